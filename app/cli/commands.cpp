@@ -1,0 +1,168 @@
+#include "commands.hpp"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "protocols/registry.hpp"
+#include "scenario/loader.hpp"
+#include "scenario/report.hpp"
+#include "scenario/simulation.hpp"
+
+namespace cs::cli {
+namespace {
+
+void out(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stdout); }
+void err(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stderr); }
+
+void print_diagnostics(const Diagnostics& ds) {
+  for (const auto& d : ds) err(d.to_string() + "\n");
+}
+
+// Reads a whole file; on failure reports "FILE: cannot read ...: reason" and returns nullopt.
+std::optional<std::string> read_file(const QString& path) {
+  QFile f(path);
+  if (QFileInfo(path).isDir()) {
+    err(path.toStdString() + ": is a directory, not a scenario file\n");
+    return std::nullopt;
+  }
+  if (!f.open(QIODevice::ReadOnly)) {
+    err(path.toStdString() + ": cannot read the file: " + f.errorString().toStdString() + "\n");
+    return std::nullopt;
+  }
+  const QByteArray bytes = f.readAll();
+  return std::string(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+}
+
+// Streams the JSONL trace through the hash (and into a file, if asked) in chunks, so that a run of
+// millions of events never needs the whole text in memory.
+bool hash_and_write_trace(const Simulator& sim, const QString& trace_path, QString& hex) {
+  QCryptographicHash hash(QCryptographicHash::Sha256);
+  QFile file(trace_path);
+  const bool to_file = !trace_path.isEmpty();
+  if (to_file && !file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+    err(trace_path.toStdString() + ": cannot write the trace: " + file.errorString().toStdString() + "\n");
+    return false;
+  }
+  std::string chunk;
+  chunk.reserve(1 << 20);
+  const auto flush = [&]() -> bool {
+    const QByteArrayView view(chunk.data(), static_cast<qsizetype>(chunk.size()));
+    hash.addData(view);
+    if (to_file && file.write(chunk.data(), static_cast<qint64>(chunk.size())) != static_cast<qint64>(chunk.size())) {
+      err(trace_path.toStdString() + ": cannot write the trace: " + file.errorString().toStdString() + "\n");
+      return false;
+    }
+    chunk.clear();
+    return true;
+  };
+  for (const auto& ev : sim.trace()) {
+    append_trace_line(chunk, sim, ev);
+    chunk += '\n';
+    if (chunk.size() >= (1u << 20) && !flush()) return false;
+  }
+  if (!flush()) return false;
+  hex = QString::fromLatin1(hash.result().toHex());
+  return true;
+}
+
+}  // namespace
+
+int run_command(const RunOptions& opt) {
+  const auto text = read_file(opt.file);
+  if (!text) return 2;
+  LoadResult loaded = load_scenario(*text, opt.file.toStdString());
+  if (!loaded.scenario) {
+    print_diagnostics(loaded.diagnostics);
+    return 2;
+  }
+  Scenario scenario = std::move(*loaded.scenario);
+  if (opt.seed) scenario.seed = *opt.seed;
+  if (opt.until_ms) scenario.until = static_cast<Time>(std::llround(*opt.until_ms * 1000.0));
+
+  Diagnostics errors;
+  auto run = Simulation::create(scenario, errors);
+  if (!run) {
+    if (errors.empty()) err(opt.file.toStdString() + ": the scenario could not be started\n");
+    print_diagnostics(errors);
+    return 2;
+  }
+  run->run();
+
+  QString sha;
+  if (!hash_and_write_trace(run->sim(), opt.trace_path, sha)) return 2;
+
+  if (opt.json) {
+    auto report = run_report(*run);
+    report["trace_sha256"] = sha.toStdString();
+    out(report.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
+  } else {
+    out(text_summary(*run));
+    out("\ntrace sha256: " + sha.toStdString() + "\n");
+    if (!opt.trace_path.isEmpty()) out("trace written to " + opt.trace_path.toStdString() + "\n");
+    if (!run->invariants_hold())
+      out("\nWARNING: an invariant was violated in this run (see above). Re-run with --seed " +
+          std::to_string(run->sim().seed()) + " to reproduce it.\n");
+  }
+  return 0;
+}
+
+int validate_command(const QStringList& paths) {
+  bool any_error = false;
+  std::vector<QString> files;
+  for (const QString& p : paths) {
+    const QFileInfo fi(p);
+    if (!fi.exists()) {
+      err(p.toStdString() + ": no such file or directory\n");
+      any_error = true;
+      continue;
+    }
+    if (!fi.isDir()) {
+      files.push_back(p);
+      continue;
+    }
+    std::vector<QString> found;
+    QDirIterator it(p, {QStringLiteral("*.json")}, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) found.push_back(it.next());
+    std::sort(found.begin(), found.end());
+    if (found.empty()) {
+      err(p.toStdString() + ": no .json files in this directory\n");
+      any_error = true;
+    }
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  for (const QString& f : files) {
+    const auto text = read_file(f);
+    if (!text) {
+      any_error = true;
+      continue;
+    }
+    const LoadResult r = load_scenario(*text, f.toStdString());
+    if (r.scenario) {
+      out("ok " + f.toStdString() + "\n");
+    } else {
+      print_diagnostics(r.diagnostics);
+      any_error = true;
+    }
+  }
+  std::fflush(stdout);
+  return any_error ? 2 : 0;
+}
+
+int protocols_command() {
+  std::size_t width = 0;
+  for (const auto& e : protocol_registry()) width = std::max(width, e.name.size());
+  for (const auto& e : protocol_registry())
+    out(std::string(e.name) + std::string(width - e.name.size() + 2, ' ') + std::string(e.summary) + "\n");
+  return 0;
+}
+
+}  // namespace cs::cli

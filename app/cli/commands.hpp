@@ -1,0 +1,25 @@
+// The CLI's subcommands. Each returns the process exit status: 0 = done (even if an invariant was
+// violated: that is a result, not an error), 2 = bad input (unreadable file, invalid scenario, usage).
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <optional>
+
+namespace cs::cli {
+
+struct RunOptions {
+  QString file;
+  std::optional<std::uint64_t> seed;
+  std::optional<double> until_ms;
+  bool json = false;
+  QString trace_path;  // empty = no trace file
+};
+
+int run_command(const RunOptions& opt);
+int validate_command(const QStringList& paths);
+int protocols_command();
+
+}  // namespace cs::cli

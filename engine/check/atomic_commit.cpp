@@ -1,0 +1,61 @@
+#include "check/atomic_commit.hpp"
+
+#include <string>
+
+namespace cs {
+
+namespace {
+template <typename T>
+T& slot(std::vector<T>& v, std::size_t i) {
+  if (v.size() <= i) v.resize(i + 1 + v.size() / 2, T{});
+  return v[i];
+}
+}  // namespace
+
+AgreementInvariant::AgreementInvariant(std::uint16_t commit_state, std::uint16_t abort_state)
+    : Invariant("agreement", "No two nodes decide differently for a transaction, and no node changes its decision."),
+      commit_(commit_state),
+      abort_(abort_state) {}
+
+void AgreementInvariant::observe(const TraceEvent& ev) {
+  if (ev.kind != TraceKind::State || (ev.key != commit_ && ev.key != abort_)) return;
+  const std::uint8_t d = ev.key == commit_ ? 1 : 2;
+  std::uint8_t& seen = slot(decided_, ev.txn);
+  if (seen == 0) {
+    seen = d;
+  } else if (seen != d) {
+    violate(ev, "transaction " + std::to_string(ev.txn) + " was both committed and aborted");
+  }
+}
+
+CommitValidityInvariant::CommitValidityInvariant(std::uint16_t commit_state, std::uint16_t vote_commit_msg,
+                                                 std::vector<NodeId> participants)
+    : Invariant("commit_validity", "Nobody commits unless every participant voted to commit."),
+      commit_(commit_state),
+      vote_commit_(vote_commit_msg),
+      participants_(std::move(participants)) {}
+
+void CommitValidityInvariant::observe(const TraceEvent& ev) {
+  if (ev.kind == TraceKind::Send && ev.key == vote_commit_) {
+    for (std::size_t i = 0; i < participants_.size(); ++i)
+      if (participants_[i] == ev.node) slot(votes_, ev.txn) |= (std::uint64_t{1} << i);
+    return;
+  }
+  if (ev.kind != TraceKind::State || ev.key != commit_) return;
+  const std::uint64_t all = (participants_.size() >= 64) ? ~std::uint64_t{0} : ((std::uint64_t{1} << participants_.size()) - 1);
+  if ((slot(votes_, ev.txn) & all) != all)
+    violate(ev, "transaction " + std::to_string(ev.txn) + " committed without a commit vote from every participant");
+}
+
+CommitOnceInvariant::CommitOnceInvariant(std::uint16_t commit_record)
+    : Invariant("commit_once", "A node applies a transaction's commit at most once (duplicate decisions are harmless)."),
+      record_(commit_record) {}
+
+void CommitOnceInvariant::observe(const TraceEvent& ev) {
+  if (ev.kind != TraceKind::LogAppend || ev.key != record_ || ev.node < 0) return;
+  auto& per_node = slot(applied_, static_cast<std::size_t>(ev.node));
+  std::uint8_t& n = slot(per_node, ev.txn);
+  if (++n > 1) violate(ev, "a node applied the commit of transaction " + std::to_string(ev.txn) + " twice");
+}
+
+}  // namespace cs

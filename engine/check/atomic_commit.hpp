@@ -1,0 +1,48 @@
+// Invariants of atomic commitment protocols (2PC, 3PC), checked on every trace event.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "check/invariant.hpp"
+#include "sim/types.hpp"
+
+namespace cs {
+
+// No two nodes decide differently for one transaction, and no node changes its decision.
+class AgreementInvariant final : public Invariant {
+ public:
+  AgreementInvariant(std::uint16_t commit_state, std::uint16_t abort_state);
+  void observe(const TraceEvent& ev) override;
+
+ private:
+  std::uint16_t commit_;
+  std::uint16_t abort_;
+  std::vector<std::uint8_t> decided_;  // per txn: 0 none, 1 commit, 2 abort
+};
+
+// Nobody commits a transaction unless every participant voted to commit it.
+class CommitValidityInvariant final : public Invariant {
+ public:
+  CommitValidityInvariant(std::uint16_t commit_state, std::uint16_t vote_commit_msg, std::vector<NodeId> participants);
+  void observe(const TraceEvent& ev) override;
+
+ private:
+  std::uint16_t commit_;
+  std::uint16_t vote_commit_;
+  std::vector<NodeId> participants_;
+  std::vector<std::uint64_t> votes_;  // per txn: bit i set when participants_[i] voted commit
+};
+
+// Each node applies (logs) a commit at most once per transaction: duplicate decisions are harmless.
+class CommitOnceInvariant final : public Invariant {
+ public:
+  explicit CommitOnceInvariant(std::uint16_t commit_record);
+  void observe(const TraceEvent& ev) override;
+
+ private:
+  std::uint16_t record_;
+  std::vector<std::vector<std::uint8_t>> applied_;  // [node][txn]
+};
+
+}  // namespace cs

@@ -1,0 +1,610 @@
+#include "protocols/two_phase_commit.hpp"
+
+#include <algorithm>
+
+#include "check/atomic_commit.hpp"
+#include "protocols/params.hpp"
+
+namespace cs::tpc {
+
+namespace {
+constexpr std::uint16_t kClientStart = 0;
+constexpr NodeId kCoordinator = 0;
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Parameters and description
+
+nlohmann::json default_params() {
+  return {{"participants", 3}, {"transactions", 1}, {"timeout_ms", 300}};
+}
+
+std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out) {
+  ParamReader r(params, out);
+  Params p;
+  p.participants = static_cast<int>(r.integer("participants", 3, 1, 16));
+  p.transactions = static_cast<int>(r.integer("transactions", 1, 1, 100'000));
+  p.interval = r.duration_ms("interval_ms", 10, 0, 3'600'000);
+  p.work = r.duration_ms("work_ms", 0, 0, 3'600'000);
+  p.timeout = r.duration_ms("timeout_ms", 300, 1, 3'600'000);
+  p.ack_timeout = r.duration_ms("ack_timeout_ms", static_cast<double>(p.timeout) / kMicrosPerMs, 1, 3'600'000);
+  p.disk = r.duration_ms("disk_ms", 0, 0, 60'000);
+  p.client_retry = r.duration_ms("client_retry_ms", 100, 1, 3'600'000);
+  p.resources = static_cast<int>(r.integer("resources", 100, 1, 1'000'000));
+  p.abort_probability = r.probability("abort_probability", 0.0);
+  p.always_abort.assign(static_cast<std::size_t>(p.participants) + 1, false);
+  if (const auto* votes = r.raw("votes")) {
+    if (!votes->is_object()) {
+      r.error("votes", "must be an object such as {\"P2\": \"abort\"}");
+    } else {
+      for (const auto& [name, v] : votes->items()) {
+        int idx = 0;
+        for (int i = 1; i <= p.participants; ++i)
+          if (name == "P" + std::to_string(i)) idx = i;
+        const std::string key = "votes." + name;
+        if (idx == 0) {
+          r.error(key, "\"" + name + "\" is not a participant (P1 to P" + std::to_string(p.participants) + ")");
+        } else if (!v.is_string() || (v != "abort" && v != "commit")) {
+          r.error(key, "must be \"commit\" or \"abort\"");
+        } else {
+          p.always_abort[static_cast<std::size_t>(idx)] = (v == "abort");
+        }
+      }
+    }
+  }
+  r.finish();
+  if (!r.ok()) return nullptr;
+  return std::make_unique<TwoPhaseCommit>(std::move(p));
+}
+
+ProtocolInfo TwoPhaseCommit::make_info() {
+  ProtocolInfo i;
+  i.name = "2pc";
+  i.states = {"INIT", "WAIT", "READY", "COMMIT", "ABORT"};
+  i.messages = {"PREPARE", "VOTE_COMMIT", "VOTE_ABORT", "GLOBAL_COMMIT", "GLOBAL_ABORT", "ACK", "DECISION_REQUEST"};
+  i.log_records = {"BEGIN", "READY", "COMMIT", "ABORT", "END"};
+  i.timers = {"work_done", "vote_timeout", "prepare_timeout", "decision_timeout", "ack_timeout", "log_flush"};
+  i.notes = {"blocked", "duplicate_decision", "client_retry", "unilateral_abort", "termination_help", "recovered"};
+  i.roles = {
+      RoleMachine{"coordinator",
+                  {INIT, WAIT, COMMIT, ABORT},
+                  {{INIT, WAIT, "commit_request/PREPARE"},
+                   {WAIT, COMMIT, "all VOTE_COMMIT/GLOBAL_COMMIT"},
+                   {WAIT, ABORT, "VOTE_ABORT/GLOBAL_ABORT"},
+                   {WAIT, ABORT, "timeout/GLOBAL_ABORT"}}},
+      RoleMachine{"participant",
+                  {INIT, READY, COMMIT, ABORT},
+                  {{INIT, READY, "PREPARE/VOTE_COMMIT"},
+                   {INIT, ABORT, "PREPARE/VOTE_ABORT"},
+                   {INIT, ABORT, "timeout"},
+                   {READY, COMMIT, "GLOBAL_COMMIT/ACK"},
+                   {READY, ABORT, "GLOBAL_ABORT/ACK"}}},
+  };
+  return i;
+}
+
+TwoPhaseCommit::TwoPhaseCommit(Params p) : p_(std::move(p)), info_(make_info()) {
+  const auto n = static_cast<std::size_t>(p_.transactions) + 1;
+  coord_.assign(n, CoordTxn{});
+  parts_.resize(static_cast<std::size_t>(p_.participants));
+  for (auto& part : parts_) {
+    part.txns.assign(n, PartTxn{});
+    part.locks.assign(static_cast<std::size_t>(p_.resources), Lock{});
+  }
+  book_.assign(n, Book{});
+  frozen_.assign(static_cast<std::size_t>(p_.participants) + 1, NodeView{});
+}
+
+std::vector<NodeSpec> TwoPhaseCommit::node_specs() const {
+  std::vector<NodeSpec> out{{"C", "coordinator"}};
+  for (const auto& name : numbered_names("P", p_.participants)) out.push_back({name, "participant"});
+  return out;
+}
+
+std::vector<std::unique_ptr<Invariant>> TwoPhaseCommit::make_invariants() const {
+  std::vector<NodeId> participants;
+  for (int i = 1; i <= p_.participants; ++i) participants.push_back(i);
+  std::vector<std::unique_ptr<Invariant>> out;
+  out.push_back(std::make_unique<AgreementInvariant>(COMMIT, ABORT));
+  out.push_back(std::make_unique<CommitValidityInvariant>(COMMIT, VOTE_COMMIT, participants));
+  out.push_back(std::make_unique<CommitOnceInvariant>(REC_COMMIT));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workload and dispatch
+
+void TwoPhaseCommit::start(Simulator& sim) {
+  for (int t = 1; t <= p_.transactions; ++t)
+    sim.schedule_client(static_cast<Time>(t - 1) * p_.interval, kClientStart, static_cast<TxnId>(t));
+}
+
+void TwoPhaseCommit::on_client(Simulator& sim, std::uint16_t, TxnId txn, std::int64_t) { coord_start(sim, txn); }
+
+void TwoPhaseCommit::on_message(Simulator& sim, const Message& m) {
+  if (m.txn == 0 || m.txn > static_cast<TxnId>(p_.transactions)) return;
+  if (m.to == kCoordinator)
+    coord_on_message(sim, m);
+  else
+    part_on_message(sim, m);
+}
+
+void TwoPhaseCommit::on_timer(Simulator& sim, const TimerRec& t) {
+  const TxnId txn = t.txn;
+  if (t.node == kCoordinator) {
+    CoordTxn& c = coord_[txn];
+    switch (t.kind) {
+      case T_WORK_DONE:
+        if (c.state == INIT) coord_send_prepares(sim, txn);
+        break;
+      case T_VOTE_TIMEOUT:
+        if (c.state == WAIT && !c.flushing) coord_decide(sim, txn, ABORT);
+        break;
+      case T_ACK_TIMEOUT:
+        if ((c.state == COMMIT || c.state == ABORT) && !c.ended) coord_broadcast(sim, txn, true);
+        break;
+      case T_FLUSH:
+        if (c.flushing) {
+          c.flushing = false;
+          c.state = static_cast<std::uint8_t>(t.value);
+          coord_log_decision(sim, txn);
+        }
+        break;
+      default: break;
+    }
+    return;
+  }
+  PartTxn& x = ptx(t.node, txn);
+  switch (t.kind) {
+    case T_PREPARE_TIMEOUT:
+      if (x.state == INIT && !x.flushing) {
+        // Not yet voted: a participant may abort on its own, and tells C if C already asked.
+        const bool asked = x.prepare_pending;
+        sim.note(t.node, txn, N_UNILATERAL_ABORT);
+        part_abort_local(sim, t.node, txn);
+        if (asked) sim.send(t.node, kCoordinator, VOTE_ABORT, txn);
+      }
+      break;
+    case T_DECISION_TIMEOUT:
+      if (x.state == READY) part_request_decision(sim, t.node, txn);
+      break;
+    case T_FLUSH:
+      if (x.state == INIT && x.flushing) part_finish_prepare(sim, t.node, txn);
+      break;
+    default: break;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Coordinator
+
+void TwoPhaseCommit::coord_start(Simulator& sim, TxnId txn) {
+  // Draw the workload first, whatever happens next, so a crash does not shift later draws.
+  std::vector<std::int64_t> resource(static_cast<std::size_t>(p_.participants) + 1, 0);
+  std::vector<bool> vote_abort(static_cast<std::size_t>(p_.participants) + 1, false);
+  for (int i = 1; i <= p_.participants; ++i) {
+    resource[static_cast<std::size_t>(i)] = static_cast<std::int64_t>(sim.workload_rng().below(static_cast<std::uint64_t>(p_.resources)));
+    vote_abort[static_cast<std::size_t>(i)] =
+        p_.always_abort[static_cast<std::size_t>(i)] ||
+        (!p_.abort_probability.is_zero() && sim.workload_rng().chance(p_.abort_probability));
+  }
+  if (!sim.is_up(kCoordinator)) {
+    // The client cannot reach the coordinator; it tries again later.
+    sim.note(kCoordinator, txn, N_CLIENT_RETRY);
+    sim.schedule_client(p_.client_retry, kClientStart, txn);
+    return;
+  }
+  if (book_[txn].started < 0) book_[txn].started = sim.now();
+  sim.txn_start(kCoordinator, txn);
+  CoordTxn& c = coord_[txn];
+  c = CoordTxn{};
+  c.state = INIT;
+  sim.set_state(kCoordinator, txn, INIT, INIT);
+  for (int i = 1; i <= p_.participants; ++i) {
+    if (!sim.is_up(i)) continue;
+    PartTxn& x = ptx(i, txn);
+    if (x.state != kUnknown) continue;
+    x.resource = resource[static_cast<std::size_t>(i)];
+    x.vote_abort = vote_abort[static_cast<std::size_t>(i)];
+    part_join(sim, i, txn);
+  }
+  if (p_.work == 0)
+    coord_send_prepares(sim, txn);
+  else
+    sim.set_timer(kCoordinator, p_.work, T_WORK_DONE, txn);
+}
+
+void TwoPhaseCommit::coord_send_prepares(Simulator& sim, TxnId txn) {
+  CoordTxn& c = coord_[txn];
+  sim.log_append(kCoordinator, REC_BEGIN, txn, p_.participants);
+  for (int i = 1; i <= p_.participants; ++i) sim.send(kCoordinator, i, PREPARE, txn);
+  c.state = WAIT;
+  sim.set_state(kCoordinator, txn, INIT, WAIT);
+  c.vote_timer = sim.set_timer(kCoordinator, p_.timeout, T_VOTE_TIMEOUT, txn);
+}
+
+void TwoPhaseCommit::coord_decide(Simulator& sim, TxnId txn, std::uint8_t decision) {
+  CoordTxn& c = coord_[txn];
+  sim.cancel_timer(c.vote_timer);
+  if (p_.disk > 0) {
+    // The decision only counts once it is on disk: nothing is sent before the write completes.
+    c.flushing = true;
+    sim.set_timer(kCoordinator, p_.disk, T_FLUSH, txn, decision);
+    return;
+  }
+  c.state = decision;
+  coord_log_decision(sim, txn);
+}
+
+void TwoPhaseCommit::coord_log_decision(Simulator& sim, TxnId txn) {
+  CoordTxn& c = coord_[txn];
+  sim.log_append(kCoordinator, c.state == COMMIT ? REC_COMMIT : REC_ABORT, txn);
+  book_decision(sim, kCoordinator, txn, c.state);
+  sim.set_state(kCoordinator, txn, WAIT, c.state);
+  coord_broadcast(sim, txn, false);
+}
+
+void TwoPhaseCommit::coord_broadcast(Simulator& sim, TxnId txn, bool only_unacked) {
+  CoordTxn& c = coord_[txn];
+  for (int i = 1; i <= p_.participants; ++i)
+    if (!only_unacked || !(c.acked & (1u << (i - 1)))) sim.send(kCoordinator, i, decision_msg(c.state), txn);
+  c.ack_timer = sim.set_timer(kCoordinator, p_.ack_timeout, T_ACK_TIMEOUT, txn);
+}
+
+void TwoPhaseCommit::coord_on_message(Simulator& sim, const Message& m) {
+  CoordTxn& c = coord_[m.txn];
+  const std::uint32_t bit = 1u << (m.from - 1);
+  const bool decided = c.state == COMMIT || c.state == ABORT;
+  switch (m.type) {
+    case VOTE_COMMIT:
+      if (c.state == WAIT && !c.flushing) {
+        c.voted_commit |= bit;
+        if (c.voted_commit == all_mask()) coord_decide(sim, m.txn, COMMIT);
+      } else if (decided && !(c.acked & bit)) {
+        sim.send(kCoordinator, m.from, decision_msg(c.state), m.txn);  // a late vote: repeat the outcome
+      } else if (c.state == kUnknown) {
+        sim.send(kCoordinator, m.from, GLOBAL_ABORT, m.txn);  // never prepared here: presumed abort
+      }
+      break;
+    case VOTE_ABORT:
+      if (c.state == WAIT && !c.flushing) coord_decide(sim, m.txn, ABORT);
+      break;
+    case ACK:
+      if (!decided) break;
+      c.acked |= bit;
+      if (c.acked == all_mask() && !c.ended) {
+        c.ended = true;
+        sim.cancel_timer(c.ack_timer);
+        sim.log_append(kCoordinator, REC_END, m.txn);  // the transaction can now be forgotten
+      }
+      break;
+    case DECISION_REQUEST:
+      if (decided)
+        sim.send(kCoordinator, m.from, decision_msg(c.state), m.txn);
+      else if (c.state == kUnknown)
+        sim.send(kCoordinator, m.from, GLOBAL_ABORT, m.txn);
+      // In INIT or WAIT the coordinator has not decided yet; its vote timeout will.
+      break;
+    default: break;
+  }
+}
+
+void TwoPhaseCommit::coord_recover(Simulator& sim) {
+  for (const LogRecord& r : sim.log(kCoordinator)) {
+    CoordTxn& c = coord_[r.txn];
+    switch (r.type) {
+      case REC_BEGIN: c.state = WAIT; break;
+      case REC_COMMIT: c.state = COMMIT; break;
+      case REC_ABORT: c.state = ABORT; break;
+      case REC_END: c.ended = true; break;
+      default: break;
+    }
+  }
+  sim.note(kCoordinator, 0, N_RECOVERED);
+  for (TxnId txn = 1; txn < coord_.size(); ++txn) {
+    CoordTxn& c = coord_[txn];
+    if (c.state == kUnknown || c.ended) continue;
+    if (c.state == WAIT) {
+      // Began 2PC but logged no decision: no participant can have committed, so abort.
+      sim.set_state(kCoordinator, txn, WAIT, WAIT);
+      coord_decide(sim, txn, ABORT);
+    } else {
+      coord_broadcast(sim, txn, false);  // decided before the crash: tell everyone again
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Participant
+
+void TwoPhaseCommit::part_set_state(Simulator& sim, NodeId node, TxnId txn, std::uint8_t to) {
+  PartTxn& x = ptx(node, txn);
+  const std::uint16_t from = x.state == kUnknown ? std::uint16_t{INIT} : std::uint16_t{x.state};
+  x.state = to;
+  sim.set_state(node, txn, from, to);
+}
+
+void TwoPhaseCommit::part_join(Simulator& sim, NodeId node, TxnId txn) {
+  PartTxn& x = ptx(node, txn);
+  part_set_state(sim, node, txn, INIT);
+  Lock& l = parts_[static_cast<std::size_t>(node - 1)].locks[static_cast<std::size_t>(x.resource)];
+  if (l.holder == 0) {
+    l.holder = txn;
+    x.holds_lock = true;
+    sim.lock_event(TraceKind::LockAcquire, node, txn, x.resource);
+  } else {
+    l.waiters.push_back(txn);
+    x.waiting_lock = true;
+    sim.lock_event(TraceKind::LockWait, node, txn, x.resource);
+  }
+  x.timer = sim.set_timer(node, p_.timeout, T_PREPARE_TIMEOUT, txn);
+}
+
+void TwoPhaseCommit::part_on_message(Simulator& sim, const Message& m) {
+  const NodeId me = m.to;
+  PartTxn& x = ptx(me, m.txn);
+  switch (m.type) {
+    case PREPARE:
+      if (x.state == kUnknown) {
+        // Never joined, or forgot it in a crash before voting: it cannot commit this transaction.
+        sim.log_append(me, REC_ABORT, m.txn);
+        book_decision(sim, me, m.txn, ABORT);
+        part_set_state(sim, me, m.txn, ABORT);
+        sim.send(me, kCoordinator, VOTE_ABORT, m.txn);
+      } else if (x.state == INIT) {
+        if (x.flushing || x.prepare_pending) break;  // a duplicate PREPARE; the vote is coming
+        if (x.vote_abort) {
+          part_abort_local(sim, me, m.txn);
+          sim.send(me, kCoordinator, VOTE_ABORT, m.txn);
+        } else if (x.waiting_lock) {
+          x.prepare_pending = true;  // vote once the lock is granted (or abort at the INIT timeout)
+        } else {
+          part_prepare(sim, me, m.txn);
+        }
+      } else if (x.state == READY) {
+        sim.send(me, kCoordinator, VOTE_COMMIT, m.txn);
+      } else if (x.state == ABORT) {
+        sim.send(me, kCoordinator, VOTE_ABORT, m.txn);
+      }
+      break;
+    case GLOBAL_COMMIT:
+    case GLOBAL_ABORT:
+      part_apply_decision(sim, me, m.txn, m.type == GLOBAL_COMMIT ? COMMIT : ABORT, m.from);
+      break;
+    case DECISION_REQUEST:
+      if (x.state == COMMIT || x.state == ABORT) {
+        sim.note(me, m.txn, N_TERMINATION_HELP);
+        sim.send(me, m.from, decision_msg(x.state), m.txn);
+      } else if ((x.state == INIT && !x.flushing) || x.state == kUnknown) {
+        // Has not voted: it may abort on its own, which also settles the asker's question.
+        sim.note(me, m.txn, N_UNILATERAL_ABORT);
+        if (x.state == INIT) {
+          part_abort_local(sim, me, m.txn);
+        } else {
+          sim.log_append(me, REC_ABORT, m.txn);
+          book_decision(sim, me, m.txn, ABORT);
+          part_set_state(sim, me, m.txn, ABORT);
+        }
+        sim.send(me, m.from, GLOBAL_ABORT, m.txn);
+      }
+      // READY: it knows no more than the asker and stays silent.
+      break;
+    default: break;
+  }
+}
+
+void TwoPhaseCommit::part_prepare(Simulator& sim, NodeId node, TxnId txn) {
+  PartTxn& x = ptx(node, txn);
+  sim.cancel_timer(x.timer);
+  x.timer = 0;
+  if (p_.disk > 0) {
+    x.flushing = true;
+    sim.set_timer(node, p_.disk, T_FLUSH, txn);
+    return;
+  }
+  part_finish_prepare(sim, node, txn);
+}
+
+void TwoPhaseCommit::part_finish_prepare(Simulator& sim, NodeId node, TxnId txn) {
+  PartTxn& x = ptx(node, txn);
+  x.flushing = false;
+  // Write-ahead: the READY record is durable before the vote leaves.
+  sim.log_append(node, REC_READY, txn, x.resource);
+  part_set_state(sim, node, txn, READY);
+  sim.send(node, kCoordinator, VOTE_COMMIT, txn);
+  x.timer = sim.set_timer(node, p_.timeout, T_DECISION_TIMEOUT, txn);
+}
+
+void TwoPhaseCommit::part_abort_local(Simulator& sim, NodeId node, TxnId txn) {
+  PartTxn& x = ptx(node, txn);
+  sim.cancel_timer(x.timer);
+  x.timer = 0;
+  x.prepare_pending = false;
+  sim.log_append(node, REC_ABORT, txn);
+  book_decision(sim, node, txn, ABORT);
+  part_release(sim, node, txn);
+  part_set_state(sim, node, txn, ABORT);
+}
+
+void TwoPhaseCommit::part_apply_decision(Simulator& sim, NodeId node, TxnId txn, std::uint8_t d, NodeId) {
+  PartTxn& x = ptx(node, txn);
+  if (x.state == READY) {
+    sim.cancel_timer(x.timer);
+    x.timer = 0;
+    x.blocked = false;
+    sim.log_append(node, d == COMMIT ? REC_COMMIT : REC_ABORT, txn);
+    book_decision(sim, node, txn, d);
+    part_release(sim, node, txn);
+    part_set_state(sim, node, txn, d);
+    sim.send(node, kCoordinator, ACK, txn);
+  } else if (x.state == d) {
+    // Already applied: the decision is idempotent; acknowledge again so the coordinator can stop.
+    sim.note(node, txn, N_DUPLICATE_DECISION);
+    sim.send(node, kCoordinator, ACK, txn);
+  } else if (d == ABORT && (x.state == INIT || x.state == kUnknown)) {
+    if (x.state == INIT) {
+      if (x.flushing) x.flushing = false;  // the READY write in progress is abandoned
+      part_abort_local(sim, node, txn);
+    } else {
+      sim.log_append(node, REC_ABORT, txn);
+      book_decision(sim, node, txn, ABORT);
+      part_set_state(sim, node, txn, ABORT);
+    }
+    sim.send(node, kCoordinator, ACK, txn);
+  }
+  // GLOBAL_COMMIT for a transaction this node never voted for cannot come from a correct
+  // coordinator; it is ignored (and the invariants would say so).
+}
+
+void TwoPhaseCommit::part_request_decision(Simulator& sim, NodeId node, TxnId txn) {
+  PartTxn& x = ptx(node, txn);
+  if (!x.blocked) {
+    x.blocked = true;
+    sim.note(node, txn, N_BLOCKED);
+  }
+  // Cooperative termination: ask the coordinator and every other participant.
+  sim.send(node, kCoordinator, DECISION_REQUEST, txn);
+  for (int i = 1; i <= p_.participants; ++i)
+    if (i != node) sim.send(node, i, DECISION_REQUEST, txn);
+  x.timer = sim.set_timer(node, p_.timeout, T_DECISION_TIMEOUT, txn);
+}
+
+void TwoPhaseCommit::part_release(Simulator& sim, NodeId node, TxnId txn) {
+  PartTxn& x = ptx(node, txn);
+  Participant& part = parts_[static_cast<std::size_t>(node - 1)];
+  Lock& l = part.locks[static_cast<std::size_t>(x.resource)];
+  if (x.waiting_lock) {
+    x.waiting_lock = false;
+    l.waiters.erase(std::remove(l.waiters.begin(), l.waiters.end(), txn), l.waiters.end());
+    return;
+  }
+  if (!x.holds_lock) return;
+  x.holds_lock = false;
+  l.holder = 0;
+  sim.lock_event(TraceKind::LockRelease, node, txn, x.resource);
+  if (l.waiters.empty()) return;
+  const TxnId next = l.waiters.front();
+  l.waiters.erase(l.waiters.begin());
+  PartTxn& w = ptx(node, next);
+  w.waiting_lock = false;
+  w.holds_lock = true;
+  l.holder = next;
+  sim.lock_event(TraceKind::LockAcquire, node, next, w.resource);
+  if (w.prepare_pending) {
+    w.prepare_pending = false;
+    part_prepare(sim, node, next);
+  }
+}
+
+void TwoPhaseCommit::part_recover(Simulator& sim, NodeId node) {
+  Participant& part = parts_[static_cast<std::size_t>(node - 1)];
+  for (const LogRecord& r : sim.log(node)) {
+    PartTxn& x = part.txns[r.txn];
+    switch (r.type) {
+      case REC_READY:
+        x.state = READY;
+        x.resource = r.value;
+        break;
+      case REC_COMMIT: x.state = COMMIT; break;
+      case REC_ABORT: x.state = ABORT; break;
+      default: break;
+    }
+  }
+  sim.note(node, 0, N_RECOVERED);
+  for (TxnId txn = 1; txn < part.txns.size(); ++txn) {
+    PartTxn& x = part.txns[txn];
+    if (x.state != READY) continue;
+    // In doubt: take the locks back (the vote promised to keep them) and ask for the outcome.
+    Lock& l = part.locks[static_cast<std::size_t>(x.resource)];
+    l.holder = txn;
+    x.holds_lock = true;
+    sim.lock_event(TraceKind::LockAcquire, node, txn, x.resource);
+    sim.set_state(node, txn, READY, READY);
+    sim.send(node, kCoordinator, DECISION_REQUEST, txn);
+    x.timer = sim.set_timer(node, p_.timeout, T_DECISION_TIMEOUT, txn);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Crash, restart, views
+
+void TwoPhaseCommit::on_crash(Simulator&, NodeId node) {
+  frozen_[static_cast<std::size_t>(node)] = node_view(node);
+  frozen_[static_cast<std::size_t>(node)].locks.clear();  // locks live in memory and are gone
+  frozen_[static_cast<std::size_t>(node)].blocked = false;
+  down_.push_back(node);
+  if (node == kCoordinator) {
+    std::fill(coord_.begin(), coord_.end(), CoordTxn{});
+    return;
+  }
+  Participant& part = parts_[static_cast<std::size_t>(node - 1)];
+  std::fill(part.txns.begin(), part.txns.end(), PartTxn{});
+  std::fill(part.locks.begin(), part.locks.end(), Lock{});
+}
+
+void TwoPhaseCommit::on_restart(Simulator& sim, NodeId node) {
+  down_.erase(std::remove(down_.begin(), down_.end(), node), down_.end());
+  if (node == kCoordinator)
+    coord_recover(sim);
+  else
+    part_recover(sim, node);
+}
+
+NodeView TwoPhaseCommit::node_view(NodeId node) const {
+  if (std::find(down_.begin(), down_.end(), node) != down_.end()) return frozen_[static_cast<std::size_t>(node)];
+  NodeView v;
+  v.state = INIT;
+  const auto pick = [&](TxnId txn, std::uint8_t state, bool active) {
+    if (state == kUnknown) return false;
+    v.state = state;
+    v.txn = txn;
+    return active;
+  };
+  if (node == kCoordinator) {
+    for (TxnId t = 1; t < coord_.size(); ++t)
+      if (pick(t, coord_[t].state, coord_[t].state == INIT || coord_[t].state == WAIT)) break;
+    return v;
+  }
+  const Participant& part = parts_[static_cast<std::size_t>(node - 1)];
+  bool found_active = false;
+  for (TxnId t = 1; t < part.txns.size(); ++t) {
+    const PartTxn& x = part.txns[t];
+    if (x.blocked) v.blocked = true;
+    if (!found_active) found_active = pick(t, x.state, x.state == INIT || x.state == READY);
+  }
+  for (std::size_t r = 0; r < part.locks.size(); ++r) {
+    const Lock& l = part.locks[r];
+    if (l.holder != 0 || !l.waiters.empty()) v.locks.push_back(LockView{static_cast<std::int64_t>(r), l.holder, l.waiters});
+  }
+  return v;
+}
+
+void TwoPhaseCommit::book_decision(Simulator& sim, NodeId node, TxnId txn, std::uint8_t decision) {
+  Book& b = book_[txn];
+  (decision == COMMIT ? b.committed : b.aborted) |= 1u << node;
+  const std::uint32_t everyone = (1u << (p_.participants + 1)) - 1u;
+  if (b.ended < 0 && (b.committed | b.aborted) == everyone) {
+    b.ended = sim.now();
+    sim.txn_end(txn, (b.committed & 1u) ? TxnOutcome::Committed : TxnOutcome::Aborted);
+  }
+}
+
+std::vector<TxnView> TwoPhaseCommit::transactions() const {
+  std::vector<TxnView> out;
+  out.reserve(book_.size());
+  for (TxnId t = 1; t < book_.size(); ++t) {
+    const Book& b = book_[t];
+    TxnView v{t, TxnOutcome::Pending, b.started, b.ended};
+    if (b.ended >= 0) {
+      v.outcome = (b.committed & 1u) ? TxnOutcome::Committed : TxnOutcome::Aborted;
+    } else if (b.started >= 0) {
+      v.outcome = TxnOutcome::InProgress;
+      for (const auto& part : parts_)
+        if (part.txns[t].blocked) v.outcome = TxnOutcome::Blocked;
+    }
+    out.push_back(v);
+  }
+  return out;
+}
+
+}  // namespace cs::tpc

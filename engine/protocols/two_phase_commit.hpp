@@ -1,0 +1,145 @@
+// Two-phase commit (Tanenbaum & van Steen's state machines) with write-ahead logging, timeouts,
+// cooperative termination, recovery from the log, and many transactions over locked resources.
+//
+// Node 0 is the coordinator "C"; nodes 1..n are participants "P1".."Pn".
+// Each transaction: a client starts it at C (retrying while C is down); at that moment each running
+// participant joins it (does its local work and locks one of its resources) and enters INIT.
+// After `work_ms`, C logs BEGIN, sends PREPARE and waits in WAIT for the votes.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "sim/diagnostic.hpp"
+#include "sim/protocol.hpp"
+#include "sim/simulator.hpp"
+
+namespace cs::tpc {
+
+// Stable indices; the keys are in info().
+enum State : std::uint16_t { INIT, WAIT, READY, COMMIT, ABORT, kStateCount };
+enum Msg : std::uint16_t { PREPARE, VOTE_COMMIT, VOTE_ABORT, GLOBAL_COMMIT, GLOBAL_ABORT, ACK, DECISION_REQUEST };
+enum Rec : std::uint16_t { REC_BEGIN, REC_READY, REC_COMMIT, REC_ABORT, REC_END };
+enum TimerKind : std::uint16_t { T_WORK_DONE, T_VOTE_TIMEOUT, T_PREPARE_TIMEOUT, T_DECISION_TIMEOUT, T_ACK_TIMEOUT, T_FLUSH };
+enum Note : std::uint16_t { N_BLOCKED, N_DUPLICATE_DECISION, N_CLIENT_RETRY, N_UNILATERAL_ABORT, N_TERMINATION_HELP, N_RECOVERED };
+
+struct Params {
+  int participants = 3;
+  int transactions = 1;
+  Time interval = ms(10);      // between transaction starts
+  Time work = 0;               // local work before C asks for votes (locks are held meanwhile)
+  Time timeout = ms(300);      // C in WAIT, P in INIT; also the READY retry period
+  Time ack_timeout = ms(300);  // C re-sends its decision to participants that have not acknowledged
+  Time disk = 0;               // latency of a forced log write
+  Time client_retry = ms(100);
+  int resources = 100;         // lockable resources per participant
+  std::vector<bool> always_abort;  // index = participant number (1-based)
+  Ratio abort_probability{0, Ratio::kPpm};
+};
+
+std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out);
+nlohmann::json default_params();
+
+class TwoPhaseCommit final : public Protocol {
+ public:
+  explicit TwoPhaseCommit(Params p);
+
+  const ProtocolInfo& info() const override { return info_; }
+  std::vector<NodeSpec> node_specs() const override;
+  void start(Simulator& sim) override;
+  void on_message(Simulator& sim, const Message& msg) override;
+  void on_timer(Simulator& sim, const TimerRec& timer) override;
+  void on_client(Simulator& sim, std::uint16_t kind, TxnId txn, std::int64_t value) override;
+  void on_crash(Simulator& sim, NodeId node) override;
+  void on_restart(Simulator& sim, NodeId node) override;
+  NodeView node_view(NodeId node) const override;
+  std::vector<TxnView> transactions() const override;
+  std::vector<std::unique_ptr<Invariant>> make_invariants() const override;
+
+  const Params& params() const { return p_; }
+  static ProtocolInfo make_info();
+
+ private:
+  static constexpr std::uint8_t kUnknown = 0xFF;
+
+  struct CoordTxn {
+    std::uint8_t state = kUnknown;
+    std::uint32_t voted_commit = 0;  // bit i-1 for participant i
+    std::uint32_t acked = 0;
+    std::uint32_t vote_timer = 0;
+    std::uint32_t ack_timer = 0;
+    bool flushing = false;
+    bool ended = false;
+  };
+  struct PartTxn {
+    std::uint8_t state = kUnknown;
+    bool holds_lock = false;
+    bool waiting_lock = false;
+    bool prepare_pending = false;
+    bool flushing = false;
+    bool blocked = false;
+    bool vote_abort = false;
+    std::int64_t resource = 0;
+    std::uint32_t timer = 0;
+  };
+  struct Lock {
+    TxnId holder = 0;
+    std::vector<TxnId> waiters;
+  };
+  struct Participant {
+    std::vector<PartTxn> txns;  // index = txn id
+    std::vector<Lock> locks;    // index = resource
+    TxnId cursor = 1;           // transactions below are finished at this node (for node_view)
+  };
+  // The run's ground truth for reporting, never consulted by the protocol's decisions.
+  struct Book {
+    Time started = -1;
+    Time ended = -1;
+    std::uint32_t committed = 0;  // bit 0 = C, bit i = Pi: nodes that logged COMMIT
+    std::uint32_t aborted = 0;
+  };
+
+  std::uint32_t all_mask() const { return (1u << p_.participants) - 1u; }
+  std::uint16_t decision_msg(std::uint8_t state) const { return state == COMMIT ? GLOBAL_COMMIT : GLOBAL_ABORT; }
+
+  // Coordinator.
+  void coord_start(Simulator& sim, TxnId txn);
+  void coord_send_prepares(Simulator& sim, TxnId txn);
+  void coord_decide(Simulator& sim, TxnId txn, std::uint8_t decision);
+  void coord_log_decision(Simulator& sim, TxnId txn);
+  void coord_broadcast(Simulator& sim, TxnId txn, bool only_unacked);
+  void coord_on_message(Simulator& sim, const Message& m);
+  void coord_recover(Simulator& sim);
+
+  // Participant.
+  void part_join(Simulator& sim, NodeId node, TxnId txn);
+  void part_on_message(Simulator& sim, const Message& m);
+  void part_prepare(Simulator& sim, NodeId node, TxnId txn);
+  void part_finish_prepare(Simulator& sim, NodeId node, TxnId txn);
+  void part_abort_local(Simulator& sim, NodeId node, TxnId txn);
+  void part_apply_decision(Simulator& sim, NodeId node, TxnId txn, std::uint8_t decision, NodeId told_by);
+  void part_request_decision(Simulator& sim, NodeId node, TxnId txn);
+  void part_release(Simulator& sim, NodeId node, TxnId txn);
+  void part_recover(Simulator& sim, NodeId node);
+  void part_set_state(Simulator& sim, NodeId node, TxnId txn, std::uint8_t to);
+  PartTxn& ptx(NodeId node, TxnId txn) { return parts_[static_cast<std::size_t>(node - 1)].txns[txn]; }
+  const PartTxn& ptx(NodeId node, TxnId txn) const { return parts_[static_cast<std::size_t>(node - 1)].txns[txn]; }
+
+  void book_decision(Simulator& sim, NodeId node, TxnId txn, std::uint8_t decision);
+
+  Params p_;
+  ProtocolInfo info_;
+  std::vector<CoordTxn> coord_;  // index = txn id
+  TxnId coord_cursor_ = 1;
+  std::vector<Participant> parts_;
+  std::vector<Book> book_;
+  std::vector<NodeView> frozen_;  // what a crashed node showed when it went down
+  std::vector<NodeId> down_;
+};
+
+}  // namespace cs::tpc

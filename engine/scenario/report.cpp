@@ -1,0 +1,319 @@
+#include "scenario/report.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cstdio>
+#include <map>
+
+namespace cs {
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+// Whole milliseconds as integers, otherwise a fraction with µs precision.
+ojson ms_value(Time t) {
+  if (t % kMicrosPerMs == 0) return ojson(t / kMicrosPerMs);
+  return ojson(static_cast<double>(t) / 1000.0);
+}
+
+std::string ms_text(Time t) {
+  std::string s = std::to_string(t / kMicrosPerMs);
+  if (const Time frac = (t < 0 ? -t : t) % kMicrosPerMs; frac != 0) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, ".%03lld", static_cast<long long>(frac));
+    s += buf;
+    while (s.back() == '0') s.pop_back();
+  }
+  return s + " ms";
+}
+
+const std::string& key_or(const std::vector<std::string>& keys, std::size_t i, std::string& scratch) {
+  if (i < keys.size()) return keys[i];
+  scratch = "#" + std::to_string(i);
+  return scratch;
+}
+
+std::string key_of(const std::vector<std::string>& keys, std::size_t i) {
+  std::string scratch;
+  return key_or(keys, i, scratch);
+}
+
+// ---- hand-built JSON ----
+
+void put_int(std::string& out, std::int64_t v) {
+  char buf[24];
+  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, r.ptr);
+}
+
+void put_uint(std::string& out, std::uint64_t v) {
+  char buf[24];
+  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, r.ptr);
+}
+
+// Keys and names are plain ASCII in practice; escaping keeps the output valid JSON regardless.
+void put_str(std::string& out, std::string_view s) {
+  out += '"';
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (u < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", u);
+      out += buf;
+    } else {
+      out += c;
+    }
+  }
+  out += '"';
+}
+
+void field_str(std::string& out, std::string_view key, std::string_view value) {
+  out += ",\"";
+  out += key;
+  out += "\":";
+  put_str(out, value);
+}
+
+void field_int(std::string& out, std::string_view key, std::int64_t value) {
+  out += ",\"";
+  out += key;
+  out += "\":";
+  put_int(out, value);
+}
+
+bool is_message_event(TraceKind k) {
+  return k == TraceKind::Send || k == TraceKind::Deliver || k == TraceKind::Drop || k == TraceKind::Duplicate;
+}
+
+}  // namespace
+
+void append_trace_line(std::string& out, const Simulator& sim, const TraceEvent& ev) {
+  const ProtocolInfo& info = sim.protocol().info();
+  std::string scratch;
+  out += "{\"seq\":";
+  put_uint(out, ev.seq);
+  field_int(out, "t", ev.time);
+  field_str(out, "ev", trace_kind_key(ev.kind));
+  if (ev.node != kNoNode) field_str(out, "node", sim.node_name(ev.node));
+  if (ev.peer != kNoNode) field_str(out, "peer", sim.node_name(ev.peer));
+  if (is_message_event(ev.kind)) {
+    field_str(out, "msg", key_or(info.messages, ev.key, scratch));
+    field_int(out, "id", ev.msg);
+  }
+  switch (ev.kind) {
+    case TraceKind::Duplicate: field_int(out, "of", ev.value); break;
+    case TraceKind::Drop: field_str(out, "reason", drop_reason_key(ev.reason)); break;
+    case TraceKind::State:
+      field_str(out, "state", key_or(info.states, ev.key, scratch));
+      field_str(out, "from", key_or(info.states, static_cast<std::size_t>(ev.value), scratch));
+      break;
+    case TraceKind::LogAppend:
+      field_str(out, "rec", key_or(info.log_records, ev.key, scratch));
+      field_int(out, "value", ev.value);
+      break;
+    case TraceKind::LockAcquire:
+    case TraceKind::LockRelease:
+    case TraceKind::LockWait: field_int(out, "resource", ev.value); break;
+    case TraceKind::Fault:
+      field_str(out, "fault", fault_kind_key(static_cast<FaultKind>(ev.key)));
+      field_int(out, "index", ev.value);
+      break;
+    case TraceKind::TxnEnd: field_str(out, "outcome", txn_outcome_key(static_cast<TxnOutcome>(ev.key))); break;
+    case TraceKind::Note:
+      field_str(out, "note", key_or(info.notes, ev.key, scratch));
+      if (ev.value != 0) field_int(out, "value", ev.value);
+      break;
+    case TraceKind::Timer:
+      field_str(out, "timer", key_or(info.timers, ev.key, scratch));
+      if (ev.value != 0) field_int(out, "value", ev.value);
+      break;
+    case TraceKind::Limit: field_str(out, "limit", halt_reason_key(static_cast<HaltReason>(ev.value))); break;
+    default: break;
+  }
+  if (ev.txn != 0) field_int(out, "txn", ev.txn);
+  out += '}';
+}
+
+std::string trace_line(const Simulator& sim, const TraceEvent& ev) {
+  std::string out;
+  out.reserve(128);
+  append_trace_line(out, sim, ev);
+  return out;
+}
+
+void append_trace_jsonl(std::string& out, const Simulator& sim) {
+  out.reserve(out.size() + sim.trace().size() * 96);
+  for (const auto& ev : sim.trace()) {
+    append_trace_line(out, sim, ev);
+    out += '\n';
+  }
+}
+
+ojson run_report(const Simulation& run) {
+  const Simulator& sim = run.sim();
+  const Protocol& proto = run.protocol();
+  const ProtocolInfo& info = proto.info();
+
+  ojson r = ojson::object();
+  r["protocol"] = info.name;
+  r["seed"] = sim.seed();
+  r["end_ms"] = ms_value(sim.now());
+  r["events"] = sim.events_dispatched();
+  r["trace_records"] = sim.trace().size();
+  r["halted"] = sim.halted() == HaltReason::None ? ojson(nullptr) : ojson(halt_reason_key(sim.halted()));
+
+  ojson nodes = ojson::object();
+  for (std::size_t i = 0; i < sim.nodes().size(); ++i) {
+    const NodeState& ns = sim.nodes()[i];
+    const NodeView v = proto.node_view(static_cast<NodeId>(i));
+    ojson n = ojson::object();
+    n["role"] = ns.role;
+    n["state"] = key_of(info.states, v.state);
+    n["up"] = ns.up;
+    n["blocked"] = v.blocked;
+    n["txn"] = v.txn;
+    ojson locks = ojson::array();
+    for (const auto& l : v.locks) locks.push_back(l.resource);
+    n["locks"] = std::move(locks);
+    ojson log = ojson::array();
+    for (const auto& rec : ns.log) {
+      ojson e = ojson::object();
+      e["t_ms"] = ms_value(rec.time);
+      e["type"] = key_of(info.log_records, rec.type);
+      e["txn"] = rec.txn;
+      e["value"] = rec.value;
+      log.push_back(std::move(e));
+    }
+    n["log"] = std::move(log);
+    nodes[ns.name] = std::move(n);
+  }
+  r["nodes"] = std::move(nodes);
+
+  ojson txns = ojson::array();
+  for (const auto& t : proto.transactions()) {
+    ojson o = ojson::object();
+    o["id"] = t.id;
+    o["outcome"] = txn_outcome_key(t.outcome);
+    o["started_ms"] = t.started < 0 ? ojson(nullptr) : ms_value(t.started);
+    o["ended_ms"] = t.ended < 0 ? ojson(nullptr) : ms_value(t.ended);
+    txns.push_back(std::move(o));
+  }
+  r["transactions"] = std::move(txns);
+
+  ojson invs = ojson::object();
+  for (const auto& inv : run.invariants()) {
+    ojson o = ojson::object();
+    o["held"] = inv->held();
+    o["description"] = inv->description();
+    if (!inv->held()) {
+      const TraceEvent& ev = inv->first_violation();
+      ojson fv = ojson::object();
+      fv["seq"] = ev.seq;
+      fv["t_ms"] = ms_value(ev.time);
+      fv["event"] = trace_kind_key(ev.kind);
+      o["first_violation"] = std::move(fv);
+      o["message"] = inv->violation();
+    }
+    invs[inv->key()] = std::move(o);
+  }
+  r["invariants"] = std::move(invs);
+  return r;
+}
+
+std::string text_summary(const Simulation& run) {
+  const Simulator& sim = run.sim();
+  const Protocol& proto = run.protocol();
+  const ProtocolInfo& info = proto.info();
+  std::string out;
+  const auto line = [&out](const std::string& s) {
+    out += s;
+    out += '\n';
+  };
+
+  if (!run.scenario().title.empty()) line("scenario: " + run.scenario().title);
+  line("protocol: " + info.name);
+  line("seed: " + std::to_string(sim.seed()));
+  line("end: " + ms_text(sim.now()));
+  line("events: " + std::to_string(sim.events_dispatched()) + " (" + std::to_string(sim.trace().size()) +
+       " trace records)");
+  if (sim.halted() != HaltReason::None)
+    line("HALTED: the run hit its " + std::string(halt_reason_key(sim.halted())) +
+         " and stopped early; the results below are partial");
+
+  // Node table with columns sized to their content.
+  struct Row {
+    std::string name, role, state, up, blocked, txn, locks, log;
+  };
+  std::vector<Row> rows{{"node", "role", "state", "up", "blocked", "txn", "locks", "log"}};
+  for (std::size_t i = 0; i < sim.nodes().size(); ++i) {
+    const NodeState& ns = sim.nodes()[i];
+    const NodeView v = proto.node_view(static_cast<NodeId>(i));
+    rows.push_back({ns.name, ns.role, key_of(info.states, v.state), ns.up ? "up" : "DOWN",
+                    v.blocked ? "BLOCKED" : "-", v.txn == 0 ? "-" : std::to_string(v.txn),
+                    std::to_string(v.locks.size()), std::to_string(ns.log.size())});
+  }
+  std::array<std::size_t, 8> w{};
+  for (const auto& r : rows) {
+    const std::array<const std::string*, 8> cells{&r.name, &r.role,    &r.state, &r.up,
+                                                  &r.blocked, &r.txn, &r.locks, &r.log};
+    for (std::size_t c = 0; c < 8; ++c) w[c] = std::max(w[c], cells[c]->size());
+  }
+  line("");
+  for (const auto& r : rows) {
+    const std::array<const std::string*, 8> cells{&r.name, &r.role,    &r.state, &r.up,
+                                                  &r.blocked, &r.txn, &r.locks, &r.log};
+    std::string s = " ";
+    for (std::size_t c = 0; c < 8; ++c) {
+      s += ' ';
+      s += *cells[c];
+      if (c + 1 < 8) s.append(w[c] - cells[c]->size() + 1, ' ');
+    }
+    line(s);
+  }
+
+  const auto txns = proto.transactions();
+  std::map<std::string, std::size_t> counts;
+  for (const auto& t : txns) ++counts[std::string(txn_outcome_key(t.outcome))];
+  std::string c = "transactions: " + std::to_string(txns.size());
+  bool first = true;
+  for (const auto& [k, n] : counts) {
+    c += first ? " (" : ", ";
+    c += std::to_string(n) + " " + k;
+    first = false;
+  }
+  if (!first) c += ")";
+  line("");
+  line(c);
+  if (txns.size() <= 20) {
+    for (const auto& t : txns) {
+      std::string s = "  txn " + std::to_string(t.id) + ": " + std::string(txn_outcome_key(t.outcome));
+      if (t.started >= 0) s += ", started " + ms_text(t.started);
+      if (t.ended >= 0) s += ", ended " + ms_text(t.ended);
+      line(s);
+    }
+  }
+
+  line("");
+  std::size_t violated = 0;
+  for (const auto& inv : run.invariants()) violated += inv->held() ? 0 : 1;
+  line(violated == 0 ? "invariants: all " + std::to_string(run.invariants().size()) + " held"
+                     : "invariants: " + std::to_string(violated) + " VIOLATED");
+  for (const auto& inv : run.invariants()) {
+    if (inv->held()) {
+      line("  ok        " + inv->key() + ": " + inv->description());
+      continue;
+    }
+    const TraceEvent& ev = inv->first_violation();
+    line("  VIOLATED  " + inv->key() + ": " + inv->description());
+    line("            first at event #" + std::to_string(ev.seq) + " (" + std::string(trace_kind_key(ev.kind)) +
+         " at " + ms_text(ev.time) + "): " + inv->violation());
+  }
+  return out;
+}
+
+}  // namespace cs

@@ -1,0 +1,31 @@
+// What a finished (or paused) run looks like from the outside: a JSON report, a compact JSONL trace
+// and a human summary. The CLI prints these; tests and scripts parse them.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "scenario/simulation.hpp"
+#include "sim/simulator.hpp"
+#include "sim/trace.hpp"
+
+namespace cs {
+
+// protocol, seed, end_ms, events, trace_records, halted, nodes, transactions, invariants
+// (documented in docs/scenario-format.md, "CLI").
+nlohmann::ordered_json run_report(const Simulation& run);
+
+// One trace event as one line of JSON (no newline), keys in a fixed order, so that the same run
+// gives byte-identical text on every machine. Built by hand: it runs over millions of events.
+std::string trace_line(const Simulator& sim, const TraceEvent& ev);
+// Same, appended to `out` (avoids a temporary per event).
+void append_trace_line(std::string& out, const Simulator& sim, const TraceEvent& ev);
+// Every event of the trace, one line each, each ending in '\n'.
+void append_trace_jsonl(std::string& out, const Simulator& sim);
+
+// A summary for people: protocol, seed, end time, events, node table, transaction outcomes,
+// invariants. Ends in a newline.
+std::string text_summary(const Simulation& run);
+
+}  // namespace cs

@@ -1,0 +1,54 @@
+#include "scenario/simulation.hpp"
+
+#include "protocols/registry.hpp"
+
+namespace cs {
+
+std::unique_ptr<Simulation> Simulation::create(const Scenario& scenario, Diagnostics& errors, RunLimits limits) {
+  const ProtocolEntry* entry = find_protocol(scenario.protocol);
+  if (!entry) {
+    errors.push_back(Diagnostic{scenario.file, 0, 0, "protocol", "unknown protocol \"" + scenario.protocol + "\""});
+    return nullptr;
+  }
+  std::unique_ptr<Simulation> s(new Simulation());
+  s->scenario_ = scenario;
+  const std::size_t before = errors.size();
+  s->protocol_ = entry->create(scenario.params, errors);
+  if (!s->protocol_) {
+    for (std::size_t i = before; i < errors.size(); ++i) errors[i].file = scenario.file;
+    return nullptr;
+  }
+  SimConfig cfg;
+  cfg.seed = scenario.seed;
+  cfg.network = scenario.network;
+  cfg.trace_limit = limits.trace_limit;
+  cfg.queue_limit = limits.queue_limit;
+  s->sim_ = std::make_unique<Simulator>(cfg, *s->protocol_);
+  const auto specs = s->protocol_->node_specs();
+  for (const auto& n : specs) s->sim_->add_node(n.name, n.role);
+  const auto valid = [&](NodeId id) { return id == kNoNode || (id >= 0 && static_cast<std::size_t>(id) < specs.size()); };
+  for (std::size_t i = 0; i < scenario.faults.size(); ++i) {
+    const Fault& f = scenario.faults[i];
+    bool ok = valid(f.trigger.node) && valid(f.action.a) && valid(f.action.b);
+    for (const auto& g : f.action.groups)
+      for (NodeId id : g) ok = ok && id != kNoNode && valid(id);
+    if (!ok) {
+      errors.push_back(Diagnostic{scenario.file, 0, 0, "faults[" + std::to_string(i) + "]",
+                                  "names a node this protocol does not have"});
+      return nullptr;
+    }
+    s->sim_->add_fault(f);
+  }
+  s->invariants_ = s->protocol_->make_invariants();
+  for (auto& inv : s->invariants_) s->sim_->add_observer(inv.get());
+  s->sim_->start();
+  return s;
+}
+
+bool Simulation::invariants_hold() const {
+  for (const auto& inv : invariants_)
+    if (!inv->held()) return false;
+  return true;
+}
+
+}  // namespace cs

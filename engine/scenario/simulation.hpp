@@ -1,0 +1,46 @@
+// A run built from a scenario: the protocol, the simulator with the scenario's faults scheduled, and the
+// protocol's invariants watching the trace. The GUI adapter, the CLI and the tests all use this.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "check/invariant.hpp"
+#include "scenario/scenario.hpp"
+#include "sim/diagnostic.hpp"
+#include "sim/simulator.hpp"
+
+namespace cs {
+
+struct RunLimits {
+  std::size_t trace_limit = 4'000'000;
+  std::size_t queue_limit = 1'000'000;
+};
+
+class Simulation {
+ public:
+  // Builds a run and calls start(). Returns nullptr with diagnostics if the scenario does not
+  // describe a runnable protocol (a loaded scenario always does).
+  static std::unique_ptr<Simulation> create(const Scenario& scenario, Diagnostics& errors,
+                                            RunLimits limits = {});
+
+  Simulator& sim() { return *sim_; }
+  const Simulator& sim() const { return *sim_; }
+  Protocol& protocol() { return *protocol_; }
+  const Protocol& protocol() const { return *protocol_; }
+  const Scenario& scenario() const { return scenario_; }
+  const std::vector<std::unique_ptr<Invariant>>& invariants() const { return invariants_; }
+  bool invariants_hold() const;
+
+  // Runs to scenario().until.
+  void run() { sim_->run_until(scenario_.until); }
+
+ private:
+  Simulation() = default;
+  Scenario scenario_;
+  std::unique_ptr<Protocol> protocol_;
+  std::unique_ptr<Simulator> sim_;
+  std::vector<std::unique_ptr<Invariant>> invariants_;
+};
+
+}  // namespace cs

@@ -1,0 +1,104 @@
+// The contract between the simulator and a protocol. A protocol is a set of node state machines; it
+// only acts through the Simulator's services, so everything it does lands in the trace.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "sim/types.hpp"
+
+namespace cs {
+
+class Simulator;
+class Invariant;
+struct Message;
+struct TimerRec;
+
+// One edge of a role's state machine, for the GUI's state-machine view and the docs.
+// `label` is a stable key such as "PREPARE/VOTE_COMMIT" or "timeout/GLOBAL_ABORT".
+struct StateTransition {
+  std::uint16_t from = 0;
+  std::uint16_t to = 0;
+  std::string label;
+};
+
+struct RoleMachine {
+  std::string role;  // stable key: "coordinator", "participant", ...
+  std::vector<std::uint16_t> states;
+  std::vector<StateTransition> transitions;
+};
+
+// Stable keys of everything a protocol can emit; indices are what the trace stores.
+struct ProtocolInfo {
+  std::string name;
+  std::vector<std::string> states;
+  std::vector<std::string> messages;
+  std::vector<std::string> log_records;
+  std::vector<std::string> timers;
+  std::vector<std::string> notes;
+  std::vector<RoleMachine> roles;
+
+  static int index_of(const std::vector<std::string>& keys, std::string_view key);
+  int state_index(std::string_view key) const { return index_of(states, key); }
+  int message_index(std::string_view key) const { return index_of(messages, key); }
+  const RoleMachine* role(std::string_view key) const;
+};
+
+struct NodeSpec {
+  std::string name;  // "C", "P1", ...
+  std::string role;  // key into ProtocolInfo::roles
+};
+
+enum class TxnOutcome : std::uint8_t { Pending, InProgress, Committed, Aborted, Blocked };
+std::string_view txn_outcome_key(TxnOutcome o);
+
+struct LockView {
+  std::int64_t resource = 0;
+  TxnId holder = 0;
+  std::vector<TxnId> waiters;
+};
+
+// What a view may show about one node right now. Volatile parts are empty while the node is down.
+struct NodeView {
+  std::uint16_t state = 0;  // the state of `txn` at this node (the oldest unfinished one, else the latest)
+  TxnId txn = 0;
+  bool blocked = false;  // waiting for a decision it cannot take alone
+  std::vector<LockView> locks;
+};
+
+struct TxnView {
+  TxnId id = 0;
+  TxnOutcome outcome = TxnOutcome::Pending;
+  Time started = -1;
+  Time ended = -1;
+};
+
+class Protocol {
+ public:
+  virtual ~Protocol() = default;
+
+  virtual const ProtocolInfo& info() const = 0;
+  // The nodes of the run, in NodeId order. Known before the run starts (used to validate faults).
+  virtual std::vector<NodeSpec> node_specs() const = 0;
+
+  // Schedules the workload. Called once, after the nodes exist, at time 0.
+  virtual void start(Simulator& sim) = 0;
+  virtual void on_message(Simulator& sim, const Message& msg) = 0;
+  virtual void on_timer(Simulator& sim, const TimerRec& timer) = 0;
+  // Workload events that belong to no node (a client submitting a transaction).
+  virtual void on_client(Simulator& sim, std::uint16_t kind, TxnId txn, std::int64_t value) = 0;
+  // The node lost its volatile state (timers are already void). Must not send.
+  virtual void on_crash(Simulator& sim, NodeId node) = 0;
+  // The node is up again; rebuild from sim.log(node).
+  virtual void on_restart(Simulator& sim, NodeId node) = 0;
+
+  virtual NodeView node_view(NodeId node) const = 0;
+  virtual std::vector<TxnView> transactions() const = 0;
+  virtual std::vector<std::unique_ptr<Invariant>> make_invariants() const = 0;
+};
+
+}  // namespace cs

@@ -1,0 +1,527 @@
+#include "sim/simulator.hpp"
+
+#include <algorithm>
+#include <cassert>
+#include <utility>
+
+namespace cs {
+
+std::string_view halt_reason_key(HaltReason r) {
+  switch (r) {
+    case HaltReason::None: return "none";
+    case HaltReason::TraceLimit: return "trace_limit";
+    case HaltReason::QueueLimit: return "queue_limit";
+  }
+  return "unknown";
+}
+
+std::string_view fault_kind_key(FaultKind k) {
+  switch (k) {
+    case FaultKind::Crash: return "crash";
+    case FaultKind::Restart: return "restart";
+    case FaultKind::Cut: return "cut";
+    case FaultKind::Heal: return "heal";
+    case FaultKind::HealAll: return "heal_all";
+    case FaultKind::Partition: return "partition";
+    case FaultKind::HealPartition: return "heal_partition";
+    case FaultKind::DropNext: return "drop_next";
+    case FaultKind::DuplicateNext: return "duplicate_next";
+    case FaultKind::SetNetwork: return "network";
+  }
+  return "unknown";
+}
+
+std::string_view txn_outcome_key(TxnOutcome o) {
+  switch (o) {
+    case TxnOutcome::Pending: return "pending";
+    case TxnOutcome::InProgress: return "in_progress";
+    case TxnOutcome::Committed: return "committed";
+    case TxnOutcome::Aborted: return "aborted";
+    case TxnOutcome::Blocked: return "blocked";
+  }
+  return "unknown";
+}
+
+int ProtocolInfo::index_of(const std::vector<std::string>& keys, std::string_view key) {
+  for (std::size_t i = 0; i < keys.size(); ++i)
+    if (keys[i] == key) return static_cast<int>(i);
+  return -1;
+}
+
+const RoleMachine* ProtocolInfo::role(std::string_view key) const {
+  for (const auto& r : roles)
+    if (r.role == key) return &r;
+  return nullptr;
+}
+
+Simulator::Simulator(const SimConfig& cfg, Protocol& protocol)
+    : protocol_(protocol),
+      seed_(cfg.seed),
+      cfg_(cfg),
+      rng_latency_(make_stream(cfg.seed, Stream::Latency)),
+      rng_loss_(make_stream(cfg.seed, Stream::Loss)),
+      rng_duplicate_(make_stream(cfg.seed, Stream::Duplicate)),
+      rng_workload_(make_stream(cfg.seed, Stream::Workload)),
+      rng_protocol_(make_stream(cfg.seed, Stream::Protocol)) {
+  network_.set_settings(cfg.network);
+  // Message id 0 and timer id 0 mean "none": reserve slot 0 in both tables.
+  messages_.emplace_back();
+  messages_[0].status = MsgStatus::Delivered;
+  first_in_flight_ = 1;
+  timers_.emplace_back();
+  timers_[0].cancelled = true;
+}
+
+NodeId Simulator::add_node(std::string name, std::string role) {
+  assert(!started_);
+  NodeState n;
+  n.name = std::move(name);
+  n.role = std::move(role);
+  nodes_.push_back(std::move(n));
+  network_.resize(static_cast<int>(nodes_.size()));
+  return static_cast<NodeId>(nodes_.size() - 1);
+}
+
+std::size_t Simulator::add_fault(const Fault& f) {
+  const std::size_t i = faults_.size();
+  faults_.push_back(f);
+  fired_.push_back(0);
+  switch (f.trigger.kind) {
+    case TriggerKind::AtTime: push(std::max<Time>(f.trigger.time, now_), EvKind::Fault, static_cast<std::uint32_t>(i)); break;
+    case TriggerKind::OnState: state_triggers_.push_back(i); break;
+    case TriggerKind::OnSent:
+      sent_triggers_.push_back(i);
+      sent_counts_.push_back(0);
+      break;
+    case TriggerKind::AfterEvent: event_triggers_.push_back(i); break;
+  }
+  return i;
+}
+
+void Simulator::start() {
+  assert(!started_);
+  started_ = true;
+  in_dispatch_ = true;
+  protocol_.start(*this);
+  check_after_event_triggers();  // "after_event": 0 means before the first event
+  run_deferred();
+  in_dispatch_ = false;
+}
+
+void Simulator::push(Time t, EvKind kind, std::uint32_t idx) {
+  if (halted_ != HaltReason::None) return;
+  if (queue_.size() >= cfg_.queue_limit) {
+    halted_ = HaltReason::QueueLimit;
+    TraceEvent ev;
+    ev.kind = TraceKind::Limit;
+    ev.value = static_cast<std::int64_t>(HaltReason::QueueLimit);
+    record(ev);
+    return;
+  }
+  queue_.push(QEvent{t, next_seq_++, idx, kind});
+}
+
+void Simulator::record(TraceEvent ev) {
+  if (trace_.size() >= cfg_.trace_limit) {
+    if (halted_ == HaltReason::None || ev.kind == TraceKind::Limit) {
+      // One final record says why the run stopped; everything after it is discarded.
+      if (halted_ == HaltReason::None) halted_ = HaltReason::TraceLimit;
+      if (trace_.empty() || trace_.back().kind != TraceKind::Limit) {
+        TraceEvent lim;
+        lim.seq = trace_.size();
+        lim.time = now_;
+        lim.kind = TraceKind::Limit;
+        lim.value = static_cast<std::int64_t>(halted_);
+        trace_.push_back(lim);
+      }
+    }
+    return;
+  }
+  ev.seq = trace_.size();
+  ev.time = now_;
+  trace_.push_back(ev);
+  for (TraceObserver* o : observers_) o->observe(trace_.back());
+}
+
+std::optional<Time> Simulator::next_event_time() const {
+  if (queue_.empty() || halted_ != HaltReason::None) return std::nullopt;
+  return queue_.top().time;
+}
+
+bool Simulator::step() {
+  while (!queue_.empty() && halted_ == HaltReason::None) {
+    const QEvent ev = queue_.top();
+    queue_.pop();
+    // Cancelled timers and timers of an earlier incarnation vanish without counting as an event.
+    if (ev.kind == EvKind::Timer) {
+      const TimerRec& t = timers_[ev.idx];
+      if (t.cancelled || !nodes_[static_cast<std::size_t>(t.node)].up ||
+          nodes_[static_cast<std::size_t>(t.node)].incarnation != t.incarnation)
+        continue;
+    }
+    now_ = ev.time;
+    in_dispatch_ = true;
+    dispatch(ev);
+    ++dispatched_;
+    check_after_event_triggers();
+    run_deferred();
+    in_dispatch_ = false;
+    return true;
+  }
+  return false;
+}
+
+void Simulator::run_until(Time t) {
+  while (halted_ == HaltReason::None) {
+    const auto next = next_event_time();
+    if (!next || *next > t) break;
+    step();
+  }
+  if (halted_ == HaltReason::None && t > now_) now_ = t;
+}
+
+void Simulator::run_until_event(std::uint64_t n) {
+  while (dispatched_ < n && step()) {
+  }
+}
+
+void Simulator::dispatch(const QEvent& ev) {
+  switch (ev.kind) {
+    case EvKind::Deliver: deliver(messages_[ev.idx]); break;
+    case EvKind::Timer: {
+      const TimerRec t = timers_[ev.idx];  // copy: the protocol may add timers (reallocation)
+      timers_[ev.idx].cancelled = true;    // fired timers cannot be cancelled again
+      TraceEvent tr;
+      tr.kind = TraceKind::Timer;
+      tr.node = t.node;
+      tr.txn = t.txn;
+      tr.key = t.kind;
+      tr.value = t.value;
+      record(tr);
+      protocol_.on_timer(*this, t);
+      break;
+    }
+    case EvKind::Fault: fire(ev.idx); break;
+    case EvKind::Client: {
+      const ClientRec c = clients_[ev.idx];
+      protocol_.on_client(*this, c.kind, c.txn, c.value);
+      break;
+    }
+  }
+}
+
+void Simulator::drop(Message& m, DropReason why) {
+  m.status = MsgStatus::Dropped;
+  m.drop_reason = why;
+  TraceEvent ev;
+  ev.kind = TraceKind::Drop;
+  ev.node = m.to;
+  ev.peer = m.from;
+  ev.key = m.type;
+  ev.txn = m.txn;
+  ev.msg = m.id;
+  ev.reason = why;
+  record(ev);
+}
+
+void Simulator::deliver(Message& m) {
+  while (first_in_flight_ < messages_.size() && messages_[first_in_flight_].status != MsgStatus::InFlight)
+    ++first_in_flight_;
+  if (m.doomed != DropReason::None) return drop(m, m.doomed);
+  if (network_.partitioned(m.from, m.to)) return drop(m, DropReason::Partition);
+  if (network_.is_cut(m.from, m.to) || network_.epoch(m.from, m.to) != m.link_epoch)
+    return drop(m, DropReason::LinkCut);
+  if (!is_up(m.to)) return drop(m, DropReason::NodeDown);
+  m.status = MsgStatus::Delivered;
+  TraceEvent ev;
+  ev.kind = TraceKind::Deliver;
+  ev.node = m.to;
+  ev.peer = m.from;
+  ev.key = m.type;
+  ev.txn = m.txn;
+  ev.msg = m.id;
+  record(ev);
+  // The protocol may send (and so grow messages_): hand it a copy, not a reference into the table.
+  const Message copy = m;
+  protocol_.on_message(*this, copy);
+}
+
+std::uint32_t Simulator::enqueue_message(Message m) {
+  const auto id = static_cast<std::uint32_t>(messages_.size());
+  m.id = id;
+  m.sent_at = now_;
+  const auto& net = network_.settings();
+  m.deliver_at = now_ + rng_latency_.between(net.latency_lo, net.latency_hi);
+  m.link_epoch = network_.epoch(m.from, m.to);
+  if (m.doomed == DropReason::None && !net.loss.is_zero() && rng_loss_.chance(net.loss)) m.doomed = DropReason::Loss;
+  const Time at = m.deliver_at;
+  messages_.push_back(std::move(m));
+  push(at, EvKind::Deliver, id);
+  return id;
+}
+
+std::uint32_t Simulator::send(NodeId from, NodeId to, std::uint16_t type, TxnId txn, std::int64_t a,
+                              std::int64_t b, std::vector<std::int64_t> extra) {
+  if (!is_up(from) || halted_ != HaltReason::None) return 0;
+  Message m;
+  m.from = from;
+  m.to = to;
+  m.type = type;
+  m.txn = txn;
+  m.a = a;
+  m.b = b;
+  m.extra = std::move(extra);
+  if (network_.take_drop_next(from, to)) m.doomed = DropReason::Injected;
+  const bool dup = network_.take_duplicate_next(from, to) ||
+                   (!network_.settings().duplicate.is_zero() && rng_duplicate_.chance(network_.settings().duplicate));
+  const std::uint32_t id = enqueue_message(m);
+
+  TraceEvent ev;
+  ev.kind = TraceKind::Send;
+  ev.node = from;
+  ev.peer = to;
+  ev.key = type;
+  ev.txn = txn;
+  ev.msg = id;
+  record(ev);
+
+  if (dup) {
+    Message copy = messages_[id];
+    copy.copy_of = id + 1;
+    copy.doomed = DropReason::None;
+    const std::uint32_t cid = enqueue_message(std::move(copy));
+    TraceEvent d = ev;
+    d.kind = TraceKind::Duplicate;
+    d.msg = cid;
+    d.value = id;
+    record(d);
+  }
+
+  // "Right after the n-th message of a type is sent": faults fire here, inside the sender's handler.
+  for (std::size_t k = 0; k < sent_triggers_.size(); ++k) {
+    const std::size_t fi = sent_triggers_[k];
+    if (fired_[fi]) continue;
+    const FaultTrigger& tr = faults_[fi].trigger;
+    if (tr.msg_type != type || (tr.node != kNoNode && tr.node != from)) continue;
+    if (++sent_counts_[k] >= tr.nth) fire(fi);
+  }
+  return id;
+}
+
+std::uint32_t Simulator::set_timer(NodeId node, Time delay, std::uint16_t kind, TxnId txn, std::int64_t value) {
+  if (!is_up(node)) return 0;
+  TimerRec t;
+  t.id = static_cast<std::uint32_t>(timers_.size());
+  t.node = node;
+  t.kind = kind;
+  t.txn = txn;
+  t.value = value;
+  t.incarnation = nodes_[static_cast<std::size_t>(node)].incarnation;
+  timers_.push_back(t);
+  push(now_ + std::max<Time>(delay, 0), EvKind::Timer, t.id);
+  return t.id;
+}
+
+void Simulator::cancel_timer(std::uint32_t id) {
+  if (id != 0 && id < timers_.size()) timers_[id].cancelled = true;
+}
+
+void Simulator::schedule_client(Time delay, std::uint16_t kind, TxnId txn, std::int64_t value) {
+  clients_.push_back(ClientRec{kind, txn, value});
+  push(now_ + std::max<Time>(delay, 0), EvKind::Client, static_cast<std::uint32_t>(clients_.size() - 1));
+}
+
+void Simulator::log_append(NodeId node, std::uint16_t type, TxnId txn, std::int64_t value) {
+  if (!is_up(node)) return;
+  nodes_[static_cast<std::size_t>(node)].log.push_back(LogRecord{now_, type, txn, value});
+  TraceEvent ev;
+  ev.kind = TraceKind::LogAppend;
+  ev.node = node;
+  ev.key = type;
+  ev.txn = txn;
+  ev.value = value;
+  record(ev);
+}
+
+void Simulator::set_state(NodeId node, TxnId txn, std::uint16_t from, std::uint16_t to) {
+  if (!is_up(node)) return;
+  TraceEvent ev;
+  ev.kind = TraceKind::State;
+  ev.node = node;
+  ev.txn = txn;
+  ev.key = to;
+  ev.value = from;
+  record(ev);
+  for (std::size_t fi : state_triggers_) {
+    if (fired_[fi]) continue;
+    const FaultTrigger& tr = faults_[fi].trigger;
+    if (tr.node == node && tr.state == to && (tr.txn == 0 || tr.txn == txn)) fire(fi);
+  }
+}
+
+void Simulator::lock_event(TraceKind kind, NodeId node, TxnId txn, std::int64_t resource) {
+  if (!is_up(node)) return;
+  TraceEvent ev;
+  ev.kind = kind;
+  ev.node = node;
+  ev.txn = txn;
+  ev.value = resource;
+  record(ev);
+}
+
+void Simulator::txn_start(NodeId node, TxnId txn) {
+  TraceEvent ev;
+  ev.kind = TraceKind::TxnStart;
+  ev.node = node;
+  ev.txn = txn;
+  record(ev);
+}
+
+void Simulator::txn_end(TxnId txn, TxnOutcome outcome) {
+  TraceEvent ev;
+  ev.kind = TraceKind::TxnEnd;
+  ev.txn = txn;
+  ev.key = static_cast<std::uint16_t>(outcome);
+  record(ev);
+}
+
+void Simulator::note(NodeId node, TxnId txn, std::uint16_t key, std::int64_t value) {
+  TraceEvent ev;
+  ev.kind = TraceKind::Note;
+  ev.node = node;
+  ev.txn = txn;
+  ev.key = key;
+  ev.value = value;
+  record(ev);
+}
+
+std::vector<std::uint32_t> Simulator::in_flight() const {
+  std::vector<std::uint32_t> out;
+  for (std::size_t i = first_in_flight_; i < messages_.size(); ++i)
+    if (messages_[i].status == MsgStatus::InFlight) out.push_back(static_cast<std::uint32_t>(i));
+  return out;
+}
+
+NodeId Simulator::node_id(std::string_view name) const {
+  for (std::size_t i = 0; i < nodes_.size(); ++i)
+    if (nodes_[i].name == name) return static_cast<NodeId>(i);
+  return kNoNode;
+}
+
+std::string_view Simulator::node_name(NodeId n) const {
+  if (n < 0 || static_cast<std::size_t>(n) >= nodes_.size()) return {};
+  return nodes_[static_cast<std::size_t>(n)].name;
+}
+
+void Simulator::fire(std::size_t fault_index) {
+  if (fired_[fault_index]) return;
+  fired_[fault_index] = 1;
+  apply(faults_[fault_index].action, static_cast<std::int64_t>(fault_index));
+}
+
+void Simulator::check_after_event_triggers() {
+  for (std::size_t fi : event_triggers_)
+    if (!fired_[fi] && faults_[fi].trigger.nth == dispatched_) fire(fi);
+}
+
+bool Simulator::would_change(const FaultAction& a) const {
+  const auto valid = [&](NodeId n) { return n >= 0 && static_cast<std::size_t>(n) < nodes_.size(); };
+  switch (a.kind) {
+    case FaultKind::Crash: return valid(a.a) && is_up(a.a);
+    case FaultKind::Restart: return valid(a.a) && !is_up(a.a);
+    case FaultKind::Cut: return valid(a.a) && valid(a.b) && a.a != a.b && !network_.is_cut(a.a, a.b);
+    case FaultKind::Heal: return valid(a.a) && valid(a.b) && a.a != a.b && network_.is_cut(a.a, a.b);
+    case FaultKind::HealAll: {
+      if (network_.has_partition()) return true;
+      for (NodeId x = 0; x < network_.size(); ++x)
+        for (NodeId y = x + 1; y < network_.size(); ++y)
+          if (network_.is_cut(x, y)) return true;
+      return false;
+    }
+    case FaultKind::Partition: return !a.groups.empty();
+    case FaultKind::HealPartition: return network_.has_partition();
+    case FaultKind::DropNext: return valid(a.a) && valid(a.b) && a.a != a.b && !network_.drop_next_armed(a.a, a.b);
+    case FaultKind::DuplicateNext:
+      return valid(a.a) && valid(a.b) && a.a != a.b && !network_.duplicate_next_armed(a.a, a.b);
+    case FaultKind::SetNetwork: return !(a.network == network_.settings());
+  }
+  return false;
+}
+
+bool Simulator::apply_now(const FaultAction& action) {
+  if (!would_change(action) || halted_ != HaltReason::None) return false;
+  in_dispatch_ = true;
+  apply(action, -1);
+  run_deferred();
+  in_dispatch_ = false;
+  return true;
+}
+
+void Simulator::apply(const FaultAction& a, std::int64_t index) {
+  if (!would_change(a)) {
+    // A scheduled fault that changes nothing (restarting a running node) is still shown in the trace.
+    TraceEvent ev;
+    ev.kind = TraceKind::Fault;
+    ev.key = static_cast<std::uint16_t>(a.kind);
+    ev.node = a.a;
+    ev.peer = a.b;
+    ev.value = index;
+    ev.reason = DropReason::None;
+    record(ev);
+    return;
+  }
+  TraceEvent ev;
+  ev.kind = TraceKind::Fault;
+  ev.key = static_cast<std::uint16_t>(a.kind);
+  ev.node = a.a;
+  ev.peer = a.b;
+  ev.value = index;
+  record(ev);
+  switch (a.kind) {
+    case FaultKind::Crash: {
+      // The node stops at once (further sends in the running handler are suppressed); its volatile
+      // state is wiped once the handler has returned, so protocol code never sees its state vanish.
+      NodeState& n = nodes_[static_cast<std::size_t>(a.a)];
+      TraceEvent c;
+      c.kind = TraceKind::Crash;
+      c.node = a.a;
+      record(c);
+      n.up = false;
+      ++n.incarnation;
+      ++n.crashes;
+      deferred_.emplace_back(Deferred::Wipe, a.a);
+      break;
+    }
+    case FaultKind::Restart: deferred_.emplace_back(Deferred::Restart, a.a); break;
+    case FaultKind::Cut: network_.cut(a.a, a.b); break;
+    case FaultKind::Heal: network_.heal(a.a, a.b); break;
+    case FaultKind::HealAll: network_.heal_all(); break;
+    case FaultKind::Partition: network_.partition(a.groups); break;
+    case FaultKind::HealPartition: network_.heal_partition(); break;
+    case FaultKind::DropNext: network_.arm_drop_next(a.a, a.b); break;
+    case FaultKind::DuplicateNext: network_.arm_duplicate_next(a.a, a.b); break;
+    case FaultKind::SetNetwork: network_.set_settings(a.network); break;
+  }
+  if (!in_dispatch_) run_deferred();
+}
+
+void Simulator::run_deferred() {
+  // Processing one entry can add more (a restart that enters a state that triggers a crash).
+  for (std::size_t i = 0; i < deferred_.size(); ++i) {
+    const auto [what, node] = deferred_[i];
+    NodeState& n = nodes_[static_cast<std::size_t>(node)];
+    if (what == Deferred::Wipe) {
+      protocol_.on_crash(*this, node);
+    } else if (!n.up) {
+      n.up = true;
+      TraceEvent r;
+      r.kind = TraceKind::Restart;
+      r.node = node;
+      record(r);
+      protocol_.on_restart(*this, node);
+    }
+  }
+  deferred_.clear();
+}
+
+}  // namespace cs

@@ -1,0 +1,209 @@
+// The deterministic discrete-event simulator: virtual clock, event queue ordered by (time, sequence),
+// network, nodes with volatile state (owned by the protocol) and a durable log (owned here), timers,
+// the fault schedule and the trace.
+//
+// Limits (each halts the run, recorded as a final `limit` trace event, never a crash):
+//  - trace_limit: trace records kept (default 4,000,000);
+//  - queue_limit: pending events (default 1,000,000).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <queue>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sim/fault.hpp"
+#include "sim/network.hpp"
+#include "sim/protocol.hpp"
+#include "sim/rng.hpp"
+#include "sim/trace.hpp"
+#include "sim/types.hpp"
+
+namespace cs {
+
+enum class MsgStatus : std::uint8_t { InFlight, Delivered, Dropped };
+
+struct Message {
+  std::uint32_t id = 0;  // index into Simulator::messages()
+  NodeId from = kNoNode;
+  NodeId to = kNoNode;
+  std::uint16_t type = 0;
+  TxnId txn = 0;
+  std::int64_t a = 0;  // protocol payload
+  std::int64_t b = 0;
+  std::vector<std::int64_t> extra;  // larger payloads (vector clocks, value lists); usually empty
+  Time sent_at = 0;
+  Time deliver_at = 0;
+  std::uint32_t link_epoch = 0;
+  std::uint32_t copy_of = 0;  // non-zero for a network duplicate: id of the original + 1
+  DropReason doomed = DropReason::None;  // decided at send time (random loss, injected drop)
+  MsgStatus status = MsgStatus::InFlight;
+  DropReason drop_reason = DropReason::None;  // filled in when status == Dropped
+};
+
+struct TimerRec {
+  std::uint32_t id = 0;
+  NodeId node = kNoNode;
+  std::uint16_t kind = 0;
+  TxnId txn = 0;
+  std::int64_t value = 0;
+  std::uint32_t incarnation = 0;
+  bool cancelled = false;
+};
+
+struct LogRecord {
+  Time time = 0;
+  std::uint16_t type = 0;
+  TxnId txn = 0;
+  std::int64_t value = 0;
+};
+
+struct NodeState {
+  std::string name;
+  std::string role;
+  bool up = true;
+  std::uint32_t incarnation = 0;  // bumped by every crash; timers of older incarnations never fire
+  std::uint32_t crashes = 0;
+  std::vector<LogRecord> log;  // durable: survives crashes
+};
+
+struct SimConfig {
+  std::uint64_t seed = 1;
+  NetworkSettings network;
+  std::size_t trace_limit = 4'000'000;
+  std::size_t queue_limit = 1'000'000;
+};
+
+enum class HaltReason : std::uint8_t { None, TraceLimit, QueueLimit };
+std::string_view halt_reason_key(HaltReason r);
+
+class Simulator {
+ public:
+  Simulator(const SimConfig& cfg, Protocol& protocol);
+  Simulator(const Simulator&) = delete;
+  Simulator& operator=(const Simulator&) = delete;
+
+  // ---- set-up (before start) ----
+  NodeId add_node(std::string name, std::string role);
+  // Adds a fault to the schedule; returns its index (what `fault` trace events refer to).
+  std::size_t add_fault(const Fault& f);
+  void add_observer(TraceObserver* obs) { observers_.push_back(obs); }
+  // Lets the protocol schedule its workload. Call once, after nodes and faults are added.
+  void start();
+
+  // ---- driving ----
+  // Dispatches the next event. Returns false when there is none, or the run has halted.
+  bool step();
+  // Dispatches every event with time <= t, then sets the clock to t.
+  void run_until(Time t);
+  // Dispatches events until `events_dispatched() == n` (or the queue runs dry).
+  void run_until_event(std::uint64_t n);
+  std::optional<Time> next_event_time() const;
+  // Applies a fault at once (the GUI's fault tools). Returns false if it has no effect
+  // (crashing a crashed node, restarting a running one, healing a healthy link).
+  bool apply_now(const FaultAction& action);
+  // Whether an action would change anything right now (to grey out impossible GUI actions).
+  bool would_change(const FaultAction& action) const;
+
+  // ---- services for protocols ----
+  Time now() const { return now_; }
+  bool is_up(NodeId n) const { return nodes_[static_cast<std::size_t>(n)].up; }
+  // Sends a message; returns its id (0 when the sender is down and nothing was sent).
+  std::uint32_t send(NodeId from, NodeId to, std::uint16_t type, TxnId txn, std::int64_t a = 0,
+                     std::int64_t b = 0, std::vector<std::int64_t> extra = {});
+  // Timers are volatile: a crash of the node voids them. Returns an id for cancel_timer (0 if down).
+  std::uint32_t set_timer(NodeId node, Time delay, std::uint16_t kind, TxnId txn, std::int64_t value = 0);
+  void cancel_timer(std::uint32_t id);
+  void schedule_client(Time delay, std::uint16_t kind, TxnId txn, std::int64_t value = 0);
+  void log_append(NodeId node, std::uint16_t type, TxnId txn, std::int64_t value = 0);
+  void set_state(NodeId node, TxnId txn, std::uint16_t from, std::uint16_t to);
+  void lock_event(TraceKind kind, NodeId node, TxnId txn, std::int64_t resource);
+  void txn_start(NodeId node, TxnId txn);
+  void txn_end(TxnId txn, TxnOutcome outcome);
+  void note(NodeId node, TxnId txn, std::uint16_t key, std::int64_t value = 0);
+  Rng& workload_rng() { return rng_workload_; }
+  Rng& protocol_rng() { return rng_protocol_; }
+
+  // ---- reading ----
+  const std::vector<TraceEvent>& trace() const { return trace_; }
+  const std::vector<Message>& messages() const { return messages_; }
+  // Ids of messages still in flight, oldest first.
+  std::vector<std::uint32_t> in_flight() const;
+  const std::vector<NodeState>& nodes() const { return nodes_; }
+  const std::vector<LogRecord>& log(NodeId n) const { return nodes_[static_cast<std::size_t>(n)].log; }
+  NodeId node_id(std::string_view name) const;
+  std::string_view node_name(NodeId n) const;
+  const Network& network() const { return network_; }
+  const std::vector<Fault>& faults() const { return faults_; }
+  bool fault_fired(std::size_t i) const { return fired_[i] != 0; }
+  std::uint64_t events_dispatched() const { return dispatched_; }
+  HaltReason halted() const { return halted_; }
+  std::uint64_t seed() const { return seed_; }
+  Protocol& protocol() { return protocol_; }
+  const Protocol& protocol() const { return protocol_; }
+
+ private:
+  enum class EvKind : std::uint8_t { Deliver, Timer, Fault, Client };
+  struct QEvent {
+    Time time;
+    std::uint64_t seq;
+    std::uint32_t idx;
+    EvKind kind;
+    bool operator>(const QEvent& o) const { return time != o.time ? time > o.time : seq > o.seq; }
+  };
+  struct ClientRec {
+    std::uint16_t kind;
+    TxnId txn;
+    std::int64_t value;
+  };
+  enum class Deferred : std::uint8_t { Wipe, Restart };
+
+  void push(Time t, EvKind kind, std::uint32_t idx);
+  void record(TraceEvent ev);
+  void dispatch(const QEvent& ev);
+  void deliver(Message& m);
+  void drop(Message& m, DropReason why);
+  std::uint32_t enqueue_message(Message m);
+  void apply(const FaultAction& action, std::int64_t index);
+  void fire(std::size_t fault_index);
+  void run_deferred();
+  void check_after_event_triggers();
+
+  Protocol& protocol_;
+  std::uint64_t seed_;
+  SimConfig cfg_;
+  Time now_ = 0;
+  std::uint64_t next_seq_ = 0;
+  std::uint64_t dispatched_ = 0;
+  HaltReason halted_ = HaltReason::None;
+  bool started_ = false;
+  bool in_dispatch_ = false;
+
+  std::priority_queue<QEvent, std::vector<QEvent>, std::greater<>> queue_;
+  std::vector<NodeState> nodes_;
+  std::vector<Message> messages_;
+  std::size_t first_in_flight_ = 0;
+  std::vector<TimerRec> timers_;
+  std::vector<ClientRec> clients_;
+  std::vector<TraceEvent> trace_;
+  std::vector<TraceObserver*> observers_;
+  Network network_;
+
+  std::vector<Fault> faults_;
+  std::vector<std::uint8_t> fired_;
+  std::vector<std::size_t> state_triggers_;  // indices of OnState faults
+  std::vector<std::size_t> sent_triggers_;   // indices of OnSent faults
+  std::vector<std::uint64_t> sent_counts_;   // per fault in sent_triggers_
+  std::vector<std::size_t> event_triggers_;  // indices of AfterEvent faults
+  std::vector<std::pair<Deferred, NodeId>> deferred_;
+
+  Rng rng_latency_;
+  Rng rng_loss_;
+  Rng rng_duplicate_;
+  Rng rng_workload_;
+  Rng rng_protocol_;
+};
+
+}  // namespace cs
