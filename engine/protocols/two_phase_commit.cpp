@@ -199,6 +199,9 @@ void TwoPhaseCommit::coord_start(Simulator& sim, TxnId txn) {
   CoordTxn& c = coord_[txn];
   c = CoordTxn{};
   c.state = INIT;
+  // BEGIN is durable before anyone joins, so a coordinator that crashes from here on still knows,
+  // after its restart, that it owes this transaction an outcome (and aborts it).
+  sim.log_append(kCoordinator, REC_BEGIN, txn, p_.participants);
   sim.set_state(kCoordinator, txn, INIT, INIT);
   for (int i = 1; i <= p_.participants; ++i) {
     if (!sim.is_up(i)) continue;
@@ -216,7 +219,6 @@ void TwoPhaseCommit::coord_start(Simulator& sim, TxnId txn) {
 
 void TwoPhaseCommit::coord_send_prepares(Simulator& sim, TxnId txn) {
   CoordTxn& c = coord_[txn];
-  sim.log_append(kCoordinator, REC_BEGIN, txn, p_.participants);
   for (int i = 1; i <= p_.participants; ++i) sim.send(kCoordinator, i, PREPARE, txn);
   c.state = WAIT;
   sim.set_state(kCoordinator, txn, INIT, WAIT);
@@ -293,7 +295,7 @@ void TwoPhaseCommit::coord_recover(Simulator& sim) {
   for (const LogRecord& r : sim.log(kCoordinator)) {
     CoordTxn& c = coord_[r.txn];
     switch (r.type) {
-      case REC_BEGIN: c.state = WAIT; break;
+      case REC_BEGIN: c.state = WAIT; break;  // undecided, whether or not PREPARE went out
       case REC_COMMIT: c.state = COMMIT; break;
       case REC_ABORT: c.state = ABORT; break;
       case REC_END: c.ended = true; break;

@@ -4,7 +4,7 @@
 // Node 0 is the coordinator "C"; nodes 1..n are participants "P1".."Pn".
 // Each transaction: a client starts it at C (retrying while C is down); at that moment each running
 // participant joins it (does its local work and locks one of its resources) and enters INIT.
-// After `work_ms`, C logs BEGIN, sends PREPARE and waits in WAIT for the votes.
+// C logs BEGIN when the transaction starts; after `work_ms` it sends PREPARE and waits in WAIT.
 #pragma once
 
 #include <cstdint>

@@ -40,7 +40,8 @@ std::string type_phrase(const json& v) {
   switch (v.type()) {
     case json::value_t::null: return "null";
     case json::value_t::object: return "an object";
-    case json::value_t::array: return "an array";
+    case json::value_t::array:
+      return v.empty() ? "an empty list" : "a list of " + std::to_string(v.size()) + (v.size() == 1 ? " item" : " items");
     case json::value_t::string: return "the string " + v.dump();
     case json::value_t::boolean: return v.get<bool>() ? "true" : "false";
     case json::value_t::number_integer:
@@ -61,6 +62,12 @@ constexpr std::string_view kFaultKeys[] = {"at_ms",          "on",        "after
                                            "partition",      "drop_next", "duplicate_next", "network"};
 constexpr std::string_view kStateTriggerKeys[] = {"node", "state", "txn"};
 constexpr std::string_view kSentTriggerKeys[] = {"sent", "nth", "from"};
+
+// 1 rather than 1.0 in messages.
+std::string number_text(double x) {
+  if (x == std::floor(x) && std::fabs(x) < 1e15) return std::to_string(static_cast<long long>(x));
+  return json(x).dump();
+}
 
 Time ms_to_us(double v) { return static_cast<Time>(std::llround(v * 1000.0)); }
 
@@ -116,7 +123,7 @@ class Loader {
     }
     const double x = v.get<double>();
     if (!(x >= lo && x <= hi)) {
-      error(path, std::string(what) + " must be between " + json(lo).dump() + " and " + json(hi).dump() +
+      error(path, std::string(what) + " must be between " + number_text(lo) + " and " + number_text(hi) +
                       ", not " + v.dump());
       return std::nullopt;
     }
@@ -125,7 +132,7 @@ class Loader {
   std::optional<std::uint64_t> unsigned_integer(const json& v, const std::string& path, std::string_view what,
                                                 std::uint64_t lo) {
     if (!v.is_number_unsigned()) {
-      error(path, std::string(what) + " must be a whole number of at least " + std::to_string(lo) + ", not " +
+      error(path, std::string(what) + " must be a whole number" + (lo == 0 ? std::string(" (0 or more)") : " of at least " + std::to_string(lo)) + ", not " +
                       type_phrase(v));
       return std::nullopt;
     }
@@ -154,7 +161,7 @@ class Loader {
     if (!name || !protocol_) return std::nullopt;
     for (std::size_t i = 0; i < nodes_.size(); ++i)
       if (nodes_[i].name == *name) return static_cast<NodeId>(i);
-    error(path, "unknown node \"" + *name + "\"; this " + protocol_name_ + " scenario has " + node_list());
+    error(path, "unknown node \"" + *name + "\"; this " + protocol_name_ + " scenario has " + node_list() + node_caveat_);
     return std::nullopt;
   }
   // [A, B] with two different nodes.
@@ -190,6 +197,7 @@ class Loader {
   std::vector<NodeSpec> nodes_;
   json params_ = json::object();
   NetworkSettings scenario_network_;  // base for a fault's "network" (keys it leaves out)
+  std::string node_caveat_;           // set when node names come from a stand-in protocol
 };
 
 std::string protocol_names() {
@@ -226,6 +234,22 @@ void Loader::load_protocol(const json& root) {
     report(d.path.empty() ? std::string("params") : d.path, pos, std::move(d.message));
   }
   if (protocol_ && !pd.empty()) protocol_.reset();  // the contract says nullptr then; do not trust it
+  if (!protocol_ && !pd.empty() && params_.is_object()) {
+    // Build a stand-in without the faulty params, only to check the rest of the file (faults, layout)
+    // in the same pass. The scenario is rejected anyway because of the params errors.
+    json trimmed = params_;
+    for (const auto& d : pd) {
+      const std::string_view p = d.path;
+      if (p.rfind("params.", 0) != 0) continue;
+      std::string_view key = p.substr(7);
+      key = key.substr(0, std::min(key.find('.'), key.find('[')));
+      trimmed.erase(std::string(key));
+    }
+    Diagnostics ignored;
+    protocol_ = entry->create(trimmed, ignored);
+    if (protocol_ && !ignored.empty()) protocol_.reset();
+    if (protocol_) node_caveat_ = " (as far as can be told while params has errors)";
+  }
   if (protocol_) nodes_ = protocol_->node_specs();
 }
 
@@ -492,7 +516,8 @@ void Loader::layout(const json& v, const std::string& path, Scenario& s) {
     if (protocol_) {
       auto it = std::find_if(nodes_.begin(), nodes_.end(), [&](const NodeSpec& n) { return n.name == k; });
       if (it == nodes_.end()) {
-        report(p, doc_.key_pos(p), "unknown node \"" + k + "\"; this " + protocol_name_ + " scenario has " + node_list());
+        report(p, doc_.key_pos(p),
+               "unknown node \"" + k + "\"; this " + protocol_name_ + " scenario has " + node_list() + node_caveat_);
         continue;
       }
       if (!pos.is_array() || pos.size() != 2 || !pos[0].is_number() || !pos[1].is_number()) {

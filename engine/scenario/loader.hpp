@@ -28,7 +28,8 @@ LoadResult load_scenario(std::string_view text, std::string_view file_name);
 // written in ms with µs precision, probabilities with ppm precision. `protocol` must be the one the
 // scenario names (it supplies node, state and message names).
 nlohmann::ordered_json scenario_to_json(const Scenario& scenario, const Protocol& protocol);
-// The same, as text indented by two spaces, ending in a newline.
+// The same, as text indented by two spaces (objects and lists that fit in 100 columns stay on one
+// line, so each fault gets one line), ending in a newline.
 std::string scenario_to_text(const Scenario& scenario, const Protocol& protocol);
 
 }  // namespace cs

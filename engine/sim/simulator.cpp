@@ -143,22 +143,29 @@ void Simulator::record(TraceEvent ev) {
   for (TraceObserver* o : observers_) o->observe(trace_.back());
 }
 
+bool Simulator::dead(const QEvent& ev) const {
+  // Cancelled timers and timers of an earlier incarnation vanish without counting as an event.
+  if (ev.kind != EvKind::Timer) return false;
+  const TimerRec& t = timers_[ev.idx];
+  const NodeState& n = nodes_[static_cast<std::size_t>(t.node)];
+  return t.cancelled || !n.up || n.incarnation != t.incarnation;
+}
+
+void Simulator::prune() const {
+  while (!queue_.empty() && dead(queue_.top())) queue_.pop();
+}
+
 std::optional<Time> Simulator::next_event_time() const {
+  prune();
   if (queue_.empty() || halted_ != HaltReason::None) return std::nullopt;
   return queue_.top().time;
 }
 
 bool Simulator::step() {
-  while (!queue_.empty() && halted_ == HaltReason::None) {
+  prune();
+  if (!queue_.empty() && halted_ == HaltReason::None) {
     const QEvent ev = queue_.top();
     queue_.pop();
-    // Cancelled timers and timers of an earlier incarnation vanish without counting as an event.
-    if (ev.kind == EvKind::Timer) {
-      const TimerRec& t = timers_[ev.idx];
-      if (t.cancelled || !nodes_[static_cast<std::size_t>(t.node)].up ||
-          nodes_[static_cast<std::size_t>(t.node)].incarnation != t.incarnation)
-        continue;
-    }
     now_ = ev.time;
     in_dispatch_ = true;
     dispatch(ev);

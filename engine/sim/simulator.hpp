@@ -170,6 +170,8 @@ class Simulator {
   void fire(std::size_t fault_index);
   void run_deferred();
   void check_after_event_triggers();
+  bool dead(const QEvent& ev) const;
+  void prune() const;
 
   Protocol& protocol_;
   std::uint64_t seed_;
@@ -181,7 +183,8 @@ class Simulator {
   bool started_ = false;
   bool in_dispatch_ = false;
 
-  std::priority_queue<QEvent, std::vector<QEvent>, std::greater<>> queue_;
+  // mutable: pruning dead timers from the top is logically const (next_event_time()).
+  mutable std::priority_queue<QEvent, std::vector<QEvent>, std::greater<>> queue_;
   std::vector<NodeState> nodes_;
   std::vector<Message> messages_;
   std::size_t first_in_flight_ = 0;

@@ -1,0 +1,161 @@
+// Property test: over 1,000 seeds with random workloads, networks and fault schedules, 2PC's
+// invariants hold after every event, every transaction ends once all nodes are up and the network is
+// healed, and each seed run twice gives an identical trace.
+#include <gtest/gtest.h>
+
+#include "sim/rng.hpp"
+#include "sim_test_support.hpp"
+
+using namespace cs;
+using namespace cs::testing;
+
+namespace {
+
+constexpr Time kHealAt = ms(2000);
+
+FaultAction random_action(Rng& r, int nodes) {
+  const auto node = [&] { return static_cast<NodeId>(r.below(static_cast<std::uint64_t>(nodes))); };
+  const auto link = [&](FaultKind k) {
+    const NodeId a = node();
+    NodeId b = node();
+    if (b == a) b = (a + 1) % nodes;
+    return FaultAction{k, a, b, {}, {}};
+  };
+  switch (r.below(8)) {
+    case 0:
+    case 1: return crash(node());
+    case 2: return restart(node());
+    case 3: return link(FaultKind::Cut);
+    case 4: return link(FaultKind::Heal);
+    case 5: {
+      std::vector<NodeId> side;
+      for (NodeId n = 0; n < nodes; ++n)
+        if (r.chance(Ratio{1, 2})) side.push_back(n);
+      return partition({side});
+    }
+    case 6: return link(FaultKind::DropNext);
+    default: return link(FaultKind::DuplicateNext);
+  }
+}
+
+Scenario random_scenario(std::uint64_t seed) {
+  Rng r = make_stream(seed, Stream::Faults);
+  const int participants = 2 + static_cast<int>(r.below(4));
+  const int nodes = participants + 1;
+  Scenario sc = two_pc({{"participants", participants},
+                        {"transactions", 1 + r.below(6)},
+                        {"interval_ms", r.between(0, 40)},
+                        {"work_ms", r.between(0, 20)},
+                        {"timeout_ms", r.between(40, 300)},
+                        {"disk_ms", r.chance(Ratio{1, 3}) ? r.between(1, 15) : 0},
+                        {"resources", 1 + r.below(4)},
+                        {"abort_probability", r.chance(Ratio{1, 4}) ? 0.2 : 0.0}},
+                       seed, kHealAt);
+  sc.network.latency_lo = ms(r.between(1, 10));
+  sc.network.latency_hi = sc.network.latency_lo + ms(r.between(0, 30));
+  sc.network.loss = Ratio{static_cast<std::uint32_t>(r.below(100)), 1000};
+  sc.network.duplicate = Ratio{static_cast<std::uint32_t>(r.below(100)), 1000};
+
+  const int n_faults = static_cast<int>(r.below(7));
+  for (int i = 0; i < n_faults; ++i) {
+    Fault f;
+    f.action = random_action(r, nodes);
+    switch (r.below(3)) {
+      case 0:
+        f.trigger.kind = TriggerKind::OnState;
+        f.trigger.node = static_cast<NodeId>(r.below(static_cast<std::uint64_t>(nodes)));
+        f.trigger.state = static_cast<std::uint16_t>(f.trigger.node == 0 ? (r.chance(Ratio{1, 2}) ? tpc::WAIT : tpc::COMMIT)
+                                                                         : (r.chance(Ratio{1, 2}) ? tpc::READY : tpc::INIT));
+        break;
+      case 1:
+        f.trigger.kind = TriggerKind::OnSent;
+        f.trigger.msg_type = static_cast<std::uint16_t>(r.below(7));
+        f.trigger.nth = 1 + r.below(4);
+        break;
+      default:
+        f.trigger.kind = TriggerKind::AtTime;
+        f.trigger.time = r.between(0, ms(1500));
+        break;
+    }
+    sc.faults.push_back(f);
+  }
+  return sc;
+}
+
+// Repairs everything (all nodes up, links healed, no more random loss) and runs on. A triggered fault
+// may still fire after a repair (a crash on some later state), so repair until nothing is down.
+void repair_and_finish(Simulation& s) {
+  for (int round = 0; round < 8; ++round) {
+    s.sim().apply_now(heal_all());
+    for (NodeId n = 0; n < static_cast<NodeId>(s.sim().nodes().size()); ++n) s.sim().apply_now(restart(n));
+    FaultAction calm{FaultKind::SetNetwork, kNoNode, kNoNode, {}, s.sim().network().settings()};
+    calm.network.loss = Ratio{0, 1};
+    calm.network.duplicate = Ratio{0, 1};
+    s.sim().apply_now(calm);
+    s.sim().run_until(s.sim().now() + ms(20'000));
+    bool all_up = true;
+    for (const auto& n : s.sim().nodes()) all_up = all_up && n.up;
+    if (all_up && !s.sim().would_change(heal_all())) return;  // nothing down, nothing cut
+  }
+}
+
+}  // namespace
+
+TEST(TwoPhaseCommitProperty, InvariantsHoldAndEverythingEndsOverAThousandSeeds) {
+  int committed = 0, aborted = 0, blocked_seen = 0, crashes = 0;
+  for (std::uint64_t seed = 1; seed <= 1000; ++seed) {
+    const Scenario sc = random_scenario(seed);
+    auto s = build(sc);
+    ASSERT_TRUE(s);
+    s->sim().run_until(kHealAt - 1);
+    for (const auto& t : s->protocol().transactions()) blocked_seen += t.outcome == TxnOutcome::Blocked;
+    repair_and_finish(*s);
+    for (const auto& inv : s->invariants())
+      ASSERT_TRUE(inv->held()) << "seed " << seed << ": " << inv->key() << ": " << inv->violation() << " (trace seq "
+                               << inv->first_violation().seq << ")";
+    ASSERT_EQ(s->sim().halted(), HaltReason::None) << "seed " << seed;
+    for (const auto& t : s->protocol().transactions()) {
+      ASSERT_TRUE(t.outcome == TxnOutcome::Committed || t.outcome == TxnOutcome::Aborted)
+          << "seed " << seed << ": transaction " << t.id << " is " << txn_outcome_key(t.outcome);
+      committed += t.outcome == TxnOutcome::Committed;
+      aborted += t.outcome == TxnOutcome::Aborted;
+    }
+    for (const auto& n : s->sim().nodes()) crashes += static_cast<int>(n.crashes);
+  }
+  // The schedules must actually exercise both outcomes and the failure paths.
+  EXPECT_GT(committed, 300);
+  EXPECT_GT(aborted, 300);
+  EXPECT_GT(blocked_seen, 10);
+  EXPECT_GT(crashes, 300);
+}
+
+TEST(TwoPhaseCommitProperty, EachSeedRunTwiceGivesTheSameTrace) {
+  for (std::uint64_t seed = 1; seed <= 1000; ++seed) {
+    const Scenario sc = random_scenario(seed);
+    auto a = build(sc);
+    auto b = build(sc);
+    repair_and_finish(*a);
+    repair_and_finish(*b);
+    ASSERT_EQ(fingerprint(a->sim()), fingerprint(b->sim())) << "seed " << seed;
+  }
+}
+
+TEST(TwoPhaseCommitProperty, ReplayToAnEarlierPointMatchesThePrefix) {
+  // Rewind is "replay from the start": the trace up to event n is a prefix of the full trace.
+  for (std::uint64_t seed = 1; seed <= 50; ++seed) {
+    const Scenario sc = random_scenario(seed);
+    auto full = build(sc);
+    full->run();
+    auto part = build(sc);
+    const std::uint64_t n = full->sim().events_dispatched() / 2;
+    part->sim().run_until_event(n);
+    const auto& t1 = full->sim().trace();
+    const auto& t2 = part->sim().trace();
+    ASSERT_LE(t2.size(), t1.size());
+    for (std::size_t i = 0; i < t2.size(); ++i) {
+      ASSERT_EQ(t1[i].time, t2[i].time) << "seed " << seed << " event " << i;
+      ASSERT_EQ(t1[i].kind, t2[i].kind) << "seed " << seed << " event " << i;
+      ASSERT_EQ(t1[i].msg, t2[i].msg) << "seed " << seed << " event " << i;
+    }
+  }
+}
