@@ -1,6 +1,7 @@
 // The writer half of loader.hpp: a Scenario back to the JSON form the loader reads.
 #include <string>
 
+#include "scenario/json_format.hpp"
 #include "scenario/loader.hpp"
 
 namespace cs {
@@ -33,68 +34,6 @@ ojson coordinate(double v) {
   if (v == static_cast<double>(static_cast<std::int64_t>(v)) && v > -1e15 && v < 1e15)
     return ojson(static_cast<std::int64_t>(v));
   return ojson(v);
-}
-
-// One line, with a space after ':' and ',' as people write JSON by hand.
-void put_inline(const ojson& v, std::string& out) {
-  if (v.is_object()) {
-    if (v.empty()) {
-      out += "{}";
-      return;
-    }
-    out += "{ ";
-    bool first = true;
-    for (const auto& [k, x] : v.items()) {
-      if (!first) out += ", ";
-      first = false;
-      out += ojson(k).dump();
-      out += ": ";
-      put_inline(x, out);
-    }
-    out += " }";
-  } else if (v.is_array()) {
-    out += '[';
-    bool first = true;
-    for (const auto& x : v) {
-      if (!first) out += ", ";
-      first = false;
-      put_inline(x, out);
-    }
-    out += ']';
-  } else {
-    out += v.dump(-1, ' ', false, ojson::error_handler_t::replace);
-  }
-}
-
-// Like dump(2), but any object or array that fits on one line stays on one line, so a saved file
-// reads like a hand-written one (one fault per line).
-void put_pretty(const ojson& v, int indent, std::string& out) {
-  constexpr std::size_t kWidth = 100;
-  std::string flat;
-  put_inline(v, flat);
-  if (!v.is_structured() || v.empty() || (indent > 0 && flat.size() + static_cast<std::size_t>(indent) <= kWidth)) {
-    out += flat;
-    return;
-  }
-  const std::string pad(static_cast<std::size_t>(indent + 2), ' ');
-  out += v.is_object() ? "{\n" : "[\n";
-  bool first = true;
-  if (v.is_object()) {
-    for (const auto& [k, x] : v.items()) {
-      if (!first) out += ",\n";
-      first = false;
-      out += pad + ojson(k).dump() + ": ";
-      put_pretty(x, indent + 2, out);
-    }
-  } else {
-    for (const auto& x : v) {
-      if (!first) out += ",\n";
-      first = false;
-      out += pad;
-      put_pretty(x, indent + 2, out);
-    }
-  }
-  out += "\n" + std::string(static_cast<std::size_t>(indent), ' ') + (v.is_object() ? "}" : "]");
 }
 
 class Writer {
@@ -190,9 +129,7 @@ nlohmann::ordered_json scenario_to_json(const Scenario& s, const Protocol& proto
 }
 
 std::string scenario_to_text(const Scenario& s, const Protocol& protocol) {
-  std::string out;
-  put_pretty(scenario_to_json(s, protocol), 0, out);
-  return out + "\n";
+  return format_json(scenario_to_json(s, protocol)) + "\n";
 }
 
 }  // namespace cs

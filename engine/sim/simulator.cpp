@@ -54,6 +54,38 @@ const RoleMachine* ProtocolInfo::role(std::string_view key) const {
   return nullptr;
 }
 
+void Simulator::EventHeap::push(const QEvent& e) {
+  std::size_t i = v_.size();
+  v_.push_back(e);
+  while (i > 0) {
+    const std::size_t parent = (i - 1) / 4;
+    if (!(e < v_[parent])) break;
+    v_[i] = v_[parent];
+    i = parent;
+  }
+  v_[i] = e;
+}
+
+void Simulator::EventHeap::pop() {
+  const QEvent last = v_.back();
+  v_.pop_back();
+  const std::size_t n = v_.size();
+  if (n == 0) return;
+  std::size_t i = 0;
+  for (;;) {
+    const std::size_t first = 4 * i + 1;
+    if (first >= n) break;
+    std::size_t best = first;
+    const std::size_t end = std::min(first + 4, n);
+    for (std::size_t c = first + 1; c < end; ++c)
+      if (v_[c] < v_[best]) best = c;
+    if (!(v_[best] < last)) break;
+    v_[i] = v_[best];
+    i = best;
+  }
+  v_[i] = last;
+}
+
 Simulator::Simulator(const SimConfig& cfg, Protocol& protocol)
     : protocol_(protocol),
       seed_(cfg.seed),
@@ -248,9 +280,7 @@ void Simulator::deliver(Message& m) {
   ev.txn = m.txn;
   ev.msg = m.id;
   record(ev);
-  // The protocol may send (and so grow messages_): hand it a copy, not a reference into the table.
-  const Message copy = m;
-  protocol_.on_message(*this, copy);
+  protocol_.on_message(*this, m);  // stable: messages_ is a deque
 }
 
 std::uint32_t Simulator::enqueue_message(Message m) {
@@ -293,7 +323,7 @@ std::uint32_t Simulator::send(NodeId from, NodeId to, std::uint16_t type, TxnId 
   record(ev);
 
   if (dup) {
-    Message copy = messages_[id];
+    Message copy = messages_[id];  // a copy on purpose: the duplicate is a message of its own
     copy.copy_of = id + 1;
     copy.doomed = DropReason::None;
     const std::uint32_t cid = enqueue_message(std::move(copy));
