@@ -70,6 +70,14 @@ struct NodeView {
   std::vector<LockView> locks;
 };
 
+// A figure a protocol keeps for charts and reports: operations served, errors, stale reads,
+// compensations run, duplicates suppressed... `node` is kNoNode for run-wide figures.
+struct Metric {
+  std::string key;  // stable, e.g. "ops_ok", "stale_reads", "compensations"
+  NodeId node = kNoNode;
+  std::int64_t value = 0;
+};
+
 struct TxnView {
   TxnId id = 0;
   TxnOutcome outcome = TxnOutcome::Pending;
@@ -99,6 +107,8 @@ class Protocol {
   virtual NodeView node_view(NodeId node) const = 0;
   virtual std::vector<TxnView> transactions() const = 0;
   virtual std::vector<std::unique_ptr<Invariant>> make_invariants() const = 0;
+  // Protocol-specific figures at this moment (empty by default).
+  virtual std::vector<Metric> metrics() const { return {}; }
 };
 
 }  // namespace cs
