@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "protocols/registry.hpp"
+#include "scenario/json_format.hpp"
 #include "scenario/loader.hpp"
 #include "scenario/report.hpp"
 #include "scenario/simulation.hpp"
@@ -103,7 +104,7 @@ int run_command(const RunOptions& opt) {
   if (opt.json) {
     auto report = run_report(*run);
     report["trace_sha256"] = sha.toStdString();
-    out(report.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
+    out(format_json(report) + "\n");
   } else {
     out(text_summary(*run));
     out("\ntrace sha256: " + sha.toStdString() + "\n");

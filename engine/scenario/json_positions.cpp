@@ -21,7 +21,9 @@ TextPos LineIndex::at(std::size_t offset) const {
   const std::size_t line = static_cast<std::size_t>(it - line_starts_.begin());  // 1-based
   const std::size_t start = line_starts_[line - 1];
   int column = 1;
-  for (std::size_t i = start; i < offset; ++i) {
+  // A byte order mark is invisible in editors, so it takes no column.
+  const std::size_t first = (start == 0 && text_.substr(0, 3) == "\xEF\xBB\xBF") ? std::min<std::size_t>(3, offset) : start;
+  for (std::size_t i = first; i < offset; ++i) {
     // UTF-8 continuation bytes do not start a new character.
     if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
   }
@@ -129,6 +131,7 @@ class PositionSax {
   bool binary(json::binary_t&) { return false; }  // never produced by the text parser
 
   bool start_object(std::size_t) {
+    if (too_deep()) return false;
     json* slot = insert(json::object());
     stack_.push_back(Frame{slot, current_path_, 0, {}});
     return true;
@@ -139,6 +142,7 @@ class PositionSax {
     return true;
   }
   bool start_array(std::size_t) {
+    if (too_deep()) return false;
     json* slot = insert(json::array());
     stack_.push_back(Frame{slot, current_path_, 0, {}});
     return true;
@@ -190,6 +194,21 @@ class PositionSax {
     std::size_t next_index;
     std::string key;  // pending key of an object
   };
+
+  // Paths grow with depth and each level keeps its own, so absurd nesting would cost memory quadratic
+  // in the depth. No scenario or lesson needs more than a handful of levels.
+  static constexpr std::size_t kMaxDepth = 200;
+  bool too_deep() {
+    if (stack_.size() < kMaxDepth) return false;
+    const TextPos pos = lines_.at(token_start());
+    Diagnostic d;
+    d.file = std::string(file_);
+    d.line = pos.line;
+    d.column = pos.column;
+    d.message = "the JSON is nested more than " + std::to_string(kMaxDepth) + " levels deep";
+    out_.errors.push_back(std::move(d));
+    return true;
+  }
 
   // The token that just produced an event starts at the first byte after the previous event that
   // is not whitespace or a separator. (A number's one-byte lookahead is always such a byte.)

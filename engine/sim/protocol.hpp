@@ -62,7 +62,8 @@ struct LockView {
   std::vector<TxnId> waiters;
 };
 
-// What a view may show about one node right now. Volatile parts are empty while the node is down.
+// What a view may show about one node right now. While the node is down: the state it showed when it
+// crashed (greyed out by the GUI), with no locks and not blocked, since its memory is gone.
 struct NodeView {
   std::uint16_t state = 0;  // the state of `txn` at this node (the oldest unfinished one, else the latest)
   TxnId txn = 0;

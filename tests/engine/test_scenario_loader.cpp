@@ -371,6 +371,19 @@ TEST(JsonPositions, ColumnsCountCharactersNotBytes) {
   EXPECT_EQ(p.key_pos("x").column, 16);
 }
 
+TEST(JsonPositions, AbsurdNestingIsAnErrorNotAnOutOfMemory) {
+  const std::string text = "{\"protocol\": \"2pc\", \"params\": " + std::string(100'000, '[') + std::string(100'000, ']') + "}";
+  const LoadResult r = load(text);
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_NE(r.diagnostics[0].message.find("nested"), std::string::npos);
+}
+
+TEST(JsonPositions, ByteOrderMarkIsSkipped) {
+  const LoadResult r = load("\xEF\xBB\xBF{\"protocol\": \"2pc\", \"seed\": true}");
+  expect_error(r, "seed", 1, "whole number");
+  EXPECT_EQ(find(r, "seed")->column, 29);  // the invisible BOM takes no column
+}
+
 TEST(ShippedScenarios, AllLoadWithoutDiagnostics) {
   namespace fs = std::filesystem;
   const fs::path dir = fs::path(COMMITSCOPE_SOURCE_DIR) / "resources" / "scenarios";

@@ -1,0 +1,177 @@
+// commitscope-cli end to end: the real binary, its output formats and its exit codes.
+#include <gtest/gtest.h>
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace {
+
+struct Result {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+Result cli(const QStringList& args) {
+  QProcess p;
+  p.start(QStringLiteral(COMMITSCOPE_CLI), args);
+  Result r;
+  if (!p.waitForFinished(60'000)) {
+    p.kill();
+    p.waitForFinished();
+    r.err = "timed out or failed to start";
+    return r;
+  }
+  r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;  // -2 = crashed
+  r.out = p.readAllStandardOutput().toStdString();
+  r.err = p.readAllStandardError().toStdString();
+  return r;
+}
+
+QString scenario(const char* name) {
+  return QStringLiteral(COMMITSCOPE_SOURCE_DIR "/resources/scenarios/") + QString::fromLatin1(name);
+}
+
+nlohmann::json parse(const Result& r) {
+  auto j = nlohmann::json::parse(r.out, nullptr, false);
+  EXPECT_FALSE(j.is_discarded()) << r.out.substr(0, 500);
+  return j;
+}
+
+TEST(Cli, RunJsonHasTheReportKeys) {
+  const Result r = cli({"run", scenario("2pc-happy.json"), "--json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto j = parse(r);
+  for (const char* key : {"protocol", "seed", "end_ms", "events", "trace_records", "halted", "nodes", "transactions",
+                          "invariants", "trace_sha256"})
+    EXPECT_TRUE(j.contains(key)) << key;
+  EXPECT_EQ(j["protocol"], "2pc");
+  EXPECT_EQ(j["end_ms"], 1000);
+  EXPECT_GT(j["events"].get<int>(), 0);
+  EXPECT_TRUE(j["halted"].is_null());
+  ASSERT_TRUE(j["nodes"].contains("C"));
+  for (const char* n : {"C", "P1", "P2", "P3"}) {
+    EXPECT_EQ(j["nodes"][n]["state"], "COMMIT") << n;
+    EXPECT_EQ(j["nodes"][n]["up"], true);
+    EXPECT_EQ(j["nodes"][n]["blocked"], false);
+  }
+  ASSERT_EQ(j["transactions"].size(), 1u);
+  EXPECT_EQ(j["transactions"][0]["id"], 1);
+  EXPECT_EQ(j["transactions"][0]["outcome"], "committed");
+  ASSERT_FALSE(j["invariants"].empty());
+  for (const auto& [k, v] : j["invariants"].items()) EXPECT_EQ(v["held"], true) << k;
+  EXPECT_EQ(j["trace_sha256"].get<std::string>().size(), 64u);
+}
+
+TEST(Cli, CoordinatorCrashLeavesParticipantsBlocked) {
+  const Result r = cli({"run", scenario("2pc-coordinator-crash.json"), "--json", "--until-ms", "1000"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto j = parse(r);
+  EXPECT_EQ(j["nodes"]["C"]["up"], false);
+  for (const char* n : {"P1", "P2", "P3"}) {
+    EXPECT_EQ(j["nodes"][n]["state"], "READY") << n;
+    EXPECT_EQ(j["nodes"][n]["blocked"], true) << n;
+  }
+  EXPECT_EQ(j["transactions"][0]["outcome"], "blocked");
+}
+
+TEST(Cli, SameSeedSameTraceAndTraceFileMatchesHash) {
+  QTemporaryDir dir;
+  ASSERT_TRUE(dir.isValid());
+  const QString trace = dir.filePath("trace.jsonl");
+  const Result a = cli({"run", scenario("2pc-workload.json"), "--json", "--trace", trace});
+  const Result b = cli({"run", scenario("2pc-workload.json"), "--json"});
+  ASSERT_EQ(a.code, 0) << a.err;
+  ASSERT_EQ(b.code, 0) << b.err;
+  const auto ja = parse(a);
+  const auto jb = parse(b);
+  EXPECT_EQ(ja["trace_sha256"], jb["trace_sha256"]);
+  EXPECT_EQ(a.out, b.out);
+
+  QFile f(trace);
+  ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+  const QByteArray bytes = f.readAll();
+  EXPECT_EQ(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex().toStdString(),
+            ja["trace_sha256"].get<std::string>());
+  EXPECT_EQ(static_cast<std::size_t>(bytes.count('\n')), ja["trace_records"].get<std::size_t>());
+  const auto first = nlohmann::json::parse(bytes.left(bytes.indexOf('\n')).toStdString());
+  EXPECT_EQ(first["seq"], 0);
+  EXPECT_TRUE(first.contains("ev"));
+
+  const Result c = cli({"run", scenario("2pc-workload.json"), "--json", "--seed", "43"});
+  ASSERT_EQ(c.code, 0) << c.err;
+  EXPECT_EQ(parse(c)["seed"], 43);
+  EXPECT_NE(parse(c)["trace_sha256"], ja["trace_sha256"]);
+}
+
+TEST(Cli, TextSummaryShowsTheSeed) {
+  const Result r = cli({"run", scenario("2pc-vote-abort.json"), "--seed", "99"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("seed: 99"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("aborted"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("invariants"), std::string::npos) << r.out;
+}
+
+TEST(Cli, BadScenarioExitsWith2AndNamesFileAndLine) {
+  QTemporaryDir dir;
+  ASSERT_TRUE(dir.isValid());
+  const QString path = dir.filePath("bad.json");
+  QFile f(path);
+  ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+  f.write("{\n  \"protocol\": \"2pc\",\n  \"faults\": [ { \"at_ms\": 5, \"crash\": \"P9\" } ]\n}\n");
+  f.close();
+  for (const char* cmd : {"run", "validate"}) {
+    const Result r = cli({cmd, path});
+    EXPECT_EQ(r.code, 2) << cmd;
+    EXPECT_NE(r.err.find((path + ":3:").toStdString()), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("unknown node \"P9\""), std::string::npos) << r.err;
+  }
+  const Result syntax = cli({"validate", scenario("2pc-happy.json"), path + "x"});
+  EXPECT_EQ(syntax.code, 2);
+  EXPECT_NE(syntax.out.find("ok "), std::string::npos);
+  EXPECT_NE(syntax.err.find("no such file"), std::string::npos) << syntax.err;
+}
+
+TEST(Cli, ValidateDirectory) {
+  const Result r = cli({"validate", QStringLiteral(COMMITSCOPE_SOURCE_DIR "/resources/scenarios")});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("ok "), std::string::npos);
+  EXPECT_NE(r.out.find("2pc-happy.json"), std::string::npos);
+  EXPECT_TRUE(r.err.empty()) << r.err;
+}
+
+TEST(Cli, UsageErrors) {
+  EXPECT_EQ(cli({}).code, 2);
+  EXPECT_EQ(cli({"frobnicate"}).code, 2);
+  EXPECT_EQ(cli({"run"}).code, 2);
+  EXPECT_EQ(cli({"run", scenario("2pc-happy.json"), "--seed", "minus one"}).code, 2);
+  EXPECT_EQ(cli({"run", scenario("2pc-happy.json"), "--until-ms", "0"}).code, 2);
+  EXPECT_EQ(cli({"run", scenario("2pc-happy.json"), "--bogus"}).code, 2);
+  EXPECT_EQ(cli({"validate", scenario("2pc-happy.json"), "--json"}).code, 2);
+  const Result missing = cli({"run", "/nonexistent/x.json"});
+  EXPECT_EQ(missing.code, 2);
+  EXPECT_NE(missing.err.find("/nonexistent/x.json"), std::string::npos);
+  const Result dir = cli({"run", QStringLiteral(COMMITSCOPE_SOURCE_DIR)});
+  EXPECT_EQ(dir.code, 2);
+}
+
+TEST(Cli, ProtocolsListsTwoPhaseCommit) {
+  const Result r = cli({"protocols"});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_EQ(r.out.rfind("2pc", 0), 0u) << r.out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  QCoreApplication app(argc, argv);  // QProcess wants an application object
+  ::testing::InitGoogleTest(&argc, argv);
+  return RUN_ALL_TESTS();
+}

@@ -1,0 +1,113 @@
+// The run report, the JSONL trace lines and the text summary.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "scenario/loader.hpp"
+#include "scenario/report.hpp"
+#include "scenario/simulation.hpp"
+
+namespace cs {
+namespace {
+
+const char* const kScenario = R"({
+  "protocol": "2pc", "seed": 5, "until_ms": 3000,
+  "params": { "participants": 3, "transactions": 3, "timeout_ms": 300 },
+  "network": { "latency_ms": [5, 20], "loss": 0.05, "duplicate": 0.1 },
+  "faults": [ { "on": { "node": "C", "state": "WAIT" }, "crash": "C" }, { "at_ms": 1500.5, "restart": "C" },
+              { "at_ms": 1, "drop_next": ["C", "P1"] } ]
+})";
+
+std::unique_ptr<Simulation> make_run() {
+  LoadResult r = load_scenario(kScenario, "report.json");
+  EXPECT_TRUE(r.scenario.has_value());
+  if (!r.scenario) return nullptr;
+  Diagnostics errors;
+  auto run = Simulation::create(*r.scenario, errors);
+  EXPECT_TRUE(errors.empty());
+  if (run) run->run();
+  return run;
+}
+
+TEST(Report, HasEveryKey) {
+  auto run = make_run();
+  ASSERT_NE(run, nullptr);
+  const auto j = run_report(*run);
+  EXPECT_EQ(j["protocol"], "2pc");
+  EXPECT_EQ(j["seed"], 5);
+  EXPECT_EQ(j["end_ms"], 3000);
+  EXPECT_EQ(j["events"], run->sim().events_dispatched());
+  EXPECT_EQ(j["trace_records"], run->sim().trace().size());
+  EXPECT_TRUE(j["halted"].is_null());
+  ASSERT_EQ(j["nodes"].size(), 4u);
+  const auto& c = j["nodes"]["C"];
+  EXPECT_EQ(c["role"], "coordinator");
+  for (const char* k : {"state", "up", "blocked", "txn", "locks", "log"}) EXPECT_TRUE(c.contains(k)) << k;
+  ASSERT_FALSE(c["log"].empty());
+  EXPECT_EQ(c["log"][0]["type"], "BEGIN");
+  ASSERT_EQ(j["transactions"].size(), 3u);
+  for (const auto& t : j["transactions"]) {
+    EXPECT_TRUE(t["outcome"] == "committed" || t["outcome"] == "aborted") << t.dump();
+    EXPECT_TRUE(t["ended_ms"].is_number());
+  }
+  ASSERT_FALSE(j["invariants"].empty());
+  for (const auto& [k, v] : j["invariants"].items()) {
+    EXPECT_EQ(v["held"], true) << k;
+    EXPECT_FALSE(v["description"].get<std::string>().empty());
+  }
+}
+
+TEST(Report, TraceLinesAreJsonInAFixedShape) {
+  auto run = make_run();
+  ASSERT_NE(run, nullptr);
+  const Simulator& sim = run->sim();
+  std::string all;
+  append_trace_jsonl(all, sim);
+  std::size_t lines = 0, seen_fault = 0, seen_drop = 0, seen_dup = 0, seen_state = 0;
+  std::size_t start = 0;
+  for (std::size_t end; (end = all.find('\n', start)) != std::string::npos; start = end + 1) {
+    const std::string line = all.substr(start, end - start);
+    const auto j = nlohmann::json::parse(line);  // throws (fails the test) on bad JSON
+    EXPECT_EQ(j["seq"], lines);
+    EXPECT_EQ(line.rfind("{\"seq\":", 0), 0u);
+    EXPECT_EQ(line, trace_line(sim, sim.trace()[lines]));
+    const std::string ev = j["ev"];
+    if (ev == "fault") {
+      ++seen_fault;
+      EXPECT_TRUE(j.contains("fault") && j.contains("index")) << line;
+    } else if (ev == "drop") {
+      ++seen_drop;
+      EXPECT_TRUE(j.contains("msg") && j.contains("id") && j.contains("reason")) << line;
+    } else if (ev == "duplicate") {
+      ++seen_dup;
+    } else if (ev == "state") {
+      ++seen_state;
+      EXPECT_TRUE(j.contains("state") && j.contains("from") && j.contains("node")) << line;
+    }
+    ++lines;
+  }
+  EXPECT_EQ(start, all.size());  // every line ends in '\n'
+  EXPECT_EQ(lines, sim.trace().size());
+  EXPECT_EQ(seen_fault, 3u);
+  EXPECT_GT(seen_drop, 0u);
+  EXPECT_GT(seen_dup, 0u);
+  EXPECT_GT(seen_state, 0u);
+
+  // The same scenario gives the same bytes.
+  auto again = make_run();
+  std::string other;
+  append_trace_jsonl(other, again->sim());
+  EXPECT_EQ(all, other);
+}
+
+TEST(Report, TextSummary) {
+  auto run = make_run();
+  ASSERT_NE(run, nullptr);
+  const std::string s = text_summary(*run);
+  for (const char* part : {"protocol: 2pc", "seed: 5", "end: 3000 ms", "events: ", "P3", "transactions: 3",
+                           "txn 1:", "invariants: all"})
+    EXPECT_NE(s.find(part), std::string::npos) << part << "\n" << s;
+}
+
+}  // namespace
+}  // namespace cs
