@@ -14,6 +14,8 @@
 
 #include "protocols/registry.hpp"
 #include "scenario/json_format.hpp"
+#include "scenario/lesson.hpp"
+#include "scenario/lesson_walker.hpp"
 #include "scenario/loader.hpp"
 #include "scenario/report.hpp"
 #include "scenario/simulation.hpp"
@@ -116,8 +118,11 @@ int run_command(const RunOptions& opt) {
   return 0;
 }
 
-int validate_command(const QStringList& paths) {
-  bool any_error = false;
+namespace {
+
+// Files named on the command line, with directories expanded to their *.json files (recursively,
+// sorted). Reports missing paths and empty directories; sets `any_error` then.
+std::vector<QString> expand_paths(const QStringList& paths, bool& any_error) {
   std::vector<QString> files;
   for (const QString& p : paths) {
     const QFileInfo fi(p);
@@ -140,19 +145,55 @@ int validate_command(const QStringList& paths) {
     }
     files.insert(files.end(), found.begin(), found.end());
   }
+  return files;
+}
+
+}  // namespace
+
+int validate_command(const QStringList& paths) {
+  bool any_error = false;
+  const std::vector<QString> files = expand_paths(paths, any_error);
   for (const QString& f : files) {
     const auto text = read_file(f);
     if (!text) {
       any_error = true;
       continue;
     }
-    const LoadResult r = load_scenario(*text, f.toStdString());
-    if (r.scenario) {
-      out("ok " + f.toStdString() + "\n");
+    // Lessons and scenarios share folders in tests and scripts; the content says which one it is.
+    const bool lesson = looks_like_lesson(*text);
+    const Diagnostics ds = lesson ? load_lesson(*text, f.toStdString()).diagnostics
+                                  : load_scenario(*text, f.toStdString()).diagnostics;
+    if (ds.empty()) {
+      out(std::string(lesson ? "ok lesson " : "ok ") + f.toStdString() + "\n");
     } else {
-      print_diagnostics(r.diagnostics);
+      print_diagnostics(ds);
       any_error = true;
     }
+  }
+  std::fflush(stdout);
+  return any_error ? 2 : 0;
+}
+
+int walk_command(const QStringList& paths) {
+  bool any_error = false;
+  const std::vector<QString> files = expand_paths(paths, any_error);
+  for (const QString& f : files) {
+    const auto text = read_file(f);
+    if (!text) {
+      any_error = true;
+      continue;
+    }
+    const LessonLoadResult r = load_lesson(*text, f.toStdString());
+    if (!r.lesson) {
+      std::fflush(stdout);
+      print_diagnostics(r.diagnostics);
+      out("FAIL " + f.toStdString() + " (does not load)\n");
+      any_error = true;
+      continue;
+    }
+    const WalkReport w = walk_lesson(*r.lesson);
+    out(walk_report_text(w));
+    any_error = any_error || !w.ok;
   }
   std::fflush(stdout);
   return any_error ? 2 : 0;

@@ -19,7 +19,10 @@ struct RunOptions {
 };
 
 int run_command(const RunOptions& opt);
+// Scenario and lesson files (a file with a top-level "steps" key is a lesson).
 int validate_command(const QStringList& paths);
+// Plays each lesson headless with its own solutions and prints one line per step.
+int walk_command(const QStringList& paths);
 int protocols_command();
 
 }  // namespace cs::cli

@@ -13,14 +13,16 @@ namespace {
 const char* const kUsage =
     "usage: commitscope-cli run FILE [--seed N] [--until-ms T] [--json] [--trace OUT.jsonl]\n"
     "       commitscope-cli validate FILE_OR_DIR...\n"
+    "       commitscope-cli walk LESSON_OR_DIR...\n"
     "       commitscope-cli protocols\n"
     "\n"
     "  run        runs a scenario and prints a summary (--json: a JSON report with trace_sha256)\n"
-    "  validate   checks scenario files (directories: every *.json inside, recursively)\n"
+    "  validate   checks scenario and lesson files (directories: every *.json inside, recursively)\n"
+    "  walk       plays lessons headless with their own solutions; one line per step\n"
     "  protocols  lists the protocols a scenario can name\n"
     "\n"
-    "Exit status: 0 done, 2 bad input (unreadable file, invalid scenario, wrong usage).\n"
-    "The scenario format is documented in docs/scenario-format.md.\n";
+    "Exit status: 0 done, 2 bad input (unreadable file, invalid scenario or lesson, failed walk, wrong usage).\n"
+    "Formats: docs/scenario-format.md, docs/lesson-format.md.\n";
 
 int usage_error(const std::string& why) {
   if (!why.empty()) std::fprintf(stderr, "commitscope-cli: %s\n", why.c_str());
@@ -37,7 +39,7 @@ int dispatch(QCoreApplication& app) {
   const QCommandLineOption json("json", "Print a JSON report instead of the summary.");
   const QCommandLineOption trace("trace", "Write the trace as JSON lines to this file.", "OUT.jsonl");
   parser.addOptions({help, seed, until, json, trace});
-  parser.addPositionalArgument("command", "run | validate | protocols");
+  parser.addPositionalArgument("command", "run | validate | walk | protocols");
 
   // parse() rather than process(): process() exits with status 1 on a bad option; ours is 2.
   if (!parser.parse(app.arguments())) return usage_error(parser.errorText().toStdString());
@@ -76,6 +78,10 @@ int dispatch(QCoreApplication& app) {
   if (command == "validate") {
     if (args.isEmpty()) return usage_error("validate needs at least one file or directory");
     return cs::cli::validate_command(args);
+  }
+  if (command == "walk") {
+    if (args.isEmpty()) return usage_error("walk needs at least one lesson file or directory");
+    return cs::cli::walk_command(args);
   }
   if (command == "protocols") {
     if (!args.isEmpty()) return usage_error("protocols takes no arguments");
