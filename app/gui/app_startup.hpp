@@ -1,0 +1,34 @@
+// Start-up of the `commitscope` executable: command line, settings location, language, the default
+// scenario, projector mode, and the --screenshot mode that renders the window offscreen and exits.
+#pragma once
+
+#include <QSize>
+#include <QString>
+#include <optional>
+
+class QCoreApplication;
+
+namespace commitscope {
+
+struct StartupOptions {
+  QString screenshot;       // write a PNG of the window and exit
+  QString language;         // "en" / "zh_TW" (normalised), empty: settings or system
+  bool projector = false;   // --projector (else: settings)
+  QString scenario;         // empty: the embedded default
+  std::optional<double> at_ms;
+  QSize size;               // invalid: default
+  std::optional<quint64> seed;
+  QString profile;          // settings directory (tests use a private one)
+};
+
+// Parses the command line of `app`; on a usage error returns nullopt and fills `error`.
+std::optional<StartupOptions> parseCommandLine(const QCoreApplication& app, QString* error);
+
+// The whole program: creates the QApplication, runs the window (or takes the screenshot) and
+// returns the exit code (0 ok, 2 bad arguments or scenario).
+int runApplication(int argc, char** argv);
+
+// Resource path of the scenario opened when none is given.
+QString defaultScenarioPath();
+
+}  // namespace commitscope

@@ -1,0 +1,546 @@
+#include "canvas_items.hpp"
+
+#include <QFontDatabase>
+#include <QFontMetricsF>
+#include <QGraphicsSceneMouseEvent>
+#include <QCursor>
+#include <QPainter>
+#include <QPainterPathStroker>
+#include <QtMath>
+#include <algorithm>
+#include <cmath>
+
+namespace {
+
+QFont pixelFont(const QFont& base, qreal px, int weight = QFont::Normal) {
+  QFont f = base;
+  f.setPixelSize(qRound(px));
+  f.setWeight(static_cast<QFont::Weight>(weight));
+  return f;
+}
+
+// Where the ray from `o` (inside `r`) towards `dir` leaves the rectangle.
+QPointF rectExit(const QRectF& r, QPointF dir, QPointF o) {
+  const qreal tx = dir.x() > 1e-9 ? (r.right() - o.x()) / dir.x() : dir.x() < -1e-9 ? (r.left() - o.x()) / dir.x() : 1e18;
+  const qreal ty = dir.y() > 1e-9 ? (r.bottom() - o.y()) / dir.y() : dir.y() < -1e-9 ? (r.top() - o.y()) / dir.y() : 1e18;
+  return o + dir * std::min(tx, ty);
+}
+
+// A padlock glyph (drawn, not a font emoji, so it looks the same everywhere).
+void drawLock(QPainter* p, QRectF r, const QColor& c) {
+  p->save();
+  const qreal w = r.width();
+  QRectF body(r.left(), r.top() + r.height() * 0.45, w, r.height() * 0.55);
+  QRectF shackle(r.left() + w * 0.2, r.top(), w * 0.6, r.height() * 0.9);
+  p->setPen(QPen(c, std::max<qreal>(1.4, w * 0.16)));
+  p->setBrush(Qt::NoBrush);
+  p->drawArc(shackle, 0, 180 * 16);
+  p->drawLine(QPointF(shackle.left(), shackle.center().y()), QPointF(shackle.left(), body.top()));
+  p->drawLine(QPointF(shackle.right(), shackle.center().y()), QPointF(shackle.right(), body.top()));
+  p->setPen(Qt::NoPen);
+  p->setBrush(c);
+  p->drawRoundedRect(body, w * 0.12, w * 0.12);
+  p->restore();
+}
+
+// Text with a soft paper-coloured halo so that it stays readable over lines and regions.
+void haloText(QPainter* p, const QRectF& r, int flags, const QString& text, const QColor& ink, const QColor& paper) {
+  QColor bg = paper;
+  bg.setAlpha(220);
+  const QRectF b = QFontMetricsF(p->font()).boundingRect(r, flags, text).adjusted(-3, -1, 3, 1);
+  p->fillRect(b, bg);
+  p->setPen(ink);
+  p->drawText(r, flags, text);
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// CanvasStyle
+
+void CanvasStyle::setProjector(bool on, const QFont& base) {
+  projector = on;
+  scheme = &palette::scheme(on);
+  const qreal f = scheme->fontScale;
+  name = pixelFont(base, 17 * f, QFont::Bold);
+  role = pixelFont(base, 12 * f);
+  badge = pixelFont(base, 12.5 * f, QFont::Bold);
+  small = pixelFont(base, 11 * f);
+  token = pixelFont(base, 11 * f, QFont::DemiBold);
+  QFont m = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+  m.setPixelSize(qRound(10.5 * f));
+  mono = m;
+}
+
+// ---------------------------------------------------------------------------------------------
+// NodeItem
+
+NodeItem::NodeItem(cs::NodeId id, const CanvasStyle* style) : id_(id), style_(style) {
+  setFlags(ItemIsMovable | ItemSendsGeometryChanges | ItemIsSelectable);
+  setAcceptHoverEvents(true);
+  setCursor(Qt::OpenHandCursor);
+  setZValue(10);
+  layout();
+}
+
+void NodeItem::setData(const Data& d) {
+  if (d == d_) return;
+  const bool reshape = d.log.size() != d_.log.size() || d.logHidden != d_.logHidden || d.up != d_.up;
+  d_ = d;
+  if (reshape) layout();
+  update();
+}
+
+void NodeItem::styleChanged() { layout(); }
+
+void NodeItem::layout() {
+  prepareGeometryChange();
+  const qreal f = style_->scheme->fontScale;
+  const qreal pad = 10 * f;
+  const QFontMetricsF name(style_->name), badge(style_->badge), small(style_->small), mono(style_->mono);
+  // Must match paintCard(): name row, gap, badge (+ its padding), gap, lock row (+ its padding).
+  const qreal h = pad + name.height() + 6 * f + badge.height() + 8 * f + 8 * f + small.height() + 4 * f + pad;
+  const qreal w = style_->cardWidth;
+  card_ = QRectF(-w / 2, -h / 2, w, h);
+  const int rows = static_cast<int>(d_.log.size()) + 1;  // + the header line
+  log_ = d_.log.isEmpty() && d_.up ? QRectF()
+                                   : QRectF(card_.left() + 6 * f, card_.bottom(), w - 12 * f,
+                                            rows * mono.lineSpacing() + 8 * f);
+}
+
+QRectF NodeItem::boundingRect() const {
+  const qreal m = 6 * style_->scheme->lineScale + 4;
+  return card_.united(log_).adjusted(-m, -m, m, m + 3);
+}
+
+QPainterPath NodeItem::shape() const {
+  QPainterPath p;
+  p.addRoundedRect(card_, 10, 10);
+  if (!log_.isNull()) p.addRect(log_);
+  return p;
+}
+
+void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+  if (!log_.isNull()) paintLog(p);
+  paintCard(p);
+}
+
+void NodeItem::paintCard(QPainter* p) {
+  const palette::Scheme& s = *style_->scheme;
+  const qreal f = s.fontScale;
+  const qreal radius = 10 * f;
+  const qreal pad = 10 * f;
+  const QColor stateColour = d_.up ? palette::state(d_.stateKey, style_->projector) : s.downInk;
+
+  // Soft drop shadow, then the card.
+  p->setPen(Qt::NoPen);
+  p->setBrush(QColor(0, 0, 0, style_->projector ? 0 : 28));
+  p->drawRoundedRect(card_.translated(0, 3), radius, radius);
+  QPen border(s.panelBorder, style_->pen(1.2));
+  if (d_.blocked && d_.up) border = QPen(s.blocked, style_->pen(2.5), Qt::DashLine);
+  if (d_.selected) border = QPen(s.selection, style_->pen(3));
+  p->setPen(border);
+  p->setBrush(d_.up ? s.panel : s.down);
+  p->drawRoundedRect(card_, radius, radius);
+  if (!d_.up) {
+    QColor hatch = s.downInk;
+    hatch.setAlpha(70);
+    p->setBrush(QBrush(hatch, Qt::BDiagPattern));
+    p->setPen(Qt::NoPen);
+    p->drawRoundedRect(card_, radius, radius);
+  }
+  // A strip in the state colour: the state reads at a glance even from the back of a room.
+  {
+    QPainterPath clip;
+    clip.addRoundedRect(card_, radius, radius);
+    p->save();
+    p->setClipPath(clip);
+    p->fillRect(QRectF(card_.left(), card_.top(), 6 * f, card_.height()), stateColour);
+    p->restore();
+  }
+
+  const QColor ink = d_.up ? s.ink : s.downInk;
+  const QFontMetricsF nameM(style_->name), badgeM(style_->badge), smallM(style_->small);
+  qreal y = card_.top() + pad;
+  const qreal left = card_.left() + pad + 4 * f;
+  const qreal right = card_.right() - pad;
+
+  // Row 1: name, then role (or the DOWN stamp) on the right.
+  p->setFont(style_->name);
+  p->setPen(ink);
+  p->drawText(QRectF(left, y, card_.width(), nameM.height()), Qt::AlignLeft | Qt::AlignVCenter, d_.name);
+  if (d_.up) {
+    p->setFont(style_->role);
+    p->setPen(s.mutedInk);
+    const qreal nameW = nameM.horizontalAdvance(d_.name) + 8 * f;
+    const QString role = QFontMetricsF(style_->role).elidedText(d_.role, Qt::ElideRight, right - left - nameW);
+    p->drawText(QRectF(left, y, right - left, nameM.height()), Qt::AlignRight | Qt::AlignVCenter, role);
+  } else {
+    p->setFont(style_->badge);
+    const QString down = tr("DOWN");
+    const qreal w = badgeM.horizontalAdvance(down) + 14 * f;
+    const QRectF stamp(right - w, y + (nameM.height() - badgeM.height() - 4 * f) / 2, w, badgeM.height() + 4 * f);
+    p->setPen(Qt::NoPen);
+    p->setBrush(s.cut);
+    p->drawRoundedRect(stamp, 4 * f, 4 * f);
+    p->setPen(Qt::white);
+    p->drawText(stamp, Qt::AlignCenter, down);
+  }
+  y += nameM.height() + 6 * f;
+
+  // Row 2: the state badge and the transaction it belongs to.
+  p->setFont(style_->badge);
+  const qreal bw = badgeM.horizontalAdvance(d_.stateText) + 16 * f;
+  const QRectF badge(left, y, bw, badgeM.height() + 8 * f);
+  p->setPen(d_.up ? Qt::NoPen : QPen(s.downInk, style_->pen(1), Qt::DashLine));
+  p->setBrush(d_.up ? stateColour : s.down);
+  p->drawRoundedRect(badge, badge.height() / 2, badge.height() / 2);
+  p->setPen(d_.up ? palette::textOn(stateColour) : s.downInk);
+  p->drawText(badge, Qt::AlignCenter, d_.stateText);
+  if (d_.txn != 0) {
+    p->setFont(style_->role);
+    p->setPen(ink);
+    p->drawText(QRectF(badge.right() + 8 * f, y, right - badge.right() - 8 * f, badge.height()),
+                Qt::AlignLeft | Qt::AlignVCenter, tr("txn %1").arg(d_.txn));
+  }
+  y += badge.height() + 8 * f;
+
+  // Row 3: locks held (count and resources) and the blocked mark.
+  p->setFont(style_->small);
+  const qreal rowH = smallM.height() + 4 * f;
+  qreal textRight = right;
+  if (d_.blocked && d_.up) {
+    const QString b = tr("BLOCKED");
+    const qreal w = smallM.horizontalAdvance(b) + 12 * f;
+    const QRectF pill(right - w, y, w, rowH);
+    p->setPen(Qt::NoPen);
+    p->setBrush(s.blocked);
+    p->drawRoundedRect(pill, rowH / 2, rowH / 2);
+    p->setPen(palette::textOn(s.blocked));
+    p->drawText(pill, Qt::AlignCenter, b);
+    textRight = pill.left() - 6 * f;
+  } else if (!d_.up && d_.crashes > 0) {
+    p->setPen(s.downInk);
+    p->drawText(QRectF(left, y, right - left, rowH), Qt::AlignRight | Qt::AlignVCenter,
+                tr("volatile state lost"));
+    textRight = left + (right - left) * 0.45;
+  }
+  const qreal icon = smallM.height() * 0.8;
+  const QColor lockInk = d_.locks.isEmpty() ? s.faintLink : (d_.up ? s.ink : s.downInk);
+  drawLock(p, QRectF(left, y + (rowH - icon) / 2, icon * 0.8, icon), lockInk);
+  p->setPen(d_.locks.isEmpty() ? s.mutedInk : ink);
+  const QString locks = d_.locks.isEmpty() ? (d_.up ? tr("no locks") : QString())
+                                           : QStringLiteral("%1 · %2").arg(d_.locks.size()).arg(d_.locks.join(QLatin1Char(' ')));
+  p->drawText(QRectF(left + icon + 4 * f, y, textRight - left - icon - 4 * f, rowH), Qt::AlignLeft | Qt::AlignVCenter,
+              smallM.elidedText(locks, Qt::ElideRight, textRight - left - icon - 4 * f));
+}
+
+void NodeItem::paintLog(QPainter* p) {
+  const palette::Scheme& s = *style_->scheme;
+  const qreal f = s.fontScale;
+  // Opaque: links and tokens pass behind the log, never through its text.
+  const QColor bg = d_.up ? s.panel : s.down;
+  p->setPen(QPen(d_.up ? s.grid : s.downInk, style_->pen(1)));
+  p->setBrush(bg);
+  QPainterPath box;
+  box.addRoundedRect(log_, 6 * f, 6 * f);
+  p->drawPath(box);
+
+  const QFontMetricsF mono(style_->mono);
+  qreal y = log_.top() + 4 * f;
+  const qreal x = log_.left() + 8 * f;
+  p->setFont(style_->mono);
+  p->setPen(d_.up ? s.mutedInk : s.ink);
+  QString header = d_.up ? tr("WAL") : tr("WAL — survives the crash");
+  if (d_.logHidden > 0) header += QStringLiteral("  (+%1)").arg(d_.logHidden);
+  if (d_.log.isEmpty()) header += QStringLiteral("  ") + tr("empty");
+  p->drawText(QRectF(x, y, log_.width() - 12 * f, mono.lineSpacing()), Qt::AlignLeft | Qt::AlignVCenter,
+              mono.elidedText(header, Qt::ElideRight, log_.width() - 12 * f));
+  y += mono.lineSpacing();
+  p->setPen(d_.up ? s.ink : s.ink);
+  for (const QString& line : d_.log) {
+    p->drawText(QRectF(x, y, log_.width() - 12 * f, mono.lineSpacing()), Qt::AlignLeft | Qt::AlignVCenter,
+                mono.elidedText(line, Qt::ElideRight, log_.width() - 12 * f));
+    y += mono.lineSpacing();
+  }
+}
+
+QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant& value) {
+  if (change == ItemPositionHasChanged && onMoved) onMoved(this);
+  return QGraphicsItem::itemChange(change, value);
+}
+
+void NodeItem::mousePressEvent(QGraphicsSceneMouseEvent* e) {
+  dragging_ = e->button() == Qt::LeftButton;
+  if (dragging_) setCursor(Qt::ClosedHandCursor);
+  QGraphicsItem::mousePressEvent(e);
+}
+
+void NodeItem::mouseReleaseEvent(QGraphicsSceneMouseEvent* e) {
+  dragging_ = false;
+  setCursor(Qt::OpenHandCursor);
+  QGraphicsItem::mouseReleaseEvent(e);
+}
+
+// ---------------------------------------------------------------------------------------------
+// LinkItem
+
+LinkItem::LinkItem(NodeItem* a, NodeItem* b, const CanvasStyle* style) : a_(a), b_(b), style_(style) {
+  setAcceptHoverEvents(true);
+  setCursor(Qt::PointingHandCursor);
+  setZValue(1);
+  adjust();
+}
+
+void LinkItem::setData(const Data& d) {
+  if (d == d_) return;
+  d_ = d;
+  setZValue(d.emphasised ? 2 : 1);
+  update();
+}
+
+QPointF LinkItem::visibleMid() const {
+  // The middle of the stretch between the two cards (a card can hide the geometric midpoint).
+  const QLineF t = track(a_);
+  const QPointF normal = t.length() > 0 ? QPointF(t.dy(), -t.dx()) / t.length() : QPointF();
+  return t.center() - normal * 7 * style_->scheme->fontScale;
+}
+
+void LinkItem::adjust() {
+  prepareGeometryChange();
+  line_ = QLineF(a_->pos(), b_->pos());
+}
+
+QLineF LinkItem::track(const NodeItem* from) const {
+  const NodeItem* to = from == a_ ? b_ : a_;
+  const QPointF p = from->pos(), q = to->pos();
+  QPointF d = q - p;
+  const qreal len = std::hypot(d.x(), d.y());
+  if (len < 1e-6) return QLineF(p, q);
+  d /= len;
+  const qreal gap = 4 * style_->scheme->fontScale;
+  const QPointF start = rectExit(from->outlineRect().translated(p), d, p) + d * gap;
+  const QPointF end = rectExit(to->outlineRect().translated(q), -d, q) - d * gap;
+  // Each direction gets its own lane, on the left of the direction of travel.
+  const qreal side = 7 * style_->scheme->fontScale;
+  const QPointF normal(d.y(), -d.x());
+  return QLineF(start + normal * side, end + normal * side);
+}
+
+QRectF LinkItem::boundingRect() const {
+  const qreal m = 40 * style_->scheme->fontScale;
+  return QRectF(line_.p1(), line_.p2()).normalized().adjusted(-m, -m, m, m);
+}
+
+QPainterPath LinkItem::shape() const {
+  // A generous band along the line, so that a link is easy to hit with a mouse or a touch pad.
+  QPainterPath path(line_.p1());
+  path.lineTo(line_.p2());
+  QPainterPathStroker stroker;
+  stroker.setWidth(18 * style_->scheme->lineScale);
+  stroker.setCapStyle(Qt::FlatCap);
+  return stroker.createStroke(path);
+}
+
+void LinkItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+  const palette::Scheme& s = *style_->scheme;
+  const qreal f = s.fontScale;
+  if (line_.length() < 1) return;
+
+  if (hovered_) {
+    QColor h = s.hover;
+    h.setAlpha(60);
+    p->setPen(QPen(h, 14 * s.lineScale, Qt::SolidLine, Qt::RoundCap));
+    p->drawLine(line_);
+  }
+
+  const QPointF mid = visibleMid();
+  if (d_.cut) {
+    // Broken: two stubs with a gap, and a red X where the wire was cut.
+    const QPointF u = (line_.p2() - line_.p1()) / line_.length();
+    const qreal gap = 16 * f;
+    p->setPen(QPen(s.cut, style_->pen(2), Qt::SolidLine, Qt::FlatCap));
+    p->drawLine(line_.p1(), mid - u * gap);
+    p->drawLine(mid + u * gap, line_.p2());
+    const qreal x = 8 * f;
+    p->setPen(QPen(s.cut, style_->pen(3.5), Qt::SolidLine, Qt::RoundCap));
+    p->drawLine(mid + QPointF(-x, -x), mid + QPointF(x, x));
+    p->drawLine(mid + QPointF(-x, x), mid + QPointF(x, -x));
+  } else if (d_.partitioned) {
+    QColor c = s.cut;
+    c.setAlpha(150);
+    p->setPen(QPen(c, style_->pen(1.5), Qt::DotLine, Qt::FlatCap));
+    p->drawLine(line_);
+  } else if (d_.emphasised) {
+    p->setPen(QPen(s.link, style_->pen(2), Qt::SolidLine, Qt::FlatCap));  // round caps are slow at 4K
+    p->drawLine(line_);
+  } else {
+    // Thin and pale rather than dashed: dashing long lines at 4K costs more than the whole card.
+    p->setPen(QPen(s.faintLink, style_->pen(1), Qt::SolidLine, Qt::FlatCap));
+    p->drawLine(line_);
+  }
+
+  // A one-shot fault waiting for the next message: a tag on the link says which.
+  if (d_.dropArmed || d_.dupArmed) {
+    QStringList tags;
+    if (d_.dropArmed) tags << tr("drop next");
+    if (d_.dupArmed) tags << tr("duplicate next");
+    p->setFont(style_->small);
+    const QString text = tags.join(QStringLiteral(" · "));
+    const QFontMetricsF m(style_->small);
+    const qreal w = m.horizontalAdvance(text) + 12 * f;
+    const QRectF tag(mid.x() - w / 2, mid.y() + 10 * f, w, m.height() + 4 * f);
+    p->setPen(QPen(s.cut, style_->pen(1)));
+    p->setBrush(s.panel);
+    p->drawRoundedRect(tag, tag.height() / 2, tag.height() / 2);
+    p->setPen(s.cut);
+    p->drawText(tag, Qt::AlignCenter, text);
+  }
+}
+
+void LinkItem::hoverEnterEvent(QGraphicsSceneHoverEvent*) {
+  hovered_ = true;
+  update();
+}
+
+void LinkItem::hoverLeaveEvent(QGraphicsSceneHoverEvent*) {
+  hovered_ = false;
+  update();
+}
+
+// ---------------------------------------------------------------------------------------------
+// MessageItem
+
+MessageItem::MessageItem(quint32 id, const CanvasStyle* style) : id_(id), style_(style) {
+  // No item cache: measured at 4K, blitting hundreds of cached token pixmaps (QWidget::render
+  // path) was slower than painting the small shapes directly.
+  setAcceptHoverEvents(true);
+  setCursor(Qt::PointingHandCursor);
+  setZValue(20);
+}
+
+qreal MessageItem::radius() const { return 7 * style_->scheme->fontScale; }
+
+void MessageItem::setData(const Data& d) {
+  const bool relabel = d.text != d_.text || d.copy != d_.copy;
+  // Only a doomed token's look depends on its progress (it fades); the others just move, and a
+  // move reuses the cached pixmap.
+  const bool looks = relabel || d.key != d_.key || d.doomed != d_.doomed || d.selected != d_.selected ||
+                     (d.doomed && int(d.progress * 20) != int(d_.progress * 20));
+  d_ = d;
+  if (relabel || bounds_.isNull()) styleChanged();
+  if (looks) update();
+}
+
+void MessageItem::styleChanged() {
+  prepareGeometryChange();
+  const qreal r = radius();
+  const QFontMetricsF m(style_->token);
+  QString label = d_.text;
+  if (d_.copy) label += QStringLiteral(" ×2");
+  const qreal w = m.horizontalAdvance(label) + 8;
+  bounds_ = QRectF(-r - 4, -r - m.height() - 6, 2 * r + 8 + w, 2 * r + m.height() + 10).adjusted(-4, -4, 4, 4);
+}
+
+QRectF MessageItem::boundingRect() const { return bounds_; }
+
+QPainterPath MessageItem::shape() const {
+  QPainterPath p;
+  const qreal r = radius() + 4;
+  p.addEllipse(QPointF(0, 0), r, r);
+  return p;
+}
+
+void MessageItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+  const palette::Scheme& s = *style_->scheme;
+  const qreal r = radius();
+  const QColor fill = palette::message(d_.key, style_->projector);
+  // A doomed message fades over the second half of its flight, then a cross marks the loss.
+  const qreal fade = d_.doomed ? std::clamp(1.0 - (d_.progress - 0.4) * 1.1, 0.3, 1.0) : 1.0;
+  p->setOpacity(fade);
+  if (d_.selected) {
+    p->setPen(QPen(s.selection, style_->pen(2.5)));
+    p->setBrush(Qt::NoBrush);
+    p->drawEllipse(QPointF(0, 0), r + 5, r + 5);
+  }
+  p->setPen(QPen(style_->projector ? Qt::black : fill.darker(150), style_->pen(1.2)));
+  p->setBrush(fill);
+  p->drawPath(palette::shapePath(palette::messageShape(d_.key), QPointF(0, 0), r));
+
+  // The type is always written next to the token: nothing needs hovering to be understood.
+  p->setFont(style_->token);
+  const QFontMetricsF m(style_->token);
+  QString label = d_.text;
+  if (d_.copy) label += QStringLiteral(" ×2");
+  const QRectF text(r + 3, -r - m.height() - 1, m.horizontalAdvance(label) + 4, m.height());
+  haloText(p, text, Qt::AlignLeft | Qt::AlignVCenter, label, fill.darker(style_->projector ? 100 : 115), s.background);
+
+  if (d_.doomed && d_.progress > 0.55) {
+    p->setOpacity(1.0);
+    const qreal x = r * 1.1;
+    p->setPen(QPen(s.cut, style_->pen(2.5), Qt::SolidLine, Qt::RoundCap));
+    p->drawLine(QPointF(-x, -x), QPointF(x, x));
+    p->drawLine(QPointF(-x, x), QPointF(x, -x));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// PartitionItem
+
+PartitionItem::PartitionItem(int side, const CanvasStyle* style) : side_(side), style_(style) { setZValue(-10); }
+
+namespace {
+
+qreal cross(QPointF o, QPointF a, QPointF b) { return (a.x() - o.x()) * (b.y() - o.y()) - (a.y() - o.y()) * (b.x() - o.x()); }
+
+// Andrew's monotone chain.
+QPolygonF convexHull(QList<QPointF> pts) {
+  std::sort(pts.begin(), pts.end(), [](QPointF a, QPointF b) { return a.x() != b.x() ? a.x() < b.x() : a.y() < b.y(); });
+  if (pts.size() < 3) return QPolygonF(pts);
+  QList<QPointF> h(2 * pts.size());
+  qsizetype k = 0;
+  for (qsizetype i = 0; i < pts.size(); ++i) {
+    while (k >= 2 && cross(h[k - 2], h[k - 1], pts[i]) <= 0) --k;
+    h[k++] = pts[i];
+  }
+  for (qsizetype i = pts.size() - 2, t = k + 1; i >= 0; --i) {
+    while (k >= t && cross(h[k - 2], h[k - 1], pts[i]) <= 0) --k;
+    h[k++] = pts[i];
+  }
+  h.resize(k - 1);
+  return QPolygonF(h);
+}
+
+}  // namespace
+
+void PartitionItem::setRegion(const QList<QRectF>& cards, const QString& label) {
+  if (cards == cards_ && label == label_) return;
+  prepareGeometryChange();
+  cards_ = cards;
+  label_ = label;
+  QList<QPointF> pts;
+  for (const QRectF& r : cards) pts << r.topLeft() << r.topRight() << r.bottomLeft() << r.bottomRight();
+  QPainterPath hull;
+  hull.addPolygon(convexHull(pts));
+  hull.closeSubpath();
+  // Grow the hull with round corners: the stroke of its outline, united with its inside.
+  QPainterPathStroker stroker;
+  stroker.setWidth(36 * style_->scheme->fontScale);
+  stroker.setJoinStyle(Qt::RoundJoin);
+  stroker.setCapStyle(Qt::RoundCap);
+  path_ = stroker.createStroke(hull).united(hull).simplified();
+  update();
+}
+
+void PartitionItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+  const palette::Scheme& s = *style_->scheme;
+  const int i = side_ % 4;
+  p->setPen(QPen(s.sideInk[i], style_->pen(1.5), Qt::DashLine));
+  p->setBrush(s.sideFill[i]);
+  p->drawPath(path_);
+  p->setFont(style_->name);
+  p->setPen(s.sideInk[i]);
+  const QRectF b = path_.boundingRect();
+  p->drawText(QRectF(b.left() + 14, b.top() - QFontMetricsF(style_->name).height() - 2, b.width(), QFontMetricsF(style_->name).height()),
+              Qt::AlignLeft | Qt::AlignVCenter, label_);
+}

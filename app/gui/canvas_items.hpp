@@ -1,0 +1,185 @@
+// The QGraphicsItems of the topology canvas. They only hold what they draw: the CanvasView copies it
+// from the controller in its refresh hook, so the model stays in the engine.
+#pragma once
+
+#include <QCoreApplication>
+#include <QFont>
+#include <QGraphicsItem>
+#include <QPainterPath>
+#include <QStringList>
+#include <functional>
+
+#include "palette.hpp"
+#include "sim/types.hpp"
+
+// Fonts and pens of one view, shared by all its items and switched as a whole by projector mode.
+struct CanvasStyle {
+  bool projector = false;
+  const palette::Scheme* scheme = &palette::scheme(false);
+  QFont name, role, badge, small, mono, token;
+  qreal cardWidth = 190;  // scene units; computed from the fonts so text always fits
+
+  void setProjector(bool on, const QFont& base);
+  qreal pen(qreal w) const { return w * scheme->lineScale; }
+};
+
+enum CanvasItemType {
+  kPartitionItem = QGraphicsItem::UserType + 1,
+  kLinkItem,
+  kNodeItem,
+  kMessageItem,
+};
+
+// A node as a rounded card: name, role, state badge, txn, locks, blocked mark; its durable log below.
+class NodeItem : public QGraphicsItem {
+  Q_DECLARE_TR_FUNCTIONS(NodeItem)
+
+ public:
+  struct Data {
+    QString name, role, stateKey, stateText;
+    cs::TxnId txn = 0;
+    bool up = true;
+    bool blocked = false;
+    bool selected = false;
+    int crashes = 0;
+    QStringList locks;     // "r42" per held resource (with waiters noted)
+    QStringList log;       // newest last, already trimmed to what the card shows
+    int logHidden = 0;     // older records not shown
+    bool operator==(const Data&) const = default;
+  };
+
+  NodeItem(cs::NodeId id, const CanvasStyle* style);
+  int type() const override { return kNodeItem; }
+  cs::NodeId id() const { return id_; }
+
+  void setData(const Data& d);
+  const Data& data() const { return d_; }
+  void styleChanged();
+  bool dragging() const { return dragging_; }
+  // The card without the log panel, in item coordinates (links and tokens stop at its edge).
+  QRectF cardRect() const { return card_; }
+  // The card and its log panel: where a message token appears and disappears.
+  QRectF outlineRect() const { return log_.isNull() ? card_ : card_.united(log_); }
+
+  QRectF boundingRect() const override;
+  QPainterPath shape() const override;
+  void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override;
+
+  // Called by the view whenever a node moves so that links can follow (as in Elastic Nodes).
+  std::function<void(NodeItem*)> onMoved;
+
+ protected:
+  QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
+  void mousePressEvent(QGraphicsSceneMouseEvent* e) override;
+  void mouseReleaseEvent(QGraphicsSceneMouseEvent* e) override;
+
+ private:
+  void layout();
+  void paintCard(QPainter* p);
+  void paintLog(QPainter* p);
+
+  cs::NodeId id_;
+  const CanvasStyle* style_;
+  Data d_;
+  QRectF card_, log_;
+  bool dragging_ = false;
+};
+
+// A link between two nodes: healthy, partitioned or cut (broken with a red X); clickable.
+class LinkItem : public QGraphicsItem {
+  Q_DECLARE_TR_FUNCTIONS(LinkItem)
+
+ public:
+  struct Data {
+    bool cut = false;
+    bool partitioned = false;
+    bool emphasised = false;  // nodes of different roles talk here (coordinator-participant)
+    bool dropArmed = false;
+    bool dupArmed = false;
+    bool operator==(const Data&) const = default;
+  };
+
+  LinkItem(NodeItem* a, NodeItem* b, const CanvasStyle* style);
+  int type() const override { return kLinkItem; }
+  NodeItem* a() const { return a_; }
+  NodeItem* b() const { return b_; }
+  void setData(const Data& d);
+  const Data& data() const { return d_; }
+  void adjust();  // the ends moved
+  QLineF line() const { return line_; }
+  // Where the cut mark goes and where a click surely hits the link, in scene coordinates.
+  QPointF visibleMid() const;
+  // Where a token travelling from `from` leaves and arrives: between the card edges, offset
+  // sideways per direction so that opposite messages do not overlap.
+  QLineF track(const NodeItem* from) const;
+
+  QRectF boundingRect() const override;
+  QPainterPath shape() const override;
+  void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override;
+
+ protected:
+  void hoverEnterEvent(QGraphicsSceneHoverEvent*) override;
+  void hoverLeaveEvent(QGraphicsSceneHoverEvent*) override;
+
+ private:
+  NodeItem* a_;
+  NodeItem* b_;
+  const CanvasStyle* style_;
+  Data d_;
+  QLineF line_;
+  bool hovered_ = false;
+};
+
+// A message in flight: a shaped token with its type written next to it.
+class MessageItem : public QGraphicsItem {
+  Q_DECLARE_TR_FUNCTIONS(MessageItem)
+
+ public:
+  struct Data {
+    QString key, text;
+    bool doomed = false;   // will be lost: fades out and shows a cross near the end
+    bool copy = false;     // a network duplicate
+    bool selected = false;
+    double progress = 0;   // 0 at the sender, 1 at the receiver
+    bool operator==(const Data&) const = default;
+  };
+
+  MessageItem(quint32 id, const CanvasStyle* style);
+  int type() const override { return kMessageItem; }
+  quint32 id() const { return id_; }
+  void setData(const Data& d);
+  const Data& data() const { return d_; }
+  void styleChanged();
+
+  QRectF boundingRect() const override;
+  QPainterPath shape() const override;
+  void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override;
+
+ private:
+  qreal radius() const;
+  quint32 id_;
+  const CanvasStyle* style_;
+  Data d_;
+  QRectF bounds_;
+};
+
+// One side of a partition: a translucent rounded hull behind that side's nodes, with its label.
+class PartitionItem : public QGraphicsItem {
+  Q_DECLARE_TR_FUNCTIONS(PartitionItem)
+
+ public:
+  PartitionItem(int side, const CanvasStyle* style);
+  int type() const override { return kPartitionItem; }
+  // `cards` are the scene rectangles of the nodes on this side.
+  void setRegion(const QList<QRectF>& cards, const QString& label);
+
+  QRectF boundingRect() const override { return path_.boundingRect().adjusted(-4, -40, 4, 4); }
+  void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override;
+
+ private:
+  int side_;
+  const CanvasStyle* style_;
+  QPainterPath path_;
+  QString label_;
+  QList<QRectF> cards_;
+};

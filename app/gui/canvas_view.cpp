@@ -1,0 +1,674 @@
+#include "canvas_view.hpp"
+
+#include <QApplication>
+#include <QContextMenuEvent>
+#include <QGraphicsScene>
+#include <QMenu>
+#include <QMouseEvent>
+#include <QPainter>
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "engine_text.hpp"
+#include "lab_controller.hpp"
+#include "view_util.hpp"
+
+namespace {
+
+constexpr int kLogLinesUp = 3;    // a running node's WAL, compactly
+constexpr int kLogLinesDown = 6;  // a crashed node: its log is all that is left, so show more
+
+QString logLine(const cs::ProtocolInfo& info, const cs::LogRecord& r) {
+  QString line = QStringLiteral("%1  %2").arg(viewutil::ms(r.time), 6).arg(EngineText::logRecordAt(info, r.type));
+  if (r.txn != 0) line += QStringLiteral(" t%1").arg(r.txn);
+  if (r.value != 0) line += QStringLiteral(" ·%1").arg(r.value);
+  return line;
+}
+
+}  // namespace
+
+CanvasView::CanvasView(LabController* controller, QWidget* parent) : QGraphicsView(parent), controller_(controller) {
+  setScene(new QGraphicsScene(this));
+  // Items move every frame while playing; indexing them would cost more than it saves.
+  scene()->setItemIndexMethod(QGraphicsScene::NoIndex);
+  setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
+  setViewportUpdateMode(QGraphicsView::FullViewportUpdate);
+  setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  setFrameShape(QFrame::NoFrame);
+  setTransformationAnchor(QGraphicsView::NoAnchor);
+  setResizeAnchor(QGraphicsView::NoAnchor);
+  setMouseTracking(true);
+  setMinimumSize(320, 240);
+  setAccessibleName(tr("Topology canvas"));
+  style_.setProjector(false, font());
+
+  connect(controller_, &LabController::scenarioChanged, this, &CanvasView::rebuild);
+  connect(controller_, &LabController::runChanged, this, &CanvasView::refresh);
+  connect(controller_, &LabController::selectionChanged, this, &CanvasView::refresh);
+  connect(controller_, &LabController::nodeMoved, this, &CanvasView::refresh);
+  rebuild();
+}
+
+CanvasView::~CanvasView() = default;
+
+// ---------------------------------------------------------------------------------------------
+// Items
+
+NodeItem* CanvasView::nodeItem(cs::NodeId node) const {
+  if (node < 0 || static_cast<std::size_t>(node) >= nodes_.size()) return nullptr;
+  return nodes_[static_cast<std::size_t>(node)];
+}
+
+LinkItem* CanvasView::linkItem(cs::NodeId a, cs::NodeId b) const {
+  for (LinkItem* l : links_)
+    if ((l->a()->id() == a && l->b()->id() == b) || (l->a()->id() == b && l->b()->id() == a)) return l;
+  return nullptr;
+}
+
+QList<MessageItem*> CanvasView::messageItems() const { return messages_.values(); }
+
+void CanvasView::updateCardWidth() {
+  // Wide enough for the longest name + role and the longest state badge + txn number, so that
+  // every card has the same width and nothing jumps when a state changes.
+  const qreal f = style_.scheme->fontScale;
+  const QFontMetricsF name(style_.name), role(style_.role), badge(style_.badge);
+  qreal row1 = 0, row2 = 0;
+  const auto& sim = controller_->sim();
+  for (const auto& n : sim.nodes())
+    row1 = std::max(row1, name.horizontalAdvance(QString::fromStdString(n.name)) + 8 * f +
+                              role.horizontalAdvance(EngineText::role(n.role)));
+  for (const auto& s : controller_->info().states)
+    row2 = std::max(row2, badge.horizontalAdvance(EngineText::state(s)) + 16 * f + 8 * f +
+                              role.horizontalAdvance(tr("txn %1").arg(9999)));
+  style_.cardWidth = std::max({row1, row2, 170 * f}) + 2 * 10 * f + 4 * f;
+}
+
+void CanvasView::rebuild() {
+  scene()->clear();  // deletes every item
+  nodes_.clear();
+  links_.clear();
+  sides_.clear();
+  messages_.clear();
+  pressItem_ = nullptr;
+  updateCardWidth();
+
+  const auto& sim = controller_->sim();
+  const auto count = static_cast<cs::NodeId>(sim.nodes().size());
+  for (cs::NodeId n = 0; n < count; ++n) {
+    auto* item = new NodeItem(n, &style_);
+    item->setPos(toScene(controller_->nodePosition(n)));
+    scene()->addItem(item);
+    nodes_.push_back(item);
+  }
+  for (cs::NodeId a = 0; a < count; ++a)
+    for (cs::NodeId b = a + 1; b < count; ++b) {
+      auto* link = new LinkItem(nodes_[static_cast<std::size_t>(a)], nodes_[static_cast<std::size_t>(b)], &style_);
+      scene()->addItem(link);
+      links_.push_back(link);
+    }
+  for (NodeItem* item : nodes_)
+    item->onMoved = [this](NodeItem* moved) {
+      for (LinkItem* l : links_)
+        if (l->a() == moved || l->b() == moved) l->adjust();
+      if (moved->dragging()) {
+        refreshMessages();
+        refreshPartitions();
+      }
+    };
+  refresh();
+  fit();
+}
+
+void CanvasView::refresh() {
+  if (nodes_.size() != controller_->sim().nodes().size()) return rebuild();
+  refreshNodes();
+  refreshLinks();
+  refreshPartitions();
+  refreshMessages();
+  // A crash lengthens a card's log, a partition adds a region: keep everything in view.
+  const QRectF content = contentRect();
+  if (!fittedContent_.isEmpty() && !fittedContent_.adjusted(-2, -2, 2, 2).contains(content)) fit();
+  viewport()->update();
+}
+
+void CanvasView::refreshNodes() {
+  const auto& sim = controller_->sim();
+  const auto& info = controller_->info();
+  const auto& protocol = controller_->simulation().protocol();
+  for (NodeItem* item : nodes_) {
+    const cs::NodeId n = item->id();
+    const cs::NodeState& ns = sim.nodes()[static_cast<std::size_t>(n)];
+    const cs::NodeView v = protocol.node_view(n);
+    NodeItem::Data d;
+    d.name = QString::fromStdString(ns.name);
+    d.role = EngineText::role(ns.role);
+    d.stateKey = viewutil::key(info.states, v.state);
+    d.stateText = EngineText::state(d.stateKey.toStdString());
+    d.txn = v.txn;
+    d.up = ns.up;
+    d.blocked = v.blocked;
+    d.crashes = static_cast<int>(ns.crashes);
+    d.selected = controller_->selectedNode() == n;
+    for (const cs::LockView& l : v.locks) {
+      QString lock = QStringLiteral("r%1").arg(l.resource);
+      if (!l.waiters.empty()) lock += QStringLiteral("(+%1)").arg(l.waiters.size());
+      d.locks << lock;
+    }
+    const int keep = ns.up ? kLogLinesUp : kLogLinesDown;
+    const auto size = static_cast<int>(ns.log.size());
+    for (int i = std::max(0, size - keep); i < size; ++i) d.log << logLine(info, ns.log[static_cast<std::size_t>(i)]);
+    d.logHidden = std::max(0, size - keep);
+    item->setData(d);
+    item->setToolTip(tr("%1 (%2): %3. Click to select, drag to move, right-click to crash or restart.")
+                         .arg(d.name, d.role, d.up ? d.stateText : tr("down")));
+    if (!item->dragging()) {
+      const QPointF pos = toScene(controller_->nodePosition(n));
+      if (item->pos() != pos) item->setPos(pos);
+    }
+  }
+}
+
+void CanvasView::refreshLinks() {
+  const auto& sim = controller_->sim();
+  const cs::Network& net = sim.network();
+  for (LinkItem* link : links_) {
+    const cs::NodeId a = link->a()->id(), b = link->b()->id();
+    LinkItem::Data d;
+    d.cut = net.is_cut(a, b);
+    d.partitioned = net.partitioned(a, b);
+    d.emphasised = sim.nodes()[static_cast<std::size_t>(a)].role != sim.nodes()[static_cast<std::size_t>(b)].role;
+    d.dropArmed = net.drop_next_armed(a, b);
+    d.dupArmed = net.duplicate_next_armed(a, b);
+    if (d != link->data()) {
+      const QString an = link->a()->data().name, bn = link->b()->data().name;
+      link->setToolTip(d.cut ? tr("Link %1 – %2 is cut. Click to heal it.").arg(an, bn)
+                             : tr("Link %1 – %2. Click to cut it; right-click for more faults.").arg(an, bn));
+    }
+    link->setData(d);
+  }
+}
+
+void CanvasView::refreshPartitions() {
+  const cs::Network& net = controller_->sim().network();
+  std::map<int, QList<QRectF>> sides;
+  if (net.has_partition())
+    for (NodeItem* item : nodes_) sides[net.side(item->id())] << item->mapRectToScene(item->cardRect());
+  std::size_t i = 0;
+  for (const auto& [side, cards] : sides) {
+    if (i == sides_.size()) {
+      auto* item = new PartitionItem(static_cast<int>(i), &style_);
+      scene()->addItem(item);
+      sides_.push_back(item);
+    }
+    sides_[i]->setRegion(cards, tr("Side %1").arg(QChar(u'A' + static_cast<char16_t>(i))));
+    sides_[i]->setVisible(true);
+    ++i;
+  }
+  for (; i < sides_.size(); ++i) sides_[i]->setVisible(false);
+}
+
+void CanvasView::placeMessage(MessageItem* item, const cs::Message& m) {
+  const auto& sim = controller_->sim();
+  const cs::Time now = controller_->now();
+  const double span = static_cast<double>(std::max<cs::Time>(1, m.deliver_at - m.sent_at));
+  const double progress = std::clamp(static_cast<double>(now - m.sent_at) / span, 0.0, 1.0);
+  MessageItem::Data d;
+  d.key = viewutil::key(controller_->info().messages, m.type);
+  d.text = EngineText::message(d.key.toStdString());
+  // Lost for sure: decided at send time, or its link was cut or partitioned while it flew.
+  d.doomed = m.doomed != cs::DropReason::None || sim.network().epoch(m.from, m.to) != m.link_epoch;
+  d.copy = m.copy_of != 0;
+  d.selected = controller_->selectedMessage() == m.id;
+  d.progress = progress;
+  item->setData(d);
+  item->setZValue(d.selected ? 22 : 20);
+  const NodeItem* from = nodeItem(m.from);
+  const LinkItem* link = linkItem(m.from, m.to);
+  if (link && from) item->setPos(link->track(from).pointAt(progress));
+  else if (from) item->setPos(from->pos());
+}
+
+void CanvasView::refreshMessages() {
+  const auto& sim = controller_->sim();
+  const auto& msgs = sim.messages();
+  QHash<quint32, MessageItem*> next;
+  for (std::uint32_t id : sim.in_flight()) {
+    const cs::Message& m = msgs[id];
+    MessageItem* item = messages_.take(id);
+    if (!item) {
+      item = new MessageItem(id, &style_);
+      scene()->addItem(item);
+      const QString key = viewutil::key(controller_->info().messages, m.type);
+      QString tip = tr("<b>%1</b> · txn %2<br>%3 → %4<br>sent %5 ms, arrives %6 ms<br>payload a = %7, b = %8")
+                        .arg(EngineText::message(key.toStdString()))
+                        .arg(m.txn)
+                        .arg(viewutil::nodeName(sim, m.from), viewutil::nodeName(sim, m.to), viewutil::ms(m.sent_at),
+                             viewutil::ms(m.deliver_at))
+                        .arg(m.a)
+                        .arg(m.b);
+      if (m.copy_of != 0) tip += QStringLiteral("<br>") + tr("network duplicate of message #%1").arg(m.copy_of - 1);
+      if (m.doomed != cs::DropReason::None)
+        tip += QStringLiteral("<br><span style='color:#c00'>%1</span>").arg(tr("will be lost: %1").arg(EngineText::dropReason(m.doomed)));
+      item->setToolTip(tip);
+    }
+    placeMessage(item, m);
+    next.insert(id, item);
+  }
+  qDeleteAll(messages_);  // arrived or dropped since the last refresh
+  messages_ = std::move(next);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Projector mode and fitting
+
+void CanvasView::setProjectorMode(bool on) {
+  style_.setProjector(on, font());
+  updateCardWidth();
+  for (NodeItem* n : nodes_) n->styleChanged();
+  for (MessageItem* m : std::as_const(messages_)) m->styleChanged();
+  for (LinkItem* l : links_) l->adjust();
+  for (PartitionItem* s : sides_) s->setRegion({}, {});  // forces a new outline at the new size
+  refresh();
+  fit();
+}
+
+void CanvasView::changeEvent(QEvent* e) {
+  QGraphicsView::changeEvent(e);
+  if (e->type() == QEvent::LanguageChange) {
+    updateCardWidth();
+    for (NodeItem* n : nodes_) n->styleChanged();
+    for (MessageItem* m : std::as_const(messages_)) delete m;
+    messages_.clear();  // tooltips are rebuilt in the new language
+    refresh();
+    fit();
+  }
+}
+
+QRectF CanvasView::contentRect() const {
+  QRectF r;
+  for (NodeItem* n : nodes_) r = r.united(n->sceneBoundingRect());
+  for (PartitionItem* s : sides_)
+    if (s->isVisible()) r = r.united(s->sceneBoundingRect());
+  return r;
+}
+
+void CanvasView::chooseStretch(qreal availW, qreal availH) {
+  const qreal k = style_.projector ? 0.95 : 1.15;
+  QRectF bounds;  // node centres in layout units
+  for (NodeItem* n : nodes_) {
+    const QPointF p = controller_->nodePosition(n->id());
+    bounds = bounds.isNull() ? QRectF(p, QSizeF(0.001, 0.001)) : bounds.united(QRectF(p, QSizeF(0.001, 0.001)));
+  }
+  qreal extraW = style_.cardWidth, extraH = 0;
+  for (NodeItem* n : nodes_) extraH = std::max(extraH, n->boundingRect().height());
+  sy_ = k;
+  sx_ = k;
+  if (bounds.width() > 1 && availH > 0) {
+    const qreal want = (availW / availH * (bounds.height() * sy_ + extraH) - extraW) / bounds.width();
+    sx_ = std::clamp(want, k * 0.8, k * 2.2);
+  }
+  for (NodeItem* n : nodes_)
+    if (!n->dragging()) n->setPos(toScene(controller_->nodePosition(n->id())));
+  refreshPartitions();
+  refreshMessages();
+}
+
+void CanvasView::fit() {
+  if (nodes_.empty() || viewport()->width() < 10) return;
+  QImage probe(1, 1, QImage::Format_ARGB32);
+  QPainter measure(&probe);
+  legendHeight_ = paintLegend(&measure, QRectF(viewport()->rect()), true).height();
+  measure.end();
+  const qreal margin = 24 * style_.scheme->fontScale;
+  const qreal top = 34 * style_.scheme->fontScale;  // the hint and clock overlay
+  const qreal availW = viewport()->width() - 2 * margin;
+  const qreal availH = viewport()->height() - legendHeight_ - top - 2 * margin;
+  if (availW <= 0 || availH <= 0) return;
+  chooseStretch(availW, availH);
+  const QRectF content = contentRect();
+  if (content.isEmpty()) return;
+  fittedContent_ = content;
+  const qreal s = std::clamp(std::min(availW / content.width(), availH / content.height()), 0.15, 2.5);
+  // A scene rectangle much larger than the content lets centerOn() place it anywhere.
+  setSceneRect(content.adjusted(-content.width() * 4 - 2000, -content.height() * 4 - 2000, content.width() * 4 + 2000,
+                                content.height() * 4 + 2000));
+  setTransform(QTransform::fromScale(s, s));
+  centerOn(content.center() + QPointF(0, (legendHeight_ - top) / (2 * s)));
+}
+
+void CanvasView::resizeEvent(QResizeEvent* e) {
+  QGraphicsView::resizeEvent(e);
+  fit();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Interaction
+
+QGraphicsItem* CanvasView::interactiveItemAt(QPoint viewPos) const {
+  for (QGraphicsItem* item : items(viewPos))  // topmost first
+    if (item->type() == kMessageItem || item->type() == kNodeItem || item->type() == kLinkItem) return item;
+  return nullptr;
+}
+
+void CanvasView::inject(const cs::FaultAction& action) {
+  if (controller_->canInject(action)) controller_->injectFault(action);
+}
+
+void CanvasView::mousePressEvent(QMouseEvent* e) {
+  pressPos_ = e->pos();
+  pressItem_ = interactiveItemAt(e->pos());
+  if (e->button() == Qt::LeftButton && (e->modifiers() & Qt::ShiftModifier) &&
+      (!pressItem_ || pressItem_->type() == kLinkItem)) {
+    lassoActive_ = true;
+    lasso_ = QPolygonF{mapToScene(e->pos())};
+    setCursor(Qt::CrossCursor);
+    e->accept();
+    return;
+  }
+  QGraphicsView::mousePressEvent(e);
+  // Links and tokens act on release (a click, not a drag): keep the press so the release comes here.
+  if (pressItem_) e->accept();
+}
+
+void CanvasView::mouseMoveEvent(QMouseEvent* e) {
+  if (lassoActive_) {
+    lasso_ << mapToScene(e->pos());
+    viewport()->update();
+    return;
+  }
+  QGraphicsView::mouseMoveEvent(e);
+}
+
+void CanvasView::mouseReleaseEvent(QMouseEvent* e) {
+  if (lassoActive_) {
+    lassoActive_ = false;
+    unsetCursor();
+    finishLasso();
+    viewport()->update();
+    return;
+  }
+  QGraphicsView::mouseReleaseEvent(e);
+  QGraphicsItem* item = pressItem_;
+  pressItem_ = nullptr;
+  if (!item || e->button() != Qt::LeftButton) return;
+  const bool click = (e->pos() - pressPos_).manhattanLength() < QApplication::startDragDistance();
+  switch (item->type()) {
+    case kNodeItem: {
+      auto* node = static_cast<NodeItem*>(item);
+      if (click) {
+        controller_->selectNode(node->id());
+      } else {
+        controller_->setNodePosition(node->id(), toLayout(node->pos()));
+        if (!viewport()->rect().contains(mapFromScene(contentRect()).boundingRect())) fit();
+      }
+      break;
+    }
+    case kLinkItem:
+      if (click) {
+        auto* link = static_cast<LinkItem*>(item);
+        cs::FaultAction a;
+        a.kind = link->data().cut ? cs::FaultKind::Heal : cs::FaultKind::Cut;
+        a.a = link->a()->id();
+        a.b = link->b()->id();
+        inject(a);
+      }
+      break;
+    case kMessageItem:
+      if (click) controller_->selectMessage(static_cast<MessageItem*>(item)->id());
+      break;
+    default: break;
+  }
+}
+
+void CanvasView::finishLasso() {
+  if (lasso_.size() < 3) return;
+  std::vector<cs::NodeId> inside;
+  for (NodeItem* n : nodes_)
+    if (lasso_.containsPoint(n->pos(), Qt::OddEvenFill)) inside.push_back(n->id());
+  lasso_.clear();
+  if (inside.empty() || inside.size() == nodes_.size()) return;  // a partition needs two sides
+  cs::FaultAction a;
+  a.kind = cs::FaultKind::Partition;
+  a.groups = {inside};  // every node not listed forms the other side
+  inject(a);
+}
+
+void CanvasView::addFaultAction(QMenu* menu, const QString& text, const cs::FaultAction& action) {
+  QAction* act = menu->addAction(text);
+  act->setData(static_cast<int>(action.kind));
+  act->setEnabled(controller_->canInject(action));
+  connect(act, &QAction::triggered, this, [this, action] { inject(action); });
+}
+
+QMenu* CanvasView::createNodeMenu(cs::NodeId node, QWidget* parent) {
+  auto* menu = new QMenu(parent);
+  const auto& sim = controller_->sim();
+  const QString name = viewutil::nodeName(sim, node);
+  menu->addSection(name);
+  addFaultAction(menu, tr("Crash %1").arg(name), cs::FaultAction{cs::FaultKind::Crash, node, cs::kNoNode, {}, {}});
+  addFaultAction(menu, tr("Restart %1").arg(name), cs::FaultAction{cs::FaultKind::Restart, node, cs::kNoNode, {}, {}});
+  menu->addSeparator();
+  QMenu* drop = menu->addMenu(tr("Drop next message to…"));
+  QMenu* dup = menu->addMenu(tr("Duplicate next message to…"));
+  bool anyCut = false, anyCutLink = false;
+  for (cs::NodeId other = 0; other < static_cast<cs::NodeId>(sim.nodes().size()); ++other) {
+    if (other == node) continue;
+    addFaultAction(drop, viewutil::nodeName(sim, other), cs::FaultAction{cs::FaultKind::DropNext, node, other, {}, {}});
+    addFaultAction(dup, viewutil::nodeName(sim, other), cs::FaultAction{cs::FaultKind::DuplicateNext, node, other, {}, {}});
+    if (!sim.network().is_cut(node, other)) anyCut = true;
+    else anyCutLink = true;
+  }
+  QAction* cutAll = menu->addAction(tr("Cut all links of %1").arg(name));
+  cutAll->setObjectName(QStringLiteral("cutAll"));
+  cutAll->setEnabled(anyCut);
+  connect(cutAll, &QAction::triggered, this, [this, node] {
+    for (cs::NodeId other = 0; other < static_cast<cs::NodeId>(nodes_.size()); ++other)
+      if (other != node) inject(cs::FaultAction{cs::FaultKind::Cut, node, other, {}, {}});
+  });
+  QAction* healAll = menu->addAction(tr("Heal all links of %1").arg(name));
+  healAll->setEnabled(anyCutLink);
+  connect(healAll, &QAction::triggered, this, [this, node] {
+    for (cs::NodeId other = 0; other < static_cast<cs::NodeId>(nodes_.size()); ++other)
+      if (other != node) inject(cs::FaultAction{cs::FaultKind::Heal, node, other, {}, {}});
+  });
+  if (sim.network().has_partition())
+    addFaultAction(menu, tr("Heal the partition"), cs::FaultAction{cs::FaultKind::HealPartition, cs::kNoNode, cs::kNoNode, {}, {}});
+  menu->addSeparator();
+  QAction* details = menu->addAction(tr("Show details of %1").arg(name));
+  connect(details, &QAction::triggered, this, [this, node] { controller_->selectNode(node); });
+  return menu;
+}
+
+QMenu* CanvasView::createLinkMenu(cs::NodeId a, cs::NodeId b, QWidget* parent) {
+  auto* menu = new QMenu(parent);
+  const auto& sim = controller_->sim();
+  const QString an = viewutil::nodeName(sim, a), bn = viewutil::nodeName(sim, b);
+  menu->addSection(tr("Link %1 – %2").arg(an, bn));
+  addFaultAction(menu, tr("Cut link"), cs::FaultAction{cs::FaultKind::Cut, a, b, {}, {}});
+  addFaultAction(menu, tr("Heal link"), cs::FaultAction{cs::FaultKind::Heal, a, b, {}, {}});
+  menu->addSeparator();
+  addFaultAction(menu, tr("Drop next message on this link"), cs::FaultAction{cs::FaultKind::DropNext, a, b, {}, {}});
+  addFaultAction(menu, tr("Duplicate next message on this link"), cs::FaultAction{cs::FaultKind::DuplicateNext, a, b, {}, {}});
+  if (sim.network().has_partition()) {
+    menu->addSeparator();
+    addFaultAction(menu, tr("Heal the partition"), cs::FaultAction{cs::FaultKind::HealPartition, cs::kNoNode, cs::kNoNode, {}, {}});
+  }
+  return menu;
+}
+
+void CanvasView::contextMenuEvent(QContextMenuEvent* e) {
+  QGraphicsItem* item = interactiveItemAt(e->pos());
+  QMenu* menu = nullptr;
+  if (item && item->type() == kNodeItem) menu = createNodeMenu(static_cast<NodeItem*>(item)->id(), this);
+  else if (item && item->type() == kLinkItem)
+    menu = createLinkMenu(static_cast<LinkItem*>(item)->a()->id(), static_cast<LinkItem*>(item)->b()->id(), this);
+  if (!menu) return;
+  menu->exec(e->globalPos());
+  menu->deleteLater();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Painting outside the items
+
+void CanvasView::drawBackground(QPainter* p, const QRectF&) {
+  const palette::Scheme& s = *style_.scheme;
+  p->save();
+  p->resetTransform();
+  const QRect area = viewport()->rect();
+  p->fillRect(area, s.background);
+  if (!style_.projector) {  // a dot grid only adds noise on a projector
+    // A faint dot grid gives the canvas depth and hints that nodes can be moved. It is one tiled
+    // pixmap in device space (anchored to the scene origin so it pans with the content): thousands
+    // of antialiased dots would cost more than everything else on a 4K frame.
+    if (dotTile_.isNull()) {
+      dotTile_ = QPixmap(32, 32);
+      dotTile_.fill(s.background);
+      QPainter t(&dotTile_);
+      t.setRenderHint(QPainter::Antialiasing);
+      t.setPen(Qt::NoPen);
+      t.setBrush(s.grid);
+      t.drawEllipse(QPointF(16, 16), 1.3, 1.3);
+    }
+    QBrush brush(dotTile_);
+    brush.setTransform(QTransform::fromTranslate(mapFromScene(QPointF(0, 0)).x() % 32, mapFromScene(QPointF(0, 0)).y() % 32));
+    p->fillRect(area, brush);
+  }
+  p->restore();
+}
+
+void CanvasView::drawForeground(QPainter* p, const QRectF&) {
+  const palette::Scheme& s = *style_.scheme;
+  if (lassoActive_ && lasso_.size() > 1) {
+    QColor fill = s.selection;
+    fill.setAlpha(30);
+    p->setPen(QPen(s.selection, 2.0 / transform().m11(), Qt::DashLine));
+    p->setBrush(fill);
+    p->drawPolygon(lasso_);
+  }
+  p->save();
+  p->resetTransform();
+  const QRectF area = QRectF(viewport()->rect());
+  const qreal f = s.fontScale;
+  // Top: how to use the canvas (left) and the virtual clock (right), readable from afar.
+  p->setFont(style_.small);
+  p->setPen(s.mutedInk);
+  // On a projector the audience watches; the how-to line is for the person at the mouse.
+  const QString hint = style_.projector && !lassoActive_ ? QString() : lassoActive_ ? tr("Release to put the encircled nodes on one side of a partition")
+                                    : tr("Click a link to cut or heal it · right-click a node or link for faults · "
+                                         "Shift+drag around nodes to partition");
+  const QRectF hintRect(area.left() + 12 * f, area.top() + 8 * f, area.width() * 0.72, 22 * f);
+  p->drawText(hintRect, Qt::AlignLeft | Qt::AlignVCenter,
+              QFontMetricsF(style_.small).elidedText(hint, Qt::ElideRight, hintRect.width()));
+  QFont clock = style_.name;
+  clock.setPixelSize(qRound(clock.pixelSize() * 1.1));
+  p->setFont(clock);
+  p->setPen(s.ink);
+  p->drawText(QRectF(area.left(), area.top() + 6 * f, area.width() - 14 * f, 26 * f), Qt::AlignRight | Qt::AlignVCenter,
+              tr("t = %1 ms").arg(viewutil::ms(controller_->now())));
+  paintLegend(p, area, false);
+  p->restore();
+}
+
+// The legend: every message type of the protocol as its token (shape + colour) and name, then the
+// link and node marks, flowing left to right along the bottom edge of the view.
+QSizeF CanvasView::paintLegend(QPainter* p, const QRectF& area, bool measureOnly) {
+  const palette::Scheme& s = *style_.scheme;
+  // The legend is reference material: on a projector it grows less than the cards so that it does
+  // not eat the canvas.
+  const qreal f = style_.projector ? 1.4 : 1.0;
+  QFont font = style_.small;
+  font.setPixelSize(qRound(11.5 * f));
+  const QFontMetricsF m(font);
+  const qreal rowH = std::max(m.height(), 16 * f) + 6 * f;
+  const qreal pad = 10 * f, icon = 18 * f, gapX = 16 * f;
+  const qreal maxW = area.width() - 2 * 12 * f;
+
+  enum class Mark { Token, Cut, Lost, Down };
+  struct Entry {
+    Mark mark;
+    QString key, text;
+  };
+  std::vector<Entry> entries;
+  for (const std::string& key : controller_->info().messages)
+    entries.push_back({Mark::Token, QString::fromStdString(key), EngineText::message(key)});
+  entries.push_back({Mark::Cut, {}, tr("cut link")});
+  entries.push_back({Mark::Lost, {}, tr("message that will be lost")});
+  entries.push_back({Mark::Down, {}, tr("crashed node")});
+
+  // Flow layout: measure first, then paint bottom-up from the bottom-left corner.
+  std::vector<QPointF> at(entries.size());
+  qreal x = pad, y = pad, widest = 0;
+  p->setFont(font);
+  const QString title = tr("Messages");
+  const qreal titleW = m.horizontalAdvance(title) + gapX;
+  x += titleW;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const qreal w = icon + 6 * f + m.horizontalAdvance(entries[i].text);
+    if (x + w > maxW - pad && x > pad + titleW) {
+      x = pad + titleW;
+      y += rowH;
+    }
+    at[i] = QPointF(x, y);
+    x += w + gapX;
+    widest = std::max(widest, x - gapX + pad);
+  }
+  const QSizeF size(widest, y + rowH + pad);
+  if (measureOnly) return size;
+
+  const QRectF box(area.left() + 12 * f, area.bottom() - size.height() - 10 * f, size.width(), size.height());
+  QColor bg = s.panel;
+  bg.setAlpha(232);
+  p->setPen(QPen(s.panelBorder, style_.pen(1)));
+  p->setBrush(bg);
+  p->drawRoundedRect(box, 8 * f, 8 * f);
+  p->setPen(s.mutedInk);
+  p->drawText(QRectF(box.left() + pad, box.top() + pad, titleW, rowH), Qt::AlignLeft | Qt::AlignVCenter, title);
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const Entry& e = entries[i];
+    const QRectF cell(box.topLeft() + at[i], QSizeF(icon, rowH));
+    const QPointF c = cell.center();
+    switch (e.mark) {
+      case Mark::Token: {
+        const QColor fill = palette::message(e.key, style_.projector);
+        p->setPen(QPen(style_.projector ? Qt::black : fill.darker(150), style_.pen(1)));
+        p->setBrush(fill);
+        p->drawPath(palette::shapePath(palette::messageShape(e.key), c, 6 * f));
+        break;
+      }
+      case Mark::Cut: {
+        p->setPen(QPen(s.cut, style_.pen(2), Qt::SolidLine, Qt::RoundCap));
+        p->drawLine(QPointF(cell.left(), c.y()), QPointF(c.x() - 4 * f, c.y()));
+        p->drawLine(QPointF(c.x() + 4 * f, c.y()), QPointF(cell.right(), c.y()));
+        const qreal k = 4 * f;
+        p->drawLine(c + QPointF(-k, -k), c + QPointF(k, k));
+        p->drawLine(c + QPointF(-k, k), c + QPointF(k, -k));
+        break;
+      }
+      case Mark::Lost: {
+        QColor fill = s.faintLink;
+        p->setPen(Qt::NoPen);
+        p->setBrush(fill);
+        p->drawEllipse(c, 6 * f, 6 * f);
+        const qreal k = 6 * f;
+        p->setPen(QPen(s.cut, style_.pen(2), Qt::SolidLine, Qt::RoundCap));
+        p->drawLine(c + QPointF(-k, -k), c + QPointF(k, k));
+        p->drawLine(c + QPointF(-k, k), c + QPointF(k, -k));
+        break;
+      }
+      case Mark::Down: {
+        const QRectF r(cell.left(), c.y() - 6 * f, cell.width(), 12 * f);
+        p->setPen(QPen(s.downInk, style_.pen(1)));
+        p->setBrush(s.down);
+        p->drawRoundedRect(r, 3, 3);
+        p->setBrush(QBrush(s.downInk, Qt::BDiagPattern));
+        p->drawRoundedRect(r, 3, 3);
+        break;
+      }
+    }
+    p->setPen(s.ink);
+    p->drawText(QRectF(cell.right() + 6 * f, cell.top(), box.width(), rowH), Qt::AlignLeft | Qt::AlignVCenter, e.text);
+  }
+  return size;
+}

@@ -1,0 +1,401 @@
+#include "engine_text.hpp"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include "sim/simulator.hpp"
+
+namespace EngineText {
+namespace {
+
+// One key and the English source text lupdate extracts (translated at call time, so a language
+// switch takes effect on the next repaint).
+struct Entry {
+  std::string_view key;
+  const char* source;
+};
+
+QString lookup(const char* context, const Entry* begin, const Entry* end, std::string_view key) {
+  for (const Entry* e = begin; e != end; ++e)
+    if (e->key == key) return QCoreApplication::translate(context, e->source);
+  return QString::fromUtf8(key.data(), static_cast<qsizetype>(key.size()));
+}
+
+template <std::size_t N>
+QString lookup(const char* context, const Entry (&table)[N], std::string_view key) {
+  return lookup(context, table, table + N, key);
+}
+
+// Canonical names are the source text; the zh-TW file adds the Chinese after them.
+constexpr Entry kStates[] = {
+    {"INIT", QT_TRANSLATE_NOOP("EngineState", "INIT")},
+    {"WAIT", QT_TRANSLATE_NOOP("EngineState", "WAIT")},
+    {"READY", QT_TRANSLATE_NOOP("EngineState", "READY")},
+    {"PRECOMMIT", QT_TRANSLATE_NOOP("EngineState", "PRECOMMIT")},
+    {"COMMIT", QT_TRANSLATE_NOOP("EngineState", "COMMIT")},
+    {"ABORT", QT_TRANSLATE_NOOP("EngineState", "ABORT")},
+    {"RUNNING", QT_TRANSLATE_NOOP("EngineState", "RUNNING")},
+    {"COMPENSATING", QT_TRANSLATE_NOOP("EngineState", "COMPENSATING")},
+    {"COMPLETED", QT_TRANSLATE_NOOP("EngineState", "COMPLETED")},
+    {"COMPENSATED", QT_TRANSLATE_NOOP("EngineState", "COMPENSATED")},
+    {"NONE", QT_TRANSLATE_NOOP("EngineState", "NONE")},
+    {"DONE", QT_TRANSLATE_NOOP("EngineState", "DONE")},
+    {"FAILED", QT_TRANSLATE_NOOP("EngineState", "FAILED")},
+    {"COMMITTED", QT_TRANSLATE_NOOP("EngineState", "COMMITTED")},
+    {"PUBLISHING", QT_TRANSLATE_NOOP("EngineState", "PUBLISHING")},
+    {"PUBLISHED", QT_TRANSLATE_NOOP("EngineState", "PUBLISHED")},
+    {"STORED", QT_TRANSLATE_NOOP("EngineState", "STORED")},
+    {"DELIVERED", QT_TRANSLATE_NOOP("EngineState", "DELIVERED")},
+    {"APPLIED", QT_TRANSLATE_NOOP("EngineState", "APPLIED")},
+    {"IDLE", QT_TRANSLATE_NOOP("EngineState", "IDLE")},
+    {"WAITING", QT_TRANSLATE_NOOP("EngineState", "WAITING")},
+    {"QUERYING", QT_TRANSLATE_NOOP("EngineState", "QUERYING")},
+    {"STORING", QT_TRANSLATE_NOOP("EngineState", "STORING")},
+    {"PRIMARY", QT_TRANSLATE_NOOP("EngineState", "PRIMARY")},
+    {"BACKUP", QT_TRANSLATE_NOOP("EngineState", "BACKUP")},
+    {"CANDIDATE", QT_TRANSLATE_NOOP("EngineState", "CANDIDATE")},
+};
+
+constexpr Entry kMessages[] = {
+    {"PREPARE", QT_TRANSLATE_NOOP("EngineMessage", "PREPARE")},
+    {"VOTE_COMMIT", QT_TRANSLATE_NOOP("EngineMessage", "VOTE_COMMIT")},
+    {"VOTE_ABORT", QT_TRANSLATE_NOOP("EngineMessage", "VOTE_ABORT")},
+    {"GLOBAL_COMMIT", QT_TRANSLATE_NOOP("EngineMessage", "GLOBAL_COMMIT")},
+    {"GLOBAL_ABORT", QT_TRANSLATE_NOOP("EngineMessage", "GLOBAL_ABORT")},
+    {"ACK", QT_TRANSLATE_NOOP("EngineMessage", "ACK")},
+    {"DECISION_REQUEST", QT_TRANSLATE_NOOP("EngineMessage", "DECISION_REQUEST")},
+    {"PRECOMMIT", QT_TRANSLATE_NOOP("EngineMessage", "PRECOMMIT")},
+    {"CAN_COMMIT", QT_TRANSLATE_NOOP("EngineMessage", "CAN_COMMIT")},
+    {"ACK_PRECOMMIT", QT_TRANSLATE_NOOP("EngineMessage", "ACK_PRECOMMIT")},
+    {"STATE_REQUEST", QT_TRANSLATE_NOOP("EngineMessage", "STATE_REQUEST")},
+    {"STATE_REPLY", QT_TRANSLATE_NOOP("EngineMessage", "STATE_REPLY")},
+    {"CREATE_ORDER", QT_TRANSLATE_NOOP("EngineMessage", "CREATE_ORDER")},
+    {"CHARGE", QT_TRANSLATE_NOOP("EngineMessage", "CHARGE")},
+    {"RESERVE_STOCK", QT_TRANSLATE_NOOP("EngineMessage", "RESERVE_STOCK")},
+    {"SHIP", QT_TRANSLATE_NOOP("EngineMessage", "SHIP")},
+    {"ORDER_CREATED", QT_TRANSLATE_NOOP("EngineMessage", "ORDER_CREATED")},
+    {"CHARGED", QT_TRANSLATE_NOOP("EngineMessage", "CHARGED")},
+    {"STOCK_RESERVED", QT_TRANSLATE_NOOP("EngineMessage", "STOCK_RESERVED")},
+    {"SHIPPED", QT_TRANSLATE_NOOP("EngineMessage", "SHIPPED")},
+    {"ORDER_REJECTED", QT_TRANSLATE_NOOP("EngineMessage", "ORDER_REJECTED")},
+    {"CHARGE_FAILED", QT_TRANSLATE_NOOP("EngineMessage", "CHARGE_FAILED")},
+    {"STOCK_UNAVAILABLE", QT_TRANSLATE_NOOP("EngineMessage", "STOCK_UNAVAILABLE")},
+    {"SHIP_FAILED", QT_TRANSLATE_NOOP("EngineMessage", "SHIP_FAILED")},
+    {"CANCEL_ORDER", QT_TRANSLATE_NOOP("EngineMessage", "CANCEL_ORDER")},
+    {"REFUND", QT_TRANSLATE_NOOP("EngineMessage", "REFUND")},
+    {"RELEASE_STOCK", QT_TRANSLATE_NOOP("EngineMessage", "RELEASE_STOCK")},
+    {"CANCEL_SHIPMENT", QT_TRANSLATE_NOOP("EngineMessage", "CANCEL_SHIPMENT")},
+    {"ORDER_CANCELLED", QT_TRANSLATE_NOOP("EngineMessage", "ORDER_CANCELLED")},
+    {"REFUNDED", QT_TRANSLATE_NOOP("EngineMessage", "REFUNDED")},
+    {"STOCK_RELEASED", QT_TRANSLATE_NOOP("EngineMessage", "STOCK_RELEASED")},
+    {"SHIPMENT_CANCELLED", QT_TRANSLATE_NOOP("EngineMessage", "SHIPMENT_CANCELLED")},
+    {"COMPENSATION_FAILED", QT_TRANSLATE_NOOP("EngineMessage", "COMPENSATION_FAILED")},
+    {"FINALIZE", QT_TRANSLATE_NOOP("EngineMessage", "FINALIZE")},
+    {"FINALIZED", QT_TRANSLATE_NOOP("EngineMessage", "FINALIZED")},
+    {"PAYMENT_CHARGED", QT_TRANSLATE_NOOP("EngineMessage", "PAYMENT_CHARGED")},
+    {"PAYMENT_FAILED", QT_TRANSLATE_NOOP("EngineMessage", "PAYMENT_FAILED")},
+    {"SHIPPING_FAILED", QT_TRANSLATE_NOOP("EngineMessage", "SHIPPING_FAILED")},
+    {"PAYMENT_REFUNDED", QT_TRANSLATE_NOOP("EngineMessage", "PAYMENT_REFUNDED")},
+    {"PUBLISH_ACK", QT_TRANSLATE_NOOP("EngineMessage", "PUBLISH_ACK")},
+    {"DELIVERY_ACK", QT_TRANSLATE_NOOP("EngineMessage", "DELIVERY_ACK")},
+    {"POLL", QT_TRANSLATE_NOOP("EngineMessage", "POLL")},
+    {"OUTBOX_ROWS", QT_TRANSLATE_NOOP("EngineMessage", "OUTBOX_ROWS")},
+    {"PUBLISH", QT_TRANSLATE_NOOP("EngineMessage", "PUBLISH")},
+    {"MARK_SENT", QT_TRANSLATE_NOOP("EngineMessage", "MARK_SENT")},
+    {"DELIVER", QT_TRANSLATE_NOOP("EngineMessage", "DELIVER")},
+    {"READ", QT_TRANSLATE_NOOP("EngineMessage", "READ")},
+    {"WRITE", QT_TRANSLATE_NOOP("EngineMessage", "WRITE")},
+    {"READ_OK", QT_TRANSLATE_NOOP("EngineMessage", "READ_OK")},
+    {"WRITE_OK", QT_TRANSLATE_NOOP("EngineMessage", "WRITE_OK")},
+    {"FAIL", QT_TRANSLATE_NOOP("EngineMessage", "FAIL")},
+    {"QUERY", QT_TRANSLATE_NOOP("EngineMessage", "QUERY")},
+    {"QUERY_REPLY", QT_TRANSLATE_NOOP("EngineMessage", "QUERY_REPLY")},
+    {"STORE", QT_TRANSLATE_NOOP("EngineMessage", "STORE")},
+    {"STORE_ACK", QT_TRANSLATE_NOOP("EngineMessage", "STORE_ACK")},
+    {"REPLICATE", QT_TRANSLATE_NOOP("EngineMessage", "REPLICATE")},
+    {"SYNC", QT_TRANSLATE_NOOP("EngineMessage", "SYNC")},
+    {"REDIRECT", QT_TRANSLATE_NOOP("EngineMessage", "REDIRECT")},
+    {"HEARTBEAT", QT_TRANSLATE_NOOP("EngineMessage", "HEARTBEAT")},
+    {"HEARTBEAT_ACK", QT_TRANSLATE_NOOP("EngineMessage", "HEARTBEAT_ACK")},
+    {"VOTE_REQUEST", QT_TRANSLATE_NOOP("EngineMessage", "VOTE_REQUEST")},
+    {"VOTE_GRANTED", QT_TRANSLATE_NOOP("EngineMessage", "VOTE_GRANTED")},
+};
+
+constexpr Entry kLogRecords[] = {
+    {"BEGIN", QT_TRANSLATE_NOOP("EngineLog", "BEGIN")},
+    {"READY", QT_TRANSLATE_NOOP("EngineLog", "READY")},
+    {"PRECOMMIT", QT_TRANSLATE_NOOP("EngineLog", "PRECOMMIT")},
+    {"COMMIT", QT_TRANSLATE_NOOP("EngineLog", "COMMIT")},
+    {"ABORT", QT_TRANSLATE_NOOP("EngineLog", "ABORT")},
+    {"END", QT_TRANSLATE_NOOP("EngineLog", "END")},
+    {"SAGA_BEGIN", QT_TRANSLATE_NOOP("EngineLog", "SAGA_BEGIN")},
+    {"STEP_DONE", QT_TRANSLATE_NOOP("EngineLog", "STEP_DONE")},
+    {"COMPENSATING", QT_TRANSLATE_NOOP("EngineLog", "COMPENSATING")},
+    {"STEP_COMPENSATED", QT_TRANSLATE_NOOP("EngineLog", "STEP_COMPENSATED")},
+    {"SAGA_COMPLETED", QT_TRANSLATE_NOOP("EngineLog", "SAGA_COMPLETED")},
+    {"SAGA_COMPENSATED", QT_TRANSLATE_NOOP("EngineLog", "SAGA_COMPENSATED")},
+    {"APPLIED", QT_TRANSLATE_NOOP("EngineLog", "APPLIED")},
+    {"REJECTED", QT_TRANSLATE_NOOP("EngineLog", "REJECTED")},
+    {"COMPENSATED", QT_TRANSLATE_NOOP("EngineLog", "COMPENSATED")},
+    {"FINALIZED", QT_TRANSLATE_NOOP("EngineLog", "FINALIZED")},
+    {"EVENT_STORED", QT_TRANSLATE_NOOP("EngineLog", "EVENT_STORED")},
+    {"EVENT_ACKED", QT_TRANSLATE_NOOP("EngineLog", "EVENT_ACKED")},
+    {"PROCESSED", QT_TRANSLATE_NOOP("EngineLog", "PROCESSED")},
+    {"ORDER_APPROVED", QT_TRANSLATE_NOOP("EngineLog", "ORDER_APPROVED")},
+    {"EVENT_OUT", QT_TRANSLATE_NOOP("EngineLog", "EVENT_OUT")},
+    {"EVENT_PUBLISHED", QT_TRANSLATE_NOOP("EngineLog", "EVENT_PUBLISHED")},
+    {"ORDER", QT_TRANSLATE_NOOP("EngineLog", "ORDER")},
+    {"OUTBOX", QT_TRANSLATE_NOOP("EngineLog", "OUTBOX")},
+    {"OUTBOX_SENT", QT_TRANSLATE_NOOP("EngineLog", "OUTBOX_SENT")},
+    {"STORED", QT_TRANSLATE_NOOP("EngineLog", "STORED")},
+    {"CLOCK", QT_TRANSLATE_NOOP("EngineLog", "CLOCK")},
+    {"TERM", QT_TRANSLATE_NOOP("EngineLog", "TERM")},
+    {"VOTE", QT_TRANSLATE_NOOP("EngineLog", "VOTE")},
+    {"ACCEPT", QT_TRANSLATE_NOOP("EngineLog", "ACCEPT")},
+    {"REPLICA", QT_TRANSLATE_NOOP("EngineLog", "REPLICA")},
+};
+
+constexpr Entry kTimers[] = {
+    {"work_done", QT_TRANSLATE_NOOP("EngineTimer", "local work done")},
+    {"vote_timeout", QT_TRANSLATE_NOOP("EngineTimer", "vote timeout")},
+    {"prepare_timeout", QT_TRANSLATE_NOOP("EngineTimer", "PREPARE timeout")},
+    {"decision_timeout", QT_TRANSLATE_NOOP("EngineTimer", "decision timeout")},
+    {"ack_timeout", QT_TRANSLATE_NOOP("EngineTimer", "ACK timeout")},
+    {"log_flush", QT_TRANSLATE_NOOP("EngineTimer", "log flush")},
+    {"doubt_timeout", QT_TRANSLATE_NOOP("EngineTimer", "in-doubt timeout")},
+    {"gather", QT_TRANSLATE_NOOP("EngineTimer", "gather states")},
+    {"lead_timeout", QT_TRANSLATE_NOOP("EngineTimer", "new coordinator timeout")},
+    {"command_retry", QT_TRANSLATE_NOOP("EngineTimer", "command retry")},
+    {"step_deadline", QT_TRANSLATE_NOOP("EngineTimer", "step deadline")},
+    {"redeliver", QT_TRANSLATE_NOOP("EngineTimer", "redelivery")},
+    {"republish", QT_TRANSLATE_NOOP("EngineTimer", "republish")},
+    {"poll", QT_TRANSLATE_NOOP("EngineTimer", "poll")},
+    {"publish_timeout", QT_TRANSLATE_NOOP("EngineTimer", "publish timeout")},
+    {"publish_delay", QT_TRANSLATE_NOOP("EngineTimer", "publish delay")},
+    {"op_timeout", QT_TRANSLATE_NOOP("EngineTimer", "operation timeout")},
+    {"quorum_timeout", QT_TRANSLATE_NOOP("EngineTimer", "quorum timeout")},
+    {"anti_entropy", QT_TRANSLATE_NOOP("EngineTimer", "anti-entropy sync")},
+    {"heartbeat", QT_TRANSLATE_NOOP("EngineTimer", "heartbeat")},
+    {"failover", QT_TRANSLATE_NOOP("EngineTimer", "failover timeout")},
+    {"client_timeout", QT_TRANSLATE_NOOP("EngineTimer", "client timeout")},
+    {"client_retry", QT_TRANSLATE_NOOP("EngineTimer", "client retry")},
+};
+
+constexpr Entry kNotes[] = {
+    {"blocked", QT_TRANSLATE_NOOP("EngineNote", "blocked: waiting for the decision")},
+    {"duplicate_decision", QT_TRANSLATE_NOOP("EngineNote", "duplicate decision ignored")},
+    {"client_retry", QT_TRANSLATE_NOOP("EngineNote", "client retries")},
+    {"unilateral_abort", QT_TRANSLATE_NOOP("EngineNote", "unilateral abort")},
+    {"termination_help", QT_TRANSLATE_NOOP("EngineNote", "answered a peer's decision request")},
+    {"recovered", QT_TRANSLATE_NOOP("EngineNote", "recovered from the log")},
+    {"termination_started", QT_TRANSLATE_NOOP("EngineNote", "termination protocol started")},
+    {"coordinator_alive", QT_TRANSLATE_NOOP("EngineNote", "the coordinator is still alive")},
+    {"elected", QT_TRANSLATE_NOOP("EngineNote", "elected as the new coordinator")},
+    {"waiting_for_leader", QT_TRANSLATE_NOOP("EngineNote", "waiting for a new coordinator")},
+    {"precommit_retry", QT_TRANSLATE_NOOP("EngineNote", "PRECOMMIT re-sent")},
+    {"commit_without_acks", QT_TRANSLATE_NOOP("EngineNote", "committed without every acknowledgement")},
+    {"conflicting_decision", QT_TRANSLATE_NOOP("EngineNote", "conflicting decision")},
+    {"in_doubt", QT_TRANSLATE_NOOP("EngineNote", "in doubt")},
+    {"total_failure_decision", QT_TRANSLATE_NOOP("EngineNote", "decision after a total failure")},
+    {"command_retry", QT_TRANSLATE_NOOP("EngineNote", "command retried")},
+    {"step_timeout", QT_TRANSLATE_NOOP("EngineNote", "step timed out")},
+    {"business_failure", QT_TRANSLATE_NOOP("EngineNote", "business failure")},
+    {"no_reply", QT_TRANSLATE_NOOP("EngineNote", "no reply")},
+    {"duplicate_suppressed", QT_TRANSLATE_NOOP("EngineNote", "duplicate suppressed")},
+    {"late_command_refused", QT_TRANSLATE_NOOP("EngineNote", "late command refused")},
+    {"empty_compensation", QT_TRANSLATE_NOOP("EngineNote", "empty compensation")},
+    {"compensation_failed", QT_TRANSLATE_NOOP("EngineNote", "compensation failed")},
+    {"stock_read", QT_TRANSLATE_NOOP("EngineNote", "stock read")},
+    {"dirty_read", QT_TRANSLATE_NOOP("EngineNote", "dirty read")},
+    {"semantic_lock_wait", QT_TRANSLATE_NOOP("EngineNote", "waiting for a semantic lock")},
+    {"stale_reply", QT_TRANSLATE_NOOP("EngineNote", "stale reply")},
+    {"step_applied", QT_TRANSLATE_NOOP("EngineNote", "step applied")},
+    {"step_failed", QT_TRANSLATE_NOOP("EngineNote", "step failed")},
+    {"step_compensated", QT_TRANSLATE_NOOP("EngineNote", "step compensated")},
+    {"order_approved", QT_TRANSLATE_NOOP("EngineNote", "order approved")},
+    {"duplicate_publish", QT_TRANSLATE_NOOP("EngineNote", "duplicate publish")},
+    {"redelivery", QT_TRANSLATE_NOOP("EngineNote", "redelivery")},
+    {"republish", QT_TRANSLATE_NOOP("EngineNote", "republish")},
+    {"duplicate_effect", QT_TRANSLATE_NOOP("EngineNote", "duplicate effect")},
+    {"event_lost", QT_TRANSLATE_NOOP("EngineNote", "event lost")},
+    {"read_ok", QT_TRANSLATE_NOOP("EngineNote", "read succeeded")},
+    {"write_ok", QT_TRANSLATE_NOOP("EngineNote", "write succeeded")},
+    {"op_error", QT_TRANSLATE_NOOP("EngineNote", "operation failed")},
+    {"op_timeout", QT_TRANSLATE_NOOP("EngineNote", "operation timed out")},
+    {"stale_read", QT_TRANSLATE_NOOP("EngineNote", "stale read")},
+    {"conflict", QT_TRANSLATE_NOOP("EngineNote", "conflict")},
+    {"lost_update", QT_TRANSLATE_NOOP("EngineNote", "lost update")},
+    {"read_repair", QT_TRANSLATE_NOOP("EngineNote", "read repair")},
+    {"client_down", QT_TRANSLATE_NOOP("EngineNote", "client is down")},
+    {"op_abandoned", QT_TRANSLATE_NOOP("EngineNote", "operation abandoned")},
+    {"failover", QT_TRANSLATE_NOOP("EngineNote", "failover")},
+    {"step_down", QT_TRANSLATE_NOOP("EngineNote", "stepped down")},
+    {"two_primaries", QT_TRANSLATE_NOOP("EngineNote", "two primaries")},
+    {"no_lease", QT_TRANSLATE_NOOP("EngineNote", "no lease")},
+    {"fenced", QT_TRANSLATE_NOOP("EngineNote", "fenced off")},
+    {"conflicting_write", QT_TRANSLATE_NOOP("EngineNote", "conflicting write")},
+    {"write_failed", QT_TRANSLATE_NOOP("EngineNote", "write failed")},
+    {"retry", QT_TRANSLATE_NOOP("EngineNote", "retry")},
+};
+
+constexpr Entry kRoles[] = {
+    {"coordinator", QT_TRANSLATE_NOOP("EngineRole", "coordinator")},
+    {"participant", QT_TRANSLATE_NOOP("EngineRole", "participant")},
+    {"orchestrator", QT_TRANSLATE_NOOP("EngineRole", "orchestrator")},
+    {"service", QT_TRANSLATE_NOOP("EngineRole", "service")},
+    {"broker", QT_TRANSLATE_NOOP("EngineRole", "broker")},
+    {"order", QT_TRANSLATE_NOOP("EngineRole", "order service")},
+    {"order_service", QT_TRANSLATE_NOOP("EngineRole", "order service")},
+    {"relay", QT_TRANSLATE_NOOP("EngineRole", "relay")},
+    {"consumer", QT_TRANSLATE_NOOP("EngineRole", "consumer")},
+    {"replica", QT_TRANSLATE_NOOP("EngineRole", "replica")},
+    {"client", QT_TRANSLATE_NOOP("EngineRole", "client")},
+    {"server", QT_TRANSLATE_NOOP("EngineRole", "server")},
+};
+
+constexpr Entry kInvariants[] = {
+    {"agreement", QT_TRANSLATE_NOOP("EngineInvariant", "Agreement")},
+    {"commit_validity", QT_TRANSLATE_NOOP("EngineInvariant", "Commit validity")},
+    {"commit_once", QT_TRANSLATE_NOOP("EngineInvariant", "Commit once")},
+    {"all_or_compensated", QT_TRANSLATE_NOOP("EngineInvariant", "All or compensated")},
+    {"compensation_order", QT_TRANSLATE_NOOP("EngineInvariant", "Compensation order")},
+    {"exactly_once_effect", QT_TRANSLATE_NOOP("EngineInvariant", "Exactly-once effect")},
+    {"effect_after_commit", QT_TRANSLATE_NOOP("EngineInvariant", "Effect after commit")},
+    {"linearizable", QT_TRANSLATE_NOOP("EngineInvariant", "Linearizable")},
+    {"no_stale_read", QT_TRANSLATE_NOOP("EngineInvariant", "No stale read")},
+    {"one_primary_per_term", QT_TRANSLATE_NOOP("EngineInvariant", "One primary per term")},
+};
+
+constexpr Entry kInvariantDescriptions[] = {
+    {"agreement", QT_TRANSLATE_NOOP("EngineInvariant", "No two nodes decide differently for a transaction, and no node changes its decision.")},
+    {"commit_validity", QT_TRANSLATE_NOOP("EngineInvariant", "Nobody commits unless every participant voted to commit.")},
+    {"commit_once", QT_TRANSLATE_NOOP("EngineInvariant", "A node applies a transaction's commit at most once.")},
+    {"all_or_compensated", QT_TRANSLATE_NOOP("EngineInvariant", "When a saga ends, either all its steps applied, or every step that applied was compensated.")},
+    {"compensation_order", QT_TRANSLATE_NOOP("EngineInvariant", "Steps are compensated in reverse order.")},
+    {"exactly_once_effect", QT_TRANSLATE_NOOP("EngineInvariant", "Every effect is applied exactly once: duplicates change nothing and nothing is lost.")},
+    {"effect_after_commit", QT_TRANSLATE_NOOP("EngineInvariant", "An event's effect is applied only for a transaction its source committed.")},
+    {"linearizable", QT_TRANSLATE_NOOP("EngineInvariant", "Every completed read and write fits one sequential order that respects real time.")},
+    {"no_stale_read", QT_TRANSLATE_NOOP("EngineInvariant", "No read misses a write that had completed before the read started.")},
+    {"one_primary_per_term", QT_TRANSLATE_NOOP("EngineInvariant", "At most one primary per term has its writes accepted (no split-brain writes).")},
+};
+
+constexpr Entry kProtocols[] = {
+    {"2pc", QT_TRANSLATE_NOOP("EngineProtocol", "Two-phase commit (2PC)")},
+    {"3pc", QT_TRANSLATE_NOOP("EngineProtocol", "Three-phase commit (3PC)")},
+    {"saga-orchestration", QT_TRANSLATE_NOOP("EngineProtocol", "Saga (orchestration)")},
+    {"saga-choreography", QT_TRANSLATE_NOOP("EngineProtocol", "Saga (choreography)")},
+    {"outbox", QT_TRANSLATE_NOOP("EngineProtocol", "Transactional outbox")},
+    {"dual-write", QT_TRANSLATE_NOOP("EngineProtocol", "Dual write")},
+    {"cap-register", QT_TRANSLATE_NOOP("EngineProtocol", "Replicated register (CAP)")},
+    {"primary-backup", QT_TRANSLATE_NOOP("EngineProtocol", "Primary/backup failover")},
+};
+
+constexpr Entry kFaults[] = {
+    {"crash", QT_TRANSLATE_NOOP("EngineFault", "crash")},
+    {"restart", QT_TRANSLATE_NOOP("EngineFault", "restart")},
+    {"cut", QT_TRANSLATE_NOOP("EngineFault", "cut link")},
+    {"heal", QT_TRANSLATE_NOOP("EngineFault", "heal link")},
+    {"heal_all", QT_TRANSLATE_NOOP("EngineFault", "heal all")},
+    {"partition", QT_TRANSLATE_NOOP("EngineFault", "partition")},
+    {"heal_partition", QT_TRANSLATE_NOOP("EngineFault", "heal partition")},
+    {"drop_next", QT_TRANSLATE_NOOP("EngineFault", "drop next message")},
+    {"duplicate_next", QT_TRANSLATE_NOOP("EngineFault", "duplicate next message")},
+    {"network", QT_TRANSLATE_NOOP("EngineFault", "network settings")},
+};
+
+constexpr Entry kOutcomes[] = {
+    {"pending", QT_TRANSLATE_NOOP("EngineOutcome", "pending")},
+    {"in_progress", QT_TRANSLATE_NOOP("EngineOutcome", "in progress")},
+    {"committed", QT_TRANSLATE_NOOP("EngineOutcome", "committed")},
+    {"aborted", QT_TRANSLATE_NOOP("EngineOutcome", "aborted")},
+    {"blocked", QT_TRANSLATE_NOOP("EngineOutcome", "blocked")},
+};
+
+constexpr Entry kTraceKinds[] = {
+    {"send", QT_TRANSLATE_NOOP("EngineTrace", "send")},
+    {"deliver", QT_TRANSLATE_NOOP("EngineTrace", "deliver")},
+    {"drop", QT_TRANSLATE_NOOP("EngineTrace", "drop")},
+    {"duplicate", QT_TRANSLATE_NOOP("EngineTrace", "duplicate")},
+    {"timer", QT_TRANSLATE_NOOP("EngineTrace", "timer")},
+    {"crash", QT_TRANSLATE_NOOP("EngineTrace", "crash")},
+    {"restart", QT_TRANSLATE_NOOP("EngineTrace", "restart")},
+    {"state", QT_TRANSLATE_NOOP("EngineTrace", "state change")},
+    {"log", QT_TRANSLATE_NOOP("EngineTrace", "log write")},
+    {"lock", QT_TRANSLATE_NOOP("EngineTrace", "lock acquired")},
+    {"unlock", QT_TRANSLATE_NOOP("EngineTrace", "lock released")},
+    {"lock_wait", QT_TRANSLATE_NOOP("EngineTrace", "waiting for lock")},
+    {"fault", QT_TRANSLATE_NOOP("EngineTrace", "fault")},
+    {"txn_start", QT_TRANSLATE_NOOP("EngineTrace", "transaction start")},
+    {"txn_end", QT_TRANSLATE_NOOP("EngineTrace", "transaction end")},
+    {"limit", QT_TRANSLATE_NOOP("EngineTrace", "limit reached")},
+    {"note", QT_TRANSLATE_NOOP("EngineTrace", "note")},
+};
+
+constexpr Entry kDropReasons[] = {
+    {"none", QT_TRANSLATE_NOOP("EngineDrop", "not dropped")},
+    {"loss", QT_TRANSLATE_NOOP("EngineDrop", "lost by the network")},
+    {"link_cut", QT_TRANSLATE_NOOP("EngineDrop", "link cut")},
+    {"partition", QT_TRANSLATE_NOOP("EngineDrop", "across the partition")},
+    {"node_down", QT_TRANSLATE_NOOP("EngineDrop", "receiver crashed")},
+    {"injected", QT_TRANSLATE_NOOP("EngineDrop", "dropped on purpose")},
+};
+
+QString at(const std::vector<std::string>& keys, int index, QString (*fn)(std::string_view)) {
+  if (index < 0 || static_cast<std::size_t>(index) >= keys.size()) return QString::number(index);
+  return fn(keys[static_cast<std::size_t>(index)]);
+}
+
+QString nodeName(const cs::Simulator& sim, cs::NodeId n) {
+  if (n < 0 || static_cast<std::size_t>(n) >= sim.nodes().size()) return QStringLiteral("?");
+  return QString::fromStdString(sim.nodes()[static_cast<std::size_t>(n)].name);
+}
+
+}  // namespace
+
+QString state(std::string_view key) { return lookup("EngineState", kStates, key); }
+QString message(std::string_view key) { return lookup("EngineMessage", kMessages, key); }
+QString logRecord(std::string_view key) { return lookup("EngineLog", kLogRecords, key); }
+QString timer(std::string_view key) { return lookup("EngineTimer", kTimers, key); }
+QString note(std::string_view key) { return lookup("EngineNote", kNotes, key); }
+QString role(std::string_view key) { return lookup("EngineRole", kRoles, key); }
+QString faultKind(cs::FaultKind kind) { return lookup("EngineFault", kFaults, cs::fault_kind_key(kind)); }
+QString outcome(cs::TxnOutcome o) { return lookup("EngineOutcome", kOutcomes, cs::txn_outcome_key(o)); }
+QString traceKind(cs::TraceKind kind) { return lookup("EngineTrace", kTraceKinds, cs::trace_kind_key(kind)); }
+QString dropReason(cs::DropReason reason) { return lookup("EngineDrop", kDropReasons, cs::drop_reason_key(reason)); }
+QString invariant(std::string_view key) { return lookup("EngineInvariant", kInvariants, key); }
+QString invariantDescription(std::string_view key) {
+  return lookup("EngineInvariant", kInvariantDescriptions, key);
+}
+QString protocolName(std::string_view key) { return lookup("EngineProtocol", kProtocols, key); }
+
+QString stateAt(const cs::ProtocolInfo& info, int index) { return at(info.states, index, &state); }
+QString messageAt(const cs::ProtocolInfo& info, int index) { return at(info.messages, index, &message); }
+QString logRecordAt(const cs::ProtocolInfo& info, int index) { return at(info.log_records, index, &logRecord); }
+
+QString faultDescription(const cs::FaultAction& a, const cs::Simulator& sim) {
+  using cs::FaultKind;
+  switch (a.kind) {
+    case FaultKind::Crash: return QCoreApplication::translate("EngineText", "Crash %1").arg(nodeName(sim, a.a));
+    case FaultKind::Restart: return QCoreApplication::translate("EngineText", "Restart %1").arg(nodeName(sim, a.a));
+    case FaultKind::Cut: return QCoreApplication::translate("EngineText", "Cut link %1 – %2").arg(nodeName(sim, a.a), nodeName(sim, a.b));
+    case FaultKind::Heal: return QCoreApplication::translate("EngineText", "Heal link %1 – %2").arg(nodeName(sim, a.a), nodeName(sim, a.b));
+    case FaultKind::HealAll: return QCoreApplication::translate("EngineText", "Heal all links and partitions");
+    case FaultKind::HealPartition: return QCoreApplication::translate("EngineText", "Heal the partition");
+    case FaultKind::DropNext: return QCoreApplication::translate("EngineText", "Drop the next message on %1 – %2").arg(nodeName(sim, a.a), nodeName(sim, a.b));
+    case FaultKind::DuplicateNext:
+      return QCoreApplication::translate("EngineText", "Duplicate the next message on %1 – %2").arg(nodeName(sim, a.a), nodeName(sim, a.b));
+    case FaultKind::SetNetwork: return QCoreApplication::translate("EngineText", "Change network settings");
+    case FaultKind::Partition: {
+      QStringList sides;
+      for (const auto& g : a.groups) {
+        QStringList names;
+        for (cs::NodeId n : g) names << nodeName(sim, n);
+        sides << QStringLiteral("{%1}").arg(names.join(QStringLiteral(", ")));
+      }
+      return QCoreApplication::translate("EngineText", "Partition %1").arg(sides.join(QStringLiteral(" | ")));
+    }
+  }
+  return faultKind(a.kind);
+}
+
+}  // namespace EngineText

@@ -1,0 +1,425 @@
+#include "lab_controller.hpp"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QTimer>
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+#include "engine_text.hpp"
+#include "fault_command.hpp"
+#include "protocols/registry.hpp"
+#include "scenario/loader.hpp"
+#include "scenario/report.hpp"
+
+namespace {
+
+// ~60 Hz: smooth enough for tokens moving along links, cheap enough for a laptop on battery.
+constexpr int kTickMs = 16;
+
+// A new seed derived from the old one, so that "re-roll" sequences are themselves reproducible.
+std::uint64_t splitmix64(std::uint64_t x) {
+  x += 0x9E3779B97F4A7C15ull;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+  return x ^ (x >> 31);
+}
+
+QString diagnosticsText(const cs::Diagnostics& ds) {
+  QStringList lines;
+  for (const auto& d : ds) lines << QString::fromStdString(d.to_string());
+  return lines.join(QLatin1Char('\n'));
+}
+
+// Sets the node count of a protocol's default params. Protocols name their size differently; the
+// ones that have a fixed first node (coordinator, orchestrator) count the rest.
+void applyNodeCount(nlohmann::json& params, int nodes) {
+  if (params.contains("participants")) params["participants"] = std::max(1, nodes - 1);
+  else if (params.contains("steps")) params["steps"] = std::max(1, nodes - 1);
+  else if (params.contains("replicas")) params["replicas"] = std::max(1, nodes);
+  else if (params.contains("servers")) params["servers"] = std::max(1, nodes);
+}
+
+}  // namespace
+
+LabController::LabController(QObject* parent) : QObject(parent), timer_(new QTimer(this)) {
+  timer_->setInterval(kTickMs);
+  timer_->setTimerType(Qt::PreciseTimer);
+  connect(timer_, &QTimer::timeout, this, &LabController::tick);
+  // A fresh controller always has a run: the first protocol of the registry at its default size.
+  const auto registry = cs::protocol_registry();
+  newScenario(QString::fromUtf8(registry.front().name.data(), static_cast<qsizetype>(registry.front().name.size())), 4);
+}
+
+LabController::~LabController() = default;
+
+// ---------------------------------------------------------------------------------------------
+// Scenario
+
+bool LabController::openScenario(const QString& path, QString* error) {
+  QFile f(path);
+  if (!f.open(QIODevice::ReadOnly)) {
+    if (error) *error = tr("%1: cannot read the file: %2").arg(path, f.errorString());
+    return false;
+  }
+  const QByteArray bytes = f.readAll();
+  const std::string name = path.toStdString();
+  cs::LoadResult loaded = cs::load_scenario(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), name);
+  if (!loaded.scenario) {
+    if (error) *error = diagnosticsText(loaded.diagnostics);
+    return false;
+  }
+  cs::Diagnostics errors;
+  if (!cs::Simulation::create(*loaded.scenario, errors)) {
+    if (error) *error = errors.empty() ? tr("%1: the scenario could not be started").arg(path) : diagnosticsText(errors);
+    return false;
+  }
+  setScenario(*loaded.scenario);
+  // Resource paths (":/scenarios/...") are examples: Save must ask where to put a copy.
+  path_ = path.startsWith(QLatin1Char(':')) ? QString() : QFileInfo(path).absoluteFilePath();
+  emit documentChanged();
+  return true;
+}
+
+bool LabController::saveScenario(const QString& path, QString* error) {
+  const std::string text = cs::scenario_to_text(scenario_, run_->protocol());
+  QSaveFile f(path);
+  if (!f.open(QIODevice::WriteOnly) ||
+      f.write(text.data(), static_cast<qint64>(text.size())) != static_cast<qint64>(text.size()) || !f.commit()) {
+    if (error) *error = tr("%1: cannot write the file: %2").arg(path, f.errorString());
+    return false;
+  }
+  path_ = QFileInfo(path).absoluteFilePath();
+  saved_ = scenario_;
+  undo_.setClean();
+  emit documentChanged();
+  return true;
+}
+
+void LabController::newScenario(const QString& protocol, int nodes) {
+  const cs::ProtocolEntry* entry = cs::find_protocol(protocol.toStdString());
+  if (!entry) entry = &cs::protocol_registry().front();
+  nlohmann::json params = entry->default_params();
+  applyNodeCount(params, nodes);
+  const QString name = QString::fromUtf8(entry->name.data(), static_cast<qsizetype>(entry->name.size()));
+  // A size the protocol refuses falls back to its default size rather than leaving no run at all.
+  if (!newScenarioWithParams(name, params)) newScenarioWithParams(name, entry->default_params());
+}
+
+bool LabController::newScenarioWithParams(const QString& protocol, const nlohmann::json& params) {
+  const cs::ProtocolEntry* entry = cs::find_protocol(protocol.toStdString());
+  if (!entry) return false;
+  cs::Scenario s;
+  s.protocol = std::string(entry->name);
+  s.title = tr("New %1 scenario").arg(EngineText::protocolName(entry->name)).toStdString();
+  s.params = params;
+  s.seed = 1;
+  s.until = cs::ms(2000);
+  cs::Diagnostics errors;
+  if (!cs::Simulation::create(s, errors)) return false;
+  setScenario(s);
+  path_.clear();
+  emit documentChanged();
+  return true;
+}
+
+void LabController::setScenario(const cs::Scenario& scenario) {
+  cs::Diagnostics errors;
+  auto run = cs::Simulation::create(scenario, errors);
+  if (!run) return;  // callers validate first; a broken scenario never replaces a working run
+  pause();
+  scenario_ = scenario;
+  saved_ = scenario;
+  run_ = std::move(run);
+  resetRun();
+  emit scenarioChanged();
+  emit runChanged();
+}
+
+void LabController::resetRun() {
+  undo_.clear();
+  invalidateMarks();
+  carry_us_ = 0;
+  selected_node_ = cs::kNoNode;
+  selected_message_ = 0;
+  emit selectionChanged();
+}
+
+bool LabController::isModified() const {
+  if (!undo_.isClean()) return true;
+  if (!run_) return false;
+  return cs::scenario_to_text(scenario_, run_->protocol()) != cs::scenario_to_text(saved_, run_->protocol());
+}
+
+// ---------------------------------------------------------------------------------------------
+// The run
+
+std::unique_ptr<cs::Simulation> LabController::makeRun() const {
+  cs::Diagnostics errors;
+  return cs::Simulation::create(scenario_, errors);
+}
+
+void LabController::rebuild(quint64 to_event) {
+  auto run = makeRun();
+  if (!run) return;
+  run->sim().run_until_event(to_event);
+  run_ = std::move(run);
+}
+
+void LabController::replayTo(quint64 to_event, cs::Time clock) {
+  rebuild(to_event);
+  // Bring the clock back to where the user was, but stop short of the next event so that the event
+  // index (what the fault schedule refers to) stays exactly `to_event`.
+  cs::Simulator& sim = run_->sim();
+  cs::Time target = std::min(clock, scenario_.until);
+  if (const auto next = sim.next_event_time(); next && *next <= target) target = *next - 1;
+  if (target > sim.now()) sim.run_until(target);
+}
+
+QString LabController::traceSha256() const {
+  // Same bytes as the CLI's trace_sha256: the JSONL trace, hashed in chunks.
+  QCryptographicHash hash(QCryptographicHash::Sha256);
+  std::string chunk;
+  chunk.reserve(1 << 20);
+  for (const auto& ev : run_->sim().trace()) {
+    cs::append_trace_line(chunk, run_->sim(), ev);
+    chunk += '\n';
+    if (chunk.size() >= (1u << 20)) {
+      hash.addData(QByteArrayView(chunk.data(), static_cast<qsizetype>(chunk.size())));
+      chunk.clear();
+    }
+  }
+  hash.addData(QByteArrayView(chunk.data(), static_cast<qsizetype>(chunk.size())));
+  return QString::fromLatin1(hash.result().toHex());
+}
+
+QString LabController::violatedInvariant() const {
+  for (const auto& inv : run_->invariants())
+    if (!inv->held()) return QString::fromStdString(inv->key());
+  return {};
+}
+
+const std::vector<LabController::TimelineMark>& LabController::timelineMarks() const {
+  if (marks_valid_) return marks_;
+  marks_.clear();
+  marks_valid_ = true;
+  auto full = makeRun();
+  if (!full) return marks_;
+  full->run();
+  const auto& info = full->protocol().info();
+  const int commit = info.state_index("COMMIT");
+  const int abort = info.state_index("ABORT");
+  for (const auto& ev : full->sim().trace()) {
+    if (ev.kind == cs::TraceKind::Fault) {
+      marks_.push_back({ev.time, TimelineMark::Kind::Fault});
+    } else if (ev.kind == cs::TraceKind::State && ev.value != ev.key) {
+      // Decisions: a node entering COMMIT or ABORT (one mark per time, not per node).
+      const int to = ev.key;
+      const auto kind = to == commit ? TimelineMark::Kind::Commit : to == abort ? TimelineMark::Kind::Abort
+                                                                                 : TimelineMark::Kind::Fault;
+      if (kind == TimelineMark::Kind::Fault) continue;
+      if (!marks_.empty() && marks_.back().time == ev.time && marks_.back().kind == kind) continue;
+      marks_.push_back({ev.time, kind});
+    }
+  }
+  return marks_;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timeline
+
+bool LabController::isPlaying() const { return timer_->isActive(); }
+
+void LabController::play() {
+  if (isPlaying()) return;
+  // Pressing play at the end starts over, as every media player does.
+  if (now() >= scenario_.until || run_->sim().halted() != cs::HaltReason::None) rebuild(0);
+  carry_us_ = 0;
+  wall_.start();
+  timer_->start();
+  emit playingChanged(true);
+  emit runChanged();
+}
+
+void LabController::pause() {
+  if (!timer_ || !timer_->isActive()) return;
+  timer_->stop();
+  emit playingChanged(false);
+}
+
+void LabController::togglePlay() { isPlaying() ? pause() : play(); }
+
+void LabController::setSpeed(double factor) {
+  factor = std::clamp(factor, 0.1, 10.0);
+  if (std::abs(factor - speed_) < 1e-9) return;
+  speed_ = factor;
+  emit speedChanged(speed_);
+}
+
+void LabController::tick() {
+  // Wall time since the last tick, not the nominal interval: a busy event loop must not slow the
+  // virtual clock down.
+  const qint64 elapsed_ms = wall_.restart();
+  carry_us_ += static_cast<double>(elapsed_ms) * speed_ * kVirtualMsPerSecondAt1x;  // ms*(ms/s) = µs
+  const auto advance = static_cast<cs::Time>(carry_us_);
+  carry_us_ -= static_cast<double>(advance);
+  cs::Simulator& sim = run_->sim();
+  const cs::Time target = std::min(sim.now() + advance, scenario_.until);
+  if (target > sim.now()) sim.run_until(target);
+  if (sim.now() >= scenario_.until || sim.halted() != cs::HaltReason::None) pause();
+  emit runChanged();
+}
+
+void LabController::stepForward() {
+  cs::Simulator& sim = run_->sim();
+  const auto next = sim.next_event_time();
+  if (!next || *next > scenario_.until) {
+    // Nothing left before the end: move the clock to the end so the timeline shows it.
+    if (sim.now() < scenario_.until && sim.halted() == cs::HaltReason::None) {
+      sim.run_until(scenario_.until);
+      emit runChanged();
+    }
+    return;
+  }
+  sim.step();
+  emit runChanged();
+}
+
+void LabController::stepBack() {
+  const quint64 n = eventIndex();
+  if (n == 0) {
+    if (now() == 0) return;
+    rebuild(0);
+  } else {
+    rebuild(n - 1);
+  }
+  emit runChanged();
+}
+
+void LabController::seekTime(cs::Time t) {
+  t = std::clamp<cs::Time>(t, 0, scenario_.until);
+  // Forward seeks continue the run; backward ones replay from the start (deterministic, and fast).
+  if (t < now()) rebuild(0);
+  run_->sim().run_until(t);
+  emit runChanged();
+}
+
+void LabController::seekEvent(quint64 n) {
+  if (n < eventIndex()) rebuild(n);
+  else run_->sim().run_until_event(n);
+  emit runChanged();
+}
+
+void LabController::restartSameSeed() {
+  rebuild(0);
+  carry_us_ = 0;
+  emit runChanged();
+}
+
+void LabController::rerollSeed() {
+  scenario_.seed = splitmix64(scenario_.seed) % 1'000'000'000ull + 1;  // short enough to read aloud
+  invalidateMarks();
+  rebuild(0);
+  carry_us_ = 0;
+  emit documentChanged();
+  emit runChanged();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Faults
+
+bool LabController::canInject(const cs::FaultAction& action) const {
+  return run_->sim().halted() == cs::HaltReason::None && run_->sim().would_change(action);
+}
+
+int LabController::nodeCount() const { return static_cast<int>(run_->sim().nodes().size()); }
+
+QString LabController::nodeName(cs::NodeId node) const {
+  if (node < 0 || node >= nodeCount()) return {};
+  return QString::fromStdString(run_->sim().nodes()[static_cast<std::size_t>(node)].name);
+}
+
+void LabController::injectFault(const cs::FaultAction& action) {
+  if (!canInject(action)) return;
+  const quint64 n = eventIndex();
+  std::vector<cs::Fault> before = scenario_.faults;
+  std::vector<cs::Fault> after;
+  after.reserve(before.size() + 1);
+  // A new branch: the user's earlier actions that lie in the future of this point no longer happen.
+  for (const auto& f : before)
+    if (!(f.trigger.kind == cs::TriggerKind::AfterEvent && f.trigger.nth > n)) after.push_back(f);
+  cs::Fault f;
+  f.trigger.kind = cs::TriggerKind::AfterEvent;
+  f.trigger.nth = n;
+  f.action = action;
+  after.push_back(f);
+  // The schedule entry is then applied by replaying to event n: the live run is byte-for-byte the
+  // run a reopened file gives (apply_now would record the fault as "interactive", index -1).
+  undo_.push(new FaultCommand(this, std::move(before), std::move(after), n, now(),
+                              EngineText::faultDescription(action, run_->sim())));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Selection and layout
+
+void LabController::selectNode(cs::NodeId node) {
+  if (node == selected_node_) return;
+  selected_node_ = node;
+  emit selectionChanged();
+}
+
+void LabController::selectMessage(quint32 message) {
+  if (message == selected_message_) return;
+  selected_message_ = message;
+  emit selectionChanged();
+}
+
+QPointF LabController::nodePosition(cs::NodeId node) const {
+  const auto& nodes = run_->sim().nodes();
+  if (node < 0 || static_cast<std::size_t>(node) >= nodes.size()) return {};
+  const std::string& name = nodes[static_cast<std::size_t>(node)].name;
+  for (const auto& l : scenario_.layout)
+    if (l.node == name) return {l.x, l.y};
+  // Default: a circle, the coordinating node (first coordinator/orchestrator, else node 0) at the top.
+  cs::NodeId top = 0;
+  for (std::size_t i = 0; i < nodes.size(); ++i)
+    if (nodes[i].role == "coordinator" || nodes[i].role == "orchestrator") {
+      top = static_cast<cs::NodeId>(i);
+      break;
+    }
+  const int count = static_cast<int>(nodes.size());
+  const int slot = (node - top + count) % count;
+  const double radius = std::max(180.0, 45.0 * count);
+  const double angle = -std::numbers::pi / 2 + 2 * std::numbers::pi * slot / std::max(1, count);
+  return {radius * std::cos(angle), radius * std::sin(angle)};
+}
+
+void LabController::setNodePosition(cs::NodeId node, QPointF pos) {
+  const auto& nodes = run_->sim().nodes();
+  if (node < 0 || static_cast<std::size_t>(node) >= nodes.size()) return;
+  const std::string& name = nodes[static_cast<std::size_t>(node)].name;
+  // Rounded to whole scene units: the saved file stays readable and diffs stay small.
+  const double x = std::round(pos.x());
+  const double y = std::round(pos.y());
+  auto it = std::find_if(scenario_.layout.begin(), scenario_.layout.end(), [&](const auto& l) { return l.node == name; });
+  if (it == scenario_.layout.end()) {
+    // The first drag pins every node, so the others keep their circle positions when reopened.
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+      if (static_cast<cs::NodeId>(i) == node) continue;
+      const QPointF p = nodePosition(static_cast<cs::NodeId>(i));
+      if (std::none_of(scenario_.layout.begin(), scenario_.layout.end(), [&](const auto& l) { return l.node == nodes[i].name; }))
+        scenario_.layout.push_back({nodes[i].name, std::round(p.x()), std::round(p.y())});
+    }
+    scenario_.layout.push_back({name, x, y});
+  } else {
+    if (it->x == x && it->y == y) return;
+    it->x = x;
+    it->y = y;
+  }
+  emit nodeMoved(node);
+  emit documentChanged();
+}

@@ -1,0 +1,137 @@
+// The one object the GUI talks to: it owns the run (engine Simulation), the undo stack of injected
+// faults, the selection and the playback clock. Views pull state from here in their refresh hook and
+// send commands back; none of them decides protocol behaviour.
+#pragma once
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointF>
+#include <QString>
+#include <QUndoStack>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "scenario/scenario.hpp"
+#include "scenario/simulation.hpp"
+#include "sim/fault.hpp"
+
+class QTimer;
+
+class LabController : public QObject {
+  Q_OBJECT
+
+ public:
+  explicit LabController(QObject* parent = nullptr);
+  ~LabController() override;
+
+  // ---- scenario ----
+  // Loads a scenario file; on failure returns false and fills `error` with "file:line:col: path: message"
+  // lines. The current run is left untouched on failure.
+  bool openScenario(const QString& path, QString* error);
+  bool saveScenario(const QString& path, QString* error);
+  void newScenario(const QString& protocol, int nodes);  // default params of that protocol
+  // A new scenario with the given params (File > New). Returns false if the protocol rejects them.
+  bool newScenarioWithParams(const QString& protocol, const nlohmann::json& params);
+  void setScenario(const cs::Scenario& scenario);
+  // The scenario as it would be saved: the base file plus every fault the user injected.
+  const cs::Scenario& scenario() const { return scenario_; }
+  QString scenarioPath() const { return path_; }
+  bool isModified() const;
+
+  // ---- the run (read-only access for views) ----
+  const cs::Simulation& simulation() const { return *run_; }
+  const cs::Simulator& sim() const { return run_->sim(); }
+  const cs::ProtocolInfo& info() const { return run_->protocol().info(); }
+  cs::Time now() const { return run_->sim().now(); }
+  quint64 eventIndex() const { return run_->sim().events_dispatched(); }
+  cs::Time endTime() const { return scenario_.until; }
+  QString traceSha256() const;
+  // Key of the first invariant that no longer holds ("agreement", ...), or empty while all hold.
+  QString violatedInvariant() const;
+
+  // Markers for the timeline's scrub bar, over the whole run [0, until] with the current fault
+  // schedule (computed by a separate full run, cached until the schedule changes).
+  struct TimelineMark {
+    enum class Kind { Fault, Commit, Abort };
+    cs::Time time = 0;
+    Kind kind = Kind::Fault;
+  };
+  const std::vector<TimelineMark>& timelineMarks() const;
+  // Builds a fresh run of the current scenario (same seed, same faults), not yet advanced.
+  std::unique_ptr<cs::Simulation> makeRun() const;
+
+  // ---- timeline ----
+  bool isPlaying() const;
+  // Speed factor 0.1 .. 10; 1x shows 20 virtual milliseconds per wall-clock second.
+  double speed() const { return speed_; }
+  static constexpr double kVirtualMsPerSecondAt1x = 20.0;
+
+  // ---- faults ----
+  // Whether the action would change anything now (menus grey out the others).
+  bool canInject(const cs::FaultAction& action) const;
+  // Node ids of the run in order, and a node's name, for menus and dialogs.
+  int nodeCount() const;
+  QString nodeName(cs::NodeId node) const;
+
+  // ---- selection ----
+  cs::NodeId selectedNode() const { return selected_node_; }
+  quint32 selectedMessage() const { return selected_message_; }
+
+  // ---- layout (saved in the scenario) ----
+  QPointF nodePosition(cs::NodeId node) const;
+
+  QUndoStack* undoStack() { return &undo_; }
+
+ public slots:
+  void play();
+  void pause();
+  void togglePlay();
+  void setSpeed(double factor);
+  void stepForward();   // dispatch the next event
+  void stepBack();      // replay to one event earlier
+  void seekTime(cs::Time t);
+  void seekEvent(quint64 n);
+  void restartSameSeed();
+  void rerollSeed();
+  // Records the action in the fault schedule as "after_event N" (N = eventIndex()), applies it, and
+  // pushes an undoable command. Faults scheduled later than N in the old branch are discarded.
+  void injectFault(const cs::FaultAction& action);
+  void selectNode(cs::NodeId node);
+  void selectMessage(quint32 message);
+  void setNodePosition(cs::NodeId node, QPointF pos);
+
+ signals:
+  void scenarioChanged();  // a different topology or protocol: views rebuild their items
+  void runChanged();       // the run advanced, rewound or branched: views refresh
+  void selectionChanged();
+  void playingChanged(bool playing);
+  void speedChanged(double factor);
+  void documentChanged();  // something that Save would write changed (faults, seed, layout, path)
+  void nodeMoved(cs::NodeId node);
+
+ private:
+  friend class FaultCommand;
+  void rebuild(quint64 to_event);  // replays the scenario from scratch to an event index
+  // rebuild(to_event), then moves the clock towards `clock` without dispatching another event.
+  void replayTo(quint64 to_event, cs::Time clock);
+  void resetRun();  // after a new scenario: fresh run at event 0, empty undo stack
+  void tick();
+  void invalidateMarks() { marks_valid_ = false; }
+
+  mutable std::vector<TimelineMark> marks_;
+  mutable bool marks_valid_ = false;
+
+  cs::Scenario scenario_;
+  cs::Scenario saved_;  // as last opened or saved, for isModified()
+  QString path_;
+  std::unique_ptr<cs::Simulation> run_;
+  QUndoStack undo_;
+  QTimer* timer_ = nullptr;
+  qint64 last_tick_ms_ = 0;
+  double speed_ = 1.0;
+  double carry_us_ = 0.0;
+  QElapsedTimer wall_;  // measures wall time between ticks while playing
+  cs::NodeId selected_node_ = cs::kNoNode;
+  quint32 selected_message_ = 0;
+};

@@ -1,0 +1,701 @@
+#include "main_window.hpp"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QStyle>
+#include <QVBoxLayout>
+
+#include "canvas_view.hpp"
+#include "engine_text.hpp"
+#include "fault_dialogs.hpp"
+#include "help_overlay.hpp"
+#include "lab_controller.hpp"
+#include "language.hpp"
+#include "message_details.hpp"
+#include "new_scenario_dialog.hpp"
+#include "panel_frame.hpp"
+#include "projector_style.hpp"
+#include "scenario/loader.hpp"
+#include "spacetime_view.hpp"
+#include "state_machine_view.hpp"
+#include "timeline_bar.hpp"
+
+namespace {
+
+constexpr int kMaxRecent = 8;
+constexpr auto kRecentKey = "files/recent";
+constexpr auto kLastDirKey = "files/lastDir";
+constexpr auto kProjectorKey = "ui/projector";
+constexpr auto kGeometryKey = "ui/geometry";
+
+QString formatMs(cs::Time t) { return QLocale().toString(static_cast<double>(t) / 1000.0, 'f', 1); }
+
+// Titles of the bundled examples are data (English, in the files); the ones we know are shown
+// translated, matched by their English text so that a renamed file keeps its translation.
+QString translatedTitle(const QString& title) {
+  static const char* const kKnown[] = {
+      QT_TRANSLATE_NOOP("MainWindow", "2PC: everything goes right"),
+      QT_TRANSLATE_NOOP("MainWindow", "2PC: one participant votes abort"),
+      QT_TRANSLATE_NOOP("MainWindow", "2PC: the coordinator crashes while waiting for votes"),
+      QT_TRANSLATE_NOOP("MainWindow", "2PC: a participant crashes right after it becomes READY"),
+      QT_TRANSLATE_NOOP("MainWindow", "2PC: a network partition during the vote"),
+      QT_TRANSLATE_NOOP("MainWindow", "2PC: 200 transactions on a slightly unreliable network"),
+      QT_TRANSLATE_NOOP("MainWindow", "3PC: a partition after the first PRECOMMIT splits the decision"),
+      QT_TRANSLATE_NOOP("MainWindow", "Last-writer-wins with a skewed clock loses updates"),
+      QT_TRANSLATE_NOOP("MainWindow", "CAP register, AP: both sides answer, diverge, and reconcile after healing"),
+      QT_TRANSLATE_NOOP("MainWindow", "CAP register, CP: the minority side refuses during a partition"),
+      QT_TRANSLATE_NOOP("MainWindow", "PACELC: small quorums are fast, and may read stale data"),
+      QT_TRANSLATE_NOOP("MainWindow", "PACELC: large quorums are consistent, and slower"),
+      QT_TRANSLATE_NOOP("MainWindow", "Split-brain prevented: majority leases fence the old primary"),
+      QT_TRANSLATE_NOOP("MainWindow", "Primary/backup: heartbeats, and a failover when the primary crashes"),
+      QT_TRANSLATE_NOOP("MainWindow", "Split-brain: failover without quorum or fencing"),
+  };
+  for (const char* known : kKnown)
+    if (title == QLatin1String(known)) return MainWindow::tr(known);
+  return title;
+}
+
+}  // namespace
+
+MainWindow::MainWindow(LabController* controller, QWidget* parent) : QMainWindow(parent), controller_(controller) {
+  setObjectName(QStringLiteral("CommitScopeMainWindow"));
+  setWindowIcon(QIcon(QStringLiteral(":/icons/commitscope.svg")));
+  createCentralArea();
+  createActions();
+  createMenus();
+  createStatusBar();
+
+  connect(controller_, &LabController::runChanged, this, &MainWindow::updateStatus);
+  connect(controller_, &LabController::scenarioChanged, this, [this] {
+    updateStatus();
+    updateTitle();
+  });
+  connect(controller_, &LabController::documentChanged, this, [this] {
+    updateStatus();
+    updateTitle();
+  });
+  connect(controller_->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+  connect(controller_, &LabController::playingChanged, this, [this](bool playing) {
+    play_act_->setText(playing ? tr("&Pause") : tr("&Play"));
+    play_act_->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+  });
+
+  retranslateUi();
+  updateStatus();
+  updateTitle();
+  const QByteArray geometry = QSettings().value(kGeometryKey).toByteArray();
+  if (geometry.isEmpty() || !restoreGeometry(geometry)) resize(1440, 900);
+}
+
+MainWindow::~MainWindow() = default;
+
+// ---------------------------------------------------------------------------------------------
+// Construction
+
+void MainWindow::createCentralArea() {
+  canvas_ = new CanvasView(controller_, this);
+  state_machine_ = new StateMachineView(controller_, this);
+  details_ = new MessageDetails(controller_, this);
+  spacetime_ = new SpacetimeView(controller_, this);
+  canvas_panel_ = new PanelFrame(canvas_, this);
+  state_panel_ = new PanelFrame(state_machine_, this);
+  details_panel_ = new PanelFrame(details_, this);
+  spacetime_panel_ = new PanelFrame(spacetime_, this);
+
+  side_ = new QSplitter(Qt::Vertical, this);
+  side_->addWidget(state_panel_);
+  side_->addWidget(details_panel_);
+  horizontal_ = new QSplitter(Qt::Horizontal, this);
+  horizontal_->addWidget(canvas_panel_);
+  horizontal_->addWidget(side_);
+  horizontal_->setStretchFactor(0, 3);
+  horizontal_->setStretchFactor(1, 1);
+  vertical_ = new QSplitter(Qt::Vertical, this);
+  vertical_->addWidget(horizontal_);
+  vertical_->addWidget(spacetime_panel_);
+  vertical_->setStretchFactor(0, 3);
+  vertical_->setStretchFactor(1, 1);
+  for (QSplitter* s : {side_, horizontal_, vertical_}) {
+    s->setChildrenCollapsible(false);
+    s->setHandleWidth(6);
+  }
+
+  timeline_ = new TimelineBar(controller_, this);
+  auto* central = new QWidget(this);
+  auto* layout = new QVBoxLayout(central);
+  layout->setContentsMargins(6, 6, 6, 0);
+  layout->setSpacing(4);
+  layout->addWidget(vertical_, 1);
+  layout->addWidget(timeline_);
+  setCentralWidget(central);
+
+  help_ = new HelpOverlay(central);
+}
+
+void MainWindow::resetLayout() {
+  // Proportions, not pixels: the canvas gets most of the room, the diagram a third of the height.
+  const int w = std::max(800, horizontal_->width() > 0 ? horizontal_->width() : width());
+  const int h = std::max(500, vertical_->height() > 0 ? vertical_->height() : height() - 120);
+  const int sideWidth = std::clamp(w * (projector_ ? 40 : 33) / 100, 320, projector_ ? 900 : 600);
+  horizontal_->setSizes({w - sideWidth, sideWidth});
+  const int top = h * 62 / 100;
+  vertical_->setSizes({top, h - top});
+  side_->setSizes({top * 58 / 100, top * 42 / 100});
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+  QMainWindow::showEvent(event);
+  // The first shown size decides the default proportions (afterwards the user's drags win). The
+  // layout must be activated first so that the splitters know their real extent.
+  if (!layout_done_) {
+    layout_done_ = true;
+    centralWidget()->layout()->activate();
+    resetLayout();
+  }
+}
+
+void MainWindow::createActions() {
+  QStyle* st = style();
+  const auto make = [this](QKeySequence key = {}) {
+    auto* a = new QAction(this);
+    if (!key.isEmpty()) a->setShortcut(key);
+    // Menus list the key next to the entry; the same keys work anywhere in the window.
+    a->setShortcutContext(Qt::WindowShortcut);
+    addAction(a);
+    return a;
+  };
+
+  new_act_ = make(QKeySequence::New);
+  new_act_->setIcon(st->standardIcon(QStyle::SP_FileIcon));
+  connect(new_act_, &QAction::triggered, this, &MainWindow::newScenario);
+  open_act_ = make(QKeySequence::Open);
+  open_act_->setIcon(st->standardIcon(QStyle::SP_DialogOpenButton));
+  connect(open_act_, &QAction::triggered, this, &MainWindow::openDialog);
+  save_act_ = make(QKeySequence::Save);
+  save_act_->setIcon(st->standardIcon(QStyle::SP_DialogSaveButton));
+  connect(save_act_, &QAction::triggered, this, &MainWindow::save);
+  save_as_act_ = make(QKeySequence::SaveAs);
+  connect(save_as_act_, &QAction::triggered, this, &MainWindow::saveAs);
+  quit_act_ = make(QKeySequence(Qt::CTRL | Qt::Key_Q));
+  connect(quit_act_, &QAction::triggered, this, &QWidget::close);
+  clear_recent_act_ = new QAction(this);
+  connect(clear_recent_act_, &QAction::triggered, this, [] { QSettings().remove(kRecentKey); });
+
+  // Undo/redo are our own actions (not QUndoStack::createUndoAction) so that their "Undo %1" prefix
+  // follows a language switch.
+  QUndoStack* undo = controller_->undoStack();
+  undo_act_ = make(QKeySequence::Undo);
+  undo_act_->setIcon(st->standardIcon(QStyle::SP_ArrowBack));
+  undo_act_->setEnabled(false);
+  connect(undo_act_, &QAction::triggered, undo, &QUndoStack::undo);
+  connect(undo, &QUndoStack::canUndoChanged, undo_act_, &QAction::setEnabled);
+  connect(undo, &QUndoStack::undoTextChanged, this, &MainWindow::retranslateUi);
+  redo_act_ = make(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+  redo_act_->setIcon(st->standardIcon(QStyle::SP_ArrowForward));
+  redo_act_->setEnabled(false);
+  connect(redo_act_, &QAction::triggered, undo, &QUndoStack::redo);
+  connect(undo, &QUndoStack::canRedoChanged, redo_act_, &QAction::setEnabled);
+  connect(undo, &QUndoStack::redoTextChanged, this, &MainWindow::retranslateUi);
+
+  play_act_ = make(QKeySequence(Qt::Key_Space));
+  play_act_->setIcon(st->standardIcon(QStyle::SP_MediaPlay));
+  connect(play_act_, &QAction::triggered, controller_, &LabController::togglePlay);
+  step_act_ = make(QKeySequence(Qt::Key_Right));
+  step_act_->setIcon(st->standardIcon(QStyle::SP_MediaSeekForward));
+  connect(step_act_, &QAction::triggered, controller_, &LabController::stepForward);
+  back_act_ = make(QKeySequence(Qt::Key_Left));
+  back_act_->setIcon(st->standardIcon(QStyle::SP_MediaSeekBackward));
+  connect(back_act_, &QAction::triggered, controller_, &LabController::stepBack);
+  restart_act_ = make(QKeySequence(Qt::Key_Home));
+  restart_act_->setIcon(st->standardIcon(QStyle::SP_MediaSkipBackward));
+  connect(restart_act_, &QAction::triggered, controller_, &LabController::restartSameSeed);
+  reroll_act_ = make(QKeySequence(Qt::CTRL | Qt::Key_R));
+  reroll_act_->setIcon(st->standardIcon(QStyle::SP_BrowserReload));
+  connect(reroll_act_, &QAction::triggered, controller_, &LabController::rerollSeed);
+  // Speed steps of 10^0.25 (about 1.8x), four steps per decade, like the slider's log scale.
+  faster_act_ = make(QKeySequence(Qt::Key_BracketRight));
+  connect(faster_act_, &QAction::triggered, this, [this] { controller_->setSpeed(controller_->speed() * 1.7782794); });
+  slower_act_ = make(QKeySequence(Qt::Key_BracketLeft));
+  connect(slower_act_, &QAction::triggered, this, [this] { controller_->setSpeed(controller_->speed() / 1.7782794); });
+  normal_speed_act_ = make(QKeySequence(Qt::CTRL | Qt::Key_0));
+  connect(normal_speed_act_, &QAction::triggered, this, [this] { controller_->setSpeed(1.0); });
+
+  cut_act_ = make(QKeySequence(Qt::CTRL | Qt::Key_K));
+  connect(cut_act_, &QAction::triggered, this, [this] { runLinkDialog(cs::FaultKind::Cut); });
+  partition_act_ = make(QKeySequence(Qt::CTRL | Qt::Key_P));
+  connect(partition_act_, &QAction::triggered, this, &MainWindow::runPartitionDialog);
+  heal_partition_act_ = make();
+  connect(heal_partition_act_, &QAction::triggered, this, [this] { inject(cs::FaultKind::HealPartition); });
+  heal_all_act_ = make(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+  connect(heal_all_act_, &QAction::triggered, this, [this] { inject(cs::FaultKind::HealAll); });
+  drop_act_ = make();
+  connect(drop_act_, &QAction::triggered, this, [this] { runLinkDialog(cs::FaultKind::DropNext); });
+  duplicate_act_ = make();
+  connect(duplicate_act_, &QAction::triggered, this, [this] { runLinkDialog(cs::FaultKind::DuplicateNext); });
+
+  projector_act_ = make(QKeySequence(Qt::Key_F11));
+  projector_act_->setCheckable(true);
+  connect(projector_act_, &QAction::toggled, this, [this](bool on) { setProjectorMode(on, true); });
+  help_overlay_act_ = make(QKeySequence(Qt::Key_F1));
+  help_overlay_act_->setIcon(st->standardIcon(QStyle::SP_DialogHelpButton));
+  connect(help_overlay_act_, &QAction::triggered, help_, &HelpOverlay::toggle);
+
+  language_group_ = new QActionGroup(this);
+  language_group_->setExclusive(true);
+  // Language names are written in their own language (the convention of every language menu:
+  // a user who cannot read the current language can still find theirs), so they are not tr()'d.
+  english_act_ = new QAction(QStringLiteral("English"), language_group_);
+  english_act_->setData(QStringLiteral("en"));
+  chinese_act_ = new QAction(QStringLiteral("繁體中文"), language_group_);
+  chinese_act_->setData(QStringLiteral("zh_TW"));
+  for (QAction* a : language_group_->actions()) {
+    a->setCheckable(true);
+    a->setChecked(a->data().toString() == language::current());
+  }
+  connect(language_group_, &QActionGroup::triggered, this, [this](QAction* a) { setLanguage(a->data().toString()); });
+
+  shortcuts_act_ = make();
+  connect(shortcuts_act_, &QAction::triggered, this, &MainWindow::showShortcuts);
+  about_act_ = make();
+  connect(about_act_, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::createMenus() {
+  file_menu_ = menuBar()->addMenu(QString());
+  file_menu_->addAction(new_act_);
+  file_menu_->addAction(open_act_);
+  recent_menu_ = file_menu_->addMenu(QString());
+  connect(recent_menu_, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
+  examples_menu_ = file_menu_->addMenu(QString());
+  connect(examples_menu_, &QMenu::aboutToShow, this, &MainWindow::rebuildExamplesMenu);
+  file_menu_->addSeparator();
+  file_menu_->addAction(save_act_);
+  file_menu_->addAction(save_as_act_);
+  file_menu_->addSeparator();
+  file_menu_->addAction(quit_act_);
+
+  edit_menu_ = menuBar()->addMenu(QString());
+  edit_menu_->addAction(undo_act_);
+  edit_menu_->addAction(redo_act_);
+
+  run_menu_ = menuBar()->addMenu(QString());
+  run_menu_->addAction(play_act_);
+  run_menu_->addAction(step_act_);
+  run_menu_->addAction(back_act_);
+  run_menu_->addSeparator();
+  run_menu_->addAction(restart_act_);
+  run_menu_->addAction(reroll_act_);
+  run_menu_->addSeparator();
+  speed_menu_ = run_menu_->addMenu(QString());
+  speed_menu_->addAction(faster_act_);
+  speed_menu_->addAction(slower_act_);
+  speed_menu_->addAction(normal_speed_act_);
+
+  faults_menu_ = menuBar()->addMenu(QString());
+  crash_menu_ = faults_menu_->addMenu(QString());
+  connect(crash_menu_, &QMenu::aboutToShow, this, [this] { fillNodeFaultMenu(crash_menu_, cs::FaultKind::Crash); });
+  restart_menu_ = faults_menu_->addMenu(QString());
+  connect(restart_menu_, &QMenu::aboutToShow, this, [this] { fillNodeFaultMenu(restart_menu_, cs::FaultKind::Restart); });
+  faults_menu_->addSeparator();
+  faults_menu_->addAction(cut_act_);
+  heal_link_menu_ = faults_menu_->addMenu(QString());
+  connect(heal_link_menu_, &QMenu::aboutToShow, this, [this] { fillHealLinkMenu(heal_link_menu_); });
+  faults_menu_->addAction(partition_act_);
+  faults_menu_->addAction(heal_partition_act_);
+  faults_menu_->addAction(heal_all_act_);
+  faults_menu_->addSeparator();
+  faults_menu_->addAction(drop_act_);
+  faults_menu_->addAction(duplicate_act_);
+  connect(faults_menu_, &QMenu::aboutToShow, this, &MainWindow::updateFaultActions);
+
+  view_menu_ = menuBar()->addMenu(QString());
+  view_menu_->addAction(projector_act_);
+  language_menu_ = view_menu_->addMenu(QString());
+  language_menu_->addActions(language_group_->actions());
+  view_menu_->addSeparator();
+  view_menu_->addAction(help_overlay_act_);
+
+  help_menu_ = menuBar()->addMenu(QString());
+  help_menu_->addAction(shortcuts_act_);
+  help_menu_->addAction(help_overlay_act_);
+  help_menu_->addSeparator();
+  help_menu_->addAction(about_act_);
+
+  // Menu entries carry tooltips that explain what a fault or command does.
+  for (QMenu* m : menuBar()->findChildren<QMenu*>()) m->setToolTipsVisible(true);
+}
+
+void MainWindow::createStatusBar() {
+  QStatusBar* bar = statusBar();
+  bar->setSizeGripEnabled(false);
+  scenario_label_ = new QLabel(this);
+  scenario_label_->setContentsMargins(8, 0, 8, 0);
+  scenario_label_->setTextFormat(Qt::PlainText);
+  time_label_ = new QLabel(this);
+  events_label_ = new QLabel(this);
+  seed_label_ = new QLabel(this);
+  invariant_label_ = new QLabel(this);
+  invariant_label_->setAutoFillBackground(true);
+  invariant_label_->setContentsMargins(8, 1, 8, 1);
+  for (QLabel* l : {time_label_, events_label_, seed_label_}) l->setContentsMargins(10, 0, 10, 0);
+  bar->addWidget(scenario_label_, 1);
+  bar->addPermanentWidget(time_label_);
+  bar->addPermanentWidget(events_label_);
+  bar->addPermanentWidget(seed_label_);
+  bar->addPermanentWidget(invariant_label_);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Texts
+
+void MainWindow::retranslateUi() {
+  file_menu_->setTitle(tr("&File"));
+  new_act_->setText(tr("&New scenario…"));
+  new_act_->setToolTip(tr("Start a new scenario: choose a protocol and the number of nodes"));
+  open_act_->setText(tr("&Open…"));
+  open_act_->setToolTip(tr("Open a scenario file (.json), the same format the command line uses"));
+  recent_menu_->setTitle(tr("Open &Recent"));
+  examples_menu_->setTitle(tr("&Examples"));
+  clear_recent_act_->setText(tr("Clear recent files"));
+  save_act_->setText(tr("&Save"));
+  save_act_->setToolTip(tr("Save the scenario with every fault you injected and the node layout"));
+  save_as_act_->setText(tr("Save &As…"));
+  quit_act_->setText(tr("&Quit"));
+
+  edit_menu_->setTitle(tr("&Edit"));
+  QUndoStack* undo = controller_->undoStack();
+  undo_act_->setText(undo->canUndo() ? tr("&Undo %1").arg(undo->undoText()) : tr("&Undo"));
+  undo_act_->setToolTip(tr("Undo the last injected fault; the run replays without it"));
+  redo_act_->setText(undo->canRedo() ? tr("&Redo %1").arg(undo->redoText()) : tr("&Redo"));
+
+  run_menu_->setTitle(tr("&Run"));
+  play_act_->setText(controller_->isPlaying() ? tr("&Pause") : tr("&Play"));
+  play_act_->setToolTip(tr("Play or pause the run in virtual time"));
+  step_act_->setText(tr("Step &forward"));
+  step_act_->setToolTip(tr("Dispatch the next event"));
+  back_act_->setText(tr("Step &back"));
+  back_act_->setToolTip(tr("Go back one event by replaying the run deterministically"));
+  restart_act_->setText(tr("Restart with the &same seed"));
+  reroll_act_->setText(tr("Re-roll the s&eed"));
+  speed_menu_->setTitle(tr("Spee&d"));
+  faster_act_->setText(tr("&Faster"));
+  slower_act_->setText(tr("&Slower"));
+  normal_speed_act_->setText(tr("&Normal speed (1×)"));
+
+  faults_menu_->setTitle(tr("F&aults"));
+  crash_menu_->setTitle(tr("&Crash node"));
+  restart_menu_->setTitle(tr("&Restart node"));
+  cut_act_->setText(tr("C&ut link…"));
+  cut_act_->setToolTip(tr("Cut a link: messages on it are lost until it is healed"));
+  heal_link_menu_->setTitle(tr("&Heal link"));
+  partition_act_->setText(tr("&Partition…"));
+  partition_act_->setToolTip(tr("Split the nodes into two sides that cannot talk to each other"));
+  heal_partition_act_->setText(tr("Heal the p&artition"));
+  heal_all_act_->setText(tr("Heal &all links and partitions"));
+  drop_act_->setText(tr("&Drop next message on link…"));
+  duplicate_act_->setText(tr("D&uplicate next message on link…"));
+
+  view_menu_->setTitle(tr("&View"));
+  projector_act_->setText(tr("&Projector mode"));
+  projector_act_->setToolTip(tr("Full screen, large text, thick lines and high contrast for a classroom projector"));
+  language_menu_->setTitle(tr("&Language"));
+  help_overlay_act_->setText(tr("&Help overlay"));
+
+  help_menu_->setTitle(tr("&Help"));
+  shortcuts_act_->setText(tr("&Keyboard shortcuts"));
+  about_act_->setText(tr("&About CommitScope"));
+
+  canvas_panel_->setTitle(tr("Topology"));
+  state_panel_->setTitle(tr("State machine"));
+  details_panel_->setTitle(tr("Details"));
+  spacetime_panel_->setTitle(tr("Space-time diagram"));
+
+  time_label_->setToolTip(tr("Virtual time of the run (not wall-clock time)"));
+  events_label_->setToolTip(tr("Events dispatched so far"));
+  seed_label_->setToolTip(tr("Random seed: the same seed and the same faults always give the same run"));
+  updateStatus();
+  updateTitle();
+}
+
+void MainWindow::updateTitle() {
+  const cs::Scenario& s = controller_->scenario();
+  QString name = controller_->scenarioPath().isEmpty() ? translatedTitle(QString::fromStdString(s.title))
+                                                       : QFileInfo(controller_->scenarioPath()).fileName();
+  if (name.isEmpty()) name = tr("Untitled");
+  setWindowTitle(tr("%1[*] — CommitScope").arg(name));
+  setWindowModified(controller_->isModified());
+}
+
+void MainWindow::updateStatus() {
+  const cs::Scenario& s = controller_->scenario();
+  const QString title = translatedTitle(QString::fromStdString(s.title));
+  scenario_label_->setText(title.isEmpty() ? EngineText::protocolName(s.protocol) : title);
+  scenario_label_->setToolTip(EngineText::protocolName(s.protocol));
+  time_label_->setText(tr("t = %1 ms").arg(formatMs(controller_->now())));
+  events_label_->setText(tr("%1 events").arg(QLocale().toString(controller_->eventIndex())));
+  seed_label_->setText(tr("seed %1").arg(controller_->scenario().seed));
+  const QString broken = controller_->violatedInvariant();
+  QPalette pal = invariant_label_->palette();
+  if (broken.isEmpty()) {
+    invariant_label_->setText(tr("✔ Invariants hold"));
+    invariant_label_->setToolTip(tr("Every safety invariant of the protocol holds so far"));
+    pal.setColor(QPalette::Window, QColor(0x1a, 0x7f, 0x37));
+  } else {
+    const std::string key = broken.toStdString();
+    invariant_label_->setText(tr("✖ Invariant violated: %1").arg(EngineText::invariant(key)));
+    invariant_label_->setToolTip(EngineText::invariantDescription(key));
+    pal.setColor(QPalette::Window, QColor(0xc6, 0x28, 0x28));
+  }
+  pal.setColor(QPalette::WindowText, Qt::white);
+  invariant_label_->setPalette(pal);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files
+
+bool MainWindow::maybeSave() {
+  if (!controller_->isModified()) return true;
+  const auto answer = QMessageBox::question(this, tr("Unsaved changes"),
+                                            tr("The scenario has faults or layout changes that are not saved. Save them?"),
+                                            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+  if (answer == QMessageBox::Cancel) return false;
+  if (answer == QMessageBox::Save) return save();
+  return true;
+}
+
+void MainWindow::newScenario() {
+  if (!maybeSave()) return;
+  NewScenarioDialog dialog(this);
+  if (dialog.exec() != QDialog::Accepted) return;
+  controller_->newScenarioWithParams(dialog.protocol(), dialog.params());
+}
+
+void MainWindow::openDialog() {
+  if (!maybeSave()) return;
+  const QString dir = QSettings().value(kLastDirKey, QDir::homePath()).toString();
+  const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario"), dir, tr("Scenarios (*.json);;All files (*)"));
+  if (!path.isEmpty()) openFile(path);
+}
+
+bool MainWindow::openFile(const QString& path, bool interactive, QString* error) {
+  QString problem;
+  if (!controller_->openScenario(path, &problem)) {
+    if (error) *error = problem;
+    if (interactive) {
+      QMessageBox box(QMessageBox::Warning, tr("Cannot open scenario"),
+                      tr("%1 could not be opened. The current run is kept.").arg(QFileInfo(path).fileName()),
+                      QMessageBox::Ok, this);
+      box.setInformativeText(problem);
+      box.exec();
+    }
+    return false;
+  }
+  if (!path.startsWith(QLatin1Char(':'))) {
+    addRecentFile(QFileInfo(path).absoluteFilePath());
+    QSettings().setValue(kLastDirKey, QFileInfo(path).absolutePath());
+  }
+  return true;
+}
+
+bool MainWindow::save() {
+  if (controller_->scenarioPath().isEmpty()) return saveAs();
+  QString error;
+  if (!controller_->saveScenario(controller_->scenarioPath(), &error)) {
+    QMessageBox::warning(this, tr("Cannot save scenario"), error);
+    return false;
+  }
+  statusBar()->showMessage(tr("Saved %1").arg(controller_->scenarioPath()), 4000);
+  return true;
+}
+
+bool MainWindow::saveAs() {
+  const QString dir = QSettings().value(kLastDirKey, QDir::homePath()).toString();
+  QString path = QFileDialog::getSaveFileName(this, tr("Save scenario"), dir, tr("Scenarios (*.json)"));
+  if (path.isEmpty()) return false;
+  if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".json");
+  QString error;
+  if (!controller_->saveScenario(path, &error)) {
+    QMessageBox::warning(this, tr("Cannot save scenario"), error);
+    return false;
+  }
+  addRecentFile(path);
+  QSettings().setValue(kLastDirKey, QFileInfo(path).absolutePath());
+  return true;
+}
+
+void MainWindow::addRecentFile(const QString& path) {
+  QSettings settings;
+  QStringList files = settings.value(kRecentKey).toStringList();
+  files.removeAll(path);
+  files.prepend(path);
+  while (files.size() > kMaxRecent) files.removeLast();
+  settings.setValue(kRecentKey, files);
+}
+
+void MainWindow::rebuildRecentMenu() {
+  recent_menu_->clear();
+  const QStringList files = QSettings().value(kRecentKey).toStringList();
+  int i = 0;
+  for (const QString& f : files) {
+    // &1 .. &8: a keyboard accelerator per entry.
+    QAction* a = recent_menu_->addAction(QStringLiteral("&%1  %2").arg(++i).arg(QFileInfo(f).fileName()));
+    a->setToolTip(f);
+    a->setStatusTip(f);
+    a->setEnabled(QFileInfo::exists(f));
+    connect(a, &QAction::triggered, this, [this, f] {
+      if (maybeSave()) openFile(f);
+    });
+  }
+  if (files.isEmpty()) recent_menu_->addAction(tr("No recent files"))->setEnabled(false);
+  recent_menu_->addSeparator();
+  recent_menu_->addAction(clear_recent_act_);
+  clear_recent_act_->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::rebuildExamplesMenu() {
+  examples_menu_->clear();
+  const QStringList files = QDir(QStringLiteral(":/scenarios")).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+  for (const QString& f : files) {
+    const QString path = QStringLiteral(":/scenarios/") + f;
+    QFile file(path);
+    QString fileTitle;
+    if (file.open(QIODevice::ReadOnly)) {
+      const QByteArray bytes = file.readAll();
+      const cs::LoadResult r = cs::load_scenario(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), f.toStdString());
+      if (r.scenario) fileTitle = QString::fromStdString(r.scenario->title);
+    }
+    // default.json is what the app opens at start: a copy of one of the others, not listed twice.
+    if (QFileInfo(f).completeBaseName() == QLatin1String("default")) continue;
+    const QString title = fileTitle.isEmpty() ? QFileInfo(f).completeBaseName() : translatedTitle(fileTitle);
+    QAction* a = examples_menu_->addAction(title);
+    connect(a, &QAction::triggered, this, [this, path] {
+      if (maybeSave()) openFile(path);
+    });
+  }
+  if (examples_menu_->isEmpty()) examples_menu_->addAction(tr("No examples"))->setEnabled(false);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Faults
+
+void MainWindow::updateFaultActions() {
+  cs::FaultAction a;
+  a.kind = cs::FaultKind::HealPartition;
+  heal_partition_act_->setEnabled(controller_->canInject(a));
+  a.kind = cs::FaultKind::HealAll;
+  heal_all_act_->setEnabled(controller_->canInject(a));
+}
+
+void MainWindow::fillNodeFaultMenu(QMenu* menu, cs::FaultKind kind) {
+  menu->clear();
+  for (cs::NodeId n = 0; n < controller_->nodeCount(); ++n) {
+    const cs::FaultAction act{kind, n, cs::kNoNode, {}, {}};
+    const auto& node = controller_->sim().nodes()[static_cast<std::size_t>(n)];
+    QAction* a = menu->addAction(tr("%1 (%2)").arg(controller_->nodeName(n), EngineText::role(node.role)));
+    a->setEnabled(controller_->canInject(act));
+    connect(a, &QAction::triggered, this, [this, act] { controller_->injectFault(act); });
+  }
+}
+
+void MainWindow::fillHealLinkMenu(QMenu* menu) {
+  menu->clear();
+  const auto& net = controller_->sim().network();
+  for (cs::NodeId x = 0; x < controller_->nodeCount(); ++x)
+    for (cs::NodeId y = x + 1; y < controller_->nodeCount(); ++y) {
+      if (!net.is_cut(x, y)) continue;
+      const cs::FaultAction act{cs::FaultKind::Heal, x, y, {}, {}};
+      QAction* a = menu->addAction(tr("%1 – %2").arg(controller_->nodeName(x), controller_->nodeName(y)));
+      connect(a, &QAction::triggered, this, [this, act] { controller_->injectFault(act); });
+    }
+  if (menu->isEmpty()) menu->addAction(tr("No link is cut"))->setEnabled(false);
+}
+
+void MainWindow::inject(cs::FaultKind kind) {
+  cs::FaultAction act;
+  act.kind = kind;
+  controller_->injectFault(act);
+}
+
+void MainWindow::runLinkDialog(cs::FaultKind kind) {
+  LinkDialog dialog(controller_, kind, this);
+  if (dialog.exec() == QDialog::Accepted) controller_->injectFault(dialog.action());
+}
+
+void MainWindow::runPartitionDialog() {
+  PartitionDialog dialog(controller_, this);
+  if (dialog.exec() == QDialog::Accepted) controller_->injectFault(dialog.action());
+}
+
+// ---------------------------------------------------------------------------------------------
+// View
+
+void MainWindow::setProjectorMode(bool on, bool fullScreen) {
+  if (projector_act_->isChecked() != on) {
+    const QSignalBlocker block(projector_act_);
+    projector_act_->setChecked(on);
+  }
+  projector_ = on;
+  projector::apply(on);
+  canvas_->setProjectorMode(on);
+  state_machine_->setProjectorMode(on);
+  spacetime_->setProjectorMode(on);
+  details_->setProjectorMode(on);
+  timeline_->setProjectorMode(on);
+  QSettings().setValue(kProjectorKey, on);
+  if (fullScreen) {
+    if (on) showFullScreen();
+    else showNormal();
+  }
+  resetLayout();
+}
+
+void MainWindow::setLanguage(const QString& code) {
+  if (!language::apply(code)) return;
+  for (QAction* a : language_group_->actions()) a->setChecked(a->data().toString() == language::current());
+  // Installing the translator already sent LanguageChange to every widget.
+}
+
+void MainWindow::showShortcuts() {
+  QMessageBox box(QMessageBox::NoIcon, tr("Keyboard shortcuts"), HelpOverlay::shortcutsHtml(), QMessageBox::Ok, this);
+  box.setTextFormat(Qt::RichText);
+  box.exec();
+}
+
+void MainWindow::showAbout() {
+  QMessageBox::about(this, tr("About CommitScope"),
+                     tr("<h3>CommitScope %1</h3>"
+                        "<p>A laboratory for distributed transactions: run a protocol message by message, "
+                        "break the network on purpose and watch every node's state.</p>"
+                        "<p>Runs are deterministic: the same scenario, seed and faults always give the same trace.</p>")
+                         .arg(QApplication::applicationVersion()));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events
+
+void MainWindow::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslateUi();
+  QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  if (!maybeSave()) {
+    event->ignore();
+    return;
+  }
+  controller_->pause();
+  if (!projector_) QSettings().setValue(kGeometryKey, saveGeometry());
+  event->accept();
+}

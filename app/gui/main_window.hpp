@@ -1,0 +1,151 @@
+// The laboratory window: the topology canvas in the middle, the selected node's state machine and the
+// message details on the right, the space-time diagram below, the timeline at the bottom, menus for
+// files, runs, faults and views, and a status bar with time, events, seed and the invariants' state.
+#pragma once
+
+#include <QMainWindow>
+#include <QStringList>
+
+#include "sim/fault.hpp"
+
+class CanvasView;
+class HelpOverlay;
+class LabController;
+class MessageDetails;
+class PanelFrame;
+class QAction;
+class QActionGroup;
+class QLabel;
+class QMenu;
+class QSplitter;
+class SpacetimeView;
+class StateMachineView;
+class TimelineBar;
+
+class MainWindow final : public QMainWindow {
+  Q_OBJECT
+
+ public:
+  explicit MainWindow(LabController* controller, QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  LabController* controller() const { return controller_; }
+  CanvasView* canvas() const { return canvas_; }
+  TimelineBar* timeline() const { return timeline_; }
+  HelpOverlay* helpOverlay() const { return help_; }
+  QMenu* fileMenu() const { return file_menu_; }
+  QAction* projectorAction() const { return projector_act_; }
+
+  // Opens a scenario; on failure shows a message box naming file, line and problem (unless
+  // `interactive` is false, then `error` receives the text) and keeps the current run.
+  bool openFile(const QString& path, bool interactive = true, QString* error = nullptr);
+  // Projector mode for the whole window; `fullScreen` is false in screenshot mode.
+  void setProjectorMode(bool on, bool fullScreen = true);
+  bool projectorMode() const { return projector_; }
+  // Switches the interface language ("en", "zh_TW") and remembers it.
+  void setLanguage(const QString& code);
+  // Default splitter proportions for the current window size.
+  void resetLayout();
+
+ protected:
+  void changeEvent(QEvent* event) override;
+  void closeEvent(QCloseEvent* event) override;
+  void showEvent(QShowEvent* event) override;
+
+ private:
+  void createActions();
+  void createMenus();
+  void createCentralArea();
+  void createStatusBar();
+  void retranslateUi();
+  void updateTitle();
+  void updateStatus();
+  void updateFaultActions();
+  void rebuildRecentMenu();
+  void rebuildExamplesMenu();
+  void fillNodeFaultMenu(QMenu* menu, cs::FaultKind kind);
+  void fillHealLinkMenu(QMenu* menu);
+  void addRecentFile(const QString& path);
+  bool maybeSave();
+
+  void newScenario();
+  void openDialog();
+  bool save();
+  bool saveAs();
+  void runLinkDialog(cs::FaultKind kind);
+  void runPartitionDialog();
+  void inject(cs::FaultKind kind);
+  void showShortcuts();
+  void showAbout();
+
+  LabController* controller_;
+  bool projector_ = false;
+  bool layout_done_ = false;
+
+  // Central area.
+  CanvasView* canvas_ = nullptr;
+  StateMachineView* state_machine_ = nullptr;
+  SpacetimeView* spacetime_ = nullptr;
+  MessageDetails* details_ = nullptr;
+  PanelFrame* canvas_panel_ = nullptr;
+  PanelFrame* state_panel_ = nullptr;
+  PanelFrame* details_panel_ = nullptr;
+  PanelFrame* spacetime_panel_ = nullptr;
+  QSplitter* vertical_ = nullptr;    // top area / space-time diagram
+  QSplitter* horizontal_ = nullptr;  // canvas / side column
+  QSplitter* side_ = nullptr;        // state machine / message details
+  TimelineBar* timeline_ = nullptr;
+  HelpOverlay* help_ = nullptr;
+
+  // Status bar.
+  QLabel* scenario_label_ = nullptr;
+  QLabel* time_label_ = nullptr;
+  QLabel* events_label_ = nullptr;
+  QLabel* seed_label_ = nullptr;
+  QLabel* invariant_label_ = nullptr;
+
+  // Menus and actions.
+  QMenu* file_menu_ = nullptr;
+  QMenu* recent_menu_ = nullptr;
+  QMenu* examples_menu_ = nullptr;
+  QMenu* edit_menu_ = nullptr;
+  QMenu* run_menu_ = nullptr;
+  QMenu* speed_menu_ = nullptr;
+  QMenu* faults_menu_ = nullptr;
+  QMenu* crash_menu_ = nullptr;
+  QMenu* restart_menu_ = nullptr;
+  QMenu* heal_link_menu_ = nullptr;
+  QMenu* view_menu_ = nullptr;
+  QMenu* language_menu_ = nullptr;
+  QMenu* help_menu_ = nullptr;
+
+  QAction* new_act_ = nullptr;
+  QAction* open_act_ = nullptr;
+  QAction* save_act_ = nullptr;
+  QAction* save_as_act_ = nullptr;
+  QAction* quit_act_ = nullptr;
+  QAction* clear_recent_act_ = nullptr;
+  QAction* undo_act_ = nullptr;
+  QAction* redo_act_ = nullptr;
+  QAction* play_act_ = nullptr;
+  QAction* step_act_ = nullptr;
+  QAction* back_act_ = nullptr;
+  QAction* restart_act_ = nullptr;
+  QAction* reroll_act_ = nullptr;
+  QAction* faster_act_ = nullptr;
+  QAction* slower_act_ = nullptr;
+  QAction* normal_speed_act_ = nullptr;
+  QAction* cut_act_ = nullptr;
+  QAction* partition_act_ = nullptr;
+  QAction* heal_partition_act_ = nullptr;
+  QAction* heal_all_act_ = nullptr;
+  QAction* drop_act_ = nullptr;
+  QAction* duplicate_act_ = nullptr;
+  QAction* projector_act_ = nullptr;
+  QAction* help_overlay_act_ = nullptr;
+  QAction* english_act_ = nullptr;
+  QAction* chinese_act_ = nullptr;
+  QActionGroup* language_group_ = nullptr;
+  QAction* shortcuts_act_ = nullptr;
+  QAction* about_act_ = nullptr;
+};

@@ -1,0 +1,107 @@
+#include "new_scenario_dialog.hpp"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include "engine_text.hpp"
+#include "protocols/registry.hpp"
+
+namespace {
+
+// The size parameters protocols use, with their ranges (the protocol re-checks them on OK).
+struct SizeParam {
+  const char* key;
+  const char* label;
+  int min;
+  int max;
+};
+constexpr SizeParam kSizeParams[] = {
+    {"participants", QT_TRANSLATE_NOOP("NewScenarioDialog", "Participants:"), 1, 16},
+    {"replicas", QT_TRANSLATE_NOOP("NewScenarioDialog", "Replicas:"), 3, 7},
+    {"servers", QT_TRANSLATE_NOOP("NewScenarioDialog", "Servers:"), 2, 7},
+    {"steps", QT_TRANSLATE_NOOP("NewScenarioDialog", "Saga steps:"), 2, 4},
+};
+
+const cs::ProtocolEntry* entryFor(const QString& name) { return cs::find_protocol(name.toStdString()); }
+
+}  // namespace
+
+NewScenarioDialog::NewScenarioDialog(QWidget* parent) : QDialog(parent) {
+  setWindowTitle(tr("New scenario"));
+  protocol_ = new QComboBox(this);
+  for (const auto& entry : cs::protocol_registry())
+    protocol_->addItem(EngineText::protocolName(entry.name), QString::fromUtf8(entry.name.data(), static_cast<qsizetype>(entry.name.size())));
+  protocol_->setToolTip(tr("The protocol every node runs"));
+  size_label_ = new QLabel(this);
+  size_ = new QSpinBox(this);
+  size_->setToolTip(tr("How large the cluster is; the protocol adds its fixed nodes (coordinator, broker, clients)"));
+  summary_ = new QLabel(this);
+  summary_->setWordWrap(true);
+  summary_->setMinimumWidth(360);
+  buttons_ = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+
+  auto* form = new QFormLayout;
+  form->addRow(tr("Protocol:"), protocol_);
+  form->addRow(size_label_, size_);
+  auto* layout = new QVBoxLayout(this);
+  layout->addLayout(form);
+  layout->addWidget(summary_);
+  layout->addWidget(buttons_);
+
+  connect(protocol_, &QComboBox::currentIndexChanged, this, &NewScenarioDialog::protocolChanged);
+  connect(size_, &QSpinBox::valueChanged, this, &NewScenarioDialog::validate);
+  connect(buttons_, &QDialogButtonBox::accepted, this, &QDialog::accept);
+  connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
+  protocolChanged();
+}
+
+QString NewScenarioDialog::protocol() const { return protocol_->currentData().toString(); }
+
+nlohmann::json NewScenarioDialog::params() const {
+  const cs::ProtocolEntry* entry = entryFor(protocol());
+  if (!entry) return nlohmann::json::object();
+  nlohmann::json p = entry->default_params();
+  if (!size_key_.isEmpty()) p[size_key_.toStdString()] = size_->value();
+  return p;
+}
+
+void NewScenarioDialog::protocolChanged() {
+  const cs::ProtocolEntry* entry = entryFor(protocol());
+  size_key_.clear();
+  if (entry) {
+    const nlohmann::json defaults = entry->default_params();
+    for (const SizeParam& sp : kSizeParams) {
+      if (!defaults.contains(sp.key) || !defaults[sp.key].is_number_integer()) continue;
+      size_key_ = QString::fromLatin1(sp.key);
+      size_label_->setText(tr(sp.label));
+      const QSignalBlocker block(size_);
+      size_->setRange(sp.min, sp.max);
+      size_->setValue(defaults[sp.key].get<int>());
+      break;
+    }
+  }
+  size_label_->setVisible(!size_key_.isEmpty());
+  size_->setVisible(!size_key_.isEmpty());
+  validate();
+}
+
+void NewScenarioDialog::validate() {
+  const cs::ProtocolEntry* entry = entryFor(protocol());
+  cs::Diagnostics problems;
+  std::unique_ptr<cs::Protocol> built = entry ? entry->create(params(), problems) : nullptr;
+  buttons_->button(QDialogButtonBox::Ok)->setEnabled(built != nullptr);
+  if (!built) {
+    summary_->setText(problems.empty() ? tr("This protocol cannot be started.")
+                                       : QString::fromStdString(problems.front().message));
+    return;
+  }
+  QStringList nodes;
+  for (const auto& spec : built->node_specs()) nodes << QString::fromStdString(spec.name);
+  summary_->setText(tr("Nodes: %1. Faults you inject are added to the scenario and saved with it.")
+                        .arg(nodes.join(QStringLiteral(", "))));
+}

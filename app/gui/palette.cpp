@@ -1,0 +1,189 @@
+#include "palette.hpp"
+
+#include <QHash>
+#include <array>
+#include <cmath>
+#include <cstdint>
+
+namespace palette {
+namespace {
+
+struct Entry {
+  const char* key;
+  QRgb normal;
+  QRgb projector;  // darker and more saturated: projectors wash out pale colours on white
+};
+
+// Families share a hue so that a learner can read a new protocol by analogy: requests are blue,
+// yes-votes green, no-votes vermillion, commit decisions deep green, abort decisions deep red,
+// acknowledgements grey, recovery traffic orange, compensation purple.
+constexpr std::array kMessages{
+    Entry{"PREPARE", 0xFF0072B2, 0xFF00508A},       Entry{"CAN_COMMIT", 0xFF0072B2, 0xFF00508A},
+    Entry{"TRY", 0xFF0072B2, 0xFF00508A},           Entry{"WRITE", 0xFF0072B2, 0xFF00508A},
+    Entry{"VOTE_COMMIT", 0xFF009E73, 0xFF00704F},   Entry{"YES", 0xFF009E73, 0xFF00704F},
+    Entry{"VOTE_ABORT", 0xFFD55E00, 0xFFB34700},    Entry{"NO", 0xFFD55E00, 0xFFB34700},
+    Entry{"GLOBAL_COMMIT", 0xFF117733, 0xFF0B5C26}, Entry{"DO_COMMIT", 0xFF117733, 0xFF0B5C26},
+    Entry{"CONFIRM", 0xFF117733, 0xFF0B5C26},       Entry{"GLOBAL_ABORT", 0xFFB2182B, 0xFF8E0F1F},
+    Entry{"ABORT", 0xFFB2182B, 0xFF8E0F1F},         Entry{"CANCEL", 0xFFB2182B, 0xFF8E0F1F},
+    Entry{"ACK", 0xFF8A8F98, 0xFF4F545C},           Entry{"ACK_PRECOMMIT", 0xFF8A8F98, 0xFF4F545C},
+    Entry{"PRECOMMIT", 0xFF56B4E9, 0xFF1F78B4},     Entry{"PRE_COMMIT", 0xFF56B4E9, 0xFF1F78B4},
+    Entry{"DECISION_REQUEST", 0xFFE69F00, 0xFFB36B00}, Entry{"READ", 0xFF56B4E9, 0xFF1F78B4},
+    Entry{"COMPENSATE", 0xFFCC79A7, 0xFF9C3D78},
+};
+
+constexpr std::array kStates{
+    Entry{"INIT", 0xFF8A94A6, 0xFF55607A},      Entry{"WAIT", 0xFFE69F00, 0xFFB36B00},
+    Entry{"READY", 0xFF56B4E9, 0xFF1F78B4},     Entry{"PRECOMMIT", 0xFF0072B2, 0xFF00508A},
+    Entry{"COMMIT", 0xFF009E73, 0xFF00704F},    Entry{"ABORT", 0xFFD55E00, 0xFFB34700},
+    Entry{"COMMITTED", 0xFF009E73, 0xFF00704F}, Entry{"ABORTED", 0xFFD55E00, 0xFFB34700},
+    Entry{"COMPENSATING", 0xFFCC79A7, 0xFF9C3D78},
+};
+
+template <std::size_t N>
+const Entry* find(const std::array<Entry, N>& table, const QString& key) {
+  for (const Entry& e : table)
+    if (key == QLatin1String(e.key)) return &e;
+  return nullptr;
+}
+
+// Unknown keys (a protocol added later) still get a stable colour: FNV-1a of the key picks a hue,
+// at a saturation and value that read well on the paper colour.
+QColor hashed(const QString& key, bool projector) {
+  std::uint32_t h = 2166136261u;
+  for (QChar c : key) {
+    h ^= c.unicode();
+    h *= 16777619u;
+  }
+  const int hue = static_cast<int>(h % 360u);
+  return projector ? QColor::fromHsv(hue, 230, 150) : QColor::fromHsv(hue, 150, 200);
+}
+
+Scheme makeNormal() {
+  Scheme s;
+  s.background = QColor(0xF6, 0xF7, 0xF9);
+  s.panel = QColor(0xFF, 0xFF, 0xFF);
+  s.panelBorder = QColor(0xC9, 0xCE, 0xD6);
+  s.lane = QColor(0xED, 0xEF, 0xF3);
+  s.grid = QColor(0xDD, 0xE1, 0xE7);
+  s.ink = QColor(0x1F, 0x24, 0x2B);
+  s.mutedInk = QColor(0x5F, 0x67, 0x73);
+  s.link = QColor(0x6B, 0x75, 0x84);
+  s.faintLink = QColor(0xC4, 0xCA, 0xD3);
+  s.cut = QColor(0xD0, 0x21, 0x2E);
+  s.down = QColor(0xE3, 0xE5, 0xE8);
+  s.downInk = QColor(0x8B, 0x91, 0x99);
+  s.selection = QColor(0x25, 0x63, 0xEB);
+  s.hover = QColor(0x25, 0x63, 0xEB, 150);
+  s.now = QColor(0x7C, 0x3A, 0xED);
+  s.blocked = QColor(0xE6, 0x9F, 0x00);
+  s.sideFill[0] = QColor(0x56, 0xB4, 0xE9, 38);
+  s.sideFill[1] = QColor(0xE6, 0x9F, 0x00, 38);
+  s.sideFill[2] = QColor(0xCC, 0x79, 0xA7, 38);
+  s.sideFill[3] = QColor(0x00, 0x9E, 0x73, 38);
+  s.sideInk[0] = QColor(0x1F, 0x78, 0xB4);
+  s.sideInk[1] = QColor(0xB3, 0x6B, 0x00);
+  s.sideInk[2] = QColor(0x9C, 0x3D, 0x78);
+  s.sideInk[3] = QColor(0x00, 0x70, 0x4F);
+  return s;
+}
+
+// Projectors lose contrast and thin lines: white paper, black ink, saturated accents, and every pen
+// and font scaled up.
+Scheme makeProjector() {
+  Scheme s = makeNormal();
+  s.background = Qt::white;
+  s.panel = Qt::white;
+  s.panelBorder = QColor(0x20, 0x20, 0x20);
+  s.lane = QColor(0xEB, 0xEB, 0xEB);
+  s.grid = QColor(0xB0, 0xB0, 0xB0);
+  s.ink = Qt::black;
+  s.mutedInk = QColor(0x30, 0x30, 0x30);
+  s.link = QColor(0x20, 0x20, 0x20);
+  s.faintLink = QColor(0x90, 0x90, 0x90);
+  s.cut = QColor(0xC0, 0x00, 0x00);
+  s.down = QColor(0xCF, 0xCF, 0xCF);
+  s.downInk = QColor(0x40, 0x40, 0x40);
+  s.selection = QColor(0x00, 0x40, 0xD0);
+  s.hover = QColor(0x00, 0x40, 0xD0, 170);
+  s.now = QColor(0x60, 0x10, 0xC0);
+  s.blocked = QColor(0xB3, 0x6B, 0x00);
+  for (int i = 0; i < 4; ++i) {
+    s.sideFill[i].setAlpha(60);
+    s.sideInk[i] = s.sideInk[i].darker(130);
+  }
+  s.lineScale = 2.0;
+  s.fontScale = 1.7;
+  return s;
+}
+
+}  // namespace
+
+QColor message(const QString& key, bool projector) {
+  if (const Entry* e = find(kMessages, key)) return QColor::fromRgba(projector ? e->projector : e->normal);
+  return hashed(key, projector);
+}
+
+Shape messageShape(const QString& key) {
+  // By role in the protocol rather than by type: requests round, votes diamonds, decisions square,
+  // recovery triangles; anything else hexagonal.
+  static const QHash<QString, Shape> shapes{
+      {"PREPARE", Shape::Circle},       {"CAN_COMMIT", Shape::Circle},     {"TRY", Shape::Circle},
+      {"PRECOMMIT", Shape::Circle},     {"PRE_COMMIT", Shape::Circle},     {"READ", Shape::Circle},
+      {"WRITE", Shape::Circle},         {"VOTE_COMMIT", Shape::Diamond},   {"VOTE_ABORT", Shape::Diamond},
+      {"YES", Shape::Diamond},          {"NO", Shape::Diamond},            {"GLOBAL_COMMIT", Shape::Square},
+      {"GLOBAL_ABORT", Shape::Square},  {"DO_COMMIT", Shape::Square},      {"ABORT", Shape::Square},
+      {"CONFIRM", Shape::Square},       {"CANCEL", Shape::Square},         {"ACK", Shape::Circle},
+      {"ACK_PRECOMMIT", Shape::Circle}, {"DECISION_REQUEST", Shape::Triangle},
+      {"COMPENSATE", Shape::Triangle},
+  };
+  return shapes.value(key, Shape::Hexagon);
+}
+
+QPainterPath shapePath(Shape shape, QPointF c, qreal r) {
+  QPainterPath p;
+  switch (shape) {
+    case Shape::Circle: p.addEllipse(c, r, r); break;
+    case Shape::Square: p.addRect(QRectF(c.x() - r * 0.85, c.y() - r * 0.85, r * 1.7, r * 1.7)); break;
+    case Shape::Diamond:
+      p.moveTo(c.x(), c.y() - r * 1.15);
+      p.lineTo(c.x() + r * 1.15, c.y());
+      p.lineTo(c.x(), c.y() + r * 1.15);
+      p.lineTo(c.x() - r * 1.15, c.y());
+      p.closeSubpath();
+      break;
+    case Shape::Triangle:
+      p.moveTo(c.x(), c.y() - r * 1.15);
+      p.lineTo(c.x() + r * 1.05, c.y() + r * 0.8);
+      p.lineTo(c.x() - r * 1.05, c.y() + r * 0.8);
+      p.closeSubpath();
+      break;
+    case Shape::Hexagon:
+      for (int i = 0; i < 6; ++i) {
+        const double a = M_PI / 3.0 * i;
+        const QPointF q(c.x() + r * std::cos(a), c.y() + r * std::sin(a));
+        if (i == 0) p.moveTo(q); else p.lineTo(q);
+      }
+      p.closeSubpath();
+      break;
+  }
+  return p;
+}
+
+QColor state(const QString& key, bool projector) {
+  if (const Entry* e = find(kStates, key)) return QColor::fromRgba(projector ? e->projector : e->normal);
+  return hashed(key, projector);
+}
+
+QColor textOn(const QColor& fill) {
+  // Relative luminance (sRGB weights) decides black or white text.
+  const double l = 0.2126 * fill.redF() + 0.7152 * fill.greenF() + 0.0722 * fill.blueF();
+  return l > 0.55 ? QColor(0x1A, 0x1A, 0x1A) : Qt::white;
+}
+
+const Scheme& scheme(bool projector) {
+  static const Scheme normal = makeNormal();
+  static const Scheme proj = makeProjector();
+  return projector ? proj : normal;
+}
+
+}  // namespace palette

@@ -1,0 +1,21 @@
+// A titled panel around one view: a slim header naming what the view shows (re-translated by the
+// window), then the view. Keeps the window readable when it is projected.
+#pragma once
+
+#include <QFrame>
+
+class QLabel;
+
+class PanelFrame final : public QFrame {
+  Q_OBJECT
+
+ public:
+  PanelFrame(QWidget* content, QWidget* parent = nullptr);
+  void setTitle(const QString& title);
+  QString title() const;
+  QWidget* content() const { return content_; }
+
+ private:
+  QLabel* title_;
+  QWidget* content_;
+};

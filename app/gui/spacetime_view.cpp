@@ -1,0 +1,733 @@
+#include "spacetime_view.hpp"
+
+#include <QEvent>
+#include <QHelpEvent>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QScrollBar>
+#include <QToolTip>
+#include <QWheelEvent>
+#include <algorithm>
+#include <cmath>
+
+#include "engine_text.hpp"
+#include "lab_controller.hpp"
+#include "palette.hpp"
+#include "view_util.hpp"
+
+namespace {
+
+constexpr double kMinPpm = 0.0005;  // pixels per ms: a 2,000 s run still fits a screen
+constexpr double kMaxPpm = 400.0;
+constexpr double kDefaultSpanMs = 250.0;  // a few 2PC rounds at the default latency
+
+QFont px(const QFont& base, qreal size, bool bold = false) {
+  QFont f = base;
+  f.setPixelSize(qRound(size));
+  f.setBold(bold);
+  return f;
+}
+
+// Tick spacing on the ruler: 1, 2 or 5 times a power of ten milliseconds, at least `minPx` apart.
+double niceStepMs(double ppm, double minPx) {
+  const double raw = minPx / ppm;
+  const double p10 = std::pow(10.0, std::floor(std::log10(raw)));
+  for (double m : {1.0, 2.0, 5.0, 10.0})
+    if (m * p10 >= raw) return m * p10;
+  return 10 * p10;
+}
+
+// Qt's antialiasing rasteriser strokes one drawLines() call as a single path; with thousands of
+// overlapping arrows its cell pool overflows and it re-renders band by band, which is quadratic.
+// Small batches keep each path small and the cost linear.
+void drawLinesChunked(QPainter& p, const std::vector<QLineF>& lines) {
+  constexpr std::size_t kChunk = 32;
+  for (std::size_t i = 0; i < lines.size(); i += kChunk)
+    p.drawLines(lines.data() + i, static_cast<int>(std::min(kChunk, lines.size() - i)));
+}
+
+double distanceToSegment(QPointF p, QPointF a, QPointF b) {
+  const QPointF ab = b - a;
+  const double len2 = ab.x() * ab.x() + ab.y() * ab.y();
+  double t = len2 > 0 ? ((p.x() - a.x()) * ab.x() + (p.y() - a.y()) * ab.y()) / len2 : 0;
+  t = std::clamp(t, 0.0, 1.0);
+  const QPointF q = a + ab * t;
+  return std::hypot(p.x() - q.x(), p.y() - q.y());
+}
+
+}  // namespace
+
+SpacetimeView::SpacetimeView(LabController* controller, QWidget* parent)
+    : QAbstractScrollArea(parent), controller_(controller) {
+  setFrameShape(QFrame::NoFrame);
+  setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+  setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+  viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
+  viewport()->setMouseTracking(true);
+  setFocusPolicy(Qt::StrongFocus);
+  setAccessibleName(tr("Space-time diagram"));
+  setToolTip(QString());
+  connect(controller_, &LabController::scenarioChanged, this, &SpacetimeView::rebuild);
+  connect(controller_, &LabController::runChanged, this, &SpacetimeView::refresh);
+  connect(controller_, &LabController::selectionChanged, this, [this] { viewport()->update(); });
+  rebuild();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The derived index
+
+void SpacetimeView::resetIndex() {
+  indexRun_ = &controller_->simulation();
+  scanned_ = 0;
+  lastEvent_ = {};
+  const auto nodes = controller_->sim().nodes().size();
+  dropAt_.clear();
+  down_.assign(nodes, {});
+  ticks_.assign(nodes, {});
+  faults_.clear();
+  spanScanned_ = 1;  // message 0 is the "none" slot
+  maxSpan_ = 0;
+}
+
+void SpacetimeView::scan() {
+  const auto& sim = controller_->sim();
+  const auto& trace = sim.trace();
+  // The run object is replaced on every branch (fault, undo, rewind); a shorter trace or a different
+  // event where the scan stopped also means the history changed under us.
+  const auto same = [](const cs::TraceEvent& a, const cs::TraceEvent& b) {
+    return a.seq == b.seq && a.time == b.time && a.kind == b.kind && a.node == b.node && a.key == b.key &&
+           a.msg == b.msg && a.value == b.value && a.peer == b.peer;
+  };
+  if (indexRun_ != &controller_->simulation() || trace.size() < scanned_ ||
+      (scanned_ > 0 && !same(trace[scanned_ - 1], lastEvent_)) || down_.size() != sim.nodes().size())
+    resetIndex();
+
+  const auto& msgs = sim.messages();
+  if (dropAt_.size() < msgs.size()) dropAt_.resize(msgs.size(), -1);
+  for (std::size_t i = scanned_; i < trace.size(); ++i) {
+    const cs::TraceEvent& ev = trace[i];
+    const auto node = static_cast<std::size_t>(ev.node);
+    switch (ev.kind) {
+      case cs::TraceKind::Drop:
+        if (ev.msg < dropAt_.size()) dropAt_[ev.msg] = ev.time;
+        break;
+      case cs::TraceKind::Crash:
+        if (node < down_.size()) down_[node].push_back({ev.time, -1});
+        break;
+      case cs::TraceKind::Restart:
+        if (node < down_.size() && !down_[node].empty() && down_[node].back().to < 0) down_[node].back().to = ev.time;
+        break;
+      case cs::TraceKind::State:
+        if (node < ticks_.size()) ticks_[node].push_back({ev.time, ev.key});
+        break;
+      case cs::TraceKind::Fault: {
+        const auto kind = static_cast<cs::FaultKind>(ev.key);
+        if (kind != cs::FaultKind::Crash && kind != cs::FaultKind::Restart) faults_.push_back({ev.time, kind, ev.node, ev.peer});
+        break;
+      }
+      default: break;
+    }
+  }
+  scanned_ = trace.size();
+  if (scanned_ > 0) lastEvent_ = trace[scanned_ - 1];
+  for (; spanScanned_ < msgs.size(); ++spanScanned_)
+    maxSpan_ = std::max(maxSpan_, msgs[spanScanned_].deliver_at - msgs[spanScanned_].sent_at);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Geometry
+
+namespace {
+struct Metrics {
+  double gutter, ruler;
+};
+Metrics metrics(bool projector) {
+  const double f = palette::scheme(projector).fontScale;
+  return {92 * f, 26 * f};
+}
+}  // namespace
+
+double SpacetimeView::x(cs::Time t) const {
+  return metrics(projector_).gutter + static_cast<double>(t) / 1000.0 * ppm_ - horizontalScrollBar()->value();
+}
+
+cs::Time SpacetimeView::timeAt(double px) const {
+  return static_cast<cs::Time>((px - metrics(projector_).gutter + horizontalScrollBar()->value()) / ppm_ * 1000.0);
+}
+
+double SpacetimeView::laneHeight() const {
+  const auto n = std::max<std::size_t>(1, controller_->sim().nodes().size());
+  const double f = palette::scheme(projector_).fontScale;
+  const double avail = viewport()->height() - metrics(projector_).ruler - 8;
+  return std::clamp(avail / static_cast<double>(n), 30.0 * f, 110.0 * f);
+}
+
+double SpacetimeView::laneY(cs::NodeId n) const {
+  return metrics(projector_).ruler + laneHeight() * (n + 0.5) - verticalScrollBar()->value();
+}
+
+QPointF SpacetimeView::pointAt(cs::NodeId node, cs::Time t) const { return {x(t), laneY(node)}; }
+
+QPointF SpacetimeView::arrowEnd(const cs::Message& m) const {
+  const cs::Time now = controller_->now();
+  const QPointF a = pointAt(m.from, m.sent_at);
+  if (m.status == cs::MsgStatus::Delivered) return pointAt(m.to, m.deliver_at);
+  if (m.status == cs::MsgStatus::Dropped) {
+    const cs::Time at = m.id < dropAt_.size() && dropAt_[m.id] >= 0 ? dropAt_[m.id] : m.deliver_at;
+    const QPointF b = pointAt(m.to, at);
+    // Lost on the wire (cut link, partition): the cross sits midway; otherwise at the receiver.
+    if (m.drop_reason == cs::DropReason::LinkCut || m.drop_reason == cs::DropReason::Partition) return (a + b) / 2;
+    return b;
+  }
+  const double span = static_cast<double>(std::max<cs::Time>(1, m.deliver_at - m.sent_at));
+  const double f = std::clamp(static_cast<double>(now - m.sent_at) / span, 0.0, 1.0);
+  const QPointF b = pointAt(m.to, m.deliver_at);
+  return a + (b - a) * f;
+}
+
+std::pair<std::size_t, std::size_t> SpacetimeView::visibleMessages(cs::Time t0, cs::Time t1) const {
+  // Messages are in send order and the clock never goes back, so sent_at is sorted: an arrow that
+  // crosses [t0, t1] was sent in [t0 - maxSpan, t1].
+  const auto& msgs = controller_->sim().messages();
+  const auto first = std::partition_point(msgs.begin() + 1, msgs.end(),
+                                          [&](const cs::Message& m) { return m.sent_at < t0 - maxSpan_; });
+  const auto last = std::partition_point(first, msgs.end(), [&](const cs::Message& m) { return m.sent_at <= t1; });
+  return {static_cast<std::size_t>(first - msgs.begin()), static_cast<std::size_t>(last - msgs.begin())};
+}
+
+quint32 SpacetimeView::messageAt(QPointF pos) const {
+  const auto& msgs = controller_->sim().messages();
+  if (msgs.size() <= 1) return 0;
+  const double tol = 7 * palette::scheme(projector_).lineScale;
+  const cs::Time t0 = timeAt(pos.x() - tol), t1 = timeAt(pos.x() + tol);
+  const auto [lo, hi] = visibleMessages(t0, t1);
+  quint32 best = 0;
+  double bestD = tol;
+  for (std::size_t i = lo; i < hi; ++i) {
+    const double d = distanceToSegment(pos, pointAt(msgs[i].from, msgs[i].sent_at), arrowEnd(msgs[i]));
+    if (d <= bestD) {
+      bestD = d;
+      best = static_cast<quint32>(i);
+    }
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Refresh, scrolling and zoom
+
+void SpacetimeView::rebuild() {
+  resetIndex();
+  updateTexts();
+  lastNow_ = -1;
+  refresh();
+}
+
+void SpacetimeView::updateTexts() {
+  const auto& info = controller_->info();
+  const double f = palette::scheme(projector_).fontScale;
+  const QFont small = px(font(), 10.5 * f, true);
+  messageText_.clear();
+  for (const auto& k : info.messages) {
+    QStaticText t(EngineText::message(k));
+    t.setTextFormat(Qt::PlainText);
+    t.prepare(QTransform(), small);
+    messageText_.push_back(t);
+  }
+  stateText_.clear();
+  const QFont st = px(font(), 10 * f);
+  for (const auto& k : info.states) {
+    QStaticText t(EngineText::state(k));
+    t.setTextFormat(Qt::PlainText);
+    t.prepare(QTransform(), st);
+    stateText_.push_back(t);
+  }
+  batch_.assign(info.messages.size(), {});
+  lostBatch_.assign(info.messages.size(), {});
+  tips_.assign(info.messages.size(), {});
+}
+
+void SpacetimeView::refresh() {
+  scan();
+  updateScrollBars();
+  followNow();
+  viewport()->update();
+}
+
+void SpacetimeView::updateScrollBars() {
+  const Metrics m = metrics(projector_);
+  const double visible = viewport()->width() - m.gutter;
+  const double nowPx = static_cast<double>(controller_->now()) / 1000.0 * ppm_;
+  // Room to the right of "now" so the line is not glued to the edge; nothing beyond is drawn.
+  const double content = nowPx + visible * 0.25;
+  horizontalScrollBar()->setPageStep(static_cast<int>(visible));
+  horizontalScrollBar()->setSingleStep(std::max(1, static_cast<int>(visible / 20)));
+  horizontalScrollBar()->setRange(0, std::max(0, static_cast<int>(content - visible)));
+  const double lanes = laneHeight() * static_cast<double>(controller_->sim().nodes().size());
+  const double avail = viewport()->height() - m.ruler - 8;
+  verticalScrollBar()->setPageStep(static_cast<int>(avail));
+  verticalScrollBar()->setRange(0, std::max(0, static_cast<int>(lanes - avail)));
+}
+
+void SpacetimeView::followNow() {
+  const cs::Time now = controller_->now();
+  const bool moved = now != lastNow_;
+  lastNow_ = now;
+  if (!moved && !controller_->isPlaying()) return;  // the user may have scrolled away on purpose
+  const Metrics m = metrics(projector_);
+  const double visible = viewport()->width() - m.gutter;
+  const double nx = x(now);
+  if (nx < m.gutter + visible * 0.05 || nx > m.gutter + visible * 0.92)
+    horizontalScrollBar()->setValue(static_cast<int>(static_cast<double>(now) / 1000.0 * ppm_ - visible * 0.75));
+}
+
+void SpacetimeView::setPixelsPerMs(double ppm, double anchorX) {
+  ppm = std::clamp(ppm, kMinPpm, kMaxPpm);
+  const Metrics m = metrics(projector_);
+  if (anchorX < 0) anchorX = x(controller_->now());
+  const double anchorMs = (anchorX - m.gutter + horizontalScrollBar()->value()) / ppm_;
+  ppm_ = ppm;
+  zoomChosen_ = true;
+  updateScrollBars();
+  horizontalScrollBar()->setValue(static_cast<int>(anchorMs * ppm_ - (anchorX - m.gutter)));
+  viewport()->update();
+}
+
+void SpacetimeView::zoomToFit() {
+  const double visible = viewport()->width() - metrics(projector_).gutter;
+  const double span = std::max(kDefaultSpanMs / 5, static_cast<double>(controller_->now()) / 1000.0 * 1.05);
+  ppm_ = std::clamp(visible / span, kMinPpm, kMaxPpm);
+  zoomChosen_ = true;
+  updateScrollBars();
+  horizontalScrollBar()->setValue(0);
+  viewport()->update();
+}
+
+void SpacetimeView::setProjectorMode(bool on) {
+  projector_ = on;
+  updateTexts();
+  updateScrollBars();
+  viewport()->update();
+}
+
+void SpacetimeView::changeEvent(QEvent* e) {
+  QAbstractScrollArea::changeEvent(e);
+  if (e->type() == QEvent::LanguageChange || e->type() == QEvent::FontChange) {
+    updateTexts();
+    viewport()->update();
+  }
+}
+
+void SpacetimeView::resizeEvent(QResizeEvent* e) {
+  QAbstractScrollArea::resizeEvent(e);
+  if (!zoomChosen_) ppm_ = std::clamp((viewport()->width() - metrics(projector_).gutter) / kDefaultSpanMs, kMinPpm, kMaxPpm);
+  updateScrollBars();
+  lastNow_ = -1;
+  followNow();
+}
+
+void SpacetimeView::scrollContentsBy(int, int) { viewport()->update(); }
+
+void SpacetimeView::wheelEvent(QWheelEvent* e) {
+  if (e->modifiers() & Qt::ControlModifier) {
+    const double steps = e->angleDelta().y() / 120.0;
+    setPixelsPerMs(ppm_ * std::pow(1.2, steps), e->position().x());
+    e->accept();
+    return;
+  }
+  // Time is the long axis: a plain wheel scrolls it; Shift+wheel scrolls the lanes.
+  QScrollBar* bar = (e->modifiers() & Qt::ShiftModifier) ? verticalScrollBar() : horizontalScrollBar();
+  const int delta = e->angleDelta().y() != 0 ? e->angleDelta().y() : e->angleDelta().x();
+  bar->setValue(bar->value() - delta * bar->singleStep() / 40);
+  e->accept();
+}
+
+void SpacetimeView::keyPressEvent(QKeyEvent* e) {
+  if (e->modifiers() & Qt::ControlModifier) {
+    if (e->key() == Qt::Key_Plus || e->key() == Qt::Key_Equal) return setPixelsPerMs(ppm_ * 1.5);
+    if (e->key() == Qt::Key_Minus) return setPixelsPerMs(ppm_ / 1.5);
+    if (e->key() == Qt::Key_0) return zoomToFit();
+  }
+  QAbstractScrollArea::keyPressEvent(e);
+}
+
+void SpacetimeView::mousePressEvent(QMouseEvent* e) {
+  if (e->button() != Qt::LeftButton) return QAbstractScrollArea::mousePressEvent(e);
+  const Metrics m = metrics(projector_);
+  if (e->position().x() < m.gutter) {
+    // A click on a lane's name selects that node.
+    const double y = e->position().y() - m.ruler + verticalScrollBar()->value();
+    const auto n = static_cast<cs::NodeId>(std::floor(y / laneHeight()));
+    if (y >= 0 && n < static_cast<cs::NodeId>(controller_->sim().nodes().size())) controller_->selectNode(n);
+    return;
+  }
+  if (const quint32 id = messageAt(e->position())) controller_->selectMessage(id);
+}
+
+QString SpacetimeView::tooltipFor(quint32 id) const {
+  const auto& sim = controller_->sim();
+  const cs::Message& msg = sim.messages()[id];
+  const QString key = viewutil::key(controller_->info().messages, msg.type);
+  QString tip = tr("<b>%1</b> · txn %2<br>%3 → %4<br>sent %5 ms")
+                    .arg(EngineText::message(key.toStdString()))
+                    .arg(msg.txn)
+                    .arg(viewutil::nodeName(sim, msg.from), viewutil::nodeName(sim, msg.to), viewutil::ms(msg.sent_at));
+  if (msg.status == cs::MsgStatus::Delivered) tip += QStringLiteral("<br>") + tr("delivered %1 ms").arg(viewutil::ms(msg.deliver_at));
+  else if (msg.status == cs::MsgStatus::Dropped)
+    tip += QStringLiteral("<br>") + tr("lost at %1 ms: %2").arg(viewutil::ms(msg.deliver_at), EngineText::dropReason(msg.drop_reason));
+  else
+    tip += QStringLiteral("<br>") + tr("in flight");
+  return tip + QStringLiteral("<br>") + tr("payload a = %1, b = %2").arg(msg.a).arg(msg.b);
+}
+
+bool SpacetimeView::viewportEvent(QEvent* e) {
+  if (e->type() == QEvent::ToolTip) {
+    auto* help = static_cast<QHelpEvent*>(e);
+    if (const quint32 id = messageAt(help->pos())) QToolTip::showText(help->globalPos(), tooltipFor(id), viewport());
+    else QToolTip::hideText();
+    return true;
+  }
+  if (e->type() == QEvent::MouseMove) {
+    auto* me = static_cast<QMouseEvent*>(e);
+    viewport()->setCursor(messageAt(me->position()) ? Qt::PointingHandCursor : Qt::ArrowCursor);
+  }
+  return QAbstractScrollArea::viewportEvent(e);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Painting
+
+void SpacetimeView::paintEvent(QPaintEvent*) {
+  QPainter p(viewport());
+  p.setRenderHint(QPainter::Antialiasing);
+  p.setRenderHint(QPainter::TextAntialiasing);
+  const palette::Scheme& s = palette::scheme(projector_);
+  p.fillRect(viewport()->rect(), s.background);
+  const Metrics m = metrics(projector_);
+  const cs::Time t0 = std::max<cs::Time>(0, timeAt(m.gutter));
+  const cs::Time t1 = timeAt(viewport()->width());
+  p.save();
+  p.setClipRect(QRectF(m.gutter, m.ruler, viewport()->width() - m.gutter, viewport()->height() - m.ruler));
+  paintLanes(p, t0, t1);
+  paintMessages(p, t0, t1);
+  p.restore();
+  paintRuler(p, t0, t1);
+  paintGutter(p);
+}
+
+void SpacetimeView::paintLanes(QPainter& p, cs::Time t0, cs::Time t1) {
+  const palette::Scheme& s = palette::scheme(projector_);
+  const double f = s.fontScale;
+  const auto& sim = controller_->sim();
+  const auto& info = controller_->info();
+  const Metrics m = metrics(projector_);
+  const double lh = laneHeight();
+  const double w = viewport()->width();
+  const double nowX = x(controller_->now());
+  const auto n = static_cast<cs::NodeId>(sim.nodes().size());
+
+  for (cs::NodeId i = 0; i < n; ++i)
+    if (i % 2 == 1) p.fillRect(QRectF(m.gutter, laneY(i) - lh / 2, w - m.gutter, lh), s.lane);
+
+  // Time grid.
+  const double step = niceStepMs(ppm_, 90 * f);
+  p.setPen(QPen(s.grid, 1));
+  for (double t = std::floor(static_cast<double>(t0) / 1000.0 / step) * step; t * 1000.0 <= static_cast<double>(t1); t += step) {
+    const double gx = x(static_cast<cs::Time>(t * 1000.0));
+    p.drawLine(QPointF(gx, m.ruler), QPointF(gx, viewport()->height()));
+  }
+
+  // The unknown future, to the right of "now".
+  if (nowX < w) {
+    // A flat tint: a hatch pattern over a quarter of a 4K frame costs several milliseconds.
+    QColor fog = s.grid;
+    fog.setAlpha(projector_ ? 110 : 90);
+    p.fillRect(QRectF(std::max(nowX, m.gutter), m.ruler, w - nowX, viewport()->height()), fog);
+  }
+
+  for (cs::NodeId i = 0; i < n; ++i) {
+    const double y = laneY(i);
+    if (y < m.ruler - lh || y > viewport()->height() + lh) continue;
+    // The node's timeline, up to now.
+    p.setPen(QPen(s.link, 1.2 * s.lineScale));
+    p.drawLine(QPointF(m.gutter, y), QPointF(std::min(nowX, w), y));
+
+    // Down stretches: hatched, from the crash to the restart (or to now).
+    for (const Down& d : down_[static_cast<std::size_t>(i)]) {
+      const cs::Time end = d.to < 0 ? controller_->now() : d.to;
+      if (end < t0 || d.from > t1) continue;
+      const QRectF band(x(d.from), y - lh * 0.28, x(end) - x(d.from), lh * 0.56);
+      QColor c = s.cut;
+      c.setAlpha(projector_ ? 60 : 40);
+      p.fillRect(band, c);
+      QColor h = s.cut;
+      h.setAlpha(140);
+      p.fillRect(band, QBrush(h, Qt::BDiagPattern));
+      const double k = 6 * f;
+      p.setPen(QPen(s.cut, 3 * s.lineScale, Qt::SolidLine, Qt::RoundCap));
+      const QPointF c0(x(d.from), y);
+      p.drawLine(c0 + QPointF(-k, -k), c0 + QPointF(k, k));
+      p.drawLine(c0 + QPointF(-k, k), c0 + QPointF(k, -k));
+      p.setFont(px(font(), 10 * f, true));
+      p.setPen(s.cut);
+      if (band.width() > 60 * f) p.drawText(QRectF(band.left() + k + 4, band.top(), band.width(), band.height()), Qt::AlignLeft | Qt::AlignVCenter, tr("down"));
+      if (d.to >= 0) {
+        // Restart: a green bar and a triangle pointing forward.
+        const QPointF r(x(d.to), y);
+        p.setPen(QPen(palette::state(QStringLiteral("COMMIT"), projector_), 3 * s.lineScale));
+        p.drawLine(r + QPointF(0, -k * 1.4), r + QPointF(0, k * 1.4));
+        p.setPen(Qt::NoPen);
+        p.setBrush(palette::state(QStringLiteral("COMMIT"), projector_));
+        p.drawPolygon(QPolygonF{r + QPointF(3, -k), r + QPointF(3 + k * 1.4, 0), r + QPointF(3, k)});
+      }
+    }
+
+    // State changes: a tick in the state's colour, labelled when there is room before the next one.
+    const auto& ticks = ticks_[static_cast<std::size_t>(i)];
+    auto it = std::lower_bound(ticks.begin(), ticks.end(), t0, [](const Tick& a, cs::Time t) { return a.time < t; });
+    if (it != ticks.begin()) --it;  // the state in force at the left edge gets its label too
+    double lastLabelEnd = -1e9;
+    for (; it != ticks.end() && it->time <= t1; ++it) {
+      const double tx = x(it->time);
+      const QColor c = palette::state(viewutil::key(info.states, it->state), projector_);
+      p.setPen(QPen(c, 2.5 * s.lineScale, Qt::SolidLine, Qt::FlatCap));
+      p.drawLine(QPointF(tx, y - lh * 0.2), QPointF(tx, y + lh * 0.2));
+      if (it->state < stateText_.size()) {
+        const QStaticText& label = stateText_[it->state];
+        const double lx = std::max(tx + 3, m.gutter + 3);
+        const auto next = std::next(it);
+        const double room = (next == ticks.end() ? 1e9 : x(next->time)) - lx;
+        if (lx > lastLabelEnd && room > label.size().width() + 2) {
+          p.setPen(c.darker(projector_ ? 130 : 115));
+          p.drawStaticText(QPointF(lx, y - lh * 0.2 - label.size().height() + 2), label);
+          lastLabelEnd = lx + label.size().width() + 4;
+        }
+      }
+    }
+  }
+
+  // Link faults: a dashed red line joining the two lanes at the moment of the cut (green for heal).
+  for (const FaultMark& fm : faults_) {
+    if (fm.time < t0 || fm.time > t1) continue;
+    const double fx = x(fm.time);
+    if ((fm.kind == cs::FaultKind::Cut || fm.kind == cs::FaultKind::Heal) && fm.a >= 0 && fm.b >= 0) {
+      const QColor c = fm.kind == cs::FaultKind::Cut ? s.cut : palette::state(QStringLiteral("COMMIT"), projector_);
+      p.setPen(QPen(c, 1.6 * s.lineScale, Qt::DashLine));
+      p.drawLine(QPointF(fx, laneY(fm.a)), QPointF(fx, laneY(fm.b)));
+    } else {
+      QColor c = s.cut;
+      c.setAlpha(120);
+      p.setPen(QPen(c, 1.4 * s.lineScale, Qt::DashDotLine));
+      p.drawLine(QPointF(fx, m.ruler), QPointF(fx, viewport()->height()));
+    }
+  }
+}
+
+void SpacetimeView::paintMessages(QPainter& p, cs::Time t0, cs::Time t1) {
+  const palette::Scheme& s = palette::scheme(projector_);
+  const double f = s.fontScale;
+  const auto& msgs = controller_->sim().messages();
+  const auto& info = controller_->info();
+  if (batch_.size() != info.messages.size()) updateTexts();
+  for (auto& b : batch_) b.clear();
+  for (auto& b : lostBatch_) b.clear();
+  for (auto& b : tips_) b.clear();
+  std::vector<QLineF> crosses;
+  struct Label {
+    QPointF at;
+    std::uint16_t type;
+  };
+  std::vector<Label> labels;
+
+  const auto [lo, hi] = visibleMessages(t0, t1);
+  const double head = 7 * s.lineScale;
+  const double crossK = 5 * f;
+  // Too many arrows on screen: skip heads and labels, they would only be noise.
+  const bool dense = hi - lo > 3000;
+  // Labels only while they can be read: a few hundred arrows at most, and lanes tall enough.
+  const bool labelled = hi - lo <= 300 && laneHeight() >= 40 * f;
+  for (std::size_t i = lo; i < hi; ++i) {
+    const cs::Message& m = msgs[i];
+    if (m.type >= batch_.size()) continue;
+    const QPointF a = pointAt(m.from, m.sent_at);
+    const QPointF b = arrowEnd(m);
+    if (m.status == cs::MsgStatus::Dropped) {
+      lostBatch_[m.type].push_back(QLineF(a, b));
+      crosses.push_back(QLineF(b + QPointF(-crossK, -crossK), b + QPointF(crossK, crossK)));
+      crosses.push_back(QLineF(b + QPointF(-crossK, crossK), b + QPointF(crossK, -crossK)));
+      continue;
+    }
+    auto& out = batch_[m.type];
+    out.push_back(QLineF(a, b));
+    const double len = std::hypot(b.x() - a.x(), b.y() - a.y());
+    if (m.status == cs::MsgStatus::InFlight) tips_[m.type].push_back(b);
+    else if (!dense && len > head * 2) {
+      // An open arrow head: two short lines, batched with the shafts.
+      const QPointF u = (b - a) / len;
+      const QPointF nrm(-u.y(), u.x());
+      out.push_back(QLineF(b, b - u * head + nrm * head * 0.5));
+      out.push_back(QLineF(b, b - u * head - nrm * head * 0.5));
+    }
+    if (labelled && m.type < messageText_.size() && std::abs(b.x() - a.x()) > messageText_[m.type].size().width() * 0.9 + 10)
+      labels.push_back({(a + b) / 2, m.type});
+  }
+
+  // Thousands of arrows on screen (a zoomed-out busy run): antialiasing buys nothing visible there
+  // and costs most of the frame, so busy frames use the rasteriser's fast paths: a 1-pixel cosmetic
+  // pen (antialiased), or, on a projector where lines must stay thick, aliased wide lines.
+  const bool busy = hi - lo > 600;
+  for (std::size_t t = 0; t < batch_.size(); ++t) {
+    const QColor c = palette::message(viewutil::key(info.messages, static_cast<int>(t)), projector_);
+    if (!batch_[t].empty()) {
+      // Flat caps: Qt 6.4's raster engine strokes round-capped drawLines() batches ~50x slower.
+      QPen pen(c, 1.4 * s.lineScale, Qt::SolidLine, Qt::FlatCap);
+      if (busy && !projector_) {
+        pen.setWidthF(1.0);
+        pen.setCosmetic(true);
+      }
+      p.setPen(pen);
+      p.setRenderHint(QPainter::Antialiasing, !(busy && projector_));
+      drawLinesChunked(p, batch_[t]);
+      p.setRenderHint(QPainter::Antialiasing, true);
+    }
+    if (!lostBatch_[t].empty()) {
+      QColor faded = c;
+      faded.setAlpha(150);
+      p.setPen(QPen(faded, 1.4 * s.lineScale, Qt::DashLine, Qt::FlatCap));
+      drawLinesChunked(p, lostBatch_[t]);
+    }
+    if (!tips_[t].empty()) {
+      p.setPen(Qt::NoPen);
+      p.setBrush(c);
+      const double r = 3.5 * s.lineScale;
+      for (const QPointF& tip : tips_[t]) p.drawEllipse(tip, r, r);
+    }
+  }
+  if (!crosses.empty()) {
+    p.setPen(QPen(s.cut, 2.4 * s.lineScale, Qt::SolidLine, Qt::SquareCap));
+    drawLinesChunked(p, crosses);
+  }
+
+  // Labels on a paper-coloured backing so they read over crossing arrows.
+  QColor paper = s.background;
+  paper.setAlpha(215);
+  std::vector<QRectF> placed;
+  for (const Label& l : labels) {
+    const QStaticText& text = messageText_[l.type];
+    const QSizeF sz = text.size();
+    const QRectF r(l.at.x() - sz.width() / 2, l.at.y() - sz.height() / 2, sz.width(), sz.height());
+    // Labels come in send order, so a clash is almost always with one of the last few placed.
+    const auto from = placed.size() > 48 ? placed.end() - 48 : placed.begin();
+    if (std::any_of(from, placed.end(), [&](const QRectF& o) { return o.intersects(r); })) continue;
+    placed.push_back(r.adjusted(-3, -1, 3, 1));
+    p.fillRect(r.adjusted(-2, 0, 2, 0), paper);
+    p.setPen(palette::message(viewutil::key(info.messages, l.type), projector_).darker(projector_ ? 100 : 120));
+    p.drawStaticText(r.topLeft(), text);
+  }
+
+  // The selected message, on top of everything: a halo in the selection colour.
+  const quint32 sel = controller_->selectedMessage();
+  if (sel > 0 && sel < msgs.size() && msgs[sel].sent_at <= t1) {
+    const cs::Message& m = msgs[sel];
+    const QPointF a = pointAt(m.from, m.sent_at), b = arrowEnd(m);
+    QColor halo = s.selection;
+    halo.setAlpha(70);
+    p.setPen(QPen(halo, 10 * s.lineScale, Qt::SolidLine, Qt::RoundCap));
+    p.drawLine(a, b);
+    p.setPen(QPen(s.selection, 2.6 * s.lineScale, Qt::SolidLine, Qt::RoundCap));
+    p.drawLine(a, b);
+    p.setBrush(s.selection);
+    p.drawEllipse(a, 3.5 * f, 3.5 * f);
+  }
+
+  // Now.
+  const double nowX = x(controller_->now());
+  p.setPen(QPen(s.now, 2 * s.lineScale));
+  p.drawLine(QPointF(nowX, metrics(projector_).ruler), QPointF(nowX, viewport()->height()));
+}
+
+void SpacetimeView::paintRuler(QPainter& p, cs::Time t0, cs::Time t1) {
+  const palette::Scheme& s = palette::scheme(projector_);
+  const double f = s.fontScale;
+  const Metrics m = metrics(projector_);
+  const double w = viewport()->width();
+  p.fillRect(QRectF(0, 0, w, m.ruler), s.panel);
+  p.setPen(QPen(s.panelBorder, 1));
+  p.drawLine(QPointF(0, m.ruler - 0.5), QPointF(w, m.ruler - 0.5));
+  p.setFont(px(font(), 10.5 * f));
+  const double step = niceStepMs(ppm_, 90 * f);
+  const int decimals = step >= 1 ? 0 : (step >= 0.1 ? 1 : 2);
+  for (double t = std::floor(static_cast<double>(t0) / 1000.0 / step) * step; t * 1000.0 <= static_cast<double>(t1); t += step) {
+    const double gx = x(static_cast<cs::Time>(std::llround(t * 1000.0)));
+    if (gx < m.gutter) continue;
+    p.setPen(s.mutedInk);
+    p.drawLine(QPointF(gx, m.ruler - 6 * f), QPointF(gx, m.ruler));
+    p.drawText(QRectF(gx + 3, 0, 120 * f, m.ruler - 4 * f), Qt::AlignLeft | Qt::AlignVCenter,
+               tr("%1 ms").arg(QLocale().toString(t, 'f', decimals)));
+  }
+  // Fault flags.
+  for (const FaultMark& fm : faults_) {
+    if (fm.time < t0 || fm.time > t1) continue;
+    const double fx = x(fm.time);
+    p.setPen(Qt::NoPen);
+    p.setBrush(s.cut);
+    p.drawPolygon(QPolygonF{QPointF(fx, m.ruler), QPointF(fx - 5 * f, m.ruler - 9 * f), QPointF(fx + 5 * f, m.ruler - 9 * f)});
+  }
+  // The "now" pill, on top of the ticks.
+  const double nowX = x(controller_->now());
+  if (nowX >= m.gutter && nowX <= w) {
+    p.setFont(px(font(), 10.5 * f, true));
+    const QString label = tr("now %1 ms").arg(viewutil::ms(controller_->now()));
+    const double lw = QFontMetricsF(p.font()).horizontalAdvance(label) + 12 * f;
+    const QRectF pill(std::min(nowX - lw / 2, w - lw - 2), 3 * f, lw, m.ruler - 6 * f);
+    p.setPen(Qt::NoPen);
+    p.setBrush(s.now);
+    p.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2);
+    p.setPen(Qt::white);
+    p.drawText(pill, Qt::AlignCenter, label);
+  }
+}
+
+void SpacetimeView::paintGutter(QPainter& p) {
+  const palette::Scheme& s = palette::scheme(projector_);
+  const double f = s.fontScale;
+  const Metrics m = metrics(projector_);
+  const auto& sim = controller_->sim();
+  const double lh = laneHeight();
+  p.fillRect(QRectF(0, 0, m.gutter, viewport()->height()), s.panel);
+  p.setPen(QPen(s.panelBorder, 1));
+  p.drawLine(QPointF(m.gutter - 0.5, 0), QPointF(m.gutter - 0.5, viewport()->height()));
+  p.setFont(px(font(), 10 * f));
+  p.setPen(s.mutedInk);
+  p.drawText(QRectF(8 * f, 0, m.gutter - 10 * f, m.ruler), Qt::AlignLeft | Qt::AlignVCenter, tr("node"));
+  p.setClipRect(QRectF(0, m.ruler, m.gutter, viewport()->height() - m.ruler));
+  const QFont name = px(font(), 13 * f, true), role = px(font(), 9.5 * f);
+  const QFontMetricsF nm(name), rm(role);
+  for (std::size_t i = 0; i < sim.nodes().size(); ++i) {
+    const auto& n = sim.nodes()[i];
+    const double y = laneY(static_cast<cs::NodeId>(i));
+    const bool selected = controller_->selectedNode() == static_cast<cs::NodeId>(i);
+    if (selected) {
+      QColor sel = s.selection;
+      sel.setAlpha(35);
+      p.fillRect(QRectF(0, y - lh / 2, m.gutter - 1, lh), sel);
+      p.fillRect(QRectF(0, y - lh / 2, 3 * f, lh), s.selection);
+    }
+    // Status dot: green while up, red while down.
+    p.setPen(Qt::NoPen);
+    p.setBrush(n.up ? palette::state(QStringLiteral("COMMIT"), projector_) : s.cut);
+    p.drawEllipse(QPointF(12 * f, y - (lh > nm.height() + rm.height() ? rm.height() / 2 : 0)), 4 * f, 4 * f);
+    p.setFont(name);
+    p.setPen(n.up ? s.ink : s.cut);
+    const bool twoLines = lh > nm.height() + rm.height();
+    p.drawText(QRectF(22 * f, y - nm.height() / 2 - (twoLines ? rm.height() / 2 : 0), m.gutter - 26 * f, nm.height()),
+               Qt::AlignLeft | Qt::AlignVCenter, QString::fromStdString(n.name));
+    if (twoLines) {
+      p.setFont(role);
+      p.setPen(s.mutedInk);
+      p.drawText(QRectF(22 * f, y + nm.height() / 2 - rm.height() / 2, m.gutter - 26 * f, rm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                 rm.elidedText(EngineText::role(n.role), Qt::ElideRight, m.gutter - 26 * f));
+    }
+  }
+}

@@ -1,0 +1,106 @@
+// The space-time (Lamport) diagram: one horizontal lane per node, virtual time flowing right, an arrow
+// per message from (sender, sent) to (receiver, delivered), crosses where messages were lost, crash
+// and restart marks with a hatched "down" stretch, state changes as ticks, and a "now" line. Only the
+// past is drawn: the future of a run is not known to the learner.
+//
+// Runs reach tens of thousands of events, so nothing here is a QGraphicsItem: the widget paints the
+// visible time window directly, finding it by binary search (messages are stored in send order, so
+// they are sorted by send time), and batches lines by message type.
+#pragma once
+
+#include <QAbstractScrollArea>
+#include <QStaticText>
+#include <vector>
+
+#include "sim/simulator.hpp"
+
+class LabController;
+
+class SpacetimeView : public QAbstractScrollArea {
+  Q_OBJECT
+
+ public:
+  explicit SpacetimeView(LabController* controller, QWidget* parent = nullptr);
+
+  QSize sizeHint() const override { return {900, 320}; }
+  QSize minimumSizeHint() const override { return {300, 140}; }
+
+  double pixelsPerMs() const { return ppm_; }
+  void setPixelsPerMs(double ppm, double anchorX = -1);
+  // Viewport coordinates of a node's lane at a time, and the message drawn nearest to a point
+  // (0 if none within a few pixels). Public for the tests.
+  QPointF pointAt(cs::NodeId node, cs::Time t) const;
+  quint32 messageAt(QPointF viewportPos) const;
+  // Where a message's arrow ends as drawn now (the drop point for a lost one).
+  QPointF arrowEnd(const cs::Message& m) const;
+
+ public slots:
+  void rebuild();
+  void refresh();
+  void setProjectorMode(bool on);
+  void zoomToFit();  // the whole run so far
+
+ protected:
+  void paintEvent(QPaintEvent* e) override;
+  void resizeEvent(QResizeEvent* e) override;
+  void wheelEvent(QWheelEvent* e) override;
+  void mousePressEvent(QMouseEvent* e) override;
+  void keyPressEvent(QKeyEvent* e) override;
+  bool viewportEvent(QEvent* e) override;
+  void scrollContentsBy(int dx, int dy) override;
+  void changeEvent(QEvent* e) override;
+
+ private:
+  struct Down {
+    cs::Time from = 0;
+    cs::Time to = -1;  // -1: still down
+  };
+  struct Tick {
+    cs::Time time = 0;
+    std::uint16_t state = 0;
+  };
+  struct FaultMark {
+    cs::Time time = 0;
+    cs::FaultKind kind = cs::FaultKind::Cut;
+    cs::NodeId a = cs::kNoNode, b = cs::kNoNode;
+  };
+
+  void scan();  // brings the derived index up to date with the trace
+  void resetIndex();
+  void updateScrollBars();
+  void followNow();
+  void updateTexts();
+  double x(cs::Time t) const;
+  cs::Time timeAt(double px) const;
+  double laneY(cs::NodeId n) const;
+  double laneHeight() const;
+  std::pair<std::size_t, std::size_t> visibleMessages(cs::Time t0, cs::Time t1) const;
+  QString tooltipFor(quint32 id) const;
+
+  void paintLanes(QPainter& p, cs::Time t0, cs::Time t1);
+  void paintMessages(QPainter& p, cs::Time t0, cs::Time t1);
+  void paintRuler(QPainter& p, cs::Time t0, cs::Time t1);
+  void paintGutter(QPainter& p);
+
+  LabController* controller_;
+  bool projector_ = false;
+  double ppm_ = 4.0;  // pixels per virtual millisecond
+  bool zoomChosen_ = false;
+  cs::Time lastNow_ = -1;
+
+  // Derived from the trace, incrementally (see scan()).
+  const void* indexRun_ = nullptr;
+  std::size_t scanned_ = 0;
+  cs::TraceEvent lastEvent_;
+  std::vector<cs::Time> dropAt_;  // by message id; -1 while not dropped
+  std::vector<std::vector<Down>> down_;
+  std::vector<std::vector<Tick>> ticks_;
+  std::vector<FaultMark> faults_;
+  std::size_t spanScanned_ = 0;
+  cs::Time maxSpan_ = 0;  // the longest send-to-delivery time seen: how far back to look
+
+  // Paint caches.
+  std::vector<QStaticText> messageText_, stateText_;
+  std::vector<std::vector<QLineF>> batch_, lostBatch_;
+  std::vector<std::vector<QPointF>> tips_;
+};

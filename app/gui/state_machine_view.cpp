@@ -1,0 +1,558 @@
+#include "state_machine_view.hpp"
+
+#include <QEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "engine_text.hpp"
+#include "lab_controller.hpp"
+#include "palette.hpp"
+#include "view_util.hpp"
+
+namespace {
+
+QFont scaledFont(const QFont& base, qreal px, bool bold = false) {
+  QFont f = base;
+  f.setPixelSize(qRound(px));
+  f.setBold(bold);
+  return f;
+}
+
+void arrowHead(QPainter& p, QPointF tip, QPointF from, qreal size) {
+  QPointF d = tip - from;
+  const qreal len = std::hypot(d.x(), d.y());
+  if (len < 1e-6) return;
+  d /= len;
+  const QPointF n(-d.y(), d.x());
+  const QPolygonF head{tip, tip - d * size + n * size * 0.5, tip - d * size - n * size * 0.5};
+  p.drawPolygon(head);
+}
+
+}  // namespace
+
+StateMachineView::StateMachineView(LabController* controller, QWidget* parent) : QWidget(parent), controller_(controller) {
+  setAttribute(Qt::WA_OpaquePaintEvent);
+  setAccessibleName(tr("State machine of the selected node"));
+  connect(controller_, &LabController::scenarioChanged, this, &StateMachineView::rebuild);
+  connect(controller_, &LabController::runChanged, this, &StateMachineView::refresh);
+  connect(controller_, &LabController::selectionChanged, this, &StateMachineView::refresh);
+  rebuild();
+}
+
+void StateMachineView::rebuild() {
+  scannedRun_ = nullptr;
+  machine_ = nullptr;
+  refresh();
+}
+
+void StateMachineView::setProjectorMode(bool on) {
+  projector_ = on;
+  update();
+}
+
+void StateMachineView::changeEvent(QEvent* e) {
+  QWidget::changeEvent(e);
+  if (e->type() == QEvent::LanguageChange || e->type() == QEvent::FontChange) update();
+}
+
+void StateMachineView::refresh() {
+  const auto& sim = controller_->sim();
+  const auto& info = controller_->info();
+  cs::NodeId node = controller_->selectedNode();
+  if (node < 0 || static_cast<std::size_t>(node) >= sim.nodes().size()) {
+    // Default: the coordinating node, i.e. the first node whose role is the protocol's first role.
+    node = 0;
+    if (!info.roles.empty())
+      for (std::size_t i = 0; i < sim.nodes().size(); ++i)
+        if (sim.nodes()[i].role == info.roles.front().role) {
+          node = static_cast<cs::NodeId>(i);
+          break;
+        }
+  }
+  if (sim.nodes().empty()) return;
+  const cs::NodeState& ns = sim.nodes()[static_cast<std::size_t>(node)];
+  const cs::RoleMachine* machine = info.role(ns.role);
+  if (machine != machine_ || node != node_) boxes_.clear();  // relayout on the next paint
+  node_ = node;
+  machine_ = machine;
+  up_ = ns.up;
+  state_ = controller_->simulation().protocol().node_view(node).state;
+
+  // The node's last transition: the newest State trace event for it. The scan only looks at events
+  // added since the previous refresh, unless the run was rebuilt or another node is shown.
+  const auto& trace = sim.trace();
+  if (scannedRun_ != &controller_->simulation() || scannedNode_ != node || scannedSize_ > trace.size()) {
+    scannedRun_ = &controller_->simulation();
+    scannedNode_ = node;
+    scannedSize_ = 0;
+    lastTxn_ = 0;
+    lastFrom_ = lastTo_ = -1;
+    lastAt_ = -1;
+  }
+  for (std::size_t i = trace.size(); i > scannedSize_; --i) {
+    const cs::TraceEvent& ev = trace[i - 1];
+    if (ev.kind == cs::TraceKind::State && ev.node == node) {
+      lastFrom_ = static_cast<int>(ev.value);
+      lastTo_ = ev.key;
+      lastAt_ = ev.time;
+      lastTxn_ = ev.txn;
+      break;
+    }
+  }
+  scannedSize_ = trace.size();
+  update();
+}
+
+QString StateMachineView::translatePart(const QString& part) const {
+  const QString s = part.trimmed();
+  if (s.startsWith(QLatin1String("all "))) return tr("all %1").arg(translatePart(s.mid(4)));
+  if (s == QLatin1String("timeout")) return tr("timeout");
+  if (s == QLatin1String("commit_request")) return tr("commit request");
+  if (controller_->info().message_index(s.toStdString()) >= 0) return EngineText::message(s.toStdString());
+  return QString(s).replace(QLatin1Char('_'), QLatin1Char(' '));
+}
+
+QString StateMachineView::transitionLabel(const std::string& key) const {
+  // "event/action": what the node received or noticed, then what it sends in response.
+  const QStringList parts = QString::fromStdString(key).split(QLatin1Char('/'));
+  QStringList out;
+  for (const QString& part : parts) out << translatePart(part);
+  return out.join(QStringLiteral(" / "));
+}
+
+const StateMachineView::Box* StateMachineView::box(int state) const {
+  for (const Box& b : boxes_)
+    if (b.state == state) return &b;
+  return nullptr;
+}
+
+void StateMachineView::computeLayers() {
+  boxes_.clear();
+  layers_ = 0;
+  maxRows_ = 1;
+  if (!machine_ || machine_->states.empty()) return;
+  // Layers by longest path from the initial state (a state machine of a commit protocol is a DAG;
+  // the bound on rounds keeps a cycle, should one appear, from looping forever).
+  std::map<int, int> layer;
+  for (auto s : machine_->states) layer[s] = 0;
+  for (std::size_t round = 0; round < machine_->states.size(); ++round)
+    for (const auto& t : machine_->transitions)
+      if (t.from != t.to && layer.count(t.from) && layer.count(t.to) && layer[t.to] < layer[t.from] + 1 &&
+          t.to != machine_->states.front())
+        layer[t.to] = layer[t.from] + 1;
+  std::map<int, int> rowsIn;
+  for (auto s : machine_->states) {
+    Box b;
+    b.state = s;
+    b.layer = layer[s];
+    b.row = rowsIn[b.layer]++;
+    boxes_.push_back(b);
+    layers_ = std::max(layers_, b.layer + 1);
+    maxRows_ = std::max(maxRows_, rowsIn[b.layer]);
+  }
+}
+
+qreal StateMachineView::graphWidthNeeded(qreal scale) const {
+  const qreal f = palette::scheme(projector_).fontScale * scale;
+  const QFontMetricsF m(scaledFont(font(), 13 * f, true));
+  qreal w = 0;
+  for (const Box& b : boxes_) w = std::max(w, m.horizontalAdvance(EngineText::stateAt(controller_->info(), b.state)));
+  w += 28 * f;
+  // Room between columns for the transition labels.
+  return layers_ * w + std::max(0, layers_ - 1) * 120 * f + 32 * f;
+}
+
+void StateMachineView::layoutMachine(const QRectF& area) {
+  if (boxes_.empty()) computeLayers();
+  if (boxes_.empty()) return;
+  fit_ = std::clamp(area.width() / graphWidthNeeded(1.0), 0.6, 1.0);
+  const qreal f = palette::scheme(projector_).fontScale * fit_;
+  const QFontMetricsF m(scaledFont(font(), 13 * f, true));
+  qreal w = 0;
+  for (const Box& b : boxes_) w = std::max(w, m.horizontalAdvance(EngineText::stateAt(controller_->info(), b.state)));
+  w += 28 * f;
+  const qreal h = m.height() + 18 * f;
+  const qreal margin = 16 * f;
+  std::map<int, int> rowsIn;
+  for (const Box& b : boxes_) rowsIn[b.layer] = std::max(rowsIn[b.layer], b.row + 1);
+  const qreal colStep = layers_ > 1 ? (area.width() - 2 * margin - w) / (layers_ - 1) : 0;
+  const qreal rowStep = maxRows_ > 1 ? std::min((area.height() - 2 * margin - h) / (maxRows_ - 1), h * 3.6) : 0;
+  for (Box& b : boxes_) {
+    const int rows = rowsIn[b.layer];
+    const qreal cx = area.left() + margin + w / 2 + b.layer * colStep + (layers_ == 1 ? (area.width() - 2 * margin - w) / 2 : 0);
+    const qreal cy = area.center().y() + (b.row - (rows - 1) / 2.0) * rowStep;
+    b.rect = QRectF(cx - w / 2, cy - h / 2, w, h);
+  }
+}
+
+void StateMachineView::paintEvent(QPaintEvent*) {
+  QPainter p(this);
+  p.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+  const palette::Scheme& s = palette::scheme(projector_);
+  p.fillRect(rect(), s.background);
+  const qreal f = s.fontScale;
+  const QRectF all = QRectF(rect()).adjusted(10 * f, 8 * f, -10 * f, -8 * f);
+
+  const QFontMetricsF title(scaledFont(font(), 15 * f, true));
+  const qreal headerH = title.height() * 2 + 10 * f;
+  paintHeader(p, QRectF(all.left(), all.top(), all.width(), headerH));
+  const QRectF body = all.adjusted(0, headerH, 0, 0);
+
+  QRectF graph, logArea, lockArea;
+  if (boxes_.empty()) computeLayers();
+  // Side by side only when the graph keeps its full size in 60% of the width; else stacked.
+  if (body.width() > 1.3 * body.height() && body.width() * 0.6 >= graphWidthNeeded(1.0)) {
+    graph = QRectF(body.left(), body.top(), body.width() * 0.6, body.height());
+    const QRectF side(graph.right() + 12 * f, body.top(), body.right() - graph.right() - 12 * f, body.height());
+    logArea = QRectF(side.left(), side.top(), side.width(), side.height() * 0.64);
+    lockArea = QRectF(side.left(), logArea.bottom() + 8 * f, side.width(), side.bottom() - logArea.bottom() - 8 * f);
+  } else {
+    graph = QRectF(body.left(), body.top(), body.width(), body.height() * 0.5);
+    const QRectF below(body.left(), graph.bottom() + 10 * f, body.width(), body.bottom() - graph.bottom() - 10 * f);
+    logArea = QRectF(below.left(), below.top(), below.width() * 0.6, below.height());
+    lockArea = QRectF(logArea.right() + 10 * f, below.top(), below.right() - logArea.right() - 10 * f, below.height());
+  }
+  layoutMachine(graph);  // cheap (a handful of boxes) and always matches the current size and fonts
+  paintMachine(p);
+  paintLog(p, logArea);
+  paintLocks(p, lockArea);
+}
+
+void StateMachineView::paintHeader(QPainter& p, const QRectF& area) {
+  const palette::Scheme& s = palette::scheme(projector_);
+  const qreal f = s.fontScale;
+  const auto& sim = controller_->sim();
+  if (node_ < 0 || static_cast<std::size_t>(node_) >= sim.nodes().size()) return;
+  const cs::NodeState& ns = sim.nodes()[static_cast<std::size_t>(node_)];
+  const QFont titleFont = scaledFont(font(), 15 * f, true);
+  const QFont small = scaledFont(font(), 11.5 * f);
+  const QFontMetricsF tm(titleFont), sm(small);
+
+  p.setFont(titleFont);
+  p.setPen(s.ink);
+  const QString name = QString::fromStdString(ns.name);
+  p.drawText(QRectF(area.left(), area.top(), area.width(), tm.height()), Qt::AlignLeft | Qt::AlignVCenter, name);
+  qreal x = area.left() + tm.horizontalAdvance(name) + 8 * f;
+  p.setFont(scaledFont(font(), 12 * f));
+  p.setPen(s.mutedInk);
+  const QString sub = tr("%1 state machine").arg(EngineText::role(ns.role));
+  p.drawText(QRectF(x, area.top(), area.width(), tm.height()), Qt::AlignLeft | Qt::AlignVCenter, sub);
+  x += QFontMetricsF(p.font()).horizontalAdvance(sub) + 10 * f;
+  if (!up_) {
+    p.setFont(scaledFont(font(), 11.5 * f, true));
+    const QString down = tr("DOWN");
+    const QRectF pill(x, area.top() + (tm.height() - sm.height() - 4 * f) / 2,
+                      QFontMetricsF(p.font()).horizontalAdvance(down) + 12 * f, sm.height() + 4 * f);
+    p.setPen(Qt::NoPen);
+    p.setBrush(s.cut);
+    p.drawRoundedRect(pill, 4, 4);
+    p.setPen(Qt::white);
+    p.drawText(pill, Qt::AlignCenter, down);
+  }
+
+  // Second line: the last transition in words, and node pickers on the right.
+  p.setFont(small);
+  p.setPen(s.mutedInk);
+  const auto& info = controller_->info();
+  QString last;
+  if (lastTo_ < 0) last = tr("No transition yet");
+  else if (lastFrom_ == lastTo_)  // joining a new transaction: it starts in its initial state
+    last = tr("Entered %1 for txn %2 at %3 ms").arg(EngineText::stateAt(info, lastTo_)).arg(lastTxn_).arg(viewutil::ms(lastAt_));
+  else
+    last = tr("Last transition: %1 → %2 (txn %3) at %4 ms")
+               .arg(EngineText::stateAt(info, lastFrom_), EngineText::stateAt(info, lastTo_))
+               .arg(lastTxn_)
+               .arg(viewutil::ms(lastAt_));
+  if (!up_) last += QStringLiteral(" · ") + tr("showing the state at the crash");
+  chips_.clear();
+  qreal cx = area.right();
+  const qreal chipY = area.top() + tm.height() + 6 * f;
+  const qreal chipH = sm.height() + 4 * f;
+  for (auto n = static_cast<cs::NodeId>(sim.nodes().size()) - 1; n >= 0; --n) {
+    const QString nn = QString::fromStdString(sim.nodes()[static_cast<std::size_t>(n)].name);
+    const qreal w = sm.horizontalAdvance(nn) + 12 * f;
+    cx -= w;
+    chips_.push_back({QRectF(cx, chipY, w, chipH), n});
+    cx -= 4 * f;
+  }
+  const qreal chipsLeft = cx;
+  if (chipsLeft < area.left() + area.width() * 0.45) chips_.clear();  // too narrow: the canvas selects
+  p.drawText(QRectF(area.left(), chipY, (chips_.empty() ? area.right() : chipsLeft) - area.left() - 8 * f, chipH),
+             Qt::AlignLeft | Qt::AlignVCenter,
+             sm.elidedText(last, Qt::ElideRight, (chips_.empty() ? area.right() : chipsLeft) - area.left() - 8 * f));
+  for (const auto& [r, n] : chips_) {
+    const bool on = n == node_;
+    const bool down = !sim.nodes()[static_cast<std::size_t>(n)].up;
+    p.setPen(QPen(on ? s.selection : s.panelBorder, on ? 2 : 1));
+    p.setBrush(on ? s.selection : (down ? s.down : s.panel));
+    p.drawRoundedRect(r, r.height() / 2, r.height() / 2);
+    p.setPen(on ? Qt::white : (down ? s.downInk : s.ink));
+    p.drawText(r, Qt::AlignCenter, QString::fromStdString(sim.nodes()[static_cast<std::size_t>(n)].name));
+  }
+}
+
+void StateMachineView::paintMachine(QPainter& p) {
+  if (!machine_) return;
+  const palette::Scheme& s = palette::scheme(projector_);
+  const qreal f = s.fontScale * fit_;
+  const auto& info = controller_->info();
+  const QFont labelFont = scaledFont(font(), 11 * f);
+  const QFontMetricsF lm(labelFont);
+
+  // Transitions between the same two states share one arrow; their labels are stacked.
+  std::map<std::pair<int, int>, QStringList> groups;
+  for (const auto& t : machine_->transitions) groups[{t.from, t.to}] << transitionLabel(t.label);
+
+  // Ports: incoming arrows spread along the left edge of a box, ordered by where they come from.
+  std::map<int, std::vector<std::pair<qreal, std::pair<int, int>>>> incoming;
+  for (const auto& [key, labels] : groups) {
+    const Box* a = box(key.first);
+    const Box* b = box(key.second);
+    if (!a || !b) continue;
+    const bool skip = b->layer - a->layer > 1;
+    incoming[key.second].push_back({skip ? 1e9 : a->rect.center().y(), key});
+  }
+  auto port = [&](int to, std::pair<int, int> key) {
+    auto& list = incoming[to];
+    std::sort(list.begin(), list.end());
+    const Box* b = box(to);
+    for (std::size_t i = 0; i < list.size(); ++i)
+      if (list[i].second == key)
+        return QPointF(b->rect.left(), b->rect.top() + b->rect.height() * (i + 1.0) / (list.size() + 1.0));
+    return QPointF(b->rect.left(), b->rect.center().y());
+  };
+
+  for (const auto& [key, labels] : groups) {
+    const Box* a = box(key.first);
+    const Box* b = box(key.second);
+    if (!a || !b || a == b) continue;
+    const bool lit = key.first == lastFrom_ && key.second == lastTo_;
+    const QColor ink = lit ? s.selection : s.link;
+    p.setPen(QPen(ink, (lit ? 3.0 : 1.4) * s.lineScale, Qt::SolidLine, Qt::RoundCap));
+    p.setBrush(Qt::NoBrush);
+    const QPointF end = port(key.second, key);
+    QPainterPath path;
+    QPointF tangentFrom, labelAt;
+    bool below = false;
+    if (b->layer - a->layer > 1) {
+      // Skips a layer: swing below the boxes in between.
+      const QPointF start(a->rect.center().x(), a->rect.bottom());
+      path.moveTo(start);
+      const QPointF c1(start.x(), end.y());
+      const QPointF c2(end.x() - (end.x() - start.x()) * 0.35, end.y());
+      path.cubicTo(c1, c2, end);
+      tangentFrom = c2;
+      labelAt = path.pointAtPercent(0.55);
+      below = true;
+    } else if (b->layer <= a->layer) {
+      // A back edge (not in 2PC): an arc above.
+      const QPointF start(a->rect.center().x(), a->rect.top());
+      const QPointF stop(b->rect.center().x(), b->rect.top());
+      const qreal lift = 40 * f;
+      path.moveTo(start);
+      path.cubicTo(start - QPointF(0, lift), stop - QPointF(0, lift), stop);
+      tangentFrom = stop - QPointF(0, lift);
+      labelAt = path.pointAtPercent(0.5);
+    } else {
+      const QPointF start(a->rect.right(), a->rect.center().y());
+      path.moveTo(start);
+      path.lineTo(end);
+      tangentFrom = start;
+      labelAt = (start + end) / 2;
+      below = end.y() > start.y() + 1;
+    }
+    p.drawPath(path);
+    p.setBrush(ink);
+    p.setPen(Qt::NoPen);
+    arrowHead(p, path.currentPosition(), tangentFrom, 10 * s.lineScale);
+
+    // Labels sit on the arrow (on a paper backing), wrapped to the gap between the columns, so that
+    // they never reach into a state box. A skip edge is labelled under its lowest stretch.
+    p.setFont(lit ? scaledFont(font(), 11 * f, true) : labelFont);
+    const qreal width = std::max<qreal>(70 * f, std::abs(b->rect.left() - a->rect.right()) - 8 * f);
+    // Several transitions on one arrow: one bullet each, so that their event/action pairs stay apart.
+    const QString text = labels.size() == 1 ? labels.front() : QStringLiteral("• ") + labels.join(QStringLiteral("\n• "));
+    QRectF r = QFontMetricsF(p.font()).boundingRect(QRectF(0, 0, width, 1000), Qt::AlignCenter | Qt::TextWordWrap, text);
+    r.moveCenter(labelAt);
+    if (below && b->layer - a->layer > 1) r.translate(0, r.height() / 2 + 4 * f);
+    QColor halo = s.background;
+    halo.setAlpha(225);
+    p.setBrush(halo);
+    p.drawRoundedRect(r.adjusted(-3, -1, 3, 1), 3, 3);
+    p.setPen(lit ? s.selection : s.mutedInk);
+    p.drawText(r, Qt::AlignCenter | Qt::TextWordWrap, text);
+  }
+
+  const QFont stateFont = scaledFont(font(), 13 * f, true);
+  p.setFont(stateFont);
+  for (const Box& b : boxes_) {
+    const QString key = viewutil::key(info.states, b.state);
+    const QColor c = palette::state(key, projector_);
+    const bool lit = b.state == state_;
+    const qreal r = b.rect.height() / 2.6;
+    if (lit) {
+      // The current state: filled, with a halo; grey if the node is down (the state it crashed in).
+      const QColor fill = up_ ? c : s.downInk;
+      QColor glow = fill;
+      glow.setAlpha(60);
+      p.setPen(Qt::NoPen);
+      p.setBrush(glow);
+      p.drawRoundedRect(b.rect.adjusted(-5 * f, -5 * f, 5 * f, 5 * f), r + 4, r + 4);
+      p.setBrush(fill);
+      p.setPen(QPen(fill.darker(130), 2 * s.lineScale));
+      p.drawRoundedRect(b.rect, r, r);
+      p.setPen(palette::textOn(fill));
+    } else {
+      p.setBrush(s.panel);
+      p.setPen(QPen(c, 2 * s.lineScale));
+      p.drawRoundedRect(b.rect, r, r);
+      p.setPen(s.ink);
+    }
+    p.drawText(b.rect, Qt::AlignCenter, EngineText::stateAt(info, b.state));
+    if (b.state == machine_->states.front()) {
+      // The initial state gets the usual dot-and-arrow mark.
+      const QPointF tip(b.rect.left(), b.rect.center().y());
+      const QPointF dot = tip - QPointF(16 * f, 0);
+      p.setPen(QPen(s.link, 1.4 * s.lineScale));
+      p.drawLine(dot, tip);
+      p.setPen(Qt::NoPen);
+      p.setBrush(s.link);
+      p.drawEllipse(dot, 3.5 * f, 3.5 * f);
+    }
+  }
+}
+
+void StateMachineView::paintLog(QPainter& p, const QRectF& area) {
+  const palette::Scheme& s = palette::scheme(projector_);
+  const qreal f = s.fontScale;
+  const auto& sim = controller_->sim();
+  if (node_ < 0 || static_cast<std::size_t>(node_) >= sim.nodes().size() || area.height() < 30) return;
+  const auto& log = sim.nodes()[static_cast<std::size_t>(node_)].log;
+  const auto& info = controller_->info();
+
+  p.setPen(QPen(s.panelBorder, 1));
+  p.setBrush(s.panel);
+  p.drawRoundedRect(area, 6, 6);
+  const QFont head = scaledFont(font(), 11.5 * f, true);
+  const QFont cell = scaledFont(font(), 11.5 * f);
+  const qreal rowH = QFontMetricsF(cell).height() + 5 * f;
+  const QRectF in = area.adjusted(8 * f, 4 * f, -8 * f, -4 * f);
+  p.setFont(head);
+  p.setPen(s.ink);
+  p.drawText(QRectF(in.left(), in.top(), in.width(), rowH), Qt::AlignLeft | Qt::AlignVCenter,
+             tr("Durable log — %n record(s), survives crashes", nullptr, static_cast<int>(log.size())));
+
+  const QString headers[] = {tr("Time (ms)"), tr("Record"), tr("Txn"), tr("Value")};
+  // Column widths from the text they hold; the record name takes what is left.
+  const QFontMetricsF hm(head), cm(cell);
+  const qreal tW = std::max(hm.horizontalAdvance(headers[0]), cm.horizontalAdvance(QStringLiteral("99999.9"))) + 12;
+  const qreal xW = std::max(hm.horizontalAdvance(headers[2]), cm.horizontalAdvance(QStringLiteral("t9999"))) + 12;
+  const qreal vW = std::max(hm.horizontalAdvance(headers[3]), cm.horizontalAdvance(QStringLiteral("99999"))) + 12;
+  const qreal W = std::max<qreal>(1, in.width());
+  const qreal cols[] = {0.0, tW / W, 1.0 - (xW + vW) / W, 1.0 - vW / W, 1.0};
+  qreal y = in.top() + rowH;
+  p.setPen(Qt::NoPen);
+  p.setBrush(s.lane);
+  p.drawRect(QRectF(in.left(), y, in.width(), rowH));
+  p.setPen(s.mutedInk);
+  p.setFont(head);
+  for (int c = 0; c < 4; ++c)
+    p.drawText(QRectF(in.left() + in.width() * cols[c] + 4, y, in.width() * (cols[c + 1] - cols[c]) - 8, rowH),
+               (c == 1 ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter, headers[c]);
+  y += rowH;
+  // The newest records are what the learner needs; older ones are summarised in one line.
+  const int fit = std::max(0, static_cast<int>((in.bottom() - y) / rowH));
+  const auto size = static_cast<int>(log.size());
+  int first = std::max(0, size - fit);
+  p.setFont(cell);
+  if (first > 0) {
+    first = std::min(size, first + 1);
+    p.setPen(s.mutedInk);
+    p.drawText(QRectF(in.left() + 4, y, in.width(), rowH), Qt::AlignLeft | Qt::AlignVCenter,
+               tr("… %n earlier record(s)", nullptr, first));
+    y += rowH;
+  }
+  if (log.empty()) {
+    p.setPen(s.mutedInk);
+    p.drawText(QRectF(in.left() + 4, y, in.width(), rowH), Qt::AlignLeft | Qt::AlignVCenter, tr("empty"));
+  }
+  for (int i = first; i < size; ++i) {
+    const cs::LogRecord& r = log[static_cast<std::size_t>(i)];
+    const QString key = viewutil::key(info.log_records, r.type);
+    const QString values[] = {viewutil::ms(r.time), EngineText::logRecord(key.toStdString()), QStringLiteral("t%1").arg(r.txn),
+                              QString::number(r.value)};
+    for (int c = 0; c < 4; ++c) {
+      p.setPen(c == 1 ? s.ink : s.mutedInk);
+      p.drawText(QRectF(in.left() + in.width() * cols[c] + 4, y, in.width() * (cols[c + 1] - cols[c]) - 8, rowH),
+                 (c == 1 ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter, values[c]);
+    }
+    y += rowH;
+  }
+}
+
+void StateMachineView::paintLocks(QPainter& p, const QRectF& area) {
+  const palette::Scheme& s = palette::scheme(projector_);
+  const qreal f = s.fontScale;
+  if (node_ < 0 || area.height() < 30) return;
+  const cs::NodeView v = controller_->simulation().protocol().node_view(node_);
+  p.setPen(QPen(s.panelBorder, 1));
+  p.setBrush(s.panel);
+  p.drawRoundedRect(area, 6, 6);
+  const QFont head = scaledFont(font(), 11.5 * f, true);
+  const QFont cell = scaledFont(font(), 11.5 * f);
+  const qreal rowH = QFontMetricsF(cell).height() + 5 * f;
+  const QRectF in = area.adjusted(8 * f, 4 * f, -8 * f, -4 * f);
+  p.setFont(head);
+  p.setPen(s.ink);
+  p.drawText(QRectF(in.left(), in.top(), in.width(), rowH), Qt::AlignLeft | Qt::AlignVCenter,
+             tr("Locks — %n held", nullptr, static_cast<int>(v.locks.size())));
+  qreal y = in.top() + rowH;
+  p.setFont(cell);
+  if (v.locks.empty()) {
+    p.setPen(s.mutedInk);
+    p.drawText(QRectF(in.left() + 4, y, in.width(), rowH), Qt::AlignLeft | Qt::AlignVCenter,
+               up_ ? tr("none") : tr("none: locks live in memory and were lost"));
+    return;
+  }
+  const QString headers[] = {tr("Resource"), tr("Holder"), tr("Waiting")};
+  const QFontMetricsF hm(head), cm(cell);
+  const qreal rW = std::max(hm.horizontalAdvance(headers[0]), cm.horizontalAdvance(QStringLiteral("r99999"))) + 12;
+  const qreal oW = std::max(hm.horizontalAdvance(headers[1]), cm.horizontalAdvance(QStringLiteral("t9999"))) + 12;
+  const qreal W = std::max<qreal>(1, in.width());
+  const qreal cols[] = {0.0, rW / W, (rW + oW) / W, 1.0};
+  p.setPen(Qt::NoPen);
+  p.setBrush(s.lane);
+  p.drawRect(QRectF(in.left(), y, in.width(), rowH));
+  p.setPen(s.mutedInk);
+  p.setFont(head);
+  for (int c = 0; c < 3; ++c)
+    p.drawText(QRectF(in.left() + in.width() * cols[c] + 4, y, in.width() * (cols[c + 1] - cols[c]) - 8, rowH),
+               Qt::AlignLeft | Qt::AlignVCenter, headers[c]);
+  y += rowH;
+  p.setFont(cell);
+  for (const cs::LockView& l : v.locks) {
+    if (y + rowH > in.bottom()) break;
+    QStringList w;
+    for (auto t : l.waiters) w << QStringLiteral("t%1").arg(t);
+    const QString values[] = {QStringLiteral("r%1").arg(l.resource), QStringLiteral("t%1").arg(l.holder),
+                              w.isEmpty() ? QStringLiteral("—") : w.join(QStringLiteral(", "))};
+    p.setPen(s.ink);
+    for (int c = 0; c < 3; ++c)
+      p.drawText(QRectF(in.left() + in.width() * cols[c] + 4, y, in.width() * (cols[c + 1] - cols[c]) - 8, rowH),
+                 Qt::AlignLeft | Qt::AlignVCenter, values[c]);
+    y += rowH;
+  }
+}
+
+void StateMachineView::mousePressEvent(QMouseEvent* e) {
+  for (const auto& [r, n] : chips_)
+    if (r.contains(e->position())) {
+      controller_->selectNode(n);
+      return;
+    }
+  QWidget::mousePressEvent(e);
+}

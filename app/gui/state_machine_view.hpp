@@ -1,0 +1,83 @@
+// The state machine of the selected node's role, as a small left-to-right graph with the current state
+// lit and the node's last transition highlighted; its durable log and its locks as tables beneath.
+// Painted directly with QPainter: a handful of boxes does not need a scene.
+#pragma once
+
+#include <QRectF>
+#include <QWidget>
+#include <vector>
+
+#include "sim/protocol.hpp"
+#include "sim/types.hpp"
+
+class LabController;
+namespace cs {
+class Simulation;
+}
+
+class StateMachineView : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit StateMachineView(LabController* controller, QWidget* parent = nullptr);
+
+  QSize sizeHint() const override { return {560, 420}; }
+  QSize minimumSizeHint() const override { return {280, 220}; }
+
+  // What is shown (for tests): the node, its lit state, and the highlighted transition.
+  cs::NodeId shownNode() const { return node_; }
+  int litState() const { return state_; }
+  std::pair<int, int> lastTransition() const { return {lastFrom_, lastTo_}; }
+  // The on-screen label of a transition key ("PREPARE/VOTE_COMMIT" -> "PREPARE / VOTE_COMMIT").
+  QString transitionLabel(const std::string& key) const;
+
+ public slots:
+  void rebuild();
+  void refresh();
+  void setProjectorMode(bool on);
+
+ protected:
+  void paintEvent(QPaintEvent* e) override;
+  void mousePressEvent(QMouseEvent* e) override;
+  void changeEvent(QEvent* e) override;
+
+ private:
+  struct Box {
+    int state = 0;
+    int layer = 0;
+    int row = 0;
+    QRectF rect;
+  };
+  void computeLayers();
+  qreal graphWidthNeeded(qreal scale) const;
+  void layoutMachine(const QRectF& area);
+  void paintHeader(QPainter& p, const QRectF& area);
+  void paintMachine(QPainter& p);
+  void paintLog(QPainter& p, const QRectF& area);
+  void paintLocks(QPainter& p, const QRectF& area);
+  QString translatePart(const QString& part) const;
+  const Box* box(int state) const;
+
+  LabController* controller_;
+  bool projector_ = false;
+
+  // Snapshot taken in refresh().
+  cs::NodeId node_ = cs::kNoNode;
+  const cs::RoleMachine* machine_ = nullptr;
+  int state_ = -1;
+  bool up_ = true;
+  int lastFrom_ = -1, lastTo_ = -1;
+  cs::Time lastAt_ = -1;
+  cs::TxnId lastTxn_ = 0;
+
+  // Cache of the backward trace scan for the last State event (valid for one run object).
+  const cs::Simulation* scannedRun_ = nullptr;
+  cs::NodeId scannedNode_ = cs::kNoNode;
+  std::size_t scannedSize_ = 0;
+
+  std::vector<Box> boxes_;
+  int layers_ = 0;
+  int maxRows_ = 1;
+  qreal fit_ = 1.0;  // < 1 when the graph is squeezed: boxes and labels shrink together
+  std::vector<std::pair<QRectF, cs::NodeId>> chips_;  // node pickers in the header
+};

@@ -1,0 +1,26 @@
+// Small formatting helpers shared by the views (times, log records, key lookups).
+#pragma once
+
+#include <QLocale>
+#include <QString>
+#include <string>
+#include <vector>
+
+#include "sim/simulator.hpp"
+
+namespace viewutil {
+
+// Virtual microseconds as milliseconds with one decimal ("12.3"), in the UI locale.
+inline QString ms(cs::Time t) { return QLocale().toString(static_cast<double>(t) / 1000.0, 'f', 1); }
+
+inline QString key(const std::vector<std::string>& keys, int index) {
+  if (index < 0 || static_cast<std::size_t>(index) >= keys.size()) return QString::number(index);
+  return QString::fromStdString(keys[static_cast<std::size_t>(index)]);
+}
+
+inline QString nodeName(const cs::Simulator& sim, cs::NodeId n) {
+  if (n < 0 || static_cast<std::size_t>(n) >= sim.nodes().size()) return QStringLiteral("?");
+  return QString::fromStdString(sim.nodes()[static_cast<std::size_t>(n)].name);
+}
+
+}  // namespace viewutil

@@ -1,0 +1,137 @@
+// ProgressStore: the learner's progress in a SQLite file (Qt SQL, QSQLITE driver).
+//
+// - The file is <directory>/progress.db; the directory is the --profile DIR given on the command
+//   line, else QStandardPaths::AppDataLocation (see defaultDirectory()).
+// - Versioned schema (PRAGMA user_version) with migrations from every earlier version; WAL journal,
+//   synchronous=FULL. Every answer is committed in its own transaction as it is given, so killing
+//   the app loses nothing already answered.
+// - A damaged or unreadable file (not SQLite, truncated, schema newer than this build) is renamed to
+//   progress.db.corrupt-<n> (kept, never deleted) and a fresh one is started; a location that cannot
+//   be written keeps progress in memory. Either way status() and lastMessage() say what happened and
+//   the store keeps working.
+//
+// One store per thread (Qt SQL connections are per thread); each store has its own connection name.
+#pragma once
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QList>
+#include <QSqlError>
+#include <QString>
+
+#include <functional>
+
+class QIODevice;
+class QSqlDatabase;
+
+namespace commitscope {
+
+// What the progress view shows for one lesson.
+struct LessonProgress {
+  QString lessonId;
+  int stepsReached = 0;    // distinct steps the learner has reached (answering a step reaches it)
+  int totalSteps = 0;      // 0: not known
+  double completion = 0.0; // stepsReached / totalSteps, at most 1; 0 when totalSteps is unknown
+  bool completed = false;  // every step reached at least once (stays true after a later reset of steps)
+  int bestScore = 0;       // questions right at the first try in the best attempt
+  int bestScoreOutOf = 0;  // questions answered in that attempt
+  int attempts = 0;
+  QDateTime lastAttempt;   // UTC; invalid: never attempted
+};
+
+// One recorded answer, as given.
+struct RecordedAnswer {
+  qint64 id = 0;
+  qint64 attemptId = 0;
+  QString lessonId;
+  QString stepId;
+  QString answer;
+  bool correct = false;
+  double virtualMs = 0.0;  // NaN: no run time was given
+  QDateTime answeredAt;    // UTC
+};
+
+class ProgressStore {
+  Q_DECLARE_TR_FUNCTIONS(ProgressStore)
+
+ public:
+  enum class Status {
+    Closed,     // open() not called (or close())
+    Ok,         // the file opened (possibly after a migration)
+    Recovered,  // the old file was moved aside (see movedAsidePath()) and a fresh one started
+    InMemory,   // the location could not be used; progress lasts until the store is closed
+    Failed,     // not even an in-memory database could be opened; every call fails harmlessly
+  };
+  enum class CsvContent { Answers, Summaries };
+
+  static constexpr const char* kFileName = "progress.db";
+
+  // `profileDir` if given (the --profile DIR override), else QStandardPaths::AppDataLocation.
+  static QString defaultDirectory(const QString& profileDir = {});
+
+  ProgressStore();
+  explicit ProgressStore(const QString& directory);  // calls open(directory)
+  ~ProgressStore();
+  ProgressStore(const ProgressStore&) = delete;
+  ProgressStore& operator=(const ProgressStore&) = delete;
+
+  // Opens <directory>/progress.db (empty: defaultDirectory()). Returns true when the store is usable
+  // (status Ok, Recovered or InMemory); read status() and lastMessage() for what happened.
+  bool open(const QString& directory = {});
+  void close();
+
+  Status status() const { return status_; }
+  bool isUsable() const;
+  bool isInMemory() const { return status_ == Status::InMemory; }
+  // Translated, learner-facing explanation of the last problem (empty when all went well).
+  QString lastMessage() const { return message_; }
+  QString databasePath() const { return path_; }   // empty when in memory
+  QString movedAsidePath() const { return movedAside_; }
+  int migratedFromVersion() const { return migratedFrom_; }  // -1: no migration at this open
+  int schemaVersion() const;
+
+  // Starts a new attempt at a lesson (the learner (re)starts it); later answers belong to it.
+  // Returns its id, or -1 on failure.
+  qint64 startAttempt(const QString& lessonId, const QDateTime& wallTime = QDateTime::currentDateTimeUtc());
+  // Records and commits one answer (in the lesson's latest attempt, started if there is none).
+  bool recordAnswer(const QString& lessonId, const QString& stepId, const QString& answer, bool correct,
+                    double virtualMs, const QDateTime& wallTime = QDateTime::currentDateTimeUtc());
+  // The learner reached a step. `totalSteps` > 0 also records the lesson's number of steps.
+  bool markStepReached(const QString& lessonId, const QString& stepId, int totalSteps = 0,
+                       const QDateTime& wallTime = QDateTime::currentDateTimeUtc());
+
+  // `totalSteps` > 0 overrides the stored number of steps for the completion fraction.
+  LessonProgress lessonSummary(const QString& lessonId, int totalSteps = 0) const;
+  QList<LessonProgress> allSummaries() const;  // every lesson with any progress, by id
+  QList<RecordedAnswer> answers(const QString& lessonId = {}) const;  // oldest first; empty id: all
+
+  bool resetLesson(const QString& lessonId);
+  bool resetAll();
+
+  // CSV (RFC 4180: header row, comma separated, CRLF, fields quoted when needed), UTF-8.
+  bool exportCsv(QIODevice* out, CsvContent content = CsvContent::Answers);
+  bool exportCsv(const QString& path, CsvContent content = CsvContent::Answers);
+
+ private:
+  enum class OpenResult { Ok, Corrupt, Newer, IoError };
+
+  QSqlDatabase db() const;
+  OpenResult openFile(const QString& path, QString* detail);
+  bool openInMemory();
+  void dropConnection();
+  bool moveAside(const QString& path, QString* detail);
+  bool prepareSchema(bool inMemory, OpenResult* result, QString* detail);
+  bool inTransaction(const std::function<bool(const QSqlDatabase&, QSqlError*)>& body);
+  bool fail(const QSqlError& e);
+  void addMessage(const QString& text);
+
+  QString connection_;
+  Status status_ = Status::Closed;
+  QString message_;
+  QString path_;
+  QString movedAside_;
+  int migratedFrom_ = -1;
+  mutable QSqlError lastError_;
+};
+
+}  // namespace commitscope

@@ -1,0 +1,847 @@
+#include "protocols/cap_register.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <limits>
+
+#include "check/forbidden_note.hpp"
+#include "protocols/params.hpp"
+
+namespace cs::cap {
+
+namespace {
+constexpr std::uint16_t kArrival = 0;
+constexpr std::int64_t kNoQuorum = 1;  // FAIL reason
+// LWW timestamps of the initial value: older than any clock reading, however skewed.
+constexpr std::int64_t kInitialTs = std::numeric_limits<std::int64_t>::min();
+// CP versions are counter * 8 + replica index (replicas <= 7), so two replicas never pick the same one.
+constexpr std::int64_t kVersionBits = 3;
+// A CP STORED record packs (version << 4) | key (keys <= 16).
+constexpr std::int64_t kKeyBits = 4;
+
+int popcount(std::uint32_t x) { return std::popcount(x); }
+
+bool vc_dominates(const std::vector<std::int64_t>& a, const std::vector<std::int64_t>& b) {
+  for (std::size_t i = 0; i < b.size(); ++i)
+    if ((i < a.size() ? a[i] : 0) < b[i]) return false;
+  return true;
+}
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Parameters and description
+
+nlohmann::json default_params() {
+  return {{"mode", "cp"}, {"replicas", 3}, {"clients", 3}, {"operations", 20}, {"interval_ms", 20}};
+}
+
+std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out) {
+  ParamReader r(params, out);
+  Params p;
+  p.mode = r.choice("mode", "cp", {"cp", "ap"}) == "ap" ? Mode::AP : Mode::CP;
+  p.replicas = static_cast<int>(r.integer("replicas", 3, 3, 7));
+  p.clients = static_cast<int>(r.integer("clients", p.replicas, 1, 16));
+  p.operations = static_cast<int>(r.integer("operations", 20, 1, 100'000));
+  p.interval = r.duration_ms("interval_ms", 20, 0, 3'600'000);
+  p.write_ratio = r.probability("write_ratio", 0.5);
+  p.keys = static_cast<int>(r.integer("keys", 1, 1, 16));
+  const int majority = p.replicas / 2 + 1;
+  p.read_quorum = static_cast<int>(r.integer("read_quorum", majority, 1, p.replicas));
+  p.write_quorum = static_cast<int>(r.integer("write_quorum", majority, 1, p.replicas));
+  p.quorum_timeout = r.duration_ms("quorum_timeout_ms", 200, 1, 3'600'000);
+  p.op_timeout = r.duration_ms("op_timeout_ms", 400, 1, 3'600'000);
+  p.conflict = r.choice("conflict", "vector", {"lww", "vector"}) == "lww" ? Conflict::LWW : Conflict::Vector;
+  p.sync_interval = r.duration_ms("sync_interval_ms", 200, 1, 3'600'000);
+  const auto replica_index = [&](const std::string& name) {
+    for (int i = 1; i <= p.replicas; ++i)
+      if (name == "R" + std::to_string(i)) return i - 1;
+    return -1;
+  };
+  p.attach.resize(static_cast<std::size_t>(p.clients));
+  for (int c = 0; c < p.clients; ++c) p.attach[static_cast<std::size_t>(c)] = c % p.replicas;
+  if (const auto* attach = r.raw("attach")) {
+    if (!attach->is_object()) {
+      r.error("attach", "must be an object such as {\"K1\": \"R2\"}");
+    } else {
+      for (const auto& [name, v] : attach->items()) {
+        int c = -1;
+        for (int i = 1; i <= p.clients; ++i)
+          if (name == "K" + std::to_string(i)) c = i - 1;
+        const int rep = v.is_string() ? replica_index(v.get<std::string>()) : -1;
+        if (c < 0)
+          r.error("attach." + name, "\"" + name + "\" is not a client (K1 to K" + std::to_string(p.clients) + ")");
+        else if (rep < 0)
+          r.error("attach." + name, "must name a replica (R1 to R" + std::to_string(p.replicas) + ")");
+        else
+          p.attach[static_cast<std::size_t>(c)] = rep;
+      }
+    }
+  }
+  p.skew.assign(static_cast<std::size_t>(p.replicas), 0);
+  if (const auto* skew = r.raw("clock_skew_ms")) {
+    if (!skew->is_object()) {
+      r.error("clock_skew_ms", "must be an object such as {\"R1\": 50, \"R2\": -20}");
+    } else {
+      for (const auto& [name, v] : skew->items()) {
+        const int rep = replica_index(name);
+        if (rep < 0)
+          r.error("clock_skew_ms." + name, "\"" + name + "\" is not a replica (R1 to R" + std::to_string(p.replicas) + ")");
+        else if (!v.is_number() || v.get<double>() < -3'600'000 || v.get<double>() > 3'600'000)
+          r.error("clock_skew_ms." + name, "must be a number of milliseconds between -3600000 and 3600000");
+        else
+          p.skew[static_cast<std::size_t>(rep)] = static_cast<Time>(std::llround(v.get<double>() * kMicrosPerMs));
+      }
+    }
+  }
+  r.finish();
+  if (!r.ok()) return nullptr;
+  return std::make_unique<CapRegister>(std::move(p));
+}
+
+ProtocolInfo CapRegister::make_info(Mode mode) {
+  ProtocolInfo i;
+  i.name = "cap-register";
+  i.states = {"IDLE", "WAITING", "QUERYING", "STORING", "DONE", "FAILED"};
+  i.messages = {"READ", "WRITE", "READ_OK", "WRITE_OK", "FAIL", "QUERY", "QUERY_REPLY", "STORE", "STORE_ACK", "REPLICATE", "SYNC"};
+  i.log_records = {"STORED", "CLOCK"};
+  i.timers = {"op_timeout", "quorum_timeout", "anti_entropy"};
+  i.notes = {"read_ok",     "write_ok",  "op_error",    "op_timeout",  "stale_read",  "conflict",
+             "lost_update", "read_repair", "recovered", "client_down", "op_abandoned"};
+  RoleMachine client{"client",
+                     {IDLE, WAITING, DONE, FAILED},
+                     {{IDLE, WAITING, "READ|WRITE"},
+                      {WAITING, DONE, "READ_OK|WRITE_OK"},
+                      {WAITING, FAILED, "FAIL"},
+                      {WAITING, FAILED, "timeout"}}};
+  RoleMachine replica{"replica", {}, {}};
+  if (mode == Mode::CP) {
+    replica.states = {IDLE, QUERYING, STORING, DONE, FAILED};
+    replica.transitions = {{IDLE, QUERYING, "READ|WRITE/QUERY"},
+                           {QUERYING, DONE, "R agreeing QUERY_REPLY/READ_OK"},
+                           {QUERYING, STORING, "R QUERY_REPLY/STORE"},
+                           {STORING, DONE, "W STORE_ACK/READ_OK|WRITE_OK"},
+                           {QUERYING, FAILED, "timeout/FAIL"},
+                           {STORING, FAILED, "timeout/FAIL"}};
+  } else {
+    replica.states = {IDLE, DONE};
+    replica.transitions = {{IDLE, DONE, "READ/READ_OK"}, {IDLE, DONE, "WRITE/WRITE_OK+REPLICATE"}};
+  }
+  i.roles = {replica, client};
+  return i;
+}
+
+CapRegister::CapRegister(Params p) : p_(std::move(p)), info_(make_info(p_.mode)) {
+  replicas_.resize(static_cast<std::size_t>(p_.replicas));
+  for (auto& r : replicas_) {
+    r.keys.assign(static_cast<std::size_t>(p_.keys), initial_siblings());
+    r.issued.assign(static_cast<std::size_t>(p_.keys), 0);
+    r.seen.assign(static_cast<std::size_t>(p_.operations) + 1, 0);
+  }
+  clients_.resize(static_cast<std::size_t>(p_.clients));
+  ops_.resize(static_cast<std::size_t>(p_.operations) + 1);
+  frontier_.resize(static_cast<std::size_t>(p_.keys));
+  bvc_.resize(static_cast<std::size_t>(p_.operations) + 1);
+  book_counter_.assign(static_cast<std::size_t>(p_.replicas), 0);
+  const auto nodes = static_cast<std::size_t>(p_.replicas + p_.clients);
+  fig_.resize(nodes);
+  last_.assign(nodes, {IDLE, 0});
+  frozen_.resize(nodes);
+  down_.assign(nodes, 0);
+}
+
+std::vector<CapRegister::Sibling> CapRegister::initial_siblings() const {
+  Sibling s;
+  if (p_.mode == Mode::AP && p_.conflict == Conflict::LWW) s.ts = kInitialTs;
+  if (p_.mode == Mode::AP && p_.conflict == Conflict::Vector) s.vc.assign(static_cast<std::size_t>(p_.replicas), 0);
+  return {s};
+}
+
+std::vector<NodeSpec> CapRegister::node_specs() const {
+  std::vector<NodeSpec> out;
+  for (const auto& name : numbered_names("R", p_.replicas)) out.push_back({name, "replica"});
+  for (const auto& name : numbered_names("K", p_.clients)) out.push_back({name, "client"});
+  return out;
+}
+
+std::vector<std::unique_ptr<Invariant>> CapRegister::make_invariants() const {
+  std::vector<std::unique_ptr<Invariant>> out;
+  out.push_back(std::make_unique<lin::LinearizabilityInvariant>(*this));
+  out.push_back(std::make_unique<ForbiddenNoteInvariant>(
+      "no_stale_read", "No read misses a write that had completed before the read started.", N_STALE_READ,
+      "a read missed a write that had completed before it started"));
+  if (p_.mode == Mode::AP)
+    out.push_back(std::make_unique<ForbiddenNoteInvariant>(
+        "no_lost_update", "No acknowledged write is discarded unless a later write that saw it replaced it.",
+        N_LOST_UPDATE, "an acknowledged write was discarded although no write that replaced it had seen it"));
+  return out;
+}
+
+void CapRegister::set_node_state(Simulator& sim, NodeId node, TxnId txn, std::uint8_t from, std::uint8_t to) {
+  sim.set_state(node, txn, from, to);
+  last_[static_cast<std::size_t>(node)] = {to, txn};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workload and dispatch
+
+void CapRegister::start(Simulator& sim) {
+  if (p_.mode == Mode::AP)
+    for (NodeId r = 0; r < n(); ++r)  // staggered, so the replicas do not all gossip at once
+      sim.set_timer(r, p_.sync_interval * (r + 1) / n(), T_ANTI_ENTROPY, 0);
+  sim.schedule_client(0, kArrival, 1, 1);
+}
+
+void CapRegister::on_client(Simulator& sim, std::uint16_t, TxnId op, std::int64_t arrival) {
+  if (arrival == 1 && op < static_cast<TxnId>(p_.operations)) sim.schedule_client(p_.interval, kArrival, op + 1, 1);
+  client_issue(sim, op);
+}
+
+void CapRegister::on_message(Simulator& sim, const Message& m) {
+  if (!is_replica(m.to)) {
+    client_on_message(sim, m);
+    return;
+  }
+  if (p_.mode == Mode::CP)
+    cp_on_message(sim, m);
+  else
+    ap_on_message(sim, m);
+}
+
+void CapRegister::on_timer(Simulator& sim, const TimerRec& t) {
+  switch (t.kind) {
+    case T_OP_TIMEOUT: {
+      const auto& pend = clients_[static_cast<std::size_t>(t.node - n())].pending;
+      if (std::find(pend.begin(), pend.end(), t.txn) != pend.end()) client_finish(sim, t.txn, OpStatus::Timeout, {});
+      break;
+    }
+    case T_QUORUM_TIMEOUT: {
+      Replica& r = rep(t.node);
+      auto it = r.coord.find(t.txn);
+      if (it == r.coord.end()) break;
+      const Coord c = it->second;
+      r.coord.erase(it);
+      ++fig_[static_cast<std::size_t>(t.node)].refused;
+      // The minority side refuses rather than answer with what it cannot vouch for.
+      sim.send(t.node, c.client, FAIL, t.txn, kNoQuorum);
+      set_node_state(sim, t.node, t.txn, c.phase, FAILED);
+      break;
+    }
+    case T_ANTI_ENTROPY: {
+      Replica& r = rep(t.node);
+      // Push everything to one peer per round, round-robin: gossip reaches everyone transitively.
+      const auto peer = static_cast<NodeId>((t.node + 1 + r.sync_round % (n() - 1)) % n());
+      ++r.sync_round;
+      auto extra = ap_encode(t.node, -1);
+      if (!extra.empty()) sim.send(t.node, peer, SYNC, 0, 0, 0, std::move(extra));
+      sim.set_timer(t.node, p_.sync_interval, T_ANTI_ENTROPY, 0);
+      break;
+    }
+    default: break;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clients
+
+void CapRegister::client_issue(Simulator& sim, TxnId op) {
+  OpRec& o = ops_[op];
+  const int c = static_cast<int>((op - 1) % static_cast<TxnId>(p_.clients));
+  o.client = client_node(c);
+  // Draw the workload first, whatever happens next, so a crash does not shift later draws.
+  o.key = static_cast<std::int64_t>(sim.workload_rng().below(static_cast<std::uint64_t>(p_.keys)));
+  o.write = sim.workload_rng().chance(p_.write_ratio);
+  sim.txn_start(o.client, op);
+  if (!sim.is_up(o.client)) {
+    o.status = OpStatus::Skipped;
+    o.responded = sim.now();
+    ++skipped_;
+    sim.note(o.client, op, N_CLIENT_DOWN);
+    sim.txn_end(op, TxnOutcome::Aborted);
+    return;
+  }
+  o.status = OpStatus::InFlight;
+  o.invoked = sim.now();
+  o.frontier = frontier_[static_cast<std::size_t>(o.key)];
+  clients_[static_cast<std::size_t>(c)].pending.push_back(op);
+  set_node_state(sim, o.client, op, IDLE, WAITING);
+  const auto replica = static_cast<NodeId>(p_.attach[static_cast<std::size_t>(c)]);
+  sim.send(o.client, replica, o.write ? WRITE : READ, op, o.key, o.write ? static_cast<std::int64_t>(op) : 0);
+  o.timer = sim.set_timer(o.client, p_.op_timeout, T_OP_TIMEOUT, op);
+}
+
+void CapRegister::client_on_message(Simulator& sim, const Message& m) {
+  if (m.txn == 0 || m.txn > static_cast<TxnId>(p_.operations)) return;
+  const auto& pend = clients_[static_cast<std::size_t>(m.to - n())].pending;
+  if (std::find(pend.begin(), pend.end(), m.txn) == pend.end()) return;  // late or duplicate answer
+  switch (m.type) {
+    case READ_OK: client_finish(sim, m.txn, OpStatus::Ok, m.extra); break;
+    case WRITE_OK: client_finish(sim, m.txn, OpStatus::Ok, {}); break;
+    case FAIL: client_finish(sim, m.txn, OpStatus::Error, {}); break;
+    default: break;
+  }
+}
+
+void CapRegister::client_finish(Simulator& sim, TxnId op, OpStatus status, std::vector<std::int64_t> result) {
+  OpRec& o = ops_[op];
+  auto& pend = clients_[static_cast<std::size_t>(o.client - n())].pending;
+  pend.erase(std::remove(pend.begin(), pend.end(), op), pend.end());
+  sim.cancel_timer(o.timer);
+  o.status = status;
+  o.responded = sim.now();
+  std::sort(result.begin(), result.end());
+  o.result = std::move(result);
+  Figures& f = fig_[static_cast<std::size_t>(o.client)];
+  if (status != OpStatus::Ok) {
+    ++(status == OpStatus::Error ? f.errors : f.timeouts);
+    sim.note(o.client, op, status == OpStatus::Error ? N_OP_ERROR : N_OP_TIMEOUT);
+    set_node_state(sim, o.client, op, WAITING, FAILED);
+    sim.txn_end(op, TxnOutcome::Aborted);
+    return;
+  }
+  const std::int64_t latency = o.responded - o.invoked;
+  ++f.ops_ok;
+  if (o.write) {
+    f.write_sum += latency;
+    ++f.write_count;
+    f.write_max = std::max(f.write_max, latency);
+    book_write_done(op);
+    sim.note(o.client, op, N_WRITE_OK, latency);
+  } else {
+    f.read_sum += latency;
+    ++f.read_count;
+    f.read_max = std::max(f.read_max, latency);
+    sim.note(o.client, op, N_READ_OK, latency);
+    for (std::int64_t w : o.frontier) {
+      // Stale: every value returned is older than a write that had completed before the read began.
+      const bool missed = std::all_of(o.result.begin(), o.result.end(), [&](std::int64_t v) { return older(v, w); });
+      if (missed) {
+        ++f.stale_reads;
+        sim.note(o.client, op, N_STALE_READ, w);  // value = the completed write it missed
+        break;
+      }
+    }
+  }
+  set_node_state(sim, o.client, op, WAITING, DONE);
+  sim.txn_end(op, TxnOutcome::Committed);
+}
+
+// ---------------------------------------------------------------------------------------------
+// CP: quorum reads and writes with versions (ABD)
+
+void CapRegister::cp_on_message(Simulator& sim, const Message& m) {
+  const NodeId me = m.to;
+  Replica& r = rep(me);
+  const auto bit = [&](NodeId x) { return std::uint32_t{1} << x; };
+  switch (m.type) {
+    case READ:
+    case WRITE: cp_begin(sim, me, m); break;
+    case QUERY: {
+      const Sibling& s = r.keys[static_cast<std::size_t>(m.a)][0];
+      sim.send(me, m.from, QUERY_REPLY, m.txn, m.a, s.ts, {s.value});
+      break;
+    }
+    case QUERY_REPLY: {
+      auto it = r.coord.find(m.txn);
+      if (it == r.coord.end() || it->second.phase != QUERYING || (it->second.replied & bit(m.from))) break;
+      Coord& c = it->second;
+      c.replied |= bit(m.from);
+      if (m.b > c.best_ts) {
+        c.best_ts = m.b;
+        c.best_value = m.extra.at(0);
+      }
+      c.min_ts = std::min(c.min_ts, m.b);
+      cp_after_query(sim, me, m.txn);
+      break;
+    }
+    case STORE:
+      cp_store_local(sim, me, m.a, m.b, m.extra.at(0));
+      sim.send(me, m.from, STORE_ACK, m.txn, m.a, m.b);
+      break;
+    case STORE_ACK: {
+      auto it = r.coord.find(m.txn);
+      if (it == r.coord.end() || it->second.phase != STORING || it->second.ts != m.b) break;
+      it->second.acked |= bit(m.from);
+      cp_after_store(sim, me, m.txn);
+      break;
+    }
+    default: break;
+  }
+}
+
+void CapRegister::cp_begin(Simulator& sim, NodeId me, const Message& m) {
+  Replica& r = rep(me);
+  // A duplicated request: already at work on it, or (a write) already stored. Running a write twice
+  // would give its value a second, newer version after the client was told it was done.
+  if (r.coord.count(m.txn) || (m.type == WRITE && r.seen[m.txn])) return;
+  Coord c;
+  c.write = m.type == WRITE;
+  c.key = m.a;
+  c.value = m.b;
+  c.client = m.from;
+  c.replied = std::uint32_t{1} << me;  // its own copy counts towards the quorum at once
+  const Sibling& local = r.keys[static_cast<std::size_t>(c.key)][0];
+  c.best_ts = c.min_ts = local.ts;
+  c.best_value = local.value;
+  c.timer = sim.set_timer(me, p_.quorum_timeout, T_QUORUM_TIMEOUT, m.txn);
+  r.coord[m.txn] = c;
+  set_node_state(sim, me, m.txn, IDLE, QUERYING);
+  if (p_.read_quorum > 1)
+    for (NodeId s = 0; s < n(); ++s)
+      if (s != me) sim.send(me, s, QUERY, m.txn, c.key);
+  cp_after_query(sim, me, m.txn);
+}
+
+void CapRegister::cp_after_query(Simulator& sim, NodeId me, TxnId op) {
+  Replica& r = rep(me);
+  auto it = r.coord.find(op);
+  if (it == r.coord.end()) return;
+  Coord& c = it->second;
+  if (popcount(c.replied) < p_.read_quorum) return;
+  const int R = p_.read_quorum, W = p_.write_quorum, N = n();
+  // Skipping the write-back is safe when every reply already had the newest version and any later
+  // read quorum must meet these R replicas (a majority) — or when R + W <= N promised nothing anyway.
+  if (!c.write && c.min_ts == c.best_ts && (2 * R > N || R + W <= N)) {
+    sim.cancel_timer(c.timer);
+    sim.send(me, c.client, READ_OK, op, c.key, c.best_ts, {c.best_value});
+    ++fig_[static_cast<std::size_t>(me)].served;
+    r.coord.erase(it);
+    set_node_state(sim, me, op, QUERYING, DONE);
+    return;
+  }
+  if (c.write) {
+    const auto k = static_cast<std::size_t>(c.key);
+    const std::int64_t counter = std::max(c.best_ts >> kVersionBits, r.issued[k]) + 1;
+    r.issued[k] = counter;
+    c.ts = (counter << kVersionBits) | me;
+    ops_[op].ts = c.ts;
+  } else {
+    // Read repair: make the newest value durable on a write quorum before answering, so no later read
+    // can return anything older.
+    c.ts = c.best_ts;
+    c.value = c.best_value;
+    ++fig_[static_cast<std::size_t>(me)].read_repairs;
+    sim.note(me, op, N_READ_REPAIR, c.value);
+  }
+  c.phase = STORING;
+  c.acked = std::uint32_t{1} << me;
+  const std::int64_t key = c.key, ts = c.ts, value = c.value;
+  set_node_state(sim, me, op, QUERYING, STORING);
+  // Stored locally first: after a crash the replica's log remembers the version it handed out.
+  cp_store_local(sim, me, key, ts, value);
+  // Sent to every replica even when fewer acks are awaited, so the value still spreads.
+  for (NodeId s = 0; s < n(); ++s)
+    if (s != me) sim.send(me, s, STORE, op, key, ts, {value});
+  cp_after_store(sim, me, op);
+}
+
+void CapRegister::cp_after_store(Simulator& sim, NodeId me, TxnId op) {
+  Replica& r = rep(me);
+  auto it = r.coord.find(op);
+  if (it == r.coord.end()) return;
+  const Coord c = it->second;
+  if (popcount(c.acked) < p_.write_quorum) return;
+  r.coord.erase(it);
+  sim.cancel_timer(c.timer);
+  if (c.write)
+    sim.send(me, c.client, WRITE_OK, op, c.key, c.ts);
+  else
+    sim.send(me, c.client, READ_OK, op, c.key, c.ts, {c.value});
+  ++fig_[static_cast<std::size_t>(me)].served;
+  set_node_state(sim, me, op, STORING, DONE);
+}
+
+void CapRegister::cp_store_local(Simulator& sim, NodeId me, std::int64_t key, std::int64_t ts, std::int64_t value) {
+  Sibling& s = rep(me).keys[static_cast<std::size_t>(key)][0];
+  if (ts <= s.ts) return;  // versions only move forward
+  rep(me).seen[static_cast<std::size_t>(value)] = 1;
+  s.ts = ts;
+  s.value = value;
+  sim.log_append(me, REC_STORED, static_cast<TxnId>(value), (ts << kKeyBits) | key);
+}
+
+// ---------------------------------------------------------------------------------------------
+// AP: local answers, push replication, anti-entropy, LWW or vector clocks
+
+void CapRegister::ap_on_message(Simulator& sim, const Message& m) {
+  const NodeId me = m.to;
+  switch (m.type) {
+    case READ: {
+      std::vector<std::int64_t> values;
+      for (const Sibling& s : rep(me).keys[static_cast<std::size_t>(m.a)]) values.push_back(s.value);
+      sim.send(me, m.from, READ_OK, m.txn, m.a, 0, std::move(values));
+      ++fig_[static_cast<std::size_t>(me)].served;
+      set_node_state(sim, me, m.txn, IDLE, DONE);
+      break;
+    }
+    case WRITE: {
+      // A duplicated WRITE must not become a second write of the same value.
+      if (!rep(me).seen[m.txn]) ap_write(sim, me, m.txn, m.a);
+      sim.send(me, m.from, WRITE_OK, m.txn, m.a);
+      ++fig_[static_cast<std::size_t>(me)].served;
+      set_node_state(sim, me, m.txn, IDLE, DONE);
+      break;
+    }
+    case REPLICATE:
+    case SYNC: ap_merge_message(sim, me, m.extra); break;
+    default: break;
+  }
+}
+
+void CapRegister::ap_write(Simulator& sim, NodeId me, TxnId op, std::int64_t key) {
+  auto& held = rep(me).keys[static_cast<std::size_t>(key)];
+  rep(me).seen[op] = 1;
+  // Ground truth: the write has seen what this replica holds, plus one new event of its own.
+  std::vector<std::int64_t> truth(static_cast<std::size_t>(n()), 0);
+  for (const Sibling& s : held)
+    if (s.value != 0)
+      for (std::size_t i = 0; i < truth.size(); ++i) truth[i] = std::max(truth[i], bvc_[static_cast<std::size_t>(s.value)][i]);
+  truth[static_cast<std::size_t>(me)] = ++book_counter_[static_cast<std::size_t>(me)];
+  bvc_[op] = std::move(truth);
+
+  Sibling s;
+  s.value = op;
+  bool changed = false;
+  if (p_.conflict == Conflict::LWW) {
+    // The timestamp is this replica's physical clock, skew included: a slow clock makes a later
+    // write look older than one it follows, and last-writer-wins then silently drops it.
+    s.ts = (sim.now() + p_.skew[static_cast<std::size_t>(me)]) * 8 + me;
+    changed = ap_merge(sim, me, key, s, false);
+  } else {
+    s.vc.assign(static_cast<std::size_t>(n()), 0);
+    for (const Sibling& h : held)
+      for (std::size_t i = 0; i < s.vc.size(); ++i) s.vc[i] = std::max(s.vc[i], h.vc[i]);
+    ++s.vc[static_cast<std::size_t>(me)];
+    changed = ap_merge(sim, me, key, s, false);  // dominates every sibling held: replaces them all
+  }
+  if (!changed) return;
+  auto extra = ap_encode(me, key);
+  for (NodeId peer = 0; peer < n(); ++peer)
+    if (peer != me) sim.send(me, peer, REPLICATE, op, key, 0, extra);
+}
+
+std::vector<std::int64_t> CapRegister::ap_encode(NodeId me, std::int64_t only_key) const {
+  // [key, siblings, then per sibling: value, ts, vector clock (vector mode)] per key.
+  std::vector<std::int64_t> out;
+  const auto& keys = replicas_[static_cast<std::size_t>(me)].keys;
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    if (only_key >= 0 && static_cast<std::int64_t>(k) != only_key) continue;
+    if (keys[k].size() == 1 && keys[k][0].value == 0) continue;  // still the initial value
+    out.push_back(static_cast<std::int64_t>(k));
+    out.push_back(static_cast<std::int64_t>(keys[k].size()));
+    for (const Sibling& s : keys[k]) {
+      out.push_back(s.value);
+      out.push_back(s.ts);
+      out.insert(out.end(), s.vc.begin(), s.vc.end());
+    }
+  }
+  return out;
+}
+
+void CapRegister::ap_merge_message(Simulator& sim, NodeId me, const std::vector<std::int64_t>& x) {
+  const std::size_t vcn = p_.conflict == Conflict::Vector ? static_cast<std::size_t>(n()) : 0;
+  std::size_t i = 0;
+  while (i + 2 <= x.size()) {
+    const std::int64_t key = x[i];
+    const std::int64_t count = x[i + 1];
+    i += 2;
+    for (std::int64_t j = 0; j < count && i + 2 + vcn <= x.size(); ++j) {
+      Sibling s;
+      s.value = x[i];
+      s.ts = x[i + 1];
+      s.vc.assign(x.begin() + static_cast<std::ptrdiff_t>(i + 2), x.begin() + static_cast<std::ptrdiff_t>(i + 2 + vcn));
+      i += 2 + vcn;
+      if (key >= 0 && key < p_.keys) ap_merge(sim, me, key, s, false);
+    }
+  }
+}
+
+bool CapRegister::ap_merge(Simulator& sim, NodeId me, std::int64_t key, const Sibling& s, bool quiet) {
+  auto& held = rep(me).keys[static_cast<std::size_t>(key)];
+  if (p_.conflict == Conflict::LWW) {
+    Sibling& cur = held[0];
+    if (cur.value == s.value) return false;
+    if (s.ts < cur.ts) {
+      ap_discard(sim, me, s.value, cur.value, quiet);
+      return false;
+    }
+    ap_discard(sim, me, cur.value, s.value, quiet);
+    cur = s;
+  } else {
+    for (const Sibling& h : held) {
+      if (h.value == s.value) return false;
+      if (vc_dominates(h.vc, s.vc)) {
+        ap_discard(sim, me, s.value, h.value, quiet);
+        return false;
+      }
+    }
+    // Siblings the new one dominates are replaced; concurrent ones stay beside it.
+    std::vector<Sibling> next;
+    for (const Sibling& h : held) {
+      if (vc_dominates(s.vc, h.vc))
+        ap_discard(sim, me, h.value, s.value, quiet);
+      else
+        next.push_back(h);
+    }
+    next.push_back(s);
+    std::sort(next.begin(), next.end(), [](const Sibling& a, const Sibling& b) { return a.value < b.value; });
+    held = std::move(next);
+  }
+  rep(me).seen[static_cast<std::size_t>(s.value)] = 1;
+  if (quiet) return true;
+  ap_log_sibling(sim, me, key, s);
+  if (held.size() > 1) {
+    ++fig_[static_cast<std::size_t>(me)].conflicts;
+    sim.note(me, static_cast<TxnId>(s.value), N_CONFLICT, static_cast<std::int64_t>(held.size()));
+  }
+  return true;
+}
+
+void CapRegister::ap_log_sibling(Simulator& sim, NodeId me, std::int64_t key, const Sibling& s) {
+  // One STORED record, then its clock: the timestamp (lww) or one record per vector entry.
+  sim.log_append(me, REC_STORED, static_cast<TxnId>(s.value), key);
+  if (p_.conflict == Conflict::LWW) {
+    sim.log_append(me, REC_CLOCK, static_cast<TxnId>(s.value), s.ts);
+  } else {
+    for (std::int64_t e : s.vc) sim.log_append(me, REC_CLOCK, static_cast<TxnId>(s.value), e);
+  }
+}
+
+void CapRegister::ap_discard(Simulator& sim, NodeId me, std::int64_t lost, std::int64_t winner, bool quiet) {
+  // A value replaced by a write that had seen it is an ordinary overwrite; otherwise the update is lost.
+  if (lost == 0 || book_dominates(winner, lost)) return;
+  OpRec& o = ops_[static_cast<std::size_t>(lost)];
+  if (o.lost || quiet) return;
+  o.lost = true;
+  ++fig_[static_cast<std::size_t>(me)].lost_updates;
+  sim.note(me, static_cast<TxnId>(lost), N_LOST_UPDATE, winner);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ground truth
+
+bool CapRegister::book_dominates(std::int64_t a, std::int64_t b) const {
+  if (b == 0) return true;
+  if (a == 0) return false;
+  return vc_dominates(bvc_[static_cast<std::size_t>(a)], bvc_[static_cast<std::size_t>(b)]);
+}
+
+bool CapRegister::older(std::int64_t v, std::int64_t w) const {
+  // v is older than w when v's write had completed before w's began (the initial value is older
+  // than every write). Concurrent writes may be ordered either way, so neither is older.
+  if (v == w) return false;
+  if (v == 0) return true;
+  const OpRec& a = ops_[static_cast<std::size_t>(v)];
+  return a.status == OpStatus::Ok && a.responded < ops_[static_cast<std::size_t>(w)].invoked;
+}
+
+void CapRegister::book_write_done(TxnId op) {
+  // The frontier: completed writes that no later completed write followed in real time. A read that
+  // starts now and returns only values older than one of them is stale.
+  auto& fr = frontier_[static_cast<std::size_t>(ops_[op].key)];
+  const auto w = static_cast<std::int64_t>(op);
+  fr.erase(std::remove_if(fr.begin(), fr.end(), [&](std::int64_t f) { return older(f, w); }), fr.end());
+  fr.push_back(w);
+}
+
+std::int64_t CapRegister::key_of(TxnId op) const {
+  if (op == 0 || op >= ops_.size() || ops_[op].invoked < 0) return -1;
+  return ops_[op].key;
+}
+
+std::vector<lin::Op> CapRegister::history(std::int64_t key) const {
+  std::vector<lin::Op> out;
+  for (TxnId id = 1; id < ops_.size(); ++id) {
+    const OpRec& o = ops_[id];
+    if (o.invoked < 0 || o.key != key) continue;
+    const bool ok = o.status == OpStatus::Ok;
+    if (o.write) {
+      // A write that failed, timed out or lost its client may still have taken effect.
+      out.push_back(lin::Op{id, true, static_cast<std::int64_t>(id), {}, o.invoked, ok ? o.responded : lin::kNever});
+    } else if (ok) {
+      out.push_back(lin::Op{id, false, 0, o.result, o.invoked, o.responded});
+    }
+  }
+  return out;
+}
+
+std::vector<std::int64_t> CapRegister::values_at(NodeId replica, std::int64_t key) const {
+  std::vector<std::int64_t> out;
+  for (const Sibling& s : replicas_[static_cast<std::size_t>(replica)].keys[static_cast<std::size_t>(key)]) out.push_back(s.value);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Crash, restart, views, figures
+
+void CapRegister::recover(Simulator& sim, NodeId me) {
+  Replica& r = rep(me);
+  const auto& log = sim.log(me);
+  if (p_.mode == Mode::CP) {
+    for (const LogRecord& rec : log) {
+      if (rec.type != REC_STORED) continue;
+      const std::int64_t key = rec.value & ((std::int64_t{1} << kKeyBits) - 1);
+      const std::int64_t ts = rec.value >> kKeyBits;
+      Sibling& s = r.keys[static_cast<std::size_t>(key)][0];
+      r.seen[rec.txn] = 1;
+      if (ts > s.ts) {
+        s.ts = ts;
+        s.value = rec.txn;
+      }
+    }
+  } else {
+    const std::size_t clocks = p_.conflict == Conflict::LWW ? 1 : static_cast<std::size_t>(n());
+    for (std::size_t i = 0; i < log.size(); ++i) {
+      // A STORED record is always followed by its clock records (appended in one step).
+      if (log[i].type != REC_STORED || i + clocks >= log.size()) continue;
+      Sibling s;
+      s.value = log[i].txn;
+      if (p_.conflict == Conflict::LWW) {
+        s.ts = log[i + 1].value;
+      } else {
+        for (std::size_t j = 1; j <= clocks; ++j) s.vc.push_back(log[i + j].value);
+      }
+      // Replaying every adopted sibling in order through the merge rebuilds the same state.
+      ap_merge(sim, me, log[i].value, s, true);
+      i += clocks;
+    }
+    sim.set_timer(me, p_.sync_interval, T_ANTI_ENTROPY, 0);
+  }
+  sim.note(me, 0, N_RECOVERED);
+}
+
+void CapRegister::on_crash(Simulator& sim, NodeId node) {
+  const auto i = static_cast<std::size_t>(node);
+  frozen_[i] = node_view(node);
+  down_[i] = 1;
+  if (is_replica(node)) {
+    Replica& r = rep(node);
+    r.coord.clear();
+    r.keys.assign(static_cast<std::size_t>(p_.keys), initial_siblings());
+    std::fill(r.issued.begin(), r.issued.end(), 0);
+    std::fill(r.seen.begin(), r.seen.end(), 0);
+    return;
+  }
+  // The client forgets what it was waiting for; those operations end without an answer (a write may
+  // still take effect: the history keeps it as never answered).
+  auto& pend = clients_[static_cast<std::size_t>(node - n())].pending;
+  for (TxnId op : pend) {
+    ops_[op].status = OpStatus::Abandoned;
+    ops_[op].responded = sim.now();
+    ++fig_[i].abandoned;
+    sim.note(node, op, N_OP_ABANDONED);
+    sim.txn_end(op, TxnOutcome::Aborted);
+  }
+  pend.clear();
+}
+
+void CapRegister::on_restart(Simulator& sim, NodeId node) {
+  down_[static_cast<std::size_t>(node)] = 0;
+  if (is_replica(node)) recover(sim, node);
+}
+
+NodeView CapRegister::node_view(NodeId node) const {
+  const auto i = static_cast<std::size_t>(node);
+  if (down_[i]) return frozen_[i];
+  NodeView v;
+  v.state = last_[i].first;
+  v.txn = last_[i].second;
+  if (is_replica(node)) {
+    const Replica& r = replicas_[i];
+    if (!r.coord.empty()) {
+      v.state = r.coord.begin()->second.phase;
+      v.txn = r.coord.begin()->first;
+    }
+  } else {
+    const auto& pend = clients_[i - static_cast<std::size_t>(n())].pending;
+    if (!pend.empty()) {
+      v.state = WAITING;
+      v.txn = *std::min_element(pend.begin(), pend.end());
+    }
+  }
+  return v;
+}
+
+std::vector<TxnView> CapRegister::transactions() const {
+  std::vector<TxnView> out;
+  out.reserve(ops_.size());
+  for (TxnId id = 1; id < ops_.size(); ++id) {
+    const OpRec& o = ops_[id];
+    TxnView v{id, TxnOutcome::Pending, o.invoked, -1};
+    switch (o.status) {
+      case OpStatus::Due: break;
+      case OpStatus::InFlight: v.outcome = TxnOutcome::InProgress; break;
+      case OpStatus::Ok: v.outcome = TxnOutcome::Committed; v.ended = o.responded; break;
+      default: v.outcome = TxnOutcome::Aborted; v.ended = o.responded; break;
+    }
+    out.push_back(v);
+  }
+  return out;
+}
+
+std::vector<Metric> CapRegister::metrics() const {
+  std::vector<Metric> out;
+  Figures total;
+  for (std::size_t i = 0; i < fig_.size(); ++i) {
+    const Figures& f = fig_[i];
+    const auto node = static_cast<NodeId>(i);
+    if (is_replica(node)) {
+      std::int64_t siblings = 0;
+      for (const auto& k : replicas_[i].keys) siblings = std::max<std::int64_t>(siblings, static_cast<std::int64_t>(k.size()));
+      out.push_back({"served", node, f.served});
+      out.push_back({"refused", node, f.refused});
+      out.push_back({"read_repairs", node, f.read_repairs});
+      out.push_back({"conflicts", node, f.conflicts});
+      out.push_back({"lost_updates", node, f.lost_updates});
+      out.push_back({"siblings", node, siblings});
+    } else {
+      out.push_back({"ops_ok", node, f.ops_ok});
+      out.push_back({"errors", node, f.errors});
+      out.push_back({"timeouts", node, f.timeouts});
+      out.push_back({"stale_reads", node, f.stale_reads});
+      out.push_back({"read_latency_sum_us", node, f.read_sum});
+      out.push_back({"read_latency_count", node, f.read_count});
+      out.push_back({"read_latency_max_us", node, f.read_max});
+      out.push_back({"write_latency_sum_us", node, f.write_sum});
+      out.push_back({"write_latency_count", node, f.write_count});
+      out.push_back({"write_latency_max_us", node, f.write_max});
+    }
+    total.ops_ok += f.ops_ok;
+    total.errors += f.errors;
+    total.timeouts += f.timeouts;
+    total.stale_reads += f.stale_reads;
+    total.abandoned += f.abandoned;
+    total.read_sum += f.read_sum;
+    total.read_count += f.read_count;
+    total.read_max = std::max(total.read_max, f.read_max);
+    total.write_sum += f.write_sum;
+    total.write_count += f.write_count;
+    total.write_max = std::max(total.write_max, f.write_max);
+    total.served += f.served;
+    total.refused += f.refused;
+    total.conflicts += f.conflicts;
+    total.lost_updates += f.lost_updates;
+    total.read_repairs += f.read_repairs;
+  }
+  out.push_back({"ops_ok", kNoNode, total.ops_ok});
+  out.push_back({"errors", kNoNode, total.errors});
+  out.push_back({"timeouts", kNoNode, total.timeouts});
+  out.push_back({"stale_reads", kNoNode, total.stale_reads});
+  out.push_back({"skipped", kNoNode, skipped_});
+  out.push_back({"abandoned", kNoNode, total.abandoned});
+  out.push_back({"read_latency_sum_us", kNoNode, total.read_sum});
+  out.push_back({"read_latency_count", kNoNode, total.read_count});
+  out.push_back({"read_latency_max_us", kNoNode, total.read_max});
+  out.push_back({"write_latency_sum_us", kNoNode, total.write_sum});
+  out.push_back({"write_latency_count", kNoNode, total.write_count});
+  out.push_back({"write_latency_max_us", kNoNode, total.write_max});
+  out.push_back({"served", kNoNode, total.served});
+  out.push_back({"refused", kNoNode, total.refused});
+  out.push_back({"read_repairs", kNoNode, total.read_repairs});
+  out.push_back({"conflicts", kNoNode, total.conflicts});
+  out.push_back({"lost_updates", kNoNode, total.lost_updates});
+  return out;
+}
+
+}  // namespace cs::cap

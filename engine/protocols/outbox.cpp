@@ -1,0 +1,429 @@
+#include "protocols/outbox.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "check/saga.hpp"
+#include "protocols/params.hpp"
+
+namespace cs::outbox {
+
+namespace {
+constexpr std::uint16_t kClientStart = 0;
+
+void erase(std::vector<TxnId>& v, TxnId t) { v.erase(std::remove(v.begin(), v.end(), t), v.end()); }
+
+std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out, bool outbox) {
+  ParamReader r(params, out);
+  Params p;
+  p.outbox = outbox;
+  p.orders = static_cast<int>(r.integer("orders", 1, 1, 100'000));
+  p.interval = r.duration_ms("interval_ms", 20, 0, 3'600'000);
+  p.client_retry = r.duration_ms("client_retry_ms", 100, 1, 3'600'000);
+  if (outbox) {
+    p.poll = r.duration_ms("poll_ms", 50, 1, 3'600'000);
+    p.batch = static_cast<int>(r.integer("batch", 10, 1, 10'000));
+  } else {
+    p.publish_delay = r.duration_ms("publish_delay_ms", 2, 0, 3'600'000);
+  }
+  p.publish_timeout = r.duration_ms("publish_timeout_ms", 100, 1, 3'600'000);
+  p.redeliver = r.duration_ms("redeliver_ms", 200, 1, 3'600'000);
+  p.idempotent_consumer = r.boolean("idempotent_consumer", outbox);
+  r.finish();
+  if (!r.ok()) return nullptr;
+  return std::make_unique<Outbox>(std::move(p));
+}
+}  // namespace
+
+std::unique_ptr<Protocol> create_outbox(const nlohmann::json& params, Diagnostics& out) {
+  return create(params, out, true);
+}
+std::unique_ptr<Protocol> create_dual_write(const nlohmann::json& params, Diagnostics& out) {
+  return create(params, out, false);
+}
+nlohmann::json default_params_outbox() { return {{"orders", 5}, {"poll_ms", 50}}; }
+nlohmann::json default_params_dual_write() { return {{"orders", 5}, {"publish_timeout_ms", 100}}; }
+
+ProtocolInfo Outbox::make_info(bool outbox) {
+  ProtocolInfo i;
+  i.name = outbox ? "outbox" : "dual-write";
+  i.states = {"NONE", "COMMITTED", "PUBLISHING", "PUBLISHED", "STORED", "DELIVERED", "APPLIED"};
+  i.messages = {"POLL", "OUTBOX_ROWS", "PUBLISH", "PUBLISH_ACK", "MARK_SENT", "DELIVER", "ACK"};
+  i.log_records = {"ORDER", "OUTBOX", "OUTBOX_SENT", "EVENT_STORED", "EVENT_ACKED", "PROCESSED", "APPLIED"};
+  i.timers = {"poll", "publish_timeout", "redeliver", "publish_delay"};
+  i.notes = {"client_retry", "republish", "redelivery", "duplicate_suppressed", "duplicate_effect", "event_lost", "recovered"};
+  i.roles.push_back(RoleMachine{"order_service",
+                                {NONE, COMMITTED, PUBLISHED},
+                                {{NONE, COMMITTED, outbox ? "order/ORDER+OUTBOX" : "order/ORDER"},
+                                 {COMMITTED, PUBLISHED, outbox ? "MARK_SENT" : "PUBLISH_ACK"}}});
+  if (outbox)
+    i.roles.push_back(RoleMachine{"relay",
+                                  {NONE, PUBLISHING, PUBLISHED},
+                                  {{NONE, PUBLISHING, "OUTBOX_ROWS/PUBLISH"}, {PUBLISHING, PUBLISHED, "PUBLISH_ACK/MARK_SENT"}}});
+  i.roles.push_back(RoleMachine{"broker", {NONE, STORED, DELIVERED}, {{NONE, STORED, "PUBLISH/DELIVER"}, {STORED, DELIVERED, "ACK"}}});
+  i.roles.push_back(RoleMachine{"consumer", {NONE, APPLIED}, {{NONE, APPLIED, "DELIVER/ACK"}}});
+  return i;
+}
+
+Outbox::Outbox(Params p) : p_(std::move(p)), info_(make_info(p_.outbox)) {
+  const auto n = static_cast<std::size_t>(p_.orders) + 1;
+  const std::size_t nodes = p_.outbox ? 4 : 3;
+  state_.assign(nodes, std::vector<std::uint8_t>(n, NONE));
+  processed_.assign(n, 0);
+  book_.assign(n, Book{});
+  frozen_.assign(nodes, NodeView{});
+}
+
+std::vector<NodeSpec> Outbox::node_specs() const {
+  std::vector<NodeSpec> out{{"ORDER_SVC", "order_service"}};
+  if (p_.outbox) out.push_back({"RELAY", "relay"});
+  out.push_back({"BROKER", "broker"});
+  out.push_back({"CONSUMER", "consumer"});
+  return out;
+}
+
+std::vector<std::unique_ptr<Invariant>> Outbox::make_invariants() const {
+  std::vector<std::unique_ptr<Invariant>> out;
+  out.push_back(std::make_unique<ExactlyOnceEffectInvariant>(std::vector<std::uint16_t>{REC_APPLIED}, N_EVENT_LOST));
+  out.push_back(std::make_unique<EffectAfterCommitInvariant>(svc(), REC_ORDER, consumer(), REC_APPLIED));
+  return out;
+}
+
+void Outbox::set(Simulator& sim, NodeId node, TxnId order, std::uint8_t to) {
+  std::uint8_t& s = state_[static_cast<std::size_t>(node)][order];
+  if (s == to) return;
+  const std::uint16_t from = s;
+  s = to;
+  sim.set_state(node, order, from, to);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workload and dispatch
+
+void Outbox::start(Simulator& sim) {
+  sim.schedule_client(0, kClientStart, 1, 1);
+  if (p_.outbox) sim.set_timer(relay(), p_.poll, T_POLL, 0);
+}
+
+void Outbox::on_client(Simulator& sim, std::uint16_t, TxnId order, std::int64_t arrival) {
+  if (arrival == 1 && order < static_cast<TxnId>(p_.orders)) sim.schedule_client(p_.interval, kClientStart, order + 1, 1);
+  if (!sim.is_up(svc())) {
+    sim.note(svc(), order, N_CLIENT_RETRY);
+    sim.schedule_client(p_.client_retry, kClientStart, order, 0);
+    return;
+  }
+  Book& b = book_[order];
+  b.started = sim.now();
+  ++committed_;
+  sim.txn_start(svc(), order);
+  sim.log_append(svc(), REC_ORDER, order);
+  if (p_.outbox) {
+    // The same local transaction: the event is owed as soon as the order exists.
+    sim.log_append(svc(), REC_OUTBOX, order, order);
+    unsent_.push_back(order);
+    set(sim, svc(), order, COMMITTED);
+    return;
+  }
+  set(sim, svc(), order, COMMITTED);
+  // Dual write: the publish is a second, separate step; only memory remembers that it is owed.
+  if (p_.publish_delay == 0)
+    svc_publish(sim, order);
+  else
+    sim.set_timer(svc(), p_.publish_delay, T_PUBLISH_DELAY, order);
+}
+
+void Outbox::on_message(Simulator& sim, const Message& m) {
+  if (m.txn > static_cast<TxnId>(p_.orders)) return;
+  const NodeId to = m.to;
+  if (to == svc()) {
+    if (m.type == POLL) {
+      if (unsent_.empty()) return;
+      const std::size_t n = std::min(unsent_.size(), static_cast<std::size_t>(p_.batch));
+      std::vector<std::int64_t> rows(unsent_.begin(), unsent_.begin() + static_cast<std::ptrdiff_t>(n));
+      sim.send(svc(), m.from, OUTBOX_ROWS, 0, static_cast<std::int64_t>(n), 0, std::move(rows));
+    } else if (m.type == MARK_SENT && state_[0][m.txn] == COMMITTED && p_.outbox) {
+      sim.log_append(svc(), REC_OUTBOX_SENT, m.txn);
+      erase(unsent_, m.txn);
+      set(sim, svc(), m.txn, PUBLISHED);
+    } else if (m.type == PUBLISH_ACK && !p_.outbox && state_[0][m.txn] == COMMITTED) {
+      set(sim, svc(), m.txn, PUBLISHED);
+    }
+  } else if (to == relay()) {
+    if (m.type == OUTBOX_ROWS) {
+      relay_on_rows(sim, m);
+    } else if (m.type == PUBLISH_ACK && state_[1][m.txn] == PUBLISHING) {
+      erase(relay_inflight_, m.txn);
+      set(sim, relay(), m.txn, PUBLISHED);
+      sim.send(relay(), svc(), MARK_SENT, m.txn);
+    }
+  } else if (to == broker()) {
+    if (m.type == PUBLISH) {
+      // Every publish is a new message (offset): the broker does not deduplicate.
+      const auto offset = static_cast<std::int64_t>(offsets_.size());
+      sim.log_append(broker(), REC_EVENT_STORED, m.txn, offset);
+      if (!sim.is_up(broker())) return;
+      offsets_.push_back(Offset{m.txn, false});
+      ++stored_;
+      book_[m.txn].stored = true;
+      set(sim, broker(), m.txn, STORED);
+      sim.send(broker(), m.from, PUBLISH_ACK, m.txn, m.a);
+      broker_deliver(sim, static_cast<std::size_t>(offset));
+    } else if (m.type == ACK && m.b >= 0 && static_cast<std::size_t>(m.b) < offsets_.size() &&
+               !offsets_[static_cast<std::size_t>(m.b)].acked) {
+      sim.log_append(broker(), REC_EVENT_ACKED, m.txn, m.b);
+      offsets_[static_cast<std::size_t>(m.b)].acked = true;
+      set(sim, broker(), m.txn, DELIVERED);
+    }
+  } else if (to == consumer() && m.type == DELIVER) {
+    consumer_on_deliver(sim, m);
+  }
+}
+
+void Outbox::on_timer(Simulator& sim, const TimerRec& t) {
+  switch (t.kind) {
+    case T_POLL:
+      // Poll only when idle: rows still waiting for PUBLISH_ACK are the publish timeout's business.
+      if (relay_inflight_.empty()) sim.send(relay(), svc(), POLL, 0);
+      sim.set_timer(relay(), p_.poll, T_POLL, 0);
+      break;
+    case T_PUBLISH_TIMEOUT:
+      if (t.node == relay() && state_[1][t.txn] == PUBLISHING) {
+        ++republishes_;
+        ++published_;
+        sim.note(relay(), t.txn, N_REPUBLISH);
+        sim.send(relay(), broker(), PUBLISH, t.txn, t.txn);
+        sim.set_timer(relay(), p_.publish_timeout, T_PUBLISH_TIMEOUT, t.txn);
+      } else if (t.node == svc() && state_[0][t.txn] == COMMITTED) {
+        ++republishes_;
+        sim.note(svc(), t.txn, N_REPUBLISH);
+        svc_publish(sim, t.txn);
+      }
+      break;
+    case T_REDELIVER:
+      if (static_cast<std::size_t>(t.value) < offsets_.size() && !offsets_[static_cast<std::size_t>(t.value)].acked) {
+        ++redeliveries_;
+        sim.note(broker(), t.txn, N_REDELIVERY, t.value);
+        broker_deliver(sim, static_cast<std::size_t>(t.value));
+      }
+      break;
+    case T_PUBLISH_DELAY:
+      if (state_[0][t.txn] == COMMITTED) svc_publish(sim, t.txn);
+      break;
+    default: break;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Roles
+
+void Outbox::svc_publish(Simulator& sim, TxnId order) {
+  ++published_;
+  sim.send(svc(), broker(), PUBLISH, order, order);
+  sim.set_timer(svc(), p_.publish_timeout, T_PUBLISH_TIMEOUT, order);
+}
+
+void Outbox::relay_on_rows(Simulator& sim, const Message& m) {
+  for (const std::int64_t row : m.extra) {
+    const auto order = static_cast<TxnId>(row);
+    if (order == 0 || order > static_cast<TxnId>(p_.orders)) continue;
+    const std::uint8_t st = state_[1][order];
+    if (st == PUBLISHING) continue;
+    if (st == PUBLISHED) {
+      sim.send(relay(), svc(), MARK_SENT, order);  // published already; only the mark was lost
+      continue;
+    }
+    relay_inflight_.push_back(order);
+    set(sim, relay(), order, PUBLISHING);
+    ++published_;
+    sim.send(relay(), broker(), PUBLISH, order, order);
+    sim.set_timer(relay(), p_.publish_timeout, T_PUBLISH_TIMEOUT, order);
+  }
+}
+
+void Outbox::broker_deliver(Simulator& sim, std::size_t offset) {
+  const Offset& o = offsets_[offset];
+  sim.send(broker(), consumer(), DELIVER, o.order, o.order, static_cast<std::int64_t>(offset));
+  sim.set_timer(broker(), p_.redeliver, T_REDELIVER, o.order, static_cast<std::int64_t>(offset));
+}
+
+void Outbox::consumer_on_deliver(Simulator& sim, const Message& m) {
+  const TxnId order = m.txn;
+  const NodeId c = consumer();
+  if (p_.idempotent_consumer && processed_[order]) {
+    ++dup_suppressed_;
+    sim.note(c, order, N_DUPLICATE_SUPPRESSED, m.b);
+    sim.send(c, broker(), ACK, order, m.a, m.b);
+    return;
+  }
+  // One local transaction: the idempotency row (if kept) and the effect.
+  if (p_.idempotent_consumer) sim.log_append(c, REC_PROCESSED, order, m.a);
+  sim.log_append(c, REC_APPLIED, order);
+  if (!sim.is_up(c)) return;
+  processed_[order] = 1;
+  Book& b = book_[order];
+  ++b.applied;
+  if (b.applied == 1) {
+    ++applied_;
+    b.ended = sim.now();
+    latency_sum_ += b.ended - b.started;
+    latency_max_ = std::max<std::int64_t>(latency_max_, b.ended - b.started);
+    sim.txn_end(order, TxnOutcome::Committed);
+  } else {
+    ++dup_effects_;
+    sim.note(c, order, N_DUPLICATE_EFFECT, b.applied);
+  }
+  set(sim, c, order, APPLIED);
+  sim.send(c, broker(), ACK, order, m.a, m.b);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Crash and recovery
+
+void Outbox::on_crash(Simulator& sim, NodeId node) {
+  frozen_[static_cast<std::size_t>(node)] = node_view(node);
+  down_.push_back(node);
+  auto& st = state_[static_cast<std::size_t>(node)];
+  if (node == svc() && !p_.outbox) {
+    // Without an outbox nothing durable says an event is owed: every unacknowledged one is orphaned,
+    // and one that was never even sent is certainly lost.
+    for (TxnId order = 1; order < st.size(); ++order) {
+      if (st[order] != COMMITTED) continue;
+      Book& b = book_[order];
+      b.orphaned = true;
+      bool sent = false;
+      for (std::uint32_t id : sim.in_flight()) {
+        const Message& msg = sim.messages()[id];
+        if (msg.type == PUBLISH && msg.txn == order) sent = true;
+      }
+      if (!b.stored && !sent && !b.lost_noted) {
+        b.lost_noted = true;
+        sim.note(svc(), order, N_EVENT_LOST);
+      }
+    }
+  }
+  std::fill(st.begin(), st.end(), std::uint8_t{NONE});
+  if (node == svc()) unsent_.clear();
+  if (node == relay()) relay_inflight_.clear();
+  if (node == broker()) offsets_.clear();
+  if (node == consumer()) std::fill(processed_.begin(), processed_.end(), std::uint8_t{0});
+}
+
+void Outbox::on_restart(Simulator& sim, NodeId node) {
+  down_.erase(std::remove(down_.begin(), down_.end(), node), down_.end());
+  if (node == svc()) recover_svc(sim);
+  if (node == relay()) {
+    sim.note(node, 0, N_RECOVERED);
+    sim.set_timer(relay(), p_.poll, T_POLL, 0);  // stateless: the outbox tells it what is owed
+  }
+  if (node == broker()) recover_broker(sim);
+  if (node == consumer()) recover_consumer(sim);
+}
+
+void Outbox::recover_svc(Simulator& sim) {
+  auto& st = state_[0];
+  for (const LogRecord& r : sim.log(svc())) {
+    // Dual write: the row says nothing about the event, so the order just stays COMMITTED; nobody
+    // will publish it again.
+    if (r.type == REC_ORDER) st[r.txn] = COMMITTED;
+    if (r.type == REC_OUTBOX) unsent_.push_back(r.txn);
+    if (r.type == REC_OUTBOX_SENT) {
+      st[r.txn] = PUBLISHED;
+      erase(unsent_, r.txn);
+    }
+  }
+  sim.note(svc(), 0, N_RECOVERED);
+}
+
+void Outbox::recover_broker(Simulator& sim) {
+  for (const LogRecord& r : sim.log(broker())) {
+    if (r.type == REC_EVENT_STORED) {
+      offsets_.push_back(Offset{r.txn, false});
+      state_[static_cast<std::size_t>(broker())][r.txn] = STORED;
+    }
+    if (r.type == REC_EVENT_ACKED) {
+      offsets_[static_cast<std::size_t>(r.value)].acked = true;
+      state_[static_cast<std::size_t>(broker())][r.txn] = DELIVERED;
+    }
+  }
+  sim.note(broker(), 0, N_RECOVERED);
+  for (std::size_t i = 0; i < offsets_.size(); ++i)
+    if (!offsets_[i].acked) {
+      ++redeliveries_;
+      sim.note(broker(), offsets_[i].order, N_REDELIVERY, static_cast<std::int64_t>(i));
+      broker_deliver(sim, i);
+    }
+}
+
+void Outbox::recover_consumer(Simulator& sim) {
+  for (const LogRecord& r : sim.log(consumer())) {
+    if (r.type == REC_PROCESSED) processed_[r.txn] = 1;
+    if (r.type == REC_APPLIED) {
+      state_[static_cast<std::size_t>(consumer())][r.txn] = APPLIED;
+      if (!p_.idempotent_consumer) processed_[r.txn] = 1;
+    }
+  }
+  sim.note(consumer(), 0, N_RECOVERED);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Views
+
+NodeView Outbox::node_view(NodeId node) const {
+  if (std::find(down_.begin(), down_.end(), node) != down_.end()) return frozen_[static_cast<std::size_t>(node)];
+  NodeView v;
+  v.state = NONE;
+  // The oldest order still in flight at this node, else the latest it handled.
+  const std::uint8_t busy = node == svc() ? COMMITTED : node == relay() ? PUBLISHING : node == broker() ? STORED : 0xFF;
+  const auto& st = state_[static_cast<std::size_t>(node)];
+  for (TxnId t = 1; t < st.size(); ++t) {
+    if (st[t] == NONE) continue;
+    v.state = st[t];
+    v.txn = t;
+    if (st[t] == busy) break;
+  }
+  return v;
+}
+
+std::vector<TxnView> Outbox::transactions() const {
+  std::vector<TxnView> out;
+  out.reserve(book_.size());
+  for (TxnId t = 1; t < book_.size(); ++t) {
+    const Book& b = book_[t];
+    TxnView v{t, TxnOutcome::Pending, b.started, b.ended};
+    if (b.applied > 0)
+      v.outcome = TxnOutcome::Committed;
+    else if (b.started >= 0)
+      v.outcome = TxnOutcome::InProgress;
+    out.push_back(v);
+  }
+  return out;
+}
+
+std::vector<Metric> Outbox::metrics() const {
+  std::int64_t lost = 0, pending = 0;
+  for (TxnId t = 1; t < book_.size(); ++t) {
+    const Book& b = book_[t];
+    if (b.started < 0 || b.applied > 0) continue;
+    if (b.orphaned && !b.stored)
+      ++lost;
+    else
+      ++pending;
+  }
+  return {
+      {"orders_committed", kNoNode, committed_},
+      {"events_published", kNoNode, published_},
+      {"events_stored", kNoNode, stored_},
+      {"effects_applied", kNoNode, applied_},
+      {"duplicate_effects", kNoNode, dup_effects_},
+      {"duplicates_suppressed", kNoNode, dup_suppressed_},
+      {"lost_events", kNoNode, lost},
+      {"pending_events", kNoNode, pending},
+      {"outbox_unsent", svc(), static_cast<std::int64_t>(unsent_.size())},
+      {"republishes", kNoNode, republishes_},
+      {"redeliveries", kNoNode, redeliveries_},
+      {"latency_avg_us", kNoNode, applied_ > 0 ? latency_sum_ / applied_ : 0},
+      {"latency_max_us", kNoNode, latency_max_},
+  };
+}
+
+}  // namespace cs::outbox

@@ -1,0 +1,46 @@
+#include "protocols/saga/common.hpp"
+
+#include <string>
+
+namespace cs::saga {
+
+Workload read_workload(ParamReader& r, bool allow_timeout) {
+  Workload w;
+  w.sagas = static_cast<int>(r.integer("sagas", 1, 1, 100'000));
+  w.steps = static_cast<int>(r.integer("steps", 4, 2, kMaxSteps));
+  w.interval = r.duration_ms("interval_ms", 20, 0, 3'600'000);
+  w.client_retry = r.duration_ms("client_retry_ms", 100, 1, 3'600'000);
+  const std::string fail = r.choice("fail_step", "none", {"none", "order", "payment", "inventory", "shipping"});
+  for (int k = 0; k < kMaxSteps; ++k)
+    if (fail == kStepKeys[static_cast<std::size_t>(k)]) w.fail_step = k;
+  if (w.fail_step >= w.steps)
+    r.error("fail_step", "\"" + fail + "\" is not one of the " + std::to_string(w.steps) + " steps of this saga");
+  const std::string mode = allow_timeout ? r.choice("fail_mode", "business", {"business", "timeout"})
+                                         : r.choice("fail_mode", "business", {"business"});
+  w.fail_timeout = mode == "timeout";
+  w.fail_probability = r.probability("fail_probability", 1.0);
+  w.compensation_failures = static_cast<int>(r.integer("compensation_failures", 0, 0, 100));
+  if (const auto* list = r.raw("fail_sagas")) {
+    if (!list->is_array()) {
+      r.error("fail_sagas", "must be a list of saga numbers such as [1, 3]");
+    } else {
+      w.fail_saga.assign(static_cast<std::size_t>(w.sagas) + 1, false);
+      for (const auto& v : *list) {
+        if (!v.is_number_integer() || v.get<std::int64_t>() < 1 || v.get<std::int64_t>() > w.sagas) {
+          r.error("fail_sagas", "every entry must be a saga number between 1 and " + std::to_string(w.sagas));
+          break;
+        }
+        w.fail_saga[static_cast<std::size_t>(v.get<std::int64_t>())] = true;
+      }
+    }
+  }
+  return w;
+}
+
+int draw_failure(const Workload& w, Rng& rng, std::uint32_t saga) {
+  if (w.fail_step < 0) return -1;
+  if (!w.fail_saga.empty() && !w.fail_saga[saga]) return -1;
+  return rng.chance(w.fail_probability) ? w.fail_step : -1;
+}
+
+}  // namespace cs::saga

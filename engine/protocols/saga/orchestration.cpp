@@ -1,0 +1,635 @@
+#include "protocols/saga/orchestration.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "check/saga.hpp"
+#include "protocols/params.hpp"
+
+namespace cs::saga_orch {
+
+namespace {
+constexpr std::uint16_t kClientStart = 0;
+constexpr NodeId kO = 0;
+
+void erase(std::vector<TxnId>& v, TxnId t) { v.erase(std::remove(v.begin(), v.end(), t), v.end()); }
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Parameters and description
+
+nlohmann::json default_params() {
+  return {{"sagas", 1}, {"steps", 4}, {"fail_step", "shipping"}, {"fail_mode", "business"}};
+}
+
+std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out) {
+  ParamReader r(params, out);
+  Params p;
+  p.w = saga::read_workload(r, true);
+  p.retry = r.duration_ms("retry_ms", 100, 1, 3'600'000);
+  p.step_timeout = r.duration_ms("step_timeout_ms", 1000, 0, 3'600'000);
+  p.concurrent_reader = r.boolean("concurrent_reader", false);
+  const std::int64_t stock = r.integer("stock", p.concurrent_reader ? 1 : -1, -1, 1'000'000'000);
+  p.stock = p.concurrent_reader ? std::max<std::int64_t>(stock, 0) : stock;
+  if (stock >= 0 && !p.concurrent_reader && p.w.steps <= saga::kInventoryStep)
+    r.error("stock", "needs the INVENTORY step (steps 3 or more)");
+  p.semantic_lock = r.choice("countermeasure", "none", {"none", "semantic_lock"}) == "semantic_lock";
+  if (p.concurrent_reader && p.w.steps <= saga::kInventoryStep)
+    r.error("concurrent_reader", "needs the INVENTORY step (steps 3 or more)");
+  r.finish();
+  if (!r.ok()) return nullptr;
+  return std::make_unique<SagaOrchestration>(std::move(p));
+}
+
+ProtocolInfo SagaOrchestration::make_info() {
+  ProtocolInfo i;
+  i.name = "saga-orchestration";
+  i.states = {"RUNNING", "COMPENSATING", "COMPLETED", "COMPENSATED", "NONE", "DONE", "FAILED"};
+  i.messages = {"CREATE_ORDER",   "CHARGE",        "RESERVE_STOCK",     "SHIP",
+                "ORDER_CREATED",  "CHARGED",       "STOCK_RESERVED",    "SHIPPED",
+                "ORDER_REJECTED", "CHARGE_FAILED", "STOCK_UNAVAILABLE", "SHIP_FAILED",
+                "CANCEL_ORDER",   "REFUND",        "RELEASE_STOCK",     "CANCEL_SHIPMENT",
+                "ORDER_CANCELLED", "REFUNDED",     "STOCK_RELEASED",    "SHIPMENT_CANCELLED",
+                "COMPENSATION_FAILED", "FINALIZE", "FINALIZED"};
+  i.log_records = {"SAGA_BEGIN", "STEP_DONE", "COMPENSATING", "STEP_COMPENSATED", "SAGA_COMPLETED",
+                   "SAGA_COMPENSATED", "APPLIED", "REJECTED", "COMPENSATED", "FINALIZED"};
+  i.timers = {"command_retry", "step_deadline"};
+  i.notes = {"client_retry",  "command_retry",        "step_timeout", "business_failure", "no_reply",
+             "duplicate_suppressed", "late_command_refused", "empty_compensation", "compensation_failed",
+             "stock_read",    "dirty_read",           "semantic_lock_wait", "recovered", "stale_reply"};
+  i.roles = {
+      RoleMachine{"orchestrator",
+                  {RUNNING, COMPENSATING, COMPLETED, COMPENSATED},
+                  {{RUNNING, COMPLETED, "last step done"},
+                   {RUNNING, COMPENSATING, "step failed"},
+                   {RUNNING, COMPENSATING, "step_deadline"},
+                   {COMPENSATING, COMPENSATED, "first step compensated"}}},
+      RoleMachine{"service",
+                  {NONE, DONE, FAILED, COMPENSATED},
+                  {{NONE, DONE, "command/success"},
+                   {NONE, FAILED, "command/failure"},
+                   {DONE, COMPENSATED, "compensation/compensated"},
+                   {NONE, COMPENSATED, "compensation (empty)"},
+                   {FAILED, COMPENSATED, "compensation (empty)"}}},
+  };
+  return i;
+}
+
+SagaOrchestration::SagaOrchestration(Params p) : p_(std::move(p)), info_(make_info()) {
+  const auto n = static_cast<std::size_t>(p_.w.sagas) + 1;
+  o_.assign(n, OSaga{});
+  svcs_.resize(static_cast<std::size_t>(p_.w.steps));
+  for (auto& s : svcs_) s.sagas.assign(n, SSaga{});
+  if (p_.stock >= 0) svcs_[saga::kInventoryStep].stock = p_.stock;
+  book_.assign(n, Book{});
+  plan_.assign(n, -1);
+  readers_of_.resize(n);
+  frozen_.assign(static_cast<std::size_t>(p_.w.steps) + 1, NodeView{});
+}
+
+std::vector<NodeSpec> SagaOrchestration::node_specs() const {
+  std::vector<NodeSpec> out{{"O", "orchestrator"}};
+  for (int k = 0; k < p_.w.steps; ++k) out.push_back({std::string(saga::kServiceNames[static_cast<std::size_t>(k)]), "service"});
+  return out;
+}
+
+std::vector<std::unique_ptr<Invariant>> SagaOrchestration::make_invariants() const {
+  SagaRecords r;
+  for (int k = 0; k < p_.w.steps; ++k) r.step_nodes.push_back(node_of(k));
+  r.applied = REC_APPLIED;
+  r.compensated = REC_COMPENSATED;
+  std::vector<std::unique_ptr<Invariant>> out;
+  out.push_back(std::make_unique<AllOrCompensatedInvariant>(r));
+  out.push_back(std::make_unique<CompensationOrderInvariant>(r));
+  out.push_back(std::make_unique<ExactlyOnceEffectInvariant>(std::vector<std::uint16_t>{REC_APPLIED, REC_COMPENSATED}));
+  if (p_.concurrent_reader)
+    out.push_back(std::make_unique<NoDirtyReadInvariant>(node_of(saga::kInventoryStep), REC_APPLIED, REC_COMPENSATED, N_STOCK_READ));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workload and dispatch
+
+void SagaOrchestration::start(Simulator& sim) { sim.schedule_client(0, kClientStart, 1, 1); }
+
+void SagaOrchestration::on_client(Simulator& sim, std::uint16_t, TxnId saga, std::int64_t arrival) {
+  if (arrival == 1) {
+    if (saga < static_cast<TxnId>(p_.w.sagas)) sim.schedule_client(p_.w.interval, kClientStart, saga + 1, 1);
+    plan_[saga] = static_cast<std::int8_t>(saga::draw_failure(p_.w, sim.workload_rng(), saga));
+  }
+  if (!sim.is_up(kO)) {
+    sim.note(kO, saga, N_CLIENT_RETRY);
+    sim.schedule_client(p_.w.client_retry, kClientStart, saga, 0);
+    return;
+  }
+  o_begin(sim, saga);
+}
+
+void SagaOrchestration::on_message(Simulator& sim, const Message& m) {
+  if (m.txn == 0 || m.txn > static_cast<TxnId>(p_.w.sagas)) return;
+  if (m.to == kO)
+    o_on_message(sim, m);
+  else
+    s_on_message(sim, m);
+}
+
+void SagaOrchestration::on_timer(Simulator& sim, const TimerRec& t) {
+  OSaga& o = o_[t.txn];
+  if (t.kind == T_RETRY) {
+    if (o.state != RUNNING && o.state != COMPENSATING) return;
+    ++retries_;
+    sim.note(kO, t.txn, N_COMMAND_RETRY, o.cur);
+    o_send_current(sim, t.txn);
+    o_arm(sim, t.txn, false);
+  } else if (t.kind == T_STEP_DEADLINE) {
+    if (o.state != RUNNING || o.cur != t.value) return;
+    // No answer in time: the step may or may not have applied, so it is compensated too.
+    ++timeouts_;
+    sim.note(kO, t.txn, N_STEP_TIMEOUT, o.cur);
+    o_compensate_from(sim, t.txn, o.cur);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Orchestrator
+
+void SagaOrchestration::o_set_state(Simulator& sim, TxnId saga, std::uint8_t to) {
+  OSaga& o = o_[saga];
+  const std::uint16_t from = o.state == kUnknown ? std::uint16_t{RUNNING} : std::uint16_t{o.state};
+  o.state = to;
+  sim.set_state(kO, saga, from, to);
+}
+
+void SagaOrchestration::o_begin(Simulator& sim, TxnId saga) {
+  if (o_[saga].state != kUnknown) return;
+  sim.log_append(kO, REC_SAGA_BEGIN, saga);
+  if (book_[saga].started < 0) {
+    book_[saga].started = sim.now();
+    book_[saga].outcome = TxnOutcome::InProgress;
+    ++started_;
+  }
+  sim.txn_start(kO, saga);
+  o_[saga].cur = 0;
+  o_set_state(sim, saga, RUNNING);
+  o_send_current(sim, saga);
+  o_arm(sim, saga, true);
+}
+
+void SagaOrchestration::o_send_current(Simulator& sim, TxnId saga) {
+  const OSaga& o = o_[saga];
+  if (o.state == RUNNING) {
+    if (o.cur == p_.w.steps)
+      sim.send(kO, node_of(saga::kInventoryStep), FINALIZE, saga);
+    else
+      sim.send(kO, node_of(o.cur), cmd_msg(o.cur), saga);
+  } else if (o.state == COMPENSATING && o.cur >= 0) {
+    sim.send(kO, node_of(o.cur), comp_msg(o.cur), saga);
+  }
+}
+
+void SagaOrchestration::o_cancel_timers(Simulator& sim, TxnId saga) {
+  OSaga& o = o_[saga];
+  sim.cancel_timer(o.retry_timer);
+  sim.cancel_timer(o.deadline_timer);
+  o.retry_timer = o.deadline_timer = 0;
+}
+
+void SagaOrchestration::o_arm(Simulator& sim, TxnId saga, bool fresh_deadline) {
+  OSaga& o = o_[saga];
+  sim.cancel_timer(o.retry_timer);
+  o.retry_timer = sim.set_timer(kO, p_.retry, T_RETRY, saga, o.cur);
+  // Only forward steps have a deadline: a compensation must succeed, however long it takes.
+  if (fresh_deadline && o.state == RUNNING && o.cur < p_.w.steps && p_.step_timeout > 0) {
+    sim.cancel_timer(o.deadline_timer);
+    o.deadline_timer = sim.set_timer(kO, p_.step_timeout, T_STEP_DEADLINE, saga, o.cur);
+  }
+}
+
+void SagaOrchestration::o_on_message(Simulator& sim, const Message& m) {
+  OSaga& o = o_[m.txn];
+  const TxnId saga = m.txn;
+  const int k = m.from - 1;
+  const auto stale = [&] {
+    ++stale_;
+    sim.note(kO, saga, N_STALE_REPLY, m.type);
+  };
+  if (m.type == FINALIZED) {
+    if (o.state == RUNNING && o.cur == p_.w.steps)
+      o_finish(sim, saga, true);
+    else
+      stale();
+    return;
+  }
+  if (m.type == COMPENSATION_FAILED) return;  // the retry timer sends the compensation again
+  if (m.type == ok_msg(k)) {
+    if (o.state != RUNNING || o.cur != k) return stale();
+    sim.log_append(kO, REC_STEP_DONE, saga, k);
+    o_step_done(sim, saga);
+  } else if (m.type == fail_msg(k)) {
+    if (o.state != RUNNING || o.cur != k) return stale();
+    // A definitive "no": the step did not apply, so compensation starts with the step before it.
+    sim.note(kO, saga, N_BUSINESS_FAILURE, k);
+    o_compensate_from(sim, saga, k - 1);
+  } else if (m.type == comped_msg(k)) {
+    if (o.state != COMPENSATING || o.cur != k) return stale();
+    sim.log_append(kO, REC_STEP_COMPENSATED, saga, k);
+    o.cur = k - 1;
+    o_next_compensation(sim, saga);
+  }
+}
+
+void SagaOrchestration::o_step_done(Simulator& sim, TxnId saga) {
+  OSaga& o = o_[saga];
+  o_cancel_timers(sim, saga);
+  ++o.cur;
+  if (o.cur < p_.w.steps) {
+    o_send_current(sim, saga);
+    o_arm(sim, saga, true);
+  } else if (locks_inventory()) {
+    // Every step applied: release the semantic lock before declaring the saga complete.
+    o_send_current(sim, saga);
+    o_arm(sim, saga, false);
+  } else {
+    o_finish(sim, saga, true);
+  }
+}
+
+void SagaOrchestration::o_compensate_from(Simulator& sim, TxnId saga, int step) {
+  o_cancel_timers(sim, saga);
+  sim.log_append(kO, REC_COMPENSATING, saga, step);
+  o_[saga].cur = step;
+  o_set_state(sim, saga, COMPENSATING);
+  o_next_compensation(sim, saga);
+}
+
+void SagaOrchestration::o_next_compensation(Simulator& sim, TxnId saga) {
+  o_cancel_timers(sim, saga);
+  if (o_[saga].cur < 0) return o_finish(sim, saga, false);
+  o_send_current(sim, saga);
+  o_arm(sim, saga, false);
+}
+
+void SagaOrchestration::o_finish(Simulator& sim, TxnId saga, bool completed) {
+  o_cancel_timers(sim, saga);
+  if (!sim.is_up(kO)) return;  // crashed inside this handler: the end is not logged, recovery redoes it
+  sim.log_append(kO, completed ? REC_SAGA_COMPLETED : REC_SAGA_COMPENSATED, saga);
+  book_end(sim, saga, completed ? TxnOutcome::Committed : TxnOutcome::Aborted);
+  o_set_state(sim, saga, completed ? COMPLETED : COMPENSATED);
+}
+
+void SagaOrchestration::o_recover(Simulator& sim) {
+  for (const LogRecord& r : sim.log(kO)) {
+    OSaga& o = o_[r.txn];
+    switch (r.type) {
+      case REC_SAGA_BEGIN: o.state = RUNNING; o.cur = 0; break;
+      case REC_STEP_DONE: o.cur = static_cast<int>(r.value) + 1; break;
+      case REC_COMPENSATING: o.state = COMPENSATING; o.cur = static_cast<int>(r.value); break;
+      case REC_STEP_COMPENSATED: o.cur = static_cast<int>(r.value) - 1; break;
+      case REC_SAGA_COMPLETED: o.state = COMPLETED; break;
+      case REC_SAGA_COMPENSATED: o.state = COMPENSATED; break;
+      default: break;
+    }
+  }
+  sim.note(kO, 0, N_RECOVERED);
+  for (TxnId saga = 1; saga < o_.size(); ++saga) {
+    OSaga& o = o_[saga];
+    if (o.state != RUNNING && o.state != COMPENSATING) continue;
+    sim.set_state(kO, saga, o.state, o.state);
+    if (o.state == RUNNING && o.cur == p_.w.steps && !locks_inventory()) {
+      o_finish(sim, saga, true);  // crashed between the last STEP_DONE and SAGA_COMPLETED
+    } else if (o.state == COMPENSATING && o.cur < 0) {
+      o_finish(sim, saga, false);
+    } else {
+      o_send_current(sim, saga);  // resume: re-send the command or compensation in progress
+      o_arm(sim, saga, true);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Services
+
+void SagaOrchestration::s_set_state(Simulator& sim, NodeId node, TxnId saga, std::uint8_t to) {
+  SSaga& x = svc(node).sagas[saga];
+  const std::uint16_t from = x.state;
+  x.state = to;
+  sim.set_state(node, saga, from, to);
+}
+
+void SagaOrchestration::s_on_message(Simulator& sim, const Message& m) {
+  const int k = m.to - 1;
+  if (m.type == cmd_msg(k))
+    s_command(sim, m.to, m.txn);
+  else if (m.type == comp_msg(k))
+    s_compensate(sim, m.to, m.txn);
+  else if (m.type == FINALIZE)
+    s_finalize(sim, m.to, m.txn);
+}
+
+void SagaOrchestration::s_command(Simulator& sim, NodeId node, TxnId saga) {
+  const int k = node - 1;
+  SSaga& x = svc(node).sagas[saga];
+  switch (x.state) {
+    case DONE:
+      ++duplicates_;
+      sim.note(node, saga, N_DUPLICATE_SUPPRESSED, cmd_msg(k));
+      sim.send(node, kO, ok_msg(k), saga);
+      return;
+    case FAILED:
+      ++duplicates_;
+      sim.note(node, saga, N_DUPLICATE_SUPPRESSED, cmd_msg(k));
+      sim.send(node, kO, fail_msg(k), saga);
+      return;
+    case COMPENSATED:
+      // The step was compensated (perhaps before this command arrived): it must never apply now.
+      ++late_refused_;
+      sim.note(node, saga, N_LATE_COMMAND_REFUSED, cmd_msg(k));
+      sim.send(node, kO, fail_msg(k), saga);
+      return;
+    default: break;
+  }
+  if (x.waiting) {
+    ++duplicates_;
+    sim.note(node, saga, N_DUPLICATE_SUPPRESSED, cmd_msg(k));
+    return;
+  }
+  if (plan_[saga] == k) {
+    if (p_.w.fail_timeout) {
+      sim.note(node, saga, N_NO_REPLY, cmd_msg(k));  // hung on this saga: no answer at all
+      return;
+    }
+    sim.log_append(node, REC_REJECTED, saga, k);
+    sim.note(node, saga, N_BUSINESS_FAILURE, k);
+    s_set_state(sim, node, saga, FAILED);
+    sim.send(node, kO, fail_msg(k), saga);
+    return;
+  }
+  Service& s = svc(node);
+  if (k == saga::kInventoryStep && p_.semantic_lock && !s.pending.empty()) {
+    // Another saga's reservation is not final yet: reading the stock now would be a dirty read.
+    x.waiting = true;
+    s.waiters.push_back(saga);
+    ++lock_waits_;
+    sim.note(node, saga, N_SEMANTIC_LOCK_WAIT, s.pending.front());
+    sim.lock_event(TraceKind::LockWait, node, saga, 0);
+    return;
+  }
+  s_apply(sim, node, saga);
+}
+
+void SagaOrchestration::s_apply(Simulator& sim, NodeId node, TxnId saga) {
+  const int k = node - 1;
+  Service& s = svc(node);
+  if (k == saga::kInventoryStep && p_.stock >= 0) {
+    sim.note(node, saga, N_STOCK_READ, s.stock);
+    book_read(sim, saga);
+    if (s.stock <= 0) {
+      sim.log_append(node, REC_REJECTED, saga, k);
+      sim.note(node, saga, N_BUSINESS_FAILURE, k);
+      s_set_state(sim, node, saga, FAILED);
+      sim.send(node, kO, fail_msg(k), saga);
+      return;
+    }
+  }
+  sim.log_append(node, REC_APPLIED, saga, k);
+  if (!sim.is_up(node)) return;
+  ++applied_;
+  if (k == saga::kInventoryStep) {
+    if (p_.stock >= 0) --s.stock;
+    truth_pending_.push_back(saga);
+    if (p_.semantic_lock) {
+      s.sagas[saga].pending = true;
+      s.pending.push_back(saga);
+      sim.lock_event(TraceKind::LockAcquire, node, saga, 0);
+    }
+  }
+  s_set_state(sim, node, saga, DONE);
+  sim.send(node, kO, ok_msg(k), saga);
+}
+
+void SagaOrchestration::s_compensate(Simulator& sim, NodeId node, TxnId saga) {
+  const int k = node - 1;
+  Service& s = svc(node);
+  SSaga& x = s.sagas[saga];
+  if (x.state == COMPENSATED) {
+    ++duplicates_;
+    sim.note(node, saga, N_DUPLICATE_SUPPRESSED, comp_msg(k));
+    sim.send(node, kO, comped_msg(k), saga);
+    return;
+  }
+  if (x.comp_failures < p_.w.compensation_failures) {
+    ++x.comp_failures;
+    ++comp_failures_;
+    sim.note(node, saga, N_COMPENSATION_FAILED, x.comp_failures);
+    sim.send(node, kO, COMPENSATION_FAILED, saga, k);
+    return;
+  }
+  const bool undo = x.state == DONE;
+  sim.log_append(node, REC_COMPENSATED, saga, undo ? 1 : 0);
+  if (!sim.is_up(node)) return;
+  if (undo) {
+    ++undone_;
+    if (k == saga::kInventoryStep) {
+      if (p_.stock >= 0) ++s.stock;
+      book_undone(sim, saga);
+    }
+  } else {
+    // Nothing to undo here (never applied, or refused); the record makes a late command be refused.
+    ++empty_comps_;
+    sim.note(node, saga, N_EMPTY_COMPENSATION, k);
+  }
+  if (x.waiting) {
+    x.waiting = false;
+    erase(s.waiters, saga);
+  }
+  s_set_state(sim, node, saga, COMPENSATED);
+  if (x.pending) s_unlock(sim, node, saga);
+  sim.send(node, kO, comped_msg(k), saga);
+}
+
+void SagaOrchestration::s_finalize(Simulator& sim, NodeId node, TxnId saga) {
+  SSaga& x = svc(node).sagas[saga];
+  if (x.pending) {
+    sim.log_append(node, REC_FINALIZED, saga);
+    if (!sim.is_up(node)) return;
+    s_unlock(sim, node, saga);
+  } else {
+    ++duplicates_;
+    sim.note(node, saga, N_DUPLICATE_SUPPRESSED, FINALIZE);
+  }
+  sim.send(node, kO, FINALIZED, saga);
+}
+
+void SagaOrchestration::s_unlock(Simulator& sim, NodeId node, TxnId saga) {
+  Service& s = svc(node);
+  s.sagas[saga].pending = false;
+  erase(s.pending, saga);
+  sim.lock_event(TraceKind::LockRelease, node, saga, 0);
+  s_wake(sim, node);
+}
+
+void SagaOrchestration::s_wake(Simulator& sim, NodeId node) {
+  Service& s = svc(node);
+  while (s.pending.empty() && !s.waiters.empty() && sim.is_up(node)) {
+    const TxnId next = s.waiters.front();
+    s.waiters.erase(s.waiters.begin());
+    s.sagas[next].waiting = false;
+    s_apply(sim, node, next);
+  }
+}
+
+void SagaOrchestration::s_recover(Simulator& sim, NodeId node) {
+  Service& s = svc(node);
+  const int k = node - 1;
+  if (k == saga::kInventoryStep && p_.stock >= 0) s.stock = p_.stock;
+  for (const LogRecord& r : sim.log(node)) {
+    SSaga& x = s.sagas[r.txn];
+    switch (r.type) {
+      case REC_APPLIED:
+        x.state = DONE;
+        if (k == saga::kInventoryStep) {
+          if (p_.stock >= 0) --s.stock;
+          if (p_.semantic_lock) {
+            x.pending = true;
+            s.pending.push_back(r.txn);
+          }
+        }
+        break;
+      case REC_REJECTED: x.state = FAILED; break;
+      case REC_COMPENSATED:
+        x.state = COMPENSATED;
+        if (r.value == 1 && k == saga::kInventoryStep && p_.stock >= 0) ++s.stock;
+        if (x.pending) {
+          x.pending = false;
+          erase(s.pending, r.txn);
+        }
+        break;
+      case REC_FINALIZED:
+        x.pending = false;
+        erase(s.pending, r.txn);
+        break;
+      default: break;
+    }
+  }
+  sim.note(node, 0, N_RECOVERED);
+  for (TxnId t : s.pending) sim.lock_event(TraceKind::LockAcquire, node, t, 0);  // the durable pending flags
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ground truth
+
+void SagaOrchestration::book_end(Simulator& sim, TxnId saga, TxnOutcome outcome) {
+  Book& b = book_[saga];
+  if (b.ended >= 0) return;
+  b.ended = sim.now();
+  b.outcome = outcome;
+  (outcome == TxnOutcome::Committed ? completed_ : compensated_) += 1;
+  const Time latency = b.ended - b.started;
+  latency_sum_ += latency;
+  latency_max_ = std::max<std::int64_t>(latency_max_, latency);
+  erase(truth_pending_, saga);  // a completed saga's reservation is final
+  readers_of_[saga].clear();
+  sim.txn_end(saga, outcome);
+}
+
+void SagaOrchestration::book_read(Simulator&, TxnId reader) {
+  for (TxnId w : truth_pending_)
+    if (w != reader) readers_of_[w].push_back(reader);
+}
+
+void SagaOrchestration::book_undone(Simulator& sim, TxnId writer) {
+  erase(truth_pending_, writer);
+  for (TxnId reader : readers_of_[writer]) {
+    ++dirty_reads_;
+    sim.note(node_of(saga::kInventoryStep), reader, N_DIRTY_READ, writer);
+  }
+  readers_of_[writer].clear();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Crash, restart, views
+
+void SagaOrchestration::on_crash(Simulator&, NodeId node) {
+  frozen_[static_cast<std::size_t>(node)] = node_view(node);
+  frozen_[static_cast<std::size_t>(node)].locks.clear();
+  down_.push_back(node);
+  if (node == kO) {
+    std::fill(o_.begin(), o_.end(), OSaga{});
+    return;
+  }
+  Service& s = svc(node);
+  std::fill(s.sagas.begin(), s.sagas.end(), SSaga{});
+  s.pending.clear();
+  s.waiters.clear();  // the stock figure is rebuilt from the log on restart
+}
+
+void SagaOrchestration::on_restart(Simulator& sim, NodeId node) {
+  down_.erase(std::remove(down_.begin(), down_.end(), node), down_.end());
+  if (node == kO)
+    o_recover(sim);
+  else
+    s_recover(sim, node);
+}
+
+NodeView SagaOrchestration::node_view(NodeId node) const {
+  if (std::find(down_.begin(), down_.end(), node) != down_.end()) return frozen_[static_cast<std::size_t>(node)];
+  NodeView v;
+  if (node == kO) {
+    v.state = RUNNING;
+    for (TxnId t = 1; t < o_.size(); ++t) {
+      const std::uint8_t st = o_[t].state;
+      if (st == kUnknown) continue;
+      v.state = st;
+      v.txn = t;
+      if (st == RUNNING || st == COMPENSATING) break;
+    }
+    return v;
+  }
+  const Service& s = svcs_[static_cast<std::size_t>(node - 1)];
+  v.state = NONE;
+  for (TxnId t = 1; t < s.sagas.size(); ++t) {
+    const SSaga& x = s.sagas[t];
+    if (x.state == NONE && !x.waiting) continue;
+    v.state = x.state;
+    v.txn = t;
+    if (book_[t].ended < 0) break;  // the oldest saga still running
+  }
+  for (std::size_t i = 0; i < s.pending.size(); ++i)
+    v.locks.push_back(LockView{0, s.pending[i], i == 0 ? s.waiters : std::vector<TxnId>{}});
+  if (s.pending.empty() && !s.waiters.empty()) v.locks.push_back(LockView{0, 0, s.waiters});
+  return v;
+}
+
+std::vector<TxnView> SagaOrchestration::transactions() const {
+  std::vector<TxnView> out;
+  out.reserve(book_.size());
+  for (TxnId t = 1; t < book_.size(); ++t) out.push_back(TxnView{t, book_[t].outcome, book_[t].started, book_[t].ended});
+  return out;
+}
+
+std::vector<Metric> SagaOrchestration::metrics() const {
+  const std::int64_t ended = completed_ + compensated_;
+  std::vector<Metric> m{
+      {"sagas_started", kNoNode, started_},
+      {"sagas_completed", kNoNode, completed_},
+      {"sagas_compensated", kNoNode, compensated_},
+      {"sagas_running", kNoNode, started_ - ended},
+      {"steps_applied", kNoNode, applied_},
+      {"compensations", kNoNode, undone_},
+      {"empty_compensations", kNoNode, empty_comps_},
+      {"compensation_failures", kNoNode, comp_failures_},
+      {"command_retries", kNoNode, retries_},
+      {"duplicates_suppressed", kNoNode, duplicates_},
+      {"late_commands_refused", kNoNode, late_refused_},
+      {"step_timeouts", kNoNode, timeouts_},
+      {"stale_replies", kNoNode, stale_},
+      {"dirty_reads", kNoNode, dirty_reads_},
+      {"semantic_lock_waits", kNoNode, lock_waits_},
+      {"latency_avg_us", kNoNode, ended > 0 ? latency_sum_ / ended : 0},
+      {"latency_max_us", kNoNode, latency_max_},
+  };
+  if (p_.stock >= 0) m.push_back({"stock", node_of(saga::kInventoryStep), svcs_[saga::kInventoryStep].stock});
+  return m;
+}
+
+}  // namespace cs::saga_orch

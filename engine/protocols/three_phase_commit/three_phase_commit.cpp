@@ -1,0 +1,267 @@
+// 3PC: parameters, description, dispatch, crash/restart, views and figures. The coordinator is in
+// coordinator.cpp, the participants and the termination protocol in participant.cpp.
+#include "protocols/three_phase_commit/three_phase_commit.hpp"
+
+#include <algorithm>
+
+#include "check/atomic_commit.hpp"
+#include "protocols/params.hpp"
+
+namespace cs::tpc3 {
+
+namespace {
+constexpr NodeId kCoordinator = 0;
+}  // namespace
+
+nlohmann::json default_params() {
+  return {{"participants", 3}, {"transactions", 1}, {"timeout_ms", 300}};
+}
+
+std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out) {
+  ParamReader r(params, out);
+  Params p;
+  // Bit masks of node ids are 32 bits wide: C plus at most 16 participants.
+  p.participants = static_cast<int>(r.integer("participants", 3, 1, 16));
+  p.transactions = static_cast<int>(r.integer("transactions", 1, 1, 100'000));
+  p.interval = r.duration_ms("interval_ms", 10, 0, 3'600'000);
+  p.work = r.duration_ms("work_ms", 0, 0, 3'600'000);
+  p.timeout = r.duration_ms("timeout_ms", 300, 1, 3'600'000);
+  const double timeout_ms = static_cast<double>(p.timeout) / kMicrosPerMs;
+  p.ack_timeout = r.duration_ms("ack_timeout_ms", timeout_ms, 1, 3'600'000);
+  p.precommit_retries = static_cast<int>(r.integer("precommit_retries", 2, 0, 100));
+  p.window = r.duration_ms("window_ms", timeout_ms / 2, 1, 3'600'000);
+  p.client_retry = r.duration_ms("client_retry_ms", 100, 1, 3'600'000);
+  p.resources = static_cast<int>(r.integer("resources", 100, 1, 1'000'000));
+  p.abort_probability = r.probability("abort_probability", 0.0);
+  p.always_abort.assign(static_cast<std::size_t>(p.participants) + 1, false);
+  if (const auto* votes = r.raw("votes")) {
+    if (!votes->is_object()) {
+      r.error("votes", "must be an object such as {\"P2\": \"abort\"}");
+    } else {
+      for (const auto& [name, v] : votes->items()) {
+        int idx = 0;
+        for (int i = 1; i <= p.participants; ++i)
+          if (name == "P" + std::to_string(i)) idx = i;
+        const std::string key = "votes." + name;
+        if (idx == 0) {
+          r.error(key, "\"" + name + "\" is not a participant (P1 to P" + std::to_string(p.participants) + ")");
+        } else if (!v.is_string() || (v != "abort" && v != "commit")) {
+          r.error(key, "must be \"commit\" or \"abort\"");
+        } else {
+          p.always_abort[static_cast<std::size_t>(idx)] = (v == "abort");
+        }
+      }
+    }
+  }
+  r.finish();
+  if (!r.ok()) return nullptr;
+  return std::make_unique<ThreePhaseCommit>(std::move(p));
+}
+
+ProtocolInfo ThreePhaseCommit::make_info() {
+  ProtocolInfo i;
+  i.name = "3pc";
+  i.states = {"INIT", "WAIT", "READY", "PRECOMMIT", "COMMIT", "ABORT"};
+  i.messages = {"CAN_COMMIT",    "VOTE_COMMIT",  "VOTE_ABORT", "PRECOMMIT",     "ACK_PRECOMMIT",
+                "GLOBAL_COMMIT", "GLOBAL_ABORT", "ACK",        "STATE_REQUEST", "STATE_REPLY"};
+  i.log_records = {"BEGIN", "READY", "PRECOMMIT", "COMMIT", "ABORT", "END"};
+  i.timers = {"work_done", "vote_timeout", "ack_timeout", "prepare_timeout", "doubt_timeout", "gather", "lead_timeout"};
+  i.notes = {"client_retry",       "unilateral_abort",    "termination_started",  "coordinator_alive",
+             "elected",            "waiting_for_leader",  "precommit_retry",      "commit_without_acks",
+             "duplicate_decision", "conflicting_decision", "recovered",           "in_doubt",
+             "total_failure_decision"};
+  i.roles = {
+      RoleMachine{"coordinator",
+                  {INIT, WAIT, PRECOMMIT, COMMIT, ABORT},
+                  {{INIT, WAIT, "commit_request/CAN_COMMIT"},
+                   {WAIT, PRECOMMIT, "all VOTE_COMMIT/PRECOMMIT"},
+                   {WAIT, ABORT, "VOTE_ABORT/GLOBAL_ABORT"},
+                   {WAIT, ABORT, "timeout/GLOBAL_ABORT"},
+                   {PRECOMMIT, COMMIT, "all ACK_PRECOMMIT/GLOBAL_COMMIT"},
+                   {PRECOMMIT, COMMIT, "timeout/GLOBAL_COMMIT"},
+                   {PRECOMMIT, ABORT, "GLOBAL_ABORT (termination)"}}},
+      RoleMachine{"participant",
+                  {INIT, READY, PRECOMMIT, COMMIT, ABORT},
+                  {{INIT, READY, "CAN_COMMIT/VOTE_COMMIT"},
+                   {INIT, ABORT, "CAN_COMMIT/VOTE_ABORT"},
+                   {INIT, ABORT, "timeout"},
+                   {READY, PRECOMMIT, "PRECOMMIT/ACK_PRECOMMIT"},
+                   {READY, ABORT, "GLOBAL_ABORT/ACK"},
+                   {READY, ABORT, "timeout: termination, all READY"},
+                   {READY, PRECOMMIT, "timeout: termination, some PRECOMMIT"},
+                   {READY, COMMIT, "GLOBAL_COMMIT/ACK"},
+                   {PRECOMMIT, COMMIT, "GLOBAL_COMMIT/ACK"},
+                   {PRECOMMIT, COMMIT, "timeout: termination"},
+                   {PRECOMMIT, ABORT, "GLOBAL_ABORT/ACK"}}},
+  };
+  return i;
+}
+
+ThreePhaseCommit::ThreePhaseCommit(Params p) : p_(std::move(p)), info_(make_info()) {
+  const auto n = static_cast<std::size_t>(p_.transactions) + 1;
+  coord_.assign(n, CoordTxn{});
+  parts_.resize(static_cast<std::size_t>(p_.participants));
+  for (auto& part : parts_) {
+    part.txns.assign(n, PartTxn{});
+    part.locks.assign(static_cast<std::size_t>(p_.resources), Lock{});
+  }
+  book_.assign(n, Book{});
+  frozen_.assign(static_cast<std::size_t>(nodes()), NodeView{});
+}
+
+std::vector<NodeSpec> ThreePhaseCommit::node_specs() const {
+  std::vector<NodeSpec> out{{"C", "coordinator"}};
+  for (const auto& name : numbered_names("P", p_.participants)) out.push_back({name, "participant"});
+  return out;
+}
+
+std::vector<std::unique_ptr<Invariant>> ThreePhaseCommit::make_invariants() const {
+  std::vector<NodeId> participants;
+  for (int i = 1; i <= p_.participants; ++i) participants.push_back(i);
+  std::vector<std::unique_ptr<Invariant>> out;
+  out.push_back(std::make_unique<AgreementInvariant>(COMMIT, ABORT));
+  out.push_back(std::make_unique<CommitValidityInvariant>(COMMIT, VOTE_COMMIT, participants));
+  out.push_back(std::make_unique<CommitOnceInvariant>(REC_COMMIT));
+  return out;
+}
+
+// Arrivals are chained, as in 2PC: value 1 marks an arrival, 0 a client retry.
+void ThreePhaseCommit::start(Simulator& sim) { sim.schedule_client(0, 0, 1, 1); }
+
+void ThreePhaseCommit::on_client(Simulator& sim, std::uint16_t, TxnId txn, std::int64_t arrival) {
+  if (arrival == 1 && txn < static_cast<TxnId>(p_.transactions)) sim.schedule_client(p_.interval, 0, txn + 1, 1);
+  coord_start(sim, txn);
+}
+
+void ThreePhaseCommit::on_message(Simulator& sim, const Message& m) {
+  if (m.txn == 0 || m.txn > static_cast<TxnId>(p_.transactions)) return;
+  if (m.to == kCoordinator)
+    coord_on_message(sim, m);
+  else
+    part_on_message(sim, m);
+}
+
+void ThreePhaseCommit::on_timer(Simulator& sim, const TimerRec& t) {
+  if (t.node == kCoordinator)
+    coord_on_timer(sim, t);
+  else
+    part_on_timer(sim, t);
+}
+
+void ThreePhaseCommit::on_crash(Simulator&, NodeId node) {
+  auto& f = frozen_[static_cast<std::size_t>(node)];
+  f = node_view(node);
+  f.locks.clear();  // locks live in memory and are gone
+  f.blocked = false;
+  down_.push_back(node);
+  if (node == kCoordinator) {
+    std::fill(coord_.begin(), coord_.end(), CoordTxn{});
+    return;
+  }
+  Participant& part = parts_[static_cast<std::size_t>(node - 1)];
+  std::fill(part.txns.begin(), part.txns.end(), PartTxn{});
+  std::fill(part.locks.begin(), part.locks.end(), Lock{});
+}
+
+void ThreePhaseCommit::on_restart(Simulator& sim, NodeId node) {
+  down_.erase(std::remove(down_.begin(), down_.end(), node), down_.end());
+  if (node == kCoordinator)
+    coord_recover(sim);
+  else
+    part_recover(sim, node);
+}
+
+NodeView ThreePhaseCommit::node_view(NodeId node) const {
+  if (std::find(down_.begin(), down_.end(), node) != down_.end()) return frozen_[static_cast<std::size_t>(node)];
+  NodeView v;
+  v.state = INIT;
+  const auto pick = [&](TxnId txn, std::uint8_t state, bool active) {
+    if (state == kUnknown) return false;
+    v.state = state;
+    v.txn = txn;
+    return active;
+  };
+  const auto undecided = [](std::uint8_t s) { return s != kUnknown && s != COMMIT && s != ABORT; };
+  if (node == kCoordinator) {
+    for (TxnId t = 1; t < coord_.size(); ++t) {
+      if (coord_[t].in_doubt) v.blocked = true;
+      if (pick(t, coord_[t].state, undecided(coord_[t].state))) break;
+    }
+    return v;
+  }
+  const Participant& part = parts_[static_cast<std::size_t>(node - 1)];
+  bool found_active = false;
+  for (TxnId t = 1; t < part.txns.size(); ++t) {
+    const PartTxn& x = part.txns[t];
+    if (x.blocked) v.blocked = true;
+    if (!found_active) found_active = pick(t, x.state, undecided(x.state));
+  }
+  for (std::size_t r = 0; r < part.locks.size(); ++r) {
+    const Lock& l = part.locks[r];
+    if (l.holder != 0 || !l.waiters.empty()) v.locks.push_back(LockView{static_cast<std::int64_t>(r), l.holder, l.waiters});
+  }
+  return v;
+}
+
+void ThreePhaseCommit::book_decision(Simulator& sim, NodeId node, TxnId txn, std::uint8_t decision) {
+  Book& b = book_[txn];
+  (decision == COMMIT ? b.committed : b.aborted) |= 1u << node;
+  const std::uint32_t everyone = (1u << nodes()) - 1u;
+  if (b.ended < 0 && (b.committed | b.aborted) == everyone) {
+    b.ended = sim.now();
+    // Under a partition the two sides may disagree (the agreement invariant says so); the
+    // transaction's reported outcome is then the coordinator's.
+    const bool committed = (b.committed & 1u) != 0;
+    (committed ? committed_ : aborted_) += 1;
+    const Time latency = b.ended - b.started;
+    latency_sum_ += latency;
+    latency_max_ = std::max(latency_max_, latency);
+    sim.txn_end(txn, committed ? TxnOutcome::Committed : TxnOutcome::Aborted);
+  }
+}
+
+std::vector<TxnView> ThreePhaseCommit::transactions() const {
+  std::vector<TxnView> out;
+  out.reserve(book_.size());
+  for (TxnId t = 1; t < book_.size(); ++t) {
+    const Book& b = book_[t];
+    TxnView v{t, TxnOutcome::Pending, b.started, b.ended};
+    if (b.ended >= 0) {
+      v.outcome = (b.committed & 1u) ? TxnOutcome::Committed : TxnOutcome::Aborted;
+    } else if (b.started >= 0) {
+      v.outcome = TxnOutcome::InProgress;
+      if (coord_[t].in_doubt) v.outcome = TxnOutcome::Blocked;
+      for (const auto& part : parts_)
+        if (part.txns[t].blocked) v.outcome = TxnOutcome::Blocked;
+    }
+    out.push_back(v);
+  }
+  return out;
+}
+
+std::vector<Metric> ThreePhaseCommit::metrics() const {
+  std::int64_t locks = 0, uncertain = 0;
+  for (std::size_t i = 0; i < parts_.size(); ++i) {
+    for (const Lock& l : parts_[i].locks) locks += l.holder != 0;
+    for (const PartTxn& x : parts_[i].txns) uncertain += x.state == READY || x.state == PRECOMMIT;
+  }
+  const std::int64_t ended = committed_ + aborted_;
+  return {
+      {"txns_committed", kNoNode, committed_},
+      {"txns_aborted", kNoNode, aborted_},
+      {"termination_rounds", kNoNode, rounds_},
+      {"elected_commits", kNoNode, elected_commits_},
+      {"elected_aborts", kNoNode, elected_aborts_},
+      {"precommit_retries", kNoNode, precommit_retries_},
+      {"commits_without_acks", kNoNode, commits_without_acks_},
+      {"conflicting_decisions", kNoNode, conflicts_},
+      {"duplicate_decisions", kNoNode, duplicates_},
+      {"in_doubt_recoveries", kNoNode, in_doubt_recoveries_},
+      {"uncertain_participants", kNoNode, uncertain},
+      {"locks_held", kNoNode, locks},
+      {"latency_avg_us", kNoNode, ended > 0 ? latency_sum_ / ended : 0},
+      {"latency_max_us", kNoNode, latency_max_},
+  };
+}
+
+}  // namespace cs::tpc3

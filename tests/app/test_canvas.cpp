@@ -1,0 +1,255 @@
+// The views: the topology canvas, the space-time diagram and the state-machine view show what the
+// engine says, and their mouse gestures reach the engine through the controller.
+#include <gtest/gtest.h>
+
+#include <QAction>
+#include <QMenu>
+#include <QTest>
+
+#include <cmath>
+
+#include "canvas_view.hpp"
+#include "engine_text.hpp"
+#include "gui_test_support.hpp"
+#include "lab_controller.hpp"
+#include "spacetime_view.hpp"
+#include "state_machine_view.hpp"
+
+using guitest::scenarioPath;
+
+namespace {
+
+constexpr cs::NodeId kC = 0, kP1 = 1, kP2 = 2, kP3 = 3;
+
+std::unique_ptr<LabController> open(const char* file) {
+  auto c = std::make_unique<LabController>();
+  QString error;
+  EXPECT_TRUE(c->openScenario(scenarioPath(file), &error)) << error.toStdString();
+  return c;
+}
+
+// A canvas in a shown top-level widget of a fixed size, so that fitting and mouse mapping are real.
+std::unique_ptr<CanvasView> shownCanvas(LabController* c) {
+  auto view = std::make_unique<CanvasView>(c);
+  view->resize(1200, 800);
+  view->show();
+  EXPECT_TRUE(QTest::qWaitForWindowExposed(view.get()));
+  return view;
+}
+
+QString engineStateText(const LabController& c, cs::NodeId n) {
+  const auto v = c.simulation().protocol().node_view(n);
+  return EngineText::state(c.info().states[v.state]);
+}
+
+QAction* actionOfKind(QMenu* menu, cs::FaultKind kind) {
+  for (QAction* a : menu->actions())
+    if (a->data().isValid() && a->data().toInt() == static_cast<int>(kind)) return a;
+  return nullptr;
+}
+
+double distanceToSegment(QPointF p, QPointF a, QPointF b) {
+  const QPointF ab = b - a;
+  const double len2 = ab.x() * ab.x() + ab.y() * ab.y();
+  const double t = len2 > 0 ? std::clamp(((p.x() - a.x()) * ab.x() + (p.y() - a.y()) * ab.y()) / len2, 0.0, 1.0) : 0.0;
+  const QPointF q = a + ab * t;
+  return std::hypot(p.x() - q.x(), p.y() - q.y());
+}
+
+// The first time at which at least one message is in flight.
+cs::Time firstTimeWithMessagesInFlight(LabController& c) {
+  for (cs::Time t = cs::ms(1); t < cs::ms(500); t += cs::ms(1)) {
+    c.seekTime(t);
+    if (!c.sim().in_flight().empty()) return t;
+  }
+  return -1;
+}
+
+}  // namespace
+
+TEST(CanvasView, NodeCardsShowTheEngineStates) {
+  auto c = open("2pc-happy.json");
+  auto view = shownCanvas(c.get());
+  for (cs::Time t : {cs::ms(0), cs::ms(12), cs::ms(30), cs::ms(60), cs::ms(400)}) {
+    c->seekTime(t);
+    ASSERT_EQ(c->nodeCount(), 4);
+    for (cs::NodeId n = 0; n < c->nodeCount(); ++n) {
+      NodeItem* item = view->nodeItem(n);
+      ASSERT_NE(item, nullptr);
+      EXPECT_EQ(item->data().stateText, engineStateText(*c, n)) << "node " << n << " at " << t;
+      EXPECT_EQ(item->data().up, c->sim().is_up(n));
+      EXPECT_EQ(item->data().locks.size(), static_cast<qsizetype>(c->simulation().protocol().node_view(n).locks.size()));
+    }
+  }
+}
+
+TEST(CanvasView, ClickingALinkCutsAndHealsIt) {
+  auto c = open("2pc-happy.json");
+  c->seekTime(cs::ms(900));  // quiet: no token sits on the link
+  auto view = shownCanvas(c.get());
+  LinkItem* link = view->linkItem(kC, kP2);
+  ASSERT_NE(link, nullptr);
+  const QPoint mid = view->mapFromScene(link->visibleMid());
+  QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, mid);
+  EXPECT_TRUE(c->sim().network().is_cut(kC, kP2));
+  EXPECT_TRUE(view->linkItem(kC, kP2)->data().cut);
+  EXPECT_FALSE(c->sim().network().is_cut(kC, kP1));
+
+  QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->mapFromScene(view->linkItem(kC, kP2)->visibleMid()));
+  EXPECT_FALSE(c->sim().network().is_cut(kC, kP2));
+}
+
+TEST(CanvasView, CrashAndRestartFromTheNodeMenu) {
+  auto c = open("2pc-happy.json");
+  c->seekTime(cs::ms(200));  // P2 has logged its READY (and the decision) by now
+  auto view = shownCanvas(c.get());
+  ASSERT_FALSE(c->sim().log(kP2).empty());
+
+  std::unique_ptr<QMenu> menu(view->createNodeMenu(kP2, view.get()));
+  QAction* restart = actionOfKind(menu.get(), cs::FaultKind::Restart);
+  ASSERT_NE(restart, nullptr);
+  EXPECT_FALSE(restart->isEnabled());  // a running node cannot be restarted
+  QAction* crash = actionOfKind(menu.get(), cs::FaultKind::Crash);
+  ASSERT_NE(crash, nullptr);
+  ASSERT_TRUE(crash->isEnabled());
+  crash->trigger();
+  EXPECT_FALSE(c->sim().is_up(kP2));
+
+  // Greyed out, with the durable log still on show.
+  const NodeItem::Data& d = view->nodeItem(kP2)->data();
+  EXPECT_FALSE(d.up);
+  ASSERT_FALSE(d.log.isEmpty());
+  EXPECT_EQ(d.log.size() + d.logHidden, static_cast<qsizetype>(c->sim().log(kP2).size()));
+  EXPECT_TRUE(d.log.back().contains(EngineText::logRecordAt(c->info(), c->sim().log(kP2).back().type)));
+
+  std::unique_ptr<QMenu> again(view->createNodeMenu(kP2, view.get()));
+  EXPECT_FALSE(actionOfKind(again.get(), cs::FaultKind::Crash)->isEnabled());
+  actionOfKind(again.get(), cs::FaultKind::Restart)->trigger();
+  EXPECT_TRUE(c->sim().is_up(kP2));
+  EXPECT_TRUE(view->nodeItem(kP2)->data().up);
+}
+
+TEST(CanvasView, CutAllLinksOfANode) {
+  auto c = open("2pc-happy.json");
+  auto view = shownCanvas(c.get());
+  std::unique_ptr<QMenu> menu(view->createNodeMenu(kP3, view.get()));
+  QAction* cutAll = menu->findChild<QAction*>(QStringLiteral("cutAll"));
+  ASSERT_NE(cutAll, nullptr);
+  cutAll->trigger();
+  for (cs::NodeId n : {kC, kP1, kP2}) EXPECT_TRUE(c->sim().network().is_cut(kP3, n));
+  EXPECT_FALSE(c->sim().network().is_cut(kC, kP1));
+}
+
+TEST(CanvasView, MessageTokensTravelBetweenTheirEndpoints) {
+  auto c = open("2pc-happy.json");
+  auto view = shownCanvas(c.get());
+  const cs::Time t = firstTimeWithMessagesInFlight(*c);
+  ASSERT_GE(t, 0);
+  for (cs::Time at : {t, t + cs::ms(3), t + cs::ms(6)}) {
+    c->seekTime(at);
+    const auto inFlight = c->sim().in_flight();
+    const QList<MessageItem*> tokens = view->messageItems();
+    ASSERT_EQ(tokens.size(), static_cast<qsizetype>(inFlight.size()));
+    for (MessageItem* token : tokens) {
+      const cs::Message& m = c->sim().messages()[token->id()];
+      const QPointF a = view->nodeItem(m.from)->pos(), b = view->nodeItem(m.to)->pos();
+      // On the link (tokens run in a lane a few units beside it) and between its two ends.
+      EXPECT_LT(distanceToSegment(token->pos(), a, b), 12.0) << "message " << m.id;
+      EXPECT_GT(token->data().progress, -1e-9);
+      EXPECT_LT(token->data().progress, 1.0 + 1e-9);
+      const double along = QLineF(a, token->pos()).length() / QLineF(a, b).length();
+      EXPECT_GT(along, 0.0);
+      EXPECT_LT(along, 1.0);
+    }
+  }
+}
+
+TEST(CanvasView, ShiftLassoPartitionsTheEncircledNodes) {
+  auto c = open("2pc-happy.json");
+  auto view = shownCanvas(c.get());
+  // A small square around P1 only.
+  const QPoint p = view->mapFromScene(view->nodeItem(kP1)->pos());
+  const QPoint corners[] = {p + QPoint(30, -30), p + QPoint(-30, -30), p + QPoint(-30, 30), p + QPoint(30, 30)};
+  // Start just off the card, on empty canvas: Shift over a node would drag it instead.
+  const QPoint start = view->mapFromScene(view->nodeItem(kP1)->pos() + QPointF(view->nodeItem(kP1)->cardRect().width(), 0));
+  QTest::mousePress(view->viewport(), Qt::LeftButton, Qt::ShiftModifier, start);
+  for (const QPoint& q : corners) QTest::mouseMove(view->viewport(), q);
+  QTest::mouseMove(view->viewport(), start);
+  QTest::mouseRelease(view->viewport(), Qt::LeftButton, Qt::ShiftModifier, start);
+  ASSERT_TRUE(c->sim().network().has_partition());
+  EXPECT_TRUE(c->sim().network().partitioned(kP1, kC));
+  EXPECT_FALSE(c->sim().network().partitioned(kC, kP2));
+}
+
+TEST(CanvasView, ProjectorModeEnlargesTheCards) {
+  auto c = open("2pc-happy.json");
+  auto view = shownCanvas(c.get());
+  const qreal normal = view->nodeItem(kC)->cardRect().height();
+  view->setProjectorMode(true);
+  EXPECT_TRUE(view->projectorMode());
+  EXPECT_GT(view->nodeItem(kC)->cardRect().height(), normal * 1.4);
+}
+
+TEST(SpacetimeView, ClickingAnArrowSelectsItsMessageEverywhere) {
+  auto c = open("2pc-happy.json");
+  auto canvas = shownCanvas(c.get());
+  SpacetimeView view(c.get());
+  view.resize(1200, 420);
+  view.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+  const cs::Time t = firstTimeWithMessagesInFlight(*c);
+  ASSERT_GE(t, 0);
+  c->seekTime(t + cs::ms(4));
+
+  // An in-flight arrow whose middle is nearer to it than to any other arrow.
+  quint32 target = 0;
+  QPoint click;
+  for (std::uint32_t id : c->sim().in_flight()) {
+    const cs::Message& m = c->sim().messages()[id];
+    const QPointF mid = (view.pointAt(m.from, m.sent_at) + view.arrowEnd(m)) / 2;
+    if (view.messageAt(mid) == id) {
+      target = id;
+      click = mid.toPoint();
+      break;
+    }
+  }
+  ASSERT_NE(target, 0u);
+  QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, click);
+  EXPECT_EQ(c->selectedMessage(), target);
+  // The canvas highlights the same message.
+  bool highlighted = false;
+  for (MessageItem* token : canvas->messageItems())
+    if (token->id() == target) highlighted = token->data().selected;
+  EXPECT_TRUE(highlighted);
+}
+
+TEST(SpacetimeView, FindsArrowsQuicklyInALongRun) {
+  auto c = open("2pc-workload.json");
+  c->seekTime(c->endTime());
+  SpacetimeView view(c.get());
+  view.resize(1600, 500);
+  view.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+  view.zoomToFit();
+  QImage img(view.size(), QImage::Format_ARGB32);
+  view.render(&img);  // the whole run at once: culling and batching must cope
+  EXPECT_GT(c->sim().trace().size(), 1000u);
+}
+
+TEST(StateMachineView, ShowsTheCoordinatorThenTheSelectedNode) {
+  auto c = open("2pc-happy.json");
+  StateMachineView view(c.get());
+  view.resize(600, 420);
+  c->seekTime(cs::ms(30));
+  EXPECT_EQ(view.shownNode(), kC);
+  EXPECT_EQ(view.litState(), c->simulation().protocol().node_view(kC).state);
+  c->selectNode(kP1);
+  EXPECT_EQ(view.shownNode(), kP1);
+  EXPECT_EQ(view.litState(), c->simulation().protocol().node_view(kP1).state);
+  c->seekTime(cs::ms(400));
+  // The participant's last transition is READY -> COMMIT in a happy run.
+  const auto [from, to] = view.lastTransition();
+  EXPECT_EQ(c->info().states[static_cast<std::size_t>(to)], "COMMIT");
+  EXPECT_EQ(c->info().states[static_cast<std::size_t>(from)], "READY");
+  EXPECT_EQ(view.transitionLabel("PREPARE/VOTE_COMMIT"), QStringLiteral("PREPARE / VOTE_COMMIT"));
+}

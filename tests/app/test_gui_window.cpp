@@ -1,0 +1,216 @@
+// The main window: the canvas follows the engine, menus switch language at run time, projector mode
+// scales the fonts, and the `commitscope --screenshot` executable writes a real picture.
+#include <gtest/gtest.h>
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QMenu>
+#include <QMenuBar>
+#include <QProcess>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "canvas_items.hpp"
+#include "canvas_view.hpp"
+#include "gui_test_support.hpp"
+#include "help_overlay.hpp"
+#include "lab_controller.hpp"
+#include "language.hpp"
+#include "main_window.hpp"
+#include "new_scenario_dialog.hpp"
+#include "protocols/registry.hpp"
+#include "panel_frame.hpp"
+#include "projector_style.hpp"
+
+using guitest::scenarioPath;
+
+namespace {
+
+QStringList menuTitles(const MainWindow& w) {
+  QStringList titles;
+  for (QAction* a : w.menuBar()->actions()) titles << a->text();
+  return titles;
+}
+
+int distinctColours(const QImage& image) {
+  QSet<QRgb> colours;
+  for (int y = 0; y < image.height(); y += 3)
+    for (int x = 0; x < image.width(); x += 3) colours.insert(image.pixel(x, y));
+  return static_cast<int>(colours.size());
+}
+
+struct Shot {
+  int exitCode = -1;
+  QString out, err;
+};
+
+Shot runExe(const QStringList& args) {
+  QTemporaryDir profile;
+  QProcess p;
+  QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+  env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+  p.setProcessEnvironment(env);
+  p.start(QStringLiteral(COMMITSCOPE_GUI_EXE), QStringList{QStringLiteral("--profile"), profile.path()} + args);
+  EXPECT_TRUE(p.waitForFinished(60000));
+  return {p.exitCode(), QString::fromLocal8Bit(p.readAllStandardOutput()), QString::fromLocal8Bit(p.readAllStandardError())};
+}
+
+}  // namespace
+
+TEST(MainWindow, CanvasNodesShowTheEngineStates) {
+  LabController controller;
+  MainWindow w(&controller);
+  ASSERT_TRUE(w.openFile(scenarioPath("2pc-happy.json"), false));
+  w.resize(1280, 800);
+  w.show();
+  controller.seekTime(cs::ms(40));
+  QApplication::processEvents();
+  const auto& info = controller.info();
+  for (cs::NodeId n = 0; n < controller.nodeCount(); ++n) {
+    NodeItem* item = w.canvas()->nodeItem(n);
+    ASSERT_NE(item, nullptr);
+    const auto state = controller.simulation().protocol().node_view(n).state;
+    EXPECT_EQ(item->data().stateKey.toStdString(), info.states[state]) << "node " << n;
+  }
+}
+
+TEST(MainWindow, LanguageSwitchChangesMenusAndPanels) {
+  LabController controller;
+  MainWindow w(&controller);
+  EXPECT_EQ(w.fileMenu()->title(), QStringLiteral("&File"));
+  w.setLanguage(QStringLiteral("zh_TW"));
+  EXPECT_TRUE(w.fileMenu()->title().contains(QStringLiteral("檔案"))) << w.fileMenu()->title().toStdString();
+  EXPECT_TRUE(menuTitles(w).join(QLatin1Char(' ')).contains(QStringLiteral("故障"))) << menuTitles(w).join(' ').toStdString();
+  EXPECT_EQ(language::current(), QStringLiteral("zh_TW"));
+  QStringList panels;
+  for (PanelFrame* p : w.findChildren<PanelFrame*>()) panels << p->title();
+  EXPECT_TRUE(panels.contains(QStringLiteral("拓撲"))) << panels.join(' ').toStdString();
+  EXPECT_TRUE(panels.contains(QStringLiteral("時空圖"))) << panels.join(' ').toStdString();
+  w.setLanguage(QStringLiteral("en"));
+  EXPECT_EQ(w.fileMenu()->title(), QStringLiteral("&File"));
+}
+
+TEST(MainWindow, ProjectorModeScalesTheFont) {
+  LabController controller;
+  MainWindow w(&controller);
+  const double before = QApplication::font().pointSizeF();
+  w.setProjectorMode(true, false);
+  EXPECT_TRUE(w.projectorAction()->isChecked());
+  EXPECT_GE(QApplication::font().pointSizeF(), before * 1.6);
+  EXPECT_GE(w.menuBar()->font().pointSizeF(), before * 1.6);
+  w.setProjectorMode(false, false);
+  EXPECT_DOUBLE_EQ(QApplication::font().pointSizeF(), before);
+}
+
+TEST(MainWindow, HelpOverlayTogglesWithF1) {
+  LabController controller;
+  MainWindow w(&controller);
+  w.resize(1000, 700);
+  w.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+  EXPECT_FALSE(w.helpOverlay()->isVisible());
+  QTest::keyClick(&w, Qt::Key_F1);
+  EXPECT_TRUE(w.helpOverlay()->isVisible());
+  EXPECT_EQ(w.helpOverlay()->geometry(), w.centralWidget()->rect());
+  QTest::keyClick(w.helpOverlay(), Qt::Key_Escape);
+  EXPECT_FALSE(w.helpOverlay()->isVisible());
+}
+
+TEST(MainWindow, KeyboardDrivesTheRun) {
+  LabController controller;
+  MainWindow w(&controller);
+  ASSERT_TRUE(w.openFile(scenarioPath("2pc-happy.json"), false));
+  w.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+  QTest::keyClick(&w, Qt::Key_Right);
+  QTest::keyClick(&w, Qt::Key_Right);
+  EXPECT_EQ(controller.eventIndex(), 2u);
+  QTest::keyClick(&w, Qt::Key_Left);
+  EXPECT_EQ(controller.eventIndex(), 1u);
+  QTest::keyClick(&w, Qt::Key_Space);
+  EXPECT_TRUE(controller.isPlaying());
+  QTest::keyClick(&w, Qt::Key_Space);
+  EXPECT_FALSE(controller.isPlaying());
+}
+
+TEST(ScreenshotMode, WritesAPictureOfTheRequestedSize) {
+  QTemporaryDir dir;
+  const QString file = dir.filePath(QStringLiteral("shot.png"));
+  const Shot r = runExe({QStringLiteral("--screenshot"), file, QStringLiteral("--size"), QStringLiteral("1024x700"),
+                         QStringLiteral("--at-ms"), QStringLiteral("40"), QStringLiteral("--lang"), QStringLiteral("en")});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  EXPECT_TRUE(r.out.contains(QStringLiteral("seed: "))) << r.out.toStdString();
+  const QImage image(file);
+  ASSERT_FALSE(image.isNull());
+  EXPECT_EQ(image.size(), QSize(1024, 700));
+  EXPECT_GT(distinctColours(image), 64) << "a blank or nearly blank picture";
+}
+
+TEST(ScreenshotMode, SeedOverrideIsPrinted) {
+  QTemporaryDir dir;
+  const Shot r = runExe({QStringLiteral("--screenshot"), dir.filePath(QStringLiteral("s.png")), QStringLiteral("--seed"),
+                         QStringLiteral("4242"), QStringLiteral("--size"), QStringLiteral("640x480")});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  EXPECT_TRUE(r.out.contains(QStringLiteral("seed: 4242"))) << r.out.toStdString();
+}
+
+TEST(ScreenshotMode, ABrokenScenarioNamesFileAndLineAndExits2) {
+  QTemporaryDir dir;
+  const QString bad = dir.filePath(QStringLiteral("broken.json"));
+  QFile f(bad);
+  ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+  f.write("{\n  \"protocol\": \"2pc\",\n  \"until_ms\": \"soon\"\n}\n");
+  f.close();
+  const Shot r = runExe({QStringLiteral("--screenshot"), dir.filePath(QStringLiteral("x.png")), QStringLiteral("--scenario"), bad});
+  EXPECT_EQ(r.exitCode, 2);
+  EXPECT_TRUE(r.err.contains(QStringLiteral("broken.json:3"))) << r.err.toStdString();
+  EXPECT_FALSE(QFile::exists(dir.filePath(QStringLiteral("x.png"))));
+}
+
+TEST(ScreenshotMode, RejectsABadSize) {
+  QTemporaryDir dir;
+  const Shot r = runExe({QStringLiteral("--screenshot"), dir.filePath(QStringLiteral("x.png")), QStringLiteral("--size"),
+                         QStringLiteral("big")});
+  EXPECT_EQ(r.exitCode, 2);
+  EXPECT_TRUE(r.err.contains(QStringLiteral("--size"))) << r.err.toStdString();
+}
+
+TEST(MainWindow, EveryProtocolAndExampleRunsInTheWindow) {
+  LabController controller;
+  MainWindow w(&controller);
+  w.resize(1280, 800);
+  w.show();
+  for (const auto& entry : cs::protocol_registry()) {
+    const QString name = QString::fromUtf8(entry.name.data(), static_cast<qsizetype>(entry.name.size()));
+    ASSERT_TRUE(controller.newScenarioWithParams(name, entry.default_params())) << entry.name;
+    controller.seekTime(controller.endTime() / 2);
+    QApplication::processEvents();
+    EXPECT_EQ(controller.scenario().protocol, entry.name);
+    EXPECT_GE(controller.eventIndex(), 1u) << entry.name;
+  }
+  const QStringList examples = QDir(QStringLiteral(COMMITSCOPE_SOURCE_DIR "/resources/scenarios"))
+                                   .entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+  for (const QString& f : examples) {
+    QString error;
+    ASSERT_TRUE(w.openFile(QStringLiteral(COMMITSCOPE_SOURCE_DIR "/resources/scenarios/") + f, false, &error))
+        << f.toStdString() << ": " << error.toStdString();
+    controller.seekTime(controller.endTime());
+    QApplication::processEvents();
+    EXPECT_EQ(controller.now(), controller.endTime()) << f.toStdString();
+  }
+}
+
+TEST(NewScenarioDialog, OffersEveryProtocolWithValidParams) {
+  NewScenarioDialog dialog;
+  auto* combo = dialog.findChild<QComboBox*>();
+  ASSERT_NE(combo, nullptr);
+  EXPECT_EQ(combo->count(), static_cast<int>(cs::protocol_registry().size()));
+  for (int i = 0; i < combo->count(); ++i) {
+    combo->setCurrentIndex(i);
+    LabController c;
+    EXPECT_TRUE(c.newScenarioWithParams(dialog.protocol(), dialog.params())) << dialog.protocol().toStdString();
+    EXPECT_EQ(c.scenario().protocol, dialog.protocol().toStdString());
+  }
+}

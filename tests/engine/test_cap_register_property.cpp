@@ -1,0 +1,172 @@
+// Property test: over 1,000 seeds with random workloads, networks and fault schedules, the CP register
+// stays linearizable (checked after every operation) with no stale read, and every operation ends
+// once everything is repaired. AP runs are allowed to break linearizability (that is the lesson) but
+// must converge after healing and, with vector clocks, never lose an update. Each seed run twice
+// gives the identical trace.
+#include <gtest/gtest.h>
+
+#include "cap_test_support.hpp"
+#include "protocols/cap_register.hpp"
+#include "sim/rng.hpp"
+
+using namespace cs;
+using namespace cs::testing;
+
+namespace {
+
+constexpr Time kHealAt = ms(1500);
+
+FaultAction random_action(Rng& r, int nodes) {
+  const auto node = [&] { return static_cast<NodeId>(r.below(static_cast<std::uint64_t>(nodes))); };
+  const auto link = [&](FaultKind k) {
+    const NodeId a = node();
+    NodeId b = node();
+    if (b == a) b = (a + 1) % nodes;
+    return FaultAction{k, a, b, {}, {}};
+  };
+  switch (r.below(9)) {
+    case 0:
+    case 1: return crash(node());
+    case 2: return restart(node());
+    case 3: return link(FaultKind::Cut);
+    case 4: return link(FaultKind::Heal);
+    case 5:
+    case 6: {
+      std::vector<NodeId> side;
+      for (NodeId n = 0; n < nodes; ++n)
+        if (r.chance(Ratio{1, 2})) side.push_back(n);
+      return partition({side});
+    }
+    case 7: return link(FaultKind::DropNext);
+    default: return link(FaultKind::DuplicateNext);
+  }
+}
+
+Scenario random_scenario(std::uint64_t seed, bool ap) {
+  Rng r = make_stream(seed, Stream::Faults);
+  const int replicas = 3 + static_cast<int>(r.below(3));
+  const int clients = 2 + static_cast<int>(r.below(3));
+  nlohmann::json p = {{"mode", ap ? "ap" : "cp"},
+                      {"replicas", replicas},
+                      {"clients", clients},
+                      {"operations", 5 + r.below(21)},
+                      {"interval_ms", r.between(0, 40)},
+                      {"keys", 1 + r.below(2)},
+                      {"quorum_timeout_ms", r.between(50, 300)},
+                      {"op_timeout_ms", r.between(100, 500)}};
+  if (ap) {
+    p["conflict"] = r.chance(Ratio{1, 2}) ? "lww" : "vector";
+    p["sync_interval_ms"] = r.between(50, 300);
+    nlohmann::json skew = nlohmann::json::object();
+    for (int i = 1; i <= replicas; ++i)
+      if (r.chance(Ratio{1, 3})) skew["R" + std::to_string(i)] = r.between(-200, 200);
+    p["clock_skew_ms"] = skew;
+  }
+  Scenario sc = scenario_of("cap-register", p, seed, kHealAt);
+  sc.network.latency_lo = ms(r.between(1, 10));
+  sc.network.latency_hi = sc.network.latency_lo + ms(r.between(0, 30));
+  sc.network.loss = Ratio{static_cast<std::uint32_t>(r.below(100)), 1000};
+  sc.network.duplicate = Ratio{static_cast<std::uint32_t>(r.below(100)), 1000};
+
+  const int nodes = replicas + clients;
+  const int n_faults = static_cast<int>(r.below(7));
+  for (int i = 0; i < n_faults; ++i) {
+    Fault f;
+    f.action = random_action(r, nodes);
+    switch (r.below(3)) {
+      case 0: {
+        f.trigger.kind = TriggerKind::OnState;
+        f.trigger.node = static_cast<NodeId>(r.below(static_cast<std::uint64_t>(nodes)));
+        const bool replica = f.trigger.node < replicas;
+        f.trigger.state = static_cast<std::uint16_t>(
+            !replica ? cap::WAITING : ap ? cap::DONE : (r.chance(Ratio{1, 2}) ? cap::QUERYING : cap::STORING));
+        break;
+      }
+      case 1:
+        f.trigger.kind = TriggerKind::OnSent;
+        f.trigger.msg_type = static_cast<std::uint16_t>(r.below(11));
+        f.trigger.nth = 1 + r.below(6);
+        break;
+      default:
+        f.trigger.kind = TriggerKind::AtTime;
+        f.trigger.time = r.between(0, ms(1200));
+        break;
+    }
+    sc.faults.push_back(f);
+  }
+  return sc;
+}
+
+void expect_everything_ended(const Simulation& s, std::uint64_t seed) {
+  for (const auto& t : s.protocol().transactions())
+    ASSERT_TRUE(t.outcome == TxnOutcome::Committed || t.outcome == TxnOutcome::Aborted)
+        << "seed " << seed << ": operation " << t.id << " is " << txn_outcome_key(t.outcome);
+}
+
+}  // namespace
+
+TEST(CapRegisterProperty, CpIsLinearizableAndEveryOperationEndsOverAThousandSeeds) {
+  std::int64_t ok = 0, errors = 0, timeouts = 0, crashes = 0;
+  int unknown = 0;
+  for (std::uint64_t seed = 1; seed <= 1000; ++seed) {
+    auto s = build(random_scenario(seed, false));
+    ASSERT_TRUE(s);
+    s->run();
+    repair_and_finish(*s, ms(3000));
+    for (const auto& inv : s->invariants())
+      ASSERT_TRUE(inv->held()) << "seed " << seed << ": " << inv->key() << ": " << inv->violation() << " (trace seq "
+                               << inv->first_violation().seq << ")";
+    ASSERT_EQ(s->sim().halted(), HaltReason::None) << "seed " << seed;
+    expect_everything_ended(*s, seed);
+    unknown += dynamic_cast<const lin::LinearizabilityInvariant*>(invariant(*s, "linearizable"))->unknown();
+    ok += metric(*s, "ops_ok");
+    errors += metric(*s, "errors");
+    timeouts += metric(*s, "timeouts");
+    EXPECT_EQ(metric(*s, "stale_reads"), 0) << "seed " << seed;
+    for (const auto& n : s->sim().nodes()) crashes += n.crashes;
+  }
+  // The schedules must exercise both the happy path and refusals.
+  EXPECT_GT(ok, 5000);
+  EXPECT_GT(errors, 200);
+  EXPECT_GT(timeouts, 200);
+  EXPECT_GT(crashes, 300);
+  EXPECT_EQ(unknown, 0);
+}
+
+TEST(CapRegisterProperty, ApConvergesAfterHealingAndVectorClocksLoseNothing) {
+  int not_linearizable = 0, lww_lost = 0;
+  for (std::uint64_t seed = 1; seed <= 300; ++seed) {
+    const Scenario sc = random_scenario(seed, true);
+    auto s = build(sc);
+    ASSERT_TRUE(s);
+    s->run();
+    repair_and_finish(*s, ms(5000));
+    ASSERT_EQ(s->sim().halted(), HaltReason::None) << "seed " << seed;
+    expect_everything_ended(*s, seed);
+    const auto& reg = dynamic_cast<const cap::CapRegister&>(s->protocol());
+    for (int key = 0; key < reg.params().keys; ++key)
+      for (NodeId r = 1; r < reg.params().replicas; ++r)
+        ASSERT_EQ(reg.values_at(r, key), reg.values_at(0, key)) << "seed " << seed << " key " << key << " R" << r + 1;
+    if (reg.params().conflict == cap::Conflict::Vector)
+      ASSERT_TRUE(holds(*s, "no_lost_update")) << "seed " << seed;
+    else
+      lww_lost += !holds(*s, "no_lost_update");
+    not_linearizable += !holds(*s, "linearizable");
+  }
+  EXPECT_GT(not_linearizable, 30);
+  EXPECT_GT(lww_lost, 5);
+}
+
+TEST(CapRegisterProperty, EachSeedRunTwiceGivesTheSameTrace) {
+  for (std::uint64_t seed = 1; seed <= 1000; ++seed) {
+    const Scenario sc = random_scenario(seed, seed % 4 == 0);
+    auto a = build(sc);
+    auto b = build(sc);
+    a->run();
+    b->run();
+    repair_and_finish(*a, ms(1000));
+    repair_and_finish(*b, ms(1000));
+    ASSERT_EQ(a->sim().trace().size(), b->sim().trace().size()) << "seed " << seed;
+    ASSERT_EQ(trace_digest(a->sim()), trace_digest(b->sim())) << "seed " << seed;
+  }
+}

@@ -1,0 +1,2459 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>CanvasView</name>
+    <message>
+        <source>Topology canvas</source>
+        <translation>Topology canvas</translation>
+    </message>
+    <message>
+        <source>txn %1</source>
+        <translation>txn %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3. Click to select, drag to move, right-click to crash or restart.</source>
+        <translation>%1 (%2): %3. Click to select, drag to move, right-click to crash or restart.</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>down</translation>
+    </message>
+    <message>
+        <source>Link %1 – %2 is cut. Click to heal it.</source>
+        <translation>Link %1 – %2 is cut. Click to heal it.</translation>
+    </message>
+    <message>
+        <source>Link %1 – %2. Click to cut it; right-click for more faults.</source>
+        <translation>Link %1 – %2. Click to cut it; right-click for more faults.</translation>
+    </message>
+    <message>
+        <source>Side %1</source>
+        <translation>Side %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · txn %2&lt;br&gt;%3 → %4&lt;br&gt;sent %5 ms, arrives %6 ms&lt;br&gt;payload a = %7, b = %8</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · txn %2&lt;br&gt;%3 → %4&lt;br&gt;sent %5 ms, arrives %6 ms&lt;br&gt;payload a = %7, b = %8</translation>
+    </message>
+    <message>
+        <source>network duplicate of message #%1</source>
+        <translation>network duplicate of message #%1</translation>
+    </message>
+    <message>
+        <source>will be lost: %1</source>
+        <translation>will be lost: %1</translation>
+    </message>
+    <message>
+        <source>Crash %1</source>
+        <translation>Crash %1</translation>
+    </message>
+    <message>
+        <source>Restart %1</source>
+        <translation>Restart %1</translation>
+    </message>
+    <message>
+        <source>Drop next message to…</source>
+        <translation>Drop next message to…</translation>
+    </message>
+    <message>
+        <source>Duplicate next message to…</source>
+        <translation>Duplicate next message to…</translation>
+    </message>
+    <message>
+        <source>Cut all links of %1</source>
+        <translation>Cut all links of %1</translation>
+    </message>
+    <message>
+        <source>Heal all links of %1</source>
+        <translation>Heal all links of %1</translation>
+    </message>
+    <message>
+        <source>Heal the partition</source>
+        <translation>Heal the partition</translation>
+    </message>
+    <message>
+        <source>Show details of %1</source>
+        <translation>Show details of %1</translation>
+    </message>
+    <message>
+        <source>Link %1 – %2</source>
+        <translation>Link %1 – %2</translation>
+    </message>
+    <message>
+        <source>Cut link</source>
+        <translation>Cut link</translation>
+    </message>
+    <message>
+        <source>Heal link</source>
+        <translation>Heal link</translation>
+    </message>
+    <message>
+        <source>Drop next message on this link</source>
+        <translation>Drop next message on this link</translation>
+    </message>
+    <message>
+        <source>Duplicate next message on this link</source>
+        <translation>Duplicate next message on this link</translation>
+    </message>
+    <message>
+        <source>Release to put the encircled nodes on one side of a partition</source>
+        <translation>Release to put the encircled nodes on one side of a partition</translation>
+    </message>
+    <message>
+        <source>Click a link to cut or heal it · right-click a node or link for faults · Shift+drag around nodes to partition</source>
+        <translation>Click a link to cut or heal it · right-click a node or link for faults · Shift+drag around nodes to partition</translation>
+    </message>
+    <message>
+        <source>t = %1 ms</source>
+        <translation>t = %1 ms</translation>
+    </message>
+    <message>
+        <source>cut link</source>
+        <translation>cut link</translation>
+    </message>
+    <message>
+        <source>message that will be lost</source>
+        <translation>message that will be lost</translation>
+    </message>
+    <message>
+        <source>crashed node</source>
+        <translation>crashed node</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+</context>
+<context>
+    <name>EngineDrop</name>
+    <message>
+        <source>not dropped</source>
+        <translation>not dropped</translation>
+    </message>
+    <message>
+        <source>lost by the network</source>
+        <translation>lost by the network</translation>
+    </message>
+    <message>
+        <source>link cut</source>
+        <translation>link cut</translation>
+    </message>
+    <message>
+        <source>across the partition</source>
+        <translation>across the partition</translation>
+    </message>
+    <message>
+        <source>receiver crashed</source>
+        <translation>receiver crashed</translation>
+    </message>
+    <message>
+        <source>dropped on purpose</source>
+        <translation>dropped on purpose</translation>
+    </message>
+</context>
+<context>
+    <name>EngineFault</name>
+    <message>
+        <source>crash</source>
+        <translation>crash</translation>
+    </message>
+    <message>
+        <source>restart</source>
+        <translation>restart</translation>
+    </message>
+    <message>
+        <source>cut link</source>
+        <translation>cut link</translation>
+    </message>
+    <message>
+        <source>heal link</source>
+        <translation>heal link</translation>
+    </message>
+    <message>
+        <source>heal all</source>
+        <translation>heal all</translation>
+    </message>
+    <message>
+        <source>partition</source>
+        <translation>partition</translation>
+    </message>
+    <message>
+        <source>heal partition</source>
+        <translation>heal partition</translation>
+    </message>
+    <message>
+        <source>drop next message</source>
+        <translation>drop next message</translation>
+    </message>
+    <message>
+        <source>duplicate next message</source>
+        <translation>duplicate next message</translation>
+    </message>
+    <message>
+        <source>network settings</source>
+        <translation>network settings</translation>
+    </message>
+</context>
+<context>
+    <name>EngineInvariant</name>
+    <message>
+        <source>Agreement</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <source>Commit validity</source>
+        <translation>Commit validity</translation>
+    </message>
+    <message>
+        <source>Commit once</source>
+        <translation>Commit once</translation>
+    </message>
+    <message>
+        <source>No two nodes decide differently for a transaction, and no node changes its decision.</source>
+        <translation>No two nodes decide differently for a transaction, and no node changes its decision.</translation>
+    </message>
+    <message>
+        <source>Nobody commits unless every participant voted to commit.</source>
+        <translation>Nobody commits unless every participant voted to commit.</translation>
+    </message>
+    <message>
+        <source>A node applies a transaction's commit at most once.</source>
+        <translation>A node applies a transaction's commit at most once.</translation>
+    </message>
+    <message>
+        <source>All or compensated</source>
+        <translation>All or compensated</translation>
+    </message>
+    <message>
+        <source>Compensation order</source>
+        <translation>Compensation order</translation>
+    </message>
+    <message>
+        <source>Exactly-once effect</source>
+        <translation>Exactly-once effect</translation>
+    </message>
+    <message>
+        <source>Effect after commit</source>
+        <translation>Effect after commit</translation>
+    </message>
+    <message>
+        <source>Linearizable</source>
+        <translation>Linearizable</translation>
+    </message>
+    <message>
+        <source>No stale read</source>
+        <translation>No stale read</translation>
+    </message>
+    <message>
+        <source>One primary per term</source>
+        <translation>One primary per term</translation>
+    </message>
+    <message>
+        <source>When a saga ends, either all its steps applied, or every step that applied was compensated.</source>
+        <translation>When a saga ends, either all its steps applied, or every step that applied was compensated.</translation>
+    </message>
+    <message>
+        <source>Steps are compensated in reverse order.</source>
+        <translation>Steps are compensated in reverse order.</translation>
+    </message>
+    <message>
+        <source>Every effect is applied exactly once: duplicates change nothing and nothing is lost.</source>
+        <translation>Every effect is applied exactly once: duplicates change nothing and nothing is lost.</translation>
+    </message>
+    <message>
+        <source>An event's effect is applied only for a transaction its source committed.</source>
+        <translation>An event's effect is applied only for a transaction its source committed.</translation>
+    </message>
+    <message>
+        <source>Every completed read and write fits one sequential order that respects real time.</source>
+        <translation>Every completed read and write fits one sequential order that respects real time.</translation>
+    </message>
+    <message>
+        <source>No read misses a write that had completed before the read started.</source>
+        <translation>No read misses a write that had completed before the read started.</translation>
+    </message>
+    <message>
+        <source>At most one primary per term has its writes accepted (no split-brain writes).</source>
+        <translation>At most one primary per term has its writes accepted (no split-brain writes).</translation>
+    </message>
+</context>
+<context>
+    <name>EngineLog</name>
+    <message>
+        <source>BEGIN</source>
+        <translation>BEGIN</translation>
+    </message>
+    <message>
+        <source>READY</source>
+        <translation>READY</translation>
+    </message>
+    <message>
+        <source>COMMIT</source>
+        <translation>COMMIT</translation>
+    </message>
+    <message>
+        <source>ABORT</source>
+        <translation>ABORT</translation>
+    </message>
+    <message>
+        <source>END</source>
+        <translation>END</translation>
+    </message>
+    <message>
+        <source>PRECOMMIT</source>
+        <translation>PRECOMMIT</translation>
+    </message>
+    <message>
+        <source>SAGA_BEGIN</source>
+        <translation>SAGA_BEGIN</translation>
+    </message>
+    <message>
+        <source>STEP_DONE</source>
+        <translation>STEP_DONE</translation>
+    </message>
+    <message>
+        <source>COMPENSATING</source>
+        <translation>COMPENSATING</translation>
+    </message>
+    <message>
+        <source>STEP_COMPENSATED</source>
+        <translation>STEP_COMPENSATED</translation>
+    </message>
+    <message>
+        <source>SAGA_COMPLETED</source>
+        <translation>SAGA_COMPLETED</translation>
+    </message>
+    <message>
+        <source>SAGA_COMPENSATED</source>
+        <translation>SAGA_COMPENSATED</translation>
+    </message>
+    <message>
+        <source>APPLIED</source>
+        <translation>APPLIED</translation>
+    </message>
+    <message>
+        <source>REJECTED</source>
+        <translation>REJECTED</translation>
+    </message>
+    <message>
+        <source>COMPENSATED</source>
+        <translation>COMPENSATED</translation>
+    </message>
+    <message>
+        <source>FINALIZED</source>
+        <translation>FINALIZED</translation>
+    </message>
+    <message>
+        <source>EVENT_STORED</source>
+        <translation>EVENT_STORED</translation>
+    </message>
+    <message>
+        <source>EVENT_ACKED</source>
+        <translation>EVENT_ACKED</translation>
+    </message>
+    <message>
+        <source>PROCESSED</source>
+        <translation>PROCESSED</translation>
+    </message>
+    <message>
+        <source>ORDER_APPROVED</source>
+        <translation>ORDER_APPROVED</translation>
+    </message>
+    <message>
+        <source>EVENT_OUT</source>
+        <translation>EVENT_OUT</translation>
+    </message>
+    <message>
+        <source>EVENT_PUBLISHED</source>
+        <translation>EVENT_PUBLISHED</translation>
+    </message>
+    <message>
+        <source>ORDER</source>
+        <translation>ORDER</translation>
+    </message>
+    <message>
+        <source>OUTBOX</source>
+        <translation>OUTBOX</translation>
+    </message>
+    <message>
+        <source>OUTBOX_SENT</source>
+        <translation>OUTBOX_SENT</translation>
+    </message>
+    <message>
+        <source>STORED</source>
+        <translation>STORED</translation>
+    </message>
+    <message>
+        <source>CLOCK</source>
+        <translation>CLOCK</translation>
+    </message>
+    <message>
+        <source>TERM</source>
+        <translation>TERM</translation>
+    </message>
+    <message>
+        <source>VOTE</source>
+        <translation>VOTE</translation>
+    </message>
+    <message>
+        <source>ACCEPT</source>
+        <translation>ACCEPT</translation>
+    </message>
+    <message>
+        <source>REPLICA</source>
+        <translation>REPLICA</translation>
+    </message>
+</context>
+<context>
+    <name>EngineMessage</name>
+    <message>
+        <source>PREPARE</source>
+        <translation>PREPARE</translation>
+    </message>
+    <message>
+        <source>VOTE_COMMIT</source>
+        <translation>VOTE_COMMIT</translation>
+    </message>
+    <message>
+        <source>VOTE_ABORT</source>
+        <translation>VOTE_ABORT</translation>
+    </message>
+    <message>
+        <source>GLOBAL_COMMIT</source>
+        <translation>GLOBAL_COMMIT</translation>
+    </message>
+    <message>
+        <source>GLOBAL_ABORT</source>
+        <translation>GLOBAL_ABORT</translation>
+    </message>
+    <message>
+        <source>ACK</source>
+        <translation>ACK</translation>
+    </message>
+    <message>
+        <source>DECISION_REQUEST</source>
+        <translation>DECISION_REQUEST</translation>
+    </message>
+    <message>
+        <source>PRECOMMIT</source>
+        <translation>PRECOMMIT</translation>
+    </message>
+    <message>
+        <source>CAN_COMMIT</source>
+        <translation>CAN_COMMIT</translation>
+    </message>
+    <message>
+        <source>ACK_PRECOMMIT</source>
+        <translation>ACK_PRECOMMIT</translation>
+    </message>
+    <message>
+        <source>STATE_REQUEST</source>
+        <translation>STATE_REQUEST</translation>
+    </message>
+    <message>
+        <source>STATE_REPLY</source>
+        <translation>STATE_REPLY</translation>
+    </message>
+    <message>
+        <source>CREATE_ORDER</source>
+        <translation>CREATE_ORDER</translation>
+    </message>
+    <message>
+        <source>CHARGE</source>
+        <translation>CHARGE</translation>
+    </message>
+    <message>
+        <source>RESERVE_STOCK</source>
+        <translation>RESERVE_STOCK</translation>
+    </message>
+    <message>
+        <source>SHIP</source>
+        <translation>SHIP</translation>
+    </message>
+    <message>
+        <source>ORDER_CREATED</source>
+        <translation>ORDER_CREATED</translation>
+    </message>
+    <message>
+        <source>CHARGED</source>
+        <translation>CHARGED</translation>
+    </message>
+    <message>
+        <source>STOCK_RESERVED</source>
+        <translation>STOCK_RESERVED</translation>
+    </message>
+    <message>
+        <source>SHIPPED</source>
+        <translation>SHIPPED</translation>
+    </message>
+    <message>
+        <source>ORDER_REJECTED</source>
+        <translation>ORDER_REJECTED</translation>
+    </message>
+    <message>
+        <source>CHARGE_FAILED</source>
+        <translation>CHARGE_FAILED</translation>
+    </message>
+    <message>
+        <source>STOCK_UNAVAILABLE</source>
+        <translation>STOCK_UNAVAILABLE</translation>
+    </message>
+    <message>
+        <source>SHIP_FAILED</source>
+        <translation>SHIP_FAILED</translation>
+    </message>
+    <message>
+        <source>CANCEL_ORDER</source>
+        <translation>CANCEL_ORDER</translation>
+    </message>
+    <message>
+        <source>REFUND</source>
+        <translation>REFUND</translation>
+    </message>
+    <message>
+        <source>RELEASE_STOCK</source>
+        <translation>RELEASE_STOCK</translation>
+    </message>
+    <message>
+        <source>CANCEL_SHIPMENT</source>
+        <translation>CANCEL_SHIPMENT</translation>
+    </message>
+    <message>
+        <source>ORDER_CANCELLED</source>
+        <translation>ORDER_CANCELLED</translation>
+    </message>
+    <message>
+        <source>REFUNDED</source>
+        <translation>REFUNDED</translation>
+    </message>
+    <message>
+        <source>STOCK_RELEASED</source>
+        <translation>STOCK_RELEASED</translation>
+    </message>
+    <message>
+        <source>SHIPMENT_CANCELLED</source>
+        <translation>SHIPMENT_CANCELLED</translation>
+    </message>
+    <message>
+        <source>COMPENSATION_FAILED</source>
+        <translation>COMPENSATION_FAILED</translation>
+    </message>
+    <message>
+        <source>FINALIZE</source>
+        <translation>FINALIZE</translation>
+    </message>
+    <message>
+        <source>FINALIZED</source>
+        <translation>FINALIZED</translation>
+    </message>
+    <message>
+        <source>PAYMENT_CHARGED</source>
+        <translation>PAYMENT_CHARGED</translation>
+    </message>
+    <message>
+        <source>PAYMENT_FAILED</source>
+        <translation>PAYMENT_FAILED</translation>
+    </message>
+    <message>
+        <source>SHIPPING_FAILED</source>
+        <translation>SHIPPING_FAILED</translation>
+    </message>
+    <message>
+        <source>PAYMENT_REFUNDED</source>
+        <translation>PAYMENT_REFUNDED</translation>
+    </message>
+    <message>
+        <source>PUBLISH_ACK</source>
+        <translation>PUBLISH_ACK</translation>
+    </message>
+    <message>
+        <source>DELIVERY_ACK</source>
+        <translation>DELIVERY_ACK</translation>
+    </message>
+    <message>
+        <source>POLL</source>
+        <translation>POLL</translation>
+    </message>
+    <message>
+        <source>OUTBOX_ROWS</source>
+        <translation>OUTBOX_ROWS</translation>
+    </message>
+    <message>
+        <source>PUBLISH</source>
+        <translation>PUBLISH</translation>
+    </message>
+    <message>
+        <source>MARK_SENT</source>
+        <translation>MARK_SENT</translation>
+    </message>
+    <message>
+        <source>DELIVER</source>
+        <translation>DELIVER</translation>
+    </message>
+    <message>
+        <source>READ</source>
+        <translation>READ</translation>
+    </message>
+    <message>
+        <source>WRITE</source>
+        <translation>WRITE</translation>
+    </message>
+    <message>
+        <source>READ_OK</source>
+        <translation>READ_OK</translation>
+    </message>
+    <message>
+        <source>WRITE_OK</source>
+        <translation>WRITE_OK</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>FAIL</translation>
+    </message>
+    <message>
+        <source>QUERY</source>
+        <translation>QUERY</translation>
+    </message>
+    <message>
+        <source>QUERY_REPLY</source>
+        <translation>QUERY_REPLY</translation>
+    </message>
+    <message>
+        <source>STORE</source>
+        <translation>STORE</translation>
+    </message>
+    <message>
+        <source>STORE_ACK</source>
+        <translation>STORE_ACK</translation>
+    </message>
+    <message>
+        <source>REPLICATE</source>
+        <translation>REPLICATE</translation>
+    </message>
+    <message>
+        <source>SYNC</source>
+        <translation>SYNC</translation>
+    </message>
+    <message>
+        <source>REDIRECT</source>
+        <translation>REDIRECT</translation>
+    </message>
+    <message>
+        <source>HEARTBEAT</source>
+        <translation>HEARTBEAT</translation>
+    </message>
+    <message>
+        <source>HEARTBEAT_ACK</source>
+        <translation>HEARTBEAT_ACK</translation>
+    </message>
+    <message>
+        <source>VOTE_REQUEST</source>
+        <translation>VOTE_REQUEST</translation>
+    </message>
+    <message>
+        <source>VOTE_GRANTED</source>
+        <translation>VOTE_GRANTED</translation>
+    </message>
+</context>
+<context>
+    <name>EngineNote</name>
+    <message>
+        <source>blocked: waiting for the decision</source>
+        <translation>blocked: waiting for the decision</translation>
+    </message>
+    <message>
+        <source>duplicate decision ignored</source>
+        <translation>duplicate decision ignored</translation>
+    </message>
+    <message>
+        <source>client retries</source>
+        <translation>client retries</translation>
+    </message>
+    <message>
+        <source>unilateral abort</source>
+        <translation>unilateral abort</translation>
+    </message>
+    <message>
+        <source>answered a peer's decision request</source>
+        <translation>answered a peer's decision request</translation>
+    </message>
+    <message>
+        <source>recovered from the log</source>
+        <translation>recovered from the log</translation>
+    </message>
+    <message>
+        <source>termination protocol started</source>
+        <translation>termination protocol started</translation>
+    </message>
+    <message>
+        <source>the coordinator is still alive</source>
+        <translation>the coordinator is still alive</translation>
+    </message>
+    <message>
+        <source>elected as the new coordinator</source>
+        <translation>elected as the new coordinator</translation>
+    </message>
+    <message>
+        <source>waiting for a new coordinator</source>
+        <translation>waiting for a new coordinator</translation>
+    </message>
+    <message>
+        <source>PRECOMMIT re-sent</source>
+        <translation>PRECOMMIT re-sent</translation>
+    </message>
+    <message>
+        <source>committed without every acknowledgement</source>
+        <translation>committed without every acknowledgement</translation>
+    </message>
+    <message>
+        <source>conflicting decision</source>
+        <translation>conflicting decision</translation>
+    </message>
+    <message>
+        <source>in doubt</source>
+        <translation>in doubt</translation>
+    </message>
+    <message>
+        <source>decision after a total failure</source>
+        <translation>decision after a total failure</translation>
+    </message>
+    <message>
+        <source>command retried</source>
+        <translation>command retried</translation>
+    </message>
+    <message>
+        <source>step timed out</source>
+        <translation>step timed out</translation>
+    </message>
+    <message>
+        <source>business failure</source>
+        <translation>business failure</translation>
+    </message>
+    <message>
+        <source>no reply</source>
+        <translation>no reply</translation>
+    </message>
+    <message>
+        <source>duplicate suppressed</source>
+        <translation>duplicate suppressed</translation>
+    </message>
+    <message>
+        <source>late command refused</source>
+        <translation>late command refused</translation>
+    </message>
+    <message>
+        <source>empty compensation</source>
+        <translation>empty compensation</translation>
+    </message>
+    <message>
+        <source>compensation failed</source>
+        <translation>compensation failed</translation>
+    </message>
+    <message>
+        <source>stock read</source>
+        <translation>stock read</translation>
+    </message>
+    <message>
+        <source>dirty read</source>
+        <translation>dirty read</translation>
+    </message>
+    <message>
+        <source>waiting for a semantic lock</source>
+        <translation>waiting for a semantic lock</translation>
+    </message>
+    <message>
+        <source>stale reply</source>
+        <translation>stale reply</translation>
+    </message>
+    <message>
+        <source>step applied</source>
+        <translation>step applied</translation>
+    </message>
+    <message>
+        <source>step failed</source>
+        <translation>step failed</translation>
+    </message>
+    <message>
+        <source>step compensated</source>
+        <translation>step compensated</translation>
+    </message>
+    <message>
+        <source>order approved</source>
+        <translation>order approved</translation>
+    </message>
+    <message>
+        <source>duplicate publish</source>
+        <translation>duplicate publish</translation>
+    </message>
+    <message>
+        <source>redelivery</source>
+        <translation>redelivery</translation>
+    </message>
+    <message>
+        <source>republish</source>
+        <translation>republish</translation>
+    </message>
+    <message>
+        <source>duplicate effect</source>
+        <translation>duplicate effect</translation>
+    </message>
+    <message>
+        <source>event lost</source>
+        <translation>event lost</translation>
+    </message>
+    <message>
+        <source>read succeeded</source>
+        <translation>read succeeded</translation>
+    </message>
+    <message>
+        <source>write succeeded</source>
+        <translation>write succeeded</translation>
+    </message>
+    <message>
+        <source>operation failed</source>
+        <translation>operation failed</translation>
+    </message>
+    <message>
+        <source>operation timed out</source>
+        <translation>operation timed out</translation>
+    </message>
+    <message>
+        <source>stale read</source>
+        <translation>stale read</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>conflict</translation>
+    </message>
+    <message>
+        <source>lost update</source>
+        <translation>lost update</translation>
+    </message>
+    <message>
+        <source>read repair</source>
+        <translation>read repair</translation>
+    </message>
+    <message>
+        <source>client is down</source>
+        <translation>client is down</translation>
+    </message>
+    <message>
+        <source>operation abandoned</source>
+        <translation>operation abandoned</translation>
+    </message>
+    <message>
+        <source>failover</source>
+        <translation>failover</translation>
+    </message>
+    <message>
+        <source>stepped down</source>
+        <translation>stepped down</translation>
+    </message>
+    <message>
+        <source>two primaries</source>
+        <translation>two primaries</translation>
+    </message>
+    <message>
+        <source>no lease</source>
+        <translation>no lease</translation>
+    </message>
+    <message>
+        <source>fenced off</source>
+        <translation>fenced off</translation>
+    </message>
+    <message>
+        <source>conflicting write</source>
+        <translation>conflicting write</translation>
+    </message>
+    <message>
+        <source>write failed</source>
+        <translation>write failed</translation>
+    </message>
+    <message>
+        <source>retry</source>
+        <translation>retry</translation>
+    </message>
+</context>
+<context>
+    <name>EngineOutcome</name>
+    <message>
+        <source>pending</source>
+        <translation>pending</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <source>committed</source>
+        <translation>committed</translation>
+    </message>
+    <message>
+        <source>aborted</source>
+        <translation>aborted</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>blocked</translation>
+    </message>
+</context>
+<context>
+    <name>EngineProtocol</name>
+    <message>
+        <source>Two-phase commit (2PC)</source>
+        <translation>Two-phase commit (2PC)</translation>
+    </message>
+    <message>
+        <source>Three-phase commit (3PC)</source>
+        <translation>Three-phase commit (3PC)</translation>
+    </message>
+    <message>
+        <source>Saga (orchestration)</source>
+        <translation>Saga (orchestration)</translation>
+    </message>
+    <message>
+        <source>Saga (choreography)</source>
+        <translation>Saga (choreography)</translation>
+    </message>
+    <message>
+        <source>Transactional outbox</source>
+        <translation>Transactional outbox</translation>
+    </message>
+    <message>
+        <source>Dual write</source>
+        <translation>Dual write</translation>
+    </message>
+    <message>
+        <source>Replicated register (CAP)</source>
+        <translation>Replicated register (CAP)</translation>
+    </message>
+    <message>
+        <source>Primary/backup failover</source>
+        <translation>Primary/backup failover</translation>
+    </message>
+</context>
+<context>
+    <name>EngineRole</name>
+    <message>
+        <source>coordinator</source>
+        <translation>coordinator</translation>
+    </message>
+    <message>
+        <source>participant</source>
+        <translation>participant</translation>
+    </message>
+    <message>
+        <source>orchestrator</source>
+        <translation>orchestrator</translation>
+    </message>
+    <message>
+        <source>replica</source>
+        <translation>replica</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>client</translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation>service</translation>
+    </message>
+    <message>
+        <source>broker</source>
+        <translation>broker</translation>
+    </message>
+    <message>
+        <source>order service</source>
+        <translation>order service</translation>
+    </message>
+    <message>
+        <source>relay</source>
+        <translation>relay</translation>
+    </message>
+    <message>
+        <source>consumer</source>
+        <translation>consumer</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>server</translation>
+    </message>
+</context>
+<context>
+    <name>EngineState</name>
+    <message>
+        <source>INIT</source>
+        <translation>INIT</translation>
+    </message>
+    <message>
+        <source>WAIT</source>
+        <translation>WAIT</translation>
+    </message>
+    <message>
+        <source>READY</source>
+        <translation>READY</translation>
+    </message>
+    <message>
+        <source>PRECOMMIT</source>
+        <translation>PRECOMMIT</translation>
+    </message>
+    <message>
+        <source>COMMIT</source>
+        <translation>COMMIT</translation>
+    </message>
+    <message>
+        <source>ABORT</source>
+        <translation>ABORT</translation>
+    </message>
+    <message>
+        <source>RUNNING</source>
+        <translation>RUNNING</translation>
+    </message>
+    <message>
+        <source>COMPENSATING</source>
+        <translation>COMPENSATING</translation>
+    </message>
+    <message>
+        <source>COMPLETED</source>
+        <translation>COMPLETED</translation>
+    </message>
+    <message>
+        <source>COMPENSATED</source>
+        <translation>COMPENSATED</translation>
+    </message>
+    <message>
+        <source>NONE</source>
+        <translation>NONE</translation>
+    </message>
+    <message>
+        <source>DONE</source>
+        <translation>DONE</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>FAILED</translation>
+    </message>
+    <message>
+        <source>COMMITTED</source>
+        <translation>COMMITTED</translation>
+    </message>
+    <message>
+        <source>PUBLISHING</source>
+        <translation>PUBLISHING</translation>
+    </message>
+    <message>
+        <source>PUBLISHED</source>
+        <translation>PUBLISHED</translation>
+    </message>
+    <message>
+        <source>STORED</source>
+        <translation>STORED</translation>
+    </message>
+    <message>
+        <source>DELIVERED</source>
+        <translation>DELIVERED</translation>
+    </message>
+    <message>
+        <source>APPLIED</source>
+        <translation>APPLIED</translation>
+    </message>
+    <message>
+        <source>IDLE</source>
+        <translation>IDLE</translation>
+    </message>
+    <message>
+        <source>WAITING</source>
+        <translation>WAITING</translation>
+    </message>
+    <message>
+        <source>QUERYING</source>
+        <translation>QUERYING</translation>
+    </message>
+    <message>
+        <source>STORING</source>
+        <translation>STORING</translation>
+    </message>
+    <message>
+        <source>PRIMARY</source>
+        <translation>PRIMARY</translation>
+    </message>
+    <message>
+        <source>BACKUP</source>
+        <translation>BACKUP</translation>
+    </message>
+    <message>
+        <source>CANDIDATE</source>
+        <translation>CANDIDATE</translation>
+    </message>
+</context>
+<context>
+    <name>EngineText</name>
+    <message>
+        <source>Crash %1</source>
+        <translation>Crash %1</translation>
+    </message>
+    <message>
+        <source>Restart %1</source>
+        <translation>Restart %1</translation>
+    </message>
+    <message>
+        <source>Cut link %1 – %2</source>
+        <translation>Cut link %1 – %2</translation>
+    </message>
+    <message>
+        <source>Heal link %1 – %2</source>
+        <translation>Heal link %1 – %2</translation>
+    </message>
+    <message>
+        <source>Heal all links and partitions</source>
+        <translation>Heal all links and partitions</translation>
+    </message>
+    <message>
+        <source>Heal the partition</source>
+        <translation>Heal the partition</translation>
+    </message>
+    <message>
+        <source>Drop the next message on %1 – %2</source>
+        <translation>Drop the next message on %1 – %2</translation>
+    </message>
+    <message>
+        <source>Duplicate the next message on %1 – %2</source>
+        <translation>Duplicate the next message on %1 – %2</translation>
+    </message>
+    <message>
+        <source>Change network settings</source>
+        <translation>Change network settings</translation>
+    </message>
+    <message>
+        <source>Partition %1</source>
+        <translation>Partition %1</translation>
+    </message>
+</context>
+<context>
+    <name>EngineTimer</name>
+    <message>
+        <source>local work done</source>
+        <translation>local work done</translation>
+    </message>
+    <message>
+        <source>vote timeout</source>
+        <translation>vote timeout</translation>
+    </message>
+    <message>
+        <source>PREPARE timeout</source>
+        <translation>PREPARE timeout</translation>
+    </message>
+    <message>
+        <source>decision timeout</source>
+        <translation>decision timeout</translation>
+    </message>
+    <message>
+        <source>ACK timeout</source>
+        <translation>ACK timeout</translation>
+    </message>
+    <message>
+        <source>log flush</source>
+        <translation>log flush</translation>
+    </message>
+    <message>
+        <source>in-doubt timeout</source>
+        <translation>in-doubt timeout</translation>
+    </message>
+    <message>
+        <source>gather states</source>
+        <translation>gather states</translation>
+    </message>
+    <message>
+        <source>new coordinator timeout</source>
+        <translation>new coordinator timeout</translation>
+    </message>
+    <message>
+        <source>command retry</source>
+        <translation>command retry</translation>
+    </message>
+    <message>
+        <source>step deadline</source>
+        <translation>step deadline</translation>
+    </message>
+    <message>
+        <source>redelivery</source>
+        <translation>redelivery</translation>
+    </message>
+    <message>
+        <source>republish</source>
+        <translation>republish</translation>
+    </message>
+    <message>
+        <source>poll</source>
+        <translation>poll</translation>
+    </message>
+    <message>
+        <source>publish timeout</source>
+        <translation>publish timeout</translation>
+    </message>
+    <message>
+        <source>publish delay</source>
+        <translation>publish delay</translation>
+    </message>
+    <message>
+        <source>operation timeout</source>
+        <translation>operation timeout</translation>
+    </message>
+    <message>
+        <source>quorum timeout</source>
+        <translation>quorum timeout</translation>
+    </message>
+    <message>
+        <source>anti-entropy sync</source>
+        <translation>anti-entropy sync</translation>
+    </message>
+    <message>
+        <source>heartbeat</source>
+        <translation>heartbeat</translation>
+    </message>
+    <message>
+        <source>failover timeout</source>
+        <translation>failover timeout</translation>
+    </message>
+    <message>
+        <source>client timeout</source>
+        <translation>client timeout</translation>
+    </message>
+    <message>
+        <source>client retry</source>
+        <translation>client retry</translation>
+    </message>
+</context>
+<context>
+    <name>EngineTrace</name>
+    <message>
+        <source>send</source>
+        <translation>send</translation>
+    </message>
+    <message>
+        <source>deliver</source>
+        <translation>deliver</translation>
+    </message>
+    <message>
+        <source>drop</source>
+        <translation>drop</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>duplicate</translation>
+    </message>
+    <message>
+        <source>timer</source>
+        <translation>timer</translation>
+    </message>
+    <message>
+        <source>crash</source>
+        <translation>crash</translation>
+    </message>
+    <message>
+        <source>restart</source>
+        <translation>restart</translation>
+    </message>
+    <message>
+        <source>state change</source>
+        <translation>state change</translation>
+    </message>
+    <message>
+        <source>log write</source>
+        <translation>log write</translation>
+    </message>
+    <message>
+        <source>lock acquired</source>
+        <translation>lock acquired</translation>
+    </message>
+    <message>
+        <source>lock released</source>
+        <translation>lock released</translation>
+    </message>
+    <message>
+        <source>waiting for lock</source>
+        <translation>waiting for lock</translation>
+    </message>
+    <message>
+        <source>fault</source>
+        <translation>fault</translation>
+    </message>
+    <message>
+        <source>transaction start</source>
+        <translation>transaction start</translation>
+    </message>
+    <message>
+        <source>transaction end</source>
+        <translation>transaction end</translation>
+    </message>
+    <message>
+        <source>limit reached</source>
+        <translation>limit reached</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>note</translation>
+    </message>
+</context>
+<context>
+    <name>FaultDialogs</name>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>A node in a list: its name and role, e.g. "P1 (participant)".</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>HelpOverlay</name>
+    <message>
+        <source>Space</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>Play or pause</source>
+        <translation>Play or pause</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Right</translation>
+    </message>
+    <message>
+        <source>Step to the next event</source>
+        <translation>Step to the next event</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>Step back one event (deterministic replay)</source>
+        <translation>Step back one event (deterministic replay)</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>Restart with the same seed</source>
+        <translation>Restart with the same seed</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>Re-roll the seed</source>
+        <translation>Re-roll the seed</translation>
+    </message>
+    <message>
+        <source>] / [</source>
+        <translation>] / [</translation>
+    </message>
+    <message>
+        <source>Faster / slower</source>
+        <translation>Faster / slower</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z</source>
+        <translation>Ctrl+Z</translation>
+    </message>
+    <message>
+        <source>Undo the last injected fault</source>
+        <translation>Undo the last injected fault</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Z</source>
+        <translation>Ctrl+Shift+Z</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Ctrl+N / Ctrl+O / Ctrl+S</source>
+        <translation>Ctrl+N / Ctrl+O / Ctrl+S</translation>
+    </message>
+    <message>
+        <source>New, open, save a scenario</source>
+        <translation>New, open, save a scenario</translation>
+    </message>
+    <message>
+        <source>F11</source>
+        <translation>F11</translation>
+    </message>
+    <message>
+        <source>Projector mode: full screen, large text, high contrast</source>
+        <translation>Projector mode: full screen, large text, high contrast</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>Show or hide this help</source>
+        <translation>Show or hide this help</translation>
+    </message>
+    <message>
+        <source>Click a link on the canvas to cut it; click a cut link to heal it.</source>
+        <translation>Click a link on the canvas to cut it; click a cut link to heal it.</translation>
+    </message>
+    <message>
+        <source>Right-click a node to crash it or restart it. A crashed node is grey; its durable log stays visible.</source>
+        <translation>Right-click a node to crash it or restart it. A crashed node is grey; its durable log stays visible.</translation>
+    </message>
+    <message>
+        <source>Faults &gt; Partition… splits the nodes into side A and side B; messages across the sides are lost.</source>
+        <translation>Faults &gt; Partition… splits the nodes into side A and side B; messages across the sides are lost.</translation>
+    </message>
+    <message>
+        <source>Faults &gt; Drop next / Duplicate next message on a link affects the next message sent on it.</source>
+        <translation>Faults &gt; Drop next / Duplicate next message on a link affects the next message sent on it.</translation>
+    </message>
+    <message>
+        <source>Every fault is recorded in the run's schedule at the current event: Ctrl+Z undoes it, Save keeps it, and reopening the file replays it exactly.</source>
+        <translation>Every fault is recorded in the run's schedule at the current event: Ctrl+Z undoes it, Save keeps it, and reopening the file replays it exactly.</translation>
+    </message>
+    <message>
+        <source>Scrub back and inject a different fault to explore another branch of the same run.</source>
+        <translation>Scrub back and inject a different fault to explore another branch of the same run.</translation>
+    </message>
+    <message>
+        <source>CommitScope help</source>
+        <translation>CommitScope help</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Fault tools</source>
+        <translation>Fault tools</translation>
+    </message>
+    <message>
+        <source>Press F1 or Esc, or click anywhere, to close</source>
+        <translation>Press F1 or Esc, or click anywhere, to close</translation>
+    </message>
+</context>
+<context>
+    <name>LabController</name>
+    <message>
+        <source>%1: cannot read the file: %2</source>
+        <translation>%1: cannot read the file: %2</translation>
+    </message>
+    <message>
+        <source>%1: the scenario could not be started</source>
+        <translation>%1: the scenario could not be started</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the file: %2</source>
+        <translation>%1: cannot write the file: %2</translation>
+    </message>
+    <message>
+        <source>New %1 scenario</source>
+        <translation>New %1 scenario</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDialog</name>
+    <message>
+        <source>Cut a link</source>
+        <translation>Cut a link</translation>
+    </message>
+    <message>
+        <source>Heal a link</source>
+        <translation>Heal a link</translation>
+    </message>
+    <message>
+        <source>Drop the next message on a link</source>
+        <translation>Drop the next message on a link</translation>
+    </message>
+    <message>
+        <source>Duplicate the next message on a link</source>
+        <translation>Duplicate the next message on a link</translation>
+    </message>
+    <message>
+        <source>One end of the link</source>
+        <translation>One end of the link</translation>
+    </message>
+    <message>
+        <source>The other end of the link (links carry messages both ways)</source>
+        <translation>The other end of the link (links carry messages both ways)</translation>
+    </message>
+    <message>
+        <source>From node:</source>
+        <translation>From node:</translation>
+    </message>
+    <message>
+        <source>To node:</source>
+        <translation>To node:</translation>
+    </message>
+    <message>
+        <source>Choose two different nodes.</source>
+        <translation>Choose two different nodes.</translation>
+    </message>
+    <message>
+        <source>Takes effect now, after event %1.</source>
+        <translation>Takes effect now, after event %1.</translation>
+    </message>
+    <message>
+        <source>This link is already cut.</source>
+        <translation>This link is already cut.</translation>
+    </message>
+    <message>
+        <source>This link is not cut.</source>
+        <translation>This link is not cut.</translation>
+    </message>
+    <message>
+        <source>Already armed on this link.</source>
+        <translation>Already armed on this link.</translation>
+    </message>
+</context>
+<context>
+    <name>LinkItem</name>
+    <message>
+        <source>drop next</source>
+        <translation>drop next</translation>
+    </message>
+    <message>
+        <source>duplicate next</source>
+        <translation>duplicate next</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>2PC: everything goes right</source>
+        <translation>2PC: everything goes right</translation>
+    </message>
+    <message>
+        <source>2PC: one participant votes abort</source>
+        <translation>2PC: one participant votes abort</translation>
+    </message>
+    <message>
+        <source>2PC: the coordinator crashes while waiting for votes</source>
+        <translation>2PC: the coordinator crashes while waiting for votes</translation>
+    </message>
+    <message>
+        <source>2PC: a participant crashes right after it becomes READY</source>
+        <translation>2PC: a participant crashes right after it becomes READY</translation>
+    </message>
+    <message>
+        <source>2PC: a network partition during the vote</source>
+        <translation>2PC: a network partition during the vote</translation>
+    </message>
+    <message>
+        <source>2PC: 200 transactions on a slightly unreliable network</source>
+        <translation>2PC: 200 transactions on a slightly unreliable network</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>&amp;Play</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;New scenario…</source>
+        <translation>&amp;New scenario…</translation>
+    </message>
+    <message>
+        <source>Start a new scenario: choose a protocol and the number of nodes</source>
+        <translation>Start a new scenario: choose a protocol and the number of nodes</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Open…</translation>
+    </message>
+    <message>
+        <source>Open a scenario file (.json), the same format the command line uses</source>
+        <translation>Open a scenario file (.json), the same format the command line uses</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Open &amp;Recent</translation>
+    </message>
+    <message>
+        <source>&amp;Examples</source>
+        <translation>&amp;Examples</translation>
+    </message>
+    <message>
+        <source>Clear recent files</source>
+        <translation>Clear recent files</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Save the scenario with every fault you injected and the node layout</source>
+        <translation>Save the scenario with every fault you injected and the node layout</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Save &amp;As…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Undo %1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>Undo the last injected fault; the run replays without it</source>
+        <translation>Undo the last injected fault; the run replays without it</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Redo %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Run</translation>
+    </message>
+    <message>
+        <source>Play or pause the run in virtual time</source>
+        <translation>Play or pause the run in virtual time</translation>
+    </message>
+    <message>
+        <source>Step &amp;forward</source>
+        <translation>Step &amp;forward</translation>
+    </message>
+    <message>
+        <source>Dispatch the next event</source>
+        <translation>Dispatch the next event</translation>
+    </message>
+    <message>
+        <source>Step &amp;back</source>
+        <translation>Step &amp;back</translation>
+    </message>
+    <message>
+        <source>Go back one event by replaying the run deterministically</source>
+        <translation>Go back one event by replaying the run deterministically</translation>
+    </message>
+    <message>
+        <source>Restart with the &amp;same seed</source>
+        <translation>Restart with the &amp;same seed</translation>
+    </message>
+    <message>
+        <source>Re-roll the s&amp;eed</source>
+        <translation>Re-roll the s&amp;eed</translation>
+    </message>
+    <message>
+        <source>Spee&amp;d</source>
+        <translation>Spee&amp;d</translation>
+    </message>
+    <message>
+        <source>&amp;Faster</source>
+        <translation>&amp;Faster</translation>
+    </message>
+    <message>
+        <source>&amp;Slower</source>
+        <translation>&amp;Slower</translation>
+    </message>
+    <message>
+        <source>&amp;Normal speed (1×)</source>
+        <translation>&amp;Normal speed (1×)</translation>
+    </message>
+    <message>
+        <source>F&amp;aults</source>
+        <translation>F&amp;aults</translation>
+    </message>
+    <message>
+        <source>&amp;Crash node</source>
+        <translation>&amp;Crash node</translation>
+    </message>
+    <message>
+        <source>&amp;Restart node</source>
+        <translation>&amp;Restart node</translation>
+    </message>
+    <message>
+        <source>C&amp;ut link…</source>
+        <translation>C&amp;ut link…</translation>
+    </message>
+    <message>
+        <source>Cut a link: messages on it are lost until it is healed</source>
+        <translation>Cut a link: messages on it are lost until it is healed</translation>
+    </message>
+    <message>
+        <source>&amp;Heal link</source>
+        <translation>&amp;Heal link</translation>
+    </message>
+    <message>
+        <source>&amp;Partition…</source>
+        <translation>&amp;Partition…</translation>
+    </message>
+    <message>
+        <source>Split the nodes into two sides that cannot talk to each other</source>
+        <translation>Split the nodes into two sides that cannot talk to each other</translation>
+    </message>
+    <message>
+        <source>Heal the p&amp;artition</source>
+        <translation>Heal the p&amp;artition</translation>
+    </message>
+    <message>
+        <source>Heal &amp;all links and partitions</source>
+        <translation>Heal &amp;all links and partitions</translation>
+    </message>
+    <message>
+        <source>&amp;Drop next message on link…</source>
+        <translation>&amp;Drop next message on link…</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate next message on link…</source>
+        <translation>D&amp;uplicate next message on link…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Projector mode</source>
+        <translation>&amp;Projector mode</translation>
+    </message>
+    <message>
+        <source>Full screen, large text, thick lines and high contrast for a classroom projector</source>
+        <translation>Full screen, large text, thick lines and high contrast for a classroom projector</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&amp;Help overlay</source>
+        <translation>&amp;Help overlay</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>&amp;About CommitScope</source>
+        <translation>&amp;About CommitScope</translation>
+    </message>
+    <message>
+        <source>Topology</source>
+        <translation>Topology</translation>
+    </message>
+    <message>
+        <source>State machine</source>
+        <translation>State machine</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Space-time diagram</source>
+        <translation>Space-time diagram</translation>
+    </message>
+    <message>
+        <source>Virtual time of the run (not wall-clock time)</source>
+        <translation>Virtual time of the run (not wall-clock time)</translation>
+    </message>
+    <message>
+        <source>Events dispatched so far</source>
+        <translation>Events dispatched so far</translation>
+    </message>
+    <message>
+        <source>Random seed: the same seed and the same faults always give the same run</source>
+        <translation>Random seed: the same seed and the same faults always give the same run</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Untitled</translation>
+    </message>
+    <message>
+        <source>%1[*] — CommitScope</source>
+        <translation>%1[*] — CommitScope</translation>
+    </message>
+    <message>
+        <source>t = %1 ms</source>
+        <translation>t = %1 ms</translation>
+    </message>
+    <message>
+        <source>%1 events</source>
+        <translation>%1 events</translation>
+    </message>
+    <message>
+        <source>seed %1</source>
+        <translation>seed %1</translation>
+    </message>
+    <message>
+        <source>✔ Invariants hold</source>
+        <translation>✔ Invariants hold</translation>
+    </message>
+    <message>
+        <source>Every safety invariant of the protocol holds so far</source>
+        <translation>Every safety invariant of the protocol holds so far</translation>
+    </message>
+    <message>
+        <source>✖ Invariant violated: %1</source>
+        <translation>✖ Invariant violated: %1</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>The scenario has faults or layout changes that are not saved. Save them?</source>
+        <translation>The scenario has faults or layout changes that are not saved. Save them?</translation>
+    </message>
+    <message>
+        <source>Open scenario</source>
+        <translation>Open scenario</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.json);;All files (*)</source>
+        <translation>Scenarios (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open scenario</source>
+        <translation>Cannot open scenario</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened. The current run is kept.</source>
+        <translation>%1 could not be opened. The current run is kept.</translation>
+    </message>
+    <message>
+        <source>Cannot save scenario</source>
+        <translation>Cannot save scenario</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <source>Save scenario</source>
+        <translation>Save scenario</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.json)</source>
+        <translation>Scenarios (*.json)</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>No recent files</translation>
+    </message>
+    <message>
+        <source>No examples</source>
+        <translation>No examples</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>No link is cut</source>
+        <translation>No link is cut</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>About CommitScope</source>
+        <translation>About CommitScope</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;CommitScope %1&lt;/h3&gt;&lt;p&gt;A laboratory for distributed transactions: run a protocol message by message, break the network on purpose and watch every node's state.&lt;/p&gt;&lt;p&gt;Runs are deterministic: the same scenario, seed and faults always give the same trace.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;CommitScope %1&lt;/h3&gt;&lt;p&gt;A laboratory for distributed transactions: run a protocol message by message, break the network on purpose and watch every node's state.&lt;/p&gt;&lt;p&gt;Runs are deterministic: the same scenario, seed and faults always give the same trace.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>3PC: a partition after the first PRECOMMIT splits the decision</source>
+        <translation>3PC: a partition after the first PRECOMMIT splits the decision</translation>
+    </message>
+    <message>
+        <source>Last-writer-wins with a skewed clock loses updates</source>
+        <translation>Last-writer-wins with a skewed clock loses updates</translation>
+    </message>
+    <message>
+        <source>CAP register, AP: both sides answer, diverge, and reconcile after healing</source>
+        <translation>CAP register, AP: both sides answer, diverge, and reconcile after healing</translation>
+    </message>
+    <message>
+        <source>CAP register, CP: the minority side refuses during a partition</source>
+        <translation>CAP register, CP: the minority side refuses during a partition</translation>
+    </message>
+    <message>
+        <source>PACELC: small quorums are fast, and may read stale data</source>
+        <translation>PACELC: small quorums are fast, and may read stale data</translation>
+    </message>
+    <message>
+        <source>PACELC: large quorums are consistent, and slower</source>
+        <translation>PACELC: large quorums are consistent, and slower</translation>
+    </message>
+    <message>
+        <source>Split-brain prevented: majority leases fence the old primary</source>
+        <translation>Split-brain prevented: majority leases fence the old primary</translation>
+    </message>
+    <message>
+        <source>Primary/backup: heartbeats, and a failover when the primary crashes</source>
+        <translation>Primary/backup: heartbeats, and a failover when the primary crashes</translation>
+    </message>
+    <message>
+        <source>Split-brain: failover without quorum or fencing</source>
+        <translation>Split-brain: failover without quorum or fencing</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDetails</name>
+    <message>
+        <source>Details of the selection</source>
+        <translation>Details of the selection</translation>
+    </message>
+    <message>
+        <source>in flight</source>
+        <translation>in flight</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>delivered</translation>
+    </message>
+    <message>
+        <source>lost: %1</source>
+        <translation>lost: %1</translation>
+    </message>
+    <message>
+        <source>Message #%1</source>
+        <translation>Message #%1</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>Transaction</translation>
+    </message>
+    <message>
+        <source>From → to</source>
+        <translation>From → to</translation>
+    </message>
+    <message>
+        <source>Sent at</source>
+        <translation>Sent at</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Arrives at</source>
+        <translation>Arrives at</translation>
+    </message>
+    <message>
+        <source>Due at</source>
+        <translation>Due at</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Fate</source>
+        <translation>Fate</translation>
+    </message>
+    <message>
+        <source>will be lost: %1</source>
+        <translation>will be lost: %1</translation>
+    </message>
+    <message>
+        <source>Payload a, b</source>
+        <translation>Payload a, b</translation>
+    </message>
+    <message>
+        <source>Payload (more)</source>
+        <translation>Payload (more)</translation>
+    </message>
+    <message>
+        <source>Duplicate of</source>
+        <translation>Duplicate of</translation>
+    </message>
+    <message>
+        <source>message #%1</source>
+        <translation>message #%1</translation>
+    </message>
+    <message>
+        <source>Link epoch</source>
+        <translation>Link epoch</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>DOWN — volatile state lost</source>
+        <translation>DOWN — volatile state lost</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>State at crash</source>
+        <translation>State at crash</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Blocked</translation>
+    </message>
+    <message>
+        <source>waiting for a decision it cannot take alone</source>
+        <translation>waiting for a decision it cannot take alone</translation>
+    </message>
+    <message>
+        <source>Crashes</source>
+        <translation>Crashes</translation>
+    </message>
+    <message>
+        <source>Locks</source>
+        <translation>Locks</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>none (locks live in memory)</source>
+        <translation>none (locks live in memory)</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Resource</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Holder</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message numerus="yes">
+        <source>Durable log (%n record(s))</source>
+        <translation><numerusform>Durable log (%n record)</numerusform><numerusform>Durable log (%n records)</numerusform></translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>empty</translation>
+    </message>
+    <message>
+        <source>Time (ms)</source>
+        <translation>Time (ms)</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Txn</source>
+        <translation>Txn</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n earlier record(s)</source>
+        <translation><numerusform>… %n earlier record</numerusform><numerusform>… %n earlier records</numerusform></translation>
+    </message>
+    <message>
+        <source>Select a node or a message.</source>
+        <translation>Select a node or a message.</translation>
+    </message>
+</context>
+<context>
+    <name>NewScenarioDialog</name>
+    <message>
+        <source>New scenario</source>
+        <translation>New scenario</translation>
+    </message>
+    <message>
+        <source>The protocol every node runs</source>
+        <translation>The protocol every node runs</translation>
+    </message>
+    <message>
+        <source>Protocol:</source>
+        <translation>Protocol:</translation>
+    </message>
+    <message>
+        <source>Participants:</source>
+        <translation>Participants:</translation>
+    </message>
+    <message>
+        <source>Replicas:</source>
+        <translation>Replicas:</translation>
+    </message>
+    <message>
+        <source>Servers:</source>
+        <translation>Servers:</translation>
+    </message>
+    <message>
+        <source>Saga steps:</source>
+        <translation>Saga steps:</translation>
+    </message>
+    <message>
+        <source>How large the cluster is; the protocol adds its fixed nodes (coordinator, broker, clients)</source>
+        <translation>How large the cluster is; the protocol adds its fixed nodes (coordinator, broker, clients)</translation>
+    </message>
+    <message>
+        <source>This protocol cannot be started.</source>
+        <translation>This protocol cannot be started.</translation>
+    </message>
+    <message>
+        <source>Nodes: %1. Faults you inject are added to the scenario and saved with it.</source>
+        <translation>Nodes: %1. Faults you inject are added to the scenario and saved with it.</translation>
+    </message>
+</context>
+<context>
+    <name>NodeItem</name>
+    <message>
+        <source>DOWN</source>
+        <translation>DOWN</translation>
+    </message>
+    <message>
+        <source>txn %1</source>
+        <translation>txn %1</translation>
+    </message>
+    <message>
+        <source>BLOCKED</source>
+        <translation>BLOCKED</translation>
+    </message>
+    <message>
+        <source>volatile state lost</source>
+        <translation>volatile state lost</translation>
+    </message>
+    <message>
+        <source>no locks</source>
+        <translation>no locks</translation>
+    </message>
+    <message>
+        <source>WAL</source>
+        <translation>WAL</translation>
+    </message>
+    <message>
+        <source>WAL — survives the crash</source>
+        <translation>WAL — survives the crash</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>empty</translation>
+    </message>
+</context>
+<context>
+    <name>PartitionDialog</name>
+    <message>
+        <source>Partition the network</source>
+        <translation>Partition the network</translation>
+    </message>
+    <message>
+        <source>Put each node on side A or side B. Messages between the two sides are lost until the partition is healed; links inside a side keep working.</source>
+        <translation>Put each node on side A or side B. Messages between the two sides are lost until the partition is healed; links inside a side keep working.</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Node</translation>
+    </message>
+    <message>
+        <source>Side A</source>
+        <translation>Side A</translation>
+    </message>
+    <message>
+        <source>Side B</source>
+        <translation>Side B</translation>
+    </message>
+    <message>
+        <source>Put %1 on side A</source>
+        <translation>Put %1 on side A</translation>
+    </message>
+    <message>
+        <source>Put %1 on side B</source>
+        <translation>Put %1 on side B</translation>
+    </message>
+    <message>
+        <source>Takes effect now, after event %1.</source>
+        <translation>Takes effect now, after event %1.</translation>
+    </message>
+    <message>
+        <source>Each side needs at least one node.</source>
+        <translation>Each side needs at least one node.</translation>
+    </message>
+</context>
+<context>
+    <name>SpacetimeView</name>
+    <message>
+        <source>Space-time diagram</source>
+        <translation>Space-time diagram</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · txn %2&lt;br&gt;%3 → %4&lt;br&gt;sent %5 ms</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · txn %2&lt;br&gt;%3 → %4&lt;br&gt;sent %5 ms</translation>
+    </message>
+    <message>
+        <source>delivered %1 ms</source>
+        <translation>delivered %1 ms</translation>
+    </message>
+    <message>
+        <source>lost at %1 ms: %2</source>
+        <translation>lost at %1 ms: %2</translation>
+    </message>
+    <message>
+        <source>in flight</source>
+        <translation>in flight</translation>
+    </message>
+    <message>
+        <source>payload a = %1, b = %2</source>
+        <translation>payload a = %1, b = %2</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>down</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>now %1 ms</source>
+        <translation>now %1 ms</translation>
+    </message>
+    <message>
+        <source>node</source>
+        <translation>node</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>CommitScope: a laboratory for distributed transactions (two-phase commit and more).</source>
+        <translation>CommitScope: a laboratory for distributed transactions (two-phase commit and more).</translation>
+    </message>
+    <message>
+        <source>Render the window offscreen to a PNG file and exit.</source>
+        <translation>Render the window offscreen to a PNG file and exit.</translation>
+    </message>
+    <message>
+        <source>Interface language: en or zh-TW.</source>
+        <translation>Interface language: en or zh-TW.</translation>
+    </message>
+    <message>
+        <source>Start in projector mode.</source>
+        <translation>Start in projector mode.</translation>
+    </message>
+    <message>
+        <source>Open this scenario file instead of the default.</source>
+        <translation>Open this scenario file instead of the default.</translation>
+    </message>
+    <message>
+        <source>Advance the run to this virtual time (ms) before showing it.</source>
+        <translation>Advance the run to this virtual time (ms) before showing it.</translation>
+    </message>
+    <message>
+        <source>Window size, e.g. 1600x1000.</source>
+        <translation>Window size, e.g. 1600x1000.</translation>
+    </message>
+    <message>
+        <source>Override the scenario's seed.</source>
+        <translation>Override the scenario's seed.</translation>
+    </message>
+    <message>
+        <source>Keep settings in this directory instead of the user's.</source>
+        <translation>Keep settings in this directory instead of the user's.</translation>
+    </message>
+    <message>
+        <source>--lang: unknown language "%1" (use en or zh-TW)</source>
+        <translation>--lang: unknown language "%1" (use en or zh-TW)</translation>
+    </message>
+    <message>
+        <source>--at-ms: "%1" is not a time in milliseconds</source>
+        <translation>--at-ms: "%1" is not a time in milliseconds</translation>
+    </message>
+    <message>
+        <source>--size: "%1" is not WIDTHxHEIGHT, e.g. 1600x1000</source>
+        <translation>--size: "%1" is not WIDTHxHEIGHT, e.g. 1600x1000</translation>
+    </message>
+    <message>
+        <source>--seed: "%1" is not a non-negative integer</source>
+        <translation>--seed: "%1" is not a non-negative integer</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the screenshot</source>
+        <translation>%1: cannot write the screenshot</translation>
+    </message>
+</context>
+<context>
+    <name>StateMachineView</name>
+    <message>
+        <source>State machine of the selected node</source>
+        <translation>State machine of the selected node</translation>
+    </message>
+    <message>
+        <source>all %1</source>
+        <translation>all %1</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>timeout</translation>
+    </message>
+    <message>
+        <source>commit request</source>
+        <translation>commit request</translation>
+    </message>
+    <message>
+        <source>%1 state machine</source>
+        <translation>%1 state machine</translation>
+    </message>
+    <message>
+        <source>DOWN</source>
+        <translation>DOWN</translation>
+    </message>
+    <message>
+        <source>No transition yet</source>
+        <translation>No transition yet</translation>
+    </message>
+    <message>
+        <source>Entered %1 for txn %2 at %3 ms</source>
+        <translation>Entered %1 for txn %2 at %3 ms</translation>
+    </message>
+    <message>
+        <source>Last transition: %1 → %2 (txn %3) at %4 ms</source>
+        <translation>Last transition: %1 → %2 (txn %3) at %4 ms</translation>
+    </message>
+    <message>
+        <source>showing the state at the crash</source>
+        <translation>showing the state at the crash</translation>
+    </message>
+    <message numerus="yes">
+        <source>Durable log — %n record(s), survives crashes</source>
+        <translation><numerusform>Durable log — %n record, survives crashes</numerusform><numerusform>Durable log — %n records, survives crashes</numerusform></translation>
+    </message>
+    <message>
+        <source>Time (ms)</source>
+        <translation>Time (ms)</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Txn</source>
+        <translation>Txn</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n earlier record(s)</source>
+        <translation><numerusform>… %n earlier record</numerusform><numerusform>… %n earlier records</numerusform></translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>empty</translation>
+    </message>
+    <message numerus="yes">
+        <source>Locks — %n held</source>
+        <translation><numerusform>Locks — %n held</numerusform><numerusform>Locks — %n held</numerusform></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>none: locks live in memory and were lost</source>
+        <translation>none: locks live in memory and were lost</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Resource</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Holder</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineBar</name>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>Pause (Space)</translation>
+    </message>
+    <message>
+        <source>Play (Space): run the protocol in virtual time</source>
+        <translation>Play (Space): run the protocol in virtual time</translation>
+    </message>
+    <message>
+        <source>%1 / %2 ms</source>
+        <extracomment>Current virtual time / end of the run, in milliseconds.</extracomment>
+        <translation>%1 / %2 ms</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <extracomment>Playback speed factor, e.g. "2.5×".</extracomment>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>Restart with the same seed (Home): the run replays identically</source>
+        <translation>Restart with the same seed (Home): the run replays identically</translation>
+    </message>
+    <message>
+        <source>Step back one event (Left), by replaying the run deterministically</source>
+        <translation>Step back one event (Left), by replaying the run deterministically</translation>
+    </message>
+    <message>
+        <source>Step forward to the next event (Right)</source>
+        <translation>Step forward to the next event (Right)</translation>
+    </message>
+    <message>
+        <source>Re-roll seed</source>
+        <translation>Re-roll seed</translation>
+    </message>
+    <message>
+        <source>Pick a new random seed (Ctrl+R): different latencies and losses, same faults</source>
+        <translation>Pick a new random seed (Ctrl+R): different latencies and losses, same faults</translation>
+    </message>
+    <message>
+        <source>Drag to scrub through virtual time. Red triangles: faults; green: commit decisions; orange: abort decisions.</source>
+        <translation>Drag to scrub through virtual time. Red triangles: faults; green: commit decisions; orange: abort decisions.</translation>
+    </message>
+    <message>
+        <source>Current virtual time / end of the run</source>
+        <translation>Current virtual time / end of the run</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Speed</translation>
+    </message>
+    <message>
+        <source>Playback speed, 0.1× to 10×. At 1×, 20 ms of virtual time pass per second.</source>
+        <translation>Playback speed, 0.1× to 10×. At 1×, 20 ms of virtual time pass per second.</translation>
+    </message>
+</context>
+</TS>

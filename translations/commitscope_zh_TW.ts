@@ -1,0 +1,2459 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW">
+<context>
+    <name>CanvasView</name>
+    <message>
+        <source>Topology canvas</source>
+        <translation>拓撲畫布</translation>
+    </message>
+    <message>
+        <source>txn %1</source>
+        <translation>交易 %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3. Click to select, drag to move, right-click to crash or restart.</source>
+        <translation>%1（%2）：%3。點一下選取，拖曳可移動，按右鍵可讓它當機或重新啟動。</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>當機</translation>
+    </message>
+    <message>
+        <source>Link %1 – %2 is cut. Click to heal it.</source>
+        <translation>%1 – %2 的連線已切斷。點一下即可修復。</translation>
+    </message>
+    <message>
+        <source>Link %1 – %2. Click to cut it; right-click for more faults.</source>
+        <translation>%1 – %2 的連線。點一下即可切斷；按右鍵可注入更多故障。</translation>
+    </message>
+    <message>
+        <source>Side %1</source>
+        <translation>%1 側</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · txn %2&lt;br&gt;%3 → %4&lt;br&gt;sent %5 ms, arrives %6 ms&lt;br&gt;payload a = %7, b = %8</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · 交易 %2&lt;br&gt;%3 → %4&lt;br&gt;%5 毫秒送出，%6 毫秒抵達&lt;br&gt;酬載 a = %7，b = %8</translation>
+    </message>
+    <message>
+        <source>network duplicate of message #%1</source>
+        <translation>網路複製出的訊息（原為 #%1）</translation>
+    </message>
+    <message>
+        <source>will be lost: %1</source>
+        <translation>將會遺失：%1</translation>
+    </message>
+    <message>
+        <source>Crash %1</source>
+        <translation>讓 %1 當機</translation>
+    </message>
+    <message>
+        <source>Restart %1</source>
+        <translation>重新啟動 %1</translation>
+    </message>
+    <message>
+        <source>Drop next message to…</source>
+        <translation>丟棄下一則送往…的訊息</translation>
+    </message>
+    <message>
+        <source>Duplicate next message to…</source>
+        <translation>複製下一則送往…的訊息</translation>
+    </message>
+    <message>
+        <source>Cut all links of %1</source>
+        <translation>切斷 %1 的所有連線</translation>
+    </message>
+    <message>
+        <source>Heal all links of %1</source>
+        <translation>修復 %1 的所有連線</translation>
+    </message>
+    <message>
+        <source>Heal the partition</source>
+        <translation>修復分區</translation>
+    </message>
+    <message>
+        <source>Show details of %1</source>
+        <translation>顯示 %1 的詳細資訊</translation>
+    </message>
+    <message>
+        <source>Link %1 – %2</source>
+        <translation>%1 – %2 的連線</translation>
+    </message>
+    <message>
+        <source>Cut link</source>
+        <translation>切斷連線</translation>
+    </message>
+    <message>
+        <source>Heal link</source>
+        <translation>修復連線</translation>
+    </message>
+    <message>
+        <source>Drop next message on this link</source>
+        <translation>丟棄這條連線上的下一則訊息</translation>
+    </message>
+    <message>
+        <source>Duplicate next message on this link</source>
+        <translation>複製這條連線上的下一則訊息</translation>
+    </message>
+    <message>
+        <source>Release to put the encircled nodes on one side of a partition</source>
+        <translation>放開滑鼠，圈起來的節點就會成為分區的一側</translation>
+    </message>
+    <message>
+        <source>Click a link to cut or heal it · right-click a node or link for faults · Shift+drag around nodes to partition</source>
+        <translation>點連線可切斷或修復 · 在節點或連線上按右鍵可注入故障 · 按住 Shift 拖曳圈選節點可建立分區</translation>
+    </message>
+    <message>
+        <source>t = %1 ms</source>
+        <translation>t = %1 毫秒</translation>
+    </message>
+    <message>
+        <source>cut link</source>
+        <translation>已切斷的連線</translation>
+    </message>
+    <message>
+        <source>message that will be lost</source>
+        <translation>將會遺失的訊息</translation>
+    </message>
+    <message>
+        <source>crashed node</source>
+        <translation>當機的節點</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>訊息</translation>
+    </message>
+</context>
+<context>
+    <name>EngineDrop</name>
+    <message>
+        <source>not dropped</source>
+        <translation>未遺失</translation>
+    </message>
+    <message>
+        <source>lost by the network</source>
+        <translation>被網路遺失</translation>
+    </message>
+    <message>
+        <source>link cut</source>
+        <translation>連線已切斷</translation>
+    </message>
+    <message>
+        <source>across the partition</source>
+        <translation>跨越分區</translation>
+    </message>
+    <message>
+        <source>receiver crashed</source>
+        <translation>接收端已當機</translation>
+    </message>
+    <message>
+        <source>dropped on purpose</source>
+        <translation>刻意丟棄</translation>
+    </message>
+</context>
+<context>
+    <name>EngineFault</name>
+    <message>
+        <source>crash</source>
+        <translation>當機</translation>
+    </message>
+    <message>
+        <source>restart</source>
+        <translation>重新啟動</translation>
+    </message>
+    <message>
+        <source>cut link</source>
+        <translation>切斷連線</translation>
+    </message>
+    <message>
+        <source>heal link</source>
+        <translation>修復連線</translation>
+    </message>
+    <message>
+        <source>heal all</source>
+        <translation>全部修復</translation>
+    </message>
+    <message>
+        <source>partition</source>
+        <translation>分區</translation>
+    </message>
+    <message>
+        <source>heal partition</source>
+        <translation>修復分區</translation>
+    </message>
+    <message>
+        <source>drop next message</source>
+        <translation>丟棄下一則訊息</translation>
+    </message>
+    <message>
+        <source>duplicate next message</source>
+        <translation>複製下一則訊息</translation>
+    </message>
+    <message>
+        <source>network settings</source>
+        <translation>網路設定</translation>
+    </message>
+</context>
+<context>
+    <name>EngineInvariant</name>
+    <message>
+        <source>Agreement</source>
+        <translation>一致性（agreement）</translation>
+    </message>
+    <message>
+        <source>Commit validity</source>
+        <translation>提交有效性（commit validity）</translation>
+    </message>
+    <message>
+        <source>Commit once</source>
+        <translation>只提交一次（commit once）</translation>
+    </message>
+    <message>
+        <source>No two nodes decide differently for a transaction, and no node changes its decision.</source>
+        <translation>同一筆交易不會有兩個節點做出不同決定，任何節點也不會改變已做出的決定。</translation>
+    </message>
+    <message>
+        <source>Nobody commits unless every participant voted to commit.</source>
+        <translation>除非每個參與者都投票提交，否則沒有節點會提交。</translation>
+    </message>
+    <message>
+        <source>A node applies a transaction's commit at most once.</source>
+        <translation>每個節點對一筆交易的提交最多只套用一次。</translation>
+    </message>
+    <message>
+        <source>All or compensated</source>
+        <translation>全部完成或全部補償</translation>
+    </message>
+    <message>
+        <source>Compensation order</source>
+        <translation>補償順序</translation>
+    </message>
+    <message>
+        <source>Exactly-once effect</source>
+        <translation>效果恰好一次</translation>
+    </message>
+    <message>
+        <source>Effect after commit</source>
+        <translation>提交後才有效果</translation>
+    </message>
+    <message>
+        <source>Linearizable</source>
+        <translation>可線性化（linearizable）</translation>
+    </message>
+    <message>
+        <source>No stale read</source>
+        <translation>不讀過時資料</translation>
+    </message>
+    <message>
+        <source>One primary per term</source>
+        <translation>每個任期一個主節點</translation>
+    </message>
+    <message>
+        <source>When a saga ends, either all its steps applied, or every step that applied was compensated.</source>
+        <translation>Saga 結束時，要嘛所有步驟都已套用，要嘛每個已套用的步驟都已補償。</translation>
+    </message>
+    <message>
+        <source>Steps are compensated in reverse order.</source>
+        <translation>步驟依相反順序補償。</translation>
+    </message>
+    <message>
+        <source>Every effect is applied exactly once: duplicates change nothing and nothing is lost.</source>
+        <translation>每個效果恰好套用一次：重複的訊息不會改變任何事，也不會有遺失。</translation>
+    </message>
+    <message>
+        <source>An event's effect is applied only for a transaction its source committed.</source>
+        <translation>只有來源端已提交的交易，其事件效果才會被套用。</translation>
+    </message>
+    <message>
+        <source>Every completed read and write fits one sequential order that respects real time.</source>
+        <translation>所有已完成的讀寫都能排成一個符合真實時間先後的順序。</translation>
+    </message>
+    <message>
+        <source>No read misses a write that had completed before the read started.</source>
+        <translation>讀取不會漏掉在它開始之前就已完成的寫入。</translation>
+    </message>
+    <message>
+        <source>At most one primary per term has its writes accepted (no split-brain writes).</source>
+        <translation>每個任期最多只有一個主節點的寫入會被接受（不會有腦裂寫入）。</translation>
+    </message>
+</context>
+<context>
+    <name>EngineLog</name>
+    <message>
+        <source>BEGIN</source>
+        <translation>BEGIN（開始）</translation>
+    </message>
+    <message>
+        <source>READY</source>
+        <translation>READY（就緒）</translation>
+    </message>
+    <message>
+        <source>COMMIT</source>
+        <translation>COMMIT（提交）</translation>
+    </message>
+    <message>
+        <source>ABORT</source>
+        <translation>ABORT（中止）</translation>
+    </message>
+    <message>
+        <source>END</source>
+        <translation>END（結束）</translation>
+    </message>
+    <message>
+        <source>PRECOMMIT</source>
+        <translation>PRECOMMIT（預提交）</translation>
+    </message>
+    <message>
+        <source>SAGA_BEGIN</source>
+        <translation>SAGA_BEGIN（Saga 開始）</translation>
+    </message>
+    <message>
+        <source>STEP_DONE</source>
+        <translation>STEP_DONE（步驟完成）</translation>
+    </message>
+    <message>
+        <source>COMPENSATING</source>
+        <translation>COMPENSATING（補償中）</translation>
+    </message>
+    <message>
+        <source>STEP_COMPENSATED</source>
+        <translation>STEP_COMPENSATED（步驟已補償）</translation>
+    </message>
+    <message>
+        <source>SAGA_COMPLETED</source>
+        <translation>SAGA_COMPLETED（Saga 完成）</translation>
+    </message>
+    <message>
+        <source>SAGA_COMPENSATED</source>
+        <translation>SAGA_COMPENSATED（Saga 已補償）</translation>
+    </message>
+    <message>
+        <source>APPLIED</source>
+        <translation>APPLIED（已套用）</translation>
+    </message>
+    <message>
+        <source>REJECTED</source>
+        <translation>REJECTED（已拒絕）</translation>
+    </message>
+    <message>
+        <source>COMPENSATED</source>
+        <translation>COMPENSATED（已補償）</translation>
+    </message>
+    <message>
+        <source>FINALIZED</source>
+        <translation>FINALIZED（已結案）</translation>
+    </message>
+    <message>
+        <source>EVENT_STORED</source>
+        <translation>EVENT_STORED（事件已儲存）</translation>
+    </message>
+    <message>
+        <source>EVENT_ACKED</source>
+        <translation>EVENT_ACKED（事件已確認）</translation>
+    </message>
+    <message>
+        <source>PROCESSED</source>
+        <translation>PROCESSED（已處理）</translation>
+    </message>
+    <message>
+        <source>ORDER_APPROVED</source>
+        <translation>ORDER_APPROVED（訂單已核准）</translation>
+    </message>
+    <message>
+        <source>EVENT_OUT</source>
+        <translation>EVENT_OUT（事件待送）</translation>
+    </message>
+    <message>
+        <source>EVENT_PUBLISHED</source>
+        <translation>EVENT_PUBLISHED（事件已發布）</translation>
+    </message>
+    <message>
+        <source>ORDER</source>
+        <translation>ORDER（訂單）</translation>
+    </message>
+    <message>
+        <source>OUTBOX</source>
+        <translation>OUTBOX（外寄匣）</translation>
+    </message>
+    <message>
+        <source>OUTBOX_SENT</source>
+        <translation>OUTBOX_SENT（外寄匣已送出）</translation>
+    </message>
+    <message>
+        <source>STORED</source>
+        <translation>STORED（已儲存）</translation>
+    </message>
+    <message>
+        <source>CLOCK</source>
+        <translation>CLOCK（時鐘）</translation>
+    </message>
+    <message>
+        <source>TERM</source>
+        <translation>TERM（任期）</translation>
+    </message>
+    <message>
+        <source>VOTE</source>
+        <translation>VOTE（投票）</translation>
+    </message>
+    <message>
+        <source>ACCEPT</source>
+        <translation>ACCEPT（接受）</translation>
+    </message>
+    <message>
+        <source>REPLICA</source>
+        <translation>REPLICA（副本）</translation>
+    </message>
+</context>
+<context>
+    <name>EngineMessage</name>
+    <message>
+        <source>PREPARE</source>
+        <translation>PREPARE（準備）</translation>
+    </message>
+    <message>
+        <source>VOTE_COMMIT</source>
+        <translation>VOTE_COMMIT（投票提交）</translation>
+    </message>
+    <message>
+        <source>VOTE_ABORT</source>
+        <translation>VOTE_ABORT（投票中止）</translation>
+    </message>
+    <message>
+        <source>GLOBAL_COMMIT</source>
+        <translation>GLOBAL_COMMIT（全域提交）</translation>
+    </message>
+    <message>
+        <source>GLOBAL_ABORT</source>
+        <translation>GLOBAL_ABORT（全域中止）</translation>
+    </message>
+    <message>
+        <source>ACK</source>
+        <translation>ACK（確認）</translation>
+    </message>
+    <message>
+        <source>DECISION_REQUEST</source>
+        <translation>DECISION_REQUEST（詢問決定）</translation>
+    </message>
+    <message>
+        <source>PRECOMMIT</source>
+        <translation>PRECOMMIT（預提交）</translation>
+    </message>
+    <message>
+        <source>CAN_COMMIT</source>
+        <translation>CAN_COMMIT（可否提交）</translation>
+    </message>
+    <message>
+        <source>ACK_PRECOMMIT</source>
+        <translation>ACK_PRECOMMIT（確認預提交）</translation>
+    </message>
+    <message>
+        <source>STATE_REQUEST</source>
+        <translation>STATE_REQUEST（詢問狀態）</translation>
+    </message>
+    <message>
+        <source>STATE_REPLY</source>
+        <translation>STATE_REPLY（回覆狀態）</translation>
+    </message>
+    <message>
+        <source>CREATE_ORDER</source>
+        <translation>CREATE_ORDER（建立訂單）</translation>
+    </message>
+    <message>
+        <source>CHARGE</source>
+        <translation>CHARGE（扣款）</translation>
+    </message>
+    <message>
+        <source>RESERVE_STOCK</source>
+        <translation>RESERVE_STOCK（保留庫存）</translation>
+    </message>
+    <message>
+        <source>SHIP</source>
+        <translation>SHIP（出貨）</translation>
+    </message>
+    <message>
+        <source>ORDER_CREATED</source>
+        <translation>ORDER_CREATED（訂單已建立）</translation>
+    </message>
+    <message>
+        <source>CHARGED</source>
+        <translation>CHARGED（已扣款）</translation>
+    </message>
+    <message>
+        <source>STOCK_RESERVED</source>
+        <translation>STOCK_RESERVED（庫存已保留）</translation>
+    </message>
+    <message>
+        <source>SHIPPED</source>
+        <translation>SHIPPED（已出貨）</translation>
+    </message>
+    <message>
+        <source>ORDER_REJECTED</source>
+        <translation>ORDER_REJECTED（訂單被拒）</translation>
+    </message>
+    <message>
+        <source>CHARGE_FAILED</source>
+        <translation>CHARGE_FAILED（扣款失敗）</translation>
+    </message>
+    <message>
+        <source>STOCK_UNAVAILABLE</source>
+        <translation>STOCK_UNAVAILABLE（庫存不足）</translation>
+    </message>
+    <message>
+        <source>SHIP_FAILED</source>
+        <translation>SHIP_FAILED（出貨失敗）</translation>
+    </message>
+    <message>
+        <source>CANCEL_ORDER</source>
+        <translation>CANCEL_ORDER（取消訂單）</translation>
+    </message>
+    <message>
+        <source>REFUND</source>
+        <translation>REFUND（退款）</translation>
+    </message>
+    <message>
+        <source>RELEASE_STOCK</source>
+        <translation>RELEASE_STOCK（釋放庫存）</translation>
+    </message>
+    <message>
+        <source>CANCEL_SHIPMENT</source>
+        <translation>CANCEL_SHIPMENT（取消出貨）</translation>
+    </message>
+    <message>
+        <source>ORDER_CANCELLED</source>
+        <translation>ORDER_CANCELLED（訂單已取消）</translation>
+    </message>
+    <message>
+        <source>REFUNDED</source>
+        <translation>REFUNDED（已退款）</translation>
+    </message>
+    <message>
+        <source>STOCK_RELEASED</source>
+        <translation>STOCK_RELEASED（庫存已釋放）</translation>
+    </message>
+    <message>
+        <source>SHIPMENT_CANCELLED</source>
+        <translation>SHIPMENT_CANCELLED（出貨已取消）</translation>
+    </message>
+    <message>
+        <source>COMPENSATION_FAILED</source>
+        <translation>COMPENSATION_FAILED（補償失敗）</translation>
+    </message>
+    <message>
+        <source>FINALIZE</source>
+        <translation>FINALIZE（結案）</translation>
+    </message>
+    <message>
+        <source>FINALIZED</source>
+        <translation>FINALIZED（已結案）</translation>
+    </message>
+    <message>
+        <source>PAYMENT_CHARGED</source>
+        <translation>PAYMENT_CHARGED（付款已扣款）</translation>
+    </message>
+    <message>
+        <source>PAYMENT_FAILED</source>
+        <translation>PAYMENT_FAILED（付款失敗）</translation>
+    </message>
+    <message>
+        <source>SHIPPING_FAILED</source>
+        <translation>SHIPPING_FAILED（出貨失敗）</translation>
+    </message>
+    <message>
+        <source>PAYMENT_REFUNDED</source>
+        <translation>PAYMENT_REFUNDED（付款已退款）</translation>
+    </message>
+    <message>
+        <source>PUBLISH_ACK</source>
+        <translation>PUBLISH_ACK（發布確認）</translation>
+    </message>
+    <message>
+        <source>DELIVERY_ACK</source>
+        <translation>DELIVERY_ACK（遞送確認）</translation>
+    </message>
+    <message>
+        <source>POLL</source>
+        <translation>POLL（輪詢）</translation>
+    </message>
+    <message>
+        <source>OUTBOX_ROWS</source>
+        <translation>OUTBOX_ROWS（外寄匣資料列）</translation>
+    </message>
+    <message>
+        <source>PUBLISH</source>
+        <translation>PUBLISH（發布）</translation>
+    </message>
+    <message>
+        <source>MARK_SENT</source>
+        <translation>MARK_SENT（標記已送出）</translation>
+    </message>
+    <message>
+        <source>DELIVER</source>
+        <translation>DELIVER（遞送）</translation>
+    </message>
+    <message>
+        <source>READ</source>
+        <translation>READ（讀取）</translation>
+    </message>
+    <message>
+        <source>WRITE</source>
+        <translation>WRITE（寫入）</translation>
+    </message>
+    <message>
+        <source>READ_OK</source>
+        <translation>READ_OK（讀取成功）</translation>
+    </message>
+    <message>
+        <source>WRITE_OK</source>
+        <translation>WRITE_OK（寫入成功）</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>FAIL（失敗）</translation>
+    </message>
+    <message>
+        <source>QUERY</source>
+        <translation>QUERY（查詢）</translation>
+    </message>
+    <message>
+        <source>QUERY_REPLY</source>
+        <translation>QUERY_REPLY（查詢回覆）</translation>
+    </message>
+    <message>
+        <source>STORE</source>
+        <translation>STORE（儲存）</translation>
+    </message>
+    <message>
+        <source>STORE_ACK</source>
+        <translation>STORE_ACK（儲存確認）</translation>
+    </message>
+    <message>
+        <source>REPLICATE</source>
+        <translation>REPLICATE（複寫）</translation>
+    </message>
+    <message>
+        <source>SYNC</source>
+        <translation>SYNC（同步）</translation>
+    </message>
+    <message>
+        <source>REDIRECT</source>
+        <translation>REDIRECT（重新導向）</translation>
+    </message>
+    <message>
+        <source>HEARTBEAT</source>
+        <translation>HEARTBEAT（心跳）</translation>
+    </message>
+    <message>
+        <source>HEARTBEAT_ACK</source>
+        <translation>HEARTBEAT_ACK（心跳確認）</translation>
+    </message>
+    <message>
+        <source>VOTE_REQUEST</source>
+        <translation>VOTE_REQUEST（請求投票）</translation>
+    </message>
+    <message>
+        <source>VOTE_GRANTED</source>
+        <translation>VOTE_GRANTED（同意投票）</translation>
+    </message>
+</context>
+<context>
+    <name>EngineNote</name>
+    <message>
+        <source>blocked: waiting for the decision</source>
+        <translation>阻塞：等待決定</translation>
+    </message>
+    <message>
+        <source>duplicate decision ignored</source>
+        <translation>忽略重複的決定</translation>
+    </message>
+    <message>
+        <source>client retries</source>
+        <translation>用戶端重試</translation>
+    </message>
+    <message>
+        <source>unilateral abort</source>
+        <translation>單方面中止</translation>
+    </message>
+    <message>
+        <source>answered a peer's decision request</source>
+        <translation>回覆了其他參與者的決定詢問</translation>
+    </message>
+    <message>
+        <source>recovered from the log</source>
+        <translation>已從日誌復原</translation>
+    </message>
+    <message>
+        <source>termination protocol started</source>
+        <translation>啟動終止協定</translation>
+    </message>
+    <message>
+        <source>the coordinator is still alive</source>
+        <translation>協調者仍在運作</translation>
+    </message>
+    <message>
+        <source>elected as the new coordinator</source>
+        <translation>當選為新協調者</translation>
+    </message>
+    <message>
+        <source>waiting for a new coordinator</source>
+        <translation>等待新協調者</translation>
+    </message>
+    <message>
+        <source>PRECOMMIT re-sent</source>
+        <translation>重送 PRECOMMIT</translation>
+    </message>
+    <message>
+        <source>committed without every acknowledgement</source>
+        <translation>未收齊確認就提交</translation>
+    </message>
+    <message>
+        <source>conflicting decision</source>
+        <translation>互相衝突的決定</translation>
+    </message>
+    <message>
+        <source>in doubt</source>
+        <translation>未決</translation>
+    </message>
+    <message>
+        <source>decision after a total failure</source>
+        <translation>全部當機後的決定</translation>
+    </message>
+    <message>
+        <source>command retried</source>
+        <translation>重試命令</translation>
+    </message>
+    <message>
+        <source>step timed out</source>
+        <translation>步驟逾時</translation>
+    </message>
+    <message>
+        <source>business failure</source>
+        <translation>業務失敗</translation>
+    </message>
+    <message>
+        <source>no reply</source>
+        <translation>沒有回覆</translation>
+    </message>
+    <message>
+        <source>duplicate suppressed</source>
+        <translation>已略過重複訊息</translation>
+    </message>
+    <message>
+        <source>late command refused</source>
+        <translation>拒絕遲到的命令</translation>
+    </message>
+    <message>
+        <source>empty compensation</source>
+        <translation>空補償</translation>
+    </message>
+    <message>
+        <source>compensation failed</source>
+        <translation>補償失敗</translation>
+    </message>
+    <message>
+        <source>stock read</source>
+        <translation>讀取庫存</translation>
+    </message>
+    <message>
+        <source>dirty read</source>
+        <translation>髒讀</translation>
+    </message>
+    <message>
+        <source>waiting for a semantic lock</source>
+        <translation>等待語意鎖</translation>
+    </message>
+    <message>
+        <source>stale reply</source>
+        <translation>過時的回覆</translation>
+    </message>
+    <message>
+        <source>step applied</source>
+        <translation>步驟已套用</translation>
+    </message>
+    <message>
+        <source>step failed</source>
+        <translation>步驟失敗</translation>
+    </message>
+    <message>
+        <source>step compensated</source>
+        <translation>步驟已補償</translation>
+    </message>
+    <message>
+        <source>order approved</source>
+        <translation>訂單已核准</translation>
+    </message>
+    <message>
+        <source>duplicate publish</source>
+        <translation>重複發布</translation>
+    </message>
+    <message>
+        <source>redelivery</source>
+        <translation>重新遞送</translation>
+    </message>
+    <message>
+        <source>republish</source>
+        <translation>重新發布</translation>
+    </message>
+    <message>
+        <source>duplicate effect</source>
+        <translation>效果重複套用</translation>
+    </message>
+    <message>
+        <source>event lost</source>
+        <translation>事件遺失</translation>
+    </message>
+    <message>
+        <source>read succeeded</source>
+        <translation>讀取成功</translation>
+    </message>
+    <message>
+        <source>write succeeded</source>
+        <translation>寫入成功</translation>
+    </message>
+    <message>
+        <source>operation failed</source>
+        <translation>操作失敗</translation>
+    </message>
+    <message>
+        <source>operation timed out</source>
+        <translation>操作逾時</translation>
+    </message>
+    <message>
+        <source>stale read</source>
+        <translation>讀到過時資料</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>衝突</translation>
+    </message>
+    <message>
+        <source>lost update</source>
+        <translation>更新遺失</translation>
+    </message>
+    <message>
+        <source>read repair</source>
+        <translation>讀取修復</translation>
+    </message>
+    <message>
+        <source>client is down</source>
+        <translation>用戶端已當機</translation>
+    </message>
+    <message>
+        <source>operation abandoned</source>
+        <translation>放棄操作</translation>
+    </message>
+    <message>
+        <source>failover</source>
+        <translation>故障轉移</translation>
+    </message>
+    <message>
+        <source>stepped down</source>
+        <translation>卸任</translation>
+    </message>
+    <message>
+        <source>two primaries</source>
+        <translation>出現兩個主節點</translation>
+    </message>
+    <message>
+        <source>no lease</source>
+        <translation>沒有租約</translation>
+    </message>
+    <message>
+        <source>fenced off</source>
+        <translation>已被隔離（fencing）</translation>
+    </message>
+    <message>
+        <source>conflicting write</source>
+        <translation>衝突的寫入</translation>
+    </message>
+    <message>
+        <source>write failed</source>
+        <translation>寫入失敗</translation>
+    </message>
+    <message>
+        <source>retry</source>
+        <translation>重試</translation>
+    </message>
+</context>
+<context>
+    <name>EngineOutcome</name>
+    <message>
+        <source>pending</source>
+        <translation>尚未開始</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>進行中</translation>
+    </message>
+    <message>
+        <source>committed</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>aborted</source>
+        <translation>已中止</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>阻塞</translation>
+    </message>
+</context>
+<context>
+    <name>EngineProtocol</name>
+    <message>
+        <source>Two-phase commit (2PC)</source>
+        <translation>兩階段提交（2PC）</translation>
+    </message>
+    <message>
+        <source>Three-phase commit (3PC)</source>
+        <translation>三階段提交（3PC）</translation>
+    </message>
+    <message>
+        <source>Saga (orchestration)</source>
+        <translation>Saga（協作式 orchestration）</translation>
+    </message>
+    <message>
+        <source>Saga (choreography)</source>
+        <translation>Saga（編舞式 choreography）</translation>
+    </message>
+    <message>
+        <source>Transactional outbox</source>
+        <translation>交易式外寄匣（outbox）</translation>
+    </message>
+    <message>
+        <source>Dual write</source>
+        <translation>雙重寫入（dual write）</translation>
+    </message>
+    <message>
+        <source>Replicated register (CAP)</source>
+        <translation>複寫暫存器（CAP）</translation>
+    </message>
+    <message>
+        <source>Primary/backup failover</source>
+        <translation>主備援故障轉移</translation>
+    </message>
+</context>
+<context>
+    <name>EngineRole</name>
+    <message>
+        <source>coordinator</source>
+        <translation>協調者</translation>
+    </message>
+    <message>
+        <source>participant</source>
+        <translation>參與者</translation>
+    </message>
+    <message>
+        <source>orchestrator</source>
+        <translation>協作者</translation>
+    </message>
+    <message>
+        <source>replica</source>
+        <translation>副本</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>用戶端</translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation>服務</translation>
+    </message>
+    <message>
+        <source>broker</source>
+        <translation>訊息代理</translation>
+    </message>
+    <message>
+        <source>order service</source>
+        <translation>訂單服務</translation>
+    </message>
+    <message>
+        <source>relay</source>
+        <translation>轉送程式</translation>
+    </message>
+    <message>
+        <source>consumer</source>
+        <translation>消費者</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>伺服器</translation>
+    </message>
+</context>
+<context>
+    <name>EngineState</name>
+    <message>
+        <source>INIT</source>
+        <translation>INIT（初始）</translation>
+    </message>
+    <message>
+        <source>WAIT</source>
+        <translation>WAIT（等待）</translation>
+    </message>
+    <message>
+        <source>READY</source>
+        <translation>READY（就緒）</translation>
+    </message>
+    <message>
+        <source>PRECOMMIT</source>
+        <translation>PRECOMMIT（預提交）</translation>
+    </message>
+    <message>
+        <source>COMMIT</source>
+        <translation>COMMIT（提交）</translation>
+    </message>
+    <message>
+        <source>ABORT</source>
+        <translation>ABORT（中止）</translation>
+    </message>
+    <message>
+        <source>RUNNING</source>
+        <translation>RUNNING（執行中）</translation>
+    </message>
+    <message>
+        <source>COMPENSATING</source>
+        <translation>COMPENSATING（補償中）</translation>
+    </message>
+    <message>
+        <source>COMPLETED</source>
+        <translation>COMPLETED（已完成）</translation>
+    </message>
+    <message>
+        <source>COMPENSATED</source>
+        <translation>COMPENSATED（已補償）</translation>
+    </message>
+    <message>
+        <source>NONE</source>
+        <translation>NONE（無）</translation>
+    </message>
+    <message>
+        <source>DONE</source>
+        <translation>DONE（完成）</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>FAILED（失敗）</translation>
+    </message>
+    <message>
+        <source>COMMITTED</source>
+        <translation>COMMITTED（已提交）</translation>
+    </message>
+    <message>
+        <source>PUBLISHING</source>
+        <translation>PUBLISHING（發布中）</translation>
+    </message>
+    <message>
+        <source>PUBLISHED</source>
+        <translation>PUBLISHED（已發布）</translation>
+    </message>
+    <message>
+        <source>STORED</source>
+        <translation>STORED（已儲存）</translation>
+    </message>
+    <message>
+        <source>DELIVERED</source>
+        <translation>DELIVERED（已送達）</translation>
+    </message>
+    <message>
+        <source>APPLIED</source>
+        <translation>APPLIED（已套用）</translation>
+    </message>
+    <message>
+        <source>IDLE</source>
+        <translation>IDLE（閒置）</translation>
+    </message>
+    <message>
+        <source>WAITING</source>
+        <translation>WAITING（等待中）</translation>
+    </message>
+    <message>
+        <source>QUERYING</source>
+        <translation>QUERYING（查詢中）</translation>
+    </message>
+    <message>
+        <source>STORING</source>
+        <translation>STORING（寫入中）</translation>
+    </message>
+    <message>
+        <source>PRIMARY</source>
+        <translation>PRIMARY（主節點）</translation>
+    </message>
+    <message>
+        <source>BACKUP</source>
+        <translation>BACKUP（備援節點）</translation>
+    </message>
+    <message>
+        <source>CANDIDATE</source>
+        <translation>CANDIDATE（候選者）</translation>
+    </message>
+</context>
+<context>
+    <name>EngineText</name>
+    <message>
+        <source>Crash %1</source>
+        <translation>讓 %1 當機</translation>
+    </message>
+    <message>
+        <source>Restart %1</source>
+        <translation>重新啟動 %1</translation>
+    </message>
+    <message>
+        <source>Cut link %1 – %2</source>
+        <translation>切斷連線 %1 – %2</translation>
+    </message>
+    <message>
+        <source>Heal link %1 – %2</source>
+        <translation>修復連線 %1 – %2</translation>
+    </message>
+    <message>
+        <source>Heal all links and partitions</source>
+        <translation>修復所有連線與分區</translation>
+    </message>
+    <message>
+        <source>Heal the partition</source>
+        <translation>修復分區</translation>
+    </message>
+    <message>
+        <source>Drop the next message on %1 – %2</source>
+        <translation>丟棄 %1 – %2 上的下一則訊息</translation>
+    </message>
+    <message>
+        <source>Duplicate the next message on %1 – %2</source>
+        <translation>複製 %1 – %2 上的下一則訊息</translation>
+    </message>
+    <message>
+        <source>Change network settings</source>
+        <translation>變更網路設定</translation>
+    </message>
+    <message>
+        <source>Partition %1</source>
+        <translation>分區 %1</translation>
+    </message>
+</context>
+<context>
+    <name>EngineTimer</name>
+    <message>
+        <source>local work done</source>
+        <translation>本地工作完成</translation>
+    </message>
+    <message>
+        <source>vote timeout</source>
+        <translation>投票逾時</translation>
+    </message>
+    <message>
+        <source>PREPARE timeout</source>
+        <translation>PREPARE 逾時</translation>
+    </message>
+    <message>
+        <source>decision timeout</source>
+        <translation>等待決定逾時</translation>
+    </message>
+    <message>
+        <source>ACK timeout</source>
+        <translation>ACK 逾時</translation>
+    </message>
+    <message>
+        <source>log flush</source>
+        <translation>日誌寫入磁碟</translation>
+    </message>
+    <message>
+        <source>in-doubt timeout</source>
+        <translation>未決逾時</translation>
+    </message>
+    <message>
+        <source>gather states</source>
+        <translation>收集狀態</translation>
+    </message>
+    <message>
+        <source>new coordinator timeout</source>
+        <translation>新協調者逾時</translation>
+    </message>
+    <message>
+        <source>command retry</source>
+        <translation>命令重試</translation>
+    </message>
+    <message>
+        <source>step deadline</source>
+        <translation>步驟期限</translation>
+    </message>
+    <message>
+        <source>redelivery</source>
+        <translation>重新遞送</translation>
+    </message>
+    <message>
+        <source>republish</source>
+        <translation>重新發布</translation>
+    </message>
+    <message>
+        <source>poll</source>
+        <translation>輪詢</translation>
+    </message>
+    <message>
+        <source>publish timeout</source>
+        <translation>發布逾時</translation>
+    </message>
+    <message>
+        <source>publish delay</source>
+        <translation>發布延遲</translation>
+    </message>
+    <message>
+        <source>operation timeout</source>
+        <translation>操作逾時</translation>
+    </message>
+    <message>
+        <source>quorum timeout</source>
+        <translation>法定人數逾時</translation>
+    </message>
+    <message>
+        <source>anti-entropy sync</source>
+        <translation>反熵同步</translation>
+    </message>
+    <message>
+        <source>heartbeat</source>
+        <translation>心跳</translation>
+    </message>
+    <message>
+        <source>failover timeout</source>
+        <translation>故障轉移逾時</translation>
+    </message>
+    <message>
+        <source>client timeout</source>
+        <translation>用戶端逾時</translation>
+    </message>
+    <message>
+        <source>client retry</source>
+        <translation>用戶端重試</translation>
+    </message>
+</context>
+<context>
+    <name>EngineTrace</name>
+    <message>
+        <source>send</source>
+        <translation>送出</translation>
+    </message>
+    <message>
+        <source>deliver</source>
+        <translation>送達</translation>
+    </message>
+    <message>
+        <source>drop</source>
+        <translation>遺失</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <source>timer</source>
+        <translation>計時器</translation>
+    </message>
+    <message>
+        <source>crash</source>
+        <translation>當機</translation>
+    </message>
+    <message>
+        <source>restart</source>
+        <translation>重新啟動</translation>
+    </message>
+    <message>
+        <source>state change</source>
+        <translation>狀態改變</translation>
+    </message>
+    <message>
+        <source>log write</source>
+        <translation>寫入日誌</translation>
+    </message>
+    <message>
+        <source>lock acquired</source>
+        <translation>取得鎖</translation>
+    </message>
+    <message>
+        <source>lock released</source>
+        <translation>釋放鎖</translation>
+    </message>
+    <message>
+        <source>waiting for lock</source>
+        <translation>等待鎖</translation>
+    </message>
+    <message>
+        <source>fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>transaction start</source>
+        <translation>交易開始</translation>
+    </message>
+    <message>
+        <source>transaction end</source>
+        <translation>交易結束</translation>
+    </message>
+    <message>
+        <source>limit reached</source>
+        <translation>達到上限</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>附註</translation>
+    </message>
+</context>
+<context>
+    <name>FaultDialogs</name>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>A node in a list: its name and role, e.g. "P1 (participant)".</extracomment>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>HelpOverlay</name>
+    <message>
+        <source>Space</source>
+        <translation>空白鍵</translation>
+    </message>
+    <message>
+        <source>Play or pause</source>
+        <translation>播放或暫停</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>→ 右方向鍵</translation>
+    </message>
+    <message>
+        <source>Step to the next event</source>
+        <translation>前進到下一個事件</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>← 左方向鍵</translation>
+    </message>
+    <message>
+        <source>Step back one event (deterministic replay)</source>
+        <translation>退回上一個事件（決定性重播）</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>Restart with the same seed</source>
+        <translation>以相同種子重新開始</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>Re-roll the seed</source>
+        <translation>重新抽選種子</translation>
+    </message>
+    <message>
+        <source>] / [</source>
+        <translation>] / [</translation>
+    </message>
+    <message>
+        <source>Faster / slower</source>
+        <translation>加快／放慢</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z</source>
+        <translation>Ctrl+Z</translation>
+    </message>
+    <message>
+        <source>Undo the last injected fault</source>
+        <translation>復原最後注入的故障</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Z</source>
+        <translation>Ctrl+Shift+Z</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Ctrl+N / Ctrl+O / Ctrl+S</source>
+        <translation>Ctrl+N / Ctrl+O / Ctrl+S</translation>
+    </message>
+    <message>
+        <source>New, open, save a scenario</source>
+        <translation>新增、開啟、儲存情境</translation>
+    </message>
+    <message>
+        <source>F11</source>
+        <translation>F11</translation>
+    </message>
+    <message>
+        <source>Projector mode: full screen, large text, high contrast</source>
+        <translation>投影模式：全螢幕、大字、高對比</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>Show or hide this help</source>
+        <translation>顯示或隱藏這份說明</translation>
+    </message>
+    <message>
+        <source>Click a link on the canvas to cut it; click a cut link to heal it.</source>
+        <translation>在畫布上點一條連線即可切斷；再點一次已切斷的連線即可修復。</translation>
+    </message>
+    <message>
+        <source>Right-click a node to crash it or restart it. A crashed node is grey; its durable log stays visible.</source>
+        <translation>在節點上按右鍵可讓它當機或重新啟動。當機的節點會變成灰色，但它的持久日誌仍然看得到。</translation>
+    </message>
+    <message>
+        <source>Faults &gt; Partition… splits the nodes into side A and side B; messages across the sides are lost.</source>
+        <translation>「故障 &gt; 分區…」會把節點分成 A、B 兩側；跨越兩側的訊息都會遺失。</translation>
+    </message>
+    <message>
+        <source>Faults &gt; Drop next / Duplicate next message on a link affects the next message sent on it.</source>
+        <translation>「故障 &gt; 丟棄／複製下一則訊息」只影響該連線上接下來送出的那一則訊息。</translation>
+    </message>
+    <message>
+        <source>Every fault is recorded in the run's schedule at the current event: Ctrl+Z undoes it, Save keeps it, and reopening the file replays it exactly.</source>
+        <translation>每個故障都會記錄在這次執行的故障排程中（在目前的事件之後）：Ctrl+Z 可以復原，儲存會一併保存，重新開啟檔案時會完全照樣重播。</translation>
+    </message>
+    <message>
+        <source>Scrub back and inject a different fault to explore another branch of the same run.</source>
+        <translation>把時間軸拖回去、注入不同的故障，就能探索同一次執行的另一條分支。</translation>
+    </message>
+    <message>
+        <source>CommitScope help</source>
+        <translation>CommitScope 說明</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>鍵盤快捷鍵</translation>
+    </message>
+    <message>
+        <source>Fault tools</source>
+        <translation>故障工具</translation>
+    </message>
+    <message>
+        <source>Press F1 or Esc, or click anywhere, to close</source>
+        <translation>按 F1 或 Esc，或點任意處即可關閉</translation>
+    </message>
+</context>
+<context>
+    <name>LabController</name>
+    <message>
+        <source>%1: cannot read the file: %2</source>
+        <translation>%1：無法讀取檔案：%2</translation>
+    </message>
+    <message>
+        <source>%1: the scenario could not be started</source>
+        <translation>%1：無法啟動這個情境</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the file: %2</source>
+        <translation>%1：無法寫入檔案：%2</translation>
+    </message>
+    <message>
+        <source>New %1 scenario</source>
+        <translation>新的%1情境</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDialog</name>
+    <message>
+        <source>Cut a link</source>
+        <translation>切斷連線</translation>
+    </message>
+    <message>
+        <source>Heal a link</source>
+        <translation>修復連線</translation>
+    </message>
+    <message>
+        <source>Drop the next message on a link</source>
+        <translation>丟棄連線上的下一則訊息</translation>
+    </message>
+    <message>
+        <source>Duplicate the next message on a link</source>
+        <translation>複製連線上的下一則訊息</translation>
+    </message>
+    <message>
+        <source>One end of the link</source>
+        <translation>連線的一端</translation>
+    </message>
+    <message>
+        <source>The other end of the link (links carry messages both ways)</source>
+        <translation>連線的另一端（連線是雙向傳送訊息的）</translation>
+    </message>
+    <message>
+        <source>From node:</source>
+        <translation>節點：</translation>
+    </message>
+    <message>
+        <source>To node:</source>
+        <translation>另一個節點：</translation>
+    </message>
+    <message>
+        <source>Choose two different nodes.</source>
+        <translation>請選擇兩個不同的節點。</translation>
+    </message>
+    <message>
+        <source>Takes effect now, after event %1.</source>
+        <translation>立即生效：在第 %1 個事件之後。</translation>
+    </message>
+    <message>
+        <source>This link is already cut.</source>
+        <translation>這條連線已經切斷了。</translation>
+    </message>
+    <message>
+        <source>This link is not cut.</source>
+        <translation>這條連線沒有被切斷。</translation>
+    </message>
+    <message>
+        <source>Already armed on this link.</source>
+        <translation>這條連線上已經設定過了。</translation>
+    </message>
+</context>
+<context>
+    <name>LinkItem</name>
+    <message>
+        <source>drop next</source>
+        <translation>丟棄下一則</translation>
+    </message>
+    <message>
+        <source>duplicate next</source>
+        <translation>複製下一則</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>2PC: everything goes right</source>
+        <translation>2PC：一切順利</translation>
+    </message>
+    <message>
+        <source>2PC: one participant votes abort</source>
+        <translation>2PC：一個參與者投票中止</translation>
+    </message>
+    <message>
+        <source>2PC: the coordinator crashes while waiting for votes</source>
+        <translation>2PC：協調者在等待投票時當機</translation>
+    </message>
+    <message>
+        <source>2PC: a participant crashes right after it becomes READY</source>
+        <translation>2PC：參與者進入 READY 後隨即當機</translation>
+    </message>
+    <message>
+        <source>2PC: a network partition during the vote</source>
+        <translation>2PC：投票期間發生網路分區</translation>
+    </message>
+    <message>
+        <source>2PC: 200 transactions on a slightly unreliable network</source>
+        <translation>2PC：在略不可靠的網路上執行 200 筆交易</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暫停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>播放(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New scenario…</source>
+        <translation>新增情境(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Start a new scenario: choose a protocol and the number of nodes</source>
+        <translation>建立新情境：選擇協定與節點數量</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>開啟(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a scenario file (.json), the same format the command line uses</source>
+        <translation>開啟情境檔（.json），格式與命令列工具相同</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近開啟的檔案(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Examples</source>
+        <translation>範例(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Clear recent files</source>
+        <translation>清除最近開啟的檔案</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>儲存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the scenario with every fault you injected and the node layout</source>
+        <translation>儲存情境，包含你注入的所有故障與節點配置</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存新檔(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編輯(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>復原「%1」(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>復原(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Undo the last injected fault; the run replays without it</source>
+        <translation>復原最後注入的故障；執行會在沒有它的情況下重播</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>重做「%1」(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>執行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Play or pause the run in virtual time</source>
+        <translation>以虛擬時間播放或暫停執行</translation>
+    </message>
+    <message>
+        <source>Step &amp;forward</source>
+        <translation>下一步(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Dispatch the next event</source>
+        <translation>處理下一個事件</translation>
+    </message>
+    <message>
+        <source>Step &amp;back</source>
+        <translation>上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Go back one event by replaying the run deterministically</source>
+        <translation>以決定性重播退回上一個事件</translation>
+    </message>
+    <message>
+        <source>Restart with the &amp;same seed</source>
+        <translation>以相同種子重新開始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Re-roll the s&amp;eed</source>
+        <translation>重新抽選種子(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Spee&amp;d</source>
+        <translation>速度(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Faster</source>
+        <translation>加快(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Slower</source>
+        <translation>放慢(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Normal speed (1×)</source>
+        <translation>正常速度（1×）(&amp;N)</translation>
+    </message>
+    <message>
+        <source>F&amp;aults</source>
+        <translation>故障(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Crash node</source>
+        <translation>讓節點當機(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Restart node</source>
+        <translation>重新啟動節點(&amp;R)</translation>
+    </message>
+    <message>
+        <source>C&amp;ut link…</source>
+        <translation>切斷連線(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Cut a link: messages on it are lost until it is healed</source>
+        <translation>切斷一條連線：在修復之前，經過它的訊息都會遺失</translation>
+    </message>
+    <message>
+        <source>&amp;Heal link</source>
+        <translation>修復連線(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Partition…</source>
+        <translation>分區(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Split the nodes into two sides that cannot talk to each other</source>
+        <translation>把節點分成無法互相通訊的兩側</translation>
+    </message>
+    <message>
+        <source>Heal the p&amp;artition</source>
+        <translation>修復分區(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Heal &amp;all links and partitions</source>
+        <translation>修復所有連線與分區(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Drop next message on link…</source>
+        <translation>丟棄連線上的下一則訊息(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate next message on link…</source>
+        <translation>複製連線上的下一則訊息(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>檢視(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Projector mode</source>
+        <translation>投影模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Full screen, large text, thick lines and high contrast for a classroom projector</source>
+        <translation>全螢幕、大字、粗線條與高對比，適合教室投影</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>語言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help overlay</source>
+        <translation>說明覆蓋畫面(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>鍵盤快捷鍵(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About CommitScope</source>
+        <translation>關於 CommitScope(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Topology</source>
+        <translation>拓撲</translation>
+    </message>
+    <message>
+        <source>State machine</source>
+        <translation>狀態機</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳細資訊</translation>
+    </message>
+    <message>
+        <source>Space-time diagram</source>
+        <translation>時空圖</translation>
+    </message>
+    <message>
+        <source>Virtual time of the run (not wall-clock time)</source>
+        <translation>這次執行的虛擬時間（不是實際時間）</translation>
+    </message>
+    <message>
+        <source>Events dispatched so far</source>
+        <translation>目前已處理的事件數</translation>
+    </message>
+    <message>
+        <source>Random seed: the same seed and the same faults always give the same run</source>
+        <translation>亂數種子：相同的種子加上相同的故障，一定得到相同的執行</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>%1[*] — CommitScope</source>
+        <translation>%1[*] — CommitScope</translation>
+    </message>
+    <message>
+        <source>t = %1 ms</source>
+        <translation>t = %1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 events</source>
+        <translation>%1 個事件</translation>
+    </message>
+    <message>
+        <source>seed %1</source>
+        <translation>種子 %1</translation>
+    </message>
+    <message>
+        <source>✔ Invariants hold</source>
+        <translation>✔ 不變量成立</translation>
+    </message>
+    <message>
+        <source>Every safety invariant of the protocol holds so far</source>
+        <translation>到目前為止，協定的所有安全性不變量都成立</translation>
+    </message>
+    <message>
+        <source>✖ Invariant violated: %1</source>
+        <translation>✖ 違反不變量：%1</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>尚未儲存的變更</translation>
+    </message>
+    <message>
+        <source>The scenario has faults or layout changes that are not saved. Save them?</source>
+        <translation>這個情境有尚未儲存的故障或配置變更。要儲存嗎？</translation>
+    </message>
+    <message>
+        <source>Open scenario</source>
+        <translation>開啟情境</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.json);;All files (*)</source>
+        <translation>情境檔 (*.json);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open scenario</source>
+        <translation>無法開啟情境</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened. The current run is kept.</source>
+        <translation>無法開啟 %1，目前的執行保持不變。</translation>
+    </message>
+    <message>
+        <source>Cannot save scenario</source>
+        <translation>無法儲存情境</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已儲存 %1</translation>
+    </message>
+    <message>
+        <source>Save scenario</source>
+        <translation>儲存情境</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.json)</source>
+        <translation>情境檔 (*.json)</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>沒有最近開啟的檔案</translation>
+    </message>
+    <message>
+        <source>No examples</source>
+        <translation>沒有範例</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>No link is cut</source>
+        <translation>沒有被切斷的連線</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>鍵盤快捷鍵</translation>
+    </message>
+    <message>
+        <source>About CommitScope</source>
+        <translation>關於 CommitScope</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;CommitScope %1&lt;/h3&gt;&lt;p&gt;A laboratory for distributed transactions: run a protocol message by message, break the network on purpose and watch every node's state.&lt;/p&gt;&lt;p&gt;Runs are deterministic: the same scenario, seed and faults always give the same trace.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;CommitScope %1&lt;/h3&gt;&lt;p&gt;分散式交易實驗室：一則一則訊息地執行協定，刻意破壞網路，觀察每個節點的狀態。&lt;/p&gt;&lt;p&gt;執行具有決定性：相同的情境、種子與故障，一定產生相同的追蹤紀錄。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>3PC: a partition after the first PRECOMMIT splits the decision</source>
+        <translation>3PC：第一個 PRECOMMIT 之後發生分區，決定因此分裂</translation>
+    </message>
+    <message>
+        <source>Last-writer-wins with a skewed clock loses updates</source>
+        <translation>時鐘偏移時，「最後寫入者勝」會遺失更新</translation>
+    </message>
+    <message>
+        <source>CAP register, AP: both sides answer, diverge, and reconcile after healing</source>
+        <translation>CAP 暫存器（AP）：兩側都回應、資料分歧，修復後再調和</translation>
+    </message>
+    <message>
+        <source>CAP register, CP: the minority side refuses during a partition</source>
+        <translation>CAP 暫存器（CP）：分區期間少數側拒絕服務</translation>
+    </message>
+    <message>
+        <source>PACELC: small quorums are fast, and may read stale data</source>
+        <translation>PACELC：小法定人數速度快，但可能讀到過時資料</translation>
+    </message>
+    <message>
+        <source>PACELC: large quorums are consistent, and slower</source>
+        <translation>PACELC：大法定人數保持一致，但比較慢</translation>
+    </message>
+    <message>
+        <source>Split-brain prevented: majority leases fence the old primary</source>
+        <translation>避免腦裂：多數租約隔離舊的主節點</translation>
+    </message>
+    <message>
+        <source>Primary/backup: heartbeats, and a failover when the primary crashes</source>
+        <translation>主備援：心跳，以及主節點當機時的故障轉移</translation>
+    </message>
+    <message>
+        <source>Split-brain: failover without quorum or fencing</source>
+        <translation>腦裂：沒有法定人數或隔離機制的故障轉移</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDetails</name>
+    <message>
+        <source>Details of the selection</source>
+        <translation>選取項目的詳細資訊</translation>
+    </message>
+    <message>
+        <source>in flight</source>
+        <translation>傳送中</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>已送達</translation>
+    </message>
+    <message>
+        <source>lost: %1</source>
+        <translation>已遺失：%1</translation>
+    </message>
+    <message>
+        <source>Message #%1</source>
+        <translation>訊息 #%1</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>交易</translation>
+    </message>
+    <message>
+        <source>From → to</source>
+        <translation>寄件者 → 收件者</translation>
+    </message>
+    <message>
+        <source>Sent at</source>
+        <translation>送出時間</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>Arrives at</source>
+        <translation>抵達時間</translation>
+    </message>
+    <message>
+        <source>Due at</source>
+        <translation>預定抵達</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Fate</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>will be lost: %1</source>
+        <translation>將會遺失：%1</translation>
+    </message>
+    <message>
+        <source>Payload a, b</source>
+        <translation>酬載 a、b</translation>
+    </message>
+    <message>
+        <source>Payload (more)</source>
+        <translation>酬載（其他）</translation>
+    </message>
+    <message>
+        <source>Duplicate of</source>
+        <translation>複製自</translation>
+    </message>
+    <message>
+        <source>message #%1</source>
+        <translation>訊息 #%1</translation>
+    </message>
+    <message>
+        <source>Link epoch</source>
+        <translation>連線世代</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>運作中</translation>
+    </message>
+    <message>
+        <source>DOWN — volatile state lost</source>
+        <translation>當機 — 揮發性狀態已遺失</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>State at crash</source>
+        <translation>當機時的狀態</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>阻塞</translation>
+    </message>
+    <message>
+        <source>waiting for a decision it cannot take alone</source>
+        <translation>正在等待一個無法自行做出的決定</translation>
+    </message>
+    <message>
+        <source>Crashes</source>
+        <translation>當機次數</translation>
+    </message>
+    <message>
+        <source>Locks</source>
+        <translation>鎖</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <source>none (locks live in memory)</source>
+        <translation>無（鎖只存在記憶體中）</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>資源</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>持有者</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message numerus="yes">
+        <source>Durable log (%n record(s))</source>
+        <translation><numerusform>持久日誌（%n 筆紀錄）</numerusform></translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>Time (ms)</source>
+        <translation>時間（毫秒）</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>紀錄</translation>
+    </message>
+    <message>
+        <source>Txn</source>
+        <translation>交易</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n earlier record(s)</source>
+        <translation><numerusform>… 還有 %n 筆較早的紀錄</numerusform></translation>
+    </message>
+    <message>
+        <source>Select a node or a message.</source>
+        <translation>請選取一個節點或一則訊息。</translation>
+    </message>
+</context>
+<context>
+    <name>NewScenarioDialog</name>
+    <message>
+        <source>New scenario</source>
+        <translation>新增情境</translation>
+    </message>
+    <message>
+        <source>The protocol every node runs</source>
+        <translation>每個節點執行的協定</translation>
+    </message>
+    <message>
+        <source>Protocol:</source>
+        <translation>協定：</translation>
+    </message>
+    <message>
+        <source>Participants:</source>
+        <translation>參與者數：</translation>
+    </message>
+    <message>
+        <source>Replicas:</source>
+        <translation>副本數：</translation>
+    </message>
+    <message>
+        <source>Servers:</source>
+        <translation>伺服器數：</translation>
+    </message>
+    <message>
+        <source>Saga steps:</source>
+        <translation>Saga 步驟數：</translation>
+    </message>
+    <message>
+        <source>How large the cluster is; the protocol adds its fixed nodes (coordinator, broker, clients)</source>
+        <translation>叢集的大小；協定會另外加上固定的節點（協調者、訊息代理、用戶端）</translation>
+    </message>
+    <message>
+        <source>This protocol cannot be started.</source>
+        <translation>無法啟動這個協定。</translation>
+    </message>
+    <message>
+        <source>Nodes: %1. Faults you inject are added to the scenario and saved with it.</source>
+        <translation>節點：%1。你注入的故障會加入情境並一起儲存。</translation>
+    </message>
+</context>
+<context>
+    <name>NodeItem</name>
+    <message>
+        <source>DOWN</source>
+        <translation>當機</translation>
+    </message>
+    <message>
+        <source>txn %1</source>
+        <translation>交易 %1</translation>
+    </message>
+    <message>
+        <source>BLOCKED</source>
+        <translation>阻塞</translation>
+    </message>
+    <message>
+        <source>volatile state lost</source>
+        <translation>揮發性狀態已遺失</translation>
+    </message>
+    <message>
+        <source>no locks</source>
+        <translation>未持有鎖</translation>
+    </message>
+    <message>
+        <source>WAL</source>
+        <translation>WAL（預寫日誌）</translation>
+    </message>
+    <message>
+        <source>WAL — survives the crash</source>
+        <translation>WAL（預寫日誌）— 當機後仍保留</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>（空）</translation>
+    </message>
+</context>
+<context>
+    <name>PartitionDialog</name>
+    <message>
+        <source>Partition the network</source>
+        <translation>將網路分區</translation>
+    </message>
+    <message>
+        <source>Put each node on side A or side B. Messages between the two sides are lost until the partition is healed; links inside a side keep working.</source>
+        <translation>把每個節點放在 A 側或 B 側。在分區修復之前，兩側之間的訊息都會遺失；同一側內的連線照常運作。</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>節點</translation>
+    </message>
+    <message>
+        <source>Side A</source>
+        <translation>A 側</translation>
+    </message>
+    <message>
+        <source>Side B</source>
+        <translation>B 側</translation>
+    </message>
+    <message>
+        <source>Put %1 on side A</source>
+        <translation>把 %1 放在 A 側</translation>
+    </message>
+    <message>
+        <source>Put %1 on side B</source>
+        <translation>把 %1 放在 B 側</translation>
+    </message>
+    <message>
+        <source>Takes effect now, after event %1.</source>
+        <translation>立即生效：在第 %1 個事件之後。</translation>
+    </message>
+    <message>
+        <source>Each side needs at least one node.</source>
+        <translation>每一側至少要有一個節點。</translation>
+    </message>
+</context>
+<context>
+    <name>SpacetimeView</name>
+    <message>
+        <source>Space-time diagram</source>
+        <translation>時空圖</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · txn %2&lt;br&gt;%3 → %4&lt;br&gt;sent %5 ms</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · 交易 %2&lt;br&gt;%3 → %4&lt;br&gt;%5 毫秒送出</translation>
+    </message>
+    <message>
+        <source>delivered %1 ms</source>
+        <translation>%1 毫秒送達</translation>
+    </message>
+    <message>
+        <source>lost at %1 ms: %2</source>
+        <translation>%1 毫秒遺失：%2</translation>
+    </message>
+    <message>
+        <source>in flight</source>
+        <translation>傳送中</translation>
+    </message>
+    <message>
+        <source>payload a = %1, b = %2</source>
+        <translation>酬載 a = %1，b = %2</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>當機</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>now %1 ms</source>
+        <translation>現在 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>node</source>
+        <translation>節點</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>CommitScope: a laboratory for distributed transactions (two-phase commit and more).</source>
+        <translation>CommitScope：分散式交易實驗室（兩階段提交等協定）。</translation>
+    </message>
+    <message>
+        <source>Render the window offscreen to a PNG file and exit.</source>
+        <translation>在螢幕外繪製視窗、存成 PNG 檔後結束。</translation>
+    </message>
+    <message>
+        <source>Interface language: en or zh-TW.</source>
+        <translation>介面語言：en 或 zh-TW。</translation>
+    </message>
+    <message>
+        <source>Start in projector mode.</source>
+        <translation>以投影模式啟動。</translation>
+    </message>
+    <message>
+        <source>Open this scenario file instead of the default.</source>
+        <translation>開啟這個情境檔，而不是預設情境。</translation>
+    </message>
+    <message>
+        <source>Advance the run to this virtual time (ms) before showing it.</source>
+        <translation>顯示之前先把執行推進到這個虛擬時間（毫秒）。</translation>
+    </message>
+    <message>
+        <source>Window size, e.g. 1600x1000.</source>
+        <translation>視窗大小，例如 1600x1000。</translation>
+    </message>
+    <message>
+        <source>Override the scenario's seed.</source>
+        <translation>覆寫情境的亂數種子。</translation>
+    </message>
+    <message>
+        <source>Keep settings in this directory instead of the user's.</source>
+        <translation>把設定存放在這個目錄，而不是使用者的設定目錄。</translation>
+    </message>
+    <message>
+        <source>--lang: unknown language "%1" (use en or zh-TW)</source>
+        <translation>--lang：不認識的語言「%1」（請用 en 或 zh-TW）</translation>
+    </message>
+    <message>
+        <source>--at-ms: "%1" is not a time in milliseconds</source>
+        <translation>--at-ms：「%1」不是以毫秒表示的時間</translation>
+    </message>
+    <message>
+        <source>--size: "%1" is not WIDTHxHEIGHT, e.g. 1600x1000</source>
+        <translation>--size：「%1」不是「寬x高」的格式，例如 1600x1000</translation>
+    </message>
+    <message>
+        <source>--seed: "%1" is not a non-negative integer</source>
+        <translation>--seed：「%1」不是非負整數</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the screenshot</source>
+        <translation>%1：無法寫入螢幕截圖</translation>
+    </message>
+</context>
+<context>
+    <name>StateMachineView</name>
+    <message>
+        <source>State machine of the selected node</source>
+        <translation>所選節點的狀態機</translation>
+    </message>
+    <message>
+        <source>all %1</source>
+        <translation>全部 %1</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>逾時</translation>
+    </message>
+    <message>
+        <source>commit request</source>
+        <translation>提交請求</translation>
+    </message>
+    <message>
+        <source>%1 state machine</source>
+        <translation>%1狀態機</translation>
+    </message>
+    <message>
+        <source>DOWN</source>
+        <translation>當機</translation>
+    </message>
+    <message>
+        <source>No transition yet</source>
+        <translation>尚無狀態轉換</translation>
+    </message>
+    <message>
+        <source>Entered %1 for txn %2 at %3 ms</source>
+        <translation>交易 %2 於 %3 毫秒進入 %1</translation>
+    </message>
+    <message>
+        <source>Last transition: %1 → %2 (txn %3) at %4 ms</source>
+        <translation>最近一次轉換：%1 → %2（交易 %3），於 %4 毫秒</translation>
+    </message>
+    <message>
+        <source>showing the state at the crash</source>
+        <translation>顯示當機時的狀態</translation>
+    </message>
+    <message numerus="yes">
+        <source>Durable log — %n record(s), survives crashes</source>
+        <translation><numerusform>持久日誌 — %n 筆紀錄，當機後仍保留</numerusform></translation>
+    </message>
+    <message>
+        <source>Time (ms)</source>
+        <translation>時間（毫秒）</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>紀錄</translation>
+    </message>
+    <message>
+        <source>Txn</source>
+        <translation>交易</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n earlier record(s)</source>
+        <translation><numerusform>… 還有 %n 筆較早的紀錄</numerusform></translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>（空）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Locks — %n held</source>
+        <translation><numerusform>鎖 — 持有 %n 個</numerusform></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <source>none: locks live in memory and were lost</source>
+        <translation>無：鎖只存在記憶體中，已經遺失</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>資源</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>持有者</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineBar</name>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>暫停（空白鍵）</translation>
+    </message>
+    <message>
+        <source>Play (Space): run the protocol in virtual time</source>
+        <translation>播放（空白鍵）：以虛擬時間執行協定</translation>
+    </message>
+    <message>
+        <source>%1 / %2 ms</source>
+        <extracomment>Current virtual time / end of the run, in milliseconds.</extracomment>
+        <translation>%1 / %2 毫秒</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <extracomment>Playback speed factor, e.g. "2.5×".</extracomment>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>Restart with the same seed (Home): the run replays identically</source>
+        <translation>以相同種子重新開始（Home）：執行會完全相同地重播</translation>
+    </message>
+    <message>
+        <source>Step back one event (Left), by replaying the run deterministically</source>
+        <translation>退回上一個事件（←），以決定性重播達成</translation>
+    </message>
+    <message>
+        <source>Step forward to the next event (Right)</source>
+        <translation>前進到下一個事件（→）</translation>
+    </message>
+    <message>
+        <source>Re-roll seed</source>
+        <translation>重抽種子</translation>
+    </message>
+    <message>
+        <source>Pick a new random seed (Ctrl+R): different latencies and losses, same faults</source>
+        <translation>抽選新的亂數種子（Ctrl+R）：延遲與遺失會不同，故障不變</translation>
+    </message>
+    <message>
+        <source>Drag to scrub through virtual time. Red triangles: faults; green: commit decisions; orange: abort decisions.</source>
+        <translation>拖曳即可在虛擬時間中前後移動。紅色三角形：故障；綠色：提交決定；橘色：中止決定。</translation>
+    </message>
+    <message>
+        <source>Current virtual time / end of the run</source>
+        <translation>目前的虛擬時間／執行結束時間</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Playback speed, 0.1× to 10×. At 1×, 20 ms of virtual time pass per second.</source>
+        <translation>播放速度，0.1× 到 10×。1× 時，每秒經過 20 毫秒的虛擬時間。</translation>
+    </message>
+</context>
+</TS>
