@@ -217,8 +217,8 @@
         <translation>Nobody commits unless every participant voted to commit.</translation>
     </message>
     <message>
-        <source>A node applies a transaction's commit at most once.</source>
-        <translation>A node applies a transaction's commit at most once.</translation>
+        <source>A node applies a transaction&apos;s commit at most once.</source>
+        <translation>A node applies a transaction&apos;s commit at most once.</translation>
     </message>
     <message>
         <source>All or compensated</source>
@@ -261,8 +261,8 @@
         <translation>Every effect is applied exactly once: duplicates change nothing and nothing is lost.</translation>
     </message>
     <message>
-        <source>An event's effect is applied only for a transaction its source committed.</source>
-        <translation>An event's effect is applied only for a transaction its source committed.</translation>
+        <source>An event&apos;s effect is applied only for a transaction its source committed.</source>
+        <translation>An event&apos;s effect is applied only for a transaction its source committed.</translation>
     </message>
     <message>
         <source>Every completed read and write fits one sequential order that respects real time.</source>
@@ -674,8 +674,8 @@
         <translation>unilateral abort</translation>
     </message>
     <message>
-        <source>answered a peer's decision request</source>
-        <translation>answered a peer's decision request</translation>
+        <source>answered a peer&apos;s decision request</source>
+        <translation>answered a peer&apos;s decision request</translation>
     </message>
     <message>
         <source>recovered from the log</source>
@@ -1299,7 +1299,7 @@
     <name>FaultDialogs</name>
     <message>
         <source>%1 (%2)</source>
-        <extracomment>A node in a list: its name and role, e.g. "P1 (participant)".</extracomment>
+        <extracomment>A node in a list: its name and role, e.g. &quot;P1 (participant)&quot;.</extracomment>
         <translation>%1 (%2)</translation>
     </message>
 </context>
@@ -1410,8 +1410,8 @@
         <translation>Faults &gt; Drop next / Duplicate next message on a link affects the next message sent on it.</translation>
     </message>
     <message>
-        <source>Every fault is recorded in the run's schedule at the current event: Ctrl+Z undoes it, Save keeps it, and reopening the file replays it exactly.</source>
-        <translation>Every fault is recorded in the run's schedule at the current event: Ctrl+Z undoes it, Save keeps it, and reopening the file replays it exactly.</translation>
+        <source>Every fault is recorded in the run&apos;s schedule at the current event: Ctrl+Z undoes it, Save keeps it, and reopening the file replays it exactly.</source>
+        <translation>Every fault is recorded in the run&apos;s schedule at the current event: Ctrl+Z undoes it, Save keeps it, and reopening the file replays it exactly.</translation>
     </message>
     <message>
         <source>Scrub back and inject a different fault to explore another branch of the same run.</source>
@@ -1882,8 +1882,8 @@
         <translation>About CommitScope</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;CommitScope %1&lt;/h3&gt;&lt;p&gt;A laboratory for distributed transactions: run a protocol message by message, break the network on purpose and watch every node's state.&lt;/p&gt;&lt;p&gt;Runs are deterministic: the same scenario, seed and faults always give the same trace.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;CommitScope %1&lt;/h3&gt;&lt;p&gt;A laboratory for distributed transactions: run a protocol message by message, break the network on purpose and watch every node's state.&lt;/p&gt;&lt;p&gt;Runs are deterministic: the same scenario, seed and faults always give the same trace.&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;CommitScope %1&lt;/h3&gt;&lt;p&gt;A laboratory for distributed transactions: run a protocol message by message, break the network on purpose and watch every node&apos;s state.&lt;/p&gt;&lt;p&gt;Runs are deterministic: the same scenario, seed and faults always give the same trace.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;CommitScope %1&lt;/h3&gt;&lt;p&gt;A laboratory for distributed transactions: run a protocol message by message, break the network on purpose and watch every node&apos;s state.&lt;/p&gt;&lt;p&gt;Runs are deterministic: the same scenario, seed and faults always give the same trace.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>3PC: a partition after the first PRECOMMIT splits the decision</source>
@@ -2054,7 +2054,10 @@
     </message>
     <message numerus="yes">
         <source>Durable log (%n record(s))</source>
-        <translation><numerusform>Durable log (%n record)</numerusform><numerusform>Durable log (%n records)</numerusform></translation>
+        <translation>
+            <numerusform>Durable log (%n record)</numerusform>
+            <numerusform>Durable log (%n records)</numerusform>
+        </translation>
     </message>
     <message>
         <source>empty</source>
@@ -2078,7 +2081,10 @@
     </message>
     <message numerus="yes">
         <source>… %n earlier record(s)</source>
-        <translation><numerusform>… %n earlier record</numerusform><numerusform>… %n earlier records</numerusform></translation>
+        <translation>
+            <numerusform>… %n earlier record</numerusform>
+            <numerusform>… %n earlier records</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select a node or a message.</source>
@@ -2276,28 +2282,28 @@
         <translation>Window size, e.g. 1600x1000.</translation>
     </message>
     <message>
-        <source>Override the scenario's seed.</source>
-        <translation>Override the scenario's seed.</translation>
+        <source>Override the scenario&apos;s seed.</source>
+        <translation>Override the scenario&apos;s seed.</translation>
     </message>
     <message>
-        <source>Keep settings in this directory instead of the user's.</source>
-        <translation>Keep settings in this directory instead of the user's.</translation>
+        <source>Keep settings in this directory instead of the user&apos;s.</source>
+        <translation>Keep settings in this directory instead of the user&apos;s.</translation>
     </message>
     <message>
-        <source>--lang: unknown language "%1" (use en or zh-TW)</source>
-        <translation>--lang: unknown language "%1" (use en or zh-TW)</translation>
+        <source>--lang: unknown language &quot;%1&quot; (use en or zh-TW)</source>
+        <translation>--lang: unknown language &quot;%1&quot; (use en or zh-TW)</translation>
     </message>
     <message>
-        <source>--at-ms: "%1" is not a time in milliseconds</source>
-        <translation>--at-ms: "%1" is not a time in milliseconds</translation>
+        <source>--at-ms: &quot;%1&quot; is not a time in milliseconds</source>
+        <translation>--at-ms: &quot;%1&quot; is not a time in milliseconds</translation>
     </message>
     <message>
-        <source>--size: "%1" is not WIDTHxHEIGHT, e.g. 1600x1000</source>
-        <translation>--size: "%1" is not WIDTHxHEIGHT, e.g. 1600x1000</translation>
+        <source>--size: &quot;%1&quot; is not WIDTHxHEIGHT, e.g. 1600x1000</source>
+        <translation>--size: &quot;%1&quot; is not WIDTHxHEIGHT, e.g. 1600x1000</translation>
     </message>
     <message>
-        <source>--seed: "%1" is not a non-negative integer</source>
-        <translation>--seed: "%1" is not a non-negative integer</translation>
+        <source>--seed: &quot;%1&quot; is not a non-negative integer</source>
+        <translation>--seed: &quot;%1&quot; is not a non-negative integer</translation>
     </message>
     <message>
         <source>%1: cannot write the screenshot</source>
@@ -2348,7 +2354,10 @@
     </message>
     <message numerus="yes">
         <source>Durable log — %n record(s), survives crashes</source>
-        <translation><numerusform>Durable log — %n record, survives crashes</numerusform><numerusform>Durable log — %n records, survives crashes</numerusform></translation>
+        <translation>
+            <numerusform>Durable log — %n record, survives crashes</numerusform>
+            <numerusform>Durable log — %n records, survives crashes</numerusform>
+        </translation>
     </message>
     <message>
         <source>Time (ms)</source>
@@ -2368,7 +2377,10 @@
     </message>
     <message numerus="yes">
         <source>… %n earlier record(s)</source>
-        <translation><numerusform>… %n earlier record</numerusform><numerusform>… %n earlier records</numerusform></translation>
+        <translation>
+            <numerusform>… %n earlier record</numerusform>
+            <numerusform>… %n earlier records</numerusform>
+        </translation>
     </message>
     <message>
         <source>empty</source>
@@ -2376,7 +2388,10 @@
     </message>
     <message numerus="yes">
         <source>Locks — %n held</source>
-        <translation><numerusform>Locks — %n held</numerusform><numerusform>Locks — %n held</numerusform></translation>
+        <translation>
+            <numerusform>Locks — %n held</numerusform>
+            <numerusform>Locks — %n held</numerusform>
+        </translation>
     </message>
     <message>
         <source>none</source>
@@ -2416,7 +2431,7 @@
     </message>
     <message>
         <source>%1×</source>
-        <extracomment>Playback speed factor, e.g. "2.5×".</extracomment>
+        <extracomment>Playback speed factor, e.g. &quot;2.5×&quot;.</extracomment>
         <translation>%1×</translation>
     </message>
     <message>

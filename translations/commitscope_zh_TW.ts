@@ -217,7 +217,7 @@
         <translation>除非每個參與者都投票提交，否則沒有節點會提交。</translation>
     </message>
     <message>
-        <source>A node applies a transaction's commit at most once.</source>
+        <source>A node applies a transaction&apos;s commit at most once.</source>
         <translation>每個節點對一筆交易的提交最多只套用一次。</translation>
     </message>
     <message>
@@ -261,7 +261,7 @@
         <translation>每個效果恰好套用一次：重複的訊息不會改變任何事，也不會有遺失。</translation>
     </message>
     <message>
-        <source>An event's effect is applied only for a transaction its source committed.</source>
+        <source>An event&apos;s effect is applied only for a transaction its source committed.</source>
         <translation>只有來源端已提交的交易，其事件效果才會被套用。</translation>
     </message>
     <message>
@@ -674,7 +674,7 @@
         <translation>單方面中止</translation>
     </message>
     <message>
-        <source>answered a peer's decision request</source>
+        <source>answered a peer&apos;s decision request</source>
         <translation>回覆了其他參與者的決定詢問</translation>
     </message>
     <message>
@@ -1299,7 +1299,7 @@
     <name>FaultDialogs</name>
     <message>
         <source>%1 (%2)</source>
-        <extracomment>A node in a list: its name and role, e.g. "P1 (participant)".</extracomment>
+        <extracomment>A node in a list: its name and role, e.g. &quot;P1 (participant)&quot;.</extracomment>
         <translation>%1（%2）</translation>
     </message>
 </context>
@@ -1410,7 +1410,7 @@
         <translation>「故障 &gt; 丟棄／複製下一則訊息」只影響該連線上接下來送出的那一則訊息。</translation>
     </message>
     <message>
-        <source>Every fault is recorded in the run's schedule at the current event: Ctrl+Z undoes it, Save keeps it, and reopening the file replays it exactly.</source>
+        <source>Every fault is recorded in the run&apos;s schedule at the current event: Ctrl+Z undoes it, Save keeps it, and reopening the file replays it exactly.</source>
         <translation>每個故障都會記錄在這次執行的故障排程中（在目前的事件之後）：Ctrl+Z 可以復原，儲存會一併保存，重新開啟檔案時會完全照樣重播。</translation>
     </message>
     <message>
@@ -1882,7 +1882,7 @@
         <translation>關於 CommitScope</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;CommitScope %1&lt;/h3&gt;&lt;p&gt;A laboratory for distributed transactions: run a protocol message by message, break the network on purpose and watch every node's state.&lt;/p&gt;&lt;p&gt;Runs are deterministic: the same scenario, seed and faults always give the same trace.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;CommitScope %1&lt;/h3&gt;&lt;p&gt;A laboratory for distributed transactions: run a protocol message by message, break the network on purpose and watch every node&apos;s state.&lt;/p&gt;&lt;p&gt;Runs are deterministic: the same scenario, seed and faults always give the same trace.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CommitScope %1&lt;/h3&gt;&lt;p&gt;分散式交易實驗室：一則一則訊息地執行協定，刻意破壞網路，觀察每個節點的狀態。&lt;/p&gt;&lt;p&gt;執行具有決定性：相同的情境、種子與故障，一定產生相同的追蹤紀錄。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -2054,7 +2054,9 @@
     </message>
     <message numerus="yes">
         <source>Durable log (%n record(s))</source>
-        <translation><numerusform>持久日誌（%n 筆紀錄）</numerusform></translation>
+        <translation>
+            <numerusform>持久日誌（%n 筆紀錄）</numerusform>
+        </translation>
     </message>
     <message>
         <source>empty</source>
@@ -2078,7 +2080,9 @@
     </message>
     <message numerus="yes">
         <source>… %n earlier record(s)</source>
-        <translation><numerusform>… 還有 %n 筆較早的紀錄</numerusform></translation>
+        <translation>
+            <numerusform>… 還有 %n 筆較早的紀錄</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select a node or a message.</source>
@@ -2276,27 +2280,27 @@
         <translation>視窗大小，例如 1600x1000。</translation>
     </message>
     <message>
-        <source>Override the scenario's seed.</source>
+        <source>Override the scenario&apos;s seed.</source>
         <translation>覆寫情境的亂數種子。</translation>
     </message>
     <message>
-        <source>Keep settings in this directory instead of the user's.</source>
+        <source>Keep settings in this directory instead of the user&apos;s.</source>
         <translation>把設定存放在這個目錄，而不是使用者的設定目錄。</translation>
     </message>
     <message>
-        <source>--lang: unknown language "%1" (use en or zh-TW)</source>
+        <source>--lang: unknown language &quot;%1&quot; (use en or zh-TW)</source>
         <translation>--lang：不認識的語言「%1」（請用 en 或 zh-TW）</translation>
     </message>
     <message>
-        <source>--at-ms: "%1" is not a time in milliseconds</source>
+        <source>--at-ms: &quot;%1&quot; is not a time in milliseconds</source>
         <translation>--at-ms：「%1」不是以毫秒表示的時間</translation>
     </message>
     <message>
-        <source>--size: "%1" is not WIDTHxHEIGHT, e.g. 1600x1000</source>
+        <source>--size: &quot;%1&quot; is not WIDTHxHEIGHT, e.g. 1600x1000</source>
         <translation>--size：「%1」不是「寬x高」的格式，例如 1600x1000</translation>
     </message>
     <message>
-        <source>--seed: "%1" is not a non-negative integer</source>
+        <source>--seed: &quot;%1&quot; is not a non-negative integer</source>
         <translation>--seed：「%1」不是非負整數</translation>
     </message>
     <message>
@@ -2348,7 +2352,9 @@
     </message>
     <message numerus="yes">
         <source>Durable log — %n record(s), survives crashes</source>
-        <translation><numerusform>持久日誌 — %n 筆紀錄，當機後仍保留</numerusform></translation>
+        <translation>
+            <numerusform>持久日誌 — %n 筆紀錄，當機後仍保留</numerusform>
+        </translation>
     </message>
     <message>
         <source>Time (ms)</source>
@@ -2368,7 +2374,9 @@
     </message>
     <message numerus="yes">
         <source>… %n earlier record(s)</source>
-        <translation><numerusform>… 還有 %n 筆較早的紀錄</numerusform></translation>
+        <translation>
+            <numerusform>… 還有 %n 筆較早的紀錄</numerusform>
+        </translation>
     </message>
     <message>
         <source>empty</source>
@@ -2376,7 +2384,9 @@
     </message>
     <message numerus="yes">
         <source>Locks — %n held</source>
-        <translation><numerusform>鎖 — 持有 %n 個</numerusform></translation>
+        <translation>
+            <numerusform>鎖 — 持有 %n 個</numerusform>
+        </translation>
     </message>
     <message>
         <source>none</source>
@@ -2416,7 +2426,7 @@
     </message>
     <message>
         <source>%1×</source>
-        <extracomment>Playback speed factor, e.g. "2.5×".</extracomment>
+        <extracomment>Playback speed factor, e.g. &quot;2.5×&quot;.</extracomment>
         <translation>%1×</translation>
     </message>
     <message>
