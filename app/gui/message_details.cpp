@@ -43,9 +43,9 @@ void MessageDetails::rebuild() { refresh(); }
 
 void MessageDetails::setProjectorMode(bool on) {
   projector_ = on;
-  QFont f = font();
-  f.setPointSizeF(QWidget::font().pointSizeF() * (on ? palette::scheme(true).fontScale : 1.0));
-  text_->setFont(f);
+  // The application font is already enlarged by projector mode; scaling again here made the
+  // details text about 2.9x. Just follow the widget font.
+  text_->setFont(font());
   html_.clear();
   refresh();
 }
