@@ -222,6 +222,16 @@ ojson run_report(const Simulation& run) {
     invs[inv->key()] = std::move(o);
   }
   r["invariants"] = std::move(invs);
+
+  // Protocol figures (operations, errors, compensations, ...): run-wide ones under "run", the
+  // others under the node's name, each in the order the protocol reports them.
+  ojson metrics = ojson::object();
+  for (const Metric& m : run.protocol().metrics()) {
+    const std::string owner = m.node == kNoNode ? std::string("run") : std::string(run.sim().node_name(m.node));
+    if (!metrics.contains(owner)) metrics[owner] = ojson::object();
+    metrics[owner][m.key] = m.value;
+  }
+  r["metrics"] = std::move(metrics);
   return r;
 }
 

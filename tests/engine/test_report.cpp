@@ -111,3 +111,23 @@ TEST(Report, TextSummary) {
 
 }  // namespace
 }  // namespace cs
+
+TEST(RunReport, IncludesProtocolMetrics) {
+  cs::Scenario sc;
+  sc.protocol = "saga-orchestration";
+  sc.until = cs::ms(3000);
+  cs::Diagnostics errors;
+  auto run = cs::Simulation::create(sc, errors);
+  ASSERT_TRUE(run) << (errors.empty() ? "" : errors[0].to_string());
+  run->run();
+  const auto report = cs::run_report(*run);
+  ASSERT_TRUE(report.contains("metrics"));
+  ASSERT_TRUE(report["metrics"].contains("run"));
+  EXPECT_EQ(report["metrics"]["run"]["sagas_started"].get<std::int64_t>(), 1);
+  // 2PC reports no figures: the object is present and empty.
+  cs::Scenario two;
+  two.protocol = "2pc";
+  auto run2 = cs::Simulation::create(two, errors);
+  ASSERT_TRUE(run2);
+  EXPECT_TRUE(cs::run_report(*run2)["metrics"].empty());
+}
