@@ -9,6 +9,7 @@
 #include "check/invariant.hpp"
 #include "protocols/two_phase_commit.hpp"
 #include "scenario/simulation.hpp"
+#include "sim/rng.hpp"
 #include "sim/simulator.hpp"
 
 namespace cs::testing {
@@ -117,6 +118,33 @@ inline FaultAction heal(NodeId a, NodeId b) { return FaultAction{FaultKind::Heal
 inline FaultAction heal_all() { return FaultAction{FaultKind::HealAll, kNoNode, kNoNode, {}, {}}; }
 inline FaultAction partition(std::vector<std::vector<NodeId>> g) {
   return FaultAction{FaultKind::Partition, kNoNode, kNoNode, std::move(g), {}};
+}
+
+// A random fault of any kind (crash, restart, cut, heal, partition, drop/duplicate next) over
+// `nodes` nodes, for property tests whose protocol must survive all of them.
+inline FaultAction random_fault_action(Rng& r, int nodes) {
+  const auto node = [&] { return static_cast<NodeId>(r.below(static_cast<std::uint64_t>(nodes))); };
+  const auto link = [&](FaultKind k) {
+    const NodeId a = node();
+    NodeId b = node();
+    if (b == a) b = (a + 1) % nodes;
+    return FaultAction{k, a, b, {}, {}};
+  };
+  switch (r.below(8)) {
+    case 0:
+    case 1: return crash(node());
+    case 2: return restart(node());
+    case 3: return link(FaultKind::Cut);
+    case 4: return link(FaultKind::Heal);
+    case 5: {
+      std::vector<NodeId> side;
+      for (NodeId n = 0; n < nodes; ++n)
+        if (r.chance(Ratio{1, 2})) side.push_back(n);
+      return partition({side});
+    }
+    case 6: return link(FaultKind::DropNext);
+    default: return link(FaultKind::DuplicateNext);
+  }
 }
 
 inline std::unique_ptr<Simulation> build(const Scenario& s) {

@@ -19,31 +19,6 @@ namespace {
 constexpr Time kRepairAt = ms(2000);
 constexpr Time kLongReservation = ms(6000);
 
-FaultAction random_action(Rng& r, int nodes) {
-  const auto node = [&] { return static_cast<NodeId>(r.below(static_cast<std::uint64_t>(nodes))); };
-  const auto link = [&](FaultKind k) {
-    const NodeId a = node();
-    NodeId b = node();
-    if (b == a) b = (a + 1) % nodes;
-    return FaultAction{k, a, b, {}, {}};
-  };
-  switch (r.below(8)) {
-    case 0:
-    case 1: return crash(node());
-    case 2: return restart(node());
-    case 3: return link(FaultKind::Cut);
-    case 4: return link(FaultKind::Heal);
-    case 5: {
-      std::vector<NodeId> side;
-      for (NodeId n = 0; n < nodes; ++n)
-        if (r.chance(Ratio{1, 2})) side.push_back(n);
-      return partition({side});
-    }
-    case 6: return link(FaultKind::DropNext);
-    default: return link(FaultKind::DuplicateNext);
-  }
-}
-
 Scenario random_scenario(std::uint64_t seed) {
   Rng r = make_stream(seed, Stream::Faults);
   const int services = 1 + static_cast<int>(r.below(4));
@@ -71,7 +46,7 @@ Scenario random_scenario(std::uint64_t seed) {
   const int n_faults = static_cast<int>(r.below(7));
   for (int i = 0; i < n_faults; ++i) {
     Fault f;
-    f.action = random_action(r, nodes);
+    f.action = random_fault_action(r, nodes);
     switch (r.below(3)) {
       case 0: {
         f.trigger.kind = TriggerKind::OnState;
