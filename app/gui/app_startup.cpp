@@ -16,6 +16,7 @@
 
 #include "lab_controller.hpp"
 #include "language.hpp"
+#include "lesson_session.hpp"
 #include "main_window.hpp"
 #include "projector_style.hpp"
 
@@ -65,7 +66,17 @@ std::optional<StartupOptions> parseCommandLine(const QCoreApplication& app, QStr
   const QCommandLineOption profile(QStringLiteral("profile"),
                                    QCoreApplication::translate("Startup", "Keep settings in this directory instead of the user's."),
                                    QStringLiteral("DIR"));
-  p.addOptions({screenshot, lang, projectorOpt, scenario, at, size, seed, profile});
+  const QCommandLineOption lessonOpt(QStringLiteral("lesson"),
+                                    QCoreApplication::translate("Startup", "Open this lesson (a lesson id such as 07-two-phase-commit, or a lesson file)."),
+                                    QStringLiteral("LESSON"));
+  const QCommandLineOption lessonStep(QStringLiteral("lesson-step"),
+                                      QCoreApplication::translate("Startup", "Go to this step of the lesson (1 = first), completing the steps before it."),
+                                      QStringLiteral("N"));
+  const QCommandLineOption teacher(QStringLiteral("teacher"), QCoreApplication::translate("Startup", "Start in teacher mode."));
+  const QCommandLineOption lessonsDir(QStringLiteral("lessons"),
+                                      QCoreApplication::translate("Startup", "Read the lesson list from this directory instead of the bundled lessons."),
+                                      QStringLiteral("DIR"));
+  p.addOptions({screenshot, lang, projectorOpt, scenario, at, size, seed, profile, lessonOpt, lessonStep, teacher, lessonsDir});
   p.process(app);  // --help and --version exit here
 
   StartupOptions o;
@@ -73,6 +84,22 @@ std::optional<StartupOptions> parseCommandLine(const QCoreApplication& app, QStr
   o.projector = p.isSet(projectorOpt);
   o.scenario = p.value(scenario);
   o.profile = p.value(profile);
+  o.lesson = p.value(lessonOpt);
+  o.teacher = p.isSet(teacher);
+  o.lessonsDir = p.value(lessonsDir);
+  if (p.isSet(lessonStep)) {
+    bool ok = false;
+    const int v = p.value(lessonStep).toInt(&ok);
+    if (!ok || v < 1) {
+      *error = QCoreApplication::translate("Startup", "--lesson-step: \"%1\" is not a step number (1 or more)").arg(p.value(lessonStep));
+      return std::nullopt;
+    }
+    if (o.lesson.isEmpty()) {
+      *error = QCoreApplication::translate("Startup", "--lesson-step needs --lesson");
+      return std::nullopt;
+    }
+    o.lessonStep = v;
+  }
   if (p.isSet(lang)) {
     o.language = language::normalize(p.value(lang));
     if (o.language.isEmpty()) {
@@ -158,6 +185,29 @@ int runApplication(int argc, char** argv) {
   }
   printOut(QStringLiteral("seed: %1").arg(controller.scenario().seed));
   if (opts->at_ms) controller.seekTime(static_cast<cs::Time>(std::llround(*opts->at_ms * 1000.0)));
+
+  // Progress: the --profile directory, else the user's data directory. A documentation screenshot
+  // without --profile records nothing (it must not add attempts to the user's progress).
+  if (!screenshotMode || !opts->profile.isEmpty()) window.openProgress(opts->profile, !screenshotMode);
+  if (!opts->lessonsDir.isEmpty()) window.setLessonDirectory(opts->lessonsDir);
+  if (opts->teacher) window.setTeacherMode(true);
+  if (!opts->lesson.isEmpty()) {
+    QString problem;
+    if (!window.startLesson(opts->lesson, false, &problem)) {
+      printErr(problem);
+      return 2;
+    }
+    if (opts->lessonStep) {
+      LessonSession* session = window.lessonSession();
+      const int step = std::min(*opts->lessonStep, session->stepCount()) - 1;
+      // Like a teacher's jump: the steps before are completed with their own solutions.
+      const bool wasTeacher = session->teacherMode();
+      session->setTeacherMode(true);
+      session->jumpTo(step);
+      session->setTeacherMode(wasTeacher);
+      session->skipAnimation();
+    }
+  }
 
   const bool projectorOn = opts->projector || (!screenshotMode && QSettings().value(QStringLiteral("ui/projector")).toBool());
   if (opts->size.isValid()) window.resize(opts->size);

@@ -18,7 +18,11 @@ struct StartupOptions {
   std::optional<double> at_ms;
   QSize size;               // invalid: default
   std::optional<quint64> seed;
-  QString profile;          // settings directory (tests use a private one)
+  QString profile;          // settings and progress directory (tests, shared lab PCs)
+  QString lesson;           // --lesson ID|FILE: open this lesson at start
+  std::optional<int> lessonStep;  // --lesson-step N (1-based): go to that step (as teacher mode does)
+  bool teacher = false;     // --teacher
+  QString lessonsDir;       // --lessons DIR: read the lesson list from DIR instead of the bundled one
 };
 
 // Parses the command line of `app`; on a usage error returns nullopt and fills `error`.

@@ -13,6 +13,7 @@
 #include "engine_text.hpp"
 #include "fault_command.hpp"
 #include "protocols/registry.hpp"
+#include "scenario/lesson_walker.hpp"
 #include "scenario/loader.hpp"
 #include "scenario/report.hpp"
 
@@ -42,6 +43,35 @@ void applyNodeCount(nlohmann::json& params, int nodes) {
   else if (params.contains("steps")) params["steps"] = std::max(1, nodes - 1);
   else if (params.contains("replicas")) params["replicas"] = std::max(1, nodes);
   else if (params.contains("servers")) params["servers"] = std::max(1, nodes);
+}
+
+// Whether two fault schedules are the same list (lessons only ever append "after_event" faults, so
+// comparing triggers and the kind and ends of each action is enough).
+bool sameSchedule(const std::vector<cs::Fault>& x, const std::vector<cs::Fault>& y) {
+  if (x.size() != y.size()) return false;
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    const auto& a = x[i];
+    const auto& b = y[i];
+    if (a.trigger.kind != b.trigger.kind || a.trigger.nth != b.trigger.nth || a.trigger.time != b.trigger.time ||
+        a.action.kind != b.action.kind || a.action.a != b.action.a || a.action.b != b.action.b ||
+        a.action.groups != b.action.groups)
+      return false;
+  }
+  return true;
+}
+
+// A fresh run of `s` at event `n`, its clock brought as close to `clock` as it can go without
+// dispatching another event (so that the event index, which fault schedules refer to, stays `n`).
+std::unique_ptr<cs::Simulation> runAt(const cs::Scenario& s, quint64 n, cs::Time clock) {
+  cs::Diagnostics errors;
+  auto run = cs::Simulation::create(s, errors);
+  if (!run) return run;
+  cs::Simulator& sim = run->sim();
+  sim.run_until_event(n);
+  cs::Time target = std::min(clock, s.until);
+  if (const auto next = sim.next_event_time(); next && *next <= target) target = *next - 1;
+  if (target > sim.now()) sim.run_until(target);
+  return run;
 }
 
 }  // namespace
@@ -140,6 +170,12 @@ void LabController::setScenario(const cs::Scenario& scenario) {
   emit runChanged();
 }
 
+void LabController::setScenarioUntitled(const cs::Scenario& scenario) {
+  setScenario(scenario);
+  path_.clear();
+  emit documentChanged();
+}
+
 void LabController::resetRun() {
   undo_.clear();
   invalidateMarks();
@@ -164,6 +200,7 @@ std::unique_ptr<cs::Simulation> LabController::makeRun() const {
 }
 
 void LabController::rebuild(quint64 to_event) {
+  cancelAnimation();  // the run is rewound or branched: an animation's target no longer applies
   auto run = makeRun();
   if (!run) return;
   run->sim().run_until_event(to_event);
@@ -171,13 +208,10 @@ void LabController::rebuild(quint64 to_event) {
 }
 
 void LabController::replayTo(quint64 to_event, cs::Time clock) {
-  rebuild(to_event);
+  cancelAnimation();
   // Bring the clock back to where the user was, but stop short of the next event so that the event
   // index (what the fault schedule refers to) stays exactly `to_event`.
-  cs::Simulator& sim = run_->sim();
-  cs::Time target = std::min(clock, scenario_.until);
-  if (const auto next = sim.next_event_time(); next && *next <= target) target = *next - 1;
-  if (target > sim.now()) sim.run_until(target);
+  if (auto run = runAt(scenario_, to_event, clock)) run_ = std::move(run);
 }
 
 QString LabController::traceSha256() const {
@@ -268,10 +302,68 @@ void LabController::tick() {
   const auto advance = static_cast<cs::Time>(carry_us_);
   carry_us_ -= static_cast<double>(advance);
   cs::Simulator& sim = run_->sim();
-  const cs::Time target = std::min(sim.now() + advance, scenario_.until);
-  if (target > sim.now()) sim.run_until(target);
-  if (sim.now() >= scenario_.until || sim.halted() != cs::HaltReason::None) pause();
+  cs::Time target = std::min(sim.now() + advance, scenario_.until);
+  if (anim_) target = std::min(target, std::max(anim_->clock, sim.now()));
+  advanceTo(target);
+  if (checkAnimationDone()) return;
+  if (sim.now() >= scenario_.until || sim.halted() != cs::HaltReason::None) {
+    pause();
+    if (anim_) {  // the run ended before the animation's target: it cannot be reached any more
+      anim_.reset();
+      emit runChanged();
+      emit animationFinished(false);
+      return;
+    }
+  }
   emit runChanged();
+}
+
+void LabController::advanceTo(cs::Time target) {
+  cs::Simulator& sim = run_->sim();
+  if (!anim_ && !watch_) {
+    if (target > sim.now()) sim.run_until(target);
+    return;
+  }
+  // Event by event, so that an animation stops exactly at its event and a watched goal pauses the
+  // run at the event that made it true.
+  bool fired = false;
+  for (;;) {
+    if (anim_ && sim.events_dispatched() >= anim_->event) break;
+    const auto next = sim.next_event_time();
+    if (!next || *next > target) break;
+    if (!sim.step()) break;
+    if (watch_ && watch_(*run_)) {
+      fired = true;
+      break;
+    }
+  }
+  if (fired) {
+    pause();
+    emit runChanged();
+    emit watchTriggered();
+    return;
+  }
+  cs::Time t = target;
+  if (const auto next = sim.next_event_time(); next && *next <= t) t = *next - 1;
+  if (t > sim.now()) sim.run_until(t);
+}
+
+bool LabController::checkAnimationDone() {
+  if (!anim_) return false;
+  const cs::Simulator& sim = run_->sim();
+  if (sim.events_dispatched() < anim_->event || sim.now() < anim_->clock) return false;
+  anim_.reset();
+  pause();
+  emit runChanged();
+  emit animationFinished(true);
+  return true;
+}
+
+void LabController::cancelAnimation() {
+  if (!anim_) return;
+  anim_.reset();
+  pause();
+  emit animationFinished(false);
 }
 
 void LabController::stepForward() {
@@ -286,7 +378,9 @@ void LabController::stepForward() {
     return;
   }
   sim.step();
-  emit runChanged();
+  const bool fired = watch_ && watch_(*run_);
+  if (!checkAnimationDone()) emit runChanged();
+  if (fired) emit watchTriggered();
 }
 
 void LabController::stepBack() {
@@ -301,6 +395,7 @@ void LabController::stepBack() {
 }
 
 void LabController::seekTime(cs::Time t) {
+  cancelAnimation();  // scrubbing is the learner taking over
   t = std::clamp<cs::Time>(t, 0, scenario_.until);
   // Forward seeks continue the run; backward ones replay from the start (deterministic, and fast).
   if (t < now()) rebuild(0);
@@ -309,6 +404,7 @@ void LabController::seekTime(cs::Time t) {
 }
 
 void LabController::seekEvent(quint64 n) {
+  cancelAnimation();
   if (n < eventIndex()) rebuild(n);
   else run_->sim().run_until_event(n);
   emit runChanged();
@@ -423,3 +519,96 @@ void LabController::setNodePosition(cs::NodeId node, QPointF pos) {
   emit nodeMoved(node);
   emit documentChanged();
 }
+
+// ---------------------------------------------------------------------------------------------
+// Lessons
+
+void LabController::restoreCheckpoint(const Checkpoint& cp) {
+  pause();
+  cancelAnimation();
+  const bool schedule = !sameSchedule(scenario_.faults, cp.scenario.faults) || scenario_.seed != cp.scenario.seed;
+  scenario_ = cp.scenario;
+  undo_.clear();
+  if (schedule) invalidateMarks();
+  replayTo(cp.event, cp.clock);
+  carry_us_ = 0;
+  if (schedule) emit documentChanged();
+  emit runChanged();
+}
+
+std::optional<LabController::Checkpoint> LabController::project(const std::vector<cs::LessonAction>& actions,
+                                                                QString* error) const {
+  Checkpoint cp{scenario_, eventIndex(), now()};
+  auto run = runAt(cp.scenario, cp.event, cp.clock);
+  if (!run) return std::nullopt;
+  for (const auto& a : actions) {
+    if (a.kind == cs::ActionKind::Fault) {
+      if (run->sim().halted() != cs::HaltReason::None || !run->sim().would_change(a.fault)) {
+        if (error) *error = tr("%1: the fault \"%2\" has no effect at this moment")
+                                .arg(QString::fromStdString(a.path), EngineText::faultDescription(a.fault, run->sim()));
+        return std::nullopt;
+      }
+      const quint64 n = run->sim().events_dispatched();
+      const cs::Time clock = run->sim().now();
+      auto& faults = cp.scenario.faults;
+      std::erase_if(faults, [n](const cs::Fault& f) { return f.trigger.kind == cs::TriggerKind::AfterEvent && f.trigger.nth > n; });
+      cs::Fault f;
+      f.trigger.kind = cs::TriggerKind::AfterEvent;
+      f.trigger.nth = n;
+      f.action = a.fault;
+      faults.push_back(f);
+      // Replayed rather than applied with apply_now, so that the trace is the one a reopened file gives.
+      run = runAt(cp.scenario, n, clock);
+      if (!run) return std::nullopt;
+      continue;
+    }
+    const cs::ActionResult r = cs::perform(a, *run);
+    if (!r.ok) {
+      if (error) *error = QString::fromStdString(a.path + ": " + r.message);
+      return std::nullopt;
+    }
+  }
+  cp.event = run->sim().events_dispatched();
+  cp.clock = run->sim().now();
+  return cp;
+}
+
+void LabController::animateTo(const Checkpoint& target) {
+  pause();
+  cancelAnimation();
+  if (!sameSchedule(scenario_.faults, target.scenario.faults)) {
+    // The target includes faults the lesson injects: they join the schedule (after the current
+    // event, so the run so far is unchanged) before the animation starts.
+    const quint64 n = eventIndex();
+    const cs::Time clock = now();
+    scenario_ = target.scenario;
+    undo_.clear();
+    invalidateMarks();
+    replayTo(n, clock);
+    emit documentChanged();
+  }
+  anim_ = target;
+  if (checkAnimationDone()) return;  // nothing to play (a fault alone)
+  carry_us_ = 0;
+  wall_.start();
+  timer_->start();
+  emit playingChanged(true);
+  emit runChanged();
+}
+
+void LabController::finishAnimation() {
+  if (!anim_) return;
+  cs::Simulator& sim = run_->sim();
+  sim.run_until_event(anim_->event);
+  cs::Time t = anim_->clock;
+  if (const auto next = sim.next_event_time(); next && *next <= t) t = *next - 1;
+  if (t > sim.now()) sim.run_until(t);
+  if (!checkAnimationDone()) {  // cannot happen for a projection of this run; never leave it pending
+    anim_.reset();
+    pause();
+    emit runChanged();
+    emit animationFinished(false);
+  }
+}
+
+void LabController::setWatch(std::function<bool(const cs::Simulation&)> watch) { watch_ = std::move(watch); }

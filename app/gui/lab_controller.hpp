@@ -8,10 +8,12 @@
 #include <QPointF>
 #include <QString>
 #include <QUndoStack>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
 
+#include "scenario/lesson.hpp"
 #include "scenario/scenario.hpp"
 #include "scenario/simulation.hpp"
 #include "sim/fault.hpp"
@@ -34,6 +36,8 @@ class LabController : public QObject {
   // A new scenario with the given params (File > New). Returns false if the protocol rejects them.
   bool newScenarioWithParams(const QString& protocol, const nlohmann::json& params);
   void setScenario(const cs::Scenario& scenario);
+  // setScenario() for a scenario that has no file (a lesson's): Save asks where to put it.
+  void setScenarioUntitled(const cs::Scenario& scenario);
   // The scenario as it would be saved: the base file plus every fault the user injected.
   const cs::Scenario& scenario() const { return scenario_; }
   QString scenarioPath() const { return path_; }
@@ -83,6 +87,35 @@ class LabController : public QObject {
 
   QUndoStack* undoStack() { return &undo_; }
 
+  // ---- lessons ----
+  // A point of a run that can be returned to exactly: the scenario with its fault schedule, the
+  // event index and the clock. Lessons keep one per step for Back, jumps and "retry this step".
+  struct Checkpoint {
+    cs::Scenario scenario;
+    quint64 event = 0;
+    cs::Time clock = 0;
+  };
+  Checkpoint checkpoint() const { return {scenario_, eventIndex(), now()}; }
+  // Moves the live run to `cp` (replaying it). The undo stack is cleared: a lesson jump is not a
+  // fault the learner can undo.
+  void restoreCheckpoint(const Checkpoint& cp);
+  // Where `actions` (lesson actions, solutions, a predict quiz's `until`) would take the run from
+  // here, computed on a copy; the live run is untouched. A fault is recorded in the returned
+  // scenario's schedule as "after_event N", the way the fault tools record it, so that the target
+  // replays exactly. nullopt (and `error`) when an action cannot be performed.
+  std::optional<Checkpoint> project(const std::vector<cs::LessonAction>& actions, QString* error) const;
+  // Plays the live run towards `target` (a projection of this run) at the current speed, so the
+  // learner sees the messages travel, then pauses and emits animationFinished(true).
+  // finishAnimation() goes there at once. Anything that rewinds or branches the run (seek back,
+  // undo, a new fault) cancels it: animationFinished(false).
+  void animateTo(const Checkpoint& target);
+  bool isAnimating() const { return anim_.has_value(); }
+  void finishAnimation();
+  // A predicate checked after every event the controller dispatches; the moment it becomes true the
+  // run pauses and watchTriggered() is emitted (a task's goal: the next step starts where the lesson
+  // expects). An empty function removes it.
+  void setWatch(std::function<bool(const cs::Simulation&)> watch);
+
  public slots:
   void play();
   void pause();
@@ -109,6 +142,8 @@ class LabController : public QObject {
   void speedChanged(double factor);
   void documentChanged();  // something that Save would write changed (faults, seed, layout, path)
   void nodeMoved(cs::NodeId node);
+  void animationFinished(bool reached);
+  void watchTriggered();
 
  private:
   friend class FaultCommand;
@@ -117,6 +152,11 @@ class LabController : public QObject {
   void replayTo(quint64 to_event, cs::Time clock);
   void resetRun();  // after a new scenario: fresh run at event 0, empty undo stack
   void tick();
+  // Dispatches events up to `target` one at a time (stopping at the animation's event or when the
+  // watch fires), then moves the clock as far as it can without dispatching another event.
+  void advanceTo(cs::Time target);
+  void cancelAnimation();
+  bool checkAnimationDone();
   void invalidateMarks() { marks_valid_ = false; }
 
   mutable std::vector<TimelineMark> marks_;
@@ -134,4 +174,6 @@ class LabController : public QObject {
   QElapsedTimer wall_;  // measures wall time between ticks while playing
   cs::NodeId selected_node_ = cs::kNoNode;
   quint32 selected_message_ = 0;
+  std::optional<Checkpoint> anim_;
+  std::function<bool(const cs::Simulation&)> watch_;
 };

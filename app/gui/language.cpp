@@ -54,6 +54,9 @@ bool apply(const QString& requested, bool remember) {
   const QString code = normalize(requested);
   if (code.isEmpty()) return false;
   removeTranslators();
+  // Set before the LanguageChange events go out: views that pick data text by language (lessons)
+  // ask current() while they re-translate.
+  g_current = code;
   const QLocale locale(code == QLatin1String("zh_TW") ? QStringLiteral("zh_TW") : QStringLiteral("en_US"));
   QLocale::setDefault(locale);
   g_app = new QTranslator;
@@ -68,7 +71,6 @@ bool apply(const QString& requested, bool remember) {
   // Qt posts LanguageChange to the windows; deliver it now so that the switch is complete when this
   // returns (menus, tests and the screenshot mode rely on that).
   QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
-  g_current = code;
   if (remember) QSettings().setValue(kSettingsKey, code);
   return true;
 }

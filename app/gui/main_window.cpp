@@ -23,9 +23,14 @@
 #include "help_overlay.hpp"
 #include "lab_controller.hpp"
 #include "language.hpp"
+#include "lesson_browser.hpp"
+#include "lesson_panel.hpp"
+#include "lesson_session.hpp"
 #include "message_details.hpp"
 #include "new_scenario_dialog.hpp"
 #include "panel_frame.hpp"
+#include "progress_dialog.hpp"
+#include "progress_store.hpp"
 #include "projector_style.hpp"
 #include "scenario/loader.hpp"
 #include "spacetime_view.hpp"
@@ -67,9 +72,18 @@ QString translatedTitle(const QString& title) {
   return title;
 }
 
+// The canvas's highlight API is being added alongside this code; until it lands the lesson still
+// works, only without the canvas emphasis.
+template <class Canvas>
+void applyHighlights(Canvas* canvas, const QStringList& nodes, const QList<QPair<QString, QString>>& links) {
+  if constexpr (requires { canvas->setHighlights(nodes, links); }) canvas->setHighlights(nodes, links);
+}
+
 }  // namespace
 
-MainWindow::MainWindow(LabController* controller, QWidget* parent) : QMainWindow(parent), controller_(controller) {
+MainWindow::MainWindow(LabController* controller, QWidget* parent)
+    : QMainWindow(parent), controller_(controller), progress_(std::make_unique<commitscope::ProgressStore>()),
+      lesson_dir_(LessonLibrary::defaultDirectory()) {
   setObjectName(QStringLiteral("CommitScopeMainWindow"));
   setWindowIcon(QIcon(QStringLiteral(":/icons/commitscope.svg")));
   createCentralArea();
@@ -95,11 +109,16 @@ MainWindow::MainWindow(LabController* controller, QWidget* parent) : QMainWindow
   retranslateUi();
   updateStatus();
   updateTitle();
+  updateLessonActions();
   const QByteArray geometry = QSettings().value(kGeometryKey).toByteArray();
   if (geometry.isEmpty() || !restoreGeometry(geometry)) resize(1440, 900);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+  // The session talks to the controller (its watch) and to the store: it goes first.
+  delete session_;
+  session_ = nullptr;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Construction
@@ -114,14 +133,32 @@ void MainWindow::createCentralArea() {
   details_panel_ = new PanelFrame(details_, this);
   spacetime_panel_ = new PanelFrame(spacetime_, this);
 
+  session_ = new LessonSession(controller_, progress_.get(), this);
+  lesson_ = new LessonPanel(session_, this);
+  lesson_panel_ = new PanelFrame(lesson_, this);
+  lesson_panel_->hide();
+  connect(lesson_, &LessonPanel::closeRequested, this, &MainWindow::closeLesson);
+  connect(lesson_, &LessonPanel::freePlayRequested, this, &MainWindow::freePlay);
+  connect(lesson_, &LessonPanel::browseRequested, this, &MainWindow::browseLessons);
+  connect(lesson_, &LessonPanel::teacherModeToggled, this, &MainWindow::setTeacherMode);
+  connect(session_, &LessonSession::changed, this, &MainWindow::updateHighlights);
+  connect(session_, &LessonSession::changed, this, &MainWindow::updateLessonActions);
+  connect(session_, &LessonSession::lessonFinished, this, [this](int score, int outOf) {
+    if (session_->teacherMode()) statusBar()->showMessage(tr("Lesson complete"), 6000);
+    else statusBar()->showMessage(tr("Lesson complete: %1 of %2 questions right at the first try").arg(score).arg(outOf), 8000);
+  });
+
   side_ = new QSplitter(Qt::Vertical, this);
   side_->addWidget(state_panel_);
   side_->addWidget(details_panel_);
   horizontal_ = new QSplitter(Qt::Horizontal, this);
+  // The lesson panel sits left of the canvas: read, then look right at what it talks about.
+  horizontal_->addWidget(lesson_panel_);
   horizontal_->addWidget(canvas_panel_);
   horizontal_->addWidget(side_);
-  horizontal_->setStretchFactor(0, 3);
-  horizontal_->setStretchFactor(1, 1);
+  horizontal_->setStretchFactor(0, 1);
+  horizontal_->setStretchFactor(1, 3);
+  horizontal_->setStretchFactor(2, 1);
   vertical_ = new QSplitter(Qt::Vertical, this);
   vertical_->addWidget(horizontal_);
   vertical_->addWidget(spacetime_panel_);
@@ -148,8 +185,10 @@ void MainWindow::resetLayout() {
   // Proportions, not pixels: the canvas gets most of the room, the diagram a third of the height.
   const int w = std::max(800, horizontal_->width() > 0 ? horizontal_->width() : width());
   const int h = std::max(500, vertical_->height() > 0 ? vertical_->height() : height() - 120);
-  const int sideWidth = std::clamp(w * (projector_ ? 40 : 33) / 100, 320, projector_ ? 900 : 600);
-  horizontal_->setSizes({w - sideWidth, sideWidth});
+  const bool lesson = lesson_panel_->isVisible() || (session_ && session_->isActive());
+  const int lessonWidth = lesson ? std::clamp(w * (projector_ ? 34 : 28) / 100, 340, projector_ ? 1000 : 620) : 0;
+  const int sideWidth = std::clamp((w - lessonWidth) * (projector_ ? 36 : 33) / 100, 300, projector_ ? 900 : 600);
+  horizontal_->setSizes({lessonWidth, w - lessonWidth - sideWidth, sideWidth});
   const int top = h * 62 / 100;
   vertical_->setSizes({top, h - top});
   side_->setSizes({top * 58 / 100, top * 42 / 100});
@@ -245,6 +284,26 @@ void MainWindow::createActions() {
   duplicate_act_ = make();
   connect(duplicate_act_, &QAction::triggered, this, [this] { runLinkDialog(cs::FaultKind::DuplicateNext); });
 
+  browse_lessons_act_ = make(QKeySequence(Qt::CTRL | Qt::Key_L));
+  connect(browse_lessons_act_, &QAction::triggered, this, &MainWindow::browseLessons);
+  open_lesson_act_ = make();
+  connect(open_lesson_act_, &QAction::triggered, this, &MainWindow::openLessonFileDialog);
+  progress_act_ = make();
+  connect(progress_act_, &QAction::triggered, this, &MainWindow::showProgress);
+  teacher_act_ = make(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+  teacher_act_->setCheckable(true);
+  connect(teacher_act_, &QAction::toggled, this, &MainWindow::setTeacherMode);
+  // Page Down / Page Up: what a presenter's clicker sends, so a teacher can walk a lesson from the
+  // back of the room.
+  lesson_next_act_ = make(QKeySequence(Qt::Key_PageDown));
+  connect(lesson_next_act_, &QAction::triggered, this, [this] { session_->next(); });
+  lesson_back_act_ = make(QKeySequence(Qt::Key_PageUp));
+  connect(lesson_back_act_, &QAction::triggered, this, [this] { session_->back(); });
+  free_play_act_ = make();
+  connect(free_play_act_, &QAction::triggered, this, &MainWindow::freePlay);
+  close_lesson_act_ = make();
+  connect(close_lesson_act_, &QAction::triggered, this, &MainWindow::closeLesson);
+
   projector_act_ = make(QKeySequence(Qt::Key_F11));
   projector_act_->setCheckable(true);
   connect(projector_act_, &QAction::toggled, this, [this](bool on) { setProjectorMode(on, true); });
@@ -319,6 +378,18 @@ void MainWindow::createMenus() {
   faults_menu_->addAction(drop_act_);
   faults_menu_->addAction(duplicate_act_);
   connect(faults_menu_, &QMenu::aboutToShow, this, &MainWindow::updateFaultActions);
+
+  lessons_menu_ = menuBar()->addMenu(QString());
+  lessons_menu_->addAction(browse_lessons_act_);
+  lessons_menu_->addAction(open_lesson_act_);
+  lessons_menu_->addAction(progress_act_);
+  lessons_menu_->addSeparator();
+  lessons_menu_->addAction(lesson_next_act_);
+  lessons_menu_->addAction(lesson_back_act_);
+  lessons_menu_->addAction(teacher_act_);
+  lessons_menu_->addSeparator();
+  lessons_menu_->addAction(free_play_act_);
+  lessons_menu_->addAction(close_lesson_act_);
 
   view_menu_ = menuBar()->addMenu(QString());
   view_menu_->addAction(projector_act_);
@@ -406,6 +477,22 @@ void MainWindow::retranslateUi() {
   heal_all_act_->setText(tr("Heal &all links and partitions"));
   drop_act_->setText(tr("&Drop next message on link…"));
   duplicate_act_->setText(tr("D&uplicate next message on link…"));
+
+  lessons_menu_->setTitle(tr("&Lessons"));
+  browse_lessons_act_->setText(tr("&Browse lessons…"));
+  browse_lessons_act_->setToolTip(tr("Choose a guided lesson: narration, tasks on the canvas and quizzes"));
+  open_lesson_act_->setText(tr("&Open lesson file…"));
+  open_lesson_act_->setToolTip(tr("Open a lesson file (.json) that is not one of the bundled lessons"));
+  progress_act_->setText(tr("&Progress…"));
+  progress_act_->setToolTip(tr("Completion and scores per lesson; reset or export them as CSV"));
+  lesson_next_act_->setText(tr("&Next step"));
+  lesson_back_act_->setText(tr("Previous ste&p"));
+  teacher_act_->setText(tr("&Teacher mode"));
+  teacher_act_->setToolTip(tr("Jump to any step, reveal answers, show solutions and hide scores"));
+  free_play_act_->setText(tr("&Free play"));
+  free_play_act_->setToolTip(tr("Leave the lesson and keep experimenting with its scenario in the sandbox"));
+  close_lesson_act_->setText(tr("&Close lesson"));
+  lesson_panel_->setTitle(tr("Lesson"));
 
   view_menu_->setTitle(tr("&View"));
   projector_act_->setText(tr("&Projector mode"));
@@ -680,6 +767,137 @@ void MainWindow::showAbout() {
                         "break the network on purpose and watch every node's state.</p>"
                         "<p>Runs are deterministic: the same scenario, seed and faults always give the same trace.</p>")
                          .arg(QApplication::applicationVersion()));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lessons
+
+bool MainWindow::openProgress(const QString& directory, bool interactive) {
+  session_->setProgressStore(nullptr);
+  progress_ = std::make_unique<commitscope::ProgressStore>();
+  const bool usable = progress_->open(commitscope::ProgressStore::defaultDirectory(directory));
+  session_->setProgressStore(progress_.get());
+  const QString message = progress_->lastMessage();
+  if (!message.isEmpty()) {
+    statusBar()->showMessage(message, 15000);
+    if (interactive) {
+      QMessageBox box(QMessageBox::Warning, tr("Lesson progress"), message, QMessageBox::Ok, this);
+      box.exec();
+    }
+  }
+  return usable;
+}
+
+void MainWindow::setLessonDirectory(const QString& directory) {
+  lesson_dir_ = directory;
+  library_loaded_ = false;
+}
+
+const LessonLibrary& MainWindow::lessons() {
+  if (!library_loaded_) {
+    library_.load(lesson_dir_);
+    library_loaded_ = true;
+  }
+  return library_;
+}
+
+bool MainWindow::lessonPanelVisible() const { return lesson_panel_->isVisibleTo(this); }
+
+bool MainWindow::startLesson(const QString& idOrPath, bool interactive, QString* error) {
+  LessonEntry fromFile;
+  const LessonEntry* entry = lessons().find(idOrPath);
+  if (!entry && QFileInfo::exists(idOrPath)) {
+    fromFile = LessonLibrary::loadFile(idOrPath);
+    entry = &fromFile;
+  }
+  QString problem;
+  if (!entry) problem = tr("There is no lesson \"%1\" (neither a bundled lesson id nor a file).").arg(idOrPath);
+  else if (!entry->available()) problem = entry->problems.join(QLatin1Char('\n'));
+  if (problem.isEmpty() && !maybeSave()) return false;
+  if (problem.isEmpty() && !session_->start(*entry->lesson, &problem) && problem.isEmpty())
+    problem = tr("The lesson could not be started.");
+  if (!problem.isEmpty() && !session_->isActive()) {
+    if (error) *error = problem;
+    if (interactive) {
+      QMessageBox box(QMessageBox::Warning, tr("Cannot open lesson"),
+                      tr("The lesson could not be opened. The rest of CommitScope is unaffected."), QMessageBox::Ok, this);
+      box.setInformativeText(problem);
+      box.exec();
+    }
+    return false;
+  }
+  lesson_panel_->show();
+  resetLayout();
+  updateLessonActions();
+  updateHighlights();
+  return true;
+}
+
+void MainWindow::closeLesson() {
+  session_->stop();
+  lesson_panel_->hide();
+  resetLayout();
+  updateLessonActions();
+  updateHighlights();
+}
+
+void MainWindow::freePlay() {
+  if (!session_->isActive()) return;
+  // The run stays exactly where the lesson left it: the sandbox starts from there.
+  closeLesson();
+  statusBar()->showMessage(tr("Free play: the lesson's scenario is yours to change. Home restarts it."), 8000);
+}
+
+void MainWindow::setTeacherMode(bool on) {
+  if (teacher_act_->isChecked() != on) {
+    const QSignalBlocker block(teacher_act_);
+    teacher_act_->setChecked(on);
+  }
+  session_->setTeacherMode(on);
+}
+
+void MainWindow::updateLessonActions() {
+  const bool active = session_->isActive();
+  lesson_next_act_->setEnabled(active && session_->canGoNext());
+  lesson_back_act_->setEnabled(active && session_->canGoBack());
+  free_play_act_->setEnabled(active);
+  close_lesson_act_->setEnabled(active);
+}
+
+void MainWindow::updateHighlights() {
+  if (!session_->isActive()) {
+    applyHighlights(canvas_, {}, {});
+    return;
+  }
+  applyHighlights(canvas_, session_->highlightedNodes(), session_->highlightedLinks());
+}
+
+void MainWindow::browseLessons() {
+  LessonBrowser browser(&lessons(), progress_.get(), session_->teacherMode(), this);
+  if (session_->isActive()) browser.select(QString::fromStdString(session_->lesson()->id));
+  if (browser.exec() != QDialog::Accepted) return;
+  const LessonEntry* e = lessons().find(browser.selectedId());
+  if (!e || !e->available()) return;
+  if (browser.choice() == LessonBrowser::Choice::Start) {
+    startLesson(e->id);
+  } else if (browser.choice() == LessonBrowser::Choice::FreePlay && maybeSave()) {
+    if (session_->isActive()) closeLesson();
+    cs::Scenario s = e->lesson->scenario;
+    if (s.title.empty()) s.title = e->lesson->title.en;
+    controller_->setScenarioUntitled(s);
+  }
+}
+
+void MainWindow::showProgress() {
+  ProgressDialog dialog(&lessons(), progress_.get(), session_->teacherMode(), this);
+  if (session_->isActive()) dialog.select(QString::fromStdString(session_->lesson()->id));
+  dialog.exec();
+}
+
+void MainWindow::openLessonFileDialog() {
+  const QString dir = QSettings().value(kLastDirKey, QDir::homePath()).toString();
+  const QString path = QFileDialog::getOpenFileName(this, tr("Open lesson"), dir, tr("Lessons (*.json);;All files (*)"));
+  if (!path.isEmpty()) startLesson(path);
 }
 
 // ---------------------------------------------------------------------------------------------

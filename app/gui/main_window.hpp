@@ -5,12 +5,16 @@
 
 #include <QMainWindow>
 #include <QStringList>
+#include <memory>
 
+#include "lesson_library.hpp"
 #include "sim/fault.hpp"
 
 class CanvasView;
 class HelpOverlay;
 class LabController;
+class LessonPanel;
+class LessonSession;
 class MessageDetails;
 class PanelFrame;
 class QAction;
@@ -21,6 +25,9 @@ class QSplitter;
 class SpacetimeView;
 class StateMachineView;
 class TimelineBar;
+namespace commitscope {
+class ProgressStore;
+}
 
 class MainWindow final : public QMainWindow {
   Q_OBJECT
@@ -46,6 +53,27 @@ class MainWindow final : public QMainWindow {
   void setLanguage(const QString& code);
   // Default splitter proportions for the current window size.
   void resetLayout();
+
+  // ---- lessons ----
+  // Opens the learner's progress database in `directory` (empty: the user's AppDataLocation). A
+  // corrupt file is moved aside and a read-only place keeps progress in memory; when `interactive`,
+  // either is explained in a message box. Until this is called nothing is recorded.
+  bool openProgress(const QString& directory, bool interactive = true);
+  commitscope::ProgressStore* progress() const { return progress_.get(); }
+  // Where lessons are read from (default: the embedded ones); reloads the list.
+  void setLessonDirectory(const QString& directory);
+  const LessonLibrary& lessons();
+  // Starts a lesson by id (from the library) or from a file path; false (and a message unless not
+  // `interactive`) when it does not exist or is broken.
+  bool startLesson(const QString& idOrPath, bool interactive = true, QString* error = nullptr);
+  void closeLesson();
+  void freePlay();
+  void setTeacherMode(bool on);
+  LessonSession* lessonSession() const { return session_; }
+  LessonPanel* lessonPanel() const { return lesson_; }
+  bool lessonPanelVisible() const;
+  void browseLessons();
+  void showProgress();
 
  protected:
   void changeEvent(QEvent* event) override;
@@ -77,6 +105,9 @@ class MainWindow final : public QMainWindow {
   void inject(cs::FaultKind kind);
   void showShortcuts();
   void showAbout();
+  void updateLessonActions();
+  void updateHighlights();
+  void openLessonFileDialog();
 
   LabController* controller_;
   bool projector_ = false;
@@ -96,6 +127,13 @@ class MainWindow final : public QMainWindow {
   QSplitter* side_ = nullptr;        // state machine / message details
   TimelineBar* timeline_ = nullptr;
   HelpOverlay* help_ = nullptr;
+  LessonSession* session_ = nullptr;
+  LessonPanel* lesson_ = nullptr;
+  PanelFrame* lesson_panel_ = nullptr;
+  std::unique_ptr<commitscope::ProgressStore> progress_;
+  LessonLibrary library_;
+  bool library_loaded_ = false;
+  QString lesson_dir_;
 
   // Status bar.
   QLabel* scenario_label_ = nullptr;
@@ -115,6 +153,7 @@ class MainWindow final : public QMainWindow {
   QMenu* crash_menu_ = nullptr;
   QMenu* restart_menu_ = nullptr;
   QMenu* heal_link_menu_ = nullptr;
+  QMenu* lessons_menu_ = nullptr;
   QMenu* view_menu_ = nullptr;
   QMenu* language_menu_ = nullptr;
   QMenu* help_menu_ = nullptr;
@@ -141,6 +180,14 @@ class MainWindow final : public QMainWindow {
   QAction* heal_all_act_ = nullptr;
   QAction* drop_act_ = nullptr;
   QAction* duplicate_act_ = nullptr;
+  QAction* browse_lessons_act_ = nullptr;
+  QAction* open_lesson_act_ = nullptr;
+  QAction* progress_act_ = nullptr;
+  QAction* teacher_act_ = nullptr;
+  QAction* lesson_next_act_ = nullptr;
+  QAction* lesson_back_act_ = nullptr;
+  QAction* free_play_act_ = nullptr;
+  QAction* close_lesson_act_ = nullptr;
   QAction* projector_act_ = nullptr;
   QAction* help_overlay_act_ = nullptr;
   QAction* english_act_ = nullptr;

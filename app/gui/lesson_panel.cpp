@@ -1,0 +1,543 @@
+#include "lesson_panel.hpp"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QStyle>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+#include "engine_text.hpp"
+#include "lab_controller.hpp"
+#include "lesson_library.hpp"
+#include "lesson_session.hpp"
+
+namespace {
+
+// Feedback colours: readable on the light panel in both the normal and the projector palette.
+const char* const kGood = "#1a7f37";
+const char* const kBad = "#c62828";
+const char* const kWait = "#8a5a00";
+
+QLabel* wrapLabel(QWidget* parent) {
+  auto* l = new QLabel(parent);
+  l->setWordWrap(true);
+  l->setTextFormat(Qt::RichText);
+  l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  l->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+  return l;
+}
+
+QString coloured(const char* colour, const QString& html) {
+  return QStringLiteral("<div style='color:%1;'>%2</div>").arg(QLatin1String(colour), html);
+}
+
+// What an action step does, in words (shown while the lab plays it).
+QString actionText(const cs::LessonAction& a, const LabController& c) {
+  switch (a.kind) {
+    case cs::ActionKind::PlayUntilTime:
+      return LessonPanel::tr("playing to %1 ms").arg(static_cast<double>(a.time) / 1000.0);
+    case cs::ActionKind::PlayUntilState:
+      return LessonPanel::tr("playing until %1 is in %2").arg(c.nodeName(a.node), EngineText::stateAt(c.info(), a.state));
+    case cs::ActionKind::PlayUntilCondition:
+      return LessonPanel::tr("playing until the moment the lesson needs");
+    case cs::ActionKind::Fault:
+      return EngineText::faultDescription(a.fault, c.sim());
+    case cs::ActionKind::Step:
+      return LessonPanel::tr("dispatching %n event(s)", nullptr, static_cast<int>(a.count));
+  }
+  return {};
+}
+
+}  // namespace
+
+LessonPanel::LessonPanel(LessonSession* session, QWidget* parent) : QWidget(parent), session_(session) {
+  setObjectName(QStringLiteral("LessonPanel"));
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(10, 8, 10, 8);
+  layout->setSpacing(6);
+
+  title_ = new QLabel(this);
+  title_->setWordWrap(true);
+  title_->setTextFormat(Qt::PlainText);
+  meta_ = new QLabel(this);
+  meta_->setTextFormat(Qt::PlainText);
+  meta_->setForegroundRole(QPalette::PlaceholderText);
+  layout->addWidget(title_);
+  layout->addWidget(meta_);
+
+  steps_ = new QListWidget(this);
+  steps_->setAlternatingRowColors(true);
+  steps_->setUniformItemSizes(true);
+  steps_->setMaximumHeight(170);
+  steps_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  steps_->setTextElideMode(Qt::ElideRight);
+  connect(steps_, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
+    const int i = steps_->row(item);
+    if (session_->canJumpTo(i)) session_->jumpTo(i);
+    else refresh();  // put the selection back on the current step
+  });
+  layout->addWidget(steps_);
+
+  scroll_ = new QScrollArea(this);
+  scroll_->setWidgetResizable(true);
+  scroll_->setFrameShape(QFrame::NoFrame);
+  scroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  auto* body = new QWidget(scroll_);
+  auto* bl = new QVBoxLayout(body);
+  bl->setContentsMargins(2, 4, 6, 4);
+  bl->setSpacing(8);
+  kind_ = new QLabel(body);
+  kind_->setTextFormat(Qt::PlainText);
+  kind_->setForegroundRole(QPalette::Link);
+  text_ = wrapLabel(body);
+  optionsBox_ = new QWidget(body);
+  optionsLayout_ = new QVBoxLayout(optionsBox_);
+  optionsLayout_->setContentsMargins(0, 0, 0, 0);
+  optionsLayout_->setSpacing(4);
+  submit_ = new QPushButton(body);
+  connect(submit_, &QPushButton::clicked, this, &LessonPanel::submit);
+  hints_ = wrapLabel(body);
+  hint_ = new QPushButton(body);
+  connect(hint_, &QPushButton::clicked, session_, &LessonSession::showHint);
+  feedback_ = wrapLabel(body);
+  retry_ = new QPushButton(body);
+  connect(retry_, &QPushButton::clicked, session_, &LessonSession::retryStep);
+  skip_ = new QPushButton(body);
+  connect(skip_, &QPushButton::clicked, session_, &LessonSession::skipAnimation);
+  solution_ = new QPushButton(body);
+  connect(solution_, &QPushButton::clicked, session_, &LessonSession::showSolution);
+  reveal_ = new QPushButton(body);
+  connect(reveal_, &QPushButton::clicked, session_, &LessonSession::revealAnswer);
+  browse_ = new QPushButton(body);
+  connect(browse_, &QPushButton::clicked, this, &LessonPanel::browseRequested);
+  bl->addWidget(kind_);
+  bl->addWidget(text_);
+  bl->addWidget(optionsBox_);
+  for (QPushButton* b : {submit_, hint_, retry_, skip_, solution_, reveal_, browse_}) {
+    b->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
+  }
+  bl->addWidget(submit_, 0, Qt::AlignLeft);
+  bl->addWidget(hints_);
+  bl->addWidget(hint_, 0, Qt::AlignLeft);
+  bl->addWidget(feedback_);
+  auto* tools = new QHBoxLayout;
+  tools->setSpacing(6);
+  for (QPushButton* b : {retry_, skip_, solution_, reveal_}) tools->addWidget(b);
+  tools->addStretch(1);
+  bl->addLayout(tools);
+  bl->addWidget(browse_, 0, Qt::AlignLeft);
+  bl->addStretch(1);
+  scroll_->setWidget(body);
+  layout->addWidget(scroll_, 1);
+
+  auto* nav = new QHBoxLayout;
+  back_ = new QPushButton(this);
+  back_->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
+  next_ = new QPushButton(this);
+  next_->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
+  next_->setLayoutDirection(Qt::RightToLeft);  // the arrow after the word
+  next_->setDefault(true);
+  connect(back_, &QPushButton::clicked, session_, &LessonSession::back);
+  connect(next_, &QPushButton::clicked, session_, &LessonSession::next);
+  nav->addWidget(back_);
+  nav->addStretch(1);
+  nav->addWidget(next_);
+  layout->addLayout(nav);
+
+  auto* footer = new QHBoxLayout;
+  teacher_ = new QCheckBox(this);
+  connect(teacher_, &QCheckBox::toggled, this, &LessonPanel::teacherModeToggled);
+  freePlay_ = new QPushButton(this);
+  connect(freePlay_, &QPushButton::clicked, this, &LessonPanel::freePlayRequested);
+  close_ = new QPushButton(this);
+  close_->setIcon(style()->standardIcon(QStyle::SP_DialogCloseButton));
+  connect(close_, &QPushButton::clicked, this, &LessonPanel::closeRequested);
+  footer->addWidget(teacher_);
+  footer->addStretch(1);
+  footer->addWidget(freePlay_);
+  footer->addWidget(close_);
+  layout->addLayout(footer);
+
+  connect(session_, &LessonSession::changed, this, &LessonPanel::refresh);
+  applyFonts();
+  retranslate();
+}
+
+void LessonPanel::applyFonts() {
+  // Derived from the panel's font each time it changes, so projector mode (a larger application
+  // font) enlarges the title and the step kind too.
+  QFont tf = font();
+  tf.setBold(true);
+  tf.setPointSizeF(tf.pointSizeF() * 1.25);
+  title_->setFont(tf);
+  QFont kf = font();
+  kf.setBold(true);
+  kf.setCapitalization(QFont::AllUppercase);
+  kf.setPointSizeF(kf.pointSizeF() * 0.85);
+  kind_->setFont(kf);
+  steps_->setMaximumHeight(QFontMetrics(font()).height() * 7);
+}
+
+void LessonPanel::changeEvent(QEvent* e) {
+  QWidget::changeEvent(e);
+  if (e->type() == QEvent::LanguageChange) retranslate();
+  if (e->type() == QEvent::FontChange) applyFonts();
+}
+
+void LessonPanel::retranslate() {
+  submit_->setText(tr("Check my answer"));
+  retry_->setText(tr("Retry this step"));
+  retry_->setToolTip(tr("Go back to where this step began and try again (the run replays exactly)"));
+  skip_->setText(tr("Skip ahead"));
+  skip_->setToolTip(tr("Jump to where the lesson is playing the run, without the animation"));
+  solution_->setText(tr("Show me"));
+  solution_->setToolTip(tr("Teacher mode: perform this step's own solution on the canvas"));
+  reveal_->setText(tr("Reveal the answer"));
+  reveal_->setToolTip(tr("Teacher mode: mark the right answer and show every explanation"));
+  browse_->setText(tr("Choose another lesson…"));
+  back_->setText(tr("Back"));
+  back_->setToolTip(tr("The previous step; the run goes back to where that step began"));
+  teacher_->setText(tr("Teacher mode"));
+  teacher_->setToolTip(tr("Jump to any step, reveal answers and hide scores"));
+  freePlay_->setText(tr("Free play"));
+  freePlay_->setToolTip(tr("Leave the lesson and keep experimenting with this scenario in the sandbox"));
+  close_->setText(tr("Close"));
+  close_->setToolTip(tr("Close the lesson (answers already given are kept)"));
+  builtFor_ = -1;  // option texts are in the lesson's language: rebuild them
+  rebuildSteps();
+  refresh();
+}
+
+QString LessonPanel::stepLabel(int i) const {
+  const cs::Lesson* lesson = session_->lesson();
+  const cs::LessonStep& s = lesson->steps[static_cast<std::size_t>(i)];
+  QString kind;
+  QString text;
+  switch (s.kind) {
+    case cs::StepKind::Narration:
+      kind = tr("Read");
+      text = lessonPlain(s.text);
+      break;
+    case cs::StepKind::Action:
+      kind = tr("The lab");
+      text = actionText(s.action, *session_->controller());
+      break;
+    case cs::StepKind::Task:
+      kind = tr("Your turn");
+      text = lessonPlain(s.text);
+      break;
+    case cs::StepKind::Quiz:
+      kind = tr("Question");
+      text = lessonPlain(s.quiz.question);
+      break;
+  }
+  return tr("%1. %2: %3").arg(i + 1).arg(kind, text);
+}
+
+void LessonPanel::rebuildSteps() {
+  steps_->clear();
+  if (!session_->isActive()) return;
+  for (int i = 0; i < session_->stepCount(); ++i) {
+    auto* item = new QListWidgetItem(stepLabel(i), steps_);
+    item->setToolTip(stepLabel(i));
+  }
+}
+
+void LessonPanel::rebuildOptions() {
+  for (QWidget* w : optionRows_) w->deleteLater();
+  for (QLabel* l : explanations_) l->deleteLater();
+  options_.clear();
+  optionLabels_.clear();
+  optionRows_.clear();
+  explanations_.clear();
+  delete group_;
+  group_ = nullptr;
+  const cs::LessonStep* s = session_->currentStep();
+  if (!s || session_->finished() || s->kind != cs::StepKind::Quiz || s->quiz.kind == cs::QuizKind::MakeItHappen) return;
+  const bool multiple = s->quiz.kind == cs::QuizKind::Choice && s->quiz.correct.size() > 1;
+  group_ = new QButtonGroup(this);
+  group_->setExclusive(!multiple);
+  for (std::size_t i = 0; i < s->quiz.options.size(); ++i) {
+    // A radio button cannot wrap its text, so each option is a bare button plus a word-wrapped label
+    // that toggles it when clicked.
+    auto* row = new QWidget(optionsBox_);
+    auto* rl = new QHBoxLayout(row);
+    rl->setContentsMargins(0, 0, 0, 0);
+    rl->setSpacing(6);
+    QAbstractButton* b = multiple ? static_cast<QAbstractButton*>(new QCheckBox(row))
+                                  : static_cast<QAbstractButton*>(new QRadioButton(row));
+    auto* label = wrapLabel(row);
+    label->setTextInteractionFlags(Qt::NoTextInteraction);
+    label->setCursor(Qt::PointingHandCursor);
+    label->setProperty("optionIndex", static_cast<int>(i));
+    label->installEventFilter(this);
+    rl->addWidget(b, 0, Qt::AlignTop);
+    rl->addWidget(label, 1);
+    group_->addButton(b, static_cast<int>(i));
+    auto* expl = wrapLabel(optionsBox_);
+    expl->setContentsMargins(28, 0, 0, 6);
+    expl->hide();
+    optionsLayout_->addWidget(row);
+    optionsLayout_->addWidget(expl);
+    options_.push_back(b);
+    optionLabels_.push_back(label);
+    optionRows_.push_back(row);
+    explanations_.push_back(expl);
+    connect(b, &QAbstractButton::toggled, this, [this] {
+      submit_->setEnabled(group_ && group_->checkedButton() != nullptr);
+    });
+  }
+}
+
+bool LessonPanel::eventFilter(QObject* watched, QEvent* event) {
+  if (event->type() == QEvent::MouseButtonRelease) {
+    const QVariant v = watched->property("optionIndex");
+    if (v.isValid()) {
+      const auto i = static_cast<std::size_t>(v.toInt());
+      if (i < options_.size() && options_[i]->isEnabled()) options_[i]->click();
+      return true;
+    }
+  }
+  return QWidget::eventFilter(watched, event);
+}
+
+void LessonPanel::submit() {
+  const cs::LessonStep* s = session_->currentStep();
+  if (!s || !group_) return;
+  std::vector<std::size_t> chosen;
+  for (std::size_t i = 0; i < options_.size(); ++i)
+    if (options_[i]->isChecked()) chosen.push_back(i);
+  if (chosen.empty()) return;
+  if (s->quiz.kind == cs::QuizKind::Predict) session_->answerPredict(chosen.front());
+  else session_->answerChoice(chosen);
+}
+
+QString LessonPanel::feedbackText() const { return feedback_->text(); }
+QString LessonPanel::bodyText() const { return text_->text(); }
+
+QString LessonPanel::statusHtml() const {
+  using S = LessonSession::Status;
+  const cs::LessonStep* s = session_->currentStep();
+  const auto& st = session_->stepState(session_->currentIndex());
+  QString h;
+  switch (session_->status()) {
+    case S::Playing:
+      if (s->kind == cs::StepKind::Action)
+        h = coloured(kWait, tr("▶ The lab is %1…").arg(actionText(s->action, *session_->controller()).toHtmlEscaped()));
+      else
+        h = coloured(kWait, tr("▶ Playing on to see what happens…"));
+      break;
+    case S::Waiting:
+      h = coloured(kWait, tr("Waiting for you: act on the canvas (right-click a node, click a link, or use the Faults "
+                             "menu), then press Play (Space). The lesson checks the run after every event."));
+      break;
+    case S::TooLate:
+      h = coloured(kBad, tr("Too late: in this run the moment for this task has passed. Press “Retry this step” to go "
+                            "back to where the step began."));
+      break;
+    case S::Failed:
+      h = coloured(kBad, tr("The lesson could not perform this step: %1").arg(session_->error().toHtmlEscaped()));
+      break;
+    case S::Done:
+      if (s->kind == cs::StepKind::Task)
+        h = coloured(kGood, st.solved ? tr("✔ Done (the solution was shown).") : tr("✔ Done: the engine confirms it. Press Next."));
+      break;
+    case S::Ready:
+      if (s->kind == cs::StepKind::Quiz && s->quiz.kind == cs::QuizKind::Predict)
+        h = tr("The run is paused. Choose what you think happens next; the lab then plays on and compares.");
+      break;
+  }
+  if (!session_->error().isEmpty() && session_->status() != S::Failed)
+    h += coloured(kWait, session_->error().toHtmlEscaped());
+  return h;
+}
+
+void LessonPanel::refresh() {
+  const bool active = session_->isActive();
+  setEnabled(active);
+  if (!active) {
+    title_->clear();
+    meta_->clear();
+    steps_->clear();
+    builtFor_ = -1;
+    return;
+  }
+  const cs::Lesson& lesson = *session_->lesson();
+  if (steps_->count() != session_->stepCount() || title_->text().isEmpty()) rebuildSteps();
+  title_->setText(QString::fromStdString(lesson.title.in(lessonLanguageKey())));
+  const bool teacher = session_->teacherMode();
+  {
+    const QSignalBlocker block(teacher_);
+    teacher_->setChecked(teacher);
+  }
+  const int index = session_->currentIndex();
+  const bool finished = session_->finished();
+  QString meta = finished ? tr("Lesson complete") : tr("Step %1 of %2").arg(index + 1).arg(session_->stepCount());
+  if (!teacher) meta += tr("  ·  Score %1 of %2").arg(session_->score()).arg(session_->questionCount());
+  else meta += tr("  ·  Teacher mode");
+  meta_->setText(meta);
+
+  // Step list: a mark per step (done, current, still to come) in front of its label.
+  for (int i = 0; i < steps_->count(); ++i) {
+    QListWidgetItem* item = steps_->item(i);
+    const auto& st = session_->stepState(i);
+    const QString mark = (i == index && !finished) ? QStringLiteral("▶ ") : st.done ? QStringLiteral("✔ ") : QStringLiteral("○ ");
+    item->setText(mark + stepLabel(i));
+    item->setFlags(session_->canJumpTo(i) ? (Qt::ItemIsEnabled | Qt::ItemIsSelectable) : Qt::ItemIsSelectable);
+  }
+  if (!finished) {
+    steps_->setCurrentRow(index);
+    steps_->scrollToItem(steps_->item(index));
+  } else {
+    steps_->clearSelection();
+  }
+
+  if (builtFor_ != index || builtFinished_ != finished) {
+    rebuildOptions();
+    builtFor_ = index;
+    builtFinished_ = finished;
+    scroll_->verticalScrollBar()->setValue(0);
+  }
+
+  for (QWidget* w : std::initializer_list<QWidget*>{submit_, hint_, hints_, retry_, skip_, solution_, reveal_, browse_}) w->hide();
+  optionsBox_->setVisible(!options_.empty());
+
+  back_->setEnabled(session_->canGoBack());
+  next_->setEnabled(session_->canGoNext());
+  next_->setText(index + 1 >= session_->stepCount() ? tr("Finish") : tr("Next"));
+
+  if (finished) {
+    kind_->setText(tr("Well done"));
+    const int score = session_->score();
+    const int total = session_->questionCount();
+    QString h = tr("<p>You have finished <b>%1</b>.</p>").arg(title_->text().toHtmlEscaped());
+    if (!teacher) h += tr("<p>Questions right at the first try: <b>%1 of %2</b>.</p>").arg(score).arg(total);
+    h += tr("<p>Your progress is saved. Open the scenario in <b>Free play</b> to keep experimenting, or choose the next "
+            "lesson.</p>");
+    text_->setText(h);
+    feedback_->clear();
+    browse_->show();
+    return;
+  }
+
+  const cs::LessonStep& s = lesson.steps[static_cast<std::size_t>(index)];
+  const auto& st = session_->stepState(index);
+  QString body;
+  const std::vector<cs::LocalizedText>* hints = nullptr;
+  switch (s.kind) {
+    case cs::StepKind::Narration:
+      kind_->setText(tr("Read"));
+      body = lessonHtml(s.text);
+      break;
+    case cs::StepKind::Action:
+      kind_->setText(tr("The lab"));
+      body = QStringLiteral("<p>%1</p>").arg(actionText(s.action, *session_->controller()).toHtmlEscaped());
+      break;
+    case cs::StepKind::Task:
+      kind_->setText(tr("Your turn"));
+      body = lessonHtml(s.text);
+      hints = &s.hints;
+      break;
+    case cs::StepKind::Quiz:
+      switch (s.quiz.kind) {
+        case cs::QuizKind::Choice:
+          kind_->setText(s.quiz.correct.size() > 1 ? tr("Question · choose every right answer") : tr("Question"));
+          break;
+        case cs::QuizKind::Predict: kind_->setText(tr("Question · predict")); break;
+        case cs::QuizKind::MakeItHappen:
+          kind_->setText(tr("Question · make it happen"));
+          hints = &s.quiz.hints;
+          break;
+      }
+      body = lessonHtml(s.quiz.question);
+      break;
+  }
+  text_->setText(body);
+
+  // Options: enabled until answered; afterwards every explanation shows, the right ones in green and
+  // a wrong choice in red. Revealing (teacher mode) shows them before anyone answers.
+  if (!options_.empty()) {
+    const bool answered = st.answered;
+    const bool show = answered || st.revealed;
+    const bool playing = session_->status() == LessonSession::Status::Playing;
+    const auto& correct = s.quiz.correct;
+    for (std::size_t i = 0; i < options_.size(); ++i) {
+      QAbstractButton* b = options_[i];
+      b->setEnabled(!answered && !playing);
+      if (answered) {
+        const QSignalBlocker block(b);
+        b->setChecked(std::find(st.chosen.begin(), st.chosen.end(), i) != st.chosen.end());
+      }
+      const bool right = std::find(correct.begin(), correct.end(), i) != correct.end();
+      const bool chosen = std::find(st.chosen.begin(), st.chosen.end(), i) != st.chosen.end();
+      QLabel* e = explanations_[i];
+      if (show) {
+        const bool happened = std::find(st.happened.begin(), st.happened.end(), i) != st.happened.end();
+        QString lead;
+        if (s.quiz.kind == cs::QuizKind::Predict && answered) lead = happened ? tr("This is what happened.") : QString();
+        else lead = right ? tr("Right.") : chosen ? tr("Not quite.") : QString();
+        const QString text = lessonHtml(s.quiz.options[i].explanation);
+        e->setText(coloured(right ? kGood : chosen ? kBad : "#555555",
+                            (lead.isEmpty() ? QString() : QStringLiteral("<b>%1</b> ").arg(lead.toHtmlEscaped())) + text));
+        e->show();
+      } else {
+        e->hide();
+      }
+      optionLabels_[i]->setText(QStringLiteral("<b>%1.</b> %2%3")
+                                    .arg(QChar(u'A' + static_cast<char16_t>(i)))
+                                    .arg(show && right ? QStringLiteral("✔ ") : QString(),
+                                         lessonPlain(s.quiz.options[i].text).toHtmlEscaped()));
+    }
+    if (!answered) {
+      submit_->setText(s.quiz.kind == cs::QuizKind::Predict ? tr("Predict, then play") : tr("Check my answer"));
+      submit_->setEnabled(group_ && group_->checkedButton() && !playing);
+      submit_->show();
+    }
+  }
+
+  if (hints) {
+    const int shown = std::min(st.hintsShown, static_cast<int>(hints->size()));
+    if (shown > 0) {
+      QString h;
+      for (int i = 0; i < shown; ++i)
+        h += QStringLiteral("<p>💡 %1</p>").arg(lessonHtml((*hints)[static_cast<std::size_t>(i)]).remove(QStringLiteral("<p>")).remove(QStringLiteral("</p>")));
+      hints_->setText(h);
+      hints_->show();
+    }
+    if (shown < static_cast<int>(hints->size()) && !st.done) {
+      hint_->setText(tr("Show a hint (%1 of %2)").arg(shown + 1).arg(hints->size()));
+      hint_->show();
+    }
+  }
+
+  QString fb = statusHtml();
+  if (s.kind == cs::StepKind::Quiz && st.answered) {
+    if (s.quiz.kind == cs::QuizKind::MakeItHappen) {
+      fb = coloured(st.correct ? kGood : kWait, st.correct ? tr("✔ You made it happen.") : tr("✔ Reached with the solution shown."));
+      if (s.quiz.explanation) fb += lessonHtml(*s.quiz.explanation);
+    } else if (s.quiz.kind == cs::QuizKind::Predict) {
+      fb = st.correct ? coloured(kGood, tr("✔ Your prediction was right."))
+                      : coloured(kBad, tr("✖ The run did something else: see the option marked “This is what happened”."));
+    } else {
+      fb = st.correct ? coloured(kGood, tr("✔ Right.")) : coloured(kBad, tr("✖ Not quite: read the explanations below each option."));
+    }
+  }
+  feedback_->setText(fb);
+  feedback_->setVisible(!fb.isEmpty());
+
+  using S = LessonSession::Status;
+  const bool goalStep = s.kind == cs::StepKind::Task || (s.kind == cs::StepKind::Quiz && s.quiz.kind == cs::QuizKind::MakeItHappen);
+  retry_->setVisible(goalStep && (session_->status() == S::TooLate || session_->status() == S::Waiting));
+  skip_->setVisible(session_->status() == S::Playing && session_->controller()->isAnimating());
+  solution_->setVisible(teacher && goalStep && session_->status() != S::Done);
+  reveal_->setVisible(teacher && s.kind == cs::StepKind::Quiz && s.quiz.kind != cs::QuizKind::MakeItHappen && !st.answered && !st.revealed);
+}

@@ -1,0 +1,93 @@
+// The lesson panel beside the canvas: the lesson's title and score, the list of steps, the current
+// step's narration, task or question (with its options, hints and feedback), and Back/Next. A view
+// of LessonSession: it pulls everything in refresh() and sends the learner's choices back; it never
+// judges an answer itself.
+#pragma once
+
+#include <QWidget>
+#include <vector>
+
+class LessonSession;
+class QAbstractButton;
+class QButtonGroup;
+class QCheckBox;
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QScrollArea;
+class QVBoxLayout;
+
+class LessonPanel final : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit LessonPanel(LessonSession* session, QWidget* parent = nullptr);
+
+  // For tests and the screenshot mode: the widgets a learner clicks.
+  QPushButton* nextButton() const { return next_; }
+  QPushButton* backButton() const { return back_; }
+  QPushButton* submitButton() const { return submit_; }
+  QPushButton* hintButton() const { return hint_; }
+  QPushButton* retryButton() const { return retry_; }
+  QPushButton* solutionButton() const { return solution_; }
+  QPushButton* revealButton() const { return reveal_; }
+  QPushButton* freePlayButton() const { return freePlay_; }
+  QListWidget* stepList() const { return steps_; }
+  const std::vector<QAbstractButton*>& optionButtons() const { return options_; }
+  QString feedbackText() const;
+  QString bodyText() const;
+
+ public slots:
+  void refresh();
+
+ signals:
+  void freePlayRequested();
+  void closeRequested();
+  void browseRequested();
+  void teacherModeToggled(bool on);
+
+ protected:
+  void changeEvent(QEvent* e) override;
+  bool eventFilter(QObject* watched, QEvent* event) override;
+
+ private:
+  void retranslate();
+  void applyFonts();
+  void rebuildSteps();
+  void rebuildOptions();
+  void submit();
+  QString stepLabel(int i) const;
+  QString statusHtml() const;
+
+  LessonSession* session_;
+  int builtFor_ = -1;        // step whose option buttons exist
+  bool builtFinished_ = false;
+
+  QLabel* title_;
+  QLabel* meta_;
+  QListWidget* steps_;
+  QScrollArea* scroll_;
+  QLabel* kind_;
+  QLabel* text_;
+  QWidget* optionsBox_;
+  QVBoxLayout* optionsLayout_;
+  QButtonGroup* group_ = nullptr;
+  std::vector<QAbstractButton*> options_;
+  std::vector<QLabel*> optionLabels_;
+  std::vector<QWidget*> optionRows_;
+  std::vector<QLabel*> explanations_;
+  QPushButton* submit_;
+  QLabel* hints_;
+  QPushButton* hint_;
+  QLabel* feedback_;
+  QPushButton* retry_;
+  QPushButton* skip_;
+  QPushButton* solution_;
+  QPushButton* reveal_;
+  QPushButton* back_;
+  QPushButton* next_;
+  QPushButton* freePlay_;
+  QPushButton* browse_;
+  QPushButton* close_;
+  QCheckBox* teacher_;
+};

@@ -1,0 +1,493 @@
+#include "lesson_session.hpp"
+
+#include <algorithm>
+
+#include "progress_store.hpp"
+#include "scenario/condition.hpp"
+#include "scenario/lesson_walker.hpp"
+
+namespace {
+
+// Node ids a condition mentions (nodes alone, and links as pairs), for the canvas highlight of a
+// task whose author did not name any.
+void collectTargets(const cs::Condition& c, std::vector<cs::NodeId>& nodes, std::vector<std::pair<cs::NodeId, cs::NodeId>>& links) {
+  using K = cs::ConditionKind;
+  switch (c.kind) {
+    case K::All:
+    case K::Any:
+    case K::Not:
+      for (const auto& child : c.children) collectTargets(child, nodes, links);
+      return;
+    case K::LinkCut:
+      links.emplace_back(c.node, c.peer);
+      return;
+    case K::Partitioned:
+      nodes.push_back(c.node);
+      nodes.push_back(c.peer);
+      return;
+    case K::MessagesSent:
+      if (c.node != cs::kNoNode && c.peer != cs::kNoNode) links.emplace_back(c.node, c.peer);
+      else if (c.node != cs::kNoNode) nodes.push_back(c.node);
+      return;
+    default:
+      if (c.node != cs::kNoNode) nodes.push_back(c.node);
+      return;
+  }
+}
+
+}  // namespace
+
+LessonSession::LessonSession(LabController* controller, commitscope::ProgressStore* progress, QObject* parent)
+    : QObject(parent), controller_(controller), progress_(progress) {
+  connect(controller_, &LabController::runChanged, this, &LessonSession::checkGoal);
+  connect(controller_, &LabController::watchTriggered, this, &LessonSession::checkGoal);
+  connect(controller_, &LabController::animationFinished, this, &LessonSession::onAnimationFinished);
+}
+
+LessonSession::~LessonSession() {
+  if (isActive()) controller_->setWatch({});
+}
+
+bool LessonSession::start(const cs::Lesson& lesson, QString* error) {
+  cs::Diagnostics problems;
+  if (!cs::Simulation::create(lesson.scenario, problems)) {
+    if (error)
+      *error = problems.empty() ? tr("%1: the lesson's scenario could not be started").arg(QString::fromStdString(lesson.file))
+                                : QString::fromStdString(problems.front().to_string());
+    return false;
+  }
+  stop();
+  lesson_ = lesson;
+  cs::Scenario s = lesson.scenario;
+  if (s.title.empty()) s.title = lesson.title.en;
+  controller_->setScenarioUntitled(s);
+  states_.assign(lesson.steps.size(), {});
+  checkpoints_.assign(lesson.steps.size(), std::nullopt);
+  finished_ = false;
+  if (progress_) progress_->startAttempt(QString::fromStdString(lesson.id));
+  enterStep(0);
+  return true;
+}
+
+void LessonSession::stop() {
+  if (!lesson_) return;
+  controller_->setWatch({});
+  if (controller_->isAnimating()) {
+    headless_ = true;
+    controller_->finishAnimation();
+    headless_ = false;
+  }
+  lesson_.reset();
+  states_.clear();
+  checkpoints_.clear();
+  index_ = 0;
+  finished_ = false;
+  status_ = Status::Ready;
+  error_.clear();
+  emit changed();
+}
+
+int LessonSession::stepCount() const { return lesson_ ? static_cast<int>(lesson_->steps.size()) : 0; }
+
+const cs::LessonStep* LessonSession::currentStep() const {
+  if (!lesson_ || index_ < 0 || index_ >= stepCount()) return nullptr;
+  return &lesson_->steps[static_cast<std::size_t>(index_)];
+}
+
+const std::vector<cs::Condition>* LessonSession::goalOf(const cs::LessonStep& s) const {
+  if (s.kind == cs::StepKind::Task) return &s.goal;
+  if (s.kind == cs::StepKind::Quiz && s.quiz.kind == cs::QuizKind::MakeItHappen) return &s.quiz.goal;
+  return nullptr;
+}
+
+bool LessonSession::canGoBack() const {
+  if (!lesson_) return false;
+  if (finished_) return true;
+  for (int i = index_ - 1; i >= 0; --i)
+    if (lesson_->steps[static_cast<std::size_t>(i)].kind != cs::StepKind::Action) return true;
+  return false;
+}
+
+bool LessonSession::canGoNext() const {
+  if (!lesson_ || finished_) return false;
+  if (teacher_) return status_ != Status::Playing || !playingPredict_;
+  return status_ == Status::Done || status_ == Status::Failed;
+}
+
+bool LessonSession::canJumpTo(int i) const {
+  if (!lesson_ || i < 0 || i >= stepCount()) return false;
+  if (teacher_) return true;
+  return states_[static_cast<std::size_t>(i)].visited && checkpoints_[static_cast<std::size_t>(i)].has_value();
+}
+
+QStringList LessonSession::highlightedNodes() const {
+  QStringList out;
+  const cs::LessonStep* s = currentStep();
+  if (!s || finished_) return out;
+  std::vector<cs::NodeId> nodes;
+  std::vector<std::pair<cs::NodeId, cs::NodeId>> links;
+  for (const auto& h : s->highlight)
+    if (h.b == cs::kNoNode) nodes.push_back(h.a);
+  if (s->highlight.empty())
+    if (const auto* goal = goalOf(*s); goal && !goal->empty()) collectTargets(goal->front(), nodes, links);
+  for (cs::NodeId n : nodes) {
+    const QString name = controller_->nodeName(n);
+    if (!name.isEmpty() && !out.contains(name)) out << name;
+  }
+  return out;
+}
+
+QList<QPair<QString, QString>> LessonSession::highlightedLinks() const {
+  QList<QPair<QString, QString>> out;
+  const cs::LessonStep* s = currentStep();
+  if (!s || finished_) return out;
+  std::vector<cs::NodeId> nodes;
+  std::vector<std::pair<cs::NodeId, cs::NodeId>> links;
+  for (const auto& h : s->highlight)
+    if (h.b != cs::kNoNode) links.emplace_back(h.a, h.b);
+  if (s->highlight.empty())
+    if (const auto* goal = goalOf(*s); goal && !goal->empty()) collectTargets(goal->front(), nodes, links);
+  for (const auto& [a, b] : links) {
+    const QPair<QString, QString> link(controller_->nodeName(a), controller_->nodeName(b));
+    if (!out.contains(link)) out << link;
+  }
+  return out;
+}
+
+int LessonSession::score() const {
+  if (!lesson_) return 0;
+  int n = 0;
+  for (std::size_t i = 0; i < states_.size(); ++i)
+    if (lesson_->steps[i].kind == cs::StepKind::Quiz && states_[i].firstCorrect) ++n;
+  return n;
+}
+
+int LessonSession::questionCount() const { return lesson_ ? static_cast<int>(lesson_->question_count()) : 0; }
+
+void LessonSession::setTeacherMode(bool on) {
+  if (teacher_ == on) return;
+  teacher_ = on;
+  emit changed();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Moving between steps
+
+void LessonSession::setStatus(Status s) {
+  status_ = s;
+  emit changed();
+}
+
+void LessonSession::enterStep(int index) {
+  index_ = index;
+  error_.clear();
+  playingPredict_ = false;
+  playingSolution_ = false;
+  finished_ = false;
+  controller_->setWatch({});
+  const auto i = static_cast<std::size_t>(index);
+  checkpoints_[i] = controller_->checkpoint();
+  StepState& st = states_[i];
+  st.visited = true;
+  const cs::LessonStep& s = lesson_->steps[i];
+  if (progress_)
+    progress_->markStepReached(QString::fromStdString(lesson_->id), QString::fromStdString(s.id), stepCount());
+
+  switch (s.kind) {
+    case cs::StepKind::Narration:
+      status_ = Status::Done;
+      break;
+    case cs::StepKind::Action:
+      status_ = Status::Playing;
+      break;
+    case cs::StepKind::Task:
+      status_ = Status::Waiting;
+      break;
+    case cs::StepKind::Quiz:
+      if (s.quiz.kind == cs::QuizKind::MakeItHappen) {
+        status_ = Status::Waiting;
+      } else {
+        // A question is asked with the run standing still: a predict quiz is about what comes next.
+        controller_->pause();
+        status_ = st.answered ? Status::Done : Status::Ready;
+      }
+      break;
+  }
+  emit stepEntered(index);
+  emit changed();
+
+  if (s.kind == cs::StepKind::Action) {
+    QString problem;
+    const auto target = controller_->project({s.action}, &problem);
+    if (!target) {
+      error_ = problem;
+      setStatus(Status::Failed);
+      return;
+    }
+    controller_->animateTo(*target);  // may finish at once (a fault): onAnimationFinished moves on
+    return;
+  }
+  if (const auto* goal = goalOf(s)) {
+    const cs::Condition* g = &goal->front();
+    controller_->setWatch([g](const cs::Simulation& run) { return cs::evaluate(*g, run); });
+    checkGoal();
+  }
+}
+
+void LessonSession::next() {
+  if (!canGoNext()) return;
+  if (status_ != Status::Done && status_ != Status::Failed && !completeHeadless(index_)) return;
+  if (index_ + 1 >= stepCount()) {
+    controller_->setWatch({});
+    finished_ = true;
+    emit changed();
+    emit lessonFinished(score(), questionCount());
+    return;
+  }
+  enterStep(index_ + 1);
+}
+
+void LessonSession::back() {
+  if (!canGoBack()) return;
+  int target = finished_ ? stepCount() - 1 : index_ - 1;
+  // Action steps are stage directions: going back lands on the step before them, so that Back does
+  // not replay the action and come straight forward again.
+  while (target > 0 && lesson_->steps[static_cast<std::size_t>(target)].kind == cs::StepKind::Action) --target;
+  jumpTo(target);
+}
+
+void LessonSession::jumpTo(int index) {
+  if (!lesson_ || index < 0 || index >= stepCount()) return;
+  const auto i = static_cast<std::size_t>(index);
+  if (teacher_ && index > index_ && !finished_) {
+    // Forward in teacher mode: every step in between is completed the way its solution does it.
+    for (int j = index_; j < index; ++j) {
+      if (j != index_) checkpoints_[static_cast<std::size_t>(j)] = controller_->checkpoint();
+      if (!completeHeadless(j)) return;
+    }
+    enterStep(index);
+    return;
+  }
+  if (!checkpoints_[i]) return;
+  headless_ = true;
+  controller_->restoreCheckpoint(*checkpoints_[i]);
+  headless_ = false;
+  enterStep(index);
+}
+
+std::vector<cs::LessonAction> LessonSession::actionsToComplete(int i) const {
+  const cs::LessonStep& s = lesson_->steps[static_cast<std::size_t>(i)];
+  switch (s.kind) {
+    case cs::StepKind::Action: return {s.action};
+    case cs::StepKind::Task: return s.solution;
+    case cs::StepKind::Quiz:
+      if (s.quiz.kind == cs::QuizKind::Predict) return s.quiz.until;
+      if (s.quiz.kind == cs::QuizKind::MakeItHappen) return s.quiz.solution;
+      return {};
+    case cs::StepKind::Narration: return {};
+  }
+  return {};
+}
+
+bool LessonSession::completeHeadless(int i) {
+  const cs::LessonStep& s = lesson_->steps[static_cast<std::size_t>(i)];
+  headless_ = true;
+  // From the step's own start, as the walker does it (the learner may have half-done a task).
+  if (const auto& cp = checkpoints_[static_cast<std::size_t>(i)]) controller_->restoreCheckpoint(*cp);
+  const auto* goal = goalOf(s);
+  const bool needed = !goal || !cs::evaluate(goal->front(), controller_->simulation());
+  bool ok = true;
+  if (needed) {
+    QString problem;
+    if (const auto target = controller_->project(actionsToComplete(i), &problem)) {
+      controller_->restoreCheckpoint(*target);
+    } else {
+      error_ = problem;
+      ok = false;
+    }
+  }
+  headless_ = false;
+  if (!ok) setStatus(Status::Failed);
+  return ok;
+}
+
+void LessonSession::retryStep() {
+  if (!lesson_ || finished_) return;
+  jumpTo(index_);
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the run does
+
+void LessonSession::checkGoal() {
+  if (!lesson_ || finished_ || headless_) return;
+  const cs::LessonStep* s = currentStep();
+  if (!s) return;
+  const auto* goal = goalOf(*s);
+  if (!goal || (status_ != Status::Waiting && status_ != Status::TooLate)) return;
+  const cs::Simulation& run = controller_->simulation();
+  StepState& st = states_[static_cast<std::size_t>(index_)];
+  if (cs::evaluate(goal->front(), run)) {
+    controller_->setWatch({});
+    controller_->pause();
+    st.done = true;
+    if (s->kind == cs::StepKind::Quiz) {
+      const bool first = !st.answered;
+      st.answered = true;
+      st.correct = !st.solved;
+      if (first) st.firstCorrect = st.correct && !st.revealed;
+      record(st.solved ? QStringLiteral("solution shown") : QStringLiteral("reached; hints %1").arg(st.hintsShown),
+             st.correct);
+    }
+    setStatus(Status::Done);
+    return;
+  }
+  const bool late = !s->too_late.empty() && cs::evaluate(s->too_late.front(), run);
+  if (late && status_ != Status::TooLate) {
+    controller_->pause();
+    setStatus(Status::TooLate);
+  } else if (!late && status_ == Status::TooLate) {
+    setStatus(Status::Waiting);  // the learner stepped back to before the moment passed
+  }
+}
+
+void LessonSession::onAnimationFinished(bool reached) {
+  if (!lesson_ || headless_) return;
+  const cs::LessonStep* s = currentStep();
+  if (!s) return;
+  if (playingPredict_) {
+    playingPredict_ = false;
+    StepState& st = states_[static_cast<std::size_t>(index_)];
+    if (!reached) {
+      // The learner rewound or injected a fault while the run played on: ask again from the start.
+      st.chosen.clear();
+      error_ = tr("The run was changed before it reached the moment of the answer. Choose again.");
+      setStatus(Status::Ready);
+      return;
+    }
+    const cs::Simulation& run = controller_->simulation();
+    st.happened = cs::true_options(s->quiz, run);
+    const bool right = !st.chosen.empty() && cs::check_prediction(s->quiz, st.chosen.front(), run).correct;
+    const bool first = !st.answered;
+    st.answered = true;
+    st.correct = right;
+    if (first) st.firstCorrect = right && !st.revealed;
+    st.done = true;
+    record(QStringLiteral("option %1").arg(st.chosen.empty() ? -1 : static_cast<int>(st.chosen.front())), right);
+    setStatus(Status::Done);
+    return;
+  }
+  if (playingSolution_) {
+    playingSolution_ = false;
+    checkGoal();
+    return;
+  }
+  if (s->kind == cs::StepKind::Action && status_ == Status::Playing) {
+    states_[static_cast<std::size_t>(index_)].done = true;
+    if (!reached) {
+      error_ = tr("The run was changed while the lesson was playing it; the lesson goes on from here.");
+      setStatus(Status::Done);
+      return;
+    }
+    status_ = Status::Done;
+    // Stage directions move on by themselves; the last step of a lesson is always a quiz.
+    if (index_ + 1 < stepCount()) enterStep(index_ + 1);
+    else emit changed();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The learner's input
+
+void LessonSession::showHint() {
+  const cs::LessonStep* s = currentStep();
+  if (!s || finished_) return;
+  const auto& hints = s->kind == cs::StepKind::Task ? s->hints : s->quiz.hints;
+  StepState& st = states_[static_cast<std::size_t>(index_)];
+  if (st.hintsShown >= static_cast<int>(hints.size())) return;
+  ++st.hintsShown;
+  emit changed();
+}
+
+void LessonSession::showSolution() {
+  const cs::LessonStep* s = currentStep();
+  if (!s || finished_ || !goalOf(*s) || status_ == Status::Done) return;
+  StepState& st = states_[static_cast<std::size_t>(index_)];
+  st.solved = true;
+  headless_ = true;
+  controller_->restoreCheckpoint(*checkpoints_[static_cast<std::size_t>(index_)]);
+  headless_ = false;
+  QString problem;
+  const auto target = controller_->project(actionsToComplete(index_), &problem);
+  if (!target) {
+    error_ = problem;
+    setStatus(Status::Failed);
+    return;
+  }
+  status_ = Status::Waiting;
+  playingSolution_ = true;
+  const cs::Condition* g = &goalOf(*s)->front();
+  controller_->setWatch([g](const cs::Simulation& run) { return cs::evaluate(*g, run); });
+  emit changed();
+  controller_->animateTo(*target);
+}
+
+void LessonSession::revealAnswer() {
+  const cs::LessonStep* s = currentStep();
+  if (!s || finished_ || s->kind != cs::StepKind::Quiz) return;
+  states_[static_cast<std::size_t>(index_)].revealed = true;
+  emit changed();
+}
+
+void LessonSession::skipAnimation() {
+  if (controller_->isAnimating()) controller_->finishAnimation();
+}
+
+void LessonSession::answerChoice(const std::vector<std::size_t>& chosen) {
+  const cs::LessonStep* s = currentStep();
+  if (!s || finished_ || s->kind != cs::StepKind::Quiz || s->quiz.kind != cs::QuizKind::Choice || chosen.empty()) return;
+  StepState& st = states_[static_cast<std::size_t>(index_)];
+  const cs::AnswerCheck check = cs::check_answer(s->quiz, chosen);
+  const bool first = !st.answered;
+  st.answered = true;
+  st.correct = check.correct;
+  st.chosen = chosen;
+  if (first) st.firstCorrect = check.correct && !st.revealed;
+  st.done = true;
+  QStringList answer;
+  for (std::size_t c : chosen) answer << QString::number(c);
+  record(answer.join(QLatin1Char(',')), check.correct);
+  setStatus(Status::Done);
+}
+
+void LessonSession::answerPredict(std::size_t chosen) {
+  const cs::LessonStep* s = currentStep();
+  if (!s || finished_ || s->kind != cs::StepKind::Quiz || s->quiz.kind != cs::QuizKind::Predict) return;
+  StepState& st = states_[static_cast<std::size_t>(index_)];
+  if (st.answered || status_ == Status::Playing || chosen >= s->quiz.options.size()) return;
+  st.chosen = {chosen};
+  // The prediction is about what happens from the moment the question was asked.
+  const auto& cp = *checkpoints_[static_cast<std::size_t>(index_)];
+  if (controller_->eventIndex() != cp.event || controller_->now() != cp.clock) {
+    headless_ = true;
+    controller_->restoreCheckpoint(cp);
+    headless_ = false;
+  }
+  QString problem;
+  const auto target = controller_->project(s->quiz.until, &problem);
+  if (!target) {
+    error_ = problem;
+    setStatus(Status::Failed);
+    return;
+  }
+  playingPredict_ = true;
+  setStatus(Status::Playing);
+  controller_->animateTo(*target);
+}
+
+void LessonSession::record(const QString& answer, bool correct) {
+  if (!progress_ || !lesson_) return;
+  const cs::LessonStep* s = currentStep();
+  progress_->recordAnswer(QString::fromStdString(lesson_->id), QString::fromStdString(s->id), answer, correct,
+                          static_cast<double>(controller_->now()) / 1000.0);
+}

@@ -1,0 +1,136 @@
+// A lesson being taken: which step the learner is on, what each step is waiting for, the answers
+// given, and the run each step starts from. It drives the run only through LabController (lesson
+// actions become projections the controller animates; faults join the run's schedule) and records
+// every answer in the ProgressStore the moment it is given. The lesson panel is a view of it.
+//
+// Steps (see docs/lesson-format.md):
+// - narration: done at once; the learner reads and presses Next;
+// - action: the run plays to where the action leads (animated), then the session moves on by itself;
+// - task / make it happen: waits until the goal holds in the engine's state (checked after every
+//   event the controller dispatches and after every learner action); `too_late` offers a retry;
+// - choice quiz: answered with answerChoice(); predict: the learner picks, the run plays to `until`
+//   and the prediction is compared with what happened.
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <optional>
+#include <vector>
+
+#include "lab_controller.hpp"
+#include "scenario/lesson.hpp"
+
+namespace commitscope {
+class ProgressStore;
+}
+
+class LessonSession final : public QObject {
+  Q_OBJECT
+
+ public:
+  enum class Status {
+    Ready,     // narration shown; a quiz waiting for its answer
+    Playing,   // an action or a predict quiz's run is being played
+    Waiting,   // a task or make-it-happen goal does not hold yet
+    TooLate,   // the moment for the task has passed in this run: retry the step
+    Done,      // the step is complete: Next goes on
+    Failed,    // the lesson could not perform an action here (error())
+  };
+
+  struct StepState {
+    bool visited = false;
+    bool done = false;
+    bool answered = false;      // quizzes: an answer was given
+    bool correct = false;       // the latest answer
+    bool firstCorrect = false;  // the first answer (what the score counts)
+    bool revealed = false;      // teacher mode showed the answer before it was given
+    bool solved = false;        // the solution was shown ("show me") instead of the learner acting
+    int hintsShown = 0;
+    std::vector<std::size_t> chosen;    // choice / predict
+    std::vector<std::size_t> happened;  // predict: the option(s) whose condition held
+  };
+
+  LessonSession(LabController* controller, commitscope::ProgressStore* progress, QObject* parent = nullptr);
+  ~LessonSession() override;
+
+  // Opens the lesson's scenario and enters its first step; starts a new attempt in the progress
+  // store. Returns false (and `error`) if the scenario cannot be started.
+  bool start(const cs::Lesson& lesson, QString* error = nullptr);
+  void stop();
+  bool isActive() const { return lesson_.has_value(); }
+  LabController* controller() const { return controller_; }
+  void setProgressStore(commitscope::ProgressStore* progress) { progress_ = progress; }
+  const cs::Lesson* lesson() const { return lesson_ ? &*lesson_ : nullptr; }
+
+  int stepCount() const;
+  int currentIndex() const { return index_; }
+  const cs::LessonStep* currentStep() const;
+  const StepState& stepState(int i) const { return states_.at(static_cast<std::size_t>(i)); }
+  Status status() const { return status_; }
+  QString error() const { return error_; }
+  bool finished() const { return finished_; }  // past the last step: the summary is shown
+
+  bool canGoBack() const;
+  bool canGoNext() const;
+  // Whether the learner may click step `i` in the step list (always in teacher mode; otherwise only
+  // steps already visited).
+  bool canJumpTo(int i) const;
+
+  // Nodes and links to emphasise on the canvas for the current step: the step's own highlight, else
+  // the names a task's goal mentions.
+  QStringList highlightedNodes() const;
+  QList<QPair<QString, QString>> highlightedLinks() const;
+
+  // Score: quizzes answered right at the first try, out of the lesson's quizzes.
+  int score() const;
+  int questionCount() const;
+
+  bool teacherMode() const { return teacher_; }
+  void setTeacherMode(bool on);
+
+ public slots:
+  void next();
+  void back();
+  void jumpTo(int index);
+  void showHint();
+  void retryStep();
+  // Teacher mode, tasks and make-it-happen: performs the step's own solution (animated).
+  void showSolution();
+  // Teacher mode, quizzes: marks the answer as revealed (the panel then shows every explanation).
+  void revealAnswer();
+  // Skips an action's animation to its end.
+  void skipAnimation();
+  void answerChoice(const std::vector<std::size_t>& chosen);
+  void answerPredict(std::size_t chosen);
+
+ signals:
+  void changed();       // anything the panel shows
+  void stepEntered(int index);
+  void lessonFinished(int score, int outOf);
+
+ private:
+  void enterStep(int index);
+  void setStatus(Status s);
+  void checkGoal();
+  void onAnimationFinished(bool reached);
+  // Brings the run to the end of step `i` without the learner: its action, solution or `until`.
+  bool completeHeadless(int i);
+  std::vector<cs::LessonAction> actionsToComplete(int i) const;
+  void record(const QString& answer, bool correct);
+  const std::vector<cs::Condition>* goalOf(const cs::LessonStep& s) const;
+
+  LabController* controller_;
+  commitscope::ProgressStore* progress_;
+  std::optional<cs::Lesson> lesson_;
+  std::vector<StepState> states_;
+  std::vector<std::optional<LabController::Checkpoint>> checkpoints_;  // the run as each step began
+  int index_ = 0;
+  Status status_ = Status::Ready;
+  QString error_;
+  bool teacher_ = false;
+  bool finished_ = false;
+  bool playingPredict_ = false;
+  bool playingSolution_ = false;
+  bool headless_ = false;  // the session itself is moving the run: ignore the controller's signals
+};

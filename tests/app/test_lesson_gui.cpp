@@ -1,0 +1,434 @@
+// The lessons in the app: the session that drives a lesson through the controller, the lesson panel,
+// the browser (broken lessons listed as unavailable), the progress view, teacher mode, free play and
+// the --lesson screenshot mode. The engine-side walker has its own tests; these check that the app
+// takes a learner through the same lessons with the same outcomes.
+#include <gtest/gtest.h>
+
+#include <QAbstractButton>
+#include <QDir>
+#include <QFile>
+#include <QListWidget>
+#include <QProcess>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+#include "gui_test_support.hpp"
+#include "lab_controller.hpp"
+#include "language.hpp"
+#include "lesson_browser.hpp"
+#include "lesson_library.hpp"
+#include "lesson_panel.hpp"
+#include "lesson_session.hpp"
+#include "main_window.hpp"
+#include "progress_dialog.hpp"
+#include "progress_store.hpp"
+#include "scenario/condition.hpp"
+
+namespace {
+
+using Status = LessonSession::Status;
+
+QString lessonsDir() { return QStringLiteral(COMMITSCOPE_SOURCE_DIR "/lessons"); }
+
+cs::Lesson loadLesson(const char* id) {
+  const LessonEntry e = LessonLibrary::loadFile(lessonsDir() + QLatin1Char('/') + QLatin1String(id) + QStringLiteral(".json"));
+  EXPECT_TRUE(e.available()) << e.problems.join(QLatin1Char('\n')).toStdString();
+  return e.lesson.value_or(cs::Lesson{});
+}
+
+// Lets a running animation or play reach its end without waiting for wall-clock time.
+void settle(LessonSession& s) {
+  for (int guard = 0; guard < 1000 && s.controller()->isAnimating(); ++guard) s.skipAnimation();
+}
+
+int indexOf(const cs::Lesson& l, const char* stepId) {
+  for (std::size_t i = 0; i < l.steps.size(); ++i)
+    if (l.steps[i].id == stepId) return static_cast<int>(i);
+  return -1;
+}
+
+// Takes the lesson from its current step to the end the way a model student does: reads, waits for
+// the lab, performs each task's own solution, answers every question right. Returns false at the
+// first step that does not end as the lesson says.
+::testing::AssertionResult takeLesson(LessonSession& s) {
+  const cs::Lesson& l = *s.lesson();
+  for (int guard = 0; guard < 500 && !s.finished(); ++guard) {
+    settle(s);
+    const int i = s.currentIndex();
+    const cs::LessonStep& step = l.steps[static_cast<std::size_t>(i)];
+    const std::string where = l.id + " " + step.path + " (" + step.id + ")";
+    if (s.status() == Status::Failed) return ::testing::AssertionFailure() << where << ": " << s.error().toStdString();
+    if (step.kind == cs::StepKind::Task || (step.kind == cs::StepKind::Quiz && step.quiz.kind == cs::QuizKind::MakeItHappen)) {
+      if (s.status() != Status::Done) s.showSolution();
+      settle(s);
+    } else if (step.kind == cs::StepKind::Quiz && step.quiz.kind == cs::QuizKind::Choice) {
+      s.answerChoice(step.quiz.correct);
+      if (!s.stepState(i).correct) return ::testing::AssertionFailure() << where << ": the right answer was judged wrong";
+    } else if (step.kind == cs::StepKind::Quiz && step.quiz.kind == cs::QuizKind::Predict) {
+      s.answerPredict(step.quiz.correct.front());
+      settle(s);
+      if (!s.stepState(i).correct)
+        return ::testing::AssertionFailure() << where << ": the prediction the lesson calls right did not happen in the app's run";
+    }
+    if (s.status() != Status::Done)
+      return ::testing::AssertionFailure() << where << ": status " << static_cast<int>(s.status()) << " instead of done";
+    if (s.currentIndex() != i) continue;  // an action moved on by itself
+    s.next();
+  }
+  if (!s.finished()) return ::testing::AssertionFailure() << l.id << ": did not reach the end";
+  return ::testing::AssertionSuccess();
+}
+
+}  // namespace
+
+TEST(LessonSession, EveryBundledLessonCanBeTakenInTheApp) {
+  LessonLibrary library;
+  library.load();  // the lessons embedded in the app
+  ASSERT_GE(library.entries().size(), 17u);
+  LabController controller;
+  for (const LessonEntry& e : library.entries()) {
+    ASSERT_TRUE(e.available()) << e.problems.join(QLatin1Char('\n')).toStdString();
+    LessonSession session(&controller, nullptr);
+    ASSERT_TRUE(session.start(*e.lesson));
+    EXPECT_TRUE(takeLesson(session));
+    int makeItHappen = 0;
+    for (const auto& st : e.lesson->steps) makeItHappen += st.kind == cs::StepKind::Quiz && st.quiz.kind == cs::QuizKind::MakeItHappen;
+    // Right at the first try everywhere, except where the solution was shown instead of the learner.
+    EXPECT_EQ(session.score(), session.questionCount() - makeItHappen) << e.id.toStdString();
+  }
+}
+
+TEST(LessonSession, ATaskIsDoneWhenTheEngineSaysSoAndThePlayPausesThere) {
+  LabController controller;
+  LessonSession s(&controller, nullptr);
+  const cs::Lesson l = loadLesson("08-2pc-blocks");
+  ASSERT_TRUE(s.start(l));
+  EXPECT_EQ(s.status(), Status::Done);  // narration
+  EXPECT_FALSE(s.canGoBack());
+  s.next();  // the action plays until C is in WAIT, then the task begins by itself
+  settle(s);
+  ASSERT_EQ(s.currentIndex(), indexOf(l, "crash-coordinator"));
+  EXPECT_EQ(s.status(), Status::Waiting);
+  EXPECT_FALSE(s.canGoNext());
+  EXPECT_EQ(controller.info().states[static_cast<std::size_t>(controller.simulation().protocol().node_view(0).state)], "WAIT");
+  // The learner crashes C with the fault tools, then presses Play.
+  controller.injectFault({cs::FaultKind::Crash, 0, cs::kNoNode, {}, {}});
+  EXPECT_EQ(s.status(), Status::Waiting);
+  controller.play();
+  ASSERT_TRUE(QTest::qWaitFor([&] { return s.status() == Status::Done; }, 20000));
+  EXPECT_FALSE(controller.isPlaying());  // paused at the event that completed the goal
+  EXPECT_TRUE(cs::evaluate(l.steps[static_cast<std::size_t>(s.currentIndex())].goal.front(), controller.simulation()));
+  EXPECT_TRUE(s.canGoNext());
+  // The fault is in the run's schedule: the run replays exactly.
+  EXPECT_EQ(controller.scenario().faults.size(), 1u);
+}
+
+TEST(LessonSession, TooLateOffersARetryThatRewindsToTheStepsStart) {
+  LabController controller;
+  LessonSession s(&controller, nullptr);
+  const cs::Lesson l = loadLesson("08-2pc-blocks");
+  ASSERT_TRUE(s.start(l));
+  s.next();
+  settle(s);
+  ASSERT_EQ(s.status(), Status::Waiting);
+  const quint64 start = controller.eventIndex();
+  const QString startHash = controller.traceSha256();
+  // Without crashing C, the run goes on until C decides: too late for this task.
+  controller.setSpeed(10.0);
+  controller.play();
+  ASSERT_TRUE(QTest::qWaitFor([&] { return s.status() == Status::TooLate; }, 30000));
+  EXPECT_FALSE(controller.isPlaying());
+  s.retryStep();
+  EXPECT_EQ(s.status(), Status::Waiting);
+  EXPECT_EQ(controller.eventIndex(), start);
+  EXPECT_EQ(controller.traceSha256(), startHash);
+}
+
+TEST(LessonSession, BackRestoresTheRunOfAnEarlierStep) {
+  LabController controller;
+  LessonSession s(&controller, nullptr);
+  const cs::Lesson l = loadLesson("07-two-phase-commit");
+  ASSERT_TRUE(s.start(l));
+  const QString atStart = controller.traceSha256();
+  // Walk a few steps forward (solutions and answers as a model student gives them).
+  for (int k = 0; k < 4 && !s.finished(); ++k) {
+    settle(s);
+    if (s.status() != Status::Done) s.showSolution();
+    settle(s);
+    const auto* step = s.currentStep();
+    if (step->kind == cs::StepKind::Quiz && step->quiz.kind == cs::QuizKind::Choice) s.answerChoice(step->quiz.correct);
+    if (step->kind == cs::StepKind::Quiz && step->quiz.kind == cs::QuizKind::Predict) {
+      s.answerPredict(step->quiz.correct.front());
+      settle(s);
+    }
+    s.next();
+  }
+  settle(s);
+  ASSERT_GT(s.currentIndex(), 1);
+  EXPECT_NE(controller.traceSha256(), atStart);
+  while (s.canGoBack()) s.back();
+  EXPECT_EQ(s.currentIndex(), 0);
+  EXPECT_EQ(controller.traceSha256(), atStart);
+  EXPECT_EQ(controller.eventIndex(), 0u);
+}
+
+TEST(LessonSession, AWrongFirstAnswerCostsThePointButShowsTheExplanations) {
+  LabController controller;
+  QTemporaryDir dir;
+  commitscope::ProgressStore store(dir.path());
+  ASSERT_EQ(store.status(), commitscope::ProgressStore::Status::Ok);
+  LessonSession s(&controller, &store);
+  const cs::Lesson l = loadLesson("07-two-phase-commit");
+  ASSERT_TRUE(s.start(l));
+  // Find the first choice quiz the way the teacher's jump does.
+  int quiz = -1;
+  for (std::size_t i = 0; i < l.steps.size(); ++i)
+    if (l.steps[i].kind == cs::StepKind::Quiz && l.steps[i].quiz.kind == cs::QuizKind::Choice) {
+      quiz = static_cast<int>(i);
+      break;
+    }
+  ASSERT_GE(quiz, 0);
+  s.setTeacherMode(true);
+  s.jumpTo(quiz);
+  s.setTeacherMode(false);
+  ASSERT_EQ(s.currentIndex(), quiz);
+  const cs::Quiz& q = l.steps[static_cast<std::size_t>(quiz)].quiz;
+  std::size_t wrong = 0;
+  while (std::find(q.correct.begin(), q.correct.end(), wrong) != q.correct.end()) ++wrong;
+  s.answerChoice({wrong});
+  EXPECT_FALSE(s.stepState(quiz).correct);
+  EXPECT_EQ(s.status(), Status::Done);  // the learner may go on after reading why
+  s.answerChoice(q.correct);            // a second try is judged, but the score counts the first
+  EXPECT_TRUE(s.stepState(quiz).correct);
+  EXPECT_FALSE(s.stepState(quiz).firstCorrect);
+  EXPECT_EQ(s.score(), 0);
+  // Both answers were committed as they were given.
+  const auto answers = store.answers(QString::fromStdString(l.id));
+  ASSERT_EQ(answers.size(), 2);
+  EXPECT_FALSE(answers[0].correct);
+  EXPECT_TRUE(answers[1].correct);
+  EXPECT_EQ(answers[0].stepId.toStdString(), l.steps[static_cast<std::size_t>(quiz)].id);
+  EXPECT_GT(store.lessonSummary(QString::fromStdString(l.id)).stepsReached, 0);
+}
+
+TEST(LessonSession, PredictPlaysTheRunAndComparesWithWhatHappened) {
+  LabController controller;
+  LessonSession s(&controller, nullptr);
+  const cs::Lesson l = loadLesson("08-2pc-blocks");
+  ASSERT_TRUE(s.start(l));
+  const int quiz = indexOf(l, "predict-ready-timeout");
+  ASSERT_GE(quiz, 0);
+  s.setTeacherMode(true);
+  s.jumpTo(quiz);
+  s.setTeacherMode(false);
+  settle(s);
+  ASSERT_EQ(s.currentIndex(), quiz);
+  ASSERT_EQ(s.status(), Status::Ready);
+  const quint64 before = controller.eventIndex();
+  const cs::Quiz& q = l.steps[static_cast<std::size_t>(quiz)].quiz;
+  const std::size_t wrong = q.correct.front() == 0 ? 1 : 0;
+  s.answerPredict(wrong);
+  EXPECT_EQ(s.status(), Status::Playing);
+  settle(s);
+  EXPECT_EQ(s.status(), Status::Done);
+  EXPECT_GT(controller.eventIndex(), before);  // the run did play on
+  EXPECT_FALSE(s.stepState(quiz).correct);
+  ASSERT_EQ(s.stepState(quiz).happened.size(), 1u);
+  EXPECT_EQ(s.stepState(quiz).happened.front(), q.correct.front());
+  // One chance: a second prediction is ignored.
+  s.answerPredict(q.correct.front());
+  EXPECT_FALSE(s.stepState(quiz).correct);
+}
+
+TEST(LessonPanel, AStudentClicksThroughAQuestion) {
+  LabController controller;
+  MainWindow w(&controller);
+  w.resize(1400, 900);
+  w.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+  ASSERT_TRUE(w.startLesson(QStringLiteral("07-two-phase-commit"), false));
+  EXPECT_TRUE(w.lessonPanelVisible());
+  LessonPanel* panel = w.lessonPanel();
+  LessonSession* s = w.lessonSession();
+  EXPECT_EQ(panel->stepList()->count(), s->stepCount());
+  EXPECT_FALSE(panel->bodyText().isEmpty());
+  // Next through narration and actions until the first choice question, solving tasks with "show me".
+  for (int guard = 0; guard < 100; ++guard) {
+    settle(*s);
+    const auto* step = s->currentStep();
+    if (step->kind == cs::StepKind::Quiz && step->quiz.kind == cs::QuizKind::Choice) break;
+    if (s->status() != Status::Done) s->showSolution();
+    settle(*s);
+    if (step->kind == cs::StepKind::Quiz && step->quiz.kind == cs::QuizKind::Predict) {
+      s->answerPredict(step->quiz.correct.front());
+      settle(*s);
+    }
+    ASSERT_TRUE(panel->nextButton()->isEnabled()) << step->path;
+    QTest::mouseClick(panel->nextButton(), Qt::LeftButton);
+  }
+  const auto* step = s->currentStep();
+  ASSERT_EQ(step->quiz.kind, cs::QuizKind::Choice);
+  ASSERT_EQ(panel->optionButtons().size(), step->quiz.options.size());
+  EXPECT_FALSE(panel->nextButton()->isEnabled());  // answer first
+  EXPECT_FALSE(panel->submitButton()->isEnabled());  // nothing chosen yet
+  for (std::size_t c : step->quiz.correct) panel->optionButtons()[c]->click();
+  ASSERT_TRUE(panel->submitButton()->isEnabled());
+  QTest::mouseClick(panel->submitButton(), Qt::LeftButton);
+  EXPECT_TRUE(panel->feedbackText().contains(QStringLiteral("Right")));
+  EXPECT_TRUE(panel->nextButton()->isEnabled());
+  for (QAbstractButton* b : panel->optionButtons()) EXPECT_FALSE(b->isEnabled());
+}
+
+TEST(LessonPanel, FollowsTheLanguageSwitch) {
+  LabController controller;
+  MainWindow w(&controller);
+  ASSERT_TRUE(w.startLesson(QStringLiteral("08-2pc-blocks"), false));
+  const QString en = w.lessonPanel()->bodyText();
+  language::apply(QStringLiteral("zh_TW"), false);
+  QCoreApplication::processEvents();  // LanguageChange is posted, not sent
+  const QString zh = w.lessonPanel()->bodyText();
+  language::apply(QStringLiteral("en"), false);
+  QCoreApplication::processEvents();
+  EXPECT_NE(en, zh);
+  EXPECT_TRUE(zh.contains(QStringLiteral("協調者")));
+  EXPECT_EQ(w.lessonPanel()->bodyText(), en);
+}
+
+TEST(LessonPanel, TeacherModeHidesScoresRevealsAnswersAndJumps) {
+  LabController controller;
+  MainWindow w(&controller);
+  w.show();
+  ASSERT_TRUE(w.startLesson(QStringLiteral("08-2pc-blocks"), false));
+  LessonPanel* panel = w.lessonPanel();
+  LessonSession* s = w.lessonSession();
+  // A learner cannot jump ahead to a step not reached yet; a teacher can.
+  const int last = s->stepCount() - 1;
+  EXPECT_FALSE(s->canJumpTo(last));
+  w.setTeacherMode(true);
+  EXPECT_TRUE(s->canJumpTo(last));
+  s->jumpTo(last);
+  settle(*s);
+  EXPECT_EQ(s->currentIndex(), last);
+  EXPECT_EQ(s->status() == Status::Failed, false) << s->error().toStdString();
+  const auto* step = s->currentStep();
+  ASSERT_EQ(step->kind, cs::StepKind::Quiz);
+  if (step->quiz.kind != cs::QuizKind::MakeItHappen) {
+    EXPECT_TRUE(panel->revealButton()->isVisibleTo(panel));
+    s->revealAnswer();
+    EXPECT_TRUE(s->stepState(last).revealed);
+  } else {
+    EXPECT_TRUE(panel->solutionButton()->isVisibleTo(panel));
+  }
+  EXPECT_TRUE(panel->nextButton()->isEnabled());  // a teacher can always go on
+  // The browser hides the score column in teacher mode.
+  LessonBrowser browser(&w.lessons(), w.progress(), true, &w);
+  EXPECT_TRUE(browser.list()->isColumnHidden(LessonBrowser::Score));
+  LessonBrowser learner(&w.lessons(), w.progress(), false, &w);
+  EXPECT_FALSE(learner.list()->isColumnHidden(LessonBrowser::Score));
+}
+
+TEST(LessonBrowser, ABrokenLessonIsListedAsUnavailableWithFileAndLine) {
+  QTemporaryDir dir;
+  ASSERT_TRUE(QFile::copy(lessonsDir() + QStringLiteral("/07-two-phase-commit.json"), dir.filePath(QStringLiteral("07-two-phase-commit.json"))));
+  QFile broken(dir.filePath(QStringLiteral("99-broken.json")));
+  ASSERT_TRUE(broken.open(QIODevice::WriteOnly));
+  broken.write("{\n  \"id\": \"99-broken\",\n  \"title\": { \"en\": \"A broken lesson\" },\n  \"steps\": [\n");
+  broken.close();
+  LessonLibrary library;
+  library.load(dir.path());
+  ASSERT_EQ(library.entries().size(), 2u);
+  const LessonEntry* bad = library.find(QStringLiteral("99-broken"));
+  ASSERT_NE(bad, nullptr);
+  EXPECT_FALSE(bad->available());
+  ASSERT_FALSE(bad->problems.isEmpty());
+  EXPECT_TRUE(bad->problems.front().startsWith(QStringLiteral("99-broken.json:"))) << bad->problems.front().toStdString();
+  EXPECT_TRUE(library.find(QStringLiteral("07-two-phase-commit"))->available());
+
+  LabController controller;
+  MainWindow w(&controller);
+  w.setLessonDirectory(dir.path());
+  LessonBrowser browser(&w.lessons(), w.progress(), false, &w);
+  browser.select(QStringLiteral("99-broken"));
+  EXPECT_TRUE(browser.list()->currentItem()->text(LessonBrowser::Title).contains(QStringLiteral("unavailable")));
+  EXPECT_FALSE(browser.startButton()->isEnabled());
+  browser.select(QStringLiteral("07-two-phase-commit"));
+  EXPECT_TRUE(browser.startButton()->isEnabled());
+  // Starting it anyway fails with the message; the lab keeps its run.
+  const QString before = controller.traceSha256();
+  QString error;
+  EXPECT_FALSE(w.startLesson(QStringLiteral("99-broken"), false, &error));
+  EXPECT_TRUE(error.contains(QStringLiteral("99-broken.json:"))) << error.toStdString();
+  EXPECT_FALSE(w.lessonPanelVisible());
+  EXPECT_EQ(controller.traceSha256(), before);
+  EXPECT_TRUE(w.startLesson(QStringLiteral("07-two-phase-commit"), false));
+}
+
+TEST(MainWindow, FreePlayKeepsTheLessonsRunInTheSandbox) {
+  LabController controller;
+  MainWindow w(&controller);
+  ASSERT_TRUE(w.startLesson(QStringLiteral("08-2pc-blocks"), false));
+  w.lessonSession()->next();
+  settle(*w.lessonSession());
+  const QString hash = controller.traceSha256();
+  w.freePlay();
+  EXPECT_FALSE(w.lessonSession()->isActive());
+  EXPECT_FALSE(w.lessonPanelVisible());
+  EXPECT_EQ(controller.traceSha256(), hash);
+  EXPECT_EQ(controller.scenario().protocol, "2pc");
+  EXPECT_TRUE(controller.scenarioPath().isEmpty());  // Save asks where: never overwrites a file
+}
+
+TEST(ProgressDialog, ShowsResetsAndExportsProgress) {
+  QTemporaryDir dir;
+  LabController controller;
+  MainWindow w(&controller);
+  ASSERT_TRUE(w.openProgress(dir.path(), false));
+  ASSERT_TRUE(w.startLesson(QStringLiteral("07-two-phase-commit"), false));
+  ASSERT_TRUE(takeLesson(*w.lessonSession()));
+  const auto summary = w.progress()->lessonSummary(QStringLiteral("07-two-phase-commit"));
+  EXPECT_TRUE(summary.completed);
+  EXPECT_GT(summary.bestScore, 0);
+
+  ProgressDialog dialog(&w.lessons(), w.progress(), false, &w);
+  dialog.select(QStringLiteral("07-two-phase-commit"));
+  ASSERT_NE(dialog.table()->currentItem(), nullptr);
+  EXPECT_EQ(dialog.table()->currentItem()->text(1), QStringLiteral("✔ done"));
+  const QString csv = dir.filePath(QStringLiteral("answers.csv"));
+  ASSERT_TRUE(dialog.exportCsv(csv, false));
+  QFile f(csv);
+  ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+  const QByteArray text = f.readAll();
+  EXPECT_TRUE(text.contains("07-two-phase-commit"));
+  // Reset asks first; "no" keeps everything.
+  dialog.setConfirm([](const QString&) { return false; });
+  EXPECT_FALSE(dialog.resetSelected());
+  EXPECT_TRUE(w.progress()->lessonSummary(QStringLiteral("07-two-phase-commit")).completed);
+  dialog.setConfirm([](const QString&) { return true; });
+  dialog.select(QStringLiteral("07-two-phase-commit"));
+  EXPECT_TRUE(dialog.resetSelected());
+  EXPECT_EQ(w.progress()->lessonSummary(QStringLiteral("07-two-phase-commit")).stepsReached, 0);
+}
+
+TEST(ScreenshotMode, OpensALessonAtAStep) {
+  QTemporaryDir dir;
+  const QString file = dir.filePath(QStringLiteral("lesson.png"));
+  QProcess p;
+  QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+  env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+  p.setProcessEnvironment(env);
+  p.start(QStringLiteral(COMMITSCOPE_GUI_EXE),
+          {QStringLiteral("--profile"), dir.path(), QStringLiteral("--screenshot"), file, QStringLiteral("--lesson"),
+           QStringLiteral("08-2pc-blocks"), QStringLiteral("--lesson-step"), QStringLiteral("3"), QStringLiteral("--size"),
+           QStringLiteral("1280x800")});
+  ASSERT_TRUE(p.waitForFinished(60000));
+  EXPECT_EQ(p.exitCode(), 0) << p.readAllStandardError().toStdString();
+  EXPECT_TRUE(QFile::exists(file));
+  // An unknown lesson is a clear error, exit status 2.
+  p.start(QStringLiteral(COMMITSCOPE_GUI_EXE), {QStringLiteral("--profile"), dir.path(), QStringLiteral("--screenshot"), file,
+                                                QStringLiteral("--lesson"), QStringLiteral("no-such-lesson")});
+  ASSERT_TRUE(p.waitForFinished(60000));
+  EXPECT_EQ(p.exitCode(), 2);
+  EXPECT_TRUE(p.readAllStandardError().contains("no-such-lesson"));
+}
