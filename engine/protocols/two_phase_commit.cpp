@@ -611,4 +611,42 @@ std::vector<TxnView> TwoPhaseCommit::transactions() const {
   return out;
 }
 
+// Computed from the current state on request (the charts sample it), so that nothing has to be kept
+// in step with every path that ends a transaction or moves a lock. Keys shared with 3PC carry the
+// same meaning, so the two can be compared on one chart.
+std::vector<Metric> TwoPhaseCommit::metrics() const {
+  std::int64_t committed = 0, aborted = 0, latency_sum = 0, latency_max = 0;
+  for (TxnId t = 1; t < book_.size(); ++t) {
+    const Book& b = book_[t];
+    if (b.ended < 0) continue;
+    ((b.committed & 1u) ? committed : aborted) += 1;
+    const std::int64_t latency = b.ended - b.started;
+    latency_sum += latency;
+    latency_max = std::max(latency_max, latency);
+  }
+  std::int64_t locks = 0, waiters = 0, blocked = 0;
+  std::vector<Metric> out;
+  for (std::size_t i = 0; i < parts_.size(); ++i) {
+    std::int64_t node_locks = 0;
+    for (const Lock& l : parts_[i].locks) {
+      node_locks += l.holder != 0;
+      waiters += static_cast<std::int64_t>(l.waiters.size());
+    }
+    for (const PartTxn& x : parts_[i].txns) blocked += x.blocked;
+    locks += node_locks;
+    out.push_back({"locks_held", static_cast<NodeId>(i + 1), node_locks});
+  }
+  const std::int64_t ended = committed + aborted;
+  out.insert(out.begin(), {
+      {"txns_committed", kNoNode, committed},
+      {"txns_aborted", kNoNode, aborted},
+      {"blocked_participants", kNoNode, blocked},
+      {"locks_held", kNoNode, locks},
+      {"lock_waiters", kNoNode, waiters},
+      {"latency_avg_us", kNoNode, ended > 0 ? latency_sum / ended : 0},
+      {"latency_max_us", kNoNode, latency_max},
+  });
+  return out;
+}
+
 }  // namespace cs::tpc

@@ -60,6 +60,7 @@ class TwoPhaseCommit final : public Protocol {
   NodeView node_view(NodeId node) const override;
   std::vector<TxnView> transactions() const override;
   std::vector<std::unique_ptr<Invariant>> make_invariants() const override;
+  std::vector<Metric> metrics() const override;
 
   const Params& params() const { return p_; }
   static ProtocolInfo make_info();

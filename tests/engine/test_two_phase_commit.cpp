@@ -269,3 +269,32 @@ TEST(TwoPhaseCommit, BadParamsAreReportedWithTheirPath) {
   EXPECT_EQ(d[1].path, "params.votes.P9");
   EXPECT_EQ(d[2].path, "params.colour");
 }
+
+namespace {
+std::int64_t metric(const Simulation& s, const std::string& key, NodeId node = kNoNode) {
+  for (const auto& m : s.protocol().metrics())
+    if (m.key == key && m.node == node) return m.value;
+  ADD_FAILURE() << "no metric " << key;
+  return -1;
+}
+}  // namespace
+
+TEST(TwoPhaseCommit, MetricsFollowTheRunWhileTheCoordinatorIsDown) {
+  Scenario sc = two_pc({{"participants", 3}, {"timeout_ms", 200}});
+  sc.faults.push_back(on_state(C, WAIT, crash(C)));
+  sc.faults.push_back(at(ms(2000), restart(C)));
+  auto s = build(sc);
+  s->sim().run_until(ms(1500));
+  // Blocked: every participant holds its lock, nobody has ended the transaction.
+  EXPECT_EQ(metric(*s, "blocked_participants"), 3);
+  EXPECT_EQ(metric(*s, "locks_held"), 3);
+  EXPECT_EQ(metric(*s, "locks_held", P2), 1);
+  EXPECT_EQ(metric(*s, "txns_committed") + metric(*s, "txns_aborted"), 0);
+  s->run();
+  EXPECT_EQ(metric(*s, "blocked_participants"), 0);
+  EXPECT_EQ(metric(*s, "locks_held"), 0);
+  EXPECT_EQ(metric(*s, "txns_aborted"), 1);
+  // The transaction's latency spans the outage: it ended only after the restart at 2000 ms.
+  EXPECT_GE(metric(*s, "latency_max_us"), ms(2000) - ms(100));
+  EXPECT_EQ(metric(*s, "latency_avg_us"), metric(*s, "latency_max_us"));
+}
