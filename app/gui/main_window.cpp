@@ -143,6 +143,7 @@ void MainWindow::createCentralArea() {
   connect(lesson_, &LessonPanel::teacherModeToggled, this, &MainWindow::setTeacherMode);
   connect(session_, &LessonSession::changed, this, &MainWindow::updateHighlights);
   connect(session_, &LessonSession::changed, this, &MainWindow::updateLessonActions);
+  connect(session_, &LessonSession::changed, this, &MainWindow::updateStatus);
   connect(session_, &LessonSession::lessonFinished, this, [this](int score, int outOf) {
     if (session_->teacherMode()) statusBar()->showMessage(tr("Lesson complete"), 6000);
     else statusBar()->showMessage(tr("Lesson complete: %1 of %2 questions right at the first try").arg(score).arg(outOf), 8000);
@@ -528,7 +529,11 @@ void MainWindow::updateTitle() {
 void MainWindow::updateStatus() {
   const cs::Scenario& s = controller_->scenario();
   const QString title = translatedTitle(QString::fromStdString(s.title));
-  scenario_label_->setText(title.isEmpty() ? EngineText::protocolName(s.protocol) : title);
+  if (session_ && session_->isActive())
+    // A lesson's scenario is named by the lesson, in the interface language.
+    scenario_label_->setText(tr("Lesson: %1").arg(QString::fromStdString(session_->lesson()->title.in(lessonLanguageKey()))));
+  else
+    scenario_label_->setText(title.isEmpty() ? EngineText::protocolName(s.protocol) : title);
   scenario_label_->setToolTip(EngineText::protocolName(s.protocol));
   time_label_->setText(tr("t = %1 ms").arg(formatMs(controller_->now())));
   events_label_->setText(tr("%1 events").arg(QLocale().toString(controller_->eventIndex())));
