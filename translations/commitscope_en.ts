@@ -1452,6 +1452,412 @@
         <source>New %1 scenario</source>
         <translation>New %1 scenario</translation>
     </message>
+    <message>
+        <source>%1: the fault &quot;%2&quot; has no effect at this moment</source>
+        <translation>%1: the fault &quot;%2&quot; has no effect at this moment</translation>
+    </message>
+</context>
+<context>
+    <name>LessonBrowser</name>
+    <message>
+        <source>Lessons</source>
+        <translation>Lessons</translation>
+    </message>
+    <message>
+        <source>Choose a lesson. Each one starts from its own scenario; your answers are saved as you give them.</source>
+        <translation>Choose a lesson. Each one starts from its own scenario; your answers are saved as you give them.</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Lesson</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Best score</source>
+        <translation>Best score</translation>
+    </message>
+    <message>
+        <source>Last attempt</source>
+        <translation>Last attempt</translation>
+    </message>
+    <message>
+        <source>Start lesson</source>
+        <translation>Start lesson</translation>
+    </message>
+    <message>
+        <source>Free play</source>
+        <translation>Free play</translation>
+    </message>
+    <message>
+        <source>Open the lesson&apos;s scenario in the sandbox, without the lesson</source>
+        <translation>Open the lesson&apos;s scenario in the sandbox, without the lesson</translation>
+    </message>
+    <message>
+        <source>%1 — unavailable</source>
+        <translation>%1 — unavailable</translation>
+    </message>
+    <message>
+        <source>(broken file)</source>
+        <translation>(broken file)</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>✔ done</source>
+        <translation>✔ done</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>not started</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>No lessons were found in %1.</source>
+        <translation>No lessons were found in %1.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;This lesson cannot be opened.&lt;/b&gt; Its file has problems; the rest of the app is unaffected. A teacher or the lesson&apos;s author can fix them:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;This lesson cannot be opened.&lt;/b&gt; Its file has problems; the rest of the app is unaffected. A teacher or the lesson&apos;s author can fix them:&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Take first:&lt;/b&gt; %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Take first:&lt;/b&gt; %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;%1 steps · %2 questions · about %3 minutes&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1 steps · %2 questions · about %3 minutes&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>LessonLibrary</name>
+    <message>
+        <source>%1: cannot read the file: %2</source>
+        <translation>%1: cannot read the file: %2</translation>
+    </message>
+    <message>
+        <source>%1: the lesson could not be loaded</source>
+        <translation>%1: the lesson could not be loaded</translation>
+    </message>
+    <message>
+        <source>%1: more than %2 lesson files; the rest are not read</source>
+        <translation>%1: more than %2 lesson files; the rest are not read</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPanel</name>
+    <message>
+        <source>playing to %1 ms</source>
+        <translation>playing to %1 ms</translation>
+    </message>
+    <message>
+        <source>playing until %1 is in %2</source>
+        <translation>playing until %1 is in %2</translation>
+    </message>
+    <message>
+        <source>playing until the moment the lesson needs</source>
+        <translation>playing until the moment the lesson needs</translation>
+    </message>
+    <message numerus="yes">
+        <source>dispatching %n event(s)</source>
+        <translation>
+            <numerusform>dispatching %n event</numerusform>
+            <numerusform>dispatching %n events</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check my answer</source>
+        <translation>Check my answer</translation>
+    </message>
+    <message>
+        <source>Retry this step</source>
+        <translation>Retry this step</translation>
+    </message>
+    <message>
+        <source>Go back to where this step began and try again (the run replays exactly)</source>
+        <translation>Go back to where this step began and try again (the run replays exactly)</translation>
+    </message>
+    <message>
+        <source>Skip ahead</source>
+        <translation>Skip ahead</translation>
+    </message>
+    <message>
+        <source>Jump to where the lesson is playing the run, without the animation</source>
+        <translation>Jump to where the lesson is playing the run, without the animation</translation>
+    </message>
+    <message>
+        <source>Show me</source>
+        <translation>Show me</translation>
+    </message>
+    <message>
+        <source>Teacher mode: perform this step&apos;s own solution on the canvas</source>
+        <translation>Teacher mode: perform this step&apos;s own solution on the canvas</translation>
+    </message>
+    <message>
+        <source>Reveal the answer</source>
+        <translation>Reveal the answer</translation>
+    </message>
+    <message>
+        <source>Teacher mode: mark the right answer and show every explanation</source>
+        <translation>Teacher mode: mark the right answer and show every explanation</translation>
+    </message>
+    <message>
+        <source>Choose another lesson…</source>
+        <translation>Choose another lesson…</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>The previous step; the run goes back to where that step began</source>
+        <translation>The previous step; the run goes back to where that step began</translation>
+    </message>
+    <message>
+        <source>Teacher mode</source>
+        <translation>Teacher mode</translation>
+    </message>
+    <message>
+        <source>Jump to any step, reveal answers and hide scores</source>
+        <translation>Jump to any step, reveal answers and hide scores</translation>
+    </message>
+    <message>
+        <source>Free play</source>
+        <translation>Free play</translation>
+    </message>
+    <message>
+        <source>Leave the lesson and keep experimenting with this scenario in the sandbox</source>
+        <translation>Leave the lesson and keep experimenting with this scenario in the sandbox</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Close the lesson (answers already given are kept)</source>
+        <translation>Close the lesson (answers already given are kept)</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <source>The lab</source>
+        <translation>The lab</translation>
+    </message>
+    <message>
+        <source>Your turn</source>
+        <translation>Your turn</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>%1. %2: %3</source>
+        <translation>%1. %2: %3</translation>
+    </message>
+    <message>
+        <source>▶ The lab is %1…</source>
+        <translation>▶ The lab is %1…</translation>
+    </message>
+    <message>
+        <source>▶ Playing on to see what happens…</source>
+        <translation>▶ Playing on to see what happens…</translation>
+    </message>
+    <message>
+        <source>Waiting for you: act on the canvas (right-click a node, click a link, or use the Faults menu), then press Play (Space). The lesson checks the run after every event.</source>
+        <translation>Waiting for you: act on the canvas (right-click a node, click a link, or use the Faults menu), then press Play (Space). The lesson checks the run after every event.</translation>
+    </message>
+    <message>
+        <source>Too late: in this run the moment for this task has passed. Press “Retry this step” to go back to where the step began.</source>
+        <translation>Too late: in this run the moment for this task has passed. Press “Retry this step” to go back to where the step began.</translation>
+    </message>
+    <message>
+        <source>The lesson could not perform this step: %1</source>
+        <translation>The lesson could not perform this step: %1</translation>
+    </message>
+    <message>
+        <source>✔ Done (the solution was shown).</source>
+        <translation>✔ Done (the solution was shown).</translation>
+    </message>
+    <message>
+        <source>✔ Done: the engine confirms it. Press Next.</source>
+        <translation>✔ Done: the engine confirms it. Press Next.</translation>
+    </message>
+    <message>
+        <source>The run is paused. Choose what you think happens next; the lab then plays on and compares.</source>
+        <translation>The run is paused. Choose what you think happens next; the lab then plays on and compares.</translation>
+    </message>
+    <message>
+        <source>Lesson complete</source>
+        <translation>Lesson complete</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Step %1 of %2</translation>
+    </message>
+    <message>
+        <source>  ·  Score %1 of %2</source>
+        <translation>  ·  Score %1 of %2</translation>
+    </message>
+    <message>
+        <source>  ·  Teacher mode</source>
+        <translation>  ·  Teacher mode</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Well done</source>
+        <translation>Well done</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;You have finished &lt;b&gt;%1&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;You have finished &lt;b&gt;%1&lt;/b&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Questions right at the first try: &lt;b&gt;%1 of %2&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Questions right at the first try: &lt;b&gt;%1 of %2&lt;/b&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Your progress is saved. Open the scenario in &lt;b&gt;Free play&lt;/b&gt; to keep experimenting, or choose the next lesson.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Your progress is saved. Open the scenario in &lt;b&gt;Free play&lt;/b&gt; to keep experimenting, or choose the next lesson.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Question · choose every right answer</source>
+        <translation>Question · choose every right answer</translation>
+    </message>
+    <message>
+        <source>Question · predict</source>
+        <translation>Question · predict</translation>
+    </message>
+    <message>
+        <source>Question · make it happen</source>
+        <translation>Question · make it happen</translation>
+    </message>
+    <message>
+        <source>This is what happened.</source>
+        <translation>This is what happened.</translation>
+    </message>
+    <message>
+        <source>Right.</source>
+        <translation>Right.</translation>
+    </message>
+    <message>
+        <source>Not quite.</source>
+        <translation>Not quite.</translation>
+    </message>
+    <message>
+        <source>Predict, then play</source>
+        <translation>Predict, then play</translation>
+    </message>
+    <message>
+        <source>Show a hint (%1 of %2)</source>
+        <translation>Show a hint (%1 of %2)</translation>
+    </message>
+    <message>
+        <source>✔ You made it happen.</source>
+        <translation>✔ You made it happen.</translation>
+    </message>
+    <message>
+        <source>✔ Reached with the solution shown.</source>
+        <translation>✔ Reached with the solution shown.</translation>
+    </message>
+    <message>
+        <source>✔ Your prediction was right.</source>
+        <translation>✔ Your prediction was right.</translation>
+    </message>
+    <message>
+        <source>✖ The run did something else: see the option marked “This is what happened”.</source>
+        <translation>✖ The run did something else: see the option marked “This is what happened”.</translation>
+    </message>
+    <message>
+        <source>✔ Right.</source>
+        <translation>✔ Right.</translation>
+    </message>
+    <message>
+        <source>✖ Not quite: read the explanations below each option.</source>
+        <translation>✖ Not quite: read the explanations below each option.</translation>
+    </message>
+</context>
+<context>
+    <name>LessonSession</name>
+    <message>
+        <source>%1: the lesson&apos;s scenario could not be started</source>
+        <translation>%1: the lesson&apos;s scenario could not be started</translation>
+    </message>
+    <message>
+        <source>The run was changed before it reached the moment of the answer. Choose again.</source>
+        <translation>The run was changed before it reached the moment of the answer. Choose again.</translation>
+    </message>
+    <message>
+        <source>The run was changed while the lesson was playing it; the lesson goes on from here.</source>
+        <translation>The run was changed while the lesson was playing it; the lesson goes on from here.</translation>
+    </message>
+</context>
+<context>
+    <name>LessonTopic</name>
+    <message>
+        <source>Foundations</source>
+        <translation>Foundations</translation>
+    </message>
+    <message>
+        <source>CAP and PACELC</source>
+        <translation>CAP and PACELC</translation>
+    </message>
+    <message>
+        <source>Time and clocks</source>
+        <translation>Time and clocks</translation>
+    </message>
+    <message>
+        <source>Replication</source>
+        <translation>Replication</translation>
+    </message>
+    <message>
+        <source>Distributed transactions</source>
+        <translation>Distributed transactions</translation>
+    </message>
+    <message>
+        <source>Atomic commit</source>
+        <translation>Atomic commit</translation>
+    </message>
+    <message>
+        <source>Sagas</source>
+        <translation>Sagas</translation>
+    </message>
+    <message>
+        <source>Reservations (TCC)</source>
+        <translation>Reservations (TCC)</translation>
+    </message>
+    <message>
+        <source>Reliable messaging</source>
+        <translation>Reliable messaging</translation>
+    </message>
+    <message>
+        <source>Choosing a pattern</source>
+        <translation>Choosing a pattern</translation>
+    </message>
 </context>
 <context>
     <name>LinkDialog</name>
@@ -1921,6 +2327,106 @@
         <source>Split-brain: failover without quorum or fencing</source>
         <translation>Split-brain: failover without quorum or fencing</translation>
     </message>
+    <message>
+        <source>Lesson complete</source>
+        <translation>Lesson complete</translation>
+    </message>
+    <message>
+        <source>Lesson complete: %1 of %2 questions right at the first try</source>
+        <translation>Lesson complete: %1 of %2 questions right at the first try</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>&amp;Lessons</translation>
+    </message>
+    <message>
+        <source>&amp;Browse lessons…</source>
+        <translation>&amp;Browse lessons…</translation>
+    </message>
+    <message>
+        <source>Choose a guided lesson: narration, tasks on the canvas and quizzes</source>
+        <translation>Choose a guided lesson: narration, tasks on the canvas and quizzes</translation>
+    </message>
+    <message>
+        <source>&amp;Open lesson file…</source>
+        <translation>&amp;Open lesson file…</translation>
+    </message>
+    <message>
+        <source>Open a lesson file (.json) that is not one of the bundled lessons</source>
+        <translation>Open a lesson file (.json) that is not one of the bundled lessons</translation>
+    </message>
+    <message>
+        <source>&amp;Progress…</source>
+        <translation>&amp;Progress…</translation>
+    </message>
+    <message>
+        <source>Completion and scores per lesson; reset or export them as CSV</source>
+        <translation>Completion and scores per lesson; reset or export them as CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Next step</source>
+        <translation>&amp;Next step</translation>
+    </message>
+    <message>
+        <source>Previous ste&amp;p</source>
+        <translation>Previous ste&amp;p</translation>
+    </message>
+    <message>
+        <source>&amp;Teacher mode</source>
+        <translation>&amp;Teacher mode</translation>
+    </message>
+    <message>
+        <source>Jump to any step, reveal answers, show solutions and hide scores</source>
+        <translation>Jump to any step, reveal answers, show solutions and hide scores</translation>
+    </message>
+    <message>
+        <source>&amp;Free play</source>
+        <translation>&amp;Free play</translation>
+    </message>
+    <message>
+        <source>Leave the lesson and keep experimenting with its scenario in the sandbox</source>
+        <translation>Leave the lesson and keep experimenting with its scenario in the sandbox</translation>
+    </message>
+    <message>
+        <source>&amp;Close lesson</source>
+        <translation>&amp;Close lesson</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Lesson</translation>
+    </message>
+    <message>
+        <source>Lesson progress</source>
+        <translation>Lesson progress</translation>
+    </message>
+    <message>
+        <source>There is no lesson &quot;%1&quot; (neither a bundled lesson id nor a file).</source>
+        <translation>There is no lesson &quot;%1&quot; (neither a bundled lesson id nor a file).</translation>
+    </message>
+    <message>
+        <source>The lesson could not be started.</source>
+        <translation>The lesson could not be started.</translation>
+    </message>
+    <message>
+        <source>Cannot open lesson</source>
+        <translation>Cannot open lesson</translation>
+    </message>
+    <message>
+        <source>The lesson could not be opened. The rest of CommitScope is unaffected.</source>
+        <translation>The lesson could not be opened. The rest of CommitScope is unaffected.</translation>
+    </message>
+    <message>
+        <source>Free play: the lesson&apos;s scenario is yours to change. Home restarts it.</source>
+        <translation>Free play: the lesson&apos;s scenario is yours to change. Home restarts it.</translation>
+    </message>
+    <message>
+        <source>Open lesson</source>
+        <translation>Open lesson</translation>
+    </message>
+    <message>
+        <source>Lessons (*.json);;All files (*)</source>
+        <translation>Lessons (*.json);;All files (*)</translation>
+    </message>
 </context>
 <context>
     <name>MessageDetails</name>
@@ -2092,6 +2598,374 @@
     </message>
 </context>
 <context>
+    <name>MetricName</name>
+    <message>
+        <source>Requests answered</source>
+        <translation>Requests answered</translation>
+    </message>
+    <message>
+        <source>Requests refused</source>
+        <translation>Requests refused</translation>
+    </message>
+    <message>
+        <source>Requests timed out</source>
+        <translation>Requests timed out</translation>
+    </message>
+    <message>
+        <source>Stale reads</source>
+        <translation>Stale reads</translation>
+    </message>
+    <message>
+        <source>Operations skipped</source>
+        <translation>Operations skipped</translation>
+    </message>
+    <message>
+        <source>Operations abandoned</source>
+        <translation>Operations abandoned</translation>
+    </message>
+    <message>
+        <source>Requests served by replicas</source>
+        <translation>Requests served by replicas</translation>
+    </message>
+    <message>
+        <source>Requests refused by replicas</source>
+        <translation>Requests refused by replicas</translation>
+    </message>
+    <message>
+        <source>Read repairs</source>
+        <translation>Read repairs</translation>
+    </message>
+    <message>
+        <source>Concurrent writes kept as siblings</source>
+        <translation>Concurrent writes kept as siblings</translation>
+    </message>
+    <message>
+        <source>Lost updates</source>
+        <translation>Lost updates</translation>
+    </message>
+    <message>
+        <source>Average read latency</source>
+        <translation>Average read latency</translation>
+    </message>
+    <message>
+        <source>Longest read latency</source>
+        <translation>Longest read latency</translation>
+    </message>
+    <message>
+        <source>Average write latency</source>
+        <translation>Average write latency</translation>
+    </message>
+    <message>
+        <source>Longest write latency</source>
+        <translation>Longest write latency</translation>
+    </message>
+    <message>
+        <source>Writes accepted by servers</source>
+        <translation>Writes accepted by servers</translation>
+    </message>
+    <message>
+        <source>Writes refused by servers</source>
+        <translation>Writes refused by servers</translation>
+    </message>
+    <message>
+        <source>Conflicting writes</source>
+        <translation>Conflicting writes</translation>
+    </message>
+    <message>
+        <source>Failovers</source>
+        <translation>Failovers</translation>
+    </message>
+    <message>
+        <source>Writes acknowledged</source>
+        <translation>Writes acknowledged</translation>
+    </message>
+    <message>
+        <source>Writes failed</source>
+        <translation>Writes failed</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Retries</translation>
+    </message>
+    <message>
+        <source>Primaries right now</source>
+        <translation>Primaries right now</translation>
+    </message>
+    <message>
+        <source>Most primaries at once</source>
+        <translation>Most primaries at once</translation>
+    </message>
+    <message>
+        <source>Transactions committed</source>
+        <translation>Transactions committed</translation>
+    </message>
+    <message>
+        <source>Transactions aborted</source>
+        <translation>Transactions aborted</translation>
+    </message>
+    <message>
+        <source>Locks held</source>
+        <translation>Locks held</translation>
+    </message>
+    <message>
+        <source>Nodes blocked</source>
+        <translation>Nodes blocked</translation>
+    </message>
+    <message>
+        <source>Termination rounds</source>
+        <translation>Termination rounds</translation>
+    </message>
+    <message>
+        <source>Commits by an elected coordinator</source>
+        <translation>Commits by an elected coordinator</translation>
+    </message>
+    <message>
+        <source>Aborts by an elected coordinator</source>
+        <translation>Aborts by an elected coordinator</translation>
+    </message>
+    <message>
+        <source>PRECOMMIT retries</source>
+        <translation>PRECOMMIT retries</translation>
+    </message>
+    <message>
+        <source>Commits without every acknowledgement</source>
+        <translation>Commits without every acknowledgement</translation>
+    </message>
+    <message>
+        <source>Conflicting decisions</source>
+        <translation>Conflicting decisions</translation>
+    </message>
+    <message>
+        <source>Duplicate decisions</source>
+        <translation>Duplicate decisions</translation>
+    </message>
+    <message>
+        <source>In-doubt recoveries</source>
+        <translation>In-doubt recoveries</translation>
+    </message>
+    <message>
+        <source>Participants uncertain</source>
+        <translation>Participants uncertain</translation>
+    </message>
+    <message>
+        <source>Transactions confirmed</source>
+        <translation>Transactions confirmed</translation>
+    </message>
+    <message>
+        <source>Transactions cancelled</source>
+        <translation>Transactions cancelled</translation>
+    </message>
+    <message>
+        <source>Reservations held</source>
+        <translation>Reservations held</translation>
+    </message>
+    <message>
+        <source>Amount frozen</source>
+        <translation>Amount frozen</translation>
+    </message>
+    <message>
+        <source>Reservations expired</source>
+        <translation>Reservations expired</translation>
+    </message>
+    <message>
+        <source>Empty cancels</source>
+        <translation>Empty cancels</translation>
+    </message>
+    <message>
+        <source>Late tries refused</source>
+        <translation>Late tries refused</translation>
+    </message>
+    <message>
+        <source>Confirms refused</source>
+        <translation>Confirms refused</translation>
+    </message>
+    <message>
+        <source>Tries rejected</source>
+        <translation>Tries rejected</translation>
+    </message>
+    <message>
+        <source>Duplicates ignored</source>
+        <translation>Duplicates ignored</translation>
+    </message>
+    <message>
+        <source>Sagas started</source>
+        <translation>Sagas started</translation>
+    </message>
+    <message>
+        <source>Sagas completed</source>
+        <translation>Sagas completed</translation>
+    </message>
+    <message>
+        <source>Sagas compensated</source>
+        <translation>Sagas compensated</translation>
+    </message>
+    <message>
+        <source>Sagas running</source>
+        <translation>Sagas running</translation>
+    </message>
+    <message>
+        <source>Steps applied</source>
+        <translation>Steps applied</translation>
+    </message>
+    <message>
+        <source>Compensations run</source>
+        <translation>Compensations run</translation>
+    </message>
+    <message>
+        <source>Empty compensations</source>
+        <translation>Empty compensations</translation>
+    </message>
+    <message>
+        <source>Compensation failures</source>
+        <translation>Compensation failures</translation>
+    </message>
+    <message>
+        <source>Command retries</source>
+        <translation>Command retries</translation>
+    </message>
+    <message>
+        <source>Late commands refused</source>
+        <translation>Late commands refused</translation>
+    </message>
+    <message>
+        <source>Step timeouts</source>
+        <translation>Step timeouts</translation>
+    </message>
+    <message>
+        <source>Stale replies</source>
+        <translation>Stale replies</translation>
+    </message>
+    <message>
+        <source>Dirty reads</source>
+        <translation>Dirty reads</translation>
+    </message>
+    <message>
+        <source>Semantic lock waits</source>
+        <translation>Semantic lock waits</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>Deliveries</translation>
+    </message>
+    <message>
+        <source>Duplicate publishes</source>
+        <translation>Duplicate publishes</translation>
+    </message>
+    <message>
+        <source>Events not yet acknowledged</source>
+        <translation>Events not yet acknowledged</translation>
+    </message>
+    <message>
+        <source>Orders committed</source>
+        <translation>Orders committed</translation>
+    </message>
+    <message>
+        <source>Events published</source>
+        <translation>Events published</translation>
+    </message>
+    <message>
+        <source>Events stored by the broker</source>
+        <translation>Events stored by the broker</translation>
+    </message>
+    <message>
+        <source>Effects applied</source>
+        <translation>Effects applied</translation>
+    </message>
+    <message>
+        <source>Duplicate effects</source>
+        <translation>Duplicate effects</translation>
+    </message>
+    <message>
+        <source>Duplicates suppressed</source>
+        <translation>Duplicates suppressed</translation>
+    </message>
+    <message>
+        <source>Lost events</source>
+        <translation>Lost events</translation>
+    </message>
+    <message>
+        <source>Events pending</source>
+        <translation>Events pending</translation>
+    </message>
+    <message>
+        <source>Outbox rows not yet sent</source>
+        <translation>Outbox rows not yet sent</translation>
+    </message>
+    <message>
+        <source>Republishes</source>
+        <translation>Republishes</translation>
+    </message>
+    <message>
+        <source>Redeliveries</source>
+        <translation>Redeliveries</translation>
+    </message>
+    <message>
+        <source>Average latency</source>
+        <translation>Average latency</translation>
+    </message>
+    <message>
+        <source>Longest latency</source>
+        <translation>Longest latency</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsChartView</name>
+    <message numerus="yes">
+        <source>At most %n metrics at once: untick one first.</source>
+        <translation>
+            <numerusform>At most %n metrics at once: untick one first.</numerusform>
+            <numerusform>At most %n metrics at once: untick one first.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Virtual time (ms)</source>
+        <translation>Virtual time (ms)</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>Latency (ms)</source>
+        <translation>Latency (ms)</translation>
+    </message>
+    <message>
+        <source>Metrics over virtual time</source>
+        <translation>Metrics over virtual time</translation>
+    </message>
+    <message>
+        <source>Metrics to plot</source>
+        <translation>Metrics to plot</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>now</translation>
+    </message>
+    <message>
+        <source>This protocol reports no metrics.</source>
+        <translation>This protocol reports no metrics.</translation>
+    </message>
+    <message>
+        <source>Tick a metric in the list to plot it.</source>
+        <translation>Tick a metric in the list to plot it.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tick up to %n metrics. Faults are marked in red.</source>
+        <translation>
+            <numerusform>Tick up to %n metrics. Faults are marked in red.</numerusform>
+            <numerusform>Tick up to %n metrics. Faults are marked in red.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>NewScenarioDialog</name>
     <message>
         <source>New scenario</source>
@@ -2209,6 +3083,184 @@
     </message>
 </context>
 <context>
+    <name>ProgressDialog</name>
+    <message>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Reset progress</source>
+        <translation>Reset progress</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Lesson</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Best score</source>
+        <translation>Best score</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>Last attempt</source>
+        <translation>Last attempt</translation>
+    </message>
+    <message>
+        <source>Reset this lesson…</source>
+        <translation>Reset this lesson…</translation>
+    </message>
+    <message>
+        <source>Reset all…</source>
+        <translation>Reset all…</translation>
+    </message>
+    <message>
+        <source>Export answers (CSV)…</source>
+        <translation>Export answers (CSV)…</translation>
+    </message>
+    <message>
+        <source>Export summary (CSV)…</source>
+        <translation>Export summary (CSV)…</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>Export progress</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Progress is saved in %1</source>
+        <translation>Progress is saved in %1</translation>
+    </message>
+    <message>
+        <source>Progress is saved in %1. %2</source>
+        <translation>Progress is saved in %1. %2</translation>
+    </message>
+    <message>
+        <source>Progress is kept in memory only and is lost when CommitScope closes. %1</source>
+        <translation>Progress is kept in memory only and is lost when CommitScope closes. %1</translation>
+    </message>
+    <message>
+        <source>Progress cannot be recorded. %1</source>
+        <translation>Progress cannot be recorded. %1</translation>
+    </message>
+    <message>
+        <source>✔ done</source>
+        <translation>✔ done</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Forget every answer and step of “%1”? This cannot be undone.</source>
+        <translation>Forget every answer and step of “%1”? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Forget the progress of every lesson? This cannot be undone.</source>
+        <translation>Forget the progress of every lesson? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written. %2</source>
+        <translation>%1 could not be written. %2</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressStore</name>
+    <message>
+        <source>no folder for application data is known on this system</source>
+        <translation>no folder for application data is known on this system</translation>
+    </message>
+    <message>
+        <source>the folder cannot be created</source>
+        <translation>the folder cannot be created</translation>
+    </message>
+    <message>
+        <source>the folder is read-only</source>
+        <translation>the folder is read-only</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a file</source>
+        <translation>&quot;%1&quot; is not a file</translation>
+    </message>
+    <message>
+        <source>the progress file is read-only</source>
+        <translation>the progress file is read-only</translation>
+    </message>
+    <message>
+        <source>Progress cannot be saved in &quot;%1&quot; (%2). It is kept in memory and will be lost when CommitScope closes.</source>
+        <translation>Progress cannot be saved in &quot;%1&quot; (%2). It is kept in memory and will be lost when CommitScope closes.</translation>
+    </message>
+    <message>
+        <source>the file cannot be read</source>
+        <translation>the file cannot be read</translation>
+    </message>
+    <message>
+        <source>The progress file &quot;%1&quot; could not be opened (%2). Progress is kept in memory and will be lost when CommitScope closes.</source>
+        <translation>The progress file &quot;%1&quot; could not be opened (%2). Progress is kept in memory and will be lost when CommitScope closes.</translation>
+    </message>
+    <message>
+        <source>it was written by a newer version of CommitScope (schema %1; this version knows up to %2)</source>
+        <translation>it was written by a newer version of CommitScope (schema %1; this version knows up to %2)</translation>
+    </message>
+    <message>
+        <source>it is damaged or not a progress file: %1</source>
+        <translation>it is damaged or not a progress file: %1</translation>
+    </message>
+    <message>
+        <source>The progress file &quot;%1&quot; cannot be used (%2) and could not be moved aside (%3). Progress is kept in memory and will be lost when CommitScope closes.</source>
+        <translation>The progress file &quot;%1&quot; cannot be used (%2) and could not be moved aside (%3). Progress is kept in memory and will be lost when CommitScope closes.</translation>
+    </message>
+    <message>
+        <source>The progress file &quot;%1&quot; could not be used (%2). It was kept as &quot;%3&quot; and a new progress file was started.</source>
+        <translation>The progress file &quot;%1&quot; could not be used (%2). It was kept as &quot;%3&quot; and a new progress file was started.</translation>
+    </message>
+    <message>
+        <source>A new progress file could not be started either (%1). Progress is kept in memory and will be lost when CommitScope closes.</source>
+        <translation>A new progress file could not be started either (%1). Progress is kept in memory and will be lost when CommitScope closes.</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s SQLite driver (QSQLITE) is not available</source>
+        <translation>Qt&apos;s SQLite driver (QSQLITE) is not available</translation>
+    </message>
+    <message>
+        <source>The progress could not be exported: nothing to write to.</source>
+        <translation>The progress could not be exported: nothing to write to.</translation>
+    </message>
+    <message>
+        <source>The progress could not be exported: %1</source>
+        <translation>The progress could not be exported: %1</translation>
+    </message>
+    <message>
+        <source>The progress could not be exported to &quot;%1&quot;: %2</source>
+        <translation>The progress could not be exported to &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>Progress cannot be recorded at all: %1</source>
+        <translation>Progress cannot be recorded at all: %1</translation>
+    </message>
+    <message>
+        <source>progress tables are missing</source>
+        <translation>progress tables are missing</translation>
+    </message>
+    <message>
+        <source>Progress could not be saved: %1</source>
+        <translation>Progress could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>The progress store is not open.</source>
+        <translation>The progress store is not open.</translation>
+    </message>
+</context>
+<context>
     <name>SpacetimeView</name>
     <message>
         <source>Space-time diagram</source>
@@ -2308,6 +3360,30 @@
     <message>
         <source>%1: cannot write the screenshot</source>
         <translation>%1: cannot write the screenshot</translation>
+    </message>
+    <message>
+        <source>Open this lesson (a lesson id such as 07-two-phase-commit, or a lesson file).</source>
+        <translation>Open this lesson (a lesson id such as 07-two-phase-commit, or a lesson file).</translation>
+    </message>
+    <message>
+        <source>Go to this step of the lesson (1 = first), completing the steps before it.</source>
+        <translation>Go to this step of the lesson (1 = first), completing the steps before it.</translation>
+    </message>
+    <message>
+        <source>Start in teacher mode.</source>
+        <translation>Start in teacher mode.</translation>
+    </message>
+    <message>
+        <source>Read the lesson list from this directory instead of the bundled lessons.</source>
+        <translation>Read the lesson list from this directory instead of the bundled lessons.</translation>
+    </message>
+    <message>
+        <source>--lesson-step: &quot;%1&quot; is not a step number (1 or more)</source>
+        <translation>--lesson-step: &quot;%1&quot; is not a step number (1 or more)</translation>
+    </message>
+    <message>
+        <source>--lesson-step needs --lesson</source>
+        <translation>--lesson-step needs --lesson</translation>
     </message>
 </context>
 <context>

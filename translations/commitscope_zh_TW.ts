@@ -1452,6 +1452,411 @@
         <source>New %1 scenario</source>
         <translation>新的%1情境</translation>
     </message>
+    <message>
+        <source>%1: the fault &quot;%2&quot; has no effect at this moment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LessonBrowser</name>
+    <message>
+        <source>Lessons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a lesson. Each one starts from its own scenario; your answers are saved as you give them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the lesson&apos;s scenario in the sandbox, without the lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(broken file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No lessons were found in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;This lesson cannot be opened.&lt;/b&gt; Its file has problems; the rest of the app is unaffected. A teacher or the lesson&apos;s author can fix them:&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Take first:&lt;/b&gt; %1&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;%1 steps · %2 questions · about %3 minutes&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LessonLibrary</name>
+    <message>
+        <source>%1: cannot read the file: %2</source>
+        <translation type="unfinished">%1：無法讀取檔案：%2</translation>
+    </message>
+    <message>
+        <source>%1: the lesson could not be loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: more than %2 lesson files; the rest are not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LessonPanel</name>
+    <message>
+        <source>playing to %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>playing until %1 is in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>playing until the moment the lesson needs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>dispatching %n event(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check my answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry this step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go back to where this step began and try again (the run replays exactly)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip ahead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jump to where the lesson is playing the run, without the animation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher mode: perform this step&apos;s own solution on the canvas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reveal the answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher mode: mark the right answer and show every explanation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another lesson…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The previous step; the run goes back to where that step began</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jump to any step, reveal answers and hide scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the lesson and keep experimenting with this scenario in the sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the lesson (answers already given are kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your turn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▶ The lab is %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▶ Playing on to see what happens…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for you: act on the canvas (right-click a node, click a link, or use the Faults menu), then press Play (Space). The lesson checks the run after every event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too late: in this run the moment for this task has passed. Press “Retry this step” to go back to where the step began.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lesson could not perform this step: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ Done (the solution was shown).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ Done: the engine confirms it. Press Next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run is paused. Choose what you think happens next; the lab then plays on and compares.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lesson complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  ·  Score %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  ·  Teacher mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Well done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;You have finished &lt;b&gt;%1&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Questions right at the first try: &lt;b&gt;%1 of %2&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Your progress is saved. Open the scenario in &lt;b&gt;Free play&lt;/b&gt; to keep experimenting, or choose the next lesson.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question · choose every right answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question · predict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question · make it happen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is what happened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not quite.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predict, then play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show a hint (%1 of %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ You made it happen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ Reached with the solution shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ Your prediction was right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✖ The run did something else: see the option marked “This is what happened”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ Right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✖ Not quite: read the explanations below each option.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LessonSession</name>
+    <message>
+        <source>%1: the lesson&apos;s scenario could not be started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run was changed before it reached the moment of the answer. Choose again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run was changed while the lesson was playing it; the lesson goes on from here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LessonTopic</name>
+    <message>
+        <source>Foundations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CAP and PACELC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time and clocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distributed transactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Atomic commit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sagas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reservations (TCC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reliable messaging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choosing a pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LinkDialog</name>
@@ -1921,6 +2326,106 @@
         <source>Split-brain: failover without quorum or fencing</source>
         <translation>腦裂：沒有法定人數或隔離機制的故障轉移</translation>
     </message>
+    <message>
+        <source>Lesson complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lesson complete: %1 of %2 questions right at the first try</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse lessons…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a guided lesson: narration, tasks on the canvas and quizzes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open lesson file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a lesson file (.json) that is not one of the bundled lessons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Progress…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completion and scores per lesson; reset or export them as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous ste&amp;p</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Teacher mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jump to any step, reveal answers, show solutions and hide scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Free play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the lesson and keep experimenting with its scenario in the sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lesson progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no lesson &quot;%1&quot; (neither a bundled lesson id nor a file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lesson could not be started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lesson could not be opened. The rest of CommitScope is unaffected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free play: the lesson&apos;s scenario is yours to change. Home restarts it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lessons (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MessageDetails</name>
@@ -2090,6 +2595,372 @@
     </message>
 </context>
 <context>
+    <name>MetricName</name>
+    <message>
+        <source>Requests answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stale reads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operations skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operations abandoned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests served by replicas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests refused by replicas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read repairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concurrent writes kept as siblings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost updates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average read latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest read latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average write latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest write latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes accepted by servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes refused by servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicting writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failovers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Primaries right now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most primaries at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transactions committed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transactions aborted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locks held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Termination rounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commits by an elected coordinator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aborts by an elected coordinator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PRECOMMIT retries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commits without every acknowledgement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicting decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In-doubt recoveries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participants uncertain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transactions confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transactions cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reservations held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount frozen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reservations expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty cancels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late tries refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirms refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tries rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicates ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sagas started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sagas completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sagas compensated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sagas running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compensations run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty compensations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compensation failures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command retries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late commands refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step timeouts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stale replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dirty reads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semantic lock waits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate publishes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events not yet acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders committed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events stored by the broker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Effects applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate effects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicates suppressed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbox rows not yet sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Republishes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redeliveries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MetricsChartView</name>
+    <message numerus="yes">
+        <source>At most %n metrics at once: untick one first.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished">%1 毫秒</translation>
+    </message>
+    <message>
+        <source>Virtual time (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metrics over virtual time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metrics to plot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This protocol reports no metrics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick a metric in the list to plot it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Tick up to %n metrics. Faults are marked in red.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>NewScenarioDialog</name>
     <message>
         <source>New scenario</source>
@@ -2207,6 +3078,184 @@
     </message>
 </context>
 <context>
+    <name>ProgressDialog</name>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset this lesson…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset all…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export answers (CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export summary (CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress is saved in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress is saved in %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress is kept in memory only and is lost when CommitScope closes. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress cannot be recorded. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget every answer and step of “%1”? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget the progress of every lesson? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be written. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProgressStore</name>
+    <message>
+        <source>no folder for application data is known on this system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder cannot be created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder is read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the progress file is read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress cannot be saved in &quot;%1&quot; (%2). It is kept in memory and will be lost when CommitScope closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The progress file &quot;%1&quot; could not be opened (%2). Progress is kept in memory and will be lost when CommitScope closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it was written by a newer version of CommitScope (schema %1; this version knows up to %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is damaged or not a progress file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The progress file &quot;%1&quot; cannot be used (%2) and could not be moved aside (%3). Progress is kept in memory and will be lost when CommitScope closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The progress file &quot;%1&quot; could not be used (%2). It was kept as &quot;%3&quot; and a new progress file was started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new progress file could not be started either (%1). Progress is kept in memory and will be lost when CommitScope closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt&apos;s SQLite driver (QSQLITE) is not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The progress could not be exported: nothing to write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The progress could not be exported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The progress could not be exported to &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress cannot be recorded at all: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>progress tables are missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The progress store is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SpacetimeView</name>
     <message>
         <source>Space-time diagram</source>
@@ -2306,6 +3355,30 @@
     <message>
         <source>%1: cannot write the screenshot</source>
         <translation>%1：無法寫入螢幕截圖</translation>
+    </message>
+    <message>
+        <source>Open this lesson (a lesson id such as 07-two-phase-commit, or a lesson file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to this step of the lesson (1 = first), completing the steps before it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start in teacher mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the lesson list from this directory instead of the bundled lessons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--lesson-step: &quot;%1&quot; is not a step number (1 or more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--lesson-step needs --lesson</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

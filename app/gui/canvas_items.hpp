@@ -18,6 +18,9 @@ struct CanvasStyle {
   const palette::Scheme* scheme = &palette::scheme(false);
   QFont name, role, badge, small, mono, token;
   qreal cardWidth = 190;  // scene units; computed from the fonts so text always fits
+  // The lesson-highlight accent: a warm amber that no state, message or selection colour uses, so a
+  // highlighted node or link stands out on both paper colours (darker on a projector).
+  QColor highlight, highlightGlow;
 
   void setProjector(bool on, const QFont& base);
   qreal pen(qreal w) const { return w * scheme->lineScale; }
@@ -28,6 +31,7 @@ enum CanvasItemType {
   kLinkItem,
   kNodeItem,
   kMessageItem,
+  kHighlightItem,
 };
 
 // A node as a rounded card: name, role, state badge, txn, locks, blocked mark; its durable log below.
@@ -56,6 +60,9 @@ class NodeItem : public QGraphicsItem {
   const Data& data() const { return d_; }
   void styleChanged();
   bool dragging() const { return dragging_; }
+  // Lesson highlight (drawn by the view's HighlightItem, behind the card).
+  void setHighlighted(bool on) { highlighted_ = on; }
+  bool highlighted() const { return highlighted_; }
   // The card without the log panel, in item coordinates (links and tokens stop at its edge).
   QRectF cardRect() const { return card_; }
   // The card and its log panel: where a message token appears and disappears.
@@ -83,9 +90,13 @@ class NodeItem : public QGraphicsItem {
   Data d_;
   QRectF card_, log_;
   bool dragging_ = false;
+  bool highlighted_ = false;
 };
 
 // A link between two nodes: healthy, partitioned or cut (broken with a red X); clickable.
+//
+// The link itself is painted by the view into its cached static layer (paintStatic()); the item paints
+// only while hovered, so 66 long antialiased lines are not redrawn on every frame at 4K.
 class LinkItem : public QGraphicsItem {
   Q_DECLARE_TR_FUNCTIONS(LinkItem)
 
@@ -107,6 +118,10 @@ class LinkItem : public QGraphicsItem {
   const Data& data() const { return d_; }
   void adjust();  // the ends moved
   QLineF line() const { return line_; }
+  void setHighlighted(bool on) { highlighted_ = on; }
+  bool highlighted() const { return highlighted_; }
+  // The look of the link without hover, in item (= scene) coordinates.
+  void paintStatic(QPainter* p) const;
   // Where the cut mark goes and where a click surely hits the link, in scene coordinates.
   QPointF visibleMid() const;
   // Where a token travelling from `from` leaves and arrives: between the card edges, offset
@@ -128,9 +143,13 @@ class LinkItem : public QGraphicsItem {
   Data d_;
   QLineF line_;
   bool hovered_ = false;
+  bool highlighted_ = false;
 };
 
 // A message in flight: a shaped token with its type written next to it.
+//
+// The item only carries the message (hit testing, hover cursor, tooltip, selection); the view paints
+// all tokens in one pass from cached sprites (paintToken() renders one sprite).
 class MessageItem : public QGraphicsItem {
   Q_DECLARE_TR_FUNCTIONS(MessageItem)
 
@@ -153,10 +172,15 @@ class MessageItem : public QGraphicsItem {
 
   QRectF boundingRect() const override;
   QPainterPath shape() const override;
-  void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override;
+  void paint(QPainter*, const QStyleOptionGraphicsItem*, QWidget*) override {}
+  qreal radius() const;
+  // Paints a token of this look centred on the origin (without the fade and the loss cross, which
+  // depend on progress and are applied by the caller).
+  static void paintToken(QPainter* p, const CanvasStyle& style, const QString& key, const QString& label, bool selected);
+  // The label next to the token (the type, and "×2" for a duplicate).
+  QString label() const;
 
  private:
-  qreal radius() const;
   quint32 id_;
   const CanvasStyle* style_;
   Data d_;
@@ -164,6 +188,7 @@ class MessageItem : public QGraphicsItem {
 };
 
 // One side of a partition: a translucent rounded hull behind that side's nodes, with its label.
+// Painted by the view into its cached static layer, under the links (the item has no contents).
 class PartitionItem : public QGraphicsItem {
   Q_DECLARE_TR_FUNCTIONS(PartitionItem)
 
@@ -172,6 +197,7 @@ class PartitionItem : public QGraphicsItem {
   int type() const override { return kPartitionItem; }
   // `cards` are the scene rectangles of the nodes on this side.
   void setRegion(const QList<QRectF>& cards, const QString& label);
+  // Painted by the view into its static layer (as the items beneath the links).
 
   QRectF boundingRect() const override { return path_.boundingRect().adjusted(-4, -40, 4, 4); }
   void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override;
@@ -182,4 +208,26 @@ class PartitionItem : public QGraphicsItem {
   QPainterPath path_;
   QString label_;
   QList<QRectF> cards_;
+};
+
+// The lesson highlights: a glow and a thick accent outline around the highlighted node cards and along
+// the highlighted links, between the links and the cards. It pulses gently (`phase` 0..1) while set.
+class HighlightItem : public QGraphicsItem {
+ public:
+  explicit HighlightItem(const CanvasStyle* style);
+  int type() const override { return kHighlightItem; }
+  void setTargets(const QList<const NodeItem*>& nodes, const QList<const LinkItem*>& links);
+  void setPhase(qreal phase);
+  bool empty() const { return nodes_.isEmpty() && links_.isEmpty(); }
+  void geometryChanged();  // a node moved or the style changed
+
+  QRectF boundingRect() const override { return bounds_; }
+  void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override;
+
+ private:
+  const CanvasStyle* style_;
+  QList<const NodeItem*> nodes_;
+  QList<const LinkItem*> links_;
+  qreal phase_ = 0;
+  QRectF bounds_;
 };
