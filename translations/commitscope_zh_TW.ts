@@ -21,11 +21,11 @@
     </message>
     <message>
         <source>Link %1 – %2 is cut. Click to heal it.</source>
-        <translation>%1 – %2 的連線已切斷。點一下即可修復。</translation>
+        <translation>%1 – %2 的連結已切斷。點一下即可修復。</translation>
     </message>
     <message>
         <source>Link %1 – %2. Click to cut it; right-click for more faults.</source>
-        <translation>%1 – %2 的連線。點一下即可切斷；按右鍵可注入更多故障。</translation>
+        <translation>%1 – %2 的連結。點一下即可切斷；按右鍵可注入更多故障。</translation>
     </message>
     <message>
         <source>Side %1</source>
@@ -61,11 +61,11 @@
     </message>
     <message>
         <source>Cut all links of %1</source>
-        <translation>切斷 %1 的所有連線</translation>
+        <translation>切斷 %1 的所有連結</translation>
     </message>
     <message>
         <source>Heal all links of %1</source>
-        <translation>修復 %1 的所有連線</translation>
+        <translation>修復 %1 的所有連結</translation>
     </message>
     <message>
         <source>Heal the partition</source>
@@ -77,23 +77,23 @@
     </message>
     <message>
         <source>Link %1 – %2</source>
-        <translation>%1 – %2 的連線</translation>
+        <translation>%1 – %2 的連結</translation>
     </message>
     <message>
         <source>Cut link</source>
-        <translation>切斷連線</translation>
+        <translation>切斷連結</translation>
     </message>
     <message>
         <source>Heal link</source>
-        <translation>修復連線</translation>
+        <translation>修復連結</translation>
     </message>
     <message>
         <source>Drop next message on this link</source>
-        <translation>丟棄這條連線上的下一則訊息</translation>
+        <translation>丟棄這條連結上的下一則訊息</translation>
     </message>
     <message>
         <source>Duplicate next message on this link</source>
-        <translation>複製這條連線上的下一則訊息</translation>
+        <translation>複製這條連結上的下一則訊息</translation>
     </message>
     <message>
         <source>Release to put the encircled nodes on one side of a partition</source>
@@ -101,7 +101,7 @@
     </message>
     <message>
         <source>Click a link to cut or heal it · right-click a node or link for faults · Shift+drag around nodes to partition</source>
-        <translation>點連線可切斷或修復 · 在節點或連線上按右鍵可注入故障 · 按住 Shift 拖曳圈選節點可建立分區</translation>
+        <translation>點連結可切斷或修復 · 在節點或連結上按右鍵可注入故障 · 按住 Shift 拖曳圈選節點可建立分區</translation>
     </message>
     <message>
         <source>t = %1 ms</source>
@@ -109,7 +109,7 @@
     </message>
     <message>
         <source>cut link</source>
-        <translation>已切斷的連線</translation>
+        <translation>已切斷的連結</translation>
     </message>
     <message>
         <source>message that will be lost</source>
@@ -136,7 +136,7 @@
     </message>
     <message>
         <source>link cut</source>
-        <translation>連線已切斷</translation>
+        <translation>連結已切斷</translation>
     </message>
     <message>
         <source>across the partition</source>
@@ -163,11 +163,11 @@
     </message>
     <message>
         <source>cut link</source>
-        <translation>切斷連線</translation>
+        <translation>切斷連結</translation>
     </message>
     <message>
         <source>heal link</source>
-        <translation>修復連線</translation>
+        <translation>修復連結</translation>
     </message>
     <message>
         <source>heal all</source>
@@ -238,7 +238,7 @@
     </message>
     <message>
         <source>Linearizable</source>
-        <translation>可線性化（linearizable）</translation>
+        <translation>線性一致（linearizable）</translation>
     </message>
     <message>
         <source>No stale read</source>
@@ -373,11 +373,11 @@
     </message>
     <message>
         <source>OUTBOX</source>
-        <translation>OUTBOX（外寄匣）</translation>
+        <translation>OUTBOX（發件箱）</translation>
     </message>
     <message>
         <source>OUTBOX_SENT</source>
-        <translation>OUTBOX_SENT（外寄匣已送出）</translation>
+        <translation>OUTBOX_SENT（發件箱已送出）</translation>
     </message>
     <message>
         <source>STORED</source>
@@ -401,7 +401,7 @@
     </message>
     <message>
         <source>REPLICA</source>
-        <translation>REPLICA（副本）</translation>
+        <translation>REPLICA（複本）</translation>
     </message>
 </context>
 <context>
@@ -464,7 +464,7 @@
     </message>
     <message>
         <source>RESERVE_STOCK</source>
-        <translation>RESERVE_STOCK（保留庫存）</translation>
+        <translation>RESERVE_STOCK（預留庫存）</translation>
     </message>
     <message>
         <source>SHIP</source>
@@ -576,7 +576,7 @@
     </message>
     <message>
         <source>OUTBOX_ROWS</source>
-        <translation>OUTBOX_ROWS（外寄匣資料列）</translation>
+        <translation>OUTBOX_ROWS（發件箱資料列）</translation>
     </message>
     <message>
         <source>PUBLISH</source>
@@ -787,7 +787,7 @@
     </message>
     <message>
         <source>redelivery</source>
-        <translation>重新遞送</translation>
+        <translation>重新投遞</translation>
     </message>
     <message>
         <source>republish</source>
@@ -827,7 +827,7 @@
     </message>
     <message>
         <source>lost update</source>
-        <translation>更新遺失</translation>
+        <translation>遺失更新</translation>
     </message>
     <message>
         <source>read repair</source>
@@ -843,7 +843,7 @@
     </message>
     <message>
         <source>failover</source>
-        <translation>故障轉移</translation>
+        <translation>容錯移轉</translation>
     </message>
     <message>
         <source>stepped down</source>
@@ -909,15 +909,15 @@
     </message>
     <message>
         <source>Saga (orchestration)</source>
-        <translation>Saga（協作式 orchestration）</translation>
+        <translation>Saga（協調式 orchestration）</translation>
     </message>
     <message>
         <source>Saga (choreography)</source>
-        <translation>Saga（編舞式 choreography）</translation>
+        <translation>Saga（編排式 choreography）</translation>
     </message>
     <message>
         <source>Transactional outbox</source>
-        <translation>交易式外寄匣（outbox）</translation>
+        <translation>交易式發件箱（outbox）</translation>
     </message>
     <message>
         <source>Dual write</source>
@@ -929,7 +929,7 @@
     </message>
     <message>
         <source>Primary/backup failover</source>
-        <translation>主備援故障轉移</translation>
+        <translation>主備援容錯移轉</translation>
     </message>
 </context>
 <context>
@@ -948,7 +948,7 @@
     </message>
     <message>
         <source>replica</source>
-        <translation>副本</translation>
+        <translation>複本</translation>
     </message>
     <message>
         <source>client</source>
@@ -968,7 +968,7 @@
     </message>
     <message>
         <source>relay</source>
-        <translation>轉送程式</translation>
+        <translation>中繼程序</translation>
     </message>
     <message>
         <source>consumer</source>
@@ -1098,15 +1098,15 @@
     </message>
     <message>
         <source>Cut link %1 – %2</source>
-        <translation>切斷連線 %1 – %2</translation>
+        <translation>切斷連結 %1 – %2</translation>
     </message>
     <message>
         <source>Heal link %1 – %2</source>
-        <translation>修復連線 %1 – %2</translation>
+        <translation>修復連結 %1 – %2</translation>
     </message>
     <message>
         <source>Heal all links and partitions</source>
-        <translation>修復所有連線與分區</translation>
+        <translation>修復所有連結與分區</translation>
     </message>
     <message>
         <source>Heal the partition</source>
@@ -1177,7 +1177,7 @@
     </message>
     <message>
         <source>redelivery</source>
-        <translation>重新遞送</translation>
+        <translation>重新投遞</translation>
     </message>
     <message>
         <source>republish</source>
@@ -1213,7 +1213,7 @@
     </message>
     <message>
         <source>failover timeout</source>
-        <translation>故障轉移逾時</translation>
+        <translation>容錯移轉逾時</translation>
     </message>
     <message>
         <source>client timeout</source>
@@ -1395,7 +1395,7 @@
     </message>
     <message>
         <source>Click a link on the canvas to cut it; click a cut link to heal it.</source>
-        <translation>在畫布上點一條連線即可切斷；再點一次已切斷的連線即可修復。</translation>
+        <translation>在畫布上點一條連結即可切斷；再點一次已切斷的連結即可修復。</translation>
     </message>
     <message>
         <source>Right-click a node to crash it or restart it. A crashed node is grey; its durable log stays visible.</source>
@@ -1407,7 +1407,7 @@
     </message>
     <message>
         <source>Faults &gt; Drop next / Duplicate next message on a link affects the next message sent on it.</source>
-        <translation>「故障 &gt; 丟棄／複製下一則訊息」只影響該連線上接下來送出的那一則訊息。</translation>
+        <translation>「故障 &gt; 丟棄／複製下一則訊息」只影響該連結上接下來送出的那一則訊息。</translation>
     </message>
     <message>
         <source>Every fault is recorded in the run&apos;s schedule at the current event: Ctrl+Z undoes it, Save keeps it, and reopening the file replays it exactly.</source>
@@ -1454,435 +1454,435 @@
     </message>
     <message>
         <source>%1: the fault &quot;%2&quot; has no effect at this moment</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：故障「%2」此刻不會有任何效果</translation>
     </message>
 </context>
 <context>
     <name>LessonBrowser</name>
     <message>
         <source>Lessons</source>
-        <translation type="unfinished"></translation>
+        <translation>課程</translation>
     </message>
     <message>
         <source>Choose a lesson. Each one starts from its own scenario; your answers are saved as you give them.</source>
-        <translation type="unfinished"></translation>
+        <translation>選擇一門課程。每門課程都從自己的情境開始；你的作答會隨時儲存。</translation>
     </message>
     <message>
         <source>Lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>課程</translation>
     </message>
     <message>
         <source>Topic</source>
-        <translation type="unfinished"></translation>
+        <translation>主題</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>時間</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>完成度</translation>
     </message>
     <message>
         <source>Best score</source>
-        <translation type="unfinished"></translation>
+        <translation>最佳成績</translation>
     </message>
     <message>
         <source>Last attempt</source>
-        <translation type="unfinished"></translation>
+        <translation>上次嘗試</translation>
     </message>
     <message>
         <source>Start lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>開始課程</translation>
     </message>
     <message>
         <source>Free play</source>
-        <translation type="unfinished"></translation>
+        <translation>自由練習</translation>
     </message>
     <message>
         <source>Open the lesson&apos;s scenario in the sandbox, without the lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>在沙盒中開啟這門課程的情境，但不進行課程</translation>
     </message>
     <message>
         <source>%1 — unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 無法使用</translation>
     </message>
     <message>
         <source>(broken file)</source>
-        <translation type="unfinished"></translation>
+        <translation>（檔案損壞）</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 分鐘</translation>
     </message>
     <message>
         <source>✔ done</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ 完成</translation>
     </message>
     <message>
         <source>not started</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未開始</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>No lessons were found in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %1 中找不到任何課程。</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;This lesson cannot be opened.&lt;/b&gt; Its file has problems; the rest of the app is unaffected. A teacher or the lesson&apos;s author can fix them:&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;這門課程無法開啟。&lt;/b&gt;它的檔案有問題，但應用程式的其他部分不受影響。老師或課程作者可以修正下列問題：&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Take first:&lt;/b&gt; %1&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;建議先修：&lt;/b&gt;%1&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;%1 steps · %2 questions · about %3 minutes&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;%1 個步驟 · %2 道問題 · 約 %3 分鐘&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>LessonLibrary</name>
     <message>
         <source>%1: cannot read the file: %2</source>
-        <translation type="unfinished">%1：無法讀取檔案：%2</translation>
+        <translation>%1：無法讀取檔案：%2</translation>
     </message>
     <message>
         <source>%1: the lesson could not be loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：無法載入課程</translation>
     </message>
     <message>
         <source>%1: more than %2 lesson files; the rest are not read</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：課程檔超過 %2 個，其餘的不會讀取</translation>
     </message>
 </context>
 <context>
     <name>LessonPanel</name>
     <message>
         <source>playing to %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>播放到 %1 毫秒</translation>
     </message>
     <message>
         <source>playing until %1 is in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>播放到 %1 處於 %2 為止</translation>
     </message>
     <message>
         <source>playing until the moment the lesson needs</source>
-        <translation type="unfinished"></translation>
+        <translation>播放到課程需要的時刻</translation>
     </message>
     <message numerus="yes">
         <source>dispatching %n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>處理 %n 個事件</numerusform>
         </translation>
     </message>
     <message>
         <source>Check my answer</source>
-        <translation type="unfinished"></translation>
+        <translation>檢查答案</translation>
     </message>
     <message>
         <source>Retry this step</source>
-        <translation type="unfinished"></translation>
+        <translation>重來這一步</translation>
     </message>
     <message>
         <source>Go back to where this step began and try again (the run replays exactly)</source>
-        <translation type="unfinished"></translation>
+        <translation>回到這一步開始的地方再試一次（執行會完全相同地重播）</translation>
     </message>
     <message>
         <source>Skip ahead</source>
-        <translation type="unfinished"></translation>
+        <translation>直接跳過</translation>
     </message>
     <message>
         <source>Jump to where the lesson is playing the run, without the animation</source>
-        <translation type="unfinished"></translation>
+        <translation>不播放動畫，直接跳到課程要播放到的位置</translation>
     </message>
     <message>
         <source>Show me</source>
-        <translation type="unfinished"></translation>
+        <translation>示範給我看</translation>
     </message>
     <message>
         <source>Teacher mode: perform this step&apos;s own solution on the canvas</source>
-        <translation type="unfinished"></translation>
+        <translation>教師模式：在畫布上執行這一步的標準解法</translation>
     </message>
     <message>
         <source>Reveal the answer</source>
-        <translation type="unfinished"></translation>
+        <translation>顯示答案</translation>
     </message>
     <message>
         <source>Teacher mode: mark the right answer and show every explanation</source>
-        <translation type="unfinished"></translation>
+        <translation>教師模式：標出正確答案並顯示所有解說</translation>
     </message>
     <message>
         <source>Choose another lesson…</source>
-        <translation type="unfinished"></translation>
+        <translation>選擇其他課程…</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>上一步</translation>
     </message>
     <message>
         <source>The previous step; the run goes back to where that step began</source>
-        <translation type="unfinished"></translation>
+        <translation>回到上一步；執行會退回那一步開始的地方</translation>
     </message>
     <message>
         <source>Teacher mode</source>
-        <translation type="unfinished"></translation>
+        <translation>教師模式</translation>
     </message>
     <message>
         <source>Jump to any step, reveal answers and hide scores</source>
-        <translation type="unfinished"></translation>
+        <translation>可跳到任何一步、顯示答案並隱藏分數</translation>
     </message>
     <message>
         <source>Free play</source>
-        <translation type="unfinished"></translation>
+        <translation>自由練習</translation>
     </message>
     <message>
         <source>Leave the lesson and keep experimenting with this scenario in the sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>離開課程，在沙盒中繼續用這個情境做實驗</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>關閉</translation>
     </message>
     <message>
         <source>Close the lesson (answers already given are kept)</source>
-        <translation type="unfinished"></translation>
+        <translation>關閉課程（已作答的內容會保留）</translation>
     </message>
     <message>
         <source>Read</source>
-        <translation type="unfinished"></translation>
+        <translation>閱讀</translation>
     </message>
     <message>
         <source>The lab</source>
-        <translation type="unfinished"></translation>
+        <translation>實驗室</translation>
     </message>
     <message>
         <source>Your turn</source>
-        <translation type="unfinished"></translation>
+        <translation>換你了</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>問題</translation>
     </message>
     <message>
         <source>%1. %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. %2：%3</translation>
     </message>
     <message>
         <source>▶ The lab is %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>▶ 實驗室：%1…</translation>
     </message>
     <message>
         <source>▶ Playing on to see what happens…</source>
-        <translation type="unfinished"></translation>
+        <translation>▶ 繼續播放，看看會發生什麼事…</translation>
     </message>
     <message>
         <source>Waiting for you: act on the canvas (right-click a node, click a link, or use the Faults menu), then press Play (Space). The lesson checks the run after every event.</source>
-        <translation type="unfinished"></translation>
+        <translation>等你動手：在畫布上操作（在節點上按右鍵、點一條連結，或使用「故障」選單），然後按「播放」（空白鍵）。每個事件之後，課程都會檢查這次執行。</translation>
     </message>
     <message>
         <source>Too late: in this run the moment for this task has passed. Press “Retry this step” to go back to where the step began.</source>
-        <translation type="unfinished"></translation>
+        <translation>太遲了：在這次執行中，這項任務的時機已經過去。按「重來這一步」回到這一步開始的地方。</translation>
     </message>
     <message>
         <source>The lesson could not perform this step: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>課程無法執行這一步：%1</translation>
     </message>
     <message>
         <source>✔ Done (the solution was shown).</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ 完成（已顯示解法）。</translation>
     </message>
     <message>
         <source>✔ Done: the engine confirms it. Press Next.</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ 完成：模擬引擎確認無誤。請按「下一步」。</translation>
     </message>
     <message>
         <source>The run is paused. Choose what you think happens next; the lab then plays on and compares.</source>
-        <translation type="unfinished"></translation>
+        <translation>執行已暫停。選出你認為接下來會發生的事；實驗室接著會繼續播放並加以比對。</translation>
     </message>
     <message>
         <source>Lesson complete</source>
-        <translation type="unfinished"></translation>
+        <translation>課程完成</translation>
     </message>
     <message>
         <source>Step %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 步，共 %2 步</translation>
     </message>
     <message>
         <source>  ·  Score %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>  ·  得分 %1／%2</translation>
     </message>
     <message>
         <source>  ·  Teacher mode</source>
-        <translation type="unfinished"></translation>
+        <translation>  ·  教師模式</translation>
     </message>
     <message>
         <source>Finish</source>
-        <translation type="unfinished"></translation>
+        <translation>完成</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步</translation>
     </message>
     <message>
         <source>Well done</source>
-        <translation type="unfinished"></translation>
+        <translation>做得好</translation>
     </message>
     <message>
         <source>&lt;p&gt;You have finished &lt;b&gt;%1&lt;/b&gt;.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;你已完成 &lt;b&gt;%1&lt;/b&gt;。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Questions right at the first try: &lt;b&gt;%1 of %2&lt;/b&gt;.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;第一次就答對的題數：&lt;b&gt;%1／%2&lt;/b&gt;。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Your progress is saved. Open the scenario in &lt;b&gt;Free play&lt;/b&gt; to keep experimenting, or choose the next lesson.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;你的進度已儲存。可以用&lt;b&gt;自由練習&lt;/b&gt;開啟這個情境繼續實驗，或選擇下一門課程。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Question · choose every right answer</source>
-        <translation type="unfinished"></translation>
+        <translation>問題 · 選出所有正確答案</translation>
     </message>
     <message>
         <source>Question · predict</source>
-        <translation type="unfinished"></translation>
+        <translation>問題 · 預測</translation>
     </message>
     <message>
         <source>Question · make it happen</source>
-        <translation type="unfinished"></translation>
+        <translation>問題 · 動手做到</translation>
     </message>
     <message>
         <source>This is what happened.</source>
-        <translation type="unfinished"></translation>
+        <translation>實際發生的是這個。</translation>
     </message>
     <message>
         <source>Right.</source>
-        <translation type="unfinished"></translation>
+        <translation>正確。</translation>
     </message>
     <message>
         <source>Not quite.</source>
-        <translation type="unfinished"></translation>
+        <translation>不太對。</translation>
     </message>
     <message>
         <source>Predict, then play</source>
-        <translation type="unfinished"></translation>
+        <translation>先預測，再播放</translation>
     </message>
     <message>
         <source>Show a hint (%1 of %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>顯示提示（%1／%2）</translation>
     </message>
     <message>
         <source>✔ You made it happen.</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ 你做到了。</translation>
     </message>
     <message>
         <source>✔ Reached with the solution shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ 已藉由顯示的解法達成。</translation>
     </message>
     <message>
         <source>✔ Your prediction was right.</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ 你的預測正確。</translation>
     </message>
     <message>
         <source>✖ The run did something else: see the option marked “This is what happened”.</source>
-        <translation type="unfinished"></translation>
+        <translation>✖ 執行的結果不一樣：請看標示「實際發生的是這個」的選項。</translation>
     </message>
     <message>
         <source>✔ Right.</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ 正確。</translation>
     </message>
     <message>
         <source>✖ Not quite: read the explanations below each option.</source>
-        <translation type="unfinished"></translation>
+        <translation>✖ 不太對：請閱讀每個選項下方的解說。</translation>
     </message>
 </context>
 <context>
     <name>LessonSession</name>
     <message>
         <source>%1: the lesson&apos;s scenario could not be started</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：無法啟動課程的情境</translation>
     </message>
     <message>
         <source>The run was changed before it reached the moment of the answer. Choose again.</source>
-        <translation type="unfinished"></translation>
+        <translation>執行在到達揭曉答案的時刻之前就被改變了。請重新選擇。</translation>
     </message>
     <message>
         <source>The run was changed while the lesson was playing it; the lesson goes on from here.</source>
-        <translation type="unfinished"></translation>
+        <translation>課程播放期間，執行被改變了；課程會從這裡繼續。</translation>
     </message>
 </context>
 <context>
     <name>LessonTopic</name>
     <message>
         <source>Foundations</source>
-        <translation type="unfinished"></translation>
+        <translation>基礎</translation>
     </message>
     <message>
         <source>CAP and PACELC</source>
-        <translation type="unfinished"></translation>
+        <translation>CAP 與 PACELC</translation>
     </message>
     <message>
         <source>Time and clocks</source>
-        <translation type="unfinished"></translation>
+        <translation>時間與時鐘</translation>
     </message>
     <message>
         <source>Replication</source>
-        <translation type="unfinished"></translation>
+        <translation>複寫</translation>
     </message>
     <message>
         <source>Distributed transactions</source>
-        <translation type="unfinished"></translation>
+        <translation>分散式交易</translation>
     </message>
     <message>
         <source>Atomic commit</source>
-        <translation type="unfinished"></translation>
+        <translation>原子提交</translation>
     </message>
     <message>
         <source>Sagas</source>
-        <translation type="unfinished"></translation>
+        <translation>Saga</translation>
     </message>
     <message>
         <source>Reservations (TCC)</source>
-        <translation type="unfinished"></translation>
+        <translation>預留（TCC）</translation>
     </message>
     <message>
         <source>Reliable messaging</source>
-        <translation type="unfinished"></translation>
+        <translation>可靠的訊息傳遞</translation>
     </message>
     <message>
         <source>Choosing a pattern</source>
-        <translation type="unfinished"></translation>
+        <translation>選擇模式</translation>
     </message>
 </context>
 <context>
     <name>LinkDialog</name>
     <message>
         <source>Cut a link</source>
-        <translation>切斷連線</translation>
+        <translation>切斷連結</translation>
     </message>
     <message>
         <source>Heal a link</source>
-        <translation>修復連線</translation>
+        <translation>修復連結</translation>
     </message>
     <message>
         <source>Drop the next message on a link</source>
-        <translation>丟棄連線上的下一則訊息</translation>
+        <translation>丟棄連結上的下一則訊息</translation>
     </message>
     <message>
         <source>Duplicate the next message on a link</source>
-        <translation>複製連線上的下一則訊息</translation>
+        <translation>複製連結上的下一則訊息</translation>
     </message>
     <message>
         <source>One end of the link</source>
-        <translation>連線的一端</translation>
+        <translation>連結的一端</translation>
     </message>
     <message>
         <source>The other end of the link (links carry messages both ways)</source>
-        <translation>連線的另一端（連線是雙向傳送訊息的）</translation>
+        <translation>連結的另一端（連結是雙向傳送訊息的）</translation>
     </message>
     <message>
         <source>From node:</source>
@@ -1902,15 +1902,15 @@
     </message>
     <message>
         <source>This link is already cut.</source>
-        <translation>這條連線已經切斷了。</translation>
+        <translation>這條連結已經切斷了。</translation>
     </message>
     <message>
         <source>This link is not cut.</source>
-        <translation>這條連線沒有被切斷。</translation>
+        <translation>這條連結沒有被切斷。</translation>
     </message>
     <message>
         <source>Already armed on this link.</source>
-        <translation>這條連線上已經設定過了。</translation>
+        <translation>這條連結上已經設定過了。</translation>
     </message>
 </context>
 <context>
@@ -2092,15 +2092,15 @@
     </message>
     <message>
         <source>C&amp;ut link…</source>
-        <translation>切斷連線(&amp;U)…</translation>
+        <translation>切斷連結(&amp;U)…</translation>
     </message>
     <message>
         <source>Cut a link: messages on it are lost until it is healed</source>
-        <translation>切斷一條連線：在修復之前，經過它的訊息都會遺失</translation>
+        <translation>切斷一條連結：在修復之前，經過它的訊息都會遺失</translation>
     </message>
     <message>
         <source>&amp;Heal link</source>
-        <translation>修復連線(&amp;H)</translation>
+        <translation>修復連結(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Partition…</source>
@@ -2116,15 +2116,15 @@
     </message>
     <message>
         <source>Heal &amp;all links and partitions</source>
-        <translation>修復所有連線與分區(&amp;L)</translation>
+        <translation>修復所有連結與分區(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Drop next message on link…</source>
-        <translation>丟棄連線上的下一則訊息(&amp;D)…</translation>
+        <translation>丟棄連結上的下一則訊息(&amp;D)…</translation>
     </message>
     <message>
         <source>D&amp;uplicate next message on link…</source>
-        <translation>複製連線上的下一則訊息(&amp;U)…</translation>
+        <translation>複製連結上的下一則訊息(&amp;U)…</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -2276,7 +2276,7 @@
     </message>
     <message>
         <source>No link is cut</source>
-        <translation>沒有被切斷的連線</translation>
+        <translation>沒有被切斷的連結</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -2320,111 +2320,111 @@
     </message>
     <message>
         <source>Primary/backup: heartbeats, and a failover when the primary crashes</source>
-        <translation>主備援：心跳，以及主節點當機時的故障轉移</translation>
+        <translation>主備援：心跳，以及主節點當機時的容錯移轉</translation>
     </message>
     <message>
         <source>Split-brain: failover without quorum or fencing</source>
-        <translation>腦裂：沒有法定人數或隔離機制的故障轉移</translation>
+        <translation>腦裂：沒有法定人數或隔離機制的容錯移轉</translation>
     </message>
     <message>
         <source>Lesson complete</source>
-        <translation type="unfinished"></translation>
+        <translation>課程完成</translation>
     </message>
     <message>
         <source>Lesson complete: %1 of %2 questions right at the first try</source>
-        <translation type="unfinished"></translation>
+        <translation>課程完成：%2 道問題中有 %1 道第一次就答對</translation>
     </message>
     <message>
         <source>&amp;Lessons</source>
-        <translation type="unfinished"></translation>
+        <translation>課程(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Browse lessons…</source>
-        <translation type="unfinished"></translation>
+        <translation>瀏覽課程(&amp;B)…</translation>
     </message>
     <message>
         <source>Choose a guided lesson: narration, tasks on the canvas and quizzes</source>
-        <translation type="unfinished"></translation>
+        <translation>選擇一門引導式課程：講解、畫布上的任務與測驗</translation>
     </message>
     <message>
         <source>&amp;Open lesson file…</source>
-        <translation type="unfinished"></translation>
+        <translation>開啟課程檔(&amp;O)…</translation>
     </message>
     <message>
         <source>Open a lesson file (.json) that is not one of the bundled lessons</source>
-        <translation type="unfinished"></translation>
+        <translation>開啟不在內建課程中的課程檔（.json）</translation>
     </message>
     <message>
         <source>&amp;Progress…</source>
-        <translation type="unfinished"></translation>
+        <translation>進度(&amp;P)…</translation>
     </message>
     <message>
         <source>Completion and scores per lesson; reset or export them as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>各課程的完成度與成績；可重設或匯出為 CSV</translation>
     </message>
     <message>
         <source>&amp;Next step</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步(&amp;N)</translation>
     </message>
     <message>
         <source>Previous ste&amp;p</source>
-        <translation type="unfinished"></translation>
+        <translation>上一步(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Teacher mode</source>
-        <translation type="unfinished"></translation>
+        <translation>教師模式(&amp;T)</translation>
     </message>
     <message>
         <source>Jump to any step, reveal answers, show solutions and hide scores</source>
-        <translation type="unfinished"></translation>
+        <translation>可跳到任何一步、顯示答案、示範解法並隱藏分數</translation>
     </message>
     <message>
         <source>&amp;Free play</source>
-        <translation type="unfinished"></translation>
+        <translation>自由練習(&amp;F)</translation>
     </message>
     <message>
         <source>Leave the lesson and keep experimenting with its scenario in the sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>離開課程，在沙盒中繼續用它的情境做實驗</translation>
     </message>
     <message>
         <source>&amp;Close lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>關閉課程(&amp;C)</translation>
     </message>
     <message>
         <source>Lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>課程</translation>
     </message>
     <message>
         <source>Lesson progress</source>
-        <translation type="unfinished"></translation>
+        <translation>課程進度</translation>
     </message>
     <message>
         <source>There is no lesson &quot;%1&quot; (neither a bundled lesson id nor a file).</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到課程「%1」（它既不是內建課程的 ID，也不是檔案）。</translation>
     </message>
     <message>
         <source>The lesson could not be started.</source>
-        <translation type="unfinished"></translation>
+        <translation>無法啟動課程。</translation>
     </message>
     <message>
         <source>Cannot open lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>無法開啟課程</translation>
     </message>
     <message>
         <source>The lesson could not be opened. The rest of CommitScope is unaffected.</source>
-        <translation type="unfinished"></translation>
+        <translation>無法開啟這門課程。CommitScope 的其他部分不受影響。</translation>
     </message>
     <message>
         <source>Free play: the lesson&apos;s scenario is yours to change. Home restarts it.</source>
-        <translation type="unfinished"></translation>
+        <translation>自由練習：課程的情境可以任你修改。按 Home 可重新開始。</translation>
     </message>
     <message>
         <source>Open lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>開啟課程</translation>
     </message>
     <message>
         <source>Lessons (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>課程檔 (*.json);;所有檔案 (*)</translation>
     </message>
 </context>
 <context>
@@ -2503,7 +2503,7 @@
     </message>
     <message>
         <source>Link epoch</source>
-        <translation>連線世代</translation>
+        <translation>連結世代</translation>
     </message>
     <message>
         <source>running</source>
@@ -2598,365 +2598,365 @@
     <name>MetricName</name>
     <message>
         <source>Requests answered</source>
-        <translation type="unfinished"></translation>
+        <translation>已回應的請求</translation>
     </message>
     <message>
         <source>Requests refused</source>
-        <translation type="unfinished"></translation>
+        <translation>被拒絕的請求</translation>
     </message>
     <message>
         <source>Requests timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>逾時的請求</translation>
     </message>
     <message>
         <source>Stale reads</source>
-        <translation type="unfinished"></translation>
+        <translation>過時讀取次數</translation>
     </message>
     <message>
         <source>Operations skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>略過的操作</translation>
     </message>
     <message>
         <source>Operations abandoned</source>
-        <translation type="unfinished"></translation>
+        <translation>放棄的操作</translation>
     </message>
     <message>
         <source>Requests served by replicas</source>
-        <translation type="unfinished"></translation>
+        <translation>複本處理的請求</translation>
     </message>
     <message>
         <source>Requests refused by replicas</source>
-        <translation type="unfinished"></translation>
+        <translation>複本拒絕的請求</translation>
     </message>
     <message>
         <source>Read repairs</source>
-        <translation type="unfinished"></translation>
+        <translation>讀取修復次數</translation>
     </message>
     <message>
         <source>Concurrent writes kept as siblings</source>
-        <translation type="unfinished"></translation>
+        <translation>保留為並列版本的並行寫入</translation>
     </message>
     <message>
         <source>Lost updates</source>
-        <translation type="unfinished"></translation>
+        <translation>遺失的更新</translation>
     </message>
     <message>
         <source>Average read latency</source>
-        <translation type="unfinished"></translation>
+        <translation>平均讀取延遲</translation>
     </message>
     <message>
         <source>Longest read latency</source>
-        <translation type="unfinished"></translation>
+        <translation>最長讀取延遲</translation>
     </message>
     <message>
         <source>Average write latency</source>
-        <translation type="unfinished"></translation>
+        <translation>平均寫入延遲</translation>
     </message>
     <message>
         <source>Longest write latency</source>
-        <translation type="unfinished"></translation>
+        <translation>最長寫入延遲</translation>
     </message>
     <message>
         <source>Writes accepted by servers</source>
-        <translation type="unfinished"></translation>
+        <translation>伺服器接受的寫入</translation>
     </message>
     <message>
         <source>Writes refused by servers</source>
-        <translation type="unfinished"></translation>
+        <translation>伺服器拒絕的寫入</translation>
     </message>
     <message>
         <source>Conflicting writes</source>
-        <translation type="unfinished"></translation>
+        <translation>衝突的寫入</translation>
     </message>
     <message>
         <source>Failovers</source>
-        <translation type="unfinished"></translation>
+        <translation>容錯移轉次數</translation>
     </message>
     <message>
         <source>Writes acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>已確認的寫入</translation>
     </message>
     <message>
         <source>Writes failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失敗的寫入</translation>
     </message>
     <message>
         <source>Retries</source>
-        <translation type="unfinished"></translation>
+        <translation>重試次數</translation>
     </message>
     <message>
         <source>Primaries right now</source>
-        <translation type="unfinished"></translation>
+        <translation>目前的主節點數</translation>
     </message>
     <message>
         <source>Most primaries at once</source>
-        <translation type="unfinished"></translation>
+        <translation>同時存在的主節點數上限</translation>
     </message>
     <message>
         <source>Transactions committed</source>
-        <translation type="unfinished"></translation>
+        <translation>已提交的交易</translation>
     </message>
     <message>
         <source>Transactions aborted</source>
-        <translation type="unfinished"></translation>
+        <translation>已中止的交易</translation>
     </message>
     <message>
         <source>Locks held</source>
-        <translation type="unfinished"></translation>
+        <translation>持有中的鎖</translation>
     </message>
     <message>
         <source>Nodes blocked</source>
-        <translation type="unfinished"></translation>
+        <translation>阻塞的節點</translation>
     </message>
     <message>
         <source>Termination rounds</source>
-        <translation type="unfinished"></translation>
+        <translation>終止協定回合數</translation>
     </message>
     <message>
         <source>Commits by an elected coordinator</source>
-        <translation type="unfinished"></translation>
+        <translation>新選出的協調者所做的提交</translation>
     </message>
     <message>
         <source>Aborts by an elected coordinator</source>
-        <translation type="unfinished"></translation>
+        <translation>新選出的協調者所做的中止</translation>
     </message>
     <message>
         <source>PRECOMMIT retries</source>
-        <translation type="unfinished"></translation>
+        <translation>PRECOMMIT 重送次數</translation>
     </message>
     <message>
         <source>Commits without every acknowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>未收齊確認的提交</translation>
     </message>
     <message>
         <source>Conflicting decisions</source>
-        <translation type="unfinished"></translation>
+        <translation>互相衝突的決定</translation>
     </message>
     <message>
         <source>Duplicate decisions</source>
-        <translation type="unfinished"></translation>
+        <translation>重複的決定</translation>
     </message>
     <message>
         <source>In-doubt recoveries</source>
-        <translation type="unfinished"></translation>
+        <translation>未決狀態的復原</translation>
     </message>
     <message>
         <source>Participants uncertain</source>
-        <translation type="unfinished"></translation>
+        <translation>處於未決狀態的參與者</translation>
     </message>
     <message>
         <source>Transactions confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>已確認的交易</translation>
     </message>
     <message>
         <source>Transactions cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消的交易</translation>
     </message>
     <message>
         <source>Reservations held</source>
-        <translation type="unfinished"></translation>
+        <translation>持有中的預留</translation>
     </message>
     <message>
         <source>Amount frozen</source>
-        <translation type="unfinished"></translation>
+        <translation>凍結金額</translation>
     </message>
     <message>
         <source>Reservations expired</source>
-        <translation type="unfinished"></translation>
+        <translation>已到期的預留</translation>
     </message>
     <message>
         <source>Empty cancels</source>
-        <translation type="unfinished"></translation>
+        <translation>空回滾</translation>
     </message>
     <message>
         <source>Late tries refused</source>
-        <translation type="unfinished"></translation>
+        <translation>被拒絕的遲到 TRY</translation>
     </message>
     <message>
         <source>Confirms refused</source>
-        <translation type="unfinished"></translation>
+        <translation>被拒絕的 CONFIRM</translation>
     </message>
     <message>
         <source>Tries rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>被駁回的 TRY</translation>
     </message>
     <message>
         <source>Duplicates ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>已忽略的重複訊息</translation>
     </message>
     <message>
         <source>Sagas started</source>
-        <translation type="unfinished"></translation>
+        <translation>已開始的 Saga</translation>
     </message>
     <message>
         <source>Sagas completed</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成的 Saga</translation>
     </message>
     <message>
         <source>Sagas compensated</source>
-        <translation type="unfinished"></translation>
+        <translation>已補償的 Saga</translation>
     </message>
     <message>
         <source>Sagas running</source>
-        <translation type="unfinished"></translation>
+        <translation>執行中的 Saga</translation>
     </message>
     <message>
         <source>Steps applied</source>
-        <translation type="unfinished"></translation>
+        <translation>已套用的步驟</translation>
     </message>
     <message>
         <source>Compensations run</source>
-        <translation type="unfinished"></translation>
+        <translation>已執行的補償</translation>
     </message>
     <message>
         <source>Empty compensations</source>
-        <translation type="unfinished"></translation>
+        <translation>空補償</translation>
     </message>
     <message>
         <source>Compensation failures</source>
-        <translation type="unfinished"></translation>
+        <translation>補償失敗次數</translation>
     </message>
     <message>
         <source>Command retries</source>
-        <translation type="unfinished"></translation>
+        <translation>命令重試次數</translation>
     </message>
     <message>
         <source>Late commands refused</source>
-        <translation type="unfinished"></translation>
+        <translation>被拒絕的遲到命令</translation>
     </message>
     <message>
         <source>Step timeouts</source>
-        <translation type="unfinished"></translation>
+        <translation>步驟逾時次數</translation>
     </message>
     <message>
         <source>Stale replies</source>
-        <translation type="unfinished"></translation>
+        <translation>過時的回覆</translation>
     </message>
     <message>
         <source>Dirty reads</source>
-        <translation type="unfinished"></translation>
+        <translation>髒讀次數</translation>
     </message>
     <message>
         <source>Semantic lock waits</source>
-        <translation type="unfinished"></translation>
+        <translation>語意鎖等待次數</translation>
     </message>
     <message>
         <source>Stock</source>
-        <translation type="unfinished"></translation>
+        <translation>庫存</translation>
     </message>
     <message>
         <source>Deliveries</source>
-        <translation type="unfinished"></translation>
+        <translation>遞送次數</translation>
     </message>
     <message>
         <source>Duplicate publishes</source>
-        <translation type="unfinished"></translation>
+        <translation>重複發布次數</translation>
     </message>
     <message>
         <source>Events not yet acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未確認的事件</translation>
     </message>
     <message>
         <source>Orders committed</source>
-        <translation type="unfinished"></translation>
+        <translation>已提交的訂單</translation>
     </message>
     <message>
         <source>Events published</source>
-        <translation type="unfinished"></translation>
+        <translation>已發布的事件</translation>
     </message>
     <message>
         <source>Events stored by the broker</source>
-        <translation type="unfinished"></translation>
+        <translation>訊息代理已儲存的事件</translation>
     </message>
     <message>
         <source>Effects applied</source>
-        <translation type="unfinished"></translation>
+        <translation>已套用的效果</translation>
     </message>
     <message>
         <source>Duplicate effects</source>
-        <translation type="unfinished"></translation>
+        <translation>重複套用的效果</translation>
     </message>
     <message>
         <source>Duplicates suppressed</source>
-        <translation type="unfinished"></translation>
+        <translation>已略過的重複訊息</translation>
     </message>
     <message>
         <source>Lost events</source>
-        <translation type="unfinished"></translation>
+        <translation>遺失的事件</translation>
     </message>
     <message>
         <source>Events pending</source>
-        <translation type="unfinished"></translation>
+        <translation>待處理的事件</translation>
     </message>
     <message>
         <source>Outbox rows not yet sent</source>
-        <translation type="unfinished"></translation>
+        <translation>發件箱中尚未送出的資料列</translation>
     </message>
     <message>
         <source>Republishes</source>
-        <translation type="unfinished"></translation>
+        <translation>重新發布次數</translation>
     </message>
     <message>
         <source>Redeliveries</source>
-        <translation type="unfinished"></translation>
+        <translation>重新投遞次數</translation>
     </message>
     <message>
         <source>Average latency</source>
-        <translation type="unfinished"></translation>
+        <translation>平均延遲</translation>
     </message>
     <message>
         <source>Longest latency</source>
-        <translation type="unfinished"></translation>
+        <translation>最長延遲</translation>
     </message>
 </context>
 <context>
     <name>MetricsChartView</name>
     <message numerus="yes">
         <source>At most %n metrics at once: untick one first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>最多同時顯示 %n 項指標：請先取消勾選一項。</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished">%1 毫秒</translation>
+        <translation>%1 毫秒</translation>
     </message>
     <message>
         <source>Virtual time (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>虛擬時間（毫秒）</translation>
     </message>
     <message>
         <source>Count</source>
-        <translation type="unfinished"></translation>
+        <translation>數量</translation>
     </message>
     <message>
         <source>Latency (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>延遲（毫秒）</translation>
     </message>
     <message>
         <source>Metrics over virtual time</source>
-        <translation type="unfinished"></translation>
+        <translation>指標隨虛擬時間的變化</translation>
     </message>
     <message>
         <source>Metrics to plot</source>
-        <translation type="unfinished"></translation>
+        <translation>要繪製的指標</translation>
     </message>
     <message>
         <source>now</source>
-        <translation type="unfinished"></translation>
+        <translation>現在</translation>
     </message>
     <message>
         <source>This protocol reports no metrics.</source>
-        <translation type="unfinished"></translation>
+        <translation>這個協定沒有提供任何指標。</translation>
     </message>
     <message>
         <source>Tick a metric in the list to plot it.</source>
-        <translation type="unfinished"></translation>
+        <translation>在清單中勾選指標即可繪製。</translation>
     </message>
     <message numerus="yes">
         <source>Tick up to %n metrics. Faults are marked in red.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>最多可勾選 %n 項指標。故障以紅色標示。</numerusform>
         </translation>
     </message>
 </context>
@@ -2980,7 +2980,7 @@
     </message>
     <message>
         <source>Replicas:</source>
-        <translation>副本數：</translation>
+        <translation>複本數：</translation>
     </message>
     <message>
         <source>Servers:</source>
@@ -3046,7 +3046,7 @@
     </message>
     <message>
         <source>Put each node on side A or side B. Messages between the two sides are lost until the partition is healed; links inside a side keep working.</source>
-        <translation>把每個節點放在 A 側或 B 側。在分區修復之前，兩側之間的訊息都會遺失；同一側內的連線照常運作。</translation>
+        <translation>把每個節點放在 A 側或 B 側。在分區修復之前，兩側之間的訊息都會遺失；同一側內的連結照常運作。</translation>
     </message>
     <message>
         <source>Node</source>
@@ -3081,178 +3081,178 @@
     <name>ProgressDialog</name>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>進度</translation>
     </message>
     <message>
         <source>Reset progress</source>
-        <translation type="unfinished"></translation>
+        <translation>重設進度</translation>
     </message>
     <message>
         <source>Lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>課程</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>完成度</translation>
     </message>
     <message>
         <source>Best score</source>
-        <translation type="unfinished"></translation>
+        <translation>最佳成績</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>嘗試次數</translation>
     </message>
     <message>
         <source>Last attempt</source>
-        <translation type="unfinished"></translation>
+        <translation>上次嘗試</translation>
     </message>
     <message>
         <source>Reset this lesson…</source>
-        <translation type="unfinished"></translation>
+        <translation>重設這門課程…</translation>
     </message>
     <message>
         <source>Reset all…</source>
-        <translation type="unfinished"></translation>
+        <translation>全部重設…</translation>
     </message>
     <message>
         <source>Export answers (CSV)…</source>
-        <translation type="unfinished"></translation>
+        <translation>匯出作答紀錄（CSV）…</translation>
     </message>
     <message>
         <source>Export summary (CSV)…</source>
-        <translation type="unfinished"></translation>
+        <translation>匯出摘要（CSV）…</translation>
     </message>
     <message>
         <source>Export progress</source>
-        <translation type="unfinished"></translation>
+        <translation>匯出進度</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 檔 (*.csv)</translation>
     </message>
     <message>
         <source>Progress is saved in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>進度儲存在 %1</translation>
     </message>
     <message>
         <source>Progress is saved in %1. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>進度儲存在 %1。%2</translation>
     </message>
     <message>
         <source>Progress is kept in memory only and is lost when CommitScope closes. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>進度只保存在記憶體中，關閉 CommitScope 後就會遺失。%1</translation>
     </message>
     <message>
         <source>Progress cannot be recorded. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>無法記錄進度。%1</translation>
     </message>
     <message>
         <source>✔ done</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ 完成</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>Forget every answer and step of “%1”? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>要清除「%1」的所有作答與步驟紀錄嗎？這個動作無法復原。</translation>
     </message>
     <message>
         <source>Forget the progress of every lesson? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>要清除所有課程的進度嗎？這個動作無法復原。</translation>
     </message>
     <message>
         <source>%1 could not be written. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>無法寫入 %1。%2</translation>
     </message>
 </context>
 <context>
     <name>ProgressStore</name>
     <message>
         <source>no folder for application data is known on this system</source>
-        <translation type="unfinished"></translation>
+        <translation>這個系統上沒有已知的應用程式資料夾</translation>
     </message>
     <message>
         <source>the folder cannot be created</source>
-        <translation type="unfinished"></translation>
+        <translation>無法建立資料夾</translation>
     </message>
     <message>
         <source>the folder is read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>資料夾是唯讀的</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a file</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」不是檔案</translation>
     </message>
     <message>
         <source>the progress file is read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>進度檔是唯讀的</translation>
     </message>
     <message>
         <source>Progress cannot be saved in &quot;%1&quot; (%2). It is kept in memory and will be lost when CommitScope closes.</source>
-        <translation type="unfinished"></translation>
+        <translation>無法將進度儲存在「%1」（%2）。進度會暫存在記憶體中，關閉 CommitScope 後就會遺失。</translation>
     </message>
     <message>
         <source>the file cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>無法讀取檔案</translation>
     </message>
     <message>
         <source>The progress file &quot;%1&quot; could not be opened (%2). Progress is kept in memory and will be lost when CommitScope closes.</source>
-        <translation type="unfinished"></translation>
+        <translation>無法開啟進度檔「%1」（%2）。進度會暫存在記憶體中，關閉 CommitScope 後就會遺失。</translation>
     </message>
     <message>
         <source>it was written by a newer version of CommitScope (schema %1; this version knows up to %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>它是由較新版本的 CommitScope 寫入的（資料結構版本 %1；這個版本最高只支援到 %2）</translation>
     </message>
     <message>
         <source>it is damaged or not a progress file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>檔案已損壞，或不是進度檔：%1</translation>
     </message>
     <message>
         <source>The progress file &quot;%1&quot; cannot be used (%2) and could not be moved aside (%3). Progress is kept in memory and will be lost when CommitScope closes.</source>
-        <translation type="unfinished"></translation>
+        <translation>無法使用進度檔「%1」（%2），也無法把它移到一旁（%3）。進度會暫存在記憶體中，關閉 CommitScope 後就會遺失。</translation>
     </message>
     <message>
         <source>The progress file &quot;%1&quot; could not be used (%2). It was kept as &quot;%3&quot; and a new progress file was started.</source>
-        <translation type="unfinished"></translation>
+        <translation>無法使用進度檔「%1」（%2）。原檔已保留為「%3」，並已建立新的進度檔。</translation>
     </message>
     <message>
         <source>A new progress file could not be started either (%1). Progress is kept in memory and will be lost when CommitScope closes.</source>
-        <translation type="unfinished"></translation>
+        <translation>也無法建立新的進度檔（%1）。進度會暫存在記憶體中，關閉 CommitScope 後就會遺失。</translation>
     </message>
     <message>
         <source>Qt&apos;s SQLite driver (QSQLITE) is not available</source>
-        <translation type="unfinished"></translation>
+        <translation>無法使用 Qt 的 SQLite 驅動程式（QSQLITE）</translation>
     </message>
     <message>
         <source>The progress could not be exported: nothing to write to.</source>
-        <translation type="unfinished"></translation>
+        <translation>無法匯出進度：沒有可寫入的目標。</translation>
     </message>
     <message>
         <source>The progress could not be exported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>無法匯出進度：%1</translation>
     </message>
     <message>
         <source>The progress could not be exported to &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>無法將進度匯出到「%1」：%2</translation>
     </message>
     <message>
         <source>Progress cannot be recorded at all: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>完全無法記錄進度：%1</translation>
     </message>
     <message>
         <source>progress tables are missing</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少進度資料表</translation>
     </message>
     <message>
         <source>Progress could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>無法儲存進度：%1</translation>
     </message>
     <message>
         <source>The progress store is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>進度資料庫尚未開啟。</translation>
     </message>
 </context>
 <context>
@@ -3358,27 +3358,27 @@
     </message>
     <message>
         <source>Open this lesson (a lesson id such as 07-two-phase-commit, or a lesson file).</source>
-        <translation type="unfinished"></translation>
+        <translation>開啟這門課程（課程 ID，例如 07-two-phase-commit，或課程檔）。</translation>
     </message>
     <message>
         <source>Go to this step of the lesson (1 = first), completing the steps before it.</source>
-        <translation type="unfinished"></translation>
+        <translation>跳到課程的這一步（1 = 第一步），並完成之前的所有步驟。</translation>
     </message>
     <message>
         <source>Start in teacher mode.</source>
-        <translation type="unfinished"></translation>
+        <translation>以教師模式啟動。</translation>
     </message>
     <message>
         <source>Read the lesson list from this directory instead of the bundled lessons.</source>
-        <translation type="unfinished"></translation>
+        <translation>從這個目錄讀取課程清單，而不是使用內建課程。</translation>
     </message>
     <message>
         <source>--lesson-step: &quot;%1&quot; is not a step number (1 or more)</source>
-        <translation type="unfinished"></translation>
+        <translation>--lesson-step：「%1」不是步驟編號（須為 1 以上）</translation>
     </message>
     <message>
         <source>--lesson-step needs --lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>--lesson-step 必須搭配 --lesson 使用</translation>
     </message>
 </context>
 <context>
