@@ -60,6 +60,13 @@ bool sameSchedule(const std::vector<cs::Fault>& x, const std::vector<cs::Fault>&
   return true;
 }
 
+// Moves the clock towards `t` without dispatching another event: it stops just before the next
+// event, so that the event index (what fault schedules and checkpoints refer to) does not change.
+void moveClockWithoutEvents(cs::Simulator& sim, cs::Time t) {
+  if (const auto next = sim.next_event_time(); next && *next <= t) t = *next - 1;
+  if (t > sim.now()) sim.run_until(t);
+}
+
 // A fresh run of `s` at event `n`, its clock brought as close to `clock` as it can go without
 // dispatching another event (so that the event index, which fault schedules refer to, stays `n`).
 std::unique_ptr<cs::Simulation> runAt(const cs::Scenario& s, quint64 n, cs::Time clock) {
@@ -68,9 +75,7 @@ std::unique_ptr<cs::Simulation> runAt(const cs::Scenario& s, quint64 n, cs::Time
   if (!run) return run;
   cs::Simulator& sim = run->sim();
   sim.run_until_event(n);
-  cs::Time target = std::min(clock, s.until);
-  if (const auto next = sim.next_event_time(); next && *next <= target) target = *next - 1;
-  if (target > sim.now()) sim.run_until(target);
+  moveClockWithoutEvents(sim, std::min(clock, s.until));
   return run;
 }
 
@@ -343,9 +348,7 @@ void LabController::advanceTo(cs::Time target) {
     emit watchTriggered();
     return;
   }
-  cs::Time t = target;
-  if (const auto next = sim.next_event_time(); next && *next <= t) t = *next - 1;
-  if (t > sim.now()) sim.run_until(t);
+  moveClockWithoutEvents(sim, target);
 }
 
 bool LabController::checkAnimationDone() {
@@ -600,9 +603,7 @@ void LabController::finishAnimation() {
   if (!anim_) return;
   cs::Simulator& sim = run_->sim();
   sim.run_until_event(anim_->event);
-  cs::Time t = anim_->clock;
-  if (const auto next = sim.next_event_time(); next && *next <= t) t = *next - 1;
-  if (t > sim.now()) sim.run_until(t);
+  moveClockWithoutEvents(sim, anim_->clock);
   if (!checkAnimationDone()) {  // cannot happen for a projection of this run; never leave it pending
     anim_.reset();
     pause();
