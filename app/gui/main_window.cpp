@@ -27,6 +27,7 @@
 #include "lesson_panel.hpp"
 #include "lesson_session.hpp"
 #include "message_details.hpp"
+#include "metrics_chart_view.hpp"
 #include "new_scenario_dialog.hpp"
 #include "panel_frame.hpp"
 #include "progress_dialog.hpp"
@@ -132,6 +133,8 @@ void MainWindow::createCentralArea() {
   state_panel_ = new PanelFrame(state_machine_, this);
   details_panel_ = new PanelFrame(details_, this);
   spacetime_panel_ = new PanelFrame(spacetime_, this);
+  metrics_ = new MetricsChartView(controller_, this);
+  metrics_panel_ = new PanelFrame(metrics_, this);
 
   session_ = new LessonSession(controller_, progress_.get(), this);
   lesson_ = new LessonPanel(session_, this);
@@ -162,10 +165,17 @@ void MainWindow::createCentralArea() {
   horizontal_->setStretchFactor(2, 1);
   vertical_ = new QSplitter(Qt::Vertical, this);
   vertical_->addWidget(horizontal_);
-  vertical_->addWidget(spacetime_panel_);
+  // Below: the space-time diagram (what happened, message by message) beside the metrics chart (what
+  // it adds up to over time).
+  bottom_ = new QSplitter(Qt::Horizontal, this);
+  bottom_->addWidget(spacetime_panel_);
+  bottom_->addWidget(metrics_panel_);
+  bottom_->setStretchFactor(0, 3);
+  bottom_->setStretchFactor(1, 2);
+  vertical_->addWidget(bottom_);
   vertical_->setStretchFactor(0, 3);
   vertical_->setStretchFactor(1, 1);
-  for (QSplitter* s : {side_, horizontal_, vertical_}) {
+  for (QSplitter* s : {side_, horizontal_, vertical_, bottom_}) {
     s->setChildrenCollapsible(false);
     s->setHandleWidth(6);
   }
@@ -193,6 +203,9 @@ void MainWindow::resetLayout() {
   const int top = h * 62 / 100;
   vertical_->setSizes({top, h - top});
   side_->setSizes({top * 58 / 100, top * 42 / 100});
+  const int full = std::max(800, bottom_->width() > 0 ? bottom_->width() : width());
+  const int chart = std::clamp(full * 36 / 100, 360, projector_ ? 1100 : 760);
+  bottom_->setSizes({full - chart, chart});
 }
 
 void MainWindow::showEvent(QShowEvent* event) {
@@ -509,6 +522,7 @@ void MainWindow::retranslateUi() {
   state_panel_->setTitle(tr("State machine"));
   details_panel_->setTitle(tr("Details"));
   spacetime_panel_->setTitle(tr("Space-time diagram"));
+  metrics_panel_->setTitle(tr("Metrics over time"));
 
   time_label_->setToolTip(tr("Virtual time of the run (not wall-clock time)"));
   events_label_->setToolTip(tr("Events dispatched so far"));
@@ -743,6 +757,7 @@ void MainWindow::setProjectorMode(bool on, bool fullScreen) {
   canvas_->setProjectorMode(on);
   state_machine_->setProjectorMode(on);
   spacetime_->setProjectorMode(on);
+  metrics_->setProjectorMode(on);
   details_->setProjectorMode(on);
   timeline_->setProjectorMode(on);
   QSettings().setValue(kProjectorKey, on);

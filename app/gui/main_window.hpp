@@ -16,6 +16,7 @@ class LabController;
 class LessonPanel;
 class LessonSession;
 class MessageDetails;
+class MetricsChartView;
 class PanelFrame;
 class QAction;
 class QActionGroup;
@@ -38,6 +39,7 @@ class MainWindow final : public QMainWindow {
 
   LabController* controller() const { return controller_; }
   CanvasView* canvas() const { return canvas_; }
+  MetricsChartView* metricsChart() const { return metrics_; }
   TimelineBar* timeline() const { return timeline_; }
   HelpOverlay* helpOverlay() const { return help_; }
   QMenu* fileMenu() const { return file_menu_; }
@@ -122,6 +124,9 @@ class MainWindow final : public QMainWindow {
   PanelFrame* state_panel_ = nullptr;
   PanelFrame* details_panel_ = nullptr;
   PanelFrame* spacetime_panel_ = nullptr;
+  MetricsChartView* metrics_ = nullptr;
+  PanelFrame* metrics_panel_ = nullptr;
+  QSplitter* bottom_ = nullptr;      // space-time diagram / metrics chart
   QSplitter* vertical_ = nullptr;    // top area / space-time diagram
   QSplitter* horizontal_ = nullptr;  // canvas / side column
   QSplitter* side_ = nullptr;        // state machine / message details

@@ -1,0 +1,705 @@
+#include "metrics_chart_view.hpp"
+
+#include <QChart>
+#include <QChartView>
+#include <QEvent>
+#include <QGraphicsLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineSeries>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPixmap>
+#include <QScopedValueRollback>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <QValueAxis>
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <unordered_map>
+#include <utility>
+
+#include "lab_controller.hpp"
+#include "metric_text.hpp"
+#include "palette.hpp"
+#include "scenario/loader.hpp"
+
+namespace {
+
+using Figures = std::vector<std::pair<std::string, double>>;
+
+bool endsWith(const std::string& s, std::string_view tail) {
+  return s.size() >= tail.size() && std::string_view(s).substr(s.size() - tail.size()) == tail;
+}
+
+double displayValue(const std::string& key, double raw) {
+  return MetricText::isDuration(key) ? raw / 1000.0 : raw;  // durations in virtual ms
+}
+
+// The run-wide figures of a run right now, in the protocol's order and in display units. Per-node
+// figures are left out (one line per node and metric would not stay readable, and the run-wide total
+// is what the lessons talk about), except keys reported by exactly one node and never as a total
+// (the outbox's unsent rows, the saga's stock). "*_latency_sum_us" / "*_latency_count" pairs become
+// one "*_latency_avg_us" average.
+Figures figuresOf(const cs::Simulation& run) {
+  const std::vector<cs::Metric> metrics = run.protocol().metrics();
+  std::map<std::string, std::int64_t> wide;
+  std::map<std::string, int> reporters;
+  for (const cs::Metric& m : metrics) {
+    if (m.node == cs::kNoNode) wide[m.key] = m.value;
+    else ++reporters[m.key];
+  }
+  Figures out;
+  std::map<std::string, bool> done;
+  for (const cs::Metric& m : metrics) {
+    if (done[m.key]) continue;
+    const bool isWide = wide.count(m.key) != 0;
+    if (m.node != cs::kNoNode && (isWide || reporters[m.key] != 1)) continue;
+    done[m.key] = true;
+    if (endsWith(m.key, "_latency_count")) continue;  // folded into the average
+    if (endsWith(m.key, "_latency_sum_us")) {
+      const std::string stem = m.key.substr(0, m.key.size() - std::string_view("_sum_us").size());
+      const auto count = wide.find(stem + "_count");
+      const double n = count == wide.end() ? 0.0 : static_cast<double>(count->second);
+      out.emplace_back(stem + "_avg_us", n > 0 ? static_cast<double>(m.value) / n / 1000.0 : 0.0);
+      continue;
+    }
+    out.emplace_back(m.key, displayValue(m.key, static_cast<double>(isWide ? wide[m.key] : m.value)));
+  }
+  return out;
+}
+
+// A tick step of 1, 2 or 5 times a power of ten giving at most `ticks` intervals over `span`.
+double niceStep(double span, int ticks, bool integer) {
+  if (span <= 0) return 1.0;
+  const double raw = span / std::max(1, ticks);
+  const double mag = std::pow(10.0, std::floor(std::log10(raw)));
+  double step = mag * 10;
+  for (double m : {1.0, 2.0, 5.0, 10.0})
+    if (m * mag >= raw - 1e-12) {
+      step = m * mag;
+      break;
+    }
+  return integer ? std::max(1.0, std::round(step)) : step;
+}
+
+// Range [0, top] with a tick every `step`. Qt Charts lays out ticks as soon as either changes, so a
+// dynamic-tick axis given a large range while it still has a small interval (or the reverse) briefly
+// creates one label item per tick - hundreds of thousands for a long run. Fixed ticks in between.
+void setAxis(QValueAxis* a, double top, double step) {
+  a->setTickType(QValueAxis::TicksFixed);
+  a->setTickCount(2);
+  a->setRange(0, top);
+  a->setTickInterval(step);
+  a->setTickType(QValueAxis::TicksDynamic);
+}
+
+// Okabe-Ito hues (colour-blind safe), darker in projector mode like the rest of the palette; the
+// order matches MetricText::Tone so that a metric gets its tone's colour when it is free.
+struct Hue {
+  QRgb normal;
+  QRgb projector;
+};
+constexpr Hue kHues[] = {
+    {0xFF009E73, 0xFF00704F},  // Good: green
+    {0xFFD55E00, 0xFFB34700},  // Bad: vermillion
+    {0xFFE69F00, 0xFFB36B00},  // Anomaly: orange
+    {0xFFCC79A7, 0xFF9C3D78},  // Level: reddish purple
+    {0xFF0072B2, 0xFF00508A},  // Duration: blue
+    {0xFF56B4E9, 0xFF1F78B4},  // Neutral: sky blue
+    {0xFF5F6773, 0xFF202020},  // spare: slate
+};
+constexpr int kHueCount = static_cast<int>(std::size(kHues));
+static_assert(kHueCount >= MetricsChartView::kMaxShown, "every shown line needs its own colour");
+
+QColor hue(int slot, bool projector) {
+  const Hue& h = kHues[std::clamp(slot, 0, kHueCount - 1)];
+  return QColor::fromRgba(projector ? h.projector : h.normal);
+}
+
+}  // namespace
+
+// The chart plus what Qt Charts does not draw: the "now" line, the veil over the future, fault
+// markers on the time axis and the empty-state sentence. Painted over the chart so that none of
+// it is a series (it never enters the axes' ranges or the picker).
+class MetricsPlot final : public QChartView {
+ public:
+  MetricsPlot(QChart* chart, QWidget* parent) : QChartView(chart, parent) {
+    setRenderHint(QPainter::Antialiasing);
+    setFrameShape(QFrame::NoFrame);
+  }
+
+  void setTimeRange(double from, double to) { from_ = from, to_ = to; }
+  void setNow(double ms) {
+    if (ms == now_) return;
+    now_ = ms;
+    viewport()->update();
+  }
+  void setFaults(std::vector<double> ms) { faults_ = std::move(ms); }
+  void setTexts(QString now, QString empty) {
+    now_text_ = std::move(now);
+    empty_text_ = std::move(empty);
+    viewport()->update();
+  }
+  void setProjector(bool on) { projector_ = on; }
+  void setEmpty(bool empty) {
+    if (empty == empty_) return;
+    empty_ = empty;
+    viewport()->update();
+  }
+
+ protected:
+  void drawForeground(QPainter* p, const QRectF& rect) override {
+    QChartView::drawForeground(p, rect);
+    const palette::Scheme& s = palette::scheme(projector_);
+    const QRectF area = chart()->mapRectToScene(chart()->plotArea());
+    if (area.width() <= 1 || to_ <= from_) return;
+    p->save();
+    p->setRenderHint(QPainter::Antialiasing);
+    const auto xOf = [&](double ms) { return area.left() + (std::clamp(ms, from_, to_) - from_) / (to_ - from_) * area.width(); };
+    const double x = xOf(now_);
+
+    // The future: not drawn, and veiled so that "nothing yet" does not read as "zero".
+    if (x < area.right() - 0.5) {
+      QColor veil = s.lane;
+      veil.setAlpha(projector_ ? 170 : 150);
+      p->fillRect(QRectF(QPointF(x, area.top()), area.bottomRight()), veil);
+    }
+
+    // Faults: a dotted line and a small red triangle hanging from the top edge.
+    QColor cut = s.cut;
+    cut.setAlpha(projector_ ? 200 : 150);
+    const double tri = projector_ ? 7.0 : 5.0;
+    for (double f : faults_) {
+      const double fx = xOf(f);
+      p->setPen(QPen(cut, projector_ ? 2.0 : 1.2, Qt::DotLine, Qt::FlatCap));
+      p->drawLine(QPointF(fx, area.top()), QPointF(fx, area.bottom()));
+      QPainterPath t;
+      t.moveTo(fx - tri, area.top());
+      t.lineTo(fx + tri, area.top());
+      t.lineTo(fx, area.top() + tri * 1.3);
+      t.closeSubpath();
+      p->fillPath(t, s.cut);
+    }
+
+    // Now: a solid line and a label tab at the top.
+    p->setPen(QPen(s.now, projector_ ? 4.0 : 2.0, Qt::SolidLine, Qt::FlatCap));
+    p->drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()));
+    if (!now_text_.isEmpty()) {
+      QFont f = font();
+      f.setBold(true);
+      f.setPointSizeF(f.pointSizeF() * 0.85);
+      p->setFont(f);
+      const QFontMetricsF fm(f);
+      const double pad = projector_ ? 6 : 4;
+      const QSizeF box(fm.horizontalAdvance(now_text_) + 2 * pad, fm.height() + pad);
+      const double left = x + box.width() + 2 <= area.right() ? x + 1 : x - box.width() - 1;
+      const QRectF tab(QPointF(left, area.top() + tri * 1.6), box);
+      QPainterPath r;
+      r.addRoundedRect(tab, 3, 3);
+      p->fillPath(r, s.now);
+      p->setPen(Qt::white);
+      p->drawText(tab, Qt::AlignCenter, now_text_);
+    }
+
+    if (empty_ && !empty_text_.isEmpty()) {
+      p->setPen(s.mutedInk);
+      p->setFont(font());
+      p->drawText(area.adjusted(24, 24, -24, -24), Qt::AlignCenter | Qt::TextWordWrap, empty_text_);
+    }
+    p->restore();
+  }
+
+ private:
+  double from_ = 0, to_ = 1, now_ = 0;
+  std::vector<double> faults_;
+  QString now_text_, empty_text_;
+  bool projector_ = false;
+  bool empty_ = false;
+};
+
+// ---------------------------------------------------------------------------------------------
+
+MetricsChartView::MetricsChartView(LabController* controller, QWidget* parent) : QWidget(parent), controller_(controller) {
+  auto* chart = new QChart;
+  chart->setAnimationOptions(QChart::NoAnimation);  // lines follow the timeline; animation would lag it
+  chart->legend()->hide();                          // the picker on the right is the legend
+  chart->setBackgroundRoundness(0);
+  chart->setDropShadowEnabled(false);
+  chart->layout()->setContentsMargins(0, 0, 0, 0);
+
+  time_axis_ = new QValueAxis(chart);
+  count_axis_ = new QValueAxis(chart);
+  ms_axis_ = new QValueAxis(chart);
+  for (QValueAxis* a : {time_axis_, count_axis_, ms_axis_}) {
+    a->setTickAnchor(0);
+    a->setMinorTickCount(0);
+  }
+  time_axis_->setLabelFormat(QStringLiteral("%d"));
+  count_axis_->setLabelFormat(QStringLiteral("%d"));
+  chart->addAxis(time_axis_, Qt::AlignBottom);
+  chart->addAxis(count_axis_, Qt::AlignLeft);
+  chart->addAxis(ms_axis_, Qt::AlignRight);
+  ms_axis_->setGridLineVisible(false);  // one grid (the counts') is enough to read both
+
+  plot_ = new MetricsPlot(chart, this);
+  plot_->setMinimumSize(260, 180);
+
+  picker_ = new QTreeWidget(this);
+  picker_->setColumnCount(2);
+  picker_->setHeaderHidden(true);
+  picker_->setRootIsDecorated(false);
+  picker_->setUniformRowHeights(true);
+  picker_->setSelectionMode(QAbstractItemView::NoSelection);
+  picker_->setFocusPolicy(Qt::StrongFocus);
+  picker_->header()->setStretchLastSection(false);
+  picker_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+  picker_->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+  connect(picker_, &QTreeWidget::itemChanged, this, &MetricsChartView::onItemChanged);
+
+  hint_ = new QLabel(this);
+  hint_->setWordWrap(true);
+
+  auto* side = new QVBoxLayout;
+  side->setContentsMargins(0, 0, 0, 0);
+  side->setSpacing(4);
+  side->addWidget(picker_, 1);
+  side->addWidget(hint_);
+  auto* layout = new QHBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->setSpacing(6);
+  layout->addWidget(plot_, 1);
+  layout->addLayout(side);
+
+  connect(controller_, &LabController::scenarioChanged, this, &MetricsChartView::rebuild);
+  connect(controller_, &LabController::documentChanged, this, &MetricsChartView::onDocumentChanged);
+  connect(controller_, &LabController::runChanged, this, &MetricsChartView::refresh);
+
+  applyStyle();
+  retranslateUi();
+  rebuild();
+}
+
+MetricsChartView::~MetricsChartView() = default;
+
+QChart* MetricsChartView::chart() const { return plot_->chart(); }
+QString MetricsChartView::timeAxisTitle() const { return time_axis_->titleText(); }
+
+// ---- the cache ----
+
+std::string MetricsChartView::scheduleKey() const {
+  // Everything that changes what the run does (protocol, params, network, seed, until, faults) and
+  // nothing that does not (title, description, node positions).
+  cs::Scenario s = controller_->scenario();
+  s.file.clear();
+  s.title.clear();
+  s.description.clear();
+  s.layout.clear();
+  return cs::scenario_to_text(s, controller_->simulation().protocol());
+}
+
+void MetricsChartView::onDocumentChanged() {
+  if (stale_ || scheduleKey() == sampled_for_) return;  // a save, a rename, a node moved: same run
+  stale_ = true;
+  refresh();
+}
+
+void MetricsChartView::ensureSamples() {
+  if (!stale_ && scheduleKey() == sampled_for_) return;
+  sample();
+}
+
+void MetricsChartView::sample() {
+  ++sample_runs_;
+  stale_ = false;
+  sampled_for_ = scheduleKey();
+  protocol_ = controller_->scenario().protocol;
+  times_ms_.clear();
+  tracks_.clear();
+  fault_ms_.clear();
+  auto run = controller_->makeRun();
+  if (!run) return;
+  const cs::Time until = controller_->endTime();
+  std::unordered_map<std::string, std::size_t> index;
+  times_ms_.reserve(kSampleIntervals + 1);
+  for (int i = 0; i <= kSampleIntervals; ++i) {
+    const cs::Time t = until * i / kSampleIntervals;
+    run->sim().run_until(t);
+    const Figures figures = figuresOf(*run);
+    if (i == 0) {
+      for (const auto& [key, value] : figures) {
+        if (static_cast<int>(tracks_.size()) >= kMaxMetrics) break;
+        index.emplace(key, tracks_.size());
+        tracks_.push_back({key, {}});
+        tracks_.back().values.reserve(kSampleIntervals + 1);
+      }
+    }
+    for (Track& track : tracks_) track.values.push_back(track.values.empty() ? 0.0 : track.values.back());
+    for (const auto& [key, value] : figures)
+      if (const auto it = index.find(key); it != index.end()) tracks_[it->second].values.back() = value;
+    times_ms_.push_back(static_cast<double>(t) / 1000.0);
+  }
+  for (const cs::TraceEvent& ev : run->sim().trace()) {
+    if (ev.kind != cs::TraceKind::Fault) continue;
+    const double ms = static_cast<double>(ev.time) / 1000.0;
+    if (!fault_ms_.empty() && fault_ms_.back() == ms) continue;  // one marker per instant
+    if (static_cast<int>(fault_ms_.size()) >= kMaxFaultMarks) break;
+    fault_ms_.push_back(ms);
+  }
+  plot_->setFaults(fault_ms_);
+}
+
+int MetricsChartView::trackIndex(const std::string& key) const {
+  for (std::size_t i = 0; i < tracks_.size(); ++i)
+    if (tracks_[i].key == key) return static_cast<int>(i);
+  return -1;
+}
+
+QStringList MetricsChartView::metricKeys() const {
+  QStringList out;
+  for (const Track& t : tracks_) out << QString::fromStdString(t.key);
+  return out;
+}
+
+QStringList MetricsChartView::shownMetrics() const {
+  QStringList out;
+  for (const Shown& s : shown_) out << QString::fromStdString(s.key);
+  return out;
+}
+
+QList<QPointF> MetricsChartView::sampledSeries(const QString& key) {
+  ensureSamples();
+  QList<QPointF> out;
+  const int i = trackIndex(key.toStdString());
+  if (i < 0) return out;
+  for (std::size_t j = 0; j < times_ms_.size(); ++j) out << QPointF(times_ms_[j], tracks_[static_cast<std::size_t>(i)].values[j]);
+  return out;
+}
+
+QList<QPointF> MetricsChartView::drawnSeries(const QString& key) const {
+  for (const Shown& s : shown_)
+    if (s.key == key.toStdString()) return s.series->points();
+  return {};
+}
+
+// ---- selection ----
+
+void MetricsChartView::rebuild() {
+  stale_ = true;
+  picker_stale_ = true;
+  refresh();
+}
+
+void MetricsChartView::rebuildPicker() {
+  const QString protocol = QString::fromStdString(protocol_);
+  QStringList wanted = chosen_by_protocol_.value(protocol);
+  if (!chosen_by_protocol_.contains(protocol)) {
+    for (std::string_view k : MetricText::defaults(protocol_)) wanted << QString::fromUtf8(k.data(), static_cast<qsizetype>(k.size()));
+    wanted.erase(std::remove_if(wanted.begin(), wanted.end(), [&](const QString& k) { return trackIndex(k.toStdString()) < 0; }), wanted.end());
+    for (const Track& t : tracks_) {  // unknown protocol (or defaults it lacks): its first metrics
+      if (wanted.size() >= 3) break;
+      if (!wanted.contains(QString::fromStdString(t.key))) wanted << QString::fromStdString(t.key);
+    }
+  }
+  updating_picker_ = true;
+  picker_->clear();
+  for (const Track& t : tracks_) {
+    auto* item = new QTreeWidgetItem(picker_);
+    item->setData(0, Qt::UserRole, QString::fromStdString(t.key));
+    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+    item->setCheckState(0, Qt::Unchecked);
+    item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+  }
+  updating_picker_ = false;
+  retranslateUi();
+  setShownMetrics(wanted);
+}
+
+void MetricsChartView::setShownMetrics(const QStringList& keys) {
+  QStringList want;
+  for (const Track& t : tracks_)  // picker order, bounded
+    if (keys.contains(QString::fromStdString(t.key)) && want.size() < kMaxShown) want << QString::fromStdString(t.key);
+
+  QChart* c = chart();
+  // Drop the lines no longer wanted; keep the others (and their colours).
+  for (auto it = shown_.begin(); it != shown_.end();) {
+    if (!want.contains(QString::fromStdString(it->key))) {
+      c->removeSeries(it->series);
+      delete it->series;
+      it = shown_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  std::vector<Shown> next;
+  for (const QString& k : want) {
+    const std::string key = k.toStdString();
+    auto found = std::find_if(shown_.begin(), shown_.end(), [&](const Shown& s) { return s.key == key; });
+    if (found != shown_.end()) {
+      next.push_back(*found);
+      continue;
+    }
+    bool used[kHueCount] = {};
+    for (const Shown& s : shown_) used[s.colour] = true;
+    for (const Shown& s : next) used[s.colour] = true;
+    int slot = static_cast<int>(MetricText::tone(key));
+    if (used[slot]) slot = static_cast<int>(std::find(std::begin(used), std::end(used), false) - std::begin(used));
+    auto* series = new QLineSeries;
+    series->setName(MetricText::name(key));
+    c->addSeries(series);
+    series->attachAxis(time_axis_);
+    series->attachAxis(MetricText::isDuration(key) ? ms_axis_ : count_axis_);
+    next.push_back({key, series, slot});
+  }
+  shown_ = std::move(next);
+  chosen_by_protocol_[QString::fromStdString(protocol_)] = want;
+
+  updating_picker_ = true;
+  for (int i = 0; i < picker_->topLevelItemCount(); ++i) {
+    QTreeWidgetItem* item = picker_->topLevelItem(i);
+    item->setCheckState(0, want.contains(item->data(0, Qt::UserRole).toString()) ? Qt::Checked : Qt::Unchecked);
+  }
+  updating_picker_ = false;
+  applyStyle();  // pens and swatches of the new lines
+  updateAxes();
+  updateLines();
+  updatePickerValues();
+}
+
+void MetricsChartView::onItemChanged(QTreeWidgetItem* item) {
+  if (updating_picker_) return;
+  QStringList keys = shownMetrics();
+  const QString key = item->data(0, Qt::UserRole).toString();
+  const bool checked = item->checkState(0) == Qt::Checked;
+  if (checked == keys.contains(key)) return;  // a text or icon change, not a tick
+  if (checked) {
+    if (keys.size() >= kMaxShown) {  // refused: say why, next to the list
+      updating_picker_ = true;
+      item->setCheckState(0, Qt::Unchecked);
+      updating_picker_ = false;
+      hint_->setText(tr("At most %n metrics at once: untick one first.", nullptr, kMaxShown));
+      return;
+    }
+    keys << key;
+  } else {
+    keys.removeAll(key);
+  }
+  retranslateUi();  // resets the hint
+  setShownMetrics(keys);
+}
+
+QColor MetricsChartView::colorFor(const std::string& key) const {
+  for (const Shown& s : shown_)
+    if (s.key == key) return hue(s.colour, projector_);
+  return {};
+}
+
+// ---- drawing ----
+
+void MetricsChartView::refresh() {
+  if (!isVisible()) return;  // hidden (dock closed): no replay, no redraw; showEvent catches up
+  const bool resampled = stale_;
+  ensureSamples();
+  if (picker_stale_) {
+    picker_stale_ = false;
+    rebuildPicker();  // a new scenario: its metrics and their default selection (draws everything)
+    return;
+  }
+  if (resampled) updateAxes();  // the schedule changed: same metrics, new values and ranges
+  updateLines();
+  updatePickerValues();
+}
+
+void MetricsChartView::showEvent(QShowEvent* e) {
+  QWidget::showEvent(e);
+  refresh();
+}
+
+void MetricsChartView::updateAxes() {
+  const double until = static_cast<double>(controller_->endTime()) / 1000.0;
+  const int xTicks = projector_ ? 5 : 6;  // projector labels are larger: fewer of them
+  setAxis(time_axis_, std::max(1.0, until), niceStep(until, xTicks, true));
+  plot_->setTimeRange(0, std::max(1.0, until));
+
+  double countMax = 0, msMax = 0;
+  bool anyMs = false;
+  for (const Shown& s : shown_) {
+    const int i = trackIndex(s.key);
+    if (i < 0) continue;
+    const auto& v = tracks_[static_cast<std::size_t>(i)].values;
+    const double m = v.empty() ? 0.0 : *std::max_element(v.begin(), v.end());
+    if (MetricText::isDuration(s.key)) {
+      anyMs = true;
+      msMax = std::max(msMax, m);
+    } else {
+      countMax = std::max(countMax, m);
+    }
+  }
+  // The ranges cover the whole run, so they stay put while playing; a little headroom keeps a
+  // thick line off the frame.
+  const int yTicks = 5;
+  const double cStep = niceStep(std::max(1.0, countMax), yTicks, true);
+  setAxis(count_axis_, std::max(cStep, std::ceil(std::max(1.0, countMax) * 1.04 / cStep) * cStep), cStep);
+  const double mStep = niceStep(std::max(0.1, msMax), yTicks, false);
+  setAxis(ms_axis_, std::max(mStep, std::ceil(std::max(0.1, msMax) * 1.04 / mStep) * mStep), mStep);
+  ms_axis_->setLabelFormat(mStep < 1.0 ? QStringLiteral("%.1f") : QStringLiteral("%d"));
+  ms_axis_->setVisible(anyMs);
+  plot_->setEmpty(shown_.empty());
+}
+
+void MetricsChartView::updateLines() {
+  const double now = static_cast<double>(controller_->now()) / 1000.0;
+  plot_->setNow(now);
+  if (shown_.empty()) return;
+  std::unordered_map<std::string, double> live;
+  for (const auto& [key, value] : figuresOf(controller_->simulation())) live.emplace(key, value);
+  for (const Shown& s : shown_) {
+    const int i = trackIndex(s.key);
+    QList<QPointF> pts;
+    if (i >= 0) {
+      const auto& v = tracks_[static_cast<std::size_t>(i)].values;
+      pts.reserve(static_cast<qsizetype>(times_ms_.size()) + 1);
+      for (std::size_t j = 0; j < times_ms_.size() && times_ms_[j] <= now; ++j) pts << QPointF(times_ms_[j], v[j]);
+      // End exactly at now, on the live run's value (the same run, so it continues the samples).
+      if (const auto it = live.find(s.key); it != live.end() && (pts.isEmpty() || pts.back().x() < now))
+        pts << QPointF(now, it->second);
+    }
+    s.series->replace(pts);
+  }
+}
+
+void MetricsChartView::updatePickerValues() {
+  const QScopedValueRollback<bool> quiet(updating_picker_, true);  // item edits are not ticks
+  std::unordered_map<std::string, double> live;
+  for (const auto& [key, value] : figuresOf(controller_->simulation())) live.emplace(key, value);
+  const QLocale loc;
+  for (int i = 0; i < picker_->topLevelItemCount(); ++i) {
+    QTreeWidgetItem* item = picker_->topLevelItem(i);
+    const std::string key = item->data(0, Qt::UserRole).toString().toStdString();
+    const auto it = live.find(key);
+    QString text;
+    if (it != live.end())
+      text = MetricText::isDuration(key) ? tr("%1 ms").arg(loc.toString(it->second, 'f', 1)) : loc.toString(std::llround(it->second));
+    if (item->text(1) != text) item->setText(1, text);
+  }
+}
+
+void MetricsChartView::applyStyle() {
+  const QScopedValueRollback<bool> quiet(updating_picker_, true);  // item edits are not ticks
+  const palette::Scheme& s = palette::scheme(projector_);
+  QChart* c = chart();
+  c->setBackgroundBrush(s.background);
+  c->setBackgroundPen(Qt::NoPen);
+  c->setPlotAreaBackgroundBrush(s.panel);
+  c->setPlotAreaBackgroundPen(QPen(s.panelBorder, projector_ ? 2.0 : 1.0));
+  c->setPlotAreaBackgroundVisible(true);
+  c->setMargins(projector_ ? QMargins(10, 10, 10, 6) : QMargins(6, 8, 6, 4));
+
+  // The application font is already enlarged in projector mode: follow it, bold the titles.
+  QFont labels = font();
+  QFont titles = font();
+  titles.setBold(true);
+  for (QValueAxis* a : {time_axis_, count_axis_, ms_axis_}) {
+    a->setLabelsFont(labels);
+    a->setTitleFont(titles);
+    a->setLabelsColor(s.ink);
+    a->setTitleBrush(s.mutedInk);
+    a->setLinePen(QPen(s.panelBorder, projector_ ? 2.0 : 1.0));
+    a->setGridLinePen(QPen(s.grid, projector_ ? 1.5 : 1.0));
+  }
+  ms_axis_->setTitleBrush(hue(4, projector_));
+
+  const double width = projector_ ? 5.0 : 2.5;
+  for (const Shown& sh : shown_) sh.series->setPen(QPen(hue(sh.colour, projector_), width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+
+  // Swatches: the picker is the legend, so a ticked metric shows its line's colour.
+  const int h = picker_->fontMetrics().height();
+  const QSize swatch(h + h / 2, h);
+  picker_->setIconSize(swatch);
+  QPixmap blank(swatch);
+  blank.fill(Qt::transparent);
+  for (int i = 0; i < picker_->topLevelItemCount(); ++i) {
+    QTreeWidgetItem* item = picker_->topLevelItem(i);
+    const QColor col = colorFor(item->data(0, Qt::UserRole).toString().toStdString());
+    if (!col.isValid()) {
+      item->setIcon(0, QIcon(blank));
+      continue;
+    }
+    QPixmap pm(swatch);
+    pm.fill(Qt::transparent);
+    QPainter p(&pm);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen(col, std::max(3.0, h / 4.0), Qt::SolidLine, Qt::RoundCap));
+    p.drawLine(QPointF(3, h / 2.0), QPointF(swatch.width() - 3, h / 2.0));
+    p.end();
+    item->setIcon(0, QIcon(pm));
+  }
+  updatePickerWidth();
+  QPalette hp = hint_->palette();
+  hp.setColor(QPalette::WindowText, s.mutedInk);
+  hint_->setPalette(hp);
+  plot_->setProjector(projector_);
+  plot_->setFont(font());
+  plot_->viewport()->update();
+}
+
+void MetricsChartView::updatePickerWidth() {
+  // Wide enough for the longest name, a swatch and a value, so that no name is cut off on a
+  // projector; bounded so that the chart always keeps most of the panel.
+  const QFontMetrics fm = picker_->fontMetrics();
+  int name = 0;
+  for (int i = 0; i < picker_->topLevelItemCount(); ++i) name = std::max(name, fm.horizontalAdvance(picker_->topLevelItem(i)->text(0)));
+  const int value = fm.horizontalAdvance(tr("%1 ms").arg(QLocale().toString(888.8, 'f', 1)));
+  const int chrome = picker_->iconSize().width() + fm.height() * 3;  // check box, margins, scroll bar
+  const int em = fm.horizontalAdvance(QLatin1Char('M'));
+  const int w = std::clamp(name + value + chrome, em * 14, std::max(em * 14, std::min(em * 30, width() * 2 / 5)));
+  picker_->setFixedWidth(w);
+  hint_->setFixedWidth(w);
+}
+
+void MetricsChartView::resizeEvent(QResizeEvent* e) {
+  QWidget::resizeEvent(e);
+  updatePickerWidth();
+}
+
+void MetricsChartView::setProjectorMode(bool on) {
+  projector_ = on;
+  applyStyle();
+  updateAxes();
+}
+
+void MetricsChartView::retranslateUi() {
+  const QScopedValueRollback<bool> quiet(updating_picker_, true);  // item edits are not ticks
+  time_axis_->setTitleText(tr("Virtual time (ms)"));
+  count_axis_->setTitleText(tr("Count"));
+  ms_axis_->setTitleText(tr("Latency (ms)"));
+  plot_->setAccessibleName(tr("Metrics over virtual time"));
+  picker_->setAccessibleName(tr("Metrics to plot"));
+  plot_->setTexts(tr("now"), tracks_.empty() ? tr("This protocol reports no metrics.") : tr("Tick a metric in the list to plot it."));
+  hint_->setText(tr("Tick up to %n metrics. Faults are marked in red.", nullptr, kMaxShown));
+  for (int i = 0; i < picker_->topLevelItemCount(); ++i) {
+    QTreeWidgetItem* item = picker_->topLevelItem(i);
+    const std::string key = item->data(0, Qt::UserRole).toString().toStdString();
+    item->setText(0, MetricText::name(key));
+    item->setToolTip(0, QString::fromStdString(key));  // the engine key, as in the CLI's JSON
+  }
+  updatePickerWidth();
+  for (const Shown& s : shown_) s.series->setName(MetricText::name(s.key));
+}
+
+void MetricsChartView::changeEvent(QEvent* e) {
+  QWidget::changeEvent(e);
+  switch (e->type()) {
+    case QEvent::LanguageChange:
+      retranslateUi();
+      updatePickerValues();
+      break;
+    case QEvent::FontChange:
+    case QEvent::PaletteChange:
+      applyStyle();
+      break;
+    default: break;
+  }
+}
