@@ -212,7 +212,7 @@ void CapRegister::on_timer(Simulator& sim, const TimerRec& t) {
   switch (t.kind) {
     case T_OP_TIMEOUT: {
       const auto& pend = clients_[static_cast<std::size_t>(t.node - n())].pending;
-      if (std::find(pend.begin(), pend.end(), t.txn) != pend.end()) client_finish(sim, t.txn, OpStatus::Timeout, {});
+      if (std::find(pend.begin(), pend.end(), t.txn) != pend.end()) client_finish(sim, t.txn, ClientOpStatus::Timeout, {});
       break;
     }
     case T_QUORUM_TIMEOUT: {
@@ -253,15 +253,11 @@ void CapRegister::client_issue(Simulator& sim, TxnId op) {
   o.write = sim.workload_rng().chance(p_.write_ratio);
   sim.txn_start(o.client, op);
   if (!sim.is_up(o.client)) {
-    o.status = OpStatus::Skipped;
-    o.responded = sim.now();
     ++skipped_;
-    sim.note(o.client, op, N_CLIENT_DOWN);
-    sim.txn_end(op, TxnOutcome::Aborted);
+    o.skip(sim, op, N_CLIENT_DOWN);
     return;
   }
-  o.status = OpStatus::InFlight;
-  o.invoked = sim.now();
+  o.issue(sim.now());
   o.frontier = frontier_[static_cast<std::size_t>(o.key)];
   clients_[static_cast<std::size_t>(c)].pending.push_back(op);
   set_node_state(sim, o.client, op, IDLE, WAITING);
@@ -275,42 +271,34 @@ void CapRegister::client_on_message(Simulator& sim, const Message& m) {
   const auto& pend = clients_[static_cast<std::size_t>(m.to - n())].pending;
   if (std::find(pend.begin(), pend.end(), m.txn) == pend.end()) return;  // late or duplicate answer
   switch (m.type) {
-    case READ_OK: client_finish(sim, m.txn, OpStatus::Ok, m.extra); break;
-    case WRITE_OK: client_finish(sim, m.txn, OpStatus::Ok, {}); break;
-    case FAIL: client_finish(sim, m.txn, OpStatus::Error, {}); break;
+    case READ_OK: client_finish(sim, m.txn, ClientOpStatus::Ok, m.extra); break;
+    case WRITE_OK: client_finish(sim, m.txn, ClientOpStatus::Ok, {}); break;
+    case FAIL: client_finish(sim, m.txn, ClientOpStatus::Failed, {}); break;
     default: break;
   }
 }
 
-void CapRegister::client_finish(Simulator& sim, TxnId op, OpStatus status, std::vector<std::int64_t> result) {
+void CapRegister::client_finish(Simulator& sim, TxnId op, ClientOpStatus status, std::vector<std::int64_t> result) {
   OpRec& o = ops_[op];
-  auto& pend = clients_[static_cast<std::size_t>(o.client - n())].pending;
-  pend.erase(std::remove(pend.begin(), pend.end(), op), pend.end());
-  sim.cancel_timer(o.timer);
-  o.status = status;
-  o.responded = sim.now();
+  o.finish(sim, op, clients_[static_cast<std::size_t>(o.client - n())].pending, status);
   std::sort(result.begin(), result.end());
   o.result = std::move(result);
   Figures& f = fig_[static_cast<std::size_t>(o.client)];
-  if (status != OpStatus::Ok) {
-    ++(status == OpStatus::Error ? f.errors : f.timeouts);
-    sim.note(o.client, op, status == OpStatus::Error ? N_OP_ERROR : N_OP_TIMEOUT);
+  if (status != ClientOpStatus::Ok) {
+    ++(status == ClientOpStatus::Failed ? f.errors : f.timeouts);
+    sim.note(o.client, op, status == ClientOpStatus::Failed ? N_OP_ERROR : N_OP_TIMEOUT);
     set_node_state(sim, o.client, op, WAITING, FAILED);
     sim.txn_end(op, TxnOutcome::Aborted);
     return;
   }
-  const std::int64_t latency = o.responded - o.invoked;
+  const std::int64_t latency = o.ended - o.invoked;
   ++f.ops_ok;
   if (o.write) {
-    f.write_sum += latency;
-    ++f.write_count;
-    f.write_max = std::max(f.write_max, latency);
+    f.write.add(latency);
     book_write_done(op);
     sim.note(o.client, op, N_WRITE_OK, latency);
   } else {
-    f.read_sum += latency;
-    ++f.read_count;
-    f.read_max = std::max(f.read_max, latency);
+    f.read.add(latency);
     sim.note(o.client, op, N_READ_OK, latency);
     for (std::int64_t w : o.frontier) {
       // Stale: every value returned is older than a write that had completed before the read began.
@@ -632,7 +620,7 @@ bool CapRegister::older(std::int64_t v, std::int64_t w) const {
   if (v == w) return false;
   if (v == 0) return true;
   const OpRec& a = ops_[static_cast<std::size_t>(v)];
-  return a.status == OpStatus::Ok && a.responded < ops_[static_cast<std::size_t>(w)].invoked;
+  return a.status == ClientOpStatus::Ok && a.ended < ops_[static_cast<std::size_t>(w)].invoked;
 }
 
 void CapRegister::book_write_done(TxnId op) {
@@ -654,12 +642,12 @@ std::vector<lin::Op> CapRegister::history(std::int64_t key) const {
   for (TxnId id = 1; id < ops_.size(); ++id) {
     const OpRec& o = ops_[id];
     if (o.invoked < 0 || o.key != key) continue;
-    const bool ok = o.status == OpStatus::Ok;
+    const bool ok = o.status == ClientOpStatus::Ok;
     if (o.write) {
       // A write that failed, timed out or lost its client may still have taken effect.
-      out.push_back(lin::Op{id, true, static_cast<std::int64_t>(id), {}, o.invoked, ok ? o.responded : lin::kNever});
+      out.push_back(lin::Op{id, true, static_cast<std::int64_t>(id), {}, o.invoked, ok ? o.ended : lin::kNever});
     } else if (ok) {
-      out.push_back(lin::Op{id, false, 0, o.result, o.invoked, o.responded});
+      out.push_back(lin::Op{id, false, 0, o.result, o.invoked, o.ended});
     }
   }
   return out;
@@ -727,11 +715,8 @@ void CapRegister::on_crash(Simulator& sim, NodeId node) {
   // still take effect: the history keeps it as never answered).
   auto& pend = clients_[static_cast<std::size_t>(node - n())].pending;
   for (TxnId op : pend) {
-    ops_[op].status = OpStatus::Abandoned;
-    ops_[op].responded = sim.now();
     ++fig_[i].abandoned;
-    sim.note(node, op, N_OP_ABANDONED);
-    sim.txn_end(op, TxnOutcome::Aborted);
+    ops_[op].abandon(sim, op, N_OP_ABANDONED);
   }
   pend.clear();
 }
@@ -754,10 +739,9 @@ NodeView CapRegister::node_view(NodeId node) const {
       v.txn = r.coord.begin()->first;
     }
   } else {
-    const auto& pend = clients_[i - static_cast<std::size_t>(n())].pending;
-    if (!pend.empty()) {
+    if (const TxnId oldest = oldest_pending(clients_[i - static_cast<std::size_t>(n())].pending); oldest != 0) {
       v.state = WAITING;
-      v.txn = *std::min_element(pend.begin(), pend.end());
+      v.txn = oldest;
     }
   }
   return v;
@@ -766,17 +750,8 @@ NodeView CapRegister::node_view(NodeId node) const {
 std::vector<TxnView> CapRegister::transactions() const {
   std::vector<TxnView> out;
   out.reserve(ops_.size());
-  for (TxnId id = 1; id < ops_.size(); ++id) {
-    const OpRec& o = ops_[id];
-    TxnView v{id, TxnOutcome::Pending, o.invoked, -1};
-    switch (o.status) {
-      case OpStatus::Due: break;
-      case OpStatus::InFlight: v.outcome = TxnOutcome::InProgress; break;
-      case OpStatus::Ok: v.outcome = TxnOutcome::Committed; v.ended = o.responded; break;
-      default: v.outcome = TxnOutcome::Aborted; v.ended = o.responded; break;
-    }
-    out.push_back(v);
-  }
+  // `ended` is only set once an operation is over, so the view is the shared one.
+  for (TxnId id = 1; id < ops_.size(); ++id) out.push_back(ops_[id].view(id));
   return out;
 }
 
@@ -800,24 +775,16 @@ std::vector<Metric> CapRegister::metrics() const {
       out.push_back({"errors", node, f.errors});
       out.push_back({"timeouts", node, f.timeouts});
       out.push_back({"stale_reads", node, f.stale_reads});
-      out.push_back({"read_latency_sum_us", node, f.read_sum});
-      out.push_back({"read_latency_count", node, f.read_count});
-      out.push_back({"read_latency_max_us", node, f.read_max});
-      out.push_back({"write_latency_sum_us", node, f.write_sum});
-      out.push_back({"write_latency_count", node, f.write_count});
-      out.push_back({"write_latency_max_us", node, f.write_max});
+      f.read.append_metrics(out, "read", node);
+      f.write.append_metrics(out, "write", node);
     }
     total.ops_ok += f.ops_ok;
     total.errors += f.errors;
     total.timeouts += f.timeouts;
     total.stale_reads += f.stale_reads;
     total.abandoned += f.abandoned;
-    total.read_sum += f.read_sum;
-    total.read_count += f.read_count;
-    total.read_max = std::max(total.read_max, f.read_max);
-    total.write_sum += f.write_sum;
-    total.write_count += f.write_count;
-    total.write_max = std::max(total.write_max, f.write_max);
+    total.read.merge(f.read);
+    total.write.merge(f.write);
     total.served += f.served;
     total.refused += f.refused;
     total.conflicts += f.conflicts;
@@ -830,12 +797,8 @@ std::vector<Metric> CapRegister::metrics() const {
   out.push_back({"stale_reads", kNoNode, total.stale_reads});
   out.push_back({"skipped", kNoNode, skipped_});
   out.push_back({"abandoned", kNoNode, total.abandoned});
-  out.push_back({"read_latency_sum_us", kNoNode, total.read_sum});
-  out.push_back({"read_latency_count", kNoNode, total.read_count});
-  out.push_back({"read_latency_max_us", kNoNode, total.read_max});
-  out.push_back({"write_latency_sum_us", kNoNode, total.write_sum});
-  out.push_back({"write_latency_count", kNoNode, total.write_count});
-  out.push_back({"write_latency_max_us", kNoNode, total.write_max});
+  total.read.append_metrics(out, "read", kNoNode);
+  total.write.append_metrics(out, "write", kNoNode);
   out.push_back({"served", kNoNode, total.served});
   out.push_back({"refused", kNoNode, total.refused});
   out.push_back({"read_repairs", kNoNode, total.read_repairs});

@@ -29,6 +29,7 @@
 #include <nlohmann/json.hpp>
 
 #include "check/linearizability.hpp"
+#include "protocols/client_ops.hpp"
 #include "sim/diagnostic.hpp"
 #include "sim/protocol.hpp"
 #include "sim/simulator.hpp"
@@ -105,7 +106,6 @@ class CapRegister final : public Protocol, public lin::RegisterHistory {
   std::vector<std::int64_t> values_at(NodeId replica, std::int64_t key) const;
 
  private:
-  enum class OpStatus : std::uint8_t { Due, InFlight, Ok, Error, Timeout, Skipped, Abandoned };
 
   struct Sibling {
     std::int64_t value = 0;
@@ -135,23 +135,19 @@ class CapRegister final : public Protocol, public lin::RegisterHistory {
   struct Client {
     std::vector<TxnId> pending;  // volatile: operations sent and not answered
   };
-  struct OpRec {
-    NodeId client = kNoNode;
+  // `ended` is when the client got its answer (or gave up): the response time of the history.
+  struct OpRec : ClientOp {
     std::int64_t key = 0;
     bool write = false;
-    OpStatus status = OpStatus::Due;
-    Time invoked = -1;
-    Time responded = -1;
     std::vector<std::int64_t> result;
     std::vector<std::int64_t> frontier;  // latest completed writes (real time) when the op was invoked
     std::int64_t ts = 0;                 // cp: the version its write got (reports)
-    std::uint32_t timer = 0;
     bool lost = false;
   };
   // Per-node figures for metrics(); measurements, so a crash does not reset them.
   struct Figures {
     std::int64_t ops_ok = 0, errors = 0, timeouts = 0, stale_reads = 0, abandoned = 0;
-    std::int64_t read_sum = 0, read_count = 0, read_max = 0, write_sum = 0, write_count = 0, write_max = 0;
+    LatencyFigures read, write;
     std::int64_t served = 0, refused = 0, conflicts = 0, lost_updates = 0, read_repairs = 0;
   };
 
@@ -165,7 +161,7 @@ class CapRegister final : public Protocol, public lin::RegisterHistory {
   // Clients.
   void client_issue(Simulator& sim, TxnId op);
   void client_on_message(Simulator& sim, const Message& m);
-  void client_finish(Simulator& sim, TxnId op, OpStatus status, std::vector<std::int64_t> result);
+  void client_finish(Simulator& sim, TxnId op, ClientOpStatus status, std::vector<std::int64_t> result);
 
   // CP replicas.
   void cp_begin(Simulator& sim, NodeId r, const Message& m);

@@ -146,7 +146,7 @@ void PrimaryBackup::on_timer(Simulator& sim, const TimerRec& t) {
       break;
     case T_CLIENT_TIMEOUT: {
       WriteRec& w = writes_[t.txn];
-      if (w.status != WStatus::InFlight || w.timer != t.id) break;
+      if (w.status != ClientOpStatus::InFlight || w.timer != t.id) break;
       // No answer: that server may be down or cut off; try the next one.
       const auto next = static_cast<NodeId>((w.target + 1) % n());
       cli(t.node).believed = next;
@@ -155,7 +155,7 @@ void PrimaryBackup::on_timer(Simulator& sim, const TimerRec& t) {
     }
     case T_CLIENT_RETRY: {
       WriteRec& w = writes_[t.txn];
-      if (w.status == WStatus::InFlight && w.timer == t.id) client_attempt(sim, t.txn, static_cast<NodeId>(t.value));
+      if (w.status == ClientOpStatus::InFlight && w.timer == t.id) client_attempt(sim, t.txn, static_cast<NodeId>(t.value));
       break;
     }
     default: break;
@@ -374,15 +374,11 @@ void PrimaryBackup::client_issue(Simulator& sim, TxnId id) {
   w.client = static_cast<NodeId>(p_.servers + static_cast<int>((id - 1) % static_cast<TxnId>(p_.clients)));
   sim.txn_start(w.client, id);
   if (!sim.is_up(w.client)) {
-    w.status = WStatus::Skipped;
-    w.ended = sim.now();
     ++skipped_;
-    sim.note(w.client, id, N_CLIENT_DOWN);
-    sim.txn_end(id, TxnOutcome::Aborted);
+    w.skip(sim, id, N_CLIENT_DOWN);
     return;
   }
-  w.status = WStatus::InFlight;
-  w.invoked = sim.now();
+  w.issue(sim.now());
   cli(w.client).pending.push_back(id);
   sim.set_state(w.client, id, IDLE, WAITING);
   last_[static_cast<std::size_t>(w.client)] = {WAITING, id};
@@ -409,7 +405,7 @@ void PrimaryBackup::client_attempt(Simulator& sim, TxnId id, NodeId target) {
 void PrimaryBackup::client_on_message(Simulator& sim, const Message& m) {
   if (m.txn == 0 || m.txn > static_cast<TxnId>(p_.writes)) return;
   WriteRec& w = writes_[m.txn];
-  if (w.status != WStatus::InFlight || w.client != m.to) return;
+  if (w.status != ClientOpStatus::InFlight || w.client != m.to) return;
   if (m.type == WRITE_OK) {
     cli(m.to).believed = m.from;
     client_finish(sim, m.txn, true);
@@ -433,20 +429,13 @@ void PrimaryBackup::client_on_message(Simulator& sim, const Message& m) {
 
 void PrimaryBackup::client_finish(Simulator& sim, TxnId id, bool ok) {
   WriteRec& w = writes_[id];
-  auto& pend = cli(w.client).pending;
-  pend.erase(std::remove(pend.begin(), pend.end(), id), pend.end());
-  sim.cancel_timer(w.timer);
-  w.timer = 0;
-  w.status = ok ? WStatus::Ok : WStatus::Failed;
-  w.ended = sim.now();
+  w.finish(sim, id, cli(w.client).pending, ok ? ClientOpStatus::Ok : ClientOpStatus::Failed);
   Figures& f = fig_[static_cast<std::size_t>(w.client)];
   const std::uint8_t to = ok ? DONE : FAILED;
   if (ok) {
     const std::int64_t latency = w.ended - w.invoked;
     ++f.ok;
-    f.lat_sum += latency;
-    ++f.lat_count;
-    f.lat_max = std::max(f.lat_max, latency);
+    f.latency.add(latency);
     sim.note(w.client, id, N_WRITE_OK, latency);
   } else {
     ++f.failed;
@@ -473,11 +462,8 @@ void PrimaryBackup::on_crash(Simulator& sim, NodeId node) {
   }
   auto& pend = cli(node).pending;
   for (TxnId id : pend) {
-    writes_[id].status = WStatus::Abandoned;
-    writes_[id].ended = sim.now();
     ++fig_[i].abandoned;
-    sim.note(node, id, N_OP_ABANDONED);
-    sim.txn_end(id, TxnOutcome::Aborted);
+    writes_[id].abandon(sim, id, N_OP_ABANDONED);
   }
   pend.clear();
   cli(node).believed = 0;
@@ -520,10 +506,9 @@ NodeView PrimaryBackup::node_view(NodeId node) const {
   }
   v.state = last_[i].first;
   v.txn = last_[i].second;
-  const auto& pend = clients_[i - static_cast<std::size_t>(p_.servers)].pending;
-  if (!pend.empty()) {
+  if (const TxnId oldest = oldest_pending(clients_[i - static_cast<std::size_t>(p_.servers)].pending); oldest != 0) {
     v.state = WAITING;
-    v.txn = *std::min_element(pend.begin(), pend.end());
+    v.txn = oldest;
   }
   return v;
 }
@@ -531,17 +516,7 @@ NodeView PrimaryBackup::node_view(NodeId node) const {
 std::vector<TxnView> PrimaryBackup::transactions() const {
   std::vector<TxnView> out;
   out.reserve(writes_.size());
-  for (TxnId id = 1; id < writes_.size(); ++id) {
-    const WriteRec& w = writes_[id];
-    TxnView v{id, TxnOutcome::Pending, w.invoked, w.ended};
-    switch (w.status) {
-      case WStatus::Due: break;
-      case WStatus::InFlight: v.outcome = TxnOutcome::InProgress; break;
-      case WStatus::Ok: v.outcome = TxnOutcome::Committed; break;
-      default: v.outcome = TxnOutcome::Aborted; break;
-    }
-    out.push_back(v);
-  }
+  for (TxnId id = 1; id < writes_.size(); ++id) out.push_back(writes_[id].view(id));
   return out;
 }
 
@@ -563,9 +538,7 @@ std::vector<Metric> PrimaryBackup::metrics() const {
       out.push_back({"writes_ok", node, f.ok});
       out.push_back({"writes_failed", node, f.failed});
       out.push_back({"retries", node, f.retries});
-      out.push_back({"write_latency_sum_us", node, f.lat_sum});
-      out.push_back({"write_latency_count", node, f.lat_count});
-      out.push_back({"write_latency_max_us", node, f.lat_max});
+      f.latency.append_metrics(out, "write", node);
     }
     total.accepted += f.accepted;
     total.refused += f.refused;
@@ -575,9 +548,7 @@ std::vector<Metric> PrimaryBackup::metrics() const {
     total.failed += f.failed;
     total.retries += f.retries;
     total.abandoned += f.abandoned;
-    total.lat_sum += f.lat_sum;
-    total.lat_count += f.lat_count;
-    total.lat_max = std::max(total.lat_max, f.lat_max);
+    total.latency.merge(f.latency);
   }
   out.push_back({"writes_accepted", kNoNode, total.accepted});
   out.push_back({"writes_refused", kNoNode, total.refused});
@@ -588,9 +559,7 @@ std::vector<Metric> PrimaryBackup::metrics() const {
   out.push_back({"retries", kNoNode, total.retries});
   out.push_back({"skipped", kNoNode, skipped_});
   out.push_back({"abandoned", kNoNode, total.abandoned});
-  out.push_back({"write_latency_sum_us", kNoNode, total.lat_sum});
-  out.push_back({"write_latency_count", kNoNode, total.lat_count});
-  out.push_back({"write_latency_max_us", kNoNode, total.lat_max});
+  total.latency.append_metrics(out, "write", kNoNode);
   out.push_back({"primaries", kNoNode, primaries()});
   out.push_back({"primaries_max", kNoNode, primaries_max_});
   return out;

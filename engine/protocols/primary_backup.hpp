@@ -25,6 +25,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "protocols/client_ops.hpp"
 #include "sim/diagnostic.hpp"
 #include "sim/protocol.hpp"
 #include "sim/simulator.hpp"
@@ -90,8 +91,6 @@ class PrimaryBackup final : public Protocol {
   int primaries() const;  // running servers that believe they are primary
 
  private:
-  enum class WStatus : std::uint8_t { Due, InFlight, Ok, Failed, Skipped, Abandoned };
-
   struct Round {
     Time sent = 0;
     std::uint32_t acks = 0;
@@ -115,17 +114,14 @@ class PrimaryBackup final : public Protocol {
     NodeId believed = 0;
     std::vector<TxnId> pending;
   };
-  struct WriteRec {
-    NodeId client = kNoNode;
-    WStatus status = WStatus::Due;
-    Time invoked = -1, ended = -1;
+  struct WriteRec : ClientOp {
     int attempts = 0;
     NodeId target = kNoNode;
-    std::uint32_t timer = 0;
   };
   struct Figures {
     std::int64_t accepted = 0, refused = 0, failovers = 0, step_downs = 0, replicated = 0, conflicting = 0;
-    std::int64_t ok = 0, failed = 0, retries = 0, abandoned = 0, lat_sum = 0, lat_count = 0, lat_max = 0;
+    std::int64_t ok = 0, failed = 0, retries = 0, abandoned = 0;
+    LatencyFigures latency;
   };
 
   int n() const { return p_.servers; }

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "check/atomic_commit.hpp"
-#include "protocols/params.hpp"
 
 namespace cs::tpc {
 
@@ -15,43 +14,12 @@ constexpr NodeId kCoordinator = 0;
 // ---------------------------------------------------------------------------------------------
 // Parameters and description
 
-nlohmann::json default_params() {
-  return {{"participants", 3}, {"transactions", 1}, {"timeout_ms", 300}};
-}
+nlohmann::json default_params() { return default_commit_params(); }
 
 std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out) {
   ParamReader r(params, out);
   Params p;
-  p.participants = static_cast<int>(r.integer("participants", 3, 1, 16));
-  p.transactions = static_cast<int>(r.integer("transactions", 1, 1, 100'000));
-  p.interval = r.duration_ms("interval_ms", 10, 0, 3'600'000);
-  p.work = r.duration_ms("work_ms", 0, 0, 3'600'000);
-  p.timeout = r.duration_ms("timeout_ms", 300, 1, 3'600'000);
-  p.ack_timeout = r.duration_ms("ack_timeout_ms", static_cast<double>(p.timeout) / kMicrosPerMs, 1, 3'600'000);
-  p.disk = r.duration_ms("disk_ms", 0, 0, 60'000);
-  p.client_retry = r.duration_ms("client_retry_ms", 100, 1, 3'600'000);
-  p.resources = static_cast<int>(r.integer("resources", 100, 1, 1'000'000));
-  p.abort_probability = r.probability("abort_probability", 0.0);
-  p.always_abort.assign(static_cast<std::size_t>(p.participants) + 1, false);
-  if (const auto* votes = r.raw("votes")) {
-    if (!votes->is_object()) {
-      r.error("votes", "must be an object such as {\"P2\": \"abort\"}");
-    } else {
-      for (const auto& [name, v] : votes->items()) {
-        int idx = 0;
-        for (int i = 1; i <= p.participants; ++i)
-          if (name == "P" + std::to_string(i)) idx = i;
-        const std::string key = "votes." + name;
-        if (idx == 0) {
-          r.error(key, "\"" + name + "\" is not a participant (P1 to P" + std::to_string(p.participants) + ")");
-        } else if (!v.is_string() || (v != "abort" && v != "commit")) {
-          r.error(key, "must be \"commit\" or \"abort\"");
-        } else {
-          p.always_abort[static_cast<std::size_t>(idx)] = (v == "abort");
-        }
-      }
-    }
-  }
+  read_commit_params(r, p, [&](double) { p.disk = r.duration_ms("disk_ms", 0, 0, 60'000); });
   r.finish();
   if (!r.ok()) return nullptr;
   return std::make_unique<TwoPhaseCommit>(std::move(p));
@@ -89,7 +57,7 @@ TwoPhaseCommit::TwoPhaseCommit(Params p) : p_(std::move(p)), info_(make_info()) 
   parts_.resize(static_cast<std::size_t>(p_.participants));
   for (auto& part : parts_) {
     part.txns.assign(n, PartTxn{});
-    part.locks.assign(static_cast<std::size_t>(p_.resources), Lock{});
+    part.locks = LockTable(p_.resources);
   }
   book_.assign(n, Book{});
   frozen_.assign(static_cast<std::size_t>(p_.participants) + 1, NodeView{});
@@ -181,15 +149,8 @@ void TwoPhaseCommit::on_timer(Simulator& sim, const TimerRec& t) {
 // Coordinator
 
 void TwoPhaseCommit::coord_start(Simulator& sim, TxnId txn) {
-  // Draw the workload first, whatever happens next, so a crash does not shift later draws.
-  std::vector<std::int64_t> resource(static_cast<std::size_t>(p_.participants) + 1, 0);
-  std::vector<bool> vote_abort(static_cast<std::size_t>(p_.participants) + 1, false);
-  for (int i = 1; i <= p_.participants; ++i) {
-    resource[static_cast<std::size_t>(i)] = static_cast<std::int64_t>(sim.workload_rng().below(static_cast<std::uint64_t>(p_.resources)));
-    vote_abort[static_cast<std::size_t>(i)] =
-        p_.always_abort[static_cast<std::size_t>(i)] ||
-        (!p_.abort_probability.is_zero() && sim.workload_rng().chance(p_.abort_probability));
-  }
+  // Drawn first, whatever happens next, so that a crash does not shift later draws.
+  const TxnDraw draw = draw_transaction(p_, sim.workload_rng());
   if (!sim.is_up(kCoordinator)) {
     // The client cannot reach the coordinator; it tries again later.
     sim.note(kCoordinator, txn, N_CLIENT_RETRY);
@@ -209,8 +170,8 @@ void TwoPhaseCommit::coord_start(Simulator& sim, TxnId txn) {
     if (!sim.is_up(i)) continue;
     PartTxn& x = ptx(i, txn);
     if (x.state != kUnknown) continue;
-    x.resource = resource[static_cast<std::size_t>(i)];
-    x.vote_abort = vote_abort[static_cast<std::size_t>(i)];
+    x.lock.resource = draw.resource[static_cast<std::size_t>(i)];
+    x.vote_abort = draw.vote_abort[static_cast<std::size_t>(i)];
     part_join(sim, i, txn);
   }
   if (p_.work == 0)
@@ -331,16 +292,7 @@ void TwoPhaseCommit::part_set_state(Simulator& sim, NodeId node, TxnId txn, std:
 void TwoPhaseCommit::part_join(Simulator& sim, NodeId node, TxnId txn) {
   PartTxn& x = ptx(node, txn);
   part_set_state(sim, node, txn, INIT);
-  Lock& l = parts_[static_cast<std::size_t>(node - 1)].locks[static_cast<std::size_t>(x.resource)];
-  if (l.holder == 0) {
-    l.holder = txn;
-    x.holds_lock = true;
-    sim.lock_event(TraceKind::LockAcquire, node, txn, x.resource);
-  } else {
-    l.waiters.push_back(txn);
-    x.waiting_lock = true;
-    sim.lock_event(TraceKind::LockWait, node, txn, x.resource);
-  }
+  parts_[static_cast<std::size_t>(node - 1)].locks.acquire(sim, node, txn, x.lock);
   x.timer = sim.set_timer(node, p_.timeout, T_PREPARE_TIMEOUT, txn);
 }
 
@@ -360,7 +312,7 @@ void TwoPhaseCommit::part_on_message(Simulator& sim, const Message& m) {
         if (x.vote_abort) {
           part_abort_local(sim, me, m.txn);
           sim.send(me, kCoordinator, VOTE_ABORT, m.txn);
-        } else if (x.waiting_lock) {
+        } else if (x.lock.waiting) {
           x.prepare_pending = true;  // vote once the lock is granted (or abort at the INIT timeout)
         } else {
           part_prepare(sim, me, m.txn);
@@ -413,7 +365,7 @@ void TwoPhaseCommit::part_finish_prepare(Simulator& sim, NodeId node, TxnId txn)
   PartTxn& x = ptx(node, txn);
   x.flushing = false;
   // Write-ahead: the READY record is durable before the vote leaves.
-  sim.log_append(node, REC_READY, txn, x.resource);
+  sim.log_append(node, REC_READY, txn, x.lock.resource);
   part_set_state(sim, node, txn, READY);
   sim.send(node, kCoordinator, VOTE_COMMIT, txn);
   x.timer = sim.set_timer(node, p_.timeout, T_DECISION_TIMEOUT, txn);
@@ -474,26 +426,10 @@ void TwoPhaseCommit::part_request_decision(Simulator& sim, NodeId node, TxnId tx
 }
 
 void TwoPhaseCommit::part_release(Simulator& sim, NodeId node, TxnId txn) {
-  PartTxn& x = ptx(node, txn);
-  Participant& part = parts_[static_cast<std::size_t>(node - 1)];
-  Lock& l = part.locks[static_cast<std::size_t>(x.resource)];
-  if (x.waiting_lock) {
-    x.waiting_lock = false;
-    l.waiters.erase(std::remove(l.waiters.begin(), l.waiters.end(), txn), l.waiters.end());
-    return;
-  }
-  if (!x.holds_lock) return;
-  x.holds_lock = false;
-  l.holder = 0;
-  sim.lock_event(TraceKind::LockRelease, node, txn, x.resource);
-  if (l.waiters.empty()) return;
-  const TxnId next = l.waiters.front();
-  l.waiters.erase(l.waiters.begin());
+  const TxnId next = parts_[static_cast<std::size_t>(node - 1)].locks.release(sim, node, txn, ptx(node, txn).lock);
+  if (next == 0) return;
   PartTxn& w = ptx(node, next);
-  w.waiting_lock = false;
-  w.holds_lock = true;
-  l.holder = next;
-  sim.lock_event(TraceKind::LockAcquire, node, next, w.resource);
+  LockTable::grant(w.lock);
   if (w.prepare_pending) {
     w.prepare_pending = false;
     part_prepare(sim, node, next);
@@ -507,7 +443,7 @@ void TwoPhaseCommit::part_recover(Simulator& sim, NodeId node) {
     switch (r.type) {
       case REC_READY:
         x.state = READY;
-        x.resource = r.value;
+        x.lock.resource = r.value;
         break;
       case REC_COMMIT: x.state = COMMIT; break;
       case REC_ABORT: x.state = ABORT; break;
@@ -519,10 +455,7 @@ void TwoPhaseCommit::part_recover(Simulator& sim, NodeId node) {
     PartTxn& x = part.txns[txn];
     if (x.state != READY) continue;
     // In doubt: take the locks back (the vote promised to keep them) and ask for the outcome.
-    Lock& l = part.locks[static_cast<std::size_t>(x.resource)];
-    l.holder = txn;
-    x.holds_lock = true;
-    sim.lock_event(TraceKind::LockAcquire, node, txn, x.resource);
+    part.locks.restore(sim, node, txn, x.lock);
     sim.set_state(node, txn, READY, READY);
     sim.send(node, kCoordinator, DECISION_REQUEST, txn);
     x.timer = sim.set_timer(node, p_.timeout, T_DECISION_TIMEOUT, txn);
@@ -543,7 +476,7 @@ void TwoPhaseCommit::on_crash(Simulator&, NodeId node) {
   }
   Participant& part = parts_[static_cast<std::size_t>(node - 1)];
   std::fill(part.txns.begin(), part.txns.end(), PartTxn{});
-  std::fill(part.locks.begin(), part.locks.end(), Lock{});
+  part.locks.forget();
 }
 
 void TwoPhaseCommit::on_restart(Simulator& sim, NodeId node) {
@@ -576,10 +509,7 @@ NodeView TwoPhaseCommit::node_view(NodeId node) const {
     if (x.blocked) v.blocked = true;
     if (!found_active) found_active = pick(t, x.state, x.state == INIT || x.state == READY);
   }
-  for (std::size_t r = 0; r < part.locks.size(); ++r) {
-    const Lock& l = part.locks[r];
-    if (l.holder != 0 || !l.waiters.empty()) v.locks.push_back(LockView{static_cast<std::int64_t>(r), l.holder, l.waiters});
-  }
+  part.locks.append_views(v.locks);
   return v;
 }
 
@@ -627,11 +557,8 @@ std::vector<Metric> TwoPhaseCommit::metrics() const {
   std::int64_t locks = 0, waiters = 0, blocked = 0;
   std::vector<Metric> out;
   for (std::size_t i = 0; i < parts_.size(); ++i) {
-    std::int64_t node_locks = 0;
-    for (const Lock& l : parts_[i].locks) {
-      node_locks += l.holder != 0;
-      waiters += static_cast<std::int64_t>(l.waiters.size());
-    }
+    const std::int64_t node_locks = parts_[i].locks.held();
+    waiters += parts_[i].locks.waiting();
     for (const PartTxn& x : parts_[i].txns) blocked += x.blocked;
     locks += node_locks;
     out.push_back({"locks_held", static_cast<NodeId>(i + 1), node_locks});

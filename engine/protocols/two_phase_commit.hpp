@@ -15,6 +15,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "protocols/commit_params.hpp"
+#include "protocols/lock_table.hpp"
 #include "sim/diagnostic.hpp"
 #include "sim/protocol.hpp"
 #include "sim/simulator.hpp"
@@ -28,18 +30,10 @@ enum Rec : std::uint16_t { REC_BEGIN, REC_READY, REC_COMMIT, REC_ABORT, REC_END 
 enum TimerKind : std::uint16_t { T_WORK_DONE, T_VOTE_TIMEOUT, T_PREPARE_TIMEOUT, T_DECISION_TIMEOUT, T_ACK_TIMEOUT, T_FLUSH };
 enum Note : std::uint16_t { N_BLOCKED, N_DUPLICATE_DECISION, N_CLIENT_RETRY, N_UNILATERAL_ABORT, N_TERMINATION_HELP, N_RECOVERED };
 
-struct Params {
-  int participants = 3;
-  int transactions = 1;
-  Time interval = ms(10);      // between transaction starts
-  Time work = 0;               // local work before C asks for votes (locks are held meanwhile)
-  Time timeout = ms(300);      // C in WAIT, P in INIT; also the READY retry period
-  Time ack_timeout = ms(300);  // C re-sends its decision to participants that have not acknowledged
-  Time disk = 0;               // latency of a forced log write
-  Time client_retry = ms(100);
-  int resources = 100;         // lockable resources per participant
-  std::vector<bool> always_abort;  // index = participant number (1-based)
-  Ratio abort_probability{0, Ratio::kPpm};
+// The shared keys (participants, transactions, timeouts, resources, votes...) are in CommitParams;
+// `timeout` is C's wait in WAIT, P's in INIT, and also the READY retry period.
+struct Params : CommitParams {
+  Time disk = 0;  // latency of a forced log write
 };
 
 std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out);
@@ -79,22 +73,16 @@ class TwoPhaseCommit final : public Protocol {
   };
   struct PartTxn {
     std::uint8_t state = kUnknown;
-    bool holds_lock = false;
-    bool waiting_lock = false;
     bool prepare_pending = false;
     bool flushing = false;
     bool blocked = false;
     bool vote_abort = false;
-    std::int64_t resource = 0;
+    LockClaim lock;
     std::uint32_t timer = 0;
-  };
-  struct Lock {
-    TxnId holder = 0;
-    std::vector<TxnId> waiters;
   };
   struct Participant {
     std::vector<PartTxn> txns;  // index = txn id
-    std::vector<Lock> locks;    // index = resource
+    LockTable locks;
     TxnId cursor = 1;           // transactions below are finished at this node (for node_view)
   };
   // The run's ground truth for reporting, never consulted by the protocol's decisions.

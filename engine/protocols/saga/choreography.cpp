@@ -63,7 +63,7 @@ SagaChoreography::SagaChoreography(Params p) : p_(std::move(p)), info_(make_info
   const auto n = static_cast<std::size_t>(p_.w.sagas) + 1;
   broker_.assign(n, BSaga{});
   svcs_.assign(static_cast<std::size_t>(p_.w.steps), std::vector<SSaga>(n, SSaga{}));
-  book_.assign(n, Book{});
+  ledger_ = saga::Ledger(p_.w.sagas);
   plan_.assign(n, -1);
   frozen_.assign(static_cast<std::size_t>(p_.w.steps) + 1, NodeView{});
 }
@@ -76,16 +76,7 @@ std::vector<NodeSpec> SagaChoreography::node_specs() const {
 }
 
 std::vector<std::unique_ptr<Invariant>> SagaChoreography::make_invariants() const {
-  SagaRecords r;
-  for (int k = 0; k < p_.w.steps; ++k) r.step_nodes.push_back(node_of(k));
-  r.applied = REC_APPLIED;
-  r.compensated = REC_COMPENSATED;
-  std::vector<std::unique_ptr<Invariant>> out;
-  out.push_back(std::make_unique<AllOrCompensatedInvariant>(r));
-  out.push_back(std::make_unique<CompensationOrderInvariant>(r));
-  out.push_back(std::make_unique<ExactlyOnceEffectInvariant>(
-      std::vector<std::uint16_t>{REC_APPLIED, REC_COMPENSATED, REC_ORDER_APPROVED}));
-  return out;
+  return saga::make_invariants(p_.w.steps, REC_APPLIED, REC_COMPENSATED, {REC_APPLIED, REC_COMPENSATED, REC_ORDER_APPROVED});
 }
 
 // Each event has one subscriber: the next service for a success, the previous one for a failure or
@@ -114,9 +105,7 @@ void SagaChoreography::on_client(Simulator& sim, std::uint16_t, TxnId saga, std:
     return;
   }
   if (sx(order, saga).state != NONE) return;
-  book_[saga].started = sim.now();
-  book_[saga].outcome = TxnOutcome::InProgress;
-  ++started_;
+  ledger_.start(saga, sim.now());
   sim.txn_start(order, saga);
   if (plan_[saga] == 0) {
     sim.log_append(order, REC_REJECTED, saga, 0);
@@ -331,14 +320,7 @@ void SagaChoreography::s_recover(Simulator& sim, NodeId node) {
 // Ground truth, crash, restart, views
 
 void SagaChoreography::book_end(Simulator& sim, TxnId saga, TxnOutcome outcome) {
-  Book& b = book_[saga];
-  if (b.ended >= 0) return;
-  b.ended = sim.now();
-  b.outcome = outcome;
-  (outcome == TxnOutcome::Committed ? completed_ : compensated_) += 1;
-  latency_sum_ += b.ended - b.started;
-  latency_max_ = std::max<std::int64_t>(latency_max_, b.ended - b.started);
-  sim.txn_end(saga, outcome);
+  if (ledger_.end(saga, sim.now(), outcome)) sim.txn_end(saga, outcome);
 }
 
 void SagaChoreography::on_crash(Simulator&, NodeId node) {
@@ -378,25 +360,15 @@ NodeView SagaChoreography::node_view(NodeId node) const {
     if (sagas[t].state == NONE) continue;
     v.state = sagas[t].state;
     v.txn = t;
-    if (book_[t].ended < 0) break;
+    if (!ledger_.ended(t)) break;
   }
   return v;
 }
 
-std::vector<TxnView> SagaChoreography::transactions() const {
-  std::vector<TxnView> out;
-  out.reserve(book_.size());
-  for (TxnId t = 1; t < book_.size(); ++t) out.push_back(TxnView{t, book_[t].outcome, book_[t].started, book_[t].ended});
-  return out;
-}
+std::vector<TxnView> SagaChoreography::transactions() const { return ledger_.transactions(); }
 
 std::vector<Metric> SagaChoreography::metrics() const {
-  const std::int64_t ended = completed_ + compensated_;
-  return {
-      {"sagas_started", kNoNode, started_},
-      {"sagas_completed", kNoNode, completed_},
-      {"sagas_compensated", kNoNode, compensated_},
-      {"sagas_running", kNoNode, started_ - ended},
+  return ledger_.metrics({
       {"compensations", kNoNode, undone_},
       {"compensation_failures", kNoNode, comp_failures_},
       {"events_published", kNoNode, published_},
@@ -407,9 +379,7 @@ std::vector<Metric> SagaChoreography::metrics() const {
       {"republishes", kNoNode, republishes_},
       {"duplicate_publishes", kNoNode, dup_publishes_},
       {"duplicates_suppressed", kNoNode, duplicates_},
-      {"latency_avg_us", kNoNode, ended > 0 ? latency_sum_ / ended : 0},
-      {"latency_max_us", kNoNode, latency_max_},
-  };
+  });
 }
 
 }  // namespace cs::saga_chor

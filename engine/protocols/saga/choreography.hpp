@@ -93,14 +93,9 @@ class SagaChoreography final : public Protocol {
     std::uint16_t out = 0;        // events this service must publish
     std::uint16_t published = 0;  // ... and the broker has acknowledged
   };
-  struct Book {
-    Time started = -1;
-    Time ended = -1;
-    TxnOutcome outcome = TxnOutcome::Pending;
-  };
 
   static constexpr NodeId kBroker = 0;
-  NodeId node_of(int step) const { return static_cast<NodeId>(step + 1); }
+  NodeId node_of(int step) const { return saga::step_node(step); }
   NodeId subscriber(std::uint16_t ev) const;
 
   void b_on_publish(Simulator& sim, const Message& m);
@@ -119,13 +114,12 @@ class SagaChoreography final : public Protocol {
   ProtocolInfo info_;
   std::vector<BSaga> broker_;              // index = saga id
   std::vector<std::vector<SSaga>> svcs_;   // [step][saga]
-  std::vector<Book> book_;
+  saga::Ledger ledger_;
   std::vector<std::int8_t> plan_;
   std::vector<NodeView> frozen_;
   std::vector<NodeId> down_;
-  std::int64_t started_ = 0, completed_ = 0, compensated_ = 0, published_ = 0, stored_ = 0, acked_ = 0,
-               deliveries_ = 0, redeliveries_ = 0, republishes_ = 0, dup_publishes_ = 0, duplicates_ = 0,
-               undone_ = 0, comp_failures_ = 0, latency_sum_ = 0, latency_max_ = 0;
+  std::int64_t published_ = 0, stored_ = 0, acked_ = 0, deliveries_ = 0, redeliveries_ = 0, republishes_ = 0,
+               dup_publishes_ = 0, duplicates_ = 0, undone_ = 0, comp_failures_ = 0;
 };
 
 }  // namespace cs::saga_chor

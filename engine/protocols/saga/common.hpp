@@ -1,15 +1,20 @@
-// What the orchestrated and the choreographed saga share: the business steps of one order and the
-// workload's failure plan (which saga fails at which step), drawn when the saga arrives.
+// What the orchestrated and the choreographed saga share: the business steps of one order, the
+// workload's failure plan (which saga fails at which step), drawn when the saga arrives, and the
+// ledger of each saga's start, end and outcome behind the reports.
 #pragma once
 
 #include <array>
 #include <cstdint>
+#include <initializer_list>
+#include <memory>
 #include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "check/invariant.hpp"
 #include "protocols/params.hpp"
+#include "sim/protocol.hpp"
 #include "sim/rng.hpp"
 #include "sim/types.hpp"
 
@@ -21,6 +26,8 @@ constexpr std::array<std::string_view, kMaxSteps> kServiceNames{"ORDER", "PAYMEN
 // The values of the fail_step parameter, index = step.
 constexpr std::array<std::string_view, kMaxSteps> kStepKeys{"order", "payment", "inventory", "shipping"};
 constexpr int kInventoryStep = 2;
+// Step k runs at node k + 1 in both styles (node 0 is the broker or the orchestrator).
+constexpr NodeId step_node(int step) { return static_cast<NodeId>(step + 1); }
 
 // The shared workload and failure parameters.
 struct Workload {
@@ -41,5 +48,41 @@ Workload read_workload(ParamReader& r, bool allow_timeout);
 // The step at which `saga` fails (-1: none). Draws from `rng` once per saga in arrival order, so a
 // crash never shifts the plan of later sagas.
 int draw_failure(const Workload& w, Rng& rng, std::uint32_t saga);
+
+// The invariants both styles are judged by, in this order (the report lists them so): all-or-
+// compensated and compensation order over the steps' APPLIED/COMPENSATED records, then exactly-once
+// effects over `effect_records`.
+std::vector<std::unique_ptr<Invariant>> make_invariants(int steps, std::uint16_t applied, std::uint16_t compensated,
+                                                        std::vector<std::uint16_t> effect_records);
+
+// The run's ground truth about each saga, shared by both styles: when it started and ended and how,
+// and the saga-level figures derived from it (metrics with the same keys, so that the two styles can
+// be compared on one chart). Never consulted by the protocols' decisions.
+class Ledger {
+ public:
+  explicit Ledger(int sagas = 0) { book_.assign(static_cast<std::size_t>(sagas) + 1, Entry{}); }
+
+  bool started(TxnId saga) const { return book_[saga].started >= 0; }
+  bool ended(TxnId saga) const { return book_[saga].ended >= 0; }
+  // The saga runs from now (counted again if started again).
+  void start(TxnId saga, Time now);
+  // Records the outcome; false (and nothing changes) when the saga had already ended. The caller then
+  // reports the end to the simulator.
+  bool end(TxnId saga, Time now, TxnOutcome outcome);
+
+  std::vector<TxnView> transactions() const;
+  // sagas_started, sagas_completed, sagas_compensated, sagas_running, then `own`, then latency_avg_us
+  // and latency_max_us.
+  std::vector<Metric> metrics(std::initializer_list<Metric> own) const;
+
+ private:
+  struct Entry {
+    Time started = -1;
+    Time ended = -1;
+    TxnOutcome outcome = TxnOutcome::Pending;
+  };
+  std::vector<Entry> book_;  // index = saga id
+  std::int64_t started_ = 0, completed_ = 0, compensated_ = 0, latency_sum_ = 0, latency_max_ = 0;
+};
 
 }  // namespace cs::saga

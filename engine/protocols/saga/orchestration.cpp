@@ -81,7 +81,7 @@ SagaOrchestration::SagaOrchestration(Params p) : p_(std::move(p)), info_(make_in
   svcs_.resize(static_cast<std::size_t>(p_.w.steps));
   for (auto& s : svcs_) s.sagas.assign(n, SSaga{});
   if (p_.stock >= 0) svcs_[saga::kInventoryStep].stock = p_.stock;
-  book_.assign(n, Book{});
+  ledger_ = saga::Ledger(p_.w.sagas);
   plan_.assign(n, -1);
   readers_of_.resize(n);
   frozen_.assign(static_cast<std::size_t>(p_.w.steps) + 1, NodeView{});
@@ -94,14 +94,7 @@ std::vector<NodeSpec> SagaOrchestration::node_specs() const {
 }
 
 std::vector<std::unique_ptr<Invariant>> SagaOrchestration::make_invariants() const {
-  SagaRecords r;
-  for (int k = 0; k < p_.w.steps; ++k) r.step_nodes.push_back(node_of(k));
-  r.applied = REC_APPLIED;
-  r.compensated = REC_COMPENSATED;
-  std::vector<std::unique_ptr<Invariant>> out;
-  out.push_back(std::make_unique<AllOrCompensatedInvariant>(r));
-  out.push_back(std::make_unique<CompensationOrderInvariant>(r));
-  out.push_back(std::make_unique<ExactlyOnceEffectInvariant>(std::vector<std::uint16_t>{REC_APPLIED, REC_COMPENSATED}));
+  auto out = saga::make_invariants(p_.w.steps, REC_APPLIED, REC_COMPENSATED, {REC_APPLIED, REC_COMPENSATED});
   if (p_.concurrent_reader)
     out.push_back(std::make_unique<NoDirtyReadInvariant>(node_of(saga::kInventoryStep), REC_APPLIED, REC_COMPENSATED, N_STOCK_READ));
   return out;
@@ -163,11 +156,7 @@ void SagaOrchestration::o_set_state(Simulator& sim, TxnId saga, std::uint8_t to)
 void SagaOrchestration::o_begin(Simulator& sim, TxnId saga) {
   if (o_[saga].state != kUnknown) return;
   sim.log_append(kO, REC_SAGA_BEGIN, saga);
-  if (book_[saga].started < 0) {
-    book_[saga].started = sim.now();
-    book_[saga].outcome = TxnOutcome::InProgress;
-    ++started_;
-  }
+  if (!ledger_.started(saga)) ledger_.start(saga, sim.now());
   sim.txn_start(kO, saga);
   o_[saga].cur = 0;
   o_set_state(sim, saga, RUNNING);
@@ -519,14 +508,7 @@ void SagaOrchestration::s_recover(Simulator& sim, NodeId node) {
 // Ground truth
 
 void SagaOrchestration::book_end(Simulator& sim, TxnId saga, TxnOutcome outcome) {
-  Book& b = book_[saga];
-  if (b.ended >= 0) return;
-  b.ended = sim.now();
-  b.outcome = outcome;
-  (outcome == TxnOutcome::Committed ? completed_ : compensated_) += 1;
-  const Time latency = b.ended - b.started;
-  latency_sum_ += latency;
-  latency_max_ = std::max<std::int64_t>(latency_max_, latency);
+  if (!ledger_.end(saga, sim.now(), outcome)) return;
   erase(truth_pending_, saga);  // a completed saga's reservation is final
   readers_of_[saga].clear();
   sim.txn_end(saga, outcome);
@@ -592,7 +574,7 @@ NodeView SagaOrchestration::node_view(NodeId node) const {
     if (x.state == NONE && !x.waiting) continue;
     v.state = x.state;
     v.txn = t;
-    if (book_[t].ended < 0) break;  // the oldest saga still running
+    if (!ledger_.ended(t)) break;  // the oldest saga still running
   }
   for (std::size_t i = 0; i < s.pending.size(); ++i)
     v.locks.push_back(LockView{0, s.pending[i], i == 0 ? s.waiters : std::vector<TxnId>{}});
@@ -600,20 +582,10 @@ NodeView SagaOrchestration::node_view(NodeId node) const {
   return v;
 }
 
-std::vector<TxnView> SagaOrchestration::transactions() const {
-  std::vector<TxnView> out;
-  out.reserve(book_.size());
-  for (TxnId t = 1; t < book_.size(); ++t) out.push_back(TxnView{t, book_[t].outcome, book_[t].started, book_[t].ended});
-  return out;
-}
+std::vector<TxnView> SagaOrchestration::transactions() const { return ledger_.transactions(); }
 
 std::vector<Metric> SagaOrchestration::metrics() const {
-  const std::int64_t ended = completed_ + compensated_;
-  std::vector<Metric> m{
-      {"sagas_started", kNoNode, started_},
-      {"sagas_completed", kNoNode, completed_},
-      {"sagas_compensated", kNoNode, compensated_},
-      {"sagas_running", kNoNode, started_ - ended},
+  std::vector<Metric> m = ledger_.metrics({
       {"steps_applied", kNoNode, applied_},
       {"compensations", kNoNode, undone_},
       {"empty_compensations", kNoNode, empty_comps_},
@@ -625,9 +597,7 @@ std::vector<Metric> SagaOrchestration::metrics() const {
       {"stale_replies", kNoNode, stale_},
       {"dirty_reads", kNoNode, dirty_reads_},
       {"semantic_lock_waits", kNoNode, lock_waits_},
-      {"latency_avg_us", kNoNode, ended > 0 ? latency_sum_ / ended : 0},
-      {"latency_max_us", kNoNode, latency_max_},
-  };
+  });
   if (p_.stock >= 0) m.push_back({"stock", node_of(saga::kInventoryStep), svcs_[saga::kInventoryStep].stock});
   return m;
 }

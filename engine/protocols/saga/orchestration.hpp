@@ -112,14 +112,8 @@ class SagaOrchestration final : public Protocol {
     std::vector<TxnId> pending;    // semantic locks held, oldest first
     std::vector<TxnId> waiters;    // RESERVE_STOCK commands waiting, oldest first
   };
-  // The run's ground truth for reporting, never consulted by the protocol's decisions.
-  struct Book {
-    Time started = -1;
-    Time ended = -1;
-    TxnOutcome outcome = TxnOutcome::Pending;
-  };
 
-  NodeId node_of(int step) const { return static_cast<NodeId>(step + 1); }
+  NodeId node_of(int step) const { return saga::step_node(step); }
   bool locks_inventory() const { return p_.semantic_lock && p_.w.steps > saga::kInventoryStep; }
 
   // Orchestrator.
@@ -156,7 +150,7 @@ class SagaOrchestration final : public Protocol {
   ProtocolInfo info_;
   std::vector<OSaga> o_;  // index = saga id
   std::vector<Service> svcs_;
-  std::vector<Book> book_;
+  saga::Ledger ledger_;
   std::vector<std::int8_t> plan_;  // the step at which each saga fails (-1: none); drawn at arrival
   std::vector<NodeView> frozen_;
   std::vector<NodeId> down_;
@@ -164,9 +158,8 @@ class SagaOrchestration final : public Protocol {
   std::vector<TxnId> truth_pending_;
   std::vector<std::vector<TxnId>> readers_of_;
   // Figures for metrics().
-  std::int64_t started_ = 0, completed_ = 0, compensated_ = 0, applied_ = 0, undone_ = 0, empty_comps_ = 0,
-               comp_failures_ = 0, retries_ = 0, duplicates_ = 0, late_refused_ = 0, timeouts_ = 0, stale_ = 0,
-               dirty_reads_ = 0, lock_waits_ = 0, latency_sum_ = 0, latency_max_ = 0;
+  std::int64_t applied_ = 0, undone_ = 0, empty_comps_ = 0, comp_failures_ = 0, retries_ = 0, duplicates_ = 0,
+               late_refused_ = 0, timeouts_ = 0, stale_ = 0, dirty_reads_ = 0, lock_waits_ = 0;
 };
 
 }  // namespace cs::saga_orch

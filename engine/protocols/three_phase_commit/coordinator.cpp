@@ -18,14 +18,8 @@ void ThreePhaseCommit::coord_set_state(Simulator& sim, TxnId txn, std::uint8_t t
 }
 
 void ThreePhaseCommit::coord_start(Simulator& sim, TxnId txn) {
-  // Draw the workload first, whatever happens next, so a crash does not shift later draws.
-  std::vector<std::int64_t> resource(static_cast<std::size_t>(p_.participants) + 1, 0);
-  std::vector<bool> vote_abort(static_cast<std::size_t>(p_.participants) + 1, false);
-  for (int i = 1; i <= p_.participants; ++i) {
-    const auto ix = static_cast<std::size_t>(i);
-    resource[ix] = static_cast<std::int64_t>(sim.workload_rng().below(static_cast<std::uint64_t>(p_.resources)));
-    vote_abort[ix] = p_.always_abort[ix] || (!p_.abort_probability.is_zero() && sim.workload_rng().chance(p_.abort_probability));
-  }
+  // Drawn first, whatever happens next, so that a crash does not shift later draws.
+  const TxnDraw draw = draw_transaction(p_, sim.workload_rng());
   if (!sim.is_up(kCoordinator)) {
     sim.note(kCoordinator, txn, N_CLIENT_RETRY);
     sim.schedule_client(p_.client_retry, kClientStart, txn);
@@ -41,8 +35,8 @@ void ThreePhaseCommit::coord_start(Simulator& sim, TxnId txn) {
     if (!sim.is_up(i)) continue;
     PartTxn& x = ptx(i, txn);
     if (x.state != kUnknown) continue;
-    x.resource = resource[static_cast<std::size_t>(i)];
-    x.vote_abort = vote_abort[static_cast<std::size_t>(i)];
+    x.lock.resource = draw.resource[static_cast<std::size_t>(i)];
+    x.vote_abort = draw.vote_abort[static_cast<std::size_t>(i)];
     part_join(sim, i, txn);
   }
   if (p_.work == 0)

@@ -34,16 +34,7 @@ void ThreePhaseCommit::part_set_state(Simulator& sim, NodeId node, TxnId txn, st
 void ThreePhaseCommit::part_join(Simulator& sim, NodeId node, TxnId txn) {
   PartTxn& x = ptx(node, txn);
   part_set_state(sim, node, txn, INIT);
-  Lock& l = parts_[static_cast<std::size_t>(node - 1)].locks[static_cast<std::size_t>(x.resource)];
-  if (l.holder == 0) {
-    l.holder = txn;
-    x.holds_lock = true;
-    sim.lock_event(TraceKind::LockAcquire, node, txn, x.resource);
-  } else {
-    l.waiters.push_back(txn);
-    x.waiting_lock = true;
-    sim.lock_event(TraceKind::LockWait, node, txn, x.resource);
-  }
+  parts_[static_cast<std::size_t>(node - 1)].locks.acquire(sim, node, txn, x.lock);
   x.timer = sim.set_timer(node, p_.timeout, T_PREPARE_TIMEOUT, txn);
 }
 
@@ -55,7 +46,7 @@ void ThreePhaseCommit::part_arm_doubt(Simulator& sim, NodeId node, TxnId txn) {
 
 void ThreePhaseCommit::part_vote(Simulator& sim, NodeId node, TxnId txn) {
   // Write-ahead: READY is durable before the vote leaves.
-  sim.log_append(node, REC_READY, txn, ptx(node, txn).resource);
+  sim.log_append(node, REC_READY, txn, ptx(node, txn).lock.resource);
   part_set_state(sim, node, txn, READY);
   sim.send(node, kCoordinator, VOTE_COMMIT, txn);
   part_arm_doubt(sim, node, txn);
@@ -133,7 +124,7 @@ void ThreePhaseCommit::part_on_message(Simulator& sim, const Message& m) {
         if (x.vote_abort) {
           part_decide(sim, me, txn, ABORT);
           sim.send(me, kCoordinator, VOTE_ABORT, txn);
-        } else if (x.waiting_lock) {
+        } else if (x.lock.waiting) {
           x.prepare_pending = true;
         } else {
           part_vote(sim, me, txn);
@@ -292,26 +283,10 @@ void ThreePhaseCommit::part_lead_commit(Simulator& sim, NodeId node, TxnId txn) 
 }
 
 void ThreePhaseCommit::part_release(Simulator& sim, NodeId node, TxnId txn) {
-  PartTxn& x = ptx(node, txn);
-  Participant& part = parts_[static_cast<std::size_t>(node - 1)];
-  Lock& l = part.locks[static_cast<std::size_t>(x.resource)];
-  if (x.waiting_lock) {
-    x.waiting_lock = false;
-    l.waiters.erase(std::remove(l.waiters.begin(), l.waiters.end(), txn), l.waiters.end());
-    return;
-  }
-  if (!x.holds_lock) return;
-  x.holds_lock = false;
-  l.holder = 0;
-  sim.lock_event(TraceKind::LockRelease, node, txn, x.resource);
-  if (l.waiters.empty()) return;
-  const TxnId next = l.waiters.front();
-  l.waiters.erase(l.waiters.begin());
+  const TxnId next = parts_[static_cast<std::size_t>(node - 1)].locks.release(sim, node, txn, ptx(node, txn).lock);
+  if (next == 0) return;
   PartTxn& w = ptx(node, next);
-  w.waiting_lock = false;
-  w.holds_lock = true;
-  l.holder = next;
-  sim.lock_event(TraceKind::LockAcquire, node, next, w.resource);
+  LockTable::grant(w.lock);
   if (w.prepare_pending) {
     w.prepare_pending = false;
     part_vote(sim, node, next);
@@ -325,7 +300,7 @@ void ThreePhaseCommit::part_recover(Simulator& sim, NodeId node) {
     switch (r.type) {
       case REC_READY:
         x.state = READY;
-        x.resource = r.value;
+        x.lock.resource = r.value;
         break;
       case REC_PRECOMMIT: x.state = PRECOMMIT; break;
       case REC_COMMIT: x.state = COMMIT; break;
@@ -340,10 +315,7 @@ void ThreePhaseCommit::part_recover(Simulator& sim, NodeId node) {
     // In doubt: take the lock back (the vote promised to keep it) and ask until somebody knows.
     x.recovering = true;
     ++in_doubt_recoveries_;
-    Lock& l = part.locks[static_cast<std::size_t>(x.resource)];
-    l.holder = txn;
-    x.holds_lock = true;
-    sim.lock_event(TraceKind::LockAcquire, node, txn, x.resource);
+    part.locks.restore(sim, node, txn, x.lock);
     sim.set_state(node, txn, x.state, x.state);
     part_ask(sim, node, txn, false);
     x.timer = sim.set_timer(node, p_.timeout, T_DOUBT_TIMEOUT, txn);

@@ -5,7 +5,6 @@
 #include <algorithm>
 
 #include "check/atomic_commit.hpp"
-#include "protocols/params.hpp"
 
 namespace cs::tpc3 {
 
@@ -13,46 +12,15 @@ namespace {
 constexpr NodeId kCoordinator = 0;
 }  // namespace
 
-nlohmann::json default_params() {
-  return {{"participants", 3}, {"transactions", 1}, {"timeout_ms", 300}};
-}
+nlohmann::json default_params() { return default_commit_params(); }
 
 std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out) {
   ParamReader r(params, out);
   Params p;
-  // Bit masks of node ids are 32 bits wide: C plus at most 16 participants.
-  p.participants = static_cast<int>(r.integer("participants", 3, 1, 16));
-  p.transactions = static_cast<int>(r.integer("transactions", 1, 1, 100'000));
-  p.interval = r.duration_ms("interval_ms", 10, 0, 3'600'000);
-  p.work = r.duration_ms("work_ms", 0, 0, 3'600'000);
-  p.timeout = r.duration_ms("timeout_ms", 300, 1, 3'600'000);
-  const double timeout_ms = static_cast<double>(p.timeout) / kMicrosPerMs;
-  p.ack_timeout = r.duration_ms("ack_timeout_ms", timeout_ms, 1, 3'600'000);
-  p.precommit_retries = static_cast<int>(r.integer("precommit_retries", 2, 0, 100));
-  p.window = r.duration_ms("window_ms", timeout_ms / 2, 1, 3'600'000);
-  p.client_retry = r.duration_ms("client_retry_ms", 100, 1, 3'600'000);
-  p.resources = static_cast<int>(r.integer("resources", 100, 1, 1'000'000));
-  p.abort_probability = r.probability("abort_probability", 0.0);
-  p.always_abort.assign(static_cast<std::size_t>(p.participants) + 1, false);
-  if (const auto* votes = r.raw("votes")) {
-    if (!votes->is_object()) {
-      r.error("votes", "must be an object such as {\"P2\": \"abort\"}");
-    } else {
-      for (const auto& [name, v] : votes->items()) {
-        int idx = 0;
-        for (int i = 1; i <= p.participants; ++i)
-          if (name == "P" + std::to_string(i)) idx = i;
-        const std::string key = "votes." + name;
-        if (idx == 0) {
-          r.error(key, "\"" + name + "\" is not a participant (P1 to P" + std::to_string(p.participants) + ")");
-        } else if (!v.is_string() || (v != "abort" && v != "commit")) {
-          r.error(key, "must be \"commit\" or \"abort\"");
-        } else {
-          p.always_abort[static_cast<std::size_t>(idx)] = (v == "abort");
-        }
-      }
-    }
-  }
+  read_commit_params(r, p, [&](double timeout_ms) {
+    p.precommit_retries = static_cast<int>(r.integer("precommit_retries", 2, 0, 100));
+    p.window = r.duration_ms("window_ms", timeout_ms / 2, 1, 3'600'000);
+  });
   r.finish();
   if (!r.ok()) return nullptr;
   return std::make_unique<ThreePhaseCommit>(std::move(p));
@@ -103,7 +71,7 @@ ThreePhaseCommit::ThreePhaseCommit(Params p) : p_(std::move(p)), info_(make_info
   parts_.resize(static_cast<std::size_t>(p_.participants));
   for (auto& part : parts_) {
     part.txns.assign(n, PartTxn{});
-    part.locks.assign(static_cast<std::size_t>(p_.resources), Lock{});
+    part.locks = LockTable(p_.resources);
   }
   book_.assign(n, Book{});
   frozen_.assign(static_cast<std::size_t>(nodes()), NodeView{});
@@ -160,7 +128,7 @@ void ThreePhaseCommit::on_crash(Simulator&, NodeId node) {
   }
   Participant& part = parts_[static_cast<std::size_t>(node - 1)];
   std::fill(part.txns.begin(), part.txns.end(), PartTxn{});
-  std::fill(part.locks.begin(), part.locks.end(), Lock{});
+  part.locks.forget();
 }
 
 void ThreePhaseCommit::on_restart(Simulator& sim, NodeId node) {
@@ -196,10 +164,7 @@ NodeView ThreePhaseCommit::node_view(NodeId node) const {
     if (x.blocked) v.blocked = true;
     if (!found_active) found_active = pick(t, x.state, undecided(x.state));
   }
-  for (std::size_t r = 0; r < part.locks.size(); ++r) {
-    const Lock& l = part.locks[r];
-    if (l.holder != 0 || !l.waiters.empty()) v.locks.push_back(LockView{static_cast<std::int64_t>(r), l.holder, l.waiters});
-  }
+  part.locks.append_views(v.locks);
   return v;
 }
 
@@ -242,7 +207,7 @@ std::vector<TxnView> ThreePhaseCommit::transactions() const {
 std::vector<Metric> ThreePhaseCommit::metrics() const {
   std::int64_t locks = 0, uncertain = 0;
   for (std::size_t i = 0; i < parts_.size(); ++i) {
-    for (const Lock& l : parts_[i].locks) locks += l.holder != 0;
+    locks += parts_[i].locks.held();
     for (const PartTxn& x : parts_[i].txns) uncertain += x.state == READY || x.state == PRECOMMIT;
   }
   const std::int64_t ended = committed_ + aborted_;

@@ -15,6 +15,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "protocols/commit_params.hpp"
+#include "protocols/lock_table.hpp"
 #include "sim/diagnostic.hpp"
 #include "sim/protocol.hpp"
 #include "sim/simulator.hpp"
@@ -61,19 +63,12 @@ enum Note : std::uint16_t {
   N_TOTAL_FAILURE_DECISION,
 };
 
-struct Params {
-  int participants = 3;
-  int transactions = 1;
-  Time interval = ms(10);
-  Time work = 0;
-  Time timeout = ms(300);      // C in WAIT; P in INIT, READY, PRECOMMIT; recovery polling period
-  Time ack_timeout = ms(300);  // C re-sends PRECOMMIT / its decision to those that have not answered
+// The shared keys (participants, transactions, timeouts, resources, votes...) are in CommitParams;
+// `timeout` also bounds P in READY and PRECOMMIT and is the recovery polling period, `ack_timeout`
+// also paces PRECOMMIT re-sends.
+struct Params : CommitParams {
   int precommit_retries = 2;   // PRECOMMIT re-sends before C commits without every ACK_PRECOMMIT
   Time window = ms(150);       // a termination round: how long the asker gathers STATE_REPLYs
-  Time client_retry = ms(100);
-  int resources = 100;
-  std::vector<bool> always_abort;  // index = participant number (1-based)
-  Ratio abort_probability{0, Ratio::kPpm};
 };
 
 std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out);
@@ -116,11 +111,9 @@ class ThreePhaseCommit final : public Protocol {
     std::uint8_t state = kUnknown;
     bool recovering = false;  // restored from the log: only learns the outcome, never leads
     bool blocked = false;
-    bool holds_lock = false;
-    bool waiting_lock = false;
     bool prepare_pending = false;
     bool vote_abort = false;
-    std::int64_t resource = 0;
+    LockClaim lock;
     std::uint32_t timer = 0;
     // Termination round (asker side).
     bool gathering = false;
@@ -134,13 +127,9 @@ class ThreePhaseCommit final : public Protocol {
     std::uint32_t need_acks = 0;
     std::uint32_t acks = 0;
   };
-  struct Lock {
-    TxnId holder = 0;
-    std::vector<TxnId> waiters;
-  };
   struct Participant {
     std::vector<PartTxn> txns;  // index = txn id
-    std::vector<Lock> locks;    // index = resource
+    LockTable locks;
   };
   struct Book {
     Time started = -1;

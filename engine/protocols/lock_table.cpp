@@ -1,0 +1,63 @@
+#include "protocols/lock_table.hpp"
+
+#include <algorithm>
+
+namespace cs {
+
+void LockTable::acquire(Simulator& sim, NodeId node, TxnId txn, LockClaim& claim) {
+  Lock& l = at(claim);
+  if (l.holder == 0) {
+    l.holder = txn;
+    claim.held = true;
+    sim.lock_event(TraceKind::LockAcquire, node, txn, claim.resource);
+  } else {
+    l.waiters.push_back(txn);
+    claim.waiting = true;
+    sim.lock_event(TraceKind::LockWait, node, txn, claim.resource);
+  }
+}
+
+void LockTable::restore(Simulator& sim, NodeId node, TxnId txn, LockClaim& claim) {
+  at(claim).holder = txn;
+  claim.held = true;
+  sim.lock_event(TraceKind::LockAcquire, node, txn, claim.resource);
+}
+
+TxnId LockTable::release(Simulator& sim, NodeId node, TxnId txn, LockClaim& claim) {
+  Lock& l = at(claim);
+  if (claim.waiting) {
+    claim.waiting = false;
+    l.waiters.erase(std::remove(l.waiters.begin(), l.waiters.end(), txn), l.waiters.end());
+    return 0;
+  }
+  if (!claim.held) return 0;
+  claim.held = false;
+  l.holder = 0;
+  sim.lock_event(TraceKind::LockRelease, node, txn, claim.resource);
+  if (l.waiters.empty()) return 0;
+  const TxnId next = l.waiters.front();
+  l.waiters.erase(l.waiters.begin());
+  l.holder = next;
+  // The waiter queued on this very lock, so its claim names the same resource.
+  sim.lock_event(TraceKind::LockAcquire, node, next, claim.resource);
+  return next;
+}
+
+void LockTable::append_views(std::vector<LockView>& out) const {
+  for (std::size_t r = 0; r < locks_.size(); ++r) {
+    const Lock& l = locks_[r];
+    if (l.holder != 0 || !l.waiters.empty()) out.push_back(LockView{static_cast<std::int64_t>(r), l.holder, l.waiters});
+  }
+}
+
+std::int64_t LockTable::held() const {
+  return std::count_if(locks_.begin(), locks_.end(), [](const Lock& l) { return l.holder != 0; });
+}
+
+std::int64_t LockTable::waiting() const {
+  std::int64_t n = 0;
+  for (const Lock& l : locks_) n += static_cast<std::int64_t>(l.waiters.size());
+  return n;
+}
+
+}  // namespace cs

@@ -1,0 +1,58 @@
+// FIFO exclusive locks over one participant's resources, as held by the atomic-commit protocols
+// (2PC and 3PC): a transaction that joins locks one resource, or queues behind the holder; releasing
+// hands the lock to the oldest waiter. Kept in one place because the lock trace events (acquire, wait,
+// release) and the queue order are what the lessons and the trace hash see: both protocols must
+// produce them the same way.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+#include "sim/protocol.hpp"
+#include "sim/simulator.hpp"
+
+namespace cs {
+
+// One transaction's claim on one resource at one participant: the protocol keeps it with its other
+// per-transaction state (and takes `resource` from there for its log records).
+struct LockClaim {
+  std::int64_t resource = 0;
+  bool held = false;
+  bool waiting = false;  // queued behind the holder
+};
+
+class LockTable {
+ public:
+  struct Lock {
+    TxnId holder = 0;  // 0: free
+    std::vector<TxnId> waiters;  // oldest first
+  };
+
+  explicit LockTable(int resources = 0) { locks_.assign(static_cast<std::size_t>(resources), Lock{}); }
+
+  // Locks claim.resource for txn if it is free, else queues txn behind the holder; traces either.
+  void acquire(Simulator& sim, NodeId node, TxnId txn, LockClaim& claim);
+  // Recovery: txn voted while holding the lock, and the vote promised to keep it; takes it back.
+  void restore(Simulator& sim, NodeId node, TxnId txn, LockClaim& claim);
+  // Gives up the claim: leaves the queue (untraced), or frees the lock and hands it to the oldest
+  // waiter. Returns that waiter (its own claim must then be marked with grant()), else 0.
+  TxnId release(Simulator& sim, NodeId node, TxnId txn, LockClaim& claim);
+  static void grant(LockClaim& claim) {
+    claim.waiting = false;
+    claim.held = true;
+  }
+  // Locks live in memory: a crash forgets them all.
+  void forget() { std::fill(locks_.begin(), locks_.end(), Lock{}); }
+
+  // For views and figures.
+  void append_views(std::vector<LockView>& out) const;
+  std::int64_t held() const;     // locks with a holder
+  std::int64_t waiting() const;  // transactions queued
+
+ private:
+  Lock& at(const LockClaim& claim) { return locks_[static_cast<std::size_t>(claim.resource)]; }
+  std::vector<Lock> locks_;  // index = resource
+};
+
+}  // namespace cs
