@@ -70,6 +70,8 @@ void CanvasStyle::setProjector(bool on, const QFont& base) {
   QFont m = QFontDatabase::systemFont(QFontDatabase::FixedFont);
   m.setPixelSize(qRound(10.5 * f));
   mono = m;
+  highlight = on ? QColor(0xE0, 0x6A, 0x00) : QColor(0xF2, 0x8C, 0x00);
+  highlightGlow = on ? QColor(0xFF, 0xA6, 0x00, 110) : QColor(0xFF, 0xB3, 0x00, 90);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -80,6 +82,8 @@ NodeItem::NodeItem(cs::NodeId id, const CanvasStyle* style) : id_(id), style_(st
   setAcceptHoverEvents(true);
   setCursor(Qt::OpenHandCursor);
   setZValue(10);
+  // A card is text-heavy and changes only when its node does: cache it as a device pixmap.
+  setCacheMode(DeviceCoordinateCache);
   layout();
 }
 
@@ -286,6 +290,7 @@ void NodeItem::mouseReleaseEvent(QGraphicsSceneMouseEvent* e) {
 // LinkItem
 
 LinkItem::LinkItem(NodeItem* a, NodeItem* b, const CanvasStyle* style) : a_(a), b_(b), style_(style) {
+  setFlag(ItemHasNoContents);  // painted by the view's static layer, except while hovered
   setAcceptHoverEvents(true);
   setCursor(Qt::PointingHandCursor);
   setZValue(1);
@@ -343,16 +348,20 @@ QPainterPath LinkItem::shape() const {
 }
 
 void LinkItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+  // Only while hovered: a glow under the link, then the link again on top of it.
+  const palette::Scheme& s = *style_->scheme;
+  if (!hovered_ || line_.length() < 1) return;
+  QColor h = s.hover;
+  h.setAlpha(60);
+  p->setPen(QPen(h, 14 * s.lineScale, Qt::SolidLine, Qt::RoundCap));
+  p->drawLine(line_);
+  paintStatic(p);
+}
+
+void LinkItem::paintStatic(QPainter* p) const {
   const palette::Scheme& s = *style_->scheme;
   const qreal f = s.fontScale;
   if (line_.length() < 1) return;
-
-  if (hovered_) {
-    QColor h = s.hover;
-    h.setAlpha(60);
-    p->setPen(QPen(h, 14 * s.lineScale, Qt::SolidLine, Qt::RoundCap));
-    p->drawLine(line_);
-  }
 
   const QPointF mid = visibleMid();
   if (d_.cut) {
@@ -400,20 +409,23 @@ void LinkItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
 
 void LinkItem::hoverEnterEvent(QGraphicsSceneHoverEvent*) {
   hovered_ = true;
+  setFlag(ItemHasNoContents, false);
   update();
 }
 
 void LinkItem::hoverLeaveEvent(QGraphicsSceneHoverEvent*) {
   hovered_ = false;
   update();
+  setFlag(ItemHasNoContents, true);
 }
 
 // ---------------------------------------------------------------------------------------------
 // MessageItem
 
 MessageItem::MessageItem(quint32 id, const CanvasStyle* style) : id_(id), style_(style) {
-  // No item cache: measured at 4K, blitting hundreds of cached token pixmaps (QWidget::render
-  // path) was slower than painting the small shapes directly.
+  // The view paints every token in one pass from sprites (a per-item cache through QGraphicsView
+  // was slower than painting; one blit per token from a shared sprite is much faster than both).
+  setFlag(ItemHasNoContents);
   setAcceptHoverEvents(true);
   setCursor(Qt::PointingHandCursor);
   setZValue(20);
@@ -425,12 +437,11 @@ void MessageItem::setData(const Data& d) {
   const bool relabel = d.text != d_.text || d.copy != d_.copy;
   // Only a doomed token's look depends on its progress (it fades); the others just move, and a
   // move reuses the cached pixmap.
-  const bool looks = relabel || d.key != d_.key || d.doomed != d_.doomed || d.selected != d_.selected ||
-                     (d.doomed && int(d.progress * 20) != int(d_.progress * 20));
   d_ = d;
   if (relabel || bounds_.isNull()) styleChanged();
-  if (looks) update();
 }
+
+QString MessageItem::label() const { return d_.copy ? d_.text + QStringLiteral(" ×2") : d_.text; }
 
 void MessageItem::styleChanged() {
   prepareGeometryChange();
@@ -451,43 +462,34 @@ QPainterPath MessageItem::shape() const {
   return p;
 }
 
-void MessageItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
-  const palette::Scheme& s = *style_->scheme;
-  const qreal r = radius();
-  const QColor fill = palette::message(d_.key, style_->projector);
-  // A doomed message fades over the second half of its flight, then a cross marks the loss.
-  const qreal fade = d_.doomed ? std::clamp(1.0 - (d_.progress - 0.4) * 1.1, 0.3, 1.0) : 1.0;
-  p->setOpacity(fade);
-  if (d_.selected) {
-    p->setPen(QPen(s.selection, style_->pen(2.5)));
+void MessageItem::paintToken(QPainter* p, const CanvasStyle& style, const QString& key, const QString& label,
+                             bool selected) {
+  const palette::Scheme& s = *style.scheme;
+  const qreal r = 7 * s.fontScale;
+  const QColor fill = palette::message(key, style.projector);
+  if (selected) {
+    p->setPen(QPen(s.selection, style.pen(2.5)));
     p->setBrush(Qt::NoBrush);
     p->drawEllipse(QPointF(0, 0), r + 5, r + 5);
   }
-  p->setPen(QPen(style_->projector ? Qt::black : fill.darker(150), style_->pen(1.2)));
+  p->setPen(QPen(style.projector ? Qt::black : fill.darker(150), style.pen(1.2)));
   p->setBrush(fill);
-  p->drawPath(palette::shapePath(palette::messageShape(d_.key), QPointF(0, 0), r));
+  p->drawPath(palette::shapePath(palette::messageShape(key), QPointF(0, 0), r));
 
   // The type is always written next to the token: nothing needs hovering to be understood.
-  p->setFont(style_->token);
-  const QFontMetricsF m(style_->token);
-  QString label = d_.text;
-  if (d_.copy) label += QStringLiteral(" ×2");
+  p->setFont(style.token);
+  const QFontMetricsF m(style.token);
   const QRectF text(r + 3, -r - m.height() - 1, m.horizontalAdvance(label) + 4, m.height());
-  haloText(p, text, Qt::AlignLeft | Qt::AlignVCenter, label, fill.darker(style_->projector ? 100 : 115), s.background);
-
-  if (d_.doomed && d_.progress > 0.55) {
-    p->setOpacity(1.0);
-    const qreal x = r * 1.1;
-    p->setPen(QPen(s.cut, style_->pen(2.5), Qt::SolidLine, Qt::RoundCap));
-    p->drawLine(QPointF(-x, -x), QPointF(x, x));
-    p->drawLine(QPointF(-x, x), QPointF(x, -x));
-  }
+  haloText(p, text, Qt::AlignLeft | Qt::AlignVCenter, label, fill.darker(style.projector ? 100 : 115), s.background);
 }
 
 // ---------------------------------------------------------------------------------------------
 // PartitionItem
 
-PartitionItem::PartitionItem(int side, const CanvasStyle* style) : side_(side), style_(style) { setZValue(-10); }
+PartitionItem::PartitionItem(int side, const CanvasStyle* style) : side_(side), style_(style) {
+  setZValue(-10);
+  setFlag(ItemHasNoContents);  // painted by the view's static layer, under the links
+}
 
 namespace {
 
@@ -515,6 +517,7 @@ QPolygonF convexHull(QList<QPointF> pts) {
 
 void PartitionItem::setRegion(const QList<QRectF>& cards, const QString& label) {
   if (cards == cards_ && label == label_) return;
+  if (onChanged) onChanged();
   prepareGeometryChange();
   cards_ = cards;
   label_ = label;
@@ -543,4 +546,62 @@ void PartitionItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*
   const QRectF b = path_.boundingRect();
   p->drawText(QRectF(b.left() + 14, b.top() - QFontMetricsF(style_->name).height() - 2, b.width(), QFontMetricsF(style_->name).height()),
               Qt::AlignLeft | Qt::AlignVCenter, label_);
+}
+
+// ---------------------------------------------------------------------------------------------
+// HighlightItem
+
+HighlightItem::HighlightItem(const CanvasStyle* style) : style_(style) {
+  setZValue(5);  // above the links (z 1-2), below the cards (z 10) and the tokens
+  setAcceptedMouseButtons(Qt::NoButton);
+}
+
+void HighlightItem::setTargets(const QList<const NodeItem*>& nodes, const QList<const LinkItem*>& links) {
+  nodes_ = nodes;
+  links_ = links;
+  geometryChanged();
+}
+
+void HighlightItem::setPhase(qreal phase) {
+  phase_ = phase;
+  update();
+}
+
+void HighlightItem::geometryChanged() {
+  prepareGeometryChange();
+  const qreal m = 16 * style_->scheme->fontScale + 8 * style_->scheme->lineScale;
+  QRectF r;
+  for (const NodeItem* n : nodes_) r = r.united(n->mapRectToScene(n->cardRect()));
+  for (const LinkItem* l : links_) r = r.united(QRectF(l->line().p1(), l->line().p2()).normalized());
+  bounds_ = r.isNull() ? QRectF() : r.adjusted(-m, -m, m, m);
+  update();
+}
+
+void HighlightItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+  const palette::Scheme& s = *style_->scheme;
+  const qreal f = s.fontScale;
+  // A gentle pulse of the glow (the accent outline itself stays put, so it never looks absent).
+  const qreal pulse = 0.5 - 0.5 * std::cos(phase_ * 2 * M_PI);
+  QColor glow = style_->highlightGlow;
+  glow.setAlphaF(glow.alphaF() * (0.55 + 0.45 * pulse));
+  p->setRenderHint(QPainter::Antialiasing);
+  for (const LinkItem* l : links_) {
+    const QLineF line = l->line();
+    if (line.length() < 1) continue;
+    p->setPen(QPen(glow, (14 + 6 * pulse) * s.lineScale, Qt::SolidLine, Qt::RoundCap));
+    p->drawLine(line);
+    p->setPen(QPen(style_->highlight, 4.5 * s.lineScale, Qt::SolidLine, Qt::RoundCap));
+    p->drawLine(line);
+  }
+  for (const NodeItem* n : nodes_) {
+    const QRectF card = n->mapRectToScene(n->cardRect());
+    const qreal r = 10 * f;
+    const qreal g = (6 + 4 * pulse) * f;
+    p->setPen(Qt::NoPen);
+    p->setBrush(glow);
+    p->drawRoundedRect(card.adjusted(-g - 4 * f, -g - 4 * f, g + 4 * f, g + 4 * f), r + g, r + g);
+    p->setBrush(Qt::NoBrush);
+    p->setPen(QPen(style_->highlight, 4 * s.lineScale));
+    p->drawRoundedRect(card.adjusted(-4 * f, -4 * f, 4 * f, 4 * f), r + 3 * f, r + 3 * f);
+  }
 }

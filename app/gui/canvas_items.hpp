@@ -197,7 +197,8 @@ class PartitionItem : public QGraphicsItem {
   int type() const override { return kPartitionItem; }
   // `cards` are the scene rectangles of the nodes on this side.
   void setRegion(const QList<QRectF>& cards, const QString& label);
-  // Painted by the view into its static layer (as the items beneath the links).
+  // Called when the region changes (the view repaints its static layer).
+  std::function<void()> onChanged;
 
   QRectF boundingRect() const override { return path_.boundingRect().adjusted(-4, -40, 4, 4); }
   void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override;

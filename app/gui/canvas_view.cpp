@@ -6,6 +6,7 @@
 #include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QPixmapCache>
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -34,6 +35,11 @@ CanvasView::CanvasView(LabController* controller, QWidget* parent) : QGraphicsVi
   scene()->setItemIndexMethod(QGraphicsScene::NoIndex);
   setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
   setViewportUpdateMode(QGraphicsView::FullViewportUpdate);
+  // drawBackground() covers every pixel: no need for Qt to clear the viewport first (a 4K fill).
+  viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
+  // Node cards are cached as device pixmaps in QPixmapCache; at 4K on a projector a dozen cards
+  // outgrow its 10 MB default and would be evicted and repainted on every frame.
+  if (QPixmapCache::cacheLimit() < 96 * 1024) QPixmapCache::setCacheLimit(96 * 1024);
   setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   setFrameShape(QFrame::NoFrame);
@@ -48,6 +54,10 @@ CanvasView::CanvasView(LabController* controller, QWidget* parent) : QGraphicsVi
   connect(controller_, &LabController::runChanged, this, &CanvasView::refresh);
   connect(controller_, &LabController::selectionChanged, this, &CanvasView::refresh);
   connect(controller_, &LabController::nodeMoved, this, &CanvasView::refresh);
+  pulse_.setInterval(40);
+  connect(&pulse_, &QTimer::timeout, this, [this] {
+    if (highlight_) highlight_->setPhase(static_cast<qreal>(pulseClock_.elapsed() % 1600) / 1600.0);
+  });
   rebuild();
 }
 
@@ -92,6 +102,9 @@ void CanvasView::rebuild() {
   sides_.clear();
   messages_.clear();
   pressItem_ = nullptr;
+  highlight_ = nullptr;
+  seenRun_ = nullptr;
+  invalidateStatic();
   updateCardWidth();
 
   const auto& sim = controller_->sim();
@@ -108,15 +121,20 @@ void CanvasView::rebuild() {
       scene()->addItem(link);
       links_.push_back(link);
     }
+  highlight_ = new HighlightItem(&style_);
+  scene()->addItem(highlight_);
   for (NodeItem* item : nodes_)
     item->onMoved = [this](NodeItem* moved) {
       for (LinkItem* l : links_)
         if (l->a() == moved || l->b() == moved) l->adjust();
+      invalidateStatic();
+      if (highlight_ && (moved->highlighted() || !highlight_->empty())) highlight_->geometryChanged();
       if (moved->dragging()) {
         refreshMessages();
         refreshPartitions();
       }
     };
+  applyHighlights();
   refresh();
   fit();
 }
@@ -182,6 +200,7 @@ void CanvasView::refreshLinks() {
     d.dropArmed = net.drop_next_armed(a, b);
     d.dupArmed = net.duplicate_next_armed(a, b);
     if (d != link->data()) {
+      invalidateStatic();
       const QString an = link->a()->data().name, bn = link->b()->data().name;
       link->setToolTip(d.cut ? tr("Link %1 – %2 is cut. Click to heal it.").arg(an, bn)
                              : tr("Link %1 – %2. Click to cut it; right-click for more faults.").arg(an, bn));
@@ -199,14 +218,19 @@ void CanvasView::refreshPartitions() {
   for (const auto& [side, cards] : sides) {
     if (i == sides_.size()) {
       auto* item = new PartitionItem(static_cast<int>(i), &style_);
+      item->onChanged = [this] { invalidateStatic(); };
       scene()->addItem(item);
       sides_.push_back(item);
     }
     sides_[i]->setRegion(cards, tr("Side %1").arg(QChar(u'A' + static_cast<char16_t>(i))));
+    if (!sides_[i]->isVisible()) invalidateStatic();
     sides_[i]->setVisible(true);
     ++i;
   }
-  for (; i < sides_.size(); ++i) sides_[i]->setVisible(false);
+  for (; i < sides_.size(); ++i) {
+    if (sides_[i]->isVisible()) invalidateStatic();
+    sides_[i]->setVisible(false);
+  }
 }
 
 void CanvasView::placeMessage(MessageItem* item, const cs::Message& m) {
@@ -270,6 +294,10 @@ void CanvasView::setProjectorMode(bool on) {
   for (MessageItem* m : std::as_const(messages_)) m->styleChanged();
   for (LinkItem* l : links_) l->adjust();
   for (PartitionItem* s : sides_) s->setRegion({}, {});  // forces a new outline at the new size
+  sprites_.clear();
+  dotTile_ = QPixmap();
+  invalidateStatic();
+  if (highlight_) highlight_->geometryChanged();
   refresh();
   fit();
 }
@@ -281,6 +309,8 @@ void CanvasView::changeEvent(QEvent* e) {
     for (NodeItem* n : nodes_) n->styleChanged();
     for (MessageItem* m : std::as_const(messages_)) delete m;
     messages_.clear();  // tooltips are rebuilt in the new language
+    sprites_.clear();
+    invalidateStatic();
     refresh();
     fit();
   }
@@ -319,11 +349,15 @@ void CanvasView::fit() {
   if (nodes_.empty() || viewport()->width() < 10) return;
   QImage probe(1, 1, QImage::Format_ARGB32);
   QPainter measure(&probe);
-  legendHeight_ = paintLegend(&measure, QRectF(viewport()->rect()), true).height();
+  // The room reserved for the legend is that of every entry (the projector legend shows fewer).
+  const QSizeF legend = paintLegend(&measure, QRectF(viewport()->rect()), legendEntries(true), true);
   measure.end();
+  // A legend at the side takes width (which a wide canvas has to spare), one at the bottom height.
+  const qreal legendW = legendAtSide() ? legend.width() + 12 * 1.4 : 0;
+  legendHeight_ = legendAtSide() ? 0 : legend.height();
   const qreal margin = 24 * style_.scheme->fontScale;
   const qreal top = 34 * style_.scheme->fontScale;  // the hint and clock overlay
-  const qreal availW = viewport()->width() - 2 * margin;
+  const qreal availW = viewport()->width() - legendW - 2 * margin;
   const qreal availH = viewport()->height() - legendHeight_ - top - 2 * margin;
   if (availW <= 0 || availH <= 0) return;
   chooseStretch(availW, availH);
@@ -335,7 +369,7 @@ void CanvasView::fit() {
   setSceneRect(content.adjusted(-content.width() * 4 - 2000, -content.height() * 4 - 2000, content.width() * 4 + 2000,
                                 content.height() * 4 + 2000));
   setTransform(QTransform::fromScale(s, s));
-  centerOn(content.center() + QPointF(0, (legendHeight_ - top) / (2 * s)));
+  centerOn(content.center() + QPointF(legendW / (2 * s), (legendHeight_ - top) / (2 * s)));
 }
 
 void CanvasView::resizeEvent(QResizeEvent* e) {
@@ -512,16 +546,21 @@ void CanvasView::contextMenuEvent(QContextMenuEvent* e) {
 // ---------------------------------------------------------------------------------------------
 // Painting outside the items
 
-void CanvasView::drawBackground(QPainter* p, const QRectF&) {
+void CanvasView::renderStaticLayer() {
   const palette::Scheme& s = *style_.scheme;
-  p->save();
-  p->resetTransform();
-  const QRect area = viewport()->rect();
-  p->fillRect(area, s.background);
+  const qreal dpr = viewport()->devicePixelRatioF();
+  const QSize size = viewport()->size();
+  if (static_.size() != size * dpr) static_ = QPixmap(size * dpr);
+  static_.setDevicePixelRatio(dpr);
+  staticTransform_ = viewportTransform();
+  staticDirty_ = false;
+
+  QPainter p(&static_);
+  const QRect area(QPoint(0, 0), size);
+  p.fillRect(area, s.background);
   if (!style_.projector) {  // a dot grid only adds noise on a projector
-    // A faint dot grid gives the canvas depth and hints that nodes can be moved. It is one tiled
-    // pixmap in device space (anchored to the scene origin so it pans with the content): thousands
-    // of antialiased dots would cost more than everything else on a 4K frame.
+    // A faint dot grid gives the canvas depth and hints that nodes can be moved: one tiled pixmap
+    // anchored to the scene origin, so that it pans with the content.
     if (dotTile_.isNull()) {
       dotTile_ = QPixmap(32, 32);
       dotTile_.fill(s.background);
@@ -531,15 +570,100 @@ void CanvasView::drawBackground(QPainter* p, const QRectF&) {
       t.setBrush(s.grid);
       t.drawEllipse(QPointF(16, 16), 1.3, 1.3);
     }
+    const QPoint o = mapFromScene(QPointF(0, 0));
     QBrush brush(dotTile_);
-    brush.setTransform(QTransform::fromTranslate(mapFromScene(QPointF(0, 0)).x() % 32, mapFromScene(QPointF(0, 0)).y() % 32));
-    p->fillRect(area, brush);
+    brush.setTransform(QTransform::fromTranslate(o.x() % 32, o.y() % 32));
+    p.fillRect(area, brush);
+  }
+  p.setRenderHints(renderHints());
+  p.setTransform(staticTransform_);
+  // Partition regions (z -10), then plain links (z 1), then emphasised ones (z 2): the scene's order.
+  for (PartitionItem* side : sides_)
+    if (side->isVisible()) side->paint(&p, nullptr, nullptr);
+  for (int pass = 0; pass < 2; ++pass)
+    for (LinkItem* l : links_)
+      if (l->data().emphasised == (pass == 1)) l->paintStatic(&p);
+}
+
+void CanvasView::drawBackground(QPainter* p, const QRectF&) {
+  if (staticDirty_ || static_.isNull() || static_.size() != viewport()->size() * viewport()->devicePixelRatioF() ||
+      staticTransform_ != viewportTransform())
+    renderStaticLayer();
+  p->save();
+  p->resetTransform();
+  p->drawPixmap(0, 0, static_);
+  p->restore();
+}
+
+// Every token in one pass, each one blit of a sprite rendered once per look at the current scale
+// (type, duplicate, selected); only a doomed token's fade and loss cross vary with its progress.
+void CanvasView::paintTokens(QPainter* p) {
+  if (messages_.isEmpty()) return;
+  const QTransform vt = viewportTransform();
+  const qreal sc = vt.m11();
+  const qreal dpr = viewport()->devicePixelRatioF();
+  if (!qFuzzyCompare(sc, spriteScale_)) {
+    sprites_.clear();
+    spriteScale_ = sc;
+  }
+  const palette::Scheme& s = *style_.scheme;
+  const qreal r = 7 * s.fontScale;
+  const QFontMetricsF tm(style_.token);
+  p->save();
+  p->resetTransform();
+  p->setRenderHint(QPainter::Antialiasing);
+  std::vector<const MessageItem*> order;
+  order.reserve(static_cast<std::size_t>(messages_.size()));
+  for (const MessageItem* m : std::as_const(messages_)) order.push_back(m);
+  // Stable order (by id), the selected token last, as its higher z value did.
+  std::sort(order.begin(), order.end(), [](const MessageItem* a, const MessageItem* b) {
+    return a->data().selected != b->data().selected ? b->data().selected : a->id() < b->id();
+  });
+  for (const MessageItem* m : order) {
+    const MessageItem::Data& d = m->data();
+    const QString label = m->label();
+    const QString key = d.key + QLatin1Char('|') + label + (d.selected ? QStringLiteral("|s") : QString());
+    auto it = sprites_.find(key);
+    if (it == sprites_.end()) {
+      // Item-space extent: the selection ring on the left, the label (and its halo) on the right.
+      const QRectF box(-r - 10, -r - tm.height() - 6, 2 * r + 24 + tm.horizontalAdvance(label), 2 * r + tm.height() + 18);
+      const QPointF origin(std::ceil(-box.left() * sc), std::ceil(-box.top() * sc));
+      const QSize px(static_cast<int>(std::ceil(box.right() * sc + origin.x())) + 2,
+                     static_cast<int>(std::ceil(box.bottom() * sc + origin.y())) + 2);
+      Sprite sp;
+      sp.pixmap = QPixmap(px * dpr);
+      sp.pixmap.setDevicePixelRatio(dpr);
+      sp.pixmap.fill(Qt::transparent);
+      sp.origin = origin;
+      QPainter sp_p(&sp.pixmap);
+      sp_p.setRenderHints(renderHints());
+      sp_p.translate(origin);
+      sp_p.scale(sc, sc);
+      MessageItem::paintToken(&sp_p, style_, d.key, label, d.selected);
+      sp_p.end();
+      it = sprites_.insert(key, sp);
+    }
+    const QPointF at = vt.map(m->pos());
+    const QPointF topLeft(std::round(at.x() - it->origin.x()), std::round(at.y() - it->origin.y()));
+    // A doomed message fades over the second half of its flight, then a cross marks the loss.
+    const qreal fade = d.doomed ? std::clamp(1.0 - (d.progress - 0.4) * 1.1, 0.3, 1.0) : 1.0;
+    p->setOpacity(fade);
+    p->drawPixmap(topLeft, it->pixmap);
+    if (d.doomed && d.progress > 0.55) {
+      p->setOpacity(1.0);
+      const QPointF c = topLeft + it->origin;
+      const qreal x = r * 1.1 * sc;
+      p->setPen(QPen(s.cut, style_.pen(2.5) * sc, Qt::SolidLine, Qt::RoundCap));
+      p->drawLine(c + QPointF(-x, -x), c + QPointF(x, x));
+      p->drawLine(c + QPointF(-x, x), c + QPointF(x, -x));
+    }
   }
   p->restore();
 }
 
 void CanvasView::drawForeground(QPainter* p, const QRectF&) {
   const palette::Scheme& s = *style_.scheme;
+  paintTokens(p);
   if (lassoActive_ && lasso_.size() > 1) {
     QColor fill = s.selection;
     fill.setAlpha(30);
@@ -559,21 +683,84 @@ void CanvasView::drawForeground(QPainter* p, const QRectF&) {
                                     : tr("Click a link to cut or heal it · right-click a node or link for faults · "
                                          "Shift+drag around nodes to partition");
   const QRectF hintRect(area.left() + 12 * f, area.top() + 8 * f, area.width() * 0.72, 22 * f);
-  p->drawText(hintRect, Qt::AlignLeft | Qt::AlignVCenter,
-              QFontMetricsF(style_.small).elidedText(hint, Qt::ElideRight, hintRect.width()));
+  if (!hint.isEmpty())
+    p->drawText(hintRect, Qt::AlignLeft | Qt::AlignVCenter,
+                QFontMetricsF(style_.small).elidedText(hint, Qt::ElideRight, hintRect.width()));
   QFont clock = style_.name;
   clock.setPixelSize(qRound(clock.pixelSize() * 1.1));
   p->setFont(clock);
   p->setPen(s.ink);
   p->drawText(QRectF(area.left(), area.top() + 6 * f, area.width() - 14 * f, 26 * f), Qt::AlignRight | Qt::AlignVCenter,
               tr("t = %1 ms").arg(viewutil::ms(controller_->now())));
-  paintLegend(p, area, false);
+  paintOverlayLegend(p, area);
   p->restore();
 }
 
-// The legend: every message type of the protocol as its token (shape + colour) and name, then the
-// link and node marks, flowing left to right along the bottom edge of the view.
-QSizeF CanvasView::paintLegend(QPainter* p, const QRectF& area, bool measureOnly) {
+void CanvasView::scanSeenTypes() {
+  const auto& msgs = controller_->sim().messages();
+  const std::size_t types = controller_->info().messages.size();
+  if (seenRun_ != &controller_->simulation() || msgs.size() < seenScanned_ || seen_.size() != types) {
+    seenRun_ = &controller_->simulation();
+    seenScanned_ = 1;  // message 0 is the "none" slot
+    seen_.assign(types, false);
+  }
+  for (; seenScanned_ < msgs.size(); ++seenScanned_) {
+    const auto t = static_cast<std::size_t>(msgs[seenScanned_].type);
+    if (t < seen_.size()) seen_[t] = true;
+  }
+}
+
+std::vector<CanvasView::LegendEntry> CanvasView::legendEntries(bool all) {
+  std::vector<LegendEntry> entries;
+  const auto& keys = controller_->info().messages;
+  // On a projector the legend lists only what this run has shown so far (and the marks only once
+  // they appear), so that it stays a strip and the cards keep the room.
+  const bool onlySeen = style_.projector && !all;
+  if (onlySeen) scanSeenTypes();
+  for (std::size_t i = 0; i < keys.size(); ++i)
+    if (!onlySeen || (i < seen_.size() && seen_[i]))
+      entries.push_back({LegendMark::Token, QString::fromStdString(keys[i]), EngineText::message(keys[i])});
+  bool cut = !onlySeen, lost = !onlySeen, down = !onlySeen;
+  if (onlySeen) {
+    for (LinkItem* l : links_) cut = cut || l->data().cut;
+    for (const MessageItem* m : std::as_const(messages_)) lost = lost || m->data().doomed;
+    for (NodeItem* n : nodes_) down = down || !n->data().up || n->data().crashes > 0;
+  }
+  if (cut) entries.push_back({LegendMark::Cut, {}, tr("cut link")});
+  if (lost) entries.push_back({LegendMark::Lost, {}, tr("message that will be lost")});
+  if (down) entries.push_back({LegendMark::Down, {}, tr("crashed node")});
+  return entries;
+}
+
+// The legend is static between changes of what it lists, the size or the language: one cached pixmap.
+void CanvasView::paintOverlayLegend(QPainter* p, const QRectF& area) {
+  const std::vector<LegendEntry> entries = legendEntries(false);
+  QString key = QStringLiteral("%1x%2|%3|%4|").arg(area.width()).arg(area.height()).arg(style_.projector).arg(viewport()->devicePixelRatioF());
+  for (const LegendEntry& e : entries) key += e.text + QLatin1Char('\x1f');
+  if (key != legendKey_ || legend_.isNull()) {
+    legendKey_ = key;
+    QImage probe(1, 1, QImage::Format_ARGB32);
+    QPainter measure(&probe);
+    const QSizeF size = paintLegend(&measure, area, entries, true);
+    measure.end();
+    const QRectF box = legendBox(area, size);
+    legendAt_ = box.topLeft() - QPointF(2, 2);
+    const qreal dpr = viewport()->devicePixelRatioF();
+    legend_ = QPixmap((box.size() + QSizeF(4, 4)).toSize() * dpr + QSize(2, 2));
+    legend_.setDevicePixelRatio(dpr);
+    legend_.fill(Qt::transparent);
+    QPainter lp(&legend_);
+    lp.setRenderHints(renderHints());
+    lp.translate(-legendAt_);
+    paintLegend(&lp, area, entries, false);
+  }
+  p->drawPixmap(legendAt_, legend_);
+}
+
+// The legend: message types as their tokens (shape + colour) and names, then the link and node marks,
+// flowing left to right along the bottom edge of the view. At most legendMaxRows() rows: what does not
+// fit is summed up as "+N more".
+QSizeF CanvasView::paintLegend(QPainter* p, const QRectF& area, const std::vector<LegendEntry>& all, bool measureOnly) {
   const palette::Scheme& s = *style_.scheme;
   // The legend is reference material: on a projector it grows less than the cards so that it does
   // not eat the canvas.
@@ -584,40 +771,59 @@ QSizeF CanvasView::paintLegend(QPainter* p, const QRectF& area, bool measureOnly
   const qreal rowH = std::max(m.height(), 16 * f) + 6 * f;
   const qreal pad = 10 * f, icon = 18 * f, gapX = 16 * f;
   const qreal maxW = area.width() - 2 * 12 * f;
-
-  enum class Mark { Token, Cut, Lost, Down };
-  struct Entry {
-    Mark mark;
-    QString key, text;
-  };
-  std::vector<Entry> entries;
-  for (const std::string& key : controller_->info().messages)
-    entries.push_back({Mark::Token, QString::fromStdString(key), EngineText::message(key)});
-  entries.push_back({Mark::Cut, {}, tr("cut link")});
-  entries.push_back({Mark::Lost, {}, tr("message that will be lost")});
-  entries.push_back({Mark::Down, {}, tr("crashed node")});
+  using Mark = LegendMark;
+  using Entry = LegendEntry;
+  std::vector<Entry> entries = all;
 
   // Flow layout: measure first, then paint bottom-up from the bottom-left corner.
-  std::vector<QPointF> at(entries.size());
-  qreal x = pad, y = pad, widest = 0;
   p->setFont(font);
   const QString title = tr("Messages");
   const qreal titleW = m.horizontalAdvance(title) + gapX;
-  x += titleW;
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    const qreal w = icon + 6 * f + m.horizontalAdvance(entries[i].text);
-    if (x + w > maxW - pad && x > pad + titleW) {
-      x = pad + titleW;
-      y += rowH;
+  std::vector<QPointF> at;
+  qreal y = pad, widest = 0;
+  // At the side: the title on its own row, then one entry per row, as many rows as the height allows.
+  const bool side = legendAtSide();
+  const int maxRows = side ? std::max(2, static_cast<int>((area.height() - 34 * s.fontScale - 30 * f - 2 * pad) / rowH) - 1)
+                           : legendMaxRows();
+  const qreal indent = side ? pad : pad + titleW;
+  const auto flow = [&]() {
+    at.assign(entries.size(), {});
+    qreal x = indent;
+    y = side ? pad + rowH : pad;
+    widest = side ? titleW + pad : 0;
+    int row = 0;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      const qreal w = icon + 6 * f + m.horizontalAdvance(entries[i].text);
+      if (side ? i > 0 : (x + w > maxW - pad && x > indent)) {
+        x = indent;
+        y += rowH;
+        ++row;
+      }
+      if (row >= maxRows) return i;  // the first entry that does not fit
+      at[i] = QPointF(x, y);
+      x += w + gapX;
+      widest = std::max(widest, x - gapX + pad);
     }
-    at[i] = QPointF(x, y);
-    x += w + gapX;
-    widest = std::max(widest, x - gapX + pad);
+    return entries.size();
+  };
+  std::size_t fits = flow();
+  if (fits < entries.size()) {
+    // Too many: drop entries from the end until "+N more" fits too.
+    const std::size_t total = entries.size();
+    for (std::size_t keep = fits; keep-- > 0;) {
+      entries.resize(keep);
+      entries.push_back({Mark::More, {}, tr("+%1 more").arg(total - keep)});
+      if (flow() == entries.size()) break;
+    }
+  }
+  if (side && measureOnly) {
+    // Reserve the width of the widest entry of all, so that the layout does not move as types appear.
+    for (const Entry& e : all) widest = std::max(widest, indent + icon + 6 * f + m.horizontalAdvance(e.text) + pad);
   }
   const QSizeF size(widest, y + rowH + pad);
   if (measureOnly) return size;
 
-  const QRectF box(area.left() + 12 * f, area.bottom() - size.height() - 10 * f, size.width(), size.height());
+  const QRectF box = legendBox(area, size);
   QColor bg = s.panel;
   bg.setAlpha(232);
   p->setPen(QPen(s.panelBorder, style_.pen(1)));
@@ -666,9 +872,74 @@ QSizeF CanvasView::paintLegend(QPainter* p, const QRectF& area, bool measureOnly
         p->drawRoundedRect(r, 3, 3);
         break;
       }
+      case Mark::More: {
+        p->setPen(s.mutedInk);
+        p->drawText(QRectF(cell.left(), cell.top(), box.width(), rowH), Qt::AlignLeft | Qt::AlignVCenter, e.text);
+        continue;
+      }
     }
     p->setPen(s.ink);
     p->drawText(QRectF(cell.right() + 6 * f, cell.top(), box.width(), rowH), Qt::AlignLeft | Qt::AlignVCenter, e.text);
   }
   return size;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lesson highlights
+
+void CanvasView::setHighlights(const QStringList& nodes, const QList<QPair<QString, QString>>& links) {
+  hlNodes_ = nodes;
+  hlLinks_ = links;
+  applyHighlights();
+}
+
+void CanvasView::applyHighlights() {
+  const auto& sim = controller_->sim();
+  const auto byName = [&](const QString& name) -> NodeItem* {
+    for (NodeItem* n : nodes_)
+      if (viewutil::nodeName(sim, n->id()) == name) return n;
+    return nullptr;
+  };
+  for (NodeItem* n : nodes_) n->setHighlighted(false);
+  for (LinkItem* l : links_) l->setHighlighted(false);
+  QList<const NodeItem*> hn;
+  QList<const LinkItem*> hl;
+  for (const QString& name : std::as_const(hlNodes_))
+    if (NodeItem* n = byName(name); n && !n->highlighted()) {
+      n->setHighlighted(true);
+      hn << n;
+    }
+  for (const auto& [an, bn] : std::as_const(hlLinks_)) {
+    NodeItem* a = byName(an);
+    NodeItem* b = byName(bn);
+    if (!a || !b || a == b) continue;
+    if (LinkItem* l = linkItem(a->id(), b->id()); l && !l->highlighted()) {
+      l->setHighlighted(true);
+      hl << l;
+    }
+  }
+  if (highlight_) {
+    highlight_->setTargets(hn, hl);
+    highlight_->setPhase(0);
+  }
+  // The pulse timer runs only while something is highlighted.
+  if (hn.isEmpty() && hl.isEmpty()) {
+    pulse_.stop();
+  } else if (!pulse_.isActive()) {
+    pulseClock_.start();
+    pulse_.start();
+  }
+  viewport()->update();
+}
+
+bool CanvasView::legendAtSide() const {
+  // A projector canvas is usually wide: a column at the right leaves the cards the full height.
+  return style_.projector && viewport()->width() > 1.25 * viewport()->height();
+}
+
+QRectF CanvasView::legendBox(const QRectF& area, QSizeF size) const {
+  const qreal f = style_.projector ? 1.4 : 1.0;
+  if (legendAtSide())
+    return QRectF(area.right() - size.width() - 12 * f, area.top() + 34 * style_.scheme->fontScale + 6 * f, size.width(), size.height());
+  return QRectF(area.left() + 12 * f, area.bottom() - size.height() - 10 * f, size.width(), size.height());
 }

@@ -5,8 +5,10 @@
 // Everything shown is pulled from the LabController in refresh(); items are only a cache of it.
 #pragma once
 
+#include <QElapsedTimer>
 #include <QGraphicsView>
 #include <QHash>
+#include <QTimer>
 #include <QPainterPath>
 #include <QPixmap>
 #include <memory>
@@ -41,6 +43,13 @@ class CanvasView : public QGraphicsView {
   QMenu* createNodeMenu(cs::NodeId node, QWidget* parent);
   QMenu* createLinkMenu(cs::NodeId a, cs::NodeId b, QWidget* parent);
 
+  // ---- lesson highlights ----
+  // Nodes by their scenario names, links as pairs of node names (either order); unknown names are
+  // ignored, empty lists clear. The highlight is a thick accent outline with a glow that pulses
+  // gently while any highlight is set (its timer runs only then).
+  void setHighlights(const QStringList& nodes, const QList<QPair<QString, QString>>& links);
+  bool highlightPulsing() const { return pulse_.isActive(); }
+
  public slots:
   void rebuild();  // a new topology: recreate every item
   void refresh();  // pull state from the controller
@@ -70,7 +79,22 @@ class CanvasView : public QGraphicsView {
   void inject(const cs::FaultAction& action);
   void addFaultAction(QMenu* menu, const QString& text, const cs::FaultAction& action);
   void finishLasso();
-  QSizeF paintLegend(QPainter* p, const QRectF& area, bool measureOnly);
+  enum class LegendMark { Token, Cut, Lost, Down, More };
+  struct LegendEntry {
+    LegendMark mark;
+    QString key, text;
+  };
+  std::vector<LegendEntry> legendEntries(bool all);
+  QSizeF paintLegend(QPainter* p, const QRectF& area, const std::vector<LegendEntry>& entries, bool measureOnly);
+  int legendMaxRows() const { return style_.projector ? 2 : 100; }
+  bool legendAtSide() const;
+  QRectF legendBox(const QRectF& area, QSizeF size) const;
+  void paintOverlayLegend(QPainter* p, const QRectF& area);
+  void paintTokens(QPainter* p);
+  void renderStaticLayer();
+  void invalidateStatic() { staticDirty_ = true; }
+  void applyHighlights();
+  void scanSeenTypes();
 
   LabController* controller_;
   CanvasStyle style_;
@@ -86,6 +110,33 @@ class CanvasView : public QGraphicsView {
   QPolygonF lasso_;  // scene coordinates
   qreal legendHeight_ = 0;
   QPixmap dotTile_;
+
+  // Paint caches. The static layer (paper, dot grid, partition regions, links) is one viewport-sized
+  // pixmap, repainted only when the view transform, the size or a link or region changes.
+  QPixmap static_;
+  QTransform staticTransform_;
+  bool staticDirty_ = true;
+  struct Sprite {
+    QPixmap pixmap;
+    QPointF origin;  // where the token's centre is, in the pixmap's logical pixels
+  };
+  QHash<QString, Sprite> sprites_;  // one per message type look, at the current scale
+  qreal spriteScale_ = 0;
+  QPixmap legend_;
+  QPointF legendAt_;
+  QString legendKey_;
+
+  // Message types seen so far in the run (the projector legend shows only these).
+  std::vector<bool> seen_;
+  const void* seenRun_ = nullptr;
+  std::size_t seenScanned_ = 0;
+
+  // Lesson highlights.
+  HighlightItem* highlight_ = nullptr;
+  QStringList hlNodes_;
+  QList<QPair<QString, QString>> hlLinks_;
+  QTimer pulse_;
+  QElapsedTimer pulseClock_;
   qreal sx_ = 1.15, sy_ = 1.15;
   QRectF fittedContent_;  // what fit() last framed; refresh() refits when the content outgrows it
 };

@@ -184,7 +184,8 @@ void LessonPanel::applyFonts() {
   kf.setCapitalization(QFont::AllUppercase);
   kf.setPointSizeF(kf.pointSizeF() * 0.85);
   kind_->setFont(kf);
-  steps_->setMaximumHeight(QFontMetrics(font()).height() * 7);
+  // About five rows: enough to see where you are, leaving the room to the step's own text.
+  steps_->setMaximumHeight(QFontMetrics(font()).height() * 5 + 2 * steps_->frameWidth() + 8);
 }
 
 void LessonPanel::changeEvent(QEvent* e) {

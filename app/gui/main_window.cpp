@@ -73,13 +73,6 @@ QString translatedTitle(const QString& title) {
   return title;
 }
 
-// The canvas's highlight API is being added alongside this code; until it lands the lesson still
-// works, only without the canvas emphasis.
-template <class Canvas>
-void applyHighlights(Canvas* canvas, const QStringList& nodes, const QList<QPair<QString, QString>>& links) {
-  if constexpr (requires { canvas->setHighlights(nodes, links); }) canvas->setHighlights(nodes, links);
-}
-
 }  // namespace
 
 MainWindow::MainWindow(LabController* controller, QWidget* parent)
@@ -198,9 +191,12 @@ void MainWindow::resetLayout() {
   const int h = std::max(500, vertical_->height() > 0 ? vertical_->height() : height() - 120);
   const bool lesson = lesson_panel_->isVisible() || (session_ && session_->isActive());
   const int lessonWidth = lesson ? std::clamp(w * (projector_ ? 34 : 28) / 100, 340, projector_ ? 1000 : 620) : 0;
-  const int sideWidth = std::clamp((w - lessonWidth) * (projector_ ? 36 : 33) / 100, 300, projector_ ? 900 : 600);
+  // During a lesson the panel and the canvas are what the class looks at: the state-machine column
+  // and the bottom diagrams give up some room (they stay, and can be dragged back).
+  const int sidePercent = lesson ? 26 : projector_ ? 36 : 33;
+  const int sideWidth = std::clamp((w - lessonWidth) * sidePercent / 100, lesson ? 260 : 300, projector_ ? 900 : 600);
   horizontal_->setSizes({lessonWidth, w - lessonWidth - sideWidth, sideWidth});
-  const int top = h * 62 / 100;
+  const int top = h * (lesson ? (projector_ ? 72 : 66) : 62) / 100;
   vertical_->setSizes({top, h - top});
   side_->setSizes({top * 58 / 100, top * 42 / 100});
   const int full = std::max(800, bottom_->width() > 0 ? bottom_->width() : width());
@@ -886,10 +882,10 @@ void MainWindow::updateLessonActions() {
 
 void MainWindow::updateHighlights() {
   if (!session_->isActive()) {
-    applyHighlights(canvas_, {}, {});
+    canvas_->setHighlights({}, {});
     return;
   }
-  applyHighlights(canvas_, session_->highlightedNodes(), session_->highlightedLinks());
+  canvas_->setHighlights(session_->highlightedNodes(), session_->highlightedLinks());
 }
 
 void MainWindow::browseLessons() {

@@ -78,6 +78,7 @@ SpacetimeView::SpacetimeView(LabController* controller, QWidget* parent)
 // The derived index
 
 void SpacetimeView::resetIndex() {
+  ++generation_;
   indexRun_ = &controller_->simulation();
   scanned_ = 0;
   lastEvent_ = {};
@@ -225,6 +226,7 @@ void SpacetimeView::rebuild() {
 }
 
 void SpacetimeView::updateTexts() {
+  ++generation_;
   const auto& info = controller_->info();
   const double f = palette::scheme(projector_).fontScale;
   const QFont small = px(font(), 10.5 * f, true);
@@ -398,25 +400,86 @@ bool SpacetimeView::viewportEvent(QEvent* e) {
 // ---------------------------------------------------------------------------------------------
 // Painting
 
+bool SpacetimeView::finalAt(const cs::Message& m, cs::Time cut) const {
+  if (m.status == cs::MsgStatus::InFlight) return false;
+  cs::Time end = m.deliver_at;
+  if (m.status == cs::MsgStatus::Dropped && m.id < dropAt_.size() && dropAt_[m.id] >= 0) end = dropAt_[m.id];
+  return end <= cut;
+}
+
+// A busy frame is thousands of arrows, nearly all of them in the past, which does not change while
+// the view neither scrolls nor zooms. So the plot area is painted once with only what is final (the
+// cache), and each frame blits it left of the cut, repaints the strip right of it (lanes, fog), and
+// draws what is still live over both: messages in flight or finished since the cut, the last state
+// labels (whose room depends on the next state change), selection and now line. Sparse frames
+// (labelled arrows) are cheap and are painted directly.
 void SpacetimeView::paintEvent(QPaintEvent*) {
   QPainter p(viewport());
   p.setRenderHint(QPainter::Antialiasing);
   p.setRenderHint(QPainter::TextAntialiasing);
   const palette::Scheme& s = palette::scheme(projector_);
-  p.fillRect(viewport()->rect(), s.background);
   const Metrics m = metrics(projector_);
   const cs::Time t0 = std::max<cs::Time>(0, timeAt(m.gutter));
   const cs::Time t1 = timeAt(viewport()->width());
-  p.save();
-  p.setClipRect(QRectF(m.gutter, m.ruler, viewport()->width() - m.gutter, viewport()->height() - m.ruler));
-  paintLanes(p, t0, t1);
-  paintMessages(p, t0, t1);
-  p.restore();
+  const cs::Time now = controller_->now();
+  const auto [lo, hi] = visibleMessages(t0, t1);
+  Density density;
+  density.dense = hi - lo > 3000;  // too many arrows on screen: no heads, they would only be noise
+  density.busy = hi - lo > 600;
+  // Labels only while they can be read: a few hundred arrows at most, and lanes tall enough.
+  density.labelled = hi - lo <= 300 && laneHeight() >= 40 * s.fontScale;
+  const QRectF plot(m.gutter, m.ruler, viewport()->width() - m.gutter, viewport()->height() - m.ruler);
+
+  const qreal dpr = viewport()->devicePixelRatioF();
+  const CacheKey key{viewport()->size() * dpr, horizontalScrollBar()->value(), verticalScrollBar()->value(), ppm_, projector_,
+                     indexRun_, generation_, density};
+  const bool useCache = !density.labelled;
+  if (!useCache) {
+    past_ = QPixmap();
+    p.fillRect(viewport()->rect(), s.background);
+    p.save();
+    p.setClipRect(plot);
+    paintLanes(p, t0, t1);
+    paintMessages(p, t0, t1, density);
+    p.restore();
+  } else {
+    // Rebuild when anything but time moved, when time went back, or when the live overlay grew large.
+    std::size_t live = 0;
+    if (!past_.isNull() && key == cacheKey_ && now >= cacheCut_) {
+      const auto [llo, lhi] = visibleMessages(std::max(t0, cacheCut_), t1);
+      live = lhi - llo;
+    }
+    if (past_.isNull() || !(key == cacheKey_) || now < cacheCut_ || live > 1500) {
+      cacheKey_ = key;
+      cacheCut_ = now;
+      past_ = QPixmap(viewport()->size() * dpr);
+      past_.setDevicePixelRatio(dpr);
+      QPainter c(&past_);
+      c.setRenderHints(p.renderHints());
+      c.fillRect(QRect(QPoint(0, 0), viewport()->size()), s.background);
+      c.setClipRect(plot);
+      paintLanes(c, t0, t1, Part::Final, cacheCut_);
+      paintMessages(c, t0, t1, density, Part::Final, cacheCut_);
+    }
+    const double cutX = std::clamp(std::floor(x(cacheCut_)), plot.left(), plot.right());
+    const QRectF past(plot.left(), plot.top(), cutX - plot.left(), plot.height());
+    if (past.width() > 0) p.drawPixmap(past, past_, QRectF(past.topLeft() * dpr, past.size() * dpr));
+    const QRectF strip(cutX, plot.top(), plot.right() - cutX, plot.height());
+    p.save();
+    p.setClipRect(strip);
+    p.fillRect(strip, s.background);
+    paintLanes(p, t0, t1, Part::Final, cacheCut_, cutX);
+    p.setClipRect(plot);
+    paintLanes(p, t0, t1, Part::Live, cacheCut_);
+    paintMessages(p, t0, t1, density, Part::Live, cacheCut_);
+    p.restore();
+  }
   paintRuler(p, t0, t1);
   paintGutter(p);
 }
 
-void SpacetimeView::paintLanes(QPainter& p, cs::Time t0, cs::Time t1) {
+// fromX: nothing left of it needs painting (ticks and labels that end before it are skipped).
+void SpacetimeView::paintLanes(QPainter& p, cs::Time t0, cs::Time t1, Part part, cs::Time cut, double fromX) {
   const palette::Scheme& s = palette::scheme(projector_);
   const double f = s.fontScale;
   const auto& sim = controller_->sim();
@@ -426,20 +489,21 @@ void SpacetimeView::paintLanes(QPainter& p, cs::Time t0, cs::Time t1) {
   const double w = viewport()->width();
   const double nowX = x(controller_->now());
   const auto n = static_cast<cs::NodeId>(sim.nodes().size());
+  const bool shapes = part != Part::Live;  // Live draws only texts that may still change
 
-  for (cs::NodeId i = 0; i < n; ++i)
+  for (cs::NodeId i = 0; i < n && shapes; ++i)
     if (i % 2 == 1) p.fillRect(QRectF(m.gutter, laneY(i) - lh / 2, w - m.gutter, lh), s.lane);
 
   // Time grid.
   const double step = niceStepMs(ppm_, 90 * f);
   p.setPen(QPen(s.grid, 1));
-  for (double t = std::floor(static_cast<double>(t0) / 1000.0 / step) * step; t * 1000.0 <= static_cast<double>(t1); t += step) {
+  for (double t = std::floor(static_cast<double>(t0) / 1000.0 / step) * step; shapes && t * 1000.0 <= static_cast<double>(t1); t += step) {
     const double gx = x(static_cast<cs::Time>(t * 1000.0));
     p.drawLine(QPointF(gx, m.ruler), QPointF(gx, viewport()->height()));
   }
 
   // The unknown future, to the right of "now".
-  if (nowX < w) {
+  if (shapes && nowX < w) {
     // A flat tint: a hatch pattern over a quarter of a 4K frame costs several milliseconds.
     QColor fog = s.grid;
     fog.setAlpha(projector_ ? 110 : 90);
@@ -450,28 +514,40 @@ void SpacetimeView::paintLanes(QPainter& p, cs::Time t0, cs::Time t1) {
     const double y = laneY(i);
     if (y < m.ruler - lh || y > viewport()->height() + lh) continue;
     // The node's timeline, up to now.
-    p.setPen(QPen(s.link, 1.2 * s.lineScale));
-    p.drawLine(QPointF(m.gutter, y), QPointF(std::min(nowX, w), y));
+    if (shapes) {
+      p.setPen(QPen(s.link, 1.2 * s.lineScale));
+      p.drawLine(QPointF(m.gutter, y), QPointF(std::min(nowX, w), y));
+    }
 
     // Down stretches: hatched, from the crash to the restart (or to now).
     for (const Down& d : down_[static_cast<std::size_t>(i)]) {
       const cs::Time end = d.to < 0 ? controller_->now() : d.to;
       if (end < t0 || d.from > t1) continue;
       const QRectF band(x(d.from), y - lh * 0.28, x(end) - x(d.from), lh * 0.56);
+      const double k = 6 * f;
+      // Its "down" word depends on the band's length, final once the node has restarted.
+      const bool textFinal = d.to >= 0 && d.to <= cut;
+      if (part == Part::Live) {
+        if (!textFinal && band.width() > 60 * f) {
+          p.setFont(px(font(), 10 * f, true));
+          p.setPen(s.cut);
+          p.drawText(QRectF(band.left() + k + 4, band.top(), band.width(), band.height()), Qt::AlignLeft | Qt::AlignVCenter, tr("down"));
+        }
+        continue;
+      }
       QColor c = s.cut;
       c.setAlpha(projector_ ? 60 : 40);
       p.fillRect(band, c);
       QColor h = s.cut;
       h.setAlpha(140);
       p.fillRect(band, QBrush(h, Qt::BDiagPattern));
-      const double k = 6 * f;
       p.setPen(QPen(s.cut, 3 * s.lineScale, Qt::SolidLine, Qt::RoundCap));
       const QPointF c0(x(d.from), y);
       p.drawLine(c0 + QPointF(-k, -k), c0 + QPointF(k, k));
       p.drawLine(c0 + QPointF(-k, k), c0 + QPointF(k, -k));
       p.setFont(px(font(), 10 * f, true));
       p.setPen(s.cut);
-      if (band.width() > 60 * f) p.drawText(QRectF(band.left() + k + 4, band.top(), band.width(), band.height()), Qt::AlignLeft | Qt::AlignVCenter, tr("down"));
+      if ((part == Part::All || textFinal) && band.width() > 60 * f) p.drawText(QRectF(band.left() + k + 4, band.top(), band.width(), band.height()), Qt::AlignLeft | Qt::AlignVCenter, tr("down"));
       if (d.to >= 0) {
         // Restart: a green bar and a triangle pointing forward.
         const QPointF r(x(d.to), y);
@@ -490,17 +566,31 @@ void SpacetimeView::paintLanes(QPainter& p, cs::Time t0, cs::Time t1) {
     double lastLabelEnd = -1e9;
     for (; it != ticks.end() && it->time <= t1; ++it) {
       const double tx = x(it->time);
+      if (it->state < stateText_.size() && tx + stateText_[it->state].size().width() + 8 < fromX) {
+        // Entirely left of the area being painted: only its effect on the next label counts.
+        const auto next = std::next(it);
+        const double lx = std::max(tx + 3, m.gutter + 3);
+        const double room = (next == ticks.end() ? 1e9 : x(next->time)) - lx;
+        if (lx > lastLabelEnd && room > stateText_[it->state].size().width() + 2) lastLabelEnd = lx + stateText_[it->state].size().width() + 4;
+        continue;
+      }
       const QColor c = palette::state(viewutil::key(info.states, it->state), projector_);
-      p.setPen(QPen(c, 2.5 * s.lineScale, Qt::SolidLine, Qt::FlatCap));
-      p.drawLine(QPointF(tx, y - lh * 0.2), QPointF(tx, y + lh * 0.2));
+      if (shapes) {
+        p.setPen(QPen(c, 2.5 * s.lineScale, Qt::SolidLine, Qt::FlatCap));
+        p.drawLine(QPointF(tx, y - lh * 0.2), QPointF(tx, y + lh * 0.2));
+      }
       if (it->state < stateText_.size()) {
         const QStaticText& label = stateText_[it->state];
         const double lx = std::max(tx + 3, m.gutter + 3);
         const auto next = std::next(it);
         const double room = (next == ticks.end() ? 1e9 : x(next->time)) - lx;
         if (lx > lastLabelEnd && room > label.size().width() + 2) {
-          p.setPen(c.darker(projector_ ? 130 : 115));
-          p.drawStaticText(QPointF(lx, y - lh * 0.2 - label.size().height() + 2), label);
+          // Whether a label has room is settled once the next state change is known.
+          const bool final = next != ticks.end() && next->time <= cut;
+          if (part == Part::All || final == (part == Part::Final)) {
+            p.setPen(c.darker(projector_ ? 130 : 115));
+            p.drawStaticText(QPointF(lx, y - lh * 0.2 - label.size().height() + 2), label);
+          }
           lastLabelEnd = lx + label.size().width() + 4;
         }
       }
@@ -508,6 +598,7 @@ void SpacetimeView::paintLanes(QPainter& p, cs::Time t0, cs::Time t1) {
   }
 
   // Link faults: a dashed red line joining the two lanes at the moment of the cut (green for heal).
+  if (!shapes) return;
   for (const FaultMark& fm : faults_) {
     if (fm.time < t0 || fm.time > t1) continue;
     const double fx = x(fm.time);
@@ -524,7 +615,7 @@ void SpacetimeView::paintLanes(QPainter& p, cs::Time t0, cs::Time t1) {
   }
 }
 
-void SpacetimeView::paintMessages(QPainter& p, cs::Time t0, cs::Time t1) {
+void SpacetimeView::paintMessages(QPainter& p, cs::Time t0, cs::Time t1, Density density, Part part, cs::Time cut) {
   const palette::Scheme& s = palette::scheme(projector_);
   const double f = s.fontScale;
   const auto& msgs = controller_->sim().messages();
@@ -540,16 +631,16 @@ void SpacetimeView::paintMessages(QPainter& p, cs::Time t0, cs::Time t1) {
   };
   std::vector<Label> labels;
 
-  const auto [lo, hi] = visibleMessages(t0, t1);
+  // Live messages were all sent after cut - maxSpan: whatever was sent before has finished by then.
+  const auto [lo, hi] = visibleMessages(part == Part::Live ? std::max(t0, cut) : t0, t1);
   const double head = 7 * s.lineScale;
   const double crossK = 5 * f;
-  // Too many arrows on screen: skip heads and labels, they would only be noise.
-  const bool dense = hi - lo > 3000;
-  // Labels only while they can be read: a few hundred arrows at most, and lanes tall enough.
-  const bool labelled = hi - lo <= 300 && laneHeight() >= 40 * f;
+  const bool dense = density.dense;
+  const bool labelled = density.labelled;
   for (std::size_t i = lo; i < hi; ++i) {
     const cs::Message& m = msgs[i];
     if (m.type >= batch_.size()) continue;
+    if (part != Part::All && finalAt(m, cut) != (part == Part::Final)) continue;
     const QPointF a = pointAt(m.from, m.sent_at);
     const QPointF b = arrowEnd(m);
     if (m.status == cs::MsgStatus::Dropped) {
@@ -576,7 +667,7 @@ void SpacetimeView::paintMessages(QPainter& p, cs::Time t0, cs::Time t1) {
   // Thousands of arrows on screen (a zoomed-out busy run): antialiasing buys nothing visible there
   // and costs most of the frame, so busy frames use the rasteriser's fast paths: a 1-pixel cosmetic
   // pen (antialiased), or, on a projector where lines must stay thick, aliased wide lines.
-  const bool busy = hi - lo > 600;
+  const bool busy = density.busy;
   for (std::size_t t = 0; t < batch_.size(); ++t) {
     const QColor c = palette::message(viewutil::key(info.messages, static_cast<int>(t)), projector_);
     if (!batch_[t].empty()) {
@@ -625,6 +716,8 @@ void SpacetimeView::paintMessages(QPainter& p, cs::Time t0, cs::Time t1) {
     p.setPen(palette::message(viewutil::key(info.messages, l.type), projector_).darker(projector_ ? 100 : 120));
     p.drawStaticText(r.topLeft(), text);
   }
+
+  if (part == Part::Final) return;  // the selection and the now line are always live
 
   // The selected message, on top of everything: a halo in the selection colour.
   const quint32 sel = controller_->selectedMessage();

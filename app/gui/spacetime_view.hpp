@@ -9,6 +9,7 @@
 #pragma once
 
 #include <QAbstractScrollArea>
+#include <QPixmap>
 #include <QStaticText>
 #include <vector>
 
@@ -77,8 +78,16 @@ class SpacetimeView : public QAbstractScrollArea {
   std::pair<std::size_t, std::size_t> visibleMessages(cs::Time t0, cs::Time t1) const;
   QString tooltipFor(quint32 id) const;
 
-  void paintLanes(QPainter& p, cs::Time t0, cs::Time t1);
-  void paintMessages(QPainter& p, cs::Time t0, cs::Time t1);
+  // What a paint pass draws, for the cache of the past (see paintEvent()): everything; only what is
+  // final at `cut` (cannot change any more as time advances); or only what is not.
+  enum class Part { All, Final, Live };
+  struct Density {
+    bool dense = false, busy = false, labelled = true;
+    bool operator==(const Density&) const = default;
+  };
+  void paintLanes(QPainter& p, cs::Time t0, cs::Time t1, Part part = Part::All, cs::Time cut = 0, double fromX = -1e9);
+  void paintMessages(QPainter& p, cs::Time t0, cs::Time t1, Density density, Part part = Part::All, cs::Time cut = 0);
+  bool finalAt(const cs::Message& m, cs::Time cut) const;
   void paintRuler(QPainter& p, cs::Time t0, cs::Time t1);
   void paintGutter(QPainter& p);
 
@@ -100,6 +109,21 @@ class SpacetimeView : public QAbstractScrollArea {
   cs::Time maxSpan_ = 0;  // the longest send-to-delivery time seen: how far back to look
 
   // Paint caches.
+  // The past: the plot area as painted at time cacheCut_, holding only what was final then. Valid
+  // while the scroll position, zoom, size, run and density stay the same.
+  QPixmap past_;
+  cs::Time cacheCut_ = -1;
+  struct CacheKey {
+    QSize size;
+    int h = 0, v = 0;
+    double ppm = 0;
+    bool projector = false;
+    const void* run = nullptr;
+    std::uint64_t generation = 0;
+    Density density;
+    bool operator==(const CacheKey&) const = default;
+  } cacheKey_;
+  std::uint64_t generation_ = 0;  // bumped when the index or the texts are rebuilt
   std::vector<QStaticText> messageText_, stateText_;
   std::vector<std::vector<QLineF>> batch_, lostBatch_;
   std::vector<std::vector<QPointF>> tips_;

@@ -156,11 +156,26 @@ void StateMachineView::computeLayers() {
   }
 }
 
-qreal StateMachineView::graphWidthNeeded(qreal scale) const {
+QString StateMachineView::stateName(int state, bool wrapped) const {
+  const QString name = EngineText::stateAt(controller_->info(), state);
+  if (!wrapped) return name;
+  // Break before the translation in brackets, else at the space nearest the middle.
+  for (const QChar open : {QChar(0xFF08), QChar(u'(')}) {
+    const qsizetype at = name.indexOf(open);
+    if (at > 0) return name.left(at).trimmed() + QLatin1Char('\n') + name.mid(at);
+  }
+  qsizetype best = -1;
+  for (qsizetype i = 0; i < name.size(); ++i)
+    if (name[i] == QLatin1Char(' ') && (best < 0 || std::abs(i - name.size() / 2) < std::abs(best - name.size() / 2))) best = i;
+  return best > 0 ? name.left(best) + QLatin1Char('\n') + name.mid(best + 1) : name;
+}
+
+qreal StateMachineView::graphWidthNeeded(qreal scale, bool wrapped) const {
   const qreal f = palette::scheme(projector_).fontScale * scale;
   const QFontMetricsF m(scaledFont(font(), 13 * f, true));
   qreal w = 0;
-  for (const Box& b : boxes_) w = std::max(w, m.horizontalAdvance(EngineText::stateAt(controller_->info(), b.state)));
+  for (const Box& b : boxes_)
+    for (const QString& line : stateName(b.state, wrapped).split(QLatin1Char('\n'))) w = std::max(w, m.horizontalAdvance(line));
   w += 28 * f;
   // Room between columns for the transition labels.
   return layers_ * w + std::max(0, layers_ - 1) * 120 * f + 32 * f;
@@ -169,13 +184,25 @@ qreal StateMachineView::graphWidthNeeded(qreal scale) const {
 void StateMachineView::layoutMachine(const QRectF& area) {
   if (boxes_.empty()) computeLayers();
   if (boxes_.empty()) return;
-  fit_ = std::clamp(area.width() / graphWidthNeeded(1.0), 0.6, 1.0);
+  // Squeezed: first put the state names on two lines, then shrink everything (to 60% at most).
+  // Two-line boxes are taller: only when the rows of the busiest layer still fit without touching.
+  {
+    const qreal f1 = palette::scheme(projector_).fontScale;
+    const qreal h2 = QFontMetricsF(scaledFont(font(), 13 * f1, true)).height() * 2 + 18 * f1;
+    wrapped_ = area.width() < graphWidthNeeded(1.0) && area.height() - 32 * f1 >= maxRows_ * h2 * 1.6;
+  }
+  fit_ = std::clamp(area.width() / graphWidthNeeded(1.0, wrapped_), 0.6, 1.0);
   const qreal f = palette::scheme(projector_).fontScale * fit_;
   const QFontMetricsF m(scaledFont(font(), 13 * f, true));
   qreal w = 0;
-  for (const Box& b : boxes_) w = std::max(w, m.horizontalAdvance(EngineText::stateAt(controller_->info(), b.state)));
+  int lines = 1;
+  for (const Box& b : boxes_) {
+    const QStringList parts = stateName(b.state, wrapped_).split(QLatin1Char('\n'));
+    lines = std::max(lines, static_cast<int>(parts.size()));
+    for (const QString& line : parts) w = std::max(w, m.horizontalAdvance(line));
+  }
   w += 28 * f;
-  const qreal h = m.height() + 18 * f;
+  const qreal h = m.height() * lines + 18 * f;
   const qreal margin = 16 * f;
   std::map<int, int> rowsIn;
   for (const Box& b : boxes_) rowsIn[b.layer] = std::max(rowsIn[b.layer], b.row + 1);
@@ -326,6 +353,17 @@ void StateMachineView::paintMachine(QPainter& p) {
     return QPointF(b->rect.left(), b->rect.center().y());
   };
 
+  // Arrows first, then every label on top of them, moved apart where two would overlap (arrows that
+  // fan out of one state start at the same point, so their midpoints are close in a narrow pane).
+  struct EdgeLabel {
+    QRectF rect;
+    QString text;
+    bool lit;
+  };
+  std::vector<EdgeLabel> edgeLabels;
+  std::map<int, int> fanOut;
+  for (const auto& [key, labels] : groups)
+    if (key.first != key.second) ++fanOut[key.first];
   for (const auto& [key, labels] : groups) {
     const Box* a = box(key.first);
     const Box* b = box(key.second);
@@ -362,7 +400,8 @@ void StateMachineView::paintMachine(QPainter& p) {
       path.moveTo(start);
       path.lineTo(end);
       tangentFrom = start;
-      labelAt = (start + end) / 2;
+      // Arrows fanning out of one state diverge towards their targets: label them nearer the end.
+      labelAt = start + (end - start) * (fanOut[key.first] > 1 ? 0.6 : 0.5);
       below = end.y() > start.y() + 1;
     }
     p.drawPath(path);
@@ -372,19 +411,36 @@ void StateMachineView::paintMachine(QPainter& p) {
 
     // Labels sit on the arrow (on a paper backing), wrapped to the gap between the columns, so that
     // they never reach into a state box. A skip edge is labelled under its lowest stretch.
-    p.setFont(lit ? scaledFont(font(), 11 * f, true) : labelFont);
+    const QFont lf = lit ? scaledFont(font(), 11 * f, true) : labelFont;
     const qreal width = std::max<qreal>(70 * f, std::abs(b->rect.left() - a->rect.right()) - 8 * f);
     // Several transitions on one arrow: one bullet each, so that their event/action pairs stay apart.
     const QString text = labels.size() == 1 ? labels.front() : QStringLiteral("• ") + labels.join(QStringLiteral("\n• "));
-    QRectF r = QFontMetricsF(p.font()).boundingRect(QRectF(0, 0, width, 1000), Qt::AlignCenter | Qt::TextWordWrap, text);
+    QRectF r = QFontMetricsF(lf).boundingRect(QRectF(0, 0, width, 1000), Qt::AlignCenter | Qt::TextWordWrap, text);
     r.moveCenter(labelAt);
     if (below && b->layer - a->layer > 1) r.translate(0, r.height() / 2 + 4 * f);
-    QColor halo = s.background;
-    halo.setAlpha(225);
+    edgeLabels.push_back({r, text, lit});
+  }
+  // Overlapping labels: keep the vertical order and push each one just below the one it overlaps,
+  // then shift the whole stack up if it ran out of the widget.
+  std::sort(edgeLabels.begin(), edgeLabels.end(), [](const EdgeLabel& a, const EdgeLabel& b) { return a.rect.center().y() < b.rect.center().y(); });
+  const qreal gap = 3 * f;
+  for (std::size_t i = 1; i < edgeLabels.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j) {
+      const QRectF& o = edgeLabels[j].rect;
+      QRectF& r = edgeLabels[i].rect;
+      if (r.left() < o.right() + gap && o.left() < r.right() + gap && r.top() < o.bottom() + gap) r.moveTop(o.bottom() + gap);
+    }
+  const qreal overflow = edgeLabels.empty() ? 0 : std::max<qreal>(0, edgeLabels.back().rect.bottom() - (height() - 2));
+  QColor halo = s.background;
+  halo.setAlpha(225);
+  for (EdgeLabel& l : edgeLabels) {
+    const QRectF r = l.rect.translated(0, -std::min(overflow, std::max<qreal>(0, l.rect.top() - 2)));
+    p.setFont(l.lit ? scaledFont(font(), 11 * f, true) : labelFont);
+    p.setPen(Qt::NoPen);
     p.setBrush(halo);
     p.drawRoundedRect(r.adjusted(-3, -1, 3, 1), 3, 3);
-    p.setPen(lit ? s.selection : s.mutedInk);
-    p.drawText(r, Qt::AlignCenter | Qt::TextWordWrap, text);
+    p.setPen(l.lit ? s.selection : s.mutedInk);
+    p.drawText(r, Qt::AlignCenter | Qt::TextWordWrap, l.text);
   }
 
   const QFont stateFont = scaledFont(font(), 13 * f, true);
@@ -412,7 +468,7 @@ void StateMachineView::paintMachine(QPainter& p) {
       p.drawRoundedRect(b.rect, r, r);
       p.setPen(s.ink);
     }
-    p.drawText(b.rect, Qt::AlignCenter, EngineText::stateAt(info, b.state));
+    p.drawText(b.rect, Qt::AlignCenter, stateName(b.state, wrapped_));
     if (b.state == machine_->states.front()) {
       // The initial state gets the usual dot-and-arrow mark.
       const QPointF tip(b.rect.left(), b.rect.center().y());

@@ -49,7 +49,10 @@ class StateMachineView : public QWidget {
     QRectF rect;
   };
   void computeLayers();
-  qreal graphWidthNeeded(qreal scale) const;
+  qreal graphWidthNeeded(qreal scale, bool wrapped = false) const;
+  // A state's name as drawn in its box: on two lines when the graph is squeezed ("COMMIT（提交）" ->
+  // "COMMIT" / "（提交）"), so that boxes get narrower and the labels between columns get room.
+  QString stateName(int state, bool wrapped) const;
   void layoutMachine(const QRectF& area);
   void paintHeader(QPainter& p, const QRectF& area);
   void paintMachine(QPainter& p);
@@ -79,5 +82,6 @@ class StateMachineView : public QWidget {
   int layers_ = 0;
   int maxRows_ = 1;
   qreal fit_ = 1.0;  // < 1 when the graph is squeezed: boxes and labels shrink together
+  bool wrapped_ = false;  // state names on two lines (a narrow pane)
   std::vector<std::pair<QRectF, cs::NodeId>> chips_;  // node pickers in the header
 };

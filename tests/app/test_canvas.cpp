@@ -4,6 +4,7 @@
 
 #include <QAction>
 #include <QMenu>
+#include <QScrollBar>
 #include <QTest>
 
 #include <cmath>
@@ -14,6 +15,7 @@
 #include "lab_controller.hpp"
 #include "spacetime_view.hpp"
 #include "state_machine_view.hpp"
+#include "view_util.hpp"
 
 using guitest::scenarioPath;
 
@@ -190,6 +192,62 @@ TEST(CanvasView, ProjectorModeEnlargesTheCards) {
   EXPECT_GT(view->nodeItem(kC)->cardRect().height(), normal * 1.4);
 }
 
+TEST(CanvasView, ClickingATokenSelectsItsMessage) {
+  // Tokens are painted by the view in one pass; their items still take hover and clicks.
+  auto c = open("2pc-happy.json");
+  auto view = shownCanvas(c.get());
+  const cs::Time t = firstTimeWithMessagesInFlight(*c);
+  ASSERT_GE(t, 0);
+  c->seekTime(t + cs::ms(2));
+  const QList<MessageItem*> tokens = view->messageItems();
+  ASSERT_FALSE(tokens.isEmpty());
+  MessageItem* token = tokens.front();
+  const QPoint at = view->mapFromScene(token->pos());
+  QGraphicsItem* hit = view->itemAt(at);
+  ASSERT_NE(hit, nullptr);
+  ASSERT_EQ(hit->type(), kMessageItem);
+  EXPECT_FALSE(hit->toolTip().isEmpty());  // what the hover shows
+  const quint32 id = static_cast<MessageItem*>(hit)->id();
+  QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
+  EXPECT_EQ(c->selectedMessage(), id);
+  for (MessageItem* m : view->messageItems())
+    if (m->id() == id) EXPECT_TRUE(m->data().selected);
+}
+
+TEST(CanvasView, LessonHighlightsAreDrawnAndCleared) {
+  auto c = open("2pc-happy.json");
+  c->seekTime(cs::ms(900));  // quiet: nothing moves between the grabs
+  auto view = shownCanvas(c.get());
+  const QImage plain = view->grab().toImage();
+  EXPECT_FALSE(view->highlightPulsing());
+
+  const QString p1 = viewutil::nodeName(c->sim(), kP1), p2 = viewutil::nodeName(c->sim(), kP2),
+                coordinator = viewutil::nodeName(c->sim(), kC);
+  view->setHighlights({p1}, {{p2, coordinator}});  // a link in either order
+  EXPECT_TRUE(view->nodeItem(kP1)->highlighted());
+  EXPECT_FALSE(view->nodeItem(kP2)->highlighted());
+  EXPECT_TRUE(view->linkItem(kC, kP2)->highlighted());
+  EXPECT_FALSE(view->linkItem(kC, kP1)->highlighted());
+  EXPECT_TRUE(view->highlightPulsing());  // the pulse runs only while something is highlighted
+
+  // Visible without hovering: pixels change just outside P1's card and on the C-P2 link.
+  const QImage lit = view->grab().toImage();
+  const QRectF card = view->nodeItem(kP1)->mapRectToScene(view->nodeItem(kP1)->cardRect());
+  const QPoint besideCard = view->mapFromScene(QPointF(card.center().x(), card.top())) - QPoint(0, 3);
+  const QPoint onLink = view->mapFromScene(view->linkItem(kC, kP2)->visibleMid());
+  EXPECT_NE(lit.pixel(besideCard), plain.pixel(besideCard));
+  EXPECT_NE(lit.pixel(onLink), plain.pixel(onLink));
+
+  // Unknown names are ignored; empty lists clear everything and stop the pulse.
+  view->setHighlights({QStringLiteral("nobody")}, {{p1, QStringLiteral("nobody")}});
+  EXPECT_FALSE(view->nodeItem(kP1)->highlighted());
+  EXPECT_FALSE(view->linkItem(kC, kP2)->highlighted());
+  EXPECT_FALSE(view->highlightPulsing());
+  view->setHighlights({}, {});
+  EXPECT_FALSE(view->highlightPulsing());
+  EXPECT_EQ(view->grab().toImage(), plain);
+}
+
 TEST(SpacetimeView, ClickingAnArrowSelectsItsMessageEverywhere) {
   auto c = open("2pc-happy.json");
   auto canvas = shownCanvas(c.get());
@@ -234,6 +292,54 @@ TEST(SpacetimeView, FindsArrowsQuicklyInALongRun) {
   QImage img(view.size(), QImage::Format_ARGB32);
   view.render(&img);  // the whole run at once: culling and batching must cope
   EXPECT_GT(c->sim().trace().size(), 1000u);
+}
+
+TEST(SpacetimeView, CachedPastMatchesAFreshPaint) {
+  // A busy diagram paints the past from a cache and only the live part per frame: after frames of
+  // playback it must look like a view painted from scratch at the same moment.
+  auto c = std::make_unique<LabController>();
+  cs::Scenario busy;  // the render benchmark's workload: ~200 messages in flight
+  busy.protocol = "2pc";
+  busy.seed = 42;
+  busy.until = cs::ms(2'000);
+  busy.params = {{"participants", 11}, {"transactions", 400}, {"interval_ms", 2.8}, {"resources", 1000}};
+  c->setScenario(busy);
+  c->seekTime(cs::ms(300));
+  SpacetimeView played(c.get());
+  played.resize(1600, 600);
+  played.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&played));
+  QImage a(played.size(), QImage::Format_ARGB32_Premultiplied);
+  for (int frame = 0; frame < 40; ++frame) {
+    c->seekTime(c->now() + 150);
+    played.render(&a);
+  }
+  // Busy enough for the cache (unlabelled arrows): over 300 messages in the visible time window.
+  std::size_t recent = 0;
+  for (const cs::Message& m : c->sim().messages())
+    if (m.id != 0 && m.sent_at >= c->now() - cs::ms(200)) ++recent;
+  ASSERT_GT(recent, 300u);
+  SpacetimeView fresh(c.get());
+  fresh.resize(played.size());
+  fresh.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&fresh));
+  fresh.horizontalScrollBar()->setValue(played.horizontalScrollBar()->value());
+  QImage b(fresh.size(), QImage::Format_ARGB32_Premultiplied);
+  fresh.render(&b);
+  played.render(&a);
+  // Left of the live band (arrows sent in the last 20 ms, the longest flight) the pixels are the
+  // same; inside it only the stacking of live arrows over finished ones may differ.
+  const int liveLeft = static_cast<int>(played.pointAt(0, c->now() - cs::ms(30)).x());
+  ASSERT_GT(liveLeft, 400);
+  qint64 differ = 0, differLeft = 0;
+  for (int y = 0; y < a.height(); ++y)
+    for (int x = 0; x < a.width(); ++x)
+      if (a.pixel(x, y) != b.pixel(x, y)) {
+        ++differ;
+        if (x < liveLeft) ++differLeft;
+      }
+  EXPECT_EQ(differLeft, 0);
+  EXPECT_LT(static_cast<double>(differ) / (a.width() * a.height()), 0.03) << differ << " pixels differ";
 }
 
 TEST(StateMachineView, ShowsTheCoordinatorThenTheSelectedNode) {
