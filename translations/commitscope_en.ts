@@ -123,6 +123,10 @@
         <source>Messages</source>
         <translation>Messages</translation>
     </message>
+    <message>
+        <source>+%1 more</source>
+        <translation>+%1 more</translation>
+    </message>
 </context>
 <context>
     <name>EngineDrop</name>
@@ -2427,6 +2431,14 @@
         <source>Lessons (*.json);;All files (*)</source>
         <translation>Lessons (*.json);;All files (*)</translation>
     </message>
+    <message>
+        <source>Metrics over time</source>
+        <translation>Metrics over time</translation>
+    </message>
+    <message>
+        <source>Lesson: %1</source>
+        <translation>Lesson: %1</translation>
+    </message>
 </context>
 <context>
     <name>MessageDetails</name>
@@ -2708,10 +2720,6 @@
         <translation>Locks held</translation>
     </message>
     <message>
-        <source>Nodes blocked</source>
-        <translation>Nodes blocked</translation>
-    </message>
-    <message>
         <source>Termination rounds</source>
         <translation>Termination rounds</translation>
     </message>
@@ -2910,6 +2918,14 @@
     <message>
         <source>Longest latency</source>
         <translation>Longest latency</translation>
+    </message>
+    <message>
+        <source>Participants blocked</source>
+        <translation>Participants blocked</translation>
+    </message>
+    <message>
+        <source>Transactions waiting for a lock</source>
+        <translation>Transactions waiting for a lock</translation>
     </message>
 </context>
 <context>

@@ -123,6 +123,10 @@
         <source>Messages</source>
         <translation>訊息</translation>
     </message>
+    <message>
+        <source>+%1 more</source>
+        <translation>還有 %1 種</translation>
+    </message>
 </context>
 <context>
     <name>EngineDrop</name>
@@ -2426,6 +2430,14 @@
         <source>Lessons (*.json);;All files (*)</source>
         <translation>課程檔 (*.json);;所有檔案 (*)</translation>
     </message>
+    <message>
+        <source>Metrics over time</source>
+        <translation>指標隨時間變化</translation>
+    </message>
+    <message>
+        <source>Lesson: %1</source>
+        <translation>課程：%1</translation>
+    </message>
 </context>
 <context>
     <name>MessageDetails</name>
@@ -2705,10 +2717,6 @@
         <translation>持有中的鎖</translation>
     </message>
     <message>
-        <source>Nodes blocked</source>
-        <translation>阻塞的節點</translation>
-    </message>
-    <message>
         <source>Termination rounds</source>
         <translation>終止協定回合數</translation>
     </message>
@@ -2907,6 +2915,14 @@
     <message>
         <source>Longest latency</source>
         <translation>最長延遲</translation>
+    </message>
+    <message>
+        <source>Participants blocked</source>
+        <translation>阻塞的參與者</translation>
+    </message>
+    <message>
+        <source>Transactions waiting for a lock</source>
+        <translation>等待鎖的交易</translation>
     </message>
 </context>
 <context>
