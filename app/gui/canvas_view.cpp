@@ -339,6 +339,23 @@ void CanvasView::chooseStretch(qreal availW, qreal availH) {
     const qreal want = (availW / availH * (bounds.height() * sy_ + extraH) - extraW) / bounds.width();
     sx_ = std::clamp(want, k * 0.8, k * 2.2);
   }
+  // Cards never overlap: projector cards are wider (larger font) than the layout's spacing was made
+  // for. Two cards overlap when they are too close both across and down; the smallest uniform
+  // stretch that separates every pair keeps the layout's shape, and fit() zooms it into the view.
+  constexpr qreal kGap = 16;
+  std::vector<QPointF> centres;
+  for (NodeItem* n : nodes_) centres.push_back(controller_->nodePosition(n->id()));
+  qreal grow = 1.0;
+  for (std::size_t i = 0; i < centres.size(); ++i)
+    for (std::size_t j = i + 1; j < centres.size(); ++j) {
+      const qreal dx = std::abs(centres[i].x() - centres[j].x()) * sx_;
+      const qreal dy = std::abs(centres[i].y() - centres[j].y()) * sy_;
+      const qreal across = dx > 0.5 ? (style_.cardWidth + kGap) / dx : 1e9;
+      const qreal down = dy > 0.5 ? (extraH + kGap) / dy : 1e9;
+      grow = std::max(grow, std::min({across, down, 4.0}));
+    }
+  sx_ *= grow;
+  sy_ *= grow;
   for (NodeItem* n : nodes_)
     if (!n->dragging()) n->setPos(toScene(controller_->nodePosition(n->id())));
   refreshPartitions();
