@@ -113,6 +113,14 @@ TEST(LessonSession, ATaskIsDoneWhenTheEngineSaysSoAndThePlayPausesThere) {
   EXPECT_EQ(s.status(), Status::Waiting);
   EXPECT_FALSE(s.canGoNext());
   EXPECT_EQ(controller.info().states[static_cast<std::size_t>(controller.simulation().protocol().node_view(0).state)], "WAIT");
+  // The task's target is emphasised on the canvas: its own highlight, else the nodes its goal names.
+  const cs::LessonStep& task = l.steps[static_cast<std::size_t>(s.currentIndex())];
+  if (task.highlight.empty()) {
+    EXPECT_TRUE(s.highlightedNodes().contains(QStringLiteral("C")));
+    EXPECT_TRUE(s.highlightedNodes().contains(QStringLiteral("P1")));
+  } else {
+    EXPECT_FALSE(s.highlightedNodes().isEmpty() && s.highlightedLinks().isEmpty());
+  }
   // The learner crashes C with the fault tools, then presses Play.
   controller.injectFault({cs::FaultKind::Crash, 0, cs::kNoNode, {}, {}});
   EXPECT_EQ(s.status(), Status::Waiting);
@@ -431,4 +439,22 @@ TEST(ScreenshotMode, OpensALessonAtAStep) {
   ASSERT_TRUE(p.waitForFinished(60000));
   EXPECT_EQ(p.exitCode(), 2);
   EXPECT_TRUE(p.readAllStandardError().contains("no-such-lesson"));
+}
+
+TEST(MainWindow, ACorruptProgressDatabaseIsMovedAsideAndTheLessonsGoOn) {
+  QTemporaryDir dir;
+  QFile bad(dir.filePath(QStringLiteral("progress.db")));
+  ASSERT_TRUE(bad.open(QIODevice::WriteOnly));
+  bad.write(QByteArray(4096, 'x'));  // not SQLite at all
+  bad.close();
+  LabController controller;
+  MainWindow w(&controller);
+  EXPECT_TRUE(w.openProgress(dir.path(), false));
+  EXPECT_EQ(w.progress()->status(), commitscope::ProgressStore::Status::Recovered);
+  EXPECT_FALSE(w.progress()->lastMessage().isEmpty());
+  EXPECT_TRUE(QFile::exists(w.progress()->movedAsidePath()));
+  // The message is on the status bar, and answers are recorded in the fresh file.
+  ASSERT_TRUE(w.startLesson(QStringLiteral("07-two-phase-commit"), false));
+  ASSERT_TRUE(takeLesson(*w.lessonSession()));
+  EXPECT_TRUE(w.progress()->lessonSummary(QStringLiteral("07-two-phase-commit")).completed);
 }
