@@ -190,15 +190,17 @@ void MainWindow::resetLayout() {
   const int w = std::max(800, horizontal_->width() > 0 ? horizontal_->width() : width());
   const int h = std::max(500, vertical_->height() > 0 ? vertical_->height() : height() - 120);
   const bool lesson = lesson_panel_->isVisible() || (session_ && session_->isActive());
-  const int lessonWidth = lesson ? std::clamp(w * (projector_ ? 34 : 28) / 100, 340, projector_ ? 1000 : 620) : 0;
+  const int lessonWidth = lesson ? std::clamp(w * (projector_ ? 30 : 28) / 100, 340, projector_ ? 1000 : 620) : 0;
   // During a lesson the panel and the canvas are what the class looks at: the state-machine column
   // and the bottom diagrams give up some room (they stay, and can be dragged back).
-  const int sidePercent = lesson ? 26 : projector_ ? 36 : 33;
+  const int sidePercent = lesson ? (projector_ ? 34 : 26) : projector_ ? 36 : 33;
   const int sideWidth = std::clamp((w - lessonWidth) * sidePercent / 100, lesson ? 260 : 300, projector_ ? 900 : 600);
   horizontal_->setSizes({lessonWidth, w - lessonWidth - sideWidth, sideWidth});
   const int top = h * (lesson ? (projector_ ? 72 : 66) : 62) / 100;
   vertical_->setSizes({top, h - top});
-  side_->setSizes({top * 58 / 100, top * 42 / 100});
+  // In a lesson the narrower column keeps the state machine readable; details can be scrolled.
+  const int machine = lesson ? 66 : 58;
+  side_->setSizes({top * machine / 100, top * (100 - machine) / 100});
   const int full = std::max(800, bottom_->width() > 0 ? bottom_->width() : width());
   const int chart = std::clamp(full * 36 / 100, 360, projector_ ? 1100 : 760);
   bottom_->setSizes({full - chart, chart});
