@@ -196,6 +196,7 @@ void LessonSession::enterStep(int index) {
   switch (s.kind) {
     case cs::StepKind::Narration:
       status_ = Status::Done;
+      st.done = true;  // read: nothing else to wait for
       break;
     case cs::StepKind::Action:
       status_ = Status::Playing;

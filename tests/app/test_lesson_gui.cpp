@@ -458,3 +458,44 @@ TEST(MainWindow, ACorruptProgressDatabaseIsMovedAsideAndTheLessonsGoOn) {
   ASSERT_TRUE(takeLesson(*w.lessonSession()));
   EXPECT_TRUE(w.progress()->lessonSummary(QStringLiteral("07-two-phase-commit")).completed);
 }
+
+// Not a check: with COMMITSCOPE_SHOT_DIR set, saves pictures of the dialogs that --screenshot (the
+// main window only) cannot show, for looking at them as a user would.
+TEST(LessonDialogs, PicturesForReview) {
+  const QString out = qEnvironmentVariable("COMMITSCOPE_SHOT_DIR");
+  if (out.isEmpty()) GTEST_SKIP() << "set COMMITSCOPE_SHOT_DIR to save the pictures";
+  QTemporaryDir dir;
+  QTemporaryDir lessons;
+  for (const QString& f : QDir(lessonsDir()).entryList({QStringLiteral("*.json")}))
+    QFile::copy(lessonsDir() + QLatin1Char('/') + f, lessons.filePath(f));
+  QFile broken(lessons.filePath(QStringLiteral("99-broken.json")));
+  ASSERT_TRUE(broken.open(QIODevice::WriteOnly));
+  broken.write("{\n  \"id\": \"99-broken\",\n  \"title\": { \"en\": \"A lesson with a typo\", \"zh-TW\": \"有錯字的課程\" },\n  \"topic\": \"cap\",\n  \"stepz\": []\n}\n");
+  broken.close();
+  for (const QString lang : {QStringLiteral("en"), QStringLiteral("zh_TW")}) {
+    language::apply(lang, false);
+    LabController controller;
+    MainWindow w(&controller);
+    w.setLessonDirectory(lessons.path());
+    ASSERT_TRUE(w.openProgress(dir.path(), false));
+    w.resize(1400, 900);
+    w.show();
+    ASSERT_TRUE(w.startLesson(QStringLiteral("07-two-phase-commit"), false));
+    ASSERT_TRUE(takeLesson(*w.lessonSession()));
+    QCoreApplication::processEvents();
+    w.grab().save(out + QStringLiteral("/finished-%1.png").arg(lang));
+    LessonBrowser browser(&w.lessons(), w.progress(), false, &w);
+    browser.show();
+    browser.select(QStringLiteral("99-broken"));
+    QCoreApplication::processEvents();
+    browser.grab().save(out + QStringLiteral("/browser-broken-%1.png").arg(lang));
+    browser.select(QStringLiteral("08-2pc-blocks"));
+    QCoreApplication::processEvents();
+    browser.grab().save(out + QStringLiteral("/browser-%1.png").arg(lang));
+    ProgressDialog progress(&w.lessons(), w.progress(), false, &w);
+    progress.show();
+    QCoreApplication::processEvents();
+    progress.grab().save(out + QStringLiteral("/progress-%1.png").arg(lang));
+  }
+  language::apply(QStringLiteral("en"), false);
+}
