@@ -95,7 +95,7 @@ void LessonBrowser::fill() {
       else if (p.stepsReached > 0) item->setText(Completion, QLocale().toString(qRound(p.completion * 100)) + QStringLiteral(" %"));
       else item->setText(Completion, tr("not started"));
       if (p.bestScoreOutOf > 0) item->setText(Score, tr("%1 / %2").arg(p.bestScore).arg(l.question_count()));
-      if (p.lastAttempt.isValid()) item->setText(LastAttempt, QLocale().toString(p.lastAttempt.toLocalTime(), QLocale::ShortFormat));
+      if (p.lastAttempt.isValid()) item->setText(LastAttempt, attemptTimeText(p.lastAttempt));
     }
   }
   Q_UNUSED(number);

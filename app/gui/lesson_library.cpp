@@ -102,6 +102,10 @@ QString lessonPlain(const cs::LocalizedText& text) {
   return s.simplified();
 }
 
+QString attemptTimeText(const QDateTime& utc) {
+  return utc.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
 QString lessonTopicName(const QString& key) {
   struct Topic {
     const char* key;

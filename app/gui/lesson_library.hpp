@@ -3,6 +3,7 @@
 // file never stops the others from loading, and the app keeps running whatever the folder holds.
 #pragma once
 
+#include <QDateTime>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -52,5 +53,8 @@ QString lessonHtml(const std::string& text);
 QString lessonHtml(const cs::LocalizedText& text);
 // Plain text in the interface language (markup removed), for lists and tooltips.
 QString lessonPlain(const cs::LocalizedText& text);
+// When an attempt was made, for the browser and the progress view. A fixed numeric form: Qt 6.4's
+// short zh_TW format contains a day-period field ("B") that it prints literally.
+QString attemptTimeText(const QDateTime& utc);
 // A lesson topic key ("atomic-commit") as translated text.
 QString lessonTopicName(const QString& key);

@@ -2,6 +2,7 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QComboBox>
 #include <QEvent>
 #include <QGraphicsLayout>
 #include <QHBoxLayout>
@@ -11,6 +12,7 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QPixmap>
+#include <QAbstractItemView>
 #include <QScopedValueRollback>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -117,6 +119,14 @@ static_assert(kHueCount >= MetricsChartView::kMaxShown, "every shown line needs 
 QColor hue(int slot, bool projector) {
   const Hue& h = kHues[std::clamp(slot, 0, kHueCount - 1)];
   return QColor::fromRgba(projector ? h.projector : h.normal);
+}
+
+// The comparison's line: the same colour, dashed (long dashes with flat ends, so the gaps stay open
+// at projector widths).
+QPen referencePen(const QColor& colour, double width) {
+  QPen pen(colour, width, Qt::CustomDashLine, Qt::FlatCap, Qt::RoundJoin);
+  pen.setDashPattern({3.0, 2.0});
+  return pen;
 }
 
 }  // namespace
@@ -262,9 +272,20 @@ MetricsChartView::MetricsChartView(LabController* controller, QWidget* parent) :
   hint_ = new QLabel(this);
   hint_->setWordWrap(true);
 
+  // "Compare with…": above the list, which is the legend of both the solid and the dashed lines.
+  compare_label_ = new QLabel(this);
+  compare_ = new QComboBox(this);
+  compare_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  compare_->setMinimumContentsLength(8);  // the side column's width decides, not the longest label
+  compare_label_->setBuddy(compare_);
+  connect(compare_, &QComboBox::currentIndexChanged, this, &MetricsChartView::onCompareChanged);
+
   auto* side = new QVBoxLayout;
   side->setContentsMargins(0, 0, 0, 0);
   side->setSpacing(4);
+  side->addWidget(compare_label_);
+  side->addWidget(compare_);
+  side->addSpacing(2);
   side->addWidget(picker_, 1);
   side->addWidget(hint_);
   auto* layout = new QHBoxLayout(this);
@@ -319,36 +340,205 @@ void MetricsChartView::sample() {
   times_ms_.clear();
   tracks_.clear();
   fault_ms_.clear();
+  variant_cache_.clear();  // the same rule for the comparison: sampled against this schedule only
+  fault_fired_at_.assign(controller_->scenario().faults.size(), -1);
+  rebuildCompare();
   auto run = controller_->makeRun();
   if (!run) return;
-  const cs::Time until = controller_->endTime();
-  std::unordered_map<std::string, std::size_t> index;
-  times_ms_.reserve(kSampleIntervals + 1);
-  for (int i = 0; i <= kSampleIntervals; ++i) {
-    const cs::Time t = until * i / kSampleIntervals;
-    run->sim().run_until(t);
-    const Figures figures = figuresOf(*run);
-    if (i == 0) {
-      for (const auto& [key, value] : figures) {
-        if (static_cast<int>(tracks_.size()) >= kMaxMetrics) break;
-        index.emplace(key, tracks_.size());
-        tracks_.push_back({key, {}});
-        tracks_.back().values.reserve(kSampleIntervals + 1);
-      }
-    }
-    for (Track& track : tracks_) track.values.push_back(track.values.empty() ? 0.0 : track.values.back());
-    for (const auto& [key, value] : figures)
-      if (const auto it = index.find(key); it != index.end()) tracks_[it->second].values.back() = value;
-    times_ms_.push_back(static_cast<double>(t) / 1000.0);
-  }
+  sampleRun(*run, controller_->endTime(), tracks_, true, &times_ms_);
   for (const cs::TraceEvent& ev : run->sim().trace()) {
     if (ev.kind != cs::TraceKind::Fault) continue;
+    if (ev.value >= 0 && static_cast<std::size_t>(ev.value) < fault_fired_at_.size() && fault_fired_at_[static_cast<std::size_t>(ev.value)] < 0)
+      fault_fired_at_[static_cast<std::size_t>(ev.value)] = ev.time;
     const double ms = static_cast<double>(ev.time) / 1000.0;
     if (!fault_ms_.empty() && fault_ms_.back() == ms) continue;  // one marker per instant
-    if (static_cast<int>(fault_ms_.size()) >= kMaxFaultMarks) break;
+    if (static_cast<int>(fault_ms_.size()) >= kMaxFaultMarks) continue;
     fault_ms_.push_back(ms);
   }
   plot_->setFaults(fault_ms_);
+}
+
+void MetricsChartView::sampleRun(cs::Simulation& run, cs::Time until, std::vector<Track>& tracks, bool discover, std::vector<double>* times) {
+  std::unordered_map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < tracks.size(); ++i) {
+    index.emplace(tracks[i].key, i);
+    tracks[i].values.clear();
+  }
+  std::vector<bool> seen(tracks.size(), discover);
+  if (times) times->reserve(kSampleIntervals + 1);
+  for (int i = 0; i <= kSampleIntervals; ++i) {
+    const cs::Time t = until * i / kSampleIntervals;
+    run.sim().run_until(t);
+    const Figures figures = figuresOf(run);
+    if (i == 0 && discover) {
+      for (const auto& [key, value] : figures) {
+        if (static_cast<int>(tracks.size()) >= kMaxMetrics) break;
+        index.emplace(key, tracks.size());
+        tracks.push_back({key, {}});
+        seen.push_back(true);
+      }
+    }
+    for (Track& track : tracks) {
+      if (track.values.empty()) track.values.reserve(kSampleIntervals + 1);
+      track.values.push_back(track.values.empty() ? 0.0 : track.values.back());
+    }
+    for (const auto& [key, value] : figures)
+      if (const auto it = index.find(key); it != index.end()) {
+        tracks[it->second].values.back() = value;
+        seen[it->second] = true;
+      }
+    if (times) times->push_back(static_cast<double>(t) / 1000.0);
+  }
+  // A figure the run never reported (a key of the other design) is not a line of zeros.
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < tracks.size(); ++i)
+    if (seen[i]) tracks[k++] = std::move(tracks[i]);
+  tracks.resize(k);
+}
+
+// ---- "Compare with…" ----
+
+void MetricsChartView::rebuildCompare() {
+  const cs::Scenario& s = controller_->scenario();
+  std::string key = s.protocol + '\n' + s.params.dump();
+  if (key == variants_for_) return;
+  variants_for_ = std::move(key);
+  variants_ = CompareVariants::forScenario(s);
+  variant_cache_.clear();
+  // The same comparison carries over to another example of the protocol when it still applies there.
+  if (!currentVariant()) variant_id_.clear();
+  const QScopedValueRollback<bool> quiet(updating_compare_, true);
+  compare_->clear();
+  compare_->addItem(QString(), QString());  // "(nothing)": retranslateUi() names it
+  for (const CompareVariants::Variant& v : variants_) compare_->addItem(v.labelText(), QString::fromStdString(v.id));
+  compare_->setCurrentIndex(std::max(0, compare_->findData(QString::fromStdString(variant_id_))));
+  compare_->setEnabled(!variants_.empty());
+  retranslateUi();
+}
+
+void MetricsChartView::onCompareChanged() {
+  if (updating_compare_) return;
+  const std::string id = compare_->currentData().toString().toStdString();
+  if (id == variant_id_) return;
+  variant_id_ = id;
+  retranslateUi();  // the hint names the dashed lines
+  if (!isVisible()) return;  // hidden: refresh() on show samples and draws it
+  ensureVariant();
+  syncVariantSeries();
+  applyStyle();
+  updateAxes();
+  updatePickerValues();
+}
+
+const CompareVariants::Variant* MetricsChartView::currentVariant() const {
+  if (variant_id_.empty()) return nullptr;
+  for (const CompareVariants::Variant& v : variants_)
+    if (v.id == variant_id_) return &v;
+  return nullptr;
+}
+
+void MetricsChartView::ensureVariant() {
+  ensureSamples();
+  const CompareVariants::Variant* v = currentVariant();
+  if (!v || variant_cache_.count(v->id) != 0) return;
+  ++variant_runs_;
+  std::vector<Track> tracks;
+  for (const Track& t : tracks_) tracks.push_back({t.key, {}});  // the run's metrics, in its order
+  cs::Diagnostics errors;
+  auto run = cs::Simulation::create(CompareVariants::withFaults(*v, controller_->scenario(), fault_fired_at_), errors);
+  if (run) sampleRun(*run, controller_->endTime(), tracks, false, nullptr);
+  else tracks.clear();
+  variant_cache_[v->id] = std::move(tracks);
+}
+
+const std::vector<MetricsChartView::Track>* MetricsChartView::variantTracks() const {
+  const CompareVariants::Variant* v = currentVariant();
+  if (!v) return nullptr;
+  const auto it = variant_cache_.find(v->id);
+  return it == variant_cache_.end() ? nullptr : &it->second;
+}
+
+int MetricsChartView::variantTrackIndex(const std::string& key) const {
+  const std::vector<Track>* vt = variantTracks();
+  if (!vt) return -1;
+  for (std::size_t i = 0; i < vt->size(); ++i)
+    if ((*vt)[i].key == key) return static_cast<int>(i);
+  return -1;
+}
+
+void MetricsChartView::attach(QLineSeries* series, const std::string& key) {
+  chart()->addSeries(series);
+  series->attachAxis(time_axis_);
+  series->attachAxis(MetricText::isDuration(key) ? ms_axis_ : count_axis_);
+}
+
+void MetricsChartView::syncVariantSeries() {
+  QChart* c = chart();
+  const std::vector<Track>* vt = variantTracks();
+  bool added = false;
+  for (Shown& s : shown_) {
+    const bool want = vt && variantTrackIndex(s.key) >= 0;
+    if (want && !s.reference) {
+      s.reference = new QLineSeries;
+      added = true;
+    } else if (!want && s.reference) {
+      c->removeSeries(s.reference);
+      delete s.reference;
+      s.reference = nullptr;
+    }
+  }
+  if (added) {
+    // Qt Charts paints series in the order they were added: the references first, so that the run's
+    // own lines stay on top where they cross.
+    for (Shown& s : shown_) {
+      c->removeSeries(s.series);
+      if (s.reference && s.reference->chart()) c->removeSeries(s.reference);
+    }
+    for (Shown& s : shown_)
+      if (s.reference) attach(s.reference, s.key);
+    for (Shown& s : shown_) attach(s.series, s.key);
+  }
+  for (Shown& s : shown_) {
+    if (!s.reference) continue;
+    const Track& t = (*vt)[static_cast<std::size_t>(variantTrackIndex(s.key))];
+    QList<QPointF> pts;
+    pts.reserve(static_cast<qsizetype>(times_ms_.size()));
+    for (std::size_t j = 0; j < times_ms_.size() && j < t.values.size(); ++j) pts << QPointF(times_ms_[j], t.values[j]);
+    s.reference->replace(pts);
+    s.reference->setName(MetricText::name(s.key));
+  }
+}
+
+QStringList MetricsChartView::compareVariants() const {
+  QStringList out;
+  for (const CompareVariants::Variant& v : variants_) out << QString::fromStdString(v.id);
+  return out;
+}
+
+QString MetricsChartView::compareVariant() const { return QString::fromStdString(variant_id_); }
+
+void MetricsChartView::setCompareVariant(const QString& id) { compare_->setCurrentIndex(std::max(0, id.isEmpty() ? 0 : compare_->findData(id))); }
+
+QList<QPointF> MetricsChartView::variantSeries(const QString& key) {
+  ensureVariant();
+  QList<QPointF> out;
+  const int i = variantTrackIndex(key.toStdString());
+  if (i < 0) return out;
+  const Track& t = (*variantTracks())[static_cast<std::size_t>(i)];
+  for (std::size_t j = 0; j < times_ms_.size() && j < t.values.size(); ++j) out << QPointF(times_ms_[j], t.values[j]);
+  return out;
+}
+
+QList<QPointF> MetricsChartView::drawnVariantSeries(const QString& key) const {
+  for (const Shown& s : shown_)
+    if (s.key == key.toStdString()) return s.reference ? s.reference->points() : QList<QPointF>{};
+  return {};
+}
+
+QString MetricsChartView::pickerValueText(const QString& key) const {
+  for (int i = 0; i < picker_->topLevelItemCount(); ++i)
+    if (picker_->topLevelItem(i)->data(0, Qt::UserRole).toString() == key) return picker_->topLevelItem(i)->text(1);
+  return {};
 }
 
 int MetricsChartView::trackIndex(const std::string& key) const {
@@ -428,6 +618,10 @@ void MetricsChartView::setShownMetrics(const QStringList& keys) {
     if (!want.contains(QString::fromStdString(it->key))) {
       c->removeSeries(it->series);
       delete it->series;
+      if (it->reference) {
+        c->removeSeries(it->reference);
+        delete it->reference;
+      }
       it = shown_.erase(it);
     } else {
       ++it;
@@ -451,7 +645,7 @@ void MetricsChartView::setShownMetrics(const QStringList& keys) {
     c->addSeries(series);
     series->attachAxis(time_axis_);
     series->attachAxis(MetricText::isDuration(key) ? ms_axis_ : count_axis_);
-    next.push_back({key, series, slot});
+    next.push_back({key, series, nullptr, slot});
   }
   shown_ = std::move(next);
   chosen_by_protocol_[QString::fromStdString(protocol_)] = want;
@@ -462,7 +656,8 @@ void MetricsChartView::setShownMetrics(const QStringList& keys) {
     item->setCheckState(0, want.contains(item->data(0, Qt::UserRole).toString()) ? Qt::Checked : Qt::Unchecked);
   }
   updating_picker_ = false;
-  applyStyle();  // pens and swatches of the new lines
+  syncVariantSeries();  // the dashed references of the new lines
+  applyStyle();         // pens and swatches of the new lines
   updateAxes();
   updateLines();
   updatePickerValues();
@@ -500,14 +695,20 @@ QColor MetricsChartView::colorFor(const std::string& key) const {
 
 void MetricsChartView::refresh() {
   if (!isVisible()) return;  // hidden (dock closed): no replay, no redraw; showEvent catches up
-  const bool resampled = stale_;
+  const int runs = sample_runs_ + variant_runs_;
   ensureSamples();
+  ensureVariant();
+  const bool resampled = sample_runs_ + variant_runs_ != runs;
   if (picker_stale_) {
     picker_stale_ = false;
     rebuildPicker();  // a new scenario: its metrics and their default selection (draws everything)
     return;
   }
-  if (resampled) updateAxes();  // the schedule changed: same metrics, new values and ranges
+  if (resampled) {  // the schedule changed: same metrics, new values and ranges
+    syncVariantSeries();
+    applyStyle();
+    updateAxes();
+  }
   updateLines();
   updatePickerValues();
 }
@@ -529,7 +730,11 @@ void MetricsChartView::updateAxes() {
     const int i = trackIndex(s.key);
     if (i < 0) continue;
     const auto& v = tracks_[static_cast<std::size_t>(i)].values;
-    const double m = v.empty() ? 0.0 : *std::max_element(v.begin(), v.end());
+    double m = v.empty() ? 0.0 : *std::max_element(v.begin(), v.end());
+    if (const int r = variantTrackIndex(s.key); r >= 0) {  // the dashed reference must fit too
+      const auto& rv = (*variantTracks())[static_cast<std::size_t>(r)].values;
+      if (!rv.empty()) m = std::max(m, *std::max_element(rv.begin(), rv.end()));
+    }
     if (MetricText::isDuration(s.key)) {
       anyMs = true;
       msMax = std::max(msMax, m);
@@ -575,13 +780,24 @@ void MetricsChartView::updatePickerValues() {
   std::unordered_map<std::string, double> live;
   for (const auto& [key, value] : figuresOf(controller_->simulation())) live.emplace(key, value);
   const QLocale loc;
+  const auto format = [&](const std::string& key, double v) {
+    return MetricText::isDuration(key) ? tr("%1 ms").arg(loc.toString(v, 'f', 1)) : loc.toString(std::llround(v));
+  };
+  // The comparison's value at the same virtual time (its last sample at or before now).
+  const CompareVariants::Variant* variant = currentVariant();
+  const std::vector<Track>* vt = variantTracks();
+  const double now = static_cast<double>(controller_->now()) / 1000.0;
+  const auto upto = std::upper_bound(times_ms_.begin(), times_ms_.end(), now + 1e-9);
+  const std::size_t at = upto == times_ms_.begin() ? 0 : static_cast<std::size_t>(upto - times_ms_.begin() - 1);
+  const QString tag = variant ? variant->tagText() : QString();
   for (int i = 0; i < picker_->topLevelItemCount(); ++i) {
     QTreeWidgetItem* item = picker_->topLevelItem(i);
     const std::string key = item->data(0, Qt::UserRole).toString().toStdString();
     const auto it = live.find(key);
     QString text;
-    if (it != live.end())
-      text = MetricText::isDuration(key) ? tr("%1 ms").arg(loc.toString(it->second, 'f', 1)) : loc.toString(std::llround(it->second));
+    if (it != live.end()) text = format(key, it->second);
+    if (const int r = vt ? variantTrackIndex(key) : -1; r >= 0 && at < (*vt)[static_cast<std::size_t>(r)].values.size())
+      text = QStringLiteral("%1 · %2 %3").arg(text.isEmpty() ? QStringLiteral("–") : text, tag, format(key, (*vt)[static_cast<std::size_t>(r)].values[at]));
     if (item->text(1) != text) item->setText(1, text);
   }
 }
@@ -612,7 +828,10 @@ void MetricsChartView::applyStyle() {
   ms_axis_->setTitleBrush(hue(4, projector_));
 
   const double width = projector_ ? 5.0 : 2.5;
-  for (const Shown& sh : shown_) sh.series->setPen(QPen(hue(sh.colour, projector_), width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+  for (const Shown& sh : shown_) {
+    sh.series->setPen(QPen(hue(sh.colour, projector_), width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    if (sh.reference) sh.reference->setPen(referencePen(hue(sh.colour, projector_), width));
+  }
 
   // Swatches: the picker is the legend, so a ticked metric shows its line's colour.
   const int h = picker_->fontMetrics().height();
@@ -631,8 +850,17 @@ void MetricsChartView::applyStyle() {
     pm.fill(Qt::transparent);
     QPainter p(&pm);
     p.setRenderHint(QPainter::Antialiasing);
-    p.setPen(QPen(col, std::max(3.0, h / 4.0), Qt::SolidLine, Qt::RoundCap));
-    p.drawLine(QPointF(3, h / 2.0), QPointF(swatch.width() - 3, h / 2.0));
+    const double w = std::max(3.0, h / 4.0);
+    if (compared(item->data(0, Qt::UserRole).toString().toStdString())) {
+      // Both lines of the legend: the run's own (solid) above the comparison's (dashed).
+      p.setPen(QPen(col, w, Qt::SolidLine, Qt::RoundCap));
+      p.drawLine(QPointF(3, h * 0.28), QPointF(swatch.width() - 3, h * 0.28));
+      p.setPen(referencePen(col, w));
+      p.drawLine(QPointF(2, h * 0.74), QPointF(swatch.width() - 2, h * 0.74));
+    } else {
+      p.setPen(QPen(col, w, Qt::SolidLine, Qt::RoundCap));
+      p.drawLine(QPointF(3, h / 2.0), QPointF(swatch.width() - 3, h / 2.0));
+    }
     p.end();
     item->setIcon(0, QIcon(pm));
   }
@@ -651,12 +879,26 @@ void MetricsChartView::updatePickerWidth() {
   const QFontMetrics fm = picker_->fontMetrics();
   int name = 0;
   for (int i = 0; i < picker_->topLevelItemCount(); ++i) name = std::max(name, fm.horizontalAdvance(picker_->topLevelItem(i)->text(0)));
-  const int value = fm.horizontalAdvance(tr("%1 ms").arg(QLocale().toString(888.8, 'f', 1)));
+  const QString ms = tr("%1 ms").arg(QLocale().toString(888.8, 'f', 1));
+  int value = fm.horizontalAdvance(ms);
+  if (const CompareVariants::Variant* v = currentVariant()) {  // "12 · AP 30"
+    bool anyMs = false;
+    for (const Track& t : tracks_) anyMs = anyMs || MetricText::isDuration(t.key);
+    const QString one = anyMs ? ms : QLocale().toString(8888);
+    value = fm.horizontalAdvance(QStringLiteral("%1 · %2 %3").arg(one, v->tagText(), one));
+  }
   const int chrome = picker_->iconSize().width() + fm.height() * 3;  // check box, margins, scroll bar
   const int em = fm.horizontalAdvance(QLatin1Char('M'));
-  const int w = std::clamp(name + value + chrome, em * 14, std::max(em * 14, std::min(em * 30, width() * 2 / 5)));
+  const int w = std::clamp(name + value + chrome, em * 14, std::max(em * 14, std::min(em * 32, width() * 2 / 5)));
   picker_->setFixedWidth(w);
   hint_->setFixedWidth(w);
+  compare_->setFixedWidth(w);
+  compare_label_->setFixedWidth(w);
+  // The open list shows whole labels even when the closed combo is narrower.
+  int popup = 0;
+  const QFontMetrics cfm = compare_->fontMetrics();
+  for (int i = 0; i < compare_->count(); ++i) popup = std::max(popup, cfm.horizontalAdvance(compare_->itemText(i)));
+  compare_->view()->setMinimumWidth(std::max(w, popup + cfm.height() * 2));
 }
 
 void MetricsChartView::resizeEvent(QResizeEvent* e) {
@@ -678,7 +920,23 @@ void MetricsChartView::retranslateUi() {
   plot_->setAccessibleName(tr("Metrics over virtual time"));
   picker_->setAccessibleName(tr("Metrics to plot"));
   plot_->setTexts(tr("now"), tracks_.empty() ? tr("This protocol reports no metrics.") : tr("Tick a metric in the list to plot it."));
-  hint_->setText(tr("Tick up to %n metrics. Faults are marked in red.", nullptr, kMaxShown));
+  hint_->setText(hintText());
+  compare_label_->setText(tr("Compare with:"));
+  compare_->setAccessibleName(tr("Compare with"));
+  compare_->setToolTip(variants_.empty() ? tr("No design variant to compare with for this protocol.")
+                                         : tr("Replays the same workload and faults with one setting changed and draws it as dashed lines."));
+  {
+    const QScopedValueRollback<bool> quietCompare(updating_compare_, true);
+    if (compare_->count() > 0) compare_->setItemText(0, tr("(nothing)"));
+    for (int i = 1; i < compare_->count(); ++i) {
+      const std::string id = compare_->itemData(i).toString().toStdString();
+      for (const CompareVariants::Variant& v : variants_)
+        if (v.id == id) {
+          compare_->setItemText(i, v.labelText());
+          compare_->setItemData(i, v.labelText(), Qt::ToolTipRole);
+        }
+    }
+  }
   for (int i = 0; i < picker_->topLevelItemCount(); ++i) {
     QTreeWidgetItem* item = picker_->topLevelItem(i);
     const std::string key = item->data(0, Qt::UserRole).toString().toStdString();
@@ -687,6 +945,19 @@ void MetricsChartView::retranslateUi() {
   }
   updatePickerWidth();
   for (const Shown& s : shown_) s.series->setName(MetricText::name(s.key));
+}
+
+QString MetricsChartView::hintText() const {
+  QString text = tr("Tick up to %n metrics. Faults are marked in red.", nullptr, kMaxShown);
+  if (const CompareVariants::Variant* v = currentVariant())
+    text += QLatin1Char('\n') + tr("Dashed: %1, same workload and faults.").arg(v->labelText());
+  return text;
+}
+
+bool MetricsChartView::compared(const std::string& key) const {
+  for (const Shown& s : shown_)
+    if (s.key == key) return s.reference != nullptr;
+  return false;
 }
 
 void MetricsChartView::changeEvent(QEvent* e) {

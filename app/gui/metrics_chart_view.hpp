@@ -11,6 +11,13 @@
 // the run that has not happened yet is left blank and veiled, so a learner who is asked "what
 // happens next?" is not told by the chart. The axes cover the whole run, so they do not jump while
 // playing.
+//
+// "Compare with…" (a combo above the list): the same scenario with ONE design parameter changed
+// (CompareVariants: CP vs AP, fencing on vs off, a semantic lock vs none, quorum sizes, timeouts),
+// same seed and the same faults at the same virtual times, drawn for the same metrics as dashed lines
+// of the same colours over the whole run (it is a reference, not the learner's run), with its value
+// at "now" next to the run's own in the list ("12 · AP 30"). Cached per variant with the same rule
+// as the run's own samples: dropped when the schedule changes, never recomputed on a tick.
 #pragma once
 
 #include <QHash>
@@ -18,14 +25,17 @@
 #include <QPointF>
 #include <QStringList>
 #include <QWidget>
+#include <map>
 #include <string>
 #include <vector>
 
+#include "compare_variants.hpp"
 #include "sim/types.hpp"
 
 class LabController;
 class MetricsPlot;
 class QChart;
+class QComboBox;
 class QLabel;
 class QLineSeries;
 class QTreeWidget;
@@ -73,6 +83,24 @@ class MetricsChartView : public QWidget {
   QString timeAxisTitle() const;
   QChart* chart() const;
 
+  // ---- "Compare with…" ----
+  // Ids of the variants offered for the current scenario (CompareVariants::Variant::id), in the
+  // combo's order after "(nothing)".
+  QStringList compareVariants() const;
+  // The selected variant's id, or empty for "(nothing)".
+  QString compareVariant() const;
+  // Selects a variant by id through the combo (empty or unknown: "(nothing)").
+  void setCompareVariant(const QString& id);
+  // The selected variant's samples of `key` over the whole run (same times as sampledSeries()),
+  // empty without a variant. Samples first if a cache is stale.
+  QList<QPointF> variantSeries(const QString& key);
+  // The dashed reference line of `key` as drawn now (empty if none).
+  QList<QPointF> drawnVariantSeries(const QString& key) const;
+  // How many times a variant run was sampled (its cache's misses).
+  int variantSampleCount() const { return variant_runs_; }
+  // The value column of `key` in the list as shown now, e.g. "12 · AP 30".
+  QString pickerValueText(const QString& key) const;
+
  public slots:
   void rebuild();  // a new scenario: new metric list, the protocol's default selection
   void refresh();  // the run moved: re-sample only if the schedule changed, then redraw
@@ -93,6 +121,12 @@ class MetricsChartView : public QWidget {
   std::string scheduleKey() const;
   void ensureSamples();
   void sample();
+  // Samples `run` at kSampleIntervals + 1 regular times over [0, until] into `tracks`: with
+  // `discover`, one track per figure the run reports at 0 (at most kMaxMetrics); otherwise the given
+  // tracks' keys, dropping those the run never reports. `times` receives the sample times (ms).
+  static void sampleRun(cs::Simulation& run, cs::Time until, std::vector<Track>& tracks, bool discover, std::vector<double>* times);
+  QString hintText() const;
+  bool compared(const std::string& key) const;  // shown with a dashed reference
   void rebuildPicker();
   void retranslateUi();
   void applyStyle();
@@ -101,6 +135,14 @@ class MetricsChartView : public QWidget {
   void updatePickerValues();
   void updatePickerWidth();
   void onItemChanged(QTreeWidgetItem* item);
+  void rebuildCompare();
+  void onCompareChanged();
+  void ensureVariant();
+  const std::vector<Track>* variantTracks() const;
+  const CompareVariants::Variant* currentVariant() const;
+  int variantTrackIndex(const std::string& key) const;
+  void syncVariantSeries();
+  void attach(QLineSeries* series, const std::string& key);
   int trackIndex(const std::string& key) const;
   QColor colorFor(const std::string& key) const;
 
@@ -108,6 +150,8 @@ class MetricsChartView : public QWidget {
   MetricsPlot* plot_;
   QTreeWidget* picker_;
   QLabel* hint_;
+  QLabel* compare_label_;
+  QComboBox* compare_;
   QValueAxis* time_axis_;
   QValueAxis* count_axis_;
   QValueAxis* ms_axis_;
@@ -121,11 +165,22 @@ class MetricsChartView : public QWidget {
   std::vector<double> times_ms_;
   std::vector<Track> tracks_;
   std::vector<double> fault_ms_;
+  std::vector<cs::Time> fault_fired_at_;  // per fault of the schedule: when it fired (-1: never)
+
+  // "Compare with…": the variants offered for the current params, the selected one, and the samples
+  // of each variant sampled since the schedule last changed (tracks aligned with times_ms_).
+  std::string variants_for_;  // protocol + params the list was built for
+  std::vector<CompareVariants::Variant> variants_;
+  std::string variant_id_;  // selected, or empty
+  std::map<std::string, std::vector<Track>> variant_cache_;
+  int variant_runs_ = 0;
+  bool updating_compare_ = false;
 
   // What is shown: the keys (picker order) with their line and colour slot (stable while shown).
   struct Shown {
     std::string key;
     QLineSeries* series = nullptr;
+    QLineSeries* reference = nullptr;  // the variant's dashed line, if a variant is selected
     int colour = 0;
   };
   std::vector<Shown> shown_;

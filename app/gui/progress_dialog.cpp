@@ -95,7 +95,7 @@ void ProgressDialog::refresh() {
     it->setText(Completion, p.completed ? tr("✔ done") : QLocale().toString(qRound(p.completion * 100)) + QStringLiteral(" %"));
     if (p.bestScoreOutOf > 0) it->setText(Score, tr("%1 / %2").arg(p.bestScore).arg(questions > 0 ? questions : p.bestScoreOutOf));
     it->setText(Attempts, QLocale().toString(p.attempts));
-    if (p.lastAttempt.isValid()) it->setText(Last, QLocale().toString(p.lastAttempt.toLocalTime(), QLocale::ShortFormat));
+    if (p.lastAttempt.isValid()) it->setText(Last, attemptTimeText(p.lastAttempt));
     seen << id;
   };
   for (const LessonEntry& e : library_->entries())

@@ -413,7 +413,10 @@ bool SpacetimeView::finalAt(const cs::Message& m, cs::Time cut) const {
 // draws what is still live over both: messages in flight or finished since the cut, the last state
 // labels (whose room depends on the next state change), selection and now line. Sparse frames
 // (labelled arrows) are cheap and are painted directly.
+#include <QElapsedTimer>
+static QElapsedTimer g_t; static void lap(const char* n){ if(qEnvironmentVariableIsSet("CS_PROF")) fprintf(stderr,"ST %s %lld\n",n,(long long)g_t.nsecsElapsed()); g_t.restart(); }
 void SpacetimeView::paintEvent(QPaintEvent*) {
+  g_t.start();
   QPainter p(viewport());
   p.setRenderHint(QPainter::Antialiasing);
   p.setRenderHint(QPainter::TextAntialiasing);
@@ -461,21 +464,28 @@ void SpacetimeView::paintEvent(QPaintEvent*) {
       paintLanes(c, t0, t1, Part::Final, cacheCut_);
       paintMessages(c, t0, t1, density, Part::Final, cacheCut_);
     }
+    lap("cache");
     const double cutX = std::clamp(std::floor(x(cacheCut_)), plot.left(), plot.right());
     const QRectF past(plot.left(), plot.top(), cutX - plot.left(), plot.height());
     if (past.width() > 0) p.drawPixmap(past, past_, QRectF(past.topLeft() * dpr, past.size() * dpr));
+    lap("blit");
     const QRectF strip(cutX, plot.top(), plot.right() - cutX, plot.height());
     p.save();
     p.setClipRect(strip);
     p.fillRect(strip, s.background);
     paintLanes(p, t0, t1, Part::Final, cacheCut_, cutX);
+    lap("strip");
     p.setClipRect(plot);
     paintLanes(p, t0, t1, Part::Live, cacheCut_);
+    lap("livelanes");
     paintMessages(p, t0, t1, density, Part::Live, cacheCut_);
+    lap("livemsgs");
     p.restore();
   }
   paintRuler(p, t0, t1);
+  lap("ruler");
   paintGutter(p);
+  lap("gutter");
 }
 
 // fromX: nothing left of it needs painting (ticks and labels that end before it are skipped).
