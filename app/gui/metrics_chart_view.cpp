@@ -1,5 +1,6 @@
 #include "metrics_chart_view.hpp"
 
+#include <QAbstractItemView>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
@@ -12,7 +13,6 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QPixmap>
-#include <QAbstractItemView>
 #include <QScopedValueRollback>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -324,6 +324,7 @@ std::string MetricsChartView::scheduleKey() const {
 void MetricsChartView::onDocumentChanged() {
   if (stale_ || scheduleKey() == sampled_for_) return;  // a save, a rename, a node moved: same run
   stale_ = true;
+  variant_cache_.clear();  // sampled against the old schedule (even while hidden, never drawn again)
   refresh();
 }
 
@@ -391,8 +392,11 @@ void MetricsChartView::sampleRun(cs::Simulation& run, cs::Time until, std::vecto
   }
   // A figure the run never reported (a key of the other design) is not a line of zeros.
   std::size_t k = 0;
-  for (std::size_t i = 0; i < tracks.size(); ++i)
-    if (seen[i]) tracks[k++] = std::move(tracks[i]);
+  for (std::size_t i = 0; i < tracks.size(); ++i) {
+    if (!seen[i]) continue;
+    if (k != i) tracks[k] = std::move(tracks[i]);
+    ++k;
+  }
   tracks.resize(k);
 }
 
@@ -422,8 +426,7 @@ void MetricsChartView::onCompareChanged() {
   if (id == variant_id_) return;
   variant_id_ = id;
   retranslateUi();  // the hint names the dashed lines
-  if (!isVisible()) return;  // hidden: refresh() on show samples and draws it
-  ensureVariant();
+  if (isVisible()) ensureVariant();  // hidden: no replay; refresh() on show samples and draws it
   syncVariantSeries();
   applyStyle();
   updateAxes();
@@ -796,7 +799,8 @@ void MetricsChartView::updatePickerValues() {
     const auto it = live.find(key);
     QString text;
     if (it != live.end()) text = format(key, it->second);
-    if (const int r = vt ? variantTrackIndex(key) : -1; r >= 0 && at < (*vt)[static_cast<std::size_t>(r)].values.size())
+    // Both values on the rows that have both lines (the others would only crowd out the names).
+    if (const int r = vt && compared(key) ? variantTrackIndex(key) : -1; r >= 0 && at < (*vt)[static_cast<std::size_t>(r)].values.size())
       text = QStringLiteral("%1 · %2 %3").arg(text.isEmpty() ? QStringLiteral("–") : text, tag, format(key, (*vt)[static_cast<std::size_t>(r)].values[at]));
     if (item->text(1) != text) item->setText(1, text);
   }
@@ -883,7 +887,7 @@ void MetricsChartView::updatePickerWidth() {
   int value = fm.horizontalAdvance(ms);
   if (const CompareVariants::Variant* v = currentVariant()) {  // "12 · AP 30"
     bool anyMs = false;
-    for (const Track& t : tracks_) anyMs = anyMs || MetricText::isDuration(t.key);
+    for (const Shown& sh : shown_) anyMs = anyMs || MetricText::isDuration(sh.key);
     const QString one = anyMs ? ms : QLocale().toString(8888);
     value = fm.horizontalAdvance(QStringLiteral("%1 · %2 %3").arg(one, v->tagText(), one));
   }
@@ -923,7 +927,9 @@ void MetricsChartView::retranslateUi() {
   hint_->setText(hintText());
   compare_label_->setText(tr("Compare with:"));
   compare_->setAccessibleName(tr("Compare with"));
+  const CompareVariants::Variant* variant = currentVariant();
   compare_->setToolTip(variants_.empty() ? tr("No design variant to compare with for this protocol.")
+                       : variant         ? variant->labelText()  // the whole label, when the combo is narrower
                                          : tr("Replays the same workload and faults with one setting changed and draws it as dashed lines."));
   {
     const QScopedValueRollback<bool> quietCompare(updating_compare_, true);

@@ -6,6 +6,8 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
+#include <QStyle>
+#include <QStyleOptionSlider>
 #include <QToolTip>
 #include <QWheelEvent>
 #include <algorithm>
@@ -55,12 +57,110 @@ double distanceToSegment(QPointF p, QPointF a, QPointF b) {
   const QPointF q = a + ab * t;
   return std::hypot(p.x() - q.x(), p.y() - q.y());
 }
+// The time scroll bar spans the whole view: at 4K the style's gradients cost a millisecond or more,
+// and during playback it is repainted every frame while its handle grows and creeps by a pixel every
+// frame or two. At rest (no hover, no press) it is drawn from pixmaps of what the style paints:
+// the groove and arrow buttons, and the handle (keyed by its size, drawn at its place). Under the
+// mouse it paints as usual. The layers keep the style's order: groove, handle, arrow buttons.
+class CachedScrollBar : public QScrollBar {
+ public:
+  using QScrollBar::QScrollBar;
+
+ protected:
+  void paintEvent(QPaintEvent* e) override {
+    if (underMouse() || isSliderDown() || width() <= 0 || height() <= 0) return QScrollBar::paintEvent(e);
+    QStyleOptionSlider opt;
+    initStyleOption(&opt);
+    opt.activeSubControls = QStyle::SC_None;
+    const QRect handle = style()->subControlRect(QStyle::CC_ScrollBar, &opt, QStyle::SC_ScrollBarSlider, this);
+    const qreal dpr = devicePixelRatioF();
+    const Key groove{size(), dpr, static_cast<int>(opt.state), opt.sliderValue == opt.minimum, opt.sliderValue == opt.maximum,
+                     opt.minimum == opt.maximum, palette().cacheKey(), style(), layoutDirection()};
+    if (groove_.isNull() || !(groove == grooveKey_)) {
+      grooveKey_ = groove;
+      groove_ = render(size(), QPoint(0, 0), opt, QStyle::SC_ScrollBarGroove | QStyle::SC_ScrollBarAddPage | QStyle::SC_ScrollBarSubPage);
+      buttons_ = render(size(), QPoint(0, 0), opt, QStyle::SC_ScrollBarAddLine | QStyle::SC_ScrollBarSubLine);
+    }
+    // The handle's outline reaches a pixel beyond its rectangle.
+    const QRect around = handle.adjusted(-2, -2, 2, 2);
+    if (handle.isValid() && (handle_.isNull() || !(groove == handleKey_) || handle.size() != handleSize_)) {
+      const bool sameLook = !handle_.isNull() && groove == handleKey_;
+      if (!sameLook) stretch_ = Stretch::Unknown;
+      QPixmap next = sameLook && stretch_ == Stretch::Yes ? stretched(handle_, around.width()) : QPixmap();
+      if (next.isNull()) {
+        next = render(around.size(), around.topLeft(), opt, QStyle::SC_ScrollBarSlider);
+        // Drawing a long handle is the dear part (~2 ms at 2,000 px in Fusion). Where the style's
+        // handle is its two ends and uniform columns between them, a new length is the old pixmap
+        // with the middle stretched: tried once against a real rendering, used only if identical.
+        if (sameLook && stretch_ == Stretch::Unknown) {
+          const QPixmap guess = stretched(handle_, around.width());
+          stretch_ = !guess.isNull() && guess.toImage() == next.toImage() ? Stretch::Yes : Stretch::No;
+        }
+      }
+      handleKey_ = groove;
+      handleSize_ = handle.size();
+      handle_ = next;
+    }
+    QPainter p(this);
+    p.drawPixmap(0, 0, groove_);
+    if (handle.isValid() && !handle_.isNull()) p.drawPixmap(around.topLeft(), handle_);
+    p.drawPixmap(0, 0, buttons_);  // the style paints the arrow buttons over the handle's outline
+  }
+
+ private:
+  QPixmap render(QSize size, QPoint at, QStyleOptionSlider opt, QStyle::SubControls parts) const {
+    const qreal dpr = devicePixelRatioF();
+    QPixmap pm(size * dpr);
+    pm.setDevicePixelRatio(dpr);
+    pm.fill(Qt::transparent);
+    QPainter c(&pm);
+    c.translate(-at);
+    opt.subControls = parts;
+    style()->drawComplexControl(QStyle::CC_ScrollBar, &opt, &c, this);
+    return pm;
+  }
+  // `src` with its middle column repeated (or dropped) to `width` logical pixels; null if it cannot be.
+  QPixmap stretched(const QPixmap& src, int width) const {
+    if (orientation() != Qt::Horizontal) return {};
+    const qreal dpr = src.devicePixelRatio();
+    const QImage s = src.toImage().convertToFormat(QImage::Format_ARGB32_Premultiplied);
+    const int edge = static_cast<int>(std::ceil(8 * dpr));
+    const int w = static_cast<int>(std::lround(width * dpr));
+    if (s.width() < 2 * edge + 1 || w < 2 * edge + 1) return {};
+    QImage d(w, s.height(), s.format());
+    const int mid = s.width() / 2;
+    for (int y = 0; y < s.height(); ++y) {
+      const auto* in = reinterpret_cast<const quint32*>(s.constScanLine(y));
+      auto* out = reinterpret_cast<quint32*>(d.scanLine(y));
+      std::copy(in, in + edge, out);
+      std::copy(in + s.width() - edge, in + s.width(), out + w - edge);
+      std::fill(out + edge, out + w - edge, in[mid]);
+    }
+    d.setDevicePixelRatio(dpr);
+    return QPixmap::fromImage(d);
+  }
+  enum class Stretch { Unknown, Yes, No };
+  Stretch stretch_ = Stretch::Unknown;
+  struct Key {
+    QSize size;
+    qreal dpr = 0;
+    int state = 0;
+    bool atMin = false, atMax = false, empty = false;
+    qint64 palette = 0;
+    const QStyle* style = nullptr;
+    Qt::LayoutDirection direction = Qt::LeftToRight;
+    bool operator==(const Key&) const = default;
+  } grooveKey_, handleKey_;
+  QSize handleSize_;
+  QPixmap groove_, buttons_, handle_;
+};
 
 }  // namespace
 
 SpacetimeView::SpacetimeView(LabController* controller, QWidget* parent)
     : QAbstractScrollArea(parent), controller_(controller) {
   setFrameShape(QFrame::NoFrame);
+  setHorizontalScrollBar(new CachedScrollBar(Qt::Horizontal, this));
   setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
   setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
   viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
@@ -413,10 +513,7 @@ bool SpacetimeView::finalAt(const cs::Message& m, cs::Time cut) const {
 // draws what is still live over both: messages in flight or finished since the cut, the last state
 // labels (whose room depends on the next state change), selection and now line. Sparse frames
 // (labelled arrows) are cheap and are painted directly.
-#include <QElapsedTimer>
-static QElapsedTimer g_t; static void lap(const char* n){ if(qEnvironmentVariableIsSet("CS_PROF")) fprintf(stderr,"ST %s %lld\n",n,(long long)g_t.nsecsElapsed()); g_t.restart(); }
 void SpacetimeView::paintEvent(QPaintEvent*) {
-  g_t.start();
   QPainter p(viewport());
   p.setRenderHint(QPainter::Antialiasing);
   p.setRenderHint(QPainter::TextAntialiasing);
@@ -464,28 +561,21 @@ void SpacetimeView::paintEvent(QPaintEvent*) {
       paintLanes(c, t0, t1, Part::Final, cacheCut_);
       paintMessages(c, t0, t1, density, Part::Final, cacheCut_);
     }
-    lap("cache");
     const double cutX = std::clamp(std::floor(x(cacheCut_)), plot.left(), plot.right());
     const QRectF past(plot.left(), plot.top(), cutX - plot.left(), plot.height());
     if (past.width() > 0) p.drawPixmap(past, past_, QRectF(past.topLeft() * dpr, past.size() * dpr));
-    lap("blit");
     const QRectF strip(cutX, plot.top(), plot.right() - cutX, plot.height());
     p.save();
     p.setClipRect(strip);
     p.fillRect(strip, s.background);
     paintLanes(p, t0, t1, Part::Final, cacheCut_, cutX);
-    lap("strip");
     p.setClipRect(plot);
     paintLanes(p, t0, t1, Part::Live, cacheCut_);
-    lap("livelanes");
     paintMessages(p, t0, t1, density, Part::Live, cacheCut_);
-    lap("livemsgs");
     p.restore();
   }
   paintRuler(p, t0, t1);
-  lap("ruler");
   paintGutter(p);
-  lap("gutter");
 }
 
 // fromX: nothing left of it needs painting (ticks and labels that end before it are skipped).
@@ -501,8 +591,29 @@ void SpacetimeView::paintLanes(QPainter& p, cs::Time t0, cs::Time t1, Part part,
   const auto n = static_cast<cs::NodeId>(sim.nodes().size());
   const bool shapes = part != Part::Live;  // Live draws only texts that may still change
 
-  for (cs::NodeId i = 0; i < n && shapes; ++i)
-    if (i % 2 == 1) p.fillRect(QRectF(m.gutter, laneY(i) - lh / 2, w - m.gutter, lh), s.lane);
+  // The unknown future, right of "now", is tinted with the grid colour. Blending a translucent tint
+  // over a quarter of a 4K frame is the dearest fill of the frame, so the tinted paper and lanes are
+  // mixed up front and filled opaque; the grid lines, drawn after, come out the same because the
+  // tint is the grid colour: g·a + (g·c + u·(1-c))·(1-a) = g·c + (g·a + u·(1-a))·(1-c).
+  const bool fogged = shapes && nowX < w;
+  const double fogX = std::max(nowX, m.gutter);
+  const auto tinted = [&](const QColor& under) {
+    const double a = (projector_ ? 110 : 90) / 255.0;
+    const auto mix = [a](int g, int u) { return static_cast<int>(std::lround(g * a + u * (1 - a))); };
+    return QColor(mix(s.grid.red(), under.red()), mix(s.grid.green(), under.green()), mix(s.grid.blue(), under.blue()));
+  };
+  if (fogged) p.fillRect(QRectF(fogX, m.ruler, w - nowX, viewport()->height()), tinted(s.background));
+  const QColor fogLane = fogged ? tinted(s.lane) : QColor();
+  for (cs::NodeId i = 0; i < n && shapes; ++i) {
+    if (i % 2 == 0) continue;
+    const QRectF lane(m.gutter, laneY(i) - lh / 2, w - m.gutter, lh);
+    if (!fogged) {
+      p.fillRect(lane, s.lane);
+      continue;
+    }
+    if (fogX > lane.left()) p.fillRect(QRectF(lane.left(), lane.top(), fogX - lane.left(), lh), s.lane);
+    p.fillRect(QRectF(fogX, lane.top(), w - fogX, lh), fogLane);
+  }
 
   // Time grid.
   const double step = niceStepMs(ppm_, 90 * f);
@@ -510,14 +621,6 @@ void SpacetimeView::paintLanes(QPainter& p, cs::Time t0, cs::Time t1, Part part,
   for (double t = std::floor(static_cast<double>(t0) / 1000.0 / step) * step; shapes && t * 1000.0 <= static_cast<double>(t1); t += step) {
     const double gx = x(static_cast<cs::Time>(t * 1000.0));
     p.drawLine(QPointF(gx, m.ruler), QPointF(gx, viewport()->height()));
-  }
-
-  // The unknown future, to the right of "now".
-  if (shapes && nowX < w) {
-    // A flat tint: a hatch pattern over a quarter of a 4K frame costs several milliseconds.
-    QColor fog = s.grid;
-    fog.setAlpha(projector_ ? 110 : 90);
-    p.fillRect(QRectF(std::max(nowX, m.gutter), m.ruler, w - nowX, viewport()->height()), fog);
   }
 
   for (cs::NodeId i = 0; i < n; ++i) {
@@ -750,7 +853,7 @@ void SpacetimeView::paintMessages(QPainter& p, cs::Time t0, cs::Time t1, Density
   p.drawLine(QPointF(nowX, metrics(projector_).ruler), QPointF(nowX, viewport()->height()));
 }
 
-void SpacetimeView::paintRuler(QPainter& p, cs::Time t0, cs::Time t1) {
+void SpacetimeView::paintRulerScale(QPainter& p, cs::Time t0, cs::Time t1) {
   const palette::Scheme& s = palette::scheme(projector_);
   const double f = s.fontScale;
   const Metrics m = metrics(projector_);
@@ -777,6 +880,33 @@ void SpacetimeView::paintRuler(QPainter& p, cs::Time t0, cs::Time t1) {
     p.setBrush(s.cut);
     p.drawPolygon(QPolygonF{QPointF(fx, m.ruler), QPointF(fx - 5 * f, m.ruler - 9 * f), QPointF(fx + 5 * f, m.ruler - 9 * f)});
   }
+}
+
+// The ruler changes only when the view scrolls or zooms (or a fault is added); the gutter only when a
+// node goes down or up or the selection moves. Both are cached as translucent pixmaps drawn where they
+// were painted (their antialiased edges blend over the plot as before); the "now" pill moves every
+// frame and is painted on top.
+void SpacetimeView::paintRuler(QPainter& p, cs::Time t0, cs::Time t1) {
+  const Metrics m = metrics(projector_);
+  const qreal dpr = viewport()->devicePixelRatioF();
+  const QChar sep(u'|');
+  const QString key = QString::number(viewport()->width()) + sep + QString::number(dpr) + sep + QString::number(projector_) + sep +
+                      QString::number(horizontalScrollBar()->value()) + sep + QString::number(ppm_, 'g', 17) + sep +
+                      QString::number(t0) + sep + QString::number(faults_.size()) + sep + QLocale().name() + sep + tr("%1 ms") +
+                      sep + font().key();
+  if (key != rulerKey_ || ruler_.isNull()) {
+    rulerKey_ = key;
+    ruler_ = QPixmap(QSize(viewport()->width(), static_cast<int>(std::ceil(m.ruler)) + 1) * dpr);
+    ruler_.setDevicePixelRatio(dpr);
+    ruler_.fill(Qt::transparent);
+    QPainter c(&ruler_);
+    c.setRenderHints(p.renderHints());
+    paintRulerScale(c, t0, t1);
+  }
+  p.drawPixmap(0, 0, ruler_);
+  const palette::Scheme& s = palette::scheme(projector_);
+  const double f = s.fontScale;
+  const double w = viewport()->width();
   // The "now" pill, on top of the ticks.
   const double nowX = x(controller_->now());
   if (nowX >= m.gutter && nowX <= w) {
@@ -793,6 +923,28 @@ void SpacetimeView::paintRuler(QPainter& p, cs::Time t0, cs::Time t1) {
 }
 
 void SpacetimeView::paintGutter(QPainter& p) {
+  const Metrics m = metrics(projector_);
+  const auto& sim = controller_->sim();
+  const qreal dpr = viewport()->devicePixelRatioF();
+  const QChar sep(u'|');
+  QString key = QString::number(viewport()->height()) + sep + QString::number(dpr) + sep + QString::number(projector_) + sep +
+                QString::number(verticalScrollBar()->value()) + sep + QString::number(laneHeight(), 'g', 17) + sep +
+                QString::number(controller_->selectedNode()) + sep + tr("node") + sep + font().key() + sep;
+  for (const auto& n : sim.nodes())
+    key += QString::fromStdString(n.name) + QLatin1Char(n.up ? '+' : '-') + EngineText::role(n.role) + QLatin1Char('\x1f');
+  if (key != gutterKey_ || gutter_.isNull()) {
+    gutterKey_ = key;
+    gutter_ = QPixmap(QSize(static_cast<int>(std::ceil(m.gutter)) + 1, viewport()->height()) * dpr);
+    gutter_.setDevicePixelRatio(dpr);
+    gutter_.fill(Qt::transparent);
+    QPainter c(&gutter_);
+    c.setRenderHints(p.renderHints());
+    paintGutterLanes(c);
+  }
+  p.drawPixmap(0, 0, gutter_);
+}
+
+void SpacetimeView::paintGutterLanes(QPainter& p) {
   const palette::Scheme& s = palette::scheme(projector_);
   const double f = s.fontScale;
   const Metrics m = metrics(projector_);

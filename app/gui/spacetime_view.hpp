@@ -88,8 +88,10 @@ class SpacetimeView : public QAbstractScrollArea {
   void paintLanes(QPainter& p, cs::Time t0, cs::Time t1, Part part = Part::All, cs::Time cut = 0, double fromX = -1e9);
   void paintMessages(QPainter& p, cs::Time t0, cs::Time t1, Density density, Part part = Part::All, cs::Time cut = 0);
   bool finalAt(const cs::Message& m, cs::Time cut) const;
-  void paintRuler(QPainter& p, cs::Time t0, cs::Time t1);
-  void paintGutter(QPainter& p);
+  void paintRuler(QPainter& p, cs::Time t0, cs::Time t1);  // from the cache, then the "now" pill
+  void paintRulerScale(QPainter& p, cs::Time t0, cs::Time t1);
+  void paintGutter(QPainter& p);  // from the cache
+  void paintGutterLanes(QPainter& p);
 
   LabController* controller_;
   bool projector_ = false;
@@ -125,6 +127,9 @@ class SpacetimeView : public QAbstractScrollArea {
   } cacheKey_;
   std::uint64_t generation_ = 0;  // bumped when the index or the texts are rebuilt
   std::vector<QStaticText> messageText_, stateText_;
+  // The ruler without the "now" pill and the node gutter, keyed by what they show.
+  QPixmap ruler_, gutter_;
+  QString rulerKey_, gutterKey_;
   std::vector<std::vector<QLineF>> batch_, lostBatch_;
   std::vector<std::vector<QPointF>> tips_;
 };

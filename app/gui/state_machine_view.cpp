@@ -184,6 +184,37 @@ qreal StateMachineView::graphWidthNeeded(qreal scale, bool wrapped) const {
 void StateMachineView::layoutMachine(const QRectF& area) {
   if (boxes_.empty()) computeLayers();
   if (boxes_.empty()) return;
+  graphArea_ = area;
+  {
+    // Vertical when the columns would have to shrink and the rows fit at full size.
+    const qreal f1 = palette::scheme(projector_).fontScale;
+    const qreal h1 = QFontMetricsF(scaledFont(font(), 13 * f1, true)).height() + 18 * f1;
+    vertical_ = layers_ > 1 && area.width() < graphWidthNeeded(1.0, true) && area.height() >= layers_ * h1 + (layers_ - 1) * h1 * 1.1 + 16 * f1;
+  }
+  if (vertical_) {
+    wrapped_ = false;
+    fit_ = 1.0;
+    const qreal f = palette::scheme(projector_).fontScale;
+    const QFontMetricsF m(scaledFont(font(), 13 * f, true));
+    qreal w = 0;
+    for (const Box& b : boxes_) w = std::max(w, m.horizontalAdvance(stateName(b.state, false)));
+    w += 28 * f;
+    const qreal h = m.height() + 18 * f;
+    const qreal margin = 8 * f;
+    std::map<int, int> rowsIn;
+    for (const Box& b : boxes_) rowsIn[b.layer] = std::max(rowsIn[b.layer], b.row + 1);
+    const qreal rowStep = (area.height() - 2 * margin - h) / (layers_ - 1);
+    for (Box& b : boxes_) {
+      const int n = rowsIn[b.layer];
+      // Siblings of a layer share the width; the first layer sits a little left, leaving room for
+      // the labels of the arrows that leave it.
+      const qreal colStep = n > 1 ? std::min((area.width() - 2 * margin - w) / (n - 1), w * 1.6) : 0;
+      const qreal cx = area.center().x() + (b.row - (n - 1) / 2.0) * colStep - (n == 1 ? area.width() * 0.18 : 0);
+      const qreal cy = area.top() + margin + h / 2 + b.layer * rowStep;
+      b.rect = QRectF(cx - w / 2, cy - h / 2, w, h);
+    }
+    return;
+  }
   // Squeezed: first put the state names on two lines, then shrink everything (to 60% at most).
   // Two-line boxes are taller: only when the rows of the busiest layer still fit without touching.
   {
@@ -341,7 +372,8 @@ void StateMachineView::paintMachine(QPainter& p) {
     const Box* b = box(key.second);
     if (!a || !b) continue;
     const bool skip = b->layer - a->layer > 1;
-    incoming[key.second].push_back({skip ? 1e9 : a->rect.center().y(), key});
+    if (vertical_) incoming[key.second].push_back({skip ? 1e9 : a->rect.center().x(), key});
+    else incoming[key.second].push_back({skip ? 1e9 : a->rect.center().y(), key});
   }
   auto port = [&](int to, std::pair<int, int> key) {
     auto& list = incoming[to];
@@ -349,8 +381,9 @@ void StateMachineView::paintMachine(QPainter& p) {
     const Box* b = box(to);
     for (std::size_t i = 0; i < list.size(); ++i)
       if (list[i].second == key)
-        return QPointF(b->rect.left(), b->rect.top() + b->rect.height() * (i + 1.0) / (list.size() + 1.0));
-    return QPointF(b->rect.left(), b->rect.center().y());
+        return vertical_ ? QPointF(b->rect.left() + b->rect.width() * (i + 1.0) / (list.size() + 1.0), b->rect.top())
+                         : QPointF(b->rect.left(), b->rect.top() + b->rect.height() * (i + 1.0) / (list.size() + 1.0));
+    return vertical_ ? QPointF(b->rect.center().x(), b->rect.top()) : QPointF(b->rect.left(), b->rect.center().y());
   };
 
   // Arrows first, then every label on top of them, moved apart where two would overlap (arrows that
@@ -376,7 +409,35 @@ void StateMachineView::paintMachine(QPainter& p) {
     QPainterPath path;
     QPointF tangentFrom, labelAt;
     bool below = false;
-    if (b->layer - a->layer > 1) {
+    bool leftOfArrow = false;
+    if (vertical_) {
+      if (b->layer > a->layer) {
+        const QPointF start(a->rect.center().x(), a->rect.bottom());
+        path.moveTo(start);
+        if (b->layer - a->layer > 1) {
+          // Skips a layer: bulge out to the right of the boxes in between.
+          const qreal out = std::max(a->rect.right(), b->rect.right()) + 30 * f;
+          const QPointF c1(out, start.y() + 10 * f), c2(out, end.y() - 30 * f);
+          path.cubicTo(c1, c2, end);
+          tangentFrom = c2;
+          labelAt = path.pointAtPercent(0.5);
+        } else {
+          path.lineTo(end);
+          tangentFrom = start;
+          labelAt = start + (end - start) * 0.5;
+          leftOfArrow = end.x() < start.x() - 1;
+        }
+      } else {
+        // A back edge: an arc at the left.
+        const QPointF start(a->rect.left(), a->rect.center().y());
+        const QPointF stop(b->rect.left(), b->rect.center().y());
+        path.moveTo(start);
+        path.cubicTo(start - QPointF(40 * f, 0), stop - QPointF(40 * f, 0), stop);
+        tangentFrom = stop - QPointF(40 * f, 0);
+        labelAt = path.pointAtPercent(0.5);
+        leftOfArrow = true;
+      }
+    } else if (b->layer - a->layer > 1) {
       // Skips a layer: swing below the boxes in between.
       const QPointF start(a->rect.center().x(), a->rect.bottom());
       path.moveTo(start);
@@ -412,10 +473,22 @@ void StateMachineView::paintMachine(QPainter& p) {
     // Labels sit on the arrow (on a paper backing), wrapped to the gap between the columns, so that
     // they never reach into a state box. A skip edge is labelled under its lowest stretch.
     const QFont lf = lit ? scaledFont(font(), 11 * f, true) : labelFont;
-    const qreal width = std::max<qreal>(70 * f, std::abs(b->rect.left() - a->rect.right()) - 8 * f);
     // Several transitions on one arrow: one bullet each, so that their event/action pairs stay apart.
     const QString text = labels.size() == 1 ? labels.front() : QStringLiteral("• ") + labels.join(QStringLiteral("\n• "));
-    QRectF r = QFontMetricsF(lf).boundingRect(QRectF(0, 0, width, 1000), Qt::AlignCenter | Qt::TextWordWrap, text);
+    QRectF r;
+    if (vertical_) {
+      // Beside the arrow, with the room up to the pane's edge on that side.
+      const qreal room = leftOfArrow ? labelAt.x() - graphArea_.left() - 6 * f : graphArea_.right() - labelAt.x() - 6 * f;
+      const qreal width = std::max<qreal>(70 * f, room);
+      r = QFontMetricsF(lf).boundingRect(QRectF(0, 0, width, 1000), Qt::AlignLeft | Qt::TextWordWrap, text);
+      r.moveCenter(labelAt);
+      if (leftOfArrow) r.moveRight(labelAt.x() - 6 * f);
+      else r.moveLeft(labelAt.x() + 6 * f);
+      edgeLabels.push_back({r, text, lit});
+      continue;
+    }
+    const qreal width = std::max<qreal>(70 * f, std::abs(b->rect.left() - a->rect.right()) - 8 * f);
+    r = QFontMetricsF(lf).boundingRect(QRectF(0, 0, width, 1000), Qt::AlignCenter | Qt::TextWordWrap, text);
     r.moveCenter(labelAt);
     if (below && b->layer - a->layer > 1) r.translate(0, r.height() / 2 + 4 * f);
     edgeLabels.push_back({r, text, lit});

@@ -83,5 +83,9 @@ class StateMachineView : public QWidget {
   int maxRows_ = 1;
   qreal fit_ = 1.0;  // < 1 when the graph is squeezed: boxes and labels shrink together
   bool wrapped_ = false;  // state names on two lines (a narrow pane)
+  // Layers top to bottom instead of left to right: a pane too narrow for the columns and the
+  // transition labels between them, but tall enough for the rows. Labels then get the pane's width.
+  bool vertical_ = false;
+  QRectF graphArea_;
   std::vector<std::pair<QRectF, cs::NodeId>> chips_;  // node pickers in the header
 };

@@ -342,6 +342,46 @@ TEST(SpacetimeView, CachedPastMatchesAFreshPaint) {
   EXPECT_LT(static_cast<double>(differ) / (a.width() * a.height()), 0.03) << differ << " pixels differ";
 }
 
+// The time scroll bar paints from cached pixmaps (a stretched handle when the style allows it): at
+// rest it must look like a plain QScrollBar with the same geometry and values (up to rounding), while
+// the handle shrinks, grows and moves.
+TEST(SpacetimeView, CachedScrollBarLooksLikeAPlainOne) {
+  auto c = open("2pc-happy.json");
+  SpacetimeView view(c.get());
+  view.resize(1800, 300);
+  view.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+  QScrollBar* cached = view.horizontalScrollBar();
+  QScrollBar plain(Qt::Horizontal, &view);  // in the same window: same palette, same active state
+  plain.setGeometry(cached->geometry());
+  plain.show();
+  const auto same = [&](int max, int page, int value) {
+    for (QScrollBar* bar : {cached, &plain}) {
+      bar->setPageStep(page);
+      bar->setRange(0, max);
+      bar->setValue(value);
+    }
+    const QImage a = cached->grab().toImage().convertToFormat(QImage::Format_ARGB32);
+    const QImage b = plain.grab().toImage().convertToFormat(QImage::Format_ARGB32);
+    if (a.size() != b.size()) return false;
+    // Painting through translucent pixmaps rounds the arrow buttons' soft edges a few levels
+    // differently; a wrong handle would differ by far more.
+    for (int y = 0; y < a.height(); ++y)
+      for (int x = 0; x < a.width(); ++x) {
+        const QRgb p = a.pixel(x, y), q = b.pixel(x, y);
+        if (std::max({std::abs(qRed(p) - qRed(q)), std::abs(qGreen(p) - qGreen(q)), std::abs(qBlue(p) - qBlue(q)),
+                      std::abs(qAlpha(p) - qAlpha(q))}) > 4)
+          return false;
+      }
+    return true;
+  };
+  for (int max = 1000; max < 1400; max += 7) EXPECT_TRUE(same(max, 1700, max * 3 / 4)) << max;
+  for (int max = 1400; max > 0; max -= 131) EXPECT_TRUE(same(max, 1700, max / 2)) << max;
+  EXPECT_TRUE(same(3000, 1700, 0));
+  EXPECT_TRUE(same(3000, 1700, 3000));
+  EXPECT_TRUE(same(0, 1700, 0));
+}
+
 TEST(StateMachineView, ShowsTheCoordinatorThenTheSelectedNode) {
   auto c = open("2pc-happy.json");
   StateMachineView view(c.get());

@@ -1,9 +1,11 @@
 // MetricsChartView: the protocol's metrics over virtual time, sampled from a replay of the whole run
-// and cached until the fault schedule changes.
+// and cached until the fault schedule changes; "Compare with…" draws a one-param variant of it dashed.
 #include <gtest/gtest.h>
 
 #include <QChart>
+#include <QComboBox>
 #include <QCoreApplication>
+#include <QLineSeries>
 #include <QDir>
 #include <QEvent>
 #include <QTest>
@@ -36,6 +38,20 @@ std::int64_t finalMetric(const cs::Scenario& scenario, const std::string& key) {
     if (m.key == key && m.node == cs::kNoNode) return m.value;
   ADD_FAILURE() << "no run-wide metric " << key;
   return -1;
+}
+
+// The same scenario with one param changed (what "Compare with…" replays).
+cs::Scenario withParam(cs::Scenario s, const char* key, nlohmann::json value) {
+  s.params[key] = std::move(value);
+  return s;
+}
+
+// The chart's lines by pen: solid (the run) or dashed (the comparison).
+int linesDrawn(const MetricsChartView& view, Qt::PenStyle style) {
+  int n = 0;
+  for (QAbstractSeries* a : view.chart()->series())
+    if (auto* l = qobject_cast<QLineSeries*>(a); l && l->pen().style() == style) ++n;
+  return n;
 }
 
 // Translates one string of the chart, whatever the shipped .ts files hold.
@@ -168,4 +184,207 @@ TEST(MetricsChart, EveryExampleShowsItsProtocolsDefaultsAndStaysBounded) {
     // would show them. Back to the defaults so that it checks them too.
     view.setShownMetrics(defaults);
   }
+}
+
+// ---- "Compare with…" ----
+
+TEST(MetricsChart, CpPartitionComparedWithApRefusesLessButReadsStale) {
+  auto [c, view] = show("cap-register-cp-partition.json");
+  const QStringList offered = view->compareVariants();
+  EXPECT_TRUE(offered.contains(QStringLiteral("mode=ap"))) << offered.join(' ').toStdString();
+  EXPECT_FALSE(offered.contains(QStringLiteral("mode=cp"))) << "the current design is not a comparison";
+  auto* combo = view->findChild<QComboBox*>();
+  ASSERT_NE(combo, nullptr);
+  EXPECT_EQ(combo->count(), offered.size() + 1) << "(nothing) and the variants";
+  EXPECT_EQ(combo->currentIndex(), 0);
+  EXPECT_TRUE(view->compareVariant().isEmpty());
+  EXPECT_EQ(view->variantSampleCount(), 0) << "nothing to compare: no extra replay";
+  EXPECT_EQ(linesDrawn(*view, Qt::CustomDashLine), 0);
+
+  combo->setCurrentIndex(combo->findData(QStringLiteral("mode=ap")));  // as the learner would
+  EXPECT_EQ(view->compareVariant(), QStringLiteral("mode=ap"));
+  EXPECT_EQ(view->variantSampleCount(), 1);
+
+  const QList<QPointF> cpErrors = view->sampledSeries(QStringLiteral("errors"));
+  const QList<QPointF> apErrors = view->variantSeries(QStringLiteral("errors"));
+  const QList<QPointF> cpStale = view->sampledSeries(QStringLiteral("stale_reads"));
+  const QList<QPointF> apStale = view->variantSeries(QStringLiteral("stale_reads"));
+  ASSERT_EQ(apErrors.size(), MetricsChartView::kSampleIntervals + 1);
+  ASSERT_EQ(apStale.size(), cpStale.size());
+  for (qsizetype i = 0; i < apStale.size(); ++i) ASSERT_EQ(apStale[i].x(), cpStale[i].x()) << "same sample times";
+  EXPECT_EQ(cpStale.back().y(), 0.0) << "CP has no stale reads";
+  EXPECT_GT(apStale.back().y(), 0.0) << "AP answers on both sides and reads stale values";
+  EXPECT_GT(cpErrors.back().y(), 0.0) << "CP refuses on the minority side";
+  EXPECT_LT(apErrors.back().y(), cpErrors.back().y()) << "AP refuses less";
+
+  // The comparison is exactly a headless run of the scenario with mode = ap (same seed, same faults).
+  const cs::Scenario ap = withParam(c->scenario(), "mode", "ap");
+  for (const char* key : {"ops_ok", "errors", "stale_reads"})
+    EXPECT_EQ(view->variantSeries(QString::fromLatin1(key)).back().y(), static_cast<double>(finalMetric(ap, key))) << key;
+
+  // Drawn for the shown metrics, dashed, over the whole run even at the start (it is a reference).
+  c->seekTime(cs::ms(600));
+  EXPECT_EQ(linesDrawn(*view, Qt::CustomDashLine), view->shownMetrics().size());
+  EXPECT_EQ(linesDrawn(*view, Qt::SolidLine), view->shownMetrics().size());
+  const QList<QPointF> drawn = view->drawnVariantSeries(QStringLiteral("stale_reads"));
+  EXPECT_EQ(drawn, apStale);
+  EXPECT_DOUBLE_EQ(drawn.back().x(), static_cast<double>(c->endTime()) / 1000.0);
+  EXPECT_LT(view->drawnSeries(QStringLiteral("stale_reads")).back().x(), drawn.back().x()) << "the run itself stops at now";
+
+  // The list shows both values at now: "12 · AP 30".
+  c->seekTime(c->endTime());
+  const QLocale loc;
+  EXPECT_EQ(view->pickerValueText(QStringLiteral("stale_reads")),
+            QStringLiteral("%1 · AP %2").arg(loc.toString(0), loc.toString(static_cast<qlonglong>(finalMetric(ap, "stale_reads")))));
+
+  // The colours match: each dashed line has its solid line's colour.
+  for (QAbstractSeries* a : view->chart()->series()) {
+    auto* dashed = qobject_cast<QLineSeries*>(a);
+    if (!dashed || dashed->pen().style() != Qt::CustomDashLine) continue;
+    bool twin = false;
+    for (QAbstractSeries* b : view->chart()->series())
+      if (auto* solid = qobject_cast<QLineSeries*>(b); solid && solid != dashed && solid->name() == dashed->name())
+        twin = solid->pen().color() == dashed->pen().color() && solid->pen().style() == Qt::SolidLine;
+    EXPECT_TRUE(twin) << dashed->name().toStdString();
+  }
+
+  // "(nothing)" removes the dashed lines and the second value.
+  view->setCompareVariant(QString());
+  EXPECT_EQ(combo->currentIndex(), 0);
+  EXPECT_EQ(linesDrawn(*view, Qt::CustomDashLine), 0);
+  EXPECT_EQ(linesDrawn(*view, Qt::SolidLine), view->shownMetrics().size());
+  EXPECT_TRUE(view->drawnVariantSeries(QStringLiteral("stale_reads")).isEmpty());
+  EXPECT_TRUE(view->variantSeries(QStringLiteral("stale_reads")).isEmpty());
+  EXPECT_FALSE(view->pickerValueText(QStringLiteral("stale_reads")).contains(QStringLiteral("·")));
+
+  // Back to AP: cached, no replay.
+  view->setCompareVariant(QStringLiteral("mode=ap"));
+  EXPECT_EQ(view->variantSampleCount(), 1);
+  EXPECT_EQ(linesDrawn(*view, Qt::CustomDashLine), view->shownMetrics().size());
+}
+
+TEST(MetricsChart, TheComparisonIsKeptOnTicksAndResampledAfterAFault) {
+  auto [c, view] = show("cap-register-cp-partition.json");
+  view->setCompareVariant(QStringLiteral("mode=ap"));
+  ASSERT_EQ(view->compareVariant(), QStringLiteral("mode=ap"));
+  const int before = view->variantSampleCount();
+  const QList<QPointF> original = view->variantSeries(QStringLiteral("ops_ok"));
+
+  c->stepForward();
+  c->seekTime(cs::ms(300));
+  c->setSpeed(10.0);
+  c->play();
+  QTRY_VERIFY_WITH_TIMEOUT(c->now() >= cs::ms(320), 3000);
+  c->pause();
+  c->setNodePosition(0, QPointF(-150, -40));
+  EXPECT_EQ(view->variantSampleCount(), before) << "plain ticks, seeks and moves must not replay the comparison";
+
+  c->injectFault({cs::FaultKind::Crash, 1, cs::kNoNode, {}, {}});  // crash R2
+  EXPECT_EQ(view->variantSampleCount(), before + 1);
+  const QList<QPointF> crashed = view->variantSeries(QStringLiteral("ops_ok"));
+  EXPECT_NE(crashed, original);
+  EXPECT_EQ(linesDrawn(*view, Qt::CustomDashLine), view->shownMetrics().size());
+
+  // The injected fault ("after event N" in this run) hits the comparison at the same virtual time.
+  auto replay = c->makeRun();
+  replay->run();
+  cs::Time crashedAt = -1;
+  for (const cs::TraceEvent& ev : replay->sim().trace())
+    if (ev.kind == cs::TraceKind::Fault && ev.value == static_cast<std::int64_t>(c->scenario().faults.size()) - 1) crashedAt = ev.time;
+  ASSERT_GE(crashedAt, 0);
+  cs::Scenario ap = withParam(c->scenario(), "mode", "ap");
+  ap.faults.back().trigger = cs::FaultTrigger{};
+  ap.faults.back().trigger.kind = cs::TriggerKind::AtTime;
+  ap.faults.back().trigger.time = crashedAt;
+  EXPECT_EQ(crashed.back().y(), static_cast<double>(finalMetric(ap, "ops_ok")));
+
+  c->stepForward();
+  EXPECT_EQ(view->variantSampleCount(), before + 1);
+  c->undoStack()->undo();
+  EXPECT_EQ(view->variantSampleCount(), before + 2);
+  EXPECT_EQ(view->variantSeries(QStringLiteral("ops_ok")), original);
+}
+
+TEST(MetricsChart, LessonComparisonsShowWhatTheCountermeasureChanges) {
+  {  // fencing on vs off: conflicting writes only without it (both may believe they are primary)
+    auto [c, view] = show("primary-backup-fencing.json");
+    ASSERT_EQ(view->compareVariants(), QStringList{QStringLiteral("fencing=off")});
+    view->setCompareVariant(QStringLiteral("fencing=off"));
+    view->setShownMetrics({QStringLiteral("primaries_max"), QStringLiteral("conflicting_writes")});
+    EXPECT_EQ(view->sampledSeries(QStringLiteral("conflicting_writes")).back().y(), 0.0);
+    const double unfenced = view->variantSeries(QStringLiteral("conflicting_writes")).back().y();
+    EXPECT_EQ(unfenced, static_cast<double>(finalMetric(withParam(c->scenario(), "fencing", false), "conflicting_writes")));
+    EXPECT_GT(unfenced, 0.0) << "without fencing both sides of the cut accept writes";
+  }
+  {  // a semantic lock vs none: no dirty read with the lock
+    auto [c, view] = show("saga-orchestration-isolation-dirty-read.json");
+    ASSERT_TRUE(view->compareVariants().contains(QStringLiteral("countermeasure=semantic_lock")));
+    view->setCompareVariant(QStringLiteral("countermeasure=semantic_lock"));
+    EXPECT_GT(view->sampledSeries(QStringLiteral("dirty_reads")).back().y(), 0.0);
+    EXPECT_EQ(view->variantSeries(QStringLiteral("dirty_reads")).back().y(), 0.0);
+  }
+  {  // PACELC: the quorum presets other than the current one
+    auto [c, view] = show("cap-register-pacelc-strict.json");  // 5 replicas, R = W = 4
+    EXPECT_EQ(view->compareVariants(), (QStringList{"mode=ap", "quorum=1", "quorum=majority", "quorum=all"}));
+    view->setCompareVariant(QStringLiteral("quorum=1"));
+    const cs::Scenario fast = withParam(withParam(c->scenario(), "read_quorum", 1), "write_quorum", 1);
+    EXPECT_EQ(view->variantSeries(QStringLiteral("ops_ok")).back().y(), static_cast<double>(finalMetric(fast, "ops_ok")));
+  }
+}
+
+TEST(MetricsChart, ComparisonsAreOfferedOnlyWhereTheyValidateAndFollowTheProjector) {
+  LabController c;
+  MetricsChartView view(&c);
+  view.resize(900, 420);
+  view.show();
+  auto* combo = view.findChild<QComboBox*>();
+  ASSERT_NE(combo, nullptr);
+  const QStringList files = QDir(QStringLiteral(COMMITSCOPE_SOURCE_DIR "/resources/scenarios")).entryList({"*.json"}, QDir::Files);
+  for (const QString& f : files) {
+    QString error;
+    ASSERT_TRUE(c.openScenario(QStringLiteral(COMMITSCOPE_SOURCE_DIR "/resources/scenarios/") + f, &error)) << error.toStdString();
+    SCOPED_TRACE(f.toStdString());
+    EXPECT_EQ(combo->count(), view.compareVariants().size() + 1);
+    EXPECT_EQ(combo->isEnabled(), !view.compareVariants().isEmpty());
+    for (int i = 0; i < combo->count(); ++i) EXPECT_FALSE(combo->itemText(i).isEmpty()) << i;
+    for (const CompareVariants::Variant& v : CompareVariants::forScenario(c.scenario())) {
+      cs::Diagnostics errors;
+      EXPECT_TRUE(cs::Simulation::create(CompareVariants::withFaults(v, c.scenario(), {}), errors)) << v.id;
+      EXPECT_NE(v.scenario.params, c.scenario().params) << v.id;
+    }
+  }
+  for (const char* p : {"cap-register", "primary-backup", "saga-orchestration", "2pc", "3pc", "tcc", "outbox", "dual-write"}) {
+    bool seen = false;
+    for (const QString& f : files) seen = seen || f.startsWith(QLatin1String(p));
+    EXPECT_TRUE(seen) << p;
+  }
+
+  // Projector: thick dashed lines of the projector's colours.
+  QString error;
+  ASSERT_TRUE(c.openScenario(scenarioPath("cap-register-cp-partition.json"), &error));
+  view.setCompareVariant(QStringLiteral("mode=ap"));
+  view.setProjectorMode(true);
+  int dashed = 0;
+  for (QAbstractSeries* a : view.chart()->series())
+    if (auto* l = qobject_cast<QLineSeries*>(a); l && l->pen().style() == Qt::CustomDashLine) {
+      ++dashed;
+      EXPECT_GE(l->pen().widthF(), 4.0);
+    }
+  EXPECT_EQ(dashed, view.shownMetrics().size());
+  view.setProjectorMode(false);
+}
+
+TEST(MetricsChart, AComparisonChosenWhileHiddenIsSampledWhenShown) {
+  auto [c, view] = show("cap-register-cp-partition.json");
+  view->setCompareVariant(QStringLiteral("mode=ap"));
+  view->hide();
+  view->setCompareVariant(QString());
+  c->injectFault({cs::FaultKind::Crash, 1, cs::kNoNode, {}, {}});  // the cache is dropped, nothing replayed
+  view->setCompareVariant(QStringLiteral("mode=ap"));
+  EXPECT_EQ(view->variantSampleCount(), 1) << "hidden: no replay";
+  EXPECT_EQ(linesDrawn(*view, Qt::CustomDashLine), 0);
+  view->show();
+  EXPECT_EQ(view->variantSampleCount(), 2);
+  EXPECT_EQ(linesDrawn(*view, Qt::CustomDashLine), view->shownMetrics().size());
+  EXPECT_TRUE(view->pickerValueText(QStringLiteral("ops_ok")).contains(QStringLiteral(" · AP ")));
 }
