@@ -2980,6 +2980,158 @@
             <numerusform>Tick up to %n metrics. Faults are marked in red.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>CP mode (majority only)</source>
+        <translation>CP mode (majority only)</translation>
+    </message>
+    <message>
+        <source>CP</source>
+        <translation>CP</translation>
+    </message>
+    <message>
+        <source>Last-writer-wins clocks</source>
+        <translation>Last-writer-wins clocks</translation>
+    </message>
+    <message>
+        <source>LWW</source>
+        <translation>LWW</translation>
+    </message>
+    <message>
+        <source>Vector clocks</source>
+        <translation>Vector clocks</translation>
+    </message>
+    <message>
+        <source>vector</source>
+        <translation>vector</translation>
+    </message>
+    <message>
+        <source>AP mode (answers on both sides)</source>
+        <translation>AP mode (answers on both sides)</translation>
+    </message>
+    <message>
+        <source>AP</source>
+        <translation>AP</translation>
+    </message>
+    <message>
+        <source>Quorums R = W = 1 (fast, may read stale)</source>
+        <translation>Quorums R = W = 1 (fast, may read stale)</translation>
+    </message>
+    <message>
+        <source>(R=W=%1)</source>
+        <translation>(R=W=%1)</translation>
+    </message>
+    <message>
+        <source>Majority quorums R = W = %1</source>
+        <translation>Majority quorums R = W = %1</translation>
+    </message>
+    <message>
+        <source>All replicas R = W = %1 (slow)</source>
+        <translation>All replicas R = W = %1 (slow)</translation>
+    </message>
+    <message>
+        <source>Without fencing</source>
+        <translation>Without fencing</translation>
+    </message>
+    <message>
+        <source>no fencing</source>
+        <translation>no fencing</translation>
+    </message>
+    <message>
+        <source>With fencing</source>
+        <translation>With fencing</translation>
+    </message>
+    <message>
+        <source>fencing</source>
+        <translation>fencing</translation>
+    </message>
+    <message>
+        <source>With a semantic lock</source>
+        <translation>With a semantic lock</translation>
+    </message>
+    <message>
+        <source>lock</source>
+        <translation>lock</translation>
+    </message>
+    <message>
+        <source>Without a semantic lock</source>
+        <translation>Without a semantic lock</translation>
+    </message>
+    <message>
+        <source>no lock</source>
+        <translation>no lock</translation>
+    </message>
+    <message>
+        <source>Shorter timeouts (%1 ms)</source>
+        <translation>Shorter timeouts (%1 ms)</translation>
+    </message>
+    <message>
+        <source>½ timeout</source>
+        <translation>½ timeout</translation>
+    </message>
+    <message>
+        <source>Longer timeouts (%1 ms)</source>
+        <translation>Longer timeouts (%1 ms)</translation>
+    </message>
+    <message>
+        <source>2× timeout</source>
+        <translation>2× timeout</translation>
+    </message>
+    <message>
+        <source>Shorter reservations (%1 ms)</source>
+        <translation>Shorter reservations (%1 ms)</translation>
+    </message>
+    <message>
+        <source>½ reservation</source>
+        <translation>½ reservation</translation>
+    </message>
+    <message>
+        <source>Longer reservations (%1 ms)</source>
+        <translation>Longer reservations (%1 ms)</translation>
+    </message>
+    <message>
+        <source>2× reservation</source>
+        <translation>2× reservation</translation>
+    </message>
+    <message>
+        <source>Without an idempotent consumer</source>
+        <translation>Without an idempotent consumer</translation>
+    </message>
+    <message>
+        <source>not idempotent</source>
+        <translation>not idempotent</translation>
+    </message>
+    <message>
+        <source>With an idempotent consumer</source>
+        <translation>With an idempotent consumer</translation>
+    </message>
+    <message>
+        <source>idempotent</source>
+        <translation>idempotent</translation>
+    </message>
+    <message>
+        <source>Compare with:</source>
+        <translation>Compare with:</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>Compare with</translation>
+    </message>
+    <message>
+        <source>No design variant to compare with for this protocol.</source>
+        <translation>No design variant to compare with for this protocol.</translation>
+    </message>
+    <message>
+        <source>Replays the same workload and faults with one setting changed and draws it as dashed lines.</source>
+        <translation>Replays the same workload and faults with one setting changed and draws it as dashed lines.</translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation>(nothing)</translation>
+    </message>
+    <message>
+        <source>Dashed: %1, same workload and faults.</source>
+        <translation>Dashed: %1, same workload and faults.</translation>
+    </message>
 </context>
 <context>
     <name>NewScenarioDialog</name>

@@ -2975,6 +2975,158 @@
             <numerusform>最多可勾選 %n 項指標。故障以紅色標示。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>CP mode (majority only)</source>
+        <translation>CP 模式（僅多數方回應）</translation>
+    </message>
+    <message>
+        <source>CP</source>
+        <translation>CP</translation>
+    </message>
+    <message>
+        <source>Last-writer-wins clocks</source>
+        <translation>最後寫入者勝時鐘</translation>
+    </message>
+    <message>
+        <source>LWW</source>
+        <translation>LWW</translation>
+    </message>
+    <message>
+        <source>Vector clocks</source>
+        <translation>向量時鐘</translation>
+    </message>
+    <message>
+        <source>vector</source>
+        <translation>向量</translation>
+    </message>
+    <message>
+        <source>AP mode (answers on both sides)</source>
+        <translation>AP 模式（兩側都回應）</translation>
+    </message>
+    <message>
+        <source>AP</source>
+        <translation>AP</translation>
+    </message>
+    <message>
+        <source>Quorums R = W = 1 (fast, may read stale)</source>
+        <translation>法定人數 R = W = 1（快，可能讀到過時值）</translation>
+    </message>
+    <message>
+        <source>(R=W=%1)</source>
+        <translation>(R=W=%1)</translation>
+    </message>
+    <message>
+        <source>Majority quorums R = W = %1</source>
+        <translation>多數法定人數 R = W = %1</translation>
+    </message>
+    <message>
+        <source>All replicas R = W = %1 (slow)</source>
+        <translation>全部複本 R = W = %1（慢）</translation>
+    </message>
+    <message>
+        <source>Without fencing</source>
+        <translation>不使用隔離</translation>
+    </message>
+    <message>
+        <source>no fencing</source>
+        <translation>無隔離</translation>
+    </message>
+    <message>
+        <source>With fencing</source>
+        <translation>使用隔離</translation>
+    </message>
+    <message>
+        <source>fencing</source>
+        <translation>隔離</translation>
+    </message>
+    <message>
+        <source>With a semantic lock</source>
+        <translation>使用語意鎖</translation>
+    </message>
+    <message>
+        <source>lock</source>
+        <translation>語意鎖</translation>
+    </message>
+    <message>
+        <source>Without a semantic lock</source>
+        <translation>不使用語意鎖</translation>
+    </message>
+    <message>
+        <source>no lock</source>
+        <translation>無語意鎖</translation>
+    </message>
+    <message>
+        <source>Shorter timeouts (%1 ms)</source>
+        <translation>較短的逾時（%1 毫秒）</translation>
+    </message>
+    <message>
+        <source>½ timeout</source>
+        <translation>½ 逾時</translation>
+    </message>
+    <message>
+        <source>Longer timeouts (%1 ms)</source>
+        <translation>較長的逾時（%1 毫秒）</translation>
+    </message>
+    <message>
+        <source>2× timeout</source>
+        <translation>2× 逾時</translation>
+    </message>
+    <message>
+        <source>Shorter reservations (%1 ms)</source>
+        <translation>較短的預留期限（%1 毫秒）</translation>
+    </message>
+    <message>
+        <source>½ reservation</source>
+        <translation>½ 預留</translation>
+    </message>
+    <message>
+        <source>Longer reservations (%1 ms)</source>
+        <translation>較長的預留期限（%1 毫秒）</translation>
+    </message>
+    <message>
+        <source>2× reservation</source>
+        <translation>2× 預留</translation>
+    </message>
+    <message>
+        <source>Without an idempotent consumer</source>
+        <translation>不使用冪等消費者</translation>
+    </message>
+    <message>
+        <source>not idempotent</source>
+        <translation>非冪等</translation>
+    </message>
+    <message>
+        <source>With an idempotent consumer</source>
+        <translation>使用冪等消費者</translation>
+    </message>
+    <message>
+        <source>idempotent</source>
+        <translation>冪等</translation>
+    </message>
+    <message>
+        <source>Compare with:</source>
+        <translation>比較對象：</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>比較對象</translation>
+    </message>
+    <message>
+        <source>No design variant to compare with for this protocol.</source>
+        <translation>此協定沒有可比較的設計變體。</translation>
+    </message>
+    <message>
+        <source>Replays the same workload and faults with one setting changed and draws it as dashed lines.</source>
+        <translation>以相同的工作負載與故障、只改一項設定重新執行，並以虛線繪出。</translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation>（無）</translation>
+    </message>
+    <message>
+        <source>Dashed: %1, same workload and faults.</source>
+        <translation>虛線：%1，相同工作負載與故障。</translation>
+    </message>
 </context>
 <context>
     <name>NewScenarioDialog</name>
