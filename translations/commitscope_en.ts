@@ -3657,6 +3657,14 @@
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 or %2</translation>
+    </message>
+    <message>
+        <source>%1 → %2 · txn %3 · %4 ms</source>
+        <translation>%1 → %2 · txn %3 · %4 ms</translation>
+    </message>
 </context>
 <context>
     <name>TimelineBar</name>

@@ -3649,6 +3649,14 @@
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 或 %2</translation>
+    </message>
+    <message>
+        <source>%1 → %2 · txn %3 · %4 ms</source>
+        <translation>%1 → %2 · 交易 %3 · %4 毫秒</translation>
+    </message>
 </context>
 <context>
     <name>TimelineBar</name>

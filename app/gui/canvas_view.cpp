@@ -364,20 +364,37 @@ void CanvasView::chooseStretch(qreal availW, qreal availH) {
 
 void CanvasView::fit() {
   if (nodes_.empty() || viewport()->width() < 10) return;
-  QImage probe(1, 1, QImage::Format_ARGB32);
-  QPainter measure(&probe);
-  // The room reserved for the legend is that of every entry (the projector legend shows fewer).
-  const QSizeF legend = paintLegend(&measure, QRectF(viewport()->rect()), legendEntries(true), true);
-  measure.end();
-  // A legend at the side takes width (which a wide canvas has to spare), one at the bottom height.
-  const qreal legendW = legendAtSide() ? legend.width() + 12 * 1.4 : 0;
-  legendHeight_ = legendAtSide() ? 0 : legend.height();
   const qreal margin = 24 * style_.scheme->fontScale;
   const qreal top = 34 * style_.scheme->fontScale;  // the hint and clock overlay
-  const qreal availW = viewport()->width() - legendW - 2 * margin;
-  const qreal availH = viewport()->height() - legendHeight_ - top - 2 * margin;
+  qreal legendW = 0, availW = 0, availH = 0;
+  // Lays the cards out for one legend placement; returns the zoom the cards would get.
+  const auto layoutFor = [&](bool side) -> qreal {
+    legendSide_ = side;
+    QImage probe(1, 1, QImage::Format_ARGB32);
+    QPainter measure(&probe);
+    // The room reserved for the legend is that of every entry (the projector legend shows fewer).
+    const QSizeF legend = paintLegend(&measure, QRectF(viewport()->rect()), legendEntries(true), true);
+    measure.end();
+    // A legend at the side takes width, one at the bottom height.
+    legendW = side ? legend.width() + 12 * 1.4 : 0;
+    legendHeight_ = side ? 0 : legend.height();
+    availW = viewport()->width() - legendW - 2 * margin;
+    availH = viewport()->height() - legendHeight_ - top - 2 * margin;
+    if (availW <= 0 || availH <= 0) return 0;
+    chooseStretch(availW, availH);
+    const QRectF c = contentRect();
+    return c.isEmpty() ? 0 : std::min(availW / c.width(), availH / c.height());
+  };
+  // On a projector the legend goes where it costs the cards least: a wide canvas with a short
+  // topology usually has width to spare, a tall or wide-topology one height.
+  if (style_.projector) {
+    const qreal atSide = layoutFor(true);
+    const qreal below = layoutFor(false);
+    if (atSide >= below) layoutFor(true);
+  } else {
+    layoutFor(false);
+  }
   if (availW <= 0 || availH <= 0) return;
-  chooseStretch(availW, availH);
   const QRectF content = contentRect();
   if (content.isEmpty()) return;
   fittedContent_ = content;
@@ -949,10 +966,7 @@ void CanvasView::applyHighlights() {
   viewport()->update();
 }
 
-bool CanvasView::legendAtSide() const {
-  // A projector canvas is usually wide: a column at the right leaves the cards the full height.
-  return style_.projector && viewport()->width() > 1.25 * viewport()->height();
-}
+bool CanvasView::legendAtSide() const { return legendSide_; }  // chosen by fit()
 
 QRectF CanvasView::legendBox(const QRectF& area, QSizeF size) const {
   const qreal f = style_.projector ? 1.4 : 1.0;

@@ -109,6 +109,7 @@ class CanvasView : public QGraphicsView {
   bool lassoActive_ = false;
   QPolygonF lasso_;  // scene coordinates
   qreal legendHeight_ = 0;
+  bool legendSide_ = false;  // projector only: the legend as a column at the right (fit() decides)
   QPixmap dotTile_;
 
   // Paint caches. The static layer (paper, dot grid, partition regions, links) is one viewport-sized

@@ -172,6 +172,7 @@ void MainWindow::createCentralArea() {
     s->setChildrenCollapsible(false);
     s->setHandleWidth(6);
   }
+  side_->setCollapsible(1, true);  // the details pane may fold away (projector lessons do that)
 
   timeline_ = new TimelineBar(controller_, this);
   auto* central = new QWidget(this);
@@ -193,13 +194,16 @@ void MainWindow::resetLayout() {
   const int lessonWidth = lesson ? std::clamp(w * (projector_ ? 30 : 28) / 100, 340, projector_ ? 1000 : 620) : 0;
   // During a lesson the panel and the canvas are what the class looks at: the state-machine column
   // and the bottom diagrams give up some room (they stay, and can be dragged back).
-  const int sidePercent = lesson ? (projector_ ? 34 : 26) : projector_ ? 36 : 33;
+  const int sidePercent = lesson ? (projector_ ? 34 : 26) : projector_ ? 41 : 33;
   const int sideWidth = std::clamp((w - lessonWidth) * sidePercent / 100, lesson ? 260 : 300, projector_ ? 900 : 600);
   horizontal_->setSizes({lessonWidth, w - lessonWidth - sideWidth, sideWidth});
-  const int top = h * (lesson ? (projector_ ? 72 : 66) : 62) / 100;
+  const int top = h * (lesson ? (projector_ ? 72 : 66) : projector_ ? 66 : 62) / 100;
   vertical_->setSizes({top, h - top});
-  // In a lesson the narrower column keeps the state machine readable; details can be scrolled.
-  const int machine = lesson ? 66 : 58;
+  // The state machine needs its rows plus the log at projector font sizes; the details pane scrolls.
+  // In a lesson the narrower column gets more height for the same reason, and on a projector the
+  // whole of it: the lesson panel does the explaining there, and the details pane folds away (its
+  // splitter handle brings it back).
+  const int machine = projector_ ? (lesson ? 100 : 72) : lesson ? 66 : 58;
   side_->setSizes({top * machine / 100, top * (100 - machine) / 100});
   const int full = std::max(800, bottom_->width() > 0 ? bottom_->width() : width());
   const int chart = std::clamp(full * 36 / 100, 360, projector_ ? 1100 : 760);

@@ -112,7 +112,13 @@ QString StateMachineView::translatePart(const QString& part) const {
   if (s.startsWith(QLatin1String("all "))) return tr("all %1").arg(translatePart(s.mid(4)));
   if (s == QLatin1String("timeout")) return tr("timeout");
   if (s == QLatin1String("commit_request")) return tr("commit request");
-  if (controller_->info().message_index(s.toStdString()) >= 0) return EngineText::message(s.toStdString());
+  if (controller_->info().message_index(s.toStdString()) >= 0) {
+    // Arrow labels use the canonical message name alone ("GLOBAL_COMMIT", not "GLOBAL_COMMIT（全域提交）"):
+    // the gaps between columns are narrow, and the legend and the canvas carry the translation.
+    const QString name = EngineText::message(s.toStdString());
+    const qsizetype open = name.indexOf(QChar(0xFF08));
+    return open > 0 ? name.left(open).trimmed() : name;
+  }
   return QString(s).replace(QLatin1Char('_'), QLatin1Char(' '));
 }
 
@@ -122,6 +128,27 @@ QString StateMachineView::transitionLabel(const std::string& key) const {
   QStringList out;
   for (const QString& part : parts) out << translatePart(part);
   return out.join(QStringLiteral(" / "));
+}
+
+QString StateMachineView::edgeText(const QStringList& labels) const {
+  // Transitions on one arrow that answer the same way share one line, as textbooks write it:
+  // "VOTE_ABORT or timeout / GLOBAL_ABORT". Different answers get a bullet each.
+  QStringList actions;
+  std::map<QString, QStringList> events;
+  for (const QString& l : labels) {
+    const qsizetype cut = l.lastIndexOf(QLatin1String(" / "));
+    const QString action = cut < 0 ? QString() : l.mid(cut + 3);
+    if (!events.count(action)) actions << action;
+    events[action] << (cut < 0 ? l : l.left(cut));
+  }
+  QStringList lines;
+  for (const QString& a : actions) {
+    const QStringList& ev = events[a];
+    QString joined = ev.front();
+    for (qsizetype i = 1; i < ev.size(); ++i) joined = tr("%1 or %2").arg(joined, ev[i]);
+    lines << (a.isEmpty() ? joined : joined + QStringLiteral(" / ") + a);
+  }
+  return lines.size() == 1 ? lines.front() : QStringLiteral("• ") + lines.join(QStringLiteral("\n• "));
 }
 
 const StateMachineView::Box* StateMachineView::box(int state) const {
@@ -181,37 +208,127 @@ qreal StateMachineView::graphWidthNeeded(qreal scale, bool wrapped) const {
   return layers_ * w + std::max(0, layers_ - 1) * 120 * f + 32 * f;
 }
 
+std::vector<StateMachineView::LayerSize> StateMachineView::verticalLayers(qreal width) const {
+  const qreal f = palette::scheme(projector_).fontScale;
+  const QFontMetricsF m(scaledFont(font(), 13 * f, true));
+  std::vector<LayerSize> out(static_cast<std::size_t>(std::max(0, layers_)));
+  std::vector<int> count(out.size(), 0);
+  for (const Box& b : boxes_) ++count[static_cast<std::size_t>(b.layer)];
+  for (std::size_t l = 0; l < out.size(); ++l) {
+    for (const bool wrap : {false, true}) {
+      qreal w = 0;
+      int lines = 1;
+      for (const Box& b : boxes_) {
+        if (b.layer != static_cast<int>(l)) continue;
+        const QStringList parts = stateName(b.state, wrap).split(QLatin1Char('\n'));
+        lines = std::max(lines, static_cast<int>(parts.size()));
+        for (const QString& line : parts) w = std::max(w, m.horizontalAdvance(line));
+      }
+      out[l] = {wrap, w + 28 * f, m.height() * lines + 12 * f, 1.0};  // a little flatter: height is scarce here
+      // Siblings side by side, with a little air between them and at the pane's edges.
+      if (count[l] * out[l].w + (count[l] - 1) * 14 * f + 16 * f <= width) break;
+    }
+    // Still too wide on two lines: that layer's boxes shrink (not below 60%) rather than overlap.
+    const qreal row = count[l] * out[l].w + (count[l] - 1) * 14 * f + 16 * f;
+    if (row > width) {
+      out[l].scale = std::max(0.6, (width - (count[l] - 1) * 14 * f - 16 * f) / (count[l] * out[l].w));
+      out[l].w *= out[l].scale;
+      out[l].h *= out[l].scale;
+    }
+  }
+  return out;
+}
+
+std::vector<qreal> StateMachineView::verticalGaps(qreal width, const std::vector<LayerSize>& sizes) const {
+  const qreal f = palette::scheme(projector_).fontScale;
+  qreal oneLine = 1e9;
+  for (const LayerSize& l : sizes) oneLine = std::min(oneLine, l.h);
+  std::vector<qreal> gaps(sizes.size(), oneLine * 0.6);  // gaps[l]: above layer l (gaps[0] unused)
+  if (!machine_) return gaps;
+  std::map<int, int> rowsIn;
+  for (const Box& b : boxes_) rowsIn[b.layer] = std::max(rowsIn[b.layer], b.row + 1);
+  std::map<std::pair<int, int>, QStringList> groups;
+  for (const auto& t : machine_->transitions) groups[{t.from, t.to}] << transitionLabel(t.label);
+  // Above a row of siblings the labels sit over the siblings, below the box the arrows leave
+  // (see paintMachine): that gap must hold the tallest of them. Bold: the lit label is bold.
+  const QFontMetricsF lm(scaledFont(font(), 11 * f, true));
+  for (const auto& [key, labels] : groups) {
+    const Box* a = box(key.first);
+    const Box* b = box(key.second);
+    if (!a || !b || b->layer != a->layer + 1) continue;
+    if (rowsIn[b->layer] < 2) {
+      // Straight down: the label sits beside the arrow, in the right half, between the two boxes.
+      if (rowsIn[a->layer] > 1) continue;
+      const qreal h = lm.boundingRect(QRectF(0, 0, width * 0.5 - 12 * f, 1000), Qt::AlignLeft | Qt::TextWordWrap, edgeText(labels)).height();
+      gaps[static_cast<std::size_t>(b->layer)] = std::max(gaps[static_cast<std::size_t>(b->layer)], h + 6 * f);
+      continue;
+    }
+    const qreal w = std::max<qreal>(sizes[static_cast<std::size_t>(b->layer)].w, width * 0.5 - 6 * f);
+    const qreal h = lm.boundingRect(QRectF(0, 0, w, 1000), Qt::AlignCenter | Qt::TextWordWrap, edgeText(labels)).height();
+    gaps[static_cast<std::size_t>(b->layer)] = std::max(gaps[static_cast<std::size_t>(b->layer)], h + 14 * f + 4 * f);
+  }
+  return gaps;
+}
+
+qreal StateMachineView::verticalHeightNeeded(qreal width, qreal extra) const {
+  const qreal f = palette::scheme(projector_).fontScale;
+  const std::vector<LayerSize> sizes = verticalLayers(width);
+  const std::vector<qreal> gaps = verticalGaps(width, sizes);
+  qreal sum = 2 * 4 * f, oneLine = 1e9;
+  for (std::size_t l = 0; l < sizes.size(); ++l) {
+    sum += sizes[l].h + (l > 0 ? gaps[l] : 0);
+    oneLine = std::min(oneLine, sizes[l].h);
+  }
+  return sum + (layers_ - 1) * oneLine * extra;
+}
+
+qreal StateMachineView::graphHeightNeeded(qreal scale) const {
+  const qreal f = palette::scheme(projector_).fontScale * scale;
+  const qreal h = QFontMetricsF(scaledFont(font(), 13 * f, true)).height() + 18 * f;
+  bool skips = false;
+  if (machine_)
+    for (const auto& t : machine_->transitions) {
+      const Box* a = box(t.from);
+      const Box* b = box(t.to);
+      skips = skips || (a && b && b->layer - a->layer > 1);
+    }
+  // Rows a box-height apart (room for a label between them), plus the swing of layer-skipping arrows.
+  return 2 * 10 * f + maxRows_ * h + (maxRows_ - 1) * h * 0.5 + (skips ? 24 * f : 0);
+}
+
 void StateMachineView::layoutMachine(const QRectF& area) {
   if (boxes_.empty()) computeLayers();
   if (boxes_.empty()) return;
-  graphArea_ = area;
-  {
-    // Vertical when the columns would have to shrink and the rows fit at full size.
-    const qreal f1 = palette::scheme(projector_).fontScale;
-    const qreal h1 = QFontMetricsF(scaledFont(font(), 13 * f1, true)).height() + 18 * f1;
-    vertical_ = layers_ > 1 && area.width() < graphWidthNeeded(1.0, true) && area.height() >= layers_ * h1 + (layers_ - 1) * h1 * 1.1 + 16 * f1;
-  }
+  graphArea_ = area;  // vertical_ was decided by paintEvent(), which sized the area for it
   if (vertical_) {
     wrapped_ = false;
     fit_ = 1.0;
     const qreal f = palette::scheme(projector_).fontScale;
-    const QFontMetricsF m(scaledFont(font(), 13 * f, true));
-    qreal w = 0;
-    for (const Box& b : boxes_) w = std::max(w, m.horizontalAdvance(stateName(b.state, false)));
-    w += 28 * f;
-    const qreal h = m.height() + 18 * f;
-    const qreal margin = 8 * f;
+    const std::vector<LayerSize> sizes = verticalLayers(area.width());
+    const qreal margin = 4 * f;
     std::map<int, int> rowsIn;
     for (const Box& b : boxes_) rowsIn[b.layer] = std::max(rowsIn[b.layer], b.row + 1);
-    const qreal rowStep = (area.height() - 2 * margin - h) / (layers_ - 1);
+    // Each gap gets what its labels need; room to spare is shared out evenly, up to 1.4 boxes each.
+    const std::vector<qreal> need = verticalGaps(area.width(), sizes);
+    qreal used = 2 * margin, oneLine = 1e9;
+    for (std::size_t l = 0; l < sizes.size(); ++l) {
+      used += sizes[l].h + (l > 0 ? need[l] : 0);
+      oneLine = std::min(oneLine, sizes[l].h);
+    }
+    const qreal spare = (area.height() - used) / std::max(1, layers_ - 1);
+    std::vector<qreal> top(sizes.size(), area.top() + margin);
+    for (std::size_t l = 1; l < sizes.size(); ++l)
+      top[l] = top[l - 1] + sizes[l - 1].h + std::max(4 * f, need[l] + std::min(spare, oneLine * 1.4));
     for (Box& b : boxes_) {
+      const LayerSize& ls = sizes[static_cast<std::size_t>(b.layer)];
       const int n = rowsIn[b.layer];
-      // Siblings of a layer share the width; the first layer sits a little left, leaving room for
-      // the labels of the arrows that leave it.
-      const qreal colStep = n > 1 ? std::min((area.width() - 2 * margin - w) / (n - 1), w * 1.6) : 0;
-      const qreal cx = area.center().x() + (b.row - (n - 1) / 2.0) * colStep - (n == 1 ? area.width() * 0.18 : 0);
-      const qreal cy = area.top() + margin + h / 2 + b.layer * rowStep;
-      b.rect = QRectF(cx - w / 2, cy - h / 2, w, h);
+      const qreal colStep = n > 1 ? (area.width() - 2 * margin - ls.w) / (n - 1) : 0;  // siblings out to the edges
+      // A lone box is centred: arrows between lone boxes go straight down with their labels at the
+      // right, and the labels of arrows that fan out sit over the siblings at both edges.
+      const qreal cx = area.center().x() + (b.row - (n - 1) / 2.0) * colStep;
+      b.wrapped = ls.wrapped;
+      b.scale = ls.scale;
+      b.rect = QRectF(cx - ls.w / 2, top[static_cast<std::size_t>(b.layer)], ls.w, ls.h);
     }
     return;
   }
@@ -222,7 +339,8 @@ void StateMachineView::layoutMachine(const QRectF& area) {
     const qreal h2 = QFontMetricsF(scaledFont(font(), 13 * f1, true)).height() * 2 + 18 * f1;
     wrapped_ = area.width() < graphWidthNeeded(1.0) && area.height() - 32 * f1 >= maxRows_ * h2 * 1.6;
   }
-  fit_ = std::clamp(area.width() / graphWidthNeeded(1.0, wrapped_), 0.6, 1.0);
+  // Shrink for whichever runs out first, the width (columns and labels) or the height (rows).
+  fit_ = std::clamp(std::min(area.width() / graphWidthNeeded(1.0, wrapped_), area.height() / graphHeightNeeded(1.0)), 0.6, 1.0);
   const qreal f = palette::scheme(projector_).fontScale * fit_;
   const QFontMetricsF m(scaledFont(font(), 13 * f, true));
   qreal w = 0;
@@ -238,7 +356,7 @@ void StateMachineView::layoutMachine(const QRectF& area) {
   std::map<int, int> rowsIn;
   for (const Box& b : boxes_) rowsIn[b.layer] = std::max(rowsIn[b.layer], b.row + 1);
   const qreal colStep = layers_ > 1 ? (area.width() - 2 * margin - w) / (layers_ - 1) : 0;
-  const qreal rowStep = maxRows_ > 1 ? std::min((area.height() - 2 * margin - h) / (maxRows_ - 1), h * 3.6) : 0;
+  const qreal rowStep = maxRows_ > 1 ? std::min((area.height() - 2 * 10 * f - h) / (maxRows_ - 1), h * 3.6) : 0;
   for (Box& b : boxes_) {
     const int rows = rowsIn[b.layer];
     const qreal cx = area.left() + margin + w / 2 + b.layer * colStep + (layers_ == 1 ? (area.width() - 2 * margin - w) / 2 : 0);
@@ -262,17 +380,50 @@ void StateMachineView::paintEvent(QPaintEvent*) {
 
   QRectF graph, logArea, lockArea;
   if (boxes_.empty()) computeLayers();
+  const qreal rowH = QFontMetricsF(scaledFont(font(), 11.5 * f)).height() + 5 * f;
   // Side by side only when the graph keeps its full size in 60% of the width; else stacked.
+  vertical_ = false;
   if (body.width() > 1.3 * body.height() && body.width() * 0.6 >= graphWidthNeeded(1.0)) {
     graph = QRectF(body.left(), body.top(), body.width() * 0.6, body.height());
     const QRectF side(graph.right() + 12 * f, body.top(), body.right() - graph.right() - 12 * f, body.height());
     logArea = QRectF(side.left(), side.top(), side.width(), side.height() * 0.64);
     lockArea = QRectF(side.left(), logArea.bottom() + 8 * f, side.width(), side.bottom() - logArea.bottom() - 8 * f);
   } else {
-    graph = QRectF(body.left(), body.top(), body.width(), body.height() * 0.5);
-    const QRectF below(body.left(), graph.bottom() + 10 * f, body.width(), body.bottom() - graph.bottom() - 10 * f);
-    logArea = QRectF(below.left(), below.top(), below.width() * 0.6, below.height());
-    lockArea = QRectF(logArea.right() + 10 * f, below.top(), below.right() - logArea.right() - 10 * f, below.height());
+    // The graph takes the height its rows need (never less than 40%); the log keeps at least its
+    // title, column heads and one record, since that record is what survives a crash.
+    // Stacked (a narrow pane), the one-line locks box comes on top of that.
+    const bool stacked = body.width() < 560 * f;
+    const qreal minBelow = 3 * rowH + 8 * f + 10 * f + (stacked ? rowH + 16 * f : 0);
+    // Top to bottom when the columns would shrink a lot and the layers fit at full size.
+    // Below it then, at the least: the log's title and newest record, and a one-line locks box.
+    const qreal minBelowVertical = 3 * rowH + 32 * f;  // see the boxes' spacing below (plus rounding slack)
+    // Also when the columns cannot fit at all (they would overlap even at the smallest size): then
+    // tight layers beat overlapping boxes, and the log gives up rows for them.
+    const qreal wide = graphWidthNeeded(1.0, true);
+    const bool hopeless = body.width() < 0.62 * wide;
+    vertical_ = layers_ > 1 && body.width() < 0.85 * wide &&
+                (hopeless || body.height() - minBelowVertical >= verticalHeightNeeded(body.width()));
+    // Vertical: the graph takes room for generous gaps (its labels live there), the log the rest.
+    // Only a graph that cannot fit otherwise takes rows from the log.
+    const qreal tight = verticalHeightNeeded(body.width());
+    const qreal vertH = body.height() - minBelowVertical >= tight
+                            ? std::min(body.height() - minBelowVertical, verticalHeightNeeded(body.width(), 0.8))
+                            : std::min(body.height() - (2 * rowH + 20 * f), tight);
+    const qreal graphH = vertical_ ? vertH
+                                   : std::max(body.height() * 0.4, std::min(graphHeightNeeded(1.0), body.height() - minBelow));
+    graph = QRectF(body.left(), body.top(), body.width(), graphH);
+    const qreal space = stacked ? 6 * f : 10 * f;  // stacked boxes sit closer: every line counts there
+    const QRectF below(body.left(), graph.bottom() + space, body.width(), body.bottom() - graph.bottom() - space);
+    if (!stacked) {
+      logArea = QRectF(below.left(), below.top(), below.width() * 0.62, below.height());
+      lockArea = QRectF(logArea.right() + 10 * f, below.top(), below.right() - logArea.right() - 10 * f, below.height());
+    } else {
+      // Too narrow for two tables: the locks become a short box under the log, one row per lock.
+      const int locks = node_ >= 0 ? static_cast<int>(controller_->simulation().protocol().node_view(node_).locks.size()) : 0;
+      const qreal lockH = std::min(below.height() * 0.45, (locks == 0 ? 1 : 2 + locks) * rowH + 8 * f);
+      lockArea = QRectF(below.left(), below.bottom() - lockH, below.width(), lockH);
+      logArea = QRectF(below.left(), below.top(), below.width(), lockArea.top() - space - below.top());
+    }
   }
   layoutMachine(graph);  // cheap (a handful of boxes) and always matches the current size and fonts
   paintMachine(p);
@@ -325,6 +476,13 @@ void StateMachineView::paintHeader(QPainter& p, const QRectF& area) {
                .arg(EngineText::stateAt(info, lastFrom_), EngineText::stateAt(info, lastTo_))
                .arg(lastTxn_)
                .arg(viewutil::ms(lastAt_));
+  // A narrow pane gets the short form, "INIT → WAIT · txn 1 · 0.0 ms", rather than a cut-off sentence.
+  QString shortLast = last;
+  if (lastTo_ >= 0 && lastFrom_ != lastTo_)
+    shortLast = tr("%1 → %2 · txn %3 · %4 ms")
+                    .arg(EngineText::stateAt(info, lastFrom_), EngineText::stateAt(info, lastTo_))
+                    .arg(lastTxn_)
+                    .arg(viewutil::ms(lastAt_));
   if (!up_) last += QStringLiteral(" · ") + tr("showing the state at the crash");
   chips_.clear();
   qreal cx = area.right();
@@ -339,9 +497,9 @@ void StateMachineView::paintHeader(QPainter& p, const QRectF& area) {
   }
   const qreal chipsLeft = cx;
   if (chipsLeft < area.left() + area.width() * 0.45) chips_.clear();  // too narrow: the canvas selects
-  p.drawText(QRectF(area.left(), chipY, (chips_.empty() ? area.right() : chipsLeft) - area.left() - 8 * f, chipH),
-             Qt::AlignLeft | Qt::AlignVCenter,
-             sm.elidedText(last, Qt::ElideRight, (chips_.empty() ? area.right() : chipsLeft) - area.left() - 8 * f));
+  const qreal room = (chips_.empty() ? area.right() : chipsLeft) - area.left() - 8 * f;
+  p.drawText(QRectF(area.left(), chipY, room, chipH), Qt::AlignLeft | Qt::AlignVCenter,
+             sm.elidedText(sm.horizontalAdvance(last) <= room ? last : shortLast, Qt::ElideRight, room));
   for (const auto& [r, n] : chips_) {
     const bool on = n == node_;
     const bool down = !sim.nodes()[static_cast<std::size_t>(n)].up;
@@ -410,6 +568,7 @@ void StateMachineView::paintMachine(QPainter& p) {
     QPointF tangentFrom, labelAt;
     bool below = false;
     bool leftOfArrow = false;
+    bool diagonal = false;  // vertical layout: into one of several siblings
     if (vertical_) {
       if (b->layer > a->layer) {
         const QPointF start(a->rect.center().x(), a->rect.bottom());
@@ -426,6 +585,7 @@ void StateMachineView::paintMachine(QPainter& p) {
           tangentFrom = start;
           labelAt = start + (end - start) * 0.5;
           leftOfArrow = end.x() < start.x() - 1;
+          diagonal = std::abs(end.x() - start.x()) > 1;
         }
       } else {
         // A back edge: an arc at the left.
@@ -474,8 +634,20 @@ void StateMachineView::paintMachine(QPainter& p) {
     // they never reach into a state box. A skip edge is labelled under its lowest stretch.
     const QFont lf = lit ? scaledFont(font(), 11 * f, true) : labelFont;
     // Several transitions on one arrow: one bullet each, so that their event/action pairs stay apart.
-    const QString text = labels.size() == 1 ? labels.front() : QStringLiteral("• ") + labels.join(QStringLiteral("\n• "));
+    const QString text = edgeText(labels);
     QRectF r;
+    if (vertical_ && diagonal) {
+      // Into one of several siblings: over the target box, clear of its arrowhead, as wide as half
+      // the pane (the siblings sit at the edges and the box they leave from in the middle, higher up).
+      const qreal width = std::max<qreal>(b->rect.width(), graphArea_.width() * 0.5 - 6 * f);
+      r = QFontMetricsF(lf).boundingRect(QRectF(0, 0, width, 1000), Qt::AlignCenter | Qt::TextWordWrap, text);
+      r.moveCenter(QPointF(b->rect.center().x(), 0));
+      r.moveBottom(b->rect.top() - 14 * f);
+      if (r.left() < graphArea_.left() + 2) r.moveLeft(graphArea_.left() + 2);
+      if (r.right() > graphArea_.right() - 2) r.moveRight(graphArea_.right() - 2);
+      edgeLabels.push_back({r, text, lit});
+      continue;
+    }
     if (vertical_) {
       // Beside the arrow, with the room up to the pane's edge on that side.
       const qreal room = leftOfArrow ? labelAt.x() - graphArea_.left() - 6 * f : graphArea_.right() - labelAt.x() - 6 * f;
@@ -513,7 +685,9 @@ void StateMachineView::paintMachine(QPainter& p) {
     p.setBrush(halo);
     p.drawRoundedRect(r.adjusted(-3, -1, 3, 1), 3, 3);
     p.setPen(l.lit ? s.selection : s.mutedInk);
-    p.drawText(r, Qt::AlignCenter | Qt::TextWordWrap, l.text);
+    // A little wider than measured: a box exactly as wide as boundingRect() reported can wrap
+    // one word earlier (rounding), which pushed the last line out of the box.
+    p.drawText(r.adjusted(-3, 0, 3, 0), Qt::AlignCenter | Qt::TextWordWrap, l.text);
   }
 
   const QFont stateFont = scaledFont(font(), 13 * f, true);
@@ -541,7 +715,9 @@ void StateMachineView::paintMachine(QPainter& p) {
       p.drawRoundedRect(b.rect, r, r);
       p.setPen(s.ink);
     }
-    p.drawText(b.rect, Qt::AlignCenter, stateName(b.state, wrapped_));
+    if (vertical_ && b.scale < 1) p.setFont(scaledFont(font(), 13 * f * b.scale, true));
+    p.drawText(b.rect, Qt::AlignCenter, stateName(b.state, vertical_ ? b.wrapped : wrapped_));
+    p.setFont(stateFont);
     if (b.state == machine_->states.front()) {
       // The initial state gets the usual dot-and-arrow mark.
       const QPointF tip(b.rect.left(), b.rect.center().y());
@@ -573,7 +749,8 @@ void StateMachineView::paintLog(QPainter& p, const QRectF& area) {
   p.setFont(head);
   p.setPen(s.ink);
   p.drawText(QRectF(in.left(), in.top(), in.width(), rowH), Qt::AlignLeft | Qt::AlignVCenter,
-             tr("Durable log — %n record(s), survives crashes", nullptr, static_cast<int>(log.size())));
+             QFontMetricsF(head).elidedText(tr("Durable log — %n record(s), survives crashes", nullptr, static_cast<int>(log.size())),
+                                            Qt::ElideRight, in.width()));
 
   const QString headers[] = {tr("Time (ms)"), tr("Record"), tr("Txn"), tr("Value")};
   // Column widths from the text they hold; the record name takes what is left.
@@ -584,21 +761,24 @@ void StateMachineView::paintLog(QPainter& p, const QRectF& area) {
   const qreal W = std::max<qreal>(1, in.width());
   const qreal cols[] = {0.0, tW / W, 1.0 - (xW + vW) / W, 1.0 - vW / W, 1.0};
   qreal y = in.top() + rowH;
-  p.setPen(Qt::NoPen);
-  p.setBrush(s.lane);
-  p.drawRect(QRectF(in.left(), y, in.width(), rowH));
-  p.setPen(s.mutedInk);
-  p.setFont(head);
-  for (int c = 0; c < 4; ++c)
-    p.drawText(QRectF(in.left() + in.width() * cols[c] + 4, y, in.width() * (cols[c + 1] - cols[c]) - 8, rowH),
-               (c == 1 ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter, headers[c]);
-  y += rowH;
+  // Column heads only when a record fits under them: a record without heads beats heads alone.
+  if (in.bottom() - y >= 2 * rowH) {
+    p.setPen(Qt::NoPen);
+    p.setBrush(s.lane);
+    p.drawRect(QRectF(in.left(), y, in.width(), rowH));
+    p.setPen(s.mutedInk);
+    p.setFont(head);
+    for (int c = 0; c < 4; ++c)
+      p.drawText(QRectF(in.left() + in.width() * cols[c] + 4, y, in.width() * (cols[c + 1] - cols[c]) - 8, rowH),
+                 (c == 1 ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter, headers[c]);
+    y += rowH;
+  }
   // The newest records are what the learner needs; older ones are summarised in one line.
   const int fit = std::max(0, static_cast<int>((in.bottom() - y) / rowH));
   const auto size = static_cast<int>(log.size());
   int first = std::max(0, size - fit);
   p.setFont(cell);
-  if (first > 0) {
+  if (first > 0 && fit >= 2) {  // with room for one row only, the newest record wins over the summary
     first = std::min(size, first + 1);
     p.setPen(s.mutedInk);
     p.drawText(QRectF(in.left() + 4, y, in.width(), rowH), Qt::AlignLeft | Qt::AlignVCenter,
@@ -637,14 +817,23 @@ void StateMachineView::paintLocks(QPainter& p, const QRectF& area) {
   const QRectF in = area.adjusted(8 * f, 4 * f, -8 * f, -4 * f);
   p.setFont(head);
   p.setPen(s.ink);
+  const QString title = tr("Locks — %n held", nullptr, static_cast<int>(v.locks.size()));
   p.drawText(QRectF(in.left(), in.top(), in.width(), rowH), Qt::AlignLeft | Qt::AlignVCenter,
-             tr("Locks — %n held", nullptr, static_cast<int>(v.locks.size())));
+             QFontMetricsF(head).elidedText(title, Qt::ElideRight, in.width()));
   qreal y = in.top() + rowH;
   p.setFont(cell);
   if (v.locks.empty()) {
+    const QString none = up_ ? tr("none") : tr("none: locks live in memory and were lost");
     p.setPen(s.mutedInk);
+    if (in.height() < 2 * rowH) {
+      // A one-line box: the explanation follows the title.
+      const qreal x = in.left() + QFontMetricsF(head).horizontalAdvance(title) + 10 * f;
+      p.drawText(QRectF(x, in.top(), in.right() - x, rowH), Qt::AlignLeft | Qt::AlignVCenter,
+                 QFontMetricsF(cell).elidedText(QStringLiteral("· ") + none, Qt::ElideRight, in.right() - x));
+      return;
+    }
     p.drawText(QRectF(in.left() + 4, y, in.width(), rowH), Qt::AlignLeft | Qt::AlignVCenter,
-               up_ ? tr("none") : tr("none: locks live in memory and were lost"));
+               QFontMetricsF(cell).elidedText(none, Qt::ElideRight, in.width() - 4));
     return;
   }
   const QString headers[] = {tr("Resource"), tr("Holder"), tr("Waiting")};

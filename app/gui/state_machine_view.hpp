@@ -28,7 +28,15 @@ class StateMachineView : public QWidget {
   cs::NodeId shownNode() const { return node_; }
   int litState() const { return state_; }
   std::pair<int, int> lastTransition() const { return {lastFrom_, lastTo_}; }
+  // Where the last paint put the state boxes, and whether its layers ran top to bottom.
+  std::vector<QRectF> stateBoxes() const {
+    std::vector<QRectF> out;
+    for (const Box& b : boxes_) out.push_back(b.rect);
+    return out;
+  }
+  bool verticalLayout() const { return vertical_; }
   // The on-screen label of a transition key ("PREPARE/VOTE_COMMIT" -> "PREPARE / VOTE_COMMIT").
+  QString edgeText(const QStringList& labels) const;  // one arrow's transitions, merged by action
   QString transitionLabel(const std::string& key) const;
 
  public slots:
@@ -46,10 +54,25 @@ class StateMachineView : public QWidget {
     int state = 0;
     int layer = 0;
     int row = 0;
+    bool wrapped = false;  // its name on two lines (vertical layout: a layer too wide for the pane)
+    qreal scale = 1.0;     // vertical layout: shrunk with its layer when even two lines are too wide
     QRectF rect;
   };
+  // Vertical layout: per layer, whether its names wrap, and the box size that gives.
+  struct LayerSize {
+    bool wrapped = false;
+    qreal w = 0, h = 0;
+    qreal scale = 1.0;
+  };
+  std::vector<LayerSize> verticalLayers(qreal width) const;
+  std::vector<qreal> verticalGaps(qreal width, const std::vector<LayerSize>& sizes) const;
   void computeLayers();
   qreal graphWidthNeeded(qreal scale, bool wrapped = false) const;
+  // Height the left-to-right layout needs for the busiest layer's rows without any two touching.
+  qreal graphHeightNeeded(qreal scale) const;
+  // The same, layers top to bottom in a pane this wide; gap = space between layers in box heights.
+  // extra: room added to each gap, in box heights.
+  qreal verticalHeightNeeded(qreal width, qreal extra = 0) const;
   // A state's name as drawn in its box: on two lines when the graph is squeezed ("COMMIT（提交）" ->
   // "COMMIT" / "（提交）"), so that boxes get narrower and the labels between columns get room.
   QString stateName(int state, bool wrapped) const;

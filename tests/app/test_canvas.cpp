@@ -7,6 +7,7 @@
 #include <QScrollBar>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 
 #include "canvas_view.hpp"
@@ -398,4 +399,62 @@ TEST(StateMachineView, ShowsTheCoordinatorThenTheSelectedNode) {
   EXPECT_EQ(c->info().states[static_cast<std::size_t>(to)], "COMMIT");
   EXPECT_EQ(c->info().states[static_cast<std::size_t>(from)], "READY");
   EXPECT_EQ(view.transitionLabel("PREPARE/VOTE_COMMIT"), QStringLiteral("PREPARE / VOTE_COMMIT"));
+}
+
+// Narrow projector panes (a lesson beside the canvas) and wide short ones (a laptop): the states
+// never overlap and stay inside the pane, for machines of three, four and more layers.
+TEST(StateMachineView, StatesNeverOverlapInAnyPaneShape) {
+  for (const char* file : {"2pc-happy.json", "3pc-happy.json", "saga-orchestration-happy.json", "tcc-happy.json"}) {
+    auto c = open(file);
+    StateMachineView view(c.get());
+    c->seekTime(cs::ms(50));
+    for (const bool projector : {false, true})
+      for (const QSize size : {QSize(420, 700), QSize(560, 760), QSize(900, 360), QSize(700, 460), QSize(1100, 520)}) {
+        view.setProjectorMode(projector);
+        view.resize(size);
+        (void)view.grab();  // lays out and paints
+        const std::vector<QRectF> boxes = view.stateBoxes();
+        ASSERT_FALSE(boxes.empty()) << file;
+        for (std::size_t i = 0; i < boxes.size(); ++i) {
+          EXPECT_TRUE(QRectF(view.rect()).contains(boxes[i])) << file << " " << size.width() << "x" << size.height() << " projector " << projector;
+          for (std::size_t j = i + 1; j < boxes.size(); ++j)
+            EXPECT_FALSE(boxes[i].intersects(boxes[j]))
+                << file << " boxes " << i << "," << j << " in " << size.width() << "x" << size.height() << " projector " << projector;
+        }
+      }
+  }
+}
+
+TEST(StateMachineView, ANarrowTallProjectorPaneStacksTheLayers) {
+  auto c = open("2pc-happy.json");
+  StateMachineView view(c.get());
+  view.setProjectorMode(true);
+  view.resize(440, 760);
+  (void)view.grab();
+  EXPECT_TRUE(view.verticalLayout());
+  // INIT above WAIT above the outcomes.
+  const std::vector<QRectF> boxes = view.stateBoxes();
+  qreal lastTop = -1;
+  int layersSeen = 0;
+  std::vector<qreal> tops;
+  for (const QRectF& r : boxes) tops.push_back(r.top());
+  std::sort(tops.begin(), tops.end());
+  for (qreal t : tops)
+    if (t > lastTop + 1) {
+      ++layersSeen;
+      lastTop = t;
+    }
+  EXPECT_GE(layersSeen, 3);
+  view.resize(1100, 460);  // wide again: left to right
+  (void)view.grab();
+  EXPECT_FALSE(view.verticalLayout());
+}
+
+TEST(StateMachineView, TransitionsWithTheSameAnswerShareOneLabel) {
+  auto c = open("2pc-happy.json");
+  StateMachineView view(c.get());
+  EXPECT_EQ(view.edgeText({QStringLiteral("VOTE_ABORT / GLOBAL_ABORT"), QStringLiteral("timeout / GLOBAL_ABORT")}),
+            QStringLiteral("VOTE_ABORT or timeout / GLOBAL_ABORT"));
+  EXPECT_EQ(view.edgeText({QStringLiteral("a / X"), QStringLiteral("b / Y")}), QStringLiteral("• a / X\n• b / Y"));
+  EXPECT_EQ(view.edgeText({QStringLiteral("PREPARE / VOTE_COMMIT")}), QStringLiteral("PREPARE / VOTE_COMMIT"));
 }
