@@ -208,8 +208,8 @@ qreal StateMachineView::graphWidthNeeded(qreal scale, bool wrapped) const {
   return layers_ * w + std::max(0, layers_ - 1) * 120 * f + 32 * f;
 }
 
-std::vector<StateMachineView::LayerSize> StateMachineView::verticalLayers(qreal width) const {
-  const qreal f = palette::scheme(projector_).fontScale;
+std::vector<StateMachineView::LayerSize> StateMachineView::verticalLayers(qreal width, qreal scale) const {
+  const qreal f = palette::scheme(projector_).fontScale * scale;
   const QFontMetricsF m(scaledFont(font(), 13 * f, true));
   std::vector<LayerSize> out(static_cast<std::size_t>(std::max(0, layers_)));
   std::vector<int> count(out.size(), 0);
@@ -239,8 +239,8 @@ std::vector<StateMachineView::LayerSize> StateMachineView::verticalLayers(qreal 
   return out;
 }
 
-std::vector<qreal> StateMachineView::verticalGaps(qreal width, const std::vector<LayerSize>& sizes) const {
-  const qreal f = palette::scheme(projector_).fontScale;
+std::vector<qreal> StateMachineView::verticalGaps(qreal width, const std::vector<LayerSize>& sizes, qreal scale) const {
+  const qreal f = palette::scheme(projector_).fontScale * scale;
   qreal oneLine = 1e9;
   for (const LayerSize& l : sizes) oneLine = std::min(oneLine, l.h);
   std::vector<qreal> gaps(sizes.size(), oneLine * 0.6);  // gaps[l]: above layer l (gaps[0] unused)
@@ -252,10 +252,12 @@ std::vector<qreal> StateMachineView::verticalGaps(qreal width, const std::vector
   // Above a row of siblings the labels sit over the siblings, below the box the arrows leave
   // (see paintMachine): that gap must hold the tallest of them. Bold: the lit label is bold.
   const QFontMetricsF lm(scaledFont(font(), 11 * f, true));
+  std::map<int, qreal> stacked;
   for (const auto& [key, labels] : groups) {
     const Box* a = box(key.first);
     const Box* b = box(key.second);
-    if (!a || !b || b->layer != a->layer + 1) continue;
+    if (!a || !b || b->layer <= a->layer) continue;
+    if (b->layer > a->layer + 1 && rowsIn[b->layer] < 2) continue;  // bulges beside the boxes instead
     if (rowsIn[b->layer] < 2) {
       // Straight down: the label sits beside the arrow, in the right half, between the two boxes.
       if (rowsIn[a->layer] > 1) continue;
@@ -265,15 +267,16 @@ std::vector<qreal> StateMachineView::verticalGaps(qreal width, const std::vector
     }
     const qreal w = std::max<qreal>(sizes[static_cast<std::size_t>(b->layer)].w, width * 0.5 - 6 * f);
     const qreal h = lm.boundingRect(QRectF(0, 0, w, 1000), Qt::AlignCenter | Qt::TextWordWrap, edgeText(labels)).height();
-    gaps[static_cast<std::size_t>(b->layer)] = std::max(gaps[static_cast<std::size_t>(b->layer)], h + 14 * f + 4 * f);
+    stacked[key.second] += h + 3 * f;  // labels of several arrows into one box stack up
+    gaps[static_cast<std::size_t>(b->layer)] = std::max(gaps[static_cast<std::size_t>(b->layer)], stacked[key.second] + 14 * f + 1 * f);
   }
   return gaps;
 }
 
-qreal StateMachineView::verticalHeightNeeded(qreal width, qreal extra) const {
-  const qreal f = palette::scheme(projector_).fontScale;
-  const std::vector<LayerSize> sizes = verticalLayers(width);
-  const std::vector<qreal> gaps = verticalGaps(width, sizes);
+qreal StateMachineView::verticalHeightNeeded(qreal width, qreal extra, qreal scale) const {
+  const qreal f = palette::scheme(projector_).fontScale * scale;
+  const std::vector<LayerSize> sizes = verticalLayers(width, scale);
+  const std::vector<qreal> gaps = verticalGaps(width, sizes, scale);
   qreal sum = 2 * 4 * f, oneLine = 1e9;
   for (std::size_t l = 0; l < sizes.size(); ++l) {
     sum += sizes[l].h + (l > 0 ? gaps[l] : 0);
@@ -302,14 +305,14 @@ void StateMachineView::layoutMachine(const QRectF& area) {
   graphArea_ = area;  // vertical_ was decided by paintEvent(), which sized the area for it
   if (vertical_) {
     wrapped_ = false;
-    fit_ = 1.0;
-    const qreal f = palette::scheme(projector_).fontScale;
-    const std::vector<LayerSize> sizes = verticalLayers(area.width());
+    // fit_ was chosen by paintEvent() too: < 1 when even tight layers do not fit at full size.
+    const qreal f = palette::scheme(projector_).fontScale * fit_;
+    const std::vector<LayerSize> sizes = verticalLayers(area.width(), fit_);
     const qreal margin = 4 * f;
     std::map<int, int> rowsIn;
     for (const Box& b : boxes_) rowsIn[b.layer] = std::max(rowsIn[b.layer], b.row + 1);
     // Each gap gets what its labels need; room to spare is shared out evenly, up to 1.4 boxes each.
-    const std::vector<qreal> need = verticalGaps(area.width(), sizes);
+    const std::vector<qreal> need = verticalGaps(area.width(), sizes, fit_);
     qreal used = 2 * margin, oneLine = 1e9;
     for (std::size_t l = 0; l < sizes.size(); ++l) {
       used += sizes[l].h + (l > 0 ? need[l] : 0);
@@ -325,7 +328,12 @@ void StateMachineView::layoutMachine(const QRectF& area) {
       const qreal colStep = n > 1 ? (area.width() - 2 * margin - ls.w) / (n - 1) : 0;  // siblings out to the edges
       // A lone box is centred: arrows between lone boxes go straight down with their labels at the
       // right, and the labels of arrows that fan out sit over the siblings at both edges.
-      const qreal cx = area.center().x() + (b.row - (n - 1) / 2.0) * colStep;
+      // Squeezed (the gaps got less than their labels need): a lone box above another lone box moves
+      // to the left edge, so that the label between them can sit at the right of both.
+      const bool chain = n == 1 && rowsIn.count(b.layer + 1) && rowsIn[b.layer + 1] == 1;
+      const bool chainBelow = n == 1 && b.layer > 0 && rowsIn[b.layer - 1] == 1;
+      const qreal cx = spare < 0 && (chain || chainBelow) ? area.left() + margin + ls.w / 2
+                                                          : area.center().x() + (b.row - (n - 1) / 2.0) * colStep;
       b.wrapped = ls.wrapped;
       b.scale = ls.scale;
       b.rect = QRectF(cx - ls.w / 2, top[static_cast<std::size_t>(b.layer)], ls.w, ls.h);
@@ -405,10 +413,16 @@ void StateMachineView::paintEvent(QPaintEvent*) {
                 (hopeless || body.height() - minBelowVertical >= verticalHeightNeeded(body.width()));
     // Vertical: the graph takes room for generous gaps (its labels live there), the log the rest.
     // Only a graph that cannot fit otherwise takes rows from the log.
-    const qreal tight = verticalHeightNeeded(body.width());
-    const qreal vertH = body.height() - minBelowVertical >= tight
-                            ? std::min(body.height() - minBelowVertical, verticalHeightNeeded(body.width(), 0.8))
-                            : std::min(body.height() - (2 * rowH + 20 * f), tight);
+    // When even tight layers do not fit, the whole graph shrinks (to 60% at most), as the
+    // left-to-right layout does, rather than letting boxes and labels run into each other.
+    const qreal avail = body.height() - minBelowVertical;
+    qreal vertH = std::min(avail, verticalHeightNeeded(body.width(), 0.8));
+    if (vertical_) {
+      fit_ = 1.0;
+      for (int i = 0; i < 4 && fit_ > 0.6 && verticalHeightNeeded(body.width(), 0, fit_) > avail; ++i)
+        fit_ = std::max(0.6, fit_ * avail / verticalHeightNeeded(body.width(), 0, fit_));
+      if (fit_ < 1.0) vertH = avail;
+    }
     const qreal graphH = vertical_ ? vertH
                                    : std::max(body.height() * 0.4, std::min(graphHeightNeeded(1.0), body.height() - minBelow));
     graph = QRectF(body.left(), body.top(), body.width(), graphH);
@@ -552,6 +566,7 @@ void StateMachineView::paintMachine(QPainter& p) {
     bool lit;
   };
   std::vector<EdgeLabel> edgeLabels;
+  std::map<int, qreal> stackAbove;  // vertical layout: label height already stacked over a box
   std::map<int, int> fanOut;
   for (const auto& [key, labels] : groups)
     if (key.first != key.second) ++fanOut[key.first];
@@ -573,9 +588,17 @@ void StateMachineView::paintMachine(QPainter& p) {
       if (b->layer > a->layer) {
         const QPointF start(a->rect.center().x(), a->rect.bottom());
         path.moveTo(start);
-        if (b->layer - a->layer > 1) {
-          // Skips a layer: bulge out to the right of the boxes in between.
-          const qreal out = std::max(a->rect.right(), b->rect.right()) + 30 * f;
+        if (b->layer - a->layer > 1 && std::abs(b->rect.center().x() - a->rect.center().x()) > a->rect.width() / 2) {
+          // Skips a layer into a sibling at the side: out to the target's side first, then down
+          // into it, past the boxes in between; labelled over the target like a diagonal.
+          const QPointF c1(b->rect.center().x(), start.y() + (end.y() - start.y()) * 0.3), c2(end.x(), end.y() - 40 * f);
+          path.cubicTo(c1, c2, end);
+          tangentFrom = c2;
+          labelAt = path.pointAtPercent(0.5);
+          diagonal = true;
+        } else if (b->layer - a->layer > 1) {
+          // Skips a layer straight down: bulge out to the right of the boxes in between, inside the pane.
+          const qreal out = std::min(std::max(a->rect.right(), b->rect.right()) + 30 * f, graphArea_.right() - 4 * f);
           const QPointF c1(out, start.y() + 10 * f), c2(out, end.y() - 30 * f);
           path.cubicTo(c1, c2, end);
           tangentFrom = c2;
@@ -642,7 +665,9 @@ void StateMachineView::paintMachine(QPainter& p) {
       const qreal width = std::max<qreal>(b->rect.width(), graphArea_.width() * 0.5 - 6 * f);
       r = QFontMetricsF(lf).boundingRect(QRectF(0, 0, width, 1000), Qt::AlignCenter | Qt::TextWordWrap, text);
       r.moveCenter(QPointF(b->rect.center().x(), 0));
-      r.moveBottom(b->rect.top() - 14 * f);
+      // Several arrows into one box: their labels stack upwards from it.
+      r.moveBottom(b->rect.top() - 14 * f - stackAbove[key.second]);
+      stackAbove[key.second] += r.height() + 3 * f;
       if (r.left() < graphArea_.left() + 2) r.moveLeft(graphArea_.left() + 2);
       if (r.right() > graphArea_.right() - 2) r.moveRight(graphArea_.right() - 2);
       edgeLabels.push_back({r, text, lit});
@@ -656,6 +681,14 @@ void StateMachineView::paintMachine(QPainter& p) {
       r.moveCenter(labelAt);
       if (leftOfArrow) r.moveRight(labelAt.x() - 6 * f);
       else r.moveLeft(labelAt.x() + 6 * f);
+      if (!leftOfArrow && b->layer == a->layer + 1 && r.height() > b->rect.top() - a->rect.bottom() - 2 * f) {
+        // Taller than the gap (a short pane): right of both boxes instead, where it covers nothing.
+        const qreal x = std::max(a->rect.right(), b->rect.right()) + 6 * f;
+        r = QFontMetricsF(lf).boundingRect(QRectF(0, 0, std::max<qreal>(60 * f, graphArea_.right() - x - 2), 1000),
+                                           Qt::AlignLeft | Qt::TextWordWrap, text);
+        r.moveCenter(labelAt);
+        r.moveLeft(x);
+      }
       edgeLabels.push_back({r, text, lit});
       continue;
     }

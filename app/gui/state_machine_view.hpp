@@ -64,15 +64,15 @@ class StateMachineView : public QWidget {
     qreal w = 0, h = 0;
     qreal scale = 1.0;
   };
-  std::vector<LayerSize> verticalLayers(qreal width) const;
-  std::vector<qreal> verticalGaps(qreal width, const std::vector<LayerSize>& sizes) const;
+  std::vector<LayerSize> verticalLayers(qreal width, qreal scale = 1.0) const;
+  std::vector<qreal> verticalGaps(qreal width, const std::vector<LayerSize>& sizes, qreal scale = 1.0) const;
   void computeLayers();
   qreal graphWidthNeeded(qreal scale, bool wrapped = false) const;
   // Height the left-to-right layout needs for the busiest layer's rows without any two touching.
   qreal graphHeightNeeded(qreal scale) const;
   // The same, layers top to bottom in a pane this wide; gap = space between layers in box heights.
   // extra: room added to each gap, in box heights.
-  qreal verticalHeightNeeded(qreal width, qreal extra = 0) const;
+  qreal verticalHeightNeeded(qreal width, qreal extra = 0, qreal scale = 1.0) const;
   // A state's name as drawn in its box: on two lines when the graph is squeezed ("COMMIT（提交）" ->
   // "COMMIT" / "（提交）"), so that boxes get narrower and the labels between columns get room.
   QString stateName(int state, bool wrapped) const;
