@@ -715,7 +715,7 @@
     </message>
     <message>
         <source>in doubt</source>
-        <translation>未決</translation>
+        <translation>不確定</translation>
     </message>
     <message>
         <source>decision after a total failure</source>
@@ -1161,7 +1161,7 @@
     </message>
     <message>
         <source>in-doubt timeout</source>
-        <translation>未決逾時</translation>
+        <translation>不確定狀態逾時</translation>
     </message>
     <message>
         <source>gather states</source>
@@ -2746,11 +2746,11 @@
     </message>
     <message>
         <source>In-doubt recoveries</source>
-        <translation>未決狀態的復原</translation>
+        <translation>不確定狀態的復原</translation>
     </message>
     <message>
         <source>Participants uncertain</source>
-        <translation>處於未決狀態的參與者</translation>
+        <translation>處於不確定狀態的參與者</translation>
     </message>
     <message>
         <source>Transactions confirmed</source>

@@ -59,7 +59,10 @@ bool LessonSession::start(const cs::Lesson& lesson, QString* error) {
   stop();
   lesson_ = lesson;
   cs::Scenario s = lesson.scenario;
-  if (s.title.empty()) s.title = lesson.title.en;
+  if (s.title.empty() && s.title_zh.empty()) {  // named by the lesson, in both languages
+    s.title = lesson.title.en;
+    s.title_zh = lesson.title.zh_tw;
+  }
   controller_->setScenarioUntitled(s);
   states_.assign(lesson.steps.size(), {});
   checkpoints_.assign(lesson.steps.size(), std::nullopt);

@@ -48,8 +48,8 @@ constexpr auto kGeometryKey = "ui/geometry";
 
 QString formatMs(cs::Time t) { return QLocale().toString(static_cast<double>(t) / 1000.0, 'f', 1); }
 
-// Titles of the bundled examples are data (English, in the files); the ones we know are shown
-// translated, matched by their English text so that a renamed file keeps its translation.
+// Titles are data: a scenario's "title_zh" is shown in zh-TW (scenarioTitle below). A file without one
+// (saved before the key existed) still gets the translation of a bundled example's English title.
 QString translatedTitle(const QString& title) {
   static const char* const kKnown[] = {
       QT_TRANSLATE_NOOP("MainWindow", "2PC: everything goes right"),
@@ -71,6 +71,26 @@ QString translatedTitle(const QString& title) {
   for (const char* known : kKnown)
     if (title == QLatin1String(known)) return MainWindow::tr(known);
   return title;
+}
+
+// A scenario's own zh-TW text while the interface speaks Chinese, when the file has one.
+bool chineseInterface() { return language::current().startsWith(QLatin1String("zh")); }
+
+QString scenarioTitle(const cs::Scenario& s) {
+  if (chineseInterface() && !s.title_zh.empty()) return QString::fromStdString(s.title_zh);
+  return translatedTitle(QString::fromStdString(s.title));
+}
+
+QString scenarioDescription(const cs::Scenario& s) {
+  return QString::fromStdString(chineseInterface() && !s.description_zh.empty() ? s.description_zh : s.description);
+}
+
+// A heading over the description, as rich text so that a long description wraps in the tooltip.
+QString descriptionTip(const QString& heading, const QString& description) {
+  if (description.isEmpty()) return heading;
+  QString tip = QStringLiteral("<p>%1</p>").arg(description.toHtmlEscaped());
+  if (!heading.isEmpty()) tip.prepend(QStringLiteral("<p><b>%1</b></p>").arg(heading.toHtmlEscaped()));
+  return tip;
 }
 
 }  // namespace
@@ -535,8 +555,8 @@ void MainWindow::retranslateUi() {
 
 void MainWindow::updateTitle() {
   const cs::Scenario& s = controller_->scenario();
-  QString name = controller_->scenarioPath().isEmpty() ? translatedTitle(QString::fromStdString(s.title))
-                                                       : QFileInfo(controller_->scenarioPath()).fileName();
+  QString name =
+      controller_->scenarioPath().isEmpty() ? scenarioTitle(s) : QFileInfo(controller_->scenarioPath()).fileName();
   if (name.isEmpty()) name = tr("Untitled");
   setWindowTitle(tr("%1[*] — CommitScope").arg(name));
   setWindowModified(controller_->isModified());
@@ -544,13 +564,13 @@ void MainWindow::updateTitle() {
 
 void MainWindow::updateStatus() {
   const cs::Scenario& s = controller_->scenario();
-  const QString title = translatedTitle(QString::fromStdString(s.title));
+  const QString title = scenarioTitle(s);
   if (session_ && session_->isActive())
     // A lesson's scenario is named by the lesson, in the interface language.
     scenario_label_->setText(tr("Lesson: %1").arg(QString::fromStdString(session_->lesson()->title.in(lessonLanguageKey()))));
   else
     scenario_label_->setText(title.isEmpty() ? EngineText::protocolName(s.protocol) : title);
-  scenario_label_->setToolTip(EngineText::protocolName(s.protocol));
+  scenario_label_->setToolTip(descriptionTip(EngineText::protocolName(s.protocol), scenarioDescription(s)));
   time_label_->setText(tr("t = %1 ms").arg(formatMs(controller_->now())));
   events_label_->setText(tr("%1 events").arg(QLocale().toString(controller_->eventIndex())));
   seed_label_->setText(tr("seed %1").arg(controller_->scenario().seed));
@@ -679,15 +699,20 @@ void MainWindow::rebuildExamplesMenu() {
     const QString path = QStringLiteral(":/scenarios/") + f;
     QFile file(path);
     QString fileTitle;
+    QString description;
     if (file.open(QIODevice::ReadOnly)) {
       const QByteArray bytes = file.readAll();
       const cs::LoadResult r = cs::load_scenario(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), f.toStdString());
-      if (r.scenario) fileTitle = QString::fromStdString(r.scenario->title);
+      if (r.scenario) {
+        fileTitle = scenarioTitle(*r.scenario);
+        description = scenarioDescription(*r.scenario);
+      }
     }
     // default.json is what the app opens at start: a copy of one of the others, not listed twice.
     if (QFileInfo(f).completeBaseName() == QLatin1String("default")) continue;
-    const QString title = fileTitle.isEmpty() ? QFileInfo(f).completeBaseName() : translatedTitle(fileTitle);
+    const QString title = fileTitle.isEmpty() ? QFileInfo(f).completeBaseName() : fileTitle;
     QAction* a = examples_menu_->addAction(title);
+    a->setToolTip(descriptionTip(QString(), description));
     connect(a, &QAction::triggered, this, [this, path] {
       if (maybeSave()) openFile(path);
     });
@@ -905,7 +930,10 @@ void MainWindow::browseLessons() {
   } else if (browser.choice() == LessonBrowser::Choice::FreePlay && maybeSave()) {
     if (session_->isActive()) closeLesson();
     cs::Scenario s = e->lesson->scenario;
-    if (s.title.empty()) s.title = e->lesson->title.en;
+    if (s.title.empty() && s.title_zh.empty()) {  // named by the lesson, in both languages
+      s.title = e->lesson->title.en;
+      s.title_zh = e->lesson->title.zh_tw;
+    }
     controller_->setScenarioUntitled(s);
   }
 }

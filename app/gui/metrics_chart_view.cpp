@@ -317,6 +317,8 @@ std::string MetricsChartView::scheduleKey() const {
   s.file.clear();
   s.title.clear();
   s.description.clear();
+  s.title_zh.clear();
+  s.description_zh.clear();
   s.layout.clear();
   return cs::scenario_to_text(s, controller_->simulation().protocol());
 }

@@ -51,8 +51,8 @@ std::string type_phrase(const json& v) {
   }
 }
 
-constexpr std::string_view kTopKeys[] = {"title",   "description", "protocol", "seed",  "until_ms",
-                                         "params",  "network",     "faults",   "layout"};
+constexpr std::string_view kTopKeys[] = {"title",    "title_zh", "description", "description_zh", "protocol", "seed",
+                                         "until_ms", "params",   "network",     "faults",         "layout"};
 constexpr std::string_view kNetworkKeys[] = {"latency_ms", "loss", "duplicate"};
 constexpr std::string_view kTriggerKeys[] = {"at_ms", "on", "after_event"};
 constexpr std::string_view kActionKeys[] = {"crash",     "restart",   "cut",           "heal",   "heal_partition",
@@ -544,11 +544,13 @@ std::optional<Scenario> Loader::load() {
   s.file = file_;
   check_keys(root, "", kTopKeys, "a scenario");
 
-  for (std::string_view key : {"title", "description"}) {
-    const std::string k(key);
-    if (!root.contains(k)) continue;
-    auto str = string(root[k], k, k);
-    if (str) (key == "title" ? s.title : s.description) = *str;
+  const std::pair<const char*, std::string*> texts[] = {{"title", &s.title},
+                                                        {"title_zh", &s.title_zh},
+                                                        {"description", &s.description},
+                                                        {"description_zh", &s.description_zh}};
+  for (const auto& [key, field] : texts) {
+    if (!root.contains(key)) continue;
+    if (auto str = string(root[key], key, key)) *field = std::move(*str);
   }
   load_protocol(root);
   s.protocol = protocol_name_;

@@ -24,6 +24,9 @@ struct Scenario {
   std::string file;  // where it was loaded from, for messages (may be empty)
   std::string title;
   std::string description;
+  // Traditional Chinese (Taiwan) versions of title and description; empty when the file has none.
+  std::string title_zh;
+  std::string description_zh;
   std::string protocol;
   std::uint64_t seed = 1;
   Time until = ms(5000);

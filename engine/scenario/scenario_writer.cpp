@@ -108,7 +108,9 @@ nlohmann::ordered_json scenario_to_json(const Scenario& s, const Protocol& proto
   Writer w(protocol);
   ojson o = ojson::object();
   if (!s.title.empty()) o["title"] = s.title;
+  if (!s.title_zh.empty()) o["title_zh"] = s.title_zh;
   if (!s.description.empty()) o["description"] = s.description;
+  if (!s.description_zh.empty()) o["description_zh"] = s.description_zh;
   o["protocol"] = s.protocol;
   o["seed"] = s.seed;
   o["until_ms"] = ms_value(s.until);

@@ -5,9 +5,11 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QProcess>
+#include <QStatusBar>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -90,6 +92,67 @@ TEST(MainWindow, LanguageSwitchChangesMenusAndPanels) {
   EXPECT_TRUE(panels.contains(QStringLiteral("時空圖"))) << panels.join(' ').toStdString();
   w.setLanguage(QStringLiteral("en"));
   EXPECT_EQ(w.fileMenu()->title(), QStringLiteral("&File"));
+}
+
+namespace {
+
+// Texts of the status bar's labels (the scenario's title is one of them).
+QStringList statusTexts(MainWindow& w) {
+  QStringList texts;
+  for (QLabel* l : w.statusBar()->findChildren<QLabel*>()) texts << l->text();
+  return texts;
+}
+
+QString statusToolTips(MainWindow& w) {
+  QStringList tips;
+  for (QLabel* l : w.statusBar()->findChildren<QLabel*>()) tips << l->toolTip();
+  return tips.join(QLatin1Char('\n'));
+}
+
+// The entries of the File menu's submenus (Examples among them), filled as when they open.
+QStringList fileSubmenuEntries(MainWindow& w) {
+  QStringList entries;
+  for (QMenu* m : w.fileMenu()->findChildren<QMenu*>()) {
+    emit m->aboutToShow();
+    for (QAction* a : m->actions()) entries << a->text();
+  }
+  return entries;
+}
+
+}  // namespace
+
+TEST(MainWindow, ScenarioTitleAndDescriptionFollowTheLanguage) {
+  struct BackToEnglish {
+    ~BackToEnglish() { language::apply(QStringLiteral("en"), false); }
+  } restore;
+  LabController controller;
+  MainWindow w(&controller);
+  ASSERT_TRUE(w.openFile(scenarioPath("saga-orchestration-shipping-fails.json"), false));
+  const cs::Scenario& s = controller.scenario();
+  const QString en = QStringLiteral("Saga (orchestrated): shipping fails, compensations run in reverse");
+  const QString zh = QString::fromStdString(s.title_zh);
+  ASSERT_EQ(QString::fromStdString(s.title), en);
+  ASSERT_TRUE(zh.contains(QStringLiteral("補償"))) << zh.toStdString();
+  EXPECT_TRUE(statusTexts(w).contains(en)) << statusTexts(w).join(" | ").toStdString();
+  EXPECT_TRUE(statusToolTips(w).contains(QStringLiteral("RELEASE_STOCK, then REFUND")));
+  EXPECT_TRUE(fileSubmenuEntries(w).contains(en));
+
+  w.setLanguage(QStringLiteral("zh_TW"));
+  EXPECT_TRUE(statusTexts(w).contains(zh)) << statusTexts(w).join(" | ").toStdString();
+  EXPECT_FALSE(statusTexts(w).contains(en));
+  const QString tips = statusToolTips(w);
+  EXPECT_TRUE(tips.contains(QString::fromStdString(s.description_zh).toHtmlEscaped())) << tips.toStdString();
+  EXPECT_FALSE(tips.contains(QStringLiteral("RELEASE_STOCK, then REFUND")));
+  const QStringList examples = fileSubmenuEntries(w);
+  EXPECT_TRUE(examples.contains(zh)) << examples.join(" | ").toStdString();
+  EXPECT_FALSE(examples.contains(en));
+  // A scenario without a file is named by its title in the window title too.
+  controller.setScenarioUntitled(cs::Scenario(s));
+  EXPECT_TRUE(w.windowTitle().startsWith(zh)) << w.windowTitle().toStdString();
+
+  w.setLanguage(QStringLiteral("en"));
+  EXPECT_TRUE(statusTexts(w).contains(en)) << statusTexts(w).join(" | ").toStdString();
+  EXPECT_TRUE(w.windowTitle().startsWith(en)) << w.windowTitle().toStdString();
 }
 
 TEST(MainWindow, ProjectorModeScalesTheFont) {

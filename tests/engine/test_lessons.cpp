@@ -324,6 +324,31 @@ TEST(ShippedLessons, EveryLessonValidatesAndWalks) {
     for (const auto& p : pre) EXPECT_TRUE(prerequisites.count(p)) << id << " needs unknown lesson " << p;
 }
 
+// The window names an untitled lesson scenario by its title (window title, free play), in zh-TW by
+// its title_zh; so a lesson scenario that has a title or description also has it in Chinese.
+TEST(ShippedLessons, ScenarioTitleAndDescriptionAlsoInChinese) {
+  const auto has_cjk = [](const std::string& text) {
+    for (std::size_t i = 0; i + 2 < text.size(); ++i) {
+      const auto b0 = static_cast<unsigned char>(text[i]);
+      if ((b0 & 0xF0) != 0xE0) continue;
+      const unsigned cp = ((b0 & 0x0Fu) << 12) | ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6) |
+                          (static_cast<unsigned char>(text[i + 2]) & 0x3Fu);
+      if (cp >= 0x4E00 && cp <= 0x9FFF) return true;
+    }
+    return false;
+  };
+  for (const auto& path : shipped_lessons()) {
+    SCOPED_TRACE(path.string());
+    const auto r = load_lesson(read_all(path), path.filename().string());
+    ASSERT_TRUE(r.lesson) << all(r.diagnostics);
+    const Scenario& s = r.lesson->scenario;
+    EXPECT_EQ(s.title.empty(), s.title_zh.empty()) << s.title;
+    EXPECT_EQ(s.description.empty(), s.description_zh.empty()) << s.description;
+    EXPECT_TRUE(s.title_zh.empty() || has_cjk(s.title_zh)) << s.title_zh;
+    EXPECT_TRUE(s.description_zh.empty() || has_cjk(s.description_zh)) << s.description_zh;
+  }
+}
+
 TEST(ShippedLessons, WalksAreDeterministic) {
   for (const auto& path : shipped_lessons()) {
     const auto r = load_lesson(read_all(path), path.filename().string());

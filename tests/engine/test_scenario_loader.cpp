@@ -79,6 +79,18 @@ bool same_fault(const Fault& a, const Fault& b) {
          a.action.b == b.action.b && a.action.groups == b.action.groups && a.action.network == b.action.network;
 }
 
+// Whether UTF-8 text holds at least one CJK ideograph (U+4E00–U+9FFF, three bytes each).
+bool has_cjk(const std::string& text) {
+  for (std::size_t i = 0; i + 2 < text.size(); ++i) {
+    const auto b0 = static_cast<unsigned char>(text[i]);
+    if ((b0 & 0xF0) != 0xE0) continue;
+    const unsigned cp = ((b0 & 0x0Fu) << 12) | ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6) |
+                        (static_cast<unsigned char>(text[i + 2]) & 0x3Fu);
+    if (cp >= 0x4E00 && cp <= 0x9FFF) return true;
+  }
+  return false;
+}
+
 TEST(ScenarioLoader, ValidFileLoads) {
   const LoadResult r = load(kValid);
   ASSERT_TRUE(r.scenario.has_value()) << all(r);
@@ -143,6 +155,34 @@ TEST(ScenarioLoader, DefaultsWhenOptionalKeysAreMissing) {
   EXPECT_EQ(r.scenario->until, ms(5000));
   EXPECT_EQ(r.scenario->network, NetworkSettings{});
   EXPECT_TRUE(r.scenario->faults.empty());
+}
+
+TEST(ScenarioLoader, ChineseTitleAndDescription) {
+  const LoadResult r = load(valid_with(R"("title": "example",)",
+                                       R"("title": "example", "title_zh": "範例：協調者當機", "description": "what happens",
+  "description_zh": "參與者阻塞在 READY",)"));
+  ASSERT_TRUE(r.scenario.has_value()) << all(r);
+  EXPECT_EQ(r.scenario->title, "example");
+  EXPECT_EQ(r.scenario->title_zh, "範例：協調者當機");
+  EXPECT_EQ(r.scenario->description, "what happens");
+  EXPECT_EQ(r.scenario->description_zh, "參與者阻塞在 READY");
+  // Both are optional ...
+  const LoadResult plain = load(kValid);
+  ASSERT_TRUE(plain.scenario.has_value()) << all(plain);
+  EXPECT_TRUE(plain.scenario->title_zh.empty());
+  EXPECT_TRUE(plain.scenario->description_zh.empty());
+  // ... strings like title and description ...
+  expect_error(load(valid_with(R"("title": "example")", R"("title": "example", "title_zh": 7)")), "title_zh", 2,
+               "title_zh must be a string");
+  expect_error(load(valid_with(R"("title": "example")", R"("title": "example", "description_zh": ["x"])")),
+               "description_zh", 2, "description_zh must be a string");
+  // ... and a misspelt one is still an unknown key, whose message lists them.
+  const LoadResult typo = load(valid_with(R"("title": "example")", R"("title": "example", "title_tw": "範例")"));
+  expect_error(typo, "title_tw", 2, "unknown key \"title_tw\"");
+  EXPECT_NE(find(typo, "title_tw")->message.find("title_zh"), std::string::npos) << find(typo, "title_tw")->message;
+  EXPECT_NE(find(typo, "title_tw")->message.find("description_zh"), std::string::npos);
+  expect_error(load("{\"protocol\": \"2pc\",\n \"title_zh\": \"a\", \"title_zh\": \"b\"}"), "title_zh", 2,
+               "duplicate key");
 }
 
 TEST(ScenarioLoader, SyntaxErrorHasLineAndColumn) {
@@ -320,6 +360,41 @@ TEST(ScenarioWriter, RoundTrip) {
   EXPECT_EQ(scenario_to_text(b, *protocol), text);
 }
 
+TEST(ScenarioWriter, RoundTripKeepsChineseTitleAndDescription) {
+  const LoadResult first = load(valid_with(R"("title": "example",)",
+                                           R"("title": "example", "title_zh": "範例：協調者當機", "description": "what happens",
+  "description_zh": "參與者阻塞在 READY，握著「鎖」",)"));
+  ASSERT_TRUE(first.scenario.has_value()) << all(first);
+  Diagnostics ignored;
+  auto protocol = find_protocol("2pc")->create(first.scenario->params, ignored);
+  ASSERT_NE(protocol, nullptr);
+  const std::string text = scenario_to_text(*first.scenario, *protocol);
+  // Written as UTF-8 text, not as escapes, each right after its English key.
+  const auto title = text.find("\"title\": \"example\"");
+  const auto title_zh = text.find("\"title_zh\": \"範例：協調者當機\"");
+  const auto description = text.find("\"description\": \"what happens\"");
+  const auto description_zh = text.find("\"description_zh\": \"參與者阻塞在 READY，握著「鎖」\"");
+  ASSERT_NE(title_zh, std::string::npos) << text;
+  ASSERT_NE(description_zh, std::string::npos) << text;
+  EXPECT_LT(title, title_zh);
+  EXPECT_LT(title_zh, description);
+  EXPECT_LT(description, description_zh);
+  EXPECT_LT(description_zh, text.find("\"protocol\""));
+  const LoadResult second = load(text);
+  ASSERT_TRUE(second.scenario.has_value()) << all(second) << text;
+  EXPECT_EQ(second.scenario->title, "example");
+  EXPECT_EQ(second.scenario->title_zh, first.scenario->title_zh);
+  EXPECT_EQ(second.scenario->description, first.scenario->description);
+  EXPECT_EQ(second.scenario->description_zh, first.scenario->description_zh);
+  EXPECT_EQ(scenario_to_text(*second.scenario, *protocol), text);
+  // A scenario without them is written without them.
+  Scenario s = *second.scenario;
+  s.title_zh.clear();
+  s.description_zh.clear();
+  const std::string without = scenario_to_text(s, *protocol);
+  EXPECT_EQ(without.find("_zh"), std::string::npos) << without;
+}
+
 TEST(ScenarioWriter, RoundTripOfOddValues) {
   Scenario s;
   s.protocol = "2pc";
@@ -400,6 +475,36 @@ TEST(ShippedScenarios, AllLoadWithoutDiagnostics) {
     ++count;
   }
   EXPECT_GE(count, 7);
+}
+
+// The GUI shows title_zh and description_zh in Traditional Chinese, so every shipped scenario has
+// both, in Chinese, with the glossary's Taiwan terms rather than their mainland forms.
+TEST(ShippedScenarios, EveryOneHasAChineseTitleAndDescription) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(COMMITSCOPE_SOURCE_DIR) / "resources" / "scenarios";
+  const char* const not_taiwan[] = {"网络", "網絡", "消息", "服務器", "数据", "數據庫", "內存", "默認", "副本", "客戶端", "故障轉移"};
+  int count = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+    if (entry.path().extension() != ".json") continue;
+    SCOPED_TRACE(entry.path().string());
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream buf;
+    buf << in.rdbuf();
+    const LoadResult r = load_scenario(buf.str(), entry.path().string());
+    ASSERT_TRUE(r.scenario.has_value()) << all(r);
+    const Scenario& s = *r.scenario;
+    EXPECT_FALSE(s.title_zh.empty()) << "needs a title_zh";
+    EXPECT_FALSE(s.description_zh.empty()) << "needs a description_zh";
+    EXPECT_TRUE(has_cjk(s.title_zh)) << s.title_zh;
+    EXPECT_TRUE(has_cjk(s.description_zh)) << s.description_zh;
+    EXPECT_NE(s.title_zh, s.title);
+    for (const char* word : not_taiwan) {
+      EXPECT_EQ(s.title_zh.find(word), std::string::npos) << word << " in " << s.title_zh;
+      EXPECT_EQ(s.description_zh.find(word), std::string::npos) << word << " in " << s.description_zh;
+    }
+    ++count;
+  }
+  EXPECT_GE(count, 41);
 }
 
 }  // namespace
