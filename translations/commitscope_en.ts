@@ -407,6 +407,30 @@
         <source>REPLICA</source>
         <translation>REPLICA</translation>
     </message>
+    <message>
+        <source>TRY</source>
+        <translation>TRY</translation>
+    </message>
+    <message>
+        <source>REJECT</source>
+        <translation>REJECT</translation>
+    </message>
+    <message>
+        <source>CONFIRM</source>
+        <translation>CONFIRM</translation>
+    </message>
+    <message>
+        <source>CANCEL</source>
+        <translation>CANCEL</translation>
+    </message>
+    <message>
+        <source>EMPTY_CANCEL</source>
+        <translation>EMPTY_CANCEL</translation>
+    </message>
+    <message>
+        <source>EXPIRE</source>
+        <translation>EXPIRE</translation>
+    </message>
 </context>
 <context>
     <name>EngineMessage</name>
@@ -658,6 +682,38 @@
         <source>VOTE_GRANTED</source>
         <translation>VOTE_GRANTED</translation>
     </message>
+    <message>
+        <source>TRY</source>
+        <translation>TRY</translation>
+    </message>
+    <message>
+        <source>TRY_OK</source>
+        <translation>TRY_OK</translation>
+    </message>
+    <message>
+        <source>TRY_FAILED</source>
+        <translation>TRY_FAILED</translation>
+    </message>
+    <message>
+        <source>CONFIRM</source>
+        <translation>CONFIRM</translation>
+    </message>
+    <message>
+        <source>CONFIRM_OK</source>
+        <translation>CONFIRM_OK</translation>
+    </message>
+    <message>
+        <source>CONFIRM_FAILED</source>
+        <translation>CONFIRM_FAILED</translation>
+    </message>
+    <message>
+        <source>CANCEL</source>
+        <translation>CANCEL</translation>
+    </message>
+    <message>
+        <source>CANCEL_OK</source>
+        <translation>CANCEL_OK</translation>
+    </message>
 </context>
 <context>
     <name>EngineNote</name>
@@ -877,6 +933,38 @@
         <source>retry</source>
         <translation>retry</translation>
     </message>
+    <message>
+        <source>frozen amount</source>
+        <translation>frozen amount</translation>
+    </message>
+    <message>
+        <source>available amount</source>
+        <translation>available amount</translation>
+    </message>
+    <message>
+        <source>reservation expired</source>
+        <translation>reservation expired</translation>
+    </message>
+    <message>
+        <source>empty rollback</source>
+        <translation>empty rollback</translation>
+    </message>
+    <message>
+        <source>late Try refused (anti-hanging)</source>
+        <translation>late Try refused (anti-hanging)</translation>
+    </message>
+    <message>
+        <source>Confirm refused</source>
+        <translation>Confirm refused</translation>
+    </message>
+    <message>
+        <source>duplicate ignored</source>
+        <translation>duplicate ignored</translation>
+    </message>
+    <message>
+        <source>Try rejected: not enough available</source>
+        <translation>Try rejected: not enough available</translation>
+    </message>
 </context>
 <context>
     <name>EngineOutcome</name>
@@ -935,6 +1023,10 @@
         <source>Primary/backup failover</source>
         <translation>Primary/backup failover</translation>
     </message>
+    <message>
+        <source>Try-Confirm/Cancel (TCC)</source>
+        <translation>Try-Confirm/Cancel (TCC)</translation>
+    </message>
 </context>
 <context>
     <name>EngineRole</name>
@@ -981,6 +1073,10 @@
     <message>
         <source>server</source>
         <translation>server</translation>
+    </message>
+    <message>
+        <source>transaction manager</source>
+        <translation>transaction manager</translation>
     </message>
 </context>
 <context>
@@ -1088,6 +1184,38 @@
     <message>
         <source>CANDIDATE</source>
         <translation>CANDIDATE</translation>
+    </message>
+    <message>
+        <source>TRYING</source>
+        <translation>TRYING</translation>
+    </message>
+    <message>
+        <source>CONFIRMING</source>
+        <translation>CONFIRMING</translation>
+    </message>
+    <message>
+        <source>CANCELLING</source>
+        <translation>CANCELLING</translation>
+    </message>
+    <message>
+        <source>RESERVED</source>
+        <translation>RESERVED</translation>
+    </message>
+    <message>
+        <source>REJECTED</source>
+        <translation>REJECTED</translation>
+    </message>
+    <message>
+        <source>EXPIRED</source>
+        <translation>EXPIRED</translation>
+    </message>
+    <message>
+        <source>CONFIRMED</source>
+        <translation>CONFIRMED</translation>
+    </message>
+    <message>
+        <source>CANCELLED</source>
+        <translation>CANCELLED</translation>
     </message>
 </context>
 <context>
@@ -1227,6 +1355,22 @@
         <source>client retry</source>
         <translation>client retry</translation>
     </message>
+    <message>
+        <source>Try timeout</source>
+        <translation>Try timeout</translation>
+    </message>
+    <message>
+        <source>re-send</source>
+        <translation>re-send</translation>
+    </message>
+    <message>
+        <source>Try done</source>
+        <translation>Try done</translation>
+    </message>
+    <message>
+        <source>reservation expiry</source>
+        <translation>reservation expiry</translation>
+    </message>
 </context>
 <context>
     <name>EngineTrace</name>
@@ -1297,6 +1441,149 @@
     <message>
         <source>note</source>
         <translation>note</translation>
+    </message>
+</context>
+<context>
+    <name>EngineTransition</name>
+    <message>
+        <source>timeout</source>
+        <translation>timeout</translation>
+    </message>
+    <message>
+        <source>commit request</source>
+        <translation>commit request</translation>
+    </message>
+    <message>
+        <source>GLOBAL_ABORT (termination)</source>
+        <translation>GLOBAL_ABORT (termination)</translation>
+    </message>
+    <message>
+        <source>timeout: termination</source>
+        <translation>timeout: termination</translation>
+    </message>
+    <message>
+        <source>timeout: termination, all READY</source>
+        <translation>timeout: termination, all READY</translation>
+    </message>
+    <message>
+        <source>timeout: termination, some PRECOMMIT</source>
+        <translation>timeout: termination, some PRECOMMIT</translation>
+    </message>
+    <message>
+        <source>CANCEL_OK (empty rollback)</source>
+        <translation>CANCEL_OK (empty rollback)</translation>
+    </message>
+    <message>
+        <source>last step done</source>
+        <translation>last step done</translation>
+    </message>
+    <message>
+        <source>step failed</source>
+        <translation>step failed</translation>
+    </message>
+    <message>
+        <source>step deadline</source>
+        <translation>step deadline</translation>
+    </message>
+    <message>
+        <source>first step compensated</source>
+        <translation>first step compensated</translation>
+    </message>
+    <message>
+        <source>command</source>
+        <translation>command</translation>
+    </message>
+    <message>
+        <source>success</source>
+        <translation>success</translation>
+    </message>
+    <message>
+        <source>failure</source>
+        <translation>failure</translation>
+    </message>
+    <message>
+        <source>compensation</source>
+        <translation>compensation</translation>
+    </message>
+    <message>
+        <source>compensated</source>
+        <translation>compensated</translation>
+    </message>
+    <message>
+        <source>empty compensation</source>
+        <translation>empty compensation</translation>
+    </message>
+    <message>
+        <source>order</source>
+        <translation>order</translation>
+    </message>
+    <message>
+        <source>order rejected</source>
+        <translation>order rejected</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>event</translation>
+    </message>
+    <message>
+        <source>success event</source>
+        <translation>success event</translation>
+    </message>
+    <message>
+        <source>failure event</source>
+        <translation>failure event</translation>
+    </message>
+    <message>
+        <source>failure or compensation event</source>
+        <translation>failure or compensation event</translation>
+    </message>
+    <message>
+        <source>compensation event</source>
+        <translation>compensation event</translation>
+    </message>
+    <message>
+        <source>write ORDER</source>
+        <translation>write ORDER</translation>
+    </message>
+    <message>
+        <source>write ORDER + OUTBOX in one transaction</source>
+        <translation>write ORDER + OUTBOX in one transaction</translation>
+    </message>
+    <message>
+        <source>R agreeing QUERY_REPLY</source>
+        <translation>R agreeing QUERY_REPLY</translation>
+    </message>
+    <message>
+        <source>R QUERY_REPLY</source>
+        <translation>R QUERY_REPLY</translation>
+    </message>
+    <message>
+        <source>W STORE_ACK</source>
+        <translation>W STORE_ACK</translation>
+    </message>
+    <message>
+        <source>failover timeout</source>
+        <translation>failover timeout</translation>
+    </message>
+    <message>
+        <source>HEARTBEAT of a higher term</source>
+        <translation>HEARTBEAT of a higher term</translation>
+    </message>
+    <message>
+        <source>REDIRECT or timeout</source>
+        <translation>REDIRECT or timeout</translation>
+    </message>
+    <message>
+        <source>attempts used up</source>
+        <translation>attempts used up</translation>
+    </message>
+    <message>
+        <source>all %1</source>
+        <translation>all %1</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 or %2</translation>
     </message>
 </context>
 <context>
@@ -2608,6 +2895,11 @@
         <source>Select a node or a message.</source>
         <translation>Select a node or a message.</translation>
     </message>
+    <message>
+        <source>Status</source>
+        <comment>node: up or down</comment>
+        <translation>Status</translation>
+    </message>
 </context>
 <context>
     <name>MetricName</name>
@@ -3561,18 +3853,6 @@
         <translation>State machine of the selected node</translation>
     </message>
     <message>
-        <source>all %1</source>
-        <translation>all %1</translation>
-    </message>
-    <message>
-        <source>timeout</source>
-        <translation>timeout</translation>
-    </message>
-    <message>
-        <source>commit request</source>
-        <translation>commit request</translation>
-    </message>
-    <message>
         <source>%1 state machine</source>
         <translation>%1 state machine</translation>
     </message>
@@ -3664,6 +3944,10 @@
     <message>
         <source>%1 → %2 · txn %3 · %4 ms</source>
         <translation>%1 → %2 · txn %3 · %4 ms</translation>
+    </message>
+    <message>
+        <source>This role has no protocol states; its durable log shows what it did.</source>
+        <translation>This role has no protocol states; its durable log shows what it did.</translation>
     </message>
 </context>
 <context>

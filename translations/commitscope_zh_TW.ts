@@ -407,6 +407,30 @@
         <source>REPLICA</source>
         <translation>REPLICA（複本）</translation>
     </message>
+    <message>
+        <source>TRY</source>
+        <translation>TRY（嘗試，凍結）</translation>
+    </message>
+    <message>
+        <source>REJECT</source>
+        <translation>REJECT（拒絕）</translation>
+    </message>
+    <message>
+        <source>CONFIRM</source>
+        <translation>CONFIRM（確認）</translation>
+    </message>
+    <message>
+        <source>CANCEL</source>
+        <translation>CANCEL（取消）</translation>
+    </message>
+    <message>
+        <source>EMPTY_CANCEL</source>
+        <translation>EMPTY_CANCEL（空回滾）</translation>
+    </message>
+    <message>
+        <source>EXPIRE</source>
+        <translation>EXPIRE（預留到期）</translation>
+    </message>
 </context>
 <context>
     <name>EngineMessage</name>
@@ -658,6 +682,38 @@
         <source>VOTE_GRANTED</source>
         <translation>VOTE_GRANTED（同意投票）</translation>
     </message>
+    <message>
+        <source>TRY</source>
+        <translation>TRY（嘗試）</translation>
+    </message>
+    <message>
+        <source>TRY_OK</source>
+        <translation>TRY_OK（嘗試成功）</translation>
+    </message>
+    <message>
+        <source>TRY_FAILED</source>
+        <translation>TRY_FAILED（嘗試失敗）</translation>
+    </message>
+    <message>
+        <source>CONFIRM</source>
+        <translation>CONFIRM（確認）</translation>
+    </message>
+    <message>
+        <source>CONFIRM_OK</source>
+        <translation>CONFIRM_OK（確認完成）</translation>
+    </message>
+    <message>
+        <source>CONFIRM_FAILED</source>
+        <translation>CONFIRM_FAILED（確認失敗）</translation>
+    </message>
+    <message>
+        <source>CANCEL</source>
+        <translation>CANCEL（取消）</translation>
+    </message>
+    <message>
+        <source>CANCEL_OK</source>
+        <translation>CANCEL_OK（取消完成）</translation>
+    </message>
 </context>
 <context>
     <name>EngineNote</name>
@@ -877,6 +933,38 @@
         <source>retry</source>
         <translation>重試</translation>
     </message>
+    <message>
+        <source>frozen amount</source>
+        <translation>凍結金額</translation>
+    </message>
+    <message>
+        <source>available amount</source>
+        <translation>可用金額</translation>
+    </message>
+    <message>
+        <source>reservation expired</source>
+        <translation>預留已到期</translation>
+    </message>
+    <message>
+        <source>empty rollback</source>
+        <translation>空回滾</translation>
+    </message>
+    <message>
+        <source>late Try refused (anti-hanging)</source>
+        <translation>拒絕遲到的 Try（防懸掛）</translation>
+    </message>
+    <message>
+        <source>Confirm refused</source>
+        <translation>拒絕 Confirm</translation>
+    </message>
+    <message>
+        <source>duplicate ignored</source>
+        <translation>忽略重複訊息</translation>
+    </message>
+    <message>
+        <source>Try rejected: not enough available</source>
+        <translation>拒絕 Try：可用額度不足</translation>
+    </message>
 </context>
 <context>
     <name>EngineOutcome</name>
@@ -935,6 +1023,10 @@
         <source>Primary/backup failover</source>
         <translation>主備援容錯移轉</translation>
     </message>
+    <message>
+        <source>Try-Confirm/Cancel (TCC)</source>
+        <translation>嘗試－確認／取消（TCC）</translation>
+    </message>
 </context>
 <context>
     <name>EngineRole</name>
@@ -981,6 +1073,10 @@
     <message>
         <source>server</source>
         <translation>伺服器</translation>
+    </message>
+    <message>
+        <source>transaction manager</source>
+        <translation>交易管理者</translation>
     </message>
 </context>
 <context>
@@ -1088,6 +1184,38 @@
     <message>
         <source>CANDIDATE</source>
         <translation>CANDIDATE（候選者）</translation>
+    </message>
+    <message>
+        <source>TRYING</source>
+        <translation>TRYING（嘗試中）</translation>
+    </message>
+    <message>
+        <source>CONFIRMING</source>
+        <translation>CONFIRMING（確認中）</translation>
+    </message>
+    <message>
+        <source>CANCELLING</source>
+        <translation>CANCELLING（取消中）</translation>
+    </message>
+    <message>
+        <source>RESERVED</source>
+        <translation>RESERVED（已預留）</translation>
+    </message>
+    <message>
+        <source>REJECTED</source>
+        <translation>REJECTED（已拒絕）</translation>
+    </message>
+    <message>
+        <source>EXPIRED</source>
+        <translation>EXPIRED（預留到期）</translation>
+    </message>
+    <message>
+        <source>CONFIRMED</source>
+        <translation>CONFIRMED（已確認）</translation>
+    </message>
+    <message>
+        <source>CANCELLED</source>
+        <translation>CANCELLED（已取消）</translation>
     </message>
 </context>
 <context>
@@ -1227,6 +1355,22 @@
         <source>client retry</source>
         <translation>用戶端重試</translation>
     </message>
+    <message>
+        <source>Try timeout</source>
+        <translation>Try 逾時</translation>
+    </message>
+    <message>
+        <source>re-send</source>
+        <translation>重送</translation>
+    </message>
+    <message>
+        <source>Try done</source>
+        <translation>Try 完成</translation>
+    </message>
+    <message>
+        <source>reservation expiry</source>
+        <translation>預留到期</translation>
+    </message>
 </context>
 <context>
     <name>EngineTrace</name>
@@ -1297,6 +1441,149 @@
     <message>
         <source>note</source>
         <translation>附註</translation>
+    </message>
+</context>
+<context>
+    <name>EngineTransition</name>
+    <message>
+        <source>timeout</source>
+        <translation>逾時</translation>
+    </message>
+    <message>
+        <source>commit request</source>
+        <translation>提交請求</translation>
+    </message>
+    <message>
+        <source>GLOBAL_ABORT (termination)</source>
+        <translation>GLOBAL_ABORT（終止協定）</translation>
+    </message>
+    <message>
+        <source>timeout: termination</source>
+        <translation>逾時：終止協定</translation>
+    </message>
+    <message>
+        <source>timeout: termination, all READY</source>
+        <translation>逾時：終止協定，全部 READY</translation>
+    </message>
+    <message>
+        <source>timeout: termination, some PRECOMMIT</source>
+        <translation>逾時：終止協定，有人 PRECOMMIT</translation>
+    </message>
+    <message>
+        <source>CANCEL_OK (empty rollback)</source>
+        <translation>CANCEL_OK（空回滾）</translation>
+    </message>
+    <message>
+        <source>last step done</source>
+        <translation>最後一步完成</translation>
+    </message>
+    <message>
+        <source>step failed</source>
+        <translation>步驟失敗</translation>
+    </message>
+    <message>
+        <source>step deadline</source>
+        <translation>步驟逾時</translation>
+    </message>
+    <message>
+        <source>first step compensated</source>
+        <translation>第一步已補償</translation>
+    </message>
+    <message>
+        <source>command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>success</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>failure</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>compensation</source>
+        <translation>補償</translation>
+    </message>
+    <message>
+        <source>compensated</source>
+        <translation>已補償</translation>
+    </message>
+    <message>
+        <source>empty compensation</source>
+        <translation>空補償</translation>
+    </message>
+    <message>
+        <source>order</source>
+        <translation>訂單</translation>
+    </message>
+    <message>
+        <source>order rejected</source>
+        <translation>訂單被拒</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>success event</source>
+        <translation>成功事件</translation>
+    </message>
+    <message>
+        <source>failure event</source>
+        <translation>失敗事件</translation>
+    </message>
+    <message>
+        <source>failure or compensation event</source>
+        <translation>失敗或補償事件</translation>
+    </message>
+    <message>
+        <source>compensation event</source>
+        <translation>補償事件</translation>
+    </message>
+    <message>
+        <source>write ORDER</source>
+        <translation>寫入 ORDER</translation>
+    </message>
+    <message>
+        <source>write ORDER + OUTBOX in one transaction</source>
+        <translation>同一筆交易寫入 ORDER + OUTBOX</translation>
+    </message>
+    <message>
+        <source>R agreeing QUERY_REPLY</source>
+        <translation>R 個一致的 QUERY_REPLY</translation>
+    </message>
+    <message>
+        <source>R QUERY_REPLY</source>
+        <translation>R 個 QUERY_REPLY</translation>
+    </message>
+    <message>
+        <source>W STORE_ACK</source>
+        <translation>W 個 STORE_ACK</translation>
+    </message>
+    <message>
+        <source>failover timeout</source>
+        <translation>容錯移轉逾時</translation>
+    </message>
+    <message>
+        <source>HEARTBEAT of a higher term</source>
+        <translation>更高任期的 HEARTBEAT</translation>
+    </message>
+    <message>
+        <source>REDIRECT or timeout</source>
+        <translation>REDIRECT 或逾時</translation>
+    </message>
+    <message>
+        <source>attempts used up</source>
+        <translation>重試次數用盡</translation>
+    </message>
+    <message>
+        <source>all %1</source>
+        <translation>全部 %1</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 或 %2</translation>
     </message>
 </context>
 <context>
@@ -2527,7 +2814,7 @@
     </message>
     <message>
         <source>State</source>
-        <translation>狀態</translation>
+        <translation>協定狀態</translation>
     </message>
     <message>
         <source>State at crash</source>
@@ -2604,6 +2891,11 @@
     <message>
         <source>Select a node or a message.</source>
         <translation>請選取一個節點或一則訊息。</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <comment>node: up or down</comment>
+        <translation>運作狀況</translation>
     </message>
 </context>
 <context>
@@ -3556,18 +3848,6 @@
         <translation>所選節點的狀態機</translation>
     </message>
     <message>
-        <source>all %1</source>
-        <translation>全部 %1</translation>
-    </message>
-    <message>
-        <source>timeout</source>
-        <translation>逾時</translation>
-    </message>
-    <message>
-        <source>commit request</source>
-        <translation>提交請求</translation>
-    </message>
-    <message>
         <source>%1 state machine</source>
         <translation>%1狀態機</translation>
     </message>
@@ -3656,6 +3936,10 @@
     <message>
         <source>%1 → %2 · txn %3 · %4 ms</source>
         <translation>%1 → %2 · 交易 %3 · %4 毫秒</translation>
+    </message>
+    <message>
+        <source>This role has no protocol states; its durable log shows what it did.</source>
+        <translation>這個角色沒有自己的協定狀態；它做過的事都記在持久日誌裡。</translation>
     </message>
 </context>
 <context>

@@ -54,6 +54,14 @@ constexpr Entry kStates[] = {
     {"PRIMARY", QT_TRANSLATE_NOOP("EngineState", "PRIMARY")},
     {"BACKUP", QT_TRANSLATE_NOOP("EngineState", "BACKUP")},
     {"CANDIDATE", QT_TRANSLATE_NOOP("EngineState", "CANDIDATE")},
+    {"TRYING", QT_TRANSLATE_NOOP("EngineState", "TRYING")},
+    {"CONFIRMING", QT_TRANSLATE_NOOP("EngineState", "CONFIRMING")},
+    {"CANCELLING", QT_TRANSLATE_NOOP("EngineState", "CANCELLING")},
+    {"RESERVED", QT_TRANSLATE_NOOP("EngineState", "RESERVED")},
+    {"REJECTED", QT_TRANSLATE_NOOP("EngineState", "REJECTED")},
+    {"EXPIRED", QT_TRANSLATE_NOOP("EngineState", "EXPIRED")},
+    {"CONFIRMED", QT_TRANSLATE_NOOP("EngineState", "CONFIRMED")},
+    {"CANCELLED", QT_TRANSLATE_NOOP("EngineState", "CANCELLED")},
 };
 
 constexpr Entry kMessages[] = {
@@ -119,6 +127,14 @@ constexpr Entry kMessages[] = {
     {"HEARTBEAT_ACK", QT_TRANSLATE_NOOP("EngineMessage", "HEARTBEAT_ACK")},
     {"VOTE_REQUEST", QT_TRANSLATE_NOOP("EngineMessage", "VOTE_REQUEST")},
     {"VOTE_GRANTED", QT_TRANSLATE_NOOP("EngineMessage", "VOTE_GRANTED")},
+    {"TRY", QT_TRANSLATE_NOOP("EngineMessage", "TRY")},
+    {"TRY_OK", QT_TRANSLATE_NOOP("EngineMessage", "TRY_OK")},
+    {"TRY_FAILED", QT_TRANSLATE_NOOP("EngineMessage", "TRY_FAILED")},
+    {"CONFIRM", QT_TRANSLATE_NOOP("EngineMessage", "CONFIRM")},
+    {"CONFIRM_OK", QT_TRANSLATE_NOOP("EngineMessage", "CONFIRM_OK")},
+    {"CONFIRM_FAILED", QT_TRANSLATE_NOOP("EngineMessage", "CONFIRM_FAILED")},
+    {"CANCEL", QT_TRANSLATE_NOOP("EngineMessage", "CANCEL")},
+    {"CANCEL_OK", QT_TRANSLATE_NOOP("EngineMessage", "CANCEL_OK")},
 };
 
 constexpr Entry kLogRecords[] = {
@@ -153,6 +169,12 @@ constexpr Entry kLogRecords[] = {
     {"VOTE", QT_TRANSLATE_NOOP("EngineLog", "VOTE")},
     {"ACCEPT", QT_TRANSLATE_NOOP("EngineLog", "ACCEPT")},
     {"REPLICA", QT_TRANSLATE_NOOP("EngineLog", "REPLICA")},
+    {"TRY", QT_TRANSLATE_NOOP("EngineLog", "TRY")},
+    {"REJECT", QT_TRANSLATE_NOOP("EngineLog", "REJECT")},
+    {"CONFIRM", QT_TRANSLATE_NOOP("EngineLog", "CONFIRM")},
+    {"CANCEL", QT_TRANSLATE_NOOP("EngineLog", "CANCEL")},
+    {"EMPTY_CANCEL", QT_TRANSLATE_NOOP("EngineLog", "EMPTY_CANCEL")},
+    {"EXPIRE", QT_TRANSLATE_NOOP("EngineLog", "EXPIRE")},
 };
 
 constexpr Entry kTimers[] = {
@@ -179,6 +201,10 @@ constexpr Entry kTimers[] = {
     {"failover", QT_TRANSLATE_NOOP("EngineTimer", "failover timeout")},
     {"client_timeout", QT_TRANSLATE_NOOP("EngineTimer", "client timeout")},
     {"client_retry", QT_TRANSLATE_NOOP("EngineTimer", "client retry")},
+    {"try_timeout", QT_TRANSLATE_NOOP("EngineTimer", "Try timeout")},
+    {"retry", QT_TRANSLATE_NOOP("EngineTimer", "re-send")},
+    {"try_done", QT_TRANSLATE_NOOP("EngineTimer", "Try done")},
+    {"reservation_expiry", QT_TRANSLATE_NOOP("EngineTimer", "reservation expiry")},
 };
 
 constexpr Entry kNotes[] = {
@@ -236,6 +262,14 @@ constexpr Entry kNotes[] = {
     {"conflicting_write", QT_TRANSLATE_NOOP("EngineNote", "conflicting write")},
     {"write_failed", QT_TRANSLATE_NOOP("EngineNote", "write failed")},
     {"retry", QT_TRANSLATE_NOOP("EngineNote", "retry")},
+    {"frozen", QT_TRANSLATE_NOOP("EngineNote", "frozen amount")},
+    {"available", QT_TRANSLATE_NOOP("EngineNote", "available amount")},
+    {"expired", QT_TRANSLATE_NOOP("EngineNote", "reservation expired")},
+    {"empty_cancel", QT_TRANSLATE_NOOP("EngineNote", "empty rollback")},
+    {"late_try_refused", QT_TRANSLATE_NOOP("EngineNote", "late Try refused (anti-hanging)")},
+    {"confirm_refused", QT_TRANSLATE_NOOP("EngineNote", "Confirm refused")},
+    {"duplicate", QT_TRANSLATE_NOOP("EngineNote", "duplicate ignored")},
+    {"try_rejected", QT_TRANSLATE_NOOP("EngineNote", "Try rejected: not enough available")},
 };
 
 constexpr Entry kRoles[] = {
@@ -251,6 +285,44 @@ constexpr Entry kRoles[] = {
     {"replica", QT_TRANSLATE_NOOP("EngineRole", "replica")},
     {"client", QT_TRANSLATE_NOOP("EngineRole", "client")},
     {"server", QT_TRANSLATE_NOOP("EngineRole", "server")},
+    {"transaction_manager", QT_TRANSLATE_NOOP("EngineRole", "transaction manager")},
+};
+
+// Transition label parts that are not message names (see transitionLabel).
+constexpr Entry kTransitionEvents[] = {
+    {"timeout", QT_TRANSLATE_NOOP("EngineTransition", "timeout")},
+    {"commit_request", QT_TRANSLATE_NOOP("EngineTransition", "commit request")},
+    {"GLOBAL_ABORT (termination)", QT_TRANSLATE_NOOP("EngineTransition", "GLOBAL_ABORT (termination)")},
+    {"timeout: termination", QT_TRANSLATE_NOOP("EngineTransition", "timeout: termination")},
+    {"timeout: termination, all READY", QT_TRANSLATE_NOOP("EngineTransition", "timeout: termination, all READY")},
+    {"timeout: termination, some PRECOMMIT", QT_TRANSLATE_NOOP("EngineTransition", "timeout: termination, some PRECOMMIT")},
+    {"CANCEL_OK (empty cancel)", QT_TRANSLATE_NOOP("EngineTransition", "CANCEL_OK (empty rollback)")},
+    {"last step done", QT_TRANSLATE_NOOP("EngineTransition", "last step done")},
+    {"step failed", QT_TRANSLATE_NOOP("EngineTransition", "step failed")},
+    {"step_deadline", QT_TRANSLATE_NOOP("EngineTransition", "step deadline")},
+    {"first step compensated", QT_TRANSLATE_NOOP("EngineTransition", "first step compensated")},
+    {"command", QT_TRANSLATE_NOOP("EngineTransition", "command")},
+    {"success", QT_TRANSLATE_NOOP("EngineTransition", "success")},
+    {"failure", QT_TRANSLATE_NOOP("EngineTransition", "failure")},
+    {"compensation", QT_TRANSLATE_NOOP("EngineTransition", "compensation")},
+    {"compensated", QT_TRANSLATE_NOOP("EngineTransition", "compensated")},
+    {"compensation (empty)", QT_TRANSLATE_NOOP("EngineTransition", "empty compensation")},
+    {"order", QT_TRANSLATE_NOOP("EngineTransition", "order")},
+    {"order rejected", QT_TRANSLATE_NOOP("EngineTransition", "order rejected")},
+    {"event", QT_TRANSLATE_NOOP("EngineTransition", "event")},
+    {"success event", QT_TRANSLATE_NOOP("EngineTransition", "success event")},
+    {"failure event", QT_TRANSLATE_NOOP("EngineTransition", "failure event")},
+    {"failure or compensation event", QT_TRANSLATE_NOOP("EngineTransition", "failure or compensation event")},
+    {"compensation event", QT_TRANSLATE_NOOP("EngineTransition", "compensation event")},
+    {"ORDER", QT_TRANSLATE_NOOP("EngineTransition", "write ORDER")},
+    {"ORDER+OUTBOX", QT_TRANSLATE_NOOP("EngineTransition", "write ORDER + OUTBOX in one transaction")},
+    {"R agreeing QUERY_REPLY", QT_TRANSLATE_NOOP("EngineTransition", "R agreeing QUERY_REPLY")},
+    {"R QUERY_REPLY", QT_TRANSLATE_NOOP("EngineTransition", "R QUERY_REPLY")},
+    {"W STORE_ACK", QT_TRANSLATE_NOOP("EngineTransition", "W STORE_ACK")},
+    {"failover timeout", QT_TRANSLATE_NOOP("EngineTransition", "failover timeout")},
+    {"HEARTBEAT of a higher term", QT_TRANSLATE_NOOP("EngineTransition", "HEARTBEAT of a higher term")},
+    {"REDIRECT or timeout", QT_TRANSLATE_NOOP("EngineTransition", "REDIRECT or timeout")},
+    {"max_attempts", QT_TRANSLATE_NOOP("EngineTransition", "attempts used up")},
 };
 
 constexpr Entry kInvariants[] = {
@@ -288,6 +360,7 @@ constexpr Entry kProtocols[] = {
     {"dual-write", QT_TRANSLATE_NOOP("EngineProtocol", "Dual write")},
     {"cap-register", QT_TRANSLATE_NOOP("EngineProtocol", "Replicated register (CAP)")},
     {"primary-backup", QT_TRANSLATE_NOOP("EngineProtocol", "Primary/backup failover")},
+    {"tcc", QT_TRANSLATE_NOOP("EngineProtocol", "Try-Confirm/Cancel (TCC)")},
 };
 
 constexpr Entry kFaults[] = {
@@ -367,6 +440,36 @@ QString invariantDescription(std::string_view key) {
   return lookup("EngineInvariant", kInvariantDescriptions, key);
 }
 QString protocolName(std::string_view key) { return lookup("EngineProtocol", kProtocols, key); }
+
+namespace {
+
+QString transitionPart(const cs::ProtocolInfo& info, QString part) {
+  part = part.trimmed();
+  if (part.startsWith(QLatin1String("all ")))
+    return QCoreApplication::translate("EngineTransition", "all %1").arg(transitionPart(info, part.mid(4)));
+  if (part.contains(QLatin1Char('|'))) {
+    const QStringList alternatives = part.split(QLatin1Char('|'));
+    QString out = transitionPart(info, alternatives.front());
+    for (qsizetype i = 1; i < alternatives.size(); ++i)
+      out = QCoreApplication::translate("EngineTransition", "%1 or %2").arg(out, transitionPart(info, alternatives[i]));
+    return out;
+  }
+  const std::string key = part.toStdString();
+  if (info.message_index(key) >= 0) return part;
+  for (const Entry& e : kTransitionEvents)
+    if (e.key == key) return QCoreApplication::translate("EngineTransition", e.source);
+  return part.replace(QLatin1Char('_'), QLatin1Char(' '));
+}
+
+}  // namespace
+
+QString transitionLabel(const cs::ProtocolInfo& info, std::string_view key) {
+  // "event/action": what the node received or noticed, then what it sends in response.
+  const QStringList parts = QString::fromUtf8(key.data(), static_cast<qsizetype>(key.size())).split(QLatin1Char('/'));
+  QStringList out;
+  for (const QString& part : parts) out << transitionPart(info, part);
+  return out.join(QStringLiteral(" / "));
+}
 
 QString stateAt(const cs::ProtocolInfo& info, int index) { return at(info.states, index, &state); }
 QString messageAt(const cs::ProtocolInfo& info, int index) { return at(info.messages, index, &message); }

@@ -25,6 +25,11 @@ QString logRecord(std::string_view key);
 QString timer(std::string_view key);
 QString note(std::string_view key);
 QString role(std::string_view key);
+// A state-machine arrow's label key ("event/action", e.g. "all VOTE_COMMIT/GLOBAL_COMMIT",
+// "timeout/CANCEL", "READ|WRITE/QUERY") as words: message names stay bare (the arrows are narrow; the
+// legend and the canvas carry their translation), "all X" and "A|B" are spelled out, anything else is
+// an event phrase from this file's table.
+QString transitionLabel(const cs::ProtocolInfo& info, std::string_view key);
 QString faultKind(cs::FaultKind kind);
 QString outcome(cs::TxnOutcome outcome);
 QString traceKind(cs::TraceKind kind);

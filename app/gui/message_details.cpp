@@ -98,7 +98,7 @@ QString MessageDetails::nodeHtml(int node) const {
   const QString stateKey = viewutil::key(info.states, v.state);
   QString h = QStringLiteral("<h3>%1 <span class='m'>%2</span></h3><table>")
                   .arg(QString::fromStdString(ns.name).toHtmlEscaped(), EngineText::role(ns.role).toHtmlEscaped());
-  h += row(tr("Status"), ns.up ? tr("running").toHtmlEscaped()
+  h += row(tr("Status", "node: up or down"), ns.up ? tr("running").toHtmlEscaped()
                                : QStringLiteral("<b style='color:#c00'>%1</b>").arg(tr("DOWN — volatile state lost").toHtmlEscaped()));
   h += row(ns.up ? tr("State") : tr("State at crash"),
            chip(palette::state(stateKey, projector_), EngineText::state(stateKey.toStdString())) +

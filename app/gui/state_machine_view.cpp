@@ -107,27 +107,8 @@ void StateMachineView::refresh() {
   update();
 }
 
-QString StateMachineView::translatePart(const QString& part) const {
-  const QString s = part.trimmed();
-  if (s.startsWith(QLatin1String("all "))) return tr("all %1").arg(translatePart(s.mid(4)));
-  if (s == QLatin1String("timeout")) return tr("timeout");
-  if (s == QLatin1String("commit_request")) return tr("commit request");
-  if (controller_->info().message_index(s.toStdString()) >= 0) {
-    // Arrow labels use the canonical message name alone ("GLOBAL_COMMIT", not "GLOBAL_COMMIT（全域提交）"):
-    // the gaps between columns are narrow, and the legend and the canvas carry the translation.
-    const QString name = EngineText::message(s.toStdString());
-    const qsizetype open = name.indexOf(QChar(0xFF08));
-    return open > 0 ? name.left(open).trimmed() : name;
-  }
-  return QString(s).replace(QLatin1Char('_'), QLatin1Char(' '));
-}
-
 QString StateMachineView::transitionLabel(const std::string& key) const {
-  // "event/action": what the node received or noticed, then what it sends in response.
-  const QStringList parts = QString::fromStdString(key).split(QLatin1Char('/'));
-  QStringList out;
-  for (const QString& part : parts) out << translatePart(part);
-  return out.join(QStringLiteral(" / "));
+  return EngineText::transitionLabel(controller_->info(), key);
 }
 
 QString StateMachineView::edgeText(const QStringList& labels) const {
@@ -391,7 +372,26 @@ void StateMachineView::paintEvent(QPaintEvent*) {
   const qreal rowH = QFontMetricsF(scaledFont(font(), 11.5 * f)).height() + 5 * f;
   // Side by side only when the graph keeps its full size in 60% of the width; else stacked.
   vertical_ = false;
-  if (body.width() > 1.3 * body.height() && body.width() * 0.6 >= graphWidthNeeded(1.0)) {
+  const bool noMachine = !machine_ || machine_->states.empty();
+  if (noMachine) {
+    // A role without protocol states (the choreography's broker): one line saying so, and the log
+    // and locks get the whole pane.
+    const qreal lineH = rowH + 6 * f;
+    p.setFont(scaledFont(font(), 11.5 * f));
+    p.setPen(s.mutedInk);
+    p.drawText(QRectF(body.left(), body.top(), body.width(), lineH), Qt::AlignLeft | Qt::AlignVCenter,
+               QFontMetricsF(p.font()).elidedText(tr("This role has no protocol states; its durable log shows what it did."),
+                                                  Qt::ElideRight, body.width()));
+    const QRectF below = body.adjusted(0, lineH + 4 * f, 0, 0);
+    if (below.width() >= 560 * f) {
+      logArea = QRectF(below.left(), below.top(), below.width() * 0.62, below.height());
+      lockArea = QRectF(logArea.right() + 10 * f, below.top(), below.right() - logArea.right() - 10 * f, below.height());
+    } else {
+      const qreal lockH = std::min(below.height() * 0.45, 3 * rowH + 8 * f);
+      lockArea = QRectF(below.left(), below.bottom() - lockH, below.width(), lockH);
+      logArea = QRectF(below.left(), below.top(), below.width(), lockArea.top() - 6 * f - below.top());
+    }
+  } else if (body.width() > 1.3 * body.height() && body.width() * 0.6 >= graphWidthNeeded(1.0)) {
     graph = QRectF(body.left(), body.top(), body.width() * 0.6, body.height());
     const QRectF side(graph.right() + 12 * f, body.top(), body.right() - graph.right() - 12 * f, body.height());
     logArea = QRectF(side.left(), side.top(), side.width(), side.height() * 0.64);
@@ -829,8 +829,10 @@ void StateMachineView::paintLog(QPainter& p, const QRectF& area) {
                               QString::number(r.value)};
     for (int c = 0; c < 4; ++c) {
       p.setPen(c == 1 ? s.ink : s.mutedInk);
-      p.drawText(QRectF(in.left() + in.width() * cols[c] + 4, y, in.width() * (cols[c + 1] - cols[c]) - 8, rowH),
-                 (c == 1 ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter, values[c]);
+      const QRectF cellRect(in.left() + in.width() * cols[c] + 4, y, in.width() * (cols[c + 1] - cols[c]) - 8, rowH);
+      // The record name takes what the other columns leave; a long zh-TW gloss is cut, not hidden.
+      const QString text = c == 1 ? cm.elidedText(values[c], Qt::ElideRight, std::max<qreal>(0, cellRect.width())) : values[c];
+      p.drawText(cellRect, (c == 1 ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter, text);
     }
     y += rowH;
   }

@@ -81,7 +81,6 @@ class StateMachineView : public QWidget {
   void paintMachine(QPainter& p);
   void paintLog(QPainter& p, const QRectF& area);
   void paintLocks(QPainter& p, const QRectF& area);
-  QString translatePart(const QString& part) const;
   const Box* box(int state) const;
 
   LabController* controller_;
