@@ -480,6 +480,13 @@ void MessageItem::paintToken(QPainter* p, const CanvasStyle& style, const QStrin
   p->setFont(style.token);
   const QFontMetricsF m(style.token);
   const QRectF text(r + 3, -r - m.height() - 1, m.horizontalAdvance(label) + 4, m.height());
+  // A token often passes over a node's WAL box or another label: a backing plate keeps the type
+  // readable on top of text, where a halo alone would not.
+  QColor plate = s.background;
+  plate.setAlpha(225);
+  p->setPen(Qt::NoPen);
+  p->setBrush(plate);
+  p->drawRoundedRect(text.adjusted(-2, 0, 2, 0), 3, 3);
   haloText(p, text, Qt::AlignLeft | Qt::AlignVCenter, label, fill.darker(style.projector ? 100 : 115), s.background);
 }
 

@@ -26,6 +26,7 @@ void collectTargets(const cs::Condition& c, std::vector<cs::NodeId>& nodes, std:
       nodes.push_back(c.peer);
       return;
     case K::MessagesSent:
+    case K::MessagesDropped:
       if (c.node != cs::kNoNode && c.peer != cs::kNoNode) links.emplace_back(c.node, c.peer);
       else if (c.node != cs::kNoNode) nodes.push_back(c.node);
       return;

@@ -48,6 +48,21 @@ bool evaluate(const Condition& c, const Simulation& run) {
           ++n;
       return within(c, n);
     }
+    case ConditionKind::MessagesDropped: {
+      // Drop records: node = the intended receiver, peer = the sender.
+      std::int64_t n = 0;
+      for (const auto& ev : sim.trace())
+        if (ev.kind == TraceKind::Drop && (c.any_code || ev.key == c.code) && (c.node == kNoNode || ev.peer == c.node) &&
+            (c.peer == kNoNode || ev.node == c.peer) && (!c.reason || ev.reason == *c.reason))
+          ++n;
+      return within(c, n);
+    }
+    case ConditionKind::Crashes: {
+      std::int64_t n = 0;
+      for (const auto& ev : sim.trace())
+        if (ev.kind == TraceKind::Crash && ev.node == c.node) ++n;
+      return within(c, n);
+    }
     case ConditionKind::TimeAtLeast: return sim.now() >= c.time;
     case ConditionKind::Metric: {
       std::int64_t v = 0;

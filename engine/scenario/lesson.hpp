@@ -12,6 +12,7 @@
 
 #include "scenario/scenario.hpp"
 #include "sim/diagnostic.hpp"
+#include "sim/trace.hpp"
 #include "sim/fault.hpp"
 #include "sim/protocol.hpp"
 #include "sim/types.hpp"
@@ -46,6 +47,9 @@ enum class ConditionKind : std::uint8_t {
   Note,          // a protocol note `code` was recorded (optionally at node / for txn)
   LocksHeld,     // locks node holds within [at_least, at_most]
   LockWaiters,   // transactions waiting for node's locks within [at_least, at_most]
+  MessagesDropped,  // messages lost so far (of type `code` if `any_code` is false; from node / to peer;
+                    // for `reason` if set) within [at_least, at_most]
+  Crashes,       // times node crashed so far within [at_least, at_most]
 };
 
 struct Condition {
@@ -54,6 +58,8 @@ struct Condition {
   NodeId node = kNoNode;
   NodeId peer = kNoNode;
   std::uint16_t code = 0;  // state, log record, message type or note index (by kind)
+  bool any_code = false;   // MessagesDropped without a "type": every message type counts
+  std::optional<DropReason> reason;  // MessagesDropped: only losses for this reason
   bool flag = true;
   TxnId txn = 0;
   TxnOutcome outcome = TxnOutcome::Pending;

@@ -55,7 +55,8 @@ constexpr std::string_view kOutcomes[] = {"pending", "in_progress", "committed",
 constexpr std::string_view kDiscriminators[] = {"all",     "any",           "not",  "link",
                                                 "partitioned", "txn",       "invariant", "log",
                                                 "messages_sent", "time_ms_at_least", "metric", "note",
-                                                "locks_held", "lock_waiters", "node"};
+                                                "locks_held", "lock_waiters", "messages_dropped", "crashes", "node"};
+constexpr std::string_view kDropReasons[] = {"loss", "link_cut", "partition", "node_down", "injected"};
 constexpr std::string_view kPlayKeys[] = {"ms", "state", "when"};
 
 }  // namespace
@@ -444,6 +445,36 @@ std::optional<Condition> LessonReader::condition(const json& v, const std::strin
       }
       if (x.contains("from")) { if (auto n = node(x["from"], json_path_member(sp, "from"))) c.node = *n; }
       if (x.contains("to")) { if (auto n = node(x["to"], json_path_member(sp, "to"))) c.peer = *n; }
+      bounds(x, sp, c);
+    }
+  } else if (shape == "messages_dropped") {
+    keys({"messages_dropped"});
+    c.kind = ConditionKind::MessagesDropped;
+    if (inner_keys({"type", "from", "to", "reason", "at_least", "at_most"})) {
+      c.any_code = !x.contains("type");
+      if (x.contains("type") && protocol_) {
+        if (auto m = named(x["type"], json_path_member(sp, "type"), protocol_->info().messages, "message")) c.code = *m;
+      }
+      if (x.contains("from")) { if (auto n = node(x["from"], json_path_member(sp, "from"))) c.node = *n; }
+      if (x.contains("to")) { if (auto n = node(x["to"], json_path_member(sp, "to"))) c.peer = *n; }
+      if (x.contains("reason")) {
+        const std::string rp = json_path_member(sp, "reason");
+        if (auto r = string(x["reason"], rp, "reason")) {
+          auto it = std::find(std::begin(kDropReasons), std::end(kDropReasons), *r);
+          if (it == std::end(kDropReasons))
+            error(rp, "unknown reason \"" + *r + "\"; reasons are " + join(kDropReasons));
+          else
+            c.reason = static_cast<DropReason>(1 + (it - std::begin(kDropReasons)));
+        }
+      }
+      bounds(x, sp, c);
+    }
+  } else if (shape == "crashes") {
+    keys({"crashes"});
+    c.kind = ConditionKind::Crashes;
+    if (inner_keys({"node", "at_least", "at_most"})) {
+      if (!x.contains("node")) missing(sp, "node", "missing key \"node\": whose crashes to count");
+      else if (auto n = node(x["node"], json_path_member(sp, "node"))) c.node = *n;
       bounds(x, sp, c);
     }
   } else if (shape == "time_ms_at_least") {

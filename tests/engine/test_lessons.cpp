@@ -215,6 +215,44 @@ TEST(LessonLoader, UnknownConditionKey) {
   EXPECT_NE(d.message.find("unknown condition key \"nod\""), std::string::npos) << d.message;
 }
 
+// A task whose goal counts lost messages and crashes: the walk reaches it with the solution, and
+// does not with a solution that loses nothing.
+TEST(LessonConditions, MessagesDroppedAndCrashes) {
+  const std::string goal =
+      R"("goal": { "all": [ { "messages_dropped": { "from": "C", "to": "P2", "reason": "link_cut" } },
+                             { "messages_dropped": { "reason": "loss", "at_most": 0 } },
+                             { "crashes": { "node": "C", "at_least": 1 } }, { "node": "C", "up": true } ] })";
+  std::string text = valid_with(R"("goal": { "link": ["C", "P2"], "cut": true })", goal);
+  replace_first(text, R"("solution": [{ "do": "fault", "fault": { "cut": ["C", "P2"] } }])",
+                R"("solution": [{ "do": "fault", "fault": { "cut": ["C", "P2"] } }, { "do": "play_until", "ms": 900 },
+                                { "do": "fault", "fault": { "crash": "C" } }, { "do": "fault", "fault": { "restart": "C" } }])");
+  const auto r = load_lesson(text, "drops.json");
+  ASSERT_TRUE(r.lesson) << all(r.diagnostics);
+  const WalkReport w = walk_lesson(*r.lesson);
+  EXPECT_TRUE(w.ok) << walk_report_text(w);
+
+  // Without the cut nothing is lost on C-P2: the same goal is never reached.
+  std::string no_cut = text;
+  replace_first(no_cut, R"({ "do": "fault", "fault": { "cut": ["C", "P2"] } }, )", "");
+  const auto r2 = load_lesson(no_cut, "drops.json");
+  ASSERT_TRUE(r2.lesson) << all(r2.diagnostics);
+  EXPECT_FALSE(walk_lesson(*r2.lesson).ok);
+}
+
+TEST(LessonConditions, UnknownDropReasonIsNamed) {
+  const std::string text = valid_with(R"("goal": { "link": ["C", "P2"], "cut": true })",
+                                      R"("goal": { "messages_dropped": { "reason": "gremlins" } })");
+  const auto r = load_lesson(text, "broken.json");
+  ASSERT_EQ(r.diagnostics.size(), 1u) << all(r.diagnostics);
+  EXPECT_EQ(r.diagnostics[0].path, "steps[2].goal.messages_dropped.reason");
+  EXPECT_EQ(r.diagnostics[0].line, line_of(text, "gremlins"));
+  EXPECT_NE(r.diagnostics[0].message.find("unknown reason \"gremlins\"; reasons are loss"), std::string::npos) << r.diagnostics[0].message;
+  const auto r2 = load_lesson(valid_with(R"("goal": { "link": ["C", "P2"], "cut": true })", R"("goal": { "crashes": { "at_least": 1 } })"),
+                              "broken.json");
+  ASSERT_EQ(r2.diagnostics.size(), 1u) << all(r2.diagnostics);
+  EXPECT_NE(r2.diagnostics[0].message.find("missing key \"node\""), std::string::npos) << r2.diagnostics[0].message;
+}
+
 TEST(LessonLoader, UnknownKeysAndCollectsEveryError) {
   std::string text = valid_with(R"("title": { "zh-TW": "範例", "en": "Sample" })", R"("title": { "zh-TW": "範例", "en": "Sample", "fr": "x" })");
   replace_first(text, R"("minutes": 5,)", R"("minutes": 5, "minuets": 3,)");
