@@ -333,29 +333,45 @@ void CanvasView::chooseStretch(qreal availW, qreal availH) {
   }
   qreal extraW = style_.cardWidth, extraH = 0;
   for (NodeItem* n : nodes_) extraH = std::max(extraH, n->boundingRect().height());
-  sy_ = k;
-  sx_ = k;
-  if (bounds.width() > 1 && availH > 0) {
-    const qreal want = (availW / availH * (bounds.height() * sy_ + extraH) - extraW) / bounds.width();
-    sx_ = std::clamp(want, k * 0.8, k * 2.2);
-  }
+  std::vector<QPointF> centres;
+  for (NodeItem* n : nodes_) centres.push_back(controller_->nodePosition(n->id()));
   // Cards never overlap: projector cards are wider (larger font) than the layout's spacing was made
   // for. Two cards overlap when they are too close both across and down; the smallest uniform
   // stretch that separates every pair keeps the layout's shape, and fit() zooms it into the view.
   constexpr qreal kGap = 16;
-  std::vector<QPointF> centres;
-  for (NodeItem* n : nodes_) centres.push_back(controller_->nodePosition(n->id()));
-  qreal grow = 1.0;
-  for (std::size_t i = 0; i < centres.size(); ++i)
-    for (std::size_t j = i + 1; j < centres.size(); ++j) {
-      const qreal dx = std::abs(centres[i].x() - centres[j].x()) * sx_;
-      const qreal dy = std::abs(centres[i].y() - centres[j].y()) * sy_;
-      const qreal across = dx > 0.5 ? (style_.cardWidth + kGap) / dx : 1e9;
-      const qreal down = dy > 0.5 ? (extraH + kGap) / dy : 1e9;
-      grow = std::max(grow, std::min({across, down, 4.0}));
+  const auto separate = [&](qreal sx, qreal sy) {
+    qreal grow = 1.0;
+    for (std::size_t i = 0; i < centres.size(); ++i)
+      for (std::size_t j = i + 1; j < centres.size(); ++j) {
+        const qreal dx = std::abs(centres[i].x() - centres[j].x()) * sx;
+        const qreal dy = std::abs(centres[i].y() - centres[j].y()) * sy;
+        const qreal across = dx > 0.5 ? (style_.cardWidth + kGap) / dx : 1e9;
+        const qreal down = dy > 0.5 ? (extraH + kGap) / dy : 1e9;
+        grow = std::max(grow, std::min({across, down, 4.0}));
+      }
+    return grow;
+  };
+  // The layout is stretched across to match the pane's shape; in a wide, low pane (the canvas
+  // above the space-time diagram) it may also be squashed down, as far as the cards allow: a
+  // circle of six nodes would otherwise be sized by its height and its cards drawn tiny.
+  qreal bestZoom = -1;
+  for (const qreal squash : {1.0, 0.85, 0.7, 0.55, 0.4}) {
+    qreal sy = k * squash, sx = k;
+    if (bounds.width() > 1 && availH > 0) {
+      const qreal want = (availW / availH * (bounds.height() * sy + extraH) - extraW) / bounds.width();
+      sx = std::clamp(want, k * 0.8, k * 2.2);
     }
-  sx_ *= grow;
-  sy_ *= grow;
+    const qreal grow = separate(sx, sy);
+    sx *= grow;
+    sy *= grow;
+    const qreal w = bounds.width() * sx + extraW, h = bounds.height() * sy + extraH;
+    const qreal zoom = std::min(availW / w, availH / h);
+    if (zoom > bestZoom * 1.03) {  // a flatter layout only for a clearly larger card
+      bestZoom = zoom;
+      sx_ = sx;
+      sy_ = sy;
+    }
+  }
   for (NodeItem* n : nodes_)
     if (!n->dragging()) n->setPos(toScene(controller_->nodePosition(n->id())));
   refreshPartitions();

@@ -1,5 +1,7 @@
 #include "metrics_chart_view.hpp"
 
+#include "language.hpp"
+
 #include <QAbstractItemView>
 #include <QChart>
 #include <QChartView>
@@ -725,7 +727,12 @@ void MetricsChartView::showEvent(QShowEvent* e) {
 
 void MetricsChartView::updateAxes() {
   const double until = static_cast<double>(controller_->endTime()) / 1000.0;
-  const int xTicks = projector_ ? 5 : 6;  // projector labels are larger: fewer of them
+  // As many time labels as fit side by side with room between them (a narrow chart at 1080p would
+  // otherwise cut "2000" to "20…"); projector labels are larger, so there are fewer of them.
+  const QFontMetricsF lm(time_axis_->labelsFont());
+  const qreal labelW = lm.horizontalAdvance(QString::number(static_cast<long long>(std::max(1.0, until))) + QStringLiteral("0"));
+  const qreal plotW = std::max<qreal>(1, plot_->width() - 6 * lm.height());  // minus the count and latency axes
+  const int xTicks = std::clamp(static_cast<int>(plotW / (labelW * 1.4)), 2, projector_ ? 5 : 6);
   setAxis(time_axis_, std::max(1.0, until), niceStep(until, xTicks, true));
   plot_->setTimeRange(0, std::max(1.0, until));
 
@@ -823,6 +830,14 @@ void MetricsChartView::applyStyle() {
   QFont labels = font();
   QFont titles = font();
   titles.setBold(true);
+  if (language::current() == QLatin1String("zh_TW")) {
+    // Qt Charts makes room for a rotated axis title from the primary family's line height; with a
+    // Latin primary and CJK glyphs from the fallback, the room is too small and the title comes out
+    // as a lone "…". A CJK primary measures what is drawn.
+    QStringList families = titles.families();
+    families.prepend(QStringLiteral("Noto Sans CJK TC"));
+    titles.setFamilies(families);
+  }
   for (QValueAxis* a : {time_axis_, count_axis_, ms_axis_}) {
     a->setLabelsFont(labels);
     a->setTitleFont(titles);
@@ -881,7 +896,7 @@ void MetricsChartView::applyStyle() {
 
 void MetricsChartView::updatePickerWidth() {
   // Wide enough for the longest name, a swatch and a value, so that no name is cut off on a
-  // projector; bounded so that the chart always keeps most of the panel.
+  // projector; bounded so that the chart always keeps more than half of the panel.
   const QFontMetrics fm = picker_->fontMetrics();
   int name = 0;
   for (int i = 0; i < picker_->topLevelItemCount(); ++i) name = std::max(name, fm.horizontalAdvance(picker_->topLevelItem(i)->text(0)));
@@ -895,7 +910,7 @@ void MetricsChartView::updatePickerWidth() {
   }
   const int chrome = picker_->iconSize().width() + fm.height() * 3;  // check box, margins, scroll bar
   const int em = fm.horizontalAdvance(QLatin1Char('M'));
-  const int w = std::clamp(name + value + chrome, em * 14, std::max(em * 14, std::min(em * 32, width() * 2 / 5)));
+  const int w = std::clamp(name + value + chrome, em * 14, std::max(em * 14, std::min(em * 32, width() * 9 / 20)));
   picker_->setFixedWidth(w);
   hint_->setFixedWidth(w);
   compare_->setFixedWidth(w);
@@ -910,6 +925,7 @@ void MetricsChartView::updatePickerWidth() {
 void MetricsChartView::resizeEvent(QResizeEvent* e) {
   QWidget::resizeEvent(e);
   updatePickerWidth();
+  updateAxes();  // the number of time labels depends on the width
 }
 
 void MetricsChartView::setProjectorMode(bool on) {
@@ -974,6 +990,7 @@ void MetricsChartView::changeEvent(QEvent* e) {
     case QEvent::LanguageChange:
       retranslateUi();
       updatePickerValues();
+      applyStyle();  // the axis titles' font depends on the language
       break;
     case QEvent::FontChange:
     case QEvent::PaletteChange:

@@ -913,7 +913,7 @@ void SpacetimeView::paintRuler(QPainter& p, cs::Time t0, cs::Time t1) {
     p.setFont(px(font(), 10.5 * f, true));
     const QString label = tr("now %1 ms").arg(viewutil::ms(controller_->now()));
     const double lw = QFontMetricsF(p.font()).horizontalAdvance(label) + 12 * f;
-    const QRectF pill(std::min(nowX - lw / 2, w - lw - 2), 3 * f, lw, m.ruler - 6 * f);
+    const QRectF pill(std::max<double>(m.gutter + 2, std::min(nowX - lw / 2, w - lw - 2)), 3 * f, lw, m.ruler - 6 * f);
     p.setPen(Qt::NoPen);
     p.setBrush(s.now);
     p.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2);
