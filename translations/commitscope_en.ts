@@ -1724,6 +1724,62 @@
         <source>Press F1 or Esc, or click anywhere, to close</source>
         <translation>Press F1 or Esc, or click anywhere, to close</translation>
     </message>
+    <message>
+        <source>Ctrl+0</source>
+        <translation>Ctrl+0</translation>
+    </message>
+    <message>
+        <source>Normal speed (1×)</source>
+        <translation>Normal speed (1×)</translation>
+    </message>
+    <message>
+        <source>Ctrl+K</source>
+        <translation>Ctrl+K</translation>
+    </message>
+    <message>
+        <source>Cut a link…</source>
+        <translation>Cut a link…</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <source>Partition the network…</source>
+        <translation>Partition the network…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+H</source>
+        <translation>Ctrl+Shift+H</translation>
+    </message>
+    <message>
+        <source>Heal all links and partitions</source>
+        <translation>Heal all links and partitions</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>Browse lessons</source>
+        <translation>Browse lessons</translation>
+    </message>
+    <message>
+        <source>Page Down / Page Up</source>
+        <translation>Page Down / Page Up</translation>
+    </message>
+    <message>
+        <source>Next / previous lesson step (a presenter&apos;s clicker sends these)</source>
+        <translation>Next / previous lesson step (a presenter&apos;s clicker sends these)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+T</source>
+        <translation>Ctrl+Shift+T</translation>
+    </message>
+    <message>
+        <source>Teacher mode</source>
+        <translation>Teacher mode</translation>
+    </message>
 </context>
 <context>
     <name>LabController</name>

@@ -1724,6 +1724,62 @@
         <source>Press F1 or Esc, or click anywhere, to close</source>
         <translation>按 F1 或 Esc，或點任意處即可關閉</translation>
     </message>
+    <message>
+        <source>Ctrl+0</source>
+        <translation>Ctrl+0</translation>
+    </message>
+    <message>
+        <source>Normal speed (1×)</source>
+        <translation>正常速度（1×）</translation>
+    </message>
+    <message>
+        <source>Ctrl+K</source>
+        <translation>Ctrl+K</translation>
+    </message>
+    <message>
+        <source>Cut a link…</source>
+        <translation>切斷一條連結…</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <source>Partition the network…</source>
+        <translation>建立網路分區…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+H</source>
+        <translation>Ctrl+Shift+H</translation>
+    </message>
+    <message>
+        <source>Heal all links and partitions</source>
+        <translation>修復所有連結與分區</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>Browse lessons</source>
+        <translation>瀏覽課程</translation>
+    </message>
+    <message>
+        <source>Page Down / Page Up</source>
+        <translation>Page Down／Page Up</translation>
+    </message>
+    <message>
+        <source>Next / previous lesson step (a presenter&apos;s clicker sends these)</source>
+        <translation>課程的下一步／上一步（簡報遙控器送出的就是這兩個鍵）</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+T</source>
+        <translation>Ctrl+Shift+T</translation>
+    </message>
+    <message>
+        <source>Teacher mode</source>
+        <translation>教師模式</translation>
+    </message>
 </context>
 <context>
     <name>LabController</name>

@@ -1,5 +1,7 @@
 #include "help_overlay.hpp"
 
+#include "projector_style.hpp"
+
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -67,9 +69,16 @@ QString HelpOverlay::shortcutsHtml() {
   html += row(tr("Home"), tr("Restart with the same seed"));
   html += row(tr("Ctrl+R"), tr("Re-roll the seed"));
   html += row(tr("] / ["), tr("Faster / slower"));
+  html += row(tr("Ctrl+0"), tr("Normal speed (1×)"));
+  html += row(tr("Ctrl+K"), tr("Cut a link…"));
+  html += row(tr("Ctrl+P"), tr("Partition the network…"));
+  html += row(tr("Ctrl+Shift+H"), tr("Heal all links and partitions"));
   html += row(tr("Ctrl+Z"), tr("Undo the last injected fault"));
   html += row(tr("Ctrl+Shift+Z"), tr("Redo"));
   html += row(tr("Ctrl+N / Ctrl+O / Ctrl+S"), tr("New, open, save a scenario"));
+  html += row(tr("Ctrl+L"), tr("Browse lessons"));
+  html += row(tr("Page Down / Page Up"), tr("Next / previous lesson step (a presenter's clicker sends these)"));
+  html += row(tr("Ctrl+Shift+T"), tr("Teacher mode"));
   html += row(tr("F11"), tr("Projector mode: full screen, large text, high contrast"));
   html += row(tr("F1"), tr("Show or hide this help"));
   html += QStringLiteral("</table>");
@@ -115,7 +124,9 @@ void HelpOverlay::fitToParent() {
 
 void HelpOverlay::paintEvent(QPaintEvent*) {
   QPainter p(this);
-  p.fillRect(rect(), QColor(12, 16, 24, 225));
+  // Dark enough that the window behind never competes with the text: a hint of it shows that this
+  // is an overlay; on a projector (high-contrast white window) even a hint is too much.
+  p.fillRect(rect(), QColor(12, 16, 24, projector::isOn() ? 255 : 240));
 }
 
 void HelpOverlay::mousePressEvent(QMouseEvent*) { hide(); }

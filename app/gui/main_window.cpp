@@ -458,6 +458,10 @@ void MainWindow::createStatusBar() {
   invariant_label_->setContentsMargins(8, 1, 8, 1);
   for (QLabel* l : {time_label_, events_label_, seed_label_}) l->setContentsMargins(10, 0, 10, 0);
   bar->addWidget(scenario_label_, 1);
+  // A temporary message is painted where the title is. QStatusBar hides the title while one shows,
+  // but a re-layout (projector mode, a new font) can show it again under the message: the two texts
+  // would be drawn over each other. The title follows the message explicitly instead.
+  connect(bar, &QStatusBar::messageChanged, scenario_label_, [this](const QString& message) { scenario_label_->setVisible(message.isEmpty()); });
   bar->addPermanentWidget(time_label_);
   bar->addPermanentWidget(events_label_);
   bar->addPermanentWidget(seed_label_);

@@ -167,6 +167,31 @@ TEST(MainWindow, ProjectorModeScalesTheFont) {
   EXPECT_DOUBLE_EQ(QApplication::font().pointSizeF(), before);
 }
 
+// A status-bar message covers the scenario title; switching to projector mode while it shows must
+// not bring the title back on top of it (two texts drawn over each other).
+TEST(MainWindow, StatusMessageStaysAloneAcrossTheProjectorSwitch) {
+  LabController controller;
+  MainWindow w(&controller);
+  w.resize(1000, 700);
+  w.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+  w.statusBar()->showMessage(QStringLiteral("Saved somewhere"), 8000);
+  const auto visibleStretchLabels = [&] {
+    int n = 0;
+    for (QLabel* l : w.statusBar()->findChildren<QLabel*>())
+      if (l->isVisible() && !l->text().isEmpty() && l->geometry().left() < w.statusBar()->width() / 3) ++n;
+    return n;
+  };
+  EXPECT_EQ(visibleStretchLabels(), 0);
+  w.setProjectorMode(true, false);
+  QCoreApplication::processEvents();
+  EXPECT_EQ(w.statusBar()->currentMessage(), QStringLiteral("Saved somewhere"));
+  EXPECT_EQ(visibleStretchLabels(), 0);
+  w.statusBar()->clearMessage();
+  EXPECT_EQ(visibleStretchLabels(), 1);  // the title is back
+  w.setProjectorMode(false, false);
+}
+
 TEST(MainWindow, HelpOverlayTogglesWithF1) {
   LabController controller;
   MainWindow w(&controller);

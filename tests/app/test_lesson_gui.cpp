@@ -21,7 +21,9 @@
 #include "lesson_library.hpp"
 #include "lesson_panel.hpp"
 #include "lesson_session.hpp"
+#include "help_overlay.hpp"
 #include "main_window.hpp"
+#include "new_scenario_dialog.hpp"
 #include "progress_dialog.hpp"
 #include "progress_store.hpp"
 #include "scenario/condition.hpp"
@@ -496,6 +498,19 @@ TEST(LessonDialogs, PicturesForReview) {
     progress.show();
     QCoreApplication::processEvents();
     progress.grab().save(out + QStringLiteral("/progress-%1.png").arg(lang));
+    w.helpOverlay()->toggle();
+    QCoreApplication::processEvents();
+    w.grab().save(out + QStringLiteral("/help-%1.png").arg(lang));
+    w.setProjectorMode(true, false);
+    w.resize(1920, 1080);
+    QCoreApplication::processEvents();
+    w.grab().save(out + QStringLiteral("/help-projector-%1.png").arg(lang));
+    w.helpOverlay()->toggle();
+    w.setProjectorMode(false, false);
+    NewScenarioDialog newScenario(&w);
+    newScenario.show();
+    QCoreApplication::processEvents();
+    newScenario.grab().save(out + QStringLiteral("/new-scenario-%1.png").arg(lang));
   }
   language::apply(QStringLiteral("en"), false);
 }
