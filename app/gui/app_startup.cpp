@@ -8,7 +8,6 @@
 #include <QImage>
 #include <QRegularExpression>
 #include <QSettings>
-#include <QStyleFactory>
 #include <QTimer>
 
 #include <cmath>
@@ -144,8 +143,7 @@ int runApplication(int argc, char** argv) {
   QApplication::setApplicationName(QStringLiteral("CommitScope"));
   QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
   QApplication app(argc, argv);
-  // Fusion looks the same on every desktop and offscreen, so screenshots match what users see.
-  QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+  QApplication::setStyle(projector::createStyle());
 
   QString error;
   const auto opts = parseCommandLine(app, &error);

@@ -2,6 +2,8 @@
 
 #include <QApplication>
 #include <QPalette>
+#include <QProxyStyle>
+#include <QStyleFactory>
 
 #include "app_fonts.hpp"
 
@@ -42,7 +44,38 @@ QPalette highContrastPalette() {
   return p;
 }
 
+class ProjectorAwareStyle final : public QProxyStyle {
+ public:
+  ProjectorAwareStyle() : QProxyStyle(QStyleFactory::create(QStringLiteral("Fusion"))) {}
+
+  int pixelMetric(PixelMetric metric, const QStyleOption* option, const QWidget* widget) const override {
+    const int base = QProxyStyle::pixelMetric(metric, option, widget);
+    if (!g_on) return base;
+    switch (metric) {
+      case PM_IndicatorWidth:
+      case PM_IndicatorHeight:
+      case PM_ExclusiveIndicatorWidth:
+      case PM_ExclusiveIndicatorHeight:
+      case PM_CheckBoxLabelSpacing:
+      case PM_RadioButtonLabelSpacing:
+      case PM_ScrollBarExtent:
+      case PM_SliderThickness:
+      case PM_SliderLength:
+      case PM_SliderControlThickness:
+      case PM_SmallIconSize:
+      case PM_ButtonIconSize:
+      case PM_ToolBarIconSize:
+      case PM_ListViewIconSize:
+        return static_cast<int>(base * kFontScale + 0.5);
+      default:
+        return base;
+    }
+  }
+};
+
 }  // namespace
+
+QStyle* createStyle() { return new ProjectorAwareStyle; }
 
 void captureDefaults() {
   if (g_captured) return;

@@ -243,29 +243,30 @@ namespace {
 struct Metrics {
   double gutter, ruler;
 };
-Metrics metrics(bool projector) {
+// `gutter` is the view's own (see updateGutterWidth): it follows the node names.
+Metrics metrics(bool projector, double gutter) {
   const double f = palette::scheme(projector).fontScale;
-  return {92 * f, 26 * f};
+  return {gutter, 26 * f};
 }
 }  // namespace
 
 double SpacetimeView::x(cs::Time t) const {
-  return metrics(projector_).gutter + static_cast<double>(t) / 1000.0 * ppm_ - horizontalScrollBar()->value();
+  return metrics(projector_, gutterW_).gutter + static_cast<double>(t) / 1000.0 * ppm_ - horizontalScrollBar()->value();
 }
 
 cs::Time SpacetimeView::timeAt(double px) const {
-  return static_cast<cs::Time>((px - metrics(projector_).gutter + horizontalScrollBar()->value()) / ppm_ * 1000.0);
+  return static_cast<cs::Time>((px - metrics(projector_, gutterW_).gutter + horizontalScrollBar()->value()) / ppm_ * 1000.0);
 }
 
 double SpacetimeView::laneHeight() const {
   const auto n = std::max<std::size_t>(1, controller_->sim().nodes().size());
   const double f = palette::scheme(projector_).fontScale;
-  const double avail = viewport()->height() - metrics(projector_).ruler - 8;
+  const double avail = viewport()->height() - metrics(projector_, gutterW_).ruler - 8;
   return std::clamp(avail / static_cast<double>(n), 30.0 * f, 110.0 * f);
 }
 
 double SpacetimeView::laneY(cs::NodeId n) const {
-  return metrics(projector_).ruler + laneHeight() * (n + 0.5) - verticalScrollBar()->value();
+  return metrics(projector_, gutterW_).ruler + laneHeight() * (n + 0.5) - verticalScrollBar()->value();
 }
 
 QPointF SpacetimeView::pointAt(cs::NodeId node, cs::Time t) const { return {x(t), laneY(node)}; }
@@ -350,7 +351,18 @@ void SpacetimeView::updateTexts() {
   tips_.assign(info.messages.size(), {});
 }
 
+void SpacetimeView::updateGutterWidth() {
+  // Wide enough for the longest node name ("INVENTORY", "SHIPPING"), within bounds: a name longer
+  // than that is cut by the lane's clip.
+  const double f = palette::scheme(projector_).fontScale;
+  const QFontMetricsF nm(px(font(), 13 * f, true));
+  double widest = 0;
+  for (const auto& n : controller_->sim().nodes()) widest = std::max(widest, nm.horizontalAdvance(QString::fromStdString(n.name)));
+  gutterW_ = std::clamp(22 * f + widest + 8 * f, 92 * f, 170 * f);
+}
+
 void SpacetimeView::refresh() {
+  updateGutterWidth();
   scan();
   updateScrollBars();
   followNow();
@@ -358,7 +370,7 @@ void SpacetimeView::refresh() {
 }
 
 void SpacetimeView::updateScrollBars() {
-  const Metrics m = metrics(projector_);
+  const Metrics m = metrics(projector_, gutterW_);
   const double visible = viewport()->width() - m.gutter;
   const double nowPx = static_cast<double>(controller_->now()) / 1000.0 * ppm_;
   // Room to the right of "now" so the line is not glued to the edge; nothing beyond is drawn.
@@ -377,7 +389,7 @@ void SpacetimeView::followNow() {
   const bool moved = now != lastNow_;
   lastNow_ = now;
   if (!moved && !controller_->isPlaying()) return;  // the user may have scrolled away on purpose
-  const Metrics m = metrics(projector_);
+  const Metrics m = metrics(projector_, gutterW_);
   const double visible = viewport()->width() - m.gutter;
   const double nx = x(now);
   if (nx < m.gutter + visible * 0.05 || nx > m.gutter + visible * 0.92)
@@ -386,7 +398,7 @@ void SpacetimeView::followNow() {
 
 void SpacetimeView::setPixelsPerMs(double ppm, double anchorX) {
   ppm = std::clamp(ppm, kMinPpm, kMaxPpm);
-  const Metrics m = metrics(projector_);
+  const Metrics m = metrics(projector_, gutterW_);
   if (anchorX < 0) anchorX = x(controller_->now());
   const double anchorMs = (anchorX - m.gutter + horizontalScrollBar()->value()) / ppm_;
   ppm_ = ppm;
@@ -397,7 +409,7 @@ void SpacetimeView::setPixelsPerMs(double ppm, double anchorX) {
 }
 
 void SpacetimeView::zoomToFit() {
-  const double visible = viewport()->width() - metrics(projector_).gutter;
+  const double visible = viewport()->width() - metrics(projector_, gutterW_).gutter;
   const double span = std::max(kDefaultSpanMs / 5, static_cast<double>(controller_->now()) / 1000.0 * 1.05);
   ppm_ = std::clamp(visible / span, kMinPpm, kMaxPpm);
   zoomChosen_ = true;
@@ -408,6 +420,7 @@ void SpacetimeView::zoomToFit() {
 
 void SpacetimeView::setProjectorMode(bool on) {
   projector_ = on;
+  updateGutterWidth();
   updateTexts();
   updateScrollBars();
   viewport()->update();
@@ -416,6 +429,7 @@ void SpacetimeView::setProjectorMode(bool on) {
 void SpacetimeView::changeEvent(QEvent* e) {
   QAbstractScrollArea::changeEvent(e);
   if (e->type() == QEvent::LanguageChange || e->type() == QEvent::FontChange) {
+    updateGutterWidth();
     updateTexts();
     viewport()->update();
   }
@@ -423,7 +437,7 @@ void SpacetimeView::changeEvent(QEvent* e) {
 
 void SpacetimeView::resizeEvent(QResizeEvent* e) {
   QAbstractScrollArea::resizeEvent(e);
-  if (!zoomChosen_) ppm_ = std::clamp((viewport()->width() - metrics(projector_).gutter) / kDefaultSpanMs, kMinPpm, kMaxPpm);
+  if (!zoomChosen_) ppm_ = std::clamp((viewport()->width() - metrics(projector_, gutterW_).gutter) / kDefaultSpanMs, kMinPpm, kMaxPpm);
   updateScrollBars();
   lastNow_ = -1;
   followNow();
@@ -456,7 +470,7 @@ void SpacetimeView::keyPressEvent(QKeyEvent* e) {
 
 void SpacetimeView::mousePressEvent(QMouseEvent* e) {
   if (e->button() != Qt::LeftButton) return QAbstractScrollArea::mousePressEvent(e);
-  const Metrics m = metrics(projector_);
+  const Metrics m = metrics(projector_, gutterW_);
   if (e->position().x() < m.gutter) {
     // A click on a lane's name selects that node.
     const double y = e->position().y() - m.ruler + verticalScrollBar()->value();
@@ -518,7 +532,7 @@ void SpacetimeView::paintEvent(QPaintEvent*) {
   p.setRenderHint(QPainter::Antialiasing);
   p.setRenderHint(QPainter::TextAntialiasing);
   const palette::Scheme& s = palette::scheme(projector_);
-  const Metrics m = metrics(projector_);
+  const Metrics m = metrics(projector_, gutterW_);
   const cs::Time t0 = std::max<cs::Time>(0, timeAt(m.gutter));
   const cs::Time t1 = timeAt(viewport()->width());
   const cs::Time now = controller_->now();
@@ -584,7 +598,7 @@ void SpacetimeView::paintLanes(QPainter& p, cs::Time t0, cs::Time t1, Part part,
   const double f = s.fontScale;
   const auto& sim = controller_->sim();
   const auto& info = controller_->info();
-  const Metrics m = metrics(projector_);
+  const Metrics m = metrics(projector_, gutterW_);
   const double lh = laneHeight();
   const double w = viewport()->width();
   const double nowX = x(controller_->now());
@@ -850,13 +864,13 @@ void SpacetimeView::paintMessages(QPainter& p, cs::Time t0, cs::Time t1, Density
   // Now.
   const double nowX = x(controller_->now());
   p.setPen(QPen(s.now, 2 * s.lineScale));
-  p.drawLine(QPointF(nowX, metrics(projector_).ruler), QPointF(nowX, viewport()->height()));
+  p.drawLine(QPointF(nowX, metrics(projector_, gutterW_).ruler), QPointF(nowX, viewport()->height()));
 }
 
 void SpacetimeView::paintRulerScale(QPainter& p, cs::Time t0, cs::Time t1) {
   const palette::Scheme& s = palette::scheme(projector_);
   const double f = s.fontScale;
-  const Metrics m = metrics(projector_);
+  const Metrics m = metrics(projector_, gutterW_);
   const double w = viewport()->width();
   p.fillRect(QRectF(0, 0, w, m.ruler), s.panel);
   p.setPen(QPen(s.panelBorder, 1));
@@ -887,13 +901,13 @@ void SpacetimeView::paintRulerScale(QPainter& p, cs::Time t0, cs::Time t1) {
 // were painted (their antialiased edges blend over the plot as before); the "now" pill moves every
 // frame and is painted on top.
 void SpacetimeView::paintRuler(QPainter& p, cs::Time t0, cs::Time t1) {
-  const Metrics m = metrics(projector_);
+  const Metrics m = metrics(projector_, gutterW_);
   const qreal dpr = viewport()->devicePixelRatioF();
   const QChar sep(u'|');
   const QString key = QString::number(viewport()->width()) + sep + QString::number(dpr) + sep + QString::number(projector_) + sep +
                       QString::number(horizontalScrollBar()->value()) + sep + QString::number(ppm_, 'g', 17) + sep +
                       QString::number(t0) + sep + QString::number(faults_.size()) + sep + QLocale().name() + sep + tr("%1 ms") +
-                      sep + font().key();
+                      sep + font().key() + sep + QString::number(m.gutter);
   if (key != rulerKey_ || ruler_.isNull()) {
     rulerKey_ = key;
     ruler_ = QPixmap(QSize(viewport()->width(), static_cast<int>(std::ceil(m.ruler)) + 1) * dpr);
@@ -923,11 +937,11 @@ void SpacetimeView::paintRuler(QPainter& p, cs::Time t0, cs::Time t1) {
 }
 
 void SpacetimeView::paintGutter(QPainter& p) {
-  const Metrics m = metrics(projector_);
+  const Metrics m = metrics(projector_, gutterW_);
   const auto& sim = controller_->sim();
   const qreal dpr = viewport()->devicePixelRatioF();
   const QChar sep(u'|');
-  QString key = QString::number(viewport()->height()) + sep + QString::number(dpr) + sep + QString::number(projector_) + sep +
+  QString key = QString::number(viewport()->height()) + sep + QString::number(m.gutter) + sep + QString::number(dpr) + sep + QString::number(projector_) + sep +
                 QString::number(verticalScrollBar()->value()) + sep + QString::number(laneHeight(), 'g', 17) + sep +
                 QString::number(controller_->selectedNode()) + sep + tr("node") + sep + font().key() + sep;
   for (const auto& n : sim.nodes())
@@ -947,7 +961,7 @@ void SpacetimeView::paintGutter(QPainter& p) {
 void SpacetimeView::paintGutterLanes(QPainter& p) {
   const palette::Scheme& s = palette::scheme(projector_);
   const double f = s.fontScale;
-  const Metrics m = metrics(projector_);
+  const Metrics m = metrics(projector_, gutterW_);
   const auto& sim = controller_->sim();
   const double lh = laneHeight();
   p.fillRect(QRectF(0, 0, m.gutter, viewport()->height()), s.panel);

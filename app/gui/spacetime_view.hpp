@@ -52,6 +52,7 @@ class SpacetimeView : public QAbstractScrollArea {
   void changeEvent(QEvent* e) override;
 
  private:
+  void updateGutterWidth();
   struct Down {
     cs::Time from = 0;
     cs::Time to = -1;  // -1: still down
@@ -95,6 +96,7 @@ class SpacetimeView : public QAbstractScrollArea {
 
   LabController* controller_;
   bool projector_ = false;
+  double gutterW_ = 92;  // the node-name column, from the longest name (updateGutterWidth)
   double ppm_ = 4.0;  // pixels per virtual millisecond
   bool zoomChosen_ = false;
   cs::Time lastNow_ = -1;

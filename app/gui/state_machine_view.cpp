@@ -185,8 +185,36 @@ qreal StateMachineView::graphWidthNeeded(qreal scale, bool wrapped) const {
   for (const Box& b : boxes_)
     for (const QString& line : stateName(b.state, wrapped).split(QLatin1Char('\n'))) w = std::max(w, m.horizontalAdvance(line));
   w += 28 * f;
-  // Room between columns for the transition labels.
-  return layers_ * w + std::max(0, layers_ - 1) * 120 * f + 32 * f;
+  qreal gaps = 0;
+  for (const qreal g : columnGaps(scale)) gaps += g;
+  return layers_ * w + gaps + 32 * f;
+}
+
+std::vector<qreal> StateMachineView::columnGaps(qreal scale) const {
+  // Room between two columns for the labels of the arrows that cross it: a label may take two
+  // lines (Chinese wraps anywhere, English between words), so about half its one-line width, but
+  // never less than its longest word. Bold: the lit label is bold.
+  const qreal f = palette::scheme(projector_).fontScale * scale;
+  std::vector<qreal> gaps(static_cast<std::size_t>(std::max(0, layers_ - 1)), 90 * f);
+  if (!machine_) return gaps;
+  const QFontMetricsF lm(scaledFont(font(), 11 * f, true));
+  std::map<std::pair<int, int>, QStringList> groups;
+  for (const auto& t : machine_->transitions) groups[{t.from, t.to}] << transitionLabel(t.label);
+  for (const auto& [key, labels] : groups) {
+    const Box* a = box(key.first);
+    const Box* b = box(key.second);
+    if (!a || !b || b->layer != a->layer + 1) continue;  // skip and back edges run above or below the boxes
+    qreal want = 0;
+    for (const QString& line : edgeText(labels).split(QLatin1Char('\n'))) {
+      const qreal whole = lm.horizontalAdvance(line);
+      qreal word = 0;
+      for (const QString& wd : line.split(QLatin1Char(' '), Qt::SkipEmptyParts)) word = std::max(word, lm.horizontalAdvance(wd));
+      want = std::max(want, whole <= 150 * f ? whole : std::max(whole / 2, word));
+    }
+    qreal& g = gaps[static_cast<std::size_t>(a->layer)];
+    g = std::max(g, std::min(want + 20 * f, 240 * f));
+  }
+  return gaps;
 }
 
 std::vector<StateMachineView::LayerSize> StateMachineView::verticalLayers(qreal width, qreal scale) const {
@@ -266,9 +294,9 @@ qreal StateMachineView::verticalHeightNeeded(qreal width, qreal extra, qreal sca
   return sum + (layers_ - 1) * oneLine * extra;
 }
 
-qreal StateMachineView::graphHeightNeeded(qreal scale) const {
+qreal StateMachineView::graphHeightNeeded(qreal scale, bool wrapped) const {
   const qreal f = palette::scheme(projector_).fontScale * scale;
-  const qreal h = QFontMetricsF(scaledFont(font(), 13 * f, true)).height() + 18 * f;
+  const qreal h = QFontMetricsF(scaledFont(font(), 13 * f, true)).height() * (wrapped ? 2 : 1) + 18 * f;
   bool skips = false;
   if (machine_)
     for (const auto& t : machine_->transitions) {
@@ -321,15 +349,16 @@ void StateMachineView::layoutMachine(const QRectF& area) {
     }
     return;
   }
-  // Squeezed: first put the state names on two lines, then shrink everything (to 60% at most).
-  // Two-line boxes are taller: only when the rows of the busiest layer still fit without touching.
-  {
-    const qreal f1 = palette::scheme(projector_).fontScale;
-    const qreal h2 = QFontMetricsF(scaledFont(font(), 13 * f1, true)).height() * 2 + 18 * f1;
-    wrapped_ = area.width() < graphWidthNeeded(1.0) && area.height() - 32 * f1 >= maxRows_ * h2 * 1.6;
-  }
-  // Shrink for whichever runs out first, the width (columns and labels) or the height (rows).
-  fit_ = std::clamp(std::min(area.width() / graphWidthNeeded(1.0, wrapped_), area.height() / graphHeightNeeded(1.0)), 0.6, 1.0);
+  // Squeezed: the state names may go on two lines ("COMPENSATING" over "（補償中）"), which narrows
+  // the columns and leaves their gaps to the arrow labels but makes the rows taller; then everything
+  // shrinks (to 60% at most) for whichever runs out first, the width or the height. Of the two, the
+  // one that shrinks less.
+  const auto fitFor = [&](bool wrapped) {
+    return std::min(area.width() / graphWidthNeeded(1.0, wrapped), area.height() / graphHeightNeeded(1.0, wrapped));
+  };
+  const qreal oneLine = fitFor(false), twoLines = fitFor(true);
+  wrapped_ = oneLine < 1.0 && twoLines > oneLine * 1.05;
+  fit_ = std::clamp(wrapped_ ? twoLines : oneLine, 0.6, 1.0);
   const qreal f = palette::scheme(projector_).fontScale * fit_;
   const QFontMetricsF m(scaledFont(font(), 13 * f, true));
   qreal w = 0;
@@ -344,11 +373,22 @@ void StateMachineView::layoutMachine(const QRectF& area) {
   const qreal margin = 16 * f;
   std::map<int, int> rowsIn;
   for (const Box& b : boxes_) rowsIn[b.layer] = std::max(rowsIn[b.layer], b.row + 1);
-  const qreal colStep = layers_ > 1 ? (area.width() - 2 * margin - w) / (layers_ - 1) : 0;
+  // Columns: each gap as wide as its labels need (columnGaps), room to spare shared out evenly.
+  // Too narrow even shrunk: the gaps give way (their labels wrap further), never the boxes' place
+  // inside the pane.
+  std::vector<qreal> gaps = columnGaps(fit_);
+  qreal gapSum = 0;
+  for (const qreal g : gaps) gapSum += g;
+  const qreal room = area.width() - 2 * margin - layers_ * w;
+  if (gapSum > room && gapSum > 0)
+    for (qreal& g : gaps) g *= std::max<qreal>(0, room) / gapSum;
+  const qreal spare = layers_ > 1 && room > gapSum ? (room - gapSum) / (layers_ - 1) : 0;
+  std::vector<qreal> columnX(static_cast<std::size_t>(std::max(1, layers_)), area.left() + margin + w / 2);
+  for (std::size_t l = 1; l < columnX.size(); ++l) columnX[l] = columnX[l - 1] + w + gaps[l - 1] + spare;
   const qreal rowStep = maxRows_ > 1 ? std::min((area.height() - 2 * 10 * f - h) / (maxRows_ - 1), h * 3.6) : 0;
   for (Box& b : boxes_) {
     const int rows = rowsIn[b.layer];
-    const qreal cx = area.left() + margin + w / 2 + b.layer * colStep + (layers_ == 1 ? (area.width() - 2 * margin - w) / 2 : 0);
+    const qreal cx = columnX[static_cast<std::size_t>(b.layer)] + (layers_ == 1 ? (area.width() - 2 * margin - w) / 2 : 0);
     const qreal cy = area.center().y() + (b.row - (rows - 1) / 2.0) * rowStep;
     b.rect = QRectF(cx - w / 2, cy - h / 2, w, h);
   }
@@ -460,14 +500,18 @@ void StateMachineView::paintHeader(QPainter& p, const QRectF& area) {
   const QString name = QString::fromStdString(ns.name);
   p.drawText(QRectF(area.left(), area.top(), area.width(), tm.height()), Qt::AlignLeft | Qt::AlignVCenter, name);
   qreal x = area.left() + tm.horizontalAdvance(name) + 8 * f;
+  // The DOWN pill must stay whole in a narrow pane: the subtitle gives way (elided) instead.
+  const QFont pillFont = scaledFont(font(), 11.5 * f, true);
+  const QString down = tr("DOWN");
+  const qreal pillW = up_ ? 0 : QFontMetricsF(pillFont).horizontalAdvance(down) + 12 * f + 10 * f;
   p.setFont(scaledFont(font(), 12 * f));
   p.setPen(s.mutedInk);
-  const QString sub = tr("%1 state machine").arg(EngineText::role(ns.role));
+  const QString sub = QFontMetricsF(p.font()).elidedText(tr("%1 state machine").arg(EngineText::role(ns.role)), Qt::ElideRight,
+                                                         std::max<qreal>(0, area.right() - x - pillW));
   p.drawText(QRectF(x, area.top(), area.width(), tm.height()), Qt::AlignLeft | Qt::AlignVCenter, sub);
   x += QFontMetricsF(p.font()).horizontalAdvance(sub) + 10 * f;
   if (!up_) {
-    p.setFont(scaledFont(font(), 11.5 * f, true));
-    const QString down = tr("DOWN");
+    p.setFont(pillFont);
     const QRectF pill(x, area.top() + (tm.height() - sm.height() - 4 * f) / 2,
                       QFontMetricsF(p.font()).horizontalAdvance(down) + 12 * f, sm.height() + 4 * f);
     p.setPen(Qt::NoPen);

@@ -68,8 +68,9 @@ class StateMachineView : public QWidget {
   std::vector<qreal> verticalGaps(qreal width, const std::vector<LayerSize>& sizes, qreal scale = 1.0) const;
   void computeLayers();
   qreal graphWidthNeeded(qreal scale, bool wrapped = false) const;
+  std::vector<qreal> columnGaps(qreal scale) const;  // left-to-right layout: label room per gap
   // Height the left-to-right layout needs for the busiest layer's rows without any two touching.
-  qreal graphHeightNeeded(qreal scale) const;
+  qreal graphHeightNeeded(qreal scale, bool wrapped = false) const;
   // The same, layers top to bottom in a pane this wide; gap = space between layers in box heights.
   // extra: room added to each gap, in box heights.
   qreal verticalHeightNeeded(qreal width, qreal extra = 0, qreal scale = 1.0) const;

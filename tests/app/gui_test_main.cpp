@@ -5,7 +5,6 @@
 
 #include <QApplication>
 #include <QSettings>
-#include <QStyleFactory>
 #include <QTemporaryDir>
 
 #include "language.hpp"
@@ -16,7 +15,7 @@ int main(int argc, char** argv) {
   QApplication::setOrganizationName(QStringLiteral("CommitScopeTests"));
   QApplication::setApplicationName(QStringLiteral("gui_tests"));
   QApplication app(argc, argv);
-  QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+  QApplication::setStyle(projector::createStyle());
   QTemporaryDir settingsDir;
   QSettings::setDefaultFormat(QSettings::IniFormat);
   QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());

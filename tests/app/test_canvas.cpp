@@ -14,6 +14,7 @@
 #include "engine_text.hpp"
 #include "gui_test_support.hpp"
 #include "lab_controller.hpp"
+#include "language.hpp"
 #include "spacetime_view.hpp"
 #include "state_machine_view.hpp"
 #include "view_util.hpp"
@@ -445,12 +446,15 @@ TEST(StateMachineView, ShowsTheCoordinatorThenTheSelectedNode) {
 // Narrow projector panes (a lesson beside the canvas) and wide short ones (a laptop): the states
 // never overlap and stay inside the pane, for machines of three, four and more layers.
 TEST(StateMachineView, StatesNeverOverlapInAnyPaneShape) {
+  // Both languages: the zh-TW arrow labels are longer than the English ones.
+  for (const QString lang : {QStringLiteral("en"), QStringLiteral("zh_TW")})
   for (const char* file : {"2pc-happy.json", "3pc-happy.json", "saga-orchestration-happy.json", "tcc-happy.json"}) {
+    language::apply(lang, false);
     auto c = open(file);
     StateMachineView view(c.get());
     c->seekTime(cs::ms(50));
     for (const bool projector : {false, true})
-      for (const QSize size : {QSize(420, 700), QSize(560, 760), QSize(900, 360), QSize(700, 460), QSize(1100, 520)}) {
+      for (const QSize size : {QSize(420, 700), QSize(560, 760), QSize(900, 360), QSize(700, 460), QSize(1100, 520), QSize(780, 430)}) {
         view.setProjectorMode(projector);
         view.resize(size);
         (void)view.grab();  // lays out and paints
@@ -464,6 +468,7 @@ TEST(StateMachineView, StatesNeverOverlapInAnyPaneShape) {
         }
       }
   }
+  language::apply(QStringLiteral("en"), false);
 }
 
 TEST(StateMachineView, ANarrowTallProjectorPaneStacksTheLayers) {
