@@ -1585,6 +1585,26 @@
         <source>%1 or %2</source>
         <translation>%1 or %2</translation>
     </message>
+    <message>
+        <source>election timeout</source>
+        <translation>election timeout</translation>
+    </message>
+    <message>
+        <source>a majority of VOTE_GRANTED</source>
+        <translation>a majority of VOTE_GRANTED</translation>
+    </message>
+    <message>
+        <source>HEARTBEAT of a term &gt;= its own</source>
+        <translation>HEARTBEAT of a term &gt;= its own</translation>
+    </message>
+    <message>
+        <source>higher term</source>
+        <translation>higher term</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 and %2</translation>
+    </message>
 </context>
 <context>
     <name>FaultDialogs</name>

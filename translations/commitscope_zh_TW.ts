@@ -1585,6 +1585,26 @@
         <source>%1 or %2</source>
         <translation>%1 或 %2</translation>
     </message>
+    <message>
+        <source>election timeout</source>
+        <translation>選舉逾時</translation>
+    </message>
+    <message>
+        <source>a majority of VOTE_GRANTED</source>
+        <translation>過半數的 VOTE_GRANTED</translation>
+    </message>
+    <message>
+        <source>HEARTBEAT of a term &gt;= its own</source>
+        <translation>任期不低於自己的 HEARTBEAT</translation>
+    </message>
+    <message>
+        <source>higher term</source>
+        <translation>更高的任期</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 和 %2</translation>
+    </message>
 </context>
 <context>
     <name>FaultDialogs</name>

@@ -323,6 +323,10 @@ constexpr Entry kTransitionEvents[] = {
     {"HEARTBEAT of a higher term", QT_TRANSLATE_NOOP("EngineTransition", "HEARTBEAT of a higher term")},
     {"REDIRECT or timeout", QT_TRANSLATE_NOOP("EngineTransition", "REDIRECT or timeout")},
     {"max_attempts", QT_TRANSLATE_NOOP("EngineTransition", "attempts used up")},
+    {"election timeout", QT_TRANSLATE_NOOP("EngineTransition", "election timeout")},
+    {"majority VOTE_GRANTED", QT_TRANSLATE_NOOP("EngineTransition", "a majority of VOTE_GRANTED")},
+    {"HEARTBEAT of a term >= its own", QT_TRANSLATE_NOOP("EngineTransition", "HEARTBEAT of a term >= its own")},
+    {"higher term", QT_TRANSLATE_NOOP("EngineTransition", "higher term")},
 };
 
 constexpr Entry kInvariants[] = {
@@ -445,6 +449,9 @@ namespace {
 
 QString transitionPart(const cs::ProtocolInfo& info, QString part) {
   part = part.trimmed();
+  const std::string whole = part.toStdString();
+  for (const Entry& e : kTransitionEvents)  // a phrase of its own first ("ORDER+OUTBOX")
+    if (e.key == whole) return QCoreApplication::translate("EngineTransition", e.source);
   if (part.startsWith(QLatin1String("all ")))
     return QCoreApplication::translate("EngineTransition", "all %1").arg(transitionPart(info, part.mid(4)));
   if (part.contains(QLatin1Char('|'))) {
@@ -454,10 +461,14 @@ QString transitionPart(const cs::ProtocolInfo& info, QString part) {
       out = QCoreApplication::translate("EngineTransition", "%1 or %2").arg(out, transitionPart(info, alternatives[i]));
     return out;
   }
-  const std::string key = part.toStdString();
-  if (info.message_index(key) >= 0) return part;
-  for (const Entry& e : kTransitionEvents)
-    if (e.key == key) return QCoreApplication::translate("EngineTransition", e.source);
+  if (part.contains(QLatin1Char('+'))) {  // "WRITE_OK+REPLICATE": both sent
+    const QStringList both = part.split(QLatin1Char('+'));
+    QString out = transitionPart(info, both.front());
+    for (qsizetype i = 1; i < both.size(); ++i)
+      out = QCoreApplication::translate("EngineTransition", "%1 and %2").arg(out, transitionPart(info, both[i]));
+    return out;
+  }
+  if (info.message_index(whole) >= 0) return part;
   return part.replace(QLatin1Char('_'), QLatin1Char(' '));
 }
 

@@ -185,9 +185,10 @@ qreal StateMachineView::graphWidthNeeded(qreal scale, bool wrapped) const {
   for (const Box& b : boxes_)
     for (const QString& line : stateName(b.state, wrapped).split(QLatin1Char('\n'))) w = std::max(w, m.horizontalAdvance(line));
   w += 28 * f;
-  qreal gaps = 0;
-  for (const qreal g : columnGaps(scale)) gaps += g;
-  return layers_ * w + gaps + 32 * f;
+  // Room between columns for the transition labels: a fixed allowance, so that the choice of layout
+  // (side by side, top to bottom) and the shrink factor do not swing with one long label;
+  // layoutMachine() then shares the actual width out by what each gap's labels need (columnGaps).
+  return layers_ * w + std::max(0, layers_ - 1) * 120 * f + 32 * f;
 }
 
 std::vector<qreal> StateMachineView::columnGaps(qreal scale) const {
@@ -437,11 +438,14 @@ void StateMachineView::paintEvent(QPaintEvent*) {
     logArea = QRectF(side.left(), side.top(), side.width(), side.height() * 0.64);
     lockArea = QRectF(side.left(), logArea.bottom() + 8 * f, side.width(), side.bottom() - logArea.bottom() - 8 * f);
   } else {
-    // The graph takes the height its rows need (never less than 40%); the log keeps at least its
-    // title, column heads and one record, since that record is what survives a crash.
+    // The graph takes the height its rows need (never less than 40%; rows of two-line names when the
+    // width is short); the log keeps at least its title and newest record (the column heads when
+    // there is room), since that record is what survives a crash.
     // Stacked (a narrow pane), the one-line locks box comes on top of that.
     const bool stacked = body.width() < 560 * f;
-    const qreal minBelow = 3 * rowH + 8 * f + 10 * f + (stacked ? rowH + 16 * f : 0);
+    // Below: the log's title and newest record; stacked, the locks box too (see below).
+    const int lockCount = node_ >= 0 ? static_cast<int>(controller_->simulation().protocol().node_view(node_).locks.size()) : 0;
+    const qreal minBelow = 2 * rowH + 8 * f + 10 * f + (stacked ? (lockCount == 0 ? 1 : 2 + lockCount) * rowH + 14 * f : 0);
     // Top to bottom when the columns would shrink a lot and the layers fit at full size.
     // Below it then, at the least: the log's title and newest record, and a one-line locks box.
     const qreal minBelowVertical = 3 * rowH + 32 * f;  // see the boxes' spacing below (plus rounding slack)
@@ -449,8 +453,13 @@ void StateMachineView::paintEvent(QPaintEvent*) {
     // tight layers beat overlapping boxes, and the log gives up rows for them.
     const qreal wide = graphWidthNeeded(1.0, true);
     const bool hopeless = body.width() < 0.62 * wide;
+    // Hopeless both ways: whichever layout shrinks less; in a wide, low pane (the projector lab's
+    // side column) top to bottom only if its layers fit at all (60%), else they would run under the
+    // log; in a tall one (a projector lesson's column) the log gives them rows instead.
+    const qreal across = std::min(body.width() / wide, (body.height() - minBelow) / graphHeightNeeded(1.0, true));
+    const qreal down = (body.height() - minBelowVertical) / std::max<qreal>(1, verticalHeightNeeded(body.width(), 0, 1.0));
     vertical_ = layers_ > 1 && body.width() < 0.85 * wide &&
-                (hopeless || body.height() - minBelowVertical >= verticalHeightNeeded(body.width()));
+                ((hopeless && down > across && (down >= 0.6 || body.height() > body.width())) || body.height() - minBelowVertical >= verticalHeightNeeded(body.width()));
     // Vertical: the graph takes room for generous gaps (its labels live there), the log the rest.
     // Only a graph that cannot fit otherwise takes rows from the log.
     // When even tight layers do not fit, the whole graph shrinks (to 60% at most), as the
@@ -464,7 +473,7 @@ void StateMachineView::paintEvent(QPaintEvent*) {
       if (fit_ < 1.0) vertH = avail;
     }
     const qreal graphH = vertical_ ? vertH
-                                   : std::max(body.height() * 0.4, std::min(graphHeightNeeded(1.0), body.height() - minBelow));
+                                   : std::max(body.height() * 0.4, std::min(graphHeightNeeded(1.0, body.width() < graphWidthNeeded(1.0)), body.height() - minBelow));
     graph = QRectF(body.left(), body.top(), body.width(), graphH);
     const qreal space = stacked ? 6 * f : 10 * f;  // stacked boxes sit closer: every line counts there
     const QRectF below(body.left(), graph.bottom() + space, body.width(), body.bottom() - graph.bottom() - space);
@@ -473,8 +482,7 @@ void StateMachineView::paintEvent(QPaintEvent*) {
       lockArea = QRectF(logArea.right() + 10 * f, below.top(), below.right() - logArea.right() - 10 * f, below.height());
     } else {
       // Too narrow for two tables: the locks become a short box under the log, one row per lock.
-      const int locks = node_ >= 0 ? static_cast<int>(controller_->simulation().protocol().node_view(node_).locks.size()) : 0;
-      const qreal lockH = std::min(below.height() * 0.45, (locks == 0 ? 1 : 2 + locks) * rowH + 8 * f);
+      const qreal lockH = std::min(below.height() * 0.45, (lockCount == 0 ? 1 : 2 + lockCount) * rowH + 8 * f);
       lockArea = QRectF(below.left(), below.bottom() - lockH, below.width(), lockH);
       logArea = QRectF(below.left(), below.top(), below.width(), lockArea.top() - space - below.top());
     }
@@ -608,6 +616,8 @@ void StateMachineView::paintMachine(QPainter& p) {
     QRectF rect;
     QString text;
     bool lit;
+    qreal wrap;  // the width the text was measured (and is drawn) wrapped to
+    qreal fontScale = 1.0;  // < 1: shrunk to find a free place
   };
   std::vector<EdgeLabel> edgeLabels;
   std::map<int, qreal> stackAbove;  // vertical layout: label height already stacked over a box
@@ -714,13 +724,13 @@ void StateMachineView::paintMachine(QPainter& p) {
       stackAbove[key.second] += r.height() + 3 * f;
       if (r.left() < graphArea_.left() + 2) r.moveLeft(graphArea_.left() + 2);
       if (r.right() > graphArea_.right() - 2) r.moveRight(graphArea_.right() - 2);
-      edgeLabels.push_back({r, text, lit});
+      edgeLabels.push_back({r, text, lit, width});
       continue;
     }
     if (vertical_) {
       // Beside the arrow, with the room up to the pane's edge on that side.
       const qreal room = leftOfArrow ? labelAt.x() - graphArea_.left() - 6 * f : graphArea_.right() - labelAt.x() - 6 * f;
-      const qreal width = std::max<qreal>(70 * f, room);
+      qreal width = std::max<qreal>(70 * f, room);
       r = QFontMetricsF(lf).boundingRect(QRectF(0, 0, width, 1000), Qt::AlignLeft | Qt::TextWordWrap, text);
       r.moveCenter(labelAt);
       if (leftOfArrow) r.moveRight(labelAt.x() - 6 * f);
@@ -728,43 +738,94 @@ void StateMachineView::paintMachine(QPainter& p) {
       if (!leftOfArrow && b->layer == a->layer + 1 && r.height() > b->rect.top() - a->rect.bottom() - 2 * f) {
         // Taller than the gap (a short pane): right of both boxes instead, where it covers nothing.
         const qreal x = std::max(a->rect.right(), b->rect.right()) + 6 * f;
-        r = QFontMetricsF(lf).boundingRect(QRectF(0, 0, std::max<qreal>(60 * f, graphArea_.right() - x - 2), 1000),
-                                           Qt::AlignLeft | Qt::TextWordWrap, text);
+        width = std::max<qreal>(60 * f, graphArea_.right() - x - 2);
+        r = QFontMetricsF(lf).boundingRect(QRectF(0, 0, width, 1000), Qt::AlignLeft | Qt::TextWordWrap, text);
         r.moveCenter(labelAt);
         r.moveLeft(x);
       }
-      edgeLabels.push_back({r, text, lit});
+      edgeLabels.push_back({r, text, lit, width});
       continue;
     }
     const qreal width = std::max<qreal>(70 * f, std::abs(b->rect.left() - a->rect.right()) - 8 * f);
     r = QFontMetricsF(lf).boundingRect(QRectF(0, 0, width, 1000), Qt::AlignCenter | Qt::TextWordWrap, text);
     r.moveCenter(labelAt);
     if (below && b->layer - a->layer > 1) r.translate(0, r.height() / 2 + 4 * f);
-    edgeLabels.push_back({r, text, lit});
+    if (b->layer == a->layer + 1) {
+      // Kept inside the gap between the two columns (a fanning-out label sits nearer its target).
+      const qreal lo = a->rect.right() + 4 * f, hi = b->rect.left() - 4 * f;
+      if (r.right() > hi) r.moveRight(hi);
+      if (r.left() < lo) r.moveLeft(lo);
+    }
+    edgeLabels.push_back({r, text, lit, width});
   }
-  // Overlapping labels: keep the vertical order and push each one just below the one it overlaps,
-  // then shift the whole stack up if it ran out of the widget.
+  // Each label, top to bottom, takes the nearest free place: where it was put, else a little up or
+  // down along its arrow, else a little aside, never over a state box or a label placed before it
+  // and never out of the graph's area (the log is drawn below it). A label with no free place
+  // nearby (a pane far too small) stays where it was put.
   std::sort(edgeLabels.begin(), edgeLabels.end(), [](const EdgeLabel& a, const EdgeLabel& b) { return a.rect.center().y() < b.rect.center().y(); });
   const qreal gap = 3 * f;
-  for (std::size_t i = 1; i < edgeLabels.size(); ++i)
-    for (std::size_t j = 0; j < i; ++j) {
-      const QRectF& o = edgeLabels[j].rect;
-      QRectF& r = edgeLabels[i].rect;
-      if (r.left() < o.right() + gap && o.left() < r.right() + gap && r.top() < o.bottom() + gap) r.moveTop(o.bottom() + gap);
+  const QRectF bounds = graphArea_.adjusted(-6 * f, -6 * f, 6 * f, 6 * f).intersected(QRectF(rect()));
+  std::vector<QRectF> placed;
+  const auto isFree = [&](const QRectF& r) {
+    if (!bounds.contains(r)) return false;
+    for (const Box& b : boxes_)
+      if (r.intersects(b.rect.adjusted(-2, -2, 2, 2))) return false;
+    for (const QRectF& o : placed)
+      if (r.intersects(o.adjusted(-gap, -gap, gap, gap))) return false;
+    return true;
+  };
+  // Then narrower (more lines), then a smaller font, before giving up.
+  struct Attempt {
+    qreal wrap, font;
+  };
+  constexpr Attempt attempts[] = {{1.0, 1.0}, {0.7, 1.0}, {0.7, 0.85}, {0.5, 0.75}};
+  for (EdgeLabel& l : edgeLabels) {
+    bool found = false;
+    for (const Attempt& at : attempts) {
+      QRectF r = l.rect;
+      if (at.wrap < 1.0 || at.font < 1.0) {
+        const QFont af = scaledFont(font(), 11 * f * at.font, l.lit);
+        r = QFontMetricsF(af).boundingRect(QRectF(0, 0, l.wrap * at.wrap, 1000), Qt::AlignCenter | Qt::TextWordWrap, l.text);
+        r.moveCenter(l.rect.center());
+      }
+      const qreal dy = std::max<qreal>(4 * f, r.height() / 3), dx = 10 * f;
+      found = isFree(r);
+      for (int ring = 1; ring <= 8 && !found; ++ring) {
+        const QPointF moves[] = {{0, -ring * dy}, {0, ring * dy}, {-ring * dx, 0}, {ring * dx, 0},
+                                 {-ring * dx, -ring * dy}, {ring * dx, -ring * dy}, {-ring * dx, ring * dy}, {ring * dx, ring * dy}};
+        for (const QPointF& d : moves)
+          if (isFree(r.translated(d))) {
+            r.translate(d);
+            found = true;
+            break;
+          }
+      }
+      if (found) {
+        l.rect = r;
+        l.wrap *= at.wrap;
+        l.fontScale = at.font;
+        break;
+      }
     }
+    placed.push_back(l.rect);
+  }
   const qreal overflow = edgeLabels.empty() ? 0 : std::max<qreal>(0, edgeLabels.back().rect.bottom() - (height() - 2));
   QColor halo = s.background;
   halo.setAlpha(225);
+  labelRects_.clear();
   for (EdgeLabel& l : edgeLabels) {
     const QRectF r = l.rect.translated(0, -std::min(overflow, std::max<qreal>(0, l.rect.top() - 2)));
-    p.setFont(l.lit ? scaledFont(font(), 11 * f, true) : labelFont);
+    labelRects_.push_back(r);
+    p.setFont(scaledFont(font(), 11 * f * l.fontScale, l.lit));
     p.setPen(Qt::NoPen);
     p.setBrush(halo);
     p.drawRoundedRect(r.adjusted(-3, -1, 3, 1), 3, 3);
     p.setPen(l.lit ? s.selection : s.mutedInk);
-    // A little wider than measured: a box exactly as wide as boundingRect() reported can wrap
-    // one word earlier (rounding), which pushed the last line out of the box.
-    p.drawText(r.adjusted(-3, 0, 3, 0), Qt::AlignCenter | Qt::TextWordWrap, l.text);
+    // Drawn wrapped to the width it was measured at, centred on its rectangle: the same line breaks
+    // (a rectangle just as wide as boundingRect() reported can break one word earlier, and a wider
+    // one can join two lines into one that runs out of the gap).
+    const qreal wrap = std::max(l.wrap, r.width());
+    p.drawText(QRectF(r.center().x() - wrap / 2, r.top(), wrap, r.height() + 2), Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, l.text);
   }
 
   const QFont stateFont = scaledFont(font(), 13 * f, true);

@@ -35,6 +35,8 @@ class StateMachineView : public QWidget {
     return out;
   }
   bool verticalLayout() const { return vertical_; }
+  // Where the arrow labels were drawn in the last paint (for tests).
+  const std::vector<QRectF>& edgeLabelRects() const { return labelRects_; }
   // The on-screen label of a transition key ("PREPARE/VOTE_COMMIT" -> "PREPARE / VOTE_COMMIT").
   QString edgeText(const QStringList& labels) const;  // one arrow's transitions, merged by action
   QString transitionLabel(const std::string& key) const;
@@ -102,6 +104,8 @@ class StateMachineView : public QWidget {
   std::size_t scannedSize_ = 0;
 
   std::vector<Box> boxes_;
+
+  std::vector<QRectF> labelRects_;  // see edgeLabelRects()
   int layers_ = 0;
   int maxRows_ = 1;
   qreal fit_ = 1.0;  // < 1 when the graph is squeezed: boxes and labels shrink together
