@@ -369,6 +369,15 @@ std::optional<Condition> LessonReader::condition(const json& v, const std::strin
            check_keys(x, sp, std::span<const std::string_view>(allowed.begin(), allowed.size()), "\"" + sk + "\"");
   };
 
+  // "type", "from" and "to" of the message-counting conditions (each optional here).
+  const auto message_filter = [&] {
+    if (x.contains("type") && protocol_) {
+      if (auto m = named(x["type"], json_path_member(sp, "type"), protocol_->info().messages, "message")) c.code = *m;
+    }
+    if (x.contains("from")) { if (auto n = node(x["from"], json_path_member(sp, "from"))) c.node = *n; }
+    if (x.contains("to")) { if (auto n = node(x["to"], json_path_member(sp, "to"))) c.peer = *n; }
+  };
+
   if (shape == "all" || shape == "any") {
     keys({shape});
     c.kind = shape == "all" ? ConditionKind::All : ConditionKind::Any;
@@ -440,11 +449,7 @@ std::optional<Condition> LessonReader::condition(const json& v, const std::strin
     c.kind = ConditionKind::MessagesSent;
     if (inner_keys({"type", "from", "to", "at_least", "at_most"})) {
       if (!x.contains("type")) missing(sp, "type", "missing key \"type\": which message type to count");
-      else if (protocol_) {
-        if (auto m = named(x["type"], json_path_member(sp, "type"), protocol_->info().messages, "message")) c.code = *m;
-      }
-      if (x.contains("from")) { if (auto n = node(x["from"], json_path_member(sp, "from"))) c.node = *n; }
-      if (x.contains("to")) { if (auto n = node(x["to"], json_path_member(sp, "to"))) c.peer = *n; }
+      message_filter();
       bounds(x, sp, c);
     }
   } else if (shape == "messages_dropped") {
@@ -452,11 +457,7 @@ std::optional<Condition> LessonReader::condition(const json& v, const std::strin
     c.kind = ConditionKind::MessagesDropped;
     if (inner_keys({"type", "from", "to", "reason", "at_least", "at_most"})) {
       c.any_code = !x.contains("type");
-      if (x.contains("type") && protocol_) {
-        if (auto m = named(x["type"], json_path_member(sp, "type"), protocol_->info().messages, "message")) c.code = *m;
-      }
-      if (x.contains("from")) { if (auto n = node(x["from"], json_path_member(sp, "from"))) c.node = *n; }
-      if (x.contains("to")) { if (auto n = node(x["to"], json_path_member(sp, "to"))) c.peer = *n; }
+      message_filter();
       if (x.contains("reason")) {
         const std::string rp = json_path_member(sp, "reason");
         if (auto r = string(x["reason"], rp, "reason")) {

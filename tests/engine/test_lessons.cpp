@@ -14,6 +14,7 @@
 
 #include "scenario/lesson.hpp"
 #include "scenario/lesson_walker.hpp"
+#include "text_test_support.hpp"
 
 namespace cs {
 namespace {
@@ -365,16 +366,7 @@ TEST(ShippedLessons, EveryLessonValidatesAndWalks) {
 // The window names an untitled lesson scenario by its title (window title, free play), in zh-TW by
 // its title_zh; so a lesson scenario that has a title or description also has it in Chinese.
 TEST(ShippedLessons, ScenarioTitleAndDescriptionAlsoInChinese) {
-  const auto has_cjk = [](const std::string& text) {
-    for (std::size_t i = 0; i + 2 < text.size(); ++i) {
-      const auto b0 = static_cast<unsigned char>(text[i]);
-      if ((b0 & 0xF0) != 0xE0) continue;
-      const unsigned cp = ((b0 & 0x0Fu) << 12) | ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6) |
-                          (static_cast<unsigned char>(text[i + 2]) & 0x3Fu);
-      if (cp >= 0x4E00 && cp <= 0x9FFF) return true;
-    }
-    return false;
-  };
+
   for (const auto& path : shipped_lessons()) {
     SCOPED_TRACE(path.string());
     const auto r = load_lesson(read_all(path), path.filename().string());

@@ -11,6 +11,7 @@
 #include "protocols/registry.hpp"
 #include "scenario/json_positions.hpp"
 #include "scenario/loader.hpp"
+#include "text_test_support.hpp"
 
 namespace cs {
 namespace {
@@ -77,18 +78,6 @@ bool same_fault(const Fault& a, const Fault& b) {
   return x.kind == y.kind && x.time == y.time && x.node == y.node && x.state == y.state && x.txn == y.txn &&
          x.msg_type == y.msg_type && x.nth == y.nth && a.action.kind == b.action.kind && a.action.a == b.action.a &&
          a.action.b == b.action.b && a.action.groups == b.action.groups && a.action.network == b.action.network;
-}
-
-// Whether UTF-8 text holds at least one CJK ideograph (U+4E00–U+9FFF, three bytes each).
-bool has_cjk(const std::string& text) {
-  for (std::size_t i = 0; i + 2 < text.size(); ++i) {
-    const auto b0 = static_cast<unsigned char>(text[i]);
-    if ((b0 & 0xF0) != 0xE0) continue;
-    const unsigned cp = ((b0 & 0x0Fu) << 12) | ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6) |
-                        (static_cast<unsigned char>(text[i + 2]) & 0x3Fu);
-    if (cp >= 0x4E00 && cp <= 0x9FFF) return true;
-  }
-  return false;
 }
 
 TEST(ScenarioLoader, ValidFileLoads) {
