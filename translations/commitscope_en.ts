@@ -1029,6 +1029,45 @@
     </message>
 </context>
 <context>
+    <name>EngineProtocolSummary</name>
+    <message>
+        <source>A coordinator asks every participant to prepare, then tells all of them to commit or abort. Atomic, but a participant that voted yes blocks while the coordinator is down.</source>
+        <translation>A coordinator asks every participant to prepare, then tells all of them to commit or abort. Atomic, but a participant that voted yes blocks while the coordinator is down.</translation>
+    </message>
+    <message>
+        <source>Two-phase commit with a PRECOMMIT round in between, so that the survivors can finish without the coordinator after a crash; a network partition can still make the two sides decide differently.</source>
+        <translation>Two-phase commit with a PRECOMMIT round in between, so that the survivors can finish without the coordinator after a crash; a network partition can still make the two sides decide differently.</translation>
+    </message>
+    <message>
+        <source>A transaction manager reserves (Try) in every service, then confirms or cancels the reservations. Reservations expire on their own; an empty cancel is recorded so that a late Try is refused.</source>
+        <translation>A transaction manager reserves (Try) in every service, then confirms or cancels the reservations. Reservations expire on their own; an empty cancel is recorded so that a late Try is refused.</translation>
+    </message>
+    <message>
+        <source>An orchestrator runs the steps one after another as local transactions; when a step fails it runs the compensations of the finished steps in reverse order.</source>
+        <translation>An orchestrator runs the steps one after another as local transactions; when a step fails it runs the compensations of the finished steps in reverse order.</translation>
+    </message>
+    <message>
+        <source>No coordinator: each service reacts to the others&apos; events through a broker that delivers at least once, and compensates when it hears of a failure.</source>
+        <translation>No coordinator: each service reacts to the others&apos; events through a broker that delivers at least once, and compensates when it hears of a failure.</translation>
+    </message>
+    <message>
+        <source>The service writes its data and the event to publish in one local transaction; a relay publishes the outbox and a consumer drops duplicates. No event is lost or applied twice.</source>
+        <translation>The service writes its data and the event to publish in one local transaction; a relay publishes the outbox and a consumer drops duplicates. No event is lost or applied twice.</translation>
+    </message>
+    <message>
+        <source>The anti-pattern beside the outbox: the service commits, then publishes the event itself. A crash or a lost message in between loses the event or sends it twice.</source>
+        <translation>The anti-pattern beside the outbox: the service commits, then publishes the event itself. A crash or a lost message in between loses the event or sends it twice.</translation>
+    </message>
+    <message>
+        <source>One value replicated on several replicas, read and written by clients. CP waits for quorums and stays linearizable; AP answers locally and reconciles later (last writer wins or vector clocks).</source>
+        <translation>One value replicated on several replicas, read and written by clients. CP waits for quorums and stays linearizable; AP answers locally and reconciles later (last writer wins or vector clocks).</translation>
+    </message>
+    <message>
+        <source>A primary replicates to backups and sends heartbeats; when they stop, a backup takes over. Without fencing, a partition leaves two primaries accepting writes.</source>
+        <translation>A primary replicates to backups and sends heartbeats; when they stop, a backup takes over. Without fencing, a partition leaves two primaries accepting writes.</translation>
+    </message>
+</context>
+<context>
     <name>EngineRole</name>
     <message>
         <source>coordinator</source>
@@ -3540,8 +3579,21 @@
         <translation>This protocol cannot be started.</translation>
     </message>
     <message>
-        <source>Nodes: %1. Faults you inject are added to the scenario and saved with it.</source>
-        <translation>Nodes: %1. Faults you inject are added to the scenario and saved with it.</translation>
+        <source>&lt;b&gt;Nodes:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Nodes:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Checked at every event:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Checked at every event:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Faults you inject are added to the scenario and saved with it.</source>
+        <translation>Faults you inject are added to the scenario and saved with it.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the items of a list</comment>
+        <translation>, </translation>
     </message>
 </context>
 <context>

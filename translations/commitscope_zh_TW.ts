@@ -1029,6 +1029,45 @@
     </message>
 </context>
 <context>
+    <name>EngineProtocolSummary</name>
+    <message>
+        <source>A coordinator asks every participant to prepare, then tells all of them to commit or abort. Atomic, but a participant that voted yes blocks while the coordinator is down.</source>
+        <translation>協調者先請每個參與者準備，再通知所有人一起提交或中止。能保證原子性，但投了贊成票的參與者在協調者當機時會被阻塞。</translation>
+    </message>
+    <message>
+        <source>Two-phase commit with a PRECOMMIT round in between, so that the survivors can finish without the coordinator after a crash; a network partition can still make the two sides decide differently.</source>
+        <translation>在兩階段提交中間多加一輪 PRECOMMIT，協調者當機後，其餘節點不必等它也能把交易做完；但網路分區仍可能讓兩邊做出不同的決定。</translation>
+    </message>
+    <message>
+        <source>A transaction manager reserves (Try) in every service, then confirms or cancels the reservations. Reservations expire on their own; an empty cancel is recorded so that a late Try is refused.</source>
+        <translation>交易管理者先在每個服務預留資源（Try），再確認或取消這些預留。預留會自行到期；空回滾會被記錄下來，讓遲到的 Try 被拒絕（防懸掛）。</translation>
+    </message>
+    <message>
+        <source>An orchestrator runs the steps one after another as local transactions; when a step fails it runs the compensations of the finished steps in reverse order.</source>
+        <translation>協作者依序以本地交易執行每個步驟；某一步失敗時，就依相反順序執行已完成步驟的補償交易。</translation>
+    </message>
+    <message>
+        <source>No coordinator: each service reacts to the others&apos; events through a broker that delivers at least once, and compensates when it hears of a failure.</source>
+        <translation>沒有中央協調：每個服務透過「至少一次」投遞的訊息代理，回應其他服務發布的事件；聽到失敗事件時就自行補償。</translation>
+    </message>
+    <message>
+        <source>The service writes its data and the event to publish in one local transaction; a relay publishes the outbox and a consumer drops duplicates. No event is lost or applied twice.</source>
+        <translation>服務在同一筆本地交易中寫入業務資料和要發布的事件；中繼程序把發件箱的內容發布出去，冪等消費者丟棄重複的事件。事件既不會遺失，也不會被套用兩次。</translation>
+    </message>
+    <message>
+        <source>The anti-pattern beside the outbox: the service commits, then publishes the event itself. A crash or a lost message in between loses the event or sends it twice.</source>
+        <translation>和發件箱對照的反模式：服務先提交，再自己發布事件。兩者之間若當機或訊息遺失，事件就會遺失或被送兩次。</translation>
+    </message>
+    <message>
+        <source>One value replicated on several replicas, read and written by clients. CP waits for quorums and stays linearizable; AP answers locally and reconciles later (last writer wins or vector clocks).</source>
+        <translation>一個值複寫在多個複本上，由用戶端讀寫。CP 等待法定人數，保持線性一致性；AP 在本地直接回答，之後再調和（最後寫入者勝或向量時鐘）。</translation>
+    </message>
+    <message>
+        <source>A primary replicates to backups and sends heartbeats; when they stop, a backup takes over. Without fencing, a partition leaves two primaries accepting writes.</source>
+        <translation>主節點把資料複寫到備援節點並送出心跳；心跳一停，備援節點就接手（容錯移轉）。沒有隔離機制時，網路分區會讓兩個主節點同時接受寫入（腦裂）。</translation>
+    </message>
+</context>
+<context>
     <name>EngineRole</name>
     <message>
         <source>coordinator</source>
@@ -3535,8 +3574,21 @@
         <translation>無法啟動這個協定。</translation>
     </message>
     <message>
-        <source>Nodes: %1. Faults you inject are added to the scenario and saved with it.</source>
-        <translation>節點：%1。你注入的故障會加入情境並一起儲存。</translation>
+        <source>&lt;b&gt;Nodes:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;節點：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Checked at every event:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;每個事件後都檢查：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <source>Faults you inject are added to the scenario and saved with it.</source>
+        <translation>你注入的故障會加入情境，並一起儲存。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the items of a list</comment>
+        <translation>、</translation>
     </message>
 </context>
 <context>

@@ -367,6 +367,19 @@ constexpr Entry kProtocols[] = {
     {"tcc", QT_TRANSLATE_NOOP("EngineProtocol", "Try-Confirm/Cancel (TCC)")},
 };
 
+// One or two sentences for the New scenario dialog: what the protocol does and what it teaches.
+constexpr Entry kProtocolSummaries[] = {
+    {"2pc", QT_TRANSLATE_NOOP("EngineProtocolSummary", "A coordinator asks every participant to prepare, then tells all of them to commit or abort. Atomic, but a participant that voted yes blocks while the coordinator is down.")},
+    {"3pc", QT_TRANSLATE_NOOP("EngineProtocolSummary", "Two-phase commit with a PRECOMMIT round in between, so that the survivors can finish without the coordinator after a crash; a network partition can still make the two sides decide differently.")},
+    {"tcc", QT_TRANSLATE_NOOP("EngineProtocolSummary", "A transaction manager reserves (Try) in every service, then confirms or cancels the reservations. Reservations expire on their own; an empty cancel is recorded so that a late Try is refused.")},
+    {"saga-orchestration", QT_TRANSLATE_NOOP("EngineProtocolSummary", "An orchestrator runs the steps one after another as local transactions; when a step fails it runs the compensations of the finished steps in reverse order.")},
+    {"saga-choreography", QT_TRANSLATE_NOOP("EngineProtocolSummary", "No coordinator: each service reacts to the others' events through a broker that delivers at least once, and compensates when it hears of a failure.")},
+    {"outbox", QT_TRANSLATE_NOOP("EngineProtocolSummary", "The service writes its data and the event to publish in one local transaction; a relay publishes the outbox and a consumer drops duplicates. No event is lost or applied twice.")},
+    {"dual-write", QT_TRANSLATE_NOOP("EngineProtocolSummary", "The anti-pattern beside the outbox: the service commits, then publishes the event itself. A crash or a lost message in between loses the event or sends it twice.")},
+    {"cap-register", QT_TRANSLATE_NOOP("EngineProtocolSummary", "One value replicated on several replicas, read and written by clients. CP waits for quorums and stays linearizable; AP answers locally and reconciles later (last writer wins or vector clocks).")},
+    {"primary-backup", QT_TRANSLATE_NOOP("EngineProtocolSummary", "A primary replicates to backups and sends heartbeats; when they stop, a backup takes over. Without fencing, a partition leaves two primaries accepting writes.")},
+};
+
 constexpr Entry kFaults[] = {
     {"crash", QT_TRANSLATE_NOOP("EngineFault", "crash")},
     {"restart", QT_TRANSLATE_NOOP("EngineFault", "restart")},
@@ -444,6 +457,11 @@ QString invariantDescription(std::string_view key) {
   return lookup("EngineInvariant", kInvariantDescriptions, key);
 }
 QString protocolName(std::string_view key) { return lookup("EngineProtocol", kProtocols, key); }
+QString protocolSummary(std::string_view key) {
+  for (const Entry& e : kProtocolSummaries)
+    if (e.key == key) return QCoreApplication::translate("EngineProtocolSummary", e.source);
+  return {};
+}
 
 namespace {
 

@@ -37,6 +37,7 @@ QString dropReason(cs::DropReason reason);
 QString invariant(std::string_view key);             // short name, e.g. "Agreement"
 QString invariantDescription(std::string_view key);  // one sentence
 QString protocolName(std::string_view key);          // "2pc" -> "Two-phase commit (2PC)"
+QString protocolSummary(std::string_view key);       // a sentence or two on what it does; empty if unknown
 
 // Index-based helpers for trace fields (fall back to the number when out of range).
 QString stateAt(const cs::ProtocolInfo& info, int index);

@@ -8,6 +8,7 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include "check/invariant.hpp"
 #include "engine_text.hpp"
 #include "protocols/registry.hpp"
 
@@ -42,7 +43,8 @@ NewScenarioDialog::NewScenarioDialog(QWidget* parent) : QDialog(parent) {
   size_->setToolTip(tr("How large the cluster is; the protocol adds its fixed nodes (coordinator, broker, clients)"));
   summary_ = new QLabel(this);
   summary_->setWordWrap(true);
-  summary_->setMinimumWidth(360);
+  summary_->setTextFormat(Qt::RichText);
+  summary_->setMinimumWidth(460);
   buttons_ = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
 
   auto* form = new QFormLayout;
@@ -100,8 +102,14 @@ void NewScenarioDialog::validate() {
                                        : QString::fromStdString(problems.front().message));
     return;
   }
-  QStringList nodes;
+  QStringList nodes, invariants;
   for (const auto& spec : built->node_specs()) nodes << QString::fromStdString(spec.name);
-  summary_->setText(tr("Nodes: %1. Faults you inject are added to the scenario and saved with it.")
-                        .arg(nodes.join(QStringLiteral(", "))));
+  for (const auto& inv : built->make_invariants()) invariants << EngineText::invariant(inv->key()).toHtmlEscaped();
+  QString html = QStringLiteral("<p>%1</p>").arg(EngineText::protocolSummary(protocol().toStdString()).toHtmlEscaped());
+  const QString separator = tr(", ", "between the items of a list");
+  html += QStringLiteral("<p>%1<br>%2</p>")
+              .arg(tr("<b>Nodes:</b> %1").arg(nodes.join(separator).toHtmlEscaped()),
+                   tr("<b>Checked at every event:</b> %1").arg(invariants.join(separator)));
+  html += QStringLiteral("<p>%1</p>").arg(tr("Faults you inject are added to the scenario and saved with it.").toHtmlEscaped());
+  summary_->setText(html);
 }
