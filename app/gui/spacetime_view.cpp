@@ -262,7 +262,10 @@ double SpacetimeView::laneHeight() const {
   const auto n = std::max<std::size_t>(1, controller_->sim().nodes().size());
   const double f = palette::scheme(projector_).fontScale;
   const double avail = viewport()->height() - metrics(projector_, gutterW_).ruler - 8;
-  return std::clamp(avail / static_cast<double>(n), 30.0 * f, 110.0 * f);
+  // No smaller than a node's name (so a projector's short pane shows every lane when it can),
+  // nor than 30 px at normal size.
+  const double nameH = QFontMetricsF(px(font(), 13 * f, true)).height() + 8;
+  return std::clamp(avail / static_cast<double>(n), std::min(30.0 * f, std::max(30.0, nameH)), 110.0 * f);
 }
 
 double SpacetimeView::laneY(cs::NodeId n) const {
