@@ -6,6 +6,11 @@
 
 namespace cs {
 
+namespace {
+// Traces longer than this (a raised trace_limit) grow by reallocation beyond it.
+constexpr std::size_t kTraceReserveMax = 4'000'000;
+}  // namespace
+
 std::string_view halt_reason_key(HaltReason r) {
   switch (r) {
     case HaltReason::None: return "none";
@@ -54,38 +59,6 @@ const RoleMachine* ProtocolInfo::role(std::string_view key) const {
   return nullptr;
 }
 
-void Simulator::EventHeap::push(const QEvent& e) {
-  std::size_t i = v_.size();
-  v_.push_back(e);
-  while (i > 0) {
-    const std::size_t parent = (i - 1) / 4;
-    if (!(e < v_[parent])) break;
-    v_[i] = v_[parent];
-    i = parent;
-  }
-  v_[i] = e;
-}
-
-void Simulator::EventHeap::pop() {
-  const QEvent last = v_.back();
-  v_.pop_back();
-  const std::size_t n = v_.size();
-  if (n == 0) return;
-  std::size_t i = 0;
-  for (;;) {
-    const std::size_t first = 4 * i + 1;
-    if (first >= n) break;
-    std::size_t best = first;
-    const std::size_t end = std::min(first + 4, n);
-    for (std::size_t c = first + 1; c < end; ++c)
-      if (v_[c] < v_[best]) best = c;
-    if (!(v_[best] < last)) break;
-    v_[i] = v_[best];
-    i = best;
-  }
-  v_[i] = last;
-}
-
 Simulator::Simulator(const SimConfig& cfg, Protocol& protocol)
     : protocol_(protocol),
       seed_(cfg.seed),
@@ -102,6 +75,16 @@ Simulator::Simulator(const SimConfig& cfg, Protocol& protocol)
   first_in_flight_ = 1;
   timers_.emplace_back();
   timers_[0].cancelled = true;
+  // Room for the whole trace up front (address space; pages are only touched as records arrive),
+  // so it is never reallocated: growing by doubling copied it each time and touched about twice
+  // the memory in all, and fresh pages are what recording mostly costs.
+  trace_.reserve(std::min(cfg.trace_limit, kTraceReserveMax) + 1);  // + 1: the final `limit` record
+}
+
+void Simulator::add_observer(TraceObserver* obs) {
+  const std::uint32_t kinds = obs->kinds();
+  for (std::size_t k = 0; k < observers_.size(); ++k)
+    if (kinds & (std::uint32_t{1} << k)) observers_[k].push_back(obs);
 }
 
 NodeId Simulator::add_node(std::string name, std::string role) {
@@ -119,7 +102,7 @@ std::size_t Simulator::add_fault(const Fault& f) {
   faults_.push_back(f);
   fired_.push_back(0);
   switch (f.trigger.kind) {
-    case TriggerKind::AtTime: push(std::max<Time>(f.trigger.time, now_), EvKind::Fault, static_cast<std::uint32_t>(i)); break;
+    case TriggerKind::AtTime: push(std::max<Time>(f.trigger.time, now_), EventKind::Fault, static_cast<std::uint32_t>(i)); break;
     case TriggerKind::OnState: state_triggers_.push_back(i); break;
     case TriggerKind::OnSent:
       sent_triggers_.push_back(i);
@@ -140,9 +123,9 @@ void Simulator::start() {
   in_dispatch_ = false;
 }
 
-void Simulator::push(Time t, EvKind kind, std::uint32_t idx) {
+void Simulator::push(Time t, EventKind kind, std::uint32_t idx) {
   if (halted_ != HaltReason::None) return;
-  if (queue_.size() >= cfg_.queue_limit) {
+  if (queue_.counts_at_least(cfg_.queue_limit)) {
     halted_ = HaltReason::QueueLimit;
     TraceEvent ev;
     ev.kind = TraceKind::Limit;
@@ -150,7 +133,7 @@ void Simulator::push(Time t, EvKind kind, std::uint32_t idx) {
     record(ev);
     return;
   }
-  queue_.push(QEvent{t, next_seq_++, idx, kind});
+  queue_.push(QueuedEvent{t, next_seq_++, idx, kind});
 }
 
 void Simulator::record(TraceEvent ev) {
@@ -171,20 +154,22 @@ void Simulator::record(TraceEvent ev) {
   }
   ev.seq = trace_.size();
   ev.time = now_;
-  trace_.push_back(ev);
-  for (TraceObserver* o : observers_) o->observe(trace_.back());
+  const TraceEvent& stored = trace_.emplace_back(ev);
+  for (TraceObserver* o : observers_[static_cast<std::size_t>(ev.kind)]) o->observe(stored);
 }
 
-bool Simulator::dead(const QEvent& ev) const {
+bool Simulator::dead(const QueuedEvent& ev) const {
   // Cancelled timers and timers of an earlier incarnation vanish without counting as an event.
-  if (ev.kind != EvKind::Timer) return false;
+  if (ev.kind != EventKind::Timer) return false;
   const TimerRec& t = timers_[ev.idx];
   const NodeState& n = nodes_[static_cast<std::size_t>(t.node)];
   return t.cancelled || !n.up || n.incarnation != t.incarnation;
 }
 
 void Simulator::prune() const {
+  // Cancelled timers are already gone; timers voided by a crash are skipped here.
   while (!queue_.empty() && dead(queue_.top())) queue_.pop();
+  queue_.mark_pruned();
 }
 
 std::optional<Time> Simulator::next_event_time() const {
@@ -196,7 +181,7 @@ std::optional<Time> Simulator::next_event_time() const {
 bool Simulator::step() {
   prune();
   if (!queue_.empty() && halted_ == HaltReason::None) {
-    const QEvent ev = queue_.top();
+    const QueuedEvent ev = queue_.top();
     queue_.pop();
     now_ = ev.time;
     in_dispatch_ = true;
@@ -224,10 +209,10 @@ void Simulator::run_until_event(std::uint64_t n) {
   }
 }
 
-void Simulator::dispatch(const QEvent& ev) {
+void Simulator::dispatch(const QueuedEvent& ev) {
   switch (ev.kind) {
-    case EvKind::Deliver: deliver(messages_[ev.idx]); break;
-    case EvKind::Timer: {
+    case EventKind::Deliver: deliver(messages_[ev.idx]); break;
+    case EventKind::Timer: {
       const TimerRec t = timers_[ev.idx];  // copy: the protocol may add timers (reallocation)
       timers_[ev.idx].cancelled = true;    // fired timers cannot be cancelled again
       TraceEvent tr;
@@ -240,8 +225,8 @@ void Simulator::dispatch(const QEvent& ev) {
       protocol_.on_timer(*this, t);
       break;
     }
-    case EvKind::Fault: fire(ev.idx); break;
-    case EvKind::Client: {
+    case EventKind::Fault: fire(ev.idx); break;
+    case EventKind::Client: {
       const ClientRec c = clients_[ev.idx];
       protocol_.on_client(*this, c.kind, c.txn, c.value);
       break;
@@ -264,8 +249,6 @@ void Simulator::drop(Message& m, DropReason why) {
 }
 
 void Simulator::deliver(Message& m) {
-  while (first_in_flight_ < messages_.size() && messages_[first_in_flight_].status != MsgStatus::InFlight)
-    ++first_in_flight_;
   if (m.doomed != DropReason::None) return drop(m, m.doomed);
   if (network_.partitioned(m.from, m.to)) return drop(m, DropReason::Partition);
   if (network_.is_cut(m.from, m.to) || network_.epoch(m.from, m.to) != m.link_epoch)
@@ -283,24 +266,25 @@ void Simulator::deliver(Message& m) {
   protocol_.on_message(*this, m);  // stable: messages_ is a deque
 }
 
-std::uint32_t Simulator::enqueue_message(Message m) {
-  const auto id = static_cast<std::uint32_t>(messages_.size());
+void Simulator::launch(Message& m) {
+  const auto id = static_cast<std::uint32_t>(messages_.size() - 1);
   m.id = id;
   m.sent_at = now_;
   const auto& net = network_.settings();
   m.deliver_at = now_ + rng_latency_.between(net.latency_lo, net.latency_hi);
   m.link_epoch = network_.epoch(m.from, m.to);
   if (m.doomed == DropReason::None && !net.loss.is_zero() && rng_loss_.chance(net.loss)) m.doomed = DropReason::Loss;
-  const Time at = m.deliver_at;
-  messages_.push_back(std::move(m));
-  push(at, EvKind::Deliver, id);
-  return id;
+  push(m.deliver_at, EventKind::Deliver, id);
 }
 
 std::uint32_t Simulator::send(NodeId from, NodeId to, std::uint16_t type, TxnId txn, std::int64_t a,
                               std::int64_t b, std::vector<std::int64_t> extra) {
   if (!is_up(from) || halted_ != HaltReason::None) return 0;
-  Message m;
+  const bool injected_drop = network_.take_drop_next(from, to);
+  const bool dup = network_.take_duplicate_next(from, to) ||
+                   (!network_.settings().duplicate.is_zero() && rng_duplicate_.chance(network_.settings().duplicate));
+  // Built in place in the table (no copy of the message on the way).
+  Message& m = messages_.emplace_back();
   m.from = from;
   m.to = to;
   m.type = type;
@@ -308,10 +292,9 @@ std::uint32_t Simulator::send(NodeId from, NodeId to, std::uint16_t type, TxnId 
   m.a = a;
   m.b = b;
   m.extra = std::move(extra);
-  if (network_.take_drop_next(from, to)) m.doomed = DropReason::Injected;
-  const bool dup = network_.take_duplicate_next(from, to) ||
-                   (!network_.settings().duplicate.is_zero() && rng_duplicate_.chance(network_.settings().duplicate));
-  const std::uint32_t id = enqueue_message(m);
+  if (injected_drop) m.doomed = DropReason::Injected;
+  launch(m);
+  const std::uint32_t id = m.id;
 
   TraceEvent ev;
   ev.kind = TraceKind::Send;
@@ -326,7 +309,9 @@ std::uint32_t Simulator::send(NodeId from, NodeId to, std::uint16_t type, TxnId 
     Message copy = messages_[id];  // a copy on purpose: the duplicate is a message of its own
     copy.copy_of = id + 1;
     copy.doomed = DropReason::None;
-    const std::uint32_t cid = enqueue_message(std::move(copy));
+    Message& c = messages_.emplace_back(std::move(copy));
+    launch(c);
+    const std::uint32_t cid = c.id;
     TraceEvent d = ev;
     d.kind = TraceKind::Duplicate;
     d.msg = cid;
@@ -355,17 +340,19 @@ std::uint32_t Simulator::set_timer(NodeId node, Time delay, std::uint16_t kind, 
   t.value = value;
   t.incarnation = nodes_[static_cast<std::size_t>(node)].incarnation;
   timers_.push_back(t);
-  push(now_ + std::max<Time>(delay, 0), EvKind::Timer, t.id);
+  push(now_ + std::max<Time>(delay, 0), EventKind::Timer, t.id);
   return t.id;
 }
 
 void Simulator::cancel_timer(std::uint32_t id) {
-  if (id != 0 && id < timers_.size()) timers_[id].cancelled = true;
+  if (id == 0 || id >= timers_.size() || timers_[id].cancelled) return;  // none, fired or cancelled
+  timers_[id].cancelled = true;
+  queue_.remove_timer(id);
 }
 
 void Simulator::schedule_client(Time delay, std::uint16_t kind, TxnId txn, std::int64_t value) {
   clients_.push_back(ClientRec{kind, txn, value});
-  push(now_ + std::max<Time>(delay, 0), EvKind::Client, static_cast<std::uint32_t>(clients_.size() - 1));
+  push(now_ + std::max<Time>(delay, 0), EventKind::Client, static_cast<std::uint32_t>(clients_.size() - 1));
 }
 
 void Simulator::log_append(NodeId node, std::uint16_t type, TxnId txn, std::int64_t value) {
@@ -433,6 +420,8 @@ void Simulator::note(NodeId node, TxnId txn, std::uint16_t key, std::int64_t val
 }
 
 std::vector<std::uint32_t> Simulator::in_flight() const {
+  while (first_in_flight_ < messages_.size() && messages_[first_in_flight_].status != MsgStatus::InFlight)
+    ++first_in_flight_;
   std::vector<std::uint32_t> out;
   for (std::size_t i = first_in_flight_; i < messages_.size(); ++i)
     if (messages_[i].status == MsgStatus::InFlight) out.push_back(static_cast<std::uint32_t>(i));

@@ -7,6 +7,7 @@
 //  - queue_limit: pending events (default 1,000,000).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <deque>
@@ -14,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sim/event_queue.hpp"
 #include "sim/fault.hpp"
 #include "sim/network.hpp"
 #include "sim/protocol.hpp"
@@ -89,7 +91,7 @@ class Simulator {
   NodeId add_node(std::string name, std::string role);
   // Adds a fault to the schedule; returns its index (what `fault` trace events refer to).
   std::size_t add_fault(const Fault& f);
-  void add_observer(TraceObserver* obs) { observers_.push_back(obs); }
+  void add_observer(TraceObserver* obs);
   // Lets the protocol schedule its workload. Call once, after nodes and faults are added.
   void start();
 
@@ -146,14 +148,6 @@ class Simulator {
   const Protocol& protocol() const { return protocol_; }
 
  private:
-  enum class EvKind : std::uint8_t { Deliver, Timer, Fault, Client };
-  struct QEvent {
-    Time time;
-    std::uint64_t seq;
-    std::uint32_t idx;
-    EvKind kind;
-    bool operator<(const QEvent& o) const { return time != o.time ? time < o.time : seq < o.seq; }
-  };
   struct ClientRec {
     std::uint16_t kind;
     TxnId txn;
@@ -161,17 +155,18 @@ class Simulator {
   };
   enum class Deferred : std::uint8_t { Wipe, Restart };
 
-  void push(Time t, EvKind kind, std::uint32_t idx);
+  void push(Time t, EventKind kind, std::uint32_t idx);
   void record(TraceEvent ev);
-  void dispatch(const QEvent& ev);
+  void dispatch(const QueuedEvent& ev);
   void deliver(Message& m);
   void drop(Message& m, DropReason why);
-  std::uint32_t enqueue_message(Message m);
+  // Gives the message just added to messages_ its id, delivery time and fate, and queues it.
+  void launch(Message& m);
   void apply(const FaultAction& action, std::int64_t index);
   void fire(std::size_t fault_index);
   void run_deferred();
   void check_after_event_triggers();
-  bool dead(const QEvent& ev) const;
+  bool dead(const QueuedEvent& ev) const;
   void prune() const;
 
   Protocol& protocol_;
@@ -184,27 +179,17 @@ class Simulator {
   bool started_ = false;
   bool in_dispatch_ = false;
 
-  // A 4-ary min-heap on (time, seq): shallower than a binary heap, and cache-friendlier.
   // mutable: pruning dead timers from the top is logically const (next_event_time()).
-  class EventHeap {
-   public:
-    bool empty() const { return v_.empty(); }
-    std::size_t size() const { return v_.size(); }
-    const QEvent& top() const { return v_.front(); }
-    void push(const QEvent& e);
-    void pop();
-
-   private:
-    std::vector<QEvent> v_;
-  };
-  mutable EventHeap queue_;
+  mutable EventQueue queue_;
   std::vector<NodeState> nodes_;
   std::deque<Message> messages_;
-  std::size_t first_in_flight_ = 0;
+  // Messages below it are no longer in flight; advanced lazily by in_flight(), its only reader.
+  mutable std::size_t first_in_flight_ = 0;
   std::vector<TimerRec> timers_;
   std::vector<ClientRec> clients_;
   std::vector<TraceEvent> trace_;
-  std::vector<TraceObserver*> observers_;
+  // By trace kind, in the order they were added: record() calls only those that look at the kind.
+  std::array<std::vector<TraceObserver*>, static_cast<std::size_t>(TraceKind::Count_)> observers_;
   Network network_;
 
   std::vector<Fault> faults_;

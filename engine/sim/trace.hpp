@@ -58,11 +58,18 @@ struct TraceEvent {
 std::string_view trace_kind_key(TraceKind k);
 std::string_view drop_reason_key(DropReason r);
 
-// Receives every trace event as it is recorded (invariant checkers, statistics).
+constexpr std::uint32_t trace_kind_bit(TraceKind k) { return std::uint32_t{1} << static_cast<unsigned>(k); }
+constexpr std::uint32_t kAllTraceKinds = (std::uint32_t{1} << static_cast<unsigned>(TraceKind::Count_)) - 1;
+static_assert(static_cast<unsigned>(TraceKind::Count_) <= 32, "trace kinds must fit a 32-bit mask");
+
+// Receives trace events as they are recorded (invariant checkers, statistics).
 class TraceObserver {
  public:
   virtual ~TraceObserver() = default;
   virtual void observe(const TraceEvent& ev) = 0;
+  // The kinds of event observe() is called for (trace_kind_bit()s), read once when the observer is
+  // added: an observer that looks at few kinds is then not called, virtually, for all the others.
+  virtual std::uint32_t kinds() const { return kAllTraceKinds; }
 };
 
 }  // namespace cs
