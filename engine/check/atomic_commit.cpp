@@ -33,17 +33,23 @@ CommitValidityInvariant::CommitValidityInvariant(std::uint16_t commit_state, std
     : Invariant("commit_validity", "Nobody commits unless every participant voted to commit."),
       commit_(commit_state),
       vote_commit_(vote_commit_msg),
-      participants_(std::move(participants)) {}
+      participants_(std::move(participants)) {
+  // Bit i stands for participants_[i]; bits past 64 participants are never set (as before).
+  all_votes_ = participants_.size() >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << participants_.size()) - 1;
+  for (std::size_t i = 0; i < participants_.size() && i < 64; ++i) {
+    if (participants_[i] < 0) continue;
+    slot(vote_bits_, static_cast<std::size_t>(participants_[i])) |= std::uint64_t{1} << i;
+  }
+}
 
 void CommitValidityInvariant::observe(const TraceEvent& ev) {
   if (ev.kind == TraceKind::Send && ev.key == vote_commit_) {
-    for (std::size_t i = 0; i < participants_.size(); ++i)
-      if (participants_[i] == ev.node) slot(votes_, ev.txn) |= (std::uint64_t{1} << i);
+    const auto node = static_cast<std::size_t>(ev.node);
+    if (ev.node >= 0 && node < vote_bits_.size() && vote_bits_[node] != 0) slot(votes_, ev.txn) |= vote_bits_[node];
     return;
   }
   if (ev.kind != TraceKind::State || ev.key != commit_) return;
-  const std::uint64_t all = (participants_.size() >= 64) ? ~std::uint64_t{0} : ((std::uint64_t{1} << participants_.size()) - 1);
-  if ((slot(votes_, ev.txn) & all) != all)
+  if ((slot(votes_, ev.txn) & all_votes_) != all_votes_)
     violate(ev, "transaction " + std::to_string(ev.txn) + " committed without a commit vote from every participant");
 }
 

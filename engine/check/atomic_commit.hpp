@@ -14,6 +14,7 @@ class AgreementInvariant final : public Invariant {
  public:
   AgreementInvariant(std::uint16_t commit_state, std::uint16_t abort_state);
   void observe(const TraceEvent& ev) override;
+  std::uint32_t kinds() const override { return trace_kind_bit(TraceKind::State); }
 
  private:
   std::uint16_t commit_;
@@ -26,11 +27,14 @@ class CommitValidityInvariant final : public Invariant {
  public:
   CommitValidityInvariant(std::uint16_t commit_state, std::uint16_t vote_commit_msg, std::vector<NodeId> participants);
   void observe(const TraceEvent& ev) override;
+  std::uint32_t kinds() const override { return trace_kind_bit(TraceKind::Send) | trace_kind_bit(TraceKind::State); }
 
  private:
   std::uint16_t commit_;
   std::uint16_t vote_commit_;
   std::vector<NodeId> participants_;
+  std::vector<std::uint64_t> vote_bits_;  // by node id: the bits of participants_ that node is
+  std::uint64_t all_votes_ = 0;
   std::vector<std::uint64_t> votes_;  // per txn: bit i set when participants_[i] voted commit
 };
 
@@ -39,6 +43,7 @@ class CommitOnceInvariant final : public Invariant {
  public:
   explicit CommitOnceInvariant(std::uint16_t commit_record);
   void observe(const TraceEvent& ev) override;
+  std::uint32_t kinds() const override { return trace_kind_bit(TraceKind::LogAppend); }
 
  private:
   std::uint16_t record_;
