@@ -74,7 +74,7 @@ Simulator::Simulator(const SimConfig& cfg, Protocol& protocol)
   messages_[0].status = MsgStatus::Delivered;
   first_in_flight_ = 1;
   timers_.emplace_back();
-  timers_[0].cancelled = true;
+  timers_[0].cancelled = true;  // dropped at the first drop_dead_timer_records(); ids go on from 1
   // Room for the whole trace up front (address space; pages are only touched as records arrive),
   // so it is never reallocated: growing by doubling copied it each time and touched about twice
   // the memory in all, and fresh pages are what recording mostly costs.
@@ -161,15 +161,28 @@ void Simulator::record(TraceEvent ev) {
 bool Simulator::dead(const QueuedEvent& ev) const {
   // Cancelled timers and timers of an earlier incarnation vanish without counting as an event.
   if (ev.kind != EventKind::Timer) return false;
-  const TimerRec& t = timers_[ev.idx];
+  const TimerRec& t = timer(ev.idx);  // queued timers are never below the base: they are not dead yet
   const NodeState& n = nodes_[static_cast<std::size_t>(t.node)];
   return t.cancelled || !n.up || n.incarnation != t.incarnation;
 }
 
 void Simulator::prune() const {
   // Cancelled timers are already gone; timers voided by a crash are skipped here.
-  while (!queue_.empty() && dead(queue_.top())) queue_.pop();
+  bool skipped = false;
+  while (!queue_.empty() && dead(queue_.top())) {
+    timer(queue_.top().idx).cancelled = true;  // skipped: its record may go
+    skipped = true;
+    queue_.pop();
+  }
   queue_.mark_pruned();
+  if (skipped) drop_dead_timer_records();
+}
+
+void Simulator::drop_dead_timer_records() const {
+  while (!timers_.empty() && timers_.front().cancelled) {
+    timers_.pop_front();
+    ++timers_base_;
+  }
 }
 
 std::optional<Time> Simulator::next_event_time() const {
@@ -213,8 +226,9 @@ void Simulator::dispatch(const QueuedEvent& ev) {
   switch (ev.kind) {
     case EventKind::Deliver: deliver(messages_[ev.idx]); break;
     case EventKind::Timer: {
-      const TimerRec t = timers_[ev.idx];  // copy: the protocol may add timers (reallocation)
-      timers_[ev.idx].cancelled = true;    // fired timers cannot be cancelled again
+      const TimerRec t = timer(ev.idx);  // a copy: its record may be dropped below
+      timer(ev.idx).cancelled = true;    // fired timers cannot be cancelled again
+      drop_dead_timer_records();
       TraceEvent tr;
       tr.kind = TraceKind::Timer;
       tr.node = t.node;
@@ -333,7 +347,7 @@ std::uint32_t Simulator::send(NodeId from, NodeId to, std::uint16_t type, TxnId 
 std::uint32_t Simulator::set_timer(NodeId node, Time delay, std::uint16_t kind, TxnId txn, std::int64_t value) {
   if (!is_up(node)) return 0;
   TimerRec t;
-  t.id = static_cast<std::uint32_t>(timers_.size());
+  t.id = timers_base_ + static_cast<std::uint32_t>(timers_.size());
   t.node = node;
   t.kind = kind;
   t.txn = txn;
@@ -345,9 +359,11 @@ std::uint32_t Simulator::set_timer(NodeId node, Time delay, std::uint16_t kind, 
 }
 
 void Simulator::cancel_timer(std::uint32_t id) {
-  if (id == 0 || id >= timers_.size() || timers_[id].cancelled) return;  // none, fired or cancelled
-  timers_[id].cancelled = true;
+  // None, or fired, cancelled or skipped (a dropped record was one of those).
+  if (id == 0 || !has_timer_record(id) || timer(id).cancelled) return;
+  timer(id).cancelled = true;
   queue_.remove_timer(id);
+  drop_dead_timer_records();
 }
 
 void Simulator::schedule_client(Time delay, std::uint16_t kind, TxnId txn, std::int64_t value) {

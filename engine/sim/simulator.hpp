@@ -168,6 +168,9 @@ class Simulator {
   void check_after_event_triggers();
   bool dead(const QueuedEvent& ev) const;
   void prune() const;
+  TimerRec& timer(std::uint32_t id) const { return timers_[id - timers_base_]; }
+  bool has_timer_record(std::uint32_t id) const { return id >= timers_base_ && id - timers_base_ < timers_.size(); }
+  void drop_dead_timer_records() const;
 
   Protocol& protocol_;
   std::uint64_t seed_;
@@ -185,7 +188,12 @@ class Simulator {
   std::deque<Message> messages_;
   // Messages below it are no longer in flight; advanced lazily by in_flight(), its only reader.
   mutable std::size_t first_in_flight_ = 0;
-  std::vector<TimerRec> timers_;
+  // Timer records from id timers_base_ on. Leading records that are dead (fired, cancelled, voided
+  // by a crash and skipped) are dropped: a cancelled timer must stay cancelled, and an id below the
+  // base says so. In a long run this keeps the table at the span of live timers, whose memory is
+  // reused, instead of one record for every timer ever set.
+  mutable std::deque<TimerRec> timers_;  // mutable: prune() marks skipped timers dead
+  mutable std::uint32_t timers_base_ = 0;
   std::vector<ClientRec> clients_;
   std::vector<TraceEvent> trace_;
   // By trace kind, in the order they were added: record() calls only those that look at the kind.
