@@ -4,6 +4,8 @@
 #include <cassert>
 #include <utility>
 
+#include "sim/memory_advice.hpp"
+
 namespace cs {
 
 namespace {
@@ -79,6 +81,7 @@ Simulator::Simulator(const SimConfig& cfg, Protocol& protocol)
   // so it is never reallocated: growing by doubling copied it each time and touched about twice
   // the memory in all, and fresh pages are what recording mostly costs.
   trace_.reserve(std::min(cfg.trace_limit, kTraceReserveMax) + 1);  // + 1: the final `limit` record
+  advise_huge_pages(trace_.data(), trace_.capacity() * sizeof(TraceEvent));
 }
 
 void Simulator::add_observer(TraceObserver* obs) {
