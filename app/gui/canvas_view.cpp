@@ -365,7 +365,9 @@ void CanvasView::chooseStretch(qreal availW, qreal availH) {
     sx *= grow;
     sy *= grow;
     const qreal w = bounds.width() * sx + extraW, h = bounds.height() * sy + extraH;
-    const qreal zoom = std::min(availW / w, availH / h);
+    // Cards at their natural size or larger are large enough: no flattening for more than that
+    // (a full-screen 4K canvas would only pay for bigger cards in painting time).
+    const qreal zoom = std::min({availW / w, availH / h, 1.0});
     if (zoom > bestZoom * 1.03) {  // a flatter layout only for a clearly larger card
       bestZoom = zoom;
       sx_ = sx;
