@@ -1,5 +1,7 @@
 #include "lesson_panel.hpp"
 
+#include "projector_style.hpp"
+
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QEvent>
@@ -184,8 +186,15 @@ void LessonPanel::applyFonts() {
   kf.setCapitalization(QFont::AllUppercase);
   kf.setPointSizeF(kf.pointSizeF() * 0.85);
   kind_->setFont(kf);
-  // About five rows: enough to see where you are, leaving the room to the step's own text.
-  steps_->setMaximumHeight(QFontMetrics(font()).height() * 5 + 2 * steps_->frameWidth() + 8);
+  fitStepList();
+}
+
+void LessonPanel::fitStepList() {
+  // About five rows: enough to see where you are, leaving the room to the step's own text. Three on
+  // a projector, where the large type makes the question and its options need every line.
+  const int rows = projector::isOn() ? 3 : 5;
+  const int rowH = std::max(QFontMetrics(font()).height(), steps_->sizeHintForRow(0));  // -1 while empty
+  steps_->setMaximumHeight(rowH * rows + 2 * steps_->frameWidth() + 4);
 }
 
 void LessonPanel::changeEvent(QEvent* e) {
@@ -251,6 +260,7 @@ void LessonPanel::rebuildSteps() {
     auto* item = new QListWidgetItem(stepLabel(i), steps_);
     item->setToolTip(stepLabel(i));
   }
+  fitStepList();
 }
 
 void LessonPanel::rebuildOptions() {

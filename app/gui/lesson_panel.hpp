@@ -54,6 +54,7 @@ class LessonPanel final : public QWidget {
   void retranslate();
   void applyFonts();
   void rebuildSteps();
+  void fitStepList();  // the step list's height: a few rows
   void rebuildOptions();
   void submit();
   QString stepLabel(int i) const;
