@@ -2206,6 +2206,10 @@
         <source>✖ Not quite: read the explanations below each option.</source>
         <translation>✖ Not quite: read the explanations below each option.</translation>
     </message>
+    <message>
+        <source>starting the run again with other settings</source>
+        <translation>starting the run again with other settings</translation>
+    </message>
 </context>
 <context>
     <name>LessonSession</name>

@@ -2205,6 +2205,10 @@
         <source>✖ Not quite: read the explanations below each option.</source>
         <translation>✖ 不太對：請閱讀每個選項下方的解說。</translation>
     </message>
+    <message>
+        <source>starting the run again with other settings</source>
+        <translation>以其他設定重新開始這次執行</translation>
+    </message>
 </context>
 <context>
     <name>LessonSession</name>

@@ -529,7 +529,8 @@ void LabController::setNodePosition(cs::NodeId node, QPointF pos) {
 void LabController::restoreCheckpoint(const Checkpoint& cp) {
   pause();
   cancelAnimation();
-  const bool schedule = !sameSchedule(scenario_.faults, cp.scenario.faults) || scenario_.seed != cp.scenario.seed;
+  const bool schedule = !sameSchedule(scenario_.faults, cp.scenario.faults) || scenario_.seed != cp.scenario.seed ||
+                        scenario_.params != cp.scenario.params;  // a lesson's restart
   scenario_ = cp.scenario;
   undo_.clear();
   if (schedule) invalidateMarks();
@@ -545,6 +546,13 @@ std::optional<LabController::Checkpoint> LabController::project(const std::vecto
   auto run = runAt(cp.scenario, cp.event, cp.clock);
   if (!run) return std::nullopt;
   for (const auto& a : actions) {
+    if (a.kind == cs::ActionKind::Restart) {
+      // A fresh run of the lesson's scenario with other parameters, from time 0.
+      cp.scenario = cs::restarted_scenario(cp.scenario, a);
+      run = runAt(cp.scenario, 0, 0);
+      if (!run) return std::nullopt;
+      continue;
+    }
     if (a.kind == cs::ActionKind::Fault) {
       if (run->sim().halted() != cs::HaltReason::None || !run->sim().would_change(a.fault)) {
         if (error) *error = tr("%1: the fault \"%2\" has no effect at this moment")

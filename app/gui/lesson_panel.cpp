@@ -55,6 +55,8 @@ QString actionText(const cs::LessonAction& a, const LabController& c) {
       return EngineText::faultDescription(a.fault, c.sim());
     case cs::ActionKind::Step:
       return LessonPanel::tr("dispatching %n event(s)", nullptr, static_cast<int>(a.count));
+    case cs::ActionKind::Restart:
+      return LessonPanel::tr("starting the run again with other settings");
   }
   return {};
 }

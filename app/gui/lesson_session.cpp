@@ -229,6 +229,13 @@ void LessonSession::enterStep(int index) {
       setStatus(Status::Failed);
       return;
     }
+    if (s.action.kind == cs::ActionKind::Restart) {
+      // Not a continuation of this run: the new one replaces it (Back restores the old one from
+      // the step's checkpoint), then the lesson moves on as after any stage direction.
+      controller_->restoreCheckpoint(*target);
+      onAnimationFinished(true);
+      return;
+    }
     controller_->animateTo(*target);  // may finish at once (a fault): onAnimationFinished moves on
     return;
   }

@@ -77,6 +77,8 @@ enum class ActionKind : std::uint8_t {
   PlayUntilCondition,  // run event by event until `condition` holds
   Fault,           // apply `fault` now (Simulator::apply_now), like the GUI's fault tools
   Step,            // dispatch `count` events
+  Restart,         // start the lesson's scenario afresh with `params` (same nodes, seed, own faults);
+                   // a step's own action only (the walker and the app replace the run)
 };
 
 struct LessonAction {
@@ -87,6 +89,8 @@ struct LessonAction {
   std::vector<Condition> condition;  // one element for PlayUntilCondition (a vector: Condition is recursive)
   FaultAction fault;
   std::uint64_t count = 1;
+  nlohmann::json params;     // Restart: the lesson scenario's params with the action's keys replaced
+  std::vector<Fault> faults;  // Restart: the lesson scenario's own fault schedule
   std::string path;
 };
 

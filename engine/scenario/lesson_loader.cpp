@@ -191,7 +191,7 @@ std::optional<LessonStep> StepLoader::step(const json& v, const std::string& pat
       if (auto t = r_.text_member(v, path, "text", "the narration")) s.text = std::move(*t);
       break;
     case StepKind::Action:
-      if (auto a = r_.action(v, path, kActionExtra)) s.action = std::move(*a);
+      if (auto a = r_.action(v, path, kActionExtra, true)) s.action = std::move(*a);
       break;
     case StepKind::Task:
       r_.check_keys(v, path, kTaskKeys, "a task step");

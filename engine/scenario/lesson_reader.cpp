@@ -203,7 +203,61 @@ std::optional<Scenario> LessonReader::scenario(const json& v, const std::string&
   for (const auto& inv : protocol_->make_invariants()) invariants_.push_back(inv->key());
   txn_count_ = protocol_->transactions().size();
   r.scenario->file = file_;
+  scenario_ = r.scenario;
   return r.scenario;
+}
+
+std::optional<LessonAction> LessonReader::restart(const json& v, const std::string& path) {
+  const std::string pp = json_path_member(path, "params");
+  if (!v.contains("params")) {
+    missing(path, "params", "missing key \"params\": the parameters to change, such as {\"mode\": \"ap\"}");
+    return std::nullopt;
+  }
+  if (!expect_object(v["params"], pp, "params") || !scenario_ || !protocol_) return std::nullopt;
+  LessonAction a;
+  a.kind = ActionKind::Restart;
+  a.params = scenario_->params;
+  for (auto it = v["params"].begin(); it != v["params"].end(); ++it) a.params[it.key()] = it.value();
+  a.faults = scenario_->faults;
+  // The same protocol with the new parameters: its own checks, placed at the action's params.
+  const ProtocolEntry* entry = find_protocol(scenario_->protocol);
+  Diagnostics problems;
+  std::unique_ptr<Protocol> changed = entry ? entry->create(a.params, problems) : nullptr;
+  if (!changed) {
+    for (const Diagnostic& d : problems) {
+      // At the key the action changed when the problem is about it, else at the whole object.
+      std::string at = pp;
+      if (d.path.rfind("params.", 0) == 0) {
+        const std::string key = d.path.substr(7, d.path.find_first_of(".[", 7) - 7);
+        if (v["params"].contains(key)) at = json_path_member(pp, key);
+      }
+      error(at, d.message);
+    }
+    if (problems.empty()) error(pp, "these parameters do not describe a runnable " + scenario_->protocol + " scenario");
+    return std::nullopt;
+  }
+  // Everything the lesson's other steps name (nodes, states, messages, log records, notes) must mean
+  // the same after the restart: a restart changes how the protocol behaves, not what it is made of.
+  const auto& before = protocol_->info();
+  const auto& after = changed->info();
+  const auto same_nodes = [&] {
+    const auto specs = changed->node_specs();
+    if (specs.size() != nodes_.size()) return false;
+    for (std::size_t i = 0; i < specs.size(); ++i)
+      if (specs[i].name != nodes_[i].name || specs[i].role != nodes_[i].role) return false;
+    return true;
+  };
+  if (!same_nodes()) {
+    error(pp, "a restart may change how the protocol behaves but not its nodes; these parameters give other nodes than " +
+                  node_list());
+    return std::nullopt;
+  }
+  if (before.states != after.states || before.messages != after.messages || before.log_records != after.log_records ||
+      before.notes != after.notes) {
+    error(pp, "these parameters change the protocol's state, message, log record or note names, which the lesson's other steps use");
+    return std::nullopt;
+  }
+  return a;
 }
 
 std::string LessonReader::node_list() const {
@@ -609,10 +663,11 @@ std::optional<LessonAction> LessonReader::play_until(const json& v, const std::s
 }
 
 std::optional<LessonAction> LessonReader::action(const json& v, const std::string& path,
-                                                 std::span<const std::string_view> extra) {
+                                                 std::span<const std::string_view> extra, bool step) {
   if (!expect_object(v, path, "an action")) return std::nullopt;
   if (!v.contains("do")) {
-    missing(path, "do", "missing key \"do\": one of play_until, fault, step");
+    missing(path, "do", step ? "missing key \"do\": one of play_until, fault, step, restart"
+                             : "missing key \"do\": one of play_until, fault, step");
     return std::nullopt;
   }
   auto what = string(v["do"], json_path_member(path, "do"), "do");
@@ -649,8 +704,17 @@ std::optional<LessonAction> LessonReader::action(const json& v, const std::strin
       if (!n) return std::nullopt;
       a->count = static_cast<std::uint64_t>(*n);
     }
+  } else if (*what == "restart" && step) {
+    allowed.push_back("params");
+    check_keys(v, path, allowed, "a restart action");
+    a = restart(v, path);
+  } else if (*what == "restart") {
+    error(json_path_member(path, "do"), "\"restart\" is a lesson step of its own; a solution or a predict quiz's "
+                                        "\"until\" cannot restart the run");
+    return std::nullopt;
   } else {
-    error(json_path_member(path, "do"), "unknown action \"" + *what + "\"; actions are play_until, fault, step");
+    error(json_path_member(path, "do"), "unknown action \"" + *what + "\"; actions are play_until, fault, step" +
+                                            std::string(step ? ", restart" : ""));
     return std::nullopt;
   }
   if (a) a->path = path;

@@ -68,7 +68,9 @@ class LessonReader {
 
   std::optional<Condition> condition(const json& v, const std::string& path);
   // An action object {"do": ...}; `extra` lists keys of the enclosing step that may also appear.
-  std::optional<LessonAction> action(const json& v, const std::string& path, std::span<const std::string_view> extra);
+  // `step`: the action is a lesson step's own (only those may restart the run).
+  std::optional<LessonAction> action(const json& v, const std::string& path, std::span<const std::string_view> extra,
+                                     bool step = false);
   // {"ms": T} | {"state": {"node", "state"}} | {"when": CONDITION} (a predict quiz's "until").
   std::optional<LessonAction> play_until(const json& v, const std::string& path);
   std::vector<LessonAction> actions(const json& v, const std::string& path);
@@ -84,12 +86,14 @@ class LessonReader {
   // Reports diagnostics of a scenario built from lesson parts, at the positions of those parts.
   void map_diagnostics(const Diagnostics& ds, std::string_view from_prefix, const std::string& to_prefix);
   std::string node_list() const;
+  std::optional<LessonAction> restart(const json& v, const std::string& path);
 
   const PositionedJson& doc_;
   std::string file_;
   Diagnostics& out_;
   json scenario_json_;
   std::unique_ptr<Protocol> protocol_;
+  std::optional<Scenario> scenario_;  // as loaded: a restart starts from it
   std::vector<NodeSpec> nodes_;
   std::vector<std::string> invariants_;
   std::size_t txn_count_ = 0;  // transactions the protocol reports before the run (0 = unknown)

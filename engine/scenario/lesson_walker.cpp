@@ -62,6 +62,8 @@ ActionResult perform(const LessonAction& a, Simulation& run) {
       for (std::uint64_t i = 0; i < a.count; ++i)
         if (!sim.step()) return {false, "the run had no more events after " + std::to_string(i) + " of " + std::to_string(a.count)};
       return {};
+    case ActionKind::Restart:
+      return {false, "a restart replaces the run; only the lesson walker and the app can perform it"};
   }
   return {false, "unknown action"};
 }
@@ -178,6 +180,27 @@ void quiz_step(StepReport& r, const Quiz& q, Simulation& run) {
 
 }  // namespace
 
+Scenario restarted_scenario(const Scenario& current, const LessonAction& restart) {
+  Scenario s = current;
+  s.params = restart.params;
+  s.faults = restart.faults;
+  return s;
+}
+
+namespace {
+
+std::unique_ptr<Simulation> restarted(const Simulation& run, const LessonAction& a, StepReport& r) {
+  Diagnostics errors;
+  auto fresh = Simulation::create(restarted_scenario(run.scenario(), a), errors);
+  if (!fresh) {
+    r.ok = false;
+    r.message = errors.empty() ? "the restarted scenario could not be started" : errors.front().message;
+  }
+  return fresh;
+}
+
+}  // namespace
+
 WalkReport walk_lesson(const Lesson& lesson) {
   WalkReport w;
   w.lesson = lesson.id;
@@ -199,6 +222,15 @@ WalkReport walk_lesson(const Lesson& lesson) {
     switch (s.kind) {
       case StepKind::Narration: break;
       case StepKind::Action: {
+        if (s.action.kind == ActionKind::Restart) {
+          run = restarted(*run, s.action, r);
+          if (!run) {
+            w.ok = false;
+            w.steps.push_back(std::move(r));
+            return w;
+          }
+          break;
+        }
         const ActionResult a = perform(s.action, *run);
         r.ok = a.ok;
         r.message = a.message;

@@ -23,6 +23,9 @@ struct ActionResult {
 // Performs one action on the run. play_until with a state or a condition steps event by event and
 // fails if the run ends (no more events, or the scenario's until_ms passes) first.
 ActionResult perform(const LessonAction& action, Simulation& run);
+// The scenario a Restart action starts: `current` (seed, limits, layout) with the action's params and
+// the lesson scenario's own faults.
+Scenario restarted_scenario(const Scenario& current, const LessonAction& restart);
 ActionResult perform_all(const std::vector<LessonAction>& actions, Simulation& run);
 
 // After the run has been played to a predict quiz's `until`: the indices of the options whose

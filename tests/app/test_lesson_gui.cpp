@@ -184,6 +184,37 @@ TEST(LessonSession, BackRestoresTheRunOfAnEarlierStep) {
   EXPECT_EQ(controller.eventIndex(), 0u);
 }
 
+// The CAP lesson restarts its run in AP mode halfway: the live run becomes a fresh AP run at 0 ms
+// (the canvas and views follow), the lesson goes on in it, and Back returns to the CP run.
+TEST(LessonSession, ARestartStepSwitchesTheRunAndBackReturnsToTheOldOne) {
+  LabController controller;
+  LessonSession s(&controller, nullptr);
+  const cs::Lesson l = loadLesson("02-cap-partition-forces-a-choice");
+  ASSERT_TRUE(s.start(l));
+  const int before = indexOf(l, "ap-instead");
+  ASSERT_GT(before, 0);
+  s.setTeacherMode(true);
+  s.jumpTo(before);  // teacher mode: every step up to here completed by its solution
+  settle(s);
+  ASSERT_EQ(s.currentIndex(), before);
+  EXPECT_EQ(controller.scenario().params["mode"], "cp");
+  const QString cpTrace = controller.traceSha256();
+  const cs::Time cpTime = controller.now();
+  ASSERT_GT(cpTime, cs::ms(1000));
+  s.next();  // the restart, then the play to 400 ms, run by themselves
+  settle(s);
+  EXPECT_EQ(controller.scenario().params["mode"], "ap");
+  EXPECT_EQ(controller.scenario().params["replicas"], 3);  // the rest of the lesson's settings stay
+  EXPECT_EQ(controller.now(), cs::ms(400));
+  EXPECT_EQ(s.currentStep()->id, "make-partition-ap");
+  s.back();  // back over the stage directions, to the narration before the restart
+  settle(s);
+  EXPECT_EQ(s.currentIndex(), before);
+  EXPECT_EQ(controller.scenario().params["mode"], "cp");
+  EXPECT_EQ(controller.now(), cpTime);
+  EXPECT_EQ(controller.traceSha256(), cpTrace);
+}
+
 TEST(LessonSession, AWrongFirstAnswerCostsThePointButShowsTheExplanations) {
   LabController controller;
   QTemporaryDir dir;

@@ -240,6 +240,45 @@ TEST(LessonConditions, MessagesDroppedAndCrashes) {
   EXPECT_FALSE(walk_lesson(*r2.lesson).ok);
 }
 
+// A restart step starts the lesson's scenario afresh with other parameters: the walk goes on from
+// 0 ms in the new run; the parameters are checked like the scenario's own, and may not change the
+// nodes; only a step may restart (not a solution).
+TEST(LessonRestart, StartsTheScenarioAgainWithOtherParameters) {
+  const std::string restart = R"({ "kind": "action", "do": "play_until", "ms": 300 },
+    { "kind": "action", "do": "restart", "params": { "timeout_ms": 50 } },
+    { "kind": "task", "id": "cut")";
+  const std::string text = valid_with(R"({ "kind": "task", "id": "cut")", restart);
+  const auto r = load_lesson(text, "restart.json");
+  ASSERT_TRUE(r.lesson) << all(r.diagnostics);
+  const LessonStep& step = r.lesson->steps[3];
+  ASSERT_EQ(step.action.kind, ActionKind::Restart);
+  EXPECT_EQ(step.action.params["timeout_ms"], 50);
+  EXPECT_EQ(step.action.params["participants"], 2);  // the rest of the lesson's params stay
+  const WalkReport w = walk_lesson(*r.lesson);
+  ASSERT_TRUE(w.ok) << walk_report_text(w);
+  EXPECT_EQ(w.steps[2].time, ms(300));  // the first run was played on
+  EXPECT_EQ(w.steps[3].time, 0);        // the new one starts at 0 ms
+}
+
+TEST(LessonRestart, BadParametersOtherNodesAndSolutionsAreRefused) {
+  const auto one_error = [](const std::string& text, const std::string& path, const std::string& words) {
+    const auto r = load_lesson(text, "restart.json");
+    ASSERT_EQ(r.diagnostics.size(), 1u) << all(r.diagnostics);
+    EXPECT_EQ(r.diagnostics[0].path, path);
+    EXPECT_NE(r.diagnostics[0].message.find(words), std::string::npos) << r.diagnostics[0].message;
+    EXPECT_GT(r.diagnostics[0].line, 1);
+  };
+  const std::string at = R"({ "kind": "task", "id": "cut")";
+  one_error(valid_with(at, R"({ "kind": "action", "do": "restart", "params": { "participants": 3 } }, )" + at),
+            "steps[2].params", "not its nodes");
+  one_error(valid_with(at, R"({ "kind": "action", "do": "restart", "params": { "timeout_ms": "soon" } }, )" + at),
+            "steps[2].params.timeout_ms", "number of milliseconds");
+  one_error(valid_with(at, R"({ "kind": "action", "do": "restart" }, )" + at), "steps[2].params", "missing key \"params\"");
+  one_error(valid_with(R"("solution": [{ "do": "fault", "fault": { "cut": ["C", "P2"] } }])",
+                       R"("solution": [{ "do": "restart", "params": {} }])"),
+            "steps[2].solution[0].do", "a lesson step of its own");
+}
+
 TEST(LessonConditions, UnknownDropReasonIsNamed) {
   const std::string text = valid_with(R"("goal": { "link": ["C", "P2"], "cut": true })",
                                       R"("goal": { "messages_dropped": { "reason": "gremlins" } })");
