@@ -503,6 +503,7 @@ TEST(StateMachineView, ArrowLabelsNeverCoverAState) {
               const QRectF overlap = label.intersected(box);
               if (overlap.width() > 3 && overlap.height() > 3) {
                 problems << QStringLiteral("%1 %2 node %3 %4x%5%6").arg(lang, QString::fromLatin1(file)).arg(node).arg(size.width()).arg(size.height()).arg(projector ? QStringLiteral(" projector") : QString());
+                // With COMMITSCOPE_SHOT_DIR set, each case is also saved as a picture to look at.
                 if (!qEnvironmentVariableIsEmpty("COMMITSCOPE_SHOT_DIR"))
                   view.grab().save(qEnvironmentVariable("COMMITSCOPE_SHOT_DIR") + QStringLiteral("/sm-%1-%2-%3-%4x%5%6.png").arg(lang, QString::fromLatin1(file)).arg(node).arg(size.width()).arg(size.height()).arg(projector ? QStringLiteral("-p") : QString()));
               }
