@@ -413,6 +413,19 @@ void StateMachineView::paintEvent(QPaintEvent*) {
   const qreal rowH = QFontMetricsF(scaledFont(font(), 11.5 * f)).height() + 5 * f;
   // Side by side only when the graph keeps its full size in 60% of the width; else stacked.
   vertical_ = false;
+  const int lockCount = node_ >= 0 ? static_cast<int>(controller_->simulation().protocol().node_view(node_).locks.size()) : 0;
+  // The log and the locks under the graph: side by side (62/38), or, too narrow for two tables,
+  // the locks as a short box under the log, one row per lock.
+  const auto splitBelow = [&](const QRectF& below, bool stacked, qreal space) {
+    if (!stacked) {
+      logArea = QRectF(below.left(), below.top(), below.width() * 0.62, below.height());
+      lockArea = QRectF(logArea.right() + 10 * f, below.top(), below.right() - logArea.right() - 10 * f, below.height());
+      return;
+    }
+    const qreal lockH = std::min(below.height() * 0.45, (lockCount == 0 ? 1 : 2 + lockCount) * rowH + 8 * f);
+    lockArea = QRectF(below.left(), below.bottom() - lockH, below.width(), lockH);
+    logArea = QRectF(below.left(), below.top(), below.width(), lockArea.top() - space - below.top());
+  };
   const bool noMachine = !machine_ || machine_->states.empty();
   if (noMachine) {
     // A role without protocol states (the choreography's broker): one line saying so, and the log
@@ -423,15 +436,7 @@ void StateMachineView::paintEvent(QPaintEvent*) {
     p.drawText(QRectF(body.left(), body.top(), body.width(), lineH), Qt::AlignLeft | Qt::AlignVCenter,
                QFontMetricsF(p.font()).elidedText(tr("This role has no protocol states; its durable log shows what it did."),
                                                   Qt::ElideRight, body.width()));
-    const QRectF below = body.adjusted(0, lineH + 4 * f, 0, 0);
-    if (below.width() >= 560 * f) {
-      logArea = QRectF(below.left(), below.top(), below.width() * 0.62, below.height());
-      lockArea = QRectF(logArea.right() + 10 * f, below.top(), below.right() - logArea.right() - 10 * f, below.height());
-    } else {
-      const qreal lockH = std::min(below.height() * 0.45, 3 * rowH + 8 * f);
-      lockArea = QRectF(below.left(), below.bottom() - lockH, below.width(), lockH);
-      logArea = QRectF(below.left(), below.top(), below.width(), lockArea.top() - 6 * f - below.top());
-    }
+    splitBelow(body.adjusted(0, lineH + 4 * f, 0, 0), body.width() < 560 * f, 6 * f);
   } else if (body.width() > 1.3 * body.height() && body.width() * 0.6 >= graphWidthNeeded(1.0)) {
     graph = QRectF(body.left(), body.top(), body.width() * 0.6, body.height());
     const QRectF side(graph.right() + 12 * f, body.top(), body.right() - graph.right() - 12 * f, body.height());
@@ -444,7 +449,6 @@ void StateMachineView::paintEvent(QPaintEvent*) {
     // Stacked (a narrow pane), the one-line locks box comes on top of that.
     const bool stacked = body.width() < 560 * f;
     // Below: the log's title and newest record; stacked, the locks box too (see below).
-    const int lockCount = node_ >= 0 ? static_cast<int>(controller_->simulation().protocol().node_view(node_).locks.size()) : 0;
     const qreal minBelow = 2 * rowH + 8 * f + 10 * f + (stacked ? (lockCount == 0 ? 1 : 2 + lockCount) * rowH + 14 * f : 0);
     // Top to bottom when the columns would shrink a lot and the layers fit at full size.
     // Below it then, at the least: the log's title and newest record, and a one-line locks box.
@@ -476,16 +480,7 @@ void StateMachineView::paintEvent(QPaintEvent*) {
                                    : std::max(body.height() * 0.4, std::min(graphHeightNeeded(1.0, body.width() < graphWidthNeeded(1.0)), body.height() - minBelow));
     graph = QRectF(body.left(), body.top(), body.width(), graphH);
     const qreal space = stacked ? 6 * f : 10 * f;  // stacked boxes sit closer: every line counts there
-    const QRectF below(body.left(), graph.bottom() + space, body.width(), body.bottom() - graph.bottom() - space);
-    if (!stacked) {
-      logArea = QRectF(below.left(), below.top(), below.width() * 0.62, below.height());
-      lockArea = QRectF(logArea.right() + 10 * f, below.top(), below.right() - logArea.right() - 10 * f, below.height());
-    } else {
-      // Too narrow for two tables: the locks become a short box under the log, one row per lock.
-      const qreal lockH = std::min(below.height() * 0.45, (lockCount == 0 ? 1 : 2 + lockCount) * rowH + 8 * f);
-      lockArea = QRectF(below.left(), below.bottom() - lockH, below.width(), lockH);
-      logArea = QRectF(below.left(), below.top(), below.width(), lockArea.top() - space - below.top());
-    }
+    splitBelow(QRectF(body.left(), graph.bottom() + space, body.width(), body.bottom() - graph.bottom() - space), stacked, space);
   }
   layoutMachine(graph);  // cheap (a handful of boxes) and always matches the current size and fonts
   paintMachine(p);
@@ -946,7 +941,10 @@ void StateMachineView::paintLog(QPainter& p, const QRectF& area) {
 void StateMachineView::paintLocks(QPainter& p, const QRectF& area) {
   const palette::Scheme& s = palette::scheme(projector_);
   const qreal f = s.fontScale;
-  if (node_ < 0 || area.height() < 30) return;
+  // The one-line box (title and "· none") is as short as a line of text: anything taller is drawn.
+  locksBox_ = QRectF();
+  if (node_ < 0 || area.height() < QFontMetricsF(scaledFont(font(), 11.5 * f)).height()) return;
+  locksBox_ = area;
   const cs::NodeView v = controller_->simulation().protocol().node_view(node_);
   p.setPen(QPen(s.panelBorder, 1));
   p.setBrush(s.panel);

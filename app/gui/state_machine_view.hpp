@@ -37,6 +37,8 @@ class StateMachineView : public QWidget {
   bool verticalLayout() const { return vertical_; }
   // Where the arrow labels were drawn in the last paint (for tests).
   const std::vector<QRectF>& edgeLabelRects() const { return labelRects_; }
+  // Where the last paint drew the locks box (empty when it did not fit), for tests.
+  QRectF locksBox() const { return locksBox_; }
   // The on-screen label of a transition key ("PREPARE/VOTE_COMMIT" -> "PREPARE / VOTE_COMMIT").
   QString edgeText(const QStringList& labels) const;  // one arrow's transitions, merged by action
   QString transitionLabel(const std::string& key) const;
@@ -106,6 +108,7 @@ class StateMachineView : public QWidget {
   std::vector<Box> boxes_;
 
   std::vector<QRectF> labelRects_;  // see edgeLabelRects()
+  QRectF locksBox_;                 // see locksBox()
   int layers_ = 0;
   int maxRows_ = 1;
   qreal fit_ = 1.0;  // < 1 when the graph is squeezed: boxes and labels shrink together

@@ -536,6 +536,21 @@ TEST(StateMachineView, ArrowLabelsNeverCoverAState) {
   EXPECT_TRUE(fixed.isEmpty()) << "no longer overlapping, take off the list:\n" << fixed.join(QLatin1Char('\n')).toStdString();
 }
 
+// The locks box never disappears: in the narrow lesson column it is a one-line box under the log.
+TEST(StateMachineView, TheLocksBoxIsShownInEveryPaneShape) {
+  auto c = open("2pc-happy.json");
+  StateMachineView view(c.get());
+  c->seekTime(cs::ms(50));
+  for (const bool projector : {false, true})
+    for (const QSize size : {QSize(291, 363), QSize(518, 294), QSize(447, 638), QSize(776, 414)}) {
+      view.setProjectorMode(projector);
+      view.resize(size);
+      (void)view.grab();
+      EXPECT_FALSE(view.locksBox().isEmpty()) << size.width() << "x" << size.height() << " projector " << projector;
+      EXPECT_TRUE(QRectF(view.rect()).contains(view.locksBox())) << size.width() << "x" << size.height();
+    }
+}
+
 TEST(StateMachineView, ANarrowTallProjectorPaneStacksTheLayers) {
   auto c = open("2pc-happy.json");
   StateMachineView view(c.get());
