@@ -191,6 +191,14 @@ qreal StateMachineView::graphWidthNeeded(qreal scale, bool wrapped) const {
   return layers_ * w + std::max(0, layers_ - 1) * 120 * f + 32 * f;
 }
 
+std::map<std::pair<int, int>, QStringList> StateMachineView::arrowLabels() const {
+  // Transitions between the same two states share one arrow; their labels go together.
+  std::map<std::pair<int, int>, QStringList> groups;
+  if (machine_)
+    for (const auto& t : machine_->transitions) groups[{t.from, t.to}] << transitionLabel(t.label);
+  return groups;
+}
+
 std::vector<qreal> StateMachineView::columnGaps(qreal scale) const {
   // Room between two columns for the labels of the arrows that cross it: a label may take two
   // lines (Chinese wraps anywhere, English between words), so about half its one-line width, but
@@ -199,8 +207,7 @@ std::vector<qreal> StateMachineView::columnGaps(qreal scale) const {
   std::vector<qreal> gaps(static_cast<std::size_t>(std::max(0, layers_ - 1)), 90 * f);
   if (!machine_) return gaps;
   const QFontMetricsF lm(scaledFont(font(), 11 * f, true));
-  std::map<std::pair<int, int>, QStringList> groups;
-  for (const auto& t : machine_->transitions) groups[{t.from, t.to}] << transitionLabel(t.label);
+  const auto groups = arrowLabels();
   for (const auto& [key, labels] : groups) {
     const Box* a = box(key.first);
     const Box* b = box(key.second);
@@ -257,8 +264,7 @@ std::vector<qreal> StateMachineView::verticalGaps(qreal width, const std::vector
   if (!machine_) return gaps;
   std::map<int, int> rowsIn;
   for (const Box& b : boxes_) rowsIn[b.layer] = std::max(rowsIn[b.layer], b.row + 1);
-  std::map<std::pair<int, int>, QStringList> groups;
-  for (const auto& t : machine_->transitions) groups[{t.from, t.to}] << transitionLabel(t.label);
+  const auto groups = arrowLabels();
   // Above a row of siblings the labels sit over the siblings, below the box the arrows leave
   // (see paintMachine): that gap must hold the tallest of them. Bold: the lit label is bold.
   const QFontMetricsF lm(scaledFont(font(), 11 * f, true));
@@ -580,9 +586,7 @@ void StateMachineView::paintMachine(QPainter& p) {
   const QFont labelFont = scaledFont(font(), 11 * f);
   const QFontMetricsF lm(labelFont);
 
-  // Transitions between the same two states share one arrow; their labels are stacked.
-  std::map<std::pair<int, int>, QStringList> groups;
-  for (const auto& t : machine_->transitions) groups[{t.from, t.to}] << transitionLabel(t.label);
+  const auto groups = arrowLabels();
 
   // Ports: incoming arrows spread along the left edge of a box, ordered by where they come from.
   std::map<int, std::vector<std::pair<qreal, std::pair<int, int>>>> incoming;

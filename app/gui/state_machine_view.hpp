@@ -5,6 +5,7 @@
 
 #include <QRectF>
 #include <QWidget>
+#include <map>
 #include <vector>
 
 #include "sim/protocol.hpp"
@@ -72,7 +73,8 @@ class StateMachineView : public QWidget {
   std::vector<qreal> verticalGaps(qreal width, const std::vector<LayerSize>& sizes, qreal scale = 1.0) const;
   void computeLayers();
   qreal graphWidthNeeded(qreal scale, bool wrapped = false) const;
-  std::vector<qreal> columnGaps(qreal scale) const;  // left-to-right layout: label room per gap
+  std::vector<qreal> columnGaps(qreal scale) const;
+  std::map<std::pair<int, int>, QStringList> arrowLabels() const;  // (from, to) -> transition labels  // left-to-right layout: label room per gap
   // Height the left-to-right layout needs for the busiest layer's rows without any two touching.
   qreal graphHeightNeeded(qreal scale, bool wrapped = false) const;
   // The same, layers top to bottom in a pane this wide; gap = space between layers in box heights.

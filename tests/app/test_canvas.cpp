@@ -254,8 +254,11 @@ TEST(CanvasView, ClickingATokenSelectsItsMessage) {
   const quint32 id = static_cast<MessageItem*>(hit)->id();
   QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
   EXPECT_EQ(c->selectedMessage(), id);
-  for (MessageItem* m : view->messageItems())
-    if (m->id() == id) EXPECT_TRUE(m->data().selected);
+  for (MessageItem* m : view->messageItems()) {
+    if (m->id() == id) {
+      EXPECT_TRUE(m->data().selected);
+    }
+  }
 }
 
 TEST(CanvasView, LessonHighlightsAreDrawnAndCleared) {
@@ -448,7 +451,7 @@ TEST(StateMachineView, ShowsTheCoordinatorThenTheSelectedNode) {
 // never overlap and stay inside the pane, for machines of three, four and more layers.
 TEST(StateMachineView, StatesNeverOverlapInAnyPaneShape) {
   // Both languages: the zh-TW arrow labels are longer than the English ones.
-  for (const QString lang : {QStringLiteral("en"), QStringLiteral("zh_TW")})
+  for (const QString& lang : {QStringLiteral("en"), QStringLiteral("zh_TW")})
   for (const char* file : {"2pc-happy.json", "3pc-happy.json", "saga-orchestration-happy.json", "tcc-happy.json"}) {
     language::apply(lang, false);
     auto c = open(file);
@@ -481,7 +484,7 @@ TEST(StateMachineView, ArrowLabelsNeverCoverAState) {
   // lesson 447×638. And a larger window's panes.
   const QSize shapes[] = {QSize(518, 294), QSize(291, 363), QSize(776, 414), QSize(447, 638), QSize(700, 460), QSize(1100, 520)};
   const bool projectorShape[] = {false, false, true, true, false, true};
-  for (const QString lang : {QStringLiteral("en"), QStringLiteral("zh_TW")}) {
+  for (const QString& lang : {QStringLiteral("en"), QStringLiteral("zh_TW")}) {
     language::apply(lang, false);
     for (const char* file : {"2pc-happy.json", "3pc-happy.json", "saga-orchestration-happy.json", "saga-choreography-happy.json",
                              "tcc-happy.json", "outbox-happy.json", "cap-register-cp-partition.json", "primary-backup-happy.json"}) {
