@@ -330,6 +330,9 @@ void SpacetimeView::rebuild() {
 }
 
 void SpacetimeView::updateTexts() {
+  // Whatever changes the texts (a scenario, the language, the font, projector mode) can change the
+  // node-name column too; a frame of playback changes neither.
+  updateGutterWidth();
   ++generation_;
   const auto& info = controller_->info();
   const double f = palette::scheme(projector_).fontScale;
@@ -365,7 +368,6 @@ void SpacetimeView::updateGutterWidth() {
 }
 
 void SpacetimeView::refresh() {
-  updateGutterWidth();
   scan();
   updateScrollBars();
   followNow();
@@ -423,7 +425,6 @@ void SpacetimeView::zoomToFit() {
 
 void SpacetimeView::setProjectorMode(bool on) {
   projector_ = on;
-  updateGutterWidth();
   updateTexts();
   updateScrollBars();
   viewport()->update();
@@ -432,7 +433,6 @@ void SpacetimeView::setProjectorMode(bool on) {
 void SpacetimeView::changeEvent(QEvent* e) {
   QAbstractScrollArea::changeEvent(e);
   if (e->type() == QEvent::LanguageChange || e->type() == QEvent::FontChange) {
-    updateGutterWidth();
     updateTexts();
     viewport()->update();
   }
