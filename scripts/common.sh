@@ -8,6 +8,10 @@ JOBS="${JOBS:-$(nproc 2>/dev/null || echo 2)}"
 "$ROOT/scripts/setup"
 
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/ccache}"
+# Paths relative to the checkout and no working directory in the hash: a fresh clone in another
+# folder (CI) or a second worktree reuses the objects an earlier build left in the cache.
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$ROOT}"
+export CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-true}"
 # A private runtime dir keeps Qt from warning about a missing or world-readable XDG_RUNTIME_DIR.
 if [[ -z "${XDG_RUNTIME_DIR:-}" || ! -d "${XDG_RUNTIME_DIR:-}" ]]; then
   export XDG_RUNTIME_DIR="$(mktemp -d /tmp/commitscope-runtime.XXXXXX)"
