@@ -199,11 +199,22 @@ int walk_command(const QStringList& paths) {
   return any_error ? 2 : 0;
 }
 
-int protocols_command() {
+int protocols_command(ProtocolsFormat format) {
+  std::vector<const ProtocolDescriptor*> all;
+  for (const auto& e : protocol_registry()) all.push_back(&e.descriptor());
+  if (format == ProtocolsFormat::Json) {
+    out(descriptors_json(all).dump(2) + "\n");
+    return 0;
+  }
+  if (format == ProtocolsFormat::Markdown) {
+    for (const ProtocolDescriptor* d : all)
+      out("<!-- params:" + std::string(d->name) + " -->\n" + params_markdown(*d) + "<!-- /params -->\n\n");
+    return 0;
+  }
   std::size_t width = 0;
-  for (const auto& e : protocol_registry()) width = std::max(width, e.name.size());
+  for (const auto& e : protocol_registry()) width = std::max(width, e.name().size());
   for (const auto& e : protocol_registry())
-    out(std::string(e.name) + std::string(width - e.name.size() + 2, ' ') + std::string(e.summary) + "\n");
+    out(std::string(e.name()) + std::string(width - e.name().size() + 2, ' ') + std::string(e.summary()) + "\n");
   return 0;
 }
 

@@ -23,6 +23,7 @@ int run_command(const RunOptions& opt);
 int validate_command(const QStringList& paths);
 // Plays each lesson headless with its own solutions and prints one line per step.
 int walk_command(const QStringList& paths);
-int protocols_command();
+enum class ProtocolsFormat { Text, Json, Markdown };
+int protocols_command(ProtocolsFormat format);
 
 }  // namespace cs::cli

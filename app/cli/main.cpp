@@ -14,12 +14,14 @@ const char* const kUsage =
     "usage: commitscope-cli run FILE [--seed N] [--until-ms T] [--json] [--trace OUT.jsonl]\n"
     "       commitscope-cli validate FILE_OR_DIR...\n"
     "       commitscope-cli walk LESSON_OR_DIR...\n"
-    "       commitscope-cli protocols\n"
+    "       commitscope-cli protocols [--json | --markdown]\n"
     "\n"
     "  run        runs a scenario and prints a summary (--json: a JSON report with trace_sha256)\n"
     "  validate   checks scenario and lesson files (directories: every *.json inside, recursively)\n"
     "  walk       plays lessons headless with their own solutions; one line per step\n"
-    "  protocols  lists the protocols a scenario can name\n"
+    "  protocols  lists the protocols a scenario can name (--json: every protocol's descriptor: roles,\n"
+    "             states, messages, metrics, invariants, parameter schema; --markdown: the parameter\n"
+    "             tables of docs/protocols.md)\n"
     "\n"
     "Exit status: 0 done, 2 bad input (unreadable file, invalid scenario or lesson, failed walk, wrong usage).\n"
     "Formats: docs/scenario-format.md, docs/lesson-format.md.\n";
@@ -38,7 +40,8 @@ int dispatch(QCoreApplication& app) {
   const QCommandLineOption until("until-ms", "Run until this virtual time (ms).", "T");
   const QCommandLineOption json("json", "Print a JSON report instead of the summary.");
   const QCommandLineOption trace("trace", "Write the trace as JSON lines to this file.", "OUT.jsonl");
-  parser.addOptions({help, seed, until, json, trace});
+  const QCommandLineOption markdown("markdown", "protocols: print the parameter tables as Markdown.");
+  parser.addOptions({help, seed, until, json, trace, markdown});
   parser.addPositionalArgument("command", "run | validate | walk | protocols");
 
   // parse() rather than process(): process() exits with status 1 on a bad option; ours is 2.
@@ -74,6 +77,16 @@ int dispatch(QCoreApplication& app) {
     opt.trace_path = parser.value(trace);
     return cs::cli::run_command(opt);
   }
+  if (command == "protocols") {
+    if (!args.isEmpty()) return usage_error("protocols takes no arguments");
+    if (parser.isSet(seed) || parser.isSet(until) || parser.isSet(trace))
+      return usage_error("--seed, --until-ms and --trace belong to the run command");
+    if (parser.isSet(json) && parser.isSet(markdown)) return usage_error("choose one of --json and --markdown");
+    return cs::cli::protocols_command(parser.isSet(json)       ? cs::cli::ProtocolsFormat::Json
+                                      : parser.isSet(markdown) ? cs::cli::ProtocolsFormat::Markdown
+                                                               : cs::cli::ProtocolsFormat::Text);
+  }
+  if (parser.isSet(markdown)) return usage_error("--markdown belongs to the protocols command");
   if (run_options) return usage_error("--seed, --until-ms, --json and --trace belong to the run command");
   if (command == "validate") {
     if (args.isEmpty()) return usage_error("validate needs at least one file or directory");
@@ -82,10 +95,6 @@ int dispatch(QCoreApplication& app) {
   if (command == "walk") {
     if (args.isEmpty()) return usage_error("walk needs at least one lesson file or directory");
     return cs::cli::walk_command(args);
-  }
-  if (command == "protocols") {
-    if (!args.isEmpty()) return usage_error("protocols takes no arguments");
-    return cs::cli::protocols_command();
   }
   return usage_error("unknown command \"" + command.toStdString() + "\"");
 }

@@ -140,7 +140,7 @@ void LabController::newScenario(const QString& protocol, int nodes) {
   if (!entry) entry = &cs::protocol_registry().front();
   nlohmann::json params = entry->default_params();
   applyNodeCount(params, nodes);
-  const QString name = QString::fromUtf8(entry->name.data(), static_cast<qsizetype>(entry->name.size()));
+  const QString name = QString::fromUtf8(entry->name().data(), static_cast<qsizetype>(entry->name().size()));
   // A size the protocol refuses falls back to its default size rather than leaving no run at all.
   if (!newScenarioWithParams(name, params)) newScenarioWithParams(name, entry->default_params());
 }
@@ -149,8 +149,8 @@ bool LabController::newScenarioWithParams(const QString& protocol, const nlohman
   const cs::ProtocolEntry* entry = cs::find_protocol(protocol.toStdString());
   if (!entry) return false;
   cs::Scenario s;
-  s.protocol = std::string(entry->name);
-  s.title = tr("New %1 scenario").arg(EngineText::protocolName(entry->name)).toStdString();
+  s.protocol = std::string(entry->name());
+  s.title = tr("New %1 scenario").arg(EngineText::protocolName(entry->name())).toStdString();
   s.params = params;
   s.seed = 1;
   s.until = cs::ms(2000);

@@ -36,7 +36,7 @@ NewScenarioDialog::NewScenarioDialog(QWidget* parent) : QDialog(parent) {
   setWindowTitle(tr("New scenario"));
   protocol_ = new QComboBox(this);
   for (const auto& entry : cs::protocol_registry())
-    protocol_->addItem(EngineText::protocolName(entry.name), QString::fromUtf8(entry.name.data(), static_cast<qsizetype>(entry.name.size())));
+    protocol_->addItem(EngineText::protocolName(entry.name()), QString::fromUtf8(entry.name().data(), static_cast<qsizetype>(entry.name().size())));
   protocol_->setToolTip(tr("The protocol every node runs"));
   size_label_ = new QLabel(this);
   size_ = new QSpinBox(this);

@@ -32,27 +32,126 @@ bool vc_dominates(const std::vector<std::int64_t>& a, const std::vector<std::int
 // ---------------------------------------------------------------------------------------------
 // Parameters and description
 
-nlohmann::json default_params() {
-  return {{"mode", "cp"}, {"replicas", 3}, {"clients", 3}, {"operations", 20}, {"interval_ms", 20}};
-}
+namespace {
+constexpr RoleSpec kRoles[] = {
+    {.key = "replica", .naming = "R1…Rn", .count = "replicas", .worker = true,
+     .help = "keeps a copy of the register; CP: answers through a quorum, AP: answers alone"},
+    {.key = "client", .naming = "K1…Km", .count = "clients", .help = "reads and writes through its replica"},
+};
+constexpr StateSpec kStates[] = {{"IDLE", StateClass::Initial},    {"WAITING", StateClass::Working},
+                                 {"QUERYING", StateClass::Working}, {"STORING", StateClass::Working},
+                                 {"DONE", StateClass::Done},        {"FAILED", StateClass::Failed}};
+constexpr MessageSpec kMessages[] = {
+    {"READ", MessageFamily::Request},         {"WRITE", MessageFamily::Request},
+    {"READ_OK", MessageFamily::Success},      {"WRITE_OK", MessageFamily::Success},
+    {"FAIL", MessageFamily::Failure},         {"QUERY", MessageFamily::Replication},
+    {"QUERY_REPLY", MessageFamily::Replication}, {"STORE", MessageFamily::Replication},
+    {"STORE_ACK", MessageFamily::Ack},        {"REPLICATE", MessageFamily::Replication},
+    {"SYNC", MessageFamily::Replication}};
+constexpr std::string_view kLogRecords[] = {"STORED", "CLOCK"};
+constexpr std::string_view kTimers[] = {"op_timeout", "quorum_timeout", "anti_entropy"};
+constexpr std::string_view kNotes[] = {"read_ok",     "write_ok",    "op_error",  "op_timeout",  "stale_read",  "conflict",
+                                       "lost_update", "read_repair", "recovered", "client_down", "op_abandoned"};
+constexpr MetricSpec kMetrics[] = {
+    {.key = "ops_ok", .sense = MetricSense::Good, .shown_by_default = true},
+    {.key = "errors", .sense = MetricSense::Bad, .shown_by_default = true},
+    {.key = "timeouts", .sense = MetricSense::Bad},
+    {.key = "stale_reads", .sense = MetricSense::Anomaly, .shown_by_default = true},
+    {.key = "skipped"},
+    {.key = "abandoned", .sense = MetricSense::Bad},
+    {.key = "read_latency_sum_us", .unit = MetricUnit::Micros},
+    {.key = "read_latency_count"},
+    {.key = "read_latency_max_us", .unit = MetricUnit::Micros},
+    {.key = "write_latency_sum_us", .unit = MetricUnit::Micros},
+    {.key = "write_latency_count"},
+    {.key = "write_latency_max_us", .unit = MetricUnit::Micros},
+    {.key = "served", .sense = MetricSense::Good},
+    {.key = "refused", .sense = MetricSense::Bad},
+    {.key = "read_repairs"},
+    {.key = "conflicts", .sense = MetricSense::Anomaly},
+    {.key = "lost_updates", .sense = MetricSense::Bad},
+    {.key = "siblings", .level = true},
+};
+constexpr InvariantSpec kInvariants[] = {
+    {"linearizable", ""},
+    {"no_stale_read", "No read misses a write that had completed before the read started."},
+    {"no_lost_update", "No acknowledged write is discarded unless a later write that saw it replaced it."},
+};
+constexpr std::string_view kModes[] = {"cp", "ap"};
+constexpr std::string_view kConflicts[] = {"lww", "vector"};
+constexpr ParamSpec kParams[] = {
+    {.key = "mode", .kind = ParamKind::Choice, .help = "cp: majority quorums, refuses without one; ap: answers from the local replica",
+     .def_choice = "cp", .choices = kModes, .starter = true},
+    {.key = "replicas", .kind = ParamKind::Integer, .def = 3, .lo = 3, .hi = 7, .unit = "nodes", .help = "replicas R1…Rn",
+     .sets_cluster_size = true, .starter = true},
+    {.key = "clients", .kind = ParamKind::Integer, .lo = 1, .hi = 16, .unit = "nodes", .help = "clients K1…Km",
+     .rule = DefaultRule::SameAs, .ref = "replicas", .starter = true, .starter_json = "3"},
+    {.key = "operations", .kind = ParamKind::Integer, .def = 20, .lo = 1, .hi = 100'000,
+     .help = "operations, round-robin over the clients", .starter = true},
+    {.key = "interval_ms", .kind = ParamKind::DurationMs, .def = 20, .lo = 0, .hi = 3'600'000, .unit = "ms",
+     .help = "between operation arrivals", .starter = true},
+    {.key = "write_ratio", .kind = ParamKind::Probability, .def = 0.5, .lo = 0, .hi = 1,
+     .help = "chance that an operation is a write"},
+    {.key = "keys", .kind = ParamKind::Integer, .def = 1, .lo = 1, .hi = 16, .help = "registers"},
+    {.key = "read_quorum", .kind = ParamKind::Integer, .lo = 1, .unit = "replicas", .help = "replicas a cp read asks",
+     .rule = DefaultRule::MajorityOf, .ref = "replicas", .hi_ref = "replicas"},
+    {.key = "write_quorum", .kind = ParamKind::Integer, .lo = 1, .unit = "replicas", .help = "replicas a cp write stores at",
+     .rule = DefaultRule::MajorityOf, .ref = "replicas", .hi_ref = "replicas"},
+    {.key = "quorum_timeout_ms", .kind = ParamKind::DurationMs, .def = 200, .lo = 1, .hi = 3'600'000, .unit = "ms",
+     .help = "a cp replica gives up and answers FAIL"},
+    {.key = "op_timeout_ms", .kind = ParamKind::DurationMs, .def = 400, .lo = 1, .hi = 3'600'000, .unit = "ms",
+     .help = "a client gives up (op_timeout)"},
+    {.key = "conflict", .kind = ParamKind::Choice, .help = "ap: last-writer-wins timestamps or vector clocks (siblings)",
+     .def_choice = "vector", .choices = kConflicts},
+    {.key = "sync_interval_ms", .kind = ParamKind::DurationMs, .def = 200, .lo = 1, .hi = 3'600'000, .unit = "ms",
+     .help = "ap anti-entropy period"},
+    {.key = "attach", .kind = ParamKind::Structured,
+     .help = "which replica each client talks to, e.g. {\"K4\": \"R1\"} (absent: round-robin)", .def_json = "{}"},
+    {.key = "clock_skew_ms", .kind = ParamKind::Structured,
+     .help = "ap lww: each replica's clock offset, e.g. {\"R1\": 400, \"R2\": -50}", .def_json = "{}"},
+};
+constexpr VariantSpec kVariants[] = {
+    {.id = "mode=cp", .label = "CP mode (majority only)", .tag = "CP", .key = "mode", .value = "\"cp\"",
+     .when_key = "mode", .when_value = "\"ap\""},
+    {.id = "conflict=lww", .label = "Last-writer-wins clocks", .tag = "LWW", .key = "conflict", .value = "\"lww\"",
+     .when_key = "mode", .when_value = "\"ap\""},
+    {.id = "conflict=vector", .label = "Vector clocks", .tag = "vector", .key = "conflict", .value = "\"vector\"",
+     .when_key = "mode", .when_value = "\"ap\""},
+    {.id = "mode=ap", .label = "AP mode (answers on both sides)", .tag = "AP", .key = "mode", .value = "\"ap\"",
+     .when_key = "mode", .when_value = "\"cp\""},
+    {.id = "quorum=1", .label = "Quorums R = W = 1 (fast, may read stale)", .tag = "(R=W=%1)", .edit = VariantEdit::Quorums,
+     .factor = 1, .when_key = "mode", .when_value = "\"cp\""},
+    {.id = "quorum=majority", .label = "Majority quorums R = W = %1", .tag = "(R=W=%1)", .edit = VariantEdit::Quorums,
+     .factor = 0, .when_key = "mode", .when_value = "\"cp\""},
+    {.id = "quorum=all", .label = "All replicas R = W = %1 (slow)", .tag = "(R=W=%1)", .edit = VariantEdit::Quorums,
+     .factor = -1, .when_key = "mode", .when_value = "\"cp\""},
+};
+constexpr ProtocolDescriptor kDescriptor{
+    .name = "cap-register",
+    .title = "Replicated register (CAP)",
+    .summary = "Replicated register R1..Rn with clients K1..Km: CP (quorums, linearizable) or AP (local, LWW or vector clocks)",
+    .roles = kRoles, .states = kStates, .messages = kMessages, .log_records = kLogRecords, .timers = kTimers,
+    .notes = kNotes, .metrics = kMetrics, .invariants = kInvariants, .params = kParams, .variants = kVariants};
+}  // namespace
+
+const ProtocolDescriptor& describe() { return kDescriptor; }
 
 std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out) {
-  ParamReader r(params, out);
+  ParamReader r(params, out, kDescriptor.params);
   Params p;
-  p.mode = r.choice("mode", "cp", {"cp", "ap"}) == "ap" ? Mode::AP : Mode::CP;
-  p.replicas = static_cast<int>(r.integer("replicas", 3, 3, 7));
-  p.clients = static_cast<int>(r.integer("clients", p.replicas, 1, 16));
-  p.operations = static_cast<int>(r.integer("operations", 20, 1, 100'000));
-  p.interval = r.duration_ms("interval_ms", 20, 0, 3'600'000);
-  p.write_ratio = r.probability("write_ratio", 0.5);
-  p.keys = static_cast<int>(r.integer("keys", 1, 1, 16));
-  const int majority = p.replicas / 2 + 1;
-  p.read_quorum = static_cast<int>(r.integer("read_quorum", majority, 1, p.replicas));
-  p.write_quorum = static_cast<int>(r.integer("write_quorum", majority, 1, p.replicas));
-  p.quorum_timeout = r.duration_ms("quorum_timeout_ms", 200, 1, 3'600'000);
-  p.op_timeout = r.duration_ms("op_timeout_ms", 400, 1, 3'600'000);
-  p.conflict = r.choice("conflict", "vector", {"lww", "vector"}) == "lww" ? Conflict::LWW : Conflict::Vector;
-  p.sync_interval = r.duration_ms("sync_interval_ms", 200, 1, 3'600'000);
+  p.mode = r.choice("mode") == "ap" ? Mode::AP : Mode::CP;
+  p.replicas = static_cast<int>(r.integer("replicas"));
+  p.clients = static_cast<int>(r.integer("clients"));
+  p.operations = static_cast<int>(r.integer("operations"));
+  p.interval = r.duration("interval_ms");
+  p.write_ratio = r.probability("write_ratio");
+  p.keys = static_cast<int>(r.integer("keys"));
+  p.read_quorum = static_cast<int>(r.integer("read_quorum"));
+  p.write_quorum = static_cast<int>(r.integer("write_quorum"));
+  p.quorum_timeout = r.duration("quorum_timeout_ms");
+  p.op_timeout = r.duration("op_timeout_ms");
+  p.conflict = r.choice("conflict") == "lww" ? Conflict::LWW : Conflict::Vector;
+  p.sync_interval = r.duration("sync_interval_ms");
   const auto replica_index = [&](const std::string& name) {
     for (int i = 1; i <= p.replicas; ++i)
       if (name == "R" + std::to_string(i)) return i - 1;
@@ -100,14 +199,7 @@ std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out)
 }
 
 ProtocolInfo CapRegister::make_info(Mode mode) {
-  ProtocolInfo i;
-  i.name = "cap-register";
-  i.states = {"IDLE", "WAITING", "QUERYING", "STORING", "DONE", "FAILED"};
-  i.messages = {"READ", "WRITE", "READ_OK", "WRITE_OK", "FAIL", "QUERY", "QUERY_REPLY", "STORE", "STORE_ACK", "REPLICATE", "SYNC"};
-  i.log_records = {"STORED", "CLOCK"};
-  i.timers = {"op_timeout", "quorum_timeout", "anti_entropy"};
-  i.notes = {"read_ok",     "write_ok",  "op_error",    "op_timeout",  "stale_read",  "conflict",
-             "lost_update", "read_repair", "recovered", "client_down", "op_abandoned"};
+  ProtocolInfo i = make_protocol_info(kDescriptor);
   RoleMachine client{"client",
                      {IDLE, WAITING, DONE, FAILED},
                      {{IDLE, WAITING, "READ|WRITE"},

@@ -31,6 +31,7 @@
 #include "check/linearizability.hpp"
 #include "protocols/client_ops.hpp"
 #include "sim/diagnostic.hpp"
+#include "protocols/descriptor.hpp"
 #include "sim/protocol.hpp"
 #include "sim/simulator.hpp"
 
@@ -76,7 +77,7 @@ struct Params {
 };
 
 std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out);
-nlohmann::json default_params();
+const ProtocolDescriptor& describe();
 
 class CapRegister final : public Protocol, public lin::RegisterHistory {
  public:

@@ -4,23 +4,20 @@
 
 namespace cs {
 
-nlohmann::json default_commit_params() {
-  return {{"participants", 3}, {"transactions", 1}, {"timeout_ms", 300}};
+void read_commit_params(ParamReader& r, CommitParams& p) {
+  // Bit masks of node ids are 32 bits wide: C plus at most 16 participants (the schema's maximum).
+  p.participants = static_cast<int>(r.integer("participants"));
+  p.transactions = static_cast<int>(r.integer("transactions"));
+  p.interval = r.duration("interval_ms");
+  p.work = r.duration("work_ms");
+  p.timeout = r.duration("timeout_ms");
+  p.ack_timeout = r.duration("ack_timeout_ms");
+  p.client_retry = r.duration("client_retry_ms");
+  p.resources = static_cast<int>(r.integer("resources"));
+  p.abort_probability = r.probability("abort_probability");
 }
 
-void read_commit_params(ParamReader& r, CommitParams& p, const std::function<void(double timeout_ms)>& own_keys) {
-  // Bit masks of node ids are 32 bits wide: C plus at most 16 participants.
-  p.participants = static_cast<int>(r.integer("participants", 3, 1, 16));
-  p.transactions = static_cast<int>(r.integer("transactions", 1, 1, 100'000));
-  p.interval = r.duration_ms("interval_ms", 10, 0, 3'600'000);
-  p.work = r.duration_ms("work_ms", 0, 0, 3'600'000);
-  p.timeout = r.duration_ms("timeout_ms", 300, 1, 3'600'000);
-  const double timeout_ms = static_cast<double>(p.timeout) / kMicrosPerMs;
-  p.ack_timeout = r.duration_ms("ack_timeout_ms", timeout_ms, 1, 3'600'000);
-  own_keys(timeout_ms);
-  p.client_retry = r.duration_ms("client_retry_ms", 100, 1, 3'600'000);
-  p.resources = static_cast<int>(r.integer("resources", 100, 1, 1'000'000));
-  p.abort_probability = r.probability("abort_probability", 0.0);
+void read_commit_votes(ParamReader& r, CommitParams& p) {
   p.always_abort.assign(static_cast<std::size_t>(p.participants) + 1, false);
   if (const auto* votes = r.raw("votes")) {
     if (!votes->is_object()) {

@@ -5,11 +5,11 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "protocols/descriptor.hpp"
 #include "protocols/params.hpp"
 #include "sim/rng.hpp"
 #include "sim/types.hpp"
@@ -29,13 +29,41 @@ struct CommitParams {
   Ratio abort_probability{0, Ratio::kPpm};
 };
 
-// The params a new 2PC or 3PC scenario starts from.
-nlohmann::json default_commit_params();
+// The schema entries 2PC and 3PC share (each protocol lists them, with its own keys between
+// ack_timeout_ms and client_retry_ms, in its descriptor; docs list keys in schema order).
+namespace commit_param_specs {
+inline constexpr ParamSpec kParticipants{.key = "participants", .kind = ParamKind::Integer, .def = 3, .lo = 1, .hi = 16,
+                                         .unit = "nodes", .help = "participants P1…Pn (besides the coordinator C)",
+                                         .sets_cluster_size = true, .starter = true};
+inline constexpr ParamSpec kTransactions{.key = "transactions", .kind = ParamKind::Integer, .def = 1, .lo = 1,
+                                         .hi = 100'000, .help = "transactions the client starts", .starter = true};
+inline constexpr ParamSpec kInterval{.key = "interval_ms", .kind = ParamKind::DurationMs, .def = 10, .lo = 0,
+                                     .hi = 3'600'000, .unit = "ms", .help = "between transaction starts"};
+inline constexpr ParamSpec kWork{.key = "work_ms", .kind = ParamKind::DurationMs, .def = 0, .lo = 0, .hi = 3'600'000,
+                                 .unit = "ms", .help = "local work before C asks for votes (locks are held meanwhile)"};
+inline constexpr ParamSpec kTimeout{.key = "timeout_ms", .kind = ParamKind::DurationMs, .def = 300, .lo = 1,
+                                    .hi = 3'600'000, .unit = "ms",
+                                    .help = "how long C waits for votes and a participant for the decision or PREPARE",
+                                    .starter = true};
+inline constexpr ParamSpec kAckTimeout{.key = "ack_timeout_ms", .kind = ParamKind::DurationMs, .lo = 1, .hi = 3'600'000,
+                                       .unit = "ms", .help = "re-send period of the decision to those that have not acknowledged",
+                                       .rule = DefaultRule::SameAs, .ref = "timeout_ms"};
+inline constexpr ParamSpec kClientRetry{.key = "client_retry_ms", .kind = ParamKind::DurationMs, .def = 100, .lo = 1,
+                                        .hi = 3'600'000, .unit = "ms", .help = "client retry while C is down"};
+inline constexpr ParamSpec kResources{.key = "resources", .kind = ParamKind::Integer, .def = 100, .lo = 1,
+                                      .hi = 1'000'000, .help = "lockable resources per participant"};
+inline constexpr ParamSpec kAbortProbability{.key = "abort_probability", .kind = ParamKind::Probability, .def = 0,
+                                             .lo = 0, .hi = 1,
+                                             .help = "chance that a participant votes abort, per transaction"};
+inline constexpr ParamSpec kVotes{.key = "votes", .kind = ParamKind::Structured,
+                                  .help = "e.g. {\"P2\": \"abort\"}: that participant always votes abort",
+                                  .def_json = "{}"};
+}  // namespace commit_param_specs
 
-// Reads the shared keys into `p`. `own_keys` reads the protocol's own keys; it is called between
-// ack_timeout_ms and client_retry_ms, with timeout_ms (its default for derived durations), so that
-// the keys are read, and listed in "known: ..." diagnostics, in the order they always were.
-void read_commit_params(ParamReader& r, CommitParams& p, const std::function<void(double timeout_ms)>& own_keys);
+// Reads the shared keys into `p` (the protocol reads its own keys with the same reader).
+void read_commit_params(ParamReader& r, CommitParams& p);
+// Reads "votes" (after the protocol's own keys, so that diagnostics keep their order).
+void read_commit_votes(ParamReader& r, CommitParams& p);
 
 // What one transaction asks of each participant (index = participant number, 1-based): the resource
 // it locks and whether it votes abort. Drawn when the client starts the transaction, whatever happens

@@ -13,22 +13,114 @@ constexpr std::uint16_t kClientStart = 0;
 
 void erase(std::vector<TxnId>& v, TxnId t) { v.erase(std::remove(v.begin(), v.end(), t), v.end()); }
 
+constexpr RoleSpec kOutboxRoles[] = {
+    {.key = "order_service", .naming = "ORDER_SVC", .coordinates = true,
+     .help = "commits the order and its outbox row in one local transaction"},
+    {.key = "relay", .naming = "RELAY", .help = "polls the outbox and publishes what it finds, at least once"},
+    {.key = "broker", .naming = "BROKER", .help = "stores events and redelivers until acknowledged"},
+    {.key = "consumer", .naming = "CONSUMER", .worker = true, .help = "applies each event's effect"},
+};
+constexpr RoleSpec kDualWriteRoles[] = {
+    {.key = "order_service", .naming = "ORDER_SVC", .coordinates = true,
+     .help = "commits the order, then publishes the event itself (two writes, no transaction spans both)"},
+    {.key = "broker", .naming = "BROKER", .help = "stores events and redelivers until acknowledged"},
+    {.key = "consumer", .naming = "CONSUMER", .worker = true, .help = "applies each event's effect"},
+};
+constexpr StateSpec kStates[] = {{"NONE", StateClass::Initial},      {"COMMITTED", StateClass::Committed},
+                                 {"PUBLISHING", StateClass::Working}, {"PUBLISHED", StateClass::Done},
+                                 {"STORED", StateClass::Done},        {"DELIVERED", StateClass::Done},
+                                 {"APPLIED", StateClass::Done}};
+constexpr MessageSpec kMessages[] = {
+    {"POLL", MessageFamily::Request},     {"OUTBOX_ROWS", MessageFamily::Success}, {"PUBLISH", MessageFamily::Event},
+    {"PUBLISH_ACK", MessageFamily::Ack},  {"MARK_SENT", MessageFamily::Request},   {"DELIVER", MessageFamily::Event},
+    {"ACK", MessageFamily::Ack}};
+constexpr std::string_view kLogRecords[] = {"ORDER", "OUTBOX", "OUTBOX_SENT", "EVENT_STORED", "EVENT_ACKED", "PROCESSED", "APPLIED"};
+constexpr std::string_view kTimers[] = {"poll", "publish_timeout", "redeliver", "publish_delay"};
+constexpr std::string_view kNotes[] = {"client_retry", "republish", "redelivery", "duplicate_suppressed",
+                                       "duplicate_effect", "event_lost", "recovered"};
+constexpr MetricSpec kMetrics[] = {
+    {.key = "orders_committed", .sense = MetricSense::Good},
+    {.key = "events_published"},
+    {.key = "events_stored"},
+    {.key = "effects_applied", .sense = MetricSense::Good, .shown_by_default = true},
+    {.key = "duplicate_effects", .sense = MetricSense::Anomaly, .shown_by_default = true},
+    {.key = "duplicates_suppressed"},
+    {.key = "lost_events", .sense = MetricSense::Bad, .shown_by_default = true},
+    {.key = "pending_events", .level = true},
+    {.key = "outbox_unsent", .level = true},
+    {.key = "republishes"},
+    {.key = "redeliveries"},
+    {.key = "latency_avg_us", .unit = MetricUnit::Micros},
+    {.key = "latency_max_us", .unit = MetricUnit::Micros},
+};
+constexpr InvariantSpec kInvariants[] = {
+    {"exactly_once_effect", ""},
+    {"effect_after_commit", "An event's effect is applied only for a transaction its source committed."},
+};
+constexpr ParamSpec kOrders{.key = "orders", .kind = ParamKind::Integer, .def = 1, .lo = 1, .hi = 100'000,
+                            .help = "orders the client places", .starter = true, .starter_json = "5"};
+constexpr ParamSpec kInterval{.key = "interval_ms", .kind = ParamKind::DurationMs, .def = 20, .lo = 0, .hi = 3'600'000,
+                              .unit = "ms", .help = "between orders"};
+constexpr ParamSpec kClientRetry{.key = "client_retry_ms", .kind = ParamKind::DurationMs, .def = 100, .lo = 1,
+                                 .hi = 3'600'000, .unit = "ms", .help = "client retry while ORDER_SVC is down"};
+constexpr ParamSpec kPublishTimeout{.key = "publish_timeout_ms", .kind = ParamKind::DurationMs, .def = 100, .lo = 1,
+                                    .hi = 3'600'000, .unit = "ms", .help = "re-publish without PUBLISH_ACK"};
+constexpr ParamSpec kRedeliver{.key = "redeliver_ms", .kind = ParamKind::DurationMs, .def = 200, .lo = 1,
+                               .hi = 3'600'000, .unit = "ms", .help = "broker redelivery period"};
+constexpr ParamSpec kOutboxParams[] = {
+    kOrders, kInterval, kClientRetry,
+    {.key = "poll_ms", .kind = ParamKind::DurationMs, .def = 50, .lo = 1, .hi = 3'600'000, .unit = "ms",
+     .help = "relay polling period", .starter = true},
+    {.key = "batch", .kind = ParamKind::Integer, .def = 10, .lo = 1, .hi = 10'000, .help = "rows per poll"},
+    kPublishTimeout, kRedeliver,
+    {.key = "idempotent_consumer", .kind = ParamKind::Boolean, .def = 1, .lo = 0, .hi = 1,
+     .help = "the consumer keeps a table of processed events and skips duplicates"},
+};
+constexpr ParamSpec kDualWriteParams[] = {
+    kOrders, kInterval, kClientRetry,
+    {.key = "publish_delay_ms", .kind = ParamKind::DurationMs, .def = 2, .lo = 0, .hi = 3'600'000, .unit = "ms",
+     .help = "time between the commit and the publish (a crash there loses the event)"},
+    {.key = "publish_timeout_ms", .kind = ParamKind::DurationMs, .def = 100, .lo = 1, .hi = 3'600'000, .unit = "ms",
+     .help = "re-publish without PUBLISH_ACK", .starter = true},
+    kRedeliver,
+    {.key = "idempotent_consumer", .kind = ParamKind::Boolean, .def = 0, .lo = 0, .hi = 1,
+     .help = "the consumer keeps a table of processed events and skips duplicates"},
+};
+constexpr VariantSpec kVariants[] = {
+    {.id = "idempotent=off", .label = "Without an idempotent consumer", .tag = "not idempotent", .key = "idempotent_consumer",
+     .value = "false", .when_key = "idempotent_consumer", .when_value = "true"},
+    {.id = "idempotent=on", .label = "With an idempotent consumer", .tag = "idempotent", .key = "idempotent_consumer",
+     .value = "true", .when_key = "idempotent_consumer", .when_value = "false"},
+};
+constexpr ProtocolDescriptor kOutbox{
+    .name = "outbox",
+    .title = "Transactional outbox",
+    .summary = "Transactional outbox: ORDER_SVC writes row + outbox row atomically; RELAY publishes; CONSUMER deduplicates",
+    .roles = kOutboxRoles, .states = kStates, .messages = kMessages, .log_records = kLogRecords, .timers = kTimers,
+    .notes = kNotes, .metrics = kMetrics, .invariants = kInvariants, .params = kOutboxParams, .variants = kVariants};
+constexpr ProtocolDescriptor kDualWrite{
+    .name = "dual-write",
+    .title = "Dual write",
+    .summary = "Dual write: ORDER_SVC commits, then publishes to BROKER itself; events get lost or duplicated",
+    .roles = kDualWriteRoles, .states = kStates, .messages = kMessages, .log_records = kLogRecords, .timers = kTimers,
+    .notes = kNotes, .metrics = kMetrics, .invariants = kInvariants, .params = kDualWriteParams, .variants = kVariants};
+
 std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out, bool outbox) {
-  ParamReader r(params, out);
+  ParamReader r(params, out, (outbox ? kOutbox : kDualWrite).params);
   Params p;
   p.outbox = outbox;
-  p.orders = static_cast<int>(r.integer("orders", 1, 1, 100'000));
-  p.interval = r.duration_ms("interval_ms", 20, 0, 3'600'000);
-  p.client_retry = r.duration_ms("client_retry_ms", 100, 1, 3'600'000);
+  p.orders = static_cast<int>(r.integer("orders"));
+  p.interval = r.duration("interval_ms");
+  p.client_retry = r.duration("client_retry_ms");
   if (outbox) {
-    p.poll = r.duration_ms("poll_ms", 50, 1, 3'600'000);
-    p.batch = static_cast<int>(r.integer("batch", 10, 1, 10'000));
+    p.poll = r.duration("poll_ms");
+    p.batch = static_cast<int>(r.integer("batch"));
   } else {
-    p.publish_delay = r.duration_ms("publish_delay_ms", 2, 0, 3'600'000);
+    p.publish_delay = r.duration("publish_delay_ms");
   }
-  p.publish_timeout = r.duration_ms("publish_timeout_ms", 100, 1, 3'600'000);
-  p.redeliver = r.duration_ms("redeliver_ms", 200, 1, 3'600'000);
-  p.idempotent_consumer = r.boolean("idempotent_consumer", outbox);
+  p.publish_timeout = r.duration("publish_timeout_ms");
+  p.redeliver = r.duration("redeliver_ms");
+  p.idempotent_consumer = r.boolean("idempotent_consumer");
   r.finish();
   if (!r.ok()) return nullptr;
   return std::make_unique<Outbox>(std::move(p));
@@ -41,17 +133,11 @@ std::unique_ptr<Protocol> create_outbox(const nlohmann::json& params, Diagnostic
 std::unique_ptr<Protocol> create_dual_write(const nlohmann::json& params, Diagnostics& out) {
   return create(params, out, false);
 }
-nlohmann::json default_params_outbox() { return {{"orders", 5}, {"poll_ms", 50}}; }
-nlohmann::json default_params_dual_write() { return {{"orders", 5}, {"publish_timeout_ms", 100}}; }
+const ProtocolDescriptor& describe_outbox() { return kOutbox; }
+const ProtocolDescriptor& describe_dual_write() { return kDualWrite; }
 
 ProtocolInfo Outbox::make_info(bool outbox) {
-  ProtocolInfo i;
-  i.name = outbox ? "outbox" : "dual-write";
-  i.states = {"NONE", "COMMITTED", "PUBLISHING", "PUBLISHED", "STORED", "DELIVERED", "APPLIED"};
-  i.messages = {"POLL", "OUTBOX_ROWS", "PUBLISH", "PUBLISH_ACK", "MARK_SENT", "DELIVER", "ACK"};
-  i.log_records = {"ORDER", "OUTBOX", "OUTBOX_SENT", "EVENT_STORED", "EVENT_ACKED", "PROCESSED", "APPLIED"};
-  i.timers = {"poll", "publish_timeout", "redeliver", "publish_delay"};
-  i.notes = {"client_retry", "republish", "redelivery", "duplicate_suppressed", "duplicate_effect", "event_lost", "recovered"};
+  ProtocolInfo i = make_protocol_info(outbox ? kOutbox : kDualWrite);
   i.roles.push_back(RoleMachine{"order_service",
                                 {NONE, COMMITTED, PUBLISHED},
                                 {{NONE, COMMITTED, outbox ? "order/ORDER+OUTBOX" : "order/ORDER"},

@@ -23,6 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sim/diagnostic.hpp"
+#include "protocols/descriptor.hpp"
 #include "sim/protocol.hpp"
 #include "sim/simulator.hpp"
 
@@ -51,8 +52,8 @@ struct Params {
 
 std::unique_ptr<Protocol> create_outbox(const nlohmann::json& params, Diagnostics& out);
 std::unique_ptr<Protocol> create_dual_write(const nlohmann::json& params, Diagnostics& out);
-nlohmann::json default_params_outbox();
-nlohmann::json default_params_dual_write();
+const ProtocolDescriptor& describe_outbox();
+const ProtocolDescriptor& describe_dual_write();
 
 class Outbox final : public Protocol {
  public:

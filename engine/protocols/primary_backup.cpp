@@ -16,38 +16,106 @@ std::uint32_t bit(NodeId n) { return std::uint32_t{1} << n; }
 // ---------------------------------------------------------------------------------------------
 // Parameters and description
 
-nlohmann::json default_params() {
-  return {{"servers", 3}, {"clients", 2}, {"fencing", false}, {"writes", 20}, {"interval_ms", 20}};
-}
+namespace {
+constexpr RoleSpec kRoles[] = {
+    {.key = "server", .naming = "N1…Nn", .count = "servers", .coordinates = true, .worker = true,
+     .help = "primary or backup; a backup that hears no heartbeat takes over"},
+    {.key = "client", .naming = "K1…Km", .count = "clients", .help = "writes to the server it believes is primary"},
+};
+constexpr StateSpec kStates[] = {{"PRIMARY", StateClass::Leader},   {"BACKUP", StateClass::Follower},
+                                 {"CANDIDATE", StateClass::Follower}, {"IDLE", StateClass::Initial},
+                                 {"WAITING", StateClass::Working},  {"DONE", StateClass::Done},
+                                 {"FAILED", StateClass::Failed}};
+constexpr MessageSpec kMessages[] = {
+    {"WRITE", MessageFamily::Request},        {"WRITE_OK", MessageFamily::Success},
+    {"REDIRECT", MessageFamily::Failure},     {"HEARTBEAT", MessageFamily::Election},
+    {"HEARTBEAT_ACK", MessageFamily::Ack},    {"VOTE_REQUEST", MessageFamily::Election},
+    {"VOTE_GRANTED", MessageFamily::VoteYes}, {"REPLICATE", MessageFamily::Replication}};
+constexpr std::string_view kLogRecords[] = {"TERM", "VOTE", "ACCEPT", "REPLICA"};
+constexpr std::string_view kTimers[] = {"heartbeat", "failover", "client_timeout", "client_retry"};
+constexpr std::string_view kNotes[] = {"failover", "step_down",    "two_primaries", "no_lease",  "fenced",      "conflicting_write",
+                                       "write_ok", "write_failed", "retry",         "recovered", "client_down", "op_abandoned"};
+constexpr MetricSpec kMetrics[] = {
+    {.key = "writes_accepted", .sense = MetricSense::Good},
+    {.key = "writes_refused", .sense = MetricSense::Bad},
+    {.key = "conflicting_writes", .sense = MetricSense::Anomaly, .shown_by_default = true},
+    {.key = "failovers"},
+    {.key = "writes_ok", .sense = MetricSense::Good, .shown_by_default = true},
+    {.key = "writes_failed", .sense = MetricSense::Bad},
+    {.key = "retries"},
+    {.key = "skipped"},
+    {.key = "abandoned", .sense = MetricSense::Bad},
+    {.key = "write_latency_sum_us", .unit = MetricUnit::Micros},
+    {.key = "write_latency_count"},
+    {.key = "write_latency_max_us", .unit = MetricUnit::Micros},
+    {.key = "primaries", .level = true, .shown_by_default = true},
+    {.key = "primaries_max", .sense = MetricSense::Anomaly},
+    {.key = "step_downs"},
+    {.key = "replicated"},
+    {.key = "term", .level = true},
+};
+constexpr InvariantSpec kInvariants[] = {{"one_primary_per_term", ""}};
+constexpr ParamSpec kParams[] = {
+    {.key = "servers", .kind = ParamKind::Integer, .def = 3, .lo = 2, .hi = 7, .unit = "nodes",
+     .help = "servers N1…Nn (with 2 and fencing no failover is possible: no majority without the other)",
+     .sets_cluster_size = true, .starter = true},
+    {.key = "clients", .kind = ParamKind::Integer, .def = 2, .lo = 1, .hi = 16, .unit = "nodes", .help = "clients K1…Km",
+     .starter = true},
+    {.key = "fencing", .kind = ParamKind::Boolean, .def = 1, .lo = 0, .hi = 1,
+     .help = "majority votes and leases (off: a backup takes over alone, and split-brain is possible)", .starter = true},
+    {.key = "writes", .kind = ParamKind::Integer, .def = 20, .lo = 1, .hi = 100'000,
+     .help = "writes, round-robin over the clients", .starter = true},
+    {.key = "interval_ms", .kind = ParamKind::DurationMs, .def = 20, .lo = 0, .hi = 3'600'000, .unit = "ms",
+     .help = "between writes", .starter = true},
+    {.key = "heartbeat_ms", .kind = ParamKind::DurationMs, .def = 50, .lo = 1, .hi = 3'600'000, .unit = "ms",
+     .help = "the primary's heartbeat period"},
+    {.key = "failover_ms", .kind = ParamKind::DurationMs, .def = 200, .lo = 1, .hi = 3'600'000, .unit = "ms",
+     .help = "silence before a backup takes over"},
+    {.key = "lease_ms", .kind = ParamKind::DurationMs, .def = 150, .lo = 1, .hi = 3'600'000, .unit = "ms",
+     .help = "fencing: lease length and vote promise"},
+    {.key = "client_timeout_ms", .kind = ParamKind::DurationMs, .def = 150, .lo = 1, .hi = 3'600'000, .unit = "ms",
+     .help = "a client gives up waiting for WRITE_OK and asks again"},
+    {.key = "client_retry_ms", .kind = ParamKind::DurationMs, .def = 50, .lo = 1, .hi = 3'600'000, .unit = "ms",
+     .help = "wait before asking again after a REDIRECT without a usable hint"},
+    {.key = "max_attempts", .kind = ParamKind::Integer, .def = 10, .lo = 1, .hi = 1000, .help = "attempts per write"},
+};
+constexpr VariantSpec kVariants[] = {
+    {.id = "fencing=off", .label = "Without fencing", .tag = "no fencing", .key = "fencing", .value = "false",
+     .when_key = "fencing", .when_value = "true"},
+    {.id = "fencing=on", .label = "With fencing", .tag = "fencing", .key = "fencing", .value = "true",
+     .when_key = "fencing", .when_value = "false"},
+};
+constexpr ProtocolDescriptor kDescriptor{
+    .name = "primary-backup",
+    .title = "Primary/backup",
+    .summary = "Primary/backup N1..Nn with heartbeat failover; fencing off = split-brain, on = majority leases",
+    .roles = kRoles, .states = kStates, .messages = kMessages, .log_records = kLogRecords, .timers = kTimers,
+    .notes = kNotes, .metrics = kMetrics, .invariants = kInvariants, .params = kParams, .variants = kVariants};
+}  // namespace
+
+const ProtocolDescriptor& describe() { return kDescriptor; }
 
 std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out) {
-  ParamReader r(params, out);
+  ParamReader r(params, out, kDescriptor.params);
   Params p;
-  p.servers = static_cast<int>(r.integer("servers", 3, 2, 7));
-  p.clients = static_cast<int>(r.integer("clients", 2, 1, 16));
-  p.fencing = r.boolean("fencing", true);
-  p.writes = static_cast<int>(r.integer("writes", 20, 1, 100'000));
-  p.interval = r.duration_ms("interval_ms", 20, 0, 3'600'000);
-  p.heartbeat = r.duration_ms("heartbeat_ms", 50, 1, 3'600'000);
-  p.failover = r.duration_ms("failover_ms", 200, 1, 3'600'000);
-  p.lease = r.duration_ms("lease_ms", 150, 1, 3'600'000);
-  p.client_timeout = r.duration_ms("client_timeout_ms", 150, 1, 3'600'000);
-  p.client_retry = r.duration_ms("client_retry_ms", 50, 1, 3'600'000);
-  p.max_attempts = static_cast<int>(r.integer("max_attempts", 10, 1, 1000));
+  p.servers = static_cast<int>(r.integer("servers"));
+  p.clients = static_cast<int>(r.integer("clients"));
+  p.fencing = r.boolean("fencing");
+  p.writes = static_cast<int>(r.integer("writes"));
+  p.interval = r.duration("interval_ms");
+  p.heartbeat = r.duration("heartbeat_ms");
+  p.failover = r.duration("failover_ms");
+  p.lease = r.duration("lease_ms");
+  p.client_timeout = r.duration("client_timeout_ms");
+  p.client_retry = r.duration("client_retry_ms");
+  p.max_attempts = static_cast<int>(r.integer("max_attempts"));
   r.finish();
   if (!r.ok()) return nullptr;
   return std::make_unique<PrimaryBackup>(p);
 }
 
 ProtocolInfo PrimaryBackup::make_info(bool fencing) {
-  ProtocolInfo i;
-  i.name = "primary-backup";
-  i.states = {"PRIMARY", "BACKUP", "CANDIDATE", "IDLE", "WAITING", "DONE", "FAILED"};
-  i.messages = {"WRITE", "WRITE_OK", "REDIRECT", "HEARTBEAT", "HEARTBEAT_ACK", "VOTE_REQUEST", "VOTE_GRANTED", "REPLICATE"};
-  i.log_records = {"TERM", "VOTE", "ACCEPT", "REPLICA"};
-  i.timers = {"heartbeat", "failover", "client_timeout", "client_retry"};
-  i.notes = {"failover", "step_down", "two_primaries", "no_lease", "fenced", "conflicting_write",
-             "write_ok", "write_failed", "retry",     "recovered", "client_down", "op_abandoned"};
+  ProtocolInfo i = make_protocol_info(kDescriptor);
   RoleMachine server{"server", {}, {}};
   if (fencing) {
     server.states = {PRIMARY, BACKUP, CANDIDATE};

@@ -27,6 +27,7 @@
 
 #include "protocols/client_ops.hpp"
 #include "sim/diagnostic.hpp"
+#include "protocols/descriptor.hpp"
 #include "sim/protocol.hpp"
 #include "sim/simulator.hpp"
 
@@ -66,7 +67,7 @@ struct Params {
 };
 
 std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out);
-nlohmann::json default_params();
+const ProtocolDescriptor& describe();
 
 class PrimaryBackup final : public Protocol {
  public:

@@ -16,24 +16,15 @@ namespace cs {
 namespace {
 // A constant table, not mutable global state.
 constexpr std::array kProtocols{
-    ProtocolEntry{"2pc", "Two-phase commit: coordinator C, participants P1..Pn, WAL, timeouts, cooperative termination",
-                  &tpc::create, &tpc::default_params},
-    ProtocolEntry{"3pc", "Three-phase commit: C, P1..Pn, PRECOMMIT round, elected-coordinator termination; non-blocking on crashes, splits under partition",
-                  &tpc3::create, &tpc3::default_params},
-    ProtocolEntry{"tcc", "Try-Confirm/Cancel: TM and services (ACCOUNT, INVENTORY, ...); reservations that expire, empty cancel, idempotent confirm/cancel",
-                  &tcc::create, &tcc::default_params},
-    ProtocolEntry{"saga-orchestration", "Saga, orchestrated: O runs ORDER, PAYMENT, INVENTORY, SHIPPING; compensations in reverse order",
-                  &saga_orch::create, &saga_orch::default_params},
-    ProtocolEntry{"saga-choreography", "Saga, choreographed: services react to events on BROKER (at-least-once, idempotent consumers)",
-                  &saga_chor::create, &saga_chor::default_params},
-    ProtocolEntry{"outbox", "Transactional outbox: ORDER_SVC writes row + outbox row atomically; RELAY publishes; CONSUMER deduplicates",
-                  &outbox::create_outbox, &outbox::default_params_outbox},
-    ProtocolEntry{"dual-write", "Dual write: ORDER_SVC commits, then publishes to BROKER itself; events get lost or duplicated",
-                  &outbox::create_dual_write, &outbox::default_params_dual_write},
-    ProtocolEntry{"cap-register", "Replicated register R1..Rn with clients K1..Km: CP (quorums, linearizable) or AP (local, LWW or vector clocks)",
-                  &cap::create, &cap::default_params},
-    ProtocolEntry{"primary-backup", "Primary/backup N1..Nn with heartbeat failover; fencing off = split-brain, on = majority leases",
-                  &pb::create, &pb::default_params},
+    ProtocolEntry{&tpc::describe, &tpc::create},
+    ProtocolEntry{&tpc3::describe, &tpc3::create},
+    ProtocolEntry{&tcc::describe, &tcc::create},
+    ProtocolEntry{&saga_orch::describe, &saga_orch::create},
+    ProtocolEntry{&saga_chor::describe, &saga_chor::create},
+    ProtocolEntry{&outbox::describe_outbox, &outbox::create_outbox},
+    ProtocolEntry{&outbox::describe_dual_write, &outbox::create_dual_write},
+    ProtocolEntry{&cap::describe, &cap::create},
+    ProtocolEntry{&pb::describe, &pb::create},
 };
 }  // namespace
 
@@ -41,8 +32,13 @@ std::span<const ProtocolEntry> protocol_registry() { return kProtocols; }
 
 const ProtocolEntry* find_protocol(std::string_view name) {
   for (const auto& e : kProtocols)
-    if (e.name == name) return &e;
+    if (e.name() == name) return &e;
   return nullptr;
+}
+
+const ProtocolDescriptor* find_descriptor(std::string_view name) {
+  const ProtocolEntry* e = find_protocol(name);
+  return e ? &e->descriptor() : nullptr;
 }
 
 }  // namespace cs

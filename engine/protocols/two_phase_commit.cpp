@@ -14,25 +14,74 @@ constexpr NodeId kCoordinator = 0;
 // ---------------------------------------------------------------------------------------------
 // Parameters and description
 
-nlohmann::json default_params() { return default_commit_params(); }
+namespace {
+namespace cps = commit_param_specs;
+
+constexpr RoleSpec kRoles[] = {
+    {.key = "coordinator", .naming = "C", .coordinates = true, .help = "asks for votes, decides, logs the decision"},
+    {.key = "participant", .naming = "P1…Pn", .count = "participants", .worker = true,
+     .help = "votes, holds its locks while READY, applies the decision"},
+};
+constexpr StateSpec kStates[] = {{"INIT", StateClass::Initial},     {"WAIT", StateClass::Working},
+                                 {"READY", StateClass::Uncertain},  {"COMMIT", StateClass::Committed},
+                                 {"ABORT", StateClass::Aborted}};
+constexpr MessageSpec kMessages[] = {
+    {"PREPARE", MessageFamily::Request},      {"VOTE_COMMIT", MessageFamily::VoteYes},
+    {"VOTE_ABORT", MessageFamily::VoteNo},    {"GLOBAL_COMMIT", MessageFamily::Commit},
+    {"GLOBAL_ABORT", MessageFamily::Abort},   {"ACK", MessageFamily::Ack},
+    {"DECISION_REQUEST", MessageFamily::Recovery}};
+constexpr std::string_view kLogRecords[] = {"BEGIN", "READY", "COMMIT", "ABORT", "END"};
+constexpr std::string_view kTimers[] = {"work_done", "vote_timeout", "prepare_timeout", "decision_timeout", "ack_timeout", "log_flush"};
+constexpr std::string_view kNotes[] = {"blocked", "duplicate_decision", "client_retry", "unilateral_abort", "termination_help", "recovered"};
+constexpr MetricSpec kMetrics[] = {
+    {.key = "txns_committed", .sense = MetricSense::Good, .shown_by_default = true},
+    {.key = "txns_aborted", .sense = MetricSense::Bad, .shown_by_default = true},
+    {.key = "locks_held", .level = true, .shown_by_default = true},
+    {.key = "blocked_participants", .level = true},
+    {.key = "lock_waiters", .level = true},
+    {.key = "latency_avg_us", .unit = MetricUnit::Micros},
+    {.key = "latency_max_us", .unit = MetricUnit::Micros},
+};
+constexpr InvariantSpec kInvariants[] = {
+    {"agreement", "No two nodes decide differently for a transaction, and no node changes its decision."},
+    {"commit_validity", "Nobody commits unless every participant voted to commit."},
+    {"commit_once", "A node applies a transaction's commit at most once (duplicate decisions are harmless)."},
+};
+constexpr ParamSpec kParams[] = {
+    cps::kParticipants, cps::kTransactions, cps::kInterval, cps::kWork, cps::kTimeout, cps::kAckTimeout,
+    {.key = "disk_ms", .kind = ParamKind::DurationMs, .def = 0, .lo = 0, .hi = 60'000, .unit = "ms",
+     .help = "latency of a forced log write (READY, the decision)"},
+    cps::kClientRetry, cps::kResources, cps::kAbortProbability, cps::kVotes,
+};
+constexpr VariantSpec kVariants[] = {
+    {.id = "timeout=half", .label = "Shorter timeouts (%1 ms)", .tag = "½ timeout", .edit = VariantEdit::Scale,
+     .key = "timeout_ms", .factor = 0.5},
+    {.id = "timeout=double", .label = "Longer timeouts (%1 ms)", .tag = "2× timeout", .edit = VariantEdit::Scale,
+     .key = "timeout_ms", .factor = 2},
+};
+constexpr ProtocolDescriptor kDescriptor{
+    .name = "2pc",
+    .title = "Two-phase commit",
+    .summary = "Two-phase commit: coordinator C, participants P1..Pn, WAL, timeouts, cooperative termination",
+    .roles = kRoles, .states = kStates, .messages = kMessages, .log_records = kLogRecords, .timers = kTimers,
+    .notes = kNotes, .metrics = kMetrics, .invariants = kInvariants, .params = kParams, .variants = kVariants};
+}  // namespace
+
+const ProtocolDescriptor& describe() { return kDescriptor; }
 
 std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out) {
-  ParamReader r(params, out);
+  ParamReader r(params, out, kDescriptor.params);
   Params p;
-  read_commit_params(r, p, [&](double) { p.disk = r.duration_ms("disk_ms", 0, 0, 60'000); });
+  read_commit_params(r, p);
+  p.disk = r.duration("disk_ms");
+  read_commit_votes(r, p);
   r.finish();
   if (!r.ok()) return nullptr;
   return std::make_unique<TwoPhaseCommit>(std::move(p));
 }
 
 ProtocolInfo TwoPhaseCommit::make_info() {
-  ProtocolInfo i;
-  i.name = "2pc";
-  i.states = {"INIT", "WAIT", "READY", "COMMIT", "ABORT"};
-  i.messages = {"PREPARE", "VOTE_COMMIT", "VOTE_ABORT", "GLOBAL_COMMIT", "GLOBAL_ABORT", "ACK", "DECISION_REQUEST"};
-  i.log_records = {"BEGIN", "READY", "COMMIT", "ABORT", "END"};
-  i.timers = {"work_done", "vote_timeout", "prepare_timeout", "decision_timeout", "ack_timeout", "log_flush"};
-  i.notes = {"blocked", "duplicate_decision", "client_retry", "unilateral_abort", "termination_help", "recovered"};
+  ProtocolInfo i = make_protocol_info(kDescriptor);
   i.roles = {
       RoleMachine{"coordinator",
                   {INIT, WAIT, COMMIT, ABORT},

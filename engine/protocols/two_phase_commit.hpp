@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "protocols/commit_params.hpp"
+#include "protocols/descriptor.hpp"
 #include "protocols/lock_table.hpp"
 #include "sim/diagnostic.hpp"
 #include "sim/protocol.hpp"
@@ -37,7 +38,7 @@ struct Params : CommitParams {
 };
 
 std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out);
-nlohmann::json default_params();
+const ProtocolDescriptor& describe();
 
 class TwoPhaseCommit final : public Protocol {
  public:

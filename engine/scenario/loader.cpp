@@ -204,7 +204,7 @@ std::string protocol_names() {
   std::string out;
   for (const auto& e : protocol_registry()) {
     if (!out.empty()) out += ", ";
-    out += e.name;
+    out += e.name();
   }
   return out;
 }

@@ -43,9 +43,9 @@ TEST_F(ZhTw, EveryProtocolKeyHasChineseWords) {
   for (const cs::ProtocolEntry& entry : cs::protocol_registry()) {
     cs::Diagnostics diags;
     protocols.push_back(entry.create(entry.default_params(), diags));
-    ASSERT_NE(protocols.back(), nullptr) << entry.name;
-    m.check(QStringLiteral("protocol"), std::string(entry.name), EngineText::protocolName(entry.name), false);
-    m.check(QStringLiteral("summary"), std::string(entry.name), EngineText::protocolSummary(entry.name), false);
+    ASSERT_NE(protocols.back(), nullptr) << entry.name();
+    m.check(QStringLiteral("protocol"), std::string(entry.name()), EngineText::protocolName(entry.name()), false);
+    m.check(QStringLiteral("summary"), std::string(entry.name()), EngineText::protocolSummary(entry.name()), false);
   }
   const QDir dir(QStringLiteral(COMMITSCOPE_SOURCE_DIR "/resources/scenarios"));
   for (const QString& f : dir.entryList({QStringLiteral("*.json")}, QDir::Files)) {

@@ -271,12 +271,12 @@ TEST(MainWindow, EveryProtocolAndExampleRunsInTheWindow) {
   w.resize(1280, 800);
   w.show();
   for (const auto& entry : cs::protocol_registry()) {
-    const QString name = QString::fromUtf8(entry.name.data(), static_cast<qsizetype>(entry.name.size()));
-    ASSERT_TRUE(controller.newScenarioWithParams(name, entry.default_params())) << entry.name;
+    const QString name = QString::fromUtf8(entry.name().data(), static_cast<qsizetype>(entry.name().size()));
+    ASSERT_TRUE(controller.newScenarioWithParams(name, entry.default_params())) << entry.name();
     controller.seekTime(controller.endTime() / 2);
     QApplication::processEvents();
-    EXPECT_EQ(controller.scenario().protocol, entry.name);
-    EXPECT_GE(controller.eventIndex(), 1u) << entry.name;
+    EXPECT_EQ(controller.scenario().protocol, entry.name());
+    EXPECT_GE(controller.eventIndex(), 1u) << entry.name();
   }
   const QStringList examples = QDir(QStringLiteral(COMMITSCOPE_SOURCE_DIR "/resources/scenarios"))
                                    .entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);

@@ -16,32 +16,90 @@ constexpr std::uint16_t bit(std::uint16_t ev) { return static_cast<std::uint16_t
 // ---------------------------------------------------------------------------------------------
 // Parameters and description
 
-nlohmann::json default_params() { return {{"sagas", 1}, {"steps", 4}, {"fail_step", "shipping"}}; }
+namespace {
+namespace sps = saga::param_specs;
+
+constexpr RoleSpec kRoles[] = {
+    {.key = "broker", .naming = "BROKER", .help = "stores events and delivers them at least once"},
+    {.key = "order", .naming = "ORDER",
+     .help = "creates the order (the saga's first step) and approves or cancels it"},
+    {.key = "service", .naming = "PAYMENT, INVENTORY, SHIPPING", .count = "steps", .worker = true,
+     .help = "reacts to the previous step's event with its local step and publishes the next event"},
+};
+constexpr StateSpec kStates[] = {{"NONE", StateClass::Initial},       {"DONE", StateClass::Done},
+                                 {"FAILED", StateClass::Failed},      {"COMPENSATED", StateClass::Compensated},
+                                 {"COMPLETED", StateClass::Committed}};
+constexpr MessageSpec kMessages[] = {
+    {"ORDER_CREATED", MessageFamily::Event},       {"PAYMENT_CHARGED", MessageFamily::Event},
+    {"STOCK_RESERVED", MessageFamily::Event},      {"SHIPPED", MessageFamily::Event},
+    {"PAYMENT_FAILED", MessageFamily::Failure},    {"STOCK_UNAVAILABLE", MessageFamily::Failure},
+    {"SHIPPING_FAILED", MessageFamily::Failure},   {"PAYMENT_REFUNDED", MessageFamily::Compensation},
+    {"STOCK_RELEASED", MessageFamily::Compensation}, {"PUBLISH_ACK", MessageFamily::Ack},
+    {"DELIVERY_ACK", MessageFamily::Ack}};
+constexpr std::string_view kLogRecords[] = {"EVENT_STORED",   "EVENT_ACKED", "PROCESSED", "APPLIED", "REJECTED", "COMPENSATED",
+                                            "ORDER_APPROVED", "EVENT_OUT",   "EVENT_PUBLISHED"};
+constexpr std::string_view kTimers[] = {"redeliver", "republish"};
+constexpr std::string_view kNotes[] = {"client_retry",     "step_applied",         "step_failed",       "step_compensated",
+                                       "order_approved",   "duplicate_suppressed", "duplicate_publish", "redelivery",
+                                       "republish",        "compensation_failed",  "recovered"};
+constexpr MetricSpec kMetrics[] = {
+    {.key = "sagas_started"},
+    {.key = "sagas_completed", .sense = MetricSense::Good, .shown_by_default = true},
+    {.key = "sagas_compensated", .sense = MetricSense::Bad, .shown_by_default = true},
+    {.key = "sagas_running", .level = true},
+    {.key = "latency_avg_us", .unit = MetricUnit::Micros},
+    {.key = "latency_max_us", .unit = MetricUnit::Micros},
+    {.key = "compensations", .sense = MetricSense::Anomaly, .shown_by_default = true},
+    {.key = "compensation_failures", .sense = MetricSense::Bad},
+    {.key = "events_published"},
+    {.key = "events_stored"},
+    {.key = "events_pending", .level = true},
+    {.key = "deliveries"},
+    {.key = "redeliveries"},
+    {.key = "republishes"},
+    {.key = "duplicate_publishes", .sense = MetricSense::Anomaly},
+    {.key = "duplicates_suppressed"},
+};
+constexpr InvariantSpec kInvariants[] = {
+    {"all_or_compensated", ""},
+    {"compensation_order", "A step is compensated only after every later step that applied has been compensated (reverse order)."},
+    {"exactly_once_effect", ""},
+};
+constexpr std::string_view kFailModes[] = {"business"};
+constexpr ParamSpec kParams[] = {
+    sps::kSagas, sps::kSteps, sps::kInterval, sps::kClientRetry, sps::kFailStep,
+    {.key = "fail_mode", .kind = ParamKind::Choice,
+     .help = "only \"business\": a choreographed step has no deadline to miss", .def_choice = "business",
+     .choices = kFailModes},
+    sps::kFailProbability, sps::kCompensationFailures, sps::kFailSagas,
+    {.key = "redeliver_ms", .kind = ParamKind::DurationMs, .def = 200, .lo = 1, .hi = 3'600'000, .unit = "ms",
+     .help = "the broker's redelivery period without DELIVERY_ACK"},
+    {.key = "republish_ms", .kind = ParamKind::DurationMs, .def = 200, .lo = 1, .hi = 3'600'000, .unit = "ms",
+     .help = "a service re-publishes its event without PUBLISH_ACK"},
+};
+constexpr ProtocolDescriptor kDescriptor{
+    .name = "saga-choreography",
+    .title = "Saga, choreographed",
+    .summary = "Saga, choreographed: services react to events on BROKER (at-least-once, idempotent consumers)",
+    .roles = kRoles, .states = kStates, .messages = kMessages, .log_records = kLogRecords, .timers = kTimers,
+    .notes = kNotes, .metrics = kMetrics, .invariants = kInvariants, .params = kParams, .variants = {}};
+}  // namespace
+
+const ProtocolDescriptor& describe() { return kDescriptor; }
 
 std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out) {
-  ParamReader r(params, out);
+  ParamReader r(params, out, kDescriptor.params);
   Params p;
-  p.w = saga::read_workload(r, false);
-  p.redeliver = r.duration_ms("redeliver_ms", 200, 1, 3'600'000);
-  p.republish = r.duration_ms("republish_ms", 200, 1, 3'600'000);
+  p.w = saga::read_workload(r);
+  p.redeliver = r.duration("redeliver_ms");
+  p.republish = r.duration("republish_ms");
   r.finish();
   if (!r.ok()) return nullptr;
   return std::make_unique<SagaChoreography>(std::move(p));
 }
 
 ProtocolInfo SagaChoreography::make_info() {
-  ProtocolInfo i;
-  i.name = "saga-choreography";
-  i.states = {"NONE", "DONE", "FAILED", "COMPENSATED", "COMPLETED"};
-  i.messages = {"ORDER_CREATED",  "PAYMENT_CHARGED",   "STOCK_RESERVED",  "SHIPPED",
-                "PAYMENT_FAILED", "STOCK_UNAVAILABLE", "SHIPPING_FAILED", "PAYMENT_REFUNDED",
-                "STOCK_RELEASED", "PUBLISH_ACK",       "DELIVERY_ACK"};
-  i.log_records = {"EVENT_STORED",   "EVENT_ACKED", "PROCESSED", "APPLIED", "REJECTED", "COMPENSATED",
-                   "ORDER_APPROVED", "EVENT_OUT",   "EVENT_PUBLISHED"};
-  i.timers = {"redeliver", "republish"};
-  i.notes = {"client_retry",         "step_applied",      "step_failed", "step_compensated",
-             "order_approved",       "duplicate_suppressed", "duplicate_publish", "redelivery",
-             "republish",            "compensation_failed", "recovered"};
+  ProtocolInfo i = make_protocol_info(kDescriptor);
   i.roles = {
       RoleMachine{"broker", {}, {}},
       RoleMachine{"order",

@@ -59,7 +59,7 @@ struct Params {
 };
 
 std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out);
-nlohmann::json default_params();
+const ProtocolDescriptor& describe();
 
 class SagaChoreography final : public Protocol {
  public:

@@ -7,22 +7,20 @@
 
 namespace cs::saga {
 
-Workload read_workload(ParamReader& r, bool allow_timeout) {
+Workload read_workload(ParamReader& r) {
   Workload w;
-  w.sagas = static_cast<int>(r.integer("sagas", 1, 1, 100'000));
-  w.steps = static_cast<int>(r.integer("steps", 4, 2, kMaxSteps));
-  w.interval = r.duration_ms("interval_ms", 20, 0, 3'600'000);
-  w.client_retry = r.duration_ms("client_retry_ms", 100, 1, 3'600'000);
-  const std::string fail = r.choice("fail_step", "none", {"none", "order", "payment", "inventory", "shipping"});
+  w.sagas = static_cast<int>(r.integer("sagas"));
+  w.steps = static_cast<int>(r.integer("steps"));
+  w.interval = r.duration("interval_ms");
+  w.client_retry = r.duration("client_retry_ms");
+  const std::string fail = r.choice("fail_step");
   for (int k = 0; k < kMaxSteps; ++k)
     if (fail == kStepKeys[static_cast<std::size_t>(k)]) w.fail_step = k;
   if (w.fail_step >= w.steps)
     r.error("fail_step", "\"" + fail + "\" is not one of the " + std::to_string(w.steps) + " steps of this saga");
-  const std::string mode = allow_timeout ? r.choice("fail_mode", "business", {"business", "timeout"})
-                                         : r.choice("fail_mode", "business", {"business"});
-  w.fail_timeout = mode == "timeout";
-  w.fail_probability = r.probability("fail_probability", 1.0);
-  w.compensation_failures = static_cast<int>(r.integer("compensation_failures", 0, 0, 100));
+  w.fail_timeout = r.choice("fail_mode") == "timeout";
+  w.fail_probability = r.probability("fail_probability");
+  w.compensation_failures = static_cast<int>(r.integer("compensation_failures"));
   if (const auto* list = r.raw("fail_sagas")) {
     if (!list->is_array()) {
       r.error("fail_sagas", "must be a list of saga numbers such as [1, 3]");

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "check/invariant.hpp"
+#include "protocols/descriptor.hpp"
 #include "protocols/params.hpp"
 #include "sim/protocol.hpp"
 #include "sim/rng.hpp"
@@ -42,8 +43,37 @@ struct Workload {
   int compensation_failures = 0;
 };
 
-// Reads the shared keys; `allow_timeout` says whether fail_mode "timeout" is meaningful.
-Workload read_workload(ParamReader& r, bool allow_timeout);
+// The schema entries both styles share, in the order the descriptors list them (fail_mode differs:
+// only the orchestrated saga can time a step out).
+namespace param_specs {
+inline constexpr std::string_view kFailSteps[] = {"none", "order", "payment", "inventory", "shipping"};
+inline constexpr ParamSpec kSagas{.key = "sagas", .kind = ParamKind::Integer, .def = 1, .lo = 1, .hi = 100'000,
+                                  .help = "sagas (orders) the client starts", .starter = true};
+inline constexpr ParamSpec kSteps{.key = "steps", .kind = ParamKind::Integer, .def = 4, .lo = 2, .hi = kMaxSteps,
+                                  .unit = "steps", .help = "ORDER, PAYMENT, then INVENTORY, then SHIPPING",
+                                  .sets_cluster_size = true, .starter = true};
+inline constexpr ParamSpec kInterval{.key = "interval_ms", .kind = ParamKind::DurationMs, .def = 20, .lo = 0,
+                                     .hi = 3'600'000, .unit = "ms", .help = "between saga arrivals"};
+inline constexpr ParamSpec kClientRetry{.key = "client_retry_ms", .kind = ParamKind::DurationMs, .def = 100, .lo = 1,
+                                        .hi = 3'600'000, .unit = "ms",
+                                        .help = "client retry while the saga's first node is down"};
+inline constexpr ParamSpec kFailStep{.key = "fail_step", .kind = ParamKind::Choice,
+                                     .help = "the step at which a saga fails (a business failure)",
+                                     .def_choice = "none", .choices = kFailSteps, .starter = true,
+                                     .starter_json = "\"shipping\""};
+inline constexpr ParamSpec kFailProbability{.key = "fail_probability", .kind = ParamKind::Probability, .def = 1,
+                                            .lo = 0, .hi = 1,
+                                            .help = "chance that a saga fails at fail_step (drawn at arrival)"};
+inline constexpr ParamSpec kCompensationFailures{.key = "compensation_failures", .kind = ParamKind::Integer, .def = 0,
+                                                 .lo = 0, .hi = 100,
+                                                 .help = "each compensation fails this many times before it succeeds"};
+inline constexpr ParamSpec kFailSagas{.key = "fail_sagas", .kind = ParamKind::Structured,
+                                      .help = "e.g. [1]: only these sagas may fail (absent: every saga)",
+                                      .def_json = "null"};
+}  // namespace param_specs
+
+// Reads the shared keys (fail_mode from the protocol's own schema entry).
+Workload read_workload(ParamReader& r);
 
 // The step at which `saga` fails (-1: none). Draws from `rng` once per saga in arrival order, so a
 // crash never shifts the plan of later sagas.

@@ -18,22 +18,113 @@ void erase(std::vector<TxnId>& v, TxnId t) { v.erase(std::remove(v.begin(), v.en
 // ---------------------------------------------------------------------------------------------
 // Parameters and description
 
-nlohmann::json default_params() {
-  return {{"sagas", 1}, {"steps", 4}, {"fail_step", "shipping"}, {"fail_mode", "business"}};
-}
+namespace {
+namespace sps = saga::param_specs;
+
+constexpr RoleSpec kRoles[] = {
+    {.key = "orchestrator", .naming = "O", .coordinates = true,
+     .help = "sends each step's command in turn; on a failure, the compensations in reverse order"},
+    {.key = "service", .naming = "ORDER, PAYMENT, INVENTORY, SHIPPING", .count = "steps", .worker = true,
+     .help = "applies its local step (a local transaction) or its compensation"},
+};
+constexpr StateSpec kStates[] = {
+    {"RUNNING", StateClass::Working},       {"COMPENSATING", StateClass::Compensating},
+    {"COMPLETED", StateClass::Committed},   {"COMPENSATED", StateClass::Compensated},
+    {"NONE", StateClass::Initial},          {"DONE", StateClass::Done},
+    {"FAILED", StateClass::Failed}};
+constexpr MessageSpec kMessages[] = {
+    {"CREATE_ORDER", MessageFamily::Request},     {"CHARGE", MessageFamily::Request},
+    {"RESERVE_STOCK", MessageFamily::Request},    {"SHIP", MessageFamily::Request},
+    {"ORDER_CREATED", MessageFamily::Success},    {"CHARGED", MessageFamily::Success},
+    {"STOCK_RESERVED", MessageFamily::Success},   {"SHIPPED", MessageFamily::Success},
+    {"ORDER_REJECTED", MessageFamily::Failure},   {"CHARGE_FAILED", MessageFamily::Failure},
+    {"STOCK_UNAVAILABLE", MessageFamily::Failure}, {"SHIP_FAILED", MessageFamily::Failure},
+    {"CANCEL_ORDER", MessageFamily::Compensation}, {"REFUND", MessageFamily::Compensation},
+    {"RELEASE_STOCK", MessageFamily::Compensation}, {"CANCEL_SHIPMENT", MessageFamily::Compensation},
+    {"ORDER_CANCELLED", MessageFamily::Ack},      {"REFUNDED", MessageFamily::Ack},
+    {"STOCK_RELEASED", MessageFamily::Ack},       {"SHIPMENT_CANCELLED", MessageFamily::Ack},
+    {"COMPENSATION_FAILED", MessageFamily::Failure}, {"FINALIZE", MessageFamily::Commit},
+    {"FINALIZED", MessageFamily::Ack}};
+constexpr std::string_view kLogRecords[] = {"SAGA_BEGIN", "STEP_DONE", "COMPENSATING", "STEP_COMPENSATED", "SAGA_COMPLETED",
+                                            "SAGA_COMPENSATED", "APPLIED", "REJECTED", "COMPENSATED", "FINALIZED"};
+constexpr std::string_view kTimers[] = {"command_retry", "step_deadline"};
+constexpr std::string_view kNotes[] = {
+    "client_retry", "command_retry",        "step_timeout",       "business_failure",   "no_reply",
+    "duplicate_suppressed", "late_command_refused", "empty_compensation", "compensation_failed",
+    "stock_read",   "dirty_read",           "semantic_lock_wait", "recovered",          "stale_reply"};
+constexpr MetricSpec kMetrics[] = {
+    {.key = "sagas_started"},
+    {.key = "sagas_completed", .sense = MetricSense::Good, .shown_by_default = true},
+    {.key = "sagas_compensated", .sense = MetricSense::Bad, .shown_by_default = true},
+    {.key = "sagas_running", .level = true},
+    {.key = "latency_avg_us", .unit = MetricUnit::Micros},
+    {.key = "latency_max_us", .unit = MetricUnit::Micros},
+    {.key = "steps_applied", .sense = MetricSense::Good},
+    {.key = "compensations", .sense = MetricSense::Anomaly, .shown_by_default = true},
+    {.key = "empty_compensations"},
+    {.key = "compensation_failures", .sense = MetricSense::Bad},
+    {.key = "command_retries"},
+    {.key = "duplicates_suppressed"},
+    {.key = "late_commands_refused"},
+    {.key = "step_timeouts", .sense = MetricSense::Bad},
+    {.key = "stale_replies"},
+    {.key = "dirty_reads", .sense = MetricSense::Anomaly},
+    {.key = "semantic_lock_waits", .level = true},
+    {.key = "stock", .level = true},
+};
+constexpr InvariantSpec kInvariants[] = {
+    {"all_or_compensated", ""},
+    {"compensation_order", "A step is compensated only after every later step that applied has been compensated (reverse order)."},
+    {"exactly_once_effect", ""},
+    {"no_dirty_read", "No saga reads a value that includes another saga's unfinished step which is later compensated."},
+};
+constexpr std::string_view kFailModes[] = {"business", "timeout"};
+constexpr std::string_view kCountermeasures[] = {"none", "semantic_lock"};
+constexpr ParamSpec kParams[] = {
+    sps::kSagas, sps::kSteps, sps::kInterval, sps::kClientRetry, sps::kFailStep,
+    {.key = "fail_mode", .kind = ParamKind::Choice,
+     .help = "\"business\" (a definitive failure reply) or \"timeout\" (no reply at all)", .def_choice = "business",
+     .choices = kFailModes, .starter = true},
+    sps::kFailProbability, sps::kCompensationFailures, sps::kFailSagas,
+    {.key = "retry_ms", .kind = ParamKind::DurationMs, .def = 100, .lo = 1, .hi = 3'600'000, .unit = "ms",
+     .help = "re-send period of commands and compensations"},
+    {.key = "step_timeout_ms", .kind = ParamKind::DurationMs, .def = 1000, .lo = 0, .hi = 3'600'000, .unit = "ms",
+     .help = "deadline of a forward step; 0 = wait forever (a hung service then blocks the saga)"},
+    {.key = "concurrent_reader", .kind = ParamKind::Boolean, .def = 0, .lo = 0, .hi = 1,
+     .help = "finite stock at INVENTORY and the no_dirty_read invariant (lesson 14)"},
+    {.key = "stock", .kind = ParamKind::Integer, .def = -1, .lo = -1, .hi = 1'000'000'000,
+     .help = "INVENTORY's stock; -1 = unlimited", .rule = DefaultRule::IfRef, .ref = "concurrent_reader", .alt = 1},
+    {.key = "countermeasure", .kind = ParamKind::Choice, .help = "the isolation countermeasure",
+     .def_choice = "none", .choices = kCountermeasures},
+};
+constexpr VariantSpec kVariants[] = {
+    {.id = "countermeasure=semantic_lock", .label = "With a semantic lock", .tag = "lock", .key = "countermeasure",
+     .value = "\"semantic_lock\"", .when_key = "countermeasure", .when_value = "\"none\""},
+    {.id = "countermeasure=none", .label = "Without a semantic lock", .tag = "no lock", .key = "countermeasure",
+     .value = "\"none\"", .when_key = "countermeasure", .when_value = "\"semantic_lock\""},
+};
+constexpr ProtocolDescriptor kDescriptor{
+    .name = "saga-orchestration",
+    .title = "Saga, orchestrated",
+    .summary = "Saga, orchestrated: O runs ORDER, PAYMENT, INVENTORY, SHIPPING; compensations in reverse order",
+    .roles = kRoles, .states = kStates, .messages = kMessages, .log_records = kLogRecords, .timers = kTimers,
+    .notes = kNotes, .metrics = kMetrics, .invariants = kInvariants, .params = kParams, .variants = kVariants};
+}  // namespace
+
+const ProtocolDescriptor& describe() { return kDescriptor; }
 
 std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out) {
-  ParamReader r(params, out);
+  ParamReader r(params, out, kDescriptor.params);
   Params p;
-  p.w = saga::read_workload(r, true);
-  p.retry = r.duration_ms("retry_ms", 100, 1, 3'600'000);
-  p.step_timeout = r.duration_ms("step_timeout_ms", 1000, 0, 3'600'000);
-  p.concurrent_reader = r.boolean("concurrent_reader", false);
-  const std::int64_t stock = r.integer("stock", p.concurrent_reader ? 1 : -1, -1, 1'000'000'000);
+  p.w = saga::read_workload(r);
+  p.retry = r.duration("retry_ms");
+  p.step_timeout = r.duration("step_timeout_ms");
+  p.concurrent_reader = r.boolean("concurrent_reader");
+  const std::int64_t stock = r.integer("stock");
   p.stock = p.concurrent_reader ? std::max<std::int64_t>(stock, 0) : stock;
   if (stock >= 0 && !p.concurrent_reader && p.w.steps <= saga::kInventoryStep)
     r.error("stock", "needs the INVENTORY step (steps 3 or more)");
-  p.semantic_lock = r.choice("countermeasure", "none", {"none", "semantic_lock"}) == "semantic_lock";
+  p.semantic_lock = r.choice("countermeasure") == "semantic_lock";
   if (p.concurrent_reader && p.w.steps <= saga::kInventoryStep)
     r.error("concurrent_reader", "needs the INVENTORY step (steps 3 or more)");
   r.finish();
@@ -42,21 +133,7 @@ std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out)
 }
 
 ProtocolInfo SagaOrchestration::make_info() {
-  ProtocolInfo i;
-  i.name = "saga-orchestration";
-  i.states = {"RUNNING", "COMPENSATING", "COMPLETED", "COMPENSATED", "NONE", "DONE", "FAILED"};
-  i.messages = {"CREATE_ORDER",   "CHARGE",        "RESERVE_STOCK",     "SHIP",
-                "ORDER_CREATED",  "CHARGED",       "STOCK_RESERVED",    "SHIPPED",
-                "ORDER_REJECTED", "CHARGE_FAILED", "STOCK_UNAVAILABLE", "SHIP_FAILED",
-                "CANCEL_ORDER",   "REFUND",        "RELEASE_STOCK",     "CANCEL_SHIPMENT",
-                "ORDER_CANCELLED", "REFUNDED",     "STOCK_RELEASED",    "SHIPMENT_CANCELLED",
-                "COMPENSATION_FAILED", "FINALIZE", "FINALIZED"};
-  i.log_records = {"SAGA_BEGIN", "STEP_DONE", "COMPENSATING", "STEP_COMPENSATED", "SAGA_COMPLETED",
-                   "SAGA_COMPENSATED", "APPLIED", "REJECTED", "COMPENSATED", "FINALIZED"};
-  i.timers = {"command_retry", "step_deadline"};
-  i.notes = {"client_retry",  "command_retry",        "step_timeout", "business_failure", "no_reply",
-             "duplicate_suppressed", "late_command_refused", "empty_compensation", "compensation_failed",
-             "stock_read",    "dirty_read",           "semantic_lock_wait", "recovered", "stale_reply"};
+  ProtocolInfo i = make_protocol_info(kDescriptor);
   i.roles = {
       RoleMachine{"orchestrator",
                   {RUNNING, COMPENSATING, COMPLETED, COMPENSATED},

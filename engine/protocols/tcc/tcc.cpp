@@ -22,27 +22,107 @@ std::vector<std::string> service_names(int count) {
   return out;
 }
 
-nlohmann::json default_params() {
-  return {{"services", 2}, {"transactions", 1}, {"amount", 100}, {"capacity", 1000}, {"reservation_ms", 5000}};
-}
+namespace {
+constexpr RoleSpec kRoles[] = {
+    {.key = "transaction_manager", .naming = "TM", .coordinates = true,
+     .help = "sends TRY to every service, then CONFIRM or CANCEL"},
+    {.key = "service", .naming = "ACCOUNT, INVENTORY, POINTS, COUPON, SHIPPING, CREDIT, LEDGER, VOUCHER", .count = "services",
+     .worker = true, .help = "freezes an amount on TRY; consumes it on CONFIRM, releases it on CANCEL or expiry"},
+};
+constexpr StateSpec kStates[] = {
+    {"TRYING", StateClass::Working},     {"CONFIRMING", StateClass::Working},  {"CANCELLING", StateClass::Working},
+    {"RESERVED", StateClass::Uncertain}, {"REJECTED", StateClass::Aborted},    {"EXPIRED", StateClass::Aborted},
+    {"CONFIRMED", StateClass::Committed}, {"CANCELLED", StateClass::Aborted}};
+constexpr MessageSpec kMessages[] = {
+    {"TRY", MessageFamily::Request},      {"TRY_OK", MessageFamily::VoteYes},   {"TRY_FAILED", MessageFamily::VoteNo},
+    {"CONFIRM", MessageFamily::Commit},   {"CONFIRM_OK", MessageFamily::Ack},   {"CONFIRM_FAILED", MessageFamily::Failure},
+    {"CANCEL", MessageFamily::Abort},     {"CANCEL_OK", MessageFamily::Ack}};
+constexpr std::string_view kLogRecords[] = {"BEGIN", "TRY", "REJECT", "CONFIRM", "CANCEL", "EMPTY_CANCEL", "EXPIRE", "END"};
+constexpr std::string_view kTimers[] = {"try_timeout", "retry", "try_done", "reservation_expiry"};
+constexpr std::string_view kNotes[] = {"frozen",    "available",    "expired", "empty_cancel", "late_try_refused", "confirm_refused",
+                                       "duplicate", "try_rejected", "retry",   "client_retry", "recovered"};
+constexpr MetricSpec kMetrics[] = {
+    {.key = "tcc_confirmed", .sense = MetricSense::Good, .shown_by_default = true},
+    {.key = "tcc_cancelled", .sense = MetricSense::Bad, .shown_by_default = true},
+    {.key = "reservations_held", .level = true, .shown_by_default = true},
+    {.key = "frozen_amount", .unit = MetricUnit::Amount, .level = true},
+    {.key = "expirations", .sense = MetricSense::Anomaly},
+    {.key = "empty_cancels"},
+    {.key = "late_tries_refused"},
+    {.key = "confirms_refused", .sense = MetricSense::Bad},
+    {.key = "try_rejections", .sense = MetricSense::Bad},
+    {.key = "duplicates_ignored"},
+    {.key = "retries"},
+    {.key = "latency_avg_us", .unit = MetricUnit::Micros},
+    {.key = "latency_max_us", .unit = MetricUnit::Micros},
+    {.key = "available", .unit = MetricUnit::Amount, .level = true},
+    {.key = "consumed", .unit = MetricUnit::Amount, .level = true},
+};
+constexpr InvariantSpec kInvariants[] = {
+    {"confirm_xor_cancel", "No service both confirms and cancels (or expires) one transaction."},
+    {"all_or_nothing", "No transaction is confirmed at one service and cancelled, expired or rejected at another."},
+    {"conservation", "At every service, available + frozen + consumed equals the capacity; nothing is released twice."},
+    {"confirm_once", "Each service applies a transaction's confirm at most once."},
+};
+constexpr ParamSpec kParams[] = {
+    {.key = "services", .kind = ParamKind::Integer, .def = 2, .lo = 1, .hi = 8, .unit = "nodes",
+     .help = "services ACCOUNT, INVENTORY, … (besides the transaction manager TM)", .sets_cluster_size = true, .starter = true},
+    {.key = "transactions", .kind = ParamKind::Integer, .def = 1, .lo = 1, .hi = 100'000,
+     .help = "transactions the client starts", .starter = true},
+    {.key = "interval_ms", .kind = ParamKind::DurationMs, .def = 10, .lo = 0, .hi = 3'600'000, .unit = "ms",
+     .help = "between transaction starts"},
+    {.key = "amount", .kind = ParamKind::Integer, .def = 100, .lo = 1, .hi = 1'000'000'000,
+     .help = "amount each service freezes per transaction", .starter = true},
+    {.key = "amount_max", .kind = ParamKind::Integer, .lo = 1, .hi = 1'000'000'000,
+     .help = "if larger than amount, each transaction's amount is drawn uniformly from amount…amount_max",
+     .rule = DefaultRule::SameAs, .ref = "amount"},
+    {.key = "try_ms", .kind = ParamKind::DurationMs, .def = 0, .lo = 0, .hi = 3'600'000, .unit = "ms",
+     .help = "a service's local work on TRY (state TRYING)"},
+    {.key = "try_timeout_ms", .kind = ParamKind::DurationMs, .def = 300, .lo = 1, .hi = 3'600'000, .unit = "ms",
+     .help = "TM waiting for every TRY answer"},
+    {.key = "retry_ms", .kind = ParamKind::DurationMs, .def = 200, .lo = 1, .hi = 3'600'000, .unit = "ms",
+     .help = "re-send period of CONFIRM and CANCEL"},
+    {.key = "reservation_ms", .kind = ParamKind::DurationMs, .def = 5000, .lo = 1, .hi = 86'400'000, .unit = "ms",
+     .help = "a reservation's lifetime; the service cancels it on its own when it expires", .starter = true},
+    {.key = "client_retry_ms", .kind = ParamKind::DurationMs, .def = 100, .lo = 1, .hi = 3'600'000, .unit = "ms",
+     .help = "client retry while TM is down"},
+    {.key = "capacity", .kind = ParamKind::Structured,
+     .help = "per service: a number for all (0 to 10^12), or an object such as {\"INVENTORY\": 50} (others 1000)",
+     .def_json = "1000", .starter = true},
+};
+constexpr VariantSpec kVariants[] = {
+    {.id = "reservation=half", .label = "Shorter reservations (%1 ms)", .tag = "½ reservation", .edit = VariantEdit::Scale,
+     .key = "reservation_ms", .factor = 0.5},
+    {.id = "reservation=double", .label = "Longer reservations (%1 ms)", .tag = "2× reservation", .edit = VariantEdit::Scale,
+     .key = "reservation_ms", .factor = 2},
+};
+constexpr ProtocolDescriptor kDescriptor{
+    .name = "tcc",
+    .title = "Try-Confirm/Cancel",
+    .summary = "Try-Confirm/Cancel: TM and services (ACCOUNT, INVENTORY, ...); reservations that expire, empty cancel, idempotent confirm/cancel",
+    .roles = kRoles, .states = kStates, .messages = kMessages, .log_records = kLogRecords, .timers = kTimers,
+    .notes = kNotes, .metrics = kMetrics, .invariants = kInvariants, .params = kParams, .variants = kVariants};
+}  // namespace
+
+const ProtocolDescriptor& describe() { return kDescriptor; }
 
 std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out) {
-  ParamReader r(params, out);
+  ParamReader r(params, out, kDescriptor.params);
   Params p;
-  p.services = static_cast<int>(r.integer("services", 2, 1, 8));
-  p.transactions = static_cast<int>(r.integer("transactions", 1, 1, 100'000));
-  p.interval = r.duration_ms("interval_ms", 10, 0, 3'600'000);
-  p.amount = r.integer("amount", 100, 1, 1'000'000'000);
-  p.amount_max = r.integer("amount_max", p.amount, 1, 1'000'000'000);
+  p.services = static_cast<int>(r.integer("services"));
+  p.transactions = static_cast<int>(r.integer("transactions"));
+  p.interval = r.duration("interval_ms");
+  p.amount = r.integer("amount");
+  p.amount_max = r.integer("amount_max");
   if (p.amount_max < p.amount) {
     r.error("amount_max", "must be at least amount (" + std::to_string(p.amount) + ")");
     p.amount_max = p.amount;
   }
-  p.try_ms = r.duration_ms("try_ms", 0, 0, 3'600'000);
-  p.try_timeout = r.duration_ms("try_timeout_ms", 300, 1, 3'600'000);
-  p.retry = r.duration_ms("retry_ms", 200, 1, 3'600'000);
-  p.reservation = r.duration_ms("reservation_ms", 5000, 1, 86'400'000);
-  p.client_retry = r.duration_ms("client_retry_ms", 100, 1, 3'600'000);
+  p.try_ms = r.duration("try_ms");
+  p.try_timeout = r.duration("try_timeout_ms");
+  p.retry = r.duration("retry_ms");
+  p.reservation = r.duration("reservation_ms");
+  p.client_retry = r.duration("client_retry_ms");
   const auto names = service_names(p.services);
   p.capacity.assign(static_cast<std::size_t>(p.services) + 1, kDefaultCapacity);
   constexpr std::int64_t kMaxCapacity = 1'000'000'000'000;
@@ -73,14 +153,7 @@ std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out)
 }
 
 ProtocolInfo TryConfirmCancel::make_info() {
-  ProtocolInfo i;
-  i.name = "tcc";
-  i.states = {"TRYING", "CONFIRMING", "CANCELLING", "RESERVED", "REJECTED", "EXPIRED", "CONFIRMED", "CANCELLED"};
-  i.messages = {"TRY", "TRY_OK", "TRY_FAILED", "CONFIRM", "CONFIRM_OK", "CONFIRM_FAILED", "CANCEL", "CANCEL_OK"};
-  i.log_records = {"BEGIN", "TRY", "REJECT", "CONFIRM", "CANCEL", "EMPTY_CANCEL", "EXPIRE", "END"};
-  i.timers = {"try_timeout", "retry", "try_done", "reservation_expiry"};
-  i.notes = {"frozen",    "available", "expired",      "empty_cancel", "late_try_refused", "confirm_refused",
-             "duplicate", "try_rejected", "retry",     "client_retry", "recovered"};
+  ProtocolInfo i = make_protocol_info(kDescriptor);
   i.roles = {
       RoleMachine{"transaction_manager",
                   {TRYING, CONFIRMING, CANCELLING, CONFIRMED, CANCELLED},

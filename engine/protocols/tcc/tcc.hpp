@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sim/diagnostic.hpp"
+#include "protocols/descriptor.hpp"
 #include "sim/protocol.hpp"
 #include "sim/simulator.hpp"
 
@@ -69,7 +70,7 @@ struct Params {
 // Service node names, in order ("ACCOUNT", "INVENTORY", ...).
 std::vector<std::string> service_names(int count);
 std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out);
-nlohmann::json default_params();
+const ProtocolDescriptor& describe();
 
 class TryConfirmCancel final : public Protocol {
  public:

@@ -12,32 +12,92 @@ namespace {
 constexpr NodeId kCoordinator = 0;
 }  // namespace
 
-nlohmann::json default_params() { return default_commit_params(); }
+namespace {
+namespace cps = commit_param_specs;
+
+constexpr RoleSpec kRoles[] = {
+    {.key = "coordinator", .naming = "C", .coordinates = true,
+     .help = "asks for votes, announces PRECOMMIT, then the decision"},
+    {.key = "participant", .naming = "P1…Pn", .count = "participants", .worker = true,
+     .help = "votes, acknowledges PRECOMMIT; without C, elects one of them to terminate"},
+};
+constexpr StateSpec kStates[] = {{"INIT", StateClass::Initial},      {"WAIT", StateClass::Working},
+                                 {"READY", StateClass::Uncertain},   {"PRECOMMIT", StateClass::Uncertain},
+                                 {"COMMIT", StateClass::Committed},  {"ABORT", StateClass::Aborted}};
+constexpr MessageSpec kMessages[] = {
+    {"CAN_COMMIT", MessageFamily::Request},       {"VOTE_COMMIT", MessageFamily::VoteYes},
+    {"VOTE_ABORT", MessageFamily::VoteNo},        {"PRECOMMIT", MessageFamily::PreDecision},
+    {"ACK_PRECOMMIT", MessageFamily::Ack},        {"GLOBAL_COMMIT", MessageFamily::Commit},
+    {"GLOBAL_ABORT", MessageFamily::Abort},       {"ACK", MessageFamily::Ack},
+    {"STATE_REQUEST", MessageFamily::Recovery},   {"STATE_REPLY", MessageFamily::Recovery}};
+constexpr std::string_view kLogRecords[] = {"BEGIN", "READY", "PRECOMMIT", "COMMIT", "ABORT", "END"};
+constexpr std::string_view kTimers[] = {"work_done", "vote_timeout", "ack_timeout", "prepare_timeout",
+                                        "doubt_timeout", "gather", "lead_timeout"};
+constexpr std::string_view kNotes[] = {
+    "client_retry",       "unilateral_abort",     "termination_started", "coordinator_alive",
+    "elected",            "waiting_for_leader",   "precommit_retry",     "commit_without_acks",
+    "duplicate_decision", "conflicting_decision", "recovered",           "in_doubt",
+    "total_failure_decision"};
+constexpr MetricSpec kMetrics[] = {
+    {.key = "txns_committed", .sense = MetricSense::Good, .shown_by_default = true},
+    {.key = "txns_aborted", .sense = MetricSense::Bad, .shown_by_default = true},
+    {.key = "locks_held", .level = true, .shown_by_default = true},
+    {.key = "termination_rounds"},
+    {.key = "elected_commits", .sense = MetricSense::Good},
+    {.key = "elected_aborts", .sense = MetricSense::Bad},
+    {.key = "precommit_retries"},
+    {.key = "commits_without_acks", .sense = MetricSense::Anomaly},
+    {.key = "conflicting_decisions", .sense = MetricSense::Bad},
+    {.key = "duplicate_decisions"},
+    {.key = "in_doubt_recoveries"},
+    {.key = "uncertain_participants", .level = true},
+    {.key = "latency_avg_us", .unit = MetricUnit::Micros},
+    {.key = "latency_max_us", .unit = MetricUnit::Micros},
+};
+constexpr InvariantSpec kInvariants[] = {
+    {"agreement", "No two nodes decide differently for a transaction, and no node changes its decision."},
+    {"commit_validity", "Nobody commits unless every participant voted to commit."},
+    {"commit_once", "A node applies a transaction's commit at most once (duplicate decisions are harmless)."},
+};
+constexpr ParamSpec kParams[] = {
+    cps::kParticipants, cps::kTransactions, cps::kInterval, cps::kWork, cps::kTimeout, cps::kAckTimeout,
+    {.key = "precommit_retries", .kind = ParamKind::Integer, .def = 2, .lo = 0, .hi = 100,
+     .help = "PRECOMMIT re-sends before C commits without every ACK_PRECOMMIT"},
+    {.key = "window_ms", .kind = ParamKind::DurationMs, .lo = 1, .hi = 3'600'000, .unit = "ms",
+     .help = "how long a termination round gathers STATE_REPLYs; also the elected participant's wait for ACK_PRECOMMIT",
+     .rule = DefaultRule::HalfOf, .ref = "timeout_ms"},
+    cps::kClientRetry, cps::kResources, cps::kAbortProbability, cps::kVotes,
+};
+constexpr VariantSpec kVariants[] = {
+    {.id = "timeout=half", .label = "Shorter timeouts (%1 ms)", .tag = "½ timeout", .edit = VariantEdit::Scale,
+     .key = "timeout_ms", .factor = 0.5},
+    {.id = "timeout=double", .label = "Longer timeouts (%1 ms)", .tag = "2× timeout", .edit = VariantEdit::Scale,
+     .key = "timeout_ms", .factor = 2},
+};
+constexpr ProtocolDescriptor kDescriptor{
+    .name = "3pc",
+    .title = "Three-phase commit",
+    .summary = "Three-phase commit: C, P1..Pn, PRECOMMIT round, elected-coordinator termination; non-blocking on crashes, splits under partition",
+    .roles = kRoles, .states = kStates, .messages = kMessages, .log_records = kLogRecords, .timers = kTimers,
+    .notes = kNotes, .metrics = kMetrics, .invariants = kInvariants, .params = kParams, .variants = kVariants};
+}  // namespace
+
+const ProtocolDescriptor& describe() { return kDescriptor; }
 
 std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out) {
-  ParamReader r(params, out);
+  ParamReader r(params, out, kDescriptor.params);
   Params p;
-  read_commit_params(r, p, [&](double timeout_ms) {
-    p.precommit_retries = static_cast<int>(r.integer("precommit_retries", 2, 0, 100));
-    p.window = r.duration_ms("window_ms", timeout_ms / 2, 1, 3'600'000);
-  });
+  read_commit_params(r, p);
+  p.precommit_retries = static_cast<int>(r.integer("precommit_retries"));
+  p.window = r.duration("window_ms");
+  read_commit_votes(r, p);
   r.finish();
   if (!r.ok()) return nullptr;
   return std::make_unique<ThreePhaseCommit>(std::move(p));
 }
 
 ProtocolInfo ThreePhaseCommit::make_info() {
-  ProtocolInfo i;
-  i.name = "3pc";
-  i.states = {"INIT", "WAIT", "READY", "PRECOMMIT", "COMMIT", "ABORT"};
-  i.messages = {"CAN_COMMIT",    "VOTE_COMMIT",  "VOTE_ABORT", "PRECOMMIT",     "ACK_PRECOMMIT",
-                "GLOBAL_COMMIT", "GLOBAL_ABORT", "ACK",        "STATE_REQUEST", "STATE_REPLY"};
-  i.log_records = {"BEGIN", "READY", "PRECOMMIT", "COMMIT", "ABORT", "END"};
-  i.timers = {"work_done", "vote_timeout", "ack_timeout", "prepare_timeout", "doubt_timeout", "gather", "lead_timeout"};
-  i.notes = {"client_retry",       "unilateral_abort",    "termination_started",  "coordinator_alive",
-             "elected",            "waiting_for_leader",  "precommit_retry",      "commit_without_acks",
-             "duplicate_decision", "conflicting_decision", "recovered",           "in_doubt",
-             "total_failure_decision"};
+  ProtocolInfo i = make_protocol_info(kDescriptor);
   i.roles = {
       RoleMachine{"coordinator",
                   {INIT, WAIT, PRECOMMIT, COMMIT, ABORT},

@@ -72,7 +72,7 @@ struct Params : CommitParams {
 };
 
 std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out);
-nlohmann::json default_params();
+const ProtocolDescriptor& describe();
 
 class ThreePhaseCommit final : public Protocol {
  public:
