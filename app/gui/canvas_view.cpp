@@ -154,11 +154,10 @@ void CanvasView::refresh() {
 void CanvasView::refreshNodes() {
   const auto& sim = controller_->sim();
   const auto& info = controller_->info();
-  const auto& protocol = controller_->simulation().protocol();
   for (NodeItem* item : nodes_) {
     const cs::NodeId n = item->id();
     const cs::NodeState& ns = sim.nodes()[static_cast<std::size_t>(n)];
-    const cs::NodeView v = protocol.node_view(n);
+    const cs::NodeView v = sim.node_view(n);
     NodeItem::Data d;
     d.name = QString::fromStdString(ns.name);
     d.role = EngineText::role(ns.role);

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <algorithm>
 
+#include "protocols/registry.hpp"
 #include "scenario/simulation.hpp"
 
 namespace CompareVariants {
@@ -10,25 +11,57 @@ namespace {
 
 constexpr const char* kContext = "MetricsChartView";
 
-const nlohmann::json* param(const cs::Scenario& s, const char* key) {
-  if (!s.params.is_object()) return nullptr;
-  const auto it = s.params.find(key);
-  return it == s.params.end() ? nullptr : &*it;
-}
+// The descriptors' English variant labels and tags, for lupdate (the text itself lives in each
+// protocol's descriptor; tests/app/test_engine_text.cpp checks that every one has zh-TW words).
+[[maybe_unused]] constexpr const char* kTranslatable[] = {
+    QT_TRANSLATE_NOOP("MetricsChartView", "(R=W=%1)"),
+    QT_TRANSLATE_NOOP("MetricsChartView", "2× reservation"),
+    QT_TRANSLATE_NOOP("MetricsChartView", "2× timeout"),
+    QT_TRANSLATE_NOOP("MetricsChartView", "AP mode (answers on both sides)"),
+    QT_TRANSLATE_NOOP("MetricsChartView", "AP"),
+    QT_TRANSLATE_NOOP("MetricsChartView", "All replicas R = W = %1 (slow)"),
+    QT_TRANSLATE_NOOP("MetricsChartView", "CP mode (majority only)"),
+    QT_TRANSLATE_NOOP("MetricsChartView", "CP"),
+    QT_TRANSLATE_NOOP("MetricsChartView", "LWW"),
+    QT_TRANSLATE_NOOP("MetricsChartView", "Last-writer-wins clocks"),
+    QT_TRANSLATE_NOOP("MetricsChartView", "Longer reservations (%1 ms)"),
+    QT_TRANSLATE_NOOP("MetricsChartView", "Longer timeouts (%1 ms)"),
+    QT_TRANSLATE_NOOP("MetricsChartView", "Majority quorums R = W = %1"),
+    QT_TRANSLATE_NOOP("MetricsChartView", "Quorums R = W = 1 (fast, may read stale)"),
+    QT_TRANSLATE_NOOP("MetricsChartView", "Shorter reservations (%1 ms)"),
+    QT_TRANSLATE_NOOP("MetricsChartView", "Shorter timeouts (%1 ms)"),
+    QT_TRANSLATE_NOOP("MetricsChartView", "Vector clocks"),
+    QT_TRANSLATE_NOOP("MetricsChartView", "With a semantic lock"),
+    QT_TRANSLATE_NOOP("MetricsChartView", "With an idempotent consumer"),
+    QT_TRANSLATE_NOOP("MetricsChartView", "With fencing"),
+    QT_TRANSLATE_NOOP("MetricsChartView", "Without a semantic lock"),
+    QT_TRANSLATE_NOOP("MetricsChartView", "Without an idempotent consumer"),
+    QT_TRANSLATE_NOOP("MetricsChartView", "Without fencing"),
+    QT_TRANSLATE_NOOP("MetricsChartView", "fencing"),
+    QT_TRANSLATE_NOOP("MetricsChartView", "idempotent"),
+    QT_TRANSLATE_NOOP("MetricsChartView", "lock"),
+    QT_TRANSLATE_NOOP("MetricsChartView", "no fencing"),
+    QT_TRANSLATE_NOOP("MetricsChartView", "no lock"),
+    QT_TRANSLATE_NOOP("MetricsChartView", "not idempotent"),
+    QT_TRANSLATE_NOOP("MetricsChartView", "vector"),
+    QT_TRANSLATE_NOOP("MetricsChartView", "½ reservation"),
+    QT_TRANSLATE_NOOP("MetricsChartView", "½ timeout"),
+};
 
-std::string text(const cs::Scenario& s, const char* key, const char* fallback) {
-  const nlohmann::json* v = param(s, key);
-  return v && v->is_string() ? v->get<std::string>() : fallback;
-}
-
-std::int64_t integer(const cs::Scenario& s, const char* key, std::int64_t fallback) {
-  const nlohmann::json* v = param(s, key);
-  return v && v->is_number() ? static_cast<std::int64_t>(v->get<double>()) : fallback;
-}
-
-bool boolean(const cs::Scenario& s, const char* key, bool fallback) {
-  const nlohmann::json* v = param(s, key);
-  return v && v->is_boolean() ? v->get<bool>() : fallback;
+// The value a scenario gives a parameter, or the schema's default when it gives none (derived
+// defaults are resolved by the protocol itself: reading them back from a run is not possible, so a
+// variant that depends on one compares against its literal default).
+nlohmann::json current(const cs::Scenario& s, const cs::ParamSpec& p) {
+  if (s.params.is_object()) {
+    const auto it = s.params.find(std::string(p.key));
+    if (it != s.params.end()) return *it;
+  }
+  switch (p.kind) {
+    case cs::ParamKind::Boolean: return p.def != 0;
+    case cs::ParamKind::Choice: return std::string(p.def_choice);
+    case cs::ParamKind::Structured: return nlohmann::json::parse(p.def_json);
+    default: return p.def;
+  }
 }
 
 class Builder {
@@ -37,11 +70,11 @@ class Builder {
 
   // One candidate: `edit` changes the copied params; kept only if the protocol accepts them.
   template <class Edit>
-  void add(std::string id, const char* label, const char* tag, int arg, Edit edit) {
+  void add(const cs::VariantSpec& spec, int arg, Edit edit) {
     Variant v;
-    v.id = std::move(id);
-    v.label = label;
-    v.tag = tag;
+    v.id = std::string(spec.id);
+    v.label = spec.label.data();  // string literals in the descriptor: NUL-terminated
+    v.tag = spec.tag.data();
     v.arg = arg;
     v.scenario = current_;
     v.scenario.faults.clear();
@@ -76,80 +109,40 @@ QString Variant::tagText() const {
 
 std::vector<Variant> forScenario(const cs::Scenario& s) {
   Builder b(s);
-  const auto set = [](const char* key, nlohmann::json value) { return [key, value](nlohmann::json& p) { p[key] = value; }; };
-
-  if (s.protocol == "cap-register") {
-    // CAP: the same partition, answered by a majority only or by everyone.
-    const bool ap = text(s, "mode", "cp") == "ap";
-    if (ap) {
-      b.add("mode=cp", QT_TRANSLATE_NOOP("MetricsChartView", "CP mode (majority only)"), QT_TRANSLATE_NOOP("MetricsChartView", "CP"), -1, set("mode", "cp"));
-      // Clocks: last-writer-wins loses concurrent writes, vector clocks keep them as siblings.
-      if (text(s, "conflict", "vector") == "vector")
-        b.add("conflict=lww", QT_TRANSLATE_NOOP("MetricsChartView", "Last-writer-wins clocks"), QT_TRANSLATE_NOOP("MetricsChartView", "LWW"), -1,
-              set("conflict", "lww"));
-      else
-        b.add("conflict=vector", QT_TRANSLATE_NOOP("MetricsChartView", "Vector clocks"), QT_TRANSLATE_NOOP("MetricsChartView", "vector"), -1,
-              set("conflict", "vector"));
-    } else {
-      b.add("mode=ap", QT_TRANSLATE_NOOP("MetricsChartView", "AP mode (answers on both sides)"), QT_TRANSLATE_NOOP("MetricsChartView", "AP"), -1,
-            set("mode", "ap"));
-      // PACELC: quorum sizes vs latency (and staleness when R + W <= N).
-      const int n = static_cast<int>(integer(s, "replicas", 3));
-      const int majority = n / 2 + 1;
-      const auto quorum = [](int q) {
-        return [q](nlohmann::json& p) {
+  const cs::ProtocolDescriptor* d = cs::find_descriptor(s.protocol);
+  if (!d) return b.take();
+  for (const cs::VariantSpec& v : d->variants) {
+    if (!v.when_key.empty()) {
+      const cs::ParamSpec* when = d->param(v.when_key);
+      if (!when || current(s, *when) != nlohmann::json::parse(v.when_value)) continue;
+    }
+    switch (v.edit) {
+      case cs::VariantEdit::Set:
+        b.add(v, -1, [&](nlohmann::json& p) { p[std::string(v.key)] = nlohmann::json::parse(v.value); });
+        break;
+      case cs::VariantEdit::Scale: {
+        const cs::ParamSpec* p = d->param(v.key);
+        if (!p) break;
+        const auto value = static_cast<std::int64_t>(current(s, *p).get<double>() * v.factor);
+        // Too short to show anything, or outside the schema: not offered.
+        if (value < 10 || value > static_cast<std::int64_t>(p->hi)) break;
+        b.add(v, static_cast<int>(value), [&](nlohmann::json& q) { q[std::string(v.key)] = value; });
+        break;
+      }
+      case cs::VariantEdit::Quorums: {
+        const cs::ParamSpec* replicas = d->param("replicas");
+        if (!replicas) break;
+        const int n = static_cast<int>(current(s, *replicas).get<double>());
+        const int q = v.factor > 0 ? static_cast<int>(v.factor) : v.factor == 0 ? n / 2 + 1 : n;
+        // "All replicas" is the majority when there are three: offered once.
+        if (v.factor < 0 && q == n / 2 + 1) break;
+        b.add(v, q, [&](nlohmann::json& p) {
           p["read_quorum"] = q;
           p["write_quorum"] = q;
-        };
-      };
-      b.add("quorum=1", QT_TRANSLATE_NOOP("MetricsChartView", "Quorums R = W = 1 (fast, may read stale)"), QT_TRANSLATE_NOOP("MetricsChartView", "(R=W=%1)"), 1,
-            quorum(1));
-      b.add("quorum=majority", QT_TRANSLATE_NOOP("MetricsChartView", "Majority quorums R = W = %1"), QT_TRANSLATE_NOOP("MetricsChartView", "(R=W=%1)"), majority,
-            quorum(majority));
-      if (n > majority)
-        b.add("quorum=all", QT_TRANSLATE_NOOP("MetricsChartView", "All replicas R = W = %1 (slow)"), QT_TRANSLATE_NOOP("MetricsChartView", "(R=W=%1)"), n,
-              quorum(n));
+        });
+        break;
+      }
     }
-  } else if (s.protocol == "primary-backup") {
-    if (boolean(s, "fencing", true))
-      b.add("fencing=off", QT_TRANSLATE_NOOP("MetricsChartView", "Without fencing"), QT_TRANSLATE_NOOP("MetricsChartView", "no fencing"), -1,
-            set("fencing", false));
-    else
-      b.add("fencing=on", QT_TRANSLATE_NOOP("MetricsChartView", "With fencing"), QT_TRANSLATE_NOOP("MetricsChartView", "fencing"), -1,
-            set("fencing", true));
-  } else if (s.protocol == "saga-orchestration") {
-    if (text(s, "countermeasure", "none") == "none")
-      b.add("countermeasure=semantic_lock", QT_TRANSLATE_NOOP("MetricsChartView", "With a semantic lock"), QT_TRANSLATE_NOOP("MetricsChartView", "lock"), -1,
-            set("countermeasure", "semantic_lock"));
-    else
-      b.add("countermeasure=none", QT_TRANSLATE_NOOP("MetricsChartView", "Without a semantic lock"), QT_TRANSLATE_NOOP("MetricsChartView", "no lock"), -1,
-            set("countermeasure", "none"));
-  } else if (s.protocol == "2pc" || s.protocol == "3pc") {
-    // Timeouts: how long a participant holds its locks before it gives up (and, for 3PC, how soon
-    // a slow node is taken for a crashed one).
-    const std::int64_t t = integer(s, "timeout_ms", 300);
-    if (t / 2 >= 10)
-      b.add("timeout=half", QT_TRANSLATE_NOOP("MetricsChartView", "Shorter timeouts (%1 ms)"), QT_TRANSLATE_NOOP("MetricsChartView", "½ timeout"),
-            static_cast<int>(t / 2), set("timeout_ms", t / 2));
-    if (t * 2 <= 3'600'000)
-      b.add("timeout=double", QT_TRANSLATE_NOOP("MetricsChartView", "Longer timeouts (%1 ms)"), QT_TRANSLATE_NOOP("MetricsChartView", "2× timeout"),
-            static_cast<int>(t * 2), set("timeout_ms", t * 2));
-  } else if (s.protocol == "tcc") {
-    // Reservation lifetime vs the TM's outages.
-    const std::int64_t r = integer(s, "reservation_ms", 5000);
-    if (r / 2 >= 10)
-      b.add("reservation=half", QT_TRANSLATE_NOOP("MetricsChartView", "Shorter reservations (%1 ms)"), QT_TRANSLATE_NOOP("MetricsChartView", "½ reservation"),
-            static_cast<int>(r / 2), set("reservation_ms", r / 2));
-    if (r * 2 <= 3'600'000)
-      b.add("reservation=double", QT_TRANSLATE_NOOP("MetricsChartView", "Longer reservations (%1 ms)"), QT_TRANSLATE_NOOP("MetricsChartView", "2× reservation"),
-            static_cast<int>(r * 2), set("reservation_ms", r * 2));
-  } else if (s.protocol == "outbox" || s.protocol == "dual-write") {
-    if (boolean(s, "idempotent_consumer", s.protocol == "outbox"))
-      b.add("idempotent=off", QT_TRANSLATE_NOOP("MetricsChartView", "Without an idempotent consumer"), QT_TRANSLATE_NOOP("MetricsChartView", "not idempotent"),
-            -1, set("idempotent_consumer", false));
-    else
-      b.add("idempotent=on", QT_TRANSLATE_NOOP("MetricsChartView", "With an idempotent consumer"), QT_TRANSLATE_NOOP("MetricsChartView", "idempotent"), -1,
-            set("idempotent_consumer", true));
   }
   return b.take();
 }

@@ -1,5 +1,7 @@
 #include "help_overlay.hpp"
 
+#include "shortcuts.hpp"
+
 #include "projector_style.hpp"
 
 #include <QEvent>
@@ -62,25 +64,9 @@ HelpOverlay::HelpOverlay(QWidget* parent) : QWidget(parent) {
 }
 
 QString HelpOverlay::shortcutsHtml() {
+  // From the same table the window's actions take their keys from (shortcuts.cpp).
   QString html = QStringLiteral("<table>");
-  html += row(tr("Space"), tr("Play or pause"));
-  html += row(tr("Right"), tr("Step to the next event"));
-  html += row(tr("Left"), tr("Step back one event (deterministic replay)"));
-  html += row(tr("Home"), tr("Restart with the same seed"));
-  html += row(tr("Ctrl+R"), tr("Re-roll the seed"));
-  html += row(tr("] / ["), tr("Faster / slower"));
-  html += row(tr("Ctrl+0"), tr("Normal speed (1×)"));
-  html += row(tr("Ctrl+K"), tr("Cut a link…"));
-  html += row(tr("Ctrl+P"), tr("Partition the network…"));
-  html += row(tr("Ctrl+Shift+H"), tr("Heal all links and partitions"));
-  html += row(tr("Ctrl+Z"), tr("Undo the last injected fault"));
-  html += row(tr("Ctrl+Shift+Z"), tr("Redo"));
-  html += row(tr("Ctrl+N / Ctrl+O / Ctrl+S"), tr("New, open, save a scenario"));
-  html += row(tr("Ctrl+L"), tr("Browse lessons"));
-  html += row(tr("Page Down / Page Up"), tr("Next / previous lesson step (a presenter's clicker sends these)"));
-  html += row(tr("Ctrl+Shift+T"), tr("Teacher mode"));
-  html += row(tr("F11"), tr("Projector mode: full screen, large text, high contrast"));
-  html += row(tr("F1"), tr("Show or hide this help"));
+  for (const shortcuts::HelpRow& r : shortcuts::helpRows()) html += row(r.keys, r.what);
   html += QStringLiteral("</table>");
   return html;
 }

@@ -36,15 +36,6 @@ QString diagnosticsText(const cs::Diagnostics& ds) {
   return lines.join(QLatin1Char('\n'));
 }
 
-// Sets the node count of a protocol's default params. Protocols name their size differently; the
-// ones that have a fixed first node (coordinator, orchestrator) count the rest.
-void applyNodeCount(nlohmann::json& params, int nodes) {
-  if (params.contains("participants")) params["participants"] = std::max(1, nodes - 1);
-  else if (params.contains("steps")) params["steps"] = std::max(1, nodes - 1);
-  else if (params.contains("replicas")) params["replicas"] = std::max(1, nodes);
-  else if (params.contains("servers")) params["servers"] = std::max(1, nodes);
-}
-
 // Whether two fault schedules are the same list (lessons only ever append "after_event" faults, so
 // comparing triggers and the kind and ends of each action is enough).
 bool sameSchedule(const std::vector<cs::Fault>& x, const std::vector<cs::Fault>& y) {
@@ -87,7 +78,7 @@ LabController::LabController(QObject* parent) : QObject(parent), timer_(new QTim
   connect(timer_, &QTimer::timeout, this, &LabController::tick);
   // A fresh controller always has a run: the first protocol of the registry at its default size.
   const auto registry = cs::protocol_registry();
-  newScenario(QString::fromUtf8(registry.front().name.data(), static_cast<qsizetype>(registry.front().name.size())), 4);
+  newScenario(QString::fromUtf8(registry.front().name().data(), static_cast<qsizetype>(registry.front().name().size())));
 }
 
 LabController::~LabController() = default;
@@ -135,14 +126,11 @@ bool LabController::saveScenario(const QString& path, QString* error) {
   return true;
 }
 
-void LabController::newScenario(const QString& protocol, int nodes) {
+void LabController::newScenario(const QString& protocol) {
   const cs::ProtocolEntry* entry = cs::find_protocol(protocol.toStdString());
   if (!entry) entry = &cs::protocol_registry().front();
-  nlohmann::json params = entry->default_params();
-  applyNodeCount(params, nodes);
-  const QString name = QString::fromUtf8(entry->name().data(), static_cast<qsizetype>(entry->name().size()));
-  // A size the protocol refuses falls back to its default size rather than leaving no run at all.
-  if (!newScenarioWithParams(name, params)) newScenarioWithParams(name, entry->default_params());
+  newScenarioWithParams(QString::fromUtf8(entry->name().data(), static_cast<qsizetype>(entry->name().size())),
+                        entry->default_params());
 }
 
 bool LabController::newScenarioWithParams(const QString& protocol, const nlohmann::json& params) {
@@ -249,18 +237,21 @@ const std::vector<LabController::TimelineMark>& LabController::timelineMarks() c
   auto full = makeRun();
   if (!full) return marks_;
   full->run();
-  const auto& info = full->protocol().info();
-  const int commit = info.state_index("COMMIT");
-  const int abort = info.state_index("ABORT");
+  // Decisions: a node entering a state whose class is an outcome (commit; abort or compensated), read
+  // from the protocol's descriptor, so sagas and TCC get marks too. One mark per time and kind.
+  const cs::ProtocolDescriptor& d = cs::find_protocol(scenario_.protocol)->descriptor();
   for (const auto& ev : full->sim().trace()) {
     if (ev.kind == cs::TraceKind::Fault) {
       marks_.push_back({ev.time, TimelineMark::Kind::Fault});
-    } else if (ev.kind == cs::TraceKind::State && ev.value != ev.key) {
-      // Decisions: a node entering COMMIT or ABORT (one mark per time, not per node).
-      const int to = ev.key;
-      const auto kind = to == commit ? TimelineMark::Kind::Commit : to == abort ? TimelineMark::Kind::Abort
-                                                                                 : TimelineMark::Kind::Fault;
-      if (kind == TimelineMark::Kind::Fault) continue;
+    } else if (ev.kind == cs::TraceKind::State && ev.value != ev.key && ev.key < d.states.size()) {
+      const cs::StateClass cls = d.states[ev.key].cls;
+      TimelineMark::Kind kind;
+      if (cls == cs::StateClass::Committed)
+        kind = TimelineMark::Kind::Commit;
+      else if (cls == cs::StateClass::Aborted || cls == cs::StateClass::Compensated)
+        kind = TimelineMark::Kind::Abort;
+      else
+        continue;
       if (!marks_.empty() && marks_.back().time == ev.time && marks_.back().kind == kind) continue;
       marks_.push_back({ev.time, kind});
     }
@@ -483,10 +474,11 @@ QPointF LabController::nodePosition(cs::NodeId node) const {
   const std::string& name = nodes[static_cast<std::size_t>(node)].name;
   for (const auto& l : scenario_.layout)
     if (l.node == name) return {l.x, l.y};
-  // Default: a circle, the coordinating node (first coordinator/orchestrator, else node 0) at the top.
+  // Default: a circle, the coordinating node (the descriptor's coordinating role, else node 0) at the top.
   cs::NodeId top = 0;
-  for (std::size_t i = 0; i < nodes.size(); ++i)
-    if (nodes[i].role == "coordinator" || nodes[i].role == "orchestrator") {
+  const cs::RoleSpec* lead = cs::find_protocol(scenario_.protocol)->descriptor().coordinating_role();
+  for (std::size_t i = 0; lead && i < nodes.size(); ++i)
+    if (nodes[i].role == lead->key) {
       top = static_cast<cs::NodeId>(i);
       break;
     }

@@ -32,7 +32,7 @@ class LabController : public QObject {
   // lines. The current run is left untouched on failure.
   bool openScenario(const QString& path, QString* error);
   bool saveScenario(const QString& path, QString* error);
-  void newScenario(const QString& protocol, int nodes);  // default params of that protocol
+  void newScenario(const QString& protocol);  // the protocol's starter params (its descriptor)
   // A new scenario with the given params (File > New). Returns false if the protocol rejects them.
   bool newScenarioWithParams(const QString& protocol, const nlohmann::json& params);
   void setScenario(const cs::Scenario& scenario);

@@ -21,6 +21,7 @@
 #include "engine_text.hpp"
 #include "fault_dialogs.hpp"
 #include "help_overlay.hpp"
+#include "shortcuts.hpp"
 #include "lab_controller.hpp"
 #include "language.hpp"
 #include "lesson_browser.hpp"
@@ -48,37 +49,14 @@ constexpr auto kGeometryKey = "ui/geometry";
 
 QString formatMs(cs::Time t) { return QLocale().toString(static_cast<double>(t) / 1000.0, 'f', 1); }
 
-// Titles are data: a scenario's "title_zh" is shown in zh-TW (scenarioTitle below). A file without one
-// (saved before the key existed) still gets the translation of a bundled example's English title.
-QString translatedTitle(const QString& title) {
-  static const char* const kKnown[] = {
-      QT_TRANSLATE_NOOP("MainWindow", "2PC: everything goes right"),
-      QT_TRANSLATE_NOOP("MainWindow", "2PC: one participant votes abort"),
-      QT_TRANSLATE_NOOP("MainWindow", "2PC: the coordinator crashes while waiting for votes"),
-      QT_TRANSLATE_NOOP("MainWindow", "2PC: a participant crashes right after it becomes READY"),
-      QT_TRANSLATE_NOOP("MainWindow", "2PC: a network partition during the vote"),
-      QT_TRANSLATE_NOOP("MainWindow", "2PC: 200 transactions on a slightly unreliable network"),
-      QT_TRANSLATE_NOOP("MainWindow", "3PC: a partition after the first PRECOMMIT splits the decision"),
-      QT_TRANSLATE_NOOP("MainWindow", "Last-writer-wins with a skewed clock loses updates"),
-      QT_TRANSLATE_NOOP("MainWindow", "CAP register, AP: both sides answer, diverge, and reconcile after healing"),
-      QT_TRANSLATE_NOOP("MainWindow", "CAP register, CP: the minority side refuses during a partition"),
-      QT_TRANSLATE_NOOP("MainWindow", "PACELC: small quorums are fast, and may read stale data"),
-      QT_TRANSLATE_NOOP("MainWindow", "PACELC: large quorums are consistent, and slower"),
-      QT_TRANSLATE_NOOP("MainWindow", "Split-brain prevented: majority leases fence the old primary"),
-      QT_TRANSLATE_NOOP("MainWindow", "Primary/backup: heartbeats, and a failover when the primary crashes"),
-      QT_TRANSLATE_NOOP("MainWindow", "Split-brain: failover without quorum or fencing"),
-  };
-  for (const char* known : kKnown)
-    if (title == QLatin1String(known)) return MainWindow::tr(known);
-  return title;
-}
-
+// Titles are data: a scenario's "title_zh" is shown in zh-TW, its "title" otherwise (every shipped
+// scenario has both; a file without "title_zh" shows its English title).
 // A scenario's own zh-TW text while the interface speaks Chinese, when the file has one.
 bool chineseInterface() { return language::current().startsWith(QLatin1String("zh")); }
 
 QString scenarioTitle(const cs::Scenario& s) {
   if (chineseInterface() && !s.title_zh.empty()) return QString::fromStdString(s.title_zh);
-  return translatedTitle(QString::fromStdString(s.title));
+  return QString::fromStdString(s.title);
 }
 
 QString scenarioDescription(const cs::Scenario& s) {
@@ -252,18 +230,18 @@ void MainWindow::createActions() {
     return a;
   };
 
-  new_act_ = make(QKeySequence::New);
+  new_act_ = make(shortcuts::key(shortcuts::Id::New));
   new_act_->setIcon(st->standardIcon(QStyle::SP_FileIcon));
   connect(new_act_, &QAction::triggered, this, &MainWindow::newScenario);
-  open_act_ = make(QKeySequence::Open);
+  open_act_ = make(shortcuts::key(shortcuts::Id::Open));
   open_act_->setIcon(st->standardIcon(QStyle::SP_DialogOpenButton));
   connect(open_act_, &QAction::triggered, this, &MainWindow::openDialog);
-  save_act_ = make(QKeySequence::Save);
+  save_act_ = make(shortcuts::key(shortcuts::Id::Save));
   save_act_->setIcon(st->standardIcon(QStyle::SP_DialogSaveButton));
   connect(save_act_, &QAction::triggered, this, &MainWindow::save);
-  save_as_act_ = make(QKeySequence::SaveAs);
+  save_as_act_ = make(shortcuts::key(shortcuts::Id::SaveAs));
   connect(save_as_act_, &QAction::triggered, this, &MainWindow::saveAs);
-  quit_act_ = make(QKeySequence(Qt::CTRL | Qt::Key_Q));
+  quit_act_ = make(shortcuts::key(shortcuts::Id::Quit));
   connect(quit_act_, &QAction::triggered, this, &QWidget::close);
   clear_recent_act_ = new QAction(this);
   connect(clear_recent_act_, &QAction::triggered, this, [] { QSettings().remove(kRecentKey); });
@@ -271,79 +249,77 @@ void MainWindow::createActions() {
   // Undo/redo are our own actions (not QUndoStack::createUndoAction) so that their "Undo %1" prefix
   // follows a language switch.
   QUndoStack* undo = controller_->undoStack();
-  undo_act_ = make(QKeySequence::Undo);
+  undo_act_ = make(shortcuts::key(shortcuts::Id::Undo));
   undo_act_->setIcon(st->standardIcon(QStyle::SP_ArrowBack));
   undo_act_->setEnabled(false);
   connect(undo_act_, &QAction::triggered, undo, &QUndoStack::undo);
   connect(undo, &QUndoStack::canUndoChanged, undo_act_, &QAction::setEnabled);
   connect(undo, &QUndoStack::undoTextChanged, this, &MainWindow::retranslateUi);
-  redo_act_ = make(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+  redo_act_ = make(shortcuts::key(shortcuts::Id::Redo));
   redo_act_->setIcon(st->standardIcon(QStyle::SP_ArrowForward));
   redo_act_->setEnabled(false);
   connect(redo_act_, &QAction::triggered, undo, &QUndoStack::redo);
   connect(undo, &QUndoStack::canRedoChanged, redo_act_, &QAction::setEnabled);
   connect(undo, &QUndoStack::redoTextChanged, this, &MainWindow::retranslateUi);
 
-  play_act_ = make(QKeySequence(Qt::Key_Space));
+  play_act_ = make(shortcuts::key(shortcuts::Id::Play));
   play_act_->setIcon(st->standardIcon(QStyle::SP_MediaPlay));
   connect(play_act_, &QAction::triggered, controller_, &LabController::togglePlay);
-  step_act_ = make(QKeySequence(Qt::Key_Right));
+  step_act_ = make(shortcuts::key(shortcuts::Id::Step));
   step_act_->setIcon(st->standardIcon(QStyle::SP_MediaSeekForward));
   connect(step_act_, &QAction::triggered, controller_, &LabController::stepForward);
-  back_act_ = make(QKeySequence(Qt::Key_Left));
+  back_act_ = make(shortcuts::key(shortcuts::Id::Back));
   back_act_->setIcon(st->standardIcon(QStyle::SP_MediaSeekBackward));
   connect(back_act_, &QAction::triggered, controller_, &LabController::stepBack);
-  restart_act_ = make(QKeySequence(Qt::Key_Home));
+  restart_act_ = make(shortcuts::key(shortcuts::Id::Restart));
   restart_act_->setIcon(st->standardIcon(QStyle::SP_MediaSkipBackward));
   connect(restart_act_, &QAction::triggered, controller_, &LabController::restartSameSeed);
-  reroll_act_ = make(QKeySequence(Qt::CTRL | Qt::Key_R));
+  reroll_act_ = make(shortcuts::key(shortcuts::Id::Reroll));
   reroll_act_->setIcon(st->standardIcon(QStyle::SP_BrowserReload));
   connect(reroll_act_, &QAction::triggered, controller_, &LabController::rerollSeed);
   // Speed steps of 10^0.25 (about 1.8x), four steps per decade, like the slider's log scale.
-  faster_act_ = make(QKeySequence(Qt::Key_BracketRight));
+  faster_act_ = make(shortcuts::key(shortcuts::Id::Faster));
   connect(faster_act_, &QAction::triggered, this, [this] { controller_->setSpeed(controller_->speed() * 1.7782794); });
-  slower_act_ = make(QKeySequence(Qt::Key_BracketLeft));
+  slower_act_ = make(shortcuts::key(shortcuts::Id::Slower));
   connect(slower_act_, &QAction::triggered, this, [this] { controller_->setSpeed(controller_->speed() / 1.7782794); });
-  normal_speed_act_ = make(QKeySequence(Qt::CTRL | Qt::Key_0));
+  normal_speed_act_ = make(shortcuts::key(shortcuts::Id::NormalSpeed));
   connect(normal_speed_act_, &QAction::triggered, this, [this] { controller_->setSpeed(1.0); });
 
-  cut_act_ = make(QKeySequence(Qt::CTRL | Qt::Key_K));
+  cut_act_ = make(shortcuts::key(shortcuts::Id::Cut));
   connect(cut_act_, &QAction::triggered, this, [this] { runLinkDialog(cs::FaultKind::Cut); });
-  partition_act_ = make(QKeySequence(Qt::CTRL | Qt::Key_P));
+  partition_act_ = make(shortcuts::key(shortcuts::Id::Partition));
   connect(partition_act_, &QAction::triggered, this, &MainWindow::runPartitionDialog);
   heal_partition_act_ = make();
   connect(heal_partition_act_, &QAction::triggered, this, [this] { inject(cs::FaultKind::HealPartition); });
-  heal_all_act_ = make(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+  heal_all_act_ = make(shortcuts::key(shortcuts::Id::HealAll));
   connect(heal_all_act_, &QAction::triggered, this, [this] { inject(cs::FaultKind::HealAll); });
   drop_act_ = make();
   connect(drop_act_, &QAction::triggered, this, [this] { runLinkDialog(cs::FaultKind::DropNext); });
   duplicate_act_ = make();
   connect(duplicate_act_, &QAction::triggered, this, [this] { runLinkDialog(cs::FaultKind::DuplicateNext); });
 
-  browse_lessons_act_ = make(QKeySequence(Qt::CTRL | Qt::Key_L));
+  browse_lessons_act_ = make(shortcuts::key(shortcuts::Id::BrowseLessons));
   connect(browse_lessons_act_, &QAction::triggered, this, &MainWindow::browseLessons);
   open_lesson_act_ = make();
   connect(open_lesson_act_, &QAction::triggered, this, &MainWindow::openLessonFileDialog);
   progress_act_ = make();
   connect(progress_act_, &QAction::triggered, this, &MainWindow::showProgress);
-  teacher_act_ = make(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+  teacher_act_ = make(shortcuts::key(shortcuts::Id::Teacher));
   teacher_act_->setCheckable(true);
   connect(teacher_act_, &QAction::toggled, this, &MainWindow::setTeacherMode);
-  // Page Down / Page Up: what a presenter's clicker sends, so a teacher can walk a lesson from the
-  // back of the room.
-  lesson_next_act_ = make(QKeySequence(Qt::Key_PageDown));
+  lesson_next_act_ = make(shortcuts::key(shortcuts::Id::LessonNext));
   connect(lesson_next_act_, &QAction::triggered, this, [this] { session_->next(); });
-  lesson_back_act_ = make(QKeySequence(Qt::Key_PageUp));
+  lesson_back_act_ = make(shortcuts::key(shortcuts::Id::LessonBack));
   connect(lesson_back_act_, &QAction::triggered, this, [this] { session_->back(); });
   free_play_act_ = make();
   connect(free_play_act_, &QAction::triggered, this, &MainWindow::freePlay);
   close_lesson_act_ = make();
   connect(close_lesson_act_, &QAction::triggered, this, &MainWindow::closeLesson);
 
-  projector_act_ = make(QKeySequence(Qt::Key_F11));
+  projector_act_ = make(shortcuts::key(shortcuts::Id::Projector));
   projector_act_->setCheckable(true);
   connect(projector_act_, &QAction::toggled, this, [this](bool on) { setProjectorMode(on, true); });
-  help_overlay_act_ = make(QKeySequence(Qt::Key_F1));
+  help_overlay_act_ = make(shortcuts::key(shortcuts::Id::Help));
   help_overlay_act_->setIcon(st->standardIcon(QStyle::SP_DialogHelpButton));
   connect(help_overlay_act_, &QAction::triggered, help_, &HelpOverlay::toggle);
 

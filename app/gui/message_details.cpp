@@ -94,7 +94,7 @@ QString MessageDetails::nodeHtml(int node) const {
   if (node < 0 || static_cast<std::size_t>(node) >= sim.nodes().size()) return {};
   const auto& info = controller_->info();
   const cs::NodeState& ns = sim.nodes()[static_cast<std::size_t>(node)];
-  const cs::NodeView v = controller_->simulation().protocol().node_view(node);
+  const cs::NodeView v = controller_->simulation().sim().node_view(node);
   const QString stateKey = viewutil::key(info.states, v.state);
   QString h = QStringLiteral("<h3>%1 <span class='m'>%2</span></h3><table>")
                   .arg(QString::fromStdString(ns.name).toHtmlEscaped(), EngineText::role(ns.role).toHtmlEscaped());

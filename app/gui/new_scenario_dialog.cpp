@@ -14,19 +14,24 @@
 
 namespace {
 
-// The size parameters protocols use, with their ranges (the protocol re-checks them on OK).
-struct SizeParam {
+// How each protocol names its cluster size (the parameter its descriptor marks as setting it).
+struct SizeLabel {
   const char* key;
   const char* label;
-  int min;
-  int max;
 };
-constexpr SizeParam kSizeParams[] = {
-    {"participants", QT_TRANSLATE_NOOP("NewScenarioDialog", "Participants:"), 1, 16},
-    {"replicas", QT_TRANSLATE_NOOP("NewScenarioDialog", "Replicas:"), 3, 7},
-    {"servers", QT_TRANSLATE_NOOP("NewScenarioDialog", "Servers:"), 2, 7},
-    {"steps", QT_TRANSLATE_NOOP("NewScenarioDialog", "Saga steps:"), 2, 4},
+constexpr SizeLabel kSizeLabels[] = {
+    {"participants", QT_TRANSLATE_NOOP("NewScenarioDialog", "Participants:")},
+    {"replicas", QT_TRANSLATE_NOOP("NewScenarioDialog", "Replicas:")},
+    {"servers", QT_TRANSLATE_NOOP("NewScenarioDialog", "Servers:")},
+    {"steps", QT_TRANSLATE_NOOP("NewScenarioDialog", "Saga steps:")},
+    {"services", QT_TRANSLATE_NOOP("NewScenarioDialog", "Services:")},
 };
+
+QString sizeLabel(std::string_view key) {
+  for (const SizeLabel& l : kSizeLabels)
+    if (key == l.key) return NewScenarioDialog::tr(l.label);
+  return QString::fromUtf8(key.data(), static_cast<qsizetype>(key.size())) + QLatin1Char(':');
+}
 
 const cs::ProtocolEntry* entryFor(const QString& name) { return cs::find_protocol(name.toStdString()); }
 
@@ -75,17 +80,15 @@ nlohmann::json NewScenarioDialog::params() const {
 void NewScenarioDialog::protocolChanged() {
   const cs::ProtocolEntry* entry = entryFor(protocol());
   size_key_.clear();
-  if (entry) {
-    const nlohmann::json defaults = entry->default_params();
-    for (const SizeParam& sp : kSizeParams) {
-      if (!defaults.contains(sp.key) || !defaults[sp.key].is_number_integer()) continue;
-      size_key_ = QString::fromLatin1(sp.key);
-      size_label_->setText(tr(sp.label));
-      const QSignalBlocker block(size_);
-      size_->setRange(sp.min, sp.max);
-      size_->setValue(defaults[sp.key].get<int>());
-      break;
-    }
+  const cs::ParamSpec* size = entry ? entry->descriptor().cluster_size_param() : nullptr;
+  if (size) {
+    size_key_ = QString::fromUtf8(size->key.data(), static_cast<qsizetype>(size->key.size()));
+    size_label_->setText(sizeLabel(size->key));
+    const nlohmann::json starter = entry->default_params();
+    const auto it = starter.find(std::string(size->key));
+    const QSignalBlocker block(size_);
+    size_->setRange(static_cast<int>(size->lo), static_cast<int>(size->hi));
+    size_->setValue(it != starter.end() && it->is_number_integer() ? it->get<int>() : static_cast<int>(size->def));
   }
   size_label_->setVisible(!size_key_.isEmpty());
   size_->setVisible(!size_key_.isEmpty());

@@ -1,48 +1,96 @@
 #include "palette.hpp"
 
-#include <QHash>
 #include <array>
 #include <cmath>
 #include <cstdint>
 
+#include "protocols/registry.hpp"
+
 namespace palette {
 namespace {
 
-struct Entry {
-  const char* key;
+struct Colours {
   QRgb normal;
   QRgb projector;  // darker and more saturated: projectors wash out pale colours on white
 };
 
-// Families share a hue so that a learner can read a new protocol by analogy: requests are blue,
-// yes-votes green, no-votes vermillion, commit decisions deep green, abort decisions deep red,
-// acknowledgements grey, recovery traffic orange, compensation purple.
-constexpr std::array kMessages{
-    Entry{"PREPARE", 0xFF0072B2, 0xFF00508A},       Entry{"CAN_COMMIT", 0xFF0072B2, 0xFF00508A},
-    Entry{"TRY", 0xFF0072B2, 0xFF00508A},           Entry{"WRITE", 0xFF0072B2, 0xFF00508A},
-    Entry{"VOTE_COMMIT", 0xFF009E73, 0xFF00704F},   Entry{"YES", 0xFF009E73, 0xFF00704F},
-    Entry{"VOTE_ABORT", 0xFFD55E00, 0xFFB34700},    Entry{"NO", 0xFFD55E00, 0xFFB34700},
-    Entry{"GLOBAL_COMMIT", 0xFF117733, 0xFF0B5C26}, Entry{"DO_COMMIT", 0xFF117733, 0xFF0B5C26},
-    Entry{"CONFIRM", 0xFF117733, 0xFF0B5C26},       Entry{"GLOBAL_ABORT", 0xFFB2182B, 0xFF8E0F1F},
-    Entry{"ABORT", 0xFFB2182B, 0xFF8E0F1F},         Entry{"CANCEL", 0xFFB2182B, 0xFF8E0F1F},
-    Entry{"ACK", 0xFF8A8F98, 0xFF4F545C},           Entry{"ACK_PRECOMMIT", 0xFF8A8F98, 0xFF4F545C},
-    Entry{"PRECOMMIT", 0xFF56B4E9, 0xFF1F78B4},     Entry{"PRE_COMMIT", 0xFF56B4E9, 0xFF1F78B4},
-    Entry{"DECISION_REQUEST", 0xFFE69F00, 0xFFB36B00}, Entry{"READ", 0xFF56B4E9, 0xFF1F78B4},
-    Entry{"COMPENSATE", 0xFFCC79A7, 0xFF9C3D78},
-};
+// Message colours by family (engine/protocols/descriptor.hpp), so that a learner reads a new protocol
+// by analogy: requests are blue, yes-answers green, no-answers vermillion, commit decisions deep green,
+// abort decisions deep red, acknowledgements grey, recovery traffic orange, compensation purple.
+// Okabe-Ito hues (distinguishable with the common forms of colour blindness); shapes tell apart what
+// shares a hue.
+Colours familyColours(cs::MessageFamily f) {
+  using F = cs::MessageFamily;
+  switch (f) {
+    case F::Request: return {0xFF0072B2, 0xFF00508A};
+    case F::VoteYes: return {0xFF009E73, 0xFF00704F};
+    case F::Success: return {0xFF009E73, 0xFF00704F};
+    case F::VoteNo: return {0xFFD55E00, 0xFFB34700};
+    case F::Failure: return {0xFFD55E00, 0xFFB34700};
+    case F::PreDecision: return {0xFF56B4E9, 0xFF1F78B4};
+    case F::Commit: return {0xFF117733, 0xFF0B5C26};
+    case F::Abort: return {0xFFB2182B, 0xFF8E0F1F};
+    case F::Ack: return {0xFF8A8F98, 0xFF4F545C};
+    case F::Recovery: return {0xFFE69F00, 0xFFB36B00};
+    case F::Compensation: return {0xFFCC79A7, 0xFF9C3D78};
+    case F::Replication: return {0xFF44AA99, 0xFF2B7A6D};
+    case F::Election: return {0xFF7F5AA2, 0xFF55317A};
+    case F::Event: return {0xFF332288, 0xFF221166};
+  }
+  return {0xFF8A8F98, 0xFF4F545C};
+}
 
-constexpr std::array kStates{
-    Entry{"INIT", 0xFF8A94A6, 0xFF55607A},      Entry{"WAIT", 0xFFE69F00, 0xFFB36B00},
-    Entry{"READY", 0xFF56B4E9, 0xFF1F78B4},     Entry{"PRECOMMIT", 0xFF0072B2, 0xFF00508A},
-    Entry{"COMMIT", 0xFF009E73, 0xFF00704F},    Entry{"ABORT", 0xFFD55E00, 0xFFB34700},
-    Entry{"COMMITTED", 0xFF009E73, 0xFF00704F}, Entry{"ABORTED", 0xFFD55E00, 0xFFB34700},
-    Entry{"COMPENSATING", 0xFFCC79A7, 0xFF9C3D78},
-};
+Shape familyShape(cs::MessageFamily f) {
+  using F = cs::MessageFamily;
+  switch (f) {
+    case F::VoteYes:
+    case F::VoteNo:
+    case F::Success:
+    case F::Failure: return Shape::Diamond;
+    case F::Commit:
+    case F::Abort: return Shape::Square;
+    case F::Recovery:
+    case F::Compensation: return Shape::Triangle;
+    case F::Election:
+    case F::Event: return Shape::Hexagon;
+    default: return Shape::Circle;
+  }
+}
 
-template <std::size_t N>
-const Entry* find(const std::array<Entry, N>& table, const QString& key) {
-  for (const Entry& e : table)
-    if (key == QLatin1String(e.key)) return &e;
+// State colours by class: outcomes green/vermillion, waiting amber, uncertainty sky blue.
+Colours classColours(cs::StateClass c) {
+  using C = cs::StateClass;
+  switch (c) {
+    case C::Initial: return {0xFF8A94A6, 0xFF55607A};
+    case C::Working: return {0xFFE69F00, 0xFFB36B00};
+    case C::Uncertain: return {0xFF56B4E9, 0xFF1F78B4};
+    case C::Committing: return {0xFF0072B2, 0xFF00508A};
+    case C::Committed: return {0xFF009E73, 0xFF00704F};
+    case C::Aborting: return {0xFFE07B39, 0xFFB35A1F};
+    case C::Aborted: return {0xFFD55E00, 0xFFB34700};
+    case C::Compensating: return {0xFFCC79A7, 0xFF9C3D78};
+    case C::Compensated: return {0xFF9C3D78, 0xFF7A2A5C};
+    case C::Done: return {0xFF44AA99, 0xFF2B7A6D};
+    case C::Failed: return {0xFFB2182B, 0xFF8E0F1F};
+    case C::Leader: return {0xFF0072B2, 0xFF00508A};
+    case C::Follower: return {0xFF8A94A6, 0xFF55607A};
+  }
+  return {0xFF8A94A6, 0xFF55607A};
+}
+
+// A key means the same in every protocol (a guard test holds the descriptors to that), so the first
+// descriptor that declares it answers.
+const cs::MessageSpec* findMessage(const QString& key) {
+  const std::string k = key.toStdString();
+  for (const auto& e : cs::protocol_registry())
+    if (const cs::MessageSpec* m = e.descriptor().message(k)) return m;
+  return nullptr;
+}
+
+const cs::StateSpec* findState(const QString& key) {
+  const std::string k = key.toStdString();
+  for (const auto& e : cs::protocol_registry())
+    if (const cs::StateSpec* st = e.descriptor().state(k)) return st;
   return nullptr;
 }
 
@@ -119,24 +167,16 @@ Scheme makeProjector() {
 }  // namespace
 
 QColor message(const QString& key, bool projector) {
-  if (const Entry* e = find(kMessages, key)) return QColor::fromRgba(projector ? e->projector : e->normal);
+  if (const cs::MessageSpec* m = findMessage(key)) {
+    const Colours c = familyColours(m->family);
+    return QColor::fromRgba(projector ? c.projector : c.normal);
+  }
   return hashed(key, projector);
 }
 
 Shape messageShape(const QString& key) {
-  // By role in the protocol rather than by type: requests round, votes diamonds, decisions square,
-  // recovery triangles; anything else hexagonal.
-  static const QHash<QString, Shape> shapes{
-      {"PREPARE", Shape::Circle},       {"CAN_COMMIT", Shape::Circle},     {"TRY", Shape::Circle},
-      {"PRECOMMIT", Shape::Circle},     {"PRE_COMMIT", Shape::Circle},     {"READ", Shape::Circle},
-      {"WRITE", Shape::Circle},         {"VOTE_COMMIT", Shape::Diamond},   {"VOTE_ABORT", Shape::Diamond},
-      {"YES", Shape::Diamond},          {"NO", Shape::Diamond},            {"GLOBAL_COMMIT", Shape::Square},
-      {"GLOBAL_ABORT", Shape::Square},  {"DO_COMMIT", Shape::Square},      {"ABORT", Shape::Square},
-      {"CONFIRM", Shape::Square},       {"CANCEL", Shape::Square},         {"ACK", Shape::Circle},
-      {"ACK_PRECOMMIT", Shape::Circle}, {"DECISION_REQUEST", Shape::Triangle},
-      {"COMPENSATE", Shape::Triangle},
-  };
-  return shapes.value(key, Shape::Hexagon);
+  const cs::MessageSpec* m = findMessage(key);
+  return m ? familyShape(m->family) : Shape::Hexagon;
 }
 
 QPainterPath shapePath(Shape shape, QPointF c, qreal r) {
@@ -170,7 +210,10 @@ QPainterPath shapePath(Shape shape, QPointF c, qreal r) {
 }
 
 QColor state(const QString& key, bool projector) {
-  if (const Entry* e = find(kStates, key)) return QColor::fromRgba(projector ? e->projector : e->normal);
+  if (const cs::StateSpec* st = findState(key)) {
+    const Colours c = classColours(st->cls);
+    return QColor::fromRgba(projector ? c.projector : c.normal);
+  }
   return hashed(key, projector);
 }
 

@@ -1,10 +1,11 @@
-// The colour scheme shared by every view: one colour and one token shape per message type key, one
-// colour per protocol state key, and the ink/paper colours of the normal and projector variants.
+// The colour scheme shared by every view: a colour and a token shape per message family, a colour per
+// state class (both declared by each protocol's descriptor, engine/protocols/descriptor.hpp), and the
+// ink/paper colours of the normal and projector variants.
 //
-// Keys are the engine's stable keys ("PREPARE", "COMMIT", ...), so a message type keeps its colour
-// across protocols. The base hues are the Okabe-Ito set (distinguishable with the common forms of
-// colour blindness); because colour alone is never enough, every message also has a shape and a
-// text label, and states are always drawn with their name.
+// Keys are the engine's stable keys ("PREPARE", "COMMIT", ...); a key means the same in every
+// protocol, so a message type keeps its colour across protocols. The base hues are the Okabe-Ito set
+// (distinguishable with the common forms of colour blindness); because colour alone is never enough,
+// every message also has a shape and a text label, and states are always drawn with their name.
 #pragma once
 
 #include <QColor>

@@ -80,7 +80,7 @@ void StateMachineView::refresh() {
   node_ = node;
   machine_ = machine;
   up_ = ns.up;
-  state_ = controller_->simulation().protocol().node_view(node).state;
+  state_ = controller_->simulation().sim().node_view(node).state;
 
   // The node's last transition: the newest State trace event for it. The scan only looks at events
   // added since the previous refresh, unless the run was rebuilt or another node is shown.
@@ -419,7 +419,7 @@ void StateMachineView::paintEvent(QPaintEvent*) {
   const qreal rowH = QFontMetricsF(scaledFont(font(), 11.5 * f)).height() + 5 * f;
   // Side by side only when the graph keeps its full size in 60% of the width; else stacked.
   vertical_ = false;
-  const int lockCount = node_ >= 0 ? static_cast<int>(controller_->simulation().protocol().node_view(node_).locks.size()) : 0;
+  const int lockCount = node_ >= 0 ? static_cast<int>(controller_->simulation().sim().node_view(node_).locks.size()) : 0;
   // The log and the locks under the graph: side by side (62/38), or, too narrow for two tables,
   // the locks as a short box under the log, one row per lock.
   const auto splitBelow = [&](const QRectF& below, bool stacked, qreal space) {
@@ -949,7 +949,7 @@ void StateMachineView::paintLocks(QPainter& p, const QRectF& area) {
   locksBox_ = QRectF();
   if (node_ < 0 || area.height() < QFontMetricsF(scaledFont(font(), 11.5 * f)).height()) return;
   locksBox_ = area;
-  const cs::NodeView v = controller_->simulation().protocol().node_view(node_);
+  const cs::NodeView v = controller_->simulation().sim().node_view(node_);
   p.setPen(QPen(s.panelBorder, 1));
   p.setBrush(s.panel);
   p.drawRoundedRect(area, 6, 6);

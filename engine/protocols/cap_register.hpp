@@ -91,7 +91,7 @@ class CapRegister final : public Protocol, public lin::RegisterHistory {
   void on_client(Simulator& sim, std::uint16_t kind, TxnId txn, std::int64_t value) override;
   void on_crash(Simulator& sim, NodeId node) override;
   void on_restart(Simulator& sim, NodeId node) override;
-  NodeView node_view(NodeId node) const override;
+  NodeView live_view(NodeId node) const override;
   std::vector<TxnView> transactions() const override;
   std::vector<std::unique_ptr<Invariant>> make_invariants() const override;
   std::vector<Metric> metrics() const override;
@@ -199,8 +199,6 @@ class CapRegister final : public Protocol, public lin::RegisterHistory {
   std::vector<Figures> fig_;                         // per node
   std::int64_t skipped_ = 0;
   std::vector<std::pair<std::uint8_t, TxnId>> last_;  // per node: last state entered and its op
-  std::vector<NodeView> frozen_;
-  std::vector<std::uint8_t> down_;
 };
 
 }  // namespace cs::cap

@@ -88,7 +88,9 @@ std::string_view state_class_key(StateClass c) {
     case StateClass::Initial: return "initial";
     case StateClass::Working: return "working";
     case StateClass::Uncertain: return "uncertain";
+    case StateClass::Committing: return "committing";
     case StateClass::Committed: return "committed";
+    case StateClass::Aborting: return "aborting";
     case StateClass::Aborted: return "aborted";
     case StateClass::Compensating: return "compensating";
     case StateClass::Compensated: return "compensated";

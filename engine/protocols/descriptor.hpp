@@ -30,7 +30,9 @@ enum class StateClass : std::uint8_t {
   Initial,       // nothing has happened yet (INIT, NONE, IDLE)
   Working,       // the node is doing its part (WAIT, TRYING, RUNNING, QUERYING, ...)
   Uncertain,     // voted or reserved and waiting for the outcome it cannot take alone (READY, RESERVED)
+  Committing,    // the outcome is commit but not yet final everywhere (3PC's PRECOMMIT, TCC's CONFIRMING)
   Committed,     // the transaction's outcome is commit (COMMIT, CONFIRMED, COMPLETED)
+  Aborting,      // the outcome is abort, being carried out (TCC's CANCELLING)
   Aborted,       // the transaction's outcome is abort (ABORT, CANCELLED, REJECTED, EXPIRED)
   Compensating,  // undoing applied steps
   Compensated,   // every applied step undone

@@ -43,9 +43,9 @@ constexpr MetricSpec kMetrics[] = {
     {.key = "events_published"},
     {.key = "events_stored"},
     {.key = "effects_applied", .sense = MetricSense::Good, .shown_by_default = true},
+    {.key = "lost_events", .sense = MetricSense::Bad, .shown_by_default = true},
     {.key = "duplicate_effects", .sense = MetricSense::Anomaly, .shown_by_default = true},
     {.key = "duplicates_suppressed"},
-    {.key = "lost_events", .sense = MetricSense::Bad, .shown_by_default = true},
     {.key = "pending_events", .level = true},
     {.key = "outbox_unsent", .level = true},
     {.key = "republishes"},
@@ -54,7 +54,7 @@ constexpr MetricSpec kMetrics[] = {
     {.key = "latency_max_us", .unit = MetricUnit::Micros},
 };
 constexpr InvariantSpec kInvariants[] = {
-    {"exactly_once_effect", ""},
+    {"exactly_once_effect", "Every effect is applied exactly once: duplicates change nothing and no event is lost."},
     {"effect_after_commit", "An event's effect is applied only for a transaction its source committed."},
 };
 constexpr ParamSpec kOrders{.key = "orders", .kind = ParamKind::Integer, .def = 1, .lo = 1, .hi = 100'000,
@@ -157,7 +157,6 @@ Outbox::Outbox(Params p) : p_(std::move(p)), info_(make_info(p_.outbox)) {
   state_.assign(nodes, std::vector<std::uint8_t>(n, NONE));
   processed_.assign(n, 0);
   book_.assign(n, Book{});
-  frozen_.assign(nodes, NodeView{});
 }
 
 std::vector<NodeSpec> Outbox::node_specs() const {
@@ -366,8 +365,6 @@ void Outbox::consumer_on_deliver(Simulator& sim, const Message& m) {
 // Crash and recovery
 
 void Outbox::on_crash(Simulator& sim, NodeId node) {
-  frozen_[static_cast<std::size_t>(node)] = node_view(node);
-  down_.push_back(node);
   auto& st = state_[static_cast<std::size_t>(node)];
   if (node == svc() && !p_.outbox) {
     // Without an outbox nothing durable says an event is owed: every unacknowledged one is orphaned,
@@ -395,7 +392,6 @@ void Outbox::on_crash(Simulator& sim, NodeId node) {
 }
 
 void Outbox::on_restart(Simulator& sim, NodeId node) {
-  down_.erase(std::remove(down_.begin(), down_.end(), node), down_.end());
   if (node == svc()) recover_svc(sim);
   if (node == relay()) {
     sim.note(node, 0, N_RECOVERED);
@@ -454,8 +450,7 @@ void Outbox::recover_consumer(Simulator& sim) {
 // ---------------------------------------------------------------------------------------------
 // Views
 
-NodeView Outbox::node_view(NodeId node) const {
-  if (std::find(down_.begin(), down_.end(), node) != down_.end()) return frozen_[static_cast<std::size_t>(node)];
+NodeView Outbox::live_view(NodeId node) const {
   NodeView v;
   v.state = NONE;
   // The oldest order still in flight at this node, else the latest it handled.

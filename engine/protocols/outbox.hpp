@@ -67,7 +67,7 @@ class Outbox final : public Protocol {
   void on_client(Simulator& sim, std::uint16_t kind, TxnId txn, std::int64_t value) override;
   void on_crash(Simulator& sim, NodeId node) override;
   void on_restart(Simulator& sim, NodeId node) override;
-  NodeView node_view(NodeId node) const override;
+  NodeView live_view(NodeId node) const override;
   std::vector<TxnView> transactions() const override;
   std::vector<std::unique_ptr<Invariant>> make_invariants() const override;
   std::vector<Metric> metrics() const override;
@@ -111,8 +111,6 @@ class Outbox final : public Protocol {
   std::vector<Offset> offsets_;                   // BROKER: every stored message
   std::vector<std::uint8_t> processed_;           // CONSUMER: idempotency table
   std::vector<Book> book_;
-  std::vector<NodeView> frozen_;
-  std::vector<NodeId> down_;
   std::int64_t committed_ = 0, published_ = 0, stored_ = 0, applied_ = 0, dup_effects_ = 0, dup_suppressed_ = 0,
                republishes_ = 0, redeliveries_ = 0, latency_sum_ = 0, latency_max_ = 0;
 };

@@ -38,9 +38,9 @@ constexpr std::string_view kNotes[] = {"failover", "step_down",    "two_primarie
 constexpr MetricSpec kMetrics[] = {
     {.key = "writes_accepted", .sense = MetricSense::Good},
     {.key = "writes_refused", .sense = MetricSense::Bad},
+    {.key = "writes_ok", .sense = MetricSense::Good, .shown_by_default = true},
     {.key = "conflicting_writes", .sense = MetricSense::Anomaly, .shown_by_default = true},
     {.key = "failovers"},
-    {.key = "writes_ok", .sense = MetricSense::Good, .shown_by_default = true},
     {.key = "writes_failed", .sense = MetricSense::Bad},
     {.key = "retries"},
     {.key = "skipped"},
@@ -54,7 +54,9 @@ constexpr MetricSpec kMetrics[] = {
     {.key = "replicated"},
     {.key = "term", .level = true},
 };
-constexpr InvariantSpec kInvariants[] = {{"one_primary_per_term", ""}};
+constexpr InvariantSpec kInvariants[] = {{"one_primary_per_term",
+     "At most one primary's writes are accepted per term, and once a term's writes are accepted no "
+     "write of an older term is (no split-brain writes)."}};
 constexpr ParamSpec kParams[] = {
     {.key = "servers", .kind = ParamKind::Integer, .def = 3, .lo = 2, .hi = 7, .unit = "nodes",
      .help = "servers N1…Nn (with 2 and fencing no failover is possible: no majority without the other)",
@@ -149,7 +151,6 @@ PrimaryBackup::PrimaryBackup(Params p) : p_(p), info_(make_info(p.fencing)) {
   const auto nodes = static_cast<std::size_t>(p_.servers + p_.clients);
   fig_.resize(nodes);
   last_.assign(nodes, {IDLE, 0});
-  frozen_.resize(nodes);
   down_.assign(nodes, 0);
 }
 
@@ -519,7 +520,6 @@ void PrimaryBackup::client_finish(Simulator& sim, TxnId id, bool ok) {
 
 void PrimaryBackup::on_crash(Simulator& sim, NodeId node) {
   const auto i = static_cast<std::size_t>(node);
-  frozen_[i] = node_view(node);
   down_[i] = 1;
   if (is_server(node)) {
     Server fresh;
@@ -564,9 +564,8 @@ void PrimaryBackup::on_restart(Simulator& sim, NodeId node) {
   arm_failover(sim, node, failover_delay(node));
 }
 
-NodeView PrimaryBackup::node_view(NodeId node) const {
+NodeView PrimaryBackup::live_view(NodeId node) const {
   const auto i = static_cast<std::size_t>(node);
-  if (down_[i]) return frozen_[i];
   NodeView v;
   if (is_server(node)) {
     v.state = servers_[i].role;

@@ -81,7 +81,7 @@ class PrimaryBackup final : public Protocol {
   void on_client(Simulator& sim, std::uint16_t kind, TxnId txn, std::int64_t value) override;
   void on_crash(Simulator& sim, NodeId node) override;
   void on_restart(Simulator& sim, NodeId node) override;
-  NodeView node_view(NodeId node) const override;
+  NodeView live_view(NodeId node) const override;
   std::vector<TxnView> transactions() const override;
   std::vector<std::unique_ptr<Invariant>> make_invariants() const override;
   std::vector<Metric> metrics() const override;
@@ -163,7 +163,6 @@ class PrimaryBackup final : public Protocol {
   std::int64_t book_term_ = -1;  // ground truth for conflicting_writes (as the invariant)
   NodeId book_owner_ = kNoNode;
   std::vector<std::pair<std::uint8_t, TxnId>> last_;  // clients: last state and write
-  std::vector<NodeView> frozen_;
   std::vector<std::uint8_t> down_;
 };
 

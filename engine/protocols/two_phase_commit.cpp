@@ -109,7 +109,6 @@ TwoPhaseCommit::TwoPhaseCommit(Params p) : p_(std::move(p)), info_(make_info()) 
     part.locks = LockTable(p_.resources);
   }
   book_.assign(n, Book{});
-  frozen_.assign(static_cast<std::size_t>(p_.participants) + 1, NodeView{});
 }
 
 std::vector<NodeSpec> TwoPhaseCommit::node_specs() const {
@@ -515,10 +514,6 @@ void TwoPhaseCommit::part_recover(Simulator& sim, NodeId node) {
 // Crash, restart, views
 
 void TwoPhaseCommit::on_crash(Simulator&, NodeId node) {
-  frozen_[static_cast<std::size_t>(node)] = node_view(node);
-  frozen_[static_cast<std::size_t>(node)].locks.clear();  // locks live in memory and are gone
-  frozen_[static_cast<std::size_t>(node)].blocked = false;
-  down_.push_back(node);
   if (node == kCoordinator) {
     std::fill(coord_.begin(), coord_.end(), CoordTxn{});
     return;
@@ -529,15 +524,13 @@ void TwoPhaseCommit::on_crash(Simulator&, NodeId node) {
 }
 
 void TwoPhaseCommit::on_restart(Simulator& sim, NodeId node) {
-  down_.erase(std::remove(down_.begin(), down_.end(), node), down_.end());
   if (node == kCoordinator)
     coord_recover(sim);
   else
     part_recover(sim, node);
 }
 
-NodeView TwoPhaseCommit::node_view(NodeId node) const {
-  if (std::find(down_.begin(), down_.end(), node) != down_.end()) return frozen_[static_cast<std::size_t>(node)];
+NodeView TwoPhaseCommit::live_view(NodeId node) const {
   NodeView v;
   v.state = INIT;
   const auto pick = [&](TxnId txn, std::uint8_t state, bool active) {

@@ -52,7 +52,7 @@ class TwoPhaseCommit final : public Protocol {
   void on_client(Simulator& sim, std::uint16_t kind, TxnId txn, std::int64_t value) override;
   void on_crash(Simulator& sim, NodeId node) override;
   void on_restart(Simulator& sim, NodeId node) override;
-  NodeView node_view(NodeId node) const override;
+  NodeView live_view(NodeId node) const override;
   std::vector<TxnView> transactions() const override;
   std::vector<std::unique_ptr<Invariant>> make_invariants() const override;
   std::vector<Metric> metrics() const override;
@@ -128,8 +128,6 @@ class TwoPhaseCommit final : public Protocol {
   TxnId coord_cursor_ = 1;
   std::vector<Participant> parts_;
   std::vector<Book> book_;
-  std::vector<NodeView> frozen_;  // what a crashed node showed when it went down
-  std::vector<NodeId> down_;
 };
 
 }  // namespace cs::tpc

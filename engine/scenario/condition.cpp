@@ -19,9 +19,9 @@ bool evaluate(const Condition& c, const Simulation& run) {
     case ConditionKind::Any:
       return std::any_of(c.children.begin(), c.children.end(), [&](const Condition& x) { return evaluate(x, run); });
     case ConditionKind::Not: return !c.children.empty() && !evaluate(c.children.front(), run);
-    case ConditionKind::NodeState: return run.protocol().node_view(c.node).state == c.code;
+    case ConditionKind::NodeState: return run.sim().node_view(c.node).state == c.code;
     case ConditionKind::NodeUp: return sim.is_up(c.node) == c.flag;
-    case ConditionKind::NodeBlocked: return run.protocol().node_view(c.node).blocked == c.flag;
+    case ConditionKind::NodeBlocked: return run.sim().node_view(c.node).blocked == c.flag;
     case ConditionKind::LinkCut: return sim.network().is_cut(c.node, c.peer) == c.flag;
     case ConditionKind::Partitioned: return sim.network().partitioned(c.node, c.peer);
     case ConditionKind::TxnOutcome: {
@@ -82,7 +82,7 @@ bool evaluate(const Condition& c, const Simulation& run) {
       std::int64_t n = 0;
       // A crashed node's locks are gone (its view is frozen without them).
       if (sim.is_up(c.node)) {
-        for (const auto& l : run.protocol().node_view(c.node).locks)
+        for (const auto& l : run.sim().node_view(c.node).locks)
           n += c.kind == ConditionKind::LocksHeld ? (l.holder != 0 ? 1 : 0) : static_cast<std::int64_t>(l.waiters.size());
       }
       return within(c, n);

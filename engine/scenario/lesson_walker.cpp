@@ -51,7 +51,7 @@ ActionResult perform(const LessonAction& a, Simulation& run) {
       return {};
     case ActionKind::PlayUntilState: {
       const std::string what = std::string(sim.node_name(a.node)) + " entering " + run.protocol().info().states[a.state];
-      return play_while_not(run, [&] { return run.protocol().node_view(a.node).state == a.state; }, what);
+      return play_while_not(run, [&] { return run.sim().node_view(a.node).state == a.state; }, what);
     }
     case ActionKind::PlayUntilCondition:
       return play_while_not(run, [&] { return evaluate(a.condition.front(), run); }, "the condition at " + a.path);

@@ -170,7 +170,7 @@ ojson run_report(const Simulation& run) {
   ojson nodes = ojson::object();
   for (std::size_t i = 0; i < sim.nodes().size(); ++i) {
     const NodeState& ns = sim.nodes()[i];
-    const NodeView v = proto.node_view(static_cast<NodeId>(i));
+    const NodeView v = sim.node_view(static_cast<NodeId>(i));
     ojson n = ojson::object();
     n["role"] = ns.role;
     n["state"] = key_of(info.states, v.state);
@@ -262,7 +262,7 @@ std::string text_summary(const Simulation& run) {
   std::vector<Row> rows{{"node", "role", "state", "up", "blocked", "txn", "locks", "log"}};
   for (std::size_t i = 0; i < sim.nodes().size(); ++i) {
     const NodeState& ns = sim.nodes()[i];
-    const NodeView v = proto.node_view(static_cast<NodeId>(i));
+    const NodeView v = sim.node_view(static_cast<NodeId>(i));
     rows.push_back({ns.name, ns.role, key_of(info.states, v.state), ns.up ? "up" : "DOWN",
                     v.blocked ? "BLOCKED" : "-", v.txn == 0 ? "-" : std::to_string(v.txn),
                     std::to_string(v.locks.size()), std::to_string(ns.log.size())});

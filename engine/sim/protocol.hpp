@@ -63,7 +63,8 @@ struct LockView {
 };
 
 // What a view may show about one node right now. While the node is down: the state it showed when it
-// crashed (greyed out by the GUI), with no locks and not blocked, since its memory is gone.
+// crashed (greyed out by the GUI), with no locks and not blocked, since its memory is gone (the
+// Simulator keeps that snapshot: see Simulator::node_view).
 struct NodeView {
   std::uint16_t state = 0;  // the state of `txn` at this node (the oldest unfinished one, else the latest)
   TxnId txn = 0;
@@ -105,7 +106,9 @@ class Protocol {
   // The node is up again; rebuild from sim.log(node).
   virtual void on_restart(Simulator& sim, NodeId node) = 0;
 
-  virtual NodeView node_view(NodeId node) const = 0;
+  // What the node shows while it is up. Views ask Simulator::node_view, which serves the snapshot a
+  // crashed node showed when it went down, so no protocol keeps a copy of its own.
+  virtual NodeView live_view(NodeId node) const = 0;
   virtual std::vector<TxnView> transactions() const = 0;
   virtual std::vector<std::unique_ptr<Invariant>> make_invariants() const = 0;
   // Protocol-specific figures at this moment (empty by default).

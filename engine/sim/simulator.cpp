@@ -531,6 +531,11 @@ void Simulator::apply(const FaultAction& a, std::int64_t index) {
       c.kind = TraceKind::Crash;
       c.node = a.a;
       record(c);
+      // Taken before the wipe, while the protocol still has the node's memory.
+      crashed_views_.resize(nodes_.size());
+      crashed_views_[static_cast<std::size_t>(a.a)] = protocol_.live_view(a.a);
+      crashed_views_[static_cast<std::size_t>(a.a)].locks.clear();
+      crashed_views_[static_cast<std::size_t>(a.a)].blocked = false;
       n.up = false;
       ++n.incarnation;
       ++n.crashes;
@@ -548,6 +553,11 @@ void Simulator::apply(const FaultAction& a, std::int64_t index) {
     case FaultKind::SetNetwork: network_.set_settings(a.network); break;
   }
   if (!in_dispatch_) run_deferred();
+}
+
+NodeView Simulator::node_view(NodeId n) const {
+  if (is_up(n)) return protocol_.live_view(n);
+  return static_cast<std::size_t>(n) < crashed_views_.size() ? crashed_views_[static_cast<std::size_t>(n)] : NodeView{};
 }
 
 void Simulator::run_deferred() {

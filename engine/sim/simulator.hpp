@@ -112,6 +112,9 @@ class Simulator {
   // ---- services for protocols ----
   Time now() const { return now_; }
   bool is_up(NodeId n) const { return nodes_[static_cast<std::size_t>(n)].up; }
+  // What views show of a node: the protocol's live view while it is up; while it is down, what it
+  // showed at the moment it crashed, without locks and not blocked (its memory is gone).
+  NodeView node_view(NodeId n) const;
   // Sends a message; returns its id (0 when the sender is down and nothing was sent).
   std::uint32_t send(NodeId from, NodeId to, std::uint16_t type, TxnId txn, std::int64_t a = 0,
                      std::int64_t b = 0, std::vector<std::int64_t> extra = {});
@@ -185,6 +188,7 @@ class Simulator {
   // mutable: pruning dead timers from the top is logically const (next_event_time()).
   mutable EventQueue queue_;
   std::vector<NodeState> nodes_;
+  std::vector<NodeView> crashed_views_;  // index = node; meaningful while the node is down
   std::deque<Message> messages_;
   // Messages below it are no longer in flight; advanced lazily by in_flight(), its only reader.
   mutable std::size_t first_in_flight_ = 0;

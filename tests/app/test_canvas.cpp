@@ -43,7 +43,7 @@ std::unique_ptr<CanvasView> shownCanvas(LabController* c) {
 }
 
 QString engineStateText(const LabController& c, cs::NodeId n) {
-  const auto v = c.simulation().protocol().node_view(n);
+  const auto v = c.simulation().sim().node_view(n);
   return EngineText::state(c.info().states[v.state]);
 }
 
@@ -83,7 +83,7 @@ TEST(CanvasView, NodeCardsShowTheEngineStates) {
       ASSERT_NE(item, nullptr);
       EXPECT_EQ(item->data().stateText, engineStateText(*c, n)) << "node " << n << " at " << t;
       EXPECT_EQ(item->data().up, c->sim().is_up(n));
-      EXPECT_EQ(item->data().locks.size(), static_cast<qsizetype>(c->simulation().protocol().node_view(n).locks.size()));
+      EXPECT_EQ(item->data().locks.size(), static_cast<qsizetype>(c->simulation().sim().node_view(n).locks.size()));
     }
   }
 }
@@ -435,10 +435,10 @@ TEST(StateMachineView, ShowsTheCoordinatorThenTheSelectedNode) {
   view.resize(600, 420);
   c->seekTime(cs::ms(30));
   EXPECT_EQ(view.shownNode(), kC);
-  EXPECT_EQ(view.litState(), c->simulation().protocol().node_view(kC).state);
+  EXPECT_EQ(view.litState(), c->simulation().sim().node_view(kC).state);
   c->selectNode(kP1);
   EXPECT_EQ(view.shownNode(), kP1);
-  EXPECT_EQ(view.litState(), c->simulation().protocol().node_view(kP1).state);
+  EXPECT_EQ(view.litState(), c->simulation().sim().node_view(kP1).state);
   c->seekTime(cs::ms(400));
   // The participant's last transition is READY -> COMMIT in a happy run.
   const auto [from, to] = view.lastTransition();

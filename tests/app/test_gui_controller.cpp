@@ -59,7 +59,7 @@ TEST(LabController, OpenAndSeekShowsTheEngineStates) {
   ref->sim().run_until(t);
   EXPECT_EQ(c->eventIndex(), ref->sim().events_dispatched());
   for (cs::NodeId n = 0; n < c->nodeCount(); ++n)
-    EXPECT_EQ(c->simulation().protocol().node_view(n).state, ref->protocol().node_view(n).state) << "node " << n;
+    EXPECT_EQ(c->simulation().sim().node_view(n).state, ref->sim().node_view(n).state) << "node " << n;
   EXPECT_EQ(c->traceSha256(), traceSha(ref->sim()));
 }
 

@@ -73,7 +73,7 @@ TEST(MainWindow, CanvasNodesShowTheEngineStates) {
   for (cs::NodeId n = 0; n < controller.nodeCount(); ++n) {
     NodeItem* item = w.canvas()->nodeItem(n);
     ASSERT_NE(item, nullptr);
-    const auto state = controller.simulation().protocol().node_view(n).state;
+    const auto state = controller.simulation().sim().node_view(n).state;
     EXPECT_EQ(item->data().stateKey.toStdString(), info.states[state]) << "node " << n;
   }
 }

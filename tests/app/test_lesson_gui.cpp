@@ -114,7 +114,7 @@ TEST(LessonSession, ATaskIsDoneWhenTheEngineSaysSoAndThePlayPausesThere) {
   ASSERT_EQ(s.currentIndex(), indexOf(l, "crash-coordinator"));
   EXPECT_EQ(s.status(), Status::Waiting);
   EXPECT_FALSE(s.canGoNext());
-  EXPECT_EQ(controller.info().states[static_cast<std::size_t>(controller.simulation().protocol().node_view(0).state)], "WAIT");
+  EXPECT_EQ(controller.info().states[static_cast<std::size_t>(controller.simulation().sim().node_view(0).state)], "WAIT");
   // The task's target is emphasised on the canvas: its own highlight, else the nodes its goal names.
   const cs::LessonStep& task = l.steps[static_cast<std::size_t>(s.currentIndex())];
   if (task.highlight.empty()) {

@@ -53,7 +53,7 @@ class PingProtocol final : public Protocol {
     restarted.push_back(n);
     recovered_log_size = sim.log(n).size();
   }
-  NodeView node_view(NodeId) const override { return {}; }
+  NodeView live_view(NodeId) const override { return {}; }
   std::vector<TxnView> transactions() const override { return {}; }
   std::vector<std::unique_ptr<Invariant>> make_invariants() const override { return {}; }
 
@@ -170,7 +170,7 @@ inline std::string fingerprint(const Simulator& sim) {
   return out;
 }
 
-inline std::uint16_t state_of(const Simulation& s, NodeId n) { return s.protocol().node_view(n).state; }
+inline std::uint16_t state_of(const Simulation& s, NodeId n) { return s.sim().node_view(n).state; }
 
 inline TxnOutcome outcome(const Simulation& s, TxnId t) { return s.protocol().transactions().at(t - 1).outcome; }
 

@@ -245,6 +245,6 @@ TEST(SagaIsolation, SemanticLockIsReleasedByFinalizeWhenTheSagaCompletes) {
   EXPECT_EQ(outcome(*s, 2), TxnOutcome::Committed);
   EXPECT_EQ(count(s->sim(), TraceKind::Send, FINALIZE, O), 2);
   EXPECT_EQ(metric(*s, "stock"), 3);
-  EXPECT_TRUE(s->protocol().node_view(INVENTORY).locks.empty());
+  EXPECT_TRUE(s->sim().node_view(INVENTORY).locks.empty());
   expect_all_hold(*s);
 }

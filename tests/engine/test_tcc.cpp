@@ -41,7 +41,7 @@ std::int64_t metric(const Simulation& s, const std::string& key, NodeId node = k
   return -1;
 }
 
-std::uint16_t state_for(const Simulation& s, NodeId n) { return s.protocol().node_view(n).state; }
+std::uint16_t state_for(const Simulation& s, NodeId n) { return s.sim().node_view(n).state; }
 
 FaultAction latency(Time lo, Time hi) {
   FaultAction a{FaultKind::SetNetwork, kNoNode, kNoNode, {}, {}};
@@ -58,7 +58,7 @@ TEST(Tcc, TryReservesThenConfirmConsumes) {
     if (state_for(*s, n) != RESERVED) continue;  // latency is random: check only the reserved ones
     EXPECT_EQ(metric(*s, "frozen_amount", n), 100);
     EXPECT_EQ(metric(*s, "available", n), 900);
-    EXPECT_EQ(s->protocol().node_view(n).locks.size(), 1u);
+    EXPECT_EQ(s->sim().node_view(n).locks.size(), 1u);
   }
   s->run();
   EXPECT_EQ(state_for(*s, TM), CONFIRMED);

@@ -87,7 +87,7 @@ TEST(ThreePhaseCommit, OneAbortVoteAbortsEveryoneWithoutPrecommit) {
   s->run();
   for (NodeId n : {C, P1, P2, P3}) EXPECT_EQ(state_of(*s, n), ABORT) << n;
   EXPECT_EQ(count(s->sim(), TraceKind::Send, MSG_PRECOMMIT), 0);
-  for (NodeId p : {P1, P2, P3}) EXPECT_TRUE(s->protocol().node_view(p).locks.empty());
+  for (NodeId p : {P1, P2, P3}) EXPECT_TRUE(s->sim().node_view(p).locks.empty());
   expect_all_hold(*s);
 }
 
@@ -100,8 +100,8 @@ TEST(ThreePhaseCommit, CoordinatorCrashInWaitDoesNotBlock) {
   s->sim().run_until(ms(1000));
   for (NodeId p : {P1, P2, P3}) {
     EXPECT_EQ(state_of(*s, p), ABORT) << p;
-    EXPECT_FALSE(s->protocol().node_view(p).blocked);
-    EXPECT_TRUE(s->protocol().node_view(p).locks.empty());
+    EXPECT_FALSE(s->sim().node_view(p).blocked);
+    EXPECT_TRUE(s->sim().node_view(p).locks.empty());
   }
   EXPECT_GT(count(s->sim(), TraceKind::Note, N_ELECTED, P1), 0);
   EXPECT_EQ(metric(*s, "elected_aborts"), 1);
@@ -138,7 +138,7 @@ TEST(ThreePhaseCommit, CoordinatorCrashAfterOnePrecommitCommitsWithoutIt) {
   EXPECT_FALSE(s->sim().is_up(C));
   for (NodeId p : {P1, P2, P3}) {
     EXPECT_EQ(state_of(*s, p), COMMIT) << p;
-    EXPECT_FALSE(s->protocol().node_view(p).blocked);
+    EXPECT_FALSE(s->sim().node_view(p).blocked);
   }
   EXPECT_EQ(metric(*s, "elected_commits"), 1);
   EXPECT_GT(count(s->sim(), TraceKind::Send, MSG_PRECOMMIT, P1), 0);
@@ -169,7 +169,7 @@ TEST(ThreePhaseCommit, SurvivorsTerminateWhereverCCrashes) {
       for (NodeId p : {P1, P2, P3}) {
         const auto st = state_of(*s, p);
         EXPECT_TRUE(st == COMMIT || st == ABORT) << "msg " << msg << " nth " << nth << " P" << p;
-        EXPECT_FALSE(s->protocol().node_view(p).blocked);
+        EXPECT_FALSE(s->sim().node_view(p).blocked);
       }
       expect_all_hold(*s);
     }
@@ -213,7 +213,7 @@ TEST(ThreePhaseCommit, TotalFailureIsResolvedOnceEveryoneIsBack) {
   auto s = build(sc);
   s->sim().run_until(ms(900));
   EXPECT_EQ(state_of(*s, P1), PRECOMMIT);
-  EXPECT_TRUE(s->protocol().node_view(P1).blocked);
+  EXPECT_TRUE(s->sim().node_view(P1).blocked);
   EXPECT_EQ(outcome(*s, 1), TxnOutcome::Blocked);  // 3PC blocks on a total failure
   s->run();
   for (NodeId n : {C, P1, P2}) EXPECT_EQ(state_of(*s, n), COMMIT) << n;

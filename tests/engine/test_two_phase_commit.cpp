@@ -47,7 +47,7 @@ TEST(TwoPhaseCommit, OneAbortVoteAbortsEveryone) {
   EXPECT_EQ(count(s->sim(), TraceKind::Send, VOTE_ABORT, P2), 1);
   expect_all_hold(*s);
   // Locks are released by the abort.
-  for (NodeId p : {P1, P2, P3}) EXPECT_TRUE(s->protocol().node_view(p).locks.empty());
+  for (NodeId p : {P1, P2, P3}) EXPECT_TRUE(s->sim().node_view(p).locks.empty());
 }
 
 TEST(TwoPhaseCommit, CoordinatorCrashInWaitBlocksParticipantsUntilItRestarts) {
@@ -58,7 +58,7 @@ TEST(TwoPhaseCommit, CoordinatorCrashInWaitBlocksParticipantsUntilItRestarts) {
   s->sim().run_until(ms(1500));
   // Everyone voted and sits in READY, holding its lock, asking around, and nobody can decide.
   for (NodeId p : {P1, P2, P3}) {
-    const NodeView v = s->protocol().node_view(p);
+    const NodeView v = s->sim().node_view(p);
     EXPECT_EQ(v.state, READY) << p;
     EXPECT_TRUE(v.blocked) << p;
     ASSERT_EQ(v.locks.size(), 1u);
@@ -208,7 +208,7 @@ TEST(TwoPhaseCommit, PartitionedParticipantInReadyWaitsThenLearnsTheOutcome) {
   auto s = build(sc);
   s->sim().run_until(ms(900));
   EXPECT_EQ(state_of(*s, P2), READY);
-  EXPECT_TRUE(s->protocol().node_view(P2).blocked);
+  EXPECT_TRUE(s->sim().node_view(P2).blocked);
   s->run();
   EXPECT_EQ(state_of(*s, P2), COMMIT);
   EXPECT_EQ(state_of(*s, P3), COMMIT);
@@ -297,4 +297,30 @@ TEST(TwoPhaseCommit, MetricsFollowTheRunWhileTheCoordinatorIsDown) {
   // The transaction's latency spans the outage: it ended only after the restart at 2000 ms.
   EXPECT_GE(metric(*s, "latency_max_us"), ms(2000) - ms(100));
   EXPECT_EQ(metric(*s, "latency_avg_us"), metric(*s, "latency_max_us"));
+}
+
+// The simulator, not the protocol, keeps what a crashed node showed: the state at the crash, with
+// no locks and not blocked (its memory is gone), until it restarts and shows its recovered state.
+TEST(TwoPhaseCommit, ACrashedNodeShowsItsStateAtTheCrashUntilItRestarts) {
+  Scenario sc = two_pc({{"participants", 3}, {"timeout_ms", 200}});
+  sc.faults.push_back(on_state(C, WAIT, crash(C)));
+  sc.faults.push_back(at(ms(600), crash(P2)));
+  sc.faults.push_back(at(ms(2000), restart(C)));
+  sc.faults.push_back(at(ms(2500), restart(P2)));
+  auto s = build(sc);
+  s->sim().run_until(ms(700));
+  const NodeView down = s->sim().node_view(P2);
+  EXPECT_FALSE(s->sim().is_up(P2));
+  EXPECT_EQ(down.state, READY);  // it was READY and blocked, holding its lock, when it crashed
+  EXPECT_EQ(down.txn, 1u);
+  EXPECT_TRUE(down.locks.empty());
+  EXPECT_FALSE(down.blocked);
+  EXPECT_EQ(s->sim().node_view(C).state, WAIT);  // the coordinator crashed in WAIT
+  // The live view of the wiped node is not what views are shown.
+  EXPECT_NE(s->protocol().live_view(P2).state, READY);
+  s->sim().run_until(ms(3000));
+  for (NodeId n : {C, P1, P2, P3}) {
+    EXPECT_TRUE(s->sim().is_up(n));
+    EXPECT_EQ(s->sim().node_view(n).state, ABORT) << n;
+  }
 }

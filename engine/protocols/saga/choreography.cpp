@@ -30,8 +30,8 @@ constexpr StateSpec kStates[] = {{"NONE", StateClass::Initial},       {"DONE", S
                                  {"FAILED", StateClass::Failed},      {"COMPENSATED", StateClass::Compensated},
                                  {"COMPLETED", StateClass::Committed}};
 constexpr MessageSpec kMessages[] = {
-    {"ORDER_CREATED", MessageFamily::Event},       {"PAYMENT_CHARGED", MessageFamily::Event},
-    {"STOCK_RESERVED", MessageFamily::Event},      {"SHIPPED", MessageFamily::Event},
+    {"ORDER_CREATED", MessageFamily::Success},       {"PAYMENT_CHARGED", MessageFamily::Success},
+    {"STOCK_RESERVED", MessageFamily::Success},      {"SHIPPED", MessageFamily::Success},
     {"PAYMENT_FAILED", MessageFamily::Failure},    {"STOCK_UNAVAILABLE", MessageFamily::Failure},
     {"SHIPPING_FAILED", MessageFamily::Failure},   {"PAYMENT_REFUNDED", MessageFamily::Compensation},
     {"STOCK_RELEASED", MessageFamily::Compensation}, {"PUBLISH_ACK", MessageFamily::Ack},
@@ -61,9 +61,11 @@ constexpr MetricSpec kMetrics[] = {
     {.key = "duplicates_suppressed"},
 };
 constexpr InvariantSpec kInvariants[] = {
-    {"all_or_compensated", ""},
+    {"all_or_compensated",
+     "When a saga ends, either all its steps applied, or every step that applied was compensated; "
+     "no step applies after its compensation or after the end."},
     {"compensation_order", "A step is compensated only after every later step that applied has been compensated (reverse order)."},
-    {"exactly_once_effect", ""},
+    {"exactly_once_effect", "Every effect is applied at most once per node and transaction: duplicates change nothing."},
 };
 constexpr std::string_view kFailModes[] = {"business"};
 constexpr ParamSpec kParams[] = {
@@ -123,7 +125,6 @@ SagaChoreography::SagaChoreography(Params p) : p_(std::move(p)), info_(make_info
   svcs_.assign(static_cast<std::size_t>(p_.w.steps), std::vector<SSaga>(n, SSaga{}));
   ledger_ = saga::Ledger(p_.w.sagas);
   plan_.assign(n, -1);
-  frozen_.assign(static_cast<std::size_t>(p_.w.steps) + 1, NodeView{});
 }
 
 std::vector<NodeSpec> SagaChoreography::node_specs() const {
@@ -382,8 +383,6 @@ void SagaChoreography::book_end(Simulator& sim, TxnId saga, TxnOutcome outcome) 
 }
 
 void SagaChoreography::on_crash(Simulator&, NodeId node) {
-  frozen_[static_cast<std::size_t>(node)] = node_view(node);
-  down_.push_back(node);
   if (node == kBroker) {
     std::fill(broker_.begin(), broker_.end(), BSaga{});
     return;
@@ -393,15 +392,13 @@ void SagaChoreography::on_crash(Simulator&, NodeId node) {
 }
 
 void SagaChoreography::on_restart(Simulator& sim, NodeId node) {
-  down_.erase(std::remove(down_.begin(), down_.end(), node), down_.end());
   if (node == kBroker)
     b_recover(sim);
   else
     s_recover(sim, node);
 }
 
-NodeView SagaChoreography::node_view(NodeId node) const {
-  if (std::find(down_.begin(), down_.end(), node) != down_.end()) return frozen_[static_cast<std::size_t>(node)];
+NodeView SagaChoreography::live_view(NodeId node) const {
   NodeView v;
   v.state = NONE;
   if (node == kBroker) {

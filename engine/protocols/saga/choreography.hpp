@@ -73,7 +73,7 @@ class SagaChoreography final : public Protocol {
   void on_client(Simulator& sim, std::uint16_t kind, TxnId txn, std::int64_t value) override;
   void on_crash(Simulator& sim, NodeId node) override;
   void on_restart(Simulator& sim, NodeId node) override;
-  NodeView node_view(NodeId node) const override;
+  NodeView live_view(NodeId node) const override;
   std::vector<TxnView> transactions() const override;
   std::vector<std::unique_ptr<Invariant>> make_invariants() const override;
   std::vector<Metric> metrics() const override;
@@ -116,8 +116,6 @@ class SagaChoreography final : public Protocol {
   std::vector<std::vector<SSaga>> svcs_;   // [step][saga]
   saga::Ledger ledger_;
   std::vector<std::int8_t> plan_;
-  std::vector<NodeView> frozen_;
-  std::vector<NodeId> down_;
   std::int64_t published_ = 0, stored_ = 0, acked_ = 0, deliveries_ = 0, redeliveries_ = 0, republishes_ = 0,
                dup_publishes_ = 0, duplicates_ = 0, undone_ = 0, comp_failures_ = 0;
 };

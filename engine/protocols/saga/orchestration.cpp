@@ -41,8 +41,8 @@ constexpr MessageSpec kMessages[] = {
     {"STOCK_UNAVAILABLE", MessageFamily::Failure}, {"SHIP_FAILED", MessageFamily::Failure},
     {"CANCEL_ORDER", MessageFamily::Compensation}, {"REFUND", MessageFamily::Compensation},
     {"RELEASE_STOCK", MessageFamily::Compensation}, {"CANCEL_SHIPMENT", MessageFamily::Compensation},
-    {"ORDER_CANCELLED", MessageFamily::Ack},      {"REFUNDED", MessageFamily::Ack},
-    {"STOCK_RELEASED", MessageFamily::Ack},       {"SHIPMENT_CANCELLED", MessageFamily::Ack},
+    {"ORDER_CANCELLED", MessageFamily::Compensation},      {"REFUNDED", MessageFamily::Compensation},
+    {"STOCK_RELEASED", MessageFamily::Compensation},       {"SHIPMENT_CANCELLED", MessageFamily::Compensation},
     {"COMPENSATION_FAILED", MessageFamily::Failure}, {"FINALIZE", MessageFamily::Commit},
     {"FINALIZED", MessageFamily::Ack}};
 constexpr std::string_view kLogRecords[] = {"SAGA_BEGIN", "STEP_DONE", "COMPENSATING", "STEP_COMPENSATED", "SAGA_COMPLETED",
@@ -73,9 +73,11 @@ constexpr MetricSpec kMetrics[] = {
     {.key = "stock", .level = true},
 };
 constexpr InvariantSpec kInvariants[] = {
-    {"all_or_compensated", ""},
+    {"all_or_compensated",
+     "When a saga ends, either all its steps applied, or every step that applied was compensated; "
+     "no step applies after its compensation or after the end."},
     {"compensation_order", "A step is compensated only after every later step that applied has been compensated (reverse order)."},
-    {"exactly_once_effect", ""},
+    {"exactly_once_effect", "Every effect is applied at most once per node and transaction: duplicates change nothing."},
     {"no_dirty_read", "No saga reads a value that includes another saga's unfinished step which is later compensated."},
 };
 constexpr std::string_view kFailModes[] = {"business", "timeout"};
@@ -161,7 +163,6 @@ SagaOrchestration::SagaOrchestration(Params p) : p_(std::move(p)), info_(make_in
   ledger_ = saga::Ledger(p_.w.sagas);
   plan_.assign(n, -1);
   readers_of_.resize(n);
-  frozen_.assign(static_cast<std::size_t>(p_.w.steps) + 1, NodeView{});
 }
 
 std::vector<NodeSpec> SagaOrchestration::node_specs() const {
@@ -609,9 +610,6 @@ void SagaOrchestration::book_undone(Simulator& sim, TxnId writer) {
 // Crash, restart, views
 
 void SagaOrchestration::on_crash(Simulator&, NodeId node) {
-  frozen_[static_cast<std::size_t>(node)] = node_view(node);
-  frozen_[static_cast<std::size_t>(node)].locks.clear();
-  down_.push_back(node);
   if (node == kO) {
     std::fill(o_.begin(), o_.end(), OSaga{});
     return;
@@ -623,15 +621,13 @@ void SagaOrchestration::on_crash(Simulator&, NodeId node) {
 }
 
 void SagaOrchestration::on_restart(Simulator& sim, NodeId node) {
-  down_.erase(std::remove(down_.begin(), down_.end(), node), down_.end());
   if (node == kO)
     o_recover(sim);
   else
     s_recover(sim, node);
 }
 
-NodeView SagaOrchestration::node_view(NodeId node) const {
-  if (std::find(down_.begin(), down_.end(), node) != down_.end()) return frozen_[static_cast<std::size_t>(node)];
+NodeView SagaOrchestration::live_view(NodeId node) const {
   NodeView v;
   if (node == kO) {
     v.state = RUNNING;

@@ -83,7 +83,7 @@ class SagaOrchestration final : public Protocol {
   void on_client(Simulator& sim, std::uint16_t kind, TxnId txn, std::int64_t value) override;
   void on_crash(Simulator& sim, NodeId node) override;
   void on_restart(Simulator& sim, NodeId node) override;
-  NodeView node_view(NodeId node) const override;
+  NodeView live_view(NodeId node) const override;
   std::vector<TxnView> transactions() const override;
   std::vector<std::unique_ptr<Invariant>> make_invariants() const override;
   std::vector<Metric> metrics() const override;
@@ -152,8 +152,6 @@ class SagaOrchestration final : public Protocol {
   std::vector<Service> svcs_;
   saga::Ledger ledger_;
   std::vector<std::int8_t> plan_;  // the step at which each saga fails (-1: none); drawn at arrival
-  std::vector<NodeView> frozen_;
-  std::vector<NodeId> down_;
   // Dirty-read bookkeeping (ground truth): reservations at INVENTORY not final yet, and who read them.
   std::vector<TxnId> truth_pending_;
   std::vector<std::vector<TxnId>> readers_of_;

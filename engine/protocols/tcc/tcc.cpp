@@ -30,7 +30,7 @@ constexpr RoleSpec kRoles[] = {
      .worker = true, .help = "freezes an amount on TRY; consumes it on CONFIRM, releases it on CANCEL or expiry"},
 };
 constexpr StateSpec kStates[] = {
-    {"TRYING", StateClass::Working},     {"CONFIRMING", StateClass::Working},  {"CANCELLING", StateClass::Working},
+    {"TRYING", StateClass::Working},     {"CONFIRMING", StateClass::Committing}, {"CANCELLING", StateClass::Aborting},
     {"RESERVED", StateClass::Uncertain}, {"REJECTED", StateClass::Aborted},    {"EXPIRED", StateClass::Aborted},
     {"CONFIRMED", StateClass::Committed}, {"CANCELLED", StateClass::Aborted}};
 constexpr MessageSpec kMessages[] = {
@@ -183,7 +183,6 @@ TryConfirmCancel::TryConfirmCancel(Params p) : p_(std::move(p)), info_(make_info
     svcs_[i].available = p_.capacity[i + 1];
   }
   book_.assign(n, Book{});
-  frozen_views_.assign(static_cast<std::size_t>(nodes()), NodeView{});
 }
 
 std::vector<NodeSpec> TryConfirmCancel::node_specs() const {
@@ -239,9 +238,6 @@ void TryConfirmCancel::on_timer(Simulator& sim, const TimerRec& t) {
 }
 
 void TryConfirmCancel::on_crash(Simulator& sim, NodeId node) {
-  frozen_views_[static_cast<std::size_t>(node)] = node_view(node);
-  frozen_views_[static_cast<std::size_t>(node)].locks.clear();
-  down_.push_back(node);
   if (node == kTm) {
     std::fill(tm_.begin(), tm_.end(), TmTxn{});
     return;
@@ -255,15 +251,13 @@ void TryConfirmCancel::on_crash(Simulator& sim, NodeId node) {
 }
 
 void TryConfirmCancel::on_restart(Simulator& sim, NodeId node) {
-  down_.erase(std::remove(down_.begin(), down_.end(), node), down_.end());
   if (node == kTm)
     tm_recover(sim);
   else
     svc_recover(sim, node);
 }
 
-NodeView TryConfirmCancel::node_view(NodeId node) const {
-  if (std::find(down_.begin(), down_.end(), node) != down_.end()) return frozen_views_[static_cast<std::size_t>(node)];
+NodeView TryConfirmCancel::live_view(NodeId node) const {
   NodeView v;
   v.state = TRYING;
   const auto pick = [&](TxnId txn, std::uint8_t state, bool active) {

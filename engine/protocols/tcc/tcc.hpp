@@ -84,7 +84,7 @@ class TryConfirmCancel final : public Protocol {
   void on_client(Simulator& sim, std::uint16_t kind, TxnId txn, std::int64_t value) override;
   void on_crash(Simulator& sim, NodeId node) override;
   void on_restart(Simulator& sim, NodeId node) override;
-  NodeView node_view(NodeId node) const override;
+  NodeView live_view(NodeId node) const override;
   std::vector<TxnView> transactions() const override;
   std::vector<std::unique_ptr<Invariant>> make_invariants() const override;
   std::vector<Metric> metrics() const override;
@@ -154,8 +154,6 @@ class TryConfirmCancel final : public Protocol {
   std::vector<TmTxn> tm_;
   std::vector<Service> svcs_;
   std::vector<Book> book_;
-  std::vector<NodeView> frozen_views_;
-  std::vector<NodeId> down_;
 
   // Measurements for metrics(); never consulted by decisions, and kept across crashes.
   std::int64_t confirmed_ = 0;

@@ -22,7 +22,7 @@ constexpr RoleSpec kRoles[] = {
      .help = "votes, acknowledges PRECOMMIT; without C, elects one of them to terminate"},
 };
 constexpr StateSpec kStates[] = {{"INIT", StateClass::Initial},      {"WAIT", StateClass::Working},
-                                 {"READY", StateClass::Uncertain},   {"PRECOMMIT", StateClass::Uncertain},
+                                 {"READY", StateClass::Uncertain},   {"PRECOMMIT", StateClass::Committing},
                                  {"COMMIT", StateClass::Committed},  {"ABORT", StateClass::Aborted}};
 constexpr MessageSpec kMessages[] = {
     {"CAN_COMMIT", MessageFamily::Request},       {"VOTE_COMMIT", MessageFamily::VoteYes},
@@ -134,7 +134,6 @@ ThreePhaseCommit::ThreePhaseCommit(Params p) : p_(std::move(p)), info_(make_info
     part.locks = LockTable(p_.resources);
   }
   book_.assign(n, Book{});
-  frozen_.assign(static_cast<std::size_t>(nodes()), NodeView{});
 }
 
 std::vector<NodeSpec> ThreePhaseCommit::node_specs() const {
@@ -177,11 +176,6 @@ void ThreePhaseCommit::on_timer(Simulator& sim, const TimerRec& t) {
 }
 
 void ThreePhaseCommit::on_crash(Simulator&, NodeId node) {
-  auto& f = frozen_[static_cast<std::size_t>(node)];
-  f = node_view(node);
-  f.locks.clear();  // locks live in memory and are gone
-  f.blocked = false;
-  down_.push_back(node);
   if (node == kCoordinator) {
     std::fill(coord_.begin(), coord_.end(), CoordTxn{});
     return;
@@ -192,15 +186,13 @@ void ThreePhaseCommit::on_crash(Simulator&, NodeId node) {
 }
 
 void ThreePhaseCommit::on_restart(Simulator& sim, NodeId node) {
-  down_.erase(std::remove(down_.begin(), down_.end(), node), down_.end());
   if (node == kCoordinator)
     coord_recover(sim);
   else
     part_recover(sim, node);
 }
 
-NodeView ThreePhaseCommit::node_view(NodeId node) const {
-  if (std::find(down_.begin(), down_.end(), node) != down_.end()) return frozen_[static_cast<std::size_t>(node)];
+NodeView ThreePhaseCommit::live_view(NodeId node) const {
   NodeView v;
   v.state = INIT;
   const auto pick = [&](TxnId txn, std::uint8_t state, bool active) {

@@ -86,7 +86,7 @@ class ThreePhaseCommit final : public Protocol {
   void on_client(Simulator& sim, std::uint16_t kind, TxnId txn, std::int64_t value) override;
   void on_crash(Simulator& sim, NodeId node) override;
   void on_restart(Simulator& sim, NodeId node) override;
-  NodeView node_view(NodeId node) const override;
+  NodeView live_view(NodeId node) const override;
   std::vector<TxnView> transactions() const override;
   std::vector<std::unique_ptr<Invariant>> make_invariants() const override;
   std::vector<Metric> metrics() const override;
@@ -180,8 +180,6 @@ class ThreePhaseCommit final : public Protocol {
   std::vector<CoordTxn> coord_;
   std::vector<Participant> parts_;
   std::vector<Book> book_;
-  std::vector<NodeView> frozen_;
-  std::vector<NodeId> down_;
 
   // Measurements for metrics(); never consulted by decisions, and kept across crashes.
   std::int64_t committed_ = 0;
