@@ -3792,6 +3792,14 @@
         <source>%1 could not be written. %2</source>
         <translation>%1 could not be written. %2</translation>
     </message>
+    <message>
+        <source>The lesson was NOT reset: %1</source>
+        <translation>The lesson was NOT reset: %1</translation>
+    </message>
+    <message>
+        <source>The progress was NOT reset: %1</source>
+        <translation>The progress was NOT reset: %1</translation>
+    </message>
 </context>
 <context>
     <name>ProgressStore</name>

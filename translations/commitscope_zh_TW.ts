@@ -3786,6 +3786,14 @@
         <source>%1 could not be written. %2</source>
         <translation>無法寫入 %1。%2</translation>
     </message>
+    <message>
+        <source>The lesson was NOT reset: %1</source>
+        <translation>課程沒有重設：%1</translation>
+    </message>
+    <message>
+        <source>The progress was NOT reset: %1</source>
+        <translation>進度沒有重設：%1</translation>
+    </message>
 </context>
 <context>
     <name>ProgressStore</name>

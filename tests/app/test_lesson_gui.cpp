@@ -600,6 +600,28 @@ TEST(ProgressDialog, ShowsResetsAndExportsProgress) {
   EXPECT_EQ(w.progress()->lessonSummary(QStringLiteral("07-two-phase-commit")).stepsReached, 0);
 }
 
+TEST(ProgressDialog, AResetThatCannotBeWrittenIsSaidSo) {
+  QTemporaryDir dir;
+  LabController controller;
+  MainWindow w(&controller);
+  ASSERT_TRUE(w.openProgress(dir.path(), false));
+  ASSERT_TRUE(w.startLesson(QStringLiteral("07-two-phase-commit"), false));
+  ASSERT_TRUE(takeLesson(*w.lessonSession()));
+  w.progress()->setLockTimeout(100);
+  ProgressDialog dialog(&w.lessons(), w.progress(), false, &w);
+  dialog.setConfirm([](const QString&) { return true; });
+  {
+    ProgressLockHolder other(w.progress()->databasePath());
+    EXPECT_FALSE(dialog.resetAll());
+  }
+  EXPECT_TRUE(dialog.statusText().contains(QStringLiteral("NOT reset"))) << dialog.statusText().toStdString();
+  EXPECT_TRUE(dialog.statusText().contains(QStringLiteral("locked"))) << dialog.statusText().toStdString();
+  EXPECT_TRUE(w.progress()->lessonSummary(QStringLiteral("07-two-phase-commit")).completed);  // nothing half done
+  EXPECT_TRUE(dialog.resetAll());
+  EXPECT_FALSE(dialog.statusText().contains(QStringLiteral("NOT reset")));
+  EXPECT_FALSE(w.progress()->lessonSummary(QStringLiteral("07-two-phase-commit")).completed);
+}
+
 TEST(ScreenshotMode, OpensALessonAtAStep) {
   QTemporaryDir dir;
   const QString file = dir.filePath(QStringLiteral("lesson.png"));
