@@ -5,9 +5,10 @@
 //     would record answer 2.
 //   progress_writer --race DIR NAME COUNT
 //     The concurrency tests: prints "ready", waits for a line on stdin (the test releases every writer at the same
-//     moment), opens the store, prints "open <status> <migrated-from>", then records COUNT answers to
-//     lesson "race", step "NAME-<i>", and prints "ack <i>" for each one the store acknowledged and
-//     "fail <i> <message>" for each it refused; "done" at the end.
+//     moment), opens the store, prints "open <status> <migrated-from>", then records COUNT answers,
+//     answer i to step "NAME-<i>" of lesson "race-<i mod 20>" (a lesson attempt holds a lesson's
+//     worth of answers, as a learner's does), and prints "ack <i>" for each one the store
+//     acknowledged and "fail <i> <message>" for each it refused; "done" at the end.
 //   progress_writer --as-uid UID DIR
 //     The permission test (run by root): gives up root for UID, opens the store, prints
 //     "open <status>" and then the store's message on one line. Exit code 5: the user could not be
@@ -66,7 +67,8 @@ int race(const QString& dir, const QString& name, int count) {
   printLine(QStringLiteral("open %1 %2").arg(QLatin1String(statusName(store.status()))).arg(store.migratedFromVersion()));
   if (!store.lastMessage().isEmpty()) printLine(QStringLiteral("message %1").arg(oneLine(store.lastMessage())));
   for (int i = 0; i < count; ++i) {
-    if (store.recordAnswer(QStringLiteral("race"), QStringLiteral("%1-%2").arg(name).arg(i), name, i % 3 != 0, i))
+    const QString lesson = QStringLiteral("race-%1").arg(i % 20);
+    if (store.recordAnswer(lesson, QStringLiteral("%1-%2").arg(name).arg(i), name, i % 3 != 0, i))
       printLine(QStringLiteral("ack %1").arg(i));
     else
       printLine(QStringLiteral("fail %1 %2").arg(i).arg(oneLine(store.lastMessage())));
