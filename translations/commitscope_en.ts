@@ -2210,6 +2210,17 @@
         <source>starting the run again with other settings</source>
         <translation>starting the run again with other settings</translation>
     </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;&lt;b&gt;Not all of your progress was saved:&lt;/b&gt; %n answer(s) or step(s) could not be written to the progress file.&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;&lt;b&gt;Not all of your progress was saved:&lt;/b&gt; %n answer or step could not be written to the progress file.&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;&lt;b&gt;Not all of your progress was saved:&lt;/b&gt; %n answers or steps could not be written to the progress file.&lt;/p&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Open the scenario in &lt;b&gt;Free play&lt;/b&gt; to keep experimenting, or choose the next lesson.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Open the scenario in &lt;b&gt;Free play&lt;/b&gt; to keep experimenting, or choose the next lesson.&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>LessonSession</name>
@@ -2224,6 +2235,23 @@
     <message>
         <source>The run was changed while the lesson was playing it; the lesson goes on from here.</source>
         <translation>The run was changed while the lesson was playing it; the lesson goes on from here.</translation>
+    </message>
+    <message>
+        <source>Your new attempt at this lesson was NOT saved in your progress.</source>
+        <translation>Your new attempt at this lesson was NOT saved in your progress.</translation>
+    </message>
+    <message>
+        <source>Reaching this step was NOT saved in your progress.</source>
+        <translation>Reaching this step was NOT saved in your progress.</translation>
+    </message>
+    <message>
+        <source>Your answer was NOT saved.</source>
+        <translation>Your answer was NOT saved.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>A sentence saying what was not saved, then the progress store&apos;s reason.</extracomment>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
@@ -3764,6 +3792,14 @@
         <source>%1 could not be written. %2</source>
         <translation>%1 could not be written. %2</translation>
     </message>
+    <message>
+        <source>The lesson was NOT reset: %1</source>
+        <translation>The lesson was NOT reset: %1</translation>
+    </message>
+    <message>
+        <source>The progress was NOT reset: %1</source>
+        <translation>The progress was NOT reset: %1</translation>
+    </message>
 </context>
 <context>
     <name>ProgressStore</name>
@@ -3784,20 +3820,8 @@
         <translation>&quot;%1&quot; is not a file</translation>
     </message>
     <message>
-        <source>the progress file is read-only</source>
-        <translation>the progress file is read-only</translation>
-    </message>
-    <message>
         <source>Progress cannot be saved in &quot;%1&quot; (%2). It is kept in memory and will be lost when CommitScope closes.</source>
         <translation>Progress cannot be saved in &quot;%1&quot; (%2). It is kept in memory and will be lost when CommitScope closes.</translation>
-    </message>
-    <message>
-        <source>the file cannot be read</source>
-        <translation>the file cannot be read</translation>
-    </message>
-    <message>
-        <source>The progress file &quot;%1&quot; could not be opened (%2). Progress is kept in memory and will be lost when CommitScope closes.</source>
-        <translation>The progress file &quot;%1&quot; could not be opened (%2). Progress is kept in memory and will be lost when CommitScope closes.</translation>
     </message>
     <message>
         <source>it was written by a newer version of CommitScope (schema %1; this version knows up to %2)</source>
@@ -3850,6 +3874,36 @@
     <message>
         <source>The progress store is not open.</source>
         <translation>The progress store is not open.</translation>
+    </message>
+    <message>
+        <source>the progress file cannot be read: check its owner and permissions</source>
+        <translation>the progress file cannot be read: check its owner and permissions</translation>
+    </message>
+    <message>
+        <source>the progress file is read-only: check its owner and permissions</source>
+        <translation>the progress file is read-only: check its owner and permissions</translation>
+    </message>
+    <message numerus="yes">
+        <source>another CommitScope using it kept it locked for more than %n second(s)</source>
+        <translation>
+            <numerusform>another CommitScope using it kept it locked for more than %n second</numerusform>
+            <numerusform>another CommitScope using it kept it locked for more than %n seconds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>it holds tables this version cannot upgrade: %1</source>
+        <translation>it holds tables this version cannot upgrade: %1</translation>
+    </message>
+    <message>
+        <source>The progress file &quot;%1&quot; could not be used (%2). It was left unchanged. Progress is kept in memory and will be lost when CommitScope closes.</source>
+        <translation>The progress file &quot;%1&quot; could not be used (%2). It was left unchanged. Progress is kept in memory and will be lost when CommitScope closes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Progress could not be saved: another CommitScope window using the same progress file kept it locked for more than %n second(s).</source>
+        <translation>
+            <numerusform>Progress could not be saved: another CommitScope window using the same progress file kept it locked for more than %n second.</numerusform>
+            <numerusform>Progress could not be saved: another CommitScope window using the same progress file kept it locked for more than %n seconds.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

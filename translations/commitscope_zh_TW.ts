@@ -2209,6 +2209,16 @@
         <source>starting the run again with other settings</source>
         <translation>以其他設定重新開始這次執行</translation>
     </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;&lt;b&gt;Not all of your progress was saved:&lt;/b&gt; %n answer(s) or step(s) could not be written to the progress file.&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;&lt;b&gt;並非所有進度都已儲存：&lt;/b&gt;有 %n 個答案或步驟無法寫入進度檔。&lt;/p&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Open the scenario in &lt;b&gt;Free play&lt;/b&gt; to keep experimenting, or choose the next lesson.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;可以用&lt;b&gt;自由練習&lt;/b&gt;開啟這個情境繼續實驗，或選擇下一門課程。&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>LessonSession</name>
@@ -2223,6 +2233,23 @@
     <message>
         <source>The run was changed while the lesson was playing it; the lesson goes on from here.</source>
         <translation>課程播放期間，執行被改變了；課程會從這裡繼續。</translation>
+    </message>
+    <message>
+        <source>Your new attempt at this lesson was NOT saved in your progress.</source>
+        <translation>這次重新開始課程的紀錄沒有儲存到你的進度中。</translation>
+    </message>
+    <message>
+        <source>Reaching this step was NOT saved in your progress.</source>
+        <translation>到達這個步驟的紀錄沒有儲存到你的進度中。</translation>
+    </message>
+    <message>
+        <source>Your answer was NOT saved.</source>
+        <translation>你的答案沒有儲存。</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>A sentence saying what was not saved, then the progress store&apos;s reason.</extracomment>
+        <translation>%1%2</translation>
     </message>
 </context>
 <context>
@@ -3759,6 +3786,14 @@
         <source>%1 could not be written. %2</source>
         <translation>無法寫入 %1。%2</translation>
     </message>
+    <message>
+        <source>The lesson was NOT reset: %1</source>
+        <translation>課程沒有重設：%1</translation>
+    </message>
+    <message>
+        <source>The progress was NOT reset: %1</source>
+        <translation>進度沒有重設：%1</translation>
+    </message>
 </context>
 <context>
     <name>ProgressStore</name>
@@ -3779,20 +3814,8 @@
         <translation>「%1」不是檔案</translation>
     </message>
     <message>
-        <source>the progress file is read-only</source>
-        <translation>進度檔是唯讀的</translation>
-    </message>
-    <message>
         <source>Progress cannot be saved in &quot;%1&quot; (%2). It is kept in memory and will be lost when CommitScope closes.</source>
         <translation>無法將進度儲存在「%1」（%2）。進度會暫存在記憶體中，關閉 CommitScope 後就會遺失。</translation>
-    </message>
-    <message>
-        <source>the file cannot be read</source>
-        <translation>無法讀取檔案</translation>
-    </message>
-    <message>
-        <source>The progress file &quot;%1&quot; could not be opened (%2). Progress is kept in memory and will be lost when CommitScope closes.</source>
-        <translation>無法開啟進度檔「%1」（%2）。進度會暫存在記憶體中，關閉 CommitScope 後就會遺失。</translation>
     </message>
     <message>
         <source>it was written by a newer version of CommitScope (schema %1; this version knows up to %2)</source>
@@ -3845,6 +3868,34 @@
     <message>
         <source>The progress store is not open.</source>
         <translation>進度資料庫尚未開啟。</translation>
+    </message>
+    <message>
+        <source>the progress file cannot be read: check its owner and permissions</source>
+        <translation>無法讀取進度檔：請檢查它的擁有者和權限</translation>
+    </message>
+    <message>
+        <source>the progress file is read-only: check its owner and permissions</source>
+        <translation>進度檔是唯讀的：請檢查它的擁有者和權限</translation>
+    </message>
+    <message numerus="yes">
+        <source>another CommitScope using it kept it locked for more than %n second(s)</source>
+        <translation>
+            <numerusform>另一個正在使用它的 CommitScope 將它鎖定超過 %n 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>it holds tables this version cannot upgrade: %1</source>
+        <translation>其中的資料表是這個版本無法升級的：%1</translation>
+    </message>
+    <message>
+        <source>The progress file &quot;%1&quot; could not be used (%2). It was left unchanged. Progress is kept in memory and will be lost when CommitScope closes.</source>
+        <translation>無法使用進度檔「%1」（%2）。原檔保持不變。進度會暫存在記憶體中，關閉 CommitScope 後就會遺失。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Progress could not be saved: another CommitScope window using the same progress file kept it locked for more than %n second(s).</source>
+        <translation>
+            <numerusform>無法儲存進度：另一個使用同一個進度檔的 CommitScope 視窗將它鎖定超過 %n 秒。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

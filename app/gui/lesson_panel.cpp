@@ -143,6 +143,14 @@ LessonPanel::LessonPanel(LessonSession* session, QWidget* parent) : QWidget(pare
   scroll_->setWidget(body);
   layout->addWidget(scroll_, 1);
 
+  // Outside the scroll area: a learner must see that an answer was lost without scrolling to it.
+  saveNotice_ = wrapLabel(this);
+  saveNotice_->setObjectName(QStringLiteral("LessonSaveNotice"));
+  saveNotice_->setFrameShape(QFrame::StyledPanel);
+  saveNotice_->setContentsMargins(6, 4, 6, 4);
+  saveNotice_->hide();
+  layout->addWidget(saveNotice_);
+
   auto* nav = new QHBoxLayout;
   back_ = new QPushButton(this);
   back_->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
@@ -382,8 +390,12 @@ void LessonPanel::refresh() {
     meta_->clear();
     steps_->clear();
     builtFor_ = -1;
+    saveNotice_->hide();
     return;
   }
+  const QString unsaved = session_->saveProblem();
+  saveNotice_->setText(coloured(kBad, QStringLiteral("⚠ ") + unsaved.toHtmlEscaped()));
+  saveNotice_->setVisible(!unsaved.isEmpty());
   const cs::Lesson& lesson = *session_->lesson();
   if (steps_->count() != session_->stepCount() || title_->text().isEmpty()) rebuildSteps();
   title_->setText(QString::fromStdString(lesson.title.in(lessonLanguageKey())));
@@ -434,8 +446,14 @@ void LessonPanel::refresh() {
     const int total = session_->questionCount();
     QString h = tr("<p>You have finished <b>%1</b>.</p>").arg(title_->text().toHtmlEscaped());
     if (!teacher) h += tr("<p>Questions right at the first try: <b>%1 of %2</b>.</p>").arg(score).arg(total);
-    h += tr("<p>Your progress is saved. Open the scenario in <b>Free play</b> to keep experimenting, or choose the next "
-            "lesson.</p>");
+    if (session_->unsavedCount() == 0)
+      h += tr("<p>Your progress is saved. Open the scenario in <b>Free play</b> to keep experimenting, or choose the next "
+              "lesson.</p>");
+    else
+      h += coloured(kBad, tr("<p><b>Not all of your progress was saved:</b> %n answer(s) or step(s) could not be written "
+                             "to the progress file.</p>",
+                             nullptr, session_->unsavedCount())) +
+           tr("<p>Open the scenario in <b>Free play</b> to keep experimenting, or choose the next lesson.</p>");
     text_->setText(h);
     feedback_->clear();
     browse_->show();

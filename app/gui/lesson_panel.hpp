@@ -1,7 +1,8 @@
 // The lesson panel beside the canvas: the lesson's title and score, the list of steps, the current
 // step's narration, task or question (with its options, hints and feedback), and Back/Next. A view
 // of LessonSession: it pulls everything in refresh() and sends the learner's choices back; it never
-// judges an answer itself.
+// judges an answer itself. Above Back/Next, always in view, a red notice says when an answer or a
+// step could NOT be saved in the progress file (LessonSession::saveProblem()).
 #pragma once
 
 #include <QWidget>
@@ -36,6 +37,7 @@ class LessonPanel final : public QWidget {
   const std::vector<QAbstractButton*>& optionButtons() const { return options_; }
   QString feedbackText() const;
   QString bodyText() const;
+  QLabel* saveNotice() const { return saveNotice_; }
 
  public slots:
   void refresh();
@@ -91,4 +93,5 @@ class LessonPanel final : public QWidget {
   QPushButton* browse_;
   QPushButton* close_;
   QCheckBox* teacher_;
+  QLabel* saveNotice_;
 };

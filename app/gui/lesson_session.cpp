@@ -68,7 +68,11 @@ bool LessonSession::start(const cs::Lesson& lesson, QString* error) {
   states_.assign(lesson.steps.size(), {});
   checkpoints_.assign(lesson.steps.size(), std::nullopt);
   finished_ = false;
-  if (progress_) progress_->startAttempt(QString::fromStdString(lesson.id));
+  saveProblem_.clear();
+  unsaved_ = 0;
+  if (recording())
+    saved(progress_->startAttempt(QString::fromStdString(lesson.id)) >= 0,
+          tr("Your new attempt at this lesson was NOT saved in your progress."));
   enterStep(0);
   return true;
 }
@@ -194,8 +198,9 @@ void LessonSession::enterStep(int index) {
   StepState& st = states_[i];
   st.visited = true;
   const cs::LessonStep& s = lesson_->steps[i];
-  if (progress_)
-    progress_->markStepReached(QString::fromStdString(lesson_->id), QString::fromStdString(s.id), stepCount());
+  if (recording())
+    saved(progress_->markStepReached(QString::fromStdString(lesson_->id), QString::fromStdString(s.id), stepCount()),
+          tr("Reaching this step was NOT saved in your progress."));
 
   switch (s.kind) {
     case cs::StepKind::Narration:
@@ -498,8 +503,26 @@ void LessonSession::answerPredict(std::size_t chosen) {
 }
 
 void LessonSession::record(const QString& answer, bool correct) {
-  if (!progress_ || !lesson_) return;
+  if (!recording() || !lesson_) return;
   const cs::LessonStep* s = currentStep();
-  progress_->recordAnswer(QString::fromStdString(lesson_->id), QString::fromStdString(s->id), answer, correct,
-                          static_cast<double>(controller_->now()) / 1000.0);
+  saved(progress_->recordAnswer(QString::fromStdString(lesson_->id), QString::fromStdString(s->id), answer, correct,
+                                static_cast<double>(controller_->now()) / 1000.0),
+        tr("Your answer was NOT saved."));
+}
+
+bool LessonSession::recording() const {
+  return progress_ && progress_->status() != commitscope::ProgressStore::Status::Closed;
+}
+
+// Every caller emits changed() once its step state is complete, so the panel shows the problem then.
+void LessonSession::saved(bool ok, const QString& what) {
+  if (ok) {
+    saveProblem_.clear();
+    return;
+  }
+  ++unsaved_;
+  const QString reason = progress_->lastMessage();
+  //: A sentence saying what was not saved, then the progress store's reason.
+  saveProblem_ = reason.isEmpty() ? what : tr("%1 %2").arg(what, reason);
+  emit progressNotSaved(saveProblem_);
 }

@@ -1,7 +1,11 @@
 // A lesson being taken: which step the learner is on, what each step is waiting for, the answers
 // given, and the run each step starts from. It drives the run only through LabController (lesson
 // actions become projections the controller animates; faults join the run's schedule) and records
-// every answer in the ProgressStore the moment it is given. The lesson panel is a view of it.
+// every answer in the ProgressStore the moment it is given. An answer or step the store refuses
+// (another window held the file locked too long, a disk error) is reported: progressNotSaved() and
+// saveProblem(), shown by the lesson panel and the status bar. A store that was never opened
+// (a screenshot without --profile) records nothing, on purpose, and says nothing. The lesson panel
+// is a view of it.
 //
 // Steps (see docs/lesson-format.md):
 // - narration: done at once; the learner reads and presses Next;
@@ -89,6 +93,12 @@ class LessonSession final : public QObject {
   bool teacherMode() const { return teacher_; }
   void setTeacherMode(bool on);
 
+  // The latest answer or step the progress store refused, as a translated warning that says it was
+  // NOT saved and why; cleared by the next save that succeeds. Empty: everything was saved.
+  QString saveProblem() const { return saveProblem_; }
+  // Answers and steps of this lesson that could not be saved.
+  int unsavedCount() const { return unsaved_; }
+
  public slots:
   void next();
   void back();
@@ -108,6 +118,8 @@ class LessonSession final : public QObject {
   void changed();       // anything the panel shows
   void stepEntered(int index);
   void lessonFinished(int score, int outOf);
+  // The progress store refused an answer or a step; `message` is saveProblem().
+  void progressNotSaved(const QString& message);
 
  private:
   void enterStep(int index);
@@ -118,6 +130,9 @@ class LessonSession final : public QObject {
   bool completeHeadless(int i);
   std::vector<cs::LessonAction> actionsToComplete(int i) const;
   void record(const QString& answer, bool correct);
+  bool recording() const;  // a store is attached and was opened
+  // Notes the outcome of one save: a failure becomes saveProblem() (`what` + the store's reason).
+  void saved(bool ok, const QString& what);
   const std::vector<cs::Condition>* goalOf(const cs::LessonStep& s) const;
 
   LabController* controller_;
@@ -128,6 +143,8 @@ class LessonSession final : public QObject {
   int index_ = 0;
   Status status_ = Status::Ready;
   QString error_;
+  QString saveProblem_;
+  int unsaved_ = 0;
   bool teacher_ = false;
   bool finished_ = false;
   bool playingPredict_ = false;

@@ -138,6 +138,9 @@ void MainWindow::createCentralArea() {
   connect(session_, &LessonSession::changed, this, &MainWindow::updateHighlights);
   connect(session_, &LessonSession::changed, this, &MainWindow::updateLessonActions);
   connect(session_, &LessonSession::changed, this, &MainWindow::updateStatus);
+  // An answer the progress file refused: said on the status bar too (the panel keeps its notice).
+  connect(session_, &LessonSession::progressNotSaved, this,
+          [this](const QString& message) { statusBar()->showMessage(message, 20000); });
   connect(session_, &LessonSession::lessonFinished, this, [this](int score, int outOf) {
     if (session_->teacherMode()) statusBar()->showMessage(tr("Lesson complete"), 6000);
     else statusBar()->showMessage(tr("Lesson complete: %1 of %2 questions right at the first try").arg(score).arg(outOf), 8000);

@@ -85,6 +85,7 @@ void ProgressDialog::refresh() {
     case Status::Closed:
     case Status::Failed: where_->setText(tr("Progress cannot be recorded. %1").arg(progress_->lastMessage())); break;
   }
+  if (!failure_.isEmpty()) where_->setText(where_->text() + QLatin1Char('\n') + failure_);
   const QString lang = language::current();
   QStringList seen;
   const auto addRow = [&](const QString& id, const QString& title, int totalSteps, int questions) {
@@ -119,12 +120,15 @@ void ProgressDialog::select(const QString& lessonId) {
     if (table_->topLevelItem(i)->data(Lesson, Qt::UserRole).toString() == lessonId) table_->setCurrentItem(table_->topLevelItem(i));
 }
 
+QString ProgressDialog::statusText() const { return where_->text(); }
+
 bool ProgressDialog::resetSelected() {
   const QString id = selectedId();
   if (id.isEmpty()) return false;
   const QTreeWidgetItem* it = table_->currentItem();
   if (!confirm_(tr("Forget every answer and step of “%1”? This cannot be undone.").arg(it->text(Lesson)))) return false;
   const bool ok = progress_->resetLesson(id);
+  failure_ = ok ? QString() : tr("The lesson was NOT reset: %1").arg(progress_->lastMessage());
   refresh();
   return ok;
 }
@@ -132,6 +136,7 @@ bool ProgressDialog::resetSelected() {
 bool ProgressDialog::resetAll() {
   if (!confirm_(tr("Forget the progress of every lesson? This cannot be undone."))) return false;
   const bool ok = progress_->resetAll();
+  failure_ = ok ? QString() : tr("The progress was NOT reset: %1").arg(progress_->lastMessage());
   refresh();
   return ok;
 }

@@ -1,6 +1,6 @@
 // The progress view (Lessons > Progress): per lesson the completion, best score, attempts and last
 // attempt, where the progress is stored (or why it is only in memory), reset with confirmation and
-// export as CSV.
+// export as CSV. A reset the store refuses (another window kept the file locked) is said so there.
 #pragma once
 
 #include <QDialog>
@@ -30,6 +30,7 @@ class ProgressDialog final : public QDialog {
   bool exportCsv(const QString& path, bool summaries, QString* error = nullptr);
 
   QTreeWidget* table() const { return table_; }
+  QString statusText() const;  // where the progress is kept, and a failed reset
   void select(const QString& lessonId);
   void refresh();
 
@@ -40,6 +41,7 @@ class ProgressDialog final : public QDialog {
   commitscope::ProgressStore* progress_;
   bool hideScores_;
   std::function<bool(const QString&)> confirm_;
+  QString failure_;  // the last reset that did not happen, and why
   QLabel* where_;
   QTreeWidget* table_;
   QPushButton* reset_;

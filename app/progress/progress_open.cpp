@@ -1,5 +1,5 @@
-// ProgressStore::open and its recovery paths: damaged files are moved aside, unusable locations
-// fall back to an in-memory database.
+// ProgressStore::open and its recovery paths: damaged files are moved aside; files that are busy,
+// unreadable, unwritable, newer or unmigratable are left untouched and progress is kept in memory.
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -46,8 +46,12 @@ bool ProgressStore::open(const QString& directory) {
   const QString file = dir.isEmpty() ? QString() : QDir(dir).filePath(QString::fromLatin1(kFileName));
   const QFileInfo info(file);
   if (why.isEmpty() && info.exists() && !info.isFile()) why = tr("\"%1\" is not a file").arg(native(file));
-  if (why.isEmpty() && info.exists() && info.isReadable() && !info.isWritable())
-    why = tr("the progress file is read-only");
+  // Not damage: an owner or mode that keeps this user out (a progress.db made by root) leaves the
+  // file exactly as it is.
+  if (why.isEmpty() && info.exists() && !info.isReadable())
+    why = tr("the progress file cannot be read: check its owner and permissions");
+  if (why.isEmpty() && info.exists() && !info.isWritable())
+    why = tr("the progress file is read-only: check its owner and permissions");
   if (!why.isEmpty()) {
     addMessage(tr("Progress cannot be saved in \"%1\" (%2). It is kept in memory and will be lost when "
                   "CommitScope closes.")
@@ -56,30 +60,38 @@ bool ProgressStore::open(const QString& directory) {
   }
 
   QString detail;
-  OpenResult r = OpenResult::Corrupt;
-  if (info.exists() && !info.isReadable())
-    detail = tr("the file cannot be read");
-  else
-    r = openFile(file, &detail);
+  const OpenResult r = openFile(file, &detail);
   if (r == OpenResult::Ok) {
     path_ = file;
     status_ = Status::Ok;
     return true;
   }
   dropConnection();
-  if (r == OpenResult::IoError) {
-    addMessage(tr("The progress file \"%1\" could not be opened (%2). Progress is kept in memory and will "
-                  "be lost when CommitScope closes.")
-                   .arg(native(file), detail));
+  if (r != OpenResult::Corrupt) {
+    // The file may be perfectly good (in use, another owner, a newer CommitScope): it is not touched.
+    QString problem;
+    switch (r) {
+      case OpenResult::Busy:
+        problem = tr("another CommitScope using it kept it locked for more than %n second(s)", nullptr,
+                     (lockTimeoutMs_ + 999) / 1000);
+        break;
+      case OpenResult::Newer:
+        problem = tr("it was written by a newer version of CommitScope (schema %1; this version knows up to %2)")
+                      .arg(detail)
+                      .arg(progress_schema::kCurrentVersion);
+        break;
+      case OpenResult::Unmigratable:
+        problem = tr("it holds tables this version cannot upgrade: %1").arg(detail);
+        break;
+      default: problem = detail; break;
+    }
+    addMessage(tr("The progress file \"%1\" could not be used (%2). It was left unchanged. Progress is kept in "
+                  "memory and will be lost when CommitScope closes.")
+                   .arg(native(file), problem));
     return openInMemory();
   }
 
-  const QString problem = r == OpenResult::Newer
-                              ? tr("it was written by a newer version of CommitScope (schema %1; this version "
-                                   "knows up to %2)")
-                                    .arg(detail)
-                                    .arg(progress_schema::kCurrentVersion)
-                              : tr("it is damaged or not a progress file: %1").arg(detail);
+  const QString problem = tr("it is damaged or not a progress file: %1").arg(detail);
   QString moveError;
   if (!moveAside(file, &moveError)) {
     addMessage(tr("The progress file \"%1\" cannot be used (%2) and could not be moved aside (%3). Progress "
@@ -111,15 +123,15 @@ ProgressStore::OpenResult ProgressStore::openFile(const QString& path, QString* 
     QSqlDatabase d = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection_);
     if (!d.isValid()) {
       *detail = tr("Qt's SQLite driver (QSQLITE) is not available");
-      return OpenResult::IoError;
+      return OpenResult::Unusable;
     }
     d.setDatabaseName(path);
-    // Another CommitScope on the same profile may hold the write lock for a moment.
-    d.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=3000"));
+    // Another CommitScope on the same profile may hold the write lock for a moment: wait for it.
+    d.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(lockTimeoutMs_));
     if (!d.open()) {
       *detail = d.lastError().text();
       return progress_schema::isCorruptionCode(progress_schema::sqliteCode(d.lastError())) ? OpenResult::Corrupt
-                                                                                           : OpenResult::IoError;
+                                                                                           : OpenResult::Unusable;
     }
   }
   OpenResult result = OpenResult::Ok;

@@ -1,13 +1,35 @@
 #include "progress_schema.hpp"
 
+#include <QDeadlineTimer>
 #include <QSqlQuery>
+#include <QThread>
+
+#include <algorithm>
 
 namespace commitscope::progress_schema {
 namespace {
 
-// SQLite primary result codes used here (sqlite3.h is not needed for four numbers).
+// SQLite primary result codes used here (sqlite3.h is not needed for a few numbers).
+constexpr int kSqlitePerm = 3;
+constexpr int kSqliteBusy = 5;
+constexpr int kSqliteLocked = 6;
+constexpr int kSqliteReadOnly = 8;
 constexpr int kSqliteCorrupt = 11;
+constexpr int kSqliteCantOpen = 14;
+constexpr int kSqliteAuth = 23;
 constexpr int kSqliteNotADb = 26;
+
+// Pause between two tries of a busy transaction: long enough to let the other writer commit.
+constexpr int kRetryPauseMs = 20;
+
+bool isBusy(const QSqlError& e) { return errorKind(e) == ErrorKind::Busy; }
+
+// Whether a busy error may be retried: time is left before the deadline (then pauses a moment).
+bool mayRetry(const QSqlError& e, const QDeadlineTimer& deadline) {
+  if (!isBusy(e) || deadline.hasExpired()) return false;
+  QThread::msleep(static_cast<unsigned long>(std::min<qint64>(kRetryPauseMs, deadline.remainingTime())));
+  return true;
+}
 
 // Version 1: one row per answer, as given.
 const char* const kV1[] = {
@@ -74,20 +96,11 @@ bool backfillV2(const QSqlDatabase& db, QSqlError* err) {
 }
 
 bool step(const QSqlDatabase& db, int to, QSqlError* err) {
-  QSqlDatabase d = db;
-  if (!d.transaction()) {
-    if (err) *err = d.lastError();
-    return false;
-  }
   bool ok = false;
   if (to == 1) ok = runAll(db, std::begin(kV1), std::end(kV1), err);
   if (to == 2) ok = runAll(db, std::begin(kV2), std::end(kV2), err) && backfillV2(db, err);
-  // user_version is part of the transaction: the version and the tables change together.
-  ok = ok && exec(db, QStringLiteral("PRAGMA user_version = %1").arg(to), {}, err);
-  if (ok && d.commit()) return true;
-  if (ok && err) *err = d.lastError();
-  d.rollback();
-  return false;
+  // user_version is part of the caller's transaction: the version and the tables change together.
+  return ok && exec(db, QStringLiteral("PRAGMA user_version = %1").arg(to), {}, err);
 }
 
 }  // namespace
@@ -98,7 +111,52 @@ int sqliteCode(const QSqlError& e) {
   return ok ? (code & 0xff) : -1;  // the driver may report extended codes
 }
 
-bool isCorruptionCode(int code) { return code == kSqliteCorrupt || code == kSqliteNotADb; }
+ErrorKind errorKind(int code) {
+  switch (code) {
+    case kSqliteCorrupt:
+    case kSqliteNotADb: return ErrorKind::Corruption;
+    case kSqliteBusy:
+    case kSqliteLocked: return ErrorKind::Busy;
+    case kSqlitePerm:
+    case kSqliteReadOnly:
+    case kSqliteCantOpen:
+    case kSqliteAuth: return ErrorKind::Permission;
+    default: return ErrorKind::Other;
+  }
+}
+
+bool isCorruptionCode(int code) { return errorKind(code) == ErrorKind::Corruption; }
+
+bool writeTransaction(const QSqlDatabase& db, int timeoutMs, const std::function<bool(QSqlError*)>& body,
+                      QSqlError* err) {
+  const QDeadlineTimer deadline(std::max(0, timeoutMs));
+  for (;;) {
+    QSqlError e;
+    if (!exec(db, QStringLiteral("BEGIN IMMEDIATE"), {}, &e)) {
+      if (mayRetry(e, deadline)) continue;
+      if (err) *err = e;
+      return false;
+    }
+    const bool done = body(&e) && exec(db, QStringLiteral("COMMIT"), {}, &e);
+    if (done) return true;
+    exec(db, QStringLiteral("ROLLBACK"));  // fails harmlessly when SQLite already rolled back
+    if (mayRetry(e, deadline)) continue;
+    if (err) *err = e;
+    return false;
+  }
+}
+
+QVariant scalarWithRetry(const QSqlDatabase& db, int timeoutMs, const QString& sql, QSqlError* err) {
+  const QDeadlineTimer deadline(std::max(0, timeoutMs));
+  for (;;) {
+    QSqlError e;
+    const QVariant v = scalar(db, sql, {}, &e);
+    if (v.isValid() || !mayRetry(e, deadline)) {
+      if (err && !v.isValid()) *err = e;
+      return v;
+    }
+  }
+}
 
 bool exec(const QSqlDatabase& db, const QString& sql, std::initializer_list<QVariant> binds, QSqlError* err) {
   QSqlQuery q(db);

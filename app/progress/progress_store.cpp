@@ -3,6 +3,7 @@
 #include <QSqlDatabase>
 #include <QStandardPaths>
 
+#include <algorithm>
 #include <atomic>
 
 #include "progress_schema.hpp"
@@ -25,6 +26,11 @@ ProgressStore::~ProgressStore() { close(); }
 void ProgressStore::close() {
   dropConnection();
   status_ = Status::Closed;
+}
+
+void ProgressStore::setLockTimeout(int ms) {
+  lockTimeoutMs_ = std::max(0, ms);
+  if (isUsable()) schema::exec(db(), QStringLiteral("PRAGMA busy_timeout = %1").arg(lockTimeoutMs_));
 }
 
 bool ProgressStore::isUsable() const {
@@ -70,6 +76,18 @@ bool ProgressStore::openInMemory() {
   return false;
 }
 
+ProgressStore::OpenResult ProgressStore::classify(const QSqlError& e, bool migrating) const {
+  switch (schema::errorKind(e)) {
+    case schema::ErrorKind::Corruption: return OpenResult::Corrupt;
+    case schema::ErrorKind::Busy: return OpenResult::Busy;
+    case schema::ErrorKind::Permission: return OpenResult::Unusable;
+    case schema::ErrorKind::Other: break;
+  }
+  // An SQL error while migrating ("table ... already exists", "no such column") means tables this
+  // version did not make: somebody else's data, never damage.
+  return migrating ? OpenResult::Unmigratable : OpenResult::Unusable;
+}
+
 bool ProgressStore::prepareSchema(bool inMemory, OpenResult* result, QString* detail) {
   const QSqlDatabase d = db();
   QSqlError e;
@@ -78,37 +96,54 @@ bool ProgressStore::prepareSchema(bool inMemory, OpenResult* result, QString* de
     *detail = text;
     return false;
   };
-  const auto classify = [&](bool migrating) {
-    const int code = schema::sqliteCode(e);
-    // During a migration, SQL errors mean the tables are not what this version expects.
-    const bool corrupt = schema::isCorruptionCode(code) || (migrating && (code == 1 || code == 19 || code == 20));
-    return failWith(corrupt ? OpenResult::Corrupt : OpenResult::IoError, e.text());
-  };
 
-  const QVariant version = schema::scalar(d, QStringLiteral("PRAGMA user_version"), {}, &e);
-  if (!version.isValid()) return classify(false);
-  const QVariant check = schema::scalar(d, QStringLiteral("PRAGMA quick_check"), {}, &e);
-  if (!check.isValid()) return classify(false);
+  // Read-only first: nothing is written before the file is known to be healthy, so a file that is
+  // moved aside is kept byte for byte.
+  const QVariant check = schema::scalarWithRetry(d, lockTimeoutMs_, QStringLiteral("PRAGMA quick_check"), &e);
+  if (!check.isValid()) return failWith(classify(e, false), e.text());
   if (check.toString() != QLatin1String("ok")) return failWith(OpenResult::Corrupt, check.toString());
-  const int v = version.toInt();
-  if (v > schema::kCurrentVersion || v < 0) return failWith(OpenResult::Newer, QString::number(v));
 
-  // Nothing is written before these checks, so a file that is moved aside is kept byte for byte.
-  if (v == schema::kCurrentVersion) {
-    // A file claiming the current version must have the current tables.
-    const QVariant tables = schema::scalar(
-        d, QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'"
-                          " AND name IN ('answers', 'attempts', 'lessons', 'steps_reached')"),
-        {}, &e);
-    if (!tables.isValid()) return classify(false);
-    if (tables.toInt() != 4) return failWith(OpenResult::Corrupt, tr("progress tables are missing"));
-  } else {
-    if (!schema::migrate(d, v, &e)) return classify(true);
-    migratedFrom_ = v;
-  }
+  // The version is read inside the write transaction: a second process starting at the same moment
+  // waits here for the first one's migration and then reads the migrated version.
+  int found = -1;
+  bool newer = false;
+  bool tablesMissing = false;
+  bool migrating = false;
+  const bool ok = schema::writeTransaction(
+      d, lockTimeoutMs_,
+      [&](QSqlError* err) {
+        found = -1;
+        newer = tablesMissing = migrating = false;
+        const QVariant version = schema::scalar(d, QStringLiteral("PRAGMA user_version"), {}, err);
+        if (!version.isValid()) return false;
+        found = version.toInt();
+        if (found > schema::kCurrentVersion || found < 0) {
+          newer = true;
+          return false;
+        }
+        if (found < schema::kCurrentVersion) {
+          migrating = true;
+          return schema::migrate(d, found, err);
+        }
+        // A file claiming the current version must have the current tables.
+        const QVariant tables = schema::scalar(
+            d, QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'"
+                              " AND name IN ('answers', 'attempts', 'lessons', 'steps_reached')"),
+            {}, err);
+        if (!tables.isValid()) return false;
+        tablesMissing = tables.toInt() != 4;
+        return !tablesMissing;
+      },
+      &e);
+  if (newer) return failWith(OpenResult::Newer, QString::number(found));
+  if (tablesMissing) return failWith(OpenResult::Corrupt, tr("progress tables are missing"));
+  if (!ok) return failWith(classify(e, migrating), e.text());
+  if (migrating) migratedFrom_ = found;
+
   if (!inMemory) {
-    if (!schema::scalar(d, QStringLiteral("PRAGMA journal_mode = WAL"), {}, &e).isValid()) return classify(false);
-    if (!schema::exec(d, QStringLiteral("PRAGMA synchronous = FULL"), {}, &e)) return classify(false);
+    if (!schema::scalarWithRetry(d, lockTimeoutMs_, QStringLiteral("PRAGMA journal_mode = WAL"), &e).isValid())
+      return failWith(classify(e, false), e.text());
+    if (!schema::exec(d, QStringLiteral("PRAGMA synchronous = FULL"), {}, &e)) return failWith(classify(e, false), e.text());
   }
   *result = OpenResult::Ok;
   return true;
@@ -121,7 +156,12 @@ void ProgressStore::addMessage(const QString& text) {
 
 bool ProgressStore::fail(const QSqlError& e) {
   lastError_ = e;
-  message_ = tr("Progress could not be saved: %1").arg(e.text());
+  if (schema::errorKind(e) == schema::ErrorKind::Busy)
+    message_ = tr("Progress could not be saved: another CommitScope window using the same progress file kept it "
+                  "locked for more than %n second(s).",
+                  nullptr, (lockTimeoutMs_ + 999) / 1000);
+  else
+    message_ = tr("Progress could not be saved: %1").arg(e.text());
   return false;
 }
 
@@ -130,18 +170,9 @@ bool ProgressStore::inTransaction(const std::function<bool(const QSqlDatabase&, 
     message_ = tr("The progress store is not open.");
     return false;
   }
-  QSqlDatabase d = db();
-  if (!d.transaction()) return fail(d.lastError());
+  const QSqlDatabase d = db();
   QSqlError e;
-  if (!body(d, &e)) {
-    d.rollback();
-    return fail(e);
-  }
-  if (!d.commit()) {
-    e = d.lastError();
-    d.rollback();
-    return fail(e);
-  }
+  if (!schema::writeTransaction(d, lockTimeoutMs_, [&](QSqlError* err) { return body(d, err); }, &e)) return fail(e);
   return true;
 }
 

@@ -5,10 +5,21 @@
 // - Versioned schema (PRAGMA user_version) with migrations from every earlier version; WAL journal,
 //   synchronous=FULL. Every answer is committed in its own transaction as it is given, so killing
 //   the app loses nothing already answered.
-// - A damaged or unreadable file (not SQLite, truncated, schema newer than this build) is renamed to
-//   progress.db.corrupt-<n> (kept, never deleted) and a fresh one is started; a location that cannot
-//   be written keeps progress in memory. Either way status() and lastMessage() say what happened and
-//   the store keeps working.
+// - Several CommitScope windows (processes) may use one profile at once. Every write, including
+//   the schema check and migration at open(), is a BEGIN IMMEDIATE transaction: it takes SQLite's
+//   write lock before it reads, and waits for it (busy timeout, then a bounded retry; lockTimeout())
+//   instead of failing at once. The schema version is read inside that transaction, so of two
+//   processes starting together one migrates and the other then finds the migrated schema. In WAL
+//   mode readers never wait for the writer.
+// - Only real damage counts as damage: a file that is not SQLite, fails PRAGMA quick_check or lacks
+//   the tables of the version it claims is renamed to progress.db.corrupt-<n> (kept, never deleted,
+//   with its -wal/-shm) and a fresh one is started. A file that is busy (another process kept the
+//   lock past the timeout), cannot be read or written (owner, mode, read-only mount), was written by
+//   a newer version, or holds tables this version cannot migrate is left exactly as it is and
+//   progress is kept in memory; so is a location that cannot be written. Either way status() and
+//   lastMessage() say what happened and the store keeps working.
+// - A write that fails (recordAnswer, markStepReached, ...) returns false and lastMessage() says
+//   why; the caller tells the learner (LessonSession::progressNotSaved).
 //
 // One store per thread (Qt SQL connections are per thread); each store has its own connection name.
 #pragma once
@@ -65,6 +76,8 @@ class ProgressStore {
   enum class CsvContent { Answers, Summaries };
 
   static constexpr const char* kFileName = "progress.db";
+  // How long one operation waits for another process that holds the file's write lock.
+  static constexpr int kDefaultLockTimeoutMs = 5000;
 
   // `profileDir` if given (the --profile DIR override), else QStandardPaths::AppDataLocation.
   static QString defaultDirectory(const QString& profileDir = {});
@@ -79,6 +92,11 @@ class ProgressStore {
   // (status Ok, Recovered or InMemory); read status() and lastMessage() for what happened.
   bool open(const QString& directory = {});
   void close();
+
+  // The wait for another process's lock, per operation (busy timeout and retries); applies to the
+  // open connection at once and to later open() calls.
+  void setLockTimeout(int ms);
+  int lockTimeout() const { return lockTimeoutMs_; }
 
   Status status() const { return status_; }
   bool isUsable() const;
@@ -113,7 +131,8 @@ class ProgressStore {
   bool exportCsv(const QString& path, CsvContent content = CsvContent::Answers);
 
  private:
-  enum class OpenResult { Ok, Corrupt, Newer, IoError };
+  // What opening the file found. Only Corrupt moves the file aside; the others keep it untouched.
+  enum class OpenResult { Ok, Corrupt, Newer, Unmigratable, Busy, Unusable };
 
   QSqlDatabase db() const;
   OpenResult openFile(const QString& path, QString* detail);
@@ -121,6 +140,7 @@ class ProgressStore {
   void dropConnection();
   bool moveAside(const QString& path, QString* detail);
   bool prepareSchema(bool inMemory, OpenResult* result, QString* detail);
+  OpenResult classify(const QSqlError& e, bool migrating) const;
   bool inTransaction(const std::function<bool(const QSqlDatabase&, QSqlError*)>& body);
   bool fail(const QSqlError& e);
   void addMessage(const QString& text);
@@ -131,6 +151,7 @@ class ProgressStore {
   QString path_;
   QString movedAside_;
   int migratedFrom_ = -1;
+  int lockTimeoutMs_ = kDefaultLockTimeoutMs;
   mutable QSqlError lastError_;
 };
 

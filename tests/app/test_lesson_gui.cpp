@@ -5,11 +5,16 @@
 #include <gtest/gtest.h>
 
 #include <QAbstractButton>
+#include <QLabel>
 #include <QDir>
 #include <QFile>
 #include <QListWidget>
 #include <QProcess>
 #include <QPushButton>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -81,6 +86,44 @@ int indexOf(const cs::Lesson& l, const char* stepId) {
   }
   if (!s.finished()) return ::testing::AssertionFailure() << l.id << ": did not reach the end";
   return ::testing::AssertionSuccess();
+}
+
+
+// Another CommitScope writing to the same progress file: holds its write lock until release().
+class ProgressLockHolder {
+ public:
+  explicit ProgressLockHolder(const QString& dbPath) {
+    QSqlDatabase d = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name_);
+    d.setDatabaseName(dbPath);
+    EXPECT_TRUE(d.open());
+    EXPECT_TRUE(QSqlQuery(d).exec(QStringLiteral("BEGIN IMMEDIATE")));
+  }
+  ~ProgressLockHolder() { release(); }
+  void release() {
+    if (!QSqlDatabase::contains(name_)) return;
+    {
+      QSqlDatabase d = QSqlDatabase::database(name_, false);
+      QSqlQuery(d).exec(QStringLiteral("ROLLBACK"));
+      d.close();
+    }
+    QSqlDatabase::removeDatabase(name_);
+  }
+
+ private:
+  QString name_ = QStringLiteral("other_commitscope");
+};
+
+// Jumps (as a teacher would) to the lesson's first choice question; -1 if there is none.
+int jumpToFirstChoiceQuiz(LessonSession& s) {
+  const cs::Lesson& l = *s.lesson();
+  for (std::size_t i = 0; i < l.steps.size(); ++i)
+    if (l.steps[i].kind == cs::StepKind::Quiz && l.steps[i].quiz.kind == cs::QuizKind::Choice) {
+      s.setTeacherMode(true);
+      s.jumpTo(static_cast<int>(i));
+      s.setTeacherMode(false);
+      return s.currentIndex() == static_cast<int>(i) ? static_cast<int>(i) : -1;
+    }
+  return -1;
 }
 
 }  // namespace
@@ -252,6 +295,111 @@ TEST(LessonSession, AWrongFirstAnswerCostsThePointButShowsTheExplanations) {
   EXPECT_TRUE(answers[1].correct);
   EXPECT_EQ(answers[0].stepId.toStdString(), l.steps[static_cast<std::size_t>(quiz)].id);
   EXPECT_GT(store.lessonSummary(QString::fromStdString(l.id)).stepsReached, 0);
+}
+
+TEST(LessonSession, AnAnswerThatCannotBeSavedIsReported) {
+  // Another window holds the progress file's write lock longer than the store waits: the answer
+  // is judged as usual, but the learner is told it was NOT saved, and why.
+  LabController controller;
+  QTemporaryDir dir;
+  commitscope::ProgressStore store(dir.path());
+  ASSERT_EQ(store.status(), commitscope::ProgressStore::Status::Ok);
+  store.setLockTimeout(100);
+  LessonSession s(&controller, &store);
+  QSignalSpy spy(&s, &LessonSession::progressNotSaved);
+  const cs::Lesson l = loadLesson("07-two-phase-commit");
+  ASSERT_TRUE(s.start(l));
+  const int quiz = jumpToFirstChoiceQuiz(s);
+  ASSERT_GE(quiz, 0);
+  EXPECT_TRUE(s.saveProblem().isEmpty());
+  EXPECT_EQ(spy.count(), 0);
+  const cs::Quiz& q = l.steps[static_cast<std::size_t>(quiz)].quiz;
+  std::size_t wrong = 0;
+  while (std::find(q.correct.begin(), q.correct.end(), wrong) != q.correct.end()) ++wrong;
+  {
+    ProgressLockHolder other(store.databasePath());
+    s.answerChoice({wrong});
+  }
+  EXPECT_FALSE(s.stepState(quiz).correct);  // judged all the same
+  ASSERT_EQ(spy.count(), 1);
+  const QString message = spy.at(0).at(0).toString();
+  EXPECT_EQ(message, s.saveProblem());
+  EXPECT_TRUE(message.contains(QStringLiteral("Your answer was NOT saved"))) << message.toStdString();
+  EXPECT_TRUE(message.contains(QStringLiteral("locked"))) << message.toStdString();
+  EXPECT_EQ(s.unsavedCount(), 1);
+  // The lock is gone: the next answer is saved and the warning goes away.
+  s.answerChoice(q.correct);
+  EXPECT_EQ(spy.count(), 1);
+  EXPECT_TRUE(s.saveProblem().isEmpty());
+  const auto answers = store.answers(QString::fromStdString(l.id));
+  ASSERT_EQ(answers.size(), 1);
+  EXPECT_TRUE(answers[0].correct);
+}
+
+TEST(LessonSession, ANeverOpenedStoreRecordsNothingAndSaysNothing) {
+  // A screenshot without --profile: the window's store is never opened, on purpose.
+  LabController controller;
+  commitscope::ProgressStore closed;
+  LessonSession s(&controller, &closed);
+  QSignalSpy spy(&s, &LessonSession::progressNotSaved);
+  ASSERT_TRUE(s.start(loadLesson("07-two-phase-commit")));
+  ASSERT_TRUE(takeLesson(s));
+  EXPECT_EQ(spy.count(), 0);
+  EXPECT_EQ(s.unsavedCount(), 0);
+}
+
+TEST(LessonPanel, ShowsThatAnAnswerWasNotSaved) {
+  LabController controller;
+  MainWindow w(&controller);
+  w.resize(1400, 900);
+  w.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+  QTemporaryDir dir;
+  ASSERT_TRUE(w.openProgress(dir.path(), false));
+  w.progress()->setLockTimeout(100);
+  ASSERT_TRUE(w.startLesson(QStringLiteral("07-two-phase-commit"), false));
+  LessonPanel* panel = w.lessonPanel();
+  LessonSession* s = w.lessonSession();
+  EXPECT_FALSE(panel->saveNotice()->isVisible());
+  const int quiz = jumpToFirstChoiceQuiz(*s);
+  ASSERT_GE(quiz, 0);
+  const cs::Quiz& q = s->currentStep()->quiz;
+  for (std::size_t c : q.correct) panel->optionButtons()[c]->click();
+  {
+    ProgressLockHolder other(w.progress()->databasePath());
+    QTest::mouseClick(panel->submitButton(), Qt::LeftButton);
+  }
+  EXPECT_TRUE(panel->feedbackText().contains(QStringLiteral("Right")));
+  // In the panel, above Back/Next, and on the status bar.
+  EXPECT_TRUE(panel->saveNotice()->isVisible());
+  EXPECT_TRUE(panel->saveNotice()->text().contains(QStringLiteral("NOT saved"))) << panel->saveNotice()->text().toStdString();
+  EXPECT_TRUE(w.statusBar()->currentMessage().contains(QStringLiteral("Your answer was NOT saved")))
+      << w.statusBar()->currentMessage().toStdString();
+  // The end of the lesson does not claim that everything was saved.
+  ASSERT_TRUE(takeLesson(*s));
+  EXPECT_FALSE(panel->saveNotice()->isVisible());  // later saves went through
+  EXPECT_TRUE(panel->bodyText().contains(QStringLiteral("Not all of your progress was saved"))) << panel->bodyText().toStdString();
+  EXPECT_FALSE(panel->bodyText().contains(QStringLiteral("Your progress is saved")));
+}
+
+TEST(LessonPanel, TheNotSavedWarningIsTranslated) {
+  language::apply(QStringLiteral("zh_TW"), false);
+  LabController controller;
+  QTemporaryDir dir;
+  commitscope::ProgressStore store(dir.path());
+  store.setLockTimeout(100);
+  LessonSession s(&controller, &store);
+  ASSERT_TRUE(s.start(loadLesson("07-two-phase-commit")));
+  const int quiz = jumpToFirstChoiceQuiz(s);
+  {
+    ProgressLockHolder other(store.databasePath());
+    s.answerChoice(s.currentStep()->quiz.correct);
+  }
+  const QString message = s.saveProblem();
+  language::apply(QStringLiteral("en"), false);
+  ASSERT_GE(quiz, 0);
+  EXPECT_TRUE(message.contains(QStringLiteral("沒有儲存"))) << message.toStdString();
+  EXPECT_FALSE(message.contains(QStringLiteral("NOT saved"))) << message.toStdString();
 }
 
 TEST(LessonSession, PredictPlaysTheRunAndComparesWithWhatHappened) {
@@ -450,6 +598,28 @@ TEST(ProgressDialog, ShowsResetsAndExportsProgress) {
   dialog.select(QStringLiteral("07-two-phase-commit"));
   EXPECT_TRUE(dialog.resetSelected());
   EXPECT_EQ(w.progress()->lessonSummary(QStringLiteral("07-two-phase-commit")).stepsReached, 0);
+}
+
+TEST(ProgressDialog, AResetThatCannotBeWrittenIsSaidSo) {
+  QTemporaryDir dir;
+  LabController controller;
+  MainWindow w(&controller);
+  ASSERT_TRUE(w.openProgress(dir.path(), false));
+  ASSERT_TRUE(w.startLesson(QStringLiteral("07-two-phase-commit"), false));
+  ASSERT_TRUE(takeLesson(*w.lessonSession()));
+  w.progress()->setLockTimeout(100);
+  ProgressDialog dialog(&w.lessons(), w.progress(), false, &w);
+  dialog.setConfirm([](const QString&) { return true; });
+  {
+    ProgressLockHolder other(w.progress()->databasePath());
+    EXPECT_FALSE(dialog.resetAll());
+  }
+  EXPECT_TRUE(dialog.statusText().contains(QStringLiteral("NOT reset"))) << dialog.statusText().toStdString();
+  EXPECT_TRUE(dialog.statusText().contains(QStringLiteral("locked"))) << dialog.statusText().toStdString();
+  EXPECT_TRUE(w.progress()->lessonSummary(QStringLiteral("07-two-phase-commit")).completed);  // nothing half done
+  EXPECT_TRUE(dialog.resetAll());
+  EXPECT_FALSE(dialog.statusText().contains(QStringLiteral("NOT reset")));
+  EXPECT_FALSE(w.progress()->lessonSummary(QStringLiteral("07-two-phase-commit")).completed);
 }
 
 TEST(ScreenshotMode, OpensALessonAtAStep) {
