@@ -32,16 +32,27 @@ const nlohmann::json* ParamReader::raw(std::string_view key) { return get(key); 
 std::int64_t ParamReader::integer(std::string_view key, std::int64_t def, std::int64_t lo, std::int64_t hi) {
   const auto* v = get(key);
   if (!v) return def;
+  const std::string range = "between " + std::to_string(lo) + " and " + std::to_string(hi);
   if (!v->is_number_integer() && !(v->is_number_float() && std::floor(v->get<double>()) == v->get<double>())) {
-    error(key, "must be a whole number between " + std::to_string(lo) + " and " + std::to_string(hi));
+    error(key, "must be a whole number " + range);
     return def;
   }
-  const auto x = v->is_number_float() ? static_cast<std::int64_t>(v->get<double>()) : v->get<std::int64_t>();
-  if (x < lo || x > hi) {
-    error(key, "is " + std::to_string(x) + " but must be between " + std::to_string(lo) + " and " + std::to_string(hi));
+  // Compared in the type the value came in: a huge unsigned number read as int64 would wrap (to -1
+  // for 2^64-1), and a double out of int64's range cannot be converted at all.
+  bool in_range = false;
+  if (v->is_number_unsigned()) {
+    in_range = hi >= 0 && v->get<std::uint64_t>() <= static_cast<std::uint64_t>(hi) &&
+               (lo <= 0 || v->get<std::uint64_t>() >= static_cast<std::uint64_t>(lo));
+  } else if (v->is_number_integer()) {
+    in_range = v->get<std::int64_t>() >= lo && v->get<std::int64_t>() <= hi;
+  } else {
+    in_range = v->get<double>() >= static_cast<double>(lo) && v->get<double>() <= static_cast<double>(hi);
+  }
+  if (!in_range) {
+    error(key, "is " + v->dump() + " but must be " + range);
     return def;
   }
-  return x;
+  return v->is_number_float() ? static_cast<std::int64_t>(v->get<double>()) : v->get<std::int64_t>();
 }
 
 Time ParamReader::duration_ms(std::string_view key, double def_ms, double lo_ms, double hi_ms) {
