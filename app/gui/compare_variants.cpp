@@ -23,7 +23,11 @@ std::string text(const cs::Scenario& s, const char* key, const char* fallback) {
 
 std::int64_t integer(const cs::Scenario& s, const char* key, std::int64_t fallback) {
   const nlohmann::json* v = param(s, key);
-  return v && v->is_number() ? static_cast<std::int64_t>(v->get<double>()) : fallback;
+  if (!v || !v->is_number()) return fallback;
+  if (v->is_number_integer()) return v->get<std::int64_t>();
+  // A double outside int64's range has no integer value; the loader refuses such params anyway.
+  const double d = v->get<double>();
+  return d > -9e18 && d < 9e18 ? static_cast<std::int64_t>(d) : fallback;
 }
 
 bool boolean(const cs::Scenario& s, const char* key, bool fallback) {

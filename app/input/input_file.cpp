@@ -17,7 +17,10 @@
 namespace commitscope {
 namespace {
 
-InputFile refused(const QString& path, const QString& why) { return InputFile{{}, path + QStringLiteral(": ") + why}; }
+// "FILE: why". The separator is translated too (Chinese uses a full-width colon).
+InputFile refused(const QString& path, const QString& why) {
+  return InputFile{{}, QCoreApplication::translate("InputFile", "%1: %2").arg(path, why)};
+}
 
 InputFile tooLarge(const QString& path, qint64 size, qint64 limit) {
   return refused(path, QCoreApplication::translate("InputFile", "the file is %1 bytes, more than the limit of %2 bytes (%3 MiB) for a scenario or lesson file")
