@@ -242,12 +242,23 @@ class JsonTextNavigator {
     return decoded.is_string() ? decoded.get<std::string>() : std::string();
   }
 
-  // The members of the container whose value starts at `at`; nullptr for a scalar.
+  // The members of the container whose value starts at `at`; nullptr for a scalar. A container whose
+  // text is long is indexed once and kept; a short one (a fault object) is indexed again when asked,
+  // which costs less than keeping an index for each of a million of them.
   const Container* container(std::size_t at) {
     if (at >= text_.size() || (text_[at] != '{' && text_[at] != '[')) return nullptr;
-    auto [it, added] = cache_.try_emplace(at);
-    Container& c = it->second;
-    if (!added) return &c;
+    if (const auto it = cache_.find(at); it != cache_.end()) return &it->second;
+    scratch_ = Container{};
+    const std::size_t end = index(at, scratch_);
+    Container& c = end - at < kKeepIndexFrom ? scratch_ : cache_.emplace(at, std::move(scratch_)).first->second;
+    // Views into the members' keys, taken where the container stays.
+    if (!c.is_array)
+      for (std::size_t k = 0; k < c.members.size(); ++k) c.by_key[c.members[k].key] = k;
+    return &c;
+  }
+
+  // Fills `c` with the members of the container at `at`; returns where its text ends.
+  std::size_t index(std::size_t at, Container& c) const {
     c.is_array = text_[at] == '[';
     const char close = c.is_array ? ']' : '}';
     std::size_t i = skip_space(at + 1);
@@ -268,16 +279,15 @@ class JsonTextNavigator {
       if (i < text_.size() && text_[i] == ',') i = skip_space(i + 1);
       else break;
     }
-    // Views into members' keys: taken once the vector no longer moves.
-    if (!c.is_array)
-      for (std::size_t k = 0; k < c.members.size(); ++k) c.by_key[c.members[k].key] = k;
-    return &c;
+    return i < text_.size() ? i + 1 : i;
   }
 
   std::string_view text_;
   std::size_t root_ = 0;
   std::unique_ptr<LineIndex> lines_;
+  static constexpr std::size_t kKeepIndexFrom = 4096;  // bytes of text
   std::unordered_map<std::size_t, Container> cache_;  // by the offset of the container's '{' or '['
+  Container scratch_;  // the index of the last short container
 };
 
 TextPos PositionedJson::value_pos(std::string_view path) const {

@@ -4,7 +4,7 @@
 
 #include <QDir>
 #include <QFile>
-#include <QAbstractButton>
+#include <QPushButton>
 #include <QTemporaryDir>
 #include <QTreeWidget>
 

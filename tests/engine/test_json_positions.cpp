@@ -69,3 +69,50 @@ TEST(JsonPositions, ValuesOnOneLongLineHaveTheirColumns) {
 
 }  // namespace
 }  // namespace cs
+
+namespace cs {
+namespace {
+
+TEST(JsonPositions, KeysWithDotsOrEscapesAreFound) {
+  const std::string text = "{\"a.b\": {\"c\": 1},\n \"a\": {\"b\": 2},\n \"q\\\"x\": 5}";
+  const PositionedJson doc = parse_json_with_positions(text, "keys.json");
+  ASSERT_TRUE(doc.ok());
+  // The longest key that the path continues after: "a.b", then "c".
+  EXPECT_EQ(doc.key_pos("a.b.c").line, 1);
+  EXPECT_EQ(doc.key_pos("a.b.c").column, 10);
+  EXPECT_EQ(doc.value_pos("a.b").column, 9);
+  EXPECT_EQ(doc.value_pos("a").line, 2);
+  EXPECT_EQ(doc.value_pos("q\"x").line, 3);
+  EXPECT_EQ(doc.value_pos("q\"x").column, 10);
+}
+
+TEST(JsonPositions, EveryElementOfALongListHasItsPosition) {
+  // Long enough that the list's index is kept, with objects short enough to be indexed per lookup.
+  std::string text = "{\"faults\": [\n";
+  for (int i = 0; i < 3000; ++i) text += std::string(i ? ",\n" : "") + "  {\"at_ms\": " + std::to_string(i) + "}";
+  text += "\n]}";
+  const PositionedJson doc = parse_json_with_positions(text, "list.json");
+  ASSERT_TRUE(doc.ok());
+  for (int i = 0; i < 3000; i += 7) {
+    const std::string path = "faults[" + std::to_string(i) + "].at_ms";
+    ASSERT_EQ(doc.value_pos(path).line, i + 2) << path;
+    ASSERT_EQ(doc.value_pos(path).column, 13) << path;
+    ASSERT_EQ(doc.key_pos(path).column, 4) << path;
+  }
+  // A path that does not exist falls back to the nearest one that does.
+  EXPECT_EQ(doc.value_pos("faults[5].nope").line, 7);
+  EXPECT_EQ(doc.value_pos("faults[99999]").line, 1);
+}
+
+TEST(JsonPositions, DuplicateKeysSayWhereTheFirstOneIs) {
+  const std::string text = "{\"a\": 1,\n \"b\": 2,\n \"a\": 3,\n \"a\": 4}";
+  const PositionedJson doc = parse_json_with_positions(text, "dup.json");
+  ASSERT_EQ(doc.errors.size(), 2u);
+  EXPECT_EQ(doc.errors[0].line, 3);
+  EXPECT_EQ(doc.errors[1].line, 4);
+  for (const auto& d : doc.errors) EXPECT_NE(d.message.find("first appears on line 1"), std::string::npos) << d.message;
+  EXPECT_EQ(doc.value_pos("a").line, 4);  // the value that was kept
+}
+
+}  // namespace
+}  // namespace cs
