@@ -1841,11 +1841,42 @@
     </message>
 </context>
 <context>
-    <name>LabController</name>
+    <name>InputFile</name>
     <message>
-        <source>%1: cannot read the file: %2</source>
-        <translation>%1: cannot read the file: %2</translation>
+        <source>the file is %1 bytes, more than the limit of %2 bytes (%3 MiB) for a scenario or lesson file</source>
+        <translation>the file is %1 bytes, more than the limit of %2 bytes (%3 MiB) for a scenario or lesson file</translation>
     </message>
+    <message>
+        <source>is a directory, not a scenario or lesson file</source>
+        <translation>is a directory, not a scenario or lesson file</translation>
+    </message>
+    <message>
+        <source>is a named pipe (FIFO), not a regular file; scenario and lesson files are read only from regular files</source>
+        <translation>is a named pipe (FIFO), not a regular file; scenario and lesson files are read only from regular files</translation>
+    </message>
+    <message>
+        <source>is a device, not a regular file; scenario and lesson files are read only from regular files</source>
+        <translation>is a device, not a regular file; scenario and lesson files are read only from regular files</translation>
+    </message>
+    <message>
+        <source>is a socket, not a regular file; scenario and lesson files are read only from regular files</source>
+        <translation>is a socket, not a regular file; scenario and lesson files are read only from regular files</translation>
+    </message>
+    <message>
+        <source>is not a regular file; scenario and lesson files are read only from regular files</source>
+        <translation>is not a regular file; scenario and lesson files are read only from regular files</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>cannot read the file: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>LabController</name>
     <message>
         <source>%1: the scenario could not be started</source>
         <translation>%1: the scenario could not be started</translation>
@@ -1952,10 +1983,6 @@
 </context>
 <context>
     <name>LessonLibrary</name>
-    <message>
-        <source>%1: cannot read the file: %2</source>
-        <translation>%1: cannot read the file: %2</translation>
-    </message>
     <message>
         <source>%1: the lesson could not be loaded</source>
         <translation>%1: the lesson could not be loaded</translation>
@@ -4030,6 +4057,10 @@
     <message>
         <source>--lesson-step needs --lesson</source>
         <translation>--lesson-step needs --lesson</translation>
+    </message>
+    <message>
+        <source>--seed: &quot;%1&quot; is too large; the largest seed is %2</source>
+        <translation>--seed: &quot;%1&quot; is too large; the largest seed is %2</translation>
     </message>
 </context>
 <context>

@@ -1841,11 +1841,42 @@
     </message>
 </context>
 <context>
-    <name>LabController</name>
+    <name>InputFile</name>
     <message>
-        <source>%1: cannot read the file: %2</source>
-        <translation>%1：無法讀取檔案：%2</translation>
+        <source>the file is %1 bytes, more than the limit of %2 bytes (%3 MiB) for a scenario or lesson file</source>
+        <translation>檔案大小為 %1 位元組，超過情境或課程檔案的上限 %2 位元組（%3 MiB）</translation>
     </message>
+    <message>
+        <source>is a directory, not a scenario or lesson file</source>
+        <translation>是資料夾，不是情境或課程檔案</translation>
+    </message>
+    <message>
+        <source>is a named pipe (FIFO), not a regular file; scenario and lesson files are read only from regular files</source>
+        <translation>是具名管道（FIFO），不是一般檔案；情境與課程只從一般檔案讀取</translation>
+    </message>
+    <message>
+        <source>is a device, not a regular file; scenario and lesson files are read only from regular files</source>
+        <translation>是裝置，不是一般檔案；情境與課程只從一般檔案讀取</translation>
+    </message>
+    <message>
+        <source>is a socket, not a regular file; scenario and lesson files are read only from regular files</source>
+        <translation>是通訊端（socket），不是一般檔案；情境與課程只從一般檔案讀取</translation>
+    </message>
+    <message>
+        <source>is not a regular file; scenario and lesson files are read only from regular files</source>
+        <translation>不是一般檔案；情境與課程只從一般檔案讀取</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>無法讀取檔案：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>LabController</name>
     <message>
         <source>%1: the scenario could not be started</source>
         <translation>%1：無法啟動這個情境</translation>
@@ -1952,10 +1983,6 @@
 </context>
 <context>
     <name>LessonLibrary</name>
-    <message>
-        <source>%1: cannot read the file: %2</source>
-        <translation>%1：無法讀取檔案：%2</translation>
-    </message>
     <message>
         <source>%1: the lesson could not be loaded</source>
         <translation>%1：無法載入課程</translation>
@@ -4022,6 +4049,10 @@
     <message>
         <source>--lesson-step needs --lesson</source>
         <translation>--lesson-step 必須搭配 --lesson 使用</translation>
+    </message>
+    <message>
+        <source>--seed: &quot;%1&quot; is too large; the largest seed is %2</source>
+        <translation>--seed：「%1」太大；種子最大為 %2</translation>
     </message>
 </context>
 <context>

@@ -12,11 +12,13 @@
 #include <string>
 #include <vector>
 
+#include "input_file.hpp"
 #include "protocols/registry.hpp"
 #include "scenario/json_format.hpp"
 #include "scenario/lesson.hpp"
 #include "scenario/lesson_walker.hpp"
 #include "scenario/loader.hpp"
+#include "scenario/number_rules.hpp"
 #include "scenario/report.hpp"
 #include "scenario/simulation.hpp"
 
@@ -30,20 +32,19 @@ void print_diagnostics(const Diagnostics& ds) {
   for (const auto& d : ds) err(d.to_string() + "\n");
 }
 
-// Reads a whole file; on failure reports "FILE: cannot read ...: reason" and returns nullopt.
-std::optional<std::string> read_file(const QString& path) {
-  QFile f(path);
-  if (QFileInfo(path).isDir()) {
-    err(path.toStdString() + ": is a directory, not a scenario file\n");
+// Reads a whole file (input_file.hpp: regular files up to the size limit); on failure reports
+// "FILE: why" and returns nullopt.
+std::optional<QByteArray> read_file(const QString& path) {
+  commitscope::InputFile in = commitscope::readInputFile(path);
+  if (!in.ok()) {
+    err(in.error.toStdString() + "\n");
     return std::nullopt;
   }
-  if (!f.open(QIODevice::ReadOnly)) {
-    err(path.toStdString() + ": cannot read the file: " + f.errorString().toStdString() + "\n");
-    return std::nullopt;
-  }
-  const QByteArray bytes = f.readAll();
-  return std::string(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+  return std::move(in.bytes);
 }
+
+// The bytes as the engine reads them (no copy: a file may be tens of MB).
+std::string_view text_of(const QByteArray& bytes) { return {bytes.constData(), static_cast<std::size_t>(bytes.size())}; }
 
 // Streams the JSONL trace through the hash (and into a file, if asked) in chunks, so that a run of
 // millions of events never needs the whole text in memory.
@@ -80,16 +81,16 @@ bool hash_and_write_trace(const Simulator& sim, const QString& trace_path, QStri
 }  // namespace
 
 int run_command(const RunOptions& opt) {
-  const auto text = read_file(opt.file);
-  if (!text) return 2;
-  LoadResult loaded = load_scenario(*text, opt.file.toStdString());
+  const auto bytes = read_file(opt.file);
+  if (!bytes) return 2;
+  LoadResult loaded = load_scenario(text_of(*bytes), opt.file.toStdString());
   if (!loaded.scenario) {
     print_diagnostics(loaded.diagnostics);
     return 2;
   }
   Scenario scenario = std::move(*loaded.scenario);
   if (opt.seed) scenario.seed = *opt.seed;
-  if (opt.until_ms) scenario.until = static_cast<Time>(std::llround(*opt.until_ms * 1000.0));
+  if (opt.until_ms) scenario.until = until_from_ms(*opt.until_ms);  // checked by until_ms_allowed()
 
   Diagnostics errors;
   auto run = Simulation::create(scenario, errors);
@@ -154,15 +155,16 @@ int validate_command(const QStringList& paths) {
   bool any_error = false;
   const std::vector<QString> files = expand_paths(paths, any_error);
   for (const QString& f : files) {
-    const auto text = read_file(f);
-    if (!text) {
+    const auto bytes = read_file(f);
+    if (!bytes) {
       any_error = true;
       continue;
     }
     // Lessons and scenarios share folders in tests and scripts; the content says which one it is.
-    const bool lesson = looks_like_lesson(*text);
-    const Diagnostics ds = lesson ? load_lesson(*text, f.toStdString()).diagnostics
-                                  : load_scenario(*text, f.toStdString()).diagnostics;
+    const std::string_view text = text_of(*bytes);
+    const bool lesson = looks_like_lesson(text);
+    const Diagnostics ds = lesson ? load_lesson(text, f.toStdString()).diagnostics
+                                  : load_scenario(text, f.toStdString()).diagnostics;
     if (ds.empty()) {
       out(std::string(lesson ? "ok lesson " : "ok ") + f.toStdString() + "\n");
     } else {
@@ -178,12 +180,12 @@ int walk_command(const QStringList& paths) {
   bool any_error = false;
   const std::vector<QString> files = expand_paths(paths, any_error);
   for (const QString& f : files) {
-    const auto text = read_file(f);
-    if (!text) {
+    const auto bytes = read_file(f);
+    if (!bytes) {
       any_error = true;
       continue;
     }
-    const LessonLoadResult r = load_lesson(*text, f.toStdString());
+    const LessonLoadResult r = load_lesson(text_of(*bytes), f.toStdString());
     if (!r.lesson) {
       std::fflush(stdout);
       print_diagnostics(r.diagnostics);

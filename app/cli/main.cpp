@@ -2,11 +2,13 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include <clocale>
 #include <cstdio>
 #include <exception>
 #include <string>
 
 #include "commands.hpp"
+#include "scenario/number_rules.hpp"
 
 namespace {
 
@@ -59,18 +61,19 @@ int dispatch(QCoreApplication& app) {
     if (args.size() != 1) return usage_error("run takes exactly one scenario file");
     cs::cli::RunOptions opt;
     opt.file = args.front();
+    // The same rules as "seed" and "until_ms" in a scenario file (engine/scenario/number_rules.hpp).
     if (parser.isSet(seed)) {
-      bool ok = false;
-      const qulonglong v = parser.value(seed).toULongLong(&ok);
-      if (!ok) return usage_error("--seed needs a whole number >= 0, not \"" + parser.value(seed).toStdString() + "\"");
-      opt.seed = v;
+      const std::string text = parser.value(seed).toStdString();
+      const cs::WholeNumber n = cs::read_whole_number(std::string_view(text));
+      if (n.problem != cs::WholeNumber::Problem::None)
+        return usage_error("--seed " + cs::whole_number_problem_text(n.problem) + ", not \"" + text + "\"");
+      opt.seed = n.value;
     }
     if (parser.isSet(until)) {
       bool ok = false;
-      const double v = parser.value(until).toDouble(&ok);
-      if (!ok || !(v > 0) || v > 1e12)
-        return usage_error("--until-ms needs a positive number of milliseconds, not \"" +
-                           parser.value(until).toStdString() + "\"");
+      const double v = parser.value(until).toDouble(&ok);  // C locale: "1.5", never "1,5"
+      if (!ok || !cs::until_ms_allowed(v))
+        return usage_error("--until-ms " + cs::until_ms_rule() + ", not \"" + parser.value(until).toStdString() + "\"");
       opt.until_ms = v;
     }
     opt.json = parser.isSet(json);
@@ -103,6 +106,9 @@ int dispatch(QCoreApplication& app) {
 
 int main(int argc, char** argv) {
   QCoreApplication app(argc, argv);
+  // QCoreApplication sets the C locale from the environment; everything this program prints is
+  // machine-readable (summaries, JSON, traces), so numbers keep "." whatever LC_ALL says.
+  std::setlocale(LC_NUMERIC, "C");
   QCoreApplication::setApplicationName("commitscope-cli");
   // A bug must never surface as a crash dump in a learner's terminal; report it and fail cleanly.
   try {

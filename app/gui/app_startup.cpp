@@ -10,7 +10,10 @@
 #include <QSettings>
 #include <QTimer>
 
+#include <clocale>
 #include <cmath>
+#include <limits>
+#include <string>
 #include <cstdio>
 
 #include "lab_controller.hpp"
@@ -18,6 +21,7 @@
 #include "lesson_session.hpp"
 #include "main_window.hpp"
 #include "projector_style.hpp"
+#include "scenario/number_rules.hpp"
 
 namespace commitscope {
 namespace {
@@ -109,7 +113,8 @@ std::optional<StartupOptions> parseCommandLine(const QCoreApplication& app, QStr
   if (p.isSet(at)) {
     bool ok = false;
     const double v = p.value(at).toDouble(&ok);
-    if (!ok || v < 0 || !std::isfinite(v)) {
+    // At most the longest run a scenario may have: beyond it the time has no integer µs value.
+    if (!ok || !(v >= 0 && v <= cs::kMaxUntilMs)) {
       *error = QCoreApplication::translate("Startup", "--at-ms: \"%1\" is not a time in milliseconds").arg(p.value(at));
       return std::nullopt;
     }
@@ -125,13 +130,20 @@ std::optional<StartupOptions> parseCommandLine(const QCoreApplication& app, QStr
     o.size = QSize(m.captured(1).toInt(), m.captured(2).toInt());
   }
   if (p.isSet(seed)) {
-    bool ok = false;
-    const quint64 v = p.value(seed).toULongLong(&ok);
-    if (!ok) {
+    // The rule of "seed" in a scenario file and of the CLI's --seed (engine/scenario/number_rules.hpp).
+    const std::string text = p.value(seed).toStdString();
+    const cs::WholeNumber v = cs::read_whole_number(std::string_view(text));
+    if (v.problem == cs::WholeNumber::Problem::TooLarge) {
+      *error = QCoreApplication::translate("Startup", "--seed: \"%1\" is too large; the largest seed is %2")
+                   .arg(p.value(seed))
+                   .arg(std::numeric_limits<quint64>::max());
+      return std::nullopt;
+    }
+    if (v.problem != cs::WholeNumber::Problem::None) {
       *error = QCoreApplication::translate("Startup", "--seed: \"%1\" is not a non-negative integer").arg(p.value(seed));
       return std::nullopt;
     }
-    o.seed = v;
+    o.seed = v.value;
   }
   return o;
 }
@@ -143,6 +155,11 @@ int runApplication(int argc, char** argv) {
   QApplication::setApplicationName(QStringLiteral("CommitScope"));
   QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
   QApplication app(argc, argv);
+  // QApplication sets the C locale from the environment. What the program writes for machines (saved
+  // scenarios, traces, CSV, the --screenshot lines) must not get "5,3" for 5.3 under de_DE, and C
+  // library calls that parse or print numbers must agree with those files: numbers stay "C". Texts
+  // for people are formatted with QLocale, which this does not touch.
+  std::setlocale(LC_NUMERIC, "C");
   QApplication::setStyle(projector::createStyle());
 
   QString error;

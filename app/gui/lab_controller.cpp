@@ -1,7 +1,6 @@
 #include "lab_controller.hpp"
 
 #include <QCryptographicHash>
-#include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
 #include <QTimer>
@@ -12,6 +11,7 @@
 
 #include "engine_text.hpp"
 #include "fault_command.hpp"
+#include "input_file.hpp"
 #include "protocols/registry.hpp"
 #include "scenario/lesson_walker.hpp"
 #include "scenario/loader.hpp"
@@ -87,12 +87,13 @@ LabController::~LabController() = default;
 // Scenario
 
 bool LabController::openScenario(const QString& path, QString* error) {
-  QFile f(path);
-  if (!f.open(QIODevice::ReadOnly)) {
-    if (error) *error = tr("%1: cannot read the file: %2").arg(path, f.errorString());
+  // Regular files up to the size limit only (input_file.hpp): a FIFO or /dev/zero must not hang the window.
+  const commitscope::InputFile in = commitscope::readInputFile(path);
+  if (!in.ok()) {
+    if (error) *error = in.error;
     return false;
   }
-  const QByteArray bytes = f.readAll();
+  const QByteArray& bytes = in.bytes;
   const std::string name = path.toStdString();
   cs::LoadResult loaded = cs::load_scenario(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), name);
   if (!loaded.scenario) {

@@ -2,12 +2,12 @@
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include "input_file.hpp"
 #include "language.hpp"
 
 QString LessonEntry::title(const QString& uiLanguage) const {
@@ -23,12 +23,13 @@ LessonEntry LessonLibrary::loadFile(const QString& path) {
   e.path = path;
   e.fileName = QFileInfo(path).fileName();
   e.id = QFileInfo(path).completeBaseName();
-  QFile f(path);
-  if (!f.open(QIODevice::ReadOnly)) {
-    e.problems << QCoreApplication::translate("LessonLibrary", "%1: cannot read the file: %2").arg(e.fileName, f.errorString());
+  // Regular files up to the size limit only (input_file.hpp); a refused file is listed as unavailable.
+  const commitscope::InputFile in = commitscope::readInputFile(path);
+  if (!in.ok()) {
+    e.problems << in.error;
     return e;
   }
-  const QByteArray bytes = f.readAll();
+  const QByteArray& bytes = in.bytes;
   // The loader reports file:line:col itself; it gets the bare file name, like the CLI prints it.
   cs::LessonLoadResult r =
       cs::load_lesson(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), e.fileName.toStdString());

@@ -22,6 +22,7 @@
 #include "fault_dialogs.hpp"
 #include "help_overlay.hpp"
 #include "shortcuts.hpp"
+#include "input_file.hpp"
 #include "lab_controller.hpp"
 #include "language.hpp"
 #include "lesson_browser.hpp"
@@ -680,11 +681,10 @@ void MainWindow::rebuildExamplesMenu() {
   const QStringList files = QDir(QStringLiteral(":/scenarios")).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
   for (const QString& f : files) {
     const QString path = QStringLiteral(":/scenarios/") + f;
-    QFile file(path);
     QString fileTitle;
     QString description;
-    if (file.open(QIODevice::ReadOnly)) {
-      const QByteArray bytes = file.readAll();
+    if (const commitscope::InputFile in = commitscope::readInputFile(path); in.ok()) {
+      const QByteArray& bytes = in.bytes;
       const cs::LoadResult r = cs::load_scenario(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), f.toStdString());
       if (r.scenario) {
         fileTitle = scenarioTitle(*r.scenario);

@@ -397,8 +397,11 @@ void SpacetimeView::followNow() {
   const Metrics m = metrics(projector_, gutterW_);
   const double visible = viewport()->width() - m.gutter;
   const double nx = x(now);
-  if (nx < m.gutter + visible * 0.05 || nx > m.gutter + visible * 0.92)
-    horizontalScrollBar()->setValue(static_cast<int>(static_cast<double>(now) / 1000.0 * ppm_ - visible * 0.75));
+  if (nx < m.gutter + visible * 0.05 || nx > m.gutter + visible * 0.92) {
+    // Clamped before converting: a run may last 10^12 ms, far more pixels than an int holds.
+    const double target = static_cast<double>(now) / 1000.0 * ppm_ - visible * 0.75;
+    horizontalScrollBar()->setValue(static_cast<int>(std::clamp(target, 0.0, double(horizontalScrollBar()->maximum()))));
+  }
 }
 
 void SpacetimeView::setPixelsPerMs(double ppm, double anchorX) {

@@ -93,9 +93,9 @@ double ParamReader::number(const ParamSpec& p) {
         const std::string range = "between " + whole(p.lo) + " and " + whole(hi);
         if (!integral) {
           error(p.key, "must be a whole number " + range);
-        } else if (v->is_number_unsigned() ? v->get<std::uint64_t>() > static_cast<std::uint64_t>(hi)
-                                           : (v->get<double>() < p.lo || v->get<double>() > hi)) {
-          // Compared as doubles (exact for every bound used), so 1e300 or 2^64 is never cast.
+        } else if (v->get<double>() < p.lo || v->get<double>() > hi) {
+          // Compared as doubles (exact for every bound a schema uses; 2^64-1 becomes 1.8e19), so
+          // 1e300 or 2^64 is never converted to an integer and a huge unsigned never wraps to -1.
           error(p.key, "is " + shown(*v) + " but must be " + range);
         } else {
           x = v->get<double>();

@@ -1,7 +1,11 @@
 #include "scenario/json_positions.hpp"
 
 #include <algorithm>
+#include <climits>
 #include <iterator>
+#include <memory>
+#include <optional>
+#include <unordered_map>
 #include <utility>
 
 namespace cs {
@@ -9,25 +13,37 @@ namespace cs {
 // ---------------------------------------------------------------------------------------------
 // Line index
 
-LineIndex::LineIndex(std::string_view text) : text_(text) {
-  line_starts_.push_back(0);
-  for (std::size_t i = 0; i < text.size(); ++i)
-    if (text[i] == '\n') line_starts_.push_back(i + 1);
+LineIndex::LineIndex(std::string_view text)
+    : text_(text), bom_(text.substr(0, 3) == "\xEF\xBB\xBF") {
+  blocks_.reserve(text.size() / kBlock + 1);
+  Checkpoint c;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i % kBlock == 0) blocks_.push_back(c);
+    if (i < text.size()) advance(c, i);
+  }
+}
+
+// Moves `c` over byte i.
+void LineIndex::advance(Checkpoint& c, std::size_t i) const {
+  const auto byte = static_cast<unsigned char>(text_[i]);
+  if (byte == '\n') {
+    ++c.line;
+    c.column = 0;
+  } else if ((byte & 0xC0) != 0x80 && !(bom_ && i < 3)) {
+    // UTF-8 continuation bytes do not start a new character; a byte order mark is invisible in
+    // editors, so it takes no column.
+    ++c.column;
+  }
 }
 
 TextPos LineIndex::at(std::size_t offset) const {
   offset = std::min(offset, text_.size());
-  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  const std::size_t line = static_cast<std::size_t>(it - line_starts_.begin());  // 1-based
-  const std::size_t start = line_starts_[line - 1];
-  int column = 1;
-  // A byte order mark is invisible in editors, so it takes no column.
-  const std::size_t first = (start == 0 && text_.substr(0, 3) == "\xEF\xBB\xBF") ? std::min<std::size_t>(3, offset) : start;
-  for (std::size_t i = first; i < offset; ++i) {
-    // UTF-8 continuation bytes do not start a new character.
-    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
-  }
-  return TextPos{static_cast<int>(line), column};
+  const std::size_t block = offset / kBlock;
+  Checkpoint c = blocks_[block];
+  for (std::size_t i = block * kBlock; i < offset; ++i) advance(c, i);
+  scanned_ += offset - block * kBlock;
+  return TextPos{static_cast<int>(std::min<std::size_t>(c.line + 1, INT_MAX)),
+                 static_cast<int>(std::min<std::size_t>(c.column + 1, INT_MAX))};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -58,20 +74,6 @@ std::string json_path_parent(std::string_view path) {
   if (dot == std::string_view::npos) return {};
   // "a[1].b" -> "a[1]"; "a.b" -> "a".
   return std::string(path.substr(0, path[dot] == ']' ? dot + 1 : dot));
-}
-
-TextPos PositionedJson::value_pos(std::string_view path) const {
-  std::string p(path);
-  for (;;) {
-    if (auto it = values.find(p); it != values.end()) return it->second;
-    if (p.empty()) return {};
-    p = json_path_parent(p);
-  }
-}
-
-TextPos PositionedJson::key_pos(std::string_view path) const {
-  if (auto it = keys.find(std::string(path)); it != keys.end()) return it->second;
-  return value_pos(path);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -114,11 +116,200 @@ class CountingIterator {
 
 using json = nlohmann::json;
 
-// Builds the DOM itself (simpler than wrapping nlohmann::detail types) and records positions.
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Finding a path in the text
+
+// Walks a parsed JSON text along a path ("faults[2].on.node") and says where each value and key
+// starts. Each container it passes through is indexed once (its members' offsets) and kept, so that
+// messages about the 100,000 faults of one list scan that list once, not once per message.
+class JsonTextNavigator {
+ public:
+  explicit JsonTextNavigator(std::string_view text) : text_(text) {}
+
+  const LineIndex& lines() {
+    if (!lines_) lines_ = std::make_unique<LineIndex>(text_);
+    return *lines_;
+  }
+
+  struct Found {
+    std::size_t value = 0;
+    std::optional<std::size_t> key;  // for an object member
+    bool exact = false;              // false: `value` is the nearest enclosing path that exists
+  };
+  Found find(std::string_view path) {
+    Found f;
+    f.value = root_;
+    while (!path.empty()) {
+      const Container* c = container(f.value);
+      if (c == nullptr) return f;
+      const Member* m = nullptr;
+      std::size_t used = 0;
+      if (path.front() == '[' && c->is_array) {
+        const std::size_t close = path.find(']');
+        if (close == std::string_view::npos) return f;
+        std::size_t index = 0;
+        for (const char ch : path.substr(1, close - 1)) {
+          if (ch < '0' || ch > '9') return f;
+          index = index * 10 + static_cast<std::size_t>(ch - '0');
+        }
+        if (index >= c->members.size()) return f;
+        m = &c->members[index];
+        used = close + 1;
+      } else if (!c->is_array) {
+        if (path.front() == '.') path.remove_prefix(1);
+        // Keys may contain '.' or '[': the longest key that the path continues after wins.
+        for (std::size_t n = 0; n <= path.size(); ++n) {
+          if (n < path.size() && path[n] != '.' && path[n] != '[') continue;
+          if (const auto it = c->by_key.find(path.substr(0, n)); it != c->by_key.end()) {
+            m = &c->members[it->second];
+            used = n;
+          }
+        }
+        if (m == nullptr) return f;
+      } else {
+        return f;
+      }
+      path.remove_prefix(used);
+      f.value = m->value;
+      f.key = m->key_at;
+    }
+    f.exact = true;
+    return f;
+  }
+
+  void set_root(std::size_t at) { root_ = at; }
+
+  // The keys of the object whose value starts at `at`, in text order, with where each starts.
+  template <class F>
+  void for_each_key(std::size_t at, F&& f) {
+    if (const Container* c = container(at))
+      for (const Member& m : c->members)
+        if (m.key_at) f(m.key, *m.key_at);
+  }
+
+ private:
+  struct Member {
+    std::string key;  // decoded; empty for array elements
+    std::optional<std::size_t> key_at;
+    std::size_t value = 0;
+  };
+  struct Container {
+    bool is_array = false;
+    std::vector<Member> members;
+    // Objects: key -> index in members. The last of duplicate keys wins, as in the parsed value.
+    std::unordered_map<std::string_view, std::size_t> by_key;
+  };
+
+  std::size_t skip_space(std::size_t i) const {
+    while (i < text_.size() && (text_[i] == ' ' || text_[i] == '\t' || text_[i] == '\n' || text_[i] == '\r')) ++i;
+    return i;
+  }
+  std::size_t skip_string(std::size_t i) const {  // i at the opening quote
+    for (++i; i < text_.size(); ++i) {
+      if (text_[i] == '\\') ++i;
+      else if (text_[i] == '"') return i + 1;
+    }
+    return text_.size();
+  }
+  std::size_t skip_value(std::size_t i) const {
+    if (i >= text_.size()) return i;
+    if (text_[i] == '"') return skip_string(i);
+    if (text_[i] == '{' || text_[i] == '[') {
+      std::size_t depth = 0;
+      while (i < text_.size()) {
+        const char c = text_[i];
+        if (c == '"') {
+          i = skip_string(i);
+          continue;
+        }
+        if (c == '{' || c == '[') ++depth;
+        if ((c == '}' || c == ']') && --depth == 0) return i + 1;
+        ++i;
+      }
+      return i;
+    }
+    while (i < text_.size() && text_[i] != ',' && text_[i] != '}' && text_[i] != ']' && text_[i] != ' ' &&
+           text_[i] != '\t' && text_[i] != '\n' && text_[i] != '\r')
+      ++i;
+    return i;
+  }
+  std::string decode_key(std::size_t open, std::size_t end) const {
+    const std::string_view raw = text_.substr(open, end - open);
+    if (raw.find('\\') == std::string_view::npos) return std::string(raw.substr(1, raw.size() - 2));
+    const json decoded = json::parse(raw, nullptr, false);
+    return decoded.is_string() ? decoded.get<std::string>() : std::string();
+  }
+
+  // The members of the container whose value starts at `at`; nullptr for a scalar. A container whose
+  // text is long is indexed once and kept; a short one (a fault object) is indexed again when asked,
+  // which costs less than keeping an index for each of a million of them.
+  const Container* container(std::size_t at) {
+    if (at >= text_.size() || (text_[at] != '{' && text_[at] != '[')) return nullptr;
+    if (const auto it = cache_.find(at); it != cache_.end()) return &it->second;
+    scratch_ = Container{};
+    const std::size_t end = index(at, scratch_);
+    Container& c = end - at < kKeepIndexFrom ? scratch_ : cache_.emplace(at, std::move(scratch_)).first->second;
+    // Views into the members' keys, taken where the container stays.
+    if (!c.is_array)
+      for (std::size_t k = 0; k < c.members.size(); ++k) c.by_key[c.members[k].key] = k;
+    return &c;
+  }
+
+  // Fills `c` with the members of the container at `at`; returns where its text ends.
+  std::size_t index(std::size_t at, Container& c) const {
+    c.is_array = text_[at] == '[';
+    const char close = c.is_array ? ']' : '}';
+    std::size_t i = skip_space(at + 1);
+    while (i < text_.size() && text_[i] != close) {
+      Member m;
+      if (!c.is_array) {
+        if (text_[i] != '"') break;
+        const std::size_t key_end = skip_string(i);
+        m.key = decode_key(i, key_end);
+        m.key_at = i;
+        i = skip_space(key_end);
+        if (i >= text_.size() || text_[i] != ':') break;
+        i = skip_space(i + 1);
+      }
+      m.value = i;
+      i = skip_space(skip_value(i));
+      c.members.push_back(std::move(m));
+      if (i < text_.size() && text_[i] == ',') i = skip_space(i + 1);
+      else break;
+    }
+    return i < text_.size() ? i + 1 : i;
+  }
+
+  std::string_view text_;
+  std::size_t root_ = 0;
+  std::unique_ptr<LineIndex> lines_;
+  static constexpr std::size_t kKeepIndexFrom = 4096;  // bytes of text
+  std::unordered_map<std::size_t, Container> cache_;  // by the offset of the container's '{' or '['
+  Container scratch_;  // the index of the last short container
+};
+
+TextPos PositionedJson::value_pos(std::string_view path) const {
+  if (!navigator) return {};
+  return navigator->lines().at(navigator->find(path).value);
+}
+
+TextPos PositionedJson::key_pos(std::string_view path) const {
+  if (!navigator) return {};
+  const JsonTextNavigator::Found f = navigator->find(path);
+  return navigator->lines().at(f.exact && f.key ? *f.key : f.value);
+}
+
+namespace {
+
+// Builds the DOM itself (simpler than wrapping nlohmann::detail types). Positions are not recorded:
+// PositionedJson finds them in the text when a message needs one. Only duplicate keys need a
+// position during parsing, and they are found from the object's own start.
 class PositionSax {
  public:
   PositionSax(std::string_view text, std::string_view file, PositionedJson& out)
-      : text_(text), file_(file), lines_(text), out_(out) {}
+      : text_(text), file_(file), out_(out) {}
 
   std::size_t consumed = 0;  // bytes pulled by the lexer so far (may be one past a number)
 
@@ -130,46 +321,29 @@ class PositionSax {
   bool string(json::string_t& v) { return put(json(std::move(v))); }
   bool binary(json::binary_t&) { return false; }  // never produced by the text parser
 
-  bool start_object(std::size_t) {
-    if (too_deep()) return false;
-    json* slot = insert(json::object());
-    stack_.push_back(Frame{slot, current_path_, 0, {}});
-    return true;
-  }
-  bool end_object() {
-    stack_.pop_back();
-    scan_from_ = consumed;
-    return true;
-  }
-  bool start_array(std::size_t) {
-    if (too_deep()) return false;
-    json* slot = insert(json::array());
-    stack_.push_back(Frame{slot, current_path_, 0, {}});
-    return true;
-  }
-  bool end_array() {
-    stack_.pop_back();
-    scan_from_ = consumed;
-    return true;
-  }
+  bool start_object(std::size_t) { return open(json::object()); }
+  bool end_object() { return close(); }
+  bool start_array(std::size_t) { return open(json::array()); }
+  bool end_array() { return close(); }
 
   bool key(json::string_t& k) {
-    const TextPos pos = lines_.at(token_start());
+    const std::size_t at = token_start();
     scan_from_ = consumed;
     Frame& f = stack_.back();
-    std::string path = json_path_member(f.path, k);
+    if (f.first_keys) f.first_keys->try_emplace(k, at);
     if (f.container->contains(k)) {
+      if (!f.first_keys) index_keys_so_far(f, at);
+      const TextPos pos = lines().at(at);
       Diagnostic d;
       d.file = std::string(file_);
       d.line = pos.line;
       d.column = pos.column;
-      d.path = path;
-      const TextPos first = out_.keys[path];
+      d.path = json_path_member(f.path, k);
+      const TextPos first = lines().at(f.first_keys->at(k));
       d.message = "duplicate key \"" + k + "\" in this object (it first appears on line " +
                   std::to_string(first.line) + "); each key may appear only once";
       out_.errors.push_back(std::move(d));
     }
-    out_.keys[path] = pos;
     f.key = std::move(k);
     return true;
   }
@@ -177,7 +351,7 @@ class PositionSax {
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
     // `position` counts the bytes read, so the offending byte is the one before it.
     const std::size_t offset = position > 0 ? position - 1 : 0;
-    const TextPos pos = lines_.at(offset);
+    const TextPos pos = lines().at(offset);
     Diagnostic d;
     d.file = std::string(file_);
     d.line = pos.line;
@@ -191,23 +365,50 @@ class PositionSax {
   struct Frame {
     json* container;
     std::string path;
+    std::size_t start;      // offset of its '{' or '['
     std::size_t next_index;
     std::string key;  // pending key of an object
+    // Where each key first appears; built only once the object has a duplicate key.
+    std::unique_ptr<std::unordered_map<std::string, std::size_t>> first_keys;
   };
+
+  const LineIndex& lines() { return out_.navigator->lines(); }
 
   // Paths grow with depth and each level keeps its own, so absurd nesting would cost memory quadratic
   // in the depth. No scenario or lesson needs more than a handful of levels.
   static constexpr std::size_t kMaxDepth = 200;
-  bool too_deep() {
-    if (stack_.size() < kMaxDepth) return false;
-    const TextPos pos = lines_.at(token_start());
-    Diagnostic d;
-    d.file = std::string(file_);
-    d.line = pos.line;
-    d.column = pos.column;
-    d.message = "the JSON is nested more than " + std::to_string(kMaxDepth) + " levels deep";
-    out_.errors.push_back(std::move(d));
+
+  bool open(json v) {
+    const std::size_t at = token_start();
+    if (stack_.size() >= kMaxDepth) {
+      const TextPos pos = lines().at(at);
+      Diagnostic d;
+      d.file = std::string(file_);
+      d.line = pos.line;
+      d.column = pos.column;
+      d.message = "the JSON is nested more than " + std::to_string(kMaxDepth) + " levels deep";
+      out_.errors.push_back(std::move(d));
+      return false;
+    }
+    std::string path = stack_.empty()       ? std::string()
+                       : stack_.back().container->is_array() ? json_path_index(stack_.back().path, stack_.back().next_index)
+                                                             : json_path_member(stack_.back().path, stack_.back().key);
+    json* slot = insert(std::move(v), at);
+    stack_.push_back(Frame{slot, std::move(path), at, 0, {}, nullptr});
     return true;
+  }
+  bool close() {
+    stack_.pop_back();
+    scan_from_ = consumed;
+    return true;
+  }
+
+  // The keys of the innermost object up to `end` (where the duplicate is), with where each first
+  // appears: the object's text so far is scanned once; later keys are added as they come.
+  void index_keys_so_far(Frame& f, std::size_t end) {
+    f.first_keys = std::make_unique<std::unordered_map<std::string, std::size_t>>();
+    JsonTextNavigator partial(text_.substr(0, end));
+    partial.for_each_key(f.start, [&](const std::string& k, std::size_t at) { f.first_keys->try_emplace(k, at); });
   }
 
   // The token that just produced an event starts at the first byte after the previous event that
@@ -223,33 +424,27 @@ class PositionSax {
     return i;
   }
 
-  // Places a value at the current position in the DOM, records where it starts, and returns it.
-  json* insert(json v) {
-    const TextPos pos = lines_.at(token_start());
+  // Places a value at the current position in the DOM and returns it.
+  json* insert(json v, std::size_t at) {
     scan_from_ = consumed;
-    json* slot = nullptr;
     if (stack_.empty()) {
-      current_path_.clear();
       out_.value = std::move(v);
-      slot = &out_.value;
-    } else {
-      Frame& f = stack_.back();
-      if (f.container->is_array()) {
-        current_path_ = json_path_index(f.path, f.next_index++);
-        f.container->push_back(std::move(v));
-        slot = &f.container->back();
-      } else {
-        current_path_ = json_path_member(f.path, f.key);
-        slot = &(*f.container)[f.key];
-        *slot = std::move(v);
-      }
+      out_.navigator->set_root(at);
+      return &out_.value;
     }
-    out_.values[current_path_] = pos;
+    Frame& f = stack_.back();
+    if (f.container->is_array()) {
+      ++f.next_index;
+      f.container->push_back(std::move(v));
+      return &f.container->back();
+    }
+    json* slot = &(*f.container)[f.key];
+    *slot = std::move(v);
     return slot;
   }
 
   bool put(json v) {
-    insert(std::move(v));
+    insert(std::move(v), stack_.empty() ? token_start() : 0);
     return true;
   }
 
@@ -269,17 +464,57 @@ class PositionSax {
 
   std::string_view text_;
   std::string_view file_;
-  LineIndex lines_;
   PositionedJson& out_;
   std::vector<Frame> stack_;
-  std::string current_path_;
   std::size_t scan_from_ = 0;
 };
+
+// A file in another encoding fails at its first byte with a baffling syntax error: name the encoding.
+// UTF-16 and UTF-32 are told by their byte order mark, or, without one, by the zero bytes that ASCII
+// characters such as the opening "{" get in them.
+std::string_view wide_encoding(std::string_view t) {
+  const auto at = [&](std::size_t i) { return i < t.size() ? static_cast<unsigned char>(t[i]) : 0x100u; };
+  const auto ascii = [&](std::size_t i) { return at(i) >= 0x01 && at(i) < 0x80; };
+  if (at(0) == 0xFF && at(1) == 0xFE && at(2) == 0 && at(3) == 0) return "UTF-32";
+  if (at(0) == 0 && at(1) == 0 && at(2) == 0xFE && at(3) == 0xFF) return "UTF-32";
+  if ((at(0) == 0xFF && at(1) == 0xFE) || (at(0) == 0xFE && at(1) == 0xFF)) return "UTF-16";
+  if ((ascii(0) && at(1) == 0 && at(2) == 0 && at(3) == 0) || (at(0) == 0 && at(1) == 0 && at(2) == 0 && ascii(3)))
+    return "UTF-32";
+  if ((ascii(0) && at(1) == 0) || (at(0) == 0 && ascii(1))) return "UTF-16";
+  return {};
+}
+
+// nlohmann reads a zero byte as the end of the input: it would report "unexpected end of input" in
+// the middle of a file, or accept a file whose rest follows a zero byte. Say what is there instead.
+bool refuse_unreadable_text(std::string_view text, std::string_view file, Diagnostics& errors) {
+  Diagnostic d;
+  d.file = std::string(file);
+  if (const std::string_view enc = wide_encoding(text); !enc.empty()) {
+    d.line = 1;
+    d.column = 1;
+    d.message = "the file is " + std::string(enc) + ", not UTF-8; save it as UTF-8";
+  } else if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+    const TextPos pos = LineIndex(text).at(nul);
+    d.line = pos.line;
+    d.column = pos.column;
+    d.message = "NUL byte at line " + std::to_string(pos.line) + " column " + std::to_string(pos.column) +
+                ": a JSON text cannot contain a zero byte (is this a binary file?)";
+  } else {
+    return false;
+  }
+  errors.push_back(std::move(d));
+  return true;
+}
 
 }  // namespace
 
 PositionedJson parse_json_with_positions(std::string_view text, std::string_view file_name) {
   PositionedJson out;
+  out.navigator = std::make_shared<JsonTextNavigator>(text);
+  if (refuse_unreadable_text(text, file_name, out.errors)) {
+    out.value = nullptr;
+    return out;
+  }
   PositionSax sax(text, file_name, out);
   CountingIterator first(text.data(), &sax.consumed);
   CountingIterator last(text.data() + text.size(), nullptr);

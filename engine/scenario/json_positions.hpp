@@ -3,9 +3,9 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -19,23 +19,39 @@ struct TextPos {
   int column = 0;  // 1-based, counted in Unicode code points (what editors show)
 };
 
-// Maps byte offsets of one text to line/column.
+// Maps byte offsets of one text to line/column. A lookup costs at most one block of bytes whatever
+// the line length (a 50 MB file may be one line), and the index takes 1/16 of the text's size: it
+// keeps the line and column reached at the start of every kBlock bytes and counts on from there.
 class LineIndex {
  public:
+  static constexpr std::size_t kBlock = 256;
+
   explicit LineIndex(std::string_view text);
   TextPos at(std::size_t offset) const;
+  // Bytes examined by at() so far: tests check with it that a lookup never rescans a whole line.
+  std::size_t bytes_scanned() const { return scanned_; }
 
  private:
+  struct Checkpoint {
+    std::size_t line = 0;    // newlines before this point
+    std::size_t column = 0;  // code points between the line start and this point
+  };
+  void advance(Checkpoint& c, std::size_t i) const;
+
   std::string_view text_;
-  std::vector<std::size_t> line_starts_;
+  bool bom_ = false;
+  std::vector<Checkpoint> blocks_;  // blocks_[b]: where byte b * kBlock is
+  mutable std::size_t scanned_ = 0;
 };
 
+class JsonTextNavigator;
+
+// A parsed JSON text that can say where each value came from. Positions are found only when asked
+// (for a message), from the text itself: a valid 50 MB file costs no memory for them, and a file with
+// errors costs an index of the few containers that the messages point into (docs/reliability.md).
+// The text must outlive this object.
 struct PositionedJson {
   nlohmann::json value;  // null when there is a syntax error
-  // Path ("faults[2].on.node", root = "") -> where that value starts.
-  std::unordered_map<std::string, TextPos> values;
-  // Path of an object member -> where its key starts (for "unknown key" messages).
-  std::unordered_map<std::string, TextPos> keys;
   // A syntax error (parsing stopped there) and/or duplicate keys (parsing went on). Each has file,
   // line and column set; path is set for duplicate keys.
   Diagnostics errors;
@@ -43,10 +59,13 @@ struct PositionedJson {
   bool parsed = false;
 
   bool ok() const { return errors.empty(); }
-  // Position of `path`'s value; falls back to the nearest enclosing path that is known.
+  // Position of `path`'s value ("faults[2].on.node", root = ""); falls back to the nearest enclosing
+  // path that exists. Only for a text that parsed.
   TextPos value_pos(std::string_view path) const;
   // Position of `path`'s key if it is an object member, else of its value.
   TextPos key_pos(std::string_view path) const;
+
+  std::shared_ptr<JsonTextNavigator> navigator;  // shared: copies of a result look up the same text
 };
 
 PositionedJson parse_json_with_positions(std::string_view text, std::string_view file_name);

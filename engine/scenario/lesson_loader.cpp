@@ -341,10 +341,42 @@ LessonLoadResult load_lesson(std::string_view text, std::string_view file_name) 
   return r;
 }
 
+namespace {
+
+// Looks for a "steps" key in the top-level object without building the document (which for a 50 MB
+// scenario would cost as much as loading it), and stops as soon as it finds one.
+class TopLevelStepsKey final : public nlohmann::json_sax<json> {
+ public:
+  bool found = false;
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override { return ++depth_, true; }
+  bool end_object() override { return --depth_, true; }
+  bool start_array(std::size_t) override { return ++depth_, true; }
+  bool end_array() override { return --depth_, true; }
+  bool key(string_t& k) override {
+    found = depth_ == 1 && k == "steps";
+    return !found;  // stop at once
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+
+ private:
+  std::size_t depth_ = 0;
+};
+
+}  // namespace
+
 bool looks_like_lesson(std::string_view text) {
-  const json v = json::parse(text.begin(), text.end(), nullptr, false);
-  if (v.is_discarded()) return text.find("\"steps\"") != std::string_view::npos;
-  return v.is_object() && v.contains("steps");
+  TopLevelStepsKey sax;
+  const bool complete = json::sax_parse(text.begin(), text.end(), &sax);
+  if (sax.found) return true;
+  if (complete) return false;
+  return text.find("\"steps\"") != std::string_view::npos;  // broken JSON: the best guess
 }
 
 AnswerCheck check_answer(const Quiz& quiz, const std::vector<std::size_t>& chosen) {

@@ -11,12 +11,34 @@ namespace {
 // Bounds on play_until so that a lesson whose target never comes cannot spin for ever.
 constexpr std::uint64_t kMaxEventsPerPlay = 2'000'000;
 
+// "5 ms", "5.340 ms". Integer arithmetic, not printf: "%.3f" follows the C locale, which a Qt
+// program sets from the environment (de_DE would print "5,340 ms").
 std::string ms_text(Time t) {
-  const double v = static_cast<double>(t) / kMicrosPerMs;
-  if (std::floor(v) == v) return std::to_string(static_cast<long long>(v)) + " ms";
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.3f ms", v);
-  return buf;
+  const Time whole = t / kMicrosPerMs;
+  const Time frac = (t < 0 ? -t : t) % kMicrosPerMs;
+  std::string s = (t < 0 && whole == 0 ? "-" : "") + std::to_string(whole);
+  if (frac != 0) {
+    s += '.';
+    s += static_cast<char>('0' + frac / 100);
+    s += static_cast<char>('0' + frac / 10 % 10);
+    s += static_cast<char>('0' + frac % 10);
+  }
+  return s + " ms";
+}
+
+// Why a run cannot go on. A run that stopped at a limit still has events: saying "no more events"
+// then would send a lesson author looking for a bug in the protocol.
+std::string why_run_stopped(const Simulator& sim) {
+  switch (sim.halted()) {
+    case HaltReason::TraceLimit:
+      return "the run stopped at its trace limit of " + std::to_string(sim.config().trace_limit) + " records (at " +
+             ms_text(sim.now()) + ")";
+    case HaltReason::QueueLimit:
+      return "the run stopped at its limit of " + std::to_string(sim.config().queue_limit) + " pending events (at " +
+             ms_text(sim.now()) + ")";
+    case HaltReason::None: break;
+  }
+  return "the run has no more events (at " + ms_text(sim.now()) + ")";
 }
 
 template <class Pred>
@@ -25,10 +47,10 @@ ActionResult play_while_not(Simulation& run, Pred done, const std::string& what)
   const Time limit = std::max(run.scenario().until, sim.now());
   for (std::uint64_t n = 0; !done(); ++n) {
     const auto next = sim.next_event_time();
-    if (!next) return {false, what + " never happened: the run has no more events (at " + ms_text(sim.now()) + ")"};
+    if (!next) return {false, what + " never happened: " + why_run_stopped(sim)};
     if (*next > limit) return {false, what + " did not happen before the scenario's end at " + ms_text(limit)};
     if (n >= kMaxEventsPerPlay) return {false, what + " did not happen within " + std::to_string(kMaxEventsPerPlay) + " events"};
-    if (!sim.step()) return {false, what + " never happened: the run halted at " + ms_text(sim.now())};
+    if (!sim.step()) return {false, what + " never happened: " + why_run_stopped(sim)};
   }
   return {};
 }
@@ -60,7 +82,7 @@ ActionResult perform(const LessonAction& a, Simulation& run) {
       return {};
     case ActionKind::Step:
       for (std::uint64_t i = 0; i < a.count; ++i)
-        if (!sim.step()) return {false, "the run had no more events after " + std::to_string(i) + " of " + std::to_string(a.count)};
+        if (!sim.step()) return {false, "after " + std::to_string(i) + " of " + std::to_string(a.count) + " steps, " + why_run_stopped(sim)};
       return {};
     case ActionKind::Restart:
       return {false, "a restart replaces the run; only the lesson walker and the app can perform it"};

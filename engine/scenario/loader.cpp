@@ -9,6 +9,7 @@
 
 #include "protocols/registry.hpp"
 #include "scenario/json_positions.hpp"
+#include "scenario/number_rules.hpp"
 
 namespace cs {
 namespace {
@@ -17,6 +18,9 @@ using json = nlohmann::json;
 
 // Times beyond this cannot be converted to integer µs safely (and make no sense in a lesson).
 constexpr double kMaxMs = 1e12;
+// Layout coordinates are canvas units (a node is about 100 wide); far beyond any screen, and well
+// inside the range that saving converts to integers.
+constexpr double kMaxCoordinate = 1e6;
 
 std::string join(const std::vector<std::string>& items) {
   std::string out;
@@ -131,12 +135,17 @@ class Loader {
   }
   std::optional<std::uint64_t> unsigned_integer(const json& v, const std::string& path, std::string_view what,
                                                 std::uint64_t lo) {
-    if (!v.is_number_unsigned()) {
+    const WholeNumber n = read_whole_number(v);
+    if (n.problem == WholeNumber::Problem::TooLarge) {
+      error(path, std::string(what) + " " + whole_number_problem_text(n.problem) + ", not " + v.dump());
+      return std::nullopt;
+    }
+    if (n.problem != WholeNumber::Problem::None) {
       error(path, std::string(what) + " must be a whole number" + (lo == 0 ? std::string(" (0 or more)") : " of at least " + std::to_string(lo)) + ", not " +
                       type_phrase(v));
       return std::nullopt;
     }
-    const auto x = v.get<std::uint64_t>();
+    const std::uint64_t x = n.value;
     if (x < lo) {
       error(path, std::string(what) + " must be at least " + std::to_string(lo) + ", not " + v.dump());
       return std::nullopt;
@@ -524,6 +533,16 @@ void Loader::layout(const json& v, const std::string& path, Scenario& s) {
         error(p, "a layout position must be [x, y] with two numbers, not " + type_phrase(pos));
         continue;
       }
+      bool on_canvas = true;
+      for (std::size_t i = 0; i < 2; ++i) {
+        const double c = pos[i].get<double>();
+        if (c >= -kMaxCoordinate && c <= kMaxCoordinate) continue;
+        error(json_path_index(p, i), std::string(i == 0 ? "x" : "y") + " of a layout position must be between " +
+                                         number_text(-kMaxCoordinate) + " and " + number_text(kMaxCoordinate) +
+                                         ", not " + pos[i].dump());
+        on_canvas = false;
+      }
+      if (!on_canvas) continue;
       found.emplace_back(static_cast<NodeId>(it - nodes_.begin()),
                          NodeLayout{k, pos[0].get<double>(), pos[1].get<double>()});
     }
@@ -561,12 +580,11 @@ std::optional<Scenario> Loader::load() {
     if (seed) s.seed = *seed;
   }
   if (root.contains("until_ms")) {
-    auto u = number(root["until_ms"], "until_ms", "until_ms", 0, kMaxMs);
-    if (u && ms_to_us(*u) <= 0) {
-      error("until_ms", "until_ms must be above 0, not " + root["until_ms"].dump());
-    } else if (u) {
-      s.until = ms_to_us(*u);
-    }
+    // The same rule as --until-ms on the command line (number_rules.hpp).
+    const json& u = root["until_ms"];
+    if (!u.is_number()) error("until_ms", "until_ms must be a number, not " + type_phrase(u));
+    else if (!until_ms_allowed(u.get<double>())) error("until_ms", "until_ms " + until_ms_rule() + ", not " + u.dump());
+    else s.until = until_from_ms(u.get<double>());
   }
   if (root.contains("network")) {
     auto n = network(root["network"], "network", NetworkSettings{});
@@ -579,6 +597,7 @@ std::optional<Scenario> Loader::load() {
     if (!fs.is_array()) {
       error("faults", "faults must be a list [...] of fault objects, not " + type_phrase(fs));
     } else {
+      s.faults.reserve(fs.size());  // no doubling copies: a file may hold a million faults
       for (std::size_t i = 0; i < fs.size(); ++i) {
         auto f = fault(fs[i], json_path_index("faults", i));
         if (f) s.faults.push_back(std::move(*f));

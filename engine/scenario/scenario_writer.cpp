@@ -1,4 +1,5 @@
 // The writer half of loader.hpp: a Scenario back to the JSON form the loader reads.
+#include <cmath>
 #include <string>
 
 #include "scenario/json_format.hpp"
@@ -29,10 +30,10 @@ ojson network_json(const NetworkSettings& n) {
   return o;
 }
 
-// 0 rather than 0.0 for whole coordinates, to keep saved files tidy.
+// 0 rather than 0.0 for whole coordinates, to keep saved files tidy. The range is checked before
+// converting: a double outside int64's range has no integer value (undefined behaviour).
 ojson coordinate(double v) {
-  if (v == static_cast<double>(static_cast<std::int64_t>(v)) && v > -1e15 && v < 1e15)
-    return ojson(static_cast<std::int64_t>(v));
+  if (v > -1e15 && v < 1e15 && v == std::trunc(v)) return ojson(static_cast<std::int64_t>(v));
   return ojson(v);
 }
 

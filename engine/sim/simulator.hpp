@@ -146,6 +146,7 @@ class Simulator {
   bool fault_fired(std::size_t i) const { return fired_[i] != 0; }
   std::uint64_t events_dispatched() const { return dispatched_; }
   HaltReason halted() const { return halted_; }
+  const SimConfig& config() const { return cfg_; }  // the limits, for messages that name them
   std::uint64_t seed() const { return seed_; }
   Protocol& protocol() { return protocol_; }
   const Protocol& protocol() const { return protocol_; }

@@ -7,6 +7,8 @@
 #include <QSettings>
 #include <QTemporaryDir>
 
+#include <clocale>
+
 #include "language.hpp"
 #include "projector_style.hpp"
 
@@ -15,6 +17,7 @@ int main(int argc, char** argv) {
   QApplication::setOrganizationName(QStringLiteral("CommitScopeTests"));
   QApplication::setApplicationName(QStringLiteral("gui_tests"));
   QApplication app(argc, argv);
+  std::setlocale(LC_NUMERIC, "C");  // as the application's own main does (app_startup.cpp)
   QApplication::setStyle(projector::createStyle());
   QTemporaryDir settingsDir;
   QSettings::setDefaultFormat(QSettings::IniFormat);

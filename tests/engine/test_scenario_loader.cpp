@@ -268,7 +268,7 @@ TEST(ScenarioLoader, WrongTypes) {
   expect_error(load(valid_with(R"("seed": 42)", R"("seed": -42)")), "seed", 3, "whole number");
   expect_error(load(valid_with(R"("seed": 42)", R"("seed": 4.2)")), "seed", 3, "whole number");
   expect_error(load(valid_with(R"("until_ms": 5000)", R"("until_ms": true)")), "until_ms", 3, "number");
-  expect_error(load(valid_with(R"("until_ms": 5000)", R"("until_ms": 0)")), "until_ms", 3, "above 0");
+  expect_error(load(valid_with(R"("until_ms": 5000)", R"("until_ms": 0)")), "until_ms", 3, "between 0.001");
   expect_error(load(valid_with(R"("title": "example")", R"("title": 7)")), "title", 2, "string");
   expect_error(load(valid_with(R"("loss": 0.0)", R"("loss": 2)")), "network.loss", 5, "between 0 and 1");
   expect_error(load(valid_with(R"("faults": [)", R"("faults": 3, "x": [)")), "faults", 6, "list");
