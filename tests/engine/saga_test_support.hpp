@@ -69,20 +69,5 @@ inline long first_trace_difference(const Simulator& a, const Simulator& b) {
   return x.size() == y.size() ? -1 : static_cast<long>(n);
 }
 
-// Repairs everything (all nodes up, links healed, no random loss or duplication) and runs on.
-inline void repair_and_finish(Simulation& s, Time run_for = ms(20'000)) {
-  for (int round = 0; round < 8; ++round) {
-    s.sim().apply_now(heal_all());
-    for (NodeId n = 0; n < static_cast<NodeId>(s.sim().nodes().size()); ++n) s.sim().apply_now(restart(n));
-    FaultAction calm{FaultKind::SetNetwork, kNoNode, kNoNode, {}, s.sim().network().settings()};
-    calm.network.loss = Ratio{0, 1};
-    calm.network.duplicate = Ratio{0, 1};
-    s.sim().apply_now(calm);
-    s.sim().run_until(s.sim().now() + run_for);
-    bool all_up = true;
-    for (const auto& n : s.sim().nodes()) all_up = all_up && n.up;
-    if (all_up && !s.sim().would_change(heal_all())) return;
-  }
-}
 
 }  // namespace cs::testing

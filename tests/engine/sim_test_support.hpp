@@ -254,6 +254,34 @@ inline std::vector<Fault> random_faults(Rng& r, const FaultPlan& plan) {
   return out;
 }
 
+inline std::size_t faults_fired(const Simulator& sim) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < sim.faults().size(); ++i) n += sim.fault_fired(i);
+  return n;
+}
+
+// Repairs everything (every node up, every link healed, no more random loss or duplication) and
+// runs on for `run_for`; again, until one whole run passes with nothing down or cut and no
+// scheduled fault firing. A triggered fault may fire after a repair (on the nth event or message)
+// and heal itself just before the run ends: then the protocol has not had `run_for` to finish.
+// Each round that is not quiet fires at least one fault, so rounds = faults + 1 suffice.
+inline void repair_and_finish(Simulation& s, Time run_for = ms(20'000)) {
+  const std::size_t rounds = s.sim().faults().size() + 1;
+  for (std::size_t round = 0; round < rounds; ++round) {
+    const std::size_t fired = faults_fired(s.sim());
+    s.sim().apply_now(heal_all());
+    for (NodeId n = 0; n < static_cast<NodeId>(s.sim().nodes().size()); ++n) s.sim().apply_now(restart(n));
+    FaultAction calm{FaultKind::SetNetwork, kNoNode, kNoNode, {}, s.sim().network().settings()};
+    calm.network.loss = Ratio{0, 1};
+    calm.network.duplicate = Ratio{0, 1};
+    s.sim().apply_now(calm);
+    s.sim().run_until(s.sim().now() + run_for);
+    bool all_up = true;
+    for (const auto& n : s.sim().nodes()) all_up = all_up && n.up;
+    if (all_up && !s.sim().would_change(heal_all()) && faults_fired(s.sim()) == fired) return;
+  }
+}
+
 // Which scheduled faults fired over a property test's runs, by fault kind and by trigger kind, so
 // that the test shows its schedules really reach every kind its plan allows (coverage that shrinks
 // fails the test instead of passing quietly).
@@ -277,9 +305,11 @@ struct FaultTally {
         {FaultKind::HealAll, mix.heal_all},    {FaultKind::Partition, mix.partition},
         {FaultKind::HealPartition, mix.heal_partition}, {FaultKind::DropNext, mix.drop_next},
         {FaultKind::DuplicateNext, mix.duplicate_next}, {FaultKind::SetNetwork, mix.set_network}};
-    for (const auto& [kind, weight] : kinds)
-      if (weight > 0)
+    for (const auto& [kind, weight] : kinds) {
+      if (weight > 0) {
         EXPECT_GE(by_kind.at(static_cast<std::size_t>(kind)), at_least) << "fault kind " << fault_kind_key(kind);
+      }
+    }
     for (const auto trigger : {TriggerKind::AtTime, TriggerKind::OnState, TriggerKind::OnSent, TriggerKind::AfterEvent})
       EXPECT_GE(by_trigger.at(static_cast<std::size_t>(trigger)), at_least) << "trigger kind " << static_cast<int>(trigger);
   }

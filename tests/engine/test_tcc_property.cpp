@@ -60,7 +60,7 @@ Scenario random_scenario(std::uint64_t seed) {
 // Repairs in short steps (heal everything, restart every node, stop random loss), so that a crash
 // triggered during the repair keeps a node down for at most one step: outages stay far shorter
 // than a long reservation.
-void repair_and_finish(Simulation& s) {
+void repair_in_short_steps(Simulation& s) {
   for (int step = 0; step < 60; ++step) {
     s.sim().apply_now(heal_all());
     for (NodeId n = 0; n < static_cast<NodeId>(s.sim().nodes().size()); ++n) s.sim().apply_now(restart(n));
@@ -89,7 +89,7 @@ TEST(TccProperty, InvariantsHoldAndEverythingEndsOverAThousandSeeds) {
     auto s = build(sc);
     ASSERT_TRUE(s);
     s->sim().run_until(kRepairAt - 1);
-    repair_and_finish(*s);
+    repair_in_short_steps(*s);
     tally.add(s->sim());
     const bool long_reservation = sc.params["reservation_ms"].get<std::int64_t>() >= kLongReservation / kMicrosPerMs;
     for (const auto& inv : s->invariants()) {
@@ -131,8 +131,8 @@ TEST(TccProperty, EachSeedRunTwiceGivesTheSameTrace) {
     const Scenario sc = random_scenario(seed);
     auto a = build(sc);
     auto b = build(sc);
-    repair_and_finish(*a);
-    repair_and_finish(*b);
+    repair_in_short_steps(*a);
+    repair_in_short_steps(*b);
     ASSERT_EQ(fingerprint(a->sim()), fingerprint(b->sim())) << "seed " << seed;
   }
 }

@@ -62,21 +62,6 @@ Scenario random_scenario(std::uint64_t seed) {
   return sc;
 }
 
-// Restarts every node and stops random loss and duplication, then runs on; a triggered crash may
-// still fire after a repair, so repair until nothing is down.
-void repair_and_finish(Simulation& s) {
-  for (int round = 0; round < 8; ++round) {
-    for (NodeId n = 0; n < static_cast<NodeId>(s.sim().nodes().size()); ++n) s.sim().apply_now(restart(n));
-    FaultAction calm{FaultKind::SetNetwork, kNoNode, kNoNode, {}, s.sim().network().settings()};
-    calm.network.loss = Ratio{0, 1};
-    calm.network.duplicate = Ratio{0, 1};
-    s.sim().apply_now(calm);
-    s.sim().run_until(s.sim().now() + ms(20'000));
-    bool all_up = true;
-    for (const auto& n : s.sim().nodes()) all_up = all_up && n.up;
-    if (all_up) return;
-  }
-}
 
 }  // namespace
 

@@ -43,22 +43,6 @@ Scenario random_scenario(std::uint64_t seed) {
   return sc;
 }
 
-// Repairs everything (all nodes up, links healed, no more random loss) and runs on. A triggered fault
-// may still fire after a repair (a crash on some later state), so repair until nothing is down.
-void repair_and_finish(Simulation& s) {
-  for (int round = 0; round < 8; ++round) {
-    s.sim().apply_now(heal_all());
-    for (NodeId n = 0; n < static_cast<NodeId>(s.sim().nodes().size()); ++n) s.sim().apply_now(restart(n));
-    FaultAction calm{FaultKind::SetNetwork, kNoNode, kNoNode, {}, s.sim().network().settings()};
-    calm.network.loss = Ratio{0, 1};
-    calm.network.duplicate = Ratio{0, 1};
-    s.sim().apply_now(calm);
-    s.sim().run_until(s.sim().now() + ms(20'000));
-    bool all_up = true;
-    for (const auto& n : s.sim().nodes()) all_up = all_up && n.up;
-    if (all_up && !s.sim().would_change(heal_all())) return;  // nothing down, nothing cut
-  }
-}
 
 }  // namespace
 
