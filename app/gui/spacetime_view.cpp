@@ -301,12 +301,16 @@ std::pair<std::size_t, std::size_t> SpacetimeView::visibleMessages(cs::Time t0, 
   return {static_cast<std::size_t>(first - msgs.begin()), static_cast<std::size_t>(last - msgs.begin())};
 }
 
+std::pair<std::size_t, std::size_t> SpacetimeView::candidatesAt(QPointF pos) const {
+  if (controller_->sim().messages().size() <= 1) return {0, 0};
+  const double tol = 7 * palette::scheme(projector_).lineScale;
+  return visibleMessages(timeAt(pos.x() - tol), timeAt(pos.x() + tol));
+}
+
 quint32 SpacetimeView::messageAt(QPointF pos) const {
   const auto& msgs = controller_->sim().messages();
-  if (msgs.size() <= 1) return 0;
   const double tol = 7 * palette::scheme(projector_).lineScale;
-  const cs::Time t0 = timeAt(pos.x() - tol), t1 = timeAt(pos.x() + tol);
-  const auto [lo, hi] = visibleMessages(t0, t1);
+  const auto [lo, hi] = candidatesAt(pos);
   quint32 best = 0;
   double bestD = tol;
   for (std::size_t i = lo; i < hi; ++i) {

@@ -32,6 +32,9 @@ class SpacetimeView : public QAbstractScrollArea {
   // (0 if none within a few pixels). Public for the tests.
   QPointF pointAt(cs::NodeId node, cs::Time t) const;
   quint32 messageAt(QPointF viewportPos) const;
+  // The messages messageAt() looks at for a point, as a range of ids: those sent in the time window
+  // the tolerance covers, found by binary search (not every message of a long run).
+  std::pair<std::size_t, std::size_t> candidatesAt(QPointF viewportPos) const;
   // Where a message's arrow ends as drawn now (the drop point for a lost one).
   QPointF arrowEnd(const cs::Message& m) const;
 

@@ -3,6 +3,7 @@
 // libraries), so a seed gives the same run on every machine.
 #pragma once
 
+#include <array>
 #include <cstdint>
 
 #include "sim/types.hpp"
@@ -22,6 +23,16 @@ class Rng {
   std::int64_t between(std::int64_t lo, std::int64_t hi);
   // True with probability r.num / r.den.
   bool chance(Ratio r);
+
+  // The raw xoshiro256** state, in and out: lets tests pin the generator and the SplitMix64 seeding
+  // separately against the published reference values.
+  using State = std::array<std::uint64_t, 4>;
+  static Rng from_state(const State& s) {
+    Rng r;
+    for (std::size_t i = 0; i < 4; ++i) r.s_[i] = s[i];
+    return r;
+  }
+  State state() const { return {s_[0], s_[1], s_[2], s_[3]}; }
 
  private:
   std::uint64_t s_[4];

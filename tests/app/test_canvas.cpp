@@ -10,11 +10,13 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <vector>
 
 #include "canvas_view.hpp"
 #include "engine_text.hpp"
 #include "gui_test_support.hpp"
 #include "lab_controller.hpp"
+#include "palette.hpp"
 #include "language.hpp"
 #include "spacetime_view.hpp"
 #include "state_machine_view.hpp"
@@ -328,7 +330,37 @@ TEST(SpacetimeView, ClickingAnArrowSelectsItsMessageEverywhere) {
   EXPECT_TRUE(highlighted);
 }
 
+namespace {
+
+// Every arrow as drawn now, indexed by message id (0, the "none" slot, left empty).
+std::vector<QLineF> arrowsAsDrawn(const SpacetimeView& view, const LabController& c) {
+  const auto& msgs = c.sim().messages();
+  std::vector<QLineF> out(msgs.size());
+  for (std::size_t i = 1; i < msgs.size(); ++i) out[i] = {view.pointAt(msgs[i].from, msgs[i].sent_at), view.arrowEnd(msgs[i])};
+  return out;
+}
+
+// The arrow nearest to `p` within `tol` over every message of the run (the later one of equally
+// near arrows, as messageAt() decides), and its distance: the slow, obviously right answer.
+std::pair<quint32, double> nearestArrowByBruteForce(const std::vector<QLineF>& arrows, QPointF p, double tol) {
+  quint32 best = 0;
+  double bestD = tol;
+  for (std::size_t i = 1; i < arrows.size(); ++i) {
+    const double d = distanceToSegment(p, arrows[i].p1(), arrows[i].p2());
+    if (d <= bestD) {
+      bestD = d;
+      best = static_cast<quint32>(i);
+    }
+  }
+  return {best, bestD};
+}
+
+}  // namespace
+
 TEST(SpacetimeView, FindsArrowsQuicklyInALongRun) {
+  // messageAt() looks only at the messages sent in a time window around the point (binary search
+  // over send times, widened by the longest flight). Over a long run, at two zooms, its answer must
+  // be the brute-force nearest arrow, while it examines only a small part of the run.
   auto c = open("2pc-workload.json");
   c->seekTime(c->endTime());
   SpacetimeView view(c.get());
@@ -338,7 +370,59 @@ TEST(SpacetimeView, FindsArrowsQuicklyInALongRun) {
   view.zoomToFit();
   QImage img(view.size(), QImage::Format_ARGB32);
   view.render(&img);  // the whole run at once: culling and batching must cope
-  EXPECT_GT(c->sim().trace().size(), 1000u);
+  const auto& msgs = c->sim().messages();
+  ASSERT_GT(msgs.size(), 4000u);
+  const double tol = 7 * palette::scheme(false).lineScale;
+
+  struct Zoom {
+    double factor;
+    std::size_t maxCandidates;
+  };
+  // A linear search would examine all ~4,800 messages; fitted it looks at about 420 (the 14-pixel
+  // window spans ~100 ms of a 10 s run, in its busiest part), zoomed in 40 times at about 80.
+  for (const Zoom zoom : {Zoom{1, msgs.size() / 8}, Zoom{40, msgs.size() / 40}}) {
+    SCOPED_TRACE(zoom.factor);
+    if (zoom.factor > 1) {
+      // Into the busiest second of the run (its transactions start in the first 2.5 s).
+      view.setPixelsPerMs(view.pixelsPerMs() * zoom.factor);
+      view.horizontalScrollBar()->setValue(static_cast<int>(1200 * view.pixelsPerMs() - view.viewport()->width() / 2));
+      view.render(&img);
+    }
+    const std::vector<QLineF> arrows = arrowsAsDrawn(view, *c);
+    const QRectF plot = view.viewport()->rect();
+    // Probes: on and beside the middle of every 7th arrow in sight, and a grid over the whole view.
+    std::vector<QPointF> probes;
+    for (std::size_t i = 1; i < arrows.size(); i += 7) {
+      const QPointF mid = arrows[i].center();
+      if (!plot.contains(mid)) continue;
+      for (const QPointF off : {QPointF(0, 0), QPointF(0, 3), QPointF(2, -2)}) probes.push_back(mid + off);
+    }
+    for (double x = 0; x < plot.width(); x += 19)
+      for (double y = 0; y < plot.height(); y += 13) probes.push_back({x, y});
+    ASSERT_GT(probes.size(), 2000u);
+
+    int hits = 0;
+    std::size_t widest = 0;
+    for (const QPointF p : probes) {
+      const auto [want, wantD] = nearestArrowByBruteForce(arrows, p, tol);
+      const quint32 got = view.messageAt(p);
+      if (want == 0) {
+        ASSERT_EQ(got, 0u) << "at " << p.x() << "," << p.y();
+        continue;
+      }
+      ++hits;
+      ASSERT_NE(got, 0u) << "missed message " << want << " at " << p.x() << "," << p.y();
+      // Another id only for a tie: an arrow exactly as near.
+      ASSERT_NEAR(distanceToSegment(p, arrows[got].p1(), arrows[got].p2()), wantD, 1e-9)
+          << "found " << got << ", nearest is " << want << " at " << p.x() << "," << p.y();
+      const auto [lo, hi] = view.candidatesAt(p);
+      ASSERT_LE(lo, got);
+      ASSERT_LT(got, hi);
+      widest = std::max(widest, hi - lo);
+    }
+    EXPECT_GT(hits, 300);
+    EXPECT_LE(widest, zoom.maxCandidates) << "of " << msgs.size() << " messages";
+  }
 }
 
 TEST(SpacetimeView, CachedPastMatchesAFreshPaint) {

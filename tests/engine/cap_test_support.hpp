@@ -52,21 +52,5 @@ inline std::uint64_t trace_digest(const Simulator& sim) {
   return h ^ sim.trace().size();
 }
 
-// Repairs everything (all nodes up, links healed, no more random loss) and runs on, until nothing is
-// down or cut (a triggered fault may still fire after a repair).
-inline void repair_and_finish(Simulation& s, Time run_for = ms(20'000)) {
-  for (int round = 0; round < 8; ++round) {
-    s.sim().apply_now(heal_all());
-    for (NodeId n = 0; n < static_cast<NodeId>(s.sim().nodes().size()); ++n) s.sim().apply_now(restart(n));
-    FaultAction calm{FaultKind::SetNetwork, kNoNode, kNoNode, {}, s.sim().network().settings()};
-    calm.network.loss = Ratio{0, 1};
-    calm.network.duplicate = Ratio{0, 1};
-    s.sim().apply_now(calm);
-    s.sim().run_until(s.sim().now() + run_for);
-    bool all_up = true;
-    for (const auto& n : s.sim().nodes()) all_up = all_up && n.up;
-    if (all_up && !s.sim().would_change(heal_all())) return;
-  }
-}
 
 }  // namespace cs::testing

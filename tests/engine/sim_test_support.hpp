@@ -1,9 +1,13 @@
-// Helpers shared by the engine tests: a tiny ping protocol for the simulator core, and a way to
-// build 2PC runs without going through JSON.
+// Helpers shared by the engine tests: a tiny ping protocol for the simulator core, a way to build
+// 2PC runs without going through JSON, and the random fault harness of the property tests.
 #pragma once
 
+#include <algorithm>
+#include <array>
+#include <initializer_list>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "check/invariant.hpp"
@@ -120,9 +124,43 @@ inline FaultAction partition(std::vector<std::vector<NodeId>> g) {
   return FaultAction{FaultKind::Partition, kNoNode, kNoNode, std::move(g), {}};
 }
 
-// A random fault of any kind (crash, restart, cut, heal, partition, drop/duplicate next) over
-// `nodes` nodes, for property tests whose protocol must survive all of them.
-inline FaultAction random_fault_action(Rng& r, int nodes) {
+// ---------------------------------------------------------------------------------------------
+// The fault harness every property test draws its schedules from, so that each protocol meets the
+// same kinds of faults and triggers; a test narrows them only through its FaultPlan, saying why.
+
+// How often each kind of fault is drawn (relative weights; 0 leaves a kind out).
+struct FaultMix {
+  int crash = 2;
+  int restart = 1;
+  int cut = 1;
+  int heal = 1;
+  int heal_all = 1;
+  int partition = 1;
+  int heal_partition = 1;
+  int drop_next = 1;
+  int duplicate_next = 1;
+  int set_network = 1;
+
+  // Everything but what a network split does (cuts, partitions, and their heals).
+  static FaultMix without_splits() {
+    FaultMix m;
+    m.cut = m.heal = m.heal_all = m.partition = m.heal_partition = 0;
+    return m;
+  }
+};
+
+// The network a SetNetwork fault may install: latency in [1 ms, max_latency], loss and duplication
+// below the given per-mille.
+struct NetworkBounds {
+  Time max_latency = ms(40);
+  std::uint64_t max_loss_permille = 100;
+  std::uint64_t max_duplicate_permille = 100;
+};
+
+// A random fault of any kind the mix allows over `nodes` nodes: crash, restart, cut, heal, heal all,
+// partition (into two or three groups), heal the partition, drop or duplicate the next message on a
+// link, or a new network (latency, loss, duplication).
+inline FaultAction random_fault_action(Rng& r, int nodes, const FaultMix& mix = {}, const NetworkBounds& net = {}) {
   const auto node = [&] { return static_cast<NodeId>(r.below(static_cast<std::uint64_t>(nodes))); };
   const auto link = [&](FaultKind k) {
     const NodeId a = node();
@@ -130,21 +168,159 @@ inline FaultAction random_fault_action(Rng& r, int nodes) {
     if (b == a) b = (a + 1) % nodes;
     return FaultAction{k, a, b, {}, {}};
   };
-  switch (r.below(8)) {
-    case 0:
-    case 1: return crash(node());
-    case 2: return restart(node());
-    case 3: return link(FaultKind::Cut);
-    case 4: return link(FaultKind::Heal);
+  const int weights[] = {mix.crash,     mix.restart,   mix.cut,       mix.heal,           mix.heal_all,
+                         mix.partition, mix.heal_partition, mix.drop_next, mix.duplicate_next, mix.set_network};
+  int total = 0;
+  for (const int w : weights) total += w;
+  auto pick = static_cast<int>(r.below(static_cast<std::uint64_t>(total)));
+  int kind = 0;
+  while (pick >= weights[kind]) pick -= weights[kind++];
+  switch (kind) {
+    case 0: return crash(node());
+    case 1: return restart(node());
+    case 2: return link(FaultKind::Cut);
+    case 3: return link(FaultKind::Heal);
+    case 4: return heal_all();
     case 5: {
-      std::vector<NodeId> side;
+      const std::uint64_t sides = 2 + r.below(2);
+      std::vector<std::vector<NodeId>> groups(sides - 1);  // side 0: the rest
       for (NodeId n = 0; n < nodes; ++n)
-        if (r.chance(Ratio{1, 2})) side.push_back(n);
-      return partition({side});
+        if (const std::uint64_t side = r.below(sides); side > 0) groups[side - 1].push_back(n);
+      return partition(std::move(groups));
     }
-    case 6: return link(FaultKind::DropNext);
-    default: return link(FaultKind::DuplicateNext);
+    case 6: return FaultAction{FaultKind::HealPartition, kNoNode, kNoNode, {}, {}};
+    case 7: return link(FaultKind::DropNext);
+    case 8: return link(FaultKind::DuplicateNext);
+    default: {
+      FaultAction a{FaultKind::SetNetwork, kNoNode, kNoNode, {}, {}};
+      const Time max_ms = std::max<Time>(1, net.max_latency / kMicrosPerMs);
+      a.network.latency_lo = ms(r.between(1, std::min<Time>(10, max_ms)));
+      a.network.latency_hi = ms(r.between(a.network.latency_lo / kMicrosPerMs, max_ms));
+      a.network.loss = Ratio{static_cast<std::uint32_t>(r.below(net.max_loss_permille + 1)), 1000};
+      a.network.duplicate = Ratio{static_cast<std::uint32_t>(r.below(net.max_duplicate_permille + 1)), 1000};
+      return a;
+    }
   }
+}
+
+// What a protocol's random fault schedules aim at.
+struct FaultPlan {
+  int nodes = 3;
+  FaultMix mix;
+  NetworkBounds network;
+  int max_faults = 6;  // each schedule has 0..max_faults faults
+  // OnState triggers: (node, state) pairs worth interrupting; none: no state triggers.
+  std::vector<std::pair<NodeId, std::uint16_t>> states;
+  int messages = 1;             // OnSent triggers: message types 0..messages-1 ...
+  std::uint64_t max_nth = 4;    // ... right after the 1st..max_nth such message
+  Time horizon = ms(1500);      // AtTime triggers: 0..horizon
+  std::uint64_t max_event = 300;  // AfterEvent triggers: after dispatched event 0..max_event
+};
+
+// A random fault schedule: each fault a random_fault_action on a random trigger (at a time, on
+// entering a state, after the nth message of a type, after the nth event).
+inline std::vector<Fault> random_faults(Rng& r, const FaultPlan& plan) {
+  std::vector<Fault> out;
+  const auto n_faults = static_cast<int>(r.below(static_cast<std::uint64_t>(plan.max_faults) + 1));
+  for (int i = 0; i < n_faults; ++i) {
+    Fault f;
+    f.action = random_fault_action(r, plan.nodes, plan.mix, plan.network);
+    switch (r.below(4)) {
+      case 0:
+        if (!plan.states.empty()) {
+          const auto& [node, state] = plan.states[r.below(plan.states.size())];
+          f.trigger.kind = TriggerKind::OnState;
+          f.trigger.node = node;
+          f.trigger.state = state;
+          break;
+        }
+        [[fallthrough]];
+      case 1:
+        f.trigger.kind = TriggerKind::OnSent;
+        f.trigger.msg_type = static_cast<std::uint16_t>(r.below(static_cast<std::uint64_t>(plan.messages)));
+        f.trigger.nth = 1 + r.below(plan.max_nth);
+        break;
+      case 2:
+        f.trigger.kind = TriggerKind::AfterEvent;
+        f.trigger.nth = r.below(plan.max_event + 1);
+        break;
+      default:
+        f.trigger.kind = TriggerKind::AtTime;
+        f.trigger.time = r.between(0, plan.horizon);
+        break;
+    }
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+inline std::size_t faults_fired(const Simulator& sim) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < sim.faults().size(); ++i) n += sim.fault_fired(i);
+  return n;
+}
+
+// Repairs everything (every node up, every link healed, no more random loss or duplication) and
+// runs on for `run_for`; again, until one whole run passes with nothing down or cut and no
+// scheduled fault firing. A triggered fault may fire after a repair (on the nth event or message)
+// and heal itself just before the run ends: then the protocol has not had `run_for` to finish.
+// Each round that is not quiet fires at least one fault, so rounds = faults + 1 suffice.
+inline void repair_and_finish(Simulation& s, Time run_for = ms(20'000)) {
+  const std::size_t rounds = s.sim().faults().size() + 1;
+  for (std::size_t round = 0; round < rounds; ++round) {
+    const std::size_t fired = faults_fired(s.sim());
+    s.sim().apply_now(heal_all());
+    for (NodeId n = 0; n < static_cast<NodeId>(s.sim().nodes().size()); ++n) s.sim().apply_now(restart(n));
+    FaultAction calm{FaultKind::SetNetwork, kNoNode, kNoNode, {}, s.sim().network().settings()};
+    calm.network.loss = Ratio{0, 1};
+    calm.network.duplicate = Ratio{0, 1};
+    s.sim().apply_now(calm);
+    s.sim().run_until(s.sim().now() + run_for);
+    bool all_up = true;
+    for (const auto& n : s.sim().nodes()) all_up = all_up && n.up;
+    if (all_up && !s.sim().would_change(heal_all()) && faults_fired(s.sim()) == fired) return;
+  }
+}
+
+// Which scheduled faults fired over a property test's runs, by fault kind and by trigger kind, so
+// that the test shows its schedules really reach every kind its plan allows (coverage that shrinks
+// fails the test instead of passing quietly).
+struct FaultTally {
+  std::array<int, 10> by_kind{};    // indexed by FaultKind
+  std::array<int, 4> by_trigger{};  // indexed by TriggerKind
+
+  void add(const Simulator& sim) {
+    for (std::size_t i = 0; i < sim.faults().size(); ++i) {
+      if (!sim.fault_fired(i)) continue;
+      ++by_kind.at(static_cast<std::size_t>(sim.faults()[i].action.kind));
+      ++by_trigger.at(static_cast<std::size_t>(sim.faults()[i].trigger.kind));
+    }
+  }
+
+  // Every kind with a weight in `mix` and every trigger kind fired at least `at_least` times.
+  void expect_covers(const FaultMix& mix, int at_least) const {
+    const std::pair<FaultKind, int> kinds[] = {
+        {FaultKind::Crash, mix.crash},         {FaultKind::Restart, mix.restart},
+        {FaultKind::Cut, mix.cut},             {FaultKind::Heal, mix.heal},
+        {FaultKind::HealAll, mix.heal_all},    {FaultKind::Partition, mix.partition},
+        {FaultKind::HealPartition, mix.heal_partition}, {FaultKind::DropNext, mix.drop_next},
+        {FaultKind::DuplicateNext, mix.duplicate_next}, {FaultKind::SetNetwork, mix.set_network}};
+    for (const auto& [kind, weight] : kinds) {
+      if (weight > 0) {
+        EXPECT_GE(by_kind.at(static_cast<std::size_t>(kind)), at_least) << "fault kind " << fault_kind_key(kind);
+      }
+    }
+    for (const auto trigger : {TriggerKind::AtTime, TriggerKind::OnState, TriggerKind::OnSent, TriggerKind::AfterEvent})
+      EXPECT_GE(by_trigger.at(static_cast<std::size_t>(trigger)), at_least) << "trigger kind " << static_cast<int>(trigger);
+  }
+};
+
+// Every (node, state) pair for the nodes in [first, last).
+inline std::vector<std::pair<NodeId, std::uint16_t>> states_of(NodeId first, NodeId last, std::initializer_list<std::uint16_t> states) {
+  std::vector<std::pair<NodeId, std::uint16_t>> out;
+  for (NodeId n = first; n < last; ++n)
+    for (const auto s : states) out.push_back({n, s});
+  return out;
 }
 
 inline std::unique_ptr<Simulation> build(const Scenario& s) {

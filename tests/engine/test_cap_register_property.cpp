@@ -3,6 +3,9 @@
 // once everything is repaired. AP runs are allowed to break linearizability (that is the lesson) but
 // must converge after healing and, with vector clocks, never lose an update. Each seed run twice
 // gives the identical trace.
+//
+// The fault schedules come from the harness every property test shares (random_faults() in
+// sim_test_support.hpp: every fault kind and trigger kind), narrowed only where this file says why.
 #include <gtest/gtest.h>
 
 #include "cap_test_support.hpp"
@@ -15,32 +18,6 @@ using namespace cs::testing;
 namespace {
 
 constexpr Time kHealAt = ms(1500);
-
-FaultAction random_action(Rng& r, int nodes) {
-  const auto node = [&] { return static_cast<NodeId>(r.below(static_cast<std::uint64_t>(nodes))); };
-  const auto link = [&](FaultKind k) {
-    const NodeId a = node();
-    NodeId b = node();
-    if (b == a) b = (a + 1) % nodes;
-    return FaultAction{k, a, b, {}, {}};
-  };
-  switch (r.below(9)) {
-    case 0:
-    case 1: return crash(node());
-    case 2: return restart(node());
-    case 3: return link(FaultKind::Cut);
-    case 4: return link(FaultKind::Heal);
-    case 5:
-    case 6: {
-      std::vector<NodeId> side;
-      for (NodeId n = 0; n < nodes; ++n)
-        if (r.chance(Ratio{1, 2})) side.push_back(n);
-      return partition({side});
-    }
-    case 7: return link(FaultKind::DropNext);
-    default: return link(FaultKind::DuplicateNext);
-  }
-}
 
 Scenario random_scenario(std::uint64_t seed, bool ap) {
   Rng r = make_stream(seed, Stream::Faults);
@@ -68,32 +45,17 @@ Scenario random_scenario(std::uint64_t seed, bool ap) {
   sc.network.loss = Ratio{static_cast<std::uint32_t>(r.below(100)), 1000};
   sc.network.duplicate = Ratio{static_cast<std::uint32_t>(r.below(100)), 1000};
 
-  const int nodes = replicas + clients;
-  const int n_faults = static_cast<int>(r.below(7));
-  for (int i = 0; i < n_faults; ++i) {
-    Fault f;
-    f.action = random_action(r, nodes);
-    switch (r.below(3)) {
-      case 0: {
-        f.trigger.kind = TriggerKind::OnState;
-        f.trigger.node = static_cast<NodeId>(r.below(static_cast<std::uint64_t>(nodes)));
-        const bool replica = f.trigger.node < replicas;
-        f.trigger.state = static_cast<std::uint16_t>(
-            !replica ? cap::WAITING : ap ? cap::DONE : (r.chance(Ratio{1, 2}) ? cap::QUERYING : cap::STORING));
-        break;
-      }
-      case 1:
-        f.trigger.kind = TriggerKind::OnSent;
-        f.trigger.msg_type = static_cast<std::uint16_t>(r.below(11));
-        f.trigger.nth = 1 + r.below(6);
-        break;
-      default:
-        f.trigger.kind = TriggerKind::AtTime;
-        f.trigger.time = r.between(0, ms(1200));
-        break;
-    }
-    sc.faults.push_back(f);
-  }
+  FaultPlan plan;
+  plan.nodes = replicas + clients;
+  plan.mix.partition = 2;  // the lesson of this protocol
+  plan.states = ap ? states_of(0, static_cast<NodeId>(replicas), {cap::DONE})
+                   : states_of(0, static_cast<NodeId>(replicas), {cap::QUERYING, cap::STORING});
+  for (const auto& st : states_of(static_cast<NodeId>(replicas), static_cast<NodeId>(plan.nodes), {cap::WAITING}))
+    plan.states.push_back(st);
+  plan.messages = 11;
+  plan.max_nth = 6;
+  plan.horizon = ms(1200);
+  sc.faults = random_faults(r, plan);
   return sc;
 }
 
@@ -108,11 +70,13 @@ void expect_everything_ended(const Simulation& s, std::uint64_t seed) {
 TEST(CapRegisterProperty, CpIsLinearizableAndEveryOperationEndsOverAThousandSeeds) {
   std::int64_t ok = 0, errors = 0, timeouts = 0, crashes = 0;
   int unknown = 0;
+  FaultTally tally;
   for (std::uint64_t seed = 1; seed <= 1000; ++seed) {
     auto s = build(random_scenario(seed, false));
     ASSERT_TRUE(s);
     s->run();
     repair_and_finish(*s, ms(3000));
+    tally.add(s->sim());
     for (const auto& inv : s->invariants())
       ASSERT_TRUE(inv->held()) << "seed " << seed << ": " << inv->key() << ": " << inv->violation() << " (trace seq "
                                << inv->first_violation().seq << ")";
@@ -126,6 +90,7 @@ TEST(CapRegisterProperty, CpIsLinearizableAndEveryOperationEndsOverAThousandSeed
     for (const auto& n : s->sim().nodes()) crashes += n.crashes;
   }
   // The schedules must exercise both the happy path and refusals.
+  tally.expect_covers(FaultMix{}, 20);
   EXPECT_GT(ok, 5000);
   EXPECT_GT(errors, 200);
   EXPECT_GT(timeouts, 200);

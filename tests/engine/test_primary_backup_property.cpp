@@ -3,6 +3,9 @@
 // event), every write ends once everything is repaired, and one primary is left. Without fencing the
 // same schedules do produce split-brain (pinned in test_primary_backup.cpp; here only counted). Each
 // seed run twice gives the identical trace.
+//
+// The fault schedules come from the harness every property test shares (random_faults() in
+// sim_test_support.hpp: every fault kind and trigger kind), narrowed only where this file says why.
 #include <gtest/gtest.h>
 
 #include "cap_test_support.hpp"
@@ -15,32 +18,6 @@ using namespace cs::testing;
 namespace {
 
 constexpr Time kHealAt = ms(2000);
-
-FaultAction random_action(Rng& r, int nodes) {
-  const auto node = [&] { return static_cast<NodeId>(r.below(static_cast<std::uint64_t>(nodes))); };
-  const auto link = [&](FaultKind k) {
-    const NodeId a = node();
-    NodeId b = node();
-    if (b == a) b = (a + 1) % nodes;
-    return FaultAction{k, a, b, {}, {}};
-  };
-  switch (r.below(9)) {
-    case 0:
-    case 1: return crash(node());
-    case 2: return restart(node());
-    case 3:
-    case 4: return link(FaultKind::Cut);
-    case 5: return link(FaultKind::Heal);
-    case 6: {
-      std::vector<NodeId> side;
-      for (NodeId n = 0; n < nodes; ++n)
-        if (r.chance(Ratio{1, 2})) side.push_back(n);
-      return partition({side});
-    }
-    case 7: return link(FaultKind::DropNext);
-    default: return link(FaultKind::DuplicateNext);
-  }
-}
 
 Scenario random_scenario(std::uint64_t seed, bool fencing) {
   Rng r = make_stream(seed, Stream::Faults);
@@ -62,34 +39,17 @@ Scenario random_scenario(std::uint64_t seed, bool fencing) {
   sc.network.latency_hi = sc.network.latency_lo + ms(r.between(0, 30));
   sc.network.loss = Ratio{static_cast<std::uint32_t>(r.below(100)), 1000};
   sc.network.duplicate = Ratio{static_cast<std::uint32_t>(r.below(100)), 1000};
-  const int nodes = servers + clients;
-  const int n_faults = static_cast<int>(r.below(8));
-  for (int i = 0; i < n_faults; ++i) {
-    Fault f;
-    f.action = random_action(r, nodes);
-    switch (r.below(3)) {
-      case 0: {
-        f.trigger.kind = TriggerKind::OnState;
-        f.trigger.node = static_cast<NodeId>(r.below(static_cast<std::uint64_t>(nodes)));
-        const bool server = f.trigger.node < servers;
-        f.trigger.state = static_cast<std::uint16_t>(!server ? pb::WAITING
-                                                     : r.chance(Ratio{1, 2}) ? pb::PRIMARY
-                                                     : fencing ? pb::CANDIDATE
-                                                               : pb::BACKUP);
-        break;
-      }
-      case 1:
-        f.trigger.kind = TriggerKind::OnSent;
-        f.trigger.msg_type = static_cast<std::uint16_t>(r.below(8));
-        f.trigger.nth = 1 + r.below(6);
-        break;
-      default:
-        f.trigger.kind = TriggerKind::AtTime;
-        f.trigger.time = r.between(0, ms(1800));
-        break;
-    }
-    sc.faults.push_back(f);
-  }
+  FaultPlan plan;
+  plan.nodes = servers + clients;
+  plan.mix.cut = 2;  // a cut between primary and backup is what makes a second primary
+  plan.max_faults = 7;
+  plan.states = states_of(0, static_cast<NodeId>(servers), {pb::PRIMARY, fencing ? pb::CANDIDATE : pb::BACKUP});
+  for (const auto& st : states_of(static_cast<NodeId>(servers), static_cast<NodeId>(plan.nodes), {pb::WAITING}))
+    plan.states.push_back(st);
+  plan.messages = 8;
+  plan.max_nth = 6;
+  plan.horizon = ms(1800);
+  sc.faults = random_faults(r, plan);
   return sc;
 }
 
@@ -107,11 +67,13 @@ void check_ends_with_one_primary(Simulation& s, std::uint64_t seed) {
 
 TEST(PrimaryBackupProperty, FencingNeverAcceptsSplitBrainWritesOverAThousandSeeds) {
   std::int64_t ok = 0, failovers = 0, refused = 0, crashes = 0;
+  FaultTally tally;
   for (std::uint64_t seed = 1; seed <= 1000; ++seed) {
     auto s = build(random_scenario(seed, true));
     ASSERT_TRUE(s);
     s->run();
     check_ends_with_one_primary(*s, seed);
+    tally.add(s->sim());
     for (const auto& inv : s->invariants())
       ASSERT_TRUE(inv->held()) << "seed " << seed << ": " << inv->key() << ": " << inv->violation() << " (trace seq "
                                << inv->first_violation().seq << ")";
@@ -121,6 +83,7 @@ TEST(PrimaryBackupProperty, FencingNeverAcceptsSplitBrainWritesOverAThousandSeed
     refused += metric(*s, "writes_refused");
     for (const auto& n : s->sim().nodes()) crashes += n.crashes;
   }
+  tally.expect_covers(FaultMix{}, 20);
   EXPECT_GT(ok, 5000);
   EXPECT_GT(failovers, 300);
   EXPECT_GT(refused, 300);

@@ -1,6 +1,9 @@
 // Property test: over 1,000 seeds with random workloads, networks and fault schedules, 2PC's
 // invariants hold after every event, every transaction ends once all nodes are up and the network is
 // healed, and each seed run twice gives an identical trace.
+//
+// The fault schedules come from the harness every property test shares (random_faults() in
+// sim_test_support.hpp: every fault kind and trigger kind), narrowed only where this file says why.
 #include <gtest/gtest.h>
 
 #include "sim/rng.hpp"
@@ -31,53 +34,21 @@ Scenario random_scenario(std::uint64_t seed) {
   sc.network.loss = Ratio{static_cast<std::uint32_t>(r.below(100)), 1000};
   sc.network.duplicate = Ratio{static_cast<std::uint32_t>(r.below(100)), 1000};
 
-  const int n_faults = static_cast<int>(r.below(7));
-  for (int i = 0; i < n_faults; ++i) {
-    Fault f;
-    f.action = random_fault_action(r, nodes);
-    switch (r.below(3)) {
-      case 0:
-        f.trigger.kind = TriggerKind::OnState;
-        f.trigger.node = static_cast<NodeId>(r.below(static_cast<std::uint64_t>(nodes)));
-        f.trigger.state = static_cast<std::uint16_t>(f.trigger.node == 0 ? (r.chance(Ratio{1, 2}) ? tpc::WAIT : tpc::COMMIT)
-                                                                         : (r.chance(Ratio{1, 2}) ? tpc::READY : tpc::INIT));
-        break;
-      case 1:
-        f.trigger.kind = TriggerKind::OnSent;
-        f.trigger.msg_type = static_cast<std::uint16_t>(r.below(7));
-        f.trigger.nth = 1 + r.below(4);
-        break;
-      default:
-        f.trigger.kind = TriggerKind::AtTime;
-        f.trigger.time = r.between(0, ms(1500));
-        break;
-    }
-    sc.faults.push_back(f);
-  }
+  FaultPlan plan;
+  plan.nodes = nodes;
+  plan.states = {{0, tpc::WAIT}, {0, tpc::COMMIT}};
+  for (const auto& st : states_of(1, static_cast<NodeId>(nodes), {tpc::INIT, tpc::READY})) plan.states.push_back(st);
+  plan.messages = 7;
+  sc.faults = random_faults(r, plan);
   return sc;
 }
 
-// Repairs everything (all nodes up, links healed, no more random loss) and runs on. A triggered fault
-// may still fire after a repair (a crash on some later state), so repair until nothing is down.
-void repair_and_finish(Simulation& s) {
-  for (int round = 0; round < 8; ++round) {
-    s.sim().apply_now(heal_all());
-    for (NodeId n = 0; n < static_cast<NodeId>(s.sim().nodes().size()); ++n) s.sim().apply_now(restart(n));
-    FaultAction calm{FaultKind::SetNetwork, kNoNode, kNoNode, {}, s.sim().network().settings()};
-    calm.network.loss = Ratio{0, 1};
-    calm.network.duplicate = Ratio{0, 1};
-    s.sim().apply_now(calm);
-    s.sim().run_until(s.sim().now() + ms(20'000));
-    bool all_up = true;
-    for (const auto& n : s.sim().nodes()) all_up = all_up && n.up;
-    if (all_up && !s.sim().would_change(heal_all())) return;  // nothing down, nothing cut
-  }
-}
 
 }  // namespace
 
 TEST(TwoPhaseCommitProperty, InvariantsHoldAndEverythingEndsOverAThousandSeeds) {
   int committed = 0, aborted = 0, blocked_seen = 0, crashes = 0;
+  FaultTally tally;
   for (std::uint64_t seed = 1; seed <= 1000; ++seed) {
     const Scenario sc = random_scenario(seed);
     auto s = build(sc);
@@ -85,6 +56,7 @@ TEST(TwoPhaseCommitProperty, InvariantsHoldAndEverythingEndsOverAThousandSeeds) 
     s->sim().run_until(kHealAt - 1);
     for (const auto& t : s->protocol().transactions()) blocked_seen += t.outcome == TxnOutcome::Blocked;
     repair_and_finish(*s);
+    tally.add(s->sim());
     for (const auto& inv : s->invariants())
       ASSERT_TRUE(inv->held()) << "seed " << seed << ": " << inv->key() << ": " << inv->violation() << " (trace seq "
                                << inv->first_violation().seq << ")";
@@ -98,6 +70,7 @@ TEST(TwoPhaseCommitProperty, InvariantsHoldAndEverythingEndsOverAThousandSeeds) 
     for (const auto& n : s->sim().nodes()) crashes += static_cast<int>(n.crashes);
   }
   // The schedules must actually exercise both outcomes and the failure paths.
+  tally.expect_covers(FaultMix{}, 20);
   EXPECT_GT(committed, 300);
   EXPECT_GT(aborted, 300);
   EXPECT_GT(blocked_seen, 10);
