@@ -64,6 +64,8 @@ class LabController : public QObject {
   const std::vector<TimelineMark>& timelineMarks() const;
   // Builds a fresh run of the current scenario (same seed, same faults), not yet advanced.
   std::unique_ptr<cs::Simulation> makeRun() const;
+  // The limits runs are made with (the engine's defaults, as in the CLI; tests lower them).
+  void setRunLimits(const cs::RunLimits& limits) { limits_ = limits; }
 
   // ---- timeline ----
   bool isPlaying() const;
@@ -166,6 +168,7 @@ class LabController : public QObject {
   cs::Scenario saved_;  // as last opened or saved, for isModified()
   QString path_;
   std::unique_ptr<cs::Simulation> run_;
+  cs::RunLimits limits_;
   QUndoStack undo_;
   QTimer* timer_ = nullptr;
   qint64 last_tick_ms_ = 0;
