@@ -164,7 +164,7 @@ bool LabController::newScenarioWithParams(const QString& protocol, const nlohman
 
 void LabController::setScenario(const cs::Scenario& scenario) {
   cs::Diagnostics errors;
-  auto run = cs::Simulation::create(scenario, errors);
+  auto run = cs::Simulation::create(scenario, errors, limits_);
   if (!run) return;  // callers validate first; a broken scenario never replaces a working run
   pause();
   scenario_ = scenario;
