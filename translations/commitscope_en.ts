@@ -199,6 +199,21 @@
     </message>
 </context>
 <context>
+    <name>EngineHalt</name>
+    <message>
+        <source>the trace limit (4,000,000 records)</source>
+        <translation>the trace limit (4,000,000 records)</translation>
+    </message>
+    <message>
+        <source>the event queue limit (1,000,000 pending events)</source>
+        <translation>the event queue limit (1,000,000 pending events)</translation>
+    </message>
+    <message>
+        <source>the memory limit (512 MiB)</source>
+        <translation>the memory limit (512 MiB)</translation>
+    </message>
+</context>
+<context>
     <name>EngineInvariant</name>
     <message>
         <source>Agreement</source>
@@ -2647,6 +2662,14 @@
     <message>
         <source>Events dispatched so far</source>
         <translation>Events dispatched so far</translation>
+    </message>
+    <message>
+        <source>%1 · stopped early</source>
+        <translation>%1 · stopped early</translation>
+    </message>
+    <message>
+        <source>The run stopped at %1; what is shown is partial. Shorten the run (until_ms) or lighten the workload.</source>
+        <translation>The run stopped at %1; what is shown is partial. Shorten the run (until_ms) or lighten the workload.</translation>
     </message>
     <message>
         <source>Random seed: the same seed and the same faults always give the same run</source>

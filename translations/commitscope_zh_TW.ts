@@ -199,6 +199,21 @@
     </message>
 </context>
 <context>
+    <name>EngineHalt</name>
+    <message>
+        <source>the trace limit (4,000,000 records)</source>
+        <translation>追蹤紀錄上限（4,000,000 筆）</translation>
+    </message>
+    <message>
+        <source>the event queue limit (1,000,000 pending events)</source>
+        <translation>事件佇列上限（1,000,000 個待處理事件）</translation>
+    </message>
+    <message>
+        <source>the memory limit (512 MiB)</source>
+        <translation>記憶體上限（512 MiB）</translation>
+    </message>
+</context>
+<context>
     <name>EngineInvariant</name>
     <message>
         <source>Agreement</source>
@@ -2645,6 +2660,14 @@
     <message>
         <source>Events dispatched so far</source>
         <translation>目前已處理的事件數</translation>
+    </message>
+    <message>
+        <source>%1 · stopped early</source>
+        <translation>%1 · 已提前停止</translation>
+    </message>
+    <message>
+        <source>The run stopped at %1; what is shown is partial. Shorten the run (until_ms) or lighten the workload.</source>
+        <translation>執行在達到%1時停止；畫面上顯示的只是部分結果。請縮短執行時間（until_ms）或減輕工作負載。</translation>
     </message>
     <message>
         <source>Random seed: the same seed and the same faults always give the same run</source>

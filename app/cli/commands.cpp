@@ -105,9 +105,7 @@ int run_command(const RunOptions& opt) {
   if (!hash_and_write_trace(run->sim(), opt.trace_path, sha)) return 2;
 
   if (opt.json) {
-    auto report = run_report(*run);
-    report["trace_sha256"] = sha.toStdString();
-    out(format_json(report) + "\n");
+    write_run_report(*run, sha.toStdString(), [](std::string_view piece) { std::fwrite(piece.data(), 1, piece.size(), stdout); });
   } else {
     out(text_summary(*run));
     out("\ntrace sha256: " + sha.toStdString() + "\n");

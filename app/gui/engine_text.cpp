@@ -421,6 +421,13 @@ constexpr Entry kTraceKinds[] = {
     {"note", QT_TRANSLATE_NOOP("EngineTrace", "note")},
 };
 
+// Why a run stopped before its end (what the CLI prints as "HALTED: the run hit its ...").
+constexpr Entry kHaltReasons[] = {
+    {"trace_limit", QT_TRANSLATE_NOOP("EngineHalt", "the trace limit (4,000,000 records)")},
+    {"queue_limit", QT_TRANSLATE_NOOP("EngineHalt", "the event queue limit (1,000,000 pending events)")},
+    {"memory_limit", QT_TRANSLATE_NOOP("EngineHalt", "the memory limit (512 MiB)")},
+};
+
 constexpr Entry kDropReasons[] = {
     {"none", QT_TRANSLATE_NOOP("EngineDrop", "not dropped")},
     {"loss", QT_TRANSLATE_NOOP("EngineDrop", "lost by the network")},
@@ -452,6 +459,7 @@ QString faultKind(cs::FaultKind kind) { return lookup("EngineFault", kFaults, cs
 QString outcome(cs::TxnOutcome o) { return lookup("EngineOutcome", kOutcomes, cs::txn_outcome_key(o)); }
 QString traceKind(cs::TraceKind kind) { return lookup("EngineTrace", kTraceKinds, cs::trace_kind_key(kind)); }
 QString dropReason(cs::DropReason reason) { return lookup("EngineDrop", kDropReasons, cs::drop_reason_key(reason)); }
+QString haltReason(cs::HaltReason reason) { return lookup("EngineHalt", kHaltReasons, cs::halt_reason_key(reason)); }
 QString invariant(std::string_view key) { return lookup("EngineInvariant", kInvariants, key); }
 QString invariantDescription(std::string_view key) {
   return lookup("EngineInvariant", kInvariantDescriptions, key);

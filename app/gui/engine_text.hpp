@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "sim/fault.hpp"
+#include "sim/simulator.hpp"
 #include "sim/protocol.hpp"
 #include "sim/trace.hpp"
 
@@ -34,6 +35,7 @@ QString faultKind(cs::FaultKind kind);
 QString outcome(cs::TxnOutcome outcome);
 QString traceKind(cs::TraceKind kind);
 QString dropReason(cs::DropReason reason);
+QString haltReason(cs::HaltReason reason);  // the limit a run stopped at: "the memory limit (512 MiB)"
 QString invariant(std::string_view key);             // short name, e.g. "Agreement"
 QString invariantDescription(std::string_view key);  // one sentence
 QString protocolName(std::string_view key);          // "2pc" -> "Two-phase commit (2PC)"

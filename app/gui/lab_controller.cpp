@@ -60,9 +60,9 @@ void moveClockWithoutEvents(cs::Simulator& sim, cs::Time t) {
 
 // A fresh run of `s` at event `n`, its clock brought as close to `clock` as it can go without
 // dispatching another event (so that the event index, which fault schedules refer to, stays `n`).
-std::unique_ptr<cs::Simulation> runAt(const cs::Scenario& s, quint64 n, cs::Time clock) {
+std::unique_ptr<cs::Simulation> runAt(const cs::Scenario& s, quint64 n, cs::Time clock, const cs::RunLimits& limits) {
   cs::Diagnostics errors;
-  auto run = cs::Simulation::create(s, errors);
+  auto run = cs::Simulation::create(s, errors, limits);
   if (!run) return run;
   cs::Simulator& sim = run->sim();
   sim.run_until_event(n);
@@ -153,7 +153,7 @@ bool LabController::newScenarioWithParams(const QString& protocol, const nlohman
 
 void LabController::setScenario(const cs::Scenario& scenario) {
   cs::Diagnostics errors;
-  auto run = cs::Simulation::create(scenario, errors);
+  auto run = cs::Simulation::create(scenario, errors, limits_);
   if (!run) return;  // callers validate first; a broken scenario never replaces a working run
   pause();
   scenario_ = scenario;
@@ -190,7 +190,7 @@ bool LabController::isModified() const {
 
 std::unique_ptr<cs::Simulation> LabController::makeRun() const {
   cs::Diagnostics errors;
-  return cs::Simulation::create(scenario_, errors);
+  return cs::Simulation::create(scenario_, errors, limits_);
 }
 
 void LabController::rebuild(quint64 to_event) {
@@ -205,7 +205,7 @@ void LabController::replayTo(quint64 to_event, cs::Time clock) {
   cancelAnimation();
   // Bring the clock back to where the user was, but stop short of the next event so that the event
   // index (what the fault schedule refers to) stays exactly `to_event`.
-  if (auto run = runAt(scenario_, to_event, clock)) run_ = std::move(run);
+  if (auto run = runAt(scenario_, to_event, clock, limits_)) run_ = std::move(run);
 }
 
 QString LabController::traceSha256() const {
@@ -536,13 +536,13 @@ void LabController::restoreCheckpoint(const Checkpoint& cp) {
 std::optional<LabController::Checkpoint> LabController::project(const std::vector<cs::LessonAction>& actions,
                                                                 QString* error) const {
   Checkpoint cp{scenario_, eventIndex(), now()};
-  auto run = runAt(cp.scenario, cp.event, cp.clock);
+  auto run = runAt(cp.scenario, cp.event, cp.clock, limits_);
   if (!run) return std::nullopt;
   for (const auto& a : actions) {
     if (a.kind == cs::ActionKind::Restart) {
       // A fresh run of the lesson's scenario with other parameters, from time 0.
       cp.scenario = cs::restarted_scenario(cp.scenario, a);
-      run = runAt(cp.scenario, 0, 0);
+      run = runAt(cp.scenario, 0, 0, limits_);
       if (!run) return std::nullopt;
       continue;
     }
@@ -562,7 +562,7 @@ std::optional<LabController::Checkpoint> LabController::project(const std::vecto
       f.action = a.fault;
       faults.push_back(f);
       // Replayed rather than applied with apply_now, so that the trace is the one a reopened file gives.
-      run = runAt(cp.scenario, n, clock);
+      run = runAt(cp.scenario, n, clock, limits_);
       if (!run) return std::nullopt;
       continue;
     }

@@ -64,6 +64,13 @@ class LabController : public QObject {
   const std::vector<TimelineMark>& timelineMarks() const;
   // Builds a fresh run of the current scenario (same seed, same faults), not yet advanced.
   std::unique_ptr<cs::Simulation> makeRun() const;
+  // The limits runs are made with (the engine's defaults, as in the CLI; tests lower them).
+  void setRunLimits(const cs::RunLimits& limits) { limits_ = limits; }
+  const cs::RunLimits& runLimits() const { return limits_; }
+  // The window may hold two full runs at once (the one on screen and one that feeds the chart, the
+  // timeline marks or a "Compare with" variant), so each gets a share of the 1 GB ceiling that one
+  // CLI run gets whole (docs/reliability.md).
+  static constexpr std::size_t kWindowRunMemoryLimit = 320u << 20;
 
   // ---- timeline ----
   bool isPlaying() const;
@@ -166,6 +173,7 @@ class LabController : public QObject {
   cs::Scenario saved_;  // as last opened or saved, for isModified()
   QString path_;
   std::unique_ptr<cs::Simulation> run_;
+  cs::RunLimits limits_{.memory_limit = kWindowRunMemoryLimit};
   QUndoStack undo_;
   QTimer* timer_ = nullptr;
   qint64 last_tick_ms_ = 0;

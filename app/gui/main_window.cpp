@@ -531,7 +531,6 @@ void MainWindow::retranslateUi() {
   metrics_panel_->setTitle(tr("Metrics over time"));
 
   time_label_->setToolTip(tr("Virtual time of the run (not wall-clock time)"));
-  events_label_->setToolTip(tr("Events dispatched so far"));
   seed_label_->setToolTip(tr("Random seed: the same seed and the same faults always give the same run"));
   updateStatus();
   updateTitle();
@@ -556,7 +555,17 @@ void MainWindow::updateStatus() {
     scenario_label_->setText(title.isEmpty() ? EngineText::protocolName(s.protocol) : title);
   scenario_label_->setToolTip(descriptionTip(EngineText::protocolName(s.protocol), scenarioDescription(s)));
   time_label_->setText(tr("t = %1 ms").arg(formatMs(controller_->now())));
-  events_label_->setText(tr("%1 events").arg(QLocale().toString(controller_->eventIndex())));
+  // A run that stopped at a limit says so where its event count is, as the CLI's "HALTED" line does.
+  const cs::HaltReason halted = controller_->sim().halted();
+  const QString events = tr("%1 events").arg(QLocale().toString(controller_->eventIndex()));
+  if (halted == cs::HaltReason::None) {
+    events_label_->setText(events);
+    events_label_->setToolTip(tr("Events dispatched so far"));
+  } else {
+    events_label_->setText(tr("%1 · stopped early").arg(events));
+    events_label_->setToolTip(tr("The run stopped at %1; what is shown is partial. Shorten the run (until_ms) or lighten "
+                                 "the workload.").arg(EngineText::haltReason(halted)));
+  }
   seed_label_->setText(tr("seed %1").arg(controller_->scenario().seed));
   const QString broken = controller_->violatedInvariant();
   QPalette pal = invariant_label_->palette();

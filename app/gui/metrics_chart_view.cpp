@@ -452,7 +452,8 @@ void MetricsChartView::ensureVariant() {
   std::vector<Track> tracks;
   for (const Track& t : tracks_) tracks.push_back({t.key, {}});  // the run's metrics, in its order
   cs::Diagnostics errors;
-  auto run = cs::Simulation::create(CompareVariants::withFaults(*v, controller_->scenario(), fault_fired_at_), errors);
+  auto run = cs::Simulation::create(CompareVariants::withFaults(*v, controller_->scenario(), fault_fired_at_), errors,
+                                    controller_->runLimits());
   if (run) sampleRun(*run, controller_->endTime(), tracks, false, nullptr);
   else tracks.clear();
   variant_cache_[v->id] = std::move(tracks);

@@ -22,6 +22,12 @@ constexpr std::int64_t kKeyBits = 4;
 
 int popcount(std::uint32_t x) { return std::popcount(x); }
 
+// Counts a list an operation keeps for the rest of the run against the run's memory limit: a read
+// can return thousands of siblings, and each operation copies the frontier of completed writes.
+void charge_kept(Simulator& sim, const std::vector<std::int64_t>& kept) {
+  if (!kept.empty()) sim.charge(kept.capacity() * sizeof(std::int64_t) + 16);
+}
+
 bool vc_dominates(const std::vector<std::int64_t>& a, const std::vector<std::int64_t>& b) {
   for (std::size_t i = 0; i < b.size(); ++i)
     if ((i < a.size() ? a[i] : 0) < b[i]) return false;
@@ -351,6 +357,7 @@ void CapRegister::client_issue(Simulator& sim, TxnId op) {
   }
   o.issue(sim.now());
   o.frontier = frontier_[static_cast<std::size_t>(o.key)];
+  charge_kept(sim, o.frontier);
   clients_[static_cast<std::size_t>(c)].pending.push_back(op);
   set_node_state(sim, o.client, op, IDLE, WAITING);
   const auto replica = static_cast<NodeId>(p_.attach[static_cast<std::size_t>(c)]);
@@ -375,6 +382,7 @@ void CapRegister::client_finish(Simulator& sim, TxnId op, ClientOpStatus status,
   o.finish(sim, op, clients_[static_cast<std::size_t>(o.client - n())].pending, status);
   std::sort(result.begin(), result.end());
   o.result = std::move(result);
+  charge_kept(sim, o.result);
   Figures& f = fig_[static_cast<std::size_t>(o.client)];
   if (status != ClientOpStatus::Ok) {
     ++(status == ClientOpStatus::Failed ? f.errors : f.timeouts);

@@ -24,17 +24,22 @@ void LockTable::restore(Simulator& sim, NodeId node, TxnId txn, LockClaim& claim
 }
 
 TxnId LockTable::release(Simulator& sim, NodeId node, TxnId txn, LockClaim& claim) {
+  if (!claim.waiting && !claim.held) return 0;  // (before at(), which would add an entry)
   Lock& l = at(claim);
   if (claim.waiting) {
     claim.waiting = false;
     l.waiters.erase(std::remove(l.waiters.begin(), l.waiters.end(), txn), l.waiters.end());
+    tidy(claim);
     return 0;
   }
   if (!claim.held) return 0;
   claim.held = false;
   l.holder = 0;
   sim.lock_event(TraceKind::LockRelease, node, txn, claim.resource);
-  if (l.waiters.empty()) return 0;
+  if (l.waiters.empty()) {
+    tidy(claim);
+    return 0;
+  }
   const TxnId next = l.waiters.front();
   l.waiters.erase(l.waiters.begin());
   l.holder = next;
@@ -43,20 +48,23 @@ TxnId LockTable::release(Simulator& sim, NodeId node, TxnId txn, LockClaim& clai
   return next;
 }
 
+void LockTable::tidy(const LockClaim& claim) {
+  const auto it = locks_.find(claim.resource);
+  if (it != locks_.end() && it->second.holder == 0 && it->second.waiters.empty()) locks_.erase(it);
+}
+
 void LockTable::append_views(std::vector<LockView>& out) const {
-  for (std::size_t r = 0; r < locks_.size(); ++r) {
-    const Lock& l = locks_[r];
-    if (l.holder != 0 || !l.waiters.empty()) out.push_back(LockView{static_cast<std::int64_t>(r), l.holder, l.waiters});
-  }
+  for (const auto& [r, l] : locks_)  // by resource, as before
+    if (l.holder != 0 || !l.waiters.empty()) out.push_back(LockView{r, l.holder, l.waiters});
 }
 
 std::int64_t LockTable::held() const {
-  return std::count_if(locks_.begin(), locks_.end(), [](const Lock& l) { return l.holder != 0; });
+  return std::count_if(locks_.begin(), locks_.end(), [](const auto& e) { return e.second.holder != 0; });
 }
 
 std::int64_t LockTable::waiting() const {
   std::int64_t n = 0;
-  for (const Lock& l : locks_) n += static_cast<std::int64_t>(l.waiters.size());
+  for (const auto& [r, l] : locks_) n += static_cast<std::int64_t>(l.waiters.size());
   return n;
 }
 

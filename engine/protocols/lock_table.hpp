@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <map>
 #include <vector>
 
 #include "sim/protocol.hpp"
@@ -29,7 +30,7 @@ class LockTable {
     std::vector<TxnId> waiters;  // oldest first
   };
 
-  explicit LockTable(int resources = 0) { locks_.assign(static_cast<std::size_t>(resources), Lock{}); }
+  LockTable() = default;
 
   // Locks claim.resource for txn if it is free, else queues txn behind the holder; traces either.
   void acquire(Simulator& sim, NodeId node, TxnId txn, LockClaim& claim);
@@ -43,16 +44,22 @@ class LockTable {
     claim.held = true;
   }
   // Locks live in memory: a crash forgets them all.
-  void forget() { std::fill(locks_.begin(), locks_.end(), Lock{}); }
+  void forget() { locks_.clear(); }
 
   // For views and figures.
   void append_views(std::vector<LockView>& out) const;
   std::int64_t held() const;     // locks with a holder
   std::int64_t waiting() const;  // transactions queued
+  // Locks with an entry (held or waited for); the rest take no memory.
+  std::size_t entries() const { return locks_.size(); }
 
  private:
-  Lock& at(const LockClaim& claim) { return locks_[static_cast<std::size_t>(claim.resource)]; }
-  std::vector<Lock> locks_;  // index = resource
+  Lock& at(const LockClaim& claim) { return locks_[claim.resource]; }
+  // Frees the entry of a lock nobody holds or waits for.
+  void tidy(const LockClaim& claim);
+  // Only locks held or waited for, by resource: a participant may have up to 10^6 resources (16 of
+  // them, 32 bytes a lock, made half a gigabyte before the run started) and a run touches few.
+  std::map<std::int64_t, Lock> locks_;
 };
 
 }  // namespace cs

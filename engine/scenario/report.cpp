@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <map>
 
+#include "scenario/json_format.hpp"
+
 namespace cs {
 namespace {
 
@@ -154,7 +156,19 @@ void append_trace_jsonl(std::string& out, const Simulator& sim) {
   }
 }
 
-ojson run_report(const Simulation& run) {
+namespace {
+
+ojson log_entry(const ProtocolInfo& info, const LogRecord& rec) {
+  ojson e = ojson::object();
+  e["t_ms"] = ms_value(rec.time);
+  e["type"] = key_of(info.log_records, rec.type);
+  e["txn"] = rec.txn;
+  e["value"] = rec.value;
+  return e;
+}
+
+// The report; with `with_logs` false each node's "log" is an empty list for write_run_report to fill.
+ojson make_report(const Simulation& run, bool with_logs) {
   const Simulator& sim = run.sim();
   const Protocol& proto = run.protocol();
   const ProtocolInfo& info = proto.info();
@@ -181,14 +195,8 @@ ojson run_report(const Simulation& run) {
     for (const auto& l : v.locks) locks.push_back(l.resource);
     n["locks"] = std::move(locks);
     ojson log = ojson::array();
-    for (const auto& rec : ns.log) {
-      ojson e = ojson::object();
-      e["t_ms"] = ms_value(rec.time);
-      e["type"] = key_of(info.log_records, rec.type);
-      e["txn"] = rec.txn;
-      e["value"] = rec.value;
-      log.push_back(std::move(e));
-    }
+    if (with_logs)
+      for (const auto& rec : ns.log) log.push_back(log_entry(info, rec));
     n["log"] = std::move(log);
     nodes[ns.name] = std::move(n);
   }
@@ -233,6 +241,25 @@ ojson run_report(const Simulation& run) {
   }
   r["metrics"] = std::move(metrics);
   return r;
+}
+
+}  // namespace
+
+ojson run_report(const Simulation& run) { return make_report(run, true); }
+
+void write_run_report(const Simulation& run, const std::string& trace_sha256,
+                      const std::function<void(std::string_view)>& sink) {
+  ojson r = make_report(run, false);
+  r["trace_sha256"] = trace_sha256;
+  // Addresses taken once the report is complete: nothing is added to it afterwards.
+  const Simulator& sim = run.sim();
+  const ProtocolInfo& info = run.protocol().info();
+  LazyArrays logs;
+  for (const NodeState& ns : sim.nodes())
+    logs[&r["nodes"][ns.name]["log"]] =
+        LazyArray{ns.log.size(), [&info, &ns](std::size_t i) { return log_entry(info, ns.log[i]); }};
+  write_json(r, logs, sink);
+  sink("\n");
 }
 
 std::string text_summary(const Simulation& run) {

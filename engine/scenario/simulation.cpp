@@ -23,6 +23,7 @@ std::unique_ptr<Simulation> Simulation::create(const Scenario& scenario, Diagnos
   cfg.network = scenario.network;
   cfg.trace_limit = limits.trace_limit;
   cfg.queue_limit = limits.queue_limit;
+  cfg.memory_limit = limits.memory_limit;
   s->sim_ = std::make_unique<Simulator>(cfg, *s->protocol_);
   const auto specs = s->protocol_->node_specs();
   for (const auto& n : specs) s->sim_->add_node(n.name, n.role);

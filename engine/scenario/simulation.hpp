@@ -15,6 +15,7 @@ namespace cs {
 struct RunLimits {
   std::size_t trace_limit = 4'000'000;
   std::size_t queue_limit = 1'000'000;
+  std::size_t memory_limit = SimConfig::kDefaultMemoryLimit;
 };
 
 class Simulation {

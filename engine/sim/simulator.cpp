@@ -11,6 +11,17 @@ namespace cs {
 namespace {
 // Traces longer than this (a raised trace_limit) grow by reallocation beyond it.
 constexpr std::size_t kTraceReserveMax = 4'000'000;
+
+// What the accountant counts for things the simulator keeps. Estimates of what the allocator hands
+// out, erring high: the limit is there to keep the process under a ceiling, not to be exact.
+// A message in the deque, plus its share of the deque's blocks and their map.
+constexpr std::size_t kMessageBytes = sizeof(Message) + 16;
+// A heap block of n 64-bit values as glibc's malloc gives it: an 8-byte header, 16-byte aligned,
+// at least 32 bytes.
+std::size_t payload_bytes(std::size_t n) {
+  if (n == 0) return 0;
+  return std::max<std::size_t>(32, (n * sizeof(std::int64_t) + 8 + 15) & ~std::size_t{15});
+}
 }  // namespace
 
 std::string_view halt_reason_key(HaltReason r) {
@@ -18,6 +29,7 @@ std::string_view halt_reason_key(HaltReason r) {
     case HaltReason::None: return "none";
     case HaltReason::TraceLimit: return "trace_limit";
     case HaltReason::QueueLimit: return "queue_limit";
+    case HaltReason::MemoryLimit: return "memory_limit";
   }
   return "unknown";
 }
@@ -139,6 +151,42 @@ void Simulator::push(Time t, EventKind kind, std::uint32_t idx) {
   queue_.push(QueuedEvent{t, next_seq_++, idx, kind});
 }
 
+bool Simulator::admit(std::size_t bytes) {
+  // Once the budget has run out nothing more is kept, so the `limit` record stays the last one.
+  if (halted_ == HaltReason::MemoryLimit) return false;
+  if (bytes > cfg_.memory_limit - memory_used_) {
+    halt(HaltReason::MemoryLimit);
+    return false;
+  }
+  memory_used_ += bytes;
+  return true;
+}
+
+bool Simulator::charge(std::size_t bytes) { return admit(bytes); }
+
+template <class T>
+bool Simulator::admit_one_more(std::vector<T>& v) {
+  // Grows the vector by doubling, as push_back would, but counts the new room before taking it.
+  if (v.size() < v.capacity()) return true;
+  const std::size_t grown = std::max<std::size_t>(16, 2 * v.capacity());
+  if (!admit((grown - v.capacity()) * sizeof(T))) return false;
+  v.reserve(grown);
+  return true;
+}
+
+void Simulator::halt(HaltReason why) {
+  if (halted_ != HaltReason::None) return;
+  halted_ = why;
+  // Not counted against the memory limit: the trace keeps room for this one record.
+  TraceEvent lim;
+  lim.seq = trace_.size();
+  lim.time = now_;
+  lim.kind = TraceKind::Limit;
+  lim.value = static_cast<std::int64_t>(why);
+  const TraceEvent& stored = trace_.emplace_back(lim);
+  for (TraceObserver* o : observers_[static_cast<std::size_t>(TraceKind::Limit)]) o->observe(stored);
+}
+
 void Simulator::record(TraceEvent ev) {
   if (trace_.size() >= cfg_.trace_limit) {
     if (halted_ == HaltReason::None || ev.kind == TraceKind::Limit) {
@@ -155,6 +203,8 @@ void Simulator::record(TraceEvent ev) {
     }
     return;
   }
+  // A `limit` record is never refused: it says why the run stopped.
+  if (ev.kind != TraceKind::Limit && !admit(sizeof(TraceEvent))) return;
   ev.seq = trace_.size();
   ev.time = now_;
   const TraceEvent& stored = trace_.emplace_back(ev);
@@ -297,6 +347,7 @@ void Simulator::launch(Message& m) {
 std::uint32_t Simulator::send(NodeId from, NodeId to, std::uint16_t type, TxnId txn, std::int64_t a,
                               std::int64_t b, std::vector<std::int64_t> extra) {
   if (!is_up(from) || halted_ != HaltReason::None) return 0;
+  if (!admit(kMessageBytes + payload_bytes(extra.capacity()))) return 0;
   const bool injected_drop = network_.take_drop_next(from, to);
   const bool dup = network_.take_duplicate_next(from, to) ||
                    (!network_.settings().duplicate.is_zero() && rng_duplicate_.chance(network_.settings().duplicate));
@@ -322,7 +373,7 @@ std::uint32_t Simulator::send(NodeId from, NodeId to, std::uint16_t type, TxnId 
   ev.msg = id;
   record(ev);
 
-  if (dup) {
+  if (dup && admit(kMessageBytes + payload_bytes(messages_[id].extra.size()))) {
     Message copy = messages_[id];  // a copy on purpose: the duplicate is a message of its own
     copy.copy_of = id + 1;
     copy.doomed = DropReason::None;
@@ -370,13 +421,16 @@ void Simulator::cancel_timer(std::uint32_t id) {
 }
 
 void Simulator::schedule_client(Time delay, std::uint16_t kind, TxnId txn, std::int64_t value) {
+  if (!admit_one_more(clients_)) return;
   clients_.push_back(ClientRec{kind, txn, value});
   push(now_ + std::max<Time>(delay, 0), EventKind::Client, static_cast<std::uint32_t>(clients_.size() - 1));
 }
 
 void Simulator::log_append(NodeId node, std::uint16_t type, TxnId txn, std::int64_t value) {
   if (!is_up(node)) return;
-  nodes_[static_cast<std::size_t>(node)].log.push_back(LogRecord{now_, type, txn, value});
+  std::vector<LogRecord>& log = nodes_[static_cast<std::size_t>(node)].log;
+  if (!admit_one_more(log)) return;
+  log.push_back(LogRecord{now_, type, txn, value});
   TraceEvent ev;
   ev.kind = TraceKind::LogAppend;
   ev.node = node;

@@ -4,7 +4,12 @@
 //
 // Limits (each halts the run, recorded as a final `limit` trace event, never a crash):
 //  - trace_limit: trace records kept (default 4,000,000);
-//  - queue_limit: pending events (default 1,000,000).
+//  - queue_limit: pending events (default 1,000,000);
+//  - memory_limit: bytes of what a run keeps for good (default 512 MiB), counted by the simulator's
+//    accountant: trace records, messages with their payloads, durable log records, and what the
+//    protocol declares with charge(). The other two limits bound counts; this one bounds size (one
+//    message can carry a payload of any length), so that a run stays under the documented memory
+//    ceiling (docs/scenario-format.md, "Limits") whatever its parameters.
 #pragma once
 
 #include <array>
@@ -76,9 +81,12 @@ struct SimConfig {
   NetworkSettings network;
   std::size_t trace_limit = 4'000'000;
   std::size_t queue_limit = 1'000'000;
+  std::size_t memory_limit = kDefaultMemoryLimit;
+  static constexpr std::size_t kDefaultMemoryLimit = std::size_t{512} << 20;
 };
 
-enum class HaltReason : std::uint8_t { None, TraceLimit, QueueLimit };
+// New reasons go last: the number is what a `limit` trace record stores.
+enum class HaltReason : std::uint8_t { None, TraceLimit, QueueLimit, MemoryLimit };
 std::string_view halt_reason_key(HaltReason r);
 
 class Simulator {
@@ -128,6 +136,10 @@ class Simulator {
   void txn_start(NodeId node, TxnId txn);
   void txn_end(TxnId txn, TxnOutcome outcome);
   void note(NodeId node, TxnId txn, std::uint16_t key, std::int64_t value = 0);
+  // Counts `bytes` of protocol state kept for the rest of the run (per-operation histories...) against
+  // the memory limit. Returns false, having halted the run, when they do not fit (they are then not
+  // counted); the caller may finish its handler, as after any halt.
+  bool charge(std::size_t bytes);
   Rng& workload_rng() { return rng_workload_; }
   Rng& protocol_rng() { return rng_protocol_; }
 
@@ -147,6 +159,9 @@ class Simulator {
   std::uint64_t events_dispatched() const { return dispatched_; }
   HaltReason halted() const { return halted_; }
   const SimConfig& config() const { return cfg_; }  // the limits, for messages that name them
+  // What the accountant has counted so far; never above memory_limit().
+  std::size_t memory_used() const { return memory_used_; }
+  std::size_t memory_limit() const { return cfg_.memory_limit; }
   std::uint64_t seed() const { return seed_; }
   Protocol& protocol() { return protocol_; }
   const Protocol& protocol() const { return protocol_; }
@@ -161,6 +176,13 @@ class Simulator {
 
   void push(Time t, EventKind kind, std::uint32_t idx);
   void record(TraceEvent ev);
+  // Halts the run for `why` (unless it has halted already) with one final `limit` record.
+  void halt(HaltReason why);
+  // The accountant: counts `bytes` if they fit under the memory limit, else halts the run.
+  bool admit(std::size_t bytes);
+  // Makes room for one more element of v, counted (by doubling, as push_back grows); false if refused.
+  template <class T>
+  bool admit_one_more(std::vector<T>& v);
   void dispatch(const QueuedEvent& ev);
   void deliver(Message& m);
   void drop(Message& m, DropReason why);
@@ -183,6 +205,7 @@ class Simulator {
   std::uint64_t next_seq_ = 0;
   std::uint64_t dispatched_ = 0;
   HaltReason halted_ = HaltReason::None;
+  std::size_t memory_used_ = 0;
   bool started_ = false;
   bool in_dispatch_ = false;
 

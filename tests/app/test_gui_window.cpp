@@ -78,6 +78,31 @@ TEST(MainWindow, CanvasNodesShowTheEngineStates) {
   }
 }
 
+TEST(MainWindow, ARunStoppedAtTheMemoryLimitSaysSoInTheStatusBar) {
+  // As the CLI's "HALTED" line: the event count says the run stopped early, the tooltip at which limit.
+  LabController controller;
+  cs::RunLimits limits;
+  limits.memory_limit = 64 * 1024;  // a few hundred events of this scenario
+  controller.setRunLimits(limits);
+  MainWindow w(&controller);
+  ASSERT_TRUE(w.openFile(scenarioPath("cap-register-ap-partition.json"), false));
+  QLabel* label = nullptr;  // the status bar's event count
+  for (QLabel* l : w.statusBar()->findChildren<QLabel*>())
+    if (l->toolTip() == QStringLiteral("Events dispatched so far")) label = l;
+  ASSERT_NE(label, nullptr);
+  EXPECT_FALSE(label->text().contains(QStringLiteral("stopped early")));
+  controller.seekTime(controller.endTime());
+  QApplication::processEvents();
+  ASSERT_EQ(controller.sim().halted(), cs::HaltReason::MemoryLimit);
+  EXPECT_LE(controller.sim().memory_used(), limits.memory_limit);
+  EXPECT_TRUE(label->text().contains(QStringLiteral("stopped early"))) << label->text().toStdString();
+  EXPECT_TRUE(label->toolTip().contains(QStringLiteral("memory limit (512 MiB)"))) << label->toolTip().toStdString();
+  w.setLanguage(QStringLiteral("zh_TW"));
+  EXPECT_TRUE(label->text().contains(QStringLiteral("已提前停止"))) << label->text().toStdString();
+  EXPECT_TRUE(label->toolTip().contains(QStringLiteral("記憶體上限"))) << label->toolTip().toStdString();
+  w.setLanguage(QStringLiteral("en"));
+}
+
 TEST(MainWindow, LanguageSwitchChangesMenusAndPanels) {
   LabController controller;
   MainWindow w(&controller);

@@ -22,7 +22,7 @@ TEST(LockTable, GrantsInArrivalOrderAndTracesEachStep) {
   PingProtocol p(1);
   Simulator sim(SimConfig{}, p);
   sim.add_node("A", "node");
-  LockTable locks(2);
+  LockTable locks;
   LockClaim a{1}, b{1}, c{1};
   locks.acquire(sim, 0, 1, a);
   locks.acquire(sim, 0, 2, b);
@@ -63,7 +63,7 @@ TEST(LockTable, RestoreRetakesAndForgetClearsEverything) {
   PingProtocol p(1);
   Simulator sim(SimConfig{}, p);
   sim.add_node("A", "node");
-  LockTable locks(3);
+  LockTable locks;
   LockClaim a{2}, b{2};
   locks.acquire(sim, 0, 1, a);
   locks.acquire(sim, 0, 2, b);
@@ -79,4 +79,26 @@ TEST(LockTable, RestoreRetakesAndForgetClearsEverything) {
   ASSERT_EQ(views.size(), 1u);
   EXPECT_EQ(views[0].holder, 5u);
   EXPECT_TRUE(views[0].waiters.empty());
+}
+
+TEST(LockTable, KeepsAnEntryOnlyWhileALockIsHeldOrWaitedFor) {
+  // A participant may have a million resources; the table must not hold one entry per resource.
+  PingProtocol p(1);
+  Simulator sim(SimConfig{}, p);
+  sim.add_node("A", "node");
+  LockTable locks;
+  LockClaim a{999'999}, b{999'999}, c{7};
+  locks.acquire(sim, 0, 1, a);
+  locks.acquire(sim, 0, 2, b);
+  locks.acquire(sim, 0, 3, c);
+  EXPECT_EQ(locks.entries(), 2u);
+  EXPECT_EQ(locks.release(sim, 0, 1, a), 2u);  // handed to the waiter: still in use
+  LockTable::grant(b);
+  EXPECT_EQ(locks.entries(), 2u);
+  locks.release(sim, 0, 2, b);
+  locks.release(sim, 0, 3, c);
+  EXPECT_EQ(locks.entries(), 0u);
+  LockClaim never{5};
+  EXPECT_EQ(locks.release(sim, 0, 4, never), 0u);  // releasing what was never claimed adds nothing
+  EXPECT_EQ(locks.entries(), 0u);
 }

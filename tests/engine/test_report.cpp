@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "scenario/json_format.hpp"
 #include "scenario/loader.hpp"
 #include "scenario/report.hpp"
 #include "scenario/simulation.hpp"
@@ -107,6 +108,56 @@ TEST(Report, TextSummary) {
   for (const char* part : {"protocol: 2pc", "seed: 5", "end: 3000 ms", "events: ", "P3", "transactions: 3",
                            "txn 1:", "invariants: all"})
     EXPECT_NE(s.find(part), std::string::npos) << part << "\n" << s;
+}
+
+TEST(Report, WrittenInPiecesIsTheSameTextAsTheWholeReport) {
+  // The CLI writes the report with the logs made one record at a time; the text must not change.
+  for (const int transactions : {3, 40}) {  // 40: logs too long for one line, several pieces
+    const std::string text = std::string(kScenario).replace(std::string(kScenario).find("\"transactions\": 3"),
+                                                           17, "\"transactions\": " + std::to_string(transactions));
+    LoadResult r = load_scenario(text, "report.json");
+    ASSERT_TRUE(r.scenario.has_value());
+    Diagnostics errors;
+    auto run = Simulation::create(*r.scenario, errors);
+    ASSERT_NE(run, nullptr);
+    run->run();
+    auto whole = run_report(*run);
+    whole["trace_sha256"] = "abc";
+    std::string pieces;
+    std::size_t count = 0;
+    write_run_report(*run, "abc", [&](std::string_view p) {
+      pieces += p;
+      ++count;
+    });
+    EXPECT_EQ(pieces, format_json(whole) + "\n");
+    EXPECT_GT(run->sim().log(0).size(), 0u);
+  }
+}
+
+TEST(JsonFormat, LazyListsAreWrittenLikeListsBuiltInPlaceInSmallPieces) {
+  using ojson = nlohmann::ordered_json;
+  const auto element = [](std::size_t i) { return ojson{{"i", i}, {"name", "record " + std::to_string(i)}}; };
+  for (const std::size_t n : {0u, 1u, 2u, 30u}) {  // empty, one line, a line, one per line
+    ojson built = ojson::object();
+    built["title"] = "x";
+    built["list"] = ojson::array();
+    for (std::size_t i = 0; i < n; ++i) built["list"].push_back(element(i));
+    built["after"] = {1, 2};
+    ojson lazy = built;
+    lazy["list"] = ojson::array();
+    std::vector<std::string> pieces;
+    write_json(lazy, LazyArrays{{&lazy["list"], LazyArray{n, element}}},
+               [&](std::string_view p) { pieces.emplace_back(p); }, 100, 64);
+    std::string joined;
+    for (const auto& p : pieces) {
+      EXPECT_LT(p.size(), 64u + 100u) << "a piece is about `chunk` bytes, never the whole text";
+      joined += p;
+    }
+    EXPECT_EQ(joined, format_json(built)) << n;
+    if (n == 30) {
+      EXPECT_GT(pieces.size(), 5u);
+    }
+  }
 }
 
 }  // namespace

@@ -131,7 +131,7 @@ ThreePhaseCommit::ThreePhaseCommit(Params p) : p_(std::move(p)), info_(make_info
   parts_.resize(static_cast<std::size_t>(p_.participants));
   for (auto& part : parts_) {
     part.txns.assign(n, PartTxn{});
-    part.locks = LockTable(p_.resources);
+    part.locks = LockTable();
   }
   book_.assign(n, Book{});
 }
