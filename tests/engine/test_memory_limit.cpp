@@ -39,7 +39,7 @@ class Gossip final : public Protocol {
   }
   void on_crash(Simulator&, NodeId) override {}
   void on_restart(Simulator&, NodeId) override {}
-  NodeView node_view(NodeId) const override { return {}; }
+  NodeView live_view(NodeId) const override { return {}; }
   std::vector<TxnView> transactions() const override { return {}; }
   std::vector<std::unique_ptr<Invariant>> make_invariants() const override { return {}; }
 
