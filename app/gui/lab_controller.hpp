@@ -69,8 +69,11 @@ class LabController : public QObject {
   const cs::RunLimits& runLimits() const { return limits_; }
   // The window may hold two full runs at once (the one on screen and one that feeds the chart, the
   // timeline marks or a "Compare with" variant), so each gets a share of the 1 GB ceiling that one
-  // CLI run gets whole (docs/reliability.md).
+  // CLI run gets whole, and shorter trace and queue limits: the views index what the trace holds,
+  // and a run of a million records is far past what anyone watches (docs/reliability.md).
   static constexpr std::size_t kWindowRunMemoryLimit = 320u << 20;
+  static constexpr std::size_t kWindowTraceLimit = 1'000'000;
+  static constexpr std::size_t kWindowQueueLimit = 250'000;
 
   // ---- timeline ----
   bool isPlaying() const;
@@ -173,7 +176,7 @@ class LabController : public QObject {
   cs::Scenario saved_;  // as last opened or saved, for isModified()
   QString path_;
   std::unique_ptr<cs::Simulation> run_;
-  cs::RunLimits limits_{.memory_limit = kWindowRunMemoryLimit};
+  cs::RunLimits limits_{.trace_limit = kWindowTraceLimit, .queue_limit = kWindowQueueLimit, .memory_limit = kWindowRunMemoryLimit};
   QUndoStack undo_;
   QTimer* timer_ = nullptr;
   qint64 last_tick_ms_ = 0;
