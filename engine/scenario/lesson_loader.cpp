@@ -8,10 +8,8 @@
 
 namespace cs {
 
-using lesson_detail::join;
 using lesson_detail::json;
 using lesson_detail::LessonReader;
-using lesson_detail::type_phrase;
 
 std::string_view quiz_kind_key(QuizKind k) {
   switch (k) {

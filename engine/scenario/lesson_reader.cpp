@@ -2,44 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "check/invariant.hpp"
 #include "protocols/registry.hpp"
+#include "scenario/json_text.hpp"
 #include "scenario/loader.hpp"
 
 namespace cs::lesson_detail {
-
-std::string join(std::span<const std::string_view> items) {
-  std::string out;
-  for (auto s : items) {
-    if (!out.empty()) out += ", ";
-    out += s;
-  }
-  return out;
-}
-
-std::string join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& s : items) {
-    if (!out.empty()) out += ", ";
-    out += s;
-  }
-  return out;
-}
-
-std::string type_phrase(const json& v) {
-  switch (v.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::object: return "an object";
-    case json::value_t::array: return v.empty() ? "an empty list" : "a list";
-    case json::value_t::string: return "the string " + v.dump();
-    case json::value_t::boolean: return v.get<bool>() ? "true" : "false";
-    case json::value_t::number_integer:
-    case json::value_t::number_unsigned:
-    case json::value_t::number_float: return "the number " + v.dump();
-    default: return "a value of another type";
-  }
-}
 
 namespace {
 
@@ -50,13 +20,30 @@ bool blank(const std::string& s) {
 bool has_prefix(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 constexpr std::string_view kLangKeys[] = {"zh-TW", "en"};
-constexpr std::string_view kTriggerKeys[] = {"at_ms", "on", "after_event"};
-constexpr std::string_view kOutcomes[] = {"pending", "in_progress", "committed", "aborted", "blocked"};
+// Outcomes and drop reasons by their engine keys (txn_outcome_key, drop_reason_key), never by position.
+constexpr TxnOutcome kOutcomes[] = {TxnOutcome::Pending, TxnOutcome::InProgress, TxnOutcome::Committed,
+                                    TxnOutcome::Aborted, TxnOutcome::Blocked};
 constexpr std::string_view kDiscriminators[] = {"all",     "any",           "not",  "link",
                                                 "partitioned", "txn",       "invariant", "log",
                                                 "messages_sent", "time_ms_at_least", "metric", "note",
                                                 "locks_held", "lock_waiters", "messages_dropped", "crashes", "node"};
-constexpr std::string_view kDropReasons[] = {"loss", "link_cut", "partition", "node_down", "injected"};
+constexpr DropReason kDropReasons[] = {DropReason::Loss, DropReason::LinkCut, DropReason::Partition,
+                                      DropReason::NodeDown, DropReason::Injected};
+
+template <class E, std::size_t N>
+std::vector<std::string> key_list(const E (&values)[N], std::string_view (*key)(E)) {
+  std::vector<std::string> out;
+  for (E v : values) out.emplace_back(key(v));
+  return out;
+}
+
+// The enumerator whose engine key is `name`, if any.
+template <class E, std::size_t N>
+std::optional<E> by_key(const E (&values)[N], std::string_view (*key)(E), std::string_view name) {
+  for (E v : values)
+    if (key(v) == name) return v;
+  return std::nullopt;
+}
 constexpr std::string_view kPlayKeys[] = {"ms", "state", "when"};
 
 }  // namespace
@@ -463,13 +450,13 @@ std::optional<Condition> LessonReader::condition(const json& v, const std::strin
     c.kind = ConditionKind::TxnOutcome;
     if (auto t = txn(x, sp)) c.txn = *t;
     if (!v.contains("outcome")) {
-      missing(path, "outcome", "missing key \"outcome\": one of " + join(kOutcomes));
+      missing(path, "outcome", "missing key \"outcome\": one of " + join(key_list(kOutcomes, &txn_outcome_key)));
     } else if (auto o = string(v["outcome"], json_path_member(path, "outcome"), "outcome")) {
-      auto it = std::find(std::begin(kOutcomes), std::end(kOutcomes), *o);
-      if (it == std::end(kOutcomes))
-        error(json_path_member(path, "outcome"), "unknown outcome \"" + *o + "\"; outcomes are " + join(kOutcomes));
+      if (const auto outcome = by_key(kOutcomes, &txn_outcome_key, *o))
+        c.outcome = *outcome;
       else
-        c.outcome = static_cast<TxnOutcome>(it - std::begin(kOutcomes));
+        error(json_path_member(path, "outcome"),
+              "unknown outcome \"" + *o + "\"; outcomes are " + join(key_list(kOutcomes, &txn_outcome_key)));
     }
   } else if (shape == "invariant") {
     keys({"invariant", "held"});
@@ -515,11 +502,10 @@ std::optional<Condition> LessonReader::condition(const json& v, const std::strin
       if (x.contains("reason")) {
         const std::string rp = json_path_member(sp, "reason");
         if (auto r = string(x["reason"], rp, "reason")) {
-          auto it = std::find(std::begin(kDropReasons), std::end(kDropReasons), *r);
-          if (it == std::end(kDropReasons))
-            error(rp, "unknown reason \"" + *r + "\"; reasons are " + join(kDropReasons));
+          if (const auto reason = by_key(kDropReasons, &drop_reason_key, *r))
+            c.reason = *reason;
           else
-            c.reason = static_cast<DropReason>(1 + (it - std::begin(kDropReasons)));
+            error(rp, "unknown reason \"" + *r + "\"; reasons are " + join(key_list(kDropReasons, &drop_reason_key)));
         }
       }
       bounds(x, sp, c);

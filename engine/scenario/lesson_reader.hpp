@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "scenario/json_positions.hpp"
+#include "scenario/json_text.hpp"
 #include "scenario/lesson.hpp"
 #include "sim/protocol.hpp"
 
@@ -21,9 +22,6 @@ namespace cs::lesson_detail {
 
 using json = nlohmann::json;
 
-std::string join(std::span<const std::string_view> items);
-std::string join(const std::vector<std::string>& items);
-std::string type_phrase(const json& v);
 
 class LessonReader {
  public:

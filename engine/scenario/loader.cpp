@@ -9,6 +9,7 @@
 
 #include "protocols/registry.hpp"
 #include "scenario/json_positions.hpp"
+#include "scenario/json_text.hpp"
 #include "scenario/number_rules.hpp"
 
 namespace cs {
@@ -22,43 +23,9 @@ constexpr double kMaxMs = 1e12;
 // inside the range that saving converts to integers.
 constexpr double kMaxCoordinate = 1e6;
 
-std::string join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& s : items) {
-    if (!out.empty()) out += ", ";
-    out += s;
-  }
-  return out;
-}
-
-std::string join(std::span<const std::string_view> items) {
-  std::string out;
-  for (auto s : items) {
-    if (!out.empty()) out += ", ";
-    out += s;
-  }
-  return out;
-}
-
-std::string type_phrase(const json& v) {
-  switch (v.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::object: return "an object";
-    case json::value_t::array:
-      return v.empty() ? "an empty list" : "a list of " + std::to_string(v.size()) + (v.size() == 1 ? " item" : " items");
-    case json::value_t::string: return "the string " + v.dump();
-    case json::value_t::boolean: return v.get<bool>() ? "true" : "false";
-    case json::value_t::number_integer:
-    case json::value_t::number_unsigned:
-    case json::value_t::number_float: return "the number " + v.dump();
-    default: return "a value of another type";
-  }
-}
-
 constexpr std::string_view kTopKeys[] = {"title",    "title_zh", "description", "description_zh", "protocol", "seed",
                                          "until_ms", "params",   "network",     "faults",         "layout"};
 constexpr std::string_view kNetworkKeys[] = {"latency_ms", "loss", "duplicate"};
-constexpr std::string_view kTriggerKeys[] = {"at_ms", "on", "after_event"};
 constexpr std::string_view kActionKeys[] = {"crash",     "restart",   "cut",           "heal",   "heal_partition",
                                             "partition", "drop_next", "duplicate_next", "network"};
 constexpr std::string_view kFaultKeys[] = {"at_ms",          "on",        "after_event", "crash",
