@@ -58,6 +58,15 @@ inline constexpr ParamSpec kAbortProbability{.key = "abort_probability", .kind =
 inline constexpr ParamSpec kVotes{.key = "votes", .kind = ParamKind::Structured,
                                   .help = "e.g. {\"P2\": \"abort\"}: that participant always votes abort",
                                   .def_json = "{}"};
+// The figures and invariants both commit protocols have.
+inline constexpr MetricSpec kCommitted{.key = "txns_committed", .sense = MetricSense::Good, .shown_by_default = true};
+inline constexpr MetricSpec kAborted{.key = "txns_aborted", .sense = MetricSense::Bad, .shown_by_default = true};
+inline constexpr MetricSpec kLocksHeld{.key = "locks_held", .level = true, .shown_by_default = true};
+inline constexpr InvariantSpec kInvariants[] = {
+    {"agreement", "No two nodes decide differently for a transaction, and no node changes its decision."},
+    {"commit_validity", "Nobody commits unless every participant voted to commit."},
+    {"commit_once", "A node applies a transaction's commit at most once (duplicate decisions are harmless)."},
+};
 }  // namespace commit_param_specs
 
 // Reads the shared keys into `p` (the protocol reads its own keys with the same reader).

@@ -34,18 +34,11 @@ constexpr std::string_view kLogRecords[] = {"BEGIN", "READY", "COMMIT", "ABORT",
 constexpr std::string_view kTimers[] = {"work_done", "vote_timeout", "prepare_timeout", "decision_timeout", "ack_timeout", "log_flush"};
 constexpr std::string_view kNotes[] = {"blocked", "duplicate_decision", "client_retry", "unilateral_abort", "termination_help", "recovered"};
 constexpr MetricSpec kMetrics[] = {
-    {.key = "txns_committed", .sense = MetricSense::Good, .shown_by_default = true},
-    {.key = "txns_aborted", .sense = MetricSense::Bad, .shown_by_default = true},
-    {.key = "locks_held", .level = true, .shown_by_default = true},
+    cps::kCommitted, cps::kAborted, cps::kLocksHeld,
     {.key = "blocked_participants", .level = true},
     {.key = "lock_waiters", .level = true},
     {.key = "latency_avg_us", .unit = MetricUnit::Micros},
     {.key = "latency_max_us", .unit = MetricUnit::Micros},
-};
-constexpr InvariantSpec kInvariants[] = {
-    {"agreement", "No two nodes decide differently for a transaction, and no node changes its decision."},
-    {"commit_validity", "Nobody commits unless every participant voted to commit."},
-    {"commit_once", "A node applies a transaction's commit at most once (duplicate decisions are harmless)."},
 };
 constexpr ParamSpec kParams[] = {
     cps::kParticipants, cps::kTransactions, cps::kInterval, cps::kWork, cps::kTimeout, cps::kAckTimeout,
@@ -64,7 +57,7 @@ constexpr ProtocolDescriptor kDescriptor{
     .title = "Two-phase commit",
     .summary = "Two-phase commit: coordinator C, participants P1..Pn, WAL, timeouts, cooperative termination",
     .roles = kRoles, .states = kStates, .messages = kMessages, .log_records = kLogRecords, .timers = kTimers,
-    .notes = kNotes, .metrics = kMetrics, .invariants = kInvariants, .params = kParams, .variants = kVariants};
+    .notes = kNotes, .metrics = kMetrics, .invariants = cps::kInvariants, .params = kParams, .variants = kVariants};
 }  // namespace
 
 const ProtocolDescriptor& describe() { return kDescriptor; }

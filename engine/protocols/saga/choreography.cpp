@@ -43,12 +43,7 @@ constexpr std::string_view kNotes[] = {"client_retry",     "step_applied",      
                                        "order_approved",   "duplicate_suppressed", "duplicate_publish", "redelivery",
                                        "republish",        "compensation_failed",  "recovered"};
 constexpr MetricSpec kMetrics[] = {
-    {.key = "sagas_started"},
-    {.key = "sagas_completed", .sense = MetricSense::Good, .shown_by_default = true},
-    {.key = "sagas_compensated", .sense = MetricSense::Bad, .shown_by_default = true},
-    {.key = "sagas_running", .level = true},
-    {.key = "latency_avg_us", .unit = MetricUnit::Micros},
-    {.key = "latency_max_us", .unit = MetricUnit::Micros},
+    sps::kStarted, sps::kCompleted, sps::kCompensated, sps::kRunning, sps::kLatencyAvg, sps::kLatencyMax,
     {.key = "compensations", .sense = MetricSense::Anomaly, .shown_by_default = true},
     {.key = "compensation_failures", .sense = MetricSense::Bad},
     {.key = "events_published"},
@@ -61,11 +56,7 @@ constexpr MetricSpec kMetrics[] = {
     {.key = "duplicates_suppressed"},
 };
 constexpr InvariantSpec kInvariants[] = {
-    {"all_or_compensated",
-     "When a saga ends, either all its steps applied, or every step that applied was compensated; "
-     "no step applies after its compensation or after the end."},
-    {"compensation_order", "A step is compensated only after every later step that applied has been compensated (reverse order)."},
-    {"exactly_once_effect", "Every effect is applied at most once per node and transaction: duplicates change nothing."},
+    sps::kAllOrCompensated, sps::kCompensationOrder, sps::kExactlyOnceEffect,
 };
 constexpr std::string_view kFailModes[] = {"business"};
 constexpr ParamSpec kParams[] = {

@@ -70,6 +70,19 @@ inline constexpr ParamSpec kCompensationFailures{.key = "compensation_failures",
 inline constexpr ParamSpec kFailSagas{.key = "fail_sagas", .kind = ParamKind::Structured,
                                       .help = "e.g. [1]: only these sagas may fail (absent: every saga)",
                                       .def_json = "null"};
+// The saga-level figures and the invariants both styles have (Ledger and make_invariants below).
+inline constexpr MetricSpec kStarted{.key = "sagas_started"};
+inline constexpr MetricSpec kCompleted{.key = "sagas_completed", .sense = MetricSense::Good, .shown_by_default = true};
+inline constexpr MetricSpec kCompensated{.key = "sagas_compensated", .sense = MetricSense::Bad, .shown_by_default = true};
+inline constexpr MetricSpec kRunning{.key = "sagas_running", .level = true};
+inline constexpr MetricSpec kLatencyAvg{.key = "latency_avg_us", .unit = MetricUnit::Micros};
+inline constexpr MetricSpec kLatencyMax{.key = "latency_max_us", .unit = MetricUnit::Micros};
+inline constexpr InvariantSpec kAllOrCompensated{
+    "all_or_compensated",
+    "When a saga ends, either all its steps applied, or every step that applied was compensated; "
+     "no step applies after its compensation or after the end."};
+inline constexpr InvariantSpec kCompensationOrder{"compensation_order", "A step is compensated only after every later step that applied has been compensated (reverse order)."};
+inline constexpr InvariantSpec kExactlyOnceEffect{"exactly_once_effect", "Every effect is applied at most once per node and transaction: duplicates change nothing."};
 }  // namespace param_specs
 
 // Reads the shared keys (fail_mode from the protocol's own schema entry).

@@ -53,12 +53,7 @@ constexpr std::string_view kNotes[] = {
     "duplicate_suppressed", "late_command_refused", "empty_compensation", "compensation_failed",
     "stock_read",   "dirty_read",           "semantic_lock_wait", "recovered",          "stale_reply"};
 constexpr MetricSpec kMetrics[] = {
-    {.key = "sagas_started"},
-    {.key = "sagas_completed", .sense = MetricSense::Good, .shown_by_default = true},
-    {.key = "sagas_compensated", .sense = MetricSense::Bad, .shown_by_default = true},
-    {.key = "sagas_running", .level = true},
-    {.key = "latency_avg_us", .unit = MetricUnit::Micros},
-    {.key = "latency_max_us", .unit = MetricUnit::Micros},
+    sps::kStarted, sps::kCompleted, sps::kCompensated, sps::kRunning, sps::kLatencyAvg, sps::kLatencyMax,
     {.key = "steps_applied", .sense = MetricSense::Good},
     {.key = "compensations", .sense = MetricSense::Anomaly, .shown_by_default = true},
     {.key = "empty_compensations"},
@@ -73,11 +68,7 @@ constexpr MetricSpec kMetrics[] = {
     {.key = "stock", .level = true},
 };
 constexpr InvariantSpec kInvariants[] = {
-    {"all_or_compensated",
-     "When a saga ends, either all its steps applied, or every step that applied was compensated; "
-     "no step applies after its compensation or after the end."},
-    {"compensation_order", "A step is compensated only after every later step that applied has been compensated (reverse order)."},
-    {"exactly_once_effect", "Every effect is applied at most once per node and transaction: duplicates change nothing."},
+    sps::kAllOrCompensated, sps::kCompensationOrder, sps::kExactlyOnceEffect,
     {"no_dirty_read", "No saga reads a value that includes another saga's unfinished step which is later compensated."},
 };
 constexpr std::string_view kFailModes[] = {"business", "timeout"};

@@ -39,9 +39,7 @@ constexpr std::string_view kNotes[] = {
     "duplicate_decision", "conflicting_decision", "recovered",           "in_doubt",
     "total_failure_decision"};
 constexpr MetricSpec kMetrics[] = {
-    {.key = "txns_committed", .sense = MetricSense::Good, .shown_by_default = true},
-    {.key = "txns_aborted", .sense = MetricSense::Bad, .shown_by_default = true},
-    {.key = "locks_held", .level = true, .shown_by_default = true},
+    cps::kCommitted, cps::kAborted, cps::kLocksHeld,
     {.key = "termination_rounds"},
     {.key = "elected_commits", .sense = MetricSense::Good},
     {.key = "elected_aborts", .sense = MetricSense::Bad},
@@ -53,11 +51,6 @@ constexpr MetricSpec kMetrics[] = {
     {.key = "uncertain_participants", .level = true},
     {.key = "latency_avg_us", .unit = MetricUnit::Micros},
     {.key = "latency_max_us", .unit = MetricUnit::Micros},
-};
-constexpr InvariantSpec kInvariants[] = {
-    {"agreement", "No two nodes decide differently for a transaction, and no node changes its decision."},
-    {"commit_validity", "Nobody commits unless every participant voted to commit."},
-    {"commit_once", "A node applies a transaction's commit at most once (duplicate decisions are harmless)."},
 };
 constexpr ParamSpec kParams[] = {
     cps::kParticipants, cps::kTransactions, cps::kInterval, cps::kWork, cps::kTimeout, cps::kAckTimeout,
@@ -79,7 +72,7 @@ constexpr ProtocolDescriptor kDescriptor{
     .title = "Three-phase commit",
     .summary = "Three-phase commit: C, P1..Pn, PRECOMMIT round, elected-coordinator termination; non-blocking on crashes, splits under partition",
     .roles = kRoles, .states = kStates, .messages = kMessages, .log_records = kLogRecords, .timers = kTimers,
-    .notes = kNotes, .metrics = kMetrics, .invariants = kInvariants, .params = kParams, .variants = kVariants};
+    .notes = kNotes, .metrics = kMetrics, .invariants = cps::kInvariants, .params = kParams, .variants = kVariants};
 }  // namespace
 
 const ProtocolDescriptor& describe() { return kDescriptor; }
