@@ -490,7 +490,7 @@ void Loader::layout(const json& v, const std::string& path, Scenario& s) {
   for (const auto& [k, pos] : v.items()) {
     const std::string p = json_path_member(path, k);
     if (protocol_) {
-      auto it = std::find_if(nodes_.begin(), nodes_.end(), [&](const NodeSpec& n) { return n.name == k; });
+      auto it = std::find_if(nodes_.begin(), nodes_.end(), [&key = k](const NodeSpec& n) { return n.name == key; });
       if (it == nodes_.end()) {
         report(p, doc_.key_pos(p),
                "unknown node \"" + k + "\"; this " + protocol_name_ + " scenario has " + node_list() + node_caveat_);
