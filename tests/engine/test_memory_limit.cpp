@@ -1,7 +1,7 @@
 // The memory limit: the simulator counts what a run keeps (trace records, messages and their
 // payloads, log records, protocol histories) and halts the run cleanly before the count passes the
 // limit, with a final `limit` record, as the trace limit does. Assertions are on the accountant, not
-// on the process's memory (docs/reliability-memory.md has the measured peaks).
+// on the process's memory (docs/reliability.md has the measured peaks).
 #include <gtest/gtest.h>
 
 #include <string>
