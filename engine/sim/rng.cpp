@@ -57,7 +57,12 @@ std::uint64_t Rng::below(std::uint64_t bound) {
 
 std::int64_t Rng::between(std::int64_t lo, std::int64_t hi) {
   if (hi <= lo) return lo;
-  return lo + static_cast<std::int64_t>(below(static_cast<std::uint64_t>(hi - lo) + 1));
+  // In unsigned arithmetic, which wraps where signed would overflow (hi - lo of a range wider than
+  // 2^63): the same values as before for every range that did not overflow. A span of 2^64 values
+  // (the whole int64 range) is one raw draw.
+  const std::uint64_t span = static_cast<std::uint64_t>(hi) - static_cast<std::uint64_t>(lo);
+  const std::uint64_t offset = span == ~std::uint64_t{0} ? next() : below(span + 1);
+  return static_cast<std::int64_t>(static_cast<std::uint64_t>(lo) + offset);
 }
 
 bool Rng::chance(Ratio r) {

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include <array>
 #include <set>
 #include <vector>
@@ -117,6 +119,13 @@ TEST(Rng, BetweenAndChanceArePinned) {
   EXPECT_EQ(m.between(4, 2), 4);  // no draw
   EXPECT_EQ(m.between(-(1ll << 62), 1ll << 62), -3554581898387823537ll);
   EXPECT_EQ(m.between(0, 1000000), 19722);
+  // The widest ranges: no signed overflow (the sanitizer build checks), every value possible.
+  Rng w(1, 1);
+  const std::int64_t lo = std::numeric_limits<std::int64_t>::min(), hi = std::numeric_limits<std::int64_t>::max();
+  const std::int64_t a = w.between(lo, hi), b = w.between(lo, hi);
+  EXPECT_NE(a, b);
+  EXPECT_GE(w.between(lo, 0), lo);
+  EXPECT_LE(w.between(-1, hi), hi);
 
   Rng c(11, 2);
   std::vector<int> hits;
