@@ -160,7 +160,8 @@ const nlohmann::json* ParamReader::raw(std::string_view key) { return get(spec(k
 
 void ParamReader::finish() {
   if (!params_.is_object()) return;
-  for (const auto& [k, _] : params_.items()) {
+  for (const auto& item : params_.items()) {
+    const std::string& k = item.key();
     if (std::any_of(schema_.begin(), schema_.end(), [&](const ParamSpec& p) { return p.key == k; })) continue;
     std::string list;
     for (const ParamSpec& p : schema_) list += (list.empty() ? "" : ", ") + std::string(p.key);
