@@ -2,6 +2,8 @@
 // and cached until the fault schedule changes; "Compare with…" draws a one-param variant of it dashed.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <QChart>
 #include <QComboBox>
 #include <QCoreApplication>
@@ -387,4 +389,35 @@ TEST(MetricsChart, AComparisonChosenWhileHiddenIsSampledWhenShown) {
   EXPECT_EQ(view->variantSampleCount(), 2);
   EXPECT_EQ(linesDrawn(*view, Qt::CustomDashLine), view->shownMetrics().size());
   EXPECT_TRUE(view->pickerValueText(QStringLiteral("ops_ok")).contains(QStringLiteral(" · AP ")));
+}
+
+// The sampler is a pure function of a run (no widget): the chart and a "Compare with" variant sample
+// the same way, and the last sample of each series is the run's figure at the end.
+TEST(MetricsSampler, SamplesARunWithoutAWidget) {
+  LabController c;
+  QString error;
+  ASSERT_TRUE(c.openScenario(QStringLiteral(COMMITSCOPE_SOURCE_DIR "/resources/scenarios/2pc-workload.json"), &error))
+      << error.toStdString();
+  auto run = c.makeRun();
+  ASSERT_NE(run, nullptr);
+  std::vector<metrics_sampler::Track> tracks;
+  std::vector<double> times;
+  metrics_sampler::sampleRun(*run, c.endTime(), 10, tracks, true, 32, &times);
+  ASSERT_EQ(times.size(), 11u);
+  EXPECT_EQ(times.front(), 0.0);
+  EXPECT_DOUBLE_EQ(times.back(), static_cast<double>(c.endTime()) / 1000.0);
+  ASSERT_FALSE(tracks.empty());
+  const metrics_sampler::Figures end = metrics_sampler::figuresOf(*run);
+  for (const auto& t : tracks) {
+    ASSERT_EQ(t.values.size(), 11u) << t.key;
+    const auto it = std::find_if(end.begin(), end.end(), [&](const auto& f) { return f.first == t.key; });
+    ASSERT_NE(it, end.end()) << t.key;
+    EXPECT_DOUBLE_EQ(t.values.back(), it->second) << t.key;
+  }
+  const auto committed = std::find_if(tracks.begin(), tracks.end(), [](const auto& t) { return t.key == "txns_committed"; });
+  ASSERT_NE(committed, tracks.end());
+  EXPECT_EQ(committed->values.front(), 0.0);
+  EXPECT_GT(committed->values.back(), 0.0);
+  // A sum/count pair is one average series, never the raw pair.
+  for (const auto& t : tracks) EXPECT_EQ(t.key.find("_latency_count"), std::string::npos);
 }

@@ -27,53 +27,14 @@
 
 #include "lab_controller.hpp"
 #include "metric_text.hpp"
+#include "metrics_sampler.hpp"
 #include "palette.hpp"
 #include "scenario/loader.hpp"
 
 namespace {
 
-using Figures = std::vector<std::pair<std::string, double>>;
-
-bool endsWith(const std::string& s, std::string_view tail) {
-  return s.size() >= tail.size() && std::string_view(s).substr(s.size() - tail.size()) == tail;
-}
-
-double displayValue(const std::string& key, double raw) {
-  return MetricText::isDuration(key) ? raw / 1000.0 : raw;  // durations in virtual ms
-}
-
-// The run-wide figures of a run right now, in the protocol's order and in display units. Per-node
-// figures are left out (one line per node and metric would not stay readable, and the run-wide total
-// is what the lessons talk about), except keys reported by exactly one node and never as a total
-// (the outbox's unsent rows, the saga's stock). "*_latency_sum_us" / "*_latency_count" pairs become
-// one "*_latency_avg_us" average.
-Figures figuresOf(const cs::Simulation& run) {
-  const std::vector<cs::Metric> metrics = run.protocol().metrics();
-  std::map<std::string, std::int64_t> wide;
-  std::map<std::string, int> reporters;
-  for (const cs::Metric& m : metrics) {
-    if (m.node == cs::kNoNode) wide[m.key] = m.value;
-    else ++reporters[m.key];
-  }
-  Figures out;
-  std::map<std::string, bool> done;
-  for (const cs::Metric& m : metrics) {
-    if (done[m.key]) continue;
-    const bool isWide = wide.count(m.key) != 0;
-    if (m.node != cs::kNoNode && (isWide || reporters[m.key] != 1)) continue;
-    done[m.key] = true;
-    if (endsWith(m.key, "_latency_count")) continue;  // folded into the average
-    if (endsWith(m.key, "_latency_sum_us")) {
-      const std::string stem = m.key.substr(0, m.key.size() - std::string_view("_sum_us").size());
-      const auto count = wide.find(stem + "_count");
-      const double n = count == wide.end() ? 0.0 : static_cast<double>(count->second);
-      out.emplace_back(stem + "_avg_us", n > 0 ? static_cast<double>(m.value) / n / 1000.0 : 0.0);
-      continue;
-    }
-    out.emplace_back(m.key, displayValue(m.key, static_cast<double>(isWide ? wide[m.key] : m.value)));
-  }
-  return out;
-}
+using metrics_sampler::Figures;
+using metrics_sampler::figuresOf;
 
 // A tick step of 1, 2 or 5 times a power of ten giving at most `ticks` intervals over `span`.
 double niceStep(double span, int ticks, bool integer) {
@@ -350,7 +311,7 @@ void MetricsChartView::sample() {
   rebuildCompare();
   auto run = controller_->makeRun();
   if (!run) return;
-  sampleRun(*run, controller_->endTime(), tracks_, true, &times_ms_);
+  metrics_sampler::sampleRun(*run, controller_->endTime(), kSampleIntervals, tracks_, true, kMaxMetrics, &times_ms_);
   for (const cs::TraceEvent& ev : run->sim().trace()) {
     if (ev.kind != cs::TraceKind::Fault) continue;
     if (ev.value >= 0 && static_cast<std::size_t>(ev.value) < fault_fired_at_.size() && fault_fired_at_[static_cast<std::size_t>(ev.value)] < 0)
@@ -361,47 +322,6 @@ void MetricsChartView::sample() {
     fault_ms_.push_back(ms);
   }
   plot_->setFaults(fault_ms_);
-}
-
-void MetricsChartView::sampleRun(cs::Simulation& run, cs::Time until, std::vector<Track>& tracks, bool discover, std::vector<double>* times) {
-  std::unordered_map<std::string, std::size_t> index;
-  for (std::size_t i = 0; i < tracks.size(); ++i) {
-    index.emplace(tracks[i].key, i);
-    tracks[i].values.clear();
-  }
-  std::vector<bool> seen(tracks.size(), discover);
-  if (times) times->reserve(kSampleIntervals + 1);
-  for (int i = 0; i <= kSampleIntervals; ++i) {
-    const cs::Time t = until * i / kSampleIntervals;
-    run.sim().run_until(t);
-    const Figures figures = figuresOf(run);
-    if (i == 0 && discover) {
-      for (const auto& [key, value] : figures) {
-        if (static_cast<int>(tracks.size()) >= kMaxMetrics) break;
-        index.emplace(key, tracks.size());
-        tracks.push_back({key, {}});
-        seen.push_back(true);
-      }
-    }
-    for (Track& track : tracks) {
-      if (track.values.empty()) track.values.reserve(kSampleIntervals + 1);
-      track.values.push_back(track.values.empty() ? 0.0 : track.values.back());
-    }
-    for (const auto& [key, value] : figures)
-      if (const auto it = index.find(key); it != index.end()) {
-        tracks[it->second].values.back() = value;
-        seen[it->second] = true;
-      }
-    if (times) times->push_back(static_cast<double>(t) / 1000.0);
-  }
-  // A figure the run never reported (a key of the other design) is not a line of zeros.
-  std::size_t k = 0;
-  for (std::size_t i = 0; i < tracks.size(); ++i) {
-    if (!seen[i]) continue;
-    if (k != i) tracks[k] = std::move(tracks[i]);
-    ++k;
-  }
-  tracks.resize(k);
 }
 
 // ---- "Compare with…" ----
@@ -454,7 +374,7 @@ void MetricsChartView::ensureVariant() {
   cs::Diagnostics errors;
   auto run = cs::Simulation::create(CompareVariants::withFaults(*v, controller_->scenario(), fault_fired_at_), errors,
                                     controller_->runLimits());
-  if (run) sampleRun(*run, controller_->endTime(), tracks, false, nullptr);
+  if (run) metrics_sampler::sampleRun(*run, controller_->endTime(), kSampleIntervals, tracks, false, kMaxMetrics, nullptr);
   else tracks.clear();
   variant_cache_[v->id] = std::move(tracks);
 }

@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "compare_variants.hpp"
+#include "metrics_sampler.hpp"
 #include "sim/types.hpp"
 
 class LabController;
@@ -112,19 +113,12 @@ class MetricsChartView : public QWidget {
   void resizeEvent(QResizeEvent* e) override;
 
  private:
-  struct Track {
-    std::string key;
-    std::vector<double> values;  // one per sample time, in display units
-  };
+  using Track = metrics_sampler::Track;
 
   void onDocumentChanged();
   std::string scheduleKey() const;
   void ensureSamples();
   void sample();
-  // Samples `run` at kSampleIntervals + 1 regular times over [0, until] into `tracks`: with
-  // `discover`, one track per figure the run reports at 0 (at most kMaxMetrics); otherwise the given
-  // tracks' keys, dropping those the run never reports. `times` receives the sample times (ms).
-  static void sampleRun(cs::Simulation& run, cs::Time until, std::vector<Track>& tracks, bool discover, std::vector<double>* times);
   QString hintText() const;
   bool compared(const std::string& key) const;  // shown with a dashed reference
   void rebuildPicker();
