@@ -10,14 +10,9 @@
 #include <algorithm>
 #include <cmath>
 
-namespace {
+#include "view_util.hpp"
 
-QFont pixelFont(const QFont& base, qreal px, int weight = QFont::Normal) {
-  QFont f = base;
-  f.setPixelSize(qRound(px));
-  f.setWeight(static_cast<QFont::Weight>(weight));
-  return f;
-}
+namespace {
 
 // Where the ray from `o` (inside `r`) towards `dir` leaves the rectangle.
 QPointF rectExit(const QRectF& r, QPointF dir, QPointF o) {
@@ -62,11 +57,11 @@ void CanvasStyle::setProjector(bool on, const QFont& base) {
   projector = on;
   scheme = &palette::scheme(on);
   const qreal f = scheme->fontScale;
-  name = pixelFont(base, 17 * f, QFont::Bold);
-  role = pixelFont(base, 12 * f);
-  badge = pixelFont(base, 12.5 * f, QFont::Bold);
-  small = pixelFont(base, 11 * f);
-  token = pixelFont(base, 11 * f, QFont::DemiBold);
+  name = viewutil::scaledFont(base, 17 * f, QFont::Bold);
+  role = viewutil::scaledFont(base, 12 * f);
+  badge = viewutil::scaledFont(base, 12.5 * f, QFont::Bold);
+  small = viewutil::scaledFont(base, 11 * f);
+  token = viewutil::scaledFont(base, 11 * f, QFont::DemiBold);
   QFont m = QFontDatabase::systemFont(QFontDatabase::FixedFont);
   m.setPixelSize(qRound(10.5 * f));
   mono = m;

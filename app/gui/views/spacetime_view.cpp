@@ -24,13 +24,6 @@ constexpr double kMinPpm = 0.0005;  // pixels per ms: a 2,000 s run still fits a
 constexpr double kMaxPpm = 400.0;
 constexpr double kDefaultSpanMs = 250.0;  // a few 2PC rounds at the default latency
 
-QFont px(const QFont& base, qreal size, bool bold = false) {
-  QFont f = base;
-  f.setPixelSize(qRound(size));
-  f.setBold(bold);
-  return f;
-}
-
 // Tick spacing on the ruler: 1, 2 or 5 times a power of ten milliseconds, at least `minPx` apart.
 double niceStepMs(double ppm, double minPx) {
   const double raw = minPx / ppm;
@@ -264,7 +257,7 @@ double SpacetimeView::laneHeight() const {
   const double avail = viewport()->height() - metrics(projector_, gutterW_).ruler - 8;
   // No smaller than a node's name (so a projector's short pane shows every lane when it can),
   // nor than 30 px at normal size.
-  const double nameH = QFontMetricsF(px(font(), 13 * f, true)).height() + 8;
+  const double nameH = QFontMetricsF(viewutil::scaledFont(font(), 13 * f, true)).height() + 8;
   return std::clamp(avail / static_cast<double>(n), std::min(30.0 * f, std::max(30.0, nameH)), 110.0 * f);
 }
 
@@ -340,7 +333,7 @@ void SpacetimeView::updateTexts() {
   ++generation_;
   const auto& info = controller_->info();
   const double f = palette::scheme(projector_).fontScale;
-  const QFont small = px(font(), 10.5 * f, true);
+  const QFont small = viewutil::scaledFont(font(), 10.5 * f, true);
   messageText_.clear();
   for (const auto& k : info.messages) {
     QStaticText t(EngineText::message(k));
@@ -349,7 +342,7 @@ void SpacetimeView::updateTexts() {
     messageText_.push_back(t);
   }
   stateText_.clear();
-  const QFont st = px(font(), 10 * f);
+  const QFont st = viewutil::scaledFont(font(), 10 * f);
   for (const auto& k : info.states) {
     QStaticText t(EngineText::state(k));
     t.setTextFormat(Qt::PlainText);
@@ -365,7 +358,7 @@ void SpacetimeView::updateGutterWidth() {
   // Wide enough for the longest node name ("INVENTORY", "SHIPPING"), within bounds: a name longer
   // than that is cut by the lane's clip.
   const double f = palette::scheme(projector_).fontScale;
-  const QFontMetricsF nm(px(font(), 13 * f, true));
+  const QFontMetricsF nm(viewutil::scaledFont(font(), 13 * f, true));
   double widest = 0;
   for (const auto& n : controller_->sim().nodes()) widest = std::max(widest, nm.horizontalAdvance(QString::fromStdString(n.name)));
   gutterW_ = std::clamp(22 * f + widest + 8 * f, 92 * f, 170 * f);
@@ -666,7 +659,7 @@ void SpacetimeView::paintLanes(QPainter& p, cs::Time t0, cs::Time t1, Part part,
       const bool textFinal = d.to >= 0 && d.to <= cut;
       if (part == Part::Live) {
         if (!textFinal && band.width() > 60 * f) {
-          p.setFont(px(font(), 10 * f, true));
+          p.setFont(viewutil::scaledFont(font(), 10 * f, true));
           p.setPen(s.cut);
           p.drawText(QRectF(band.left() + k + 4, band.top(), band.width(), band.height()), Qt::AlignLeft | Qt::AlignVCenter, tr("down"));
         }
@@ -682,7 +675,7 @@ void SpacetimeView::paintLanes(QPainter& p, cs::Time t0, cs::Time t1, Part part,
       const QPointF c0(x(d.from), y);
       p.drawLine(c0 + QPointF(-k, -k), c0 + QPointF(k, k));
       p.drawLine(c0 + QPointF(-k, k), c0 + QPointF(k, -k));
-      p.setFont(px(font(), 10 * f, true));
+      p.setFont(viewutil::scaledFont(font(), 10 * f, true));
       p.setPen(s.cut);
       if ((part == Part::All || textFinal) && band.width() > 60 * f) p.drawText(QRectF(band.left() + k + 4, band.top(), band.width(), band.height()), Qt::AlignLeft | Qt::AlignVCenter, tr("down"));
       if (d.to >= 0) {
@@ -885,7 +878,7 @@ void SpacetimeView::paintRulerScale(QPainter& p, cs::Time t0, cs::Time t1) {
   p.fillRect(QRectF(0, 0, w, m.ruler), s.panel);
   p.setPen(QPen(s.panelBorder, 1));
   p.drawLine(QPointF(0, m.ruler - 0.5), QPointF(w, m.ruler - 0.5));
-  p.setFont(px(font(), 10.5 * f));
+  p.setFont(viewutil::scaledFont(font(), 10.5 * f));
   const double step = niceStepMs(ppm_, 90 * f);
   const int decimals = step >= 1 ? 0 : (step >= 0.1 ? 1 : 2);
   for (double t = std::floor(static_cast<double>(t0) / 1000.0 / step) * step; t * 1000.0 <= static_cast<double>(t1); t += step) {
@@ -934,7 +927,7 @@ void SpacetimeView::paintRuler(QPainter& p, cs::Time t0, cs::Time t1) {
   // The "now" pill, on top of the ticks.
   const double nowX = x(controller_->now());
   if (nowX >= m.gutter && nowX <= w) {
-    p.setFont(px(font(), 10.5 * f, true));
+    p.setFont(viewutil::scaledFont(font(), 10.5 * f, true));
     const QString label = tr("now %1 ms").arg(viewutil::ms(controller_->now()));
     const double lw = QFontMetricsF(p.font()).horizontalAdvance(label) + 12 * f;
     const QRectF pill(std::max<double>(m.gutter + 2, std::min(nowX - lw / 2, w - lw - 2)), 3 * f, lw, m.ruler - 6 * f);
@@ -977,11 +970,11 @@ void SpacetimeView::paintGutterLanes(QPainter& p) {
   p.fillRect(QRectF(0, 0, m.gutter, viewport()->height()), s.panel);
   p.setPen(QPen(s.panelBorder, 1));
   p.drawLine(QPointF(m.gutter - 0.5, 0), QPointF(m.gutter - 0.5, viewport()->height()));
-  p.setFont(px(font(), 10 * f));
+  p.setFont(viewutil::scaledFont(font(), 10 * f));
   p.setPen(s.mutedInk);
   p.drawText(QRectF(8 * f, 0, m.gutter - 10 * f, m.ruler), Qt::AlignLeft | Qt::AlignVCenter, tr("node"));
   p.setClipRect(QRectF(0, m.ruler, m.gutter, viewport()->height() - m.ruler));
-  const QFont name = px(font(), 13 * f, true), role = px(font(), 9.5 * f);
+  const QFont name = viewutil::scaledFont(font(), 13 * f, true), role = viewutil::scaledFont(font(), 9.5 * f);
   const QFontMetricsF nm(name), rm(role);
   for (std::size_t i = 0; i < sim.nodes().size(); ++i) {
     const auto& n = sim.nodes()[i];

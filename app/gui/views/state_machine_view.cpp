@@ -15,12 +15,7 @@
 
 namespace {
 
-QFont scaledFont(const QFont& base, qreal px, bool bold = false) {
-  QFont f = base;
-  f.setPixelSize(qRound(px));
-  f.setBold(bold);
-  return f;
-}
+using viewutil::scaledFont;
 
 void arrowHead(QPainter& p, QPointF tip, QPointF from, qreal size) {
   QPointF d = tip - from;

@@ -1,6 +1,7 @@
 // Small formatting helpers shared by the views (times, log records, key lookups).
 #pragma once
 
+#include <QFont>
 #include <QLocale>
 #include <QString>
 #include <string>
@@ -9,6 +10,18 @@
 #include "sim/simulator.hpp"
 
 namespace viewutil {
+
+// `base` at `px` pixels: every view sizes its text in pixels times the scheme's font scale, so the
+// projector's larger type is one factor (palette::Scheme::fontScale).
+inline QFont scaledFont(const QFont& base, qreal px, QFont::Weight weight = QFont::Normal) {
+  QFont f = base;
+  f.setPixelSize(qRound(px));
+  f.setWeight(weight);
+  return f;
+}
+inline QFont scaledFont(const QFont& base, qreal px, bool bold) {
+  return scaledFont(base, px, bold ? QFont::Bold : QFont::Normal);
+}
 
 // Virtual microseconds as milliseconds with one decimal ("12.3"), in the UI locale.
 inline QString ms(cs::Time t) { return QLocale().toString(static_cast<double>(t) / 1000.0, 'f', 1); }
