@@ -223,29 +223,38 @@ void MainWindow::showEvent(QShowEvent* event) {
   }
 }
 
-void MainWindow::createActions() {
-  QStyle* st = style();
-  const auto make = [this](QKeySequence key = {}) {
-    auto* a = new QAction(this);
-    if (!key.isEmpty()) a->setShortcut(key);
-    // Menus list the key next to the entry; the same keys work anywhere in the window.
-    a->setShortcutContext(Qt::WindowShortcut);
-    addAction(a);
-    return a;
-  };
+QAction* MainWindow::makeAction(const QKeySequence& key) {
+  auto* a = new QAction(this);
+  if (!key.isEmpty()) a->setShortcut(key);
+  // Menus list the key next to the entry; the same keys work anywhere in the window.
+  a->setShortcutContext(Qt::WindowShortcut);
+  addAction(a);
+  return a;
+}
 
-  new_act_ = make(shortcuts::key(shortcuts::Id::New));
+void MainWindow::createActions() {
+  createFileActions();
+  createRunActions();
+  createFaultActions();
+  createLessonActions();
+  createViewActions();
+}
+
+// New, open, save, quit; undo and redo of injected faults.
+void MainWindow::createFileActions() {
+  QStyle* st = style();
+  new_act_ = makeAction(shortcuts::key(shortcuts::Id::New));
   new_act_->setIcon(st->standardIcon(QStyle::SP_FileIcon));
   connect(new_act_, &QAction::triggered, this, &MainWindow::newScenario);
-  open_act_ = make(shortcuts::key(shortcuts::Id::Open));
+  open_act_ = makeAction(shortcuts::key(shortcuts::Id::Open));
   open_act_->setIcon(st->standardIcon(QStyle::SP_DialogOpenButton));
   connect(open_act_, &QAction::triggered, this, &MainWindow::openDialog);
-  save_act_ = make(shortcuts::key(shortcuts::Id::Save));
+  save_act_ = makeAction(shortcuts::key(shortcuts::Id::Save));
   save_act_->setIcon(st->standardIcon(QStyle::SP_DialogSaveButton));
   connect(save_act_, &QAction::triggered, this, &MainWindow::save);
-  save_as_act_ = make(shortcuts::key(shortcuts::Id::SaveAs));
+  save_as_act_ = makeAction(shortcuts::key(shortcuts::Id::SaveAs));
   connect(save_as_act_, &QAction::triggered, this, &MainWindow::saveAs);
-  quit_act_ = make(shortcuts::key(shortcuts::Id::Quit));
+  quit_act_ = makeAction(shortcuts::key(shortcuts::Id::Quit));
   connect(quit_act_, &QAction::triggered, this, &QWidget::close);
   clear_recent_act_ = new QAction(this);
   connect(clear_recent_act_, &QAction::triggered, this, [] { QSettings().remove(kRecentKey); });
@@ -253,77 +262,91 @@ void MainWindow::createActions() {
   // Undo/redo are our own actions (not QUndoStack::createUndoAction) so that their "Undo %1" prefix
   // follows a language switch.
   QUndoStack* undo = controller_->undoStack();
-  undo_act_ = make(shortcuts::key(shortcuts::Id::Undo));
+  undo_act_ = makeAction(shortcuts::key(shortcuts::Id::Undo));
   undo_act_->setIcon(st->standardIcon(QStyle::SP_ArrowBack));
   undo_act_->setEnabled(false);
   connect(undo_act_, &QAction::triggered, undo, &QUndoStack::undo);
   connect(undo, &QUndoStack::canUndoChanged, undo_act_, &QAction::setEnabled);
   connect(undo, &QUndoStack::undoTextChanged, this, &MainWindow::retranslateUi);
-  redo_act_ = make(shortcuts::key(shortcuts::Id::Redo));
+  redo_act_ = makeAction(shortcuts::key(shortcuts::Id::Redo));
   redo_act_->setIcon(st->standardIcon(QStyle::SP_ArrowForward));
   redo_act_->setEnabled(false);
   connect(redo_act_, &QAction::triggered, undo, &QUndoStack::redo);
   connect(undo, &QUndoStack::canRedoChanged, redo_act_, &QAction::setEnabled);
   connect(undo, &QUndoStack::redoTextChanged, this, &MainWindow::retranslateUi);
+}
 
-  play_act_ = make(shortcuts::key(shortcuts::Id::Play));
+// The timeline: play, step, restart, seed, speed.
+void MainWindow::createRunActions() {
+  QStyle* st = style();
+  play_act_ = makeAction(shortcuts::key(shortcuts::Id::Play));
   play_act_->setIcon(st->standardIcon(QStyle::SP_MediaPlay));
   connect(play_act_, &QAction::triggered, controller_, &LabController::togglePlay);
-  step_act_ = make(shortcuts::key(shortcuts::Id::Step));
+  step_act_ = makeAction(shortcuts::key(shortcuts::Id::Step));
   step_act_->setIcon(st->standardIcon(QStyle::SP_MediaSeekForward));
   connect(step_act_, &QAction::triggered, controller_, &LabController::stepForward);
-  back_act_ = make(shortcuts::key(shortcuts::Id::Back));
+  back_act_ = makeAction(shortcuts::key(shortcuts::Id::Back));
   back_act_->setIcon(st->standardIcon(QStyle::SP_MediaSeekBackward));
   connect(back_act_, &QAction::triggered, controller_, &LabController::stepBack);
-  restart_act_ = make(shortcuts::key(shortcuts::Id::Restart));
+  restart_act_ = makeAction(shortcuts::key(shortcuts::Id::Restart));
   restart_act_->setIcon(st->standardIcon(QStyle::SP_MediaSkipBackward));
   connect(restart_act_, &QAction::triggered, controller_, &LabController::restartSameSeed);
-  reroll_act_ = make(shortcuts::key(shortcuts::Id::Reroll));
+  reroll_act_ = makeAction(shortcuts::key(shortcuts::Id::Reroll));
   reroll_act_->setIcon(st->standardIcon(QStyle::SP_BrowserReload));
   connect(reroll_act_, &QAction::triggered, controller_, &LabController::rerollSeed);
   // Speed steps of 10^0.25 (about 1.8x), four steps per decade, like the slider's log scale.
-  faster_act_ = make(shortcuts::key(shortcuts::Id::Faster));
+  faster_act_ = makeAction(shortcuts::key(shortcuts::Id::Faster));
   connect(faster_act_, &QAction::triggered, this, [this] { controller_->setSpeed(controller_->speed() * 1.7782794); });
-  slower_act_ = make(shortcuts::key(shortcuts::Id::Slower));
+  slower_act_ = makeAction(shortcuts::key(shortcuts::Id::Slower));
   connect(slower_act_, &QAction::triggered, this, [this] { controller_->setSpeed(controller_->speed() / 1.7782794); });
-  normal_speed_act_ = make(shortcuts::key(shortcuts::Id::NormalSpeed));
+  normal_speed_act_ = makeAction(shortcuts::key(shortcuts::Id::NormalSpeed));
   connect(normal_speed_act_, &QAction::triggered, this, [this] { controller_->setSpeed(1.0); });
+}
 
-  cut_act_ = make(shortcuts::key(shortcuts::Id::Cut));
+// The fault tools that are menu entries (the canvas has its own gestures).
+void MainWindow::createFaultActions() {
+  cut_act_ = makeAction(shortcuts::key(shortcuts::Id::Cut));
   connect(cut_act_, &QAction::triggered, this, [this] { runLinkDialog(cs::FaultKind::Cut); });
-  partition_act_ = make(shortcuts::key(shortcuts::Id::Partition));
+  partition_act_ = makeAction(shortcuts::key(shortcuts::Id::Partition));
   connect(partition_act_, &QAction::triggered, this, &MainWindow::runPartitionDialog);
-  heal_partition_act_ = make();
+  heal_partition_act_ = makeAction();
   connect(heal_partition_act_, &QAction::triggered, this, [this] { inject(cs::FaultKind::HealPartition); });
-  heal_all_act_ = make(shortcuts::key(shortcuts::Id::HealAll));
+  heal_all_act_ = makeAction(shortcuts::key(shortcuts::Id::HealAll));
   connect(heal_all_act_, &QAction::triggered, this, [this] { inject(cs::FaultKind::HealAll); });
-  drop_act_ = make();
+  drop_act_ = makeAction();
   connect(drop_act_, &QAction::triggered, this, [this] { runLinkDialog(cs::FaultKind::DropNext); });
-  duplicate_act_ = make();
+  duplicate_act_ = makeAction();
   connect(duplicate_act_, &QAction::triggered, this, [this] { runLinkDialog(cs::FaultKind::DuplicateNext); });
+}
 
-  browse_lessons_act_ = make(shortcuts::key(shortcuts::Id::BrowseLessons));
+// Lessons, teacher mode and the presenter keys.
+void MainWindow::createLessonActions() {
+  browse_lessons_act_ = makeAction(shortcuts::key(shortcuts::Id::BrowseLessons));
   connect(browse_lessons_act_, &QAction::triggered, this, &MainWindow::browseLessons);
-  open_lesson_act_ = make();
+  open_lesson_act_ = makeAction();
   connect(open_lesson_act_, &QAction::triggered, this, &MainWindow::openLessonFileDialog);
-  progress_act_ = make();
+  progress_act_ = makeAction();
   connect(progress_act_, &QAction::triggered, this, &MainWindow::showProgress);
-  teacher_act_ = make(shortcuts::key(shortcuts::Id::Teacher));
+  teacher_act_ = makeAction(shortcuts::key(shortcuts::Id::Teacher));
   teacher_act_->setCheckable(true);
   connect(teacher_act_, &QAction::toggled, this, &MainWindow::setTeacherMode);
-  lesson_next_act_ = make(shortcuts::key(shortcuts::Id::LessonNext));
+  lesson_next_act_ = makeAction(shortcuts::key(shortcuts::Id::LessonNext));
   connect(lesson_next_act_, &QAction::triggered, this, [this] { session_->next(); });
-  lesson_back_act_ = make(shortcuts::key(shortcuts::Id::LessonBack));
+  lesson_back_act_ = makeAction(shortcuts::key(shortcuts::Id::LessonBack));
   connect(lesson_back_act_, &QAction::triggered, this, [this] { session_->back(); });
-  free_play_act_ = make();
+  free_play_act_ = makeAction();
   connect(free_play_act_, &QAction::triggered, this, &MainWindow::freePlay);
-  close_lesson_act_ = make();
+  close_lesson_act_ = makeAction();
   connect(close_lesson_act_, &QAction::triggered, this, &MainWindow::closeLesson);
+}
 
-  projector_act_ = make(shortcuts::key(shortcuts::Id::Projector));
+// Projector mode, help, language, about.
+void MainWindow::createViewActions() {
+  QStyle* st = style();
+  projector_act_ = makeAction(shortcuts::key(shortcuts::Id::Projector));
   projector_act_->setCheckable(true);
   connect(projector_act_, &QAction::toggled, this, [this](bool on) { setProjectorMode(on, true); });
-  help_overlay_act_ = make(shortcuts::key(shortcuts::Id::Help));
+  help_overlay_act_ = makeAction(shortcuts::key(shortcuts::Id::Help));
   help_overlay_act_->setIcon(st->standardIcon(QStyle::SP_DialogHelpButton));
   connect(help_overlay_act_, &QAction::triggered, help_, &HelpOverlay::toggle);
 
@@ -341,9 +364,9 @@ void MainWindow::createActions() {
   }
   connect(language_group_, &QActionGroup::triggered, this, [this](QAction* a) { setLanguage(a->data().toString()); });
 
-  shortcuts_act_ = make();
+  shortcuts_act_ = makeAction();
   connect(shortcuts_act_, &QAction::triggered, this, &MainWindow::showShortcuts);
-  about_act_ = make();
+  about_act_ = makeAction();
   connect(about_act_, &QAction::triggered, this, &MainWindow::showAbout);
 }
 

@@ -19,6 +19,7 @@ class MessageDetails;
 class MetricsChartView;
 class PanelFrame;
 class QAction;
+class QKeySequence;
 class QActionGroup;
 class QLabel;
 class QMenu;
@@ -84,6 +85,12 @@ class MainWindow final : public QMainWindow {
 
  private:
   void createActions();
+  QAction* makeAction(const QKeySequence& key = {});
+  void createFileActions();
+  void createRunActions();
+  void createFaultActions();
+  void createLessonActions();
+  void createViewActions();
   void createMenus();
   void createCentralArea();
   void createStatusBar();
