@@ -67,6 +67,13 @@ inline constexpr InvariantSpec kInvariants[] = {
     {"commit_validity", "Nobody commits unless every participant voted to commit."},
     {"commit_once", "A node applies a transaction's commit at most once (duplicate decisions are harmless)."},
 };
+// "Compare with": how long a participant holds its locks before it gives up.
+inline constexpr VariantSpec kVariants[] = {
+    {.id = "timeout=half", .label = "Shorter timeouts (%1 ms)", .tag = "½ timeout", .edit = VariantEdit::Scale,
+     .key = "timeout_ms", .factor = 0.5},
+    {.id = "timeout=double", .label = "Longer timeouts (%1 ms)", .tag = "2× timeout", .edit = VariantEdit::Scale,
+     .key = "timeout_ms", .factor = 2},
+};
 }  // namespace commit_param_specs
 
 // Reads the shared keys into `p` (the protocol reads its own keys with the same reader).

@@ -46,18 +46,12 @@ constexpr ParamSpec kParams[] = {
      .help = "latency of a forced log write (READY, the decision)"},
     cps::kClientRetry, cps::kResources, cps::kAbortProbability, cps::kVotes,
 };
-constexpr VariantSpec kVariants[] = {
-    {.id = "timeout=half", .label = "Shorter timeouts (%1 ms)", .tag = "½ timeout", .edit = VariantEdit::Scale,
-     .key = "timeout_ms", .factor = 0.5},
-    {.id = "timeout=double", .label = "Longer timeouts (%1 ms)", .tag = "2× timeout", .edit = VariantEdit::Scale,
-     .key = "timeout_ms", .factor = 2},
-};
 constexpr ProtocolDescriptor kDescriptor{
     .name = "2pc",
     .title = "Two-phase commit",
     .summary = "Two-phase commit: coordinator C, participants P1..Pn, WAL, timeouts, cooperative termination",
     .roles = kRoles, .states = kStates, .messages = kMessages, .log_records = kLogRecords, .timers = kTimers,
-    .notes = kNotes, .metrics = kMetrics, .invariants = cps::kInvariants, .params = kParams, .variants = kVariants};
+    .notes = kNotes, .metrics = kMetrics, .invariants = cps::kInvariants, .params = kParams, .variants = cps::kVariants};
 }  // namespace
 
 const ProtocolDescriptor& describe() { return kDescriptor; }

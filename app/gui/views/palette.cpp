@@ -1,5 +1,6 @@
 #include "palette.hpp"
 
+#include <QHash>
 #include <array>
 #include <cmath>
 #include <cstdint>
@@ -79,20 +80,35 @@ Colours classColours(cs::StateClass c) {
 }
 
 // A key means the same in every protocol (a guard test holds the descriptors to that), so the first
-// descriptor that declares it answers.
-const cs::MessageSpec* findMessage(const QString& key) {
-  const std::string k = key.toStdString();
-  for (const auto& e : cs::protocol_registry())
-    if (const cs::MessageSpec* m = e.descriptor().message(k)) return m;
-  return nullptr;
+// descriptor that declares it answers. Built once: views ask for a colour per token per frame.
+const QHash<QString, const cs::MessageSpec*>& messageSpecs() {
+  static const QHash<QString, const cs::MessageSpec*> specs = [] {
+    QHash<QString, const cs::MessageSpec*> h;
+    for (const auto& e : cs::protocol_registry())
+      for (const cs::MessageSpec& m : e.descriptor().messages) {
+        const QString k = QString::fromUtf8(m.key.data(), static_cast<qsizetype>(m.key.size()));
+        if (!h.contains(k)) h.insert(k, &m);
+      }
+    return h;
+  }();
+  return specs;
 }
 
-const cs::StateSpec* findState(const QString& key) {
-  const std::string k = key.toStdString();
-  for (const auto& e : cs::protocol_registry())
-    if (const cs::StateSpec* st = e.descriptor().state(k)) return st;
-  return nullptr;
+const QHash<QString, const cs::StateSpec*>& stateSpecs() {
+  static const QHash<QString, const cs::StateSpec*> specs = [] {
+    QHash<QString, const cs::StateSpec*> h;
+    for (const auto& e : cs::protocol_registry())
+      for (const cs::StateSpec& st : e.descriptor().states) {
+        const QString k = QString::fromUtf8(st.key.data(), static_cast<qsizetype>(st.key.size()));
+        if (!h.contains(k)) h.insert(k, &st);
+      }
+    return h;
+  }();
+  return specs;
 }
+
+const cs::MessageSpec* findMessage(const QString& key) { return messageSpecs().value(key, nullptr); }
+const cs::StateSpec* findState(const QString& key) { return stateSpecs().value(key, nullptr); }
 
 // Unknown keys (a protocol added later) still get a stable colour: FNV-1a of the key picks a hue,
 // at a saturation and value that read well on the paper colour.

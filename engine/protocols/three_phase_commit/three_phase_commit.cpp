@@ -61,18 +61,12 @@ constexpr ParamSpec kParams[] = {
      .rule = DefaultRule::HalfOf, .ref = "timeout_ms"},
     cps::kClientRetry, cps::kResources, cps::kAbortProbability, cps::kVotes,
 };
-constexpr VariantSpec kVariants[] = {
-    {.id = "timeout=half", .label = "Shorter timeouts (%1 ms)", .tag = "½ timeout", .edit = VariantEdit::Scale,
-     .key = "timeout_ms", .factor = 0.5},
-    {.id = "timeout=double", .label = "Longer timeouts (%1 ms)", .tag = "2× timeout", .edit = VariantEdit::Scale,
-     .key = "timeout_ms", .factor = 2},
-};
 constexpr ProtocolDescriptor kDescriptor{
     .name = "3pc",
     .title = "Three-phase commit",
     .summary = "Three-phase commit: C, P1..Pn, PRECOMMIT round, elected-coordinator termination; non-blocking on crashes, splits under partition",
     .roles = kRoles, .states = kStates, .messages = kMessages, .log_records = kLogRecords, .timers = kTimers,
-    .notes = kNotes, .metrics = kMetrics, .invariants = cps::kInvariants, .params = kParams, .variants = kVariants};
+    .notes = kNotes, .metrics = kMetrics, .invariants = cps::kInvariants, .params = kParams, .variants = cps::kVariants};
 }  // namespace
 
 const ProtocolDescriptor& describe() { return kDescriptor; }
