@@ -1671,88 +1671,44 @@
 <context>
     <name>HelpOverlay</name>
     <message>
-        <source>Space</source>
-        <translation>Space</translation>
-    </message>
-    <message>
         <source>Play or pause</source>
         <translation>Play or pause</translation>
-    </message>
-    <message>
-        <source>Right</source>
-        <translation>Right</translation>
     </message>
     <message>
         <source>Step to the next event</source>
         <translation>Step to the next event</translation>
     </message>
     <message>
-        <source>Left</source>
-        <translation>Left</translation>
-    </message>
-    <message>
         <source>Step back one event (deterministic replay)</source>
         <translation>Step back one event (deterministic replay)</translation>
-    </message>
-    <message>
-        <source>Home</source>
-        <translation>Home</translation>
     </message>
     <message>
         <source>Restart with the same seed</source>
         <translation>Restart with the same seed</translation>
     </message>
     <message>
-        <source>Ctrl+R</source>
-        <translation>Ctrl+R</translation>
-    </message>
-    <message>
         <source>Re-roll the seed</source>
         <translation>Re-roll the seed</translation>
-    </message>
-    <message>
-        <source>] / [</source>
-        <translation>] / [</translation>
     </message>
     <message>
         <source>Faster / slower</source>
         <translation>Faster / slower</translation>
     </message>
     <message>
-        <source>Ctrl+Z</source>
-        <translation>Ctrl+Z</translation>
-    </message>
-    <message>
         <source>Undo the last injected fault</source>
         <translation>Undo the last injected fault</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+Z</source>
-        <translation>Ctrl+Shift+Z</translation>
     </message>
     <message>
         <source>Redo</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <source>Ctrl+N / Ctrl+O / Ctrl+S</source>
-        <translation>Ctrl+N / Ctrl+O / Ctrl+S</translation>
-    </message>
-    <message>
         <source>New, open, save a scenario</source>
         <translation>New, open, save a scenario</translation>
     </message>
     <message>
-        <source>F11</source>
-        <translation>F11</translation>
-    </message>
-    <message>
         <source>Projector mode: full screen, large text, high contrast</source>
         <translation>Projector mode: full screen, large text, high contrast</translation>
-    </message>
-    <message>
-        <source>F1</source>
-        <translation>F1</translation>
     </message>
     <message>
         <source>Show or hide this help</source>
@@ -1799,56 +1755,28 @@
         <translation>Press F1 or Esc, or click anywhere, to close</translation>
     </message>
     <message>
-        <source>Ctrl+0</source>
-        <translation>Ctrl+0</translation>
-    </message>
-    <message>
         <source>Normal speed (1×)</source>
         <translation>Normal speed (1×)</translation>
-    </message>
-    <message>
-        <source>Ctrl+K</source>
-        <translation>Ctrl+K</translation>
     </message>
     <message>
         <source>Cut a link…</source>
         <translation>Cut a link…</translation>
     </message>
     <message>
-        <source>Ctrl+P</source>
-        <translation>Ctrl+P</translation>
-    </message>
-    <message>
         <source>Partition the network…</source>
         <translation>Partition the network…</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+H</source>
-        <translation>Ctrl+Shift+H</translation>
     </message>
     <message>
         <source>Heal all links and partitions</source>
         <translation>Heal all links and partitions</translation>
     </message>
     <message>
-        <source>Ctrl+L</source>
-        <translation>Ctrl+L</translation>
-    </message>
-    <message>
         <source>Browse lessons</source>
         <translation>Browse lessons</translation>
     </message>
     <message>
-        <source>Page Down / Page Up</source>
-        <translation>Page Down / Page Up</translation>
-    </message>
-    <message>
         <source>Next / previous lesson step (a presenter&apos;s clicker sends these)</source>
         <translation>Next / previous lesson step (a presenter&apos;s clicker sends these)</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+T</source>
-        <translation>Ctrl+Shift+T</translation>
     </message>
     <message>
         <source>Teacher mode</source>
@@ -2408,30 +2336,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>2PC: everything goes right</source>
-        <translation>2PC: everything goes right</translation>
-    </message>
-    <message>
-        <source>2PC: one participant votes abort</source>
-        <translation>2PC: one participant votes abort</translation>
-    </message>
-    <message>
-        <source>2PC: the coordinator crashes while waiting for votes</source>
-        <translation>2PC: the coordinator crashes while waiting for votes</translation>
-    </message>
-    <message>
-        <source>2PC: a participant crashes right after it becomes READY</source>
-        <translation>2PC: a participant crashes right after it becomes READY</translation>
-    </message>
-    <message>
-        <source>2PC: a network partition during the vote</source>
-        <translation>2PC: a network partition during the vote</translation>
-    </message>
-    <message>
-        <source>2PC: 200 transactions on a slightly unreliable network</source>
-        <translation>2PC: 200 transactions on a slightly unreliable network</translation>
-    </message>
-    <message>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
@@ -2778,42 +2682,6 @@
     <message>
         <source>&lt;h3&gt;CommitScope %1&lt;/h3&gt;&lt;p&gt;A laboratory for distributed transactions: run a protocol message by message, break the network on purpose and watch every node&apos;s state.&lt;/p&gt;&lt;p&gt;Runs are deterministic: the same scenario, seed and faults always give the same trace.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CommitScope %1&lt;/h3&gt;&lt;p&gt;A laboratory for distributed transactions: run a protocol message by message, break the network on purpose and watch every node&apos;s state.&lt;/p&gt;&lt;p&gt;Runs are deterministic: the same scenario, seed and faults always give the same trace.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>3PC: a partition after the first PRECOMMIT splits the decision</source>
-        <translation>3PC: a partition after the first PRECOMMIT splits the decision</translation>
-    </message>
-    <message>
-        <source>Last-writer-wins with a skewed clock loses updates</source>
-        <translation>Last-writer-wins with a skewed clock loses updates</translation>
-    </message>
-    <message>
-        <source>CAP register, AP: both sides answer, diverge, and reconcile after healing</source>
-        <translation>CAP register, AP: both sides answer, diverge, and reconcile after healing</translation>
-    </message>
-    <message>
-        <source>CAP register, CP: the minority side refuses during a partition</source>
-        <translation>CAP register, CP: the minority side refuses during a partition</translation>
-    </message>
-    <message>
-        <source>PACELC: small quorums are fast, and may read stale data</source>
-        <translation>PACELC: small quorums are fast, and may read stale data</translation>
-    </message>
-    <message>
-        <source>PACELC: large quorums are consistent, and slower</source>
-        <translation>PACELC: large quorums are consistent, and slower</translation>
-    </message>
-    <message>
-        <source>Split-brain prevented: majority leases fence the old primary</source>
-        <translation>Split-brain prevented: majority leases fence the old primary</translation>
-    </message>
-    <message>
-        <source>Primary/backup: heartbeats, and a failover when the primary crashes</source>
-        <translation>Primary/backup: heartbeats, and a failover when the primary crashes</translation>
-    </message>
-    <message>
-        <source>Split-brain: failover without quorum or fencing</source>
-        <translation>Split-brain: failover without quorum or fencing</translation>
     </message>
     <message>
         <source>Lesson complete</source>
@@ -3677,6 +3545,10 @@
         <comment>between the items of a list</comment>
         <translation>, </translation>
     </message>
+    <message>
+        <source>Services:</source>
+        <translation>Services:</translation>
+    </message>
 </context>
 <context>
     <name>NodeItem</name>
@@ -3711,6 +3583,577 @@
     <message>
         <source>empty</source>
         <translation>empty</translation>
+    </message>
+</context>
+<context>
+    <name>ParamForm</name>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>automatic (%1)</source>
+        <translation>automatic (%1)</translation>
+    </message>
+    <message>
+        <source>Set in the scenario file: %1.</source>
+        <translation>Set in the scenario file: %1.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the items of a list</comment>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>ParamText</name>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Participants P1…Pn besides the coordinator C.</source>
+        <translation>Participants P1…Pn besides the coordinator C.</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>Transactions</translation>
+    </message>
+    <message>
+        <source>How many transactions the client starts.</source>
+        <translation>How many transactions the client starts.</translation>
+    </message>
+    <message>
+        <source>Interval between starts</source>
+        <translation>Interval between starts</translation>
+    </message>
+    <message>
+        <source>Time between two transactions (or operations) the client starts.</source>
+        <translation>Time between two transactions (or operations) the client starts.</translation>
+    </message>
+    <message>
+        <source>Local work</source>
+        <translation>Local work</translation>
+    </message>
+    <message>
+        <source>Local work before the coordinator asks for votes; locks are held meanwhile.</source>
+        <translation>Local work before the coordinator asks for votes; locks are held meanwhile.</translation>
+    </message>
+    <message>
+        <source>Vote / decision timeout</source>
+        <translation>Vote / decision timeout</translation>
+    </message>
+    <message>
+        <source>How long the coordinator waits for votes, and a participant for the decision.</source>
+        <translation>How long the coordinator waits for votes, and a participant for the decision.</translation>
+    </message>
+    <message>
+        <source>Acknowledgement timeout</source>
+        <translation>Acknowledgement timeout</translation>
+    </message>
+    <message>
+        <source>How often the decision is sent again to those that have not acknowledged it.</source>
+        <translation>How often the decision is sent again to those that have not acknowledged it.</translation>
+    </message>
+    <message>
+        <source>Forced log write</source>
+        <translation>Forced log write</translation>
+    </message>
+    <message>
+        <source>Latency of a forced write to the durable log.</source>
+        <translation>Latency of a forced write to the durable log.</translation>
+    </message>
+    <message>
+        <source>Client retry</source>
+        <translation>Client retry</translation>
+    </message>
+    <message>
+        <source>How often the client tries again while the node it talks to is down.</source>
+        <translation>How often the client tries again while the node it talks to is down.</translation>
+    </message>
+    <message>
+        <source>Resources per participant</source>
+        <translation>Resources per participant</translation>
+    </message>
+    <message>
+        <source>Lockable resources each participant holds; fewer means more lock conflicts.</source>
+        <translation>Lockable resources each participant holds; fewer means more lock conflicts.</translation>
+    </message>
+    <message>
+        <source>Abort vote probability</source>
+        <translation>Abort vote probability</translation>
+    </message>
+    <message>
+        <source>Chance that a participant votes abort, per transaction.</source>
+        <translation>Chance that a participant votes abort, per transaction.</translation>
+    </message>
+    <message>
+        <source>Fixed votes</source>
+        <translation>Fixed votes</translation>
+    </message>
+    <message>
+        <source>Participants that always vote abort.</source>
+        <translation>Participants that always vote abort.</translation>
+    </message>
+    <message>
+        <source>PRECOMMIT re-sends</source>
+        <translation>PRECOMMIT re-sends</translation>
+    </message>
+    <message>
+        <source>Re-sends of PRECOMMIT before the coordinator commits without every acknowledgement.</source>
+        <translation>Re-sends of PRECOMMIT before the coordinator commits without every acknowledgement.</translation>
+    </message>
+    <message>
+        <source>Termination window</source>
+        <translation>Termination window</translation>
+    </message>
+    <message>
+        <source>How long a termination round gathers the participants&apos; states.</source>
+        <translation>How long a termination round gathers the participants&apos; states.</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Services (ACCOUNT, INVENTORY, …) besides the transaction manager.</source>
+        <translation>Services (ACCOUNT, INVENTORY, …) besides the transaction manager.</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Amount each service reserves per transaction.</source>
+        <translation>Amount each service reserves per transaction.</translation>
+    </message>
+    <message>
+        <source>Largest amount</source>
+        <translation>Largest amount</translation>
+    </message>
+    <message>
+        <source>When larger than the amount, each transaction&apos;s amount is drawn between the two.</source>
+        <translation>When larger than the amount, each transaction&apos;s amount is drawn between the two.</translation>
+    </message>
+    <message>
+        <source>Try work</source>
+        <translation>Try work</translation>
+    </message>
+    <message>
+        <source>A service&apos;s local work on TRY.</source>
+        <translation>A service&apos;s local work on TRY.</translation>
+    </message>
+    <message>
+        <source>Try timeout</source>
+        <translation>Try timeout</translation>
+    </message>
+    <message>
+        <source>How long the transaction manager waits for every TRY answer.</source>
+        <translation>How long the transaction manager waits for every TRY answer.</translation>
+    </message>
+    <message>
+        <source>Re-send period</source>
+        <translation>Re-send period</translation>
+    </message>
+    <message>
+        <source>How often an unanswered request (CONFIRM, CANCEL, a saga step) is sent again.</source>
+        <translation>How often an unanswered request (CONFIRM, CANCEL, a saga step) is sent again.</translation>
+    </message>
+    <message>
+        <source>Reservation lifetime</source>
+        <translation>Reservation lifetime</translation>
+    </message>
+    <message>
+        <source>A reservation expires after this long and the service cancels it on its own.</source>
+        <translation>A reservation expires after this long and the service cancels it on its own.</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <source>What each service can reserve in all.</source>
+        <translation>What each service can reserve in all.</translation>
+    </message>
+    <message>
+        <source>Sagas</source>
+        <translation>Sagas</translation>
+    </message>
+    <message>
+        <source>How many sagas (orders) the client starts.</source>
+        <translation>How many sagas (orders) the client starts.</translation>
+    </message>
+    <message>
+        <source>Saga steps</source>
+        <translation>Saga steps</translation>
+    </message>
+    <message>
+        <source>ORDER, PAYMENT, then INVENTORY, then SHIPPING.</source>
+        <translation>ORDER, PAYMENT, then INVENTORY, then SHIPPING.</translation>
+    </message>
+    <message>
+        <source>Failing step</source>
+        <translation>Failing step</translation>
+    </message>
+    <message>
+        <source>The step at which a saga fails.</source>
+        <translation>The step at which a saga fails.</translation>
+    </message>
+    <message>
+        <source>How it fails</source>
+        <translation>How it fails</translation>
+    </message>
+    <message>
+        <source>A definitive failure reply, or no reply at all.</source>
+        <translation>A definitive failure reply, or no reply at all.</translation>
+    </message>
+    <message>
+        <source>Failure probability</source>
+        <translation>Failure probability</translation>
+    </message>
+    <message>
+        <source>Chance that a saga fails at the failing step.</source>
+        <translation>Chance that a saga fails at the failing step.</translation>
+    </message>
+    <message>
+        <source>Failed compensations</source>
+        <translation>Failed compensations</translation>
+    </message>
+    <message>
+        <source>Each compensation fails this many times before it succeeds.</source>
+        <translation>Each compensation fails this many times before it succeeds.</translation>
+    </message>
+    <message>
+        <source>Sagas that may fail</source>
+        <translation>Sagas that may fail</translation>
+    </message>
+    <message>
+        <source>Only these sagas may fail.</source>
+        <translation>Only these sagas may fail.</translation>
+    </message>
+    <message>
+        <source>Step deadline</source>
+        <translation>Step deadline</translation>
+    </message>
+    <message>
+        <source>Deadline of a forward step; 0 waits forever, and a hung service then blocks the saga.</source>
+        <translation>Deadline of a forward step; 0 waits forever, and a hung service then blocks the saga.</translation>
+    </message>
+    <message>
+        <source>Concurrent reader</source>
+        <translation>Concurrent reader</translation>
+    </message>
+    <message>
+        <source>Finite stock and a second reader, to show a dirty read between sagas.</source>
+        <translation>Finite stock and a second reader, to show a dirty read between sagas.</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <source>INVENTORY&apos;s stock; -1 is unlimited.</source>
+        <translation>INVENTORY&apos;s stock; -1 is unlimited.</translation>
+    </message>
+    <message>
+        <source>Isolation countermeasure</source>
+        <translation>Isolation countermeasure</translation>
+    </message>
+    <message>
+        <source>How the saga keeps others from reading its unfinished work.</source>
+        <translation>How the saga keeps others from reading its unfinished work.</translation>
+    </message>
+    <message>
+        <source>Redelivery period</source>
+        <translation>Redelivery period</translation>
+    </message>
+    <message>
+        <source>The broker delivers again when no delivery acknowledgement came.</source>
+        <translation>The broker delivers again when no delivery acknowledgement came.</translation>
+    </message>
+    <message>
+        <source>Re-publish period</source>
+        <translation>Re-publish period</translation>
+    </message>
+    <message>
+        <source>A service publishes its event again when no publish acknowledgement came.</source>
+        <translation>A service publishes its event again when no publish acknowledgement came.</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>How many orders the client places.</source>
+        <translation>How many orders the client places.</translation>
+    </message>
+    <message>
+        <source>Relay polling period</source>
+        <translation>Relay polling period</translation>
+    </message>
+    <message>
+        <source>How often the relay reads the outbox table.</source>
+        <translation>How often the relay reads the outbox table.</translation>
+    </message>
+    <message>
+        <source>Rows per poll</source>
+        <translation>Rows per poll</translation>
+    </message>
+    <message>
+        <source>How many outbox rows the relay takes at a time.</source>
+        <translation>How many outbox rows the relay takes at a time.</translation>
+    </message>
+    <message>
+        <source>Publish timeout</source>
+        <translation>Publish timeout</translation>
+    </message>
+    <message>
+        <source>Publish again when no publish acknowledgement came.</source>
+        <translation>Publish again when no publish acknowledgement came.</translation>
+    </message>
+    <message>
+        <source>Idempotent consumer</source>
+        <translation>Idempotent consumer</translation>
+    </message>
+    <message>
+        <source>The consumer remembers processed events and skips duplicates.</source>
+        <translation>The consumer remembers processed events and skips duplicates.</translation>
+    </message>
+    <message>
+        <source>Commit-to-publish delay</source>
+        <translation>Commit-to-publish delay</translation>
+    </message>
+    <message>
+        <source>Time between the commit and the publish; a crash in it loses the event.</source>
+        <translation>Time between the commit and the publish; a crash in it loses the event.</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>CP refuses without a majority quorum; AP answers from the local replica.</source>
+        <translation>CP refuses without a majority quorum; AP answers from the local replica.</translation>
+    </message>
+    <message>
+        <source>Replicas</source>
+        <translation>Replicas</translation>
+    </message>
+    <message>
+        <source>Replicas R1…Rn.</source>
+        <translation>Replicas R1…Rn.</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Clients K1…Km.</source>
+        <translation>Clients K1…Km.</translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation>Operations</translation>
+    </message>
+    <message>
+        <source>Operations, taken in turn by the clients.</source>
+        <translation>Operations, taken in turn by the clients.</translation>
+    </message>
+    <message>
+        <source>Share of writes</source>
+        <translation>Share of writes</translation>
+    </message>
+    <message>
+        <source>Chance that an operation is a write.</source>
+        <translation>Chance that an operation is a write.</translation>
+    </message>
+    <message>
+        <source>Registers</source>
+        <translation>Registers</translation>
+    </message>
+    <message>
+        <source>How many registers (keys) the replicas hold.</source>
+        <translation>How many registers (keys) the replicas hold.</translation>
+    </message>
+    <message>
+        <source>Read quorum</source>
+        <translation>Read quorum</translation>
+    </message>
+    <message>
+        <source>Replicas a CP read asks.</source>
+        <translation>Replicas a CP read asks.</translation>
+    </message>
+    <message>
+        <source>Write quorum</source>
+        <translation>Write quorum</translation>
+    </message>
+    <message>
+        <source>Replicas a CP write stores at.</source>
+        <translation>Replicas a CP write stores at.</translation>
+    </message>
+    <message>
+        <source>Quorum timeout</source>
+        <translation>Quorum timeout</translation>
+    </message>
+    <message>
+        <source>A CP replica gives up and answers FAIL.</source>
+        <translation>A CP replica gives up and answers FAIL.</translation>
+    </message>
+    <message>
+        <source>Operation timeout</source>
+        <translation>Operation timeout</translation>
+    </message>
+    <message>
+        <source>A client gives up waiting for an answer.</source>
+        <translation>A client gives up waiting for an answer.</translation>
+    </message>
+    <message>
+        <source>Conflict resolution</source>
+        <translation>Conflict resolution</translation>
+    </message>
+    <message>
+        <source>AP: last-writer-wins timestamps, or vector clocks that keep siblings.</source>
+        <translation>AP: last-writer-wins timestamps, or vector clocks that keep siblings.</translation>
+    </message>
+    <message>
+        <source>Anti-entropy period</source>
+        <translation>Anti-entropy period</translation>
+    </message>
+    <message>
+        <source>How often AP replicas exchange their values.</source>
+        <translation>How often AP replicas exchange their values.</translation>
+    </message>
+    <message>
+        <source>Client attachment</source>
+        <translation>Client attachment</translation>
+    </message>
+    <message>
+        <source>Which replica each client talks to.</source>
+        <translation>Which replica each client talks to.</translation>
+    </message>
+    <message>
+        <source>Clock skew</source>
+        <translation>Clock skew</translation>
+    </message>
+    <message>
+        <source>Each replica&apos;s clock offset (AP, last writer wins).</source>
+        <translation>Each replica&apos;s clock offset (AP, last writer wins).</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>Servers</translation>
+    </message>
+    <message>
+        <source>Servers N1…Nn; with two and fencing, no failover is possible.</source>
+        <translation>Servers N1…Nn; with two and fencing, no failover is possible.</translation>
+    </message>
+    <message>
+        <source>Fencing</source>
+        <translation>Fencing</translation>
+    </message>
+    <message>
+        <source>Majority votes and leases; without them a backup takes over alone and split brain is possible.</source>
+        <translation>Majority votes and leases; without them a backup takes over alone and split brain is possible.</translation>
+    </message>
+    <message>
+        <source>Writes</source>
+        <translation>Writes</translation>
+    </message>
+    <message>
+        <source>Writes, taken in turn by the clients.</source>
+        <translation>Writes, taken in turn by the clients.</translation>
+    </message>
+    <message>
+        <source>Heartbeat period</source>
+        <translation>Heartbeat period</translation>
+    </message>
+    <message>
+        <source>How often the primary says it is alive.</source>
+        <translation>How often the primary says it is alive.</translation>
+    </message>
+    <message>
+        <source>Failover after</source>
+        <translation>Failover after</translation>
+    </message>
+    <message>
+        <source>Silence before a backup takes over.</source>
+        <translation>Silence before a backup takes over.</translation>
+    </message>
+    <message>
+        <source>Lease length</source>
+        <translation>Lease length</translation>
+    </message>
+    <message>
+        <source>With fencing: how long a lease and a vote promise last.</source>
+        <translation>With fencing: how long a lease and a vote promise last.</translation>
+    </message>
+    <message>
+        <source>Client timeout</source>
+        <translation>Client timeout</translation>
+    </message>
+    <message>
+        <source>A client gives up waiting for the write&apos;s answer and asks again.</source>
+        <translation>A client gives up waiting for the write&apos;s answer and asks again.</translation>
+    </message>
+    <message>
+        <source>Attempts per write</source>
+        <translation>Attempts per write</translation>
+    </message>
+    <message>
+        <source>How often a client tries one write before it gives up.</source>
+        <translation>How often a client tries one write before it gives up.</translation>
+    </message>
+    <message>
+        <source>none (every saga succeeds)</source>
+        <translation>none (every saga succeeds)</translation>
+    </message>
+    <message>
+        <source>ORDER</source>
+        <translation>ORDER</translation>
+    </message>
+    <message>
+        <source>PAYMENT</source>
+        <translation>PAYMENT</translation>
+    </message>
+    <message>
+        <source>INVENTORY</source>
+        <translation>INVENTORY</translation>
+    </message>
+    <message>
+        <source>SHIPPING</source>
+        <translation>SHIPPING</translation>
+    </message>
+    <message>
+        <source>a failure reply (business error)</source>
+        <translation>a failure reply (business error)</translation>
+    </message>
+    <message>
+        <source>no reply (timeout)</source>
+        <translation>no reply (timeout)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>semantic lock</source>
+        <translation>semantic lock</translation>
+    </message>
+    <message>
+        <source>CP (consistent, may refuse)</source>
+        <translation>CP (consistent, may refuse)</translation>
+    </message>
+    <message>
+        <source>AP (available, may diverge)</source>
+        <translation>AP (available, may diverge)</translation>
+    </message>
+    <message>
+        <source>last writer wins</source>
+        <translation>last writer wins</translation>
+    </message>
+    <message>
+        <source>vector clocks</source>
+        <translation>vector clocks</translation>
     </message>
 </context>
 <context>

@@ -1671,88 +1671,44 @@
 <context>
     <name>HelpOverlay</name>
     <message>
-        <source>Space</source>
-        <translation>空白鍵</translation>
-    </message>
-    <message>
         <source>Play or pause</source>
         <translation>播放或暫停</translation>
-    </message>
-    <message>
-        <source>Right</source>
-        <translation>→ 右方向鍵</translation>
     </message>
     <message>
         <source>Step to the next event</source>
         <translation>前進到下一個事件</translation>
     </message>
     <message>
-        <source>Left</source>
-        <translation>← 左方向鍵</translation>
-    </message>
-    <message>
         <source>Step back one event (deterministic replay)</source>
         <translation>退回上一個事件（決定性重播）</translation>
-    </message>
-    <message>
-        <source>Home</source>
-        <translation>Home</translation>
     </message>
     <message>
         <source>Restart with the same seed</source>
         <translation>以相同種子重新開始</translation>
     </message>
     <message>
-        <source>Ctrl+R</source>
-        <translation>Ctrl+R</translation>
-    </message>
-    <message>
         <source>Re-roll the seed</source>
         <translation>重新抽選種子</translation>
-    </message>
-    <message>
-        <source>] / [</source>
-        <translation>] / [</translation>
     </message>
     <message>
         <source>Faster / slower</source>
         <translation>加快／放慢</translation>
     </message>
     <message>
-        <source>Ctrl+Z</source>
-        <translation>Ctrl+Z</translation>
-    </message>
-    <message>
         <source>Undo the last injected fault</source>
         <translation>復原最後注入的故障</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+Z</source>
-        <translation>Ctrl+Shift+Z</translation>
     </message>
     <message>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <source>Ctrl+N / Ctrl+O / Ctrl+S</source>
-        <translation>Ctrl+N / Ctrl+O / Ctrl+S</translation>
-    </message>
-    <message>
         <source>New, open, save a scenario</source>
         <translation>新增、開啟、儲存情境</translation>
     </message>
     <message>
-        <source>F11</source>
-        <translation>F11</translation>
-    </message>
-    <message>
         <source>Projector mode: full screen, large text, high contrast</source>
         <translation>投影模式：全螢幕、大字、高對比</translation>
-    </message>
-    <message>
-        <source>F1</source>
-        <translation>F1</translation>
     </message>
     <message>
         <source>Show or hide this help</source>
@@ -1799,56 +1755,28 @@
         <translation>按 F1 或 Esc，或點任意處即可關閉</translation>
     </message>
     <message>
-        <source>Ctrl+0</source>
-        <translation>Ctrl+0</translation>
-    </message>
-    <message>
         <source>Normal speed (1×)</source>
         <translation>正常速度（1×）</translation>
-    </message>
-    <message>
-        <source>Ctrl+K</source>
-        <translation>Ctrl+K</translation>
     </message>
     <message>
         <source>Cut a link…</source>
         <translation>切斷一條連結…</translation>
     </message>
     <message>
-        <source>Ctrl+P</source>
-        <translation>Ctrl+P</translation>
-    </message>
-    <message>
         <source>Partition the network…</source>
         <translation>建立網路分區…</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+H</source>
-        <translation>Ctrl+Shift+H</translation>
     </message>
     <message>
         <source>Heal all links and partitions</source>
         <translation>修復所有連結與分區</translation>
     </message>
     <message>
-        <source>Ctrl+L</source>
-        <translation>Ctrl+L</translation>
-    </message>
-    <message>
         <source>Browse lessons</source>
         <translation>瀏覽課程</translation>
     </message>
     <message>
-        <source>Page Down / Page Up</source>
-        <translation>Page Down／Page Up</translation>
-    </message>
-    <message>
         <source>Next / previous lesson step (a presenter&apos;s clicker sends these)</source>
         <translation>課程的下一步／上一步（簡報遙控器送出的就是這兩個鍵）</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+T</source>
-        <translation>Ctrl+Shift+T</translation>
     </message>
     <message>
         <source>Teacher mode</source>
@@ -2406,30 +2334,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>2PC: everything goes right</source>
-        <translation>2PC：一切順利</translation>
-    </message>
-    <message>
-        <source>2PC: one participant votes abort</source>
-        <translation>2PC：一個參與者投票中止</translation>
-    </message>
-    <message>
-        <source>2PC: the coordinator crashes while waiting for votes</source>
-        <translation>2PC：協調者在等待投票時當機</translation>
-    </message>
-    <message>
-        <source>2PC: a participant crashes right after it becomes READY</source>
-        <translation>2PC：參與者進入 READY 後隨即當機</translation>
-    </message>
-    <message>
-        <source>2PC: a network partition during the vote</source>
-        <translation>2PC：投票期間發生網路分區</translation>
-    </message>
-    <message>
-        <source>2PC: 200 transactions on a slightly unreliable network</source>
-        <translation>2PC：在略不可靠的網路上執行 200 筆交易</translation>
-    </message>
-    <message>
         <source>&amp;Pause</source>
         <translation>暫停(&amp;P)</translation>
     </message>
@@ -2776,42 +2680,6 @@
     <message>
         <source>&lt;h3&gt;CommitScope %1&lt;/h3&gt;&lt;p&gt;A laboratory for distributed transactions: run a protocol message by message, break the network on purpose and watch every node&apos;s state.&lt;/p&gt;&lt;p&gt;Runs are deterministic: the same scenario, seed and faults always give the same trace.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;CommitScope %1&lt;/h3&gt;&lt;p&gt;分散式交易實驗室：一則一則訊息地執行協定，刻意破壞網路，觀察每個節點的狀態。&lt;/p&gt;&lt;p&gt;執行具有決定性：相同的情境、種子與故障，一定產生相同的追蹤紀錄。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>3PC: a partition after the first PRECOMMIT splits the decision</source>
-        <translation>3PC：第一個 PRECOMMIT 之後發生分區，決定因此分裂</translation>
-    </message>
-    <message>
-        <source>Last-writer-wins with a skewed clock loses updates</source>
-        <translation>時鐘偏移時，「最後寫入者勝」會遺失更新</translation>
-    </message>
-    <message>
-        <source>CAP register, AP: both sides answer, diverge, and reconcile after healing</source>
-        <translation>CAP 暫存器（AP）：兩側都回應、資料分歧，修復後再調和</translation>
-    </message>
-    <message>
-        <source>CAP register, CP: the minority side refuses during a partition</source>
-        <translation>CAP 暫存器（CP）：分區期間少數側拒絕服務</translation>
-    </message>
-    <message>
-        <source>PACELC: small quorums are fast, and may read stale data</source>
-        <translation>PACELC：小法定人數速度快，但可能讀到過時資料</translation>
-    </message>
-    <message>
-        <source>PACELC: large quorums are consistent, and slower</source>
-        <translation>PACELC：大法定人數保持一致，但比較慢</translation>
-    </message>
-    <message>
-        <source>Split-brain prevented: majority leases fence the old primary</source>
-        <translation>避免腦裂：多數租約隔離舊的主節點</translation>
-    </message>
-    <message>
-        <source>Primary/backup: heartbeats, and a failover when the primary crashes</source>
-        <translation>主備援：心跳，以及主節點當機時的容錯移轉</translation>
-    </message>
-    <message>
-        <source>Split-brain: failover without quorum or fencing</source>
-        <translation>腦裂：沒有法定人數或隔離機制的容錯移轉</translation>
     </message>
     <message>
         <source>Lesson complete</source>
@@ -3671,6 +3539,10 @@
         <comment>between the items of a list</comment>
         <translation>、</translation>
     </message>
+    <message>
+        <source>Services:</source>
+        <translation>服務數：</translation>
+    </message>
 </context>
 <context>
     <name>NodeItem</name>
@@ -3705,6 +3577,577 @@
     <message>
         <source>empty</source>
         <translation>（空）</translation>
+    </message>
+</context>
+<context>
+    <name>ParamForm</name>
+    <message>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <source>automatic (%1)</source>
+        <translation>自動（%1）</translation>
+    </message>
+    <message>
+        <source>Set in the scenario file: %1.</source>
+        <translation>請在情境檔中設定：%1。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the items of a list</comment>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>ParamText</name>
+    <message>
+        <source>Participants</source>
+        <translation>參與者</translation>
+    </message>
+    <message>
+        <source>Participants P1…Pn besides the coordinator C.</source>
+        <translation>協調者 C 以外的參與者 P1…Pn。</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>交易數</translation>
+    </message>
+    <message>
+        <source>How many transactions the client starts.</source>
+        <translation>用戶端要發起幾筆交易。</translation>
+    </message>
+    <message>
+        <source>Interval between starts</source>
+        <translation>發起間隔</translation>
+    </message>
+    <message>
+        <source>Time between two transactions (or operations) the client starts.</source>
+        <translation>用戶端發起兩筆交易（或操作）之間的時間。</translation>
+    </message>
+    <message>
+        <source>Local work</source>
+        <translation>本地工作</translation>
+    </message>
+    <message>
+        <source>Local work before the coordinator asks for votes; locks are held meanwhile.</source>
+        <translation>協調者徵求投票前的本地工作時間；這段期間鎖一直被持有。</translation>
+    </message>
+    <message>
+        <source>Vote / decision timeout</source>
+        <translation>投票／決定逾時</translation>
+    </message>
+    <message>
+        <source>How long the coordinator waits for votes, and a participant for the decision.</source>
+        <translation>協調者等待投票、參與者等待決定的時間上限。</translation>
+    </message>
+    <message>
+        <source>Acknowledgement timeout</source>
+        <translation>確認逾時</translation>
+    </message>
+    <message>
+        <source>How often the decision is sent again to those that have not acknowledged it.</source>
+        <translation>對尚未確認的節點重送決定的間隔。</translation>
+    </message>
+    <message>
+        <source>Forced log write</source>
+        <translation>強制寫入日誌</translation>
+    </message>
+    <message>
+        <source>Latency of a forced write to the durable log.</source>
+        <translation>強制寫入持久日誌所需的延遲。</translation>
+    </message>
+    <message>
+        <source>Client retry</source>
+        <translation>用戶端重試</translation>
+    </message>
+    <message>
+        <source>How often the client tries again while the node it talks to is down.</source>
+        <translation>用戶端所連的節點當機時，用戶端重試的間隔。</translation>
+    </message>
+    <message>
+        <source>Resources per participant</source>
+        <translation>每個參與者的資源數</translation>
+    </message>
+    <message>
+        <source>Lockable resources each participant holds; fewer means more lock conflicts.</source>
+        <translation>每個參與者可上鎖的資源數；越少，鎖衝突越多。</translation>
+    </message>
+    <message>
+        <source>Abort vote probability</source>
+        <translation>投票中止的機率</translation>
+    </message>
+    <message>
+        <source>Chance that a participant votes abort, per transaction.</source>
+        <translation>每筆交易中，參與者投票中止的機率。</translation>
+    </message>
+    <message>
+        <source>Fixed votes</source>
+        <translation>固定投票</translation>
+    </message>
+    <message>
+        <source>Participants that always vote abort.</source>
+        <translation>永遠投票中止的參與者。</translation>
+    </message>
+    <message>
+        <source>PRECOMMIT re-sends</source>
+        <translation>PRECOMMIT 重送次數</translation>
+    </message>
+    <message>
+        <source>Re-sends of PRECOMMIT before the coordinator commits without every acknowledgement.</source>
+        <translation>協調者在沒收齊所有確認就提交之前，重送 PRECOMMIT 的次數。</translation>
+    </message>
+    <message>
+        <source>Termination window</source>
+        <translation>終止協定時窗</translation>
+    </message>
+    <message>
+        <source>How long a termination round gathers the participants&apos; states.</source>
+        <translation>一輪終止協定蒐集各參與者狀態的時間。</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服務數</translation>
+    </message>
+    <message>
+        <source>Services (ACCOUNT, INVENTORY, …) besides the transaction manager.</source>
+        <translation>交易管理者以外的服務（ACCOUNT、INVENTORY…）。</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <source>Amount each service reserves per transaction.</source>
+        <translation>每筆交易中每個服務預留（凍結）的數量。</translation>
+    </message>
+    <message>
+        <source>Largest amount</source>
+        <translation>最大金額</translation>
+    </message>
+    <message>
+        <source>When larger than the amount, each transaction&apos;s amount is drawn between the two.</source>
+        <translation>若大於「金額」，每筆交易的金額會在兩者之間隨機抽取。</translation>
+    </message>
+    <message>
+        <source>Try work</source>
+        <translation>Try 工作時間</translation>
+    </message>
+    <message>
+        <source>A service&apos;s local work on TRY.</source>
+        <translation>服務處理 TRY 的本地工作時間。</translation>
+    </message>
+    <message>
+        <source>Try timeout</source>
+        <translation>Try 逾時</translation>
+    </message>
+    <message>
+        <source>How long the transaction manager waits for every TRY answer.</source>
+        <translation>交易管理者等待所有 TRY 回覆的時間上限。</translation>
+    </message>
+    <message>
+        <source>Re-send period</source>
+        <translation>重送間隔</translation>
+    </message>
+    <message>
+        <source>How often an unanswered request (CONFIRM, CANCEL, a saga step) is sent again.</source>
+        <translation>未獲回覆的請求（CONFIRM、CANCEL、Saga 步驟）重送的間隔。</translation>
+    </message>
+    <message>
+        <source>Reservation lifetime</source>
+        <translation>預留有效期</translation>
+    </message>
+    <message>
+        <source>A reservation expires after this long and the service cancels it on its own.</source>
+        <translation>預留超過這段時間就會到期，服務會自行取消它。</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <source>What each service can reserve in all.</source>
+        <translation>每個服務總共可預留的數量。</translation>
+    </message>
+    <message>
+        <source>Sagas</source>
+        <translation>Saga 數</translation>
+    </message>
+    <message>
+        <source>How many sagas (orders) the client starts.</source>
+        <translation>用戶端要發起幾個 Saga（訂單）。</translation>
+    </message>
+    <message>
+        <source>Saga steps</source>
+        <translation>Saga 步驟數</translation>
+    </message>
+    <message>
+        <source>ORDER, PAYMENT, then INVENTORY, then SHIPPING.</source>
+        <translation>依序為 ORDER、PAYMENT、INVENTORY、SHIPPING。</translation>
+    </message>
+    <message>
+        <source>Failing step</source>
+        <translation>失敗的步驟</translation>
+    </message>
+    <message>
+        <source>The step at which a saga fails.</source>
+        <translation>Saga 在哪一個步驟失敗。</translation>
+    </message>
+    <message>
+        <source>How it fails</source>
+        <translation>失敗方式</translation>
+    </message>
+    <message>
+        <source>A definitive failure reply, or no reply at all.</source>
+        <translation>明確的失敗回覆，或完全沒有回覆。</translation>
+    </message>
+    <message>
+        <source>Failure probability</source>
+        <translation>失敗機率</translation>
+    </message>
+    <message>
+        <source>Chance that a saga fails at the failing step.</source>
+        <translation>Saga 在失敗步驟真的失敗的機率。</translation>
+    </message>
+    <message>
+        <source>Failed compensations</source>
+        <translation>補償失敗次數</translation>
+    </message>
+    <message>
+        <source>Each compensation fails this many times before it succeeds.</source>
+        <translation>每次補償在成功之前先失敗的次數。</translation>
+    </message>
+    <message>
+        <source>Sagas that may fail</source>
+        <translation>可能失敗的 Saga</translation>
+    </message>
+    <message>
+        <source>Only these sagas may fail.</source>
+        <translation>只有這些 Saga 可能失敗。</translation>
+    </message>
+    <message>
+        <source>Step deadline</source>
+        <translation>步驟期限</translation>
+    </message>
+    <message>
+        <source>Deadline of a forward step; 0 waits forever, and a hung service then blocks the saga.</source>
+        <translation>正向步驟的期限；0 表示永遠等待，服務卡住時 Saga 就會被阻塞。</translation>
+    </message>
+    <message>
+        <source>Concurrent reader</source>
+        <translation>並行讀取者</translation>
+    </message>
+    <message>
+        <source>Finite stock and a second reader, to show a dirty read between sagas.</source>
+        <translation>有限庫存加上第二個讀取者，用來展示 Saga 之間的髒讀。</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>庫存</translation>
+    </message>
+    <message>
+        <source>INVENTORY&apos;s stock; -1 is unlimited.</source>
+        <translation>INVENTORY 的庫存；-1 表示無限。</translation>
+    </message>
+    <message>
+        <source>Isolation countermeasure</source>
+        <translation>隔離對策</translation>
+    </message>
+    <message>
+        <source>How the saga keeps others from reading its unfinished work.</source>
+        <translation>Saga 如何避免別人讀到它尚未完成的工作。</translation>
+    </message>
+    <message>
+        <source>Redelivery period</source>
+        <translation>重新投遞間隔</translation>
+    </message>
+    <message>
+        <source>The broker delivers again when no delivery acknowledgement came.</source>
+        <translation>沒有收到投遞確認時，訊息代理重新投遞的間隔。</translation>
+    </message>
+    <message>
+        <source>Re-publish period</source>
+        <translation>重新發布間隔</translation>
+    </message>
+    <message>
+        <source>A service publishes its event again when no publish acknowledgement came.</source>
+        <translation>沒有收到發布確認時，服務重新發布事件的間隔。</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>訂單數</translation>
+    </message>
+    <message>
+        <source>How many orders the client places.</source>
+        <translation>用戶端要下幾張訂單。</translation>
+    </message>
+    <message>
+        <source>Relay polling period</source>
+        <translation>轉送器輪詢間隔</translation>
+    </message>
+    <message>
+        <source>How often the relay reads the outbox table.</source>
+        <translation>轉送器讀取發件箱資料表的間隔。</translation>
+    </message>
+    <message>
+        <source>Rows per poll</source>
+        <translation>每次輪詢列數</translation>
+    </message>
+    <message>
+        <source>How many outbox rows the relay takes at a time.</source>
+        <translation>轉送器每次從發件箱取出的列數。</translation>
+    </message>
+    <message>
+        <source>Publish timeout</source>
+        <translation>發布逾時</translation>
+    </message>
+    <message>
+        <source>Publish again when no publish acknowledgement came.</source>
+        <translation>沒有收到發布確認時重新發布。</translation>
+    </message>
+    <message>
+        <source>Idempotent consumer</source>
+        <translation>冪等消費者</translation>
+    </message>
+    <message>
+        <source>The consumer remembers processed events and skips duplicates.</source>
+        <translation>消費者記住已處理的事件，並略過重複的事件。</translation>
+    </message>
+    <message>
+        <source>Commit-to-publish delay</source>
+        <translation>提交到發布的延遲</translation>
+    </message>
+    <message>
+        <source>Time between the commit and the publish; a crash in it loses the event.</source>
+        <translation>提交與發布之間的時間；這段期間當機就會遺失事件。</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>CP refuses without a majority quorum; AP answers from the local replica.</source>
+        <translation>CP 在沒有多數派法定人數時拒絕服務；AP 直接用本地複本回答。</translation>
+    </message>
+    <message>
+        <source>Replicas</source>
+        <translation>複本數</translation>
+    </message>
+    <message>
+        <source>Replicas R1…Rn.</source>
+        <translation>複本 R1…Rn。</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>用戶端數</translation>
+    </message>
+    <message>
+        <source>Clients K1…Km.</source>
+        <translation>用戶端 K1…Km。</translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation>操作數</translation>
+    </message>
+    <message>
+        <source>Operations, taken in turn by the clients.</source>
+        <translation>操作數，由各用戶端輪流發出。</translation>
+    </message>
+    <message>
+        <source>Share of writes</source>
+        <translation>寫入比例</translation>
+    </message>
+    <message>
+        <source>Chance that an operation is a write.</source>
+        <translation>一個操作是寫入的機率。</translation>
+    </message>
+    <message>
+        <source>Registers</source>
+        <translation>暫存器數</translation>
+    </message>
+    <message>
+        <source>How many registers (keys) the replicas hold.</source>
+        <translation>複本持有的暫存器（鍵）數量。</translation>
+    </message>
+    <message>
+        <source>Read quorum</source>
+        <translation>讀取法定人數</translation>
+    </message>
+    <message>
+        <source>Replicas a CP read asks.</source>
+        <translation>CP 讀取要詢問的複本數。</translation>
+    </message>
+    <message>
+        <source>Write quorum</source>
+        <translation>寫入法定人數</translation>
+    </message>
+    <message>
+        <source>Replicas a CP write stores at.</source>
+        <translation>CP 寫入要存到的複本數。</translation>
+    </message>
+    <message>
+        <source>Quorum timeout</source>
+        <translation>法定人數逾時</translation>
+    </message>
+    <message>
+        <source>A CP replica gives up and answers FAIL.</source>
+        <translation>CP 複本放棄並回覆 FAIL 的時間。</translation>
+    </message>
+    <message>
+        <source>Operation timeout</source>
+        <translation>操作逾時</translation>
+    </message>
+    <message>
+        <source>A client gives up waiting for an answer.</source>
+        <translation>用戶端放棄等待回覆的時間。</translation>
+    </message>
+    <message>
+        <source>Conflict resolution</source>
+        <translation>衝突解決</translation>
+    </message>
+    <message>
+        <source>AP: last-writer-wins timestamps, or vector clocks that keep siblings.</source>
+        <translation>AP：以時間戳記「最後寫入者勝」，或用保留並存版本的向量時鐘。</translation>
+    </message>
+    <message>
+        <source>Anti-entropy period</source>
+        <translation>反熵同步間隔</translation>
+    </message>
+    <message>
+        <source>How often AP replicas exchange their values.</source>
+        <translation>AP 複本互相交換數值的間隔。</translation>
+    </message>
+    <message>
+        <source>Client attachment</source>
+        <translation>用戶端連線對象</translation>
+    </message>
+    <message>
+        <source>Which replica each client talks to.</source>
+        <translation>每個用戶端連到哪一個複本。</translation>
+    </message>
+    <message>
+        <source>Clock skew</source>
+        <translation>時鐘偏差</translation>
+    </message>
+    <message>
+        <source>Each replica&apos;s clock offset (AP, last writer wins).</source>
+        <translation>每個複本的時鐘偏移（AP、最後寫入者勝）。</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>伺服器數</translation>
+    </message>
+    <message>
+        <source>Servers N1…Nn; with two and fencing, no failover is possible.</source>
+        <translation>伺服器 N1…Nn；只有兩台且啟用隔離（fencing）時無法容錯移轉。</translation>
+    </message>
+    <message>
+        <source>Fencing</source>
+        <translation>隔離（fencing）</translation>
+    </message>
+    <message>
+        <source>Majority votes and leases; without them a backup takes over alone and split brain is possible.</source>
+        <translation>多數派投票與租約；沒有它們時，備援會自行接手，可能發生腦裂。</translation>
+    </message>
+    <message>
+        <source>Writes</source>
+        <translation>寫入數</translation>
+    </message>
+    <message>
+        <source>Writes, taken in turn by the clients.</source>
+        <translation>寫入數，由各用戶端輪流發出。</translation>
+    </message>
+    <message>
+        <source>Heartbeat period</source>
+        <translation>心跳間隔</translation>
+    </message>
+    <message>
+        <source>How often the primary says it is alive.</source>
+        <translation>主節點宣告自己存活的間隔。</translation>
+    </message>
+    <message>
+        <source>Failover after</source>
+        <translation>容錯移轉等待</translation>
+    </message>
+    <message>
+        <source>Silence before a backup takes over.</source>
+        <translation>備援接手前要經過的沉默時間。</translation>
+    </message>
+    <message>
+        <source>Lease length</source>
+        <translation>租約長度</translation>
+    </message>
+    <message>
+        <source>With fencing: how long a lease and a vote promise last.</source>
+        <translation>啟用隔離時：租約與投票承諾的有效時間。</translation>
+    </message>
+    <message>
+        <source>Client timeout</source>
+        <translation>用戶端逾時</translation>
+    </message>
+    <message>
+        <source>A client gives up waiting for the write&apos;s answer and asks again.</source>
+        <translation>用戶端放棄等待寫入回覆並重新請求的時間。</translation>
+    </message>
+    <message>
+        <source>Attempts per write</source>
+        <translation>每筆寫入的嘗試次數</translation>
+    </message>
+    <message>
+        <source>How often a client tries one write before it gives up.</source>
+        <translation>用戶端放棄之前，對同一筆寫入嘗試的次數。</translation>
+    </message>
+    <message>
+        <source>none (every saga succeeds)</source>
+        <translation>無（每個 Saga 都成功）</translation>
+    </message>
+    <message>
+        <source>ORDER</source>
+        <translation>ORDER（訂單）</translation>
+    </message>
+    <message>
+        <source>PAYMENT</source>
+        <translation>PAYMENT（付款）</translation>
+    </message>
+    <message>
+        <source>INVENTORY</source>
+        <translation>INVENTORY（庫存）</translation>
+    </message>
+    <message>
+        <source>SHIPPING</source>
+        <translation>SHIPPING（出貨）</translation>
+    </message>
+    <message>
+        <source>a failure reply (business error)</source>
+        <translation>失敗回覆（業務錯誤）</translation>
+    </message>
+    <message>
+        <source>no reply (timeout)</source>
+        <translation>沒有回覆（逾時）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <source>semantic lock</source>
+        <translation>語意鎖</translation>
+    </message>
+    <message>
+        <source>CP (consistent, may refuse)</source>
+        <translation>CP（一致，可能拒絕服務）</translation>
+    </message>
+    <message>
+        <source>AP (available, may diverge)</source>
+        <translation>AP（可用，可能分歧）</translation>
+    </message>
+    <message>
+        <source>last writer wins</source>
+        <translation>最後寫入者勝</translation>
+    </message>
+    <message>
+        <source>vector clocks</source>
+        <translation>向量時鐘</translation>
     </message>
 </context>
 <context>

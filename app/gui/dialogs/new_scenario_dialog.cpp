@@ -5,11 +5,13 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
 #include "check/invariant.hpp"
 #include "engine_text.hpp"
+#include "param_form.hpp"
 #include "protocols/registry.hpp"
 
 namespace {
@@ -40,12 +42,19 @@ const cs::ProtocolEntry* entryFor(const QString& name) { return cs::find_protoco
 NewScenarioDialog::NewScenarioDialog(QWidget* parent) : QDialog(parent) {
   setWindowTitle(tr("New scenario"));
   protocol_ = new QComboBox(this);
+  protocol_->setObjectName(QStringLiteral("protocol"));
   for (const auto& entry : cs::protocol_registry())
     protocol_->addItem(EngineText::protocolName(entry.name()), QString::fromUtf8(entry.name().data(), static_cast<qsizetype>(entry.name().size())));
   protocol_->setToolTip(tr("The protocol every node runs"));
   size_label_ = new QLabel(this);
   size_ = new QSpinBox(this);
   size_->setToolTip(tr("How large the cluster is; the protocol adds its fixed nodes (coordinator, broker, clients)"));
+  form_ = new ParamForm;
+  auto* scroll = new QScrollArea(this);
+  scroll->setWidget(form_);
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+  scroll->setMinimumHeight(240);
   summary_ = new QLabel(this);
   summary_->setWordWrap(true);
   summary_->setTextFormat(Qt::RichText);
@@ -57,11 +66,13 @@ NewScenarioDialog::NewScenarioDialog(QWidget* parent) : QDialog(parent) {
   form->addRow(size_label_, size_);
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(form);
+  layout->addWidget(scroll, 1);
   layout->addWidget(summary_);
   layout->addWidget(buttons_);
 
   connect(protocol_, &QComboBox::currentIndexChanged, this, &NewScenarioDialog::protocolChanged);
   connect(size_, &QSpinBox::valueChanged, this, &NewScenarioDialog::validate);
+  connect(form_, &ParamForm::changed, this, &NewScenarioDialog::validate);
   connect(buttons_, &QDialogButtonBox::accepted, this, &QDialog::accept);
   connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
   protocolChanged();
@@ -74,7 +85,7 @@ nlohmann::json NewScenarioDialog::params() const {
   if (!entry) return nlohmann::json::object();
   nlohmann::json p = entry->default_params();
   if (!size_key_.isEmpty()) p[size_key_.toStdString()] = size_->value();
-  return p;
+  return form_->apply(std::move(p));
 }
 
 void NewScenarioDialog::protocolChanged() {
@@ -90,6 +101,10 @@ void NewScenarioDialog::protocolChanged() {
     size_->setRange(static_cast<int>(size->lo), static_cast<int>(size->hi));
     size_->setValue(it != starter.end() && it->is_number_integer() ? it->get<int>() : static_cast<int>(size->def));
   }
+  if (entry) {
+    const QSignalBlocker block(form_);
+    form_->setProtocol(entry->descriptor(), entry->default_params(), size ? size->key : std::string_view());
+  }
   size_label_->setVisible(!size_key_.isEmpty());
   size_->setVisible(!size_key_.isEmpty());
   validate();
@@ -101,8 +116,17 @@ void NewScenarioDialog::validate() {
   std::unique_ptr<cs::Protocol> built = entry ? entry->create(params(), problems) : nullptr;
   buttons_->button(QDialogButtonBox::Ok)->setEnabled(built != nullptr);
   if (!built) {
-    summary_->setText(problems.empty() ? tr("This protocol cannot be started.")
-                                       : QString::fromStdString(problems.front().message));
+    // The protocol's own sentence, after the parameter it is about ("params.read_quorum: is 5 but
+    // must be between 1 and 3"), and that parameter's label in the form.
+    QString text = tr("This protocol cannot be started.");
+    if (!problems.empty()) {
+      const cs::Diagnostic& d = problems.front();
+      const std::string key = d.path.substr(d.path.rfind('.') == std::string::npos ? 0 : d.path.rfind('.') + 1);
+      const QString label = form_->labelText(key);
+      text = QString::fromStdString(d.path.empty() ? d.message : d.path + ": " + d.message);
+      if (!label.isEmpty()) text = label + QLatin1Char(' ') + text;
+    }
+    summary_->setText(text.toHtmlEscaped());
     return;
   }
   QStringList nodes, invariants;

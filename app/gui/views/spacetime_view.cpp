@@ -598,21 +598,39 @@ void SpacetimeView::paintEvent(QPaintEvent*) {
 // fromX: nothing left of it needs painting (ticks and labels that end before it are skipped).
 void SpacetimeView::paintLanes(QPainter& p, cs::Time t0, cs::Time t1, Part part, cs::Time cut, double fromX) {
   const palette::Scheme& s = palette::scheme(projector_);
-  const double f = s.fontScale;
-  const auto& sim = controller_->sim();
-  const auto& info = controller_->info();
   const Metrics m = metrics(projector_, gutterW_);
   const double lh = laneHeight();
   const double w = viewport()->width();
   const double nowX = x(controller_->now());
-  const auto n = static_cast<cs::NodeId>(sim.nodes().size());
   const bool shapes = part != Part::Live;  // Live draws only texts that may still change
+  if (shapes) paintLaneBackground(p, t0, t1);
+  for (cs::NodeId i = 0; i < static_cast<cs::NodeId>(controller_->sim().nodes().size()); ++i) {
+    const double y = laneY(i);
+    if (y < m.ruler - lh || y > viewport()->height() + lh) continue;
+    // The node's timeline, up to now.
+    if (shapes) {
+      p.setPen(QPen(s.link, 1.2 * s.lineScale));
+      p.drawLine(QPointF(m.gutter, y), QPointF(std::min(nowX, w), y));
+    }
+    paintDownStretches(p, i, t0, t1, part, cut);
+    paintStateTicks(p, i, t0, t1, part, cut, fromX);
+  }
+  if (shapes) paintFaultMarks(p, t0, t1);
+}
 
+void SpacetimeView::paintLaneBackground(QPainter& p, cs::Time t0, cs::Time t1) {
+  const palette::Scheme& s = palette::scheme(projector_);
+  const double f = s.fontScale;
+  const Metrics m = metrics(projector_, gutterW_);
+  const double lh = laneHeight();
+  const double w = viewport()->width();
+  const double nowX = x(controller_->now());
+  const auto n = static_cast<cs::NodeId>(controller_->sim().nodes().size());
   // The unknown future, right of "now", is tinted with the grid colour. Blending a translucent tint
   // over a quarter of a 4K frame is the dearest fill of the frame, so the tinted paper and lanes are
   // mixed up front and filled opaque; the grid lines, drawn after, come out the same because the
   // tint is the grid colour: g·a + (g·c + u·(1-c))·(1-a) = g·c + (g·a + u·(1-a))·(1-c).
-  const bool fogged = shapes && nowX < w;
+  const bool fogged = nowX < w;
   const double fogX = std::max(nowX, m.gutter);
   const auto tinted = [&](const QColor& under) {
     const double a = (projector_ ? 110 : 90) / 255.0;
@@ -621,7 +639,7 @@ void SpacetimeView::paintLanes(QPainter& p, cs::Time t0, cs::Time t1, Part part,
   };
   if (fogged) p.fillRect(QRectF(fogX, m.ruler, w - nowX, viewport()->height()), tinted(s.background));
   const QColor fogLane = fogged ? tinted(s.lane) : QColor();
-  for (cs::NodeId i = 0; i < n && shapes; ++i) {
+  for (cs::NodeId i = 0; i < n; ++i) {
     if (i % 2 == 0) continue;
     const QRectF lane(m.gutter, laneY(i) - lh / 2, w - m.gutter, lh);
     if (!fogged) {
@@ -635,100 +653,107 @@ void SpacetimeView::paintLanes(QPainter& p, cs::Time t0, cs::Time t1, Part part,
   // Time grid.
   const double step = niceStepMs(ppm_, 90 * f);
   p.setPen(QPen(s.grid, 1));
-  for (double t = std::floor(static_cast<double>(t0) / 1000.0 / step) * step; shapes && t * 1000.0 <= static_cast<double>(t1); t += step) {
+  for (double t = std::floor(static_cast<double>(t0) / 1000.0 / step) * step; t * 1000.0 <= static_cast<double>(t1); t += step) {
     const double gx = x(static_cast<cs::Time>(t * 1000.0));
     p.drawLine(QPointF(gx, m.ruler), QPointF(gx, viewport()->height()));
   }
+}
 
-  for (cs::NodeId i = 0; i < n; ++i) {
-    const double y = laneY(i);
-    if (y < m.ruler - lh || y > viewport()->height() + lh) continue;
-    // The node's timeline, up to now.
+// Down stretches of lane `i`: hatched, from the crash to the restart (or to now).
+void SpacetimeView::paintDownStretches(QPainter& p, cs::NodeId i, cs::Time t0, cs::Time t1, Part part, cs::Time cut) {
+  const palette::Scheme& s = palette::scheme(projector_);
+  const double f = s.fontScale;
+  const double lh = laneHeight();
+  const double y = laneY(i);
+  for (const Down& d : down_[static_cast<std::size_t>(i)]) {
+    const cs::Time end = d.to < 0 ? controller_->now() : d.to;
+    if (end < t0 || d.from > t1) continue;
+    const QRectF band(x(d.from), y - lh * 0.28, x(end) - x(d.from), lh * 0.56);
+    const double k = 6 * f;
+    // Its "down" word depends on the band's length, final once the node has restarted.
+    const bool textFinal = d.to >= 0 && d.to <= cut;
+    if (part == Part::Live) {
+      if (!textFinal && band.width() > 60 * f) {
+        p.setFont(viewutil::scaledFont(font(), 10 * f, true));
+        p.setPen(s.cut);
+        p.drawText(QRectF(band.left() + k + 4, band.top(), band.width(), band.height()), Qt::AlignLeft | Qt::AlignVCenter, tr("down"));
+      }
+      continue;
+    }
+    QColor c = s.cut;
+    c.setAlpha(projector_ ? 60 : 40);
+    p.fillRect(band, c);
+    QColor h = s.cut;
+    h.setAlpha(140);
+    p.fillRect(band, QBrush(h, Qt::BDiagPattern));
+    p.setPen(QPen(s.cut, 3 * s.lineScale, Qt::SolidLine, Qt::RoundCap));
+    const QPointF c0(x(d.from), y);
+    p.drawLine(c0 + QPointF(-k, -k), c0 + QPointF(k, k));
+    p.drawLine(c0 + QPointF(-k, k), c0 + QPointF(k, -k));
+    p.setFont(viewutil::scaledFont(font(), 10 * f, true));
+    p.setPen(s.cut);
+    if ((part == Part::All || textFinal) && band.width() > 60 * f) p.drawText(QRectF(band.left() + k + 4, band.top(), band.width(), band.height()), Qt::AlignLeft | Qt::AlignVCenter, tr("down"));
+    if (d.to >= 0) {
+      // Restart: a green bar and a triangle pointing forward.
+      const QPointF r(x(d.to), y);
+      p.setPen(QPen(palette::state(QStringLiteral("COMMIT"), projector_), 3 * s.lineScale));
+      p.drawLine(r + QPointF(0, -k * 1.4), r + QPointF(0, k * 1.4));
+      p.setPen(Qt::NoPen);
+      p.setBrush(palette::state(QStringLiteral("COMMIT"), projector_));
+      p.drawPolygon(QPolygonF{r + QPointF(3, -k), r + QPointF(3 + k * 1.4, 0), r + QPointF(3, k)});
+    }
+  }
+}
+
+// State changes on lane `i`: a tick in the state's colour, labelled when there is room before the next one.
+void SpacetimeView::paintStateTicks(QPainter& p, cs::NodeId i, cs::Time t0, cs::Time t1, Part part, cs::Time cut, double fromX) {
+  const palette::Scheme& s = palette::scheme(projector_);
+  const auto& info = controller_->info();
+  const Metrics m = metrics(projector_, gutterW_);
+  const double lh = laneHeight();
+  const double y = laneY(i);
+  const bool shapes = part != Part::Live;
+  const auto& ticks = ticks_[static_cast<std::size_t>(i)];
+  auto it = std::lower_bound(ticks.begin(), ticks.end(), t0, [](const Tick& a, cs::Time t) { return a.time < t; });
+  if (it != ticks.begin()) --it;  // the state in force at the left edge gets its label too
+  double lastLabelEnd = -1e9;
+  for (; it != ticks.end() && it->time <= t1; ++it) {
+    const double tx = x(it->time);
+    if (it->state < stateText_.size() && tx + stateText_[it->state].size().width() + 8 < fromX) {
+      // Entirely left of the area being painted: only its effect on the next label counts.
+      const auto next = std::next(it);
+      const double lx = std::max(tx + 3, m.gutter + 3);
+      const double room = (next == ticks.end() ? 1e9 : x(next->time)) - lx;
+      if (lx > lastLabelEnd && room > stateText_[it->state].size().width() + 2) lastLabelEnd = lx + stateText_[it->state].size().width() + 4;
+      continue;
+    }
+    const QColor c = palette::state(viewutil::key(info.states, it->state), projector_);
     if (shapes) {
-      p.setPen(QPen(s.link, 1.2 * s.lineScale));
-      p.drawLine(QPointF(m.gutter, y), QPointF(std::min(nowX, w), y));
+      p.setPen(QPen(c, 2.5 * s.lineScale, Qt::SolidLine, Qt::FlatCap));
+      p.drawLine(QPointF(tx, y - lh * 0.2), QPointF(tx, y + lh * 0.2));
     }
-
-    // Down stretches: hatched, from the crash to the restart (or to now).
-    for (const Down& d : down_[static_cast<std::size_t>(i)]) {
-      const cs::Time end = d.to < 0 ? controller_->now() : d.to;
-      if (end < t0 || d.from > t1) continue;
-      const QRectF band(x(d.from), y - lh * 0.28, x(end) - x(d.from), lh * 0.56);
-      const double k = 6 * f;
-      // Its "down" word depends on the band's length, final once the node has restarted.
-      const bool textFinal = d.to >= 0 && d.to <= cut;
-      if (part == Part::Live) {
-        if (!textFinal && band.width() > 60 * f) {
-          p.setFont(viewutil::scaledFont(font(), 10 * f, true));
-          p.setPen(s.cut);
-          p.drawText(QRectF(band.left() + k + 4, band.top(), band.width(), band.height()), Qt::AlignLeft | Qt::AlignVCenter, tr("down"));
+    if (it->state < stateText_.size()) {
+      const QStaticText& label = stateText_[it->state];
+      const double lx = std::max(tx + 3, m.gutter + 3);
+      const auto next = std::next(it);
+      const double room = (next == ticks.end() ? 1e9 : x(next->time)) - lx;
+      if (lx > lastLabelEnd && room > label.size().width() + 2) {
+        // Whether a label has room is settled once the next state change is known.
+        const bool final = next != ticks.end() && next->time <= cut;
+        if (part == Part::All || final == (part == Part::Final)) {
+          p.setPen(c.darker(projector_ ? 130 : 115));
+          p.drawStaticText(QPointF(lx, y - lh * 0.2 - label.size().height() + 2), label);
         }
-        continue;
-      }
-      QColor c = s.cut;
-      c.setAlpha(projector_ ? 60 : 40);
-      p.fillRect(band, c);
-      QColor h = s.cut;
-      h.setAlpha(140);
-      p.fillRect(band, QBrush(h, Qt::BDiagPattern));
-      p.setPen(QPen(s.cut, 3 * s.lineScale, Qt::SolidLine, Qt::RoundCap));
-      const QPointF c0(x(d.from), y);
-      p.drawLine(c0 + QPointF(-k, -k), c0 + QPointF(k, k));
-      p.drawLine(c0 + QPointF(-k, k), c0 + QPointF(k, -k));
-      p.setFont(viewutil::scaledFont(font(), 10 * f, true));
-      p.setPen(s.cut);
-      if ((part == Part::All || textFinal) && band.width() > 60 * f) p.drawText(QRectF(band.left() + k + 4, band.top(), band.width(), band.height()), Qt::AlignLeft | Qt::AlignVCenter, tr("down"));
-      if (d.to >= 0) {
-        // Restart: a green bar and a triangle pointing forward.
-        const QPointF r(x(d.to), y);
-        p.setPen(QPen(palette::state(QStringLiteral("COMMIT"), projector_), 3 * s.lineScale));
-        p.drawLine(r + QPointF(0, -k * 1.4), r + QPointF(0, k * 1.4));
-        p.setPen(Qt::NoPen);
-        p.setBrush(palette::state(QStringLiteral("COMMIT"), projector_));
-        p.drawPolygon(QPolygonF{r + QPointF(3, -k), r + QPointF(3 + k * 1.4, 0), r + QPointF(3, k)});
-      }
-    }
-
-    // State changes: a tick in the state's colour, labelled when there is room before the next one.
-    const auto& ticks = ticks_[static_cast<std::size_t>(i)];
-    auto it = std::lower_bound(ticks.begin(), ticks.end(), t0, [](const Tick& a, cs::Time t) { return a.time < t; });
-    if (it != ticks.begin()) --it;  // the state in force at the left edge gets its label too
-    double lastLabelEnd = -1e9;
-    for (; it != ticks.end() && it->time <= t1; ++it) {
-      const double tx = x(it->time);
-      if (it->state < stateText_.size() && tx + stateText_[it->state].size().width() + 8 < fromX) {
-        // Entirely left of the area being painted: only its effect on the next label counts.
-        const auto next = std::next(it);
-        const double lx = std::max(tx + 3, m.gutter + 3);
-        const double room = (next == ticks.end() ? 1e9 : x(next->time)) - lx;
-        if (lx > lastLabelEnd && room > stateText_[it->state].size().width() + 2) lastLabelEnd = lx + stateText_[it->state].size().width() + 4;
-        continue;
-      }
-      const QColor c = palette::state(viewutil::key(info.states, it->state), projector_);
-      if (shapes) {
-        p.setPen(QPen(c, 2.5 * s.lineScale, Qt::SolidLine, Qt::FlatCap));
-        p.drawLine(QPointF(tx, y - lh * 0.2), QPointF(tx, y + lh * 0.2));
-      }
-      if (it->state < stateText_.size()) {
-        const QStaticText& label = stateText_[it->state];
-        const double lx = std::max(tx + 3, m.gutter + 3);
-        const auto next = std::next(it);
-        const double room = (next == ticks.end() ? 1e9 : x(next->time)) - lx;
-        if (lx > lastLabelEnd && room > label.size().width() + 2) {
-          // Whether a label has room is settled once the next state change is known.
-          const bool final = next != ticks.end() && next->time <= cut;
-          if (part == Part::All || final == (part == Part::Final)) {
-            p.setPen(c.darker(projector_ ? 130 : 115));
-            p.drawStaticText(QPointF(lx, y - lh * 0.2 - label.size().height() + 2), label);
-          }
-          lastLabelEnd = lx + label.size().width() + 4;
-        }
+        lastLabelEnd = lx + label.size().width() + 4;
       }
     }
   }
+}
 
+void SpacetimeView::paintFaultMarks(QPainter& p, cs::Time t0, cs::Time t1) {
+  const palette::Scheme& s = palette::scheme(projector_);
+  const Metrics m = metrics(projector_, gutterW_);
   // Link faults: a dashed red line joining the two lanes at the moment of the cut (green for heal).
-  if (!shapes) return;
   for (const FaultMark& fm : faults_) {
     if (fm.time < t0 || fm.time > t1) continue;
     const double fx = x(fm.time);

@@ -90,6 +90,12 @@ class SpacetimeView : public QAbstractScrollArea {
     bool operator==(const Density&) const = default;
   };
   void paintLanes(QPainter& p, cs::Time t0, cs::Time t1, Part part = Part::All, cs::Time cut = 0, double fromX = -1e9);
+  // paintLanes() in parts: the fogged future, lane stripes and time grid; one lane's down stretches
+  // and state ticks; the link-fault marks across lanes.
+  void paintLaneBackground(QPainter& p, cs::Time t0, cs::Time t1);
+  void paintDownStretches(QPainter& p, cs::NodeId i, cs::Time t0, cs::Time t1, Part part, cs::Time cut);
+  void paintStateTicks(QPainter& p, cs::NodeId i, cs::Time t0, cs::Time t1, Part part, cs::Time cut, double fromX);
+  void paintFaultMarks(QPainter& p, cs::Time t0, cs::Time t1);
   void paintMessages(QPainter& p, cs::Time t0, cs::Time t1, Density density, Part part = Part::All, cs::Time cut = 0);
   bool finalAt(const cs::Message& m, cs::Time cut) const;
   void paintRuler(QPainter& p, cs::Time t0, cs::Time t1);  // from the cache, then the "now" pill
