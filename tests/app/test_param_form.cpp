@@ -144,8 +144,12 @@ TEST(ParamForm, AParameterThatFollowsAnotherStartsAutomaticAndCanGoBack) {
 TEST(ParamForm, LabelsFollowTheLanguage) {
   NewScenarioDialog dialog;
   chooseProtocol(dialog, "2pc");
+  // With COMMITSCOPE_SHOT_DIR set, the dialog is also saved as a picture in both languages.
+  const QString shots = qEnvironmentVariable("COMMITSCOPE_SHOT_DIR");
+  if (!shots.isEmpty()) dialog.grab().save(shots + QStringLiteral("/new-scenario-en.png"));
   const QString en = dialog.paramForm()->labelText("timeout_ms");
   language::apply(QStringLiteral("zh_TW"), false);
+  if (!shots.isEmpty()) dialog.grab().save(shots + QStringLiteral("/new-scenario-zh.png"));
   const QString zh = dialog.paramForm()->labelText("timeout_ms");
   language::apply(QStringLiteral("en"), false);
   EXPECT_EQ(en, QStringLiteral("Vote / decision timeout:"));

@@ -86,6 +86,7 @@ ParamForm::Field ParamForm::makeField(const cs::ParamSpec& p, double hi, const n
   }
   if (f.widget) {
     f.widget->setObjectName(qs(p.key));
+    f.widget->setMinimumWidth(fontMetrics().averageCharWidth() * 22);  // one column of even fields
     f.initial = value(f);
   }
   return f;
@@ -166,7 +167,9 @@ void ParamForm::retranslate() {
     f.widget->setToolTip(QStringLiteral("%1\n%2 · %3").arg(ParamText::help(p.key), qs(p.key),
                                                            QString::fromStdString(cs::param_range_text(p))));
     if (f.automatic) {
-      const QString text = tr("automatic (%1)").arg(QString::fromStdString(cs::param_default_text(p)));
+      // The docs' text of the rule ("= `timeout_ms`"), without the Markdown code marks.
+      const QString rule = QString::fromStdString(cs::param_default_text(p)).remove(QLatin1Char('`'));
+      const QString text = tr("automatic (%1)").arg(rule);
       if (auto* s = qobject_cast<QSpinBox*>(f.widget)) s->setSpecialValueText(text);
       if (auto* d = qobject_cast<QDoubleSpinBox*>(f.widget)) d->setSpecialValueText(text);
     }
