@@ -771,21 +771,25 @@ void SpacetimeView::paintFaultMarks(QPainter& p, cs::Time t0, cs::Time t1) {
 }
 
 void SpacetimeView::paintMessages(QPainter& p, cs::Time t0, cs::Time t1, Density density, Part part, cs::Time cut) {
+  if (batch_.size() != controller_->info().messages.size()) updateTexts();
+  batchMessages(t0, t1, density, part, cut);
+  strokeBatches(p, density.busy);
+  paintMessageLabels(p);
+  if (part == Part::Final) return;  // the selection and the now line are always live
+  paintSelectionAndNow(p, t1);
+}
+
+// Sorts the visible messages into per-type batches of lines (shafts and open heads), lost ones,
+// in-flight tips, the crosses of lost messages and the labels that have room.
+void SpacetimeView::batchMessages(cs::Time t0, cs::Time t1, Density density, Part part, cs::Time cut) {
   const palette::Scheme& s = palette::scheme(projector_);
   const double f = s.fontScale;
   const auto& msgs = controller_->sim().messages();
-  const auto& info = controller_->info();
-  if (batch_.size() != info.messages.size()) updateTexts();
   for (auto& b : batch_) b.clear();
   for (auto& b : lostBatch_) b.clear();
   for (auto& b : tips_) b.clear();
-  std::vector<QLineF> crosses;
-  struct Label {
-    QPointF at;
-    std::uint16_t type;
-  };
-  std::vector<Label> labels;
-
+  crosses_.clear();
+  labels_.clear();
   // Live messages were all sent after cut - maxSpan: whatever was sent before has finished by then.
   const auto [lo, hi] = visibleMessages(part == Part::Live ? std::max(t0, cut) : t0, t1);
   const double head = 7 * s.lineScale;
@@ -800,8 +804,8 @@ void SpacetimeView::paintMessages(QPainter& p, cs::Time t0, cs::Time t1, Density
     const QPointF b = arrowEnd(m);
     if (m.status == cs::MsgStatus::Dropped) {
       lostBatch_[m.type].push_back(QLineF(a, b));
-      crosses.push_back(QLineF(b + QPointF(-crossK, -crossK), b + QPointF(crossK, crossK)));
-      crosses.push_back(QLineF(b + QPointF(-crossK, crossK), b + QPointF(crossK, -crossK)));
+      crosses_.push_back(QLineF(b + QPointF(-crossK, -crossK), b + QPointF(crossK, crossK)));
+      crosses_.push_back(QLineF(b + QPointF(-crossK, crossK), b + QPointF(crossK, -crossK)));
       continue;
     }
     auto& out = batch_[m.type];
@@ -816,13 +820,16 @@ void SpacetimeView::paintMessages(QPainter& p, cs::Time t0, cs::Time t1, Density
       out.push_back(QLineF(b, b - u * head - nrm * head * 0.5));
     }
     if (labelled && m.type < messageText_.size() && std::abs(b.x() - a.x()) > messageText_[m.type].size().width() * 0.9 + 10)
-      labels.push_back({(a + b) / 2, m.type});
+      labels_.push_back({(a + b) / 2, m.type});
   }
+}
 
+void SpacetimeView::strokeBatches(QPainter& p, bool busy) {
+  const palette::Scheme& s = palette::scheme(projector_);
+  const auto& info = controller_->info();
   // Thousands of arrows on screen (a zoomed-out busy run): antialiasing buys nothing visible there
   // and costs most of the frame, so busy frames use the rasteriser's fast paths: a 1-pixel cosmetic
   // pen (antialiased), or, on a projector where lines must stay thick, aliased wide lines.
-  const bool busy = density.busy;
   for (std::size_t t = 0; t < batch_.size(); ++t) {
     const QColor c = palette::message(viewutil::key(info.messages, static_cast<int>(t)), projector_);
     if (!batch_[t].empty()) {
@@ -850,16 +857,20 @@ void SpacetimeView::paintMessages(QPainter& p, cs::Time t0, cs::Time t1, Density
       for (const QPointF& tip : tips_[t]) p.drawEllipse(tip, r, r);
     }
   }
-  if (!crosses.empty()) {
+  if (!crosses_.empty()) {
     p.setPen(QPen(s.cut, 2.4 * s.lineScale, Qt::SolidLine, Qt::SquareCap));
-    drawLinesChunked(p, crosses);
+    drawLinesChunked(p, crosses_);
   }
+}
 
+void SpacetimeView::paintMessageLabels(QPainter& p) {
+  const palette::Scheme& s = palette::scheme(projector_);
+  const auto& info = controller_->info();
   // Labels on a paper-coloured backing so they read over crossing arrows.
   QColor paper = s.background;
   paper.setAlpha(215);
   std::vector<QRectF> placed;
-  for (const Label& l : labels) {
+  for (const MessageLabel& l : labels_) {
     const QStaticText& text = messageText_[l.type];
     const QSizeF sz = text.size();
     const QRectF r(l.at.x() - sz.width() / 2, l.at.y() - sz.height() / 2, sz.width(), sz.height());
@@ -871,9 +882,12 @@ void SpacetimeView::paintMessages(QPainter& p, cs::Time t0, cs::Time t1, Density
     p.setPen(palette::message(viewutil::key(info.messages, l.type), projector_).darker(projector_ ? 100 : 120));
     p.drawStaticText(r.topLeft(), text);
   }
+}
 
-  if (part == Part::Final) return;  // the selection and the now line are always live
-
+void SpacetimeView::paintSelectionAndNow(QPainter& p, cs::Time t1) {
+  const palette::Scheme& s = palette::scheme(projector_);
+  const double f = s.fontScale;
+  const auto& msgs = controller_->sim().messages();
   // The selected message, on top of everything: a halo in the selection colour.
   const quint32 sel = controller_->selectedMessage();
   if (sel > 0 && sel < msgs.size() && msgs[sel].sent_at <= t1) {

@@ -97,6 +97,12 @@ class SpacetimeView : public QAbstractScrollArea {
   void paintStateTicks(QPainter& p, cs::NodeId i, cs::Time t0, cs::Time t1, Part part, cs::Time cut, double fromX);
   void paintFaultMarks(QPainter& p, cs::Time t0, cs::Time t1);
   void paintMessages(QPainter& p, cs::Time t0, cs::Time t1, Density density, Part part = Part::All, cs::Time cut = 0);
+  // paintMessages() in parts: sort into batches, stroke them, label them, then the live selection
+  // halo and the now line.
+  void batchMessages(cs::Time t0, cs::Time t1, Density density, Part part, cs::Time cut);
+  void strokeBatches(QPainter& p, bool busy);
+  void paintMessageLabels(QPainter& p);
+  void paintSelectionAndNow(QPainter& p, cs::Time t1);
   bool finalAt(const cs::Message& m, cs::Time cut) const;
   void paintRuler(QPainter& p, cs::Time t0, cs::Time t1);  // from the cache, then the "now" pill
   void paintRulerScale(QPainter& p, cs::Time t0, cs::Time t1);
@@ -143,4 +149,10 @@ class SpacetimeView : public QAbstractScrollArea {
   QString rulerKey_, gutterKey_;
   std::vector<std::vector<QLineF>> batch_, lostBatch_;
   std::vector<std::vector<QPointF>> tips_;
+  std::vector<QLineF> crosses_;  // the X over each lost message's end
+  struct MessageLabel {
+    QPointF at;
+    std::uint16_t type;
+  };
+  std::vector<MessageLabel> labels_;  // labels with room, in send order
 };

@@ -98,7 +98,16 @@ class StateGraphLayout {
   qreal verticalHeightNeeded(qreal width, qreal extra = 0, qreal scale = 1.0) const;
   void layoutVertical(const QRectF& area);
   void layoutAcross(const QRectF& area);
+  // One arrow's shape, and where and how its label goes.
+  struct Route {
+    QPainterPath path;
+    QPointF tangentFrom, labelAt;
+    bool below = false;
+    bool leftOfArrow = false;
+    bool diagonal = false;  // vertical layout: into one of several siblings
+  };
   void routeArrows();
+  Route route(const Box& a, const Box& b, QPointF end, bool fansOut) const;
   QPointF port(int to, std::pair<int, int> key) const;
   Label labelFor(const Arrow& arrow, const QString& text, QPointF at, bool below, bool leftOfArrow, bool diagonal,
                  std::map<int, qreal>& stackAbove) const;

@@ -20,21 +20,7 @@ QPointF StateGraphLayout::port(int to, std::pair<int, int> key) const {
   return vertical_ ? QPointF(b->rect.center().x(), b->rect.top()) : QPointF(b->rect.left(), b->rect.center().y());
 }
 
-namespace {
-
-// One arrow's shape, and where and how its label goes.
-struct Route {
-  QPainterPath path;
-  QPointF tangentFrom, labelAt;
-  bool below = false;
-  bool leftOfArrow = false;
-  bool diagonal = false;  // vertical layout: into one of several siblings
-};
-
-}  // namespace
-
 void StateGraphLayout::routeArrows() {
-  const qreal f = in_.scale * fit_;
   const auto groups = arrowLabels();
   incoming_.clear();
   for (const auto& [key, labels] : groups) {
@@ -54,76 +40,81 @@ void StateGraphLayout::routeArrows() {
     const Box* a = box(key.first);
     const Box* b = box(key.second);
     if (!a || !b || a == b) continue;
-    const QPointF end = port(key.second, key);
-    Route r;
-    if (vertical_) {
-      if (b->layer > a->layer) {
-        const QPointF start(a->rect.center().x(), a->rect.bottom());
-        r.path.moveTo(start);
-        if (b->layer - a->layer > 1 && std::abs(b->rect.center().x() - a->rect.center().x()) > a->rect.width() / 2) {
-          // Skips a layer into a sibling at the side: out to the target's side first, then down
-          // into it, past the boxes in between; labelled over the target like a diagonal.
-          const QPointF c1(b->rect.center().x(), start.y() + (end.y() - start.y()) * 0.3), c2(end.x(), end.y() - 40 * f);
-          r.path.cubicTo(c1, c2, end);
-          r.tangentFrom = c2;
-          r.labelAt = r.path.pointAtPercent(0.5);
-          r.diagonal = true;
-        } else if (b->layer - a->layer > 1) {
-          // Skips a layer straight down: bulge out to the right of the boxes in between, inside the pane.
-          const qreal out = std::min(std::max(a->rect.right(), b->rect.right()) + 30 * f, graphArea_.right() - 4 * f);
-          const QPointF c1(out, start.y() + 10 * f), c2(out, end.y() - 30 * f);
-          r.path.cubicTo(c1, c2, end);
-          r.tangentFrom = c2;
-          r.labelAt = r.path.pointAtPercent(0.5);
-        } else {
-          r.path.lineTo(end);
-          r.tangentFrom = start;
-          r.labelAt = start + (end - start) * 0.5;
-          r.leftOfArrow = end.x() < start.x() - 1;
-          r.diagonal = std::abs(end.x() - start.x()) > 1;
-        }
-      } else {
-        // A back edge: an arc at the left.
-        const QPointF start(a->rect.left(), a->rect.center().y());
-        const QPointF stop(b->rect.left(), b->rect.center().y());
-        r.path.moveTo(start);
-        r.path.cubicTo(start - QPointF(40 * f, 0), stop - QPointF(40 * f, 0), stop);
-        r.tangentFrom = stop - QPointF(40 * f, 0);
-        r.labelAt = r.path.pointAtPercent(0.5);
-        r.leftOfArrow = true;
-      }
-    } else if (b->layer - a->layer > 1) {
-      // Skips a layer: swing below the boxes in between.
-      const QPointF start(a->rect.center().x(), a->rect.bottom());
-      r.path.moveTo(start);
-      const QPointF c1(start.x(), end.y());
-      const QPointF c2(end.x() - (end.x() - start.x()) * 0.35, end.y());
-      r.path.cubicTo(c1, c2, end);
-      r.tangentFrom = c2;
-      r.labelAt = r.path.pointAtPercent(0.55);
-      r.below = true;
-    } else if (b->layer <= a->layer) {
-      // A back edge (not in 2PC): an arc above.
-      const QPointF start(a->rect.center().x(), a->rect.top());
-      const QPointF stop(b->rect.center().x(), b->rect.top());
-      const qreal lift = 40 * f;
-      r.path.moveTo(start);
-      r.path.cubicTo(start - QPointF(0, lift), stop - QPointF(0, lift), stop);
-      r.tangentFrom = stop - QPointF(0, lift);
-      r.labelAt = r.path.pointAtPercent(0.5);
-    } else {
-      const QPointF start(a->rect.right(), a->rect.center().y());
-      r.path.moveTo(start);
-      r.path.lineTo(end);
-      r.tangentFrom = start;
-      // Arrows fanning out of one state diverge towards their targets: label them nearer the end.
-      r.labelAt = start + (end - start) * (fanOut[key.first] > 1 ? 0.6 : 0.5);
-      r.below = end.y() > start.y() + 1;
-    }
+    const Route r = route(*a, *b, port(key.second, key), fanOut[key.first] > 1);
     Arrow arrow{key, r.path, r.tangentFrom, key == in_.lit};
     labels_.push_back(labelFor(arrow, in_.edgeText(labels), r.labelAt, r.below, r.leftOfArrow, r.diagonal, stackAbove));
     arrows_.push_back(std::move(arrow));
   }
+}
+
+StateGraphLayout::Route StateGraphLayout::route(const Box& a, const Box& b, QPointF end, bool fansOut) const {
+  const qreal f = in_.scale * fit_;
+  Route r;
+  if (vertical_) {
+    if (b.layer > a.layer) {
+      const QPointF start(a.rect.center().x(), a.rect.bottom());
+      r.path.moveTo(start);
+      if (b.layer - a.layer > 1 && std::abs(b.rect.center().x() - a.rect.center().x()) > a.rect.width() / 2) {
+        // Skips a layer into a sibling at the side: out to the target's side first, then down
+        // into it, past the boxes in between; labelled over the target like a diagonal.
+        const QPointF c1(b.rect.center().x(), start.y() + (end.y() - start.y()) * 0.3), c2(end.x(), end.y() - 40 * f);
+        r.path.cubicTo(c1, c2, end);
+        r.tangentFrom = c2;
+        r.labelAt = r.path.pointAtPercent(0.5);
+        r.diagonal = true;
+      } else if (b.layer - a.layer > 1) {
+        // Skips a layer straight down: bulge out to the right of the boxes in between, inside the pane.
+        const qreal out = std::min(std::max(a.rect.right(), b.rect.right()) + 30 * f, graphArea_.right() - 4 * f);
+        const QPointF c1(out, start.y() + 10 * f), c2(out, end.y() - 30 * f);
+        r.path.cubicTo(c1, c2, end);
+        r.tangentFrom = c2;
+        r.labelAt = r.path.pointAtPercent(0.5);
+      } else {
+        r.path.lineTo(end);
+        r.tangentFrom = start;
+        r.labelAt = start + (end - start) * 0.5;
+        r.leftOfArrow = end.x() < start.x() - 1;
+        r.diagonal = std::abs(end.x() - start.x()) > 1;
+      }
+    } else {
+      // A back edge: an arc at the left.
+      const QPointF start(a.rect.left(), a.rect.center().y());
+      const QPointF stop(b.rect.left(), b.rect.center().y());
+      r.path.moveTo(start);
+      r.path.cubicTo(start - QPointF(40 * f, 0), stop - QPointF(40 * f, 0), stop);
+      r.tangentFrom = stop - QPointF(40 * f, 0);
+      r.labelAt = r.path.pointAtPercent(0.5);
+      r.leftOfArrow = true;
+    }
+  } else if (b.layer - a.layer > 1) {
+    // Skips a layer: swing below the boxes in between.
+    const QPointF start(a.rect.center().x(), a.rect.bottom());
+    r.path.moveTo(start);
+    const QPointF c1(start.x(), end.y());
+    const QPointF c2(end.x() - (end.x() - start.x()) * 0.35, end.y());
+    r.path.cubicTo(c1, c2, end);
+    r.tangentFrom = c2;
+    r.labelAt = r.path.pointAtPercent(0.55);
+    r.below = true;
+  } else if (b.layer <= a.layer) {
+    // A back edge (not in 2PC): an arc above.
+    const QPointF start(a.rect.center().x(), a.rect.top());
+    const QPointF stop(b.rect.center().x(), b.rect.top());
+    const qreal lift = 40 * f;
+    r.path.moveTo(start);
+    r.path.cubicTo(start - QPointF(0, lift), stop - QPointF(0, lift), stop);
+    r.tangentFrom = stop - QPointF(0, lift);
+    r.labelAt = r.path.pointAtPercent(0.5);
+  } else {
+    const QPointF start(a.rect.right(), a.rect.center().y());
+    r.path.moveTo(start);
+    r.path.lineTo(end);
+    r.tangentFrom = start;
+    // Arrows fanning out of one state diverge towards their targets: label them nearer the end.
+    r.labelAt = start + (end - start) * (fansOut ? 0.6 : 0.5);
+    r.below = end.y() > start.y() + 1;
+  }
+  return r;
 }
 
 StateGraphLayout::Label StateGraphLayout::labelFor(const Arrow& arrow, const QString& text, QPointF labelAt, bool below,
