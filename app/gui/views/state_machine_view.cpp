@@ -203,7 +203,16 @@ void StateMachineView::paintHeader(QPainter& p, const QRectF& area) {
     p.drawText(pill, Qt::AlignCenter, down);
   }
 
-  // Second line: the last transition in words, and node pickers on the right.
+  paintTransitionLine(p, QRectF(area.left(), area.top() + tm.height() + 6 * f, area.width(), sm.height() + 4 * f));
+}
+
+// The header's second line: the last transition in words, and node pickers on the right.
+void StateMachineView::paintTransitionLine(QPainter& p, const QRectF& area) {
+  const palette::Scheme& s = palette::scheme(projector_);
+  const qreal f = s.fontScale;
+  const auto& sim = controller_->sim();
+  const QFont small = scaledFont(font(), 11.5 * f);
+  const QFontMetricsF sm(small);
   p.setFont(small);
   p.setPen(s.mutedInk);
   const auto& info = controller_->info();
@@ -226,8 +235,8 @@ void StateMachineView::paintHeader(QPainter& p, const QRectF& area) {
   if (!up_) last += QStringLiteral(" · ") + tr("showing the state at the crash");
   chips_.clear();
   qreal cx = area.right();
-  const qreal chipY = area.top() + tm.height() + 6 * f;
-  const qreal chipH = sm.height() + 4 * f;
+  const qreal chipY = area.top();
+  const qreal chipH = area.height();
   for (auto n = static_cast<cs::NodeId>(sim.nodes().size()) - 1; n >= 0; --n) {
     const QString nn = QString::fromStdString(sim.nodes()[static_cast<std::size_t>(n)].name);
     const qreal w = sm.horizontalAdvance(nn) + 12 * f;

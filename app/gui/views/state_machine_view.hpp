@@ -57,6 +57,7 @@ class StateMachineView : public QWidget {
  private:
   StateGraphLayout::Inputs layoutInputs() const;
   void paintHeader(QPainter& p, const QRectF& area);
+  void paintTransitionLine(QPainter& p, const QRectF& area);
   void paintMachine(QPainter& p);
   void paintEdgeLabels(QPainter& p);
   void paintBoxes(QPainter& p);
