@@ -262,29 +262,18 @@ void write_run_report(const Simulation& run, const std::string& trace_sha256,
   sink("\n");
 }
 
-std::string text_summary(const Simulation& run) {
-  const Simulator& sim = run.sim();
-  const Protocol& proto = run.protocol();
-  const ProtocolInfo& info = proto.info();
-  std::string out;
-  const auto line = [&out](const std::string& s) {
-    out += s;
-    out += '\n';
-  };
+namespace {
 
-  if (!run.scenario().title.empty()) line("scenario: " + run.scenario().title);
-  line("protocol: " + info.name);
-  line("seed: " + std::to_string(sim.seed()));
-  line("end: " + ms_text(sim.now()));
-  line("events: " + std::to_string(sim.events_dispatched()) + " (" + std::to_string(sim.trace().size()) +
-       " trace records)");
-  if (sim.halted() != HaltReason::None)
-    line("HALTED: the run hit its " + std::string(halt_reason_key(sim.halted())) +
-         " and stopped early; the results below are partial");
+void add_line(std::string& out, const std::string& s) {
+  out += s;
+  out += '\n';
+}
 
-  // Node table with columns sized to their content.
+// The node table, columns sized to their content.
+void node_table(std::string& out, const Simulator& sim, const ProtocolInfo& info) {
   struct Row {
     std::string name, role, state, up, blocked, txn, locks, log;
+    std::array<const std::string*, 8> cells() const { return {&name, &role, &state, &up, &blocked, &txn, &locks, &log}; }
   };
   std::vector<Row> rows{{"node", "role", "state", "up", "blocked", "txn", "locks", "log"}};
   for (std::size_t i = 0; i < sim.nodes().size(); ++i) {
@@ -296,23 +285,24 @@ std::string text_summary(const Simulation& run) {
   }
   std::array<std::size_t, 8> w{};
   for (const auto& r : rows) {
-    const std::array<const std::string*, 8> cells{&r.name, &r.role,    &r.state, &r.up,
-                                                  &r.blocked, &r.txn, &r.locks, &r.log};
+    const auto cells = r.cells();
     for (std::size_t c = 0; c < 8; ++c) w[c] = std::max(w[c], cells[c]->size());
   }
-  line("");
+  add_line(out, "");
   for (const auto& r : rows) {
-    const std::array<const std::string*, 8> cells{&r.name, &r.role,    &r.state, &r.up,
-                                                  &r.blocked, &r.txn, &r.locks, &r.log};
+    const auto cells = r.cells();
     std::string s = " ";
     for (std::size_t c = 0; c < 8; ++c) {
       s += ' ';
       s += *cells[c];
       if (c + 1 < 8) s.append(w[c] - cells[c]->size() + 1, ' ');
     }
-    line(s);
+    add_line(out, s);
   }
+}
 
+// "transactions: N (k committed, ...)", then one line per transaction when there are few.
+void transaction_lines(std::string& out, const Protocol& proto) {
   const auto txns = proto.transactions();
   std::map<std::string, std::size_t> counts;
   for (const auto& t : txns) ++counts[std::string(txn_outcome_key(t.outcome))];
@@ -324,32 +314,53 @@ std::string text_summary(const Simulation& run) {
     first = false;
   }
   if (!first) c += ")";
-  line("");
-  line(c);
-  if (txns.size() <= 20) {
-    for (const auto& t : txns) {
-      std::string s = "  txn " + std::to_string(t.id) + ": " + std::string(txn_outcome_key(t.outcome));
-      if (t.started >= 0) s += ", started " + ms_text(t.started);
-      if (t.ended >= 0) s += ", ended " + ms_text(t.ended);
-      line(s);
-    }
+  add_line(out, "");
+  add_line(out, c);
+  if (txns.size() > 20) return;
+  for (const auto& t : txns) {
+    std::string s = "  txn " + std::to_string(t.id) + ": " + std::string(txn_outcome_key(t.outcome));
+    if (t.started >= 0) s += ", started " + ms_text(t.started);
+    if (t.ended >= 0) s += ", ended " + ms_text(t.ended);
+    add_line(out, s);
   }
+}
 
-  line("");
+// Every invariant: held, or where it first broke.
+void invariant_lines(std::string& out, const Simulation& run) {
+  add_line(out, "");
   std::size_t violated = 0;
   for (const auto& inv : run.invariants()) violated += inv->held() ? 0 : 1;
-  line(violated == 0 ? "invariants: all " + std::to_string(run.invariants().size()) + " held"
-                     : "invariants: " + std::to_string(violated) + " VIOLATED");
+  add_line(out, violated == 0 ? "invariants: all " + std::to_string(run.invariants().size()) + " held"
+                              : "invariants: " + std::to_string(violated) + " VIOLATED");
   for (const auto& inv : run.invariants()) {
     if (inv->held()) {
-      line("  ok        " + inv->key() + ": " + inv->description());
+      add_line(out, "  ok        " + inv->key() + ": " + inv->description());
       continue;
     }
     const TraceEvent& ev = inv->first_violation();
-    line("  VIOLATED  " + inv->key() + ": " + inv->description());
-    line("            first at event #" + std::to_string(ev.seq) + " (" + std::string(trace_kind_key(ev.kind)) +
-         " at " + ms_text(ev.time) + "): " + inv->violation());
+    add_line(out, "  VIOLATED  " + inv->key() + ": " + inv->description());
+    add_line(out, "            first at event #" + std::to_string(ev.seq) + " (" + std::string(trace_kind_key(ev.kind)) +
+                      " at " + ms_text(ev.time) + "): " + inv->violation());
   }
+}
+
+}  // namespace
+
+std::string text_summary(const Simulation& run) {
+  const Simulator& sim = run.sim();
+  std::string out;
+  if (!run.scenario().title.empty()) add_line(out, "scenario: " + run.scenario().title);
+  add_line(out, "protocol: " + run.protocol().info().name);
+  add_line(out, "seed: " + std::to_string(sim.seed()));
+  add_line(out, "end: " + ms_text(sim.now()));
+  add_line(out, "events: " + std::to_string(sim.events_dispatched()) + " (" + std::to_string(sim.trace().size()) +
+                    " trace records)");
+  if (sim.halted() != HaltReason::None)
+    add_line(out, "HALTED: the run hit its " + std::string(halt_reason_key(sim.halted())) +
+                      " and stopped early; the results below are partial");
+  node_table(out, sim, run.protocol().info());
+  transaction_lines(out, run.protocol());
+  invariant_lines(out, run);
   return out;
 }
 
