@@ -36,23 +36,8 @@ bool ProgressStore::open(const QString& directory) {
   lastError_ = QSqlError();
 
   const QString dir = directory.isEmpty() ? defaultDirectory() : directory;
-  QString why;
-  if (dir.isEmpty())
-    why = tr("no folder for application data is known on this system");
-  else if (!QDir().mkpath(dir))
-    why = tr("the folder cannot be created");
-  else if (!canWriteIn(dir))
-    why = tr("the folder is read-only");
   const QString file = dir.isEmpty() ? QString() : QDir(dir).filePath(QString::fromLatin1(kFileName));
-  const QFileInfo info(file);
-  if (why.isEmpty() && info.exists() && !info.isFile()) why = tr("\"%1\" is not a file").arg(native(file));
-  // Not damage: an owner or mode that keeps this user out (a progress.db made by root) leaves the
-  // file exactly as it is.
-  if (why.isEmpty() && info.exists() && !info.isReadable())
-    why = tr("the progress file cannot be read: check its owner and permissions");
-  if (why.isEmpty() && info.exists() && !info.isWritable())
-    why = tr("the progress file is read-only: check its owner and permissions");
-  if (!why.isEmpty()) {
+  if (const QString why = whyUnusable(dir, file); !why.isEmpty()) {
     addMessage(tr("Progress cannot be saved in \"%1\" (%2). It is kept in memory and will be lost when "
                   "CommitScope closes.")
                    .arg(native(dir), why));
@@ -67,30 +52,55 @@ bool ProgressStore::open(const QString& directory) {
     return true;
   }
   dropConnection();
-  if (r != OpenResult::Corrupt) {
-    // The file may be perfectly good (in use, another owner, a newer CommitScope): it is not touched.
-    QString problem;
-    switch (r) {
-      case OpenResult::Busy:
-        problem = tr("another CommitScope using it kept it locked for more than %n second(s)", nullptr,
-                     (lockTimeoutMs_ + 999) / 1000);
-        break;
-      case OpenResult::Newer:
-        problem = tr("it was written by a newer version of CommitScope (schema %1; this version knows up to %2)")
-                      .arg(detail)
-                      .arg(progress_schema::kCurrentVersion);
-        break;
-      case OpenResult::Unmigratable:
-        problem = tr("it holds tables this version cannot upgrade: %1").arg(detail);
-        break;
-      default: problem = detail; break;
-    }
-    addMessage(tr("The progress file \"%1\" could not be used (%2). It was left unchanged. Progress is kept in "
-                  "memory and will be lost when CommitScope closes.")
-                   .arg(native(file), problem));
-    return openInMemory();
-  }
+  if (r != OpenResult::Corrupt) return keepUntouched(file, r, detail);
+  return replaceDamaged(file, detail);
+}
 
+QString ProgressStore::whyUnusable(const QString& dir, const QString& file) const {
+  QString why;
+  if (dir.isEmpty())
+    why = tr("no folder for application data is known on this system");
+  else if (!QDir().mkpath(dir))
+    why = tr("the folder cannot be created");
+  else if (!canWriteIn(dir))
+    why = tr("the folder is read-only");
+  const QFileInfo info(file);
+  if (why.isEmpty() && info.exists() && !info.isFile()) why = tr("\"%1\" is not a file").arg(native(file));
+  // Not damage: an owner or mode that keeps this user out (a progress.db made by root) leaves the
+  // file exactly as it is.
+  if (why.isEmpty() && info.exists() && !info.isReadable())
+    why = tr("the progress file cannot be read: check its owner and permissions");
+  if (why.isEmpty() && info.exists() && !info.isWritable())
+    why = tr("the progress file is read-only: check its owner and permissions");
+  return why;
+}
+
+// The file may be perfectly good (in use, another owner, a newer CommitScope): it is not touched.
+bool ProgressStore::keepUntouched(const QString& file, OpenResult r, const QString& detail) {
+  QString problem;
+  switch (r) {
+    case OpenResult::Busy:
+      problem = tr("another CommitScope using it kept it locked for more than %n second(s)", nullptr,
+                   (lockTimeoutMs_ + 999) / 1000);
+      break;
+    case OpenResult::Newer:
+      problem = tr("it was written by a newer version of CommitScope (schema %1; this version knows up to %2)")
+                    .arg(detail)
+                    .arg(progress_schema::kCurrentVersion);
+      break;
+    case OpenResult::Unmigratable:
+      problem = tr("it holds tables this version cannot upgrade: %1").arg(detail);
+      break;
+    default: problem = detail; break;
+  }
+  addMessage(tr("The progress file \"%1\" could not be used (%2). It was left unchanged. Progress is kept in "
+                "memory and will be lost when CommitScope closes.")
+                 .arg(native(file), problem));
+  return openInMemory();
+}
+
+// A damaged file is moved aside (kept for inspection) and a new one started.
+bool ProgressStore::replaceDamaged(const QString& file, QString detail) {
   const QString problem = tr("it is damaged or not a progress file: %1").arg(detail);
   QString moveError;
   if (!moveAside(file, &moveError)) {

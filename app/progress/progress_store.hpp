@@ -136,6 +136,11 @@ class ProgressStore {
 
   QSqlDatabase db() const;
   OpenResult openFile(const QString& path, QString* detail);
+  // open() in parts: why a folder or file cannot be used at all (empty: it can), the message for a
+  // good file that cannot be used now, and moving a damaged one aside for a fresh start.
+  QString whyUnusable(const QString& dir, const QString& file) const;
+  bool keepUntouched(const QString& file, OpenResult r, const QString& detail);
+  bool replaceDamaged(const QString& file, QString detail);
   bool openInMemory();
   void dropConnection();
   bool moveAside(const QString& path, QString* detail);
