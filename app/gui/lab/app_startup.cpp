@@ -43,110 +43,175 @@ void printOut(const QString& s) {
 
 QString defaultScenarioPath() { return QStringLiteral(":/scenarios/default.json"); }
 
+namespace {
+
+// Marked for lupdate with QT_TRANSLATE_NOOP where used.
+QString startupText(const char* text) { return QCoreApplication::translate("Startup", text); }
+
+// The command line's options, declared once (their help texts are what --help prints).
+struct Options {
+  QCommandLineOption screenshot{QStringLiteral("screenshot"), startupText(QT_TRANSLATE_NOOP("Startup", "Render the window offscreen to a PNG file and exit.")), QStringLiteral("FILE")};
+  QCommandLineOption lang{QStringLiteral("lang"), startupText(QT_TRANSLATE_NOOP("Startup", "Interface language: en or zh-TW.")), QStringLiteral("LANG")};
+  QCommandLineOption projector{QStringLiteral("projector"), startupText(QT_TRANSLATE_NOOP("Startup", "Start in projector mode."))};
+  QCommandLineOption scenario{QStringLiteral("scenario"), startupText(QT_TRANSLATE_NOOP("Startup", "Open this scenario file instead of the default.")), QStringLiteral("FILE")};
+  QCommandLineOption at{QStringLiteral("at-ms"), startupText(QT_TRANSLATE_NOOP("Startup", "Advance the run to this virtual time (ms) before showing it.")), QStringLiteral("T")};
+  QCommandLineOption size{QStringLiteral("size"), startupText(QT_TRANSLATE_NOOP("Startup", "Window size, e.g. 1600x1000.")), QStringLiteral("WxH")};
+  QCommandLineOption seed{QStringLiteral("seed"), startupText(QT_TRANSLATE_NOOP("Startup", "Override the scenario's seed.")), QStringLiteral("N")};
+  QCommandLineOption profile{QStringLiteral("profile"), startupText(QT_TRANSLATE_NOOP("Startup", "Keep settings in this directory instead of the user's.")), QStringLiteral("DIR")};
+  QCommandLineOption lesson{QStringLiteral("lesson"), startupText(QT_TRANSLATE_NOOP("Startup", "Open this lesson (a lesson id such as 07-two-phase-commit, or a lesson file).")), QStringLiteral("LESSON")};
+  QCommandLineOption lessonStep{QStringLiteral("lesson-step"), startupText(QT_TRANSLATE_NOOP("Startup", "Go to this step of the lesson (1 = first), completing the steps before it.")), QStringLiteral("N")};
+  QCommandLineOption teacher{QStringLiteral("teacher"), startupText(QT_TRANSLATE_NOOP("Startup", "Start in teacher mode."))};
+  QCommandLineOption lessonsDir{QStringLiteral("lessons"), startupText(QT_TRANSLATE_NOOP("Startup", "Read the lesson list from this directory instead of the bundled lessons.")), QStringLiteral("DIR")};
+};
+
+// Each reads one option's value into `o`, or says what is wrong with it in `error`.
+bool readLessonStep(const QString& text, StartupOptions& o, QString* error) {
+  bool ok = false;
+  const int v = text.toInt(&ok);
+  if (!ok || v < 1) {
+    *error = startupText(QT_TRANSLATE_NOOP("Startup", "--lesson-step: \"%1\" is not a step number (1 or more)")).arg(text);
+    return false;
+  }
+  if (o.lesson.isEmpty()) {
+    *error = startupText(QT_TRANSLATE_NOOP("Startup", "--lesson-step needs --lesson"));
+    return false;
+  }
+  o.lessonStep = v;
+  return true;
+}
+
+bool readAtMs(const QString& text, StartupOptions& o, QString* error) {
+  bool ok = false;
+  const double v = text.toDouble(&ok);
+  // At most the longest run a scenario may have: beyond it the time has no integer µs value.
+  if (!ok || !(v >= 0 && v <= cs::kMaxUntilMs)) {
+    *error = startupText(QT_TRANSLATE_NOOP("Startup", "--at-ms: \"%1\" is not a time in milliseconds")).arg(text);
+    return false;
+  }
+  o.at_ms = v;
+  return true;
+}
+
+bool readSize(const QString& text, StartupOptions& o, QString* error) {
+  static const QRegularExpression re(QStringLiteral("^(\\d{2,5})[xX](\\d{2,5})$"));
+  const auto m = re.match(text);
+  if (!m.hasMatch()) {
+    *error = startupText(QT_TRANSLATE_NOOP("Startup", "--size: \"%1\" is not WIDTHxHEIGHT, e.g. 1600x1000")).arg(text);
+    return false;
+  }
+  o.size = QSize(m.captured(1).toInt(), m.captured(2).toInt());
+  return true;
+}
+
+bool readSeed(const QString& text, StartupOptions& o, QString* error) {
+  // The rule of "seed" in a scenario file and of the CLI's --seed (engine/scenario/number_rules.hpp).
+  const std::string s = text.toStdString();
+  const cs::WholeNumber v = cs::read_whole_number(std::string_view(s));
+  if (v.problem == cs::WholeNumber::Problem::TooLarge) {
+    *error = startupText(QT_TRANSLATE_NOOP("Startup", "--seed: \"%1\" is too large; the largest seed is %2")).arg(text).arg(std::numeric_limits<quint64>::max());
+    return false;
+  }
+  if (v.problem != cs::WholeNumber::Problem::None) {
+    *error = startupText(QT_TRANSLATE_NOOP("Startup", "--seed: \"%1\" is not a non-negative integer")).arg(text);
+    return false;
+  }
+  o.seed = v.value;
+  return true;
+}
+
+}  // namespace
+
 std::optional<StartupOptions> parseCommandLine(const QCoreApplication& app, QString* error) {
   QCommandLineParser p;
-  p.setApplicationDescription(QCoreApplication::translate(
-      "Startup", "CommitScope: a laboratory for distributed transactions (two-phase commit and more)."));
+  p.setApplicationDescription(startupText(QT_TRANSLATE_NOOP("Startup", "CommitScope: a laboratory for distributed transactions (two-phase commit and more).")));
   p.addHelpOption();
   p.addVersionOption();
-  const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                      QCoreApplication::translate("Startup", "Render the window offscreen to a PNG file and exit."),
-                                      QStringLiteral("FILE"));
-  const QCommandLineOption lang(QStringLiteral("lang"), QCoreApplication::translate("Startup", "Interface language: en or zh-TW."),
-                                QStringLiteral("LANG"));
-  const QCommandLineOption projectorOpt(QStringLiteral("projector"),
-                                        QCoreApplication::translate("Startup", "Start in projector mode."));
-  const QCommandLineOption scenario(QStringLiteral("scenario"),
-                                    QCoreApplication::translate("Startup", "Open this scenario file instead of the default."),
-                                    QStringLiteral("FILE"));
-  const QCommandLineOption at(QStringLiteral("at-ms"),
-                              QCoreApplication::translate("Startup", "Advance the run to this virtual time (ms) before showing it."),
-                              QStringLiteral("T"));
-  const QCommandLineOption size(QStringLiteral("size"), QCoreApplication::translate("Startup", "Window size, e.g. 1600x1000."),
-                                QStringLiteral("WxH"));
-  const QCommandLineOption seed(QStringLiteral("seed"), QCoreApplication::translate("Startup", "Override the scenario's seed."),
-                                QStringLiteral("N"));
-  const QCommandLineOption profile(QStringLiteral("profile"),
-                                   QCoreApplication::translate("Startup", "Keep settings in this directory instead of the user's."),
-                                   QStringLiteral("DIR"));
-  const QCommandLineOption lessonOpt(QStringLiteral("lesson"),
-                                    QCoreApplication::translate("Startup", "Open this lesson (a lesson id such as 07-two-phase-commit, or a lesson file)."),
-                                    QStringLiteral("LESSON"));
-  const QCommandLineOption lessonStep(QStringLiteral("lesson-step"),
-                                      QCoreApplication::translate("Startup", "Go to this step of the lesson (1 = first), completing the steps before it."),
-                                      QStringLiteral("N"));
-  const QCommandLineOption teacher(QStringLiteral("teacher"), QCoreApplication::translate("Startup", "Start in teacher mode."));
-  const QCommandLineOption lessonsDir(QStringLiteral("lessons"),
-                                      QCoreApplication::translate("Startup", "Read the lesson list from this directory instead of the bundled lessons."),
-                                      QStringLiteral("DIR"));
-  p.addOptions({screenshot, lang, projectorOpt, scenario, at, size, seed, profile, lessonOpt, lessonStep, teacher, lessonsDir});
+  const Options opt;
+  p.addOptions({opt.screenshot, opt.lang, opt.projector, opt.scenario, opt.at, opt.size, opt.seed, opt.profile, opt.lesson,
+                opt.lessonStep, opt.teacher, opt.lessonsDir});
   p.process(app);  // --help and --version exit here
 
   StartupOptions o;
-  o.screenshot = p.value(screenshot);
-  o.projector = p.isSet(projectorOpt);
-  o.scenario = p.value(scenario);
-  o.profile = p.value(profile);
-  o.lesson = p.value(lessonOpt);
-  o.teacher = p.isSet(teacher);
-  o.lessonsDir = p.value(lessonsDir);
-  if (p.isSet(lessonStep)) {
-    bool ok = false;
-    const int v = p.value(lessonStep).toInt(&ok);
-    if (!ok || v < 1) {
-      *error = QCoreApplication::translate("Startup", "--lesson-step: \"%1\" is not a step number (1 or more)").arg(p.value(lessonStep));
-      return std::nullopt;
-    }
-    if (o.lesson.isEmpty()) {
-      *error = QCoreApplication::translate("Startup", "--lesson-step needs --lesson");
-      return std::nullopt;
-    }
-    o.lessonStep = v;
-  }
-  if (p.isSet(lang)) {
-    o.language = language::normalize(p.value(lang));
+  o.screenshot = p.value(opt.screenshot);
+  o.projector = p.isSet(opt.projector);
+  o.scenario = p.value(opt.scenario);
+  o.profile = p.value(opt.profile);
+  o.lesson = p.value(opt.lesson);
+  o.teacher = p.isSet(opt.teacher);
+  o.lessonsDir = p.value(opt.lessonsDir);
+  if (p.isSet(opt.lang)) {
+    o.language = language::normalize(p.value(opt.lang));
     if (o.language.isEmpty()) {
-      *error = QCoreApplication::translate("Startup", "--lang: unknown language \"%1\" (use en or zh-TW)").arg(p.value(lang));
+      *error = startupText(QT_TRANSLATE_NOOP("Startup", "--lang: unknown language \"%1\" (use en or zh-TW)")).arg(p.value(opt.lang));
       return std::nullopt;
     }
   }
-  if (p.isSet(at)) {
-    bool ok = false;
-    const double v = p.value(at).toDouble(&ok);
-    // At most the longest run a scenario may have: beyond it the time has no integer µs value.
-    if (!ok || !(v >= 0 && v <= cs::kMaxUntilMs)) {
-      *error = QCoreApplication::translate("Startup", "--at-ms: \"%1\" is not a time in milliseconds").arg(p.value(at));
-      return std::nullopt;
-    }
-    o.at_ms = v;
-  }
-  if (p.isSet(size)) {
-    static const QRegularExpression re(QStringLiteral("^(\\d{2,5})[xX](\\d{2,5})$"));
-    const auto m = re.match(p.value(size));
-    if (!m.hasMatch()) {
-      *error = QCoreApplication::translate("Startup", "--size: \"%1\" is not WIDTHxHEIGHT, e.g. 1600x1000").arg(p.value(size));
-      return std::nullopt;
-    }
-    o.size = QSize(m.captured(1).toInt(), m.captured(2).toInt());
-  }
-  if (p.isSet(seed)) {
-    // The rule of "seed" in a scenario file and of the CLI's --seed (engine/scenario/number_rules.hpp).
-    const std::string text = p.value(seed).toStdString();
-    const cs::WholeNumber v = cs::read_whole_number(std::string_view(text));
-    if (v.problem == cs::WholeNumber::Problem::TooLarge) {
-      *error = QCoreApplication::translate("Startup", "--seed: \"%1\" is too large; the largest seed is %2")
-                   .arg(p.value(seed))
-                   .arg(std::numeric_limits<quint64>::max());
-      return std::nullopt;
-    }
-    if (v.problem != cs::WholeNumber::Problem::None) {
-      *error = QCoreApplication::translate("Startup", "--seed: \"%1\" is not a non-negative integer").arg(p.value(seed));
-      return std::nullopt;
-    }
-    o.seed = v.value;
-  }
+  if (p.isSet(opt.lessonStep) && !readLessonStep(p.value(opt.lessonStep), o, error)) return std::nullopt;
+  if (p.isSet(opt.at) && !readAtMs(p.value(opt.at), o, error)) return std::nullopt;
+  if (p.isSet(opt.size) && !readSize(p.value(opt.size), o, error)) return std::nullopt;
+  if (p.isSet(opt.seed) && !readSeed(p.value(opt.seed), o, error)) return std::nullopt;
   return o;
 }
+
+namespace {
+
+// The scenario: the given file, else the embedded default (else the controller's built-in one);
+// then --seed and --at-ms. False (and a message on stderr) when the file cannot be opened.
+bool openStartScenario(const StartupOptions& opts, LabController& controller, MainWindow& window) {
+  if (!opts.scenario.isEmpty()) {
+    QString problem;
+    if (!window.openFile(opts.scenario, false, &problem)) {
+      printErr(problem);
+      return false;
+    }
+  } else if (QFile::exists(defaultScenarioPath())) {
+    window.openFile(defaultScenarioPath(), false);
+  }
+  if (opts.seed) {
+    cs::Scenario s = controller.scenario();
+    s.seed = *opts.seed;
+    controller.setScenario(s);
+  }
+  printOut(QStringLiteral("seed: %1").arg(controller.scenario().seed));
+  if (opts.at_ms) controller.seekTime(static_cast<cs::Time>(std::llround(*opts.at_ms * 1000.0)));
+  return true;
+}
+
+// --lesson (and --lesson-step): false (and a message on stderr) when the lesson cannot be started.
+bool startLessonAt(const StartupOptions& opts, MainWindow& window) {
+  QString problem;
+  if (!window.startLesson(opts.lesson, false, &problem)) {
+    printErr(problem);
+    return false;
+  }
+  if (!opts.lessonStep) return true;
+  LessonSession* session = window.lessonSession();
+  const int step = std::min(*opts.lessonStep, session->stepCount()) - 1;
+  // Like a teacher's jump: the steps before are completed with their own solutions.
+  const bool wasTeacher = session->teacherMode();
+  session->setTeacherMode(true);
+  session->jumpTo(step);
+  session->setTeacherMode(wasTeacher);
+  session->skipAnimation();
+  return true;
+}
+
+int takeScreenshot(const StartupOptions& opts, MainWindow& window, bool projectorOn) {
+  if (projectorOn) window.setProjectorMode(true, false);
+  window.show();
+  // Let layouts, fonts and the views' first paint settle before grabbing.
+  for (int i = 0; i < 5; ++i) QApplication::processEvents();
+  if (opts.size.isValid() && window.size() != opts.size) window.resize(opts.size);
+  QApplication::processEvents();
+  const QImage image = window.grab().toImage();
+  if (!image.save(opts.screenshot, "PNG")) {
+    printErr(startupText(QT_TRANSLATE_NOOP("Startup", "%1: cannot write the screenshot")).arg(opts.screenshot));
+    return 2;
+  }
+  return 0;
+}
+
+}  // namespace
 
 int runApplication(int argc, char** argv) {
   QElapsedTimer startup;
@@ -174,7 +239,6 @@ int runApplication(int argc, char** argv) {
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, opts->profile);
   }
   const bool screenshotMode = !opts->screenshot.isEmpty();
-
   projector::captureDefaults();
   // --lang applies to this start only when taking a screenshot (a documentation run must not change
   // the user's choice); otherwise it is remembered like a menu choice.
@@ -182,65 +246,17 @@ int runApplication(int argc, char** argv) {
 
   LabController controller;
   MainWindow window(&controller);
-
-  // The scenario: the given file, else the embedded default (else the controller's built-in one).
-  if (!opts->scenario.isEmpty()) {
-    QString problem;
-    if (!window.openFile(opts->scenario, false, &problem)) {
-      printErr(problem);
-      return 2;
-    }
-  } else if (QFile::exists(defaultScenarioPath())) {
-    window.openFile(defaultScenarioPath(), false);
-  }
-  if (opts->seed) {
-    cs::Scenario s = controller.scenario();
-    s.seed = *opts->seed;
-    controller.setScenario(s);
-  }
-  printOut(QStringLiteral("seed: %1").arg(controller.scenario().seed));
-  if (opts->at_ms) controller.seekTime(static_cast<cs::Time>(std::llround(*opts->at_ms * 1000.0)));
-
+  if (!openStartScenario(*opts, controller, window)) return 2;
   // Progress: the --profile directory, else the user's data directory. A documentation screenshot
   // without --profile records nothing (it must not add attempts to the user's progress).
   if (!screenshotMode || !opts->profile.isEmpty()) window.openProgress(opts->profile, !screenshotMode);
   if (!opts->lessonsDir.isEmpty()) window.setLessonDirectory(opts->lessonsDir);
   if (opts->teacher) window.setTeacherMode(true);
-  if (!opts->lesson.isEmpty()) {
-    QString problem;
-    if (!window.startLesson(opts->lesson, false, &problem)) {
-      printErr(problem);
-      return 2;
-    }
-    if (opts->lessonStep) {
-      LessonSession* session = window.lessonSession();
-      const int step = std::min(*opts->lessonStep, session->stepCount()) - 1;
-      // Like a teacher's jump: the steps before are completed with their own solutions.
-      const bool wasTeacher = session->teacherMode();
-      session->setTeacherMode(true);
-      session->jumpTo(step);
-      session->setTeacherMode(wasTeacher);
-      session->skipAnimation();
-    }
-  }
+  if (!opts->lesson.isEmpty() && !startLessonAt(*opts, window)) return 2;
 
   const bool projectorOn = opts->projector || (!screenshotMode && QSettings().value(QStringLiteral("ui/projector")).toBool());
   if (opts->size.isValid()) window.resize(opts->size);
-
-  if (screenshotMode) {
-    if (projectorOn) window.setProjectorMode(true, false);
-    window.show();
-    // Let layouts, fonts and the views' first paint settle before grabbing.
-    for (int i = 0; i < 5; ++i) QApplication::processEvents();
-    if (opts->size.isValid() && window.size() != opts->size) window.resize(opts->size);
-    QApplication::processEvents();
-    const QImage image = window.grab().toImage();
-    if (!image.save(opts->screenshot, "PNG")) {
-      printErr(QCoreApplication::translate("Startup", "%1: cannot write the screenshot").arg(opts->screenshot));
-      return 2;
-    }
-    return 0;
-  }
+  if (screenshotMode) return takeScreenshot(*opts, window, projectorOn);
 
   window.show();
   if (projectorOn) window.setProjectorMode(true, true);
