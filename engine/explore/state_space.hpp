@@ -1,0 +1,164 @@
+// Breadth-first exploration of a finite state space, the way TLC explores a TLA+ specification:
+// every state reachable from the initial one, each distinct state stored once, invariants checked
+// in every state. Breadth-first, so the first violation found is at the smallest depth.
+//
+// A model packs its state into W 64-bit words (a fixed, canonical encoding: two equal states have
+// equal words) and provides
+//   State initial() const;
+//   template <class Emit> void successors(const State&, Emit&& emit) const;  // emit(State) per action
+//   const char* violated(const State&) const;   // key of a broken invariant, or nullptr
+//   std::string describe(const State&) const;   // for reports
+// The visited set is an open-addressing hash table of packed states (no pointers, no per-state
+// allocation), so a million states cost tens of megabytes, not hundreds.
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace cs::explore {
+
+template <std::size_t W>
+using Packed = std::array<std::uint64_t, W>;
+
+struct Limits {
+  std::uint64_t max_states = 20'000'000;     // distinct states; the run stops (complete = false) past it
+  std::size_t max_memory = std::size_t{1} << 30;  // bytes of the visited table and the frontier
+};
+
+struct Violation {
+  std::string invariant;
+  int depth = 0;      // steps from the initial state (breadth-first: the shortest)
+  std::string state;  // the model's description of the violating state
+};
+
+struct Result {
+  std::uint64_t distinct_states = 0;
+  std::uint64_t transitions = 0;  // successors generated, repeats included (TLC's "states generated" - initial)
+  int max_depth = 0;              // TLC's "depth of the complete state graph search" minus one
+  bool complete = true;           // false: a limit stopped the search (stopped_by says which)
+  std::string stopped_by;         // "", "max_states", "max_memory"
+  std::vector<Violation> violations;  // the first violation of each invariant
+  std::size_t memory_bytes = 0;       // peak bytes of the table and the frontiers
+};
+
+namespace detail {
+
+inline std::uint64_t mix(std::uint64_t x) {
+  // splitmix64's finaliser: every input bit reaches every output bit.
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+// Visited states. An all-ones key marks an empty slot: models never produce it (their encodings
+// leave the top bits of the last word zero).
+template <std::size_t W>
+class VisitedSet {
+ public:
+  explicit VisitedSet(std::size_t initial_slots = 1u << 16) { slots_.assign(initial_slots, empty()); }
+  std::size_t size() const { return size_; }
+  std::size_t bytes() const { return slots_.size() * sizeof(Packed<W>); }
+  std::size_t bytes_after_growth() const { return 2 * bytes(); }
+  bool needs_growth() const { return (size_ + 1) * 2 > slots_.size(); }  // at most half full
+  // True when `s` was not there before (and is now).
+  bool insert(const Packed<W>& s) {
+    if (needs_growth()) grow();
+    return place(slots_, s);
+  }
+
+ private:
+  static Packed<W> empty() {
+    Packed<W> e;
+    e.fill(~std::uint64_t{0});
+    return e;
+  }
+  static std::uint64_t hash(const Packed<W>& s) {
+    std::uint64_t h = 0x9e3779b97f4a7c15ULL;
+    for (std::uint64_t w : s) h = mix(h ^ w);
+    return h;
+  }
+  bool place(std::vector<Packed<W>>& table, const Packed<W>& s) {
+    const std::size_t mask = table.size() - 1;
+    for (std::size_t i = hash(s) & mask;; i = (i + 1) & mask) {
+      if (table[i] == s) return false;
+      if (table[i] == empty()) {
+        table[i] = s;
+        ++size_;
+        return true;
+      }
+    }
+  }
+  void grow() {
+    std::vector<Packed<W>> bigger(slots_.size() * 2, empty());
+    size_ = 0;
+    for (const auto& s : slots_)
+      if (s != empty()) place(bigger, s);
+    slots_.swap(bigger);
+  }
+  std::vector<Packed<W>> slots_;
+  std::size_t size_ = 0;
+};
+
+}  // namespace detail
+
+template <class Model>
+Result explore(const Model& model, const Limits& limits) {
+  constexpr std::size_t W = Model::kWords;
+  using State = Packed<W>;
+  Result r;
+  detail::VisitedSet<W> visited;
+  std::vector<State> frontier{model.initial()}, next;
+  visited.insert(frontier.front());
+  const auto check = [&](const State& s, int depth) {
+    const char* key = model.violated(s);
+    if (!key) return;
+    for (const Violation& v : r.violations)
+      if (v.invariant == key) return;  // the first (shallowest) violation of each invariant is kept
+    r.violations.push_back({key, depth, model.describe(s)});
+  };
+  check(frontier.front(), 0);
+  for (int depth = 0; !frontier.empty(); ++depth) {
+    r.max_depth = depth;
+    next.clear();
+    for (const State& s : frontier) {
+      bool stop = false;
+      model.successors(s, [&](const State& t) {
+        ++r.transitions;
+        if (stop) return;
+        const std::size_t memory = (visited.needs_growth() ? visited.bytes_after_growth() : visited.bytes()) +
+                                   (frontier.capacity() + next.capacity() + 1) * sizeof(State);
+        if (memory > limits.max_memory) {
+          r.complete = false;
+          r.stopped_by = "max_memory";
+          stop = true;
+          return;
+        }
+        if (!visited.insert(t)) return;
+        if (visited.size() > limits.max_states) {
+          r.complete = false;
+          r.stopped_by = "max_states";
+          stop = true;
+          return;
+        }
+        check(t, depth + 1);
+        next.push_back(t);
+      });
+      r.memory_bytes = std::max(r.memory_bytes, visited.bytes() + (frontier.capacity() + next.capacity()) * sizeof(State));
+      if (stop) {
+        r.distinct_states = visited.size();
+        return r;
+      }
+    }
+    frontier.swap(next);
+  }
+  r.distinct_states = visited.size();
+  return r;
+}
+
+}  // namespace cs::explore
