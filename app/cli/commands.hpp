@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <optional>
 
+#include "explore/textbook_models.hpp"
+
 namespace cs::cli {
 
 struct RunOptions {
@@ -25,5 +27,13 @@ int validate_command(const QStringList& paths);
 int walk_command(const QStringList& paths);
 enum class ProtocolsFormat { Text, Json, Markdown };
 int protocols_command(ProtocolsFormat format);
+// Explores a TLA+ transaction-commit model (tcommit, twophase, paxoscommit) breadth-first.
+struct ExploreOptions {
+  QString model;
+  explore::ModelSize size;
+  std::optional<std::uint64_t> max_states;
+  bool json = false;
+};
+int explore_command(const ExploreOptions& opt);
 
 }  // namespace cs::cli

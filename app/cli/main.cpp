@@ -17,6 +17,8 @@ const char* const kUsage =
     "       commitscope-cli validate FILE_OR_DIR...\n"
     "       commitscope-cli walk LESSON_OR_DIR...\n"
     "       commitscope-cli protocols [--json | --markdown]\n"
+    "       commitscope-cli explore --model tcommit|twophase|paxoscommit [--rms N] [--acceptors N]\n"
+    "                               [--ballots N] [--max-states N] [--json]\n"
     "\n"
     "  run        runs a scenario and prints a summary (--json: a JSON report with trace_sha256)\n"
     "  validate   checks scenario and lesson files (directories: every *.json inside, recursively)\n"
@@ -24,6 +26,10 @@ const char* const kUsage =
     "  protocols  lists the protocols a scenario can name (--json: every protocol's descriptor: roles,\n"
     "             states, messages, metrics, invariants, parameter schema; --markdown: the parameter\n"
     "             tables of docs/protocols.md)\n"
+    "  explore    explores every state of a TLA+ transaction-commit model (TCommit, TwoPhase,\n"
+    "             PaxosCommit from tlaplus/Examples) breadth-first and checks its invariants; the\n"
+    "             distinct-state counts are TLC's (docs/explorer.md). Defaults: 3 RMs, 3 acceptors,\n"
+    "             2 ballots, at most 20,000,000 states\n"
     "\n"
     "Exit status: 0 done, 2 bad input (unreadable file, invalid scenario or lesson, failed walk, wrong usage).\n"
     "Formats: docs/scenario-format.md, docs/lesson-format.md.\n";
@@ -43,8 +49,13 @@ int dispatch(QCoreApplication& app) {
   const QCommandLineOption json("json", "Print a JSON report instead of the summary.");
   const QCommandLineOption trace("trace", "Write the trace as JSON lines to this file.", "OUT.jsonl");
   const QCommandLineOption markdown("markdown", "protocols: print the parameter tables as Markdown.");
-  parser.addOptions({help, seed, until, json, trace, markdown});
-  parser.addPositionalArgument("command", "run | validate | walk | protocols");
+  const QCommandLineOption model("model", "explore: the TLA+ model.", "NAME");
+  const QCommandLineOption rms("rms", "explore: resource managers.", "N");
+  const QCommandLineOption acceptors("acceptors", "explore: PaxosCommit's acceptors.", "N");
+  const QCommandLineOption ballots("ballots", "explore: PaxosCommit's ballots (0 .. N-1).", "N");
+  const QCommandLineOption maxStates("max-states", "explore: stop after this many distinct states.", "N");
+  parser.addOptions({help, seed, until, json, trace, markdown, model, rms, acceptors, ballots, maxStates});
+  parser.addPositionalArgument("command", "run | validate | walk | protocols | explore");
 
   // parse() rather than process(): process() exits with status 1 on a bad option; ours is 2.
   if (!parser.parse(app.arguments())) return usage_error(parser.errorText().toStdString());
@@ -57,6 +68,10 @@ int dispatch(QCoreApplication& app) {
   const QString command = args.takeFirst();
   const bool run_options = parser.isSet(seed) || parser.isSet(until) || parser.isSet(json) || parser.isSet(trace);
 
+  const bool explore_options = parser.isSet(model) || parser.isSet(rms) || parser.isSet(acceptors) ||
+                               parser.isSet(ballots) || parser.isSet(maxStates);
+  if (command != "explore" && explore_options)
+    return usage_error("--model, --rms, --acceptors, --ballots and --max-states belong to the explore command");
   if (command == "run") {
     if (args.size() != 1) return usage_error("run takes exactly one scenario file");
     cs::cli::RunOptions opt;
@@ -79,6 +94,32 @@ int dispatch(QCoreApplication& app) {
     opt.json = parser.isSet(json);
     opt.trace_path = parser.value(trace);
     return cs::cli::run_command(opt);
+  }
+  if (command == "explore") {
+    if (!args.isEmpty()) return usage_error("explore takes no file yet: name a model with --model");
+    if (!parser.isSet(model)) return usage_error("explore needs --model tcommit, twophase or paxoscommit");
+    if (parser.isSet(seed) || parser.isSet(until) || parser.isSet(trace) || parser.isSet(markdown))
+      return usage_error("--seed, --until-ms, --trace and --markdown do not apply to explore");
+    cs::cli::ExploreOptions opt;
+    opt.model = parser.value(model);
+    opt.json = parser.isSet(json);
+    // Small whole numbers; the model says which range it can hold.
+    const auto count = [&](const QCommandLineOption& o, int& out) {
+      if (!parser.isSet(o)) return true;
+      bool ok = false;
+      out = parser.value(o).toInt(&ok);
+      return ok;
+    };
+    if (!count(rms, opt.size.rms) || !count(acceptors, opt.size.acceptors) || !count(ballots, opt.size.ballots))
+      return usage_error("--rms, --acceptors and --ballots take whole numbers");
+    if (parser.isSet(maxStates)) {
+      const std::string text = parser.value(maxStates).toStdString();
+      const cs::WholeNumber n = cs::read_whole_number(std::string_view(text));
+      if (n.problem != cs::WholeNumber::Problem::None || n.value == 0)
+        return usage_error("--max-states takes a whole number of states (1 or more), not \"" + text + "\"");
+      opt.max_states = n.value;
+    }
+    return cs::cli::explore_command(opt);
   }
   if (command == "protocols") {
     if (!args.isEmpty()) return usage_error("protocols takes no arguments");

@@ -175,3 +175,36 @@ int main(int argc, char** argv) {
   ::testing::InitGoogleTest(&argc, argv);
   return RUN_ALL_TESTS();
 }
+
+// explore --model: the TLA+ transaction-commit models, with TLC's distinct-state counts.
+TEST(CliExplore, TwoPhaseJsonHasTlcsCountAndTheReportKeys) {
+  const Result r = cli({QStringLiteral("explore"), QStringLiteral("--model"), QStringLiteral("twophase"), QStringLiteral("--rms"),
+                        QStringLiteral("3"), QStringLiteral("--json")});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto j = parse(r);
+  EXPECT_EQ(j.at("distinct_states"), 288);
+  EXPECT_EQ(j.at("complete"), true);
+  EXPECT_TRUE(j.at("violations").empty());
+  for (const char* key : {"transitions", "max_depth", "seconds", "memory_bytes", "model", "rms"}) EXPECT_TRUE(j.contains(key)) << key;
+}
+
+TEST(CliExplore, ALimitIsReportedAsIncomplete) {
+  const Result r = cli({QStringLiteral("explore"), QStringLiteral("--model"), QStringLiteral("twophase"), QStringLiteral("--rms"),
+                        QStringLiteral("6"), QStringLiteral("--max-states"), QStringLiteral("500"), QStringLiteral("--json")});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto j = parse(r);
+  EXPECT_EQ(j.at("complete"), false);
+  EXPECT_EQ(j.at("stopped_by"), "max_states");
+}
+
+TEST(CliExplore, BadModelsSizesAndOptionsAreUsageErrors) {
+  EXPECT_EQ(cli({QStringLiteral("explore")}).code, 2);
+  const Result unknown = cli({QStringLiteral("explore"), QStringLiteral("--model"), QStringLiteral("raft")});
+  EXPECT_EQ(unknown.code, 2);
+  EXPECT_NE(unknown.err.find("unknown model"), std::string::npos) << unknown.err;
+  const Result big = cli({QStringLiteral("explore"), QStringLiteral("--model"), QStringLiteral("twophase"), QStringLiteral("--rms"), QStringLiteral("99")});
+  EXPECT_EQ(big.code, 2);
+  EXPECT_NE(big.err.find("--rms must be between"), std::string::npos) << big.err;
+  EXPECT_EQ(cli({QStringLiteral("explore"), QStringLiteral("--model"), QStringLiteral("tcommit"), QStringLiteral("--rms"), QStringLiteral("three")}).code, 2);
+  EXPECT_EQ(cli({QStringLiteral("run"), scenario("2pc-happy.json"), QStringLiteral("--model"), QStringLiteral("tcommit")}).code, 2);
+}
