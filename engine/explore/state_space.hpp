@@ -66,10 +66,19 @@ class VisitedSet {
   std::size_t bytes() const { return slots_.size() * sizeof(Packed<W>); }
   std::size_t bytes_after_growth() const { return 2 * bytes(); }
   bool needs_growth() const { return (size_ + 1) * 2 > slots_.size(); }  // at most half full
-  // True when `s` was not there before (and is now).
-  bool insert(const Packed<W>& s) {
+  // True when `s` was not there before (and is now). `h` = hash(s), computed once by the caller.
+  bool insert(const Packed<W>& s) { return insert(s, hash(s)); }
+  bool insert(const Packed<W>& s, std::uint64_t h) {
     if (needs_growth()) grow();
-    return place(slots_, s);
+    return place(slots_, s, h);
+  }
+  // Asks the memory system for the slot a state with hash `h` starts probing at: the table is far
+  // larger than the caches, and a batch of successors then waits for its misses together.
+  void prefetch(std::uint64_t h) const { __builtin_prefetch(&slots_[h & (slots_.size() - 1)]); }
+  static std::uint64_t hash(const Packed<W>& s) {
+    std::uint64_t h = 0x9e3779b97f4a7c15ULL;
+    for (std::uint64_t w : s) h = mix(h ^ w);
+    return h;
   }
 
  private:
@@ -78,14 +87,9 @@ class VisitedSet {
     e.fill(~std::uint64_t{0});
     return e;
   }
-  static std::uint64_t hash(const Packed<W>& s) {
-    std::uint64_t h = 0x9e3779b97f4a7c15ULL;
-    for (std::uint64_t w : s) h = mix(h ^ w);
-    return h;
-  }
-  bool place(std::vector<Packed<W>>& table, const Packed<W>& s) {
+  bool place(std::vector<Packed<W>>& table, const Packed<W>& s, std::uint64_t h) {
     const std::size_t mask = table.size() - 1;
-    for (std::size_t i = hash(s) & mask;; i = (i + 1) & mask) {
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
       if (table[i] == s) return false;
       if (table[i] == empty()) {
         table[i] = s;
@@ -98,7 +102,7 @@ class VisitedSet {
     std::vector<Packed<W>> bigger(slots_.size() * 2, empty());
     size_ = 0;
     for (const auto& s : slots_)
-      if (s != empty()) place(bigger, s);
+      if (s != empty()) place(bigger, s, hash(s));
     slots_.swap(bigger);
   }
   std::vector<Packed<W>> slots_;
@@ -107,8 +111,18 @@ class VisitedSet {
 
 }  // namespace detail
 
+namespace detail {
+inline Result stopped(Result& r, std::size_t states, const char* why) {
+  r.complete = false;
+  r.stopped_by = why;
+  r.distinct_states = states;
+  return r;
+}
+}  // namespace detail
+
 template <class Model>
 Result explore(const Model& model, const Limits& limits) {
+  using detail::stopped;
   constexpr std::size_t W = Model::kWords;
   using State = Packed<W>;
   Result r;
@@ -126,34 +140,32 @@ Result explore(const Model& model, const Limits& limits) {
   for (int depth = 0; !frontier.empty(); ++depth) {
     r.max_depth = depth;
     next.clear();
+    std::vector<State> batch;
+    std::vector<std::uint64_t> hashes;
     for (const State& s : frontier) {
-      bool stop = false;
+      // All successors first, their slots prefetched, then the look-ups.
+      batch.clear();
       model.successors(s, [&](const State& t) {
         ++r.transitions;
-        if (stop) return;
+        // A step that changes nothing (a message sent again, a decision received again) is common
+        // and needs no look-up: its state is the one being expanded, visited already.
+        if (t != s) batch.push_back(t);
+      });
+      hashes.resize(batch.size());
+      for (std::size_t i = 0; i < batch.size(); ++i) {
+        hashes[i] = detail::VisitedSet<W>::hash(batch[i]);
+        visited.prefetch(hashes[i]);
+      }
+      for (std::size_t i = 0; i < batch.size(); ++i) {
         const std::size_t memory = (visited.needs_growth() ? visited.bytes_after_growth() : visited.bytes()) +
                                    (frontier.capacity() + next.capacity() + 1) * sizeof(State);
-        if (memory > limits.max_memory) {
-          r.complete = false;
-          r.stopped_by = "max_memory";
-          stop = true;
-          return;
-        }
-        if (!visited.insert(t)) return;
-        if (visited.size() > limits.max_states) {
-          r.complete = false;
-          r.stopped_by = "max_states";
-          stop = true;
-          return;
-        }
-        check(t, depth + 1);
-        next.push_back(t);
-      });
-      r.memory_bytes = std::max(r.memory_bytes, visited.bytes() + (frontier.capacity() + next.capacity()) * sizeof(State));
-      if (stop) {
-        r.distinct_states = visited.size();
-        return r;
+        if (memory > limits.max_memory) return stopped(r, visited.size(), "max_memory");
+        if (!visited.insert(batch[i], hashes[i])) continue;
+        if (visited.size() > limits.max_states) return stopped(r, visited.size(), "max_states");
+        check(batch[i], depth + 1);
+        next.push_back(batch[i]);
       }
+      r.memory_bytes = std::max(r.memory_bytes, visited.bytes() + (frontier.capacity() + next.capacity()) * sizeof(State));
     }
     frontier.swap(next);
   }
