@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "link_routing.hpp"
 #include "view_util.hpp"
 
 namespace {
@@ -56,14 +57,17 @@ void haloText(QPainter* p, const QRectF& r, int flags, const QString& text, cons
 void CanvasStyle::setProjector(bool on, const QFont& base) {
   projector = on;
   scheme = &palette::scheme(on);
-  const qreal f = scheme->fontScale;
-  name = viewutil::scaledFont(base, 17 * f, QFont::Bold);
-  role = viewutil::scaledFont(base, 12 * f);
-  badge = viewutil::scaledFont(base, 12.5 * f, QFont::Bold);
-  small = viewutil::scaledFont(base, 11 * f);
-  token = viewutil::scaledFont(base, 11 * f, QFont::DemiBold);
+  // A projector's text is sized for the back row at the view scale a 1280×720 presentation gets
+  // (about 0.9): names, states and message labels of at least 18 px there. The type grows more than
+  // the padding, so that cards stay compact and the view does not have to shrink them again.
+  space = on ? 1.15 : 1.0;
+  name = viewutil::scaledFont(base, on ? 25 : 17, QFont::Bold);
+  role = viewutil::scaledFont(base, on ? 18 : 12);
+  badge = viewutil::scaledFont(base, on ? 21 : 12.5, QFont::Bold);
+  small = viewutil::scaledFont(base, on ? 17 : 11);
+  token = viewutil::scaledFont(base, on ? 21 : 11, QFont::DemiBold);
   QFont m = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-  m.setPixelSize(qRound(10.5 * f));
+  m.setPixelSize(on ? 16 : qRound(10.5));
   mono = m;
   highlight = on ? QColor(0xE0, 0x6A, 0x00) : QColor(0xF2, 0x8C, 0x00);
   highlightGlow = on ? QColor(0xFF, 0xA6, 0x00, 110) : QColor(0xFF, 0xB3, 0x00, 90);
@@ -94,7 +98,7 @@ void NodeItem::styleChanged() { layout(); }
 
 void NodeItem::layout() {
   prepareGeometryChange();
-  const qreal f = style_->scheme->fontScale;
+  const qreal f = style_->space;
   const qreal pad = 10 * f;
   const QFontMetricsF name(style_->name), badge(style_->badge), small(style_->small), mono(style_->mono);
   // Must match paintCard(): name row, gap, badge (+ its padding), gap, lock row (+ its padding).
@@ -126,7 +130,7 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
 
 void NodeItem::paintCard(QPainter* p) {
   const palette::Scheme& s = *style_->scheme;
-  const qreal f = s.fontScale;
+  const qreal f = style_->space;
   const qreal radius = 10 * f;
   const qreal pad = 10 * f;
   const QColor stateColour = d_.up ? palette::state(d_.stateKey, style_->projector) : s.downInk;
@@ -236,7 +240,7 @@ void NodeItem::paintCard(QPainter* p) {
 
 void NodeItem::paintLog(QPainter* p) {
   const palette::Scheme& s = *style_->scheme;
-  const qreal f = s.fontScale;
+  const qreal f = style_->space;
   // Opaque: links and tokens pass behind the log, never through its text.
   const QColor bg = d_.up ? s.panel : s.down;
   p->setPen(QPen(d_.up ? s.grid : s.downInk, style_->pen(1)));
@@ -301,6 +305,7 @@ void LinkItem::setData(const Data& d) {
 
 QPointF LinkItem::visibleMid() const {
   // The middle of the stretch between the two cards (a card can hide the geometric midpoint).
+  if (bend_ != 0) return pointOnTrack(a_, 0.5);
   const QLineF t = track(a_);
   const QPointF normal = t.length() > 0 ? QPointF(t.dy(), -t.dx()) / t.length() : QPointF();
   return t.center() - normal * 7 * style_->scheme->fontScale;
@@ -309,6 +314,39 @@ QPointF LinkItem::visibleMid() const {
 void LinkItem::adjust() {
   prepareGeometryChange();
   line_ = QLineF(a_->pos(), b_->pos());
+  curve_ = bend_ == 0 ? QPolygonF{line_.p1(), line_.p2()} : linkroute::polyline(line_.p1(), line_.p2(), bend_);
+}
+
+void LinkItem::setBend(qreal bend) {
+  if (bend == bend_) return;
+  bend_ = bend;
+  adjust();
+  update();
+}
+
+QPointF LinkItem::pointOnTrack(const NodeItem* from, qreal progress) const {
+  if (bend_ == 0) return track(from).pointAt(progress);
+  const NodeItem* to = from == a_ ? b_ : a_;
+  QPolygonF pts = curve_;
+  if (from == b_) std::reverse(pts.begin(), pts.end());
+  const qreal gap = 4 * style_->scheme->fontScale;
+  const QPolygonF vis = linkroute::visibleStretch(pts, from->outlineRect().translated(from->pos()).adjusted(-gap, -gap, gap, gap),
+                                                  to->outlineRect().translated(to->pos()).adjusted(-gap, -gap, gap, gap));
+  if (vis.size() < 2) return track(from).pointAt(progress);
+  qreal total = 0;
+  for (qsizetype i = 0; i + 1 < vis.size(); ++i) total += QLineF(vis[i], vis[i + 1]).length();
+  qreal left = std::clamp(progress, 0.0, 1.0) * total;
+  for (qsizetype i = 0; i + 1 < vis.size(); ++i) {
+    const QLineF seg(vis[i], vis[i + 1]);
+    if (left > seg.length() && i + 2 < vis.size()) {
+      left -= seg.length();
+      continue;
+    }
+    // Each direction keeps its own lane, on the left of the direction of travel (as track() does).
+    const QPointF normal = seg.length() > 0 ? QPointF(seg.dy(), -seg.dx()) / seg.length() : QPointF();
+    return seg.pointAt(seg.length() > 0 ? std::min(1.0, left / seg.length()) : 0) + normal * 7 * style_->scheme->fontScale;
+  }
+  return vis.last();
 }
 
 QLineF LinkItem::track(const NodeItem* from) const {
@@ -329,13 +367,13 @@ QLineF LinkItem::track(const NodeItem* from) const {
 
 QRectF LinkItem::boundingRect() const {
   const qreal m = 40 * style_->scheme->fontScale;
-  return QRectF(line_.p1(), line_.p2()).normalized().adjusted(-m, -m, m, m);
+  return curve_.boundingRect().adjusted(-m, -m, m, m);
 }
 
 QPainterPath LinkItem::shape() const {
   // A generous band along the line, so that a link is easy to hit with a mouse or a touch pad.
-  QPainterPath path(line_.p1());
-  path.lineTo(line_.p2());
+  QPainterPath path;
+  path.addPolygon(curve_);
   QPainterPathStroker stroker;
   stroker.setWidth(18 * style_->scheme->lineScale);
   stroker.setCapStyle(Qt::FlatCap);
@@ -349,7 +387,7 @@ void LinkItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
   QColor h = s.hover;
   h.setAlpha(60);
   p->setPen(QPen(h, 14 * s.lineScale, Qt::SolidLine, Qt::RoundCap));
-  p->drawLine(line_);
+  p->drawPolyline(curve_);
   paintStatic(p);
 }
 
@@ -361,11 +399,21 @@ void LinkItem::paintStatic(QPainter* p) const {
   const QPointF mid = visibleMid();
   if (d_.cut) {
     // Broken: two stubs with a gap, and a red X where the wire was cut.
-    const QPointF u = (line_.p2() - line_.p1()) / line_.length();
     const qreal gap = 16 * f;
+    QPolygonF first, second;
+    for (QPointF q : curve_) {
+      if (QLineF(q, mid).length() < gap) continue;
+      // Which side of the cut: nearer a's end along the curve than the mid point is.
+      (QLineF(line_.p1(), q).length() < QLineF(line_.p1(), mid).length() ? first : second) << q;
+    }
+    if (bend_ == 0) {
+      const QPointF u = (line_.p2() - line_.p1()) / line_.length();
+      first = {line_.p1(), mid - u * gap};
+      second = {mid + u * gap, line_.p2()};
+    }
     p->setPen(QPen(s.cut, style_->pen(2), Qt::SolidLine, Qt::FlatCap));
-    p->drawLine(line_.p1(), mid - u * gap);
-    p->drawLine(mid + u * gap, line_.p2());
+    p->drawPolyline(first);
+    p->drawPolyline(second);
     const qreal x = 8 * f;
     p->setPen(QPen(s.cut, style_->pen(3.5), Qt::SolidLine, Qt::RoundCap));
     p->drawLine(mid + QPointF(-x, -x), mid + QPointF(x, x));
@@ -374,14 +422,14 @@ void LinkItem::paintStatic(QPainter* p) const {
     QColor c = s.cut;
     c.setAlpha(150);
     p->setPen(QPen(c, style_->pen(1.5), Qt::DotLine, Qt::FlatCap));
-    p->drawLine(line_);
+    p->drawPolyline(curve_);
   } else if (d_.emphasised) {
     p->setPen(QPen(s.link, style_->pen(2), Qt::SolidLine, Qt::FlatCap));  // round caps are slow at 4K
-    p->drawLine(line_);
+    p->drawPolyline(curve_);
   } else {
     // Thin and pale rather than dashed: dashing long lines at 4K costs more than the whole card.
     p->setPen(QPen(s.faintLink, style_->pen(1), Qt::SolidLine, Qt::FlatCap));
-    p->drawLine(line_);
+    p->drawPolyline(curve_);
   }
 
   // A one-shot fault waiting for the next message: a tag on the link says which.
@@ -574,7 +622,7 @@ void HighlightItem::geometryChanged() {
   const qreal m = 16 * style_->scheme->fontScale + 8 * style_->scheme->lineScale;
   QRectF r;
   for (const NodeItem* n : nodes_) r = r.united(n->mapRectToScene(n->cardRect()));
-  for (const LinkItem* l : links_) r = r.united(QRectF(l->line().p1(), l->line().p2()).normalized());
+  for (const LinkItem* l : links_) r = r.united(l->curve().boundingRect());
   bounds_ = r.isNull() ? QRectF() : r.adjusted(-m, -m, m, m);
   update();
 }
@@ -588,12 +636,11 @@ void HighlightItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*
   glow.setAlphaF(glow.alphaF() * (0.55 + 0.45 * pulse));
   p->setRenderHint(QPainter::Antialiasing);
   for (const LinkItem* l : links_) {
-    const QLineF line = l->line();
-    if (line.length() < 1) continue;
+    if (l->line().length() < 1) continue;
     p->setPen(QPen(glow, (14 + 6 * pulse) * s.lineScale, Qt::SolidLine, Qt::RoundCap));
-    p->drawLine(line);
+    p->drawPolyline(l->curve());
     p->setPen(QPen(style_->highlight, 4.5 * s.lineScale, Qt::SolidLine, Qt::RoundCap));
-    p->drawLine(line);
+    p->drawPolyline(l->curve());
   }
   for (const NodeItem* n : nodes_) {
     const QRectF card = n->mapRectToScene(n->cardRect());
