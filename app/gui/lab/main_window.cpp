@@ -196,6 +196,7 @@ void MainWindow::resetLayout() {
   projector_panels_act_->setEnabled(projector_);
   side_->setVisible(!folded);
   bottom_->setVisible(!folded);
+  canvas_panel_->setTitleVisible(!folded);
   // Proportions, not pixels: the canvas gets most of the room, the diagram a third of the height.
   const int w = std::max(800, horizontal_->width() > 0 ? horizontal_->width() : width());
   const int h = std::max(500, vertical_->height() > 0 ? vertical_->height() : height() - 120);

@@ -105,7 +105,7 @@ void NodeItem::layout() {
   const qreal h = pad + name.height() + 6 * f + badge.height() + 8 * f + 8 * f + small.height() + 4 * f + pad;
   const qreal w = style_->cardWidth;
   card_ = QRectF(-w / 2, -h / 2, w, h);
-  const int rows = static_cast<int>(d_.log.size()) + 1;  // + the header line
+  const int rows = static_cast<int>(d_.log.size()) + (logHeaderInline() ? 0 : 1);  // + the header line
   log_ = d_.log.isEmpty() && d_.up ? QRectF()
                                    : QRectF(card_.left() + 6 * f, card_.bottom(), w - 12 * f,
                                             rows * mono.lineSpacing() + 8 * f);
@@ -257,14 +257,21 @@ void NodeItem::paintLog(QPainter* p) {
   QString header = d_.up ? tr("WAL") : tr("WAL — survives the crash");
   if (d_.logHidden > 0) header += QStringLiteral("  (+%1)").arg(d_.logHidden);
   if (d_.log.isEmpty()) header += QStringLiteral("  ") + tr("empty");
+  qreal indent = 0;
+  if (logHeaderInline()) {
+    // One row: the acronym alone (its translation adds a gloss that would crowd out the record).
+    header = QStringLiteral("WAL");
+    indent = mono.horizontalAdvance(header + QStringLiteral("  "));
+  }
   p->drawText(QRectF(x, y, log_.width() - 12 * f, mono.lineSpacing()), Qt::AlignLeft | Qt::AlignVCenter,
               mono.elidedText(header, Qt::ElideRight, log_.width() - 12 * f));
-  y += mono.lineSpacing();
+  if (!logHeaderInline()) y += mono.lineSpacing();
   p->setPen(d_.up ? s.ink : s.ink);
   for (const QString& line : d_.log) {
-    p->drawText(QRectF(x, y, log_.width() - 12 * f, mono.lineSpacing()), Qt::AlignLeft | Qt::AlignVCenter,
-                mono.elidedText(line, Qt::ElideRight, log_.width() - 12 * f));
+    p->drawText(QRectF(x + indent, y, log_.width() - 12 * f - indent, mono.lineSpacing()), Qt::AlignLeft | Qt::AlignVCenter,
+                mono.elidedText(line, Qt::ElideRight, log_.width() - 12 * f - indent));
     y += mono.lineSpacing();
+    indent = 0;
   }
 }
 

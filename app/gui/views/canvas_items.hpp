@@ -85,6 +85,8 @@ class NodeItem : public QGraphicsItem {
   void layout();
   void paintCard(QPainter* p);
   void paintLog(QPainter* p);
+  // A projector writes a running node's one WAL line beside its "WAL" header (one row, not two).
+  bool logHeaderInline() const { return style_->projector && d_.up && d_.log.size() == 1; }
 
   cs::NodeId id_;
   const CanvasStyle* style_;

@@ -44,10 +44,16 @@ qreal CanvasLegend::entryWidth(const Entry& e) const {
 
 // Left to right after the title, a new row when the next entry does not fit; false when more than
 // `maxRows` rows would be needed.
+// "Messages" heads the legend when it lists message families (not when it shows only marks).
+qreal CanvasLegend::titleWidth(const Layout& l) const {
+  if (l.entries.empty() || l.entries.front().mark != Mark::Token) return 0;
+  return QFontMetricsF(font()).horizontalAdvance(tr("Messages")) + 16 * scale();
+}
+
 bool CanvasLegend::flow(const QRectF& area, Layout& l, int maxRows) const {
   const qreal f = scale();
-  const qreal pad = 10 * f, gapX = 16 * f, rowH = rowHeight();
-  const qreal indent = pad + QFontMetricsF(font()).horizontalAdvance(tr("Messages")) + gapX;
+  const qreal pad = padding(), gapX = 16 * f, rowH = rowHeight();
+  const qreal indent = pad + titleWidth(l);
   const qreal maxW = area.width() - 2 * 12 * f;
   l.at.assign(l.entries.size(), {});
   qreal x = indent, y = pad, widest = 0;
@@ -82,8 +88,9 @@ CanvasLegend::Layout CanvasLegend::layout(const QRectF& area, const std::vector<
   return {};
 }
 
-QRectF CanvasLegend::box(const QRectF& area, QSizeF size) const {
+QRectF CanvasLegend::box(const QRectF& area, QSizeF size, bool atTop) const {
   const qreal f = scale();
+  if (atTop) return QRectF(area.left() + 8 * f, area.top() + 4, size.width(), size.height());
   return QRectF(area.left() + 12 * f, area.bottom() - size.height() - 10 * f, size.width(), size.height());
 }
 
@@ -91,7 +98,7 @@ void CanvasLegend::paint(QPainter* p, const QRectF& box, const Layout& l) const 
   if (l.empty()) return;
   const palette::Scheme& s = *style_->scheme;
   const qreal f = scale();
-  const qreal pad = 10 * f, rowH = rowHeight();
+  const qreal pad = padding(), rowH = rowHeight();
   QColor bg = s.panel;
   bg.setAlpha(232);
   p->setPen(QPen(s.panelBorder, style_->pen(1)));
@@ -99,7 +106,8 @@ void CanvasLegend::paint(QPainter* p, const QRectF& box, const Layout& l) const 
   p->drawRoundedRect(box, 8 * f, 8 * f);
   p->setFont(font());
   p->setPen(s.mutedInk);
-  p->drawText(QRectF(box.left() + pad, box.top() + pad, box.width(), rowH), Qt::AlignLeft | Qt::AlignVCenter, tr("Messages"));
+  if (titleWidth(l) > 0)
+    p->drawText(QRectF(box.left() + pad, box.top() + pad, box.width(), rowH), Qt::AlignLeft | Qt::AlignVCenter, tr("Messages"));
   for (std::size_t i = 0; i < l.entries.size(); ++i) {
     const Entry& e = l.entries[i];
     const QRectF cell(box.topLeft() + l.at[i], QSizeF(18 * f, rowH));

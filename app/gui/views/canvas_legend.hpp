@@ -45,14 +45,16 @@ class CanvasLegend {
   Layout layout(const QRectF& area, const std::vector<Entry>& entries, int maxRows) const;
   // The height of one row: what the projector reserves below the cards.
   qreal rowHeight() const;
-  // The box of a layout of that size, in the bottom-left corner of `area`.
-  QRectF box(const QRectF& area, QSizeF size) const;
+  // The box of a layout of that size, in the bottom-left (or top-left) corner of `area`.
+  QRectF box(const QRectF& area, QSizeF size, bool atTop = false) const;
   void paint(QPainter* p, const QRectF& box, const Layout& layout) const;
 
  private:
   qreal scale() const { return style_->projector ? 1.4 : 1.0; }
+  qreal padding() const { return style_->projector ? 6 * scale() : 10; }  // thin in the clock row
   QFont font() const;
   qreal entryWidth(const Entry& e) const;
+  qreal titleWidth(const Layout& l) const;
   bool flow(const QRectF& area, Layout& l, int maxRows) const;
   void paintMark(QPainter* p, const Entry& e, const QRectF& cell) const;
   void paintCut(QPainter* p, const QRectF& cell) const;

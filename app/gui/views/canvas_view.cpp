@@ -20,6 +20,10 @@ namespace {
 
 constexpr int kLogLinesUp = 3;    // a running node's WAL, compactly
 constexpr int kLogLinesDown = 6;  // a crashed node: its log is all that is left, so show more
+// On a projector a running node's WAL is its latest record beside the "WAL" header: every row a card
+// loses lets the view draw all the cards larger.
+constexpr int kLogLinesUpProjector = 1;
+constexpr int kLogLinesDownProjector = 4;
 
 QString logLine(const cs::ProtocolInfo& info, const cs::LogRecord& r) {
   QString line = QStringLiteral("%1  %2").arg(viewutil::ms(r.time), 6).arg(EngineText::logRecordAt(info, r.type));
@@ -93,7 +97,9 @@ void CanvasView::updateCardWidth() {
   for (const auto& s : controller_->info().states)
     row2 = std::max(row2, badge.horizontalAdvance(EngineText::state(s)) + 16 * f + 8 * f +
                               role.horizontalAdvance(tr("txn %1").arg(9999)));
-  style_.cardWidth = std::max({row1, row2, 170 * f}) + 2 * 10 * f + 4 * f;
+  // The crashed card's WAL header ("WAL — survives the crash") is the lesson of a crash: never cut.
+  const qreal wal = QFontMetricsF(style_.mono).horizontalAdvance(NodeItem::tr("WAL — survives the crash")) + 30 * f;
+  style_.cardWidth = std::max({row1, row2, 170 * f, wal - 2 * 10 * f}) + 2 * 10 * f + 4 * f;
 }
 
 void CanvasView::rebuild() {
@@ -176,7 +182,7 @@ void CanvasView::refreshNodes() {
       if (!l.waiters.empty()) lock += QStringLiteral("(+%1)").arg(l.waiters.size());
       d.locks << lock;
     }
-    const int keep = ns.up ? kLogLinesUp : kLogLinesDown;
+    const int keep = style_.projector ? (ns.up ? kLogLinesUpProjector : kLogLinesDownProjector) : ns.up ? kLogLinesUp : kLogLinesDown;
     const auto size = static_cast<int>(ns.log.size());
     for (int i = std::max(0, size - keep); i < size; ++i) d.log << logLine(info, ns.log[static_cast<std::size_t>(i)]);
     d.logHidden = std::max(0, size - keep);
@@ -408,8 +414,9 @@ void CanvasView::fit() {
   if (nodes_.empty() || viewport()->width() < 10) return;
   // On a projector the clock's row and a thin margin are all the frame the cards need.
   const qreal margin = style_.projector ? 12 * style_.space : 24;
-  const qreal top = style_.projector ? QFontMetricsF(clockFont()).height() + 10 : 34;  // the hint and clock overlay
-  legendHeight_ = legendReserve();
+  // The hint and clock overlay; on a projector the legend shares the clock's row.
+  const qreal top = style_.projector ? std::max(QFontMetricsF(clockFont()).height() + 10, legendReserve() + 4) : 34;
+  legendHeight_ = style_.projector ? 0 : legendReserve();
   const qreal availW = viewport()->width() - 2 * margin;
   const qreal availH = viewport()->height() - legendHeight_ - top - 2 * margin;
   if (availW > 0 && availH > 0) chooseStretch(availW, availH);
@@ -781,11 +788,22 @@ std::vector<CanvasLegend::Entry> CanvasView::legendEntries(bool onScreen) const 
 }
 
 qreal CanvasView::legendReserve() const {
-  const QRectF area(viewport()->rect());
+  const QRectF area = legendArea();
   // A projector reserves its one row even while nothing is in flight, so that the cards do not jump
   // when the first message appears; a desk reserves the rows of every entry.
   if (style_.projector) return legend_.layout(area, {{CanvasLegend::Mark::More, {}, QStringLiteral("x")}}, 1).size.height();
   return legend_.layout(area, legendEntries(false), legendMaxRows()).size.height();
+}
+
+// On a projector the legend is one row at the top left, beside the clock (a row the cards leave free
+// anyway); on a desk it flows along the bottom under the hint.
+QRectF CanvasView::legendArea() const {
+  QRectF area(viewport()->rect());
+  if (style_.projector) {
+    const qreal clock = QFontMetricsF(clockFont()).horizontalAdvance(tr("t = %1 ms").arg(viewutil::ms(cs::ms(88888))));
+    area.setRight(area.right() - clock - 30);
+  }
+  return area;
 }
 
 // The legend is static between changes of what it lists, the size or the language: one cached pixmap.
@@ -795,11 +813,11 @@ void CanvasView::paintOverlayLegend(QPainter* p, const QRectF& area) {
   for (const CanvasLegend::Entry& e : entries) key += e.text + QLatin1Char('\x1f');
   if (key != legendKey_) {
     legendKey_ = key;
-    const CanvasLegend::Layout layout = legend_.layout(area, entries, legendMaxRows());
+    const CanvasLegend::Layout layout = legend_.layout(legendArea(), entries, legendMaxRows());
     legendPixmap_ = QPixmap();
     legendShown_ = layout.entries;
     if (layout.empty()) return;  // nothing to explain: no box at all
-    const QRectF box = legend_.box(area, layout.size);
+    const QRectF box = legend_.box(area, layout.size, style_.projector);
     legendBox_ = box;
     legendAt_ = box.topLeft() - QPointF(2, 2);
     const qreal dpr = viewport()->devicePixelRatioF();

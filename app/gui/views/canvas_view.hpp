@@ -96,6 +96,7 @@ class CanvasView : public QGraphicsView {
   // The legend's rows: a projector keeps one row (below the cards, always reserved), a desk the lot.
   int legendMaxRows() const { return style_.projector ? 1 : 100; }
   qreal legendReserve() const;  // the height fit() keeps free for the legend
+  QRectF legendArea() const;
   void paintOverlayLegend(QPainter* p, const QRectF& area);
   void paintTokens(QPainter* p);
   void renderStaticLayer();
