@@ -63,9 +63,9 @@ void CanvasStyle::setProjector(bool on, const QFont& base) {
   space = on ? 1.15 : 1.0;
   name = viewutil::scaledFont(base, on ? 25 : 17, QFont::Bold);
   role = viewutil::scaledFont(base, on ? 18 : 12);
-  badge = viewutil::scaledFont(base, on ? 21 : 12.5, QFont::Bold);
+  badge = viewutil::scaledFont(base, on ? 22 : 12.5, QFont::Bold);
   small = viewutil::scaledFont(base, on ? 17 : 11);
-  token = viewutil::scaledFont(base, on ? 21 : 11, QFont::DemiBold);
+  token = viewutil::scaledFont(base, on ? 22 : 11, QFont::DemiBold);
   QFont m = QFontDatabase::systemFont(QFontDatabase::FixedFont);
   m.setPixelSize(on ? 16 : qRound(10.5));
   mono = m;
@@ -101,8 +101,10 @@ void NodeItem::layout() {
   const qreal f = style_->space;
   const qreal pad = 10 * f;
   const QFontMetricsF name(style_->name), badge(style_->badge), small(style_->small), mono(style_->mono);
-  // Must match paintCard(): name row, gap, badge (+ its padding), gap, lock row (+ its padding).
-  const qreal h = pad + name.height() + 6 * f + badge.height() + 8 * f + 8 * f + small.height() + 4 * f + pad;
+  // Must match paintCard(): name row, gap, badge (+ its padding), gap, lock row (+ its padding); a
+  // projector card has no lock row (its lock count sits beside the state, BLOCKED beside the name).
+  const qreal lockRow = style_->projector ? 0 : 8 * f + small.height() + 4 * f;
+  const qreal h = pad + name.height() + 6 * f + badge.height() + 8 * f + lockRow + pad;
   const qreal w = style_->cardWidth;
   card_ = QRectF(-w / 2, -h / 2, w, h);
   const int rows = static_cast<int>(d_.log.size()) + (logHeaderInline() ? 0 : 1);  // + the header line
@@ -132,7 +134,6 @@ void NodeItem::paintCard(QPainter* p) {
   const palette::Scheme& s = *style_->scheme;
   const qreal f = style_->space;
   const qreal radius = 10 * f;
-  const qreal pad = 10 * f;
   const QColor stateColour = d_.up ? palette::state(d_.stateKey, style_->projector) : s.downInk;
 
   // Soft drop shadow, then the card.
@@ -161,37 +162,49 @@ void NodeItem::paintCard(QPainter* p) {
     p->fillRect(QRectF(card_.left(), card_.top(), 6 * f, card_.height()), stateColour);
     p->restore();
   }
+  qreal y = card_.top() + 10 * f;
+  y = paintTitleRow(p, y);
+  y = paintStateRow(p, y, stateColour);
+  if (!style_->projector) paintLockRow(p, y);
+}
 
-  const QColor ink = d_.up ? s.ink : s.downInk;
-  const QFontMetricsF nameM(style_->name), badgeM(style_->badge), smallM(style_->small);
-  qreal y = card_.top() + pad;
-  const qreal left = card_.left() + pad + 4 * f;
-  const qreal right = card_.right() - pad;
-
-  // Row 1: name, then role (or the DOWN stamp) on the right.
+// Row 1: name, then role (or the DOWN stamp) on the right. A projector card has no lock row, so its
+// BLOCKED mark takes the role's place: the audience needs "blocked" more than "participant".
+qreal NodeItem::paintTitleRow(QPainter* p, qreal y) {
+  const palette::Scheme& s = *style_->scheme;
+  const qreal f = style_->space;
+  const QFontMetricsF nameM(style_->name), badgeM(style_->badge);
+  const qreal left = card_.left() + 14 * f, right = card_.right() - 10 * f;
   p->setFont(style_->name);
-  p->setPen(ink);
+  p->setPen(d_.up ? s.ink : s.downInk);
   p->drawText(QRectF(left, y, card_.width(), nameM.height()), Qt::AlignLeft | Qt::AlignVCenter, d_.name);
-  if (d_.up) {
+  const qreal nameW = nameM.horizontalAdvance(d_.name) + 8 * f;
+  if (!d_.up || (style_->projector && d_.blocked)) {
+    p->setFont(style_->badge);
+    const QString stamp = d_.up ? tr("BLOCKED") : tr("DOWN");
+    const qreal w = std::min(badgeM.horizontalAdvance(stamp) + 14 * f, right - left - nameW);
+    const QRectF box(right - w, y + (nameM.height() - badgeM.height() - 4 * f) / 2, w, badgeM.height() + 4 * f);
+    const QColor fill = d_.up ? s.blocked : s.cut;
+    p->setPen(Qt::NoPen);
+    p->setBrush(fill);
+    p->drawRoundedRect(box, 4 * f, 4 * f);
+    p->setPen(palette::textOn(fill));
+    p->drawText(box, Qt::AlignCenter, badgeM.elidedText(stamp, Qt::ElideRight, w));
+  } else {
     p->setFont(style_->role);
     p->setPen(s.mutedInk);
-    const qreal nameW = nameM.horizontalAdvance(d_.name) + 8 * f;
     const QString role = QFontMetricsF(style_->role).elidedText(d_.role, Qt::ElideRight, right - left - nameW);
     p->drawText(QRectF(left, y, right - left, nameM.height()), Qt::AlignRight | Qt::AlignVCenter, role);
-  } else {
-    p->setFont(style_->badge);
-    const QString down = tr("DOWN");
-    const qreal w = badgeM.horizontalAdvance(down) + 14 * f;
-    const QRectF stamp(right - w, y + (nameM.height() - badgeM.height() - 4 * f) / 2, w, badgeM.height() + 4 * f);
-    p->setPen(Qt::NoPen);
-    p->setBrush(s.cut);
-    p->drawRoundedRect(stamp, 4 * f, 4 * f);
-    p->setPen(Qt::white);
-    p->drawText(stamp, Qt::AlignCenter, down);
   }
-  y += nameM.height() + 6 * f;
+  return y + nameM.height() + 6 * f;
+}
 
-  // Row 2: the state badge and the transaction it belongs to.
+// Row 2: the state badge and the transaction it belongs to (on a projector, then the lock count).
+qreal NodeItem::paintStateRow(QPainter* p, qreal y, const QColor& stateColour) {
+  const palette::Scheme& s = *style_->scheme;
+  const qreal f = style_->space;
+  const QFontMetricsF badgeM(style_->badge), roleM(style_->role);
+  const qreal left = card_.left() + 14 * f, right = card_.right() - 10 * f;
   p->setFont(style_->badge);
   const qreal bw = badgeM.horizontalAdvance(d_.stateText) + 16 * f;
   const QRectF badge(left, y, bw, badgeM.height() + 8 * f);
@@ -200,15 +213,27 @@ void NodeItem::paintCard(QPainter* p) {
   p->drawRoundedRect(badge, badge.height() / 2, badge.height() / 2);
   p->setPen(d_.up ? palette::textOn(stateColour) : s.downInk);
   p->drawText(badge, Qt::AlignCenter, d_.stateText);
-  if (d_.txn != 0) {
-    p->setFont(style_->role);
-    p->setPen(ink);
-    p->drawText(QRectF(badge.right() + 8 * f, y, right - badge.right() - 8 * f, badge.height()),
-                Qt::AlignLeft | Qt::AlignVCenter, tr("txn %1").arg(d_.txn));
+  p->setFont(style_->role);
+  p->setPen(d_.up ? s.ink : s.downInk);
+  if (d_.txn != 0)
+    p->drawText(QRectF(badge.right() + 8 * f, y, right - badge.right() - 8 * f, badge.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                tr("txn %1").arg(d_.txn));
+  if (style_->projector && !d_.locks.isEmpty()) {
+    const QString count = QString::number(d_.locks.size());
+    const qreal cw = roleM.horizontalAdvance(count), icon = roleM.height() * 0.8;
+    p->drawText(QRectF(right - cw, y, cw, badge.height()), Qt::AlignRight | Qt::AlignVCenter, count);
+    drawLock(p, QRectF(right - cw - 4 * f - icon * 0.8, y + (badge.height() - icon) / 2, icon * 0.8, icon), d_.up ? s.ink : s.downInk);
   }
-  y += badge.height() + 8 * f;
+  return y + badge.height() + 8 * f;
+}
 
-  // Row 3: locks held (count and resources) and the blocked mark.
+// Row 3 (desk only): locks held (count and resources) and the blocked mark.
+void NodeItem::paintLockRow(QPainter* p, qreal y) {
+  const palette::Scheme& s = *style_->scheme;
+  const qreal f = style_->space;
+  const QFontMetricsF smallM(style_->small);
+  const qreal left = card_.left() + 14 * f, right = card_.right() - 10 * f;
+  const QColor ink = d_.up ? s.ink : s.downInk;
   p->setFont(style_->small);
   const qreal rowH = smallM.height() + 4 * f;
   qreal textRight = right;
@@ -224,12 +249,11 @@ void NodeItem::paintCard(QPainter* p) {
     textRight = pill.left() - 6 * f;
   } else if (!d_.up && d_.crashes > 0) {
     p->setPen(s.downInk);
-    p->drawText(QRectF(left, y, right - left, rowH), Qt::AlignRight | Qt::AlignVCenter,
-                tr("volatile state lost"));
+    p->drawText(QRectF(left, y, right - left, rowH), Qt::AlignRight | Qt::AlignVCenter, tr("volatile state lost"));
     textRight = left + (right - left) * 0.45;
   }
   const qreal icon = smallM.height() * 0.8;
-  const QColor lockInk = d_.locks.isEmpty() ? s.faintLink : (d_.up ? s.ink : s.downInk);
+  const QColor lockInk = d_.locks.isEmpty() ? s.faintLink : ink;
   drawLock(p, QRectF(left, y + (rowH - icon) / 2, icon * 0.8, icon), lockInk);
   p->setPen(d_.locks.isEmpty() ? s.mutedInk : ink);
   const QString locks = d_.locks.isEmpty() ? (d_.up ? tr("no locks") : QString())

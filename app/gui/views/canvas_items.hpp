@@ -84,6 +84,9 @@ class NodeItem : public QGraphicsItem {
  private:
   void layout();
   void paintCard(QPainter* p);
+  qreal paintTitleRow(QPainter* p, qreal y);  // each returns the top of the next row
+  qreal paintStateRow(QPainter* p, qreal y, const QColor& stateColour);
+  void paintLockRow(QPainter* p, qreal y);
   void paintLog(QPainter* p);
   // A projector writes a running node's one WAL line beside its "WAL" header (one row, not two).
   bool logHeaderInline() const { return style_->projector && d_.up && d_.log.size() == 1; }

@@ -94,9 +94,14 @@ void CanvasView::updateCardWidth() {
   for (const auto& n : sim.nodes())
     row1 = std::max(row1, name.horizontalAdvance(QString::fromStdString(n.name)) + 8 * f +
                               role.horizontalAdvance(EngineText::role(n.role)));
+  // A projector card writes BLOCKED beside the name and a lock count beside the state.
+  const qreal blocked = style_.projector ? badge.horizontalAdvance(NodeItem::tr("BLOCKED")) + 14 * f : 0;
+  const qreal lockCount = style_.projector ? role.horizontalAdvance(QStringLiteral("99")) + role.height() + 12 * f : 0;
+  for (const auto& n : sim.nodes())
+    row1 = std::max(row1, name.horizontalAdvance(QString::fromStdString(n.name)) + 8 * f + blocked);
   for (const auto& s : controller_->info().states)
     row2 = std::max(row2, badge.horizontalAdvance(EngineText::state(s)) + 16 * f + 8 * f +
-                              role.horizontalAdvance(tr("txn %1").arg(9999)));
+                              role.horizontalAdvance(tr("txn %1").arg(style_.projector ? 999 : 9999)) + lockCount);
   // The crashed card's WAL header ("WAL — survives the crash") is the lesson of a crash: never cut.
   const qreal wal = QFontMetricsF(style_.mono).horizontalAdvance(NodeItem::tr("WAL — survives the crash")) + 30 * f;
   style_.cardWidth = std::max({row1, row2, 170 * f, wal - 2 * 10 * f}) + 2 * 10 * f + 4 * f;
