@@ -220,6 +220,21 @@ TEST(ProjectorLayout, CanvasTextIsAtLeast18PxAt1280x720) {
       for (const auto& [what, font] : fonts)
         if (font.pixelSize() * scale < 18)
           problems << QStringLiteral("%1: %2 %3 px").arg(where, QString::fromLatin1(what)).arg(font.pixelSize() * scale, 0, 'f', 1);
+      // Nothing overlaps: every card with its WAL box inside the canvas, clear of the others and of
+      // the legend (3PC's current state once hid under another label at this size).
+      canvas->viewport()->grab();
+      const QRectF pane(canvas->viewport()->rect());
+      for (cs::NodeId n = 0; n < controller.nodeCount(); ++n) {
+        const NodeItem* item = canvas->nodeItem(n);
+        const QRectF box = onScreen(*canvas, item->outlineRect().translated(item->pos()));
+        if (!pane.contains(box)) problems << QStringLiteral("%1: node %2 leaves the canvas").arg(where).arg(n);
+        if (box.intersects(canvas->legendRect())) problems << QStringLiteral("%1: the legend covers node %2").arg(where).arg(n);
+        for (cs::NodeId o = n + 1; o < controller.nodeCount(); ++o) {
+          const NodeItem* other = canvas->nodeItem(o);
+          if (box.intersects(onScreen(*canvas, other->outlineRect().translated(other->pos()))))
+            problems << QStringLiteral("%1: nodes %2 and %3 overlap").arg(where).arg(n).arg(o);
+        }
+      }
       const double share = double(canvas->viewport()->width()) * canvas->viewport()->height() / (w.width() * w.height());
       if (share < 0.6) problems << QStringLiteral("%1: the canvas has %2% of the window").arg(where).arg(qRound(share * 100));
     }

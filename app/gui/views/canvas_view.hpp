@@ -80,9 +80,12 @@ class CanvasView : public QGraphicsView {
   void fit();
   void chooseStretch(qreal availW, qreal availH);
   void routeLinks();
+  // The virtual clock: a little larger than the node names, and on a projector never smaller than
+  // a 30th of the canvas height (a 4K canvas scales the cards up, so the clock grows with them).
   QFont clockFont() const {
     QFont clock = style_.name;
-    clock.setPixelSize(qRound(clock.pixelSize() * 1.1));
+    const int px = qRound(clock.pixelSize() * 1.1);
+    clock.setPixelSize(style_.projector ? std::max(px, viewport()->height() / 30) : px);
     return clock;
   }
   QRectF contentRect() const;
