@@ -537,7 +537,7 @@ QPainterPath MessageItem::shape() const {
 }
 
 void MessageItem::paintToken(QPainter* p, const CanvasStyle& style, const QString& key, const QString& label,
-                             bool selected) {
+                             bool selected, bool labelLeft) {
   const palette::Scheme& s = *style.scheme;
   const qreal r = 7 * s.fontScale;
   const QColor fill = palette::message(key, style.projector);
@@ -553,7 +553,8 @@ void MessageItem::paintToken(QPainter* p, const CanvasStyle& style, const QStrin
   // The type is always written next to the token: nothing needs hovering to be understood.
   p->setFont(style.token);
   const QFontMetricsF m(style.token);
-  const QRectF text(r + 3, -r - m.height() - 1, m.horizontalAdvance(label) + 4, m.height());
+  const qreal w = m.horizontalAdvance(label) + 4;
+  const QRectF text(labelLeft ? -r - 3 - w : r + 3, -r - m.height() - 1, w, m.height());
   // A token often passes over a node's WAL box or another label: a backing plate keeps the type
   // readable on top of text, where a halo alone would not.
   QColor plate = s.background;

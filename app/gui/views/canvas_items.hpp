@@ -191,7 +191,10 @@ class MessageItem : public QGraphicsItem {
   qreal radius() const;
   // Paints a token of this look centred on the origin (without the fade and the loss cross, which
   // depend on progress and are applied by the caller).
-  static void paintToken(QPainter* p, const CanvasStyle& style, const QString& key, const QString& label, bool selected);
+  // `labelLeft`: the label on the left of the token (near the right edge of the view, where it
+  // would be cut off).
+  static void paintToken(QPainter* p, const CanvasStyle& style, const QString& key, const QString& label, bool selected,
+                         bool labelLeft = false);
   // The label next to the token (the type, and "×2" for a duplicate).
   QString label() const;
 

@@ -687,11 +687,17 @@ void CanvasView::paintTokens(QPainter* p) {
   for (const MessageItem* m : order) {
     const MessageItem::Data& d = m->data();
     const QString label = m->label();
-    const QString key = d.key + QLatin1Char('|') + label + (d.selected ? QStringLiteral("|s") : QString());
+    const QPointF at = vt.map(m->pos());
+    // A label that would run past the right edge of the view is written on the token's left.
+    const qreal labelW = (r + 3 + tm.horizontalAdvance(label) + 8) * sc;
+    const bool left = at.x() + labelW > viewport()->width() - 4;
+    const QString key = d.key + QLatin1Char('|') + label + (d.selected ? QStringLiteral("|s") : QString()) +
+                        (left ? QStringLiteral("|l") : QString());
     auto it = sprites_.find(key);
     if (it == sprites_.end()) {
-      // Item-space extent: the selection ring on the left, the label (and its halo) on the right.
-      const QRectF box(-r - 10, -r - tm.height() - 6, 2 * r + 24 + tm.horizontalAdvance(label), 2 * r + tm.height() + 18);
+      // Item-space extent: the selection ring, and the label (and its halo) on either side.
+      const qreal textW = tm.horizontalAdvance(label) + 14;
+      const QRectF box(-r - 10 - (left ? textW : 0), -r - tm.height() - 6, 2 * r + 24 + textW, 2 * r + tm.height() + 18);
       const QPointF origin(std::ceil(-box.left() * sc), std::ceil(-box.top() * sc));
       const QSize px(static_cast<int>(std::ceil(box.right() * sc + origin.x())) + 2,
                      static_cast<int>(std::ceil(box.bottom() * sc + origin.y())) + 2);
@@ -704,11 +710,10 @@ void CanvasView::paintTokens(QPainter* p) {
       sp_p.setRenderHints(renderHints());
       sp_p.translate(origin);
       sp_p.scale(sc, sc);
-      MessageItem::paintToken(&sp_p, style_, d.key, label, d.selected);
+      MessageItem::paintToken(&sp_p, style_, d.key, label, d.selected, left);
       sp_p.end();
       it = sprites_.insert(key, sp);
     }
-    const QPointF at = vt.map(m->pos());
     const QPointF topLeft(std::round(at.x() - it->origin.x()), std::round(at.y() - it->origin.y()));
     // A doomed message fades over the second half of its flight, then a cross marks the loss.
     const qreal fade = d.doomed ? std::clamp(1.0 - (d.progress - 0.4) * 1.1, 0.3, 1.0) : 1.0;
