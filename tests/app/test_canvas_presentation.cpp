@@ -217,6 +217,9 @@ TEST(ProjectorLayout, CanvasTextIsAtLeast18PxAt1280x720) {
       const CanvasStyle& st = canvas->canvasStyle();
       const QString where = QStringLiteral("%1 %2").arg(QString::fromLatin1(lang), QString::fromLatin1(file));
       const std::pair<const char*, QFont> fonts[] = {{"node name", st.name}, {"state", st.badge}, {"message label", st.token}};
+      qreal smallest = 1e9;
+      for (const auto& [what, font] : fonts) smallest = std::min(smallest, font.pixelSize() * scale);
+      qInfo("%s: smallest canvas text %.1f px", qPrintable(where), smallest);  // for the record
       for (const auto& [what, font] : fonts)
         if (font.pixelSize() * scale < 18)
           problems << QStringLiteral("%1: %2 %3 px").arg(where, QString::fromLatin1(what)).arg(font.pixelSize() * scale, 0, 'f', 1);
