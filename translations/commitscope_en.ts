@@ -119,6 +119,9 @@
         <source>crashed node</source>
         <translation>crashed node</translation>
     </message>
+</context>
+<context>
+    <name>CanvasLegend</name>
     <message>
         <source>Messages</source>
         <translation>Messages</translation>
@@ -126,6 +129,62 @@
     <message>
         <source>+%1 more</source>
         <translation>+%1 more</translation>
+    </message>
+    <message>
+        <source>request</source>
+        <translation>request</translation>
+    </message>
+    <message>
+        <source>yes vote</source>
+        <translation>yes vote</translation>
+    </message>
+    <message>
+        <source>no vote</source>
+        <translation>no vote</translation>
+    </message>
+    <message>
+        <source>pre-decision</source>
+        <translation>pre-decision</translation>
+    </message>
+    <message>
+        <source>commit decision</source>
+        <translation>commit decision</translation>
+    </message>
+    <message>
+        <source>abort decision</source>
+        <translation>abort decision</translation>
+    </message>
+    <message>
+        <source>acknowledgement</source>
+        <translation>acknowledgement</translation>
+    </message>
+    <message>
+        <source>recovery</source>
+        <translation>recovery</translation>
+    </message>
+    <message>
+        <source>compensation</source>
+        <translation>compensation</translation>
+    </message>
+    <message>
+        <source>replication</source>
+        <translation>replication</translation>
+    </message>
+    <message>
+        <source>election</source>
+        <translation>election</translation>
+    </message>
+    <message>
+        <source>success</source>
+        <translation>success</translation>
+    </message>
+    <message>
+        <source>failure</source>
+        <translation>failure</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>event</translation>
     </message>
 </context>
 <context>
@@ -2791,6 +2850,14 @@
         <source>Lesson: %1</source>
         <translation>Lesson: %1</translation>
     </message>
+    <message>
+        <source>Side pa&amp;nels on the projector</source>
+        <translation>Side pa&amp;nels on the projector</translation>
+    </message>
+    <message>
+        <source>In projector mode, show the state machine, the space-time diagram and the metrics beside the canvas</source>
+        <translation>In projector mode, show the state machine, the space-time diagram and the metrics beside the canvas</translation>
+    </message>
 </context>
 <context>
     <name>MessageDetails</name>
@@ -3283,6 +3350,321 @@
     <message>
         <source>Transactions waiting for a lock</source>
         <translation>Transactions waiting for a lock</translation>
+    </message>
+</context>
+<context>
+    <name>MetricShortName</name>
+    <message>
+        <source>Answered</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>Timed out</translation>
+    </message>
+    <message>
+        <source>Stale reads</source>
+        <translation>Stale reads</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation>Abandoned</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>Served</translation>
+    </message>
+    <message>
+        <source>Replica refused</source>
+        <translation>Replica refused</translation>
+    </message>
+    <message>
+        <source>Read repairs</source>
+        <translation>Read repairs</translation>
+    </message>
+    <message>
+        <source>Siblings</source>
+        <translation>Siblings</translation>
+    </message>
+    <message>
+        <source>Lost updates</source>
+        <translation>Lost updates</translation>
+    </message>
+    <message>
+        <source>Read avg</source>
+        <translation>Read avg</translation>
+    </message>
+    <message>
+        <source>Read max</source>
+        <translation>Read max</translation>
+    </message>
+    <message>
+        <source>Write avg</source>
+        <translation>Write avg</translation>
+    </message>
+    <message>
+        <source>Write max</source>
+        <translation>Write max</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Refused writes</source>
+        <translation>Refused writes</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Failovers</source>
+        <translation>Failovers</translation>
+    </message>
+    <message>
+        <source>Acked writes</source>
+        <translation>Acked writes</translation>
+    </message>
+    <message>
+        <source>Failed writes</source>
+        <translation>Failed writes</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Retries</translation>
+    </message>
+    <message>
+        <source>Primaries</source>
+        <translation>Primaries</translation>
+    </message>
+    <message>
+        <source>Max primaries</source>
+        <translation>Max primaries</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation>Committed</translation>
+    </message>
+    <message>
+        <source>Aborted</source>
+        <translation>Aborted</translation>
+    </message>
+    <message>
+        <source>Locks</source>
+        <translation>Locks</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Blocked</translation>
+    </message>
+    <message>
+        <source>Lock waits</source>
+        <translation>Lock waits</translation>
+    </message>
+    <message>
+        <source>Terminations</source>
+        <translation>Terminations</translation>
+    </message>
+    <message>
+        <source>Elected commits</source>
+        <translation>Elected commits</translation>
+    </message>
+    <message>
+        <source>Elected aborts</source>
+        <translation>Elected aborts</translation>
+    </message>
+    <message>
+        <source>Unacked</source>
+        <translation>Unacked</translation>
+    </message>
+    <message>
+        <source>Split decisions</source>
+        <translation>Split decisions</translation>
+    </message>
+    <message>
+        <source>Dup. decisions</source>
+        <translation>Dup. decisions</translation>
+    </message>
+    <message>
+        <source>Recoveries</source>
+        <translation>Recoveries</translation>
+    </message>
+    <message>
+        <source>Uncertain</source>
+        <translation>Uncertain</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>Reserved</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>Frozen</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>Empty cancels</source>
+        <translation>Empty cancels</translation>
+    </message>
+    <message>
+        <source>Late tries</source>
+        <translation>Late tries</translation>
+    </message>
+    <message>
+        <source>Confirms refused</source>
+        <translation>Confirms refused</translation>
+    </message>
+    <message>
+        <source>Tries rejected</source>
+        <translation>Tries rejected</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>Duplicates</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Compensated</source>
+        <translation>Compensated</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Steps</translation>
+    </message>
+    <message>
+        <source>Compensations</source>
+        <translation>Compensations</translation>
+    </message>
+    <message>
+        <source>Empty comps</source>
+        <translation>Empty comps</translation>
+    </message>
+    <message>
+        <source>Comp. failures</source>
+        <translation>Comp. failures</translation>
+    </message>
+    <message>
+        <source>Cmd retries</source>
+        <translation>Cmd retries</translation>
+    </message>
+    <message>
+        <source>Late commands</source>
+        <translation>Late commands</translation>
+    </message>
+    <message>
+        <source>Step timeouts</source>
+        <translation>Step timeouts</translation>
+    </message>
+    <message>
+        <source>Stale replies</source>
+        <translation>Stale replies</translation>
+    </message>
+    <message>
+        <source>Dirty reads</source>
+        <translation>Dirty reads</translation>
+    </message>
+    <message>
+        <source>Semantic waits</source>
+        <translation>Semantic waits</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>Deliveries</translation>
+    </message>
+    <message>
+        <source>Dup. publishes</source>
+        <translation>Dup. publishes</translation>
+    </message>
+    <message>
+        <source>Unacked events</source>
+        <translation>Unacked events</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation>Stored</translation>
+    </message>
+    <message>
+        <source>Effects</source>
+        <translation>Effects</translation>
+    </message>
+    <message>
+        <source>Dup. effects</source>
+        <translation>Dup. effects</translation>
+    </message>
+    <message>
+        <source>Suppressed</source>
+        <translation>Suppressed</translation>
+    </message>
+    <message>
+        <source>Lost events</source>
+        <translation>Lost events</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Unsent</source>
+        <translation>Unsent</translation>
+    </message>
+    <message>
+        <source>Republishes</source>
+        <translation>Republishes</translation>
+    </message>
+    <message>
+        <source>Redeliveries</source>
+        <translation>Redeliveries</translation>
+    </message>
+    <message>
+        <source>Avg latency</source>
+        <translation>Avg latency</translation>
+    </message>
+    <message>
+        <source>Max latency</source>
+        <translation>Max latency</translation>
     </message>
 </context>
 <context>

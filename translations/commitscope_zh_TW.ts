@@ -119,13 +119,72 @@
         <source>crashed node</source>
         <translation>當機的節點</translation>
     </message>
+</context>
+<context>
+    <name>CanvasLegend</name>
     <message>
         <source>Messages</source>
         <translation>訊息</translation>
     </message>
     <message>
         <source>+%1 more</source>
-        <translation>還有 %1 種</translation>
+        <translation>還有 %1 項</translation>
+    </message>
+    <message>
+        <source>request</source>
+        <translation>請求</translation>
+    </message>
+    <message>
+        <source>yes vote</source>
+        <translation>贊成票</translation>
+    </message>
+    <message>
+        <source>no vote</source>
+        <translation>反對票</translation>
+    </message>
+    <message>
+        <source>pre-decision</source>
+        <translation>預先決定</translation>
+    </message>
+    <message>
+        <source>commit decision</source>
+        <translation>提交決定</translation>
+    </message>
+    <message>
+        <source>abort decision</source>
+        <translation>中止決定</translation>
+    </message>
+    <message>
+        <source>acknowledgement</source>
+        <translation>確認回覆</translation>
+    </message>
+    <message>
+        <source>recovery</source>
+        <translation>復原</translation>
+    </message>
+    <message>
+        <source>compensation</source>
+        <translation>補償</translation>
+    </message>
+    <message>
+        <source>replication</source>
+        <translation>複寫</translation>
+    </message>
+    <message>
+        <source>election</source>
+        <translation>選舉</translation>
+    </message>
+    <message>
+        <source>success</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>failure</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>事件</translation>
     </message>
 </context>
 <context>
@@ -2789,6 +2848,14 @@
         <source>Lesson: %1</source>
         <translation>課程：%1</translation>
     </message>
+    <message>
+        <source>Side pa&amp;nels on the projector</source>
+        <translation>投影時顯示側邊面板(&amp;N)</translation>
+    </message>
+    <message>
+        <source>In projector mode, show the state machine, the space-time diagram and the metrics beside the canvas</source>
+        <translation>投影模式下，在畫布旁顯示狀態機、時空圖與指標</translation>
+    </message>
 </context>
 <context>
     <name>MessageDetails</name>
@@ -3279,6 +3346,321 @@
     <message>
         <source>Transactions waiting for a lock</source>
         <translation>等待鎖的交易</translation>
+    </message>
+</context>
+<context>
+    <name>MetricShortName</name>
+    <message>
+        <source>Answered</source>
+        <translation>已回應</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>遭拒絕</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>逾時</translation>
+    </message>
+    <message>
+        <source>Stale reads</source>
+        <translation>過時讀取</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已略過</translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation>已放棄</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>副本已服務</translation>
+    </message>
+    <message>
+        <source>Replica refused</source>
+        <translation>副本拒絕</translation>
+    </message>
+    <message>
+        <source>Read repairs</source>
+        <translation>讀取修復</translation>
+    </message>
+    <message>
+        <source>Siblings</source>
+        <translation>並存版本</translation>
+    </message>
+    <message>
+        <source>Lost updates</source>
+        <translation>遺失更新</translation>
+    </message>
+    <message>
+        <source>Read avg</source>
+        <translation>讀取平均</translation>
+    </message>
+    <message>
+        <source>Read max</source>
+        <translation>讀取最長</translation>
+    </message>
+    <message>
+        <source>Write avg</source>
+        <translation>寫入平均</translation>
+    </message>
+    <message>
+        <source>Write max</source>
+        <translation>寫入最長</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已接受寫入</translation>
+    </message>
+    <message>
+        <source>Refused writes</source>
+        <translation>拒絕寫入</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>衝突寫入</translation>
+    </message>
+    <message>
+        <source>Failovers</source>
+        <translation>容錯移轉</translation>
+    </message>
+    <message>
+        <source>Acked writes</source>
+        <translation>已確認寫入</translation>
+    </message>
+    <message>
+        <source>Failed writes</source>
+        <translation>失敗寫入</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>重試</translation>
+    </message>
+    <message>
+        <source>Primaries</source>
+        <translation>主節點數</translation>
+    </message>
+    <message>
+        <source>Max primaries</source>
+        <translation>最多主節點</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Aborted</source>
+        <translation>已中止</translation>
+    </message>
+    <message>
+        <source>Locks</source>
+        <translation>鎖</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>受阻</translation>
+    </message>
+    <message>
+        <source>Lock waits</source>
+        <translation>等鎖</translation>
+    </message>
+    <message>
+        <source>Terminations</source>
+        <translation>終止回合</translation>
+    </message>
+    <message>
+        <source>Elected commits</source>
+        <translation>選出者提交</translation>
+    </message>
+    <message>
+        <source>Elected aborts</source>
+        <translation>選出者中止</translation>
+    </message>
+    <message>
+        <source>Unacked</source>
+        <translation>未確認提交</translation>
+    </message>
+    <message>
+        <source>Split decisions</source>
+        <translation>決定分歧</translation>
+    </message>
+    <message>
+        <source>Dup. decisions</source>
+        <translation>重複決定</translation>
+    </message>
+    <message>
+        <source>Recoveries</source>
+        <translation>存疑復原</translation>
+    </message>
+    <message>
+        <source>Uncertain</source>
+        <translation>不確定</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已確認</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>預留中</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>凍結金額</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已過期</translation>
+    </message>
+    <message>
+        <source>Empty cancels</source>
+        <translation>空取消</translation>
+    </message>
+    <message>
+        <source>Late tries</source>
+        <translation>遲到的 Try</translation>
+    </message>
+    <message>
+        <source>Confirms refused</source>
+        <translation>拒絕確認</translation>
+    </message>
+    <message>
+        <source>Tries rejected</source>
+        <translation>Try 遭拒</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>重複已忽略</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>已開始</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Compensated</source>
+        <translation>已補償</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>執行中</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>已套用步驟</translation>
+    </message>
+    <message>
+        <source>Compensations</source>
+        <translation>補償</translation>
+    </message>
+    <message>
+        <source>Empty comps</source>
+        <translation>空補償</translation>
+    </message>
+    <message>
+        <source>Comp. failures</source>
+        <translation>補償失敗</translation>
+    </message>
+    <message>
+        <source>Cmd retries</source>
+        <translation>命令重試</translation>
+    </message>
+    <message>
+        <source>Late commands</source>
+        <translation>遲到命令</translation>
+    </message>
+    <message>
+        <source>Step timeouts</source>
+        <translation>步驟逾時</translation>
+    </message>
+    <message>
+        <source>Stale replies</source>
+        <translation>過時回覆</translation>
+    </message>
+    <message>
+        <source>Dirty reads</source>
+        <translation>髒讀</translation>
+    </message>
+    <message>
+        <source>Semantic waits</source>
+        <translation>語意鎖等待</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>庫存</translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>投遞</translation>
+    </message>
+    <message>
+        <source>Dup. publishes</source>
+        <translation>重複發布</translation>
+    </message>
+    <message>
+        <source>Unacked events</source>
+        <translation>未確認事件</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>訂單</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>已發布</translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation>已儲存</translation>
+    </message>
+    <message>
+        <source>Effects</source>
+        <translation>已生效</translation>
+    </message>
+    <message>
+        <source>Dup. effects</source>
+        <translation>重複效果</translation>
+    </message>
+    <message>
+        <source>Suppressed</source>
+        <translation>已抑制重複</translation>
+    </message>
+    <message>
+        <source>Lost events</source>
+        <translation>遺失事件</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待處理</translation>
+    </message>
+    <message>
+        <source>Unsent</source>
+        <translation>未送出</translation>
+    </message>
+    <message>
+        <source>Republishes</source>
+        <translation>重新發布</translation>
+    </message>
+    <message>
+        <source>Redeliveries</source>
+        <translation>重新投遞</translation>
+    </message>
+    <message>
+        <source>Avg latency</source>
+        <translation>平均延遲</translation>
+    </message>
+    <message>
+        <source>Max latency</source>
+        <translation>最長延遲</translation>
     </message>
 </context>
 <context>

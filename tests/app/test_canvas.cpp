@@ -191,10 +191,14 @@ TEST(CanvasView, ShiftLassoPartitionsTheEncircledNodes) {
 TEST(CanvasView, ProjectorModeEnlargesTheCards) {
   auto c = open("2pc-happy.json");
   auto view = shownCanvas(c.get());
-  const qreal normal = view->nodeItem(kC)->cardRect().height();
+  const qreal normal = view->nodeItem(kC)->cardRect().width();
+  const int normalName = view->canvasStyle().name.pixelSize();
   view->setProjectorMode(true);
   EXPECT_TRUE(view->projectorMode());
-  EXPECT_GT(view->nodeItem(kC)->cardRect().height(), normal * 1.4);
+  // The type grows by more than the card (a projector card has no lock row: its text, not its
+  // padding, is what the room must read, and the view scales the cards up to fill the canvas).
+  EXPECT_GT(view->canvasStyle().name.pixelSize(), normalName * 1.4);
+  EXPECT_GT(view->nodeItem(kC)->cardRect().width(), normal * 1.2);
 }
 
 // Cards (with their WAL boxes) never overlap and stay inside the pane, whatever its shape; a wide,

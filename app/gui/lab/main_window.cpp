@@ -189,6 +189,14 @@ void MainWindow::createCentralArea() {
 }
 
 void MainWindow::resetLayout() {
+  // A presentation: on a projector the canvas (and the lesson) take the whole window unless the
+  // teacher asks for the side panels (View menu). Hidden, not collapsed: a collapsed column would
+  // still impose its minimum height on the window.
+  const bool folded = projector_ && !projector_panels_act_->isChecked();
+  projector_panels_act_->setEnabled(projector_);
+  side_->setVisible(!folded);
+  bottom_->setVisible(!folded);
+  canvas_panel_->setTitleVisible(!folded);
   // Proportions, not pixels: the canvas gets most of the room, the diagram a third of the height.
   const int w = std::max(800, horizontal_->width() > 0 ? horizontal_->width() : width());
   const int h = std::max(500, vertical_->height() > 0 ? vertical_->height() : height() - 120);
@@ -198,8 +206,8 @@ void MainWindow::resetLayout() {
   // and the bottom diagrams give up some room (they stay, and can be dragged back).
   const int sidePercent = lesson ? (projector_ ? 34 : 26) : projector_ ? 41 : 33;
   const int sideWidth = std::clamp((w - lessonWidth) * sidePercent / 100, lesson ? 260 : 300, projector_ ? 900 : 600);
-  horizontal_->setSizes({lessonWidth, w - lessonWidth - sideWidth, sideWidth});
-  const int top = h * (lesson ? (projector_ ? 72 : 66) : projector_ ? 66 : 62) / 100;
+  horizontal_->setSizes({lessonWidth, w - lessonWidth - (folded ? 0 : sideWidth), folded ? 0 : sideWidth});
+  const int top = folded ? h : h * (lesson ? (projector_ ? 72 : 66) : projector_ ? 66 : 62) / 100;
   vertical_->setSizes({top, h - top});
   // The state machine needs its rows plus the log at projector font sizes; the details pane scrolls.
   // In a lesson the narrower column gets more height for the same reason, and on a projector the
@@ -346,6 +354,9 @@ void MainWindow::createViewActions() {
   projector_act_ = makeAction(shortcuts::key(shortcuts::Id::Projector));
   projector_act_->setCheckable(true);
   connect(projector_act_, &QAction::toggled, this, [this](bool on) { setProjectorMode(on, true); });
+  projector_panels_act_ = makeAction();
+  projector_panels_act_->setCheckable(true);
+  connect(projector_panels_act_, &QAction::toggled, this, &MainWindow::resetLayout);
   help_overlay_act_ = makeAction(shortcuts::key(shortcuts::Id::Help));
   help_overlay_act_->setIcon(st->standardIcon(QStyle::SP_DialogHelpButton));
   connect(help_overlay_act_, &QAction::triggered, help_, &HelpOverlay::toggle);
@@ -432,6 +443,7 @@ void MainWindow::createMenus() {
 
   view_menu_ = menuBar()->addMenu(QString());
   view_menu_->addAction(projector_act_);
+  view_menu_->addAction(projector_panels_act_);
   language_menu_ = view_menu_->addMenu(QString());
   language_menu_->addActions(language_group_->actions());
   view_menu_->addSeparator();
@@ -540,6 +552,8 @@ void MainWindow::retranslateUi() {
   view_menu_->setTitle(tr("&View"));
   projector_act_->setText(tr("&Projector mode"));
   projector_act_->setToolTip(tr("Full screen, large text, thick lines and high contrast for a classroom projector"));
+  projector_panels_act_->setText(tr("Side pa&nels on the projector"));
+  projector_panels_act_->setToolTip(tr("In projector mode, show the state machine, the space-time diagram and the metrics beside the canvas"));
   language_menu_->setTitle(tr("&Language"));
   help_overlay_act_->setText(tr("&Help overlay"));
 

@@ -45,6 +45,8 @@ class MainWindow final : public QMainWindow {
   HelpOverlay* helpOverlay() const { return help_; }
   QMenu* fileMenu() const { return file_menu_; }
   QAction* projectorAction() const { return projector_act_; }
+  // Projector mode folds the side column and the bottom diagrams away; this brings them back.
+  QAction* projectorPanelsAction() const { return projector_panels_act_; }
 
   // Opens a scenario; on failure shows a message box naming file, line and problem (unless
   // `interactive` is false, then `error` receives the text) and keeps the current run.
@@ -201,6 +203,7 @@ class MainWindow final : public QMainWindow {
   QAction* free_play_act_ = nullptr;
   QAction* close_lesson_act_ = nullptr;
   QAction* projector_act_ = nullptr;
+  QAction* projector_panels_act_ = nullptr;
   QAction* help_overlay_act_ = nullptr;
   QAction* english_act_ = nullptr;
   QAction* chinese_act_ = nullptr;

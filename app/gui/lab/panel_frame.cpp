@@ -24,3 +24,4 @@ PanelFrame::PanelFrame(QWidget* content, QWidget* parent) : QFrame(parent), cont
 
 void PanelFrame::setTitle(const QString& title) { title_->setText(title); }
 QString PanelFrame::title() const { return title_->text(); }
+void PanelFrame::setTitleVisible(bool on) { title_->setVisible(on); }

@@ -13,6 +13,8 @@ class PanelFrame final : public QFrame {
   PanelFrame(QWidget* content, QWidget* parent = nullptr);
   void setTitle(const QString& title);
   QString title() const;
+  // A presentation shows the canvas alone: its header would only take height from it.
+  void setTitleVisible(bool on);
   QWidget* content() const { return content_; }
 
  private:

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "link_routing.hpp"
 #include "view_util.hpp"
 
 namespace {
@@ -56,14 +57,17 @@ void haloText(QPainter* p, const QRectF& r, int flags, const QString& text, cons
 void CanvasStyle::setProjector(bool on, const QFont& base) {
   projector = on;
   scheme = &palette::scheme(on);
-  const qreal f = scheme->fontScale;
-  name = viewutil::scaledFont(base, 17 * f, QFont::Bold);
-  role = viewutil::scaledFont(base, 12 * f);
-  badge = viewutil::scaledFont(base, 12.5 * f, QFont::Bold);
-  small = viewutil::scaledFont(base, 11 * f);
-  token = viewutil::scaledFont(base, 11 * f, QFont::DemiBold);
+  // A projector's text is sized for the back row at the view scale a 1280×720 presentation gets
+  // (about 0.9): names, states and message labels of at least 18 px there. The type grows more than
+  // the padding, so that cards stay compact and the view does not have to shrink them again.
+  space = on ? 1.15 : 1.0;
+  name = viewutil::scaledFont(base, on ? 25 : 17, QFont::Bold);
+  role = viewutil::scaledFont(base, on ? 18 : 12);
+  badge = viewutil::scaledFont(base, on ? 22 : 12.5, QFont::Bold);
+  small = viewutil::scaledFont(base, on ? 17 : 11);
+  token = viewutil::scaledFont(base, on ? 22 : 11, QFont::DemiBold);
   QFont m = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-  m.setPixelSize(qRound(10.5 * f));
+  m.setPixelSize(on ? 16 : qRound(10.5));
   mono = m;
   highlight = on ? QColor(0xE0, 0x6A, 0x00) : QColor(0xF2, 0x8C, 0x00);
   highlightGlow = on ? QColor(0xFF, 0xA6, 0x00, 110) : QColor(0xFF, 0xB3, 0x00, 90);
@@ -94,14 +98,16 @@ void NodeItem::styleChanged() { layout(); }
 
 void NodeItem::layout() {
   prepareGeometryChange();
-  const qreal f = style_->scheme->fontScale;
+  const qreal f = style_->space;
   const qreal pad = 10 * f;
   const QFontMetricsF name(style_->name), badge(style_->badge), small(style_->small), mono(style_->mono);
-  // Must match paintCard(): name row, gap, badge (+ its padding), gap, lock row (+ its padding).
-  const qreal h = pad + name.height() + 6 * f + badge.height() + 8 * f + 8 * f + small.height() + 4 * f + pad;
+  // Must match paintCard(): name row, gap, badge (+ its padding), gap, lock row (+ its padding); a
+  // projector card has no lock row (its lock count sits beside the state, BLOCKED beside the name).
+  const qreal lockRow = style_->projector ? 0 : 8 * f + small.height() + 4 * f;
+  const qreal h = pad + name.height() + 6 * f + badge.height() + 8 * f + lockRow + pad;
   const qreal w = style_->cardWidth;
   card_ = QRectF(-w / 2, -h / 2, w, h);
-  const int rows = static_cast<int>(d_.log.size()) + 1;  // + the header line
+  const int rows = static_cast<int>(d_.log.size()) + (logHeaderInline() ? 0 : 1);  // + the header line
   log_ = d_.log.isEmpty() && d_.up ? QRectF()
                                    : QRectF(card_.left() + 6 * f, card_.bottom(), w - 12 * f,
                                             rows * mono.lineSpacing() + 8 * f);
@@ -126,9 +132,8 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
 
 void NodeItem::paintCard(QPainter* p) {
   const palette::Scheme& s = *style_->scheme;
-  const qreal f = s.fontScale;
+  const qreal f = style_->space;
   const qreal radius = 10 * f;
-  const qreal pad = 10 * f;
   const QColor stateColour = d_.up ? palette::state(d_.stateKey, style_->projector) : s.downInk;
 
   // Soft drop shadow, then the card.
@@ -157,37 +162,49 @@ void NodeItem::paintCard(QPainter* p) {
     p->fillRect(QRectF(card_.left(), card_.top(), 6 * f, card_.height()), stateColour);
     p->restore();
   }
+  qreal y = card_.top() + 10 * f;
+  y = paintTitleRow(p, y);
+  y = paintStateRow(p, y, stateColour);
+  if (!style_->projector) paintLockRow(p, y);
+}
 
-  const QColor ink = d_.up ? s.ink : s.downInk;
-  const QFontMetricsF nameM(style_->name), badgeM(style_->badge), smallM(style_->small);
-  qreal y = card_.top() + pad;
-  const qreal left = card_.left() + pad + 4 * f;
-  const qreal right = card_.right() - pad;
-
-  // Row 1: name, then role (or the DOWN stamp) on the right.
+// Row 1: name, then role (or the DOWN stamp) on the right. A projector card has no lock row, so its
+// BLOCKED mark takes the role's place: the audience needs "blocked" more than "participant".
+qreal NodeItem::paintTitleRow(QPainter* p, qreal y) {
+  const palette::Scheme& s = *style_->scheme;
+  const qreal f = style_->space;
+  const QFontMetricsF nameM(style_->name), badgeM(style_->badge);
+  const qreal left = card_.left() + 14 * f, right = card_.right() - 10 * f;
   p->setFont(style_->name);
-  p->setPen(ink);
+  p->setPen(d_.up ? s.ink : s.downInk);
   p->drawText(QRectF(left, y, card_.width(), nameM.height()), Qt::AlignLeft | Qt::AlignVCenter, d_.name);
-  if (d_.up) {
+  const qreal nameW = nameM.horizontalAdvance(d_.name) + 8 * f;
+  if (!d_.up || (style_->projector && d_.blocked)) {
+    p->setFont(style_->badge);
+    const QString stamp = d_.up ? tr("BLOCKED") : tr("DOWN");
+    const qreal w = std::min(badgeM.horizontalAdvance(stamp) + 14 * f, right - left - nameW);
+    const QRectF box(right - w, y + (nameM.height() - badgeM.height() - 4 * f) / 2, w, badgeM.height() + 4 * f);
+    const QColor fill = d_.up ? s.blocked : s.cut;
+    p->setPen(Qt::NoPen);
+    p->setBrush(fill);
+    p->drawRoundedRect(box, 4 * f, 4 * f);
+    p->setPen(palette::textOn(fill));
+    p->drawText(box, Qt::AlignCenter, badgeM.elidedText(stamp, Qt::ElideRight, w));
+  } else {
     p->setFont(style_->role);
     p->setPen(s.mutedInk);
-    const qreal nameW = nameM.horizontalAdvance(d_.name) + 8 * f;
     const QString role = QFontMetricsF(style_->role).elidedText(d_.role, Qt::ElideRight, right - left - nameW);
     p->drawText(QRectF(left, y, right - left, nameM.height()), Qt::AlignRight | Qt::AlignVCenter, role);
-  } else {
-    p->setFont(style_->badge);
-    const QString down = tr("DOWN");
-    const qreal w = badgeM.horizontalAdvance(down) + 14 * f;
-    const QRectF stamp(right - w, y + (nameM.height() - badgeM.height() - 4 * f) / 2, w, badgeM.height() + 4 * f);
-    p->setPen(Qt::NoPen);
-    p->setBrush(s.cut);
-    p->drawRoundedRect(stamp, 4 * f, 4 * f);
-    p->setPen(Qt::white);
-    p->drawText(stamp, Qt::AlignCenter, down);
   }
-  y += nameM.height() + 6 * f;
+  return y + nameM.height() + 6 * f;
+}
 
-  // Row 2: the state badge and the transaction it belongs to.
+// Row 2: the state badge and the transaction it belongs to (on a projector, then the lock count).
+qreal NodeItem::paintStateRow(QPainter* p, qreal y, const QColor& stateColour) {
+  const palette::Scheme& s = *style_->scheme;
+  const qreal f = style_->space;
+  const QFontMetricsF badgeM(style_->badge), roleM(style_->role);
+  const qreal left = card_.left() + 14 * f, right = card_.right() - 10 * f;
   p->setFont(style_->badge);
   const qreal bw = badgeM.horizontalAdvance(d_.stateText) + 16 * f;
   const QRectF badge(left, y, bw, badgeM.height() + 8 * f);
@@ -196,15 +213,27 @@ void NodeItem::paintCard(QPainter* p) {
   p->drawRoundedRect(badge, badge.height() / 2, badge.height() / 2);
   p->setPen(d_.up ? palette::textOn(stateColour) : s.downInk);
   p->drawText(badge, Qt::AlignCenter, d_.stateText);
-  if (d_.txn != 0) {
-    p->setFont(style_->role);
-    p->setPen(ink);
-    p->drawText(QRectF(badge.right() + 8 * f, y, right - badge.right() - 8 * f, badge.height()),
-                Qt::AlignLeft | Qt::AlignVCenter, tr("txn %1").arg(d_.txn));
+  p->setFont(style_->role);
+  p->setPen(d_.up ? s.ink : s.downInk);
+  if (d_.txn != 0)
+    p->drawText(QRectF(badge.right() + 8 * f, y, right - badge.right() - 8 * f, badge.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                tr("txn %1").arg(d_.txn));
+  if (style_->projector && !d_.locks.isEmpty()) {
+    const QString count = QString::number(d_.locks.size());
+    const qreal cw = roleM.horizontalAdvance(count), icon = roleM.height() * 0.8;
+    p->drawText(QRectF(right - cw, y, cw, badge.height()), Qt::AlignRight | Qt::AlignVCenter, count);
+    drawLock(p, QRectF(right - cw - 4 * f - icon * 0.8, y + (badge.height() - icon) / 2, icon * 0.8, icon), d_.up ? s.ink : s.downInk);
   }
-  y += badge.height() + 8 * f;
+  return y + badge.height() + 8 * f;
+}
 
-  // Row 3: locks held (count and resources) and the blocked mark.
+// Row 3 (desk only): locks held (count and resources) and the blocked mark.
+void NodeItem::paintLockRow(QPainter* p, qreal y) {
+  const palette::Scheme& s = *style_->scheme;
+  const qreal f = style_->space;
+  const QFontMetricsF smallM(style_->small);
+  const qreal left = card_.left() + 14 * f, right = card_.right() - 10 * f;
+  const QColor ink = d_.up ? s.ink : s.downInk;
   p->setFont(style_->small);
   const qreal rowH = smallM.height() + 4 * f;
   qreal textRight = right;
@@ -220,12 +249,11 @@ void NodeItem::paintCard(QPainter* p) {
     textRight = pill.left() - 6 * f;
   } else if (!d_.up && d_.crashes > 0) {
     p->setPen(s.downInk);
-    p->drawText(QRectF(left, y, right - left, rowH), Qt::AlignRight | Qt::AlignVCenter,
-                tr("volatile state lost"));
+    p->drawText(QRectF(left, y, right - left, rowH), Qt::AlignRight | Qt::AlignVCenter, tr("volatile state lost"));
     textRight = left + (right - left) * 0.45;
   }
   const qreal icon = smallM.height() * 0.8;
-  const QColor lockInk = d_.locks.isEmpty() ? s.faintLink : (d_.up ? s.ink : s.downInk);
+  const QColor lockInk = d_.locks.isEmpty() ? s.faintLink : ink;
   drawLock(p, QRectF(left, y + (rowH - icon) / 2, icon * 0.8, icon), lockInk);
   p->setPen(d_.locks.isEmpty() ? s.mutedInk : ink);
   const QString locks = d_.locks.isEmpty() ? (d_.up ? tr("no locks") : QString())
@@ -236,7 +264,7 @@ void NodeItem::paintCard(QPainter* p) {
 
 void NodeItem::paintLog(QPainter* p) {
   const palette::Scheme& s = *style_->scheme;
-  const qreal f = s.fontScale;
+  const qreal f = style_->space;
   // Opaque: links and tokens pass behind the log, never through its text.
   const QColor bg = d_.up ? s.panel : s.down;
   p->setPen(QPen(d_.up ? s.grid : s.downInk, style_->pen(1)));
@@ -253,14 +281,21 @@ void NodeItem::paintLog(QPainter* p) {
   QString header = d_.up ? tr("WAL") : tr("WAL — survives the crash");
   if (d_.logHidden > 0) header += QStringLiteral("  (+%1)").arg(d_.logHidden);
   if (d_.log.isEmpty()) header += QStringLiteral("  ") + tr("empty");
+  qreal indent = 0;
+  if (logHeaderInline()) {
+    // One row: the acronym alone (its translation adds a gloss that would crowd out the record).
+    header = QStringLiteral("WAL");
+    indent = mono.horizontalAdvance(header + QStringLiteral("  "));
+  }
   p->drawText(QRectF(x, y, log_.width() - 12 * f, mono.lineSpacing()), Qt::AlignLeft | Qt::AlignVCenter,
               mono.elidedText(header, Qt::ElideRight, log_.width() - 12 * f));
-  y += mono.lineSpacing();
+  if (!logHeaderInline()) y += mono.lineSpacing();
   p->setPen(d_.up ? s.ink : s.ink);
   for (const QString& line : d_.log) {
-    p->drawText(QRectF(x, y, log_.width() - 12 * f, mono.lineSpacing()), Qt::AlignLeft | Qt::AlignVCenter,
-                mono.elidedText(line, Qt::ElideRight, log_.width() - 12 * f));
+    p->drawText(QRectF(x + indent, y, log_.width() - 12 * f - indent, mono.lineSpacing()), Qt::AlignLeft | Qt::AlignVCenter,
+                mono.elidedText(line, Qt::ElideRight, log_.width() - 12 * f - indent));
     y += mono.lineSpacing();
+    indent = 0;
   }
 }
 
@@ -301,6 +336,7 @@ void LinkItem::setData(const Data& d) {
 
 QPointF LinkItem::visibleMid() const {
   // The middle of the stretch between the two cards (a card can hide the geometric midpoint).
+  if (bend_ != 0) return pointOnTrack(a_, 0.5);
   const QLineF t = track(a_);
   const QPointF normal = t.length() > 0 ? QPointF(t.dy(), -t.dx()) / t.length() : QPointF();
   return t.center() - normal * 7 * style_->scheme->fontScale;
@@ -309,6 +345,39 @@ QPointF LinkItem::visibleMid() const {
 void LinkItem::adjust() {
   prepareGeometryChange();
   line_ = QLineF(a_->pos(), b_->pos());
+  curve_ = bend_ == 0 ? QPolygonF{line_.p1(), line_.p2()} : linkroute::polyline(line_.p1(), line_.p2(), bend_);
+}
+
+void LinkItem::setBend(qreal bend) {
+  if (bend == bend_) return;
+  bend_ = bend;
+  adjust();
+  update();
+}
+
+QPointF LinkItem::pointOnTrack(const NodeItem* from, qreal progress) const {
+  if (bend_ == 0) return track(from).pointAt(progress);
+  const NodeItem* to = from == a_ ? b_ : a_;
+  QPolygonF pts = curve_;
+  if (from == b_) std::reverse(pts.begin(), pts.end());
+  const qreal gap = 4 * style_->scheme->fontScale;
+  const QPolygonF vis = linkroute::visibleStretch(pts, from->outlineRect().translated(from->pos()).adjusted(-gap, -gap, gap, gap),
+                                                  to->outlineRect().translated(to->pos()).adjusted(-gap, -gap, gap, gap));
+  if (vis.size() < 2) return track(from).pointAt(progress);
+  qreal total = 0;
+  for (qsizetype i = 0; i + 1 < vis.size(); ++i) total += QLineF(vis[i], vis[i + 1]).length();
+  qreal left = std::clamp(progress, 0.0, 1.0) * total;
+  for (qsizetype i = 0; i + 1 < vis.size(); ++i) {
+    const QLineF seg(vis[i], vis[i + 1]);
+    if (left > seg.length() && i + 2 < vis.size()) {
+      left -= seg.length();
+      continue;
+    }
+    // Each direction keeps its own lane, on the left of the direction of travel (as track() does).
+    const QPointF normal = seg.length() > 0 ? QPointF(seg.dy(), -seg.dx()) / seg.length() : QPointF();
+    return seg.pointAt(seg.length() > 0 ? std::min(1.0, left / seg.length()) : 0) + normal * 7 * style_->scheme->fontScale;
+  }
+  return vis.last();
 }
 
 QLineF LinkItem::track(const NodeItem* from) const {
@@ -329,13 +398,13 @@ QLineF LinkItem::track(const NodeItem* from) const {
 
 QRectF LinkItem::boundingRect() const {
   const qreal m = 40 * style_->scheme->fontScale;
-  return QRectF(line_.p1(), line_.p2()).normalized().adjusted(-m, -m, m, m);
+  return curve_.boundingRect().adjusted(-m, -m, m, m);
 }
 
 QPainterPath LinkItem::shape() const {
   // A generous band along the line, so that a link is easy to hit with a mouse or a touch pad.
-  QPainterPath path(line_.p1());
-  path.lineTo(line_.p2());
+  QPainterPath path;
+  path.addPolygon(curve_);
   QPainterPathStroker stroker;
   stroker.setWidth(18 * style_->scheme->lineScale);
   stroker.setCapStyle(Qt::FlatCap);
@@ -349,7 +418,7 @@ void LinkItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
   QColor h = s.hover;
   h.setAlpha(60);
   p->setPen(QPen(h, 14 * s.lineScale, Qt::SolidLine, Qt::RoundCap));
-  p->drawLine(line_);
+  p->drawPolyline(curve_);
   paintStatic(p);
 }
 
@@ -361,11 +430,21 @@ void LinkItem::paintStatic(QPainter* p) const {
   const QPointF mid = visibleMid();
   if (d_.cut) {
     // Broken: two stubs with a gap, and a red X where the wire was cut.
-    const QPointF u = (line_.p2() - line_.p1()) / line_.length();
     const qreal gap = 16 * f;
+    QPolygonF first, second;
+    for (QPointF q : curve_) {
+      if (QLineF(q, mid).length() < gap) continue;
+      // Which side of the cut: nearer a's end along the curve than the mid point is.
+      (QLineF(line_.p1(), q).length() < QLineF(line_.p1(), mid).length() ? first : second) << q;
+    }
+    if (bend_ == 0) {
+      const QPointF u = (line_.p2() - line_.p1()) / line_.length();
+      first = {line_.p1(), mid - u * gap};
+      second = {mid + u * gap, line_.p2()};
+    }
     p->setPen(QPen(s.cut, style_->pen(2), Qt::SolidLine, Qt::FlatCap));
-    p->drawLine(line_.p1(), mid - u * gap);
-    p->drawLine(mid + u * gap, line_.p2());
+    p->drawPolyline(first);
+    p->drawPolyline(second);
     const qreal x = 8 * f;
     p->setPen(QPen(s.cut, style_->pen(3.5), Qt::SolidLine, Qt::RoundCap));
     p->drawLine(mid + QPointF(-x, -x), mid + QPointF(x, x));
@@ -374,14 +453,14 @@ void LinkItem::paintStatic(QPainter* p) const {
     QColor c = s.cut;
     c.setAlpha(150);
     p->setPen(QPen(c, style_->pen(1.5), Qt::DotLine, Qt::FlatCap));
-    p->drawLine(line_);
+    p->drawPolyline(curve_);
   } else if (d_.emphasised) {
     p->setPen(QPen(s.link, style_->pen(2), Qt::SolidLine, Qt::FlatCap));  // round caps are slow at 4K
-    p->drawLine(line_);
+    p->drawPolyline(curve_);
   } else {
     // Thin and pale rather than dashed: dashing long lines at 4K costs more than the whole card.
     p->setPen(QPen(s.faintLink, style_->pen(1), Qt::SolidLine, Qt::FlatCap));
-    p->drawLine(line_);
+    p->drawPolyline(curve_);
   }
 
   // A one-shot fault waiting for the next message: a tag on the link says which.
@@ -458,7 +537,7 @@ QPainterPath MessageItem::shape() const {
 }
 
 void MessageItem::paintToken(QPainter* p, const CanvasStyle& style, const QString& key, const QString& label,
-                             bool selected) {
+                             bool selected, bool labelLeft) {
   const palette::Scheme& s = *style.scheme;
   const qreal r = 7 * s.fontScale;
   const QColor fill = palette::message(key, style.projector);
@@ -474,7 +553,8 @@ void MessageItem::paintToken(QPainter* p, const CanvasStyle& style, const QStrin
   // The type is always written next to the token: nothing needs hovering to be understood.
   p->setFont(style.token);
   const QFontMetricsF m(style.token);
-  const QRectF text(r + 3, -r - m.height() - 1, m.horizontalAdvance(label) + 4, m.height());
+  const qreal w = m.horizontalAdvance(label) + 4;
+  const QRectF text(labelLeft ? -r - 3 - w : r + 3, -r - m.height() - 1, w, m.height());
   // A token often passes over a node's WAL box or another label: a backing plate keeps the type
   // readable on top of text, where a halo alone would not.
   QColor plate = s.background;
@@ -574,7 +654,7 @@ void HighlightItem::geometryChanged() {
   const qreal m = 16 * style_->scheme->fontScale + 8 * style_->scheme->lineScale;
   QRectF r;
   for (const NodeItem* n : nodes_) r = r.united(n->mapRectToScene(n->cardRect()));
-  for (const LinkItem* l : links_) r = r.united(QRectF(l->line().p1(), l->line().p2()).normalized());
+  for (const LinkItem* l : links_) r = r.united(l->curve().boundingRect());
   bounds_ = r.isNull() ? QRectF() : r.adjusted(-m, -m, m, m);
   update();
 }
@@ -588,12 +668,11 @@ void HighlightItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*
   glow.setAlphaF(glow.alphaF() * (0.55 + 0.45 * pulse));
   p->setRenderHint(QPainter::Antialiasing);
   for (const LinkItem* l : links_) {
-    const QLineF line = l->line();
-    if (line.length() < 1) continue;
+    if (l->line().length() < 1) continue;
     p->setPen(QPen(glow, (14 + 6 * pulse) * s.lineScale, Qt::SolidLine, Qt::RoundCap));
-    p->drawLine(line);
+    p->drawPolyline(l->curve());
     p->setPen(QPen(style_->highlight, 4.5 * s.lineScale, Qt::SolidLine, Qt::RoundCap));
-    p->drawLine(line);
+    p->drawPolyline(l->curve());
   }
   for (const NodeItem* n : nodes_) {
     const QRectF card = n->mapRectToScene(n->cardRect());

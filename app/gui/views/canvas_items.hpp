@@ -18,6 +18,7 @@ struct CanvasStyle {
   const palette::Scheme* scheme = &palette::scheme(false);
   QFont name, role, badge, small, mono, token;
   qreal cardWidth = 190;  // scene units; computed from the fonts so text always fits
+  qreal space = 1.0;      // multiplies the padding inside cards (less than the fonts grow on a projector)
   // The lesson-highlight accent: a warm amber that no state, message or selection colour uses, so a
   // highlighted node or link stands out on both paper colours (darker on a projector).
   QColor highlight, highlightGlow;
@@ -83,7 +84,12 @@ class NodeItem : public QGraphicsItem {
  private:
   void layout();
   void paintCard(QPainter* p);
+  qreal paintTitleRow(QPainter* p, qreal y);  // each returns the top of the next row
+  qreal paintStateRow(QPainter* p, qreal y, const QColor& stateColour);
+  void paintLockRow(QPainter* p, qreal y);
   void paintLog(QPainter* p);
+  // A projector writes a running node's one WAL line beside its "WAL" header (one row, not two).
+  bool logHeaderInline() const { return style_->projector && d_.up && d_.log.size() == 1; }
 
   cs::NodeId id_;
   const CanvasStyle* style_;
@@ -118,6 +124,11 @@ class LinkItem : public QGraphicsItem {
   const Data& data() const { return d_; }
   void adjust();  // the ends moved
   QLineF line() const { return line_; }
+  // Bent around a node in the way (link_routing.hpp): the apex's offset from the straight line.
+  void setBend(qreal bend);
+  qreal bend() const { return bend_; }
+  // The link's centre line as drawn, from a's centre to b's (a straight link is two points).
+  QPolygonF curve() const { return curve_; }
   void setHighlighted(bool on) { highlighted_ = on; }
   bool highlighted() const { return highlighted_; }
   // The look of the link without hover, in item (= scene) coordinates.
@@ -127,6 +138,8 @@ class LinkItem : public QGraphicsItem {
   // Where a token travelling from `from` leaves and arrives: between the card edges, offset
   // sideways per direction so that opposite messages do not overlap.
   QLineF track(const NodeItem* from) const;
+  // Where a token travelling from `from` is at `progress` (0..1), on its lane along the curve.
+  QPointF pointOnTrack(const NodeItem* from, qreal progress) const;
 
   QRectF boundingRect() const override;
   QPainterPath shape() const override;
@@ -142,6 +155,8 @@ class LinkItem : public QGraphicsItem {
   const CanvasStyle* style_;
   Data d_;
   QLineF line_;
+  qreal bend_ = 0;
+  QPolygonF curve_;
   bool hovered_ = false;
   bool highlighted_ = false;
 };
@@ -176,7 +191,10 @@ class MessageItem : public QGraphicsItem {
   qreal radius() const;
   // Paints a token of this look centred on the origin (without the fade and the loss cross, which
   // depend on progress and are applied by the caller).
-  static void paintToken(QPainter* p, const CanvasStyle& style, const QString& key, const QString& label, bool selected);
+  // `labelLeft`: the label on the left of the token (near the right edge of the view, where it
+  // would be cut off).
+  static void paintToken(QPainter* p, const CanvasStyle& style, const QString& key, const QString& label, bool selected,
+                         bool labelLeft = false);
   // The label next to the token (the type, and "×2" for a duplicate).
   QString label() const;
 

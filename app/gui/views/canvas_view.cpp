@@ -13,12 +13,17 @@
 
 #include "engine_text.hpp"
 #include "lab_controller.hpp"
+#include "link_routing.hpp"
 #include "view_util.hpp"
 
 namespace {
 
 constexpr int kLogLinesUp = 3;    // a running node's WAL, compactly
 constexpr int kLogLinesDown = 6;  // a crashed node: its log is all that is left, so show more
+// On a projector a running node's WAL is its latest record beside the "WAL" header: every row a card
+// loses lets the view draw all the cards larger.
+constexpr int kLogLinesUpProjector = 1;
+constexpr int kLogLinesDownProjector = 4;
 
 QString logLine(const cs::ProtocolInfo& info, const cs::LogRecord& r) {
   QString line = QStringLiteral("%1  %2").arg(viewutil::ms(r.time), 6).arg(EngineText::logRecordAt(info, r.type));
@@ -82,17 +87,24 @@ QList<MessageItem*> CanvasView::messageItems() const { return messages_.values()
 void CanvasView::updateCardWidth() {
   // Wide enough for the longest name + role and the longest state badge + txn number, so that
   // every card has the same width and nothing jumps when a state changes.
-  const qreal f = style_.scheme->fontScale;
+  const qreal f = style_.space;
   const QFontMetricsF name(style_.name), role(style_.role), badge(style_.badge);
   qreal row1 = 0, row2 = 0;
   const auto& sim = controller_->sim();
   for (const auto& n : sim.nodes())
     row1 = std::max(row1, name.horizontalAdvance(QString::fromStdString(n.name)) + 8 * f +
                               role.horizontalAdvance(EngineText::role(n.role)));
+  // A projector card writes BLOCKED beside the name and a lock count beside the state.
+  const qreal blocked = style_.projector ? badge.horizontalAdvance(NodeItem::tr("BLOCKED")) + 14 * f : 0;
+  const qreal lockCount = style_.projector ? role.horizontalAdvance(QStringLiteral("99")) + role.height() + 12 * f : 0;
+  for (const auto& n : sim.nodes())
+    row1 = std::max(row1, name.horizontalAdvance(QString::fromStdString(n.name)) + 8 * f + blocked);
   for (const auto& s : controller_->info().states)
     row2 = std::max(row2, badge.horizontalAdvance(EngineText::state(s)) + 16 * f + 8 * f +
-                              role.horizontalAdvance(tr("txn %1").arg(9999)));
-  style_.cardWidth = std::max({row1, row2, 170 * f}) + 2 * 10 * f + 4 * f;
+                              role.horizontalAdvance(tr("txn %1").arg(style_.projector ? 999 : 9999)) + lockCount);
+  // The crashed card's WAL header ("WAL — survives the crash") is the lesson of a crash: never cut.
+  const qreal wal = QFontMetricsF(style_.mono).horizontalAdvance(NodeItem::tr("WAL — survives the crash")) + 30 * f;
+  style_.cardWidth = std::max({row1, row2, 170 * f, wal - 2 * 10 * f}) + 2 * 10 * f + 4 * f;
 }
 
 void CanvasView::rebuild() {
@@ -103,7 +115,6 @@ void CanvasView::rebuild() {
   messages_.clear();
   pressItem_ = nullptr;
   highlight_ = nullptr;
-  seenRun_ = nullptr;
   invalidateStatic();
   updateCardWidth();
 
@@ -127,6 +138,7 @@ void CanvasView::rebuild() {
     item->onMoved = [this](NodeItem* moved) {
       for (LinkItem* l : links_)
         if (l->a() == moved || l->b() == moved) l->adjust();
+      routeLinks();  // a moved card can stand in another link's way, or step out of it
       invalidateStatic();
       if (highlight_ && (moved->highlighted() || !highlight_->empty())) highlight_->geometryChanged();
       if (moved->dragging()) {
@@ -154,7 +166,9 @@ void CanvasView::refresh() {
 void CanvasView::refreshNodes() {
   const auto& sim = controller_->sim();
   const auto& info = controller_->info();
+  bool reshaped = false;
   for (NodeItem* item : nodes_) {
+    const QRectF outline = item->outlineRect();
     const cs::NodeId n = item->id();
     const cs::NodeState& ns = sim.nodes()[static_cast<std::size_t>(n)];
     const cs::NodeView v = sim.node_view(n);
@@ -173,11 +187,12 @@ void CanvasView::refreshNodes() {
       if (!l.waiters.empty()) lock += QStringLiteral("(+%1)").arg(l.waiters.size());
       d.locks << lock;
     }
-    const int keep = ns.up ? kLogLinesUp : kLogLinesDown;
+    const int keep = style_.projector ? (ns.up ? kLogLinesUpProjector : kLogLinesDownProjector) : ns.up ? kLogLinesUp : kLogLinesDown;
     const auto size = static_cast<int>(ns.log.size());
     for (int i = std::max(0, size - keep); i < size; ++i) d.log << logLine(info, ns.log[static_cast<std::size_t>(i)]);
     d.logHidden = std::max(0, size - keep);
     item->setData(d);
+    reshaped = reshaped || item->outlineRect() != outline;
     item->setToolTip(tr("%1 (%2): %3. Click to select, drag to move, right-click to crash or restart.")
                          .arg(d.name, d.role, d.up ? d.stateText : tr("down")));
     if (!item->dragging()) {
@@ -185,6 +200,7 @@ void CanvasView::refreshNodes() {
       if (item->pos() != pos) item->setPos(pos);
     }
   }
+  if (reshaped) routeLinks();  // a WAL box grew or shrank
 }
 
 void CanvasView::refreshLinks() {
@@ -249,7 +265,7 @@ void CanvasView::placeMessage(MessageItem* item, const cs::Message& m) {
   item->setZValue(d.selected ? 22 : 20);
   const NodeItem* from = nodeItem(m.from);
   const LinkItem* link = linkItem(m.from, m.to);
-  if (link && from) item->setPos(link->track(from).pointAt(progress));
+  if (link && from) item->setPos(link->pointOnTrack(from, progress));
   else if (from) item->setPos(from->pos());
 }
 
@@ -375,42 +391,40 @@ void CanvasView::chooseStretch(qreal availW, qreal availH) {
   }
   for (NodeItem* n : nodes_)
     if (!n->dragging()) n->setPos(toScene(controller_->nodePosition(n->id())));
+  routeLinks();
   refreshPartitions();
   refreshMessages();
 }
 
+// Every link whose visible stretch would pass behind another node's card or WAL box is bent around it.
+void CanvasView::routeLinks() {
+  const qreal f = style_.scheme->fontScale;
+  const qreal clearance = 8 * f;
+  QList<QRectF> outlines;
+  for (NodeItem* n : nodes_) outlines << n->outlineRect().translated(n->pos());
+  bool changed = false;
+  for (LinkItem* l : links_) {
+    QList<QRectF> others;
+    for (NodeItem* n : nodes_)
+      if (n != l->a() && n != l->b()) others << outlines[n->id()].adjusted(-clearance, -clearance, clearance, clearance);
+    const qreal bend = linkroute::chooseBend(l->a()->pos(), l->b()->pos(), outlines[l->a()->id()], outlines[l->b()->id()],
+                                             others, 12 * f);
+    changed = changed || bend != l->bend();
+    l->setBend(bend);
+  }
+  if (changed) invalidateStatic();
+}
+
 void CanvasView::fit() {
   if (nodes_.empty() || viewport()->width() < 10) return;
-  const qreal margin = 24 * style_.scheme->fontScale;
-  const qreal top = 34 * style_.scheme->fontScale;  // the hint and clock overlay
-  qreal legendW = 0, availW = 0, availH = 0;
-  // Lays the cards out for one legend placement; returns the zoom the cards would get.
-  const auto layoutFor = [&](bool side) -> qreal {
-    legendSide_ = side;
-    QImage probe(1, 1, QImage::Format_ARGB32);
-    QPainter measure(&probe);
-    // The room reserved for the legend is that of every entry (the projector legend shows fewer).
-    const QSizeF legend = paintLegend(&measure, QRectF(viewport()->rect()), legendEntries(true), true);
-    measure.end();
-    // A legend at the side takes width, one at the bottom height.
-    legendW = side ? legend.width() + 12 * 1.4 : 0;
-    legendHeight_ = side ? 0 : legend.height();
-    availW = viewport()->width() - legendW - 2 * margin;
-    availH = viewport()->height() - legendHeight_ - top - 2 * margin;
-    if (availW <= 0 || availH <= 0) return 0;
-    chooseStretch(availW, availH);
-    const QRectF c = contentRect();
-    return c.isEmpty() ? 0 : std::min(availW / c.width(), availH / c.height());
-  };
-  // On a projector the legend goes where it costs the cards least: a wide canvas with a short
-  // topology usually has width to spare, a tall or wide-topology one height.
-  if (style_.projector) {
-    const qreal atSide = layoutFor(true);
-    const qreal below = layoutFor(false);
-    if (atSide >= below) layoutFor(true);
-  } else {
-    layoutFor(false);
-  }
+  // On a projector the clock's row and a thin margin are all the frame the cards need.
+  const qreal margin = style_.projector ? 12 * style_.space : 24;
+  // The hint and clock overlay; on a projector the legend shares the clock's row.
+  const qreal top = style_.projector ? std::max(QFontMetricsF(clockFont()).height() + 10, legendReserve() + 4) : 34;
+  legendHeight_ = style_.projector ? 0 : legendReserve();
+  const qreal availW = viewport()->width() - 2 * margin;
+  const qreal availH = viewport()->height() - legendHeight_ - top - 2 * margin;
+  if (availW > 0 && availH > 0) chooseStretch(availW, availH);
   if (availW <= 0 || availH <= 0) return;
   const QRectF content = contentRect();
   if (content.isEmpty()) return;
@@ -420,7 +434,7 @@ void CanvasView::fit() {
   setSceneRect(content.adjusted(-content.width() * 4 - 2000, -content.height() * 4 - 2000, content.width() * 4 + 2000,
                                 content.height() * 4 + 2000));
   setTransform(QTransform::fromScale(s, s));
-  centerOn(content.center() + QPointF(legendW / (2 * s), (legendHeight_ - top) / (2 * s)));
+  centerOn(content.center() + QPointF(0, (legendHeight_ - top) / (2 * s)));
 }
 
 void CanvasView::resizeEvent(QResizeEvent* e) {
@@ -673,11 +687,17 @@ void CanvasView::paintTokens(QPainter* p) {
   for (const MessageItem* m : order) {
     const MessageItem::Data& d = m->data();
     const QString label = m->label();
-    const QString key = d.key + QLatin1Char('|') + label + (d.selected ? QStringLiteral("|s") : QString());
+    const QPointF at = vt.map(m->pos());
+    // A label that would run past the right edge of the view is written on the token's left.
+    const qreal labelW = (r + 3 + tm.horizontalAdvance(label) + 8) * sc;
+    const bool left = at.x() + labelW > viewport()->width() - 4;
+    const QString key = d.key + QLatin1Char('|') + label + (d.selected ? QStringLiteral("|s") : QString()) +
+                        (left ? QStringLiteral("|l") : QString());
     auto it = sprites_.find(key);
     if (it == sprites_.end()) {
-      // Item-space extent: the selection ring on the left, the label (and its halo) on the right.
-      const QRectF box(-r - 10, -r - tm.height() - 6, 2 * r + 24 + tm.horizontalAdvance(label), 2 * r + tm.height() + 18);
+      // Item-space extent: the selection ring, and the label (and its halo) on either side.
+      const qreal textW = tm.horizontalAdvance(label) + 14;
+      const QRectF box(-r - 10 - (left ? textW : 0), -r - tm.height() - 6, 2 * r + 24 + textW, 2 * r + tm.height() + 18);
       const QPointF origin(std::ceil(-box.left() * sc), std::ceil(-box.top() * sc));
       const QSize px(static_cast<int>(std::ceil(box.right() * sc + origin.x())) + 2,
                      static_cast<int>(std::ceil(box.bottom() * sc + origin.y())) + 2);
@@ -690,11 +710,10 @@ void CanvasView::paintTokens(QPainter* p) {
       sp_p.setRenderHints(renderHints());
       sp_p.translate(origin);
       sp_p.scale(sc, sc);
-      MessageItem::paintToken(&sp_p, style_, d.key, label, d.selected);
+      MessageItem::paintToken(&sp_p, style_, d.key, label, d.selected, left);
       sp_p.end();
       it = sprites_.insert(key, sp);
     }
-    const QPointF at = vt.map(m->pos());
     const QPointF topLeft(std::round(at.x() - it->origin.x()), std::round(at.y() - it->origin.y()));
     // A doomed message fades over the second half of its flight, then a cross marks the loss.
     const qreal fade = d.doomed ? std::clamp(1.0 - (d.progress - 0.4) * 1.1, 0.3, 1.0) : 1.0;
@@ -737,202 +756,90 @@ void CanvasView::drawForeground(QPainter* p, const QRectF&) {
   if (!hint.isEmpty())
     p->drawText(hintRect, Qt::AlignLeft | Qt::AlignVCenter,
                 QFontMetricsF(style_.small).elidedText(hint, Qt::ElideRight, hintRect.width()));
-  QFont clock = style_.name;
-  clock.setPixelSize(qRound(clock.pixelSize() * 1.1));
+  const QFont clock = clockFont();
   p->setFont(clock);
   p->setPen(s.ink);
-  p->drawText(QRectF(area.left(), area.top() + 6 * f, area.width() - 14 * f, 26 * f), Qt::AlignRight | Qt::AlignVCenter,
+  p->drawText(QRectF(area.left(), area.top() + 4, area.width() - 14 * f, QFontMetricsF(clock).height() + 4), Qt::AlignRight | Qt::AlignVCenter,
               tr("t = %1 ms").arg(viewutil::ms(controller_->now())));
   paintOverlayLegend(p, area);
   p->restore();
 }
 
-void CanvasView::scanSeenTypes() {
-  const auto& msgs = controller_->sim().messages();
-  const std::size_t types = controller_->info().messages.size();
-  if (seenRun_ != &controller_->simulation() || msgs.size() < seenScanned_ || seen_.size() != types) {
-    seenRun_ = &controller_->simulation();
-    seenScanned_ = 1;  // message 0 is the "none" slot
-    seen_.assign(types, false);
+std::vector<CanvasLegend::Entry> CanvasView::legendEntries(bool onScreen) const {
+  using Entry = CanvasLegend::Entry;
+  using Mark = CanvasLegend::Mark;
+  // Families in the order of the protocol's message list (request first, decisions later).
+  std::vector<cs::MessageFamily> families;
+  const auto add = [&families](const QString& key) {
+    cs::MessageFamily f;
+    if (palette::messageFamily(key, &f) && std::find(families.begin(), families.end(), f) == families.end())
+      families.push_back(f);
+  };
+  if (onScreen) {
+    std::vector<const MessageItem*> flying;
+    for (const MessageItem* m : std::as_const(messages_)) flying.push_back(m);
+    std::sort(flying.begin(), flying.end(), [](const MessageItem* a, const MessageItem* b) { return a->id() < b->id(); });
+    for (const MessageItem* m : flying) add(m->data().key);
+  } else {
+    for (const std::string& key : controller_->info().messages) add(QString::fromStdString(key));
   }
-  for (; seenScanned_ < msgs.size(); ++seenScanned_) {
-    const auto t = static_cast<std::size_t>(msgs[seenScanned_].type);
-    if (t < seen_.size()) seen_[t] = true;
-  }
-}
-
-std::vector<CanvasView::LegendEntry> CanvasView::legendEntries(bool all) {
-  std::vector<LegendEntry> entries;
-  const auto& keys = controller_->info().messages;
-  // On a projector the legend lists only what this run has shown so far (and the marks only once
-  // they appear), so that it stays a strip and the cards keep the room.
-  const bool onlySeen = style_.projector && !all;
-  if (onlySeen) scanSeenTypes();
-  for (std::size_t i = 0; i < keys.size(); ++i)
-    if (!onlySeen || (i < seen_.size() && seen_[i]))
-      entries.push_back({LegendMark::Token, QString::fromStdString(keys[i]), EngineText::message(keys[i])});
-  bool cut = !onlySeen, lost = !onlySeen, down = !onlySeen;
-  if (onlySeen) {
+  std::vector<Entry> entries;
+  for (cs::MessageFamily f : families) entries.push_back({Mark::Token, f, CanvasLegend::familyName(f)});
+  bool cut = !onScreen, lost = !onScreen, down = !onScreen;
+  if (onScreen) {
     for (LinkItem* l : links_) cut = cut || l->data().cut;
     for (const MessageItem* m : std::as_const(messages_)) lost = lost || m->data().doomed;
-    for (NodeItem* n : nodes_) down = down || !n->data().up || n->data().crashes > 0;
+    for (NodeItem* n : nodes_) down = down || !n->data().up;
   }
-  if (cut) entries.push_back({LegendMark::Cut, {}, tr("cut link")});
-  if (lost) entries.push_back({LegendMark::Lost, {}, tr("message that will be lost")});
-  if (down) entries.push_back({LegendMark::Down, {}, tr("crashed node")});
+  if (cut) entries.push_back({Mark::Cut, {}, tr("cut link")});
+  if (lost) entries.push_back({Mark::Lost, {}, tr("message that will be lost")});
+  if (down) entries.push_back({Mark::Down, {}, tr("crashed node")});
   return entries;
+}
+
+qreal CanvasView::legendReserve() const {
+  const QRectF area = legendArea();
+  // A projector reserves its one row even while nothing is in flight, so that the cards do not jump
+  // when the first message appears; a desk reserves the rows of every entry.
+  if (style_.projector) return legend_.layout(area, {{CanvasLegend::Mark::More, {}, QStringLiteral("x")}}, 1).size.height();
+  return legend_.layout(area, legendEntries(false), legendMaxRows()).size.height();
+}
+
+// On a projector the legend is one row at the top left, beside the clock (a row the cards leave free
+// anyway); on a desk it flows along the bottom under the hint.
+QRectF CanvasView::legendArea() const {
+  QRectF area(viewport()->rect());
+  if (style_.projector) {
+    const qreal clock = QFontMetricsF(clockFont()).horizontalAdvance(tr("t = %1 ms").arg(viewutil::ms(cs::ms(88888))));
+    area.setRight(area.right() - clock - 30);
+  }
+  return area;
 }
 
 // The legend is static between changes of what it lists, the size or the language: one cached pixmap.
 void CanvasView::paintOverlayLegend(QPainter* p, const QRectF& area) {
-  const std::vector<LegendEntry> entries = legendEntries(false);
+  const std::vector<CanvasLegend::Entry> entries = legendEntries(style_.projector);
   QString key = QStringLiteral("%1x%2|%3|%4|").arg(area.width()).arg(area.height()).arg(style_.projector).arg(viewport()->devicePixelRatioF());
-  for (const LegendEntry& e : entries) key += e.text + QLatin1Char('\x1f');
-  if (key != legendKey_ || legend_.isNull()) {
+  for (const CanvasLegend::Entry& e : entries) key += e.text + QLatin1Char('\x1f');
+  if (key != legendKey_) {
     legendKey_ = key;
-    QImage probe(1, 1, QImage::Format_ARGB32);
-    QPainter measure(&probe);
-    const QSizeF size = paintLegend(&measure, area, entries, true);
-    measure.end();
-    const QRectF box = legendBox(area, size);
+    const CanvasLegend::Layout layout = legend_.layout(legendArea(), entries, legendMaxRows());
+    legendPixmap_ = QPixmap();
+    legendShown_ = layout.entries;
+    if (layout.empty()) return;  // nothing to explain: no box at all
+    const QRectF box = legend_.box(area, layout.size, style_.projector);
+    legendBox_ = box;
     legendAt_ = box.topLeft() - QPointF(2, 2);
     const qreal dpr = viewport()->devicePixelRatioF();
-    legend_ = QPixmap((box.size() + QSizeF(4, 4)).toSize() * dpr + QSize(2, 2));
-    legend_.setDevicePixelRatio(dpr);
-    legend_.fill(Qt::transparent);
-    QPainter lp(&legend_);
+    legendPixmap_ = QPixmap((box.size() + QSizeF(4, 4)).toSize() * dpr + QSize(2, 2));
+    legendPixmap_.setDevicePixelRatio(dpr);
+    legendPixmap_.fill(Qt::transparent);
+    QPainter lp(&legendPixmap_);
     lp.setRenderHints(renderHints());
     lp.translate(-legendAt_);
-    paintLegend(&lp, area, entries, false);
+    legend_.paint(&lp, box, layout);
   }
-  p->drawPixmap(legendAt_, legend_);
-}
-
-// The legend: message types as their tokens (shape + colour) and names, then the link and node marks,
-// flowing left to right along the bottom edge of the view. At most legendMaxRows() rows: what does not
-// fit is summed up as "+N more".
-QSizeF CanvasView::paintLegend(QPainter* p, const QRectF& area, const std::vector<LegendEntry>& all, bool measureOnly) {
-  const palette::Scheme& s = *style_.scheme;
-  // The legend is reference material: on a projector it grows less than the cards so that it does
-  // not eat the canvas.
-  const qreal f = style_.projector ? 1.4 : 1.0;
-  QFont font = style_.small;
-  font.setPixelSize(qRound(11.5 * f));
-  const QFontMetricsF m(font);
-  const qreal rowH = std::max(m.height(), 16 * f) + 6 * f;
-  const qreal pad = 10 * f, icon = 18 * f, gapX = 16 * f;
-  const qreal maxW = area.width() - 2 * 12 * f;
-  using Mark = LegendMark;
-  using Entry = LegendEntry;
-  std::vector<Entry> entries = all;
-
-  // Flow layout: measure first, then paint bottom-up from the bottom-left corner.
-  p->setFont(font);
-  const QString title = tr("Messages");
-  const qreal titleW = m.horizontalAdvance(title) + gapX;
-  std::vector<QPointF> at;
-  qreal y = pad, widest = 0;
-  // At the side: the title on its own row, then one entry per row, as many rows as the height allows.
-  const bool side = legendAtSide();
-  const int maxRows = side ? std::max(2, static_cast<int>((area.height() - 34 * s.fontScale - 30 * f - 2 * pad) / rowH) - 1)
-                           : legendMaxRows();
-  const qreal indent = side ? pad : pad + titleW;
-  const auto flow = [&]() {
-    at.assign(entries.size(), {});
-    qreal x = indent;
-    y = side ? pad + rowH : pad;
-    widest = side ? titleW + pad : 0;
-    int row = 0;
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-      const qreal w = icon + 6 * f + m.horizontalAdvance(entries[i].text);
-      if (side ? i > 0 : (x + w > maxW - pad && x > indent)) {
-        x = indent;
-        y += rowH;
-        ++row;
-      }
-      if (row >= maxRows) return i;  // the first entry that does not fit
-      at[i] = QPointF(x, y);
-      x += w + gapX;
-      widest = std::max(widest, x - gapX + pad);
-    }
-    return entries.size();
-  };
-  std::size_t fits = flow();
-  if (fits < entries.size()) {
-    // Too many: drop entries from the end until "+N more" fits too.
-    const std::size_t total = entries.size();
-    for (std::size_t keep = fits; keep-- > 0;) {
-      entries.resize(keep);
-      entries.push_back({Mark::More, {}, tr("+%1 more").arg(total - keep)});
-      if (flow() == entries.size()) break;
-    }
-  }
-  if (side && measureOnly) {
-    // Reserve the width of the widest entry of all, so that the layout does not move as types appear.
-    for (const Entry& e : all) widest = std::max(widest, indent + icon + 6 * f + m.horizontalAdvance(e.text) + pad);
-  }
-  const QSizeF size(widest, y + rowH + pad);
-  if (measureOnly) return size;
-
-  const QRectF box = legendBox(area, size);
-  QColor bg = s.panel;
-  bg.setAlpha(232);
-  p->setPen(QPen(s.panelBorder, style_.pen(1)));
-  p->setBrush(bg);
-  p->drawRoundedRect(box, 8 * f, 8 * f);
-  p->setPen(s.mutedInk);
-  p->drawText(QRectF(box.left() + pad, box.top() + pad, titleW, rowH), Qt::AlignLeft | Qt::AlignVCenter, title);
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    const Entry& e = entries[i];
-    const QRectF cell(box.topLeft() + at[i], QSizeF(icon, rowH));
-    const QPointF c = cell.center();
-    switch (e.mark) {
-      case Mark::Token: {
-        const QColor fill = palette::message(e.key, style_.projector);
-        p->setPen(QPen(style_.projector ? Qt::black : fill.darker(150), style_.pen(1)));
-        p->setBrush(fill);
-        p->drawPath(palette::shapePath(palette::messageShape(e.key), c, 6 * f));
-        break;
-      }
-      case Mark::Cut: {
-        p->setPen(QPen(s.cut, style_.pen(2), Qt::SolidLine, Qt::RoundCap));
-        p->drawLine(QPointF(cell.left(), c.y()), QPointF(c.x() - 4 * f, c.y()));
-        p->drawLine(QPointF(c.x() + 4 * f, c.y()), QPointF(cell.right(), c.y()));
-        const qreal k = 4 * f;
-        p->drawLine(c + QPointF(-k, -k), c + QPointF(k, k));
-        p->drawLine(c + QPointF(-k, k), c + QPointF(k, -k));
-        break;
-      }
-      case Mark::Lost: {
-        QColor fill = s.faintLink;
-        p->setPen(Qt::NoPen);
-        p->setBrush(fill);
-        p->drawEllipse(c, 6 * f, 6 * f);
-        const qreal k = 6 * f;
-        p->setPen(QPen(s.cut, style_.pen(2), Qt::SolidLine, Qt::RoundCap));
-        p->drawLine(c + QPointF(-k, -k), c + QPointF(k, k));
-        p->drawLine(c + QPointF(-k, k), c + QPointF(k, -k));
-        break;
-      }
-      case Mark::Down: {
-        const QRectF r(cell.left(), c.y() - 6 * f, cell.width(), 12 * f);
-        p->setPen(QPen(s.downInk, style_.pen(1)));
-        p->setBrush(s.down);
-        p->drawRoundedRect(r, 3, 3);
-        p->setBrush(QBrush(s.downInk, Qt::BDiagPattern));
-        p->drawRoundedRect(r, 3, 3);
-        break;
-      }
-      case Mark::More: {
-        p->setPen(s.mutedInk);
-        p->drawText(QRectF(cell.left(), cell.top(), box.width(), rowH), Qt::AlignLeft | Qt::AlignVCenter, e.text);
-        continue;
-      }
-    }
-    p->setPen(s.ink);
-    p->drawText(QRectF(cell.right() + 6 * f, cell.top(), box.width(), rowH), Qt::AlignLeft | Qt::AlignVCenter, e.text);
-  }
-  return size;
+  if (!legendPixmap_.isNull()) p->drawPixmap(legendAt_, legendPixmap_);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -981,13 +888,4 @@ void CanvasView::applyHighlights() {
     pulse_.start();
   }
   viewport()->update();
-}
-
-bool CanvasView::legendAtSide() const { return legendSide_; }  // chosen by fit()
-
-QRectF CanvasView::legendBox(const QRectF& area, QSizeF size) const {
-  const qreal f = style_.projector ? 1.4 : 1.0;
-  if (legendAtSide())
-    return QRectF(area.right() - size.width() - 12 * f, area.top() + 34 * style_.scheme->fontScale + 6 * f, size.width(), size.height());
-  return QRectF(area.left() + 12 * f, area.bottom() - size.height() - 10 * f, size.width(), size.height());
 }

@@ -1,5 +1,5 @@
 // The topology canvas: nodes as cards, links, partitions as shaded regions, messages as tokens moving
-// along the links in virtual time, a legend of message types, and the fault tools (click a link,
+// along the links in virtual time, a legend of message families, and the fault tools (click a link,
 // right-click a node or a link, Shift-drag a lasso to partition).
 //
 // Everything shown is pulled from the LabController in refresh(); items are only a cache of it.
@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "canvas_items.hpp"
+#include "canvas_legend.hpp"
 #include "sim/fault.hpp"
 #include "sim/simulator.hpp"
 
@@ -39,6 +40,10 @@ class CanvasView : public QGraphicsView {
   NodeItem* nodeItem(cs::NodeId node) const;
   LinkItem* linkItem(cs::NodeId a, cs::NodeId b) const;
   QList<MessageItem*> messageItems() const;
+  const CanvasStyle& canvasStyle() const { return style_; }
+  // The legend as last painted: its box in viewport pixels (empty when none) and its entries.
+  QRectF legendRect() const { return legendPixmap_.isNull() ? QRectF() : legendBox_; }
+  const std::vector<CanvasLegend::Entry>& legendShown() const { return legendShown_; }
   // The context menus, built for a node or a link (the caller owns and executes them).
   QMenu* createNodeMenu(cs::NodeId node, QWidget* parent);
   QMenu* createLinkMenu(cs::NodeId a, cs::NodeId b, QWidget* parent);
@@ -74,27 +79,32 @@ class CanvasView : public QGraphicsView {
   void updateCardWidth();
   void fit();
   void chooseStretch(qreal availW, qreal availH);
+  void routeLinks();
+  // The virtual clock: a little larger than the node names, and on a projector never smaller than
+  // a 30th of the canvas height (a 4K canvas scales the cards up, so the clock grows with them).
+  QFont clockFont() const {
+    QFont clock = style_.name;
+    const int px = qRound(clock.pixelSize() * 1.1);
+    clock.setPixelSize(style_.projector ? std::max(px, viewport()->height() / 30) : px);
+    return clock;
+  }
   QRectF contentRect() const;
   QGraphicsItem* interactiveItemAt(QPoint viewPos) const;
   void inject(const cs::FaultAction& action);
   void addFaultAction(QMenu* menu, const QString& text, const cs::FaultAction& action);
   void finishLasso();
-  enum class LegendMark { Token, Cut, Lost, Down, More };
-  struct LegendEntry {
-    LegendMark mark;
-    QString key, text;
-  };
-  std::vector<LegendEntry> legendEntries(bool all);
-  QSizeF paintLegend(QPainter* p, const QRectF& area, const std::vector<LegendEntry>& entries, bool measureOnly);
-  int legendMaxRows() const { return style_.projector ? 2 : 100; }
-  bool legendAtSide() const;
-  QRectF legendBox(const QRectF& area, QSizeF size) const;
+  // The legend's entries: every family the protocol uses and every mark, or (`onScreen`) only the
+  // families of the messages in flight and the marks visible now.
+  std::vector<CanvasLegend::Entry> legendEntries(bool onScreen) const;
+  // The legend's rows: a projector keeps one row (below the cards, always reserved), a desk the lot.
+  int legendMaxRows() const { return style_.projector ? 1 : 100; }
+  qreal legendReserve() const;  // the height fit() keeps free for the legend
+  QRectF legendArea() const;
   void paintOverlayLegend(QPainter* p, const QRectF& area);
   void paintTokens(QPainter* p);
   void renderStaticLayer();
   void invalidateStatic() { staticDirty_ = true; }
   void applyHighlights();
-  void scanSeenTypes();
 
   LabController* controller_;
   CanvasStyle style_;
@@ -109,7 +119,6 @@ class CanvasView : public QGraphicsView {
   bool lassoActive_ = false;
   QPolygonF lasso_;  // scene coordinates
   qreal legendHeight_ = 0;
-  bool legendSide_ = false;  // projector only: the legend as a column at the right (fit() decides)
   QPixmap dotTile_;
 
   // Paint caches. The static layer (paper, dot grid, partition regions, links) is one viewport-sized
@@ -123,14 +132,12 @@ class CanvasView : public QGraphicsView {
   };
   QHash<QString, Sprite> sprites_;  // one per message type look, at the current scale
   qreal spriteScale_ = 0;
-  QPixmap legend_;
+  CanvasLegend legend_{&style_};
+  QPixmap legendPixmap_;
   QPointF legendAt_;
   QString legendKey_;
-
-  // Message types seen so far in the run (the projector legend shows only these).
-  std::vector<bool> seen_;
-  const void* seenRun_ = nullptr;
-  std::size_t seenScanned_ = 0;
+  QRectF legendBox_;
+  std::vector<CanvasLegend::Entry> legendShown_;
 
   // Lesson highlights.
   HighlightItem* highlight_ = nullptr;

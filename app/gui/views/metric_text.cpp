@@ -1,6 +1,7 @@
 #include "metric_text.hpp"
 
 #include <QCoreApplication>
+#include <iterator>
 
 #include "protocols/registry.hpp"
 
@@ -103,6 +104,96 @@ constexpr Entry kNames[] = {
     {"latency_max_us", QT_TRANSLATE_NOOP("MetricName", "Longest latency")},
 };
 
+// Short labels for a projector's picker, where a long name would be cut to "Transactio…": at most
+// about 15 characters, and unique among the metrics of any one protocol (a test holds them to both).
+constexpr Entry kShortNames[] = {
+    {"ops_ok", QT_TRANSLATE_NOOP("MetricShortName", "Answered")},
+    {"errors", QT_TRANSLATE_NOOP("MetricShortName", "Refused")},
+    {"timeouts", QT_TRANSLATE_NOOP("MetricShortName", "Timed out")},
+    {"stale_reads", QT_TRANSLATE_NOOP("MetricShortName", "Stale reads")},
+    {"skipped", QT_TRANSLATE_NOOP("MetricShortName", "Skipped")},
+    {"abandoned", QT_TRANSLATE_NOOP("MetricShortName", "Abandoned")},
+    {"served", QT_TRANSLATE_NOOP("MetricShortName", "Served")},
+    {"refused", QT_TRANSLATE_NOOP("MetricShortName", "Replica refused")},
+    {"read_repairs", QT_TRANSLATE_NOOP("MetricShortName", "Read repairs")},
+    {"conflicts", QT_TRANSLATE_NOOP("MetricShortName", "Siblings")},
+    {"lost_updates", QT_TRANSLATE_NOOP("MetricShortName", "Lost updates")},
+    {"read_latency_avg_us", QT_TRANSLATE_NOOP("MetricShortName", "Read avg")},
+    {"read_latency_max_us", QT_TRANSLATE_NOOP("MetricShortName", "Read max")},
+    {"write_latency_avg_us", QT_TRANSLATE_NOOP("MetricShortName", "Write avg")},
+    {"write_latency_max_us", QT_TRANSLATE_NOOP("MetricShortName", "Write max")},
+    {"writes_accepted", QT_TRANSLATE_NOOP("MetricShortName", "Accepted")},
+    {"writes_refused", QT_TRANSLATE_NOOP("MetricShortName", "Refused writes")},
+    {"conflicting_writes", QT_TRANSLATE_NOOP("MetricShortName", "Conflicts")},
+    {"failovers", QT_TRANSLATE_NOOP("MetricShortName", "Failovers")},
+    {"writes_ok", QT_TRANSLATE_NOOP("MetricShortName", "Acked writes")},
+    {"writes_failed", QT_TRANSLATE_NOOP("MetricShortName", "Failed writes")},
+    {"retries", QT_TRANSLATE_NOOP("MetricShortName", "Retries")},
+    {"primaries", QT_TRANSLATE_NOOP("MetricShortName", "Primaries")},
+    {"primaries_max", QT_TRANSLATE_NOOP("MetricShortName", "Max primaries")},
+    {"txns_committed", QT_TRANSLATE_NOOP("MetricShortName", "Committed")},
+    {"txns_aborted", QT_TRANSLATE_NOOP("MetricShortName", "Aborted")},
+    {"locks_held", QT_TRANSLATE_NOOP("MetricShortName", "Locks")},
+    {"blocked_participants", QT_TRANSLATE_NOOP("MetricShortName", "Blocked")},
+    {"lock_waiters", QT_TRANSLATE_NOOP("MetricShortName", "Lock waits")},
+    {"termination_rounds", QT_TRANSLATE_NOOP("MetricShortName", "Terminations")},
+    {"elected_commits", QT_TRANSLATE_NOOP("MetricShortName", "Elected commits")},
+    {"elected_aborts", QT_TRANSLATE_NOOP("MetricShortName", "Elected aborts")},
+    {"precommit_retries", QT_TRANSLATE_NOOP("MetricShortName", "Retries")},
+    {"commits_without_acks", QT_TRANSLATE_NOOP("MetricShortName", "Unacked")},
+    {"conflicting_decisions", QT_TRANSLATE_NOOP("MetricShortName", "Split decisions")},
+    {"duplicate_decisions", QT_TRANSLATE_NOOP("MetricShortName", "Dup. decisions")},
+    {"in_doubt_recoveries", QT_TRANSLATE_NOOP("MetricShortName", "Recoveries")},
+    {"uncertain_participants", QT_TRANSLATE_NOOP("MetricShortName", "Uncertain")},
+    {"tcc_confirmed", QT_TRANSLATE_NOOP("MetricShortName", "Confirmed")},
+    {"tcc_cancelled", QT_TRANSLATE_NOOP("MetricShortName", "Cancelled")},
+    {"reservations_held", QT_TRANSLATE_NOOP("MetricShortName", "Reserved")},
+    {"frozen_amount", QT_TRANSLATE_NOOP("MetricShortName", "Frozen")},
+    {"expirations", QT_TRANSLATE_NOOP("MetricShortName", "Expired")},
+    {"empty_cancels", QT_TRANSLATE_NOOP("MetricShortName", "Empty cancels")},
+    {"late_tries_refused", QT_TRANSLATE_NOOP("MetricShortName", "Late tries")},
+    {"confirms_refused", QT_TRANSLATE_NOOP("MetricShortName", "Confirms refused")},
+    {"try_rejections", QT_TRANSLATE_NOOP("MetricShortName", "Tries rejected")},
+    {"duplicates_ignored", QT_TRANSLATE_NOOP("MetricShortName", "Duplicates")},
+    {"sagas_started", QT_TRANSLATE_NOOP("MetricShortName", "Started")},
+    {"sagas_completed", QT_TRANSLATE_NOOP("MetricShortName", "Completed")},
+    {"sagas_compensated", QT_TRANSLATE_NOOP("MetricShortName", "Compensated")},
+    {"sagas_running", QT_TRANSLATE_NOOP("MetricShortName", "Running")},
+    {"steps_applied", QT_TRANSLATE_NOOP("MetricShortName", "Steps")},
+    {"compensations", QT_TRANSLATE_NOOP("MetricShortName", "Compensations")},
+    {"empty_compensations", QT_TRANSLATE_NOOP("MetricShortName", "Empty comps")},
+    {"compensation_failures", QT_TRANSLATE_NOOP("MetricShortName", "Comp. failures")},
+    {"command_retries", QT_TRANSLATE_NOOP("MetricShortName", "Cmd retries")},
+    {"late_commands_refused", QT_TRANSLATE_NOOP("MetricShortName", "Late commands")},
+    {"step_timeouts", QT_TRANSLATE_NOOP("MetricShortName", "Step timeouts")},
+    {"stale_replies", QT_TRANSLATE_NOOP("MetricShortName", "Stale replies")},
+    {"dirty_reads", QT_TRANSLATE_NOOP("MetricShortName", "Dirty reads")},
+    {"semantic_lock_waits", QT_TRANSLATE_NOOP("MetricShortName", "Semantic waits")},
+    {"stock", QT_TRANSLATE_NOOP("MetricShortName", "Stock")},
+    {"deliveries", QT_TRANSLATE_NOOP("MetricShortName", "Deliveries")},
+    {"duplicate_publishes", QT_TRANSLATE_NOOP("MetricShortName", "Dup. publishes")},
+    {"events_pending", QT_TRANSLATE_NOOP("MetricShortName", "Unacked events")},
+    {"orders_committed", QT_TRANSLATE_NOOP("MetricShortName", "Orders")},
+    {"events_published", QT_TRANSLATE_NOOP("MetricShortName", "Published")},
+    {"events_stored", QT_TRANSLATE_NOOP("MetricShortName", "Stored")},
+    {"effects_applied", QT_TRANSLATE_NOOP("MetricShortName", "Effects")},
+    {"duplicate_effects", QT_TRANSLATE_NOOP("MetricShortName", "Dup. effects")},
+    {"duplicates_suppressed", QT_TRANSLATE_NOOP("MetricShortName", "Suppressed")},
+    {"lost_events", QT_TRANSLATE_NOOP("MetricShortName", "Lost events")},
+    {"pending_events", QT_TRANSLATE_NOOP("MetricShortName", "Pending")},
+    {"outbox_unsent", QT_TRANSLATE_NOOP("MetricShortName", "Unsent")},
+    {"republishes", QT_TRANSLATE_NOOP("MetricShortName", "Republishes")},
+    {"redeliveries", QT_TRANSLATE_NOOP("MetricShortName", "Redeliveries")},
+    {"latency_avg_us", QT_TRANSLATE_NOOP("MetricShortName", "Avg latency")},
+    {"latency_max_us", QT_TRANSLATE_NOOP("MetricShortName", "Max latency")},
+};
+
+const Entry* find(std::string_view key, const Entry* begin, const Entry* end) {
+  for (const Entry* e = begin; e != end; ++e)
+    if (e->key == key) return e;
+  return nullptr;
+}
+
 const Entry* find(std::string_view key) {
   for (const Entry& e : kNames)
     if (e.key == key) return &e;
@@ -122,6 +213,14 @@ QString name(std::string_view key) {
   if (const Entry* e = find(key)) return QCoreApplication::translate("MetricName", e->source);
   return QString::fromUtf8(key.data(), static_cast<qsizetype>(key.size()));
 }
+
+QString shortName(std::string_view key) {
+  if (const Entry* e = find(key, std::begin(kShortNames), std::end(kShortNames)))
+    return QCoreApplication::translate("MetricShortName", e->source);
+  return name(key);
+}
+
+QString label(std::string_view key, bool projector) { return projector ? shortName(key) : name(key); }
 
 bool isDuration(std::string_view key) { return key.size() > 3 && key.substr(key.size() - 3) == "_us"; }
 

@@ -15,6 +15,10 @@ namespace MetricText {
 // The translated name, e.g. "stale_reads" -> "Stale reads" / "過時讀取". Translated at call time
 // (context "MetricName"), so a language switch takes effect on the next refresh.
 QString name(std::string_view key);
+// A short label ("Committed" for "Transactions committed"), for a projector's narrow picker; the
+// name for a key without one. label() picks by mode.
+QString shortName(std::string_view key);
+QString label(std::string_view key, bool projector);
 
 // Durations are reported in virtual microseconds (keys ending in "_us") and plotted in milliseconds
 // on their own axis; everything else is a count or a level.

@@ -433,7 +433,7 @@ void MetricsChartView::syncVariantSeries() {
     pts.reserve(static_cast<qsizetype>(times_ms_.size()));
     for (std::size_t j = 0; j < times_ms_.size() && j < t.values.size(); ++j) pts << QPointF(times_ms_[j], t.values[j]);
     s.reference->replace(pts);
-    s.reference->setName(MetricText::name(s.key));
+    s.reference->setName(MetricText::label(s.key, projector_));
   }
 }
 
@@ -569,7 +569,7 @@ void MetricsChartView::setShownMetrics(const QStringList& keys) {
     int slot = static_cast<int>(MetricText::tone(key));
     if (used[slot]) slot = static_cast<int>(std::find(std::begin(used), std::end(used), false) - std::begin(used));
     auto* series = new QLineSeries;
-    series->setName(MetricText::name(key));
+    series->setName(MetricText::label(key, projector_));
     c->addSeries(series);
     series->attachAxis(time_axis_);
     series->attachAxis(MetricText::isDuration(key) ? ms_axis_ : count_axis_);
@@ -851,6 +851,7 @@ void MetricsChartView::resizeEvent(QResizeEvent* e) {
 
 void MetricsChartView::setProjectorMode(bool on) {
   projector_ = on;
+  retranslateUi();  // short metric labels on a projector
   applyStyle();
   updateAxes();
 }
@@ -885,11 +886,12 @@ void MetricsChartView::retranslateUi() {
   for (int i = 0; i < picker_->topLevelItemCount(); ++i) {
     QTreeWidgetItem* item = picker_->topLevelItem(i);
     const std::string key = item->data(0, Qt::UserRole).toString().toStdString();
-    item->setText(0, MetricText::name(key));
-    item->setToolTip(0, QString::fromStdString(key));  // the engine key, as in the CLI's JSON
+    item->setText(0, MetricText::label(key, projector_));
+    // The whole name, and the engine key as in the CLI's JSON.
+    item->setToolTip(0, QStringLiteral("%1 (%2)").arg(MetricText::name(key), QString::fromStdString(key)));
   }
   updatePickerWidth();
-  for (const Shown& s : shown_) s.series->setName(MetricText::name(s.key));
+  for (const Shown& s : shown_) s.series->setName(MetricText::label(s.key, projector_));
 }
 
 QString MetricsChartView::hintText() const {

@@ -1,8 +1,6 @@
 #include "palette.hpp"
 
 #include <QHash>
-#include <array>
-#include <cmath>
 #include <cstdint>
 
 #include "protocols/registry.hpp"
@@ -16,10 +14,12 @@ struct Colours {
 };
 
 // Message colours by family (engine/protocols/descriptor.hpp), so that a learner reads a new protocol
-// by analogy: requests are blue, yes-answers green, no-answers vermillion, commit decisions deep green,
-// abort decisions deep red, acknowledgements grey, recovery traffic orange, compensation purple.
-// Okabe-Ito hues (distinguishable with the common forms of colour blindness); shapes tell apart what
-// shares a hue.
+// by analogy: requests are blue, yes-answers green, no-answers vermillion, commit decisions dark teal,
+// abort decisions orange, acknowledgements grey, recovery traffic amber, compensation pink.
+// Okabe-Ito hues where they hold; the pairs a learner must tell apart (commit/abort, yes/no,
+// success/failure, request/compensation) also differ by at least 20 ΔE under simulated deuteranopia,
+// protanopia and tritanopia (tests/app/test_palette.cpp): the old deep green and deep red decisions
+// were 11 apart for a deuteranope. Shapes tell the families apart without colour.
 Colours familyColours(cs::MessageFamily f) {
   using F = cs::MessageFamily;
   switch (f) {
@@ -29,33 +29,16 @@ Colours familyColours(cs::MessageFamily f) {
     case F::VoteNo: return {0xFFD55E00, 0xFFB34700};
     case F::Failure: return {0xFFD55E00, 0xFFB34700};
     case F::PreDecision: return {0xFF56B4E9, 0xFF1F78B4};
-    case F::Commit: return {0xFF117733, 0xFF0B5C26};
-    case F::Abort: return {0xFFB2182B, 0xFF8E0F1F};
+    case F::Commit: return {0xFF006D5B, 0xFF00574A};
+    case F::Abort: return {0xFFE66100, 0xFFD35400};
     case F::Ack: return {0xFF8A8F98, 0xFF4F545C};
     case F::Recovery: return {0xFFE69F00, 0xFFB36B00};
-    case F::Compensation: return {0xFFCC79A7, 0xFF9C3D78};
+    case F::Compensation: return {0xFFDD88BB, 0xFFCC6699};
     case F::Replication: return {0xFF44AA99, 0xFF2B7A6D};
     case F::Election: return {0xFF7F5AA2, 0xFF55317A};
     case F::Event: return {0xFF332288, 0xFF221166};
   }
   return {0xFF8A8F98, 0xFF4F545C};
-}
-
-Shape familyShape(cs::MessageFamily f) {
-  using F = cs::MessageFamily;
-  switch (f) {
-    case F::VoteYes:
-    case F::VoteNo:
-    case F::Success:
-    case F::Failure: return Shape::Diamond;
-    case F::Commit:
-    case F::Abort: return Shape::Square;
-    case F::Recovery:
-    case F::Compensation: return Shape::Triangle;
-    case F::Election:
-    case F::Event: return Shape::Hexagon;
-    default: return Shape::Circle;
-  }
 }
 
 // State colours by class: outcomes green/vermillion, waiting amber, uncertainty sky blue.
@@ -70,7 +53,7 @@ Colours classColours(cs::StateClass c) {
     case C::Aborting: return {0xFFE07B39, 0xFFB35A1F};
     case C::Aborted: return {0xFFD55E00, 0xFFB34700};
     case C::Compensating: return {0xFFCC79A7, 0xFF9C3D78};
-    case C::Compensated: return {0xFF9C3D78, 0xFF7A2A5C};
+    case C::Compensated: return {0xFFA04A8A, 0xFF8A3A9C};
     case C::Done: return {0xFF44AA99, 0xFF2B7A6D};
     case C::Failed: return {0xFFB2182B, 0xFF8E0F1F};
     case C::Leader: return {0xFF0072B2, 0xFF00508A};
@@ -183,53 +166,33 @@ Scheme makeProjector() {
 }  // namespace
 
 QColor message(const QString& key, bool projector) {
-  if (const cs::MessageSpec* m = findMessage(key)) {
-    const Colours c = familyColours(m->family);
-    return QColor::fromRgba(projector ? c.projector : c.normal);
-  }
+  if (const cs::MessageSpec* m = findMessage(key)) return familyColour(m->family, projector);
   return hashed(key, projector);
+}
+
+QColor familyColour(cs::MessageFamily family, bool projector) {
+  const Colours c = familyColours(family);
+  return QColor::fromRgba(projector ? c.projector : c.normal);
+}
+
+QColor stateClassColour(cs::StateClass cls, bool projector) {
+  const Colours c = classColours(cls);
+  return QColor::fromRgba(projector ? c.projector : c.normal);
+}
+
+bool messageFamily(const QString& key, cs::MessageFamily* family) {
+  const cs::MessageSpec* m = findMessage(key);
+  if (m && family) *family = m->family;
+  return m != nullptr;
 }
 
 Shape messageShape(const QString& key) {
   const cs::MessageSpec* m = findMessage(key);
-  return m ? familyShape(m->family) : Shape::Hexagon;
-}
-
-QPainterPath shapePath(Shape shape, QPointF c, qreal r) {
-  QPainterPath p;
-  switch (shape) {
-    case Shape::Circle: p.addEllipse(c, r, r); break;
-    case Shape::Square: p.addRect(QRectF(c.x() - r * 0.85, c.y() - r * 0.85, r * 1.7, r * 1.7)); break;
-    case Shape::Diamond:
-      p.moveTo(c.x(), c.y() - r * 1.15);
-      p.lineTo(c.x() + r * 1.15, c.y());
-      p.lineTo(c.x(), c.y() + r * 1.15);
-      p.lineTo(c.x() - r * 1.15, c.y());
-      p.closeSubpath();
-      break;
-    case Shape::Triangle:
-      p.moveTo(c.x(), c.y() - r * 1.15);
-      p.lineTo(c.x() + r * 1.05, c.y() + r * 0.8);
-      p.lineTo(c.x() - r * 1.05, c.y() + r * 0.8);
-      p.closeSubpath();
-      break;
-    case Shape::Hexagon:
-      for (int i = 0; i < 6; ++i) {
-        const double a = M_PI / 3.0 * i;
-        const QPointF q(c.x() + r * std::cos(a), c.y() + r * std::sin(a));
-        if (i == 0) p.moveTo(q); else p.lineTo(q);
-      }
-      p.closeSubpath();
-      break;
-  }
-  return p;
+  return m ? familyShape(m->family) : Shape::Unknown;
 }
 
 QColor state(const QString& key, bool projector) {
-  if (const cs::StateSpec* st = findState(key)) {
-    const Colours c = classColours(st->cls);
-    return QColor::fromRgba(projector ? c.projector : c.normal);
-  }
+  if (const cs::StateSpec* st = findState(key)) return stateClassColour(st->cls, projector);
   return hashed(key, projector);
 }
 

@@ -12,14 +12,28 @@
 #include <QPainterPath>
 #include <QString>
 
+#include "protocols/descriptor.hpp"
+
 namespace palette {
 
-// How a message token is drawn, so that types differ by more than colour.
-enum class Shape { Circle, Diamond, Square, Triangle, Hexagon };
+// How a message token is drawn, so that families differ without colour: one shape per message family
+// (token_shapes.cpp), chosen so that opposites read as opposites: commit a solid square and abort a
+// cross, yes a triangle up and no a triangle down, success a tick and failure a no-entry sign,
+// request a circle and compensation an arrow back, the 3PC pre-decision a hollow square.
+enum class Shape {
+  Circle, Ring, TriangleUp, TriangleDown, Square, SquareFrame, Cross, Diamond, ArrowBack, Hexagon, Star, Tick,
+  NoEntry, Envelope, Unknown
+};
 
 QColor message(const QString& key, bool projector);
 Shape messageShape(const QString& key);
-// The outline of a token of that shape, centred on `c`, fitting a circle of radius `r`.
+// The family a message key belongs to (false for a key no descriptor declares).
+bool messageFamily(const QString& key, cs::MessageFamily* family);
+Shape familyShape(cs::MessageFamily family);
+QColor familyColour(cs::MessageFamily family, bool projector);
+QColor stateClassColour(cs::StateClass cls, bool projector);
+// The outline of a token of that shape, centred on `c`, fitting a circle of radius `r` (holes, as in
+// the ring, are subpaths filled odd-even).
 QPainterPath shapePath(Shape shape, QPointF c, qreal r);
 QColor state(const QString& key, bool projector);
 // Text colour readable on top of `fill`.

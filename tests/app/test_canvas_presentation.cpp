@@ -1,0 +1,288 @@
+// The canvas in front of a class (issue #11, items 4 and 7): message families told apart by shape
+// and by colours that survive colour blindness, a legend of families that shows only what is on
+// screen on a projector, links bent around the cards in their way, and canvas text of at least 18 px
+// on a 1280×720 projector.
+#include <gtest/gtest.h>
+
+#include <QApplication>
+#include <QSet>
+#include <QStyle>
+#include <QTest>
+#include <QTreeWidget>
+
+#include <set>
+#include <vector>
+
+#include "canvas_view.hpp"
+#include "cvd_simulation.hpp"
+#include "gui_test_support.hpp"
+#include "lab_controller.hpp"
+#include "language.hpp"
+#include "link_routing.hpp"
+#include "main_window.hpp"
+#include "metric_text.hpp"
+#include "metrics_chart_view.hpp"
+#include "palette.hpp"
+#include "protocols/registry.hpp"
+
+using guitest::scenarioPath;
+
+namespace {
+
+std::unique_ptr<LabController> open(const char* file) {
+  auto c = std::make_unique<LabController>();
+  QString error;
+  EXPECT_TRUE(c->openScenario(scenarioPath(file), &error)) << error.toStdString();
+  return c;
+}
+
+QString familyKey(cs::MessageFamily f) {
+  const std::string_view k = cs::message_family_key(f);
+  return QString::fromUtf8(k.data(), static_cast<qsizetype>(k.size()));
+}
+
+// A canvas of that size, shown and painted once (the legend is measured when painted).
+void showAndPaint(CanvasView& view, QSize size) {
+  view.resize(size);
+  view.show();
+  EXPECT_TRUE(QTest::qWaitForWindowExposed(&view));
+  view.viewport()->grab();
+}
+
+QRectF onScreen(const CanvasView& view, const QRectF& scene) { return view.mapFromScene(scene).boundingRect(); }
+
+}  // namespace
+
+// Every pair of families that one protocol uses differs by shape, so commit and abort, success and
+// failure, request and compensation read without colour.
+TEST(TokenShapes, FamiliesOfOneProtocolHaveDistinctShapes) {
+  QStringList problems;
+  for (const auto& e : cs::protocol_registry()) {
+    std::set<cs::MessageFamily> families;
+    for (const cs::MessageSpec& m : e.descriptor().messages) families.insert(m.family);
+    for (auto a = families.begin(); a != families.end(); ++a)
+      for (auto b = std::next(a); b != families.end(); ++b)
+        if (palette::familyShape(*a) == palette::familyShape(*b))
+          problems << QStringLiteral("%1: %2 and %3").arg(QString::fromStdString(std::string(e.descriptor().name)), familyKey(*a), familyKey(*b));
+  }
+  EXPECT_TRUE(problems.isEmpty()) << problems.join(QLatin1Char('\n')).toStdString();
+  // And the shapes are really different outlines, not one path under two names.
+  const QPainterPath commit = palette::shapePath(palette::familyShape(cs::MessageFamily::Commit), {}, 10);
+  const QPainterPath abort = palette::shapePath(palette::familyShape(cs::MessageFamily::Abort), {}, 10);
+  EXPECT_FALSE(commit.subtracted(abort).isEmpty());
+  EXPECT_FALSE(abort.subtracted(commit).isEmpty());
+}
+
+// The colours a learner must tell apart stay apart (CIE ΔE*ab of at least 20) for viewers with
+// deuteranopia, protanopia or tritanopia, in both palettes.
+TEST(Palette, ColoursToTellApartSurviveColourBlindness) {
+  using F = cs::MessageFamily;
+  using C = cs::StateClass;
+  const std::pair<F, F> messages[] = {{F::VoteYes, F::VoteNo}, {F::Commit, F::Abort}, {F::Success, F::Failure}, {F::Request, F::Compensation}};
+  const std::pair<C, C> states[] = {{C::Committed, C::Aborted}, {C::Committing, C::Aborting}, {C::Done, C::Failed}, {C::Committed, C::Compensated}};
+  const std::pair<cvd::Kind, const char*> kinds[] = {{cvd::Kind::None, "normal vision"}, {cvd::Kind::Deuteranopia, "deuteranopia"},
+                                                     {cvd::Kind::Protanopia, "protanopia"}, {cvd::Kind::Tritanopia, "tritanopia"}};
+  constexpr double kMinDeltaE = 20;
+  QStringList problems;
+  for (const bool projector : {false, true})
+    for (const auto& [kind, name] : kinds) {
+      for (const auto& [a, b] : messages) {
+        const double d = cvd::deltaE(palette::familyColour(a, projector), palette::familyColour(b, projector), kind);
+        if (d < kMinDeltaE) problems << QStringLiteral("%1/%2 %3%4: ΔE %5").arg(familyKey(a), familyKey(b), QString::fromLatin1(name), projector ? QStringLiteral(" projector") : QString()).arg(d, 0, 'f', 1);
+      }
+      for (const auto& [a, b] : states) {
+        const double d = cvd::deltaE(palette::stateClassColour(a, projector), palette::stateClassColour(b, projector), kind);
+        if (d < kMinDeltaE) problems << QStringLiteral("state classes %1/%2 %3%4: ΔE %5").arg(static_cast<int>(a)).arg(static_cast<int>(b)).arg(QString::fromLatin1(name), projector ? QStringLiteral(" projector") : QString()).arg(d, 0, 'f', 1);
+      }
+    }
+  EXPECT_TRUE(problems.isEmpty()) << problems.join(QLatin1Char('\n')).toStdString();
+}
+
+// The saga's legend lists message families (6), not its 23 message types, and covers no card.
+TEST(CanvasLegend, SagaLegendIsSmallAndCoversNoCard) {
+  for (const bool projector : {false, true}) {
+    auto c = open("saga-orchestration-shipping-fails.json");
+    c->seekTime(cs::ms(120));
+    CanvasView view(c.get());
+    view.setProjectorMode(projector);
+    showAndPaint(view, {1200, 800});
+    const QRectF legend = view.legendRect();
+    ASSERT_FALSE(legend.isEmpty()) << "projector " << projector;
+    EXPECT_LE(view.legendShown().size(), 9u) << "projector " << projector;
+    EXPECT_LE(legend.height(), 0.15 * view.viewport()->height()) << "projector " << projector;
+    for (cs::NodeId n = 0; n < c->nodeCount(); ++n) {
+      const NodeItem* item = view.nodeItem(n);
+      EXPECT_FALSE(legend.intersects(onScreen(view, item->mapRectToScene(item->shape().boundingRect()))))
+          << "node " << n << " projector " << projector;
+    }
+  }
+}
+
+// On a projector the legend explains what is on screen now: nothing in flight and no fault, no
+// legend at all (not an empty bar); messages in flight, exactly their families.
+TEST(CanvasLegend, ProjectorLegendShowsWhatIsOnScreenOnly) {
+  auto c = open("2pc-happy.json");
+  CanvasView view(c.get());
+  view.setProjectorMode(true);
+  showAndPaint(view, {1200, 800});
+  bool sawEmpty = false, sawFlying = false;
+  for (cs::Time t = 0; t <= cs::ms(200); t += cs::ms(2)) {
+    c->seekTime(t);
+    view.viewport()->grab();
+    std::set<int> flying, shown;
+    for (const MessageItem* m : view.messageItems()) {
+      cs::MessageFamily f;
+      ASSERT_TRUE(palette::messageFamily(m->data().key, &f));
+      flying.insert(static_cast<int>(f));
+    }
+    for (const CanvasLegend::Entry& e : view.legendShown())
+      if (e.mark == CanvasLegend::Mark::Token) shown.insert(static_cast<int>(e.family));
+    EXPECT_EQ(flying, shown) << "t = " << t;
+    if (flying.empty()) {
+      sawEmpty = true;
+      EXPECT_TRUE(view.legendRect().isEmpty()) << "an empty legend box at t = " << t;
+    } else {
+      sawFlying = true;
+    }
+  }
+  EXPECT_TRUE(sawEmpty);
+  EXPECT_TRUE(sawFlying);
+}
+
+// No link passes behind a card or a WAL box that is not its own (they are bent around), and no WAL
+// box covers another node's card: the saga examples and a 2PC cluster of six, on a desk and on a
+// projector, before and after crashes.
+TEST(CanvasLinks, NoLinkPassesBehindAnotherNode) {
+  QStringList problems;
+  const char* files[] = {"saga-orchestration-happy.json", "saga-orchestration-shipping-fails.json", "saga-orchestration-orchestrator-crash.json",
+                         "saga-orchestration-timeout.json", "saga-choreography-happy.json", "saga-choreography-compensation.json",
+                         "saga-choreography-subscriber-crash.json", "2pc-workload.json"};
+  for (const char* file : files) {
+    auto c = open(file);
+    for (const cs::Time t : {cs::ms(150), cs::ms(900)}) {
+      c->seekTime(t);
+      for (const bool projector : {false, true}) {
+        CanvasView view(c.get());
+        view.setProjectorMode(projector);
+        showAndPaint(view, {1400, 800});
+        const QString where = QStringLiteral("%1 %2 ms%3").arg(QString::fromLatin1(file)).arg(t / 1000).arg(projector ? QStringLiteral(" projector") : QString());
+        const auto outline = [&](cs::NodeId n) { return view.nodeItem(n)->outlineRect().translated(view.nodeItem(n)->pos()); };
+        for (cs::NodeId a = 0; a < c->nodeCount(); ++a)
+          for (cs::NodeId b = a + 1; b < c->nodeCount(); ++b) {
+            const LinkItem* link = view.linkItem(a, b);
+            const QPolygonF visible = linkroute::visibleStretch(linkroute::polyline(link->line().p1(), link->line().p2(), link->bend()), outline(a), outline(b));
+            for (cs::NodeId o = 0; o < c->nodeCount(); ++o)
+              if (o != a && o != b && linkroute::crosses(visible, outline(o)))
+                problems << QStringLiteral("%1: link %2-%3 passes behind node %4").arg(where).arg(a).arg(b).arg(o);
+          }
+        for (cs::NodeId a = 0; a < c->nodeCount(); ++a)
+          for (cs::NodeId o = 0; o < c->nodeCount(); ++o)
+            if (a != o && outline(a).intersects(view.nodeItem(o)->cardRect().translated(view.nodeItem(o)->pos())))
+              problems << QStringLiteral("%1: node %2's WAL box covers node %3's card").arg(where).arg(a).arg(o);
+      }
+    }
+  }
+  EXPECT_TRUE(problems.isEmpty()) << problems.join(QLatin1Char('\n')).toStdString();
+}
+
+// A token on a bent link still travels from its sender to its receiver, along the curve.
+TEST(CanvasLinks, TokensFollowABentLink) {
+  const QPolygonF straight = linkroute::polyline({0, 0}, {100, 0}, 0);
+  const QPolygonF bent = linkroute::polyline({0, 0}, {100, 0}, 30);
+  EXPECT_NEAR(straight[16].y(), 0, 1e-9);
+  EXPECT_NEAR(std::abs(bent[16].y()), 30, 1e-6);
+  EXPECT_EQ(linkroute::chooseBend({0, 0}, {300, 0}, QRectF(-20, -20, 40, 40), QRectF(280, -20, 40, 40), {QRectF(130, -20, 40, 40)}, 5) == 0, false);
+  EXPECT_EQ(linkroute::chooseBend({0, 0}, {300, 0}, QRectF(-20, -20, 40, 40), QRectF(280, -20, 40, 40), {QRectF(130, 30, 40, 40)}, 5), 0);
+}
+
+// The presentation layout: at 1280×720 on a projector the canvas gets most of the window and its
+// node names, states and message labels are at least 18 px on screen (font size × view scale), in
+// both languages.
+TEST(ProjectorLayout, CanvasTextIsAtLeast18PxAt1280x720) {
+  QStringList problems;
+  for (const char* lang : {"en", "zh_TW"}) {
+    language::apply(QString::fromLatin1(lang), false);
+    for (const char* file : {"2pc-coordinator-crash.json", "3pc-happy.json", "saga-orchestration-shipping-fails.json", "2pc-workload.json"}) {
+      LabController controller;
+      MainWindow w(&controller);
+      ASSERT_TRUE(w.openFile(scenarioPath(file), false));
+      controller.seekTime(cs::ms(120));
+      w.setProjectorMode(true, false);
+      w.resize(1280, 720);
+      w.show();
+      EXPECT_TRUE(QTest::qWaitForWindowExposed(&w));
+      QApplication::processEvents();
+      const CanvasView* canvas = w.canvas();
+      const qreal scale = canvas->transform().m11();
+      const CanvasStyle& st = canvas->canvasStyle();
+      const QString where = QStringLiteral("%1 %2").arg(QString::fromLatin1(lang), QString::fromLatin1(file));
+      const std::pair<const char*, QFont> fonts[] = {{"node name", st.name}, {"state", st.badge}, {"message label", st.token}};
+      qreal smallest = 1e9;
+      for (const auto& [what, font] : fonts) smallest = std::min(smallest, font.pixelSize() * scale);
+      qInfo("%s: smallest canvas text %.1f px", qPrintable(where), smallest);  // for the record
+      for (const auto& [what, font] : fonts)
+        if (font.pixelSize() * scale < 18)
+          problems << QStringLiteral("%1: %2 %3 px").arg(where, QString::fromLatin1(what)).arg(font.pixelSize() * scale, 0, 'f', 1);
+      // Nothing overlaps: every card with its WAL box inside the canvas, clear of the others and of
+      // the legend (3PC's current state once hid under another label at this size).
+      canvas->viewport()->grab();
+      const QRectF pane(canvas->viewport()->rect());
+      for (cs::NodeId n = 0; n < controller.nodeCount(); ++n) {
+        const NodeItem* item = canvas->nodeItem(n);
+        const QRectF box = onScreen(*canvas, item->outlineRect().translated(item->pos()));
+        if (!pane.contains(box)) problems << QStringLiteral("%1: node %2 leaves the canvas").arg(where).arg(n);
+        if (box.intersects(canvas->legendRect())) problems << QStringLiteral("%1: the legend covers node %2").arg(where).arg(n);
+        for (cs::NodeId o = n + 1; o < controller.nodeCount(); ++o) {
+          const NodeItem* other = canvas->nodeItem(o);
+          if (box.intersects(onScreen(*canvas, other->outlineRect().translated(other->pos()))))
+            problems << QStringLiteral("%1: nodes %2 and %3 overlap").arg(where).arg(n).arg(o);
+        }
+      }
+      const double share = double(canvas->viewport()->width()) * canvas->viewport()->height() / (w.width() * w.height());
+      if (share < 0.6) problems << QStringLiteral("%1: the canvas has %2% of the window").arg(where).arg(qRound(share * 100));
+    }
+  }
+  language::apply(QStringLiteral("en"), false);
+  EXPECT_TRUE(problems.isEmpty()) << problems.join(QLatin1Char('\n')).toStdString();
+}
+
+// On a projector the metrics picker shows short labels: unique within every protocol, and whole (not
+// "Transactio…" twice) in the picker of a 1920×1080 projector window with its side panels shown.
+TEST(MetricLabels, ShortUniqueAndWholeOnAProjector) {
+  QStringList problems;
+  for (const char* lang : {"en", "zh_TW"}) {
+    language::apply(QString::fromLatin1(lang), false);
+    for (const auto& e : cs::protocol_registry()) {
+      QSet<QString> seen;
+      for (const cs::MetricSpec& m : e.descriptor().metrics) {
+        const QString label = MetricText::label(m.key, true);
+        if (seen.contains(label)) problems << QStringLiteral("%1 %2: \"%3\" twice").arg(QString::fromLatin1(lang), QString::fromStdString(std::string(e.descriptor().name)), label);
+        seen.insert(label);
+      }
+    }
+    for (const char* file : {"2pc-workload.json", "3pc-happy.json", "tcc-happy.json", "saga-orchestration-happy.json", "cap-register-cp-partition.json",
+                             "primary-backup-happy.json", "outbox-happy.json"}) {
+      LabController controller;
+      MainWindow w(&controller);
+      ASSERT_TRUE(w.openFile(scenarioPath(file), false));
+      w.projectorPanelsAction()->setChecked(true);
+      w.setProjectorMode(true, false);
+      w.resize(1920, 1080);
+      w.show();
+      EXPECT_TRUE(QTest::qWaitForWindowExposed(&w));
+      QApplication::processEvents();
+      auto* picker = w.findChild<MetricsChartView*>()->findChild<QTreeWidget*>();
+      ASSERT_NE(picker, nullptr);
+      const QFontMetrics fm = picker->fontMetrics();
+      const int indicator = picker->style()->pixelMetric(QStyle::PM_IndicatorWidth, nullptr, picker) +
+                            picker->style()->pixelMetric(QStyle::PM_CheckBoxLabelSpacing, nullptr, picker);
+      for (int i = 0; i < picker->topLevelItemCount(); ++i) {
+        const QString text = picker->topLevelItem(i)->text(0);
+        if (fm.horizontalAdvance(text) + indicator > picker->columnWidth(0))
+          problems << QStringLiteral("%1 %2: \"%3\" is cut (%4 px in %5)").arg(QString::fromLatin1(lang), QString::fromLatin1(file), text).arg(fm.horizontalAdvance(text) + indicator).arg(picker->columnWidth(0));
+      }
+    }
+  }
+  language::apply(QStringLiteral("en"), false);
+  EXPECT_TRUE(problems.isEmpty()) << problems.join(QLatin1Char('\n')).toStdString();
+}
