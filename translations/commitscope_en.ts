@@ -1751,6 +1751,10 @@
         <translation>Projector mode: full screen, large text, high contrast</translation>
     </message>
     <message>
+        <source>Fit view: every node in the canvas, zoom and scrolling reset</source>
+        <translation>Fit view: every node in the canvas, zoom and scrolling reset</translation>
+    </message>
+    <message>
         <source>F1</source>
         <translation>F1</translation>
     </message>
@@ -2922,6 +2926,30 @@
     <message>
         <source>Lesson: %1</source>
         <translation>Lesson: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Fit view</source>
+        <translation>&amp;Fit view</translation>
+    </message>
+    <message>
+        <source>Show every node in the canvas again: zoom and scrolling reset</source>
+        <translation>Show every node in the canvas again: zoom and scrolling reset</translation>
+    </message>
+    <message>
+        <source>End the lesson?</source>
+        <translation>End the lesson?</translation>
+    </message>
+    <message>
+        <source>Opening something else ends the lesson &quot;%1&quot;.</source>
+        <translation>Opening something else ends the lesson &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Your answers so far are kept in your progress.</source>
+        <translation>Your answers so far are kept in your progress.</translation>
+    </message>
+    <message>
+        <source>End the lesson</source>
+        <translation>End the lesson</translation>
     </message>
 </context>
 <context>

@@ -1751,6 +1751,10 @@
         <translation>投影模式：全螢幕、大字、高對比</translation>
     </message>
     <message>
+        <source>Fit view: every node in the canvas, zoom and scrolling reset</source>
+        <translation>符合視窗：所有節點放回畫布，縮放與捲動歸位</translation>
+    </message>
+    <message>
         <source>F1</source>
         <translation>F1</translation>
     </message>
@@ -2920,6 +2924,30 @@
     <message>
         <source>Lesson: %1</source>
         <translation>課程：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Fit view</source>
+        <translation>符合視窗(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Show every node in the canvas again: zoom and scrolling reset</source>
+        <translation>讓所有節點重新出現在畫布上：縮放與捲動歸位</translation>
+    </message>
+    <message>
+        <source>End the lesson?</source>
+        <translation>結束課程？</translation>
+    </message>
+    <message>
+        <source>Opening something else ends the lesson &quot;%1&quot;.</source>
+        <translation>開啟其他內容會結束課程「%1」。</translation>
+    </message>
+    <message>
+        <source>Your answers so far are kept in your progress.</source>
+        <translation>你到目前為止的作答都會保留在學習進度中。</translation>
+    </message>
+    <message>
+        <source>End the lesson</source>
+        <translation>結束課程</translation>
     </message>
 </context>
 <context>
