@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>CanvasLegend</name>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>+%1 more</source>
+        <translation>+%1 more</translation>
+    </message>
+    <message>
+        <source>request</source>
+        <translation>request</translation>
+    </message>
+    <message>
+        <source>yes vote</source>
+        <translation>yes vote</translation>
+    </message>
+    <message>
+        <source>no vote</source>
+        <translation>no vote</translation>
+    </message>
+    <message>
+        <source>pre-decision</source>
+        <translation>pre-decision</translation>
+    </message>
+    <message>
+        <source>commit decision</source>
+        <translation>commit decision</translation>
+    </message>
+    <message>
+        <source>abort decision</source>
+        <translation>abort decision</translation>
+    </message>
+    <message>
+        <source>acknowledgement</source>
+        <translation>acknowledgement</translation>
+    </message>
+    <message>
+        <source>recovery</source>
+        <translation>recovery</translation>
+    </message>
+    <message>
+        <source>compensation</source>
+        <translation>compensation</translation>
+    </message>
+    <message>
+        <source>replication</source>
+        <translation>replication</translation>
+    </message>
+    <message>
+        <source>election</source>
+        <translation>election</translation>
+    </message>
+    <message>
+        <source>success</source>
+        <translation>success</translation>
+    </message>
+    <message>
+        <source>failure</source>
+        <translation>failure</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>event</translation>
+    </message>
+</context>
+<context>
     <name>CanvasView</name>
     <message>
         <source>Topology canvas</source>
@@ -118,73 +185,6 @@
     <message>
         <source>crashed node</source>
         <translation>crashed node</translation>
-    </message>
-</context>
-<context>
-    <name>CanvasLegend</name>
-    <message>
-        <source>Messages</source>
-        <translation>Messages</translation>
-    </message>
-    <message>
-        <source>+%1 more</source>
-        <translation>+%1 more</translation>
-    </message>
-    <message>
-        <source>request</source>
-        <translation>request</translation>
-    </message>
-    <message>
-        <source>yes vote</source>
-        <translation>yes vote</translation>
-    </message>
-    <message>
-        <source>no vote</source>
-        <translation>no vote</translation>
-    </message>
-    <message>
-        <source>pre-decision</source>
-        <translation>pre-decision</translation>
-    </message>
-    <message>
-        <source>commit decision</source>
-        <translation>commit decision</translation>
-    </message>
-    <message>
-        <source>abort decision</source>
-        <translation>abort decision</translation>
-    </message>
-    <message>
-        <source>acknowledgement</source>
-        <translation>acknowledgement</translation>
-    </message>
-    <message>
-        <source>recovery</source>
-        <translation>recovery</translation>
-    </message>
-    <message>
-        <source>compensation</source>
-        <translation>compensation</translation>
-    </message>
-    <message>
-        <source>replication</source>
-        <translation>replication</translation>
-    </message>
-    <message>
-        <source>election</source>
-        <translation>election</translation>
-    </message>
-    <message>
-        <source>success</source>
-        <translation>success</translation>
-    </message>
-    <message>
-        <source>failure</source>
-        <translation>failure</translation>
-    </message>
-    <message>
-        <source>event</source>
-        <translation>event</translation>
     </message>
 </context>
 <context>
@@ -1841,6 +1841,10 @@
         <source>Teacher mode</source>
         <translation>Teacher mode</translation>
     </message>
+    <message>
+        <source>Fit view: every node in the canvas, zoom and scrolling reset</source>
+        <translation>Fit view: every node in the canvas, zoom and scrolling reset</translation>
+    </message>
 </context>
 <context>
     <name>InputFile</name>
@@ -2857,6 +2861,30 @@
     <message>
         <source>In projector mode, show the state machine, the space-time diagram and the metrics beside the canvas</source>
         <translation>In projector mode, show the state machine, the space-time diagram and the metrics beside the canvas</translation>
+    </message>
+    <message>
+        <source>&amp;Fit view</source>
+        <translation>&amp;Fit view</translation>
+    </message>
+    <message>
+        <source>Show every node in the canvas again: zoom and scrolling reset</source>
+        <translation>Show every node in the canvas again: zoom and scrolling reset</translation>
+    </message>
+    <message>
+        <source>End the lesson?</source>
+        <translation>End the lesson?</translation>
+    </message>
+    <message>
+        <source>Opening something else ends the lesson &quot;%1&quot;.</source>
+        <translation>Opening something else ends the lesson &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Your answers so far are kept in your progress.</source>
+        <translation>Your answers so far are kept in your progress.</translation>
+    </message>
+    <message>
+        <source>End the lesson</source>
+        <translation>End the lesson</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>CanvasLegend</name>
+    <message>
+        <source>Messages</source>
+        <translation>訊息</translation>
+    </message>
+    <message>
+        <source>+%1 more</source>
+        <translation>還有 %1 項</translation>
+    </message>
+    <message>
+        <source>request</source>
+        <translation>請求</translation>
+    </message>
+    <message>
+        <source>yes vote</source>
+        <translation>贊成票</translation>
+    </message>
+    <message>
+        <source>no vote</source>
+        <translation>反對票</translation>
+    </message>
+    <message>
+        <source>pre-decision</source>
+        <translation>預先決定</translation>
+    </message>
+    <message>
+        <source>commit decision</source>
+        <translation>提交決定</translation>
+    </message>
+    <message>
+        <source>abort decision</source>
+        <translation>中止決定</translation>
+    </message>
+    <message>
+        <source>acknowledgement</source>
+        <translation>確認回覆</translation>
+    </message>
+    <message>
+        <source>recovery</source>
+        <translation>復原</translation>
+    </message>
+    <message>
+        <source>compensation</source>
+        <translation>補償</translation>
+    </message>
+    <message>
+        <source>replication</source>
+        <translation>複寫</translation>
+    </message>
+    <message>
+        <source>election</source>
+        <translation>選舉</translation>
+    </message>
+    <message>
+        <source>success</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>failure</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>事件</translation>
+    </message>
+</context>
+<context>
     <name>CanvasView</name>
     <message>
         <source>Topology canvas</source>
@@ -118,73 +185,6 @@
     <message>
         <source>crashed node</source>
         <translation>當機的節點</translation>
-    </message>
-</context>
-<context>
-    <name>CanvasLegend</name>
-    <message>
-        <source>Messages</source>
-        <translation>訊息</translation>
-    </message>
-    <message>
-        <source>+%1 more</source>
-        <translation>還有 %1 項</translation>
-    </message>
-    <message>
-        <source>request</source>
-        <translation>請求</translation>
-    </message>
-    <message>
-        <source>yes vote</source>
-        <translation>贊成票</translation>
-    </message>
-    <message>
-        <source>no vote</source>
-        <translation>反對票</translation>
-    </message>
-    <message>
-        <source>pre-decision</source>
-        <translation>預先決定</translation>
-    </message>
-    <message>
-        <source>commit decision</source>
-        <translation>提交決定</translation>
-    </message>
-    <message>
-        <source>abort decision</source>
-        <translation>中止決定</translation>
-    </message>
-    <message>
-        <source>acknowledgement</source>
-        <translation>確認回覆</translation>
-    </message>
-    <message>
-        <source>recovery</source>
-        <translation>復原</translation>
-    </message>
-    <message>
-        <source>compensation</source>
-        <translation>補償</translation>
-    </message>
-    <message>
-        <source>replication</source>
-        <translation>複寫</translation>
-    </message>
-    <message>
-        <source>election</source>
-        <translation>選舉</translation>
-    </message>
-    <message>
-        <source>success</source>
-        <translation>成功</translation>
-    </message>
-    <message>
-        <source>failure</source>
-        <translation>失敗</translation>
-    </message>
-    <message>
-        <source>event</source>
-        <translation>事件</translation>
     </message>
 </context>
 <context>
@@ -1841,6 +1841,10 @@
         <source>Teacher mode</source>
         <translation>教師模式</translation>
     </message>
+    <message>
+        <source>Fit view: every node in the canvas, zoom and scrolling reset</source>
+        <translation>符合視窗：所有節點放回畫布，縮放與捲動歸位</translation>
+    </message>
 </context>
 <context>
     <name>InputFile</name>
@@ -2855,6 +2859,30 @@
     <message>
         <source>In projector mode, show the state machine, the space-time diagram and the metrics beside the canvas</source>
         <translation>投影模式下，在畫布旁顯示狀態機、時空圖與指標</translation>
+    </message>
+    <message>
+        <source>&amp;Fit view</source>
+        <translation>符合視窗(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Show every node in the canvas again: zoom and scrolling reset</source>
+        <translation>讓所有節點重新出現在畫布上：縮放與捲動歸位</translation>
+    </message>
+    <message>
+        <source>End the lesson?</source>
+        <translation>結束課程？</translation>
+    </message>
+    <message>
+        <source>Opening something else ends the lesson &quot;%1&quot;.</source>
+        <translation>開啟其他內容會結束課程「%1」。</translation>
+    </message>
+    <message>
+        <source>Your answers so far are kept in your progress.</source>
+        <translation>你到目前為止的作答都會保留在學習進度中。</translation>
+    </message>
+    <message>
+        <source>End the lesson</source>
+        <translation>結束課程</translation>
     </message>
 </context>
 <context>

@@ -225,6 +225,11 @@ std::unique_ptr<Simulation> restarted(const Simulation& run, const LessonAction&
 
 WalkReport walk_lesson(const Lesson& lesson) {
   WalkReport w;
+  walk_lesson_steps(lesson, lesson.steps.size(), w);
+  return w;
+}
+
+std::unique_ptr<Simulation> walk_lesson_steps(const Lesson& lesson, std::size_t count, WalkReport& w) {
   w.lesson = lesson.id;
   w.file = lesson.file;
   Diagnostics errors;
@@ -232,9 +237,9 @@ WalkReport walk_lesson(const Lesson& lesson) {
   if (!run) {
     w.ok = false;
     w.error = errors.empty() ? "the scenario could not be started" : errors.front().to_string();
-    return w;
+    return run;
   }
-  for (std::size_t i = 0; i < lesson.steps.size(); ++i) {
+  for (std::size_t i = 0; i < std::min(count, lesson.steps.size()); ++i) {
     const LessonStep& s = lesson.steps[i];
     StepReport r;
     r.index = i;
@@ -249,7 +254,7 @@ WalkReport walk_lesson(const Lesson& lesson) {
           if (!run) {
             w.ok = false;
             w.steps.push_back(std::move(r));
-            return w;
+            return run;
           }
           break;
         }
@@ -268,7 +273,7 @@ WalkReport walk_lesson(const Lesson& lesson) {
     w.ok = w.ok && r.ok;
     w.steps.push_back(std::move(r));
   }
-  return w;
+  return run;
 }
 
 std::string walk_report_text(const WalkReport& w) {

@@ -55,6 +55,10 @@ struct WalkReport {
 // Walks the whole lesson from a fresh run of its scenario. Later steps still run after a failure
 // (so one report shows every problem), starting from wherever the failed step left the run.
 WalkReport walk_lesson(const Lesson& lesson);
+// The same walk over the first `count` steps only; returns the run where they leave it (nullptr, with
+// report.error, when the run could not be built). The app's tests compare its own run with this one:
+// the same actions at the same times give the same state.
+std::unique_ptr<Simulation> walk_lesson_steps(const Lesson& lesson, std::size_t count, WalkReport& report);
 
 // "ok   steps[3] task id: message" lines, one per step, then "PASS"/"FAIL" (each ends in '\n').
 std::string walk_report_text(const WalkReport& report);

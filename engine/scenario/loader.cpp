@@ -162,6 +162,8 @@ class Loader {
   std::optional<NetworkSettings> network(const json& v, const std::string& path, const NetworkSettings& base);
   std::optional<Fault> fault(const json& v, const std::string& path);
   bool trigger_on(const json& v, const std::string& path, FaultTrigger& t);
+  // "after_event": n with "at_ms": t (both checked; the fault fires after event n, not before t).
+  bool timed_after_event(const json& v, const std::string& path, FaultTrigger& t);
   bool action(const json& obj, std::string_view key, const std::string& path, FaultAction& a);
   void layout(const json& v, const std::string& path, Scenario& s);
 
@@ -440,6 +442,16 @@ bool Loader::action(const json& obj, std::string_view key, const std::string& fp
   return n.has_value();
 }
 
+bool Loader::timed_after_event(const json& v, const std::string& path, FaultTrigger& t) {
+  auto n = unsigned_integer(v["after_event"], json_path_member(path, "after_event"),
+                            "after_event (a count of dispatched events)", 0);
+  auto x = number(v["at_ms"], json_path_member(path, "at_ms"), "at_ms", 0, kMaxMs);
+  t.kind = TriggerKind::AfterEvent;
+  if (n) t.nth = *n;
+  if (x) t.time = ms_to_us(*x);
+  return n && x;
+}
+
 std::optional<Fault> Loader::fault(const json& v, const std::string& path) {
   if (!expect_object(v, path, "a fault")) return std::nullopt;
   bool ok = check_keys(v, path, kFaultKeys, "a fault");
@@ -450,10 +462,14 @@ std::optional<Fault> Loader::fault(const json& v, const std::string& path) {
     if (v.contains(std::string(k))) actions.push_back(k);
 
   Fault f;
-  if (triggers.size() != 1) {
+  // "after_event" may also carry "at_ms": a user's action made while the clock stood past event n.
+  if (triggers.size() == 2 && triggers[0] == "at_ms" && triggers[1] == "after_event") {
+    ok = timed_after_event(v, path, f.trigger) && ok;
+  } else if (triggers.size() != 1) {
     error(path, triggers.empty() ? "this fault has no trigger; give exactly one of: " + join(kTriggerKeys)
                                  : "this fault has " + std::to_string(triggers.size()) +
-                                       " triggers; give exactly one of: " + join(kTriggerKeys));
+                                       " triggers; give exactly one of: " + join(kTriggerKeys) +
+                                       " (only \"after_event\" may also have \"at_ms\")");
     ok = false;
   } else {
     const std::string tp = json_path_member(path, triggers[0]);

@@ -54,7 +54,10 @@ class Writer {
     const FaultTrigger& t = f.trigger;
     switch (t.kind) {
       case TriggerKind::AtTime: o["at_ms"] = ms_value(t.time); break;
-      case TriggerKind::AfterEvent: o["after_event"] = t.nth; break;
+      case TriggerKind::AfterEvent:
+        o["after_event"] = t.nth;
+        if (t.time > 0) o["at_ms"] = ms_value(t.time);  // only the GUI's timed actions: older files stay as they were
+        break;
       case TriggerKind::OnState: {
         ojson on = ojson::object();
         on["node"] = node(t.node);

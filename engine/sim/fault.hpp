@@ -29,12 +29,16 @@ enum class TriggerKind : std::uint8_t {
   AtTime,      // at virtual time `time` (ordered before other events of the same time)
   OnState,     // when `node` enters `state` (first time only), optionally for one transaction
   OnSent,      // right after the `nth` message of `msg_type` is sent (optionally by `node`)
-  AfterEvent,  // right after the `nth` dispatched event (how the GUI records a user's action)
+  // Right after the `nth` dispatched event (how the GUI records a user's action). With a `time`
+  // (> 0) later than that event's, the fault waits for that time instead, as an event of its own
+  // (queued the moment event `nth` is dispatched): the user acted while playback had moved the
+  // clock past the last event without dispatching another one.
+  AfterEvent,
 };
 
 struct FaultTrigger {
   TriggerKind kind = TriggerKind::AtTime;
-  Time time = 0;
+  Time time = 0;  // AtTime: when; AfterEvent: not before (0: at once)
   NodeId node = kNoNode;
   std::uint16_t state = 0;
   TxnId txn = 0;  // 0 = any

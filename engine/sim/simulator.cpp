@@ -519,8 +519,27 @@ void Simulator::fire(std::size_t fault_index) {
 }
 
 void Simulator::check_after_event_triggers() {
-  for (std::size_t fi : event_triggers_)
-    if (!fired_[fi] && faults_[fi].trigger.nth == dispatched_) fire(fi);
+  for (std::size_t fi : event_triggers_) {
+    const FaultTrigger& t = faults_[fi].trigger;
+    if (fired_[fi] || t.nth != dispatched_) continue;
+    // Made at a clock later than this event: the fault becomes the event at that time (no other
+    // event was due before it when it was made, so a replay dispatches it next).
+    if (t.time > now_) push(t.time, EventKind::Fault, static_cast<std::uint32_t>(fi));
+    else fire(fi);
+  }
+}
+
+std::uint64_t Simulator::run_faults_until(Time t) {
+  std::uint64_t n = 0;
+  for (;;) {
+    prune();
+    if (queue_.empty() || halted_ != HaltReason::None) break;
+    const QueuedEvent& top = queue_.top();
+    if (top.kind != EventKind::Fault || top.time > t) break;
+    if (!step()) break;
+    ++n;
+  }
+  return n;
 }
 
 bool Simulator::would_change(const FaultAction& a) const {

@@ -111,6 +111,11 @@ class Simulator {
   // Dispatches events until `events_dispatched() == n` (or the queue runs dry).
   void run_until_event(std::uint64_t n);
   std::optional<Time> next_event_time() const;
+  // Dispatches the fault events at the head of the queue due at or before t (an "after_event" fault
+  // with a time, made by a user at a clock that playback had moved past the last event), and stops
+  // at the first event of another kind. Returns how many were dispatched. Replaying "event index n,
+  // clock t" is run_until_event(n), then this, then moving the clock to t.
+  std::uint64_t run_faults_until(Time t);
   // Applies a fault at once (the GUI's fault tools). Returns false if it has no effect
   // (crashing a crashed node, restarting a running one, healing a healthy link).
   bool apply_now(const FaultAction& action);

@@ -108,7 +108,11 @@ TEST(LabController, InjectedCutCutsTheLinkInTheEngine) {
   EXPECT_FALSE(c->canInject(cut(0, 1)));  // already cut
   ASSERT_EQ(c->scenario().faults.size(), 1u);
   EXPECT_EQ(c->scenario().faults[0].trigger.kind, cs::TriggerKind::AfterEvent);
-  EXPECT_EQ(c->scenario().faults[0].trigger.nth, c->eventIndex());
+  // Recorded after the last event, at the time on screen (3 ms is past that event): the fault is then
+  // an event of its own and the clock stays where it was.
+  EXPECT_EQ(c->scenario().faults[0].trigger.nth + 1, c->eventIndex());
+  EXPECT_EQ(c->scenario().faults[0].trigger.time, cs::ms(3));
+  EXPECT_EQ(c->now(), cs::ms(3));
   EXPECT_TRUE(c->isModified());
 }
 

@@ -283,7 +283,7 @@ TEST(ScenarioLoader, WrongTypes) {
 TEST(ScenarioLoader, TriggerAndActionCounts) {
   expect_error(load(valid_with(R"({ "at_ms": 400, "crash": "C" })", R"({ "crash": "C" })")), "faults[0]", 7,
                "no trigger");
-  expect_error(load(valid_with(R"({ "at_ms": 400, "crash": "C" })", R"({ "at_ms": 1, "after_event": 2, "crash": "C" })")),
+  expect_error(load(valid_with(R"({ "at_ms": 400, "crash": "C" })", R"({ "at_ms": 1, "on": { "node": "C", "state": "WAIT" }, "crash": "C" })")),
                "faults[0]", 7, "2 triggers");
   expect_error(load(valid_with(R"({ "at_ms": 400, "crash": "C" })", R"({ "at_ms": 1 })")), "faults[0]", 7,
                "does nothing");

@@ -25,6 +25,6 @@ class FaultCommand final : public QUndoCommand {
   LabController* controller_;
   std::vector<cs::Fault> before_;
   std::vector<cs::Fault> after_;
-  quint64 at_event_;  // the run is replayed back to this event either way
-  cs::Time clock_;
+  quint64 at_event_;  // the run is replayed back to this event and clock either way; a fault made
+  cs::Time clock_;    // past the event is then dispatched at the clock (the time it was made)
 };

@@ -53,7 +53,10 @@ bool sameSchedule(const std::vector<cs::Fault>& x, const std::vector<cs::Fault>&
 
 // Moves the clock towards `t` without dispatching another event: it stops just before the next
 // event, so that the event index (what fault schedules and checkpoints refer to) does not change.
+// The one exception is a fault the user made at a clock up to `t` (an "after_event" fault with a
+// time): it is an event, and it is dispatched, so that the run shows the fault at the time it was made.
 void moveClockWithoutEvents(cs::Simulator& sim, cs::Time t) {
+  sim.run_faults_until(t);
   if (const auto next = sim.next_event_time(); next && *next <= t) t = *next - 1;
   if (t > sim.now()) sim.run_until(t);
 }
@@ -68,6 +71,25 @@ std::unique_ptr<cs::Simulation> runAt(const cs::Scenario& s, quint64 n, cs::Time
   sim.run_until_event(n);
   moveClockWithoutEvents(sim, std::min(clock, s.until));
   return run;
+}
+
+// The schedule after the user (or a lesson) performs `action` at this point of `sim` (a run of
+// `schedule`): recorded as "after_event N" with the clock shown now, so that it happens at that time
+// even when playback has moved the clock past event N. Faults recorded that way which have not fired
+// yet lie in the future of this point: a new branch drops them.
+std::vector<cs::Fault> branchWith(const std::vector<cs::Fault>& schedule, const cs::Simulator& sim,
+                                  const cs::FaultAction& action) {
+  std::vector<cs::Fault> out;
+  out.reserve(schedule.size() + 1);
+  for (std::size_t i = 0; i < schedule.size(); ++i)
+    if (schedule[i].trigger.kind != cs::TriggerKind::AfterEvent || sim.fault_fired(i)) out.push_back(schedule[i]);
+  cs::Fault f;
+  f.trigger.kind = cs::TriggerKind::AfterEvent;
+  f.trigger.nth = sim.events_dispatched();
+  f.trigger.time = sim.now();
+  f.action = action;
+  out.push_back(f);
+  return out;
 }
 
 }  // namespace
@@ -155,6 +177,8 @@ void LabController::setScenario(const cs::Scenario& scenario) {
   cs::Diagnostics errors;
   auto run = cs::Simulation::create(scenario, errors, limits_);
   if (!run) return;  // callers validate first; a broken scenario never replaces a working run
+  ++generation_;
+  cancelAnimation();  // its target belongs to the run being replaced
   pause();
   scenario_ = scenario;
   saved_ = scenario;
@@ -438,18 +462,10 @@ void LabController::injectFault(const cs::FaultAction& action) {
   if (!canInject(action)) return;
   const quint64 n = eventIndex();
   std::vector<cs::Fault> before = scenario_.faults;
-  std::vector<cs::Fault> after;
-  after.reserve(before.size() + 1);
-  // A new branch: the user's earlier actions that lie in the future of this point no longer happen.
-  for (const auto& f : before)
-    if (!(f.trigger.kind == cs::TriggerKind::AfterEvent && f.trigger.nth > n)) after.push_back(f);
-  cs::Fault f;
-  f.trigger.kind = cs::TriggerKind::AfterEvent;
-  f.trigger.nth = n;
-  f.action = action;
-  after.push_back(f);
-  // The schedule entry is then applied by replaying to event n: the live run is byte-for-byte the
-  // run a reopened file gives (apply_now would record the fault as "interactive", index -1).
+  std::vector<cs::Fault> after = branchWith(before, run_->sim(), action);
+  // The schedule entry is then applied by replaying to event n and the clock shown now: the live run
+  // is byte-for-byte the run a reopened file gives (apply_now would record the fault as
+  // "interactive", index -1).
   undo_.push(new FaultCommand(this, std::move(before), std::move(after), n, now(),
                               EngineText::faultDescription(action, run_->sim())));
 }
@@ -554,14 +570,9 @@ std::optional<LabController::Checkpoint> LabController::project(const std::vecto
       }
       const quint64 n = run->sim().events_dispatched();
       const cs::Time clock = run->sim().now();
-      auto& faults = cp.scenario.faults;
-      std::erase_if(faults, [n](const cs::Fault& f) { return f.trigger.kind == cs::TriggerKind::AfterEvent && f.trigger.nth > n; });
-      cs::Fault f;
-      f.trigger.kind = cs::TriggerKind::AfterEvent;
-      f.trigger.nth = n;
-      f.action = a.fault;
-      faults.push_back(f);
-      // Replayed rather than applied with apply_now, so that the trace is the one a reopened file gives.
+      cp.scenario.faults = branchWith(cp.scenario.faults, run->sim(), a.fault);
+      // Replayed rather than applied with apply_now, so that the trace is the one a reopened file
+      // gives; at the clock of this moment, as the walker applies it.
       run = runAt(cp.scenario, n, clock, limits_);
       if (!run) return std::nullopt;
       continue;

@@ -41,6 +41,9 @@ class LabController : public QObject {
   // The scenario as it would be saved: the base file plus every fault the user injected.
   const cs::Scenario& scenario() const { return scenario_; }
   QString scenarioPath() const { return path_; }
+  // Counts the scenarios this controller has been given (open, new, a lesson's): a lesson session
+  // remembers the one it started, so that it never judges a step against a run it did not start.
+  quint64 scenarioGeneration() const { return generation_; }
   bool isModified() const;
 
   // ---- the run (read-only access for views) ----
@@ -111,8 +114,9 @@ class LabController : public QObject {
   void restoreCheckpoint(const Checkpoint& cp);
   // Where `actions` (lesson actions, solutions, a predict quiz's `until`) would take the run from
   // here, computed on a copy; the live run is untouched. A fault is recorded in the returned
-  // scenario's schedule as "after_event N", the way the fault tools record it, so that the target
-  // replays exactly. nullopt (and `error`) when an action cannot be performed.
+  // scenario's schedule as "after_event N" at the clock of that moment, the way the fault tools
+  // record it, so that the target replays exactly. nullopt (and `error`) when an action cannot be
+  // performed.
   std::optional<Checkpoint> project(const std::vector<cs::LessonAction>& actions, QString* error) const;
   // Plays the live run towards `target` (a projection of this run) at the current speed, so the
   // learner sees the messages travel, then pauses and emits animationFinished(true).
@@ -137,8 +141,10 @@ class LabController : public QObject {
   void seekEvent(quint64 n);
   void restartSameSeed();
   void rerollSeed();
-  // Records the action in the fault schedule as "after_event N" (N = eventIndex()), applies it, and
-  // pushes an undoable command. Faults scheduled later than N in the old branch are discarded.
+  // Records the action in the fault schedule as "after_event N" at the clock shown now (N =
+  // eventIndex(), at_ms = now()), applies it, and pushes an undoable command. The fault happens at
+  // that time: it is an event of its own when playback had moved the clock past event N. Recorded
+  // faults that have not fired yet (the future of the old branch) are discarded.
   void injectFault(const cs::FaultAction& action);
   void selectNode(cs::NodeId node);
   void selectMessage(quint32 message);
@@ -172,6 +178,7 @@ class LabController : public QObject {
   mutable std::vector<TimelineMark> marks_;
   mutable bool marks_valid_ = false;
 
+  quint64 generation_ = 0;
   cs::Scenario scenario_;
   cs::Scenario saved_;  // as last opened or saved, for isModified()
   QString path_;

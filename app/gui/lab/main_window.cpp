@@ -11,6 +11,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -28,6 +29,7 @@
 #include "lesson_browser.hpp"
 #include "lesson_panel.hpp"
 #include "lesson_session.hpp"
+#include "presenter_keys.hpp"
 #include "message_details.hpp"
 #include "metrics_chart_view.hpp"
 #include "new_scenario_dialog.hpp"
@@ -136,6 +138,10 @@ void MainWindow::createCentralArea() {
   connect(lesson_, &LessonPanel::freePlayRequested, this, &MainWindow::freePlay);
   connect(lesson_, &LessonPanel::browseRequested, this, &MainWindow::browseLessons);
   connect(lesson_, &LessonPanel::teacherModeToggled, this, &MainWindow::setTeacherMode);
+  // Page Up / Page Down move through a lesson whatever has focus (a clicker must not scroll the canvas).
+  presenter_keys_ = new PresenterKeys(this, session_);
+  // The run was replaced by other means than the window's menus: the lesson has ended.
+  connect(session_, &LessonSession::runReplaced, this, &MainWindow::closeLesson);
   connect(session_, &LessonSession::changed, this, &MainWindow::updateHighlights);
   connect(session_, &LessonSession::changed, this, &MainWindow::updateLessonActions);
   connect(session_, &LessonSession::changed, this, &MainWindow::updateStatus);
@@ -357,6 +363,8 @@ void MainWindow::createViewActions() {
   projector_panels_act_ = makeAction();
   projector_panels_act_->setCheckable(true);
   connect(projector_panels_act_, &QAction::toggled, this, &MainWindow::resetLayout);
+  fit_view_act_ = makeAction(shortcuts::key(shortcuts::Id::FitView));
+  connect(fit_view_act_, &QAction::triggered, canvas_, &CanvasView::fitView);
   help_overlay_act_ = makeAction(shortcuts::key(shortcuts::Id::Help));
   help_overlay_act_->setIcon(st->standardIcon(QStyle::SP_DialogHelpButton));
   connect(help_overlay_act_, &QAction::triggered, help_, &HelpOverlay::toggle);
@@ -444,6 +452,7 @@ void MainWindow::createMenus() {
   view_menu_ = menuBar()->addMenu(QString());
   view_menu_->addAction(projector_act_);
   view_menu_->addAction(projector_panels_act_);
+  view_menu_->addAction(fit_view_act_);
   language_menu_ = view_menu_->addMenu(QString());
   language_menu_->addActions(language_group_->actions());
   view_menu_->addSeparator();
@@ -554,6 +563,8 @@ void MainWindow::retranslateUi() {
   projector_act_->setToolTip(tr("Full screen, large text, thick lines and high contrast for a classroom projector"));
   projector_panels_act_->setText(tr("Side pa&nels on the projector"));
   projector_panels_act_->setToolTip(tr("In projector mode, show the state machine, the space-time diagram and the metrics beside the canvas"));
+  fit_view_act_->setText(tr("&Fit view"));
+  fit_view_act_->setToolTip(tr("Show every node in the canvas again: zoom and scrolling reset"));
   language_menu_->setTitle(tr("&Language"));
   help_overlay_act_->setText(tr("&Help overlay"));
 
@@ -633,15 +644,35 @@ bool MainWindow::maybeSave() {
   return true;
 }
 
+bool MainWindow::mayReplaceRun() {
+  if (!session_->isActive()) return maybeSave();
+  if (!confirmEndLesson()) return false;
+  // The lesson's run is not the learner's document (progress is kept per answer): nothing to save.
+  closeLesson();
+  return true;
+}
+
+bool MainWindow::confirmEndLesson() {
+  const QString title = QString::fromStdString(session_->lesson()->title.in(lessonLanguageKey()));
+  QMessageBox box(QMessageBox::Question, tr("End the lesson?"),
+                  tr("Opening something else ends the lesson \"%1\".").arg(title), QMessageBox::Cancel, this);
+  box.setObjectName(QStringLiteral("endLessonQuestion"));
+  box.setInformativeText(tr("Your answers so far are kept in your progress."));
+  QPushButton* end = box.addButton(tr("End the lesson"), QMessageBox::AcceptRole);
+  box.setDefaultButton(QMessageBox::Cancel);
+  box.exec();
+  return box.clickedButton() == end;
+}
+
 void MainWindow::newScenario() {
-  if (!maybeSave()) return;
+  if (!mayReplaceRun()) return;
   NewScenarioDialog dialog(this);
   if (dialog.exec() != QDialog::Accepted) return;
   controller_->newScenarioWithParams(dialog.protocol(), dialog.params());
 }
 
 void MainWindow::openDialog() {
-  if (!maybeSave()) return;
+  if (!mayReplaceRun()) return;
   const QString dir = QSettings().value(kLastDirKey, QDir::homePath()).toString();
   const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario"), dir, tr("Scenarios (*.json);;All files (*)"));
   if (!path.isEmpty()) openFile(path);
@@ -713,7 +744,7 @@ void MainWindow::rebuildRecentMenu() {
     a->setStatusTip(f);
     a->setEnabled(QFileInfo::exists(f));
     connect(a, &QAction::triggered, this, [this, f] {
-      if (maybeSave()) openFile(f);
+      if (mayReplaceRun()) openFile(f);
     });
   }
   if (files.isEmpty()) recent_menu_->addAction(tr("No recent files"))->setEnabled(false);
@@ -743,7 +774,7 @@ void MainWindow::rebuildExamplesMenu() {
     QAction* a = examples_menu_->addAction(title);
     a->setToolTip(descriptionTip(QString(), description));
     connect(a, &QAction::triggered, this, [this, path] {
-      if (maybeSave()) openFile(path);
+      if (mayReplaceRun()) openFile(path);
     });
   }
   if (examples_menu_->isEmpty()) examples_menu_->addAction(tr("No examples"))->setEnabled(false);

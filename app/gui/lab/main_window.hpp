@@ -16,6 +16,7 @@ class LabController;
 class LessonPanel;
 class LessonSession;
 class MessageDetails;
+class PresenterKeys;
 class MetricsChartView;
 class PanelFrame;
 class QAction;
@@ -79,6 +80,7 @@ class MainWindow final : public QMainWindow {
   bool lessonPanelVisible() const;
   void browseLessons();
   void showProgress();
+  QAction* fitViewAction() const { return fit_view_act_; }
 
  protected:
   void changeEvent(QEvent* event) override;
@@ -106,6 +108,10 @@ class MainWindow final : public QMainWindow {
   void fillHealLinkMenu(QMenu* menu);
   void addRecentFile(const QString& path);
   bool maybeSave();
+  // Before something replaces the run (New, Open, Recent, Examples): during a lesson, asks whether
+  // to end it (false: cancelled, nothing changes); otherwise offers to save unsaved faults.
+  bool mayReplaceRun();
+  bool confirmEndLesson();
 
   void newScenario();
   void openDialog();
@@ -142,6 +148,7 @@ class MainWindow final : public QMainWindow {
   TimelineBar* timeline_ = nullptr;
   HelpOverlay* help_ = nullptr;
   LessonSession* session_ = nullptr;
+  PresenterKeys* presenter_keys_ = nullptr;
   LessonPanel* lesson_ = nullptr;
   PanelFrame* lesson_panel_ = nullptr;
   std::unique_ptr<commitscope::ProgressStore> progress_;
@@ -204,6 +211,7 @@ class MainWindow final : public QMainWindow {
   QAction* close_lesson_act_ = nullptr;
   QAction* projector_act_ = nullptr;
   QAction* projector_panels_act_ = nullptr;
+  QAction* fit_view_act_ = nullptr;
   QAction* help_overlay_act_ = nullptr;
   QAction* english_act_ = nullptr;
   QAction* chinese_act_ = nullptr;

@@ -39,6 +39,7 @@ const Entry kEntries[] = {
     {Id::LessonNext, QKeySequence::UnknownKey, QKeyCombination(Qt::Key_PageDown)},
     {Id::LessonBack, QKeySequence::UnknownKey, QKeyCombination(Qt::Key_PageUp)},
     {Id::Projector, QKeySequence::UnknownKey, QKeyCombination(Qt::Key_F11)},
+    {Id::FitView, QKeySequence::UnknownKey, Qt::CTRL | Qt::SHIFT | Qt::Key_F},
     {Id::Help, QKeySequence::UnknownKey, QKeyCombination(Qt::Key_F1)},
 };
 
@@ -67,6 +68,7 @@ const Line kHelp[] = {
      QT_TRANSLATE_NOOP("HelpOverlay", "Next / previous lesson step (a presenter's clicker sends these)")},
     {{Id::Teacher}, QT_TRANSLATE_NOOP("HelpOverlay", "Teacher mode")},
     {{Id::Projector}, QT_TRANSLATE_NOOP("HelpOverlay", "Projector mode: full screen, large text, high contrast")},
+    {{Id::FitView}, QT_TRANSLATE_NOOP("HelpOverlay", "Fit view: every node in the canvas, zoom and scrolling reset")},
     {{Id::Help}, QT_TRANSLATE_NOOP("HelpOverlay", "Show or hide this help")},
 };
 

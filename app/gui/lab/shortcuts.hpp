@@ -13,7 +13,7 @@ enum class Id {
   Play, Step, Back, Restart, Reroll, Faster, Slower, NormalSpeed,
   Cut, Partition, HealAll,
   BrowseLessons, Teacher, LessonNext, LessonBack,
-  Projector, Help,
+  Projector, FitView, Help,
 };
 
 QKeySequence key(Id id);

@@ -43,6 +43,7 @@ LessonSession::LessonSession(LabController* controller, commitscope::ProgressSto
   connect(controller_, &LabController::runChanged, this, &LessonSession::checkGoal);
   connect(controller_, &LabController::watchTriggered, this, &LessonSession::checkGoal);
   connect(controller_, &LabController::animationFinished, this, &LessonSession::onAnimationFinished);
+  connect(controller_, &LabController::scenarioChanged, this, [this] { ownsRun(); });
 }
 
 LessonSession::~LessonSession() {
@@ -64,7 +65,10 @@ bool LessonSession::start(const cs::Lesson& lesson, QString* error) {
     s.title = lesson.title.en;
     s.title_zh = lesson.title.zh_tw;
   }
+  headless_ = true;  // the new run is the lesson's own
   controller_->setScenarioUntitled(s);
+  headless_ = false;
+  generation_ = controller_->scenarioGeneration();
   states_.assign(lesson.steps.size(), {});
   checkpoints_.assign(lesson.steps.size(), std::nullopt);
   finished_ = false;
@@ -336,8 +340,15 @@ void LessonSession::retryStep() {
 // ---------------------------------------------------------------------------------------------
 // What the run does
 
+bool LessonSession::ownsRun() {
+  if (!lesson_ || headless_ || controller_->scenarioGeneration() == generation_) return true;
+  stop();
+  emit runReplaced();
+  return false;
+}
+
 void LessonSession::checkGoal() {
-  if (!lesson_ || finished_ || headless_) return;
+  if (!lesson_ || finished_ || headless_ || !ownsRun()) return;
   const cs::LessonStep* s = currentStep();
   if (!s) return;
   const auto* goal = goalOf(*s);
@@ -369,7 +380,7 @@ void LessonSession::checkGoal() {
 }
 
 void LessonSession::onAnimationFinished(bool reached) {
-  if (!lesson_ || headless_) return;
+  if (!lesson_ || headless_ || !ownsRun()) return;
   const cs::LessonStep* s = currentStep();
   if (!s) return;
   if (playingPredict_) {
@@ -479,7 +490,7 @@ void LessonSession::answerChoice(const std::vector<std::size_t>& chosen) {
 
 void LessonSession::answerPredict(std::size_t chosen) {
   const cs::LessonStep* s = currentStep();
-  if (!s || finished_ || s->kind != cs::StepKind::Quiz || s->quiz.kind != cs::QuizKind::Predict) return;
+  if (!s || finished_ || s->kind != cs::StepKind::Quiz || s->quiz.kind != cs::QuizKind::Predict || !ownsRun()) return;
   StepState& st = states_[static_cast<std::size_t>(index_)];
   if (st.answered || status_ == Status::Playing || chosen >= s->quiz.options.size()) return;
   st.chosen = {chosen};

@@ -120,6 +120,9 @@ class LessonSession final : public QObject {
   void lessonFinished(int score, int outOf);
   // The progress store refused an answer or a step; `message` is saveProblem().
   void progressNotSaved(const QString& message);
+  // The controller was given another scenario behind the session's back: the lesson has ended
+  // (stop()) without judging anything against that run.
+  void runReplaced();
 
  private:
   void enterStep(int index);
@@ -134,6 +137,8 @@ class LessonSession final : public QObject {
   // Notes the outcome of one save: a failure becomes saveProblem() (`what` + the store's reason).
   void saved(bool ok, const QString& what);
   const std::vector<cs::Condition>* goalOf(const cs::LessonStep& s) const;
+  // Whether the live run is still one this lesson started; if not, the lesson ends (runReplaced()).
+  bool ownsRun();
 
   LabController* controller_;
   commitscope::ProgressStore* progress_;
@@ -150,4 +155,5 @@ class LessonSession final : public QObject {
   bool playingPredict_ = false;
   bool playingSolution_ = false;
   bool headless_ = false;  // the session itself is moving the run: ignore the controller's signals
+  quint64 generation_ = 0;  // the controller's scenarioGeneration() of the lesson's run
 };

@@ -59,6 +59,8 @@ class CanvasView : public QGraphicsView {
   void rebuild();  // a new topology: recreate every item
   void refresh();  // pull state from the controller
   void setProjectorMode(bool on);
+  // View > Fit view: every node in the canvas again, zoom and scrolling reset.
+  void fitView() { fit(); }
 
  protected:
   void resizeEvent(QResizeEvent* e) override;
