@@ -5042,6 +5042,18 @@
         <source>This role has no protocol states; its durable log shows what it did.</source>
         <translation>This role has no protocol states; its durable log shows what it did.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n label(s) hidden</source>
+        <comment>arrow labels with no room; each is its arrow&apos;s tooltip</comment>
+        <translation>
+            <numerusform>%n label hidden</numerusform>
+            <numerusform>%n labels hidden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Point at an arrow to read its label.</source>
+        <translation>Point at an arrow to read its label.</translation>
+    </message>
 </context>
 <context>
     <name>TimelineBar</name>

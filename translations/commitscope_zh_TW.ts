@@ -5031,6 +5031,17 @@
         <source>This role has no protocol states; its durable log shows what it did.</source>
         <translation>這個角色沒有自己的協定狀態；它做過的事都記在持久日誌裡。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n label(s) hidden</source>
+        <comment>arrow labels with no room; each is its arrow&apos;s tooltip</comment>
+        <translation>
+            <numerusform>已隱藏 %n 個標籤</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Point at an arrow to read its label.</source>
+        <translation>把滑鼠移到箭頭上即可看到它的標籤。</translation>
+    </message>
 </context>
 <context>
     <name>TimelineBar</name>

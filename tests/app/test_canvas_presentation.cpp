@@ -20,6 +20,7 @@
 #include "language.hpp"
 #include "link_routing.hpp"
 #include "main_window.hpp"
+#include "state_machine_view.hpp"
 #include "metric_text.hpp"
 #include "metrics_chart_view.hpp"
 #include "palette.hpp"
@@ -284,5 +285,62 @@ TEST(MetricLabels, ShortUniqueAndWholeOnAProjector) {
     }
   }
   language::apply(QStringLiteral("en"), false);
+  EXPECT_TRUE(problems.isEmpty()) << problems.join(QLatin1Char('\n')).toStdString();
+}
+
+// The state machine beside the canvas at 1280×720 (the default lab layout, and a projector with its
+// side panels shown): 3PC's busy machines once drew "all ACK_PRECOMMIT or timeout / GLOBAL_COMMIT"
+// over the COMMIT box and hid a label under PRECOMMIT. Every drawn label is clear of every state; a
+// label with no room is hidden and said so on the graph, and its text is the arrow's tooltip.
+TEST(StateMachineInTheWindow, NoArrowLabelCoversAStateAt1280x720) {
+  QStringList problems;
+  int hiddenSeen = 0;
+  for (const char* lang : {"en", "zh_TW"}) {
+    language::apply(QString::fromLatin1(lang), false);
+    for (const bool projector : {false, true}) {
+      LabController controller;
+      MainWindow w(&controller);
+      ASSERT_TRUE(w.openFile(scenarioPath("3pc-happy.json"), false));
+      if (projector) {
+        w.setProjectorMode(true, false);
+        w.projectorPanelsAction()->setChecked(true);
+      }
+      w.resize(1280, 720);
+      w.show();
+      ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+      auto* view = w.findChild<StateMachineView*>();
+      ASSERT_NE(view, nullptr);
+      if (!qEnvironmentVariableIsEmpty("COMMITSCOPE_SHOT_DIR"))
+        w.grab().save(qEnvironmentVariable("COMMITSCOPE_SHOT_DIR") + QStringLiteral("/window-%1-%2.png").arg(QString::fromLatin1(lang)).arg(projector));
+      for (cs::NodeId node = 0; node < controller.nodeCount(); ++node) {
+        controller.selectNode(node);
+        controller.seekTime(cs::ms(400));
+        QApplication::processEvents();
+        (void)view->grab();
+        const QString where = QStringLiteral("%1%2 node %3 (%4×%5)").arg(QString::fromLatin1(lang), projector ? QStringLiteral(" projector") : QString())
+                                  .arg(node).arg(view->width()).arg(view->height());
+        // On a 1280×720 projector the panels give the state machine the column's whole height.
+        if (projector && view->height() < 400) problems << where + QStringLiteral(": the state machine is too low to read");
+        const std::vector<QRectF> boxes = view->stateBoxes();
+        EXPECT_FALSE(boxes.empty()) << where.toStdString();
+        for (std::size_t i = 0; i < boxes.size(); ++i)
+          for (std::size_t j = i + 1; j < boxes.size(); ++j)
+            if (boxes[i].intersects(boxes[j])) problems << where + QStringLiteral(": states %1 and %2 overlap").arg(i).arg(j);
+        for (const QRectF& label : view->edgeLabelRects())
+          for (const QRectF& box : view->stateBoxes()) {
+            const QRectF overlap = label.intersected(box);
+            if (overlap.width() > 3 && overlap.height() > 3) problems << where + QStringLiteral(": a label covers a state");
+          }
+        if (!qEnvironmentVariableIsEmpty("COMMITSCOPE_SHOT_DIR"))  // to look at
+          view->grab().save(qEnvironmentVariable("COMMITSCOPE_SHOT_DIR") + QStringLiteral("/sm-%1-%2-%3.png").arg(QString::fromLatin1(lang)).arg(projector).arg(node));
+        if (view->hiddenEdgeLabels() > 0) {
+          ++hiddenSeen;
+          if (view->hiddenLabelsNote().isEmpty()) problems << where + QStringLiteral(": labels hidden without a note");
+        }
+      }
+    }
+  }
+  language::apply(QStringLiteral("en"), false);
+  qInfo("views with hidden labels: %d", hiddenSeen);
   EXPECT_TRUE(problems.isEmpty()) << problems.join(QLatin1Char('\n')).toStdString();
 }

@@ -200,8 +200,11 @@ void MainWindow::resetLayout() {
   // still impose its minimum height on the window.
   const bool folded = projector_ && !projector_panels_act_->isChecked();
   projector_panels_act_->setEnabled(projector_);
+  // A small projector screen (1280×720) with the panels asked for: the state machine column only, at
+  // full height; at projector type sizes the diagrams under it would leave every pane unreadable.
+  const bool smallScreen = projector_ && !folded && (height() < 900 || width() < 1500);
   side_->setVisible(!folded);
-  bottom_->setVisible(!folded);
+  bottom_->setVisible(!folded && !smallScreen);
   canvas_panel_->setTitleVisible(!folded);
   // Proportions, not pixels: the canvas gets most of the room, the diagram a third of the height.
   const int w = std::max(800, horizontal_->width() > 0 ? horizontal_->width() : width());
@@ -213,13 +216,13 @@ void MainWindow::resetLayout() {
   const int sidePercent = lesson ? (projector_ ? 34 : 26) : projector_ ? 41 : 33;
   const int sideWidth = std::clamp((w - lessonWidth) * sidePercent / 100, lesson ? 260 : 300, projector_ ? 900 : 600);
   horizontal_->setSizes({lessonWidth, w - lessonWidth - (folded ? 0 : sideWidth), folded ? 0 : sideWidth});
-  const int top = folded ? h : h * (lesson ? (projector_ ? 72 : 66) : projector_ ? 66 : 62) / 100;
+  const int top = folded || smallScreen ? h : h * (lesson ? (projector_ ? 72 : 66) : projector_ ? 66 : 62) / 100;
   vertical_->setSizes({top, h - top});
   // The state machine needs its rows plus the log at projector font sizes; the details pane scrolls.
   // In a lesson the narrower column gets more height for the same reason, and on a projector the
   // whole of it: the lesson panel does the explaining there, and the details pane folds away (its
   // splitter handle brings it back).
-  const int machine = projector_ ? (lesson ? 100 : 72) : lesson ? 66 : 58;
+  const int machine = projector_ ? (lesson || smallScreen ? 100 : 72) : lesson ? 66 : 58;
   side_->setSizes({top * machine / 100, top * (100 - machine) / 100});
   const int full = std::max(800, bottom_->width() > 0 ? bottom_->width() : width());
   const int chart = std::clamp(full * 36 / 100, 360, projector_ ? 1100 : 760);

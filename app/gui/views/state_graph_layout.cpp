@@ -364,9 +364,15 @@ void StateGraphLayout::layoutAcross(const QRectF& area) {
   };
   measure();
   // Even at 60% the columns alone are wider than the pane (a long machine in the projector's side
-  // column): the boxes shrink further rather than run out of the pane.
-  for (int i = 0; i < 3 && layers_ * w + 32 * f > area.width() && fit_ > 0.3; ++i) {
-    fit_ = std::max(0.3, fit_ * area.width() / (layers_ * w + 32 * f));
+  // column), or the rows of one column taller than it (3PC's COMMIT over ABORT in a low pane): the
+  // boxes shrink further rather than run out of the pane or into each other.
+  const auto tooBig = [&] {
+    const qreal wide = (layers_ * w + 32 * f) / area.width();
+    const qreal tall = (maxRows_ * h + (maxRows_ - 1) * 4 * f + 2 * 10 * f) / area.height();
+    return std::max(wide, tall);
+  };
+  for (int i = 0; i < 4 && tooBig() > 1.0 && fit_ > 0.3; ++i) {
+    fit_ = std::max(0.3, fit_ / tooBig());
     measure();
   }
   const qreal margin = 16 * f;

@@ -50,6 +50,10 @@ class StateGraphLayout {
     bool lit = false;
     qreal wrap = 0;         // the width the text was measured (and is drawn) wrapped to
     qreal fontScale = 1.0;  // < 1: shrunk to find a free place
+    // No free place even narrow and small (a pane too small for all of them): not drawn on the
+    // graph, so that it never covers a state; the view offers it as the arrow's tooltip instead.
+    bool hidden = false;
+    std::pair<int, int> key{-1, -1};  // the arrow it belongs to
   };
   // The pane split: the graph (empty for a role without states), the log and the locks.
   struct Areas {
@@ -70,6 +74,9 @@ class StateGraphLayout {
   const std::vector<Arrow>& arrows() const { return arrows_; }
   const std::vector<Label>& labels() const { return labels_; }
   const Box* box(int state) const;
+  int hiddenLabels() const;
+  // The label of the arrow passing within `slop` of `at` ("" when none): for a tooltip.
+  QString labelNear(QPointF at, qreal slop) const;
   bool vertical() const { return vertical_; }
   qreal fit() const { return fit_; }  // < 1 when the graph is squeezed: boxes and labels shrink together
   bool wrapped() const { return wrapped_; }  // left to right: state names on two lines
@@ -112,6 +119,7 @@ class StateGraphLayout {
   Label labelFor(const Arrow& arrow, const QString& text, QPointF at, bool below, bool leftOfArrow, bool diagonal,
                  std::map<int, qreal>& stackAbove) const;
   void placeLabels(const QRectF& pane);
+  bool findPlace(Label& l, const std::function<bool(const QRectF&)>& isFree) const;
 
   Inputs in_;
   std::vector<Box> boxes_;

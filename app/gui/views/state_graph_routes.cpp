@@ -1,5 +1,6 @@
 // StateGraphLayout, second half: the arrows between the boxes and where their labels go.
 #include <QFontMetricsF>
+#include <QPainterPathStroker>
 #include <algorithm>
 #include <cmath>
 
@@ -139,7 +140,9 @@ StateGraphLayout::Label StateGraphLayout::labelFor(const Arrow& arrow, const QSt
     stackAbove[arrow.key.second] += r.height() + 3 * f;
     if (r.left() < graphArea_.left() + 2) r.moveLeft(graphArea_.left() + 2);
     if (r.right() > graphArea_.right() - 2) r.moveRight(graphArea_.right() - 2);
-    return {r, text, arrow.lit, width};
+    Label l{r, text, arrow.lit, width};
+    l.key = arrow.key;
+    return l;
   }
   if (vertical_) {
     // Beside the arrow, with the room up to the pane's edge on that side.
@@ -157,7 +160,9 @@ StateGraphLayout::Label StateGraphLayout::labelFor(const Arrow& arrow, const QSt
       r.moveCenter(labelAt);
       r.moveLeft(x);
     }
-    return {r, text, arrow.lit, width};
+    Label l{r, text, arrow.lit, width};
+    l.key = arrow.key;
+    return l;
   }
   const qreal width = std::max<qreal>(70 * f, std::abs(b->rect.left() - a->rect.right()) - 8 * f);
   r = lm.boundingRect(QRectF(0, 0, width, 1000), Qt::AlignCenter | Qt::TextWordWrap, text);
@@ -169,16 +174,22 @@ StateGraphLayout::Label StateGraphLayout::labelFor(const Arrow& arrow, const QSt
     if (r.right() > hi) r.moveRight(hi);
     if (r.left() < lo) r.moveLeft(lo);
   }
-  return {r, text, arrow.lit, width};
+  Label l{r, text, arrow.lit, width};
+  l.key = arrow.key;
+  return l;
 }
 
 void StateGraphLayout::placeLabels(const QRectF& pane) {
-  // Each label, top to bottom, takes the nearest free place: where it was put, else a little up or
-  // down along its arrow, else a little aside, never over a state box or a label placed before it
-  // and never out of the graph's area (the log is drawn below it). A label with no free place
-  // nearby (a pane far too small) stays where it was put.
+  // Each label, the lit one first and then top to bottom, takes the nearest free place: where it was
+  // put, else a little up or down along its arrow, else a little aside, never over a state box or a
+  // label placed before it and never out of the graph's area (the log is drawn below it). A label
+  // with no free place nearby (a pane too small for all of them) is hidden rather than drawn over a
+  // state: the lit one goes first so that the transition just taken keeps its words.
   const qreal f = in_.scale * fit_;
-  std::sort(labels_.begin(), labels_.end(), [](const Label& a, const Label& b) { return a.rect.center().y() < b.rect.center().y(); });
+  std::sort(labels_.begin(), labels_.end(), [](const Label& a, const Label& b) {
+    if (a.lit != b.lit) return a.lit;
+    return a.rect.center().y() < b.rect.center().y();
+  });
   const qreal gap = 3 * f;
   const QRectF bounds = graphArea_.adjusted(-6 * f, -6 * f, 6 * f, 6 * f).intersected(pane);
   std::vector<QRectF> placed;
@@ -190,40 +201,58 @@ void StateGraphLayout::placeLabels(const QRectF& pane) {
       if (r.intersects(o.adjusted(-gap, -gap, gap, gap))) return false;
     return true;
   };
+  for (Label& l : labels_) {
+    l.hidden = !findPlace(l, isFree);
+    if (!l.hidden) placed.push_back(l.rect);
+  }
+}
+
+bool StateGraphLayout::findPlace(Label& l, const std::function<bool(const QRectF&)>& isFree) const {
   // Then narrower (more lines), then a smaller font, before giving up.
+  const qreal f = in_.scale * fit_;
   struct Attempt {
     qreal wrap, font;
   };
   constexpr Attempt attempts[] = {{1.0, 1.0}, {0.7, 1.0}, {0.7, 0.85}, {0.5, 0.75}};
-  for (Label& l : labels_) {
-    for (const Attempt& at : attempts) {
-      QRectF r = l.rect;
-      if (at.wrap < 1.0 || at.font < 1.0) {
-        r = QFontMetricsF(font(11 * f * at.font, l.lit)).boundingRect(QRectF(0, 0, l.wrap * at.wrap, 1000), Qt::AlignCenter | Qt::TextWordWrap, l.text);
-        r.moveCenter(l.rect.center());
-      }
-      const qreal dy = std::max<qreal>(4 * f, r.height() / 3), dx = 10 * f;
-      bool found = isFree(r);
-      for (int ring = 1; ring <= 8 && !found; ++ring) {
-        const QPointF moves[] = {{0, -ring * dy}, {0, ring * dy}, {-ring * dx, 0}, {ring * dx, 0},
-                                 {-ring * dx, -ring * dy}, {ring * dx, -ring * dy}, {-ring * dx, ring * dy}, {ring * dx, ring * dy}};
-        for (const QPointF& d : moves)
-          if (isFree(r.translated(d))) {
-            r.translate(d);
-            found = true;
-            break;
-          }
-      }
-      if (found) {
-        l.rect = r;
-        l.wrap *= at.wrap;
-        l.fontScale = at.font;
-        break;
-      }
+  for (const Attempt& at : attempts) {
+    QRectF r = l.rect;
+    if (at.wrap < 1.0 || at.font < 1.0) {
+      r = QFontMetricsF(font(11 * f * at.font, l.lit)).boundingRect(QRectF(0, 0, l.wrap * at.wrap, 1000), Qt::AlignCenter | Qt::TextWordWrap, l.text);
+      r.moveCenter(l.rect.center());
     }
-    placed.push_back(l.rect);
+    const qreal dy = std::max<qreal>(4 * f, r.height() / 3), dx = 10 * f;
+    bool found = isFree(r);
+    for (int ring = 1; ring <= 8 && !found; ++ring) {
+      const QPointF moves[] = {{0, -ring * dy}, {0, ring * dy}, {-ring * dx, 0}, {ring * dx, 0},
+                               {-ring * dx, -ring * dy}, {ring * dx, -ring * dy}, {-ring * dx, ring * dy}, {ring * dx, ring * dy}};
+      for (const QPointF& d : moves)
+        if (isFree(r.translated(d))) {
+          r.translate(d);
+          found = true;
+          break;
+        }
+    }
+    if (found) {
+      l.rect = r;
+      l.wrap *= at.wrap;
+      l.fontScale = at.font;
+      return true;
+    }
   }
-  // Labels that run out of the bottom of the pane move up together (never above its top).
-  const qreal overflow = labels_.empty() ? 0 : std::max<qreal>(0, labels_.back().rect.bottom() - (pane.bottom() - 2));
-  for (Label& l : labels_) l.rect.translate(0, -std::min(overflow, std::max<qreal>(0, l.rect.top() - 2)));
+  return false;
+}
+
+int StateGraphLayout::hiddenLabels() const {
+  return static_cast<int>(std::count_if(labels_.begin(), labels_.end(), [](const Label& l) { return l.hidden; }));
+}
+
+QString StateGraphLayout::labelNear(QPointF at, qreal slop) const {
+  QPainterPathStroker stroker;
+  stroker.setWidth(2 * slop);
+  for (const Arrow& a : arrows_) {
+    if (!stroker.createStroke(a.path).contains(at)) continue;
+    for (const Label& l : labels_)
+      if (l.key == a.key) return l.text;
+  }
+  return {};
 }

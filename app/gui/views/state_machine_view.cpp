@@ -4,6 +4,8 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QToolTip>
+#include <QHelpEvent>
 #include <algorithm>
 #include <cmath>
 
@@ -147,7 +149,6 @@ void StateMachineView::paintEvent(QPaintEvent*) {
 
   const QFontMetricsF title(scaledFont(font(), 15 * f, true));
   const qreal headerH = title.height() * 2 + 10 * f;
-  paintHeader(p, QRectF(all.left(), all.top(), all.width(), headerH));
   const QRectF body = all.adjusted(0, headerH, 0, 0);
 
   // Recomputed on every paint: a handful of boxes, and it always matches the size, fonts and names.
@@ -155,6 +156,8 @@ void StateMachineView::paintEvent(QPaintEvent*) {
   const qreal rowH = QFontMetricsF(scaledFont(font(), 11.5 * f)).height() + 5 * f;
   const int lockCount = node_ >= 0 ? static_cast<int>(controller_->simulation().sim().node_view(node_).locks.size()) : 0;
   const StateGraphLayout::Areas areas = layout_.arrange(body, lockCount, rowH, QRectF(rect()));
+  // After the layout: the header names the last transition's trigger when its arrow had no room.
+  paintHeader(p, QRectF(all.left(), all.top(), all.width(), headerH));
   if (areas.noMachine) {
     p.setFont(scaledFont(font(), 11.5 * f));
     p.setPen(s.mutedInk);
@@ -163,6 +166,7 @@ void StateMachineView::paintEvent(QPaintEvent*) {
                                                   Qt::ElideRight, body.width()));
   }
   paintMachine(p);
+  paintHiddenLabelsNote(p, areas.graph);
   paintLog(p, areas.log);
   paintLocks(p, areas.locks);
 }
@@ -232,6 +236,13 @@ void StateMachineView::paintTransitionLine(QPainter& p, const QRectF& area) {
                     .arg(EngineText::stateAt(info, lastFrom_), EngineText::stateAt(info, lastTo_))
                     .arg(lastTxn_)
                     .arg(viewutil::ms(lastAt_));
+  // The transition's own words when the graph had no room to write them on its arrow.
+  for (const StateGraphLayout::Label& l : layout_.labels())
+    if (l.lit && l.hidden) {
+      const QString on = QString(l.text).replace(QLatin1Char('\n'), QLatin1Char(' '));
+      last += QStringLiteral(" · ") + on;
+      shortLast += QStringLiteral(" · ") + on;
+    }
   if (!up_) last += QStringLiteral(" · ") + tr("showing the state at the crash");
   chips_.clear();
   qreal cx = area.right();
@@ -277,6 +288,44 @@ void StateMachineView::paintMachine(QPainter& p) {
   paintBoxes(p);
 }
 
+// A pane too small for every arrow label: say where the missing ones are, in a free corner.
+void StateMachineView::paintHiddenLabelsNote(QPainter& p, const QRectF& graph) {
+  hiddenNote_ = QRectF();
+  const int hidden = layout_.hiddenLabels();
+  if (hidden == 0 || graph.isEmpty()) return;
+  const palette::Scheme& s = palette::scheme(projector_);
+  const QFont small = scaledFont(font(), 10 * s.fontScale);
+  const QString note = tr("%n label(s) hidden", "arrow labels with no room; each is its arrow's tooltip", hidden);
+  QRectF r = QFontMetricsF(small).boundingRect(note).adjusted(-2, 0, 2, 0);
+  for (const QPointF corner : {graph.bottomRight(), graph.topRight(), graph.bottomLeft(), graph.topLeft()}) {
+    QRectF c = r;
+    if (corner.x() > graph.center().x()) c.moveRight(corner.x());
+    else c.moveLeft(corner.x());
+    if (corner.y() > graph.center().y()) c.moveBottom(corner.y());
+    else c.moveTop(corner.y());
+    const auto covers = [&c](const QRectF& o) { return c.intersects(o); };
+    const std::vector<QRectF> boxes = stateBoxes();
+    if (std::any_of(boxes.begin(), boxes.end(), covers) || std::any_of(labelRects_.begin(), labelRects_.end(), covers)) continue;
+    p.setFont(small);
+    p.setPen(s.mutedInk);
+    p.drawText(c, Qt::AlignCenter, note);
+    hiddenNote_ = c;
+    return;
+  }
+}
+
+bool StateMachineView::event(QEvent* e) {
+  if (e->type() == QEvent::ToolTip) {
+    auto* help = static_cast<QHelpEvent*>(e);
+    QString text = layout_.labelNear(help->pos(), 6 * palette::scheme(projector_).lineScale);
+    if (text.isEmpty() && hiddenNote_.contains(help->pos())) text = tr("Point at an arrow to read its label.");
+    if (text.isEmpty()) QToolTip::hideText();
+    else QToolTip::showText(help->globalPos(), text, this);
+    return true;
+  }
+  return QWidget::event(e);
+}
+
 void StateMachineView::paintEdgeLabels(QPainter& p) {
   const palette::Scheme& s = palette::scheme(projector_);
   const qreal f = s.fontScale * layout_.fit();
@@ -284,6 +333,7 @@ void StateMachineView::paintEdgeLabels(QPainter& p) {
   halo.setAlpha(225);
   labelRects_.clear();
   for (const StateGraphLayout::Label& l : layout_.labels()) {
+    if (l.hidden) continue;  // no room left on the graph: the arrow's tooltip has it
     const QRectF& r = l.rect;
     labelRects_.push_back(r);
     p.setFont(scaledFont(font(), 11 * f * l.fontScale, l.lit));

@@ -40,6 +40,9 @@ class StateMachineView : public QWidget {
   const std::vector<QRectF>& edgeLabelRects() const { return labelRects_; }
   // Where the last paint drew the locks box (empty when it did not fit), for tests.
   QRectF locksBox() const { return locksBox_; }
+  // Arrow labels with no room on the graph (shown as tooltips), and where the note saying so went.
+  int hiddenEdgeLabels() const { return layout_.hiddenLabels(); }
+  QRectF hiddenLabelsNote() const { return hiddenNote_; }
   // The on-screen label of a transition key ("PREPARE/VOTE_COMMIT" -> "PREPARE / VOTE_COMMIT").
   QString edgeText(const QStringList& labels) const;  // one arrow's transitions, merged by action
   QString transitionLabel(const std::string& key) const;
@@ -53,6 +56,7 @@ class StateMachineView : public QWidget {
   void paintEvent(QPaintEvent* e) override;
   void mousePressEvent(QMouseEvent* e) override;
   void changeEvent(QEvent* e) override;
+  bool event(QEvent* e) override;  // tooltips: an arrow's label
 
  private:
   StateGraphLayout::Inputs layoutInputs() const;
@@ -60,6 +64,7 @@ class StateMachineView : public QWidget {
   void paintTransitionLine(QPainter& p, const QRectF& area);
   void paintMachine(QPainter& p);
   void paintEdgeLabels(QPainter& p);
+  void paintHiddenLabelsNote(QPainter& p, const QRectF& graph);
   void paintBoxes(QPainter& p);
   void paintLog(QPainter& p, const QRectF& area);
   void paintLocks(QPainter& p, const QRectF& area);
@@ -84,5 +89,6 @@ class StateMachineView : public QWidget {
   StateGraphLayout layout_;  // where the last paint put boxes, arrows and labels
   std::vector<QRectF> labelRects_;  // see edgeLabelRects()
   QRectF locksBox_;                 // see locksBox()
+  QRectF hiddenNote_;               // see hiddenLabelsNote()
   std::vector<std::pair<QRectF, cs::NodeId>> chips_;  // node pickers in the header
 };
