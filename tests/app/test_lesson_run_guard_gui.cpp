@@ -3,6 +3,8 @@
 // only ever move through the lesson, whatever has focus; View > Fit view.
 #include <gtest/gtest.h>
 
+#include <functional>
+
 #include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
@@ -166,6 +168,46 @@ TEST(LessonAndRun, AReplacedRunDuringAPredictAnimationIsNotJudged) {
   EXPECT_FALSE(s->isActive());
   EXPECT_FALSE(w.lessonPanelVisible());
   (void)step;
+}
+
+// File > Open and File > New ask first, then show their dialog; cancelling that dialog leaves the
+// lesson where it was (it used to end the lesson as soon as the question was answered).
+TEST(LessonAndRun, CancellingTheOpenOrNewDialogKeepsTheLesson) {
+  for (const bool open : {true, false}) {
+    LabController controller;
+    MainWindow w(&controller);
+    openLessonAt(w, "predict-ready-timeout");
+    LessonSession* s = w.lessonSession();
+    const int step = s->currentIndex();
+    const QString digest = controller.traceSha256();
+    // The question, answered "End the lesson"; then the file or new-scenario dialog, cancelled.
+    int asked = 0, dialogs = 0, polls = 0;
+    // Each modal is answered from a fresh timer: its own exec() must return before the next opens.
+    std::function<void()> answer = [&] {
+      if (++polls > 400) return;  // a missing dialog fails the expectations below instead of hanging
+      if (QWidget* modal = QApplication::activeModalWidget()) {
+        auto* box = qobject_cast<QMessageBox*>(modal);
+        if (box && box->objectName() == QLatin1String("endLessonQuestion")) {
+          ++asked;
+          for (QAbstractButton* b : box->buttons())
+            if (b->text() == QLatin1String("End the lesson")) b->click();
+        } else if (auto* dialog = qobject_cast<QDialog*>(modal)) {
+          ++dialogs;
+          dialog->reject();
+          return;
+        }
+      }
+      QTimer::singleShot(10, answer);
+    };
+    QTimer::singleShot(0, answer);
+    (open ? w.openAction() : w.newAction())->trigger();
+    EXPECT_EQ(asked, 1) << (open ? "open" : "new");
+    EXPECT_EQ(dialogs, 1) << (open ? "open" : "new");
+    EXPECT_TRUE(s->isActive()) << (open ? "open" : "new") << ": cancelling the dialog must not end the lesson";
+    EXPECT_TRUE(w.lessonPanelVisible());
+    EXPECT_EQ(s->currentIndex(), step);
+    EXPECT_EQ(controller.traceSha256(), digest);
+  }
 }
 
 // ---- presenter keys ----

@@ -648,11 +648,18 @@ bool MainWindow::maybeSave() {
 }
 
 bool MainWindow::mayReplaceRun() {
-  if (!session_->isActive()) return maybeSave();
-  if (!confirmEndLesson()) return false;
-  // The lesson's run is not the learner's document (progress is kept per answer): nothing to save.
-  closeLesson();
+  if (!mayLeaveRun()) return false;
+  leaveLesson();
   return true;
+}
+
+bool MainWindow::mayLeaveRun() {
+  // The lesson's run is not the learner's document (progress is kept per answer): nothing to save.
+  return session_->isActive() ? confirmEndLesson() : maybeSave();
+}
+
+void MainWindow::leaveLesson() {
+  if (session_->isActive()) closeLesson();
 }
 
 bool MainWindow::confirmEndLesson() {
@@ -667,18 +674,23 @@ bool MainWindow::confirmEndLesson() {
   return box.clickedButton() == end;
 }
 
+// New and Open ask before their dialog, but a lesson ends only once a scenario was chosen: cancelling
+// the dialog leaves the lesson where it was.
 void MainWindow::newScenario() {
-  if (!mayReplaceRun()) return;
+  if (!mayLeaveRun()) return;
   NewScenarioDialog dialog(this);
   if (dialog.exec() != QDialog::Accepted) return;
+  leaveLesson();
   controller_->newScenarioWithParams(dialog.protocol(), dialog.params());
 }
 
 void MainWindow::openDialog() {
-  if (!mayReplaceRun()) return;
+  if (!mayLeaveRun()) return;
   const QString dir = QSettings().value(kLastDirKey, QDir::homePath()).toString();
   const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario"), dir, tr("Scenarios (*.json);;All files (*)"));
-  if (!path.isEmpty()) openFile(path);
+  if (path.isEmpty()) return;
+  leaveLesson();
+  openFile(path);
 }
 
 bool MainWindow::openFile(const QString& path, bool interactive, QString* error) {

@@ -81,6 +81,8 @@ class MainWindow final : public QMainWindow {
   void browseLessons();
   void showProgress();
   QAction* fitViewAction() const { return fit_view_act_; }
+  QAction* openAction() const { return open_act_; }
+  QAction* newAction() const { return new_act_; }
 
  protected:
   void changeEvent(QEvent* event) override;
@@ -110,7 +112,9 @@ class MainWindow final : public QMainWindow {
   bool maybeSave();
   // Before something replaces the run (New, Open, Recent, Examples): during a lesson, asks whether
   // to end it (false: cancelled, nothing changes); otherwise offers to save unsaved faults.
-  bool mayReplaceRun();
+  bool mayReplaceRun();   // asks (lesson or unsaved changes), then ends the lesson
+  bool mayLeaveRun();     // only asks
+  void leaveLesson();
   bool confirmEndLesson();
 
   void newScenario();
