@@ -9,6 +9,8 @@
 
 #include "engine_text.hpp"
 #include "language.hpp"
+#include "metric_text.hpp"
+#include "protocols/descriptor.hpp"
 #include "protocols/registry.hpp"
 #include "scenario/loader.hpp"
 
@@ -84,4 +86,45 @@ TEST_F(ZhTw, EveryProtocolKeyHasChineseWords) {
   }
   m.items.removeDuplicates();
   EXPECT_TRUE(m.items.isEmpty()) << m.items.size() << " untranslated:\n" << m.items.join(QLatin1Char('\n')).toStdString();
+}
+
+// Every invariant and every metric a protocol's descriptor declares has a translated name (and an
+// invariant its sentence) in both languages: a key with no entry shows raw ("no_dirty_read") in the
+// status bar, the New-scenario dialog, the canvas banner and the metrics chart.
+namespace {
+
+QStringList untranslatedDescriptorKeys(bool zh) {
+  QStringList missing;
+  const auto bad = [zh](const QString& text, const std::string& key) {
+    return text == QString::fromStdString(key) || text.isEmpty() || (zh && !hasChinese(text));
+  };
+  for (const cs::ProtocolEntry& entry : cs::protocol_registry()) {
+    const cs::ProtocolDescriptor& d = entry.descriptor();
+    for (const cs::InvariantSpec& inv : d.invariants) {
+      const std::string key(inv.key);
+      if (bad(EngineText::invariant(key), key)) missing << QStringLiteral("%1 invariant %2").arg(QString::fromUtf8(d.name.data(), d.name.size()), QString::fromStdString(key));
+      if (bad(EngineText::invariantDescription(key), key))
+        missing << QStringLiteral("%1 invariant description %2").arg(QString::fromUtf8(d.name.data(), d.name.size()), QString::fromStdString(key));
+    }
+    for (const cs::MetricSpec& m : d.metrics) {
+      const std::string key(m.key);
+      if (bad(MetricText::name(key), key)) missing << QStringLiteral("%1 metric %2").arg(QString::fromUtf8(d.name.data(), d.name.size()), QString::fromStdString(key));
+      if (bad(MetricText::shortName(key), key))
+        missing << QStringLiteral("%1 metric short name %2").arg(QString::fromUtf8(d.name.data(), d.name.size()), QString::fromStdString(key));
+    }
+  }
+  return missing;
+}
+
+}  // namespace
+
+TEST(EngineTextGuard, EveryDescriptorInvariantAndMetricHasAnEnglishName) {
+  language::apply(QStringLiteral("en"), false);
+  const QStringList missing = untranslatedDescriptorKeys(false);
+  EXPECT_TRUE(missing.isEmpty()) << missing.join(QLatin1Char('\n')).toStdString();
+}
+
+TEST_F(ZhTw, EveryDescriptorInvariantAndMetricHasAChineseName) {
+  const QStringList missing = untranslatedDescriptorKeys(true);
+  EXPECT_TRUE(missing.isEmpty()) << missing.join(QLatin1Char('\n')).toStdString();
 }
