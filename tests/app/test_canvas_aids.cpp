@@ -45,7 +45,7 @@ QString expectedCountdown(const LabController& c, cs::NodeId node) {
   const auto timers = c.sim().pending_timers(node);
   if (timers.empty()) return {};
   const std::string key = c.info().timers[timers.front().kind];
-  return QStringLiteral("%1 · %2 ms").arg(EngineText::timer(key), NodeAids::ms(timers.front().fire_at - c.now()));
+  return QStringLiteral("%1 · %2 ms").arg(EngineText::timer(key), NodeAids::countdown(timers.front().fire_at - c.now()));
 }
 
 // When an invariant first breaks in a full headless run of the controller's scenario (-1: never).
@@ -97,7 +97,7 @@ TEST(CanvasAids, ABlockedNodeSaysWhatItAskedAndSinceWhen) {
   ASSERT_TRUE(f.last_sent.has_value());
   const QStringList why = view->nodeItem(kP1)->data().aids.why;
   ASSERT_EQ(why.size(), 2) << why.join(QLatin1Char('|')).toStdString();
-  EXPECT_EQ(why[0], NodeAids::tr("waiting for the decision since %1 ms").arg(NodeAids::ms(f.state_since)));
+  EXPECT_EQ(why[0], NodeAids::tr("in doubt since %1 ms").arg(NodeAids::ms(f.state_since)));
   EXPECT_EQ(why[1], NodeAids::tr("asked %1 at %2 ms").arg(QStringLiteral("C, P2, P3"), NodeAids::ms(f.last_sent->at)));
   EXPECT_TRUE(view->nodeItem(kP1)->toolTip().contains(why[1]));
   // Not blocked: nothing to explain.

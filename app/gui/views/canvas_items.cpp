@@ -194,26 +194,33 @@ void NodeItem::paintAids(QPainter* p, qreal y) {
   if (rows > 0 && !d_.aids.timers.isEmpty()) paintCountdowns(p, QRectF(aid_.left(), y, aid_.width(), rowH));
 }
 
-// A clock face whose filled wedge is the time still to run, then the timer's name and what is left.
-// Pills flow left to right; those that do not fit are counted in a "+N" at the end.
-void NodeItem::paintCountdowns(QPainter* p, QRectF row) {
+// A clock face whose filled wedge is the time still to run, then the timer's name and what is left
+// ("120 ms" alone where the name does not fit). Pills flow left to right; those that do not fit are
+// counted in a "+N" at the end. Flush right (the title row), only the first pill and the count.
+void NodeItem::paintCountdowns(QPainter* p, QRectF row, bool right) {
   const palette::Scheme& s = *style_->scheme;
   const qreal f = style_->space;
   const QFontMetricsF smallM(style_->small);
   const qreal icon = row.height() - 6 * f;
-  qreal x = row.left();
   const auto& timers = d_.aids.timers;
+  const auto pillWidth = [&](const QString& text) { return 4 * f + icon + 4 * f + smallM.horizontalAdvance(text) + 8 * f; };
+  const qreal moreW = smallM.horizontalAdvance(QStringLiteral("+99")) + 6 * f;
+  p->setFont(style_->small);
+  qreal x = row.left();
   for (qsizetype i = 0; i < timers.size(); ++i) {
     const NodeAids::Countdown& c = timers[i];
-    const qreal w = 4 * f + icon + 4 * f + smallM.horizontalAdvance(c.text) + 8 * f;
-    const QString more = QStringLiteral("+%1").arg(timers.size() - i);
-    const bool last = i + 1 == timers.size();
-    const qreal reserve = last ? 0 : smallM.horizontalAdvance(QStringLiteral("+99")) + 6 * f;
-    if (x + w > row.right() - reserve && !(i == 0 && last)) {
+    const bool last = i + 1 == timers.size() || right;
+    const qreal reserve = i + 1 == timers.size() ? 0 : moreW;
+    QString text = c.text;
+    if (x + pillWidth(text) > row.right() - reserve) text = c.shortText;
+    const qreal w = pillWidth(text);
+    if (x + w > row.right() - reserve && i > 0) {
       p->setPen(s.mutedInk);
-      p->drawText(QRectF(x, row.top(), row.right() - x, row.height()), Qt::AlignLeft | Qt::AlignVCenter, more);
+      p->drawText(QRectF(x, row.top(), row.right() - x, row.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                  QStringLiteral("+%1").arg(timers.size() - i));
       return;
     }
+    if (right) x = std::max(row.left(), row.right() - reserve - w);
     const QRectF pill(x, row.top() + 1 * f, std::min(w, row.right() - x), row.height() - 2 * f);
     p->setPen(QPen(s.panelBorder, style_->pen(1)));
     p->setBrush(s.background);
@@ -226,9 +233,15 @@ void NodeItem::paintCountdowns(QPainter* p, QRectF row) {
     p->setBrush(s.blocked);
     p->drawPie(face.adjusted(1.5 * f, 1.5 * f, -1.5 * f, -1.5 * f), 90 * 16, -qRound(c.left * 360 * 16));
     p->setPen(s.ink);
-    const QRectF text(face.right() + 4 * f, pill.top(), pill.right() - face.right() - 8 * f, pill.height());
-    p->drawText(text, Qt::AlignLeft | Qt::AlignVCenter, smallM.elidedText(c.text, Qt::ElideRight, text.width()));
+    const QRectF textBox(face.right() + 4 * f, pill.top(), pill.right() - face.right() - 8 * f, pill.height());
+    p->drawText(textBox, Qt::AlignLeft | Qt::AlignVCenter, smallM.elidedText(text, Qt::ElideRight, textBox.width()));
     x = pill.right() + 6 * f;
+    if (last && timers.size() > i + 1) {
+      p->setPen(s.mutedInk);
+      p->drawText(QRectF(x, row.top(), row.right() - x + moreW, row.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                  QStringLiteral("+%1").arg(timers.size() - i - 1));
+    }
+    if (last) return;
   }
 }
 
@@ -254,6 +267,9 @@ qreal NodeItem::paintTitleRow(QPainter* p, qreal y) {
     p->drawRoundedRect(box, 4 * f, 4 * f);
     p->setPen(palette::textOn(fill));
     p->drawText(box, Qt::AlignCenter, badgeM.elidedText(stamp, Qt::ElideRight, w));
+  } else if (countdownInTitle()) {
+    paintCountdowns(p, QRectF(left + nameW, y + (nameM.height() - QFontMetricsF(style_->small).height() - 4 * f) / 2, right - left - nameW,
+                              QFontMetricsF(style_->small).height() + 4 * f), true);
   } else {
     p->setFont(style_->role);
     p->setPen(s.mutedInk);

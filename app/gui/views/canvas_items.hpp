@@ -67,7 +67,12 @@ class NodeItem : public QGraphicsItem {
   const Data& data() const { return d_; }
   void styleChanged();
   // The aid rows this node needs now (CanvasStyle::aidRows reserves the most of any card).
-  int aidRowsNeeded() const { return static_cast<int>(d_.aids.why.size()) + (d_.aids.timers.isEmpty() ? 0 : 1); }
+  // A node that is not blocked shows its countdown in the title row, in place of its role (the
+  // tooltip and the details panel still name the role): only a blocked node needs rows.
+  int aidRowsNeeded() const {
+    return d_.aids.why.isEmpty() ? 0 : static_cast<int>(d_.aids.why.size()) + (d_.aids.timers.isEmpty() ? 0 : 1);
+  }
+  bool countdownInTitle() const { return d_.up && d_.aids.why.isEmpty() && !d_.aids.timers.isEmpty(); }
   // Where the aids are drawn, in item coordinates (empty when the style reserves no rows).
   QRectF aidRect() const { return aid_; }
   bool dragging() const { return dragging_; }
@@ -98,7 +103,8 @@ class NodeItem : public QGraphicsItem {
   qreal paintStateRow(QPainter* p, qreal y, const QColor& stateColour);
   void paintLockRow(QPainter* p, qreal y);
   void paintAids(QPainter* p, qreal y);
-  void paintCountdowns(QPainter* p, QRectF row);
+  // Pills from the left of `row`; `right`: one pill (and "+N") flush right, for the title row.
+  void paintCountdowns(QPainter* p, QRectF row, bool right = false);
   void paintLog(QPainter* p);
   // A projector writes a running node's one WAL line beside its "WAL" header (one row, not two).
   bool logHeaderInline() const { return style_->projector && d_.up && d_.log.size() == 1; }

@@ -23,6 +23,8 @@ QString NodeAids::ms(cs::Time t) {
   return t % 1000 == 0 ? QLocale().toString(static_cast<qlonglong>(t / 1000)) : QLocale().toString(v, 'f', 1);
 }
 
+QString NodeAids::countdown(cs::Time left) { return QLocale().toString(static_cast<qlonglong>((std::max<cs::Time>(0, left) + 999) / 1000)); }
+
 NodeAids NodeAids::of(const cs::Simulator& sim, const cs::ProtocolDescriptor* descriptor, cs::NodeId node) {
   NodeAids aids;
   const cs::NodeFacts f = cs::node_facts(sim, node);
@@ -33,7 +35,8 @@ NodeAids NodeAids::of(const cs::Simulator& sim, const cs::ProtocolDescriptor* de
     c.key = viewutil::key(info.timers, t.kind);
     const cs::Time total = std::max<cs::Time>(1, t.fire_at - t.set_at);
     const cs::Time remaining = std::max<cs::Time>(0, t.fire_at - now);
-    c.text = tr("%1 · %2 ms").arg(EngineText::timer(c.key.toStdString()), ms(remaining));
+    c.text = tr("%1 · %2 ms").arg(EngineText::timer(c.key.toStdString()), countdown(remaining));
+    c.shortText = tr("%1 ms").arg(countdown(remaining));
     c.left = std::clamp(static_cast<double>(remaining) / static_cast<double>(total), 0.0, 1.0);
     aids.timers << c;
   }
@@ -43,9 +46,9 @@ NodeAids NodeAids::of(const cs::Simulator& sim, const cs::ProtocolDescriptor* de
   const cs::StateSpec* state = descriptor && f.view.state < descriptor->states.size() ? &descriptor->states[f.view.state] : nullptr;
   const bool uncertain = state && state->cls == cs::StateClass::Uncertain;
   if (f.state_since >= 0)
-    aids.why << (uncertain ? tr("waiting for the decision since %1 ms") : tr("blocked since %1 ms")).arg(ms(f.state_since));
+    aids.why << (uncertain ? tr("in doubt since %1 ms") : tr("blocked since %1 ms")).arg(ms(f.state_since));
   else
-    aids.why << (uncertain ? tr("waiting for the decision") : tr("blocked"));
+    aids.why << (uncertain ? tr("in doubt") : tr("blocked"));
   if (f.last_sent) {
     const cs::SentBurst& b = *f.last_sent;
     const QString to = namesOf(sim, b.to), at = ms(b.at);
