@@ -67,8 +67,8 @@ QString InvariantBanner::detail() const { return detail_->text(); }
 
 void InvariantBanner::place(int top, int maxWidth) {
   const int w = std::min(maxWidth, projector_ ? 1100 : 760);
-  setFixedWidth(w);
-  adjustSize();
+  // Word-wrapped labels: the height that width needs, not the taller default of a wrapped label.
+  setFixedSize(w, layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(w) : sizeHint().height());
   move((parentWidget()->width() - w) / 2, top);
 }
 
