@@ -69,6 +69,17 @@
     </message>
 </context>
 <context>
+    <name>CanvasToast</name>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Undo this fault (Ctrl+Z)</source>
+        <translation>Undo this fault (Ctrl+Z)</translation>
+    </message>
+</context>
+<context>
     <name>CanvasView</name>
     <message>
         <source>Topology canvas</source>
@@ -85,14 +96,6 @@
     <message>
         <source>down</source>
         <translation>down</translation>
-    </message>
-    <message>
-        <source>Link %1 – %2 is cut. Click to heal it.</source>
-        <translation>Link %1 – %2 is cut. Click to heal it.</translation>
-    </message>
-    <message>
-        <source>Link %1 – %2. Click to cut it; right-click for more faults.</source>
-        <translation>Link %1 – %2. Click to cut it; right-click for more faults.</translation>
     </message>
     <message>
         <source>Side %1</source>
@@ -167,10 +170,6 @@
         <translation>Release to put the encircled nodes on one side of a partition</translation>
     </message>
     <message>
-        <source>Click a link to cut or heal it · right-click a node or link for faults · Shift+drag around nodes to partition</source>
-        <translation>Click a link to cut or heal it · right-click a node or link for faults · Shift+drag around nodes to partition</translation>
-    </message>
-    <message>
         <source>t = %1 ms</source>
         <translation>t = %1 ms</translation>
     </message>
@@ -185,6 +184,22 @@
     <message>
         <source>crashed node</source>
         <translation>crashed node</translation>
+    </message>
+    <message>
+        <source>Link %1 – %2 is cut. Double-click to heal it.</source>
+        <translation>Link %1 – %2 is cut. Double-click to heal it.</translation>
+    </message>
+    <message>
+        <source>Link %1 – %2. Double-click to cut it; right-click for more faults.</source>
+        <translation>Link %1 – %2. Double-click to cut it; right-click for more faults.</translation>
+    </message>
+    <message>
+        <source>Link %1 – %2 cut</source>
+        <translation>Link %1 – %2 cut</translation>
+    </message>
+    <message>
+        <source>Double-click a link to cut or heal it · right-click a node or link for faults · Shift+drag around nodes to partition</source>
+        <translation>Double-click a link to cut or heal it · right-click a node or link for faults · Shift+drag around nodes to partition</translation>
     </message>
 </context>
 <context>
@@ -353,6 +368,54 @@
     <message>
         <source>At most one primary per term has its writes accepted (no split-brain writes).</source>
         <translation>At most one primary per term has its writes accepted (no split-brain writes).</translation>
+    </message>
+    <message>
+        <source>No dirty read</source>
+        <translation>No dirty read</translation>
+    </message>
+    <message>
+        <source>No lost update</source>
+        <translation>No lost update</translation>
+    </message>
+    <message>
+        <source>All or nothing</source>
+        <translation>All or nothing</translation>
+    </message>
+    <message>
+        <source>Confirm once</source>
+        <translation>Confirm once</translation>
+    </message>
+    <message>
+        <source>Confirm or cancel, never both</source>
+        <translation>Confirm or cancel, never both</translation>
+    </message>
+    <message>
+        <source>Conservation of stock</source>
+        <translation>Conservation of stock</translation>
+    </message>
+    <message>
+        <source>No acknowledged write is discarded unless a later write that saw it replaced it.</source>
+        <translation>No acknowledged write is discarded unless a later write that saw it replaced it.</translation>
+    </message>
+    <message>
+        <source>No saga reads a value that includes another saga&apos;s unfinished step which is later compensated.</source>
+        <translation>No saga reads a value that includes another saga&apos;s unfinished step which is later compensated.</translation>
+    </message>
+    <message>
+        <source>No transaction is confirmed at one service and cancelled, expired or rejected at another.</source>
+        <translation>No transaction is confirmed at one service and cancelled, expired or rejected at another.</translation>
+    </message>
+    <message>
+        <source>Each service applies a transaction&apos;s confirm at most once.</source>
+        <translation>Each service applies a transaction&apos;s confirm at most once.</translation>
+    </message>
+    <message>
+        <source>No service both confirms and cancels (or expires) one transaction.</source>
+        <translation>No service both confirms and cancels (or expires) one transaction.</translation>
+    </message>
+    <message>
+        <source>At every service, available + frozen + consumed equals the capacity; nothing is released twice.</source>
+        <translation>At every service, available + frozen + consumed equals the capacity; nothing is released twice.</translation>
     </message>
 </context>
 <context>
@@ -1774,10 +1837,6 @@
         <translation>Show or hide this help</translation>
     </message>
     <message>
-        <source>Click a link on the canvas to cut it; click a cut link to heal it.</source>
-        <translation>Click a link on the canvas to cut it; click a cut link to heal it.</translation>
-    </message>
-    <message>
         <source>Right-click a node to crash it or restart it. A crashed node is grey; its durable log stays visible.</source>
         <translation>Right-click a node to crash it or restart it. A crashed node is grey; its durable log stays visible.</translation>
     </message>
@@ -1845,6 +1904,10 @@
         <source>Fit view: every node in the canvas, zoom and scrolling reset</source>
         <translation>Fit view: every node in the canvas, zoom and scrolling reset</translation>
     </message>
+    <message>
+        <source>Double-click a link on the canvas to cut it (the toast offers Undo); double-click a cut link to heal it.</source>
+        <translation>Double-click a link on the canvas to cut it (the toast offers Undo); double-click a cut link to heal it.</translation>
+    </message>
 </context>
 <context>
     <name>InputFile</name>
@@ -1879,6 +1942,29 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>InvariantBanner</name>
+    <message>
+        <source>Invariant broken: %1</source>
+        <translation>Invariant broken: %1</translation>
+    </message>
+    <message>
+        <source>at t = %1 ms — %2</source>
+        <translation>at t = %1 ms — %2</translation>
+    </message>
+    <message>
+        <source>Dismiss (it stays in the status bar)</source>
+        <translation>Dismiss (it stays in the status bar)</translation>
+    </message>
+    <message>
+        <source>Dismiss the invariant banner</source>
+        <translation>Dismiss the invariant banner</translation>
+    </message>
+    <message>
+        <source>Click to dismiss</source>
+        <translation>Click to dismiss</translation>
     </message>
 </context>
 <context>
@@ -3379,6 +3465,30 @@
         <source>Transactions waiting for a lock</source>
         <translation>Transactions waiting for a lock</translation>
     </message>
+    <message>
+        <source>Stock available</source>
+        <translation>Stock available</translation>
+    </message>
+    <message>
+        <source>Stock consumed</source>
+        <translation>Stock consumed</translation>
+    </message>
+    <message>
+        <source>Most siblings of one key</source>
+        <translation>Most siblings of one key</translation>
+    </message>
+    <message>
+        <source>Primaries stepping down</source>
+        <translation>Primaries stepping down</translation>
+    </message>
+    <message>
+        <source>Writes replicated</source>
+        <translation>Writes replicated</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Term</translation>
+    </message>
 </context>
 <context>
     <name>MetricShortName</name>
@@ -3694,6 +3804,30 @@
         <source>Max latency</source>
         <translation>Max latency</translation>
     </message>
+    <message>
+        <source>Available</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <source>Consumed</source>
+        <translation>Consumed</translation>
+    </message>
+    <message>
+        <source>Max siblings</source>
+        <translation>Max siblings</translation>
+    </message>
+    <message>
+        <source>Step-downs</source>
+        <translation>Step-downs</translation>
+    </message>
+    <message>
+        <source>Replicated</source>
+        <translation>Replicated</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Term</translation>
+    </message>
 </context>
 <context>
     <name>MetricsChartView</name>
@@ -3958,6 +4092,49 @@
     <message>
         <source>Services:</source>
         <translation>Services:</translation>
+    </message>
+</context>
+<context>
+    <name>NodeAids</name>
+    <message>
+        <source>%1 · %2 ms</source>
+        <translation>%1 · %2 ms</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>in doubt since %1 ms</source>
+        <translation>in doubt since %1 ms</translation>
+    </message>
+    <message>
+        <source>blocked since %1 ms</source>
+        <translation>blocked since %1 ms</translation>
+    </message>
+    <message>
+        <source>in doubt</source>
+        <translation>in doubt</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>blocked</translation>
+    </message>
+    <message>
+        <source>asked %1 at %2 ms</source>
+        <translation>asked %1 at %2 ms</translation>
+    </message>
+    <message>
+        <source>voted yes to %1 at %2 ms</source>
+        <translation>voted yes to %1 at %2 ms</translation>
+    </message>
+    <message>
+        <source>voted no to %1 at %2 ms</source>
+        <translation>voted no to %1 at %2 ms</translation>
+    </message>
+    <message>
+        <source>sent %1 to %2 at %3 ms</source>
+        <translation>sent %1 to %2 at %3 ms</translation>
     </message>
 </context>
 <context>

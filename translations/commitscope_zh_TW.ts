@@ -69,6 +69,17 @@
     </message>
 </context>
 <context>
+    <name>CanvasToast</name>
+    <message>
+        <source>Undo</source>
+        <translation>復原</translation>
+    </message>
+    <message>
+        <source>Undo this fault (Ctrl+Z)</source>
+        <translation>復原這個故障（Ctrl+Z）</translation>
+    </message>
+</context>
+<context>
     <name>CanvasView</name>
     <message>
         <source>Topology canvas</source>
@@ -85,14 +96,6 @@
     <message>
         <source>down</source>
         <translation>當機</translation>
-    </message>
-    <message>
-        <source>Link %1 – %2 is cut. Click to heal it.</source>
-        <translation>%1 – %2 的連結已切斷。點一下即可修復。</translation>
-    </message>
-    <message>
-        <source>Link %1 – %2. Click to cut it; right-click for more faults.</source>
-        <translation>%1 – %2 的連結。點一下即可切斷；按右鍵可注入更多故障。</translation>
     </message>
     <message>
         <source>Side %1</source>
@@ -167,10 +170,6 @@
         <translation>放開滑鼠，圈起來的節點就會成為分區的一側</translation>
     </message>
     <message>
-        <source>Click a link to cut or heal it · right-click a node or link for faults · Shift+drag around nodes to partition</source>
-        <translation>點連結可切斷或修復 · 在節點或連結上按右鍵可注入故障 · 按住 Shift 拖曳圈選節點可建立分區</translation>
-    </message>
-    <message>
         <source>t = %1 ms</source>
         <translation>t = %1 毫秒</translation>
     </message>
@@ -185,6 +184,22 @@
     <message>
         <source>crashed node</source>
         <translation>當機的節點</translation>
+    </message>
+    <message>
+        <source>Link %1 – %2 is cut. Double-click to heal it.</source>
+        <translation>%1 – %2 的連結已切斷。按兩下即可修復。</translation>
+    </message>
+    <message>
+        <source>Link %1 – %2. Double-click to cut it; right-click for more faults.</source>
+        <translation>%1 – %2 的連結。按兩下可切斷；按右鍵有更多故障。</translation>
+    </message>
+    <message>
+        <source>Link %1 – %2 cut</source>
+        <translation>已切斷 %1 – %2 的連結</translation>
+    </message>
+    <message>
+        <source>Double-click a link to cut or heal it · right-click a node or link for faults · Shift+drag around nodes to partition</source>
+        <translation>按兩下連結可切斷或修復 · 在節點或連結上按右鍵注入故障 · 按住 Shift 拖曳圈選節點即可分區</translation>
     </message>
 </context>
 <context>
@@ -353,6 +368,54 @@
     <message>
         <source>At most one primary per term has its writes accepted (no split-brain writes).</source>
         <translation>每個任期最多只有一個主節點的寫入會被接受（不會有腦裂寫入）。</translation>
+    </message>
+    <message>
+        <source>No dirty read</source>
+        <translation>無髒讀（no dirty read）</translation>
+    </message>
+    <message>
+        <source>No lost update</source>
+        <translation>無遺失更新（no lost update）</translation>
+    </message>
+    <message>
+        <source>All or nothing</source>
+        <translation>全有或全無（all or nothing）</translation>
+    </message>
+    <message>
+        <source>Confirm once</source>
+        <translation>只確認一次（confirm once）</translation>
+    </message>
+    <message>
+        <source>Confirm or cancel, never both</source>
+        <translation>確認或取消，不會兩者皆有</translation>
+    </message>
+    <message>
+        <source>Conservation of stock</source>
+        <translation>庫存守恆（conservation）</translation>
+    </message>
+    <message>
+        <source>No acknowledged write is discarded unless a later write that saw it replaced it.</source>
+        <translation>已確認的寫入不會被丟棄，除非之後有看過它的寫入取代了它。</translation>
+    </message>
+    <message>
+        <source>No saga reads a value that includes another saga&apos;s unfinished step which is later compensated.</source>
+        <translation>Saga 不會讀到包含另一個 Saga 尚未完成、之後又被補償之步驟的值。</translation>
+    </message>
+    <message>
+        <source>No transaction is confirmed at one service and cancelled, expired or rejected at another.</source>
+        <translation>不會有交易在一個服務被確認，卻在另一個服務被取消、過期或拒絕。</translation>
+    </message>
+    <message>
+        <source>Each service applies a transaction&apos;s confirm at most once.</source>
+        <translation>每個服務對一筆交易的確認最多只套用一次。</translation>
+    </message>
+    <message>
+        <source>No service both confirms and cancels (or expires) one transaction.</source>
+        <translation>沒有服務會對同一筆交易既確認又取消（或過期）。</translation>
+    </message>
+    <message>
+        <source>At every service, available + frozen + consumed equals the capacity; nothing is released twice.</source>
+        <translation>每個服務的可用量 + 凍結量 + 已消耗量都等於容量；沒有任何東西被釋放兩次。</translation>
     </message>
 </context>
 <context>
@@ -1774,10 +1837,6 @@
         <translation>顯示或隱藏這份說明</translation>
     </message>
     <message>
-        <source>Click a link on the canvas to cut it; click a cut link to heal it.</source>
-        <translation>在畫布上點一條連結即可切斷；再點一次已切斷的連結即可修復。</translation>
-    </message>
-    <message>
         <source>Right-click a node to crash it or restart it. A crashed node is grey; its durable log stays visible.</source>
         <translation>在節點上按右鍵可讓它當機或重新啟動。當機的節點會變成灰色，但它的持久日誌仍然看得到。</translation>
     </message>
@@ -1845,6 +1904,10 @@
         <source>Fit view: every node in the canvas, zoom and scrolling reset</source>
         <translation>符合視窗：所有節點放回畫布，縮放與捲動歸位</translation>
     </message>
+    <message>
+        <source>Double-click a link on the canvas to cut it (the toast offers Undo); double-click a cut link to heal it.</source>
+        <translation>在畫布上按兩下連結即可切斷（提示會提供「復原」）；按兩下已切斷的連結即可修復。</translation>
+    </message>
 </context>
 <context>
     <name>InputFile</name>
@@ -1879,6 +1942,29 @@
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>InvariantBanner</name>
+    <message>
+        <source>Invariant broken: %1</source>
+        <translation>不變量被破壞：%1</translation>
+    </message>
+    <message>
+        <source>at t = %1 ms — %2</source>
+        <translation>於 t = %1 毫秒 — %2</translation>
+    </message>
+    <message>
+        <source>Dismiss (it stays in the status bar)</source>
+        <translation>關閉（狀態列仍會顯示）</translation>
+    </message>
+    <message>
+        <source>Dismiss the invariant banner</source>
+        <translation>關閉不變量橫幅</translation>
+    </message>
+    <message>
+        <source>Click to dismiss</source>
+        <translation>點一下即可關閉</translation>
     </message>
 </context>
 <context>
@@ -3375,6 +3461,30 @@
         <source>Transactions waiting for a lock</source>
         <translation>等待鎖的交易</translation>
     </message>
+    <message>
+        <source>Stock available</source>
+        <translation>可用庫存</translation>
+    </message>
+    <message>
+        <source>Stock consumed</source>
+        <translation>已消耗庫存</translation>
+    </message>
+    <message>
+        <source>Most siblings of one key</source>
+        <translation>單一鍵最多並存版本數</translation>
+    </message>
+    <message>
+        <source>Primaries stepping down</source>
+        <translation>主節點退位次數</translation>
+    </message>
+    <message>
+        <source>Writes replicated</source>
+        <translation>已複寫的寫入</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>任期</translation>
+    </message>
 </context>
 <context>
     <name>MetricShortName</name>
@@ -3690,6 +3800,30 @@
         <source>Max latency</source>
         <translation>最長延遲</translation>
     </message>
+    <message>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>Consumed</source>
+        <translation>已消耗</translation>
+    </message>
+    <message>
+        <source>Max siblings</source>
+        <translation>最多並存版本</translation>
+    </message>
+    <message>
+        <source>Step-downs</source>
+        <translation>退位</translation>
+    </message>
+    <message>
+        <source>Replicated</source>
+        <translation>已複寫</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>任期</translation>
+    </message>
 </context>
 <context>
     <name>MetricsChartView</name>
@@ -3952,6 +4086,49 @@
     <message>
         <source>Services:</source>
         <translation>服務數：</translation>
+    </message>
+</context>
+<context>
+    <name>NodeAids</name>
+    <message>
+        <source>%1 · %2 ms</source>
+        <translation>%1 · %2 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>in doubt since %1 ms</source>
+        <translation>自 %1 毫秒起未決</translation>
+    </message>
+    <message>
+        <source>blocked since %1 ms</source>
+        <translation>自 %1 毫秒起阻塞</translation>
+    </message>
+    <message>
+        <source>in doubt</source>
+        <translation>未決</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>阻塞</translation>
+    </message>
+    <message>
+        <source>asked %1 at %2 ms</source>
+        <translation>%2 毫秒時詢問了 %1</translation>
+    </message>
+    <message>
+        <source>voted yes to %1 at %2 ms</source>
+        <translation>%2 毫秒時向 %1 投贊成票</translation>
+    </message>
+    <message>
+        <source>voted no to %1 at %2 ms</source>
+        <translation>%2 毫秒時向 %1 投反對票</translation>
+    </message>
+    <message>
+        <source>sent %1 to %2 at %3 ms</source>
+        <translation>%3 毫秒時送 %1 給 %2</translation>
     </message>
 </context>
 <context>

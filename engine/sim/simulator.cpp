@@ -363,6 +363,7 @@ std::uint32_t Simulator::send(NodeId from, NodeId to, std::uint16_t type, TxnId 
   if (injected_drop) m.doomed = DropReason::Injected;
   launch(m);
   const std::uint32_t id = m.id;
+  nodes_[static_cast<std::size_t>(from)].last_sent = id;
 
   TraceEvent ev;
   ev.kind = TraceKind::Send;
@@ -407,9 +408,23 @@ std::uint32_t Simulator::set_timer(NodeId node, Time delay, std::uint16_t kind, 
   t.txn = txn;
   t.value = value;
   t.incarnation = nodes_[static_cast<std::size_t>(node)].incarnation;
+  t.set_at = now_;
+  t.fire_at = now_ + std::max<Time>(delay, 0);
   timers_.push_back(t);
   push(now_ + std::max<Time>(delay, 0), EventKind::Timer, t.id);
   return t.id;
+}
+
+std::vector<PendingTimer> Simulator::pending_timers(NodeId node) const {
+  std::vector<PendingTimer> out;
+  for (const TimerRec& t : timers_) {
+    if (t.cancelled || (node != kNoNode && t.node != node)) continue;
+    const NodeState& n = nodes_[static_cast<std::size_t>(t.node)];
+    if (!n.up || n.incarnation != t.incarnation) continue;  // voided by a crash, skipped when due
+    out.push_back(PendingTimer{t.node, t.kind, t.txn, t.set_at, t.fire_at});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const PendingTimer& a, const PendingTimer& b) { return a.fire_at < b.fire_at; });
+  return out;
 }
 
 void Simulator::cancel_timer(std::uint32_t id) {
@@ -449,6 +464,12 @@ void Simulator::set_state(NodeId node, TxnId txn, std::uint16_t from, std::uint1
   ev.key = to;
   ev.value = from;
   record(ev);
+  NodeState& ns = nodes_[static_cast<std::size_t>(node)];
+  if (from != to || ns.state_txn != txn || ns.state_since < 0) {  // a self-loop does not restart "since"
+    ns.state_txn = txn;
+    ns.state_key = to;
+    ns.state_since = now_;
+  }
   for (std::size_t fi : state_triggers_) {
     if (fired_[fi]) continue;
     const FaultTrigger& tr = faults_[fi].trigger;

@@ -58,6 +58,18 @@ struct TimerRec {
   std::int64_t value = 0;
   std::uint32_t incarnation = 0;
   bool cancelled = false;
+  Time set_at = 0;   // when it was set
+  Time fire_at = 0;  // when it fires unless cancelled or voided by a crash
+};
+
+// A timer that is still running: what the GUI draws as a countdown on its node. `kind` indexes
+// ProtocolInfo::timers (the descriptor's timer keys).
+struct PendingTimer {
+  NodeId node = kNoNode;
+  std::uint16_t kind = 0;
+  TxnId txn = 0;
+  Time set_at = 0;
+  Time fire_at = 0;
 };
 
 struct LogRecord {
@@ -74,6 +86,12 @@ struct NodeState {
   std::uint32_t incarnation = 0;  // bumped by every crash; timers of older incarnations never fire
   std::uint32_t crashes = 0;
   std::vector<LogRecord> log;  // durable: survives crashes
+  // Read-only facts for teaching aids (node_facts.hpp), kept as the run goes so that no view has to
+  // search the trace: the id of the last message the node sent (0: none), and its last state change.
+  std::uint32_t last_sent = 0;
+  TxnId state_txn = 0;
+  std::uint16_t state_key = 0;
+  Time state_since = -1;
 };
 
 struct SimConfig {
@@ -154,6 +172,9 @@ class Simulator {
   const std::deque<Message>& messages() const { return messages_; }
   // Ids of messages still in flight, oldest first.
   std::vector<std::uint32_t> in_flight() const;
+  // Timers still running (not fired, cancelled or voided by a crash), of one node or (kNoNode) of
+  // every node, in the order they fire. Read-only: the countdowns the canvas draws.
+  std::vector<PendingTimer> pending_timers(NodeId node = kNoNode) const;
   const std::vector<NodeState>& nodes() const { return nodes_; }
   const std::vector<LogRecord>& log(NodeId n) const { return nodes_[static_cast<std::size_t>(n)].log; }
   NodeId node_id(std::string_view name) const;

@@ -90,19 +90,19 @@ TEST(CanvasView, NodeCardsShowTheEngineStates) {
   }
 }
 
-TEST(CanvasView, ClickingALinkCutsAndHealsIt) {
+TEST(CanvasView, DoubleClickingALinkCutsAndHealsIt) {
   auto c = open("2pc-happy.json");
   c->seekTime(cs::ms(900));  // quiet: no token sits on the link
   auto view = shownCanvas(c.get());
   LinkItem* link = view->linkItem(kC, kP2);
   ASSERT_NE(link, nullptr);
   const QPoint mid = view->mapFromScene(link->visibleMid());
-  QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, mid);
+  QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, mid);
   EXPECT_TRUE(c->sim().network().is_cut(kC, kP2));
   EXPECT_TRUE(view->linkItem(kC, kP2)->data().cut);
   EXPECT_FALSE(c->sim().network().is_cut(kC, kP1));
 
-  QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->mapFromScene(view->linkItem(kC, kP2)->visibleMid()));
+  QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, view->mapFromScene(view->linkItem(kC, kP2)->visibleMid()));
   EXPECT_FALSE(c->sim().network().is_cut(kC, kP2));
 }
 

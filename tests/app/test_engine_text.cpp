@@ -9,6 +9,8 @@
 
 #include "engine_text.hpp"
 #include "language.hpp"
+#include "metric_text.hpp"
+#include "protocols/descriptor.hpp"
 #include "protocols/registry.hpp"
 #include "scenario/loader.hpp"
 
@@ -84,4 +86,51 @@ TEST_F(ZhTw, EveryProtocolKeyHasChineseWords) {
   }
   m.items.removeDuplicates();
   EXPECT_TRUE(m.items.isEmpty()) << m.items.size() << " untranslated:\n" << m.items.join(QLatin1Char('\n')).toStdString();
+}
+
+// Every invariant and every metric a protocol's descriptor declares has a translated name (and an
+// invariant its sentence) in both languages: a key with no entry shows raw ("no_dirty_read") in the
+// status bar, the New-scenario dialog, the canvas banner and the metrics chart.
+namespace {
+
+QStringList untranslatedDescriptorKeys(bool zh) {
+  QStringList missing;
+  const auto bad = [zh](const QString& text, const std::string& key) {
+    return text == QString::fromStdString(key) || text.isEmpty() || (zh && !hasChinese(text));
+  };
+  for (const cs::ProtocolEntry& entry : cs::protocol_registry()) {
+    const cs::ProtocolDescriptor& d = entry.descriptor();
+    for (const cs::InvariantSpec& inv : d.invariants) {
+      const std::string key(inv.key);
+      if (bad(EngineText::invariant(key), key)) missing << QStringLiteral("%1 invariant %2").arg(QString::fromUtf8(d.name.data(), d.name.size()), QString::fromStdString(key));
+      if (bad(EngineText::invariantDescription(key), key))
+        missing << QStringLiteral("%1 invariant description %2").arg(QString::fromUtf8(d.name.data(), d.name.size()), QString::fromStdString(key));
+    }
+    for (const cs::MetricSpec& m : d.metrics) {
+      std::string key(m.key);
+      // The chart folds "*_latency_sum_us" and "*_latency_count" into "*_latency_avg_us" (metrics_sampler).
+      const auto folded = [&key](std::string_view tail) {
+        return key.size() > tail.size() && key.compare(key.size() - tail.size(), tail.size(), tail) == 0;
+      };
+      if (folded("_latency_sum_us")) key = key.substr(0, key.size() - 7) + "_avg_us";
+      else if (folded("_latency_count")) key = key.substr(0, key.size() - 6) + "_avg_us";
+      if (bad(MetricText::name(key), key)) missing << QStringLiteral("%1 metric %2").arg(QString::fromUtf8(d.name.data(), d.name.size()), QString::fromStdString(key));
+      if (bad(MetricText::shortName(key), key))
+        missing << QStringLiteral("%1 metric short name %2").arg(QString::fromUtf8(d.name.data(), d.name.size()), QString::fromStdString(key));
+    }
+  }
+  return missing;
+}
+
+}  // namespace
+
+TEST(EngineTextGuard, EveryDescriptorInvariantAndMetricHasAnEnglishName) {
+  language::apply(QStringLiteral("en"), false);
+  const QStringList missing = untranslatedDescriptorKeys(false);
+  EXPECT_TRUE(missing.isEmpty()) << missing.join(QLatin1Char('\n')).toStdString();
+}
+
+TEST_F(ZhTw, EveryDescriptorInvariantAndMetricHasAChineseName) {
+  const QStringList missing = untranslatedDescriptorKeys(true);
+  EXPECT_TRUE(missing.isEmpty()) << missing.join(QLatin1Char('\n')).toStdString();
 }

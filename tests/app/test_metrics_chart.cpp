@@ -10,11 +10,14 @@
 #include <QLineSeries>
 #include <QDir>
 #include <QEvent>
+#include <QGraphicsTextItem>
+#include <QGraphicsScene>
 #include <QTest>
 #include <QTranslator>
 #include <QValueAxis>
 
 #include "gui_test_support.hpp"
+#include "language.hpp"
 #include "lab_controller.hpp"
 #include "metric_text.hpp"
 #include "metrics_chart_view.hpp"
@@ -420,4 +423,40 @@ TEST(MetricsSampler, SamplesARunWithoutAWidget) {
   EXPECT_GT(committed->values.back(), 0.0);
   // A sum/count pair is one average series, never the raw pair.
   for (const auto& t : tracks) EXPECT_EQ(t.key.find("_latency_count"), std::string::npos);
+}
+
+// After a language switch the metric names, and so the picker beside the plot, change width: the
+// time axis must again hold only as many labels as fit side by side, each whole and on one line.
+TEST(MetricsChart, TimeLabelsStayWholeAndOnOneLineAfterALanguageSwitch) {
+  auto [c, view] = show("2pc-workload.json");
+  view->resize(640, 300);
+  QCoreApplication::processEvents();
+  const auto timeLabels = [&view = view] {
+    QList<QGraphicsTextItem*> out;
+    const QRectF plot = view->chart()->mapRectToScene(view->chart()->plotArea());
+    for (QGraphicsItem* item : view->chart()->scene()->items()) {
+      auto* text = dynamic_cast<QGraphicsTextItem*>(item);
+      if (!text || !text->isVisible() || text->sceneBoundingRect().top() < plot.bottom() - 1) continue;
+      if (text->toPlainText() == view->timeAxisTitle()) continue;
+      out << text;
+    }
+    std::sort(out.begin(), out.end(), [](auto* a, auto* b) { return a->sceneBoundingRect().left() < b->sceneBoundingRect().left(); });
+    return out;
+  };
+  for (const char* lang : {"zh_TW", "en", "zh_TW"}) {
+    ASSERT_TRUE(language::apply(QString::fromLatin1(lang), false));
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+    for (int i = 0; i < 5; ++i) QCoreApplication::processEvents();
+    const QList<QGraphicsTextItem*> labels = timeLabels();
+    ASSERT_GE(labels.size(), 2) << lang;
+    const qreal line = QFontMetricsF(view->chart()->axes(Qt::Horizontal).front()->labelsFont()).height();
+    for (qsizetype i = 0; i < labels.size(); ++i) {
+      const QString t = labels[i]->toPlainText();
+      EXPECT_FALSE(t.contains(QChar(0x2026)) || t.contains(QLatin1String("..."))) << lang << " cut: " << t.toStdString();
+      EXPECT_LT(labels[i]->boundingRect().height(), line * 1.6) << lang << " wrapped: " << t.toStdString();
+      if (i > 0) EXPECT_LE(labels[i - 1]->sceneBoundingRect().right(), labels[i]->sceneBoundingRect().left() + 1) << lang;
+    }
+  }
+  language::apply(QStringLiteral("en"), false);
+  QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
 }

@@ -73,7 +73,7 @@ QString HelpOverlay::shortcutsHtml() {
 
 QString HelpOverlay::faultToolsHtml() {
   QStringList items{
-      tr("Click a link on the canvas to cut it; click a cut link to heal it."),
+      tr("Double-click a link on the canvas to cut it (the toast offers Undo); double-click a cut link to heal it."),
       tr("Right-click a node to crash it or restart it. A crashed node is grey; its durable log stays visible."),
       tr("Faults > Partition… splits the nodes into side A and side B; messages across the sides are lost."),
       tr("Faults > Drop next / Duplicate next message on a link affects the next message sent on it."),

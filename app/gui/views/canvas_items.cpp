@@ -94,7 +94,10 @@ void NodeItem::setData(const Data& d) {
   update();
 }
 
-void NodeItem::styleChanged() { layout(); }
+void NodeItem::styleChanged() {
+  layout();
+  update();
+}
 
 void NodeItem::layout() {
   prepareGeometryChange();
@@ -104,9 +107,12 @@ void NodeItem::layout() {
   // Must match paintCard(): name row, gap, badge (+ its padding), gap, lock row (+ its padding); a
   // projector card has no lock row (its lock count sits beside the state, BLOCKED beside the name).
   const qreal lockRow = style_->projector ? 0 : 8 * f + small.height() + 4 * f;
-  const qreal h = pad + name.height() + 6 * f + badge.height() + 8 * f + lockRow + pad;
+  const qreal aidRow = small.height() + 4 * f;
+  const qreal aids = style_->aidRows > 0 ? 4 * f + style_->aidRows * aidRow : 0;
+  const qreal h = pad + name.height() + 6 * f + badge.height() + 8 * f + lockRow + aids + pad;
   const qreal w = style_->cardWidth;
   card_ = QRectF(-w / 2, -h / 2, w, h);
+  aid_ = aids > 0 ? QRectF(card_.left() + 14 * f, card_.bottom() - pad - aids + 4 * f, w - 24 * f, aids - 4 * f) : QRectF();
   const int rows = static_cast<int>(d_.log.size()) + (logHeaderInline() ? 0 : 1);  // + the header line
   log_ = d_.log.isEmpty() && d_.up ? QRectF()
                                    : QRectF(card_.left() + 6 * f, card_.bottom(), w - 12 * f,
@@ -166,6 +172,77 @@ void NodeItem::paintCard(QPainter* p) {
   y = paintTitleRow(p, y);
   y = paintStateRow(p, y, stateColour);
   if (!style_->projector) paintLockRow(p, y);
+  if (!aid_.isNull()) paintAids(p, aid_.top());
+}
+
+// The teaching aids, under the rows above: why a blocked node waits (one line per fact), then its
+// running timers as countdown pills. Rows the style reserves but this node does not need stay blank.
+void NodeItem::paintAids(QPainter* p, qreal y) {
+  const palette::Scheme& s = *style_->scheme;
+  const qreal f = style_->space;
+  const QFontMetricsF smallM(style_->small);
+  const qreal rowH = smallM.height() + 4 * f;
+  int rows = style_->aidRows;
+  p->setFont(style_->small);
+  for (const QString& line : d_.aids.why) {
+    if (rows-- <= 0) return;
+    p->setPen(s.ink);
+    p->drawText(QRectF(aid_.left(), y, aid_.width(), rowH), Qt::AlignLeft | Qt::AlignVCenter,
+                smallM.elidedText(line, Qt::ElideRight, aid_.width()));
+    y += rowH;
+  }
+  if (rows > 0 && !d_.aids.timers.isEmpty()) paintCountdowns(p, QRectF(aid_.left(), y, aid_.width(), rowH));
+}
+
+// A clock face whose filled wedge is the time still to run, then the timer's name and what is left
+// ("120 ms" alone where the name does not fit). Pills flow left to right; those that do not fit are
+// counted in a "+N" at the end. Flush right (the title row), only the first pill and the count.
+void NodeItem::paintCountdowns(QPainter* p, QRectF row, bool right) {
+  const palette::Scheme& s = *style_->scheme;
+  const qreal f = style_->space;
+  const QFontMetricsF smallM(style_->small);
+  const qreal icon = row.height() - 6 * f;
+  const auto& timers = d_.aids.timers;
+  const auto pillWidth = [&](const QString& text) { return 4 * f + icon + 4 * f + smallM.horizontalAdvance(text) + 8 * f; };
+  const qreal moreW = smallM.horizontalAdvance(QStringLiteral("+99")) + 6 * f;
+  p->setFont(style_->small);
+  qreal x = row.left();
+  for (qsizetype i = 0; i < timers.size(); ++i) {
+    const NodeAids::Countdown& c = timers[i];
+    const bool last = i + 1 == timers.size() || right;
+    const qreal reserve = i + 1 == timers.size() ? 0 : moreW;
+    QString text = c.text;
+    if (x + pillWidth(text) > row.right() - reserve) text = c.shortText;
+    const qreal w = pillWidth(text);
+    if (x + w > row.right() - reserve && i > 0) {
+      p->setPen(s.mutedInk);
+      p->drawText(QRectF(x, row.top(), row.right() - x, row.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                  QStringLiteral("+%1").arg(timers.size() - i));
+      return;
+    }
+    if (right) x = std::max(row.left(), row.right() - reserve - w);
+    const QRectF pill(x, row.top() + 1 * f, std::min(w, row.right() - x), row.height() - 2 * f);
+    p->setPen(QPen(s.panelBorder, style_->pen(1)));
+    p->setBrush(s.background);
+    p->drawRoundedRect(pill, pill.height() / 2, pill.height() / 2);
+    const QRectF face(pill.left() + 4 * f, pill.center().y() - icon / 2, icon, icon);
+    p->setPen(QPen(s.ink, style_->pen(1.2)));
+    p->setBrush(Qt::NoBrush);
+    p->drawEllipse(face);
+    p->setPen(Qt::NoPen);
+    p->setBrush(s.blocked);
+    p->drawPie(face.adjusted(1.5 * f, 1.5 * f, -1.5 * f, -1.5 * f), 90 * 16, -qRound(c.left * 360 * 16));
+    p->setPen(s.ink);
+    const QRectF textBox(face.right() + 4 * f, pill.top(), pill.right() - face.right() - 8 * f, pill.height());
+    p->drawText(textBox, Qt::AlignLeft | Qt::AlignVCenter, smallM.elidedText(text, Qt::ElideRight, textBox.width()));
+    x = pill.right() + 6 * f;
+    if (last && timers.size() > i + 1) {
+      p->setPen(s.mutedInk);
+      p->drawText(QRectF(x, row.top(), row.right() - x + moreW, row.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                  QStringLiteral("+%1").arg(timers.size() - i - 1));
+    }
+    if (last) return;
+  }
 }
 
 // Row 1: name, then role (or the DOWN stamp) on the right. A projector card has no lock row, so its
@@ -190,6 +267,9 @@ qreal NodeItem::paintTitleRow(QPainter* p, qreal y) {
     p->drawRoundedRect(box, 4 * f, 4 * f);
     p->setPen(palette::textOn(fill));
     p->drawText(box, Qt::AlignCenter, badgeM.elidedText(stamp, Qt::ElideRight, w));
+  } else if (countdownInTitle()) {
+    paintCountdowns(p, QRectF(left + nameW, y + (nameM.height() - QFontMetricsF(style_->small).height() - 4 * f) / 2, right - left - nameW,
+                              QFontMetricsF(style_->small).height() + 4 * f), true);
   } else {
     p->setFont(style_->role);
     p->setPen(s.mutedInk);

@@ -9,6 +9,7 @@
 #include <QStringList>
 #include <functional>
 
+#include "node_aids.hpp"
 #include "palette.hpp"
 #include "sim/types.hpp"
 
@@ -19,6 +20,10 @@ struct CanvasStyle {
   QFont name, role, badge, small, mono, token;
   qreal cardWidth = 190;  // scene units; computed from the fonts so text always fits
   qreal space = 1.0;      // multiplies the padding inside cards (less than the fonts grow on a projector)
+  // Rows every card keeps for its teaching aids (why it is blocked, its timers' countdowns): the
+  // most any card has needed since the scenario was opened, so that cards do not jump in height
+  // each time a short timer comes and goes.
+  int aidRows = 0;
   // The lesson-highlight accent: a warm amber that no state, message or selection colour uses, so a
   // highlighted node or link stands out on both paper colours (darker on a projector).
   QColor highlight, highlightGlow;
@@ -50,6 +55,7 @@ class NodeItem : public QGraphicsItem {
     QStringList locks;     // "r42" per held resource (with waiters noted)
     QStringList log;       // newest last, already trimmed to what the card shows
     int logHidden = 0;     // older records not shown
+    NodeAids aids;         // countdowns of its running timers and, while blocked, why
     bool operator==(const Data&) const = default;
   };
 
@@ -60,6 +66,15 @@ class NodeItem : public QGraphicsItem {
   void setData(const Data& d);
   const Data& data() const { return d_; }
   void styleChanged();
+  // The aid rows this node needs now (CanvasStyle::aidRows reserves the most of any card).
+  // A node that is not blocked shows its countdown in the title row, in place of its role (the
+  // tooltip and the details panel still name the role): only a blocked node needs rows.
+  int aidRowsNeeded() const {
+    return d_.aids.why.isEmpty() ? 0 : static_cast<int>(d_.aids.why.size()) + (d_.aids.timers.isEmpty() ? 0 : 1);
+  }
+  bool countdownInTitle() const { return d_.up && d_.aids.why.isEmpty() && !d_.aids.timers.isEmpty(); }
+  // Where the aids are drawn, in item coordinates (empty when the style reserves no rows).
+  QRectF aidRect() const { return aid_; }
   bool dragging() const { return dragging_; }
   // Lesson highlight (drawn by the view's HighlightItem, behind the card).
   void setHighlighted(bool on) { highlighted_ = on; }
@@ -87,6 +102,9 @@ class NodeItem : public QGraphicsItem {
   qreal paintTitleRow(QPainter* p, qreal y);  // each returns the top of the next row
   qreal paintStateRow(QPainter* p, qreal y, const QColor& stateColour);
   void paintLockRow(QPainter* p, qreal y);
+  void paintAids(QPainter* p, qreal y);
+  // Pills from the left of `row`; `right`: one pill (and "+N") flush right, for the title row.
+  void paintCountdowns(QPainter* p, QRectF row, bool right = false);
   void paintLog(QPainter* p);
   // A projector writes a running node's one WAL line beside its "WAL" header (one row, not two).
   bool logHeaderInline() const { return style_->projector && d_.up && d_.log.size() == 1; }
@@ -94,7 +112,7 @@ class NodeItem : public QGraphicsItem {
   cs::NodeId id_;
   const CanvasStyle* style_;
   Data d_;
-  QRectF card_, log_;
+  QRectF card_, log_, aid_;
   bool dragging_ = false;
   bool highlighted_ = false;
 };

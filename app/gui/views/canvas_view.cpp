@@ -13,7 +13,9 @@
 
 #include "engine_text.hpp"
 #include "lab_controller.hpp"
+#include "check/invariant.hpp"
 #include "link_routing.hpp"
+#include "protocols/registry.hpp"
 #include "view_util.hpp"
 
 namespace {
@@ -54,6 +56,19 @@ CanvasView::CanvasView(LabController* controller, QWidget* parent) : QGraphicsVi
   setMinimumSize(320, 240);
   setAccessibleName(tr("Topology canvas"));
   style_.setProjector(false, font());
+  banner_ = new InvariantBanner(this);
+  connect(banner_, &InvariantBanner::dismissed, this, [this] {
+    for (const auto& inv : controller_->simulation().invariants())
+      if (!inv->held()) {
+        dismissedViolation_ = QStringLiteral("%1@%2").arg(QString::fromStdString(inv->key())).arg(inv->first_violation().time);
+        break;
+      }
+  });
+  toast_ = new CanvasToast(this);
+  connect(toast_, &CanvasToast::undoRequested, this, [this] {
+    // Only while the cut is still the last thing done: Undo must not undo something else.
+    if (controller_->undoStack()->index() == toastUndoIndex_) controller_->undoStack()->undo();
+  });
 
   connect(controller_, &LabController::scenarioChanged, this, &CanvasView::rebuild);
   connect(controller_, &LabController::runChanged, this, &CanvasView::refresh);
@@ -120,6 +135,9 @@ void CanvasView::rebuild() {
 
   const auto& sim = controller_->sim();
   const auto count = static_cast<cs::NodeId>(sim.nodes().size());
+  style_.aidRows = 0;  // a new scenario: no aid rows until a card needs one
+  dismissedViolation_.clear();
+  toast_->hide();
   for (cs::NodeId n = 0; n < count; ++n) {
     auto* item = new NodeItem(n, &style_);
     item->setPos(toScene(controller_->nodePosition(n)));
@@ -157,6 +175,7 @@ void CanvasView::refresh() {
   refreshLinks();
   refreshPartitions();
   refreshMessages();
+  refreshBanner();
   // A crash lengthens a card's log, a partition adds a region: keep everything in view.
   const QRectF content = contentRect();
   if (!fittedContent_.isEmpty() && !fittedContent_.adjusted(-2, -2, 2, 2).contains(content)) fit();
@@ -166,7 +185,10 @@ void CanvasView::refresh() {
 void CanvasView::refreshNodes() {
   const auto& sim = controller_->sim();
   const auto& info = controller_->info();
+  const cs::ProtocolEntry* entry = cs::find_protocol(controller_->scenario().protocol);
+  const cs::ProtocolDescriptor* descriptor = entry ? &entry->descriptor() : nullptr;
   bool reshaped = false;
+  int aidRows = style_.aidRows;
   for (NodeItem* item : nodes_) {
     const QRectF outline = item->outlineRect();
     const cs::NodeId n = item->id();
@@ -191,16 +213,56 @@ void CanvasView::refreshNodes() {
     const auto size = static_cast<int>(ns.log.size());
     for (int i = std::max(0, size - keep); i < size; ++i) d.log << logLine(info, ns.log[static_cast<std::size_t>(i)]);
     d.logHidden = std::max(0, size - keep);
+    d.aids = NodeAids::of(sim, descriptor, n);
     item->setData(d);
+    aidRows = std::max(aidRows, item->aidRowsNeeded());
     reshaped = reshaped || item->outlineRect() != outline;
-    item->setToolTip(tr("%1 (%2): %3. Click to select, drag to move, right-click to crash or restart.")
-                         .arg(d.name, d.role, d.up ? d.stateText : tr("down")));
+    QString tip = tr("%1 (%2): %3. Click to select, drag to move, right-click to crash or restart.")
+                      .arg(d.name, d.role, d.up ? d.stateText : tr("down"));
+    for (const QString& why : std::as_const(d.aids.why)) tip += QStringLiteral("\n") + why;
+    for (const NodeAids::Countdown& c : std::as_const(d.aids.timers)) tip += QStringLiteral("\n") + c.text;
+    item->setToolTip(tip);
     if (!item->dragging()) {
       const QPointF pos = toScene(controller_->nodePosition(n));
       if (item->pos() != pos) item->setPos(pos);
     }
   }
-  if (reshaped) routeLinks();  // a WAL box grew or shrank
+  if (aidRows != style_.aidRows) {  // every card keeps the rows the busiest one needs
+    style_.aidRows = aidRows;
+    for (NodeItem* item : nodes_) item->styleChanged();
+    reshaped = true;
+  }
+  if (reshaped) routeLinks();  // a WAL box or an aid area grew or shrank
+}
+
+void CanvasView::refreshBanner() {
+  const cs::Invariant* broken = nullptr;
+  for (const auto& inv : controller_->simulation().invariants())
+    if (!inv->held()) {
+      broken = inv.get();
+      break;
+    }
+  if (!broken) {
+    dismissedViolation_.clear();  // rewound before it: a new violation shows again
+    banner_->hide();
+    return;
+  }
+  const cs::Time at = broken->first_violation().time;
+  if (dismissedViolation_ == QStringLiteral("%1@%2").arg(QString::fromStdString(broken->key())).arg(at)) {
+    banner_->hide();
+    return;
+  }
+  banner_->setViolation(EngineText::invariant(broken->key()), EngineText::invariantDescription(broken->key()), viewutil::ms(at));
+  banner_->setVisible(true);
+  placeOverlays();
+  banner_->raise();
+}
+
+void CanvasView::placeOverlays() {
+  const qreal f = style_.scheme->fontScale;
+  const int top = style_.projector ? qRound(QFontMetricsF(clockFont()).height() + 14) : qRound(34 * f);
+  if (banner_->isVisible()) banner_->place(top, width() - 40);
+  if (toast_->isVisible()) toast_->place(height() - qRound(12 * f) - qRound(style_.projector ? 0 : legendHeight_), width() - 40);
 }
 
 void CanvasView::refreshLinks() {
@@ -217,8 +279,8 @@ void CanvasView::refreshLinks() {
     if (d != link->data()) {
       invalidateStatic();
       const QString an = link->a()->data().name, bn = link->b()->data().name;
-      link->setToolTip(d.cut ? tr("Link %1 – %2 is cut. Click to heal it.").arg(an, bn)
-                             : tr("Link %1 – %2. Click to cut it; right-click for more faults.").arg(an, bn));
+      link->setToolTip(d.cut ? tr("Link %1 – %2 is cut. Double-click to heal it.").arg(an, bn)
+                             : tr("Link %1 – %2. Double-click to cut it; right-click for more faults.").arg(an, bn));
     }
     link->setData(d);
   }
@@ -304,6 +366,8 @@ void CanvasView::refreshMessages() {
 
 void CanvasView::setProjectorMode(bool on) {
   style_.setProjector(on, font());
+  banner_->setProjector(on);
+  toast_->setProjector(on);
   updateCardWidth();
   for (NodeItem* n : nodes_) n->styleChanged();
   for (MessageItem* m : std::as_const(messages_)) m->styleChanged();
@@ -320,6 +384,7 @@ void CanvasView::setProjectorMode(bool on) {
 void CanvasView::changeEvent(QEvent* e) {
   QGraphicsView::changeEvent(e);
   if (e->type() == QEvent::LanguageChange) {
+    toast_->hide();  // its words were of the old language
     updateCardWidth();
     for (NodeItem* n : nodes_) n->styleChanged();
     for (MessageItem* m : std::as_const(messages_)) delete m;
@@ -440,6 +505,7 @@ void CanvasView::fit() {
 void CanvasView::resizeEvent(QResizeEvent* e) {
   QGraphicsView::resizeEvent(e);
   fit();
+  placeOverlays();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -504,21 +570,39 @@ void CanvasView::mouseReleaseEvent(QMouseEvent* e) {
       }
       break;
     }
-    case kLinkItem:
-      if (click) {
-        auto* link = static_cast<LinkItem*>(item);
-        cs::FaultAction a;
-        a.kind = link->data().cut ? cs::FaultKind::Heal : cs::FaultKind::Cut;
-        a.a = link->a()->id();
-        a.b = link->b()->id();
-        inject(a);
-      }
-      break;
+    case kLinkItem: break;  // a single click does nothing: cutting takes a double-click
+
     case kMessageItem:
       if (click) controller_->selectMessage(static_cast<MessageItem*>(item)->id());
       break;
     default: break;
   }
+}
+
+void CanvasView::mouseDoubleClickEvent(QMouseEvent* e) {
+  QGraphicsItem* item = e->button() == Qt::LeftButton ? interactiveItemAt(e->pos()) : nullptr;
+  if (item && item->type() == kLinkItem) {
+    pressItem_ = nullptr;
+    toggleLink(static_cast<LinkItem*>(item));
+    e->accept();
+    return;
+  }
+  QGraphicsView::mouseDoubleClickEvent(e);
+}
+
+void CanvasView::toggleLink(LinkItem* link) {
+  const bool cut = !link->data().cut;
+  cs::FaultAction a;
+  a.kind = cut ? cs::FaultKind::Cut : cs::FaultKind::Heal;
+  a.a = link->a()->id();
+  a.b = link->b()->id();
+  if (!controller_->canInject(a)) return;
+  const QString an = link->a()->data().name, bn = link->b()->data().name;  // `link` may be rebuilt below
+  controller_->injectFault(a);
+  if (!cut) return;
+  toastUndoIndex_ = controller_->undoStack()->index();
+  toast_->showMessage(tr("Link %1 – %2 cut").arg(an, bn));
+  placeOverlays();
 }
 
 void CanvasView::finishLasso() {
@@ -750,7 +834,7 @@ void CanvasView::drawForeground(QPainter* p, const QRectF&) {
   p->setPen(s.mutedInk);
   // On a projector the audience watches; the how-to line is for the person at the mouse.
   const QString hint = style_.projector && !lassoActive_ ? QString() : lassoActive_ ? tr("Release to put the encircled nodes on one side of a partition")
-                                    : tr("Click a link to cut or heal it · right-click a node or link for faults · "
+                                    : tr("Double-click a link to cut or heal it · right-click a node or link for faults · "
                                          "Shift+drag around nodes to partition");
   const QRectF hintRect(area.left() + 12 * f, area.top() + 8 * f, area.width() * 0.72, 22 * f);
   if (!hint.isEmpty())

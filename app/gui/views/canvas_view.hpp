@@ -1,6 +1,8 @@
 // The topology canvas: nodes as cards, links, partitions as shaded regions, messages as tokens moving
-// along the links in virtual time, a legend of message families, and the fault tools (click a link,
-// right-click a node or a link, Shift-drag a lasso to partition).
+// along the links in virtual time, a legend of message families, and the fault tools (double-click a
+// link, right-click a node or a link, Shift-drag a lasso to partition). Teaching aids: each card shows
+// its running timers as countdowns and why it is blocked; a banner says when an invariant breaks; a
+// toast confirms a link cut on the canvas and offers to undo it.
 //
 // Everything shown is pulled from the LabController in refresh(); items are only a cache of it.
 #pragma once
@@ -16,6 +18,7 @@
 
 #include "canvas_items.hpp"
 #include "canvas_legend.hpp"
+#include "canvas_overlays.hpp"
 #include "sim/fault.hpp"
 #include "sim/simulator.hpp"
 
@@ -47,6 +50,8 @@ class CanvasView : public QGraphicsView {
   // The context menus, built for a node or a link (the caller owns and executes them).
   QMenu* createNodeMenu(cs::NodeId node, QWidget* parent);
   QMenu* createLinkMenu(cs::NodeId a, cs::NodeId b, QWidget* parent);
+  InvariantBanner* invariantBanner() const { return banner_; }
+  CanvasToast* toast() const { return toast_; }
 
   // ---- lesson highlights ----
   // Nodes by their scenario names, links as pairs of node names (either order); unknown names are
@@ -67,6 +72,7 @@ class CanvasView : public QGraphicsView {
   void mousePressEvent(QMouseEvent* e) override;
   void mouseMoveEvent(QMouseEvent* e) override;
   void mouseReleaseEvent(QMouseEvent* e) override;
+  void mouseDoubleClickEvent(QMouseEvent* e) override;
   void contextMenuEvent(QContextMenuEvent* e) override;
   void drawBackground(QPainter* p, const QRectF& rect) override;
   void drawForeground(QPainter* p, const QRectF& rect) override;
@@ -77,6 +83,10 @@ class CanvasView : public QGraphicsView {
   void refreshLinks();
   void refreshPartitions();
   void refreshMessages();
+  void refreshBanner();
+  void placeOverlays();
+  // Cuts or heals a link from the canvas; a cut is confirmed by the toast, with Undo.
+  void toggleLink(LinkItem* link);
   void placeMessage(MessageItem* item, const cs::Message& m);
   void updateCardWidth();
   void fit();
@@ -140,6 +150,13 @@ class CanvasView : public QGraphicsView {
   QString legendKey_;
   QRectF legendBox_;
   std::vector<CanvasLegend::Entry> legendShown_;
+
+  // Overlays: the invariant banner (hidden again once dismissed, until another violation) and the
+  // toast of the last cut made on the canvas (Undo undoes it while it is still the last command).
+  InvariantBanner* banner_ = nullptr;
+  QString dismissedViolation_;  // "key@time" of the violation whose banner was dismissed
+  CanvasToast* toast_ = nullptr;
+  int toastUndoIndex_ = -1;  // the undo stack's index right after the toasted cut
 
   // Lesson highlights.
   HighlightItem* highlight_ = nullptr;

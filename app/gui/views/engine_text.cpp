@@ -340,6 +340,12 @@ constexpr Entry kInvariants[] = {
     {"linearizable", QT_TRANSLATE_NOOP("EngineInvariant", "Linearizable")},
     {"no_stale_read", QT_TRANSLATE_NOOP("EngineInvariant", "No stale read")},
     {"one_primary_per_term", QT_TRANSLATE_NOOP("EngineInvariant", "One primary per term")},
+    {"no_dirty_read", QT_TRANSLATE_NOOP("EngineInvariant", "No dirty read")},
+    {"no_lost_update", QT_TRANSLATE_NOOP("EngineInvariant", "No lost update")},
+    {"all_or_nothing", QT_TRANSLATE_NOOP("EngineInvariant", "All or nothing")},
+    {"confirm_once", QT_TRANSLATE_NOOP("EngineInvariant", "Confirm once")},
+    {"confirm_xor_cancel", QT_TRANSLATE_NOOP("EngineInvariant", "Confirm or cancel, never both")},
+    {"conservation", QT_TRANSLATE_NOOP("EngineInvariant", "Conservation of stock")},
 };
 
 constexpr Entry kInvariantDescriptions[] = {
@@ -353,6 +359,12 @@ constexpr Entry kInvariantDescriptions[] = {
     {"linearizable", QT_TRANSLATE_NOOP("EngineInvariant", "Every completed read and write fits one sequential order that respects real time.")},
     {"no_stale_read", QT_TRANSLATE_NOOP("EngineInvariant", "No read misses a write that had completed before the read started.")},
     {"one_primary_per_term", QT_TRANSLATE_NOOP("EngineInvariant", "At most one primary per term has its writes accepted (no split-brain writes).")},
+    {"no_lost_update", QT_TRANSLATE_NOOP("EngineInvariant", "No acknowledged write is discarded unless a later write that saw it replaced it.")},
+    {"no_dirty_read", QT_TRANSLATE_NOOP("EngineInvariant", "No saga reads a value that includes another saga's unfinished step which is later compensated.")},
+    {"all_or_nothing", QT_TRANSLATE_NOOP("EngineInvariant", "No transaction is confirmed at one service and cancelled, expired or rejected at another.")},
+    {"confirm_once", QT_TRANSLATE_NOOP("EngineInvariant", "Each service applies a transaction's confirm at most once.")},
+    {"confirm_xor_cancel", QT_TRANSLATE_NOOP("EngineInvariant", "No service both confirms and cancels (or expires) one transaction.")},
+    {"conservation", QT_TRANSLATE_NOOP("EngineInvariant", "At every service, available + frozen + consumed equals the capacity; nothing is released twice.")},
 };
 
 constexpr Entry kProtocols[] = {

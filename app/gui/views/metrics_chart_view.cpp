@@ -21,6 +21,7 @@
 #include <QValueAxis>
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <unordered_map>
 #include <utility>
@@ -117,6 +118,9 @@ class MetricsPlot final : public QChartView {
     viewport()->update();
   }
   void setProjector(bool on) { projector_ = on; }
+  // Called when the plot's width changes, also when only the picker beside it changed width (a
+  // language switch renames the metrics): the number of time labels that fit depends on it.
+  std::function<void()> onResized;
   void setEmpty(bool empty) {
     if (empty == empty_) return;
     empty_ = empty;
@@ -124,6 +128,10 @@ class MetricsPlot final : public QChartView {
   }
 
  protected:
+  void resizeEvent(QResizeEvent* e) override {
+    QChartView::resizeEvent(e);
+    if (onResized && e->oldSize().width() != e->size().width()) onResized();
+  }
   void drawForeground(QPainter* p, const QRectF& rect) override {
     QChartView::drawForeground(p, rect);
     const palette::Scheme& s = palette::scheme(projector_);
@@ -219,6 +227,7 @@ MetricsChartView::MetricsChartView(LabController* controller, QWidget* parent) :
 
   plot_ = new MetricsPlot(chart, this);
   plot_->setMinimumSize(260, 180);
+  plot_->onResized = [this] { updateAxes(); };
 
   picker_ = new QTreeWidget(this);
   picker_->setColumnCount(2);
@@ -914,10 +923,12 @@ void MetricsChartView::changeEvent(QEvent* e) {
       retranslateUi();
       updatePickerValues();
       applyStyle();  // the axis titles' font depends on the language
+      updateAxes();  // so do the labels' font and, through the picker's width, the plot's
       break;
     case QEvent::FontChange:
     case QEvent::PaletteChange:
       applyStyle();
+      updateAxes();
       break;
     default: break;
   }

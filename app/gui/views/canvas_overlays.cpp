@@ -1,0 +1,131 @@
+#include "canvas_overlays.hpp"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMouseEvent>
+#include <QPushButton>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include "view_util.hpp"
+
+namespace {
+
+void setPixelFont(QWidget* w, int px, bool bold) { w->setFont(viewutil::scaledFont(w->font(), px, bold)); }
+
+}  // namespace
+
+InvariantBanner::InvariantBanner(QWidget* parent) : QFrame(parent) {
+  setObjectName(QStringLiteral("invariantBanner"));
+  setAutoFillBackground(true);
+  // Red with white text: the status bar's "invariant violated" colours, at a size a room can read.
+  setStyleSheet(QStringLiteral("#invariantBanner { background: #b71c1c; border: 3px solid #7f0000; border-radius: 10px; }"
+                               "#invariantBanner QLabel, #invariantBanner QToolButton { color: white; background: transparent; border: none; }"));
+  auto* text = new QVBoxLayout;
+  title_ = new QLabel(this);
+  title_->setObjectName(QStringLiteral("invariantBannerTitle"));
+  title_->setWordWrap(true);
+  detail_ = new QLabel(this);
+  detail_->setObjectName(QStringLiteral("invariantBannerDetail"));
+  detail_->setWordWrap(true);
+  text->addWidget(title_);
+  text->addWidget(detail_);
+  close_ = new QToolButton(this);
+  close_->setObjectName(QStringLiteral("invariantBannerClose"));
+  close_->setText(QStringLiteral("✕"));
+  close_->setCursor(Qt::PointingHandCursor);
+  connect(close_, &QToolButton::clicked, this, [this] {
+    hide();
+    emit dismissed();
+  });
+  auto* row = new QHBoxLayout(this);
+  row->addLayout(text, 1);
+  row->addWidget(close_, 0, Qt::AlignTop);
+  setCursor(Qt::PointingHandCursor);
+  setProjector(false);
+  hide();
+}
+
+void InvariantBanner::setViolation(const QString& name, const QString& description, const QString& atMs) {
+  title_->setText(tr("Invariant broken: %1").arg(name));
+  detail_->setText(tr("at t = %1 ms — %2").arg(atMs, description));
+  close_->setToolTip(tr("Dismiss (it stays in the status bar)"));
+  close_->setAccessibleName(tr("Dismiss the invariant banner"));
+  setToolTip(tr("Click to dismiss"));
+}
+
+void InvariantBanner::setProjector(bool on) {
+  projector_ = on;
+  setPixelFont(title_, on ? 34 : 20, true);
+  setPixelFont(detail_, on ? 22 : 13, false);
+  setPixelFont(close_, on ? 30 : 18, true);
+  layout()->setContentsMargins(on ? 20 : 12, on ? 10 : 6, on ? 14 : 8, on ? 12 : 8);
+}
+
+QString InvariantBanner::title() const { return title_->text(); }
+QString InvariantBanner::detail() const { return detail_->text(); }
+
+void InvariantBanner::place(int top, int maxWidth) {
+  const int w = std::min(maxWidth, projector_ ? 1100 : 760);
+  // Word-wrapped labels: the height that width needs, not the taller default of a wrapped label.
+  setFixedSize(w, layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(w) : sizeHint().height());
+  move((parentWidget()->width() - w) / 2, top);
+}
+
+void InvariantBanner::mouseReleaseEvent(QMouseEvent* e) {
+  if (e->button() == Qt::LeftButton && rect().contains(e->pos())) {
+    hide();
+    emit dismissed();
+  }
+  QFrame::mouseReleaseEvent(e);
+}
+
+CanvasToast::CanvasToast(QWidget* parent) : QFrame(parent) {
+  setObjectName(QStringLiteral("canvasToast"));
+  setAutoFillBackground(true);
+  setStyleSheet(QStringLiteral("#canvasToast { background: #263238; border-radius: 8px; }"
+                               "#canvasToast QLabel { color: white; background: transparent; }"
+                               "#canvasToast QPushButton { color: #ffd54f; background: transparent; border: 2px solid #ffd54f;"
+                               " border-radius: 6px; padding: 2px 10px; font-weight: bold; }"));
+  label_ = new QLabel(this);
+  label_->setObjectName(QStringLiteral("canvasToastText"));
+  undo_ = new QPushButton(this);
+  undo_->setObjectName(QStringLiteral("canvasToastUndo"));
+  undo_->setCursor(Qt::PointingHandCursor);
+  connect(undo_, &QPushButton::clicked, this, [this] {
+    hide();
+    emit undoRequested();
+  });
+  auto* row = new QHBoxLayout(this);
+  row->addWidget(label_, 1);
+  row->addWidget(undo_);
+  hide_.setSingleShot(true);
+  connect(&hide_, &QTimer::timeout, this, &QWidget::hide);
+  setProjector(false);
+  hide();
+}
+
+void CanvasToast::showMessage(const QString& text) {
+  label_->setText(text);
+  undo_->setText(tr("Undo"));
+  undo_->setToolTip(tr("Undo this fault (Ctrl+Z)"));
+  show();
+  raise();
+  hide_.start(kShownMs);
+}
+
+void CanvasToast::setProjector(bool on) {
+  projector_ = on;
+  setPixelFont(label_, on ? 24 : 14, false);
+  setPixelFont(undo_, on ? 24 : 14, true);
+  layout()->setContentsMargins(on ? 18 : 12, on ? 8 : 5, on ? 10 : 6, on ? 8 : 5);
+}
+
+QString CanvasToast::text() const { return label_->text(); }
+
+void CanvasToast::place(int bottom, int maxWidth) {
+  adjustSize();
+  const int w = std::min(maxWidth, sizeHint().width());
+  resize(w, sizeHint().height());
+  move((parentWidget()->width() - w) / 2, bottom - height());
+}
