@@ -212,3 +212,27 @@ TEST(PredictInTheWindow, JumpingPastAPredictStepPerformsWhatItDoesAfterThePredic
   EXPECT_TRUE(lw.controller.sim().is_up(0));
   EXPECT_TRUE(logHas(lw.controller, 0, "ABORT", 1));
 }
+
+// A learner who plays the run on while reading the narration before a question does not get the
+// answer handed over: the question is asked where the narration began.
+TEST(PredictInTheWindow, PlayingPastTheOutcomeDuringTheNarrationIsTakenBackForTheQuestion) {
+  LessonWindow lw("07-two-phase-commit");
+  LabController& c = lw.controller;
+  LessonSession* s = lw.w.lessonSession();
+  const int q = indexOf(*s->lesson(), "predict-first-outcome");
+  ASSERT_GT(q, 0);
+  ASSERT_EQ(s->lesson()->steps[static_cast<std::size_t>(q - 1)].kind, cs::StepKind::Narration);
+  walkTo(lw.w, q - 1);
+  const cs::Time reading = c.now();
+  const cs::Quiz& quiz = s->lesson()->steps[static_cast<std::size_t>(q)].quiz;
+  // Scrubbing ahead to the end of the run: transaction 1 has committed there.
+  c.seekTime(cs::ms(400));
+  ASSERT_FALSE(cs::predict_giveaways(quiz, c.simulation()).empty());
+  lw.w.lessonPanel()->nextButton()->click();
+  ASSERT_EQ(s->currentIndex(), q);
+  EXPECT_TRUE(cs::predict_giveaways(quiz, c.simulation()).empty());
+  EXPECT_EQ(c.now(), reading);
+  chooseAndSubmit(lw.w.lessonPanel(), quiz.correct.front());
+  runToResult(lw.w.lessonPanel(), s);
+  EXPECT_TRUE(s->stepState(q).correct);
+}

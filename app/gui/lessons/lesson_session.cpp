@@ -4,6 +4,7 @@
 
 #include "progress_store.hpp"
 #include "scenario/condition.hpp"
+#include "scenario/lesson_predict.hpp"
 #include "scenario/lesson_walker.hpp"
 
 namespace {
@@ -198,6 +199,8 @@ void LessonSession::enterStep(int index) {
   finished_ = false;
   controller_->setWatch({});
   const auto i = static_cast<std::size_t>(index);
+  if (lesson_->steps[i].kind == cs::StepKind::Quiz && lesson_->steps[i].quiz.kind == cs::QuizKind::Predict)
+    rewindBeforeOutcome(index);
   checkpoints_[i] = controller_->checkpoint();
   StepState& st = states_[i];
   st.visited = true;
@@ -253,6 +256,21 @@ void LessonSession::enterStep(int index) {
     controller_->setWatch([g](const cs::Simulation& run) { return cs::evaluate(*g, run); });
     checkGoal();
   }
+}
+
+void LessonSession::rewindBeforeOutcome(int index) {
+  const cs::Quiz& quiz = lesson_->steps[static_cast<std::size_t>(index)].quiz;
+  if (cs::predict_giveaways(quiz, controller_->simulation()).empty()) return;
+  // The learner played the run on while reading: back to where the narration before the question
+  // began (the lesson's walk checks that the outcome is still open there), nearest first.
+  headless_ = true;
+  for (int j = index - 1; j >= 0; --j) {
+    const auto& cp = checkpoints_[static_cast<std::size_t>(j)];
+    if (lesson_->steps[static_cast<std::size_t>(j)].kind != cs::StepKind::Narration || !cp) break;
+    controller_->restoreCheckpoint(*cp);
+    if (cs::predict_giveaways(quiz, controller_->simulation()).empty()) break;
+  }
+  headless_ = false;
 }
 
 void LessonSession::next() {

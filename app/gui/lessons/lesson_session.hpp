@@ -140,6 +140,9 @@ class LessonSession final : public QObject {
   void enterStep(int index);
   void setStatus(Status s);
   void checkGoal();
+  // A predict question is asked while its outcome is open: if the learner played the run past it
+  // during the narration before the question, the run returns to where that narration began.
+  void rewindBeforeOutcome(int index);
   void onAnimationFinished(bool reached);
   // Brings the run to the end of step `i` without the learner: its action, solution or `until`.
   bool completeHeadless(int i);
