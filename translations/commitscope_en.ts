@@ -2202,10 +2202,6 @@
         <translation>▶ The lab is %1…</translation>
     </message>
     <message>
-        <source>▶ Playing on to see what happens…</source>
-        <translation>▶ Playing on to see what happens…</translation>
-    </message>
-    <message>
         <source>Waiting for you: act on the canvas (right-click a node, click a link, or use the Faults menu), then press Play (Space). The lesson checks the run after every event.</source>
         <translation>Waiting for you: act on the canvas (right-click a node, click a link, or use the Faults menu), then press Play (Space). The lesson checks the run after every event.</translation>
     </message>
@@ -2224,10 +2220,6 @@
     <message>
         <source>✔ Done: the engine confirms it. Press Next.</source>
         <translation>✔ Done: the engine confirms it. Press Next.</translation>
-    </message>
-    <message>
-        <source>The run is paused. Choose what you think happens next; the lab then plays on and compares.</source>
-        <translation>The run is paused. Choose what you think happens next; the lab then plays on and compares.</translation>
     </message>
     <message>
         <source>Lesson complete</source>
@@ -2294,10 +2286,6 @@
         <translation>Not quite.</translation>
     </message>
     <message>
-        <source>Predict, then play</source>
-        <translation>Predict, then play</translation>
-    </message>
-    <message>
         <source>Show a hint (%1 of %2)</source>
         <translation>Show a hint (%1 of %2)</translation>
     </message>
@@ -2339,6 +2327,30 @@
     <message>
         <source>&lt;p&gt;Open the scenario in &lt;b&gt;Free play&lt;/b&gt; to keep experimenting, or choose the next lesson.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Open the scenario in &lt;b&gt;Free play&lt;/b&gt; to keep experimenting, or choose the next lesson.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Run to the result</source>
+        <translation>Run to the result</translation>
+    </message>
+    <message>
+        <source>Play the run quickly to the moment the question is about, then compare it with your prediction</source>
+        <translation>Play the run quickly to the moment the question is about, then compare it with your prediction</translation>
+    </message>
+    <message>
+        <source>▶ Running to the result…</source>
+        <translation>▶ Running to the result…</translation>
+    </message>
+    <message>
+        <source>Your prediction: &lt;b&gt;%1&lt;/b&gt;. Press “Run to the result” to see what happens.</source>
+        <translation>Your prediction: &lt;b&gt;%1&lt;/b&gt;. Press “Run to the result” to see what happens.</translation>
+    </message>
+    <message>
+        <source>The run is stopped before the outcome. Choose what you think happens next and lock it in; then run to the result.</source>
+        <translation>The run is stopped before the outcome. Choose what you think happens next and lock it in; then run to the result.</translation>
+    </message>
+    <message>
+        <source>Lock in my prediction</source>
+        <translation>Lock in my prediction</translation>
     </message>
 </context>
 <context>

@@ -2201,10 +2201,6 @@
         <translation>▶ 實驗室：%1…</translation>
     </message>
     <message>
-        <source>▶ Playing on to see what happens…</source>
-        <translation>▶ 繼續播放，看看會發生什麼事…</translation>
-    </message>
-    <message>
         <source>Waiting for you: act on the canvas (right-click a node, click a link, or use the Faults menu), then press Play (Space). The lesson checks the run after every event.</source>
         <translation>等你動手：在畫布上操作（在節點上按右鍵、點一條連結，或使用「故障」選單），然後按「播放」（空白鍵）。每個事件之後，課程都會檢查這次執行。</translation>
     </message>
@@ -2223,10 +2219,6 @@
     <message>
         <source>✔ Done: the engine confirms it. Press Next.</source>
         <translation>✔ 完成：模擬引擎確認無誤。請按「下一步」。</translation>
-    </message>
-    <message>
-        <source>The run is paused. Choose what you think happens next; the lab then plays on and compares.</source>
-        <translation>執行已暫停。選出你認為接下來會發生的事；實驗室接著會繼續播放並加以比對。</translation>
     </message>
     <message>
         <source>Lesson complete</source>
@@ -2293,10 +2285,6 @@
         <translation>不太對。</translation>
     </message>
     <message>
-        <source>Predict, then play</source>
-        <translation>先預測，再播放</translation>
-    </message>
-    <message>
         <source>Show a hint (%1 of %2)</source>
         <translation>顯示提示（%1／%2）</translation>
     </message>
@@ -2337,6 +2325,30 @@
     <message>
         <source>&lt;p&gt;Open the scenario in &lt;b&gt;Free play&lt;/b&gt; to keep experimenting, or choose the next lesson.&lt;/p&gt;</source>
         <translation>&lt;p&gt;可以用&lt;b&gt;自由練習&lt;/b&gt;開啟這個情境繼續實驗，或選擇下一門課程。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Run to the result</source>
+        <translation>跑到結果</translation>
+    </message>
+    <message>
+        <source>Play the run quickly to the moment the question is about, then compare it with your prediction</source>
+        <translation>快速播放到題目所問的那一刻，再和你的預測比對</translation>
+    </message>
+    <message>
+        <source>▶ Running to the result…</source>
+        <translation>▶ 正在跑到結果…</translation>
+    </message>
+    <message>
+        <source>Your prediction: &lt;b&gt;%1&lt;/b&gt;. Press “Run to the result” to see what happens.</source>
+        <translation>你的預測：&lt;b&gt;%1&lt;/b&gt;。按「跑到結果」看看會發生什麼事。</translation>
+    </message>
+    <message>
+        <source>The run is stopped before the outcome. Choose what you think happens next and lock it in; then run to the result.</source>
+        <translation>執行停在結果揭曉之前。選出你認為接下來會發生的事並鎖定，然後跑到結果。</translation>
+    </message>
+    <message>
+        <source>Lock in my prediction</source>
+        <translation>鎖定我的預測</translation>
     </message>
 </context>
 <context>

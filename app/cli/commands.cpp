@@ -16,6 +16,7 @@
 #include "protocols/registry.hpp"
 #include "scenario/json_format.hpp"
 #include "scenario/lesson.hpp"
+#include "scenario/lesson_predict.hpp"
 #include "scenario/lesson_walker.hpp"
 #include "scenario/loader.hpp"
 #include "scenario/number_rules.hpp"
@@ -147,6 +148,14 @@ std::vector<QString> expand_paths(const QStringList& paths, bool& any_error) {
   return files;
 }
 
+// A lesson's loader messages; for a lesson that loads, also every predict question that shows its
+// answer before it is asked (that needs a walk of the lesson's own solutions).
+Diagnostics lesson_diagnostics(std::string_view text, const std::string& file) {
+  const LessonLoadResult r = load_lesson(text, file);
+  if (!r.lesson) return r.diagnostics;
+  return predict_question_diagnostics(*r.lesson, text);
+}
+
 }  // namespace
 
 int validate_command(const QStringList& paths) {
@@ -161,8 +170,7 @@ int validate_command(const QStringList& paths) {
     // Lessons and scenarios share folders in tests and scripts; the content says which one it is.
     const std::string_view text = text_of(*bytes);
     const bool lesson = looks_like_lesson(text);
-    const Diagnostics ds = lesson ? load_lesson(text, f.toStdString()).diagnostics
-                                  : load_scenario(text, f.toStdString()).diagnostics;
+    const Diagnostics ds = lesson ? lesson_diagnostics(text, f.toStdString()) : load_scenario(text, f.toStdString()).diagnostics;
     if (ds.empty()) {
       out(std::string(lesson ? "ok lesson " : "ok ") + f.toStdString() + "\n");
     } else {

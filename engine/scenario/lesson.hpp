@@ -116,6 +116,10 @@ struct Quiz {
   std::vector<QuizOption> options;          // choice, predict
   std::vector<std::size_t> correct;         // choice (one or more), predict (exactly one)
   std::vector<LessonAction> until;          // predict: one play_until action
+  // predict, optional: what the lesson does once the learner has predicted and before it plays to
+  // `until` (the restart that decides the outcome), so that the question is asked while the outcome
+  // is still open (scenario/lesson_predict.hpp)
+  std::vector<LessonAction> after_prediction;
   std::vector<Condition> goal;              // make_it_happen: exactly one element
   std::vector<LessonAction> solution;       // make_it_happen
   std::vector<LocalizedText> hints;         // make_it_happen

@@ -43,7 +43,8 @@ constexpr std::string_view kNarrationKeys[] = {"kind", "id", "text", "highlight"
 constexpr std::string_view kActionExtra[] = {"kind", "id", "highlight"};
 constexpr std::string_view kTaskKeys[] = {"kind", "id", "text", "goal", "too_late", "hints", "solution", "highlight"};
 constexpr std::string_view kChoiceKeys[] = {"kind", "id", "quiz", "question", "options", "correct", "highlight"};
-constexpr std::string_view kPredictKeys[] = {"kind", "id", "quiz", "question", "options", "correct", "until", "highlight"};
+constexpr std::string_view kPredictKeys[] = {"kind", "id", "quiz", "question", "options", "correct", "until",
+                                            "after_prediction", "highlight"};
 constexpr std::string_view kMakeKeys[] = {"kind", "id", "quiz", "question", "goal", "hints", "solution", "explanation", "highlight"};
 constexpr std::string_view kOptionKeys[] = {"text", "explanation"};
 constexpr std::string_view kPredictOptionKeys[] = {"text", "explanation", "when"};
@@ -318,6 +319,9 @@ void StepLoader::quiz(const json& v, const std::string& path, LessonStep& s) {
       r_.missing(path, "until", "missing key \"until\": how far the run plays before the answer is compared, such as {\"ms\": 900}");
     else if (auto a = r_.play_until(v["until"], json_path_member(path, "until")))
       q.until.push_back(std::move(*a));
+    if (v.contains("after_prediction"))
+      q.after_prediction = r_.actions(v["after_prediction"], json_path_member(path, "after_prediction"),
+                                      "\"after_prediction\"");
   }
 }
 

@@ -707,10 +707,10 @@ std::optional<LessonAction> LessonReader::action(const json& v, const std::strin
   return a;
 }
 
-std::vector<LessonAction> LessonReader::actions(const json& v, const std::string& path) {
+std::vector<LessonAction> LessonReader::actions(const json& v, const std::string& path, std::string_view what) {
   std::vector<LessonAction> out;
   if (!v.is_array()) {
-    error(path, "a solution must be a list of actions such as [{\"do\": \"fault\", \"fault\": {\"crash\": \"C\"}}], not " +
+    error(path, std::string(what) + " must be a list of actions such as [{\"do\": \"fault\", \"fault\": {\"crash\": \"C\"}}], not " +
                     type_phrase(v));
     return out;
   }

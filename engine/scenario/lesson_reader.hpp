@@ -71,7 +71,8 @@ class LessonReader {
                                      bool step = false);
   // {"ms": T} | {"state": {"node", "state"}} | {"when": CONDITION} (a predict quiz's "until").
   std::optional<LessonAction> play_until(const json& v, const std::string& path);
-  std::vector<LessonAction> actions(const json& v, const std::string& path);
+  // A list of actions: a solution, or a predict quiz's "after_prediction" (`what` names it in messages).
+  std::vector<LessonAction> actions(const json& v, const std::string& path, std::string_view what = "a solution");
   // A fault action object as in a scenario's fault list, without a trigger: {"crash": "C"}.
   std::optional<FaultAction> fault(const json& v, const std::string& path);
 

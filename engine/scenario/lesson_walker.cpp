@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "scenario/lesson_predict.hpp"
 #include "sim/fault.hpp"
 
 namespace cs {
@@ -165,6 +166,13 @@ void quiz_step(StepReport& r, const Quiz& q, Simulation& run) {
       return;
     }
     case QuizKind::Predict: {
+      // Checked where the app shows the question: before "after_prediction" and "until".
+      if (const auto found = predict_giveaways(q, run); !found.empty()) r.giveaway = giveaway_text(found, run);
+      if (const ActionResult a = perform_all(q.after_prediction, run); !a.ok) {
+        r.ok = false;
+        r.message = "after_prediction: " + a.message;
+        return;
+      }
       const ActionResult a = perform(q.until.front(), run);
       if (!a.ok) {
         r.ok = false;
@@ -267,6 +275,10 @@ std::unique_ptr<Simulation> walk_lesson_steps(const Lesson& lesson, std::size_t 
       case StepKind::Quiz:
         r.kind += ":" + std::string(quiz_kind_key(s.quiz.kind));
         quiz_step(r, s.quiz, *run);
+        if (!r.giveaway.empty()) {  // the run's own verdict is still worth reading after it
+          r.ok = false;
+          r.message = lesson.file + ": step \"" + s.id + "\": " + r.giveaway + "; then " + r.message;
+        }
         break;
     }
     r.time = run->sim().now();

@@ -42,6 +42,9 @@ struct StepReport {
   bool ok = true;
   std::string message;  // what was checked, or what went wrong
   Time time = 0;        // virtual time after the step
+  // A predict step whose answer is visible when its question is shown (scenario/lesson_predict.hpp):
+  // what gives it away. The step fails; `validate` reports these.
+  std::string giveaway;
 };
 
 struct WalkReport {

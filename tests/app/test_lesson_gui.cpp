@@ -32,6 +32,7 @@
 #include "progress_dialog.hpp"
 #include "progress_store.hpp"
 #include "scenario/condition.hpp"
+#include "scenario/lesson_predict.hpp"
 
 namespace {
 
@@ -74,7 +75,12 @@ int indexOf(const cs::Lesson& l, const char* stepId) {
       s.answerChoice(step.quiz.correct);
       if (!s.stepState(i).correct) return ::testing::AssertionFailure() << where << ": the right answer was judged wrong";
     } else if (step.kind == cs::StepKind::Quiz && step.quiz.kind == cs::QuizKind::Predict) {
+      // Asked while the outcome is still open (scenario/lesson_predict.hpp), in the app's own run.
+      const auto giveaways = cs::predict_giveaways(step.quiz, s.controller()->simulation());
+      if (!giveaways.empty())
+        return ::testing::AssertionFailure() << where << ": " << cs::giveaway_text(giveaways, s.controller()->simulation());
       s.answerPredict(step.quiz.correct.front());
+      s.runToResult();
       settle(s);
       if (!s.stepState(i).correct)
         return ::testing::AssertionFailure() << where << ": the prediction the lesson calls right did not happen in the app's run";
@@ -214,6 +220,7 @@ TEST(LessonSession, BackRestoresTheRunOfAnEarlierStep) {
     if (step->kind == cs::StepKind::Quiz && step->quiz.kind == cs::QuizKind::Choice) s.answerChoice(step->quiz.correct);
     if (step->kind == cs::StepKind::Quiz && step->quiz.kind == cs::QuizKind::Predict) {
       s.answerPredict(step->quiz.correct.front());
+      s.runToResult();
       settle(s);
     }
     s.next();
@@ -419,6 +426,10 @@ TEST(LessonSession, PredictPlaysTheRunAndComparesWithWhatHappened) {
   const cs::Quiz& q = l.steps[static_cast<std::size_t>(quiz)].quiz;
   const std::size_t wrong = q.correct.front() == 0 ? 1 : 0;
   s.answerPredict(wrong);
+  EXPECT_EQ(s.status(), Status::Ready);  // locked in; the run waits for "Run to the result"
+  EXPECT_TRUE(s.awaitingResult());
+  EXPECT_EQ(controller.eventIndex(), before);
+  s.runToResult();
   EXPECT_EQ(s.status(), Status::Playing);
   settle(s);
   EXPECT_EQ(s.status(), Status::Done);
@@ -452,6 +463,7 @@ TEST(LessonPanel, AStudentClicksThroughAQuestion) {
     settle(*s);
     if (step->kind == cs::StepKind::Quiz && step->quiz.kind == cs::QuizKind::Predict) {
       s->answerPredict(step->quiz.correct.front());
+      s->runToResult();
       settle(*s);
     }
     ASSERT_TRUE(panel->nextButton()->isEnabled()) << step->path;

@@ -117,6 +117,7 @@ TEST(LessonAndRun, AnExampleOpenedDuringALessonAsksAndCancelChangesNothing) {
   EXPECT_EQ(controller.scenario().title, title);
   // The lesson goes on: the prediction is judged against the lesson's own run.
   s->answerPredict(s->currentStep()->quiz.correct.front());
+  s->runToResult();
   for (int guard = 0; guard < 1000 && controller.isAnimating(); ++guard) s->skipAnimation();
   EXPECT_EQ(s->status(), Status::Done);
   EXPECT_TRUE(s->stepState(step).correct);
@@ -150,6 +151,7 @@ TEST(LessonAndRun, NoStepIsJudgedAgainstARunTheLessonDidNotStart) {
   EXPECT_FALSE(s->isActive());
   EXPECT_FALSE(w.lessonPanelVisible());
   s->answerPredict(0);
+  s->runToResult();
   EXPECT_FALSE(controller.isAnimating());
   EXPECT_EQ(s->stepCount(), 0);
 }
@@ -161,6 +163,7 @@ TEST(LessonAndRun, AReplacedRunDuringAPredictAnimationIsNotJudged) {
   LessonSession* s = w.lessonSession();
   const int step = s->currentIndex();
   s->answerPredict(s->currentStep()->quiz.correct.front());
+  s->runToResult();
   ASSERT_TRUE(controller.isAnimating());
   controller.setScenarioUntitled(controller.scenario());  // e.g. File > New behind the session's back
   QApplication::processEvents();

@@ -319,7 +319,8 @@ void LabController::tick() {
   // Wall time since the last tick, not the nominal interval: a busy event loop must not slow the
   // virtual clock down.
   const qint64 elapsed_ms = wall_.restart();
-  carry_us_ += static_cast<double>(elapsed_ms) * speed_ * kVirtualMsPerSecondAt1x;  // ms*(ms/s) = µs
+  const double speed = anim_ ? std::max(speed_, anim_speed_) : speed_;
+  carry_us_ += static_cast<double>(elapsed_ms) * speed * kVirtualMsPerSecondAt1x;  // ms*(ms/s) = µs
   const auto advance = static_cast<cs::Time>(carry_us_);
   carry_us_ -= static_cast<double>(advance);
   cs::Simulator& sim = run_->sim();
@@ -588,9 +589,14 @@ std::optional<LabController::Checkpoint> LabController::project(const std::vecto
   return cp;
 }
 
-void LabController::animateTo(const Checkpoint& target) {
+void LabController::animateTo(const Checkpoint& target, int wallMs) {
   pause();
   cancelAnimation();
+  anim_speed_ = 0.0;
+  if (wallMs > 0 && target.clock > now()) {
+    // virtual µs to go / wall ms = the speed factor times kVirtualMsPerSecondAt1x
+    anim_speed_ = static_cast<double>(target.clock - now()) / wallMs / kVirtualMsPerSecondAt1x;
+  }
   if (!sameSchedule(scenario_.faults, target.scenario.faults)) {
     // The target includes faults the lesson injects: they join the schedule (after the current
     // event, so the run so far is unchanged) before the animation starts.

@@ -122,7 +122,9 @@ class LabController : public QObject {
   // learner sees the messages travel, then pauses and emits animationFinished(true).
   // finishAnimation() goes there at once. Anything that rewinds or branches the run (seek back,
   // undo, a new fault) cancels it: animationFinished(false).
-  void animateTo(const Checkpoint& target);
+  // `wallMs` > 0: fast enough that the rest of the way takes about that long on the wall clock
+  // (never slower than the chosen speed), for a lesson's "Run to the result".
+  void animateTo(const Checkpoint& target, int wallMs = 0);
   bool isAnimating() const { return anim_.has_value(); }
   void finishAnimation();
   // A predicate checked after every event the controller dispatches; the moment it becomes true the
@@ -193,5 +195,6 @@ class LabController : public QObject {
   cs::NodeId selected_node_ = cs::kNoNode;
   quint32 selected_message_ = 0;
   std::optional<Checkpoint> anim_;
+  double anim_speed_ = 0.0;  // speed of the current animation when it has its own (0: speed_)
   std::function<bool(const cs::Simulation&)> watch_;
 };

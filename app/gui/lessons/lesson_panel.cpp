@@ -109,6 +109,10 @@ LessonPanel::LessonPanel(LessonSession* session, QWidget* parent) : QWidget(pare
   optionsLayout_->setSpacing(4);
   submit_ = new QPushButton(body);
   connect(submit_, &QPushButton::clicked, this, &LessonPanel::submit);
+  runResult_ = new QPushButton(body);
+  runResult_->setObjectName(QStringLiteral("LessonRunToResult"));
+  runResult_->setIcon(style()->standardIcon(QStyle::SP_MediaSeekForward));
+  connect(runResult_, &QPushButton::clicked, session_, &LessonSession::runToResult);
   hints_ = wrapLabel(body);
   hint_ = new QPushButton(body);
   connect(hint_, &QPushButton::clicked, session_, &LessonSession::showHint);
@@ -126,10 +130,11 @@ LessonPanel::LessonPanel(LessonSession* session, QWidget* parent) : QWidget(pare
   bl->addWidget(kind_);
   bl->addWidget(text_);
   bl->addWidget(optionsBox_);
-  for (QPushButton* b : {submit_, hint_, retry_, skip_, solution_, reveal_, browse_}) {
+  for (QPushButton* b : {submit_, runResult_, hint_, retry_, skip_, solution_, reveal_, browse_}) {
     b->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
   }
   bl->addWidget(submit_, 0, Qt::AlignLeft);
+  bl->addWidget(runResult_, 0, Qt::AlignLeft);
   bl->addWidget(hints_);
   bl->addWidget(hint_, 0, Qt::AlignLeft);
   bl->addWidget(feedback_);
@@ -215,6 +220,9 @@ void LessonPanel::changeEvent(QEvent* e) {
 
 void LessonPanel::retranslate() {
   submit_->setText(tr("Check my answer"));
+  runResult_->setText(tr("Run to the result"));
+  runResult_->setToolTip(tr("Play the run quickly to the moment the question is about, then compare it with your "
+                            "prediction"));
   retry_->setText(tr("Retry this step"));
   retry_->setToolTip(tr("Go back to where this step began and try again (the run replays exactly)"));
   skip_->setText(tr("Skip ahead"));
@@ -355,7 +363,7 @@ QString LessonPanel::statusHtml() const {
       if (s->kind == cs::StepKind::Action)
         h = coloured(kWait, tr("▶ The lab is %1…").arg(actionText(s->action, *session_->controller()).toHtmlEscaped()));
       else
-        h = coloured(kWait, tr("▶ Playing on to see what happens…"));
+        h = coloured(kWait, tr("▶ Running to the result…"));
       break;
     case S::Waiting:
       h = coloured(kWait, tr("Waiting for you: act on the canvas (right-click a node, click a link, or use the Faults "
@@ -373,8 +381,12 @@ QString LessonPanel::statusHtml() const {
         h = coloured(kGood, st.solved ? tr("✔ Done (the solution was shown).") : tr("✔ Done: the engine confirms it. Press Next."));
       break;
     case S::Ready:
-      if (s->kind == cs::StepKind::Quiz && s->quiz.kind == cs::QuizKind::Predict)
-        h = tr("The run is paused. Choose what you think happens next; the lab then plays on and compares.");
+      if (session_->awaitingResult())
+        h = tr("Your prediction: <b>%1</b>. Press “Run to the result” to see what happens.")
+                .arg(QChar(u'A' + static_cast<char16_t>(st.chosen.front())));
+      else if (s->kind == cs::StepKind::Quiz && s->quiz.kind == cs::QuizKind::Predict)
+        h = tr("The run is stopped before the outcome. Choose what you think happens next and lock it in; then run "
+               "to the result.");
       break;
   }
   if (!session_->error().isEmpty() && session_->status() != S::Failed)
@@ -433,7 +445,8 @@ void LessonPanel::refresh() {
     scroll_->verticalScrollBar()->setValue(0);
   }
 
-  for (QWidget* w : std::initializer_list<QWidget*>{submit_, hint_, hints_, retry_, skip_, solution_, reveal_, browse_}) w->hide();
+  for (QWidget* w : std::initializer_list<QWidget*>{submit_, runResult_, hint_, hints_, retry_, skip_, solution_, reveal_, browse_})
+    w->hide();
   optionsBox_->setVisible(!options_.empty());
 
   back_->setEnabled(session_->canGoBack());
@@ -500,11 +513,12 @@ void LessonPanel::refresh() {
     const bool answered = st.answered;
     const bool show = answered || st.revealed;
     const bool playing = session_->status() == LessonSession::Status::Playing;
+    const bool predicted = s.quiz.kind == cs::QuizKind::Predict && !st.chosen.empty();  // locked in
     const auto& correct = s.quiz.correct;
     for (std::size_t i = 0; i < options_.size(); ++i) {
       QAbstractButton* b = options_[i];
-      b->setEnabled(!answered && !playing);
-      if (answered) {
+      b->setEnabled(!answered && !playing && !predicted);
+      if (answered || predicted) {
         const QSignalBlocker block(b);
         b->setChecked(std::find(st.chosen.begin(), st.chosen.end(), i) != st.chosen.end());
       }
@@ -528,11 +542,12 @@ void LessonPanel::refresh() {
                                     .arg(show && right ? QStringLiteral("✔ ") : QString(),
                                          lessonPlain(s.quiz.options[i].text).toHtmlEscaped()));
     }
-    if (!answered) {
-      submit_->setText(s.quiz.kind == cs::QuizKind::Predict ? tr("Predict, then play") : tr("Check my answer"));
+    if (!answered && !predicted) {
+      submit_->setText(s.quiz.kind == cs::QuizKind::Predict ? tr("Lock in my prediction") : tr("Check my answer"));
       submit_->setEnabled(group_ && group_->checkedButton() && !playing);
       submit_->show();
     }
+    runResult_->setVisible(session_->awaitingResult());
   }
 
   if (hints) {

@@ -28,6 +28,8 @@ class LessonPanel final : public QWidget {
   QPushButton* nextButton() const { return next_; }
   QPushButton* backButton() const { return back_; }
   QPushButton* submitButton() const { return submit_; }
+  // A predict step after the learner has predicted: plays the run to the question's `until`.
+  QPushButton* runResultButton() const { return runResult_; }
   QPushButton* hintButton() const { return hint_; }
   QPushButton* retryButton() const { return retry_; }
   QPushButton* solutionButton() const { return solution_; }
@@ -80,6 +82,7 @@ class LessonPanel final : public QWidget {
   std::vector<QWidget*> optionRows_;
   std::vector<QLabel*> explanations_;
   QPushButton* submit_;
+  QPushButton* runResult_;
   QLabel* hints_;
   QPushButton* hint_;
   QLabel* feedback_;

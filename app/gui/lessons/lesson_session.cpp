@@ -4,6 +4,7 @@
 
 #include "progress_store.hpp"
 #include "scenario/condition.hpp"
+#include "scenario/lesson_predict.hpp"
 #include "scenario/lesson_walker.hpp"
 
 namespace {
@@ -198,6 +199,8 @@ void LessonSession::enterStep(int index) {
   finished_ = false;
   controller_->setWatch({});
   const auto i = static_cast<std::size_t>(index);
+  if (lesson_->steps[i].kind == cs::StepKind::Quiz && lesson_->steps[i].quiz.kind == cs::QuizKind::Predict)
+    rewindBeforeOutcome(index);
   checkpoints_[i] = controller_->checkpoint();
   StepState& st = states_[i];
   st.visited = true;
@@ -255,6 +258,21 @@ void LessonSession::enterStep(int index) {
   }
 }
 
+void LessonSession::rewindBeforeOutcome(int index) {
+  const cs::Quiz& quiz = lesson_->steps[static_cast<std::size_t>(index)].quiz;
+  if (cs::predict_giveaways(quiz, controller_->simulation()).empty()) return;
+  // The learner played the run on while reading: back to where the narration before the question
+  // began (the lesson's walk checks that the outcome is still open there), nearest first.
+  headless_ = true;
+  for (int j = index - 1; j >= 0; --j) {
+    const auto& cp = checkpoints_[static_cast<std::size_t>(j)];
+    if (lesson_->steps[static_cast<std::size_t>(j)].kind != cs::StepKind::Narration || !cp) break;
+    controller_->restoreCheckpoint(*cp);
+    if (cs::predict_giveaways(quiz, controller_->simulation()).empty()) break;
+  }
+  headless_ = false;
+}
+
 void LessonSession::next() {
   if (!canGoNext()) return;
   if (status_ != Status::Done && status_ != Status::Failed && !completeHeadless(index_)) return;
@@ -302,7 +320,11 @@ std::vector<cs::LessonAction> LessonSession::actionsToComplete(int i) const {
     case cs::StepKind::Action: return {s.action};
     case cs::StepKind::Task: return s.solution;
     case cs::StepKind::Quiz:
-      if (s.quiz.kind == cs::QuizKind::Predict) return s.quiz.until;
+      if (s.quiz.kind == cs::QuizKind::Predict) {
+        std::vector<cs::LessonAction> all = s.quiz.after_prediction;
+        all.insert(all.end(), s.quiz.until.begin(), s.quiz.until.end());
+        return all;
+      }
       if (s.quiz.kind == cs::QuizKind::MakeItHappen) return s.quiz.solution;
       return {};
     case cs::StepKind::Narration: return {};
@@ -488,12 +510,25 @@ void LessonSession::answerChoice(const std::vector<std::size_t>& chosen) {
   setStatus(Status::Done);
 }
 
+bool LessonSession::awaitingResult() const {
+  const cs::LessonStep* s = currentStep();
+  if (!s || finished_ || s->kind != cs::StepKind::Quiz || s->quiz.kind != cs::QuizKind::Predict) return false;
+  const StepState& st = states_[static_cast<std::size_t>(index_)];
+  return !st.chosen.empty() && !st.answered && status_ == Status::Ready;
+}
+
 void LessonSession::answerPredict(std::size_t chosen) {
   const cs::LessonStep* s = currentStep();
   if (!s || finished_ || s->kind != cs::StepKind::Quiz || s->quiz.kind != cs::QuizKind::Predict || !ownsRun()) return;
   StepState& st = states_[static_cast<std::size_t>(index_)];
-  if (st.answered || status_ == Status::Playing || chosen >= s->quiz.options.size()) return;
-  st.chosen = {chosen};
+  if (st.answered || !st.chosen.empty() || status_ != Status::Ready || chosen >= s->quiz.options.size()) return;
+  st.chosen = {chosen};  // locked in: a class can discuss it before the run shows what happens
+  error_.clear();
+  emit changed();
+}
+
+void LessonSession::runToResult() {
+  if (!awaitingResult() || !ownsRun()) return;
   // The prediction is about what happens from the moment the question was asked.
   const auto& cp = *checkpoints_[static_cast<std::size_t>(index_)];
   if (controller_->eventIndex() != cp.event || controller_->now() != cp.clock) {
@@ -502,7 +537,7 @@ void LessonSession::answerPredict(std::size_t chosen) {
     headless_ = false;
   }
   QString problem;
-  const auto target = controller_->project(s->quiz.until, &problem);
+  const auto target = controller_->project(actionsToComplete(index_), &problem);
   if (!target) {
     error_ = problem;
     setStatus(Status::Failed);
@@ -510,7 +545,8 @@ void LessonSession::answerPredict(std::size_t chosen) {
   }
   playingPredict_ = true;
   setStatus(Status::Playing);
-  controller_->animateTo(*target);
+  // Quickly: the result matters here, not a 40-second wait at 1x.
+  controller_->animateTo(*target, kResultAnimationMs);
 }
 
 void LessonSession::record(const QString& answer, bool correct) {

@@ -12,8 +12,10 @@
 // - action: the run plays to where the action leads (animated), then the session moves on by itself;
 // - task / make it happen: waits until the goal holds in the engine's state (checked after every
 //   event the controller dispatches and after every learner action); `too_late` offers a retry;
-// - choice quiz: answered with answerChoice(); predict: the learner picks, the run plays to `until`
-//   and the prediction is compared with what happened.
+// - choice quiz: answered with answerChoice(); predict: the question is asked with the run stopped
+//   before the outcome (the lesson checks that with cs::predict_giveaways); the learner locks in a
+//   prediction (answerPredict), then runToResult() performs the quiz's "after_prediction" actions and
+//   plays quickly to `until`, and the prediction is compared with what happened.
 #pragma once
 
 #include <QObject>
@@ -69,6 +71,11 @@ class LessonSession final : public QObject {
 
   int stepCount() const;
   int currentIndex() const { return index_; }
+  // A predict step whose prediction is locked in and whose run has not been played yet: the panel
+  // offers "Run to the result".
+  bool awaitingResult() const;
+  // How long (wall-clock) Run to the result animates the run to the question's `until`.
+  static constexpr int kResultAnimationMs = 2500;
   const cs::LessonStep* currentStep() const;
   const StepState& stepState(int i) const { return states_.at(static_cast<std::size_t>(i)); }
   Status status() const { return status_; }
@@ -112,7 +119,12 @@ class LessonSession final : public QObject {
   // Skips an action's animation to its end.
   void skipAnimation();
   void answerChoice(const std::vector<std::size_t>& chosen);
+  // Locks in the learner's prediction; the run stays where the question was asked until
+  // runToResult().
   void answerPredict(std::size_t chosen);
+  // After a prediction: performs the quiz's "after_prediction" actions and plays the run to its
+  // `until` quickly (a few seconds of animation whatever the speed; Skip ahead jumps), then judges.
+  void runToResult();
 
  signals:
   void changed();       // anything the panel shows
@@ -128,6 +140,9 @@ class LessonSession final : public QObject {
   void enterStep(int index);
   void setStatus(Status s);
   void checkGoal();
+  // A predict question is asked while its outcome is open: if the learner played the run past it
+  // during the narration before the question, the run returns to where that narration began.
+  void rewindBeforeOutcome(int index);
   void onAnimationFinished(bool reached);
   // Brings the run to the end of step `i` without the learner: its action, solution or `until`.
   bool completeHeadless(int i);

@@ -1,0 +1,238 @@
+// Issue #11, item 3 and the end of item 5: a predict question is shown with the run stopped before
+// its outcome, and after the learner has predicted, "Run to the result" plays the run to the
+// question's `until` quickly (not 25 seconds at 1x), then the verdict is shown against what happened.
+// The tests take lessons 08 and 12 through the window as a learner does: Next, the panel's buttons.
+#include <gtest/gtest.h>
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QPushButton>
+#include <QTest>
+
+#include "lab_controller.hpp"
+#include "lesson_panel.hpp"
+#include "lesson_session.hpp"
+#include "main_window.hpp"
+#include "scenario/condition.hpp"
+#include "scenario/lesson_predict.hpp"
+
+using Status = LessonSession::Status;
+
+namespace {
+
+int indexOf(const cs::Lesson& l, const char* id) {
+  for (std::size_t i = 0; i < l.steps.size(); ++i)
+    if (l.steps[i].id == id) return static_cast<int>(i);
+  return -1;
+}
+
+bool visibleAndEnabled(const QAbstractButton* b) { return b->isVisible() && b->isEnabled(); }
+
+// Clicks option `i` of the current question and the panel's submit button.
+void chooseAndSubmit(LessonPanel* panel, std::size_t i) {
+  ASSERT_LT(i, panel->optionButtons().size());
+  QAbstractButton* option = panel->optionButtons()[i];
+  ASSERT_TRUE(visibleAndEnabled(option));
+  option->click();
+  ASSERT_TRUE(visibleAndEnabled(panel->submitButton()));
+  panel->submitButton()->click();
+}
+
+// The learner presses Run to the result and waits; returns the wall-clock time it took.
+qint64 runToResult(LessonPanel* panel, LessonSession* s) {
+  EXPECT_TRUE(visibleAndEnabled(panel->runResultButton()));
+  QElapsedTimer wall;
+  wall.start();
+  panel->runResultButton()->click();
+  EXPECT_TRUE(QTest::qWaitFor([&] { return s->status() != Status::Playing; }, 20000));
+  return wall.elapsed();
+}
+
+// Takes the lesson up to step `target` as a model learner does in the window: actions are skipped
+// ahead, tasks done with their own solution ("Show me" is the same actions a learner performs),
+// questions answered right through the panel, and Next pressed.
+void walkTo(MainWindow& w, int target) {
+  LessonSession* s = w.lessonSession();
+  LessonPanel* panel = w.lessonPanel();
+  const cs::Lesson& l = *s->lesson();
+  for (int guard = 0; guard < 200 && s->currentIndex() < target; ++guard) {
+    while (s->controller()->isAnimating()) s->skipAnimation();
+    QApplication::processEvents();
+    const int i = s->currentIndex();
+    if (i >= target) break;
+    const cs::LessonStep& step = l.steps[static_cast<std::size_t>(i)];
+    if (step.kind == cs::StepKind::Task || (step.kind == cs::StepKind::Quiz && step.quiz.kind == cs::QuizKind::MakeItHappen)) {
+      s->showSolution();
+      while (s->controller()->isAnimating()) s->skipAnimation();
+    } else if (step.kind == cs::StepKind::Quiz && step.quiz.kind == cs::QuizKind::Choice) {
+      for (std::size_t c : step.quiz.correct) panel->optionButtons()[c]->click();
+      panel->submitButton()->click();
+    } else if (step.kind == cs::StepKind::Quiz && step.quiz.kind == cs::QuizKind::Predict) {
+      chooseAndSubmit(panel, step.quiz.correct.front());
+      runToResult(panel, s);
+    }
+    QApplication::processEvents();
+    if (s->currentIndex() != i) continue;  // an action moved on by itself
+    ASSERT_EQ(s->status(), Status::Done) << step.path;
+    ASSERT_TRUE(panel->nextButton()->isEnabled()) << step.path;
+    panel->nextButton()->click();
+  }
+  while (s->controller()->isAnimating()) s->skipAnimation();
+  QApplication::processEvents();
+  ASSERT_EQ(s->currentIndex(), target);
+}
+
+bool logHas(const LabController& c, cs::NodeId n, const char* record, cs::TxnId txn) {
+  for (const auto& r : c.sim().log(n))
+    if (c.info().log_records[r.type] == record && r.txn == txn) return true;
+  return false;
+}
+
+int inFlight(const LabController& c, const char* type) {
+  int n = 0;
+  for (const std::uint32_t id : c.sim().in_flight()) n += c.info().messages[c.sim().messages()[id].type] == type;
+  return n;
+}
+
+int sent(const LabController& c, const char* type) {
+  int n = 0;
+  for (const auto& ev : c.sim().trace()) n += ev.kind == cs::TraceKind::Send && c.info().messages[ev.key] == type;
+  return n;
+}
+
+struct LessonWindow {
+  LabController controller;
+  MainWindow w{&controller};
+  explicit LessonWindow(const char* lesson) {
+    w.resize(1280, 800);
+    w.show();
+    EXPECT_TRUE(w.startLesson(QString::fromLatin1(lesson), false));
+  }
+};
+
+}  // namespace
+
+TEST(PredictInTheWindow, Lesson08AsksAboutRecoveryBeforeCDecidesThenRunsToTheResult) {
+  LessonWindow lw("08-2pc-blocks");
+  LabController& c = lw.controller;
+  LessonSession* s = lw.w.lessonSession();
+  LessonPanel* panel = lw.w.lessonPanel();
+  const int q = indexOf(*s->lesson(), "predict-recovery");
+  ASSERT_GT(q, 0);
+  walkTo(lw.w, q);
+  const cs::Quiz& quiz = s->currentStep()->quiz;
+
+  // The question is shown with the outcome still open: C is down, not in ABORT, nothing decided.
+  const cs::NodeId C = 0;
+  ASSERT_EQ(c.nodeName(C), QStringLiteral("C"));
+  EXPECT_FALSE(c.isPlaying());
+  EXPECT_EQ(c.now(), cs::ms(900));
+  EXPECT_NE(c.info().states[c.sim().node_view(C).state], "ABORT");
+  EXPECT_FALSE(logHas(c, C, "ABORT", 1));
+  EXPECT_EQ(inFlight(c, "GLOBAL_ABORT"), 0);
+  EXPECT_TRUE(cs::predict_giveaways(quiz, c.simulation()).empty());
+  EXPECT_FALSE(panel->runResultButton()->isVisible()) << "nothing to run before a prediction";
+
+  // The learner predicts; the run still stands where the question was asked.
+  chooseAndSubmit(panel, quiz.correct.front());
+  EXPECT_TRUE(s->awaitingResult());
+  EXPECT_EQ(c.now(), cs::ms(900));
+  EXPECT_FALSE(logHas(c, C, "ABORT", 1));
+  EXPECT_FALSE(panel->optionButtons()[0]->isEnabled()) << "a prediction is locked in";
+  EXPECT_FALSE(panel->submitButton()->isVisible());
+
+  // Run to the result: 500 ms of virtual time, 25 s at 1x, in a few seconds.
+  ASSERT_DOUBLE_EQ(c.speed(), 1.0);
+  const qint64 took = runToResult(panel, s);
+  EXPECT_LT(took, 8000);
+  EXPECT_EQ(s->status(), Status::Done);
+  EXPECT_EQ(c.now(), cs::ms(1400));
+  EXPECT_TRUE(c.sim().is_up(C));
+  EXPECT_TRUE(logHas(c, C, "ABORT", 1));
+  EXPECT_GE(sent(c, "GLOBAL_ABORT"), 1);
+  // The verdict, against what happened.
+  const auto& st = s->stepState(q);
+  EXPECT_TRUE(st.answered);
+  EXPECT_TRUE(st.correct);
+  ASSERT_EQ(st.happened.size(), 1u);
+  EXPECT_EQ(st.happened.front(), quiz.correct.front());
+  EXPECT_FALSE(panel->runResultButton()->isVisible());
+  EXPECT_TRUE(panel->feedbackText().contains(QStringLiteral("prediction was right"))) << panel->feedbackText().toStdString();
+  EXPECT_TRUE(panel->nextButton()->isEnabled());
+}
+
+TEST(PredictInTheWindow, Lesson12AsksBeforeRESERVE_STOCKIsSentAgainAndJudgesAWrongPrediction) {
+  LessonWindow lw("12-saga-orchestration");
+  LabController& c = lw.controller;
+  LessonSession* s = lw.w.lessonSession();
+  LessonPanel* panel = lw.w.lessonPanel();
+  const int q = indexOf(*s->lesson(), "predict-orchestrator-recovery");
+  ASSERT_GT(q, 0);
+  walkTo(lw.w, q);
+  const cs::Quiz& quiz = s->currentStep()->quiz;
+
+  // O is down and has sent RESERVE_STOCK once: whether (and what) it re-sends is still open.
+  const cs::NodeId O = 0;
+  ASSERT_EQ(c.nodeName(O), QStringLiteral("O"));
+  EXPECT_FALSE(c.sim().is_up(O));
+  EXPECT_EQ(sent(c, "RESERVE_STOCK"), 1);
+  EXPECT_TRUE(cs::predict_giveaways(quiz, c.simulation()).empty());
+
+  // A wrong prediction: "O goes straight to SHIP".
+  const std::size_t wrong = 2;
+  ASSERT_NE(wrong, quiz.correct.front());
+  chooseAndSubmit(panel, wrong);
+  EXPECT_EQ(sent(c, "RESERVE_STOCK"), 1);
+  const qint64 took = runToResult(panel, s);
+  EXPECT_LT(took, 8000);
+  EXPECT_EQ(s->status(), Status::Done);
+  EXPECT_TRUE(c.sim().is_up(O));
+  EXPECT_EQ(sent(c, "RESERVE_STOCK"), 2);
+  EXPECT_GE(sent(c, "SHIP"), 1);
+  const auto& st = s->stepState(q);
+  EXPECT_TRUE(st.answered);
+  EXPECT_FALSE(st.correct);
+  ASSERT_EQ(st.happened.size(), 1u);
+  EXPECT_EQ(st.happened.front(), quiz.correct.front());
+  EXPECT_TRUE(panel->feedbackText().contains(QStringLiteral("something else"))) << panel->feedbackText().toStdString();
+}
+
+// Teacher mode's jump past a predict step performs its "after_prediction" too: the run after the
+// step is the one the walker gets.
+TEST(PredictInTheWindow, JumpingPastAPredictStepPerformsWhatItDoesAfterThePrediction) {
+  LessonWindow lw("08-2pc-blocks");
+  LessonSession* s = lw.w.lessonSession();
+  const int q = indexOf(*s->lesson(), "predict-recovery");
+  ASSERT_GT(q, 0);
+  s->setTeacherMode(true);
+  s->jumpTo(q + 1);
+  ASSERT_EQ(s->currentIndex(), q + 1);
+  EXPECT_EQ(lw.controller.now(), cs::ms(1400));
+  EXPECT_TRUE(lw.controller.sim().is_up(0));
+  EXPECT_TRUE(logHas(lw.controller, 0, "ABORT", 1));
+}
+
+// A learner who plays the run on while reading the narration before a question does not get the
+// answer handed over: the question is asked where the narration began.
+TEST(PredictInTheWindow, PlayingPastTheOutcomeDuringTheNarrationIsTakenBackForTheQuestion) {
+  LessonWindow lw("07-two-phase-commit");
+  LabController& c = lw.controller;
+  LessonSession* s = lw.w.lessonSession();
+  const int q = indexOf(*s->lesson(), "predict-first-outcome");
+  ASSERT_GT(q, 0);
+  ASSERT_EQ(s->lesson()->steps[static_cast<std::size_t>(q - 1)].kind, cs::StepKind::Narration);
+  walkTo(lw.w, q - 1);
+  const cs::Time reading = c.now();
+  const cs::Quiz& quiz = s->lesson()->steps[static_cast<std::size_t>(q)].quiz;
+  // Scrubbing ahead to the end of the run: transaction 1 has committed there.
+  c.seekTime(cs::ms(400));
+  ASSERT_FALSE(cs::predict_giveaways(quiz, c.simulation()).empty());
+  lw.w.lessonPanel()->nextButton()->click();
+  ASSERT_EQ(s->currentIndex(), q);
+  EXPECT_TRUE(cs::predict_giveaways(quiz, c.simulation()).empty());
+  EXPECT_EQ(c.now(), reading);
+  chooseAndSubmit(lw.w.lessonPanel(), quiz.correct.front());
+  runToResult(lw.w.lessonPanel(), s);
+  EXPECT_TRUE(s->stepState(q).correct);
+}
