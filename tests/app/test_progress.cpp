@@ -95,7 +95,7 @@ void expectRecovered(ProgressStore& store, const QTemporaryDir& dir, const QByte
   EXPECT_EQ(readFile(aside), oldBytes);
   EXPECT_TRUE(store.lastMessage().contains(QStringLiteral(".corrupt-%1").arg(n))) << store.lastMessage().toStdString();
   EXPECT_TRUE(store.lastMessage().contains(QStringLiteral("new progress file"))) << store.lastMessage().toStdString();
-  EXPECT_EQ(store.schemaVersion(), 2);
+  EXPECT_EQ(store.schemaVersion(), 3);
   EXPECT_TRUE(store.answers().isEmpty());
   EXPECT_TRUE(store.recordAnswer(QStringLiteral("l1"), QStringLiteral("q1"), QStringLiteral("A"), true, 1.0));
   store.close();
@@ -305,7 +305,7 @@ TEST(ProgressStore, AnswersPersistAcrossReopen) {
   ProgressStore store(dir.path());
   ASSERT_EQ(store.status(), Status::Ok);
   EXPECT_EQ(store.migratedFromVersion(), -1);
-  EXPECT_EQ(store.schemaVersion(), 2);
+  EXPECT_EQ(store.schemaVersion(), 3);
   const auto answers = store.answers(QStringLiteral("07-2pc"));
   ASSERT_EQ(answers.size(), 3);
   EXPECT_EQ(answers[0].stepId, QStringLiteral("q1"));
@@ -383,7 +383,7 @@ TEST(ProgressStore, MigratesFromVersion1) {
   ProgressStore store(dir.path());
   ASSERT_EQ(store.status(), Status::Ok) << store.lastMessage().toStdString();
   EXPECT_EQ(store.migratedFromVersion(), 1);
-  EXPECT_EQ(store.schemaVersion(), 2);
+  EXPECT_EQ(store.schemaVersion(), 3);
   const auto answers = store.answers();
   ASSERT_EQ(answers.size(), 4);
   EXPECT_EQ(answers[2].answer, QStringLiteral("C"));
@@ -421,7 +421,7 @@ TEST(ProgressStore, MigratesFromVersion0) {
     ProgressStore store(dir.path());
     ASSERT_EQ(store.status(), Status::Ok) << store.lastMessage().toStdString();
     EXPECT_EQ(store.migratedFromVersion(), 0);
-    EXPECT_EQ(store.schemaVersion(), 2);
+    EXPECT_EQ(store.schemaVersion(), 3);
     EXPECT_TRUE(store.recordAnswer(QStringLiteral("l"), QStringLiteral("q"), QStringLiteral("a"), true, 0));
   }
 }
@@ -486,7 +486,7 @@ TEST(ProgressStore, WrongTablesAtCurrentVersionAreMovedAside) {
   {
     RawDb raw(dbFile(dir));
     raw.exec(QStringLiteral("CREATE TABLE something (x)"));
-    raw.exec(QStringLiteral("PRAGMA user_version = 2"));
+    raw.exec(QStringLiteral("PRAGMA user_version = 3"));
   }
   const QByteArray bytes = readFile(dbFile(dir));
   ProgressStore store(dir.path());
