@@ -224,13 +224,15 @@ TEST(QuizFeedback, AWrongAnswerGivesTheVerdictFirstAndOffersTryAgain) {
   ASSERT_TRUE(why->isVisible());
   EXPECT_LT(verdict->mapTo(panel, QPoint(0, 0)).y(), why->mapTo(panel, QPoint(0, 0)).y());
   EXPECT_FALSE(why->text().contains(QStringLiteral("Right."))) << "the right answer is not given away before a retry";
-  for (const QObject* o : panel->findChildren<QLabel*>())
-    if (const auto* l = qobject_cast<const QLabel*>(o); l && l != verdict && l->isVisible() && l->text().contains(QStringLiteral("Right.")))
+  for (const QLabel* l : panel->findChildren<QLabel*>()) {
+    if (l != verdict && l->isVisible() && l->text().contains(QStringLiteral("Right.")))
       EXPECT_GT(l->mapTo(panel, QPoint(0, 0)).y(), verdict->mapTo(panel, QPoint(0, 0)).y());
+  }
 
   // Try again: the options open, empty; the second answer is judged but the score counts the first.
   ASSERT_TRUE(panel->tryAgainButton()->isVisible());
   QTest::mouseClick(panel->tryAgainButton(), Qt::LeftButton);
+  QApplication::processEvents();  // the fresh option rows are shown
   EXPECT_FALSE(verdict->isVisible() && verdict->text().contains(QStringLiteral("Not right")));
   for (QAbstractButton* b : panel->optionButtons()) {
     EXPECT_TRUE(b->isEnabled());
@@ -342,7 +344,7 @@ TEST(LessonPanel, TheHintIconIsDrawnNotAnEmoji) {
   EXPECT_GT(amber, img.width() * img.height() / 8) << "a bulb is drawn";
 }
 
-TEST(ZhTw, LessonPagesAndRunStepsHaveDistinctNames) {
+TEST(ZhTwNames, LessonPagesAndRunStepsHaveDistinctNames) {
   language::apply(QStringLiteral("zh_TW"), false);
   QCoreApplication::processEvents();
   {

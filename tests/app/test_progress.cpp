@@ -830,6 +830,47 @@ TEST(ProgressStore, TwoStoresOnOneProfile) {
   EXPECT_EQ(a.answers().size(), 2);
 }
 
+// Item 6 of issue 11: where the latest attempt stands, as another window on the profile sees it.
+TEST(ProgressStore, ResumePointOfTheLatestAttemptAcrossWindows) {
+  QTemporaryDir dir;
+  ProgressStore a(dir.path());
+  ProgressStore b(dir.path());
+  const QString l = QStringLiteral("l");
+  EXPECT_FALSE(b.resumePoint(l).canContinue());
+  ASSERT_GE(a.startAttempt(l), 0);
+  EXPECT_TRUE(a.markStepReached(l, QStringLiteral("s1"), 5));
+  EXPECT_TRUE(a.recordAnswer(l, QStringLiteral("q1"), QStringLiteral("1"), false, 1));
+  EXPECT_TRUE(a.recordAnswer(l, QStringLiteral("q1"), QStringLiteral("0"), true, 1));
+  EXPECT_TRUE(a.recordAnswer(l, QStringLiteral("q2"), QStringLiteral("option 2"), true, 2));
+  EXPECT_TRUE(a.markStepReached(l, QStringLiteral("s4"), 5));
+  const commitscope::ResumePoint at = b.resumePoint(l);
+  ASSERT_TRUE(at.canContinue());
+  EXPECT_EQ(at.currentStep, QStringLiteral("s4"));
+  ASSERT_EQ(at.answers.size(), 2);
+  EXPECT_FALSE(at.answers[0].firstCorrect);  // the first answer counts
+  EXPECT_TRUE(at.answers[0].lastCorrect);
+  EXPECT_EQ(at.answers[0].lastAnswer, QStringLiteral("0"));
+  EXPECT_EQ(at.score(), 1);
+  // A new attempt (Start over) has nothing answered; a finished one nothing to continue.
+  ASSERT_GE(b.startAttempt(l), 0);
+  EXPECT_TRUE(a.resumePoint(l).answers.isEmpty());
+  EXPECT_TRUE(b.finishAttempt(l));
+  EXPECT_FALSE(a.resumePoint(l).canContinue());
+}
+
+// An attempt written before version 3 has no current step: it continues at its latest answer.
+TEST(ProgressStore, ResumePointOfAVersion2AttemptIsItsLatestAnswer) {
+  QTemporaryDir dir;
+  makeVersion1(dbFile(dir));
+  ProgressStore store(dir.path());
+  ASSERT_EQ(store.schemaVersion(), 3);
+  const QList<commitscope::RecordedAnswer> answers = store.answers(QStringLiteral("l1"));
+  ASSERT_FALSE(answers.isEmpty());
+  const commitscope::ResumePoint at = store.resumePoint(QStringLiteral("l1"));
+  ASSERT_TRUE(at.canContinue());
+  EXPECT_EQ(at.currentStep, answers.back().stepId);
+}
+
 TEST(ProgressStore, ClosedStoreFailsHarmlessly) {
   ProgressStore store;
   EXPECT_EQ(store.status(), Status::Closed);

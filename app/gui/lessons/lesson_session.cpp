@@ -254,6 +254,7 @@ void LessonSession::enterStep(int index) {
   index_ = index;
   error_.clear();
   goalReachedAt_.reset();
+  pastGoalShown_ = false;
   playingPredict_ = false;
   playingSolution_ = false;
   finished_ = false;
@@ -434,6 +435,10 @@ void LessonSession::checkGoal() {
   const cs::LessonStep* s = currentStep();
   if (!s) return;
   const auto* goal = goalOf(*s);
+  if (goal && status_ == Status::Done && goalReachedAt_ && movedPastGoal() != pastGoalShown_) {
+    pastGoalShown_ = movedPastGoal();  // the panel says where Next goes on from
+    emit changed();
+  }
   if (!goal || (status_ != Status::Waiting && status_ != Status::TooLate)) return;
   const cs::Simulation& run = controller_->simulation();
   StepState& st = states_[static_cast<std::size_t>(index_)];

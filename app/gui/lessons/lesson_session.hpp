@@ -165,6 +165,7 @@ class LessonSession final : public QObject {
   // The run at the moment the current task's goal held: Next goes on from there even if the learner
   // played on past it, so the next step's narration describes the run on screen.
   std::optional<LabController::Checkpoint> goalReachedAt_;
+  bool pastGoalShown_ = false;
   int index_ = 0;
   Status status_ = Status::Ready;
   QString error_;
