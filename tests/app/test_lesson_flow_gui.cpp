@@ -59,6 +59,11 @@ void doStepRight(LessonSession& s) {
   settle(s);
 }
 
+// Lets new option rows show and the panel lay them out (both are posted events).
+void flush() {
+  for (int k = 0; k < 3; ++k) QApplication::processEvents();
+}
+
 // Whether `w` lies wholly inside the lesson panel's visible scroll viewport (real geometry).
 bool inViewport(const LessonPanel* panel, const QWidget* w) {
   const QWidget* vp = panel->scrollViewport();
@@ -412,7 +417,7 @@ TEST(ProjectorQuiz, OptionsAndVerdictFitWithoutScrolling) {
                                     .arg(size.height())
                                     .arg(QString::fromLatin1(id))
                                     .arg(i + 1);
-          QApplication::processEvents();
+          flush();
           if (step.quiz.kind == cs::QuizKind::MakeItHappen) {
             s->showSolution();
             settle(*s);
@@ -426,7 +431,7 @@ TEST(ProjectorQuiz, OptionsAndVerdictFitWithoutScrolling) {
             QTest::mouseClick(panel->submitButton(), Qt::LeftButton);
             settle(*s);
           }
-          QApplication::processEvents();
+          flush();
           if (s->status() != Status::Done) problems << where + QStringLiteral(": not answered");
           for (std::size_t k = 0; k < panel->optionButtons().size(); ++k)
             if (!inViewport(panel, panel->optionButtons()[k]->parentWidget()))
@@ -434,6 +439,9 @@ TEST(ProjectorQuiz, OptionsAndVerdictFitWithoutScrolling) {
           if (!inViewport(panel, panel->verdictLabel())) problems << where + QStringLiteral(": the verdict");
           if (panel->tryAgainButton()->isVisible() && !inViewport(panel, panel->tryAgainButton()))
             problems << where + QStringLiteral(": Try again");
+          // For review: COMMITSCOPE_SHOT_DIR=/tmp/x keeps a picture of every answered quiz.
+          if (const QString dir = qEnvironmentVariable("COMMITSCOPE_SHOT_DIR"); !dir.isEmpty())
+            w.grab().save(QStringLiteral("%1/quiz-%2.png").arg(dir, QString(where).replace(QLatin1Char(' '), QLatin1Char('-'))));
         }
       }
   }

@@ -203,6 +203,7 @@ void MainWindow::resetLayout() {
   side_->setVisible(!folded);
   bottom_->setVisible(!folded);
   canvas_panel_->setTitleVisible(!folded);
+  lesson_panel_->setTitleVisible(!projector_);  // the panel's own title names the lesson
   // Proportions, not pixels: the canvas gets most of the room, the diagram a third of the height.
   const int w = std::max(800, horizontal_->width() > 0 ? horizontal_->width() : width());
   const int h = std::max(500, vertical_->height() > 0 ? vertical_->height() : height() - 120);

@@ -211,7 +211,8 @@ void LessonPanel::applyFonts() {
   // font) enlarges the title and the step kind too.
   QFont tf = font();
   tf.setBold(true);
-  tf.setPointSizeF(tf.pointSizeF() * 1.25);
+  // On a projector the type is already large and the title shares its line with "Step n of m".
+  if (!projector::isOn()) tf.setPointSizeF(tf.pointSizeF() * 1.25);
   title_->setFont(tf);
   QFont kf = font();
   kf.setBold(true);
@@ -230,9 +231,10 @@ void LessonPanel::applyPresentation() {
   steps_->setVisible(!on);
   footer_->setVisible(!on);
   layout()->setSpacing(on ? 2 : 6);
-  meta_->setVisible(true);
+  meta_->setVisible(!on);
   if (auto* bl = qobject_cast<QVBoxLayout*>(scroll_->widget()->layout())) bl->setSpacing(on ? 4 : 8);
   optionsLayout_->setSpacing(on ? 2 : 4);
+  refresh();  // the title line differs
 }
 
 QWidget* LessonPanel::scrollViewport() const { return scroll_->viewport(); }
@@ -316,7 +318,13 @@ void LessonPanel::rebuildSteps() {
 }
 
 void LessonPanel::rebuildOptions() {
-  for (QWidget* w : optionRows_) w->deleteLater();
+  for (QWidget* w : optionRows_) {
+    // Out of the layout at once: deleteLater waits for the event loop, and until then the old rows
+    // would still take their room above the new ones.
+    optionsLayout_->removeWidget(w);
+    w->hide();
+    w->deleteLater();
+  }
   options_.clear();
   optionLabels_.clear();
   optionRows_.clear();
@@ -436,7 +444,7 @@ void LessonPanel::refresh() {
   saveNotice_->setVisible(!unsaved.isEmpty());
   const cs::Lesson& lesson = *session_->lesson();
   if (steps_->count() != session_->stepCount() || title_->text().isEmpty()) rebuildSteps();
-  title_->setText(QString::fromStdString(lesson.title.in(lessonLanguageKey())));
+  const QString lessonTitle = QString::fromStdString(lesson.title.in(lessonLanguageKey()));
   const bool teacher = session_->teacherMode();
   {
     const QSignalBlocker block(teacher_);
@@ -448,6 +456,13 @@ void LessonPanel::refresh() {
   if (!teacher) meta += tr("  ·  Score %1 of %2").arg(session_->score()).arg(session_->questionCount());
   else meta += tr("  ·  Teacher mode");
   meta_->setText(meta);
+  if (projector::isOn()) {  // one line: the title, then where the class is
+    title_->setTextFormat(Qt::RichText);
+    title_->setText(QStringLiteral("%1 <span style='font-weight:normal;'>· %2</span>").arg(lessonTitle.toHtmlEscaped(), meta.toHtmlEscaped()));
+  } else {
+    title_->setTextFormat(Qt::PlainText);
+    title_->setText(lessonTitle);
+  }
 
   // Step list: a mark per step (done, current, still to come) in front of its label.
   for (int i = 0; i < steps_->count(); ++i) {
@@ -487,7 +502,7 @@ void LessonPanel::refresh() {
     kind_->setText(tr("Well done"));
     const int score = session_->score();
     const int total = session_->questionCount();
-    QString h = tr("<p>You have finished <b>%1</b>.</p>").arg(title_->text().toHtmlEscaped());
+    QString h = tr("<p>You have finished <b>%1</b>.</p>").arg(lessonTitle.toHtmlEscaped());
     if (!teacher) h += tr("<p>Questions right at the first try: <b>%1 of %2</b>.</p>").arg(score).arg(total);
     if (session_->unsavedCount() == 0)
       h += tr("<p>Your progress is saved. Open the scenario in <b>Free play</b> to keep experimenting, or choose the next "
@@ -656,7 +671,7 @@ QString LessonPanel::verdictHtml() const {
   if (st.correct) return coloured(kGood, tr("<b>✔ Right:</b> you chose %1.").arg(letters(st.chosen)));
   QString h = coloured(kBad, tr("<b>✖ Not right:</b> you chose %1.").arg(letters(st.chosen)));
   if (st.revealed) h += coloured(kGood, tr("The right answer: %1.").arg(letters(s.quiz.correct)));
-  else h += tr("Try again, or show the answer. Your score counts your first answer.");
+  else h += tr("Your score counts your first answer.");
   return h;
 }
 
