@@ -2316,8 +2316,8 @@
         <translation>The right answer: %1.</translation>
     </message>
     <message>
-        <source>Try again, or show the answer. Your score counts your first answer.</source>
-        <translation>Try again, or show the answer. Your score counts your first answer.</translation>
+        <source>Your score counts your first answer.</source>
+        <translation>Your score counts your first answer.</translation>
     </message>
 </context>
 <context>

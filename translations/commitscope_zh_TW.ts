@@ -2314,8 +2314,8 @@
         <translation>正確答案：%1。</translation>
     </message>
     <message>
-        <source>Try again, or show the answer. Your score counts your first answer.</source>
-        <translation>可以再試一次，或顯示答案。得分以你的第一次作答計算。</translation>
+        <source>Your score counts your first answer.</source>
+        <translation>得分以你的第一次作答計算。</translation>
     </message>
 </context>
 <context>
