@@ -118,6 +118,11 @@ TEST(LessonResume, TheBrowserOffersContinueAtTheStepWithTheScoreKept) {
   ASSERT_TRUE(w.openProgress(profile.path(), false));
   LessonBrowser browser(&w.lessons(), w.progress(), false, &w);
   browser.select(id);
+  if (const QString dir = qEnvironmentVariable("COMMITSCOPE_SHOT_DIR"); !dir.isEmpty()) {
+    browser.show();
+    QCoreApplication::processEvents();
+    browser.grab().save(dir + QStringLiteral("/browser-continue.png"));
+  }
   ASSERT_TRUE(browser.continueButton()->isVisibleTo(&browser));
   EXPECT_EQ(browser.continueButton()->text(), QStringLiteral("Continue at step %1").arg(leftAt + 1));
   EXPECT_EQ(browser.startButton()->text(), QStringLiteral("Start over"));
@@ -443,6 +448,7 @@ TEST(ProjectorQuiz, OptionsAndVerdictFitWithoutScrolling) {
           if (const QString dir = qEnvironmentVariable("COMMITSCOPE_SHOT_DIR"); !dir.isEmpty())
             w.grab().save(QStringLiteral("%1/quiz-%2.png").arg(dir, QString(where).replace(QLatin1Char(' '), QLatin1Char('-'))));
         }
+        w.setProjectorMode(false, false);  // the application font back for the next window
       }
   }
   language::apply(QStringLiteral("en"), false);
