@@ -2072,6 +2072,43 @@
         <source>&lt;p&gt;%1 steps · %2 questions · about %3 minutes&lt;/p&gt;</source>
         <translation>&lt;p&gt;%1 steps · %2 questions · about %3 minutes&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>No.</source>
+        <extracomment>The column of lesson numbers (&quot;No.&quot; as in number).</extracomment>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Take first</source>
+        <translation>Take first</translation>
+    </message>
+    <message>
+        <source>Lessons to take before this one (by number)</source>
+        <translation>Lessons to take before this one (by number)</translation>
+    </message>
+    <message>
+        <source>Continue at step %1</source>
+        <translation>Continue at step %1</translation>
+    </message>
+    <message>
+        <source>Where you left off, with your answers and score so far</source>
+        <translation>Where you left off, with your answers and score so far</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>Start over</translation>
+    </message>
+    <message>
+        <source>A new attempt from step 1 (your earlier attempts stay in your progress)</source>
+        <translation>A new attempt from step 1 (your earlier attempts stay in your progress)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;You left this lesson at step %1 of %2.&lt;/b&gt; Continue there, or start over.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;You left this lesson at step %1 of %2.&lt;/b&gt; Continue there, or start over.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;You left this lesson at step %1 of %2.&lt;/b&gt; Score so far: %3 of %4. Continue there, or start over.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;You left this lesson at step %1 of %2.&lt;/b&gt; Score so far: %3 of %4. Continue there, or start over.&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>LessonLibrary</name>
@@ -2298,22 +2335,6 @@
         <translation>✔ Reached with the solution shown.</translation>
     </message>
     <message>
-        <source>✔ Your prediction was right.</source>
-        <translation>✔ Your prediction was right.</translation>
-    </message>
-    <message>
-        <source>✖ The run did something else: see the option marked “This is what happened”.</source>
-        <translation>✖ The run did something else: see the option marked “This is what happened”.</translation>
-    </message>
-    <message>
-        <source>✔ Right.</source>
-        <translation>✔ Right.</translation>
-    </message>
-    <message>
-        <source>✖ Not quite: read the explanations below each option.</source>
-        <translation>✖ Not quite: read the explanations below each option.</translation>
-    </message>
-    <message>
         <source>starting the run again with other settings</source>
         <translation>starting the run again with other settings</translation>
     </message>
@@ -2352,6 +2373,50 @@
         <source>Lock in my prediction</source>
         <translation>Lock in my prediction</translation>
     </message>
+    <message>
+        <source>Try again</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>Choose again; your score keeps counting your first answer</source>
+        <translation>Choose again; your score keeps counting your first answer</translation>
+    </message>
+    <message>
+        <source>Show the answer</source>
+        <translation>Show the answer</translation>
+    </message>
+    <message>
+        <source>Mark the right answer and show every explanation</source>
+        <translation>Mark the right answer and show every explanation</translation>
+    </message>
+    <message>
+        <source>The run has gone on since the goal held: Next continues from the moment it held, and “Retry this step” goes back to where the step began.</source>
+        <translation>The run has gone on since the goal held: Next continues from the moment it held, and “Retry this step” goes back to where the step began.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;✔ Right:&lt;/b&gt; you predicted %1, and that is what happened.</source>
+        <translation>&lt;b&gt;✔ Right:&lt;/b&gt; you predicted %1, and that is what happened.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;✖ Not what happened:&lt;/b&gt; you predicted %1; the run did %2.</source>
+        <translation>&lt;b&gt;✖ Not what happened:&lt;/b&gt; you predicted %1; the run did %2.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;✔ Right:&lt;/b&gt; you chose %1.</source>
+        <translation>&lt;b&gt;✔ Right:&lt;/b&gt; you chose %1.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;✖ Not right:&lt;/b&gt; you chose %1.</source>
+        <translation>&lt;b&gt;✖ Not right:&lt;/b&gt; you chose %1.</translation>
+    </message>
+    <message>
+        <source>The right answer: %1.</source>
+        <translation>The right answer: %1.</translation>
+    </message>
+    <message>
+        <source>Your score counts your first answer.</source>
+        <translation>Your score counts your first answer.</translation>
+    </message>
 </context>
 <context>
     <name>LessonSession</name>
@@ -2383,6 +2448,10 @@
         <source>%1 %2</source>
         <extracomment>A sentence saying what was not saved, then the progress store&apos;s reason.</extracomment>
         <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Finishing the lesson was NOT saved in your progress.</source>
+        <translation>Finishing the lesson was NOT saved in your progress.</translation>
     </message>
 </context>
 <context>
@@ -2983,6 +3052,26 @@
     <message>
         <source>End the lesson</source>
         <translation>End the lesson</translation>
+    </message>
+    <message>
+        <source>Quit CommitScope?</source>
+        <translation>Quit CommitScope?</translation>
+    </message>
+    <message>
+        <source>You are at step %1 of %2 in the lesson &quot;%3&quot;.</source>
+        <translation>You are at step %1 of %2 in the lesson &quot;%3&quot;.</translation>
+    </message>
+    <message>
+        <source>Your progress is kept: next time, Lessons &gt; Browse lessons offers “Continue at step %1” with your score.</source>
+        <translation>Your progress is kept: next time, Lessons &gt; Browse lessons offers “Continue at step %1” with your score.</translation>
+    </message>
+    <message>
+        <source>Some answers could not be saved (see the lesson panel); the others are kept.</source>
+        <translation>Some answers could not be saved (see the lesson panel); the others are kept.</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
     </message>
 </context>
 <context>

@@ -1894,7 +1894,7 @@
     </message>
     <message>
         <source>Next / previous lesson step (a presenter&apos;s clicker sends these)</source>
-        <translation>課程的下一步／上一步（簡報遙控器送出的就是這兩個鍵）</translation>
+        <translation>課程的下一頁／上一頁（簡報遙控器送出的就是這兩個鍵）</translation>
     </message>
     <message>
         <source>Teacher mode</source>
@@ -2072,6 +2072,43 @@
         <source>&lt;p&gt;%1 steps · %2 questions · about %3 minutes&lt;/p&gt;</source>
         <translation>&lt;p&gt;%1 個步驟 · %2 道問題 · 約 %3 分鐘&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>No.</source>
+        <extracomment>The column of lesson numbers (&quot;No.&quot; as in number).</extracomment>
+        <translation>編號</translation>
+    </message>
+    <message>
+        <source>Take first</source>
+        <translation>先修課程</translation>
+    </message>
+    <message>
+        <source>Lessons to take before this one (by number)</source>
+        <translation>建議先上的課程（依編號）</translation>
+    </message>
+    <message>
+        <source>Continue at step %1</source>
+        <translation>從第 %1 步繼續</translation>
+    </message>
+    <message>
+        <source>Where you left off, with your answers and score so far</source>
+        <translation>回到上次停下的地方，保留你的作答與目前得分</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>從頭開始</translation>
+    </message>
+    <message>
+        <source>A new attempt from step 1 (your earlier attempts stay in your progress)</source>
+        <translation>從第 1 步重新作答（先前的紀錄仍保留在進度中）</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;You left this lesson at step %1 of %2.&lt;/b&gt; Continue there, or start over.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;你上次停在第 %1 步（共 %2 步）。&lt;/b&gt;可以從那裡繼續，或從頭開始。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;You left this lesson at step %1 of %2.&lt;/b&gt; Score so far: %3 of %4. Continue there, or start over.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;你上次停在第 %1 步（共 %2 步）。&lt;/b&gt;目前得分：%3／%4。可以從那裡繼續，或從頭開始。&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>LessonLibrary</name>
@@ -2146,11 +2183,11 @@
     </message>
     <message>
         <source>Back</source>
-        <translation>上一步</translation>
+        <translation>上一頁</translation>
     </message>
     <message>
         <source>The previous step; the run goes back to where that step began</source>
-        <translation>回到上一步；執行會退回那一步開始的地方</translation>
+        <translation>回到上一頁；執行會退回那一步開始的地方</translation>
     </message>
     <message>
         <source>Teacher mode</source>
@@ -2218,7 +2255,7 @@
     </message>
     <message>
         <source>✔ Done: the engine confirms it. Press Next.</source>
-        <translation>✔ 完成：模擬引擎確認無誤。請按「下一步」。</translation>
+        <translation>✔ 完成：模擬引擎確認無誤。請按「下一頁」。</translation>
     </message>
     <message>
         <source>Lesson complete</source>
@@ -2242,7 +2279,7 @@
     </message>
     <message>
         <source>Next</source>
-        <translation>下一步</translation>
+        <translation>下一頁</translation>
     </message>
     <message>
         <source>Well done</source>
@@ -2297,22 +2334,6 @@
         <translation>✔ 已藉由顯示的解法達成。</translation>
     </message>
     <message>
-        <source>✔ Your prediction was right.</source>
-        <translation>✔ 你的預測正確。</translation>
-    </message>
-    <message>
-        <source>✖ The run did something else: see the option marked “This is what happened”.</source>
-        <translation>✖ 執行的結果不一樣：請看標示「實際發生的是這個」的選項。</translation>
-    </message>
-    <message>
-        <source>✔ Right.</source>
-        <translation>✔ 正確。</translation>
-    </message>
-    <message>
-        <source>✖ Not quite: read the explanations below each option.</source>
-        <translation>✖ 不太對：請閱讀每個選項下方的解說。</translation>
-    </message>
-    <message>
         <source>starting the run again with other settings</source>
         <translation>以其他設定重新開始這次執行</translation>
     </message>
@@ -2350,6 +2371,50 @@
         <source>Lock in my prediction</source>
         <translation>鎖定我的預測</translation>
     </message>
+    <message>
+        <source>Try again</source>
+        <translation>再試一次</translation>
+    </message>
+    <message>
+        <source>Choose again; your score keeps counting your first answer</source>
+        <translation>重新選擇；得分仍以你的第一次作答計算</translation>
+    </message>
+    <message>
+        <source>Show the answer</source>
+        <translation>顯示答案</translation>
+    </message>
+    <message>
+        <source>Mark the right answer and show every explanation</source>
+        <translation>標出正確答案並顯示每個選項的解說</translation>
+    </message>
+    <message>
+        <source>The run has gone on since the goal held: Next continues from the moment it held, and “Retry this step” goes back to where the step began.</source>
+        <translation>達成目標之後執行又繼續了：「下一頁」會從達成目標的那一刻接著進行，「重來這一步」則回到這一步開始的地方。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;✔ Right:&lt;/b&gt; you predicted %1, and that is what happened.</source>
+        <translation>&lt;b&gt;✔ 正確：&lt;/b&gt;你預測 %1，實際發生的正是如此。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;✖ Not what happened:&lt;/b&gt; you predicted %1; the run did %2.</source>
+        <translation>&lt;b&gt;✖ 實際結果不同：&lt;/b&gt;你預測 %1，執行的結果是 %2。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;✔ Right:&lt;/b&gt; you chose %1.</source>
+        <translation>&lt;b&gt;✔ 正確：&lt;/b&gt;你選了 %1。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;✖ Not right:&lt;/b&gt; you chose %1.</source>
+        <translation>&lt;b&gt;✖ 不正確：&lt;/b&gt;你選了 %1。</translation>
+    </message>
+    <message>
+        <source>The right answer: %1.</source>
+        <translation>正確答案：%1。</translation>
+    </message>
+    <message>
+        <source>Your score counts your first answer.</source>
+        <translation>得分以你的第一次作答計算。</translation>
+    </message>
 </context>
 <context>
     <name>LessonSession</name>
@@ -2381,6 +2446,10 @@
         <source>%1 %2</source>
         <extracomment>A sentence saying what was not saved, then the progress store&apos;s reason.</extracomment>
         <translation>%1%2</translation>
+    </message>
+    <message>
+        <source>Finishing the lesson was NOT saved in your progress.</source>
+        <translation>完成課程的紀錄沒有儲存到你的進度中。</translation>
     </message>
 </context>
 <context>
@@ -2584,7 +2653,7 @@
     </message>
     <message>
         <source>Step &amp;forward</source>
-        <translation>下一步(&amp;F)</translation>
+        <translation>單步前進(&amp;F)</translation>
     </message>
     <message>
         <source>Dispatch the next event</source>
@@ -2592,7 +2661,7 @@
     </message>
     <message>
         <source>Step &amp;back</source>
-        <translation>上一步(&amp;B)</translation>
+        <translation>單步後退(&amp;B)</translation>
     </message>
     <message>
         <source>Go back one event by replaying the run deterministically</source>
@@ -2880,11 +2949,11 @@
     </message>
     <message>
         <source>&amp;Next step</source>
-        <translation>下一步(&amp;N)</translation>
+        <translation>下一頁(&amp;N)</translation>
     </message>
     <message>
         <source>Previous ste&amp;p</source>
-        <translation>上一步(&amp;P)</translation>
+        <translation>上一頁(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Teacher mode</source>
@@ -2981,6 +3050,26 @@
     <message>
         <source>End the lesson</source>
         <translation>結束課程</translation>
+    </message>
+    <message>
+        <source>Quit CommitScope?</source>
+        <translation>要結束 CommitScope 嗎？</translation>
+    </message>
+    <message>
+        <source>You are at step %1 of %2 in the lesson &quot;%3&quot;.</source>
+        <translation>你正在課程「%3」的第 %1 步（共 %2 步）。</translation>
+    </message>
+    <message>
+        <source>Your progress is kept: next time, Lessons &gt; Browse lessons offers “Continue at step %1” with your score.</source>
+        <translation>你的進度會保留：下次在「課程 &gt; 瀏覽課程」中可以選「從第 %1 步繼續」，得分也會保留。</translation>
+    </message>
+    <message>
+        <source>Some answers could not be saved (see the lesson panel); the others are kept.</source>
+        <translation>有些作答無法儲存（請看課程面板）；其他的都已保留。</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>結束</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -93,8 +94,64 @@ bool ProgressStore::markStepReached(const QString& lessonId, const QString& step
         !schema::exec(d, QStringLiteral("UPDATE lessons SET total_steps = ? WHERE lesson_id = ?"), {totalSteps, lessonId}, e))
       return false;
     return reachStep(d, lessonId, stepId, when, e) && touchAttempt(d, attempt, when, e) &&
+           schema::exec(d, QStringLiteral("UPDATE attempts SET current_step = ? WHERE id = ?"), {stepId, attempt}, e) &&
            schema::refreshLesson(d, lessonId, e);
   });
+}
+
+bool ProgressStore::finishAttempt(const QString& lessonId, const QDateTime& wallTime) {
+  const QString when = iso(wallTime);
+  return inTransaction([&](const QSqlDatabase& d, QSqlError* e) {
+    const qint64 attempt = currentAttempt(d, lessonId, when, e);
+    return attempt >= 0 &&
+           schema::exec(d, QStringLiteral("UPDATE attempts SET finished_at = ? WHERE id = ?"), {when, attempt}, e) &&
+           touchAttempt(d, attempt, when, e) && schema::refreshLesson(d, lessonId, e);
+  });
+}
+
+int ResumePoint::score() const {
+  int n = 0;
+  for (const Answer& a : answers) n += a.firstCorrect ? 1 : 0;
+  return n;
+}
+
+ResumePoint ProgressStore::resumePoint(const QString& lessonId) const {
+  ResumePoint r;
+  if (!isUsable()) return r;
+  QSqlDatabase d = db();
+  // A read transaction: the attempt and its answers come from one snapshot even while another
+  // window records answers (WAL readers never wait for the writer).
+  if (!d.transaction()) {
+    lastError_ = d.lastError();
+    return r;
+  }
+  QSqlQuery q(d);
+  q.prepare(QStringLiteral("SELECT id, current_step, finished_at FROM attempts WHERE lesson_id = ? ORDER BY id DESC LIMIT 1"));
+  q.addBindValue(lessonId);
+  if (q.exec() && q.next() && q.value(2).isNull()) {
+    r.attemptId = q.value(0).toLongLong();
+    r.currentStep = q.value(1).toString();
+    QSqlQuery a(d);
+    a.prepare(QStringLiteral("SELECT step_id, correct, answer FROM answers WHERE attempt_id = ? ORDER BY id"));
+    a.addBindValue(r.attemptId);
+    if (a.exec()) {
+      while (a.next()) {
+        const QString step = a.value(0).toString();
+        const bool correct = a.value(1).toInt() != 0;
+        auto it = std::find_if(r.answers.begin(), r.answers.end(), [&](const ResumePoint::Answer& x) { return x.stepId == step; });
+        if (it == r.answers.end()) it = r.answers.insert(r.answers.end(), {step, correct, correct, {}});
+        it->lastCorrect = correct;
+        it->lastAnswer = a.value(2).toString();
+        if (r.currentStep.isEmpty() || q.value(1).isNull()) r.currentStep = step;  // version-2 attempts
+      }
+    } else {
+      lastError_ = a.lastError();
+    }
+  } else if (q.lastError().isValid()) {
+    lastError_ = q.lastError();
+  }
+  d.commit();
+  return r;
 }
 
 LessonProgress ProgressStore::lessonSummary(const QString& lessonId, int totalSteps) const {

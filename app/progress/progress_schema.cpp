@@ -75,6 +75,14 @@ const char* const kV2[] = {
     " SELECT lesson_id, step_id, MIN(answered_at) FROM answers GROUP BY lesson_id, step_id",
 };
 
+// Version 3: an attempt remembers the step the learner is on and whether it reached the end, so the
+// browser can offer "Continue at step N" with the attempt's score. Older attempts have neither
+// (resumePoint() then falls back to the step of their latest answer).
+const char* const kV3[] = {
+    "ALTER TABLE attempts ADD COLUMN current_step TEXT",
+    "ALTER TABLE attempts ADD COLUMN finished_at TEXT",
+};
+
 bool runAll(const QSqlDatabase& db, const char* const* first, const char* const* last, QSqlError* err) {
   for (auto it = first; it != last; ++it)
     if (!exec(db, QString::fromUtf8(*it), {}, err)) return false;
@@ -99,6 +107,7 @@ bool step(const QSqlDatabase& db, int to, QSqlError* err) {
   bool ok = false;
   if (to == 1) ok = runAll(db, std::begin(kV1), std::end(kV1), err);
   if (to == 2) ok = runAll(db, std::begin(kV2), std::end(kV2), err) && backfillV2(db, err);
+  if (to == 3) ok = runAll(db, std::begin(kV3), std::end(kV3), err);
   // user_version is part of the caller's transaction: the version and the tables change together.
   return ok && exec(db, QStringLiteral("PRAGMA user_version = %1").arg(to), {}, err);
 }

@@ -15,7 +15,8 @@ namespace commitscope::progress_schema {
 // The version this build writes (PRAGMA user_version). 0 means "nothing yet".
 //   1: answers
 //   2: + attempts, lessons (best score, last attempt, completion), steps_reached; answers.attempt_id
-inline constexpr int kCurrentVersion = 2;
+//   3: + attempts.current_step (where the learner is, to continue there), attempts.finished_at
+inline constexpr int kCurrentVersion = 3;
 
 // SQLite's primary result code in a Qt SQL error (-1 when there is none).
 int sqliteCode(const QSqlError& e);

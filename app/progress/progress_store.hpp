@@ -62,6 +62,21 @@ struct RecordedAnswer {
   QDateTime answeredAt;    // UTC
 };
 
+// Where the learner's latest attempt at a lesson stands, to continue it ("Continue at step N").
+struct ResumePoint {
+  struct Answer {
+    QString stepId;
+    bool firstCorrect = false;  // the first answer given to the step in this attempt (what scores)
+    bool lastCorrect = false;   // the latest one
+    QString lastAnswer;         // as recorded ("0,2", "option 1", ...)
+  };
+  qint64 attemptId = -1;     // -1: no attempt to continue (none, or the latest one reached the end)
+  QString currentStep;       // the step the learner was on (may be empty for attempts of version 2)
+  QList<Answer> answers;     // one per answered step, in the order first answered
+  int score() const;         // questions right at the first try
+  bool canContinue() const { return attemptId >= 0; }
+};
+
 class ProgressStore {
   Q_DECLARE_TR_FUNCTIONS(ProgressStore)
 
@@ -114,9 +129,16 @@ class ProgressStore {
   // Records and commits one answer (in the lesson's latest attempt, started if there is none).
   bool recordAnswer(const QString& lessonId, const QString& stepId, const QString& answer, bool correct,
                     double virtualMs, const QDateTime& wallTime = QDateTime::currentDateTimeUtc());
-  // The learner reached a step. `totalSteps` > 0 also records the lesson's number of steps.
+  // The learner reached a step (and is now on it: the latest attempt's current step, where
+  // "Continue" starts). `totalSteps` > 0 also records the lesson's number of steps.
   bool markStepReached(const QString& lessonId, const QString& stepId, int totalSteps = 0,
                        const QDateTime& wallTime = QDateTime::currentDateTimeUtc());
+
+  // The lesson's latest attempt reached its end (the summary was shown): nothing to continue.
+  bool finishAttempt(const QString& lessonId, const QDateTime& wallTime = QDateTime::currentDateTimeUtc());
+  // The latest attempt, read in one transaction (a consistent snapshot while other windows write).
+  // Not continuable when it finished; `currentStep` falls back to the step of its latest answer.
+  ResumePoint resumePoint(const QString& lessonId) const;
 
   // `totalSteps` > 0 overrides the stored number of steps for the completion fraction.
   LessonProgress lessonSummary(const QString& lessonId, int totalSteps = 0) const;

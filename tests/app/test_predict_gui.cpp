@@ -158,7 +158,7 @@ TEST(PredictInTheWindow, Lesson08AsksAboutRecoveryBeforeCDecidesThenRunsToTheRes
   ASSERT_EQ(st.happened.size(), 1u);
   EXPECT_EQ(st.happened.front(), quiz.correct.front());
   EXPECT_FALSE(panel->runResultButton()->isVisible());
-  EXPECT_TRUE(panel->feedbackText().contains(QStringLiteral("prediction was right"))) << panel->feedbackText().toStdString();
+  EXPECT_TRUE(panel->feedbackText().contains(QStringLiteral("that is what happened"))) << panel->feedbackText().toStdString();
   EXPECT_TRUE(panel->nextButton()->isEnabled());
 }
 
@@ -195,7 +195,7 @@ TEST(PredictInTheWindow, Lesson12AsksBeforeRESERVE_STOCKIsSentAgainAndJudgesAWro
   EXPECT_FALSE(st.correct);
   ASSERT_EQ(st.happened.size(), 1u);
   EXPECT_EQ(st.happened.front(), quiz.correct.front());
-  EXPECT_TRUE(panel->feedbackText().contains(QStringLiteral("something else"))) << panel->feedbackText().toStdString();
+  EXPECT_TRUE(panel->feedbackText().contains(QStringLiteral("Not what happened"))) << panel->feedbackText().toStdString();
 }
 
 // Teacher mode's jump past a predict step performs its "after_prediction" too: the run after the

@@ -95,7 +95,7 @@ void expectRecovered(ProgressStore& store, const QTemporaryDir& dir, const QByte
   EXPECT_EQ(readFile(aside), oldBytes);
   EXPECT_TRUE(store.lastMessage().contains(QStringLiteral(".corrupt-%1").arg(n))) << store.lastMessage().toStdString();
   EXPECT_TRUE(store.lastMessage().contains(QStringLiteral("new progress file"))) << store.lastMessage().toStdString();
-  EXPECT_EQ(store.schemaVersion(), 2);
+  EXPECT_EQ(store.schemaVersion(), 3);
   EXPECT_TRUE(store.answers().isEmpty());
   EXPECT_TRUE(store.recordAnswer(QStringLiteral("l1"), QStringLiteral("q1"), QStringLiteral("A"), true, 1.0));
   store.close();
@@ -305,7 +305,7 @@ TEST(ProgressStore, AnswersPersistAcrossReopen) {
   ProgressStore store(dir.path());
   ASSERT_EQ(store.status(), Status::Ok);
   EXPECT_EQ(store.migratedFromVersion(), -1);
-  EXPECT_EQ(store.schemaVersion(), 2);
+  EXPECT_EQ(store.schemaVersion(), 3);
   const auto answers = store.answers(QStringLiteral("07-2pc"));
   ASSERT_EQ(answers.size(), 3);
   EXPECT_EQ(answers[0].stepId, QStringLiteral("q1"));
@@ -383,7 +383,7 @@ TEST(ProgressStore, MigratesFromVersion1) {
   ProgressStore store(dir.path());
   ASSERT_EQ(store.status(), Status::Ok) << store.lastMessage().toStdString();
   EXPECT_EQ(store.migratedFromVersion(), 1);
-  EXPECT_EQ(store.schemaVersion(), 2);
+  EXPECT_EQ(store.schemaVersion(), 3);
   const auto answers = store.answers();
   ASSERT_EQ(answers.size(), 4);
   EXPECT_EQ(answers[2].answer, QStringLiteral("C"));
@@ -421,7 +421,7 @@ TEST(ProgressStore, MigratesFromVersion0) {
     ProgressStore store(dir.path());
     ASSERT_EQ(store.status(), Status::Ok) << store.lastMessage().toStdString();
     EXPECT_EQ(store.migratedFromVersion(), 0);
-    EXPECT_EQ(store.schemaVersion(), 2);
+    EXPECT_EQ(store.schemaVersion(), 3);
     EXPECT_TRUE(store.recordAnswer(QStringLiteral("l"), QStringLiteral("q"), QStringLiteral("a"), true, 0));
   }
 }
@@ -486,7 +486,7 @@ TEST(ProgressStore, WrongTablesAtCurrentVersionAreMovedAside) {
   {
     RawDb raw(dbFile(dir));
     raw.exec(QStringLiteral("CREATE TABLE something (x)"));
-    raw.exec(QStringLiteral("PRAGMA user_version = 2"));
+    raw.exec(QStringLiteral("PRAGMA user_version = 3"));
   }
   const QByteArray bytes = readFile(dbFile(dir));
   ProgressStore store(dir.path());
@@ -828,6 +828,47 @@ TEST(ProgressStore, TwoStoresOnOneProfile) {
       << a.lastMessage().toStdString();
   EXPECT_TRUE(b.recordAnswer(QStringLiteral("l"), QStringLiteral("q2"), QStringLiteral("b"), true, 2));
   EXPECT_EQ(a.answers().size(), 2);
+}
+
+// Item 6 of issue 11: where the latest attempt stands, as another window on the profile sees it.
+TEST(ProgressStore, ResumePointOfTheLatestAttemptAcrossWindows) {
+  QTemporaryDir dir;
+  ProgressStore a(dir.path());
+  ProgressStore b(dir.path());
+  const QString l = QStringLiteral("l");
+  EXPECT_FALSE(b.resumePoint(l).canContinue());
+  ASSERT_GE(a.startAttempt(l), 0);
+  EXPECT_TRUE(a.markStepReached(l, QStringLiteral("s1"), 5));
+  EXPECT_TRUE(a.recordAnswer(l, QStringLiteral("q1"), QStringLiteral("1"), false, 1));
+  EXPECT_TRUE(a.recordAnswer(l, QStringLiteral("q1"), QStringLiteral("0"), true, 1));
+  EXPECT_TRUE(a.recordAnswer(l, QStringLiteral("q2"), QStringLiteral("option 2"), true, 2));
+  EXPECT_TRUE(a.markStepReached(l, QStringLiteral("s4"), 5));
+  const commitscope::ResumePoint at = b.resumePoint(l);
+  ASSERT_TRUE(at.canContinue());
+  EXPECT_EQ(at.currentStep, QStringLiteral("s4"));
+  ASSERT_EQ(at.answers.size(), 2);
+  EXPECT_FALSE(at.answers[0].firstCorrect);  // the first answer counts
+  EXPECT_TRUE(at.answers[0].lastCorrect);
+  EXPECT_EQ(at.answers[0].lastAnswer, QStringLiteral("0"));
+  EXPECT_EQ(at.score(), 1);
+  // A new attempt (Start over) has nothing answered; a finished one nothing to continue.
+  ASSERT_GE(b.startAttempt(l), 0);
+  EXPECT_TRUE(a.resumePoint(l).answers.isEmpty());
+  EXPECT_TRUE(b.finishAttempt(l));
+  EXPECT_FALSE(a.resumePoint(l).canContinue());
+}
+
+// An attempt written before version 3 has no current step: it continues at its latest answer.
+TEST(ProgressStore, ResumePointOfAVersion2AttemptIsItsLatestAnswer) {
+  QTemporaryDir dir;
+  makeVersion1(dbFile(dir));
+  ProgressStore store(dir.path());
+  ASSERT_EQ(store.schemaVersion(), 3);
+  const QList<commitscope::RecordedAnswer> answers = store.answers(QStringLiteral("l1"));
+  ASSERT_FALSE(answers.isEmpty());
+  const commitscope::ResumePoint at = store.resumePoint(QStringLiteral("l1"));
+  ASSERT_TRUE(at.canContinue());
+  EXPECT_EQ(at.currentStep, answers.back().stepId);
 }
 
 TEST(ProgressStore, ClosedStoreFailsHarmlessly) {

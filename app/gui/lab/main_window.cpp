@@ -206,11 +206,14 @@ void MainWindow::resetLayout() {
   side_->setVisible(!folded);
   bottom_->setVisible(!folded && !smallScreen);
   canvas_panel_->setTitleVisible(!folded);
+  lesson_panel_->setTitleVisible(!projector_);  // the panel's own title names the lesson
   // Proportions, not pixels: the canvas gets most of the room, the diagram a third of the height.
   const int w = std::max(800, horizontal_->width() > 0 ? horizontal_->width() : width());
   const int h = std::max(500, vertical_->height() > 0 ? vertical_->height() : height() - 120);
   const bool lesson = lesson_panel_->isVisible() || (session_ && session_->isActive());
-  const int lessonWidth = lesson ? std::clamp(w * (projector_ ? 30 : 28) / 100, 340, projector_ ? 1000 : 620) : 0;
+  // On a projector the lesson panel is wider (40%): a question, its options and the verdict must be
+  // readable at 1.7x type without scrolling, even at 1280 x 720.
+  const int lessonWidth = lesson ? std::clamp(w * (projector_ ? 40 : 28) / 100, 340, projector_ ? 1000 : 620) : 0;
   // During a lesson the panel and the canvas are what the class looks at: the state-machine column
   // and the bottom diagrams give up some room (they stay, and can be dragged back).
   const int sidePercent = lesson ? (projector_ ? 34 : 26) : projector_ ? 41 : 33;
@@ -926,6 +929,14 @@ const LessonLibrary& MainWindow::lessons() {
 bool MainWindow::lessonPanelVisible() const { return lesson_panel_->isVisibleTo(this); }
 
 bool MainWindow::startLesson(const QString& idOrPath, bool interactive, QString* error) {
+  return openLesson(idOrPath, false, interactive, error);
+}
+
+bool MainWindow::continueLesson(const QString& id, bool interactive, QString* error) {
+  return openLesson(id, true, interactive, error);
+}
+
+bool MainWindow::openLesson(const QString& idOrPath, bool resume, bool interactive, QString* error) {
   LessonEntry fromFile;
   const LessonEntry* entry = lessons().find(idOrPath);
   if (!entry && QFileInfo::exists(idOrPath)) {
@@ -935,9 +946,15 @@ bool MainWindow::startLesson(const QString& idOrPath, bool interactive, QString*
   QString problem;
   if (!entry) problem = tr("There is no lesson \"%1\" (neither a bundled lesson id nor a file).").arg(idOrPath);
   else if (!entry->available()) problem = entry->problems.join(QLatin1Char('\n'));
-  if (problem.isEmpty() && !maybeSave()) return false;
-  if (problem.isEmpty() && !session_->start(*entry->lesson, &problem) && problem.isEmpty())
-    problem = tr("The lesson could not be started.");
+  // A lesson's run is not the learner's document (its progress is kept per answer): replacing one
+  // lesson by another asks nothing; a free-play run with unsaved faults is offered for saving.
+  if (problem.isEmpty() && !session_->isActive() && !maybeSave()) return false;
+  if (problem.isEmpty()) {
+    commitscope::ResumePoint at;
+    if (resume && progress_) at = progress_->resumePoint(entry->id);
+    const bool ok = at.canContinue() ? session_->resume(*entry->lesson, at, &problem) : session_->start(*entry->lesson, &problem);
+    if (!ok && problem.isEmpty()) problem = tr("The lesson could not be started.");
+  }
   if (!problem.isEmpty() && !session_->isActive()) {
     if (error) *error = problem;
     if (interactive) {
@@ -1002,6 +1019,8 @@ void MainWindow::browseLessons() {
   if (!e || !e->available()) return;
   if (browser.choice() == LessonBrowser::Choice::Start) {
     startLesson(e->id);
+  } else if (browser.choice() == LessonBrowser::Choice::Continue) {
+    continueLesson(e->id);
   } else if (browser.choice() == LessonBrowser::Choice::FreePlay && maybeSave()) {
     if (session_->isActive()) closeLesson();
     cs::Scenario s = e->lesson->scenario;
@@ -1033,8 +1052,31 @@ void MainWindow::changeEvent(QEvent* event) {
   QMainWindow::changeEvent(event);
 }
 
+bool MainWindow::confirmQuitLesson() {
+  const QString title = QString::fromStdString(session_->lesson()->title.in(lessonLanguageKey()));
+  QMessageBox box(QMessageBox::Question, tr("Quit CommitScope?"),
+                  tr("You are at step %1 of %2 in the lesson \"%3\".")
+                      .arg(session_->currentIndex() + 1)
+                      .arg(session_->stepCount())
+                      .arg(title),
+                  QMessageBox::Cancel, this);
+  box.setObjectName(QStringLiteral("quitLessonQuestion"));
+  box.setInformativeText(session_->unsavedCount() == 0
+                             ? tr("Your progress is kept: next time, Lessons > Browse lessons offers “Continue at step %1” with "
+                                  "your score.")
+                                   .arg(session_->currentIndex() + 1)
+                             : tr("Some answers could not be saved (see the lesson panel); the others are kept."));
+  QPushButton* quit = box.addButton(tr("Quit"), QMessageBox::AcceptRole);
+  box.setDefaultButton(quit);
+  box.exec();
+  return box.clickedButton() == quit;
+}
+
 void MainWindow::closeEvent(QCloseEvent* event) {
-  if (!maybeSave()) {
+  // During a lesson the run is the lesson's, not a document with unsaved faults: say instead that
+  // the progress is kept.
+  const bool inLesson = session_->isActive() && !session_->finished();
+  if (inLesson ? !confirmQuitLesson() : !session_->isActive() && !maybeSave()) {
     event->ignore();
     return;
   }

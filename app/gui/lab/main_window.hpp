@@ -72,6 +72,9 @@ class MainWindow final : public QMainWindow {
   // Starts a lesson by id (from the library) or from a file path; false (and a message unless not
   // `interactive`) when it does not exist or is broken.
   bool startLesson(const QString& idOrPath, bool interactive = true, QString* error = nullptr);
+  // Continues the learner's stored attempt at a bundled lesson where it was left (Lessons > Browse,
+  // "Continue at step N"); starts it afresh when there is nothing to continue.
+  bool continueLesson(const QString& id, bool interactive = true, QString* error = nullptr);
   void closeLesson();
   void freePlay();
   void setTeacherMode(bool on);
@@ -116,6 +119,9 @@ class MainWindow final : public QMainWindow {
   bool mayLeaveRun();     // only asks
   void leaveLesson();
   bool confirmEndLesson();
+  // Quitting during a lesson: says that the progress is kept and where it continues (false: stay).
+  bool confirmQuitLesson();
+  bool openLesson(const QString& idOrPath, bool resume, bool interactive, QString* error);
 
   void newScenario();
   void openDialog();

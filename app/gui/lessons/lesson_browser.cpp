@@ -12,6 +12,7 @@
 
 #include "language.hpp"
 #include "lesson_library.hpp"
+#include "lesson_session.hpp"
 #include "progress_store.hpp"
 
 LessonBrowser::LessonBrowser(const LessonLibrary* library, commitscope::ProgressStore* progress, bool hideScores,
@@ -26,13 +27,17 @@ LessonBrowser::LessonBrowser(const LessonLibrary* library, commitscope::Progress
 
   list_ = new QTreeWidget(this);
   list_->setColumnCount(ColumnCount);
-  list_->setHeaderLabels({tr("Lesson"), tr("Topic"), tr("Time"), tr("Completed"), tr("Best score"), tr("Last attempt")});
+  //: The column of lesson numbers ("No." as in number).
+  list_->setHeaderLabels({tr("No."), tr("Lesson"), tr("Topic"), tr("Time"), tr("Take first"), tr("Completed"), tr("Best score"),
+                          tr("Last attempt")});
+  list_->headerItem()->setToolTip(Prerequisites, tr("Lessons to take before this one (by number)"));
   list_->setRootIsDecorated(false);
   list_->setAlternatingRowColors(true);
   list_->setUniformRowHeights(true);
   list_->setAllColumnsShowFocus(true);
   list_->header()->setStretchLastSection(false);
   list_->header()->setSectionResizeMode(Title, QHeaderView::Stretch);
+  list_->header()->setSectionResizeMode(Number, QHeaderView::ResizeToContents);
   for (int c = Topic; c < ColumnCount; ++c) list_->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
   list_->setColumnHidden(Score, hideScores_);
   details_ = new QLabel(this);
@@ -52,20 +57,30 @@ LessonBrowser::LessonBrowser(const LessonLibrary* library, commitscope::Progress
   layout->addWidget(split, 1);
 
   auto* buttons = new QDialogButtonBox(this);
+  continue_ = buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
   start_ = buttons->addButton(tr("Start lesson"), QDialogButtonBox::AcceptRole);
   start_->setDefault(true);
   freePlay_ = buttons->addButton(tr("Free play"), QDialogButtonBox::ActionRole);
   freePlay_->setToolTip(tr("Open the lesson's scenario in the sandbox, without the lesson"));
   buttons->addButton(QDialogButtonBox::Close);
   connect(start_, &QPushButton::clicked, this, [this] { finish(Choice::Start); });
+  connect(continue_, &QPushButton::clicked, this, [this] { finish(Choice::Continue); });
   connect(freePlay_, &QPushButton::clicked, this, [this] { finish(Choice::FreePlay); });
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
   layout->addWidget(buttons);
 
   connect(list_, &QTreeWidget::currentItemChanged, this, &LessonBrowser::updateDetails);
-  connect(list_, &QTreeWidget::itemActivated, this, [this] { finish(Choice::Start); });
+  // Double-click: continue where the learner left off when there is something to continue.
+  connect(list_, &QTreeWidget::itemActivated, this,
+          [this] { finish(continue_->isVisible() ? Choice::Continue : Choice::Start); });
   fill();
-  resize(980, 640);
+  resize(1040, 640);
+}
+
+QString LessonBrowser::lessonNumber(const QString& id, int place) {
+  int digits = 0;
+  while (digits < id.size() && id.at(digits).isDigit()) ++digits;
+  return digits > 0 ? id.left(digits) : QString::number(place);
 }
 
 void LessonBrowser::fill() {
@@ -76,6 +91,8 @@ void LessonBrowser::fill() {
     ++number;
     auto* item = new QTreeWidgetItem(list_);
     item->setData(Title, Qt::UserRole, e.id);
+    item->setText(Number, lessonNumber(e.id, number));
+    item->setTextAlignment(Number, Qt::AlignRight | Qt::AlignVCenter);
     if (!e.available()) {
       item->setText(Title, tr("%1 — unavailable").arg(e.title(lang)));
       item->setText(Topic, tr("(broken file)"));
@@ -89,6 +106,19 @@ void LessonBrowser::fill() {
     item->setToolTip(Title, lessonPlain(l.summary));
     item->setText(Topic, lessonTopicName(QString::fromStdString(l.topic)));
     item->setText(Minutes, tr("%1 min").arg(l.minutes));
+    QStringList before;
+    QStringList names;
+    for (const auto& id : l.prerequisites) {
+      const QString pid = QString::fromStdString(id);
+      const LessonEntry* p = library_->find(pid);
+      int place = 0;
+      for (std::size_t k = 0; k < library_->entries().size(); ++k)
+        if (library_->entries()[k].id == pid) place = static_cast<int>(k) + 1;
+      before << lessonNumber(pid, place);
+      names << (p ? p->title(lang) : pid);
+    }
+    item->setText(Prerequisites, before.join(QStringLiteral(", ")));
+    item->setToolTip(Prerequisites, names.join(QLatin1Char('\n')));
     if (progress_ && progress_->isUsable()) {
       const commitscope::LessonProgress p = progress_->lessonSummary(e.id, static_cast<int>(l.steps.size()));
       if (p.completed) item->setText(Completion, tr("✔ done"));
@@ -98,7 +128,6 @@ void LessonBrowser::fill() {
       if (p.lastAttempt.isValid()) item->setText(LastAttempt, attemptTimeText(p.lastAttempt));
     }
   }
-  Q_UNUSED(number);
   if (list_->topLevelItemCount() > 0) {
     // Start where the learner is: the first lesson not completed yet.
     QTreeWidgetItem* pick = list_->topLevelItem(0);
@@ -119,6 +148,8 @@ void LessonBrowser::updateDetails() {
   const LessonEntry* e = library_->find(selectedId());
   start_->setEnabled(e && e->available());
   freePlay_->setEnabled(e && e->available());
+  start_->setText(tr("Start lesson"));
+  continue_->hide();
   if (!e) {
     details_->setText(library_->entries().empty() ? tr("No lessons were found in %1.").arg(library_->directory().toHtmlEscaped())
                                                   : QString());
@@ -144,6 +175,31 @@ void LessonBrowser::updateDetails() {
   }
   if (!prereqs.isEmpty()) h += tr("<p><b>Take first:</b> %1</p>").arg(prereqs.join(QStringLiteral(" · ")));
   h += tr("<p>%1 steps · %2 questions · about %3 minutes</p>").arg(l.steps.size()).arg(l.question_count()).arg(l.minutes);
+  // A lesson left halfway: continue at the step the learner was on, with the score so far.
+  if (progress_ && progress_->isUsable()) {
+    const commitscope::ResumePoint at = progress_->resumePoint(e->id);
+    const int step = LessonSession::resumeIndex(l, at);
+    if (at.canContinue() && (step > 0 || !at.answers.isEmpty())) {
+      continue_->setText(tr("Continue at step %1").arg(step + 1));
+      continue_->setToolTip(tr("Where you left off, with your answers and score so far"));
+      continue_->show();
+      continue_->setDefault(true);
+      start_->setText(tr("Start over"));
+      start_->setToolTip(tr("A new attempt from step 1 (your earlier attempts stay in your progress)"));
+      h += hideScores_ ? tr("<p><b>You left this lesson at step %1 of %2.</b> Continue there, or start over.</p>")
+                             .arg(step + 1)
+                             .arg(l.steps.size())
+                       : tr("<p><b>You left this lesson at step %1 of %2.</b> Score so far: %3 of %4. Continue there, or "
+                            "start over.</p>")
+                             .arg(step + 1)
+                             .arg(l.steps.size())
+                             .arg(at.score())
+                             .arg(l.question_count());
+    } else {
+      start_->setDefault(true);
+      start_->setToolTip(QString());
+    }
+  }
   details_->setText(h);
 }
 

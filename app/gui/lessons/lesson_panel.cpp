@@ -18,6 +18,7 @@
 #include <algorithm>
 
 #include "engine_text.hpp"
+#include "hint_icon.hpp"
 #include "lab_controller.hpp"
 #include "lesson_library.hpp"
 #include "lesson_session.hpp"
@@ -113,10 +114,22 @@ LessonPanel::LessonPanel(LessonSession* session, QWidget* parent) : QWidget(pare
   runResult_->setObjectName(QStringLiteral("LessonRunToResult"));
   runResult_->setIcon(style()->standardIcon(QStyle::SP_MediaSeekForward));
   connect(runResult_, &QPushButton::clicked, session_, &LessonSession::runToResult);
-  hints_ = wrapLabel(body);
+  hints_ = new QWidget(body);
+  hintsLayout_ = new QVBoxLayout(hints_);
+  hintsLayout_->setContentsMargins(0, 0, 0, 0);
   hint_ = new QPushButton(body);
+  hint_->setIcon(hinticon::icon());
   connect(hint_, &QPushButton::clicked, session_, &LessonSession::showHint);
+  // The verdict comes right after the options: what was chosen and whether it was right, then what
+  // to do (try again, see the answer), then the explanations.
   feedback_ = wrapLabel(body);
+  feedback_->setObjectName(QStringLiteral("LessonVerdict"));
+  tryAgain_ = new QPushButton(body);
+  connect(tryAgain_, &QPushButton::clicked, session_, &LessonSession::tryAgain);
+  showAnswer_ = new QPushButton(body);
+  connect(showAnswer_, &QPushButton::clicked, session_, &LessonSession::revealAnswer);
+  explain_ = wrapLabel(body);
+  explain_->setObjectName(QStringLiteral("LessonExplanations"));
   retry_ = new QPushButton(body);
   connect(retry_, &QPushButton::clicked, session_, &LessonSession::retryStep);
   skip_ = new QPushButton(body);
@@ -130,14 +143,21 @@ LessonPanel::LessonPanel(LessonSession* session, QWidget* parent) : QWidget(pare
   bl->addWidget(kind_);
   bl->addWidget(text_);
   bl->addWidget(optionsBox_);
-  for (QPushButton* b : {submit_, runResult_, hint_, retry_, skip_, solution_, reveal_, browse_}) {
+  for (QPushButton* b : {submit_, runResult_, hint_, tryAgain_, showAnswer_, retry_, skip_, solution_, reveal_, browse_}) {
     b->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
   }
   bl->addWidget(submit_, 0, Qt::AlignLeft);
   bl->addWidget(runResult_, 0, Qt::AlignLeft);
+  bl->addWidget(feedback_);
+  auto* again = new QHBoxLayout;
+  again->setSpacing(6);
+  again->addWidget(tryAgain_);
+  again->addWidget(showAnswer_);
+  again->addStretch(1);
+  bl->addLayout(again);
+  bl->addWidget(explain_);
   bl->addWidget(hints_);
   bl->addWidget(hint_, 0, Qt::AlignLeft);
-  bl->addWidget(feedback_);
   auto* tools = new QHBoxLayout;
   tools->setSpacing(6);
   for (QPushButton* b : {retry_, skip_, solution_, reveal_}) tools->addWidget(b);
@@ -170,7 +190,9 @@ LessonPanel::LessonPanel(LessonSession* session, QWidget* parent) : QWidget(pare
   nav->addWidget(next_);
   layout->addLayout(nav);
 
-  auto* footer = new QHBoxLayout;
+  footer_ = new QWidget(this);
+  auto* footer = new QHBoxLayout(footer_);
+  footer->setContentsMargins(0, 0, 0, 0);
   teacher_ = new QCheckBox(this);
   connect(teacher_, &QCheckBox::toggled, this, &LessonPanel::teacherModeToggled);
   freePlay_ = new QPushButton(this);
@@ -182,7 +204,7 @@ LessonPanel::LessonPanel(LessonSession* session, QWidget* parent) : QWidget(pare
   footer->addStretch(1);
   footer->addWidget(freePlay_);
   footer->addWidget(close_);
-  layout->addLayout(footer);
+  layout->addWidget(footer_);
 
   connect(session_, &LessonSession::changed, this, &LessonPanel::refresh);
   applyFonts();
@@ -194,7 +216,8 @@ void LessonPanel::applyFonts() {
   // font) enlarges the title and the step kind too.
   QFont tf = font();
   tf.setBold(true);
-  tf.setPointSizeF(tf.pointSizeF() * 1.25);
+  // On a projector the type is already large and the title shares its line with "Step n of m".
+  if (!projector::isOn()) tf.setPointSizeF(tf.pointSizeF() * 1.25);
   title_->setFont(tf);
   QFont kf = font();
   kf.setBold(true);
@@ -202,7 +225,24 @@ void LessonPanel::applyFonts() {
   kf.setPointSizeF(kf.pointSizeF() * 0.85);
   kind_->setFont(kf);
   fitStepList();
+  applyPresentation();
 }
+
+void LessonPanel::applyPresentation() {
+  // On a projector the question, its options and the verdict must fit the panel without scrolling
+  // (1280 x 720 at 1.7x type): the step list and the footer give their room up. "Step n of m" stays
+  // in view; Teacher mode, Free play and Close stay in the Lessons menu.
+  const bool on = projector::isOn();
+  steps_->setVisible(!on);
+  footer_->setVisible(!on);
+  layout()->setSpacing(on ? 2 : 6);
+  meta_->setVisible(!on);
+  if (auto* bl = qobject_cast<QVBoxLayout*>(scroll_->widget()->layout())) bl->setSpacing(on ? 4 : 8);
+  optionsLayout_->setSpacing(on ? 2 : 4);
+  refresh();  // the title line differs
+}
+
+QWidget* LessonPanel::scrollViewport() const { return scroll_->viewport(); }
 
 void LessonPanel::fitStepList() {
   // About five rows: enough to see where you are, leaving the room to the step's own text. Three on
@@ -223,6 +263,10 @@ void LessonPanel::retranslate() {
   runResult_->setText(tr("Run to the result"));
   runResult_->setToolTip(tr("Play the run quickly to the moment the question is about, then compare it with your "
                             "prediction"));
+  tryAgain_->setText(tr("Try again"));
+  tryAgain_->setToolTip(tr("Choose again; your score keeps counting your first answer"));
+  showAnswer_->setText(tr("Show the answer"));
+  showAnswer_->setToolTip(tr("Mark the right answer and show every explanation"));
   retry_->setText(tr("Retry this step"));
   retry_->setToolTip(tr("Go back to where this step began and try again (the run replays exactly)"));
   skip_->setText(tr("Skip ahead"));
@@ -282,12 +326,16 @@ void LessonPanel::rebuildSteps() {
 }
 
 void LessonPanel::rebuildOptions() {
-  for (QWidget* w : optionRows_) w->deleteLater();
-  for (QLabel* l : explanations_) l->deleteLater();
+  for (QWidget* w : optionRows_) {
+    // Out of the layout at once: deleteLater waits for the event loop, and until then the old rows
+    // would still take their room above the new ones.
+    optionsLayout_->removeWidget(w);
+    w->hide();
+    w->deleteLater();
+  }
   options_.clear();
   optionLabels_.clear();
   optionRows_.clear();
-  explanations_.clear();
   delete group_;
   group_ = nullptr;
   const cs::LessonStep* s = session_->currentStep();
@@ -312,15 +360,10 @@ void LessonPanel::rebuildOptions() {
     rl->addWidget(b, 0, Qt::AlignTop);
     rl->addWidget(label, 1);
     group_->addButton(b, static_cast<int>(i));
-    auto* expl = wrapLabel(optionsBox_);
-    expl->setContentsMargins(28, 0, 0, 6);
-    expl->hide();
     optionsLayout_->addWidget(row);
-    optionsLayout_->addWidget(expl);
     options_.push_back(b);
     optionLabels_.push_back(label);
     optionRows_.push_back(row);
-    explanations_.push_back(expl);
     connect(b, &QAbstractButton::toggled, this, [this] {
       submit_->setEnabled(group_ && group_->checkedButton() != nullptr);
     });
@@ -379,6 +422,9 @@ QString LessonPanel::statusHtml() const {
     case S::Done:
       if (s->kind == cs::StepKind::Task)
         h = coloured(kGood, st.solved ? tr("✔ Done (the solution was shown).") : tr("✔ Done: the engine confirms it. Press Next."));
+      if (session_->movedPastGoal())
+        h += coloured(kWait, tr("The run has gone on since the goal held: Next continues from the moment it held, and "
+                                "“Retry this step” goes back to where the step began."));
       break;
     case S::Ready:
       if (session_->awaitingResult())
@@ -410,7 +456,7 @@ void LessonPanel::refresh() {
   saveNotice_->setVisible(!unsaved.isEmpty());
   const cs::Lesson& lesson = *session_->lesson();
   if (steps_->count() != session_->stepCount() || title_->text().isEmpty()) rebuildSteps();
-  title_->setText(QString::fromStdString(lesson.title.in(lessonLanguageKey())));
+  const QString lessonTitle = QString::fromStdString(lesson.title.in(lessonLanguageKey()));
   const bool teacher = session_->teacherMode();
   {
     const QSignalBlocker block(teacher_);
@@ -422,6 +468,13 @@ void LessonPanel::refresh() {
   if (!teacher) meta += tr("  ·  Score %1 of %2").arg(session_->score()).arg(session_->questionCount());
   else meta += tr("  ·  Teacher mode");
   meta_->setText(meta);
+  if (projector::isOn()) {  // one line: the title, then where the class is
+    title_->setTextFormat(Qt::RichText);
+    title_->setText(QStringLiteral("%1 <span style='font-weight:normal;'>· %2</span>").arg(lessonTitle.toHtmlEscaped(), meta.toHtmlEscaped()));
+  } else {
+    title_->setTextFormat(Qt::PlainText);
+    title_->setText(lessonTitle);
+  }
 
   // Step list: a mark per step (done, current, still to come) in front of its label.
   for (int i = 0; i < steps_->count(); ++i) {
@@ -438,14 +491,18 @@ void LessonPanel::refresh() {
     steps_->clearSelection();
   }
 
-  if (builtFor_ != index || builtFinished_ != finished) {
+  // A retry starts from fresh, unchecked options.
+  const bool retrying = !finished && session_->stepState(index).retrying;
+  if (builtFor_ != index || builtFinished_ != finished || builtRetrying_ != retrying) {
     rebuildOptions();
     builtFor_ = index;
     builtFinished_ = finished;
+    builtRetrying_ = retrying;
     scroll_->verticalScrollBar()->setValue(0);
   }
 
-  for (QWidget* w : std::initializer_list<QWidget*>{submit_, runResult_, hint_, hints_, retry_, skip_, solution_, reveal_, browse_})
+  for (QWidget* w : std::initializer_list<QWidget*>{submit_, runResult_, hint_, hints_, tryAgain_, showAnswer_, explain_, retry_, skip_,
+                                                     solution_, reveal_, browse_})
     w->hide();
   optionsBox_->setVisible(!options_.empty());
 
@@ -457,7 +514,7 @@ void LessonPanel::refresh() {
     kind_->setText(tr("Well done"));
     const int score = session_->score();
     const int total = session_->questionCount();
-    QString h = tr("<p>You have finished <b>%1</b>.</p>").arg(title_->text().toHtmlEscaped());
+    QString h = tr("<p>You have finished <b>%1</b>.</p>").arg(lessonTitle.toHtmlEscaped());
     if (!teacher) h += tr("<p>Questions right at the first try: <b>%1 of %2</b>.</p>").arg(score).arg(total);
     if (session_->unsavedCount() == 0)
       h += tr("<p>Your progress is saved. Open the scenario in <b>Free play</b> to keep experimenting, or choose the next "
@@ -469,6 +526,7 @@ void LessonPanel::refresh() {
            tr("<p>Open the scenario in <b>Free play</b> to keep experimenting, or choose the next lesson.</p>");
     text_->setText(h);
     feedback_->clear();
+    feedback_->hide();
     browse_->show();
     return;
   }
@@ -476,7 +534,6 @@ void LessonPanel::refresh() {
   const cs::LessonStep& s = lesson.steps[static_cast<std::size_t>(index)];
   const auto& st = session_->stepState(index);
   QString body;
-  const std::vector<cs::LocalizedText>* hints = nullptr;
   switch (s.kind) {
     case cs::StepKind::Narration:
       kind_->setText(tr("Read"));
@@ -489,7 +546,6 @@ void LessonPanel::refresh() {
     case cs::StepKind::Task:
       kind_->setText(tr("Your turn"));
       body = lessonHtml(s.text);
-      hints = &s.hints;
       break;
     case cs::StepKind::Quiz:
       switch (s.quiz.kind) {
@@ -499,7 +555,6 @@ void LessonPanel::refresh() {
         case cs::QuizKind::Predict: kind_->setText(tr("Question · predict")); break;
         case cs::QuizKind::MakeItHappen:
           kind_->setText(tr("Question · make it happen"));
-          hints = &s.quiz.hints;
           break;
       }
       body = lessonHtml(s.quiz.question);
@@ -507,83 +562,158 @@ void LessonPanel::refresh() {
   }
   text_->setText(body);
 
-  // Options: enabled until answered; afterwards every explanation shows, the right ones in green and
-  // a wrong choice in red. Revealing (teacher mode) shows them before anyone answers.
-  if (!options_.empty()) {
-    const bool answered = st.answered;
-    const bool show = answered || st.revealed;
-    const bool playing = session_->status() == LessonSession::Status::Playing;
-    const bool predicted = s.quiz.kind == cs::QuizKind::Predict && !st.chosen.empty();  // locked in
-    const auto& correct = s.quiz.correct;
-    for (std::size_t i = 0; i < options_.size(); ++i) {
-      QAbstractButton* b = options_[i];
-      b->setEnabled(!answered && !playing && !predicted);
-      if (answered || predicted) {
-        const QSignalBlocker block(b);
-        b->setChecked(std::find(st.chosen.begin(), st.chosen.end(), i) != st.chosen.end());
-      }
-      const bool right = std::find(correct.begin(), correct.end(), i) != correct.end();
-      const bool chosen = std::find(st.chosen.begin(), st.chosen.end(), i) != st.chosen.end();
-      QLabel* e = explanations_[i];
-      if (show) {
-        const bool happened = std::find(st.happened.begin(), st.happened.end(), i) != st.happened.end();
-        QString lead;
-        if (s.quiz.kind == cs::QuizKind::Predict && answered) lead = happened ? tr("This is what happened.") : QString();
-        else lead = right ? tr("Right.") : chosen ? tr("Not quite.") : QString();
-        const QString text = lessonHtml(s.quiz.options[i].explanation);
-        e->setText(coloured(right ? kGood : chosen ? kBad : "#555555",
-                            (lead.isEmpty() ? QString() : QStringLiteral("<b>%1</b> ").arg(lead.toHtmlEscaped())) + text));
-        e->show();
-      } else {
-        e->hide();
-      }
-      optionLabels_[i]->setText(QStringLiteral("<b>%1.</b> %2%3")
-                                    .arg(QChar(u'A' + static_cast<char16_t>(i)))
-                                    .arg(show && right ? QStringLiteral("✔ ") : QString(),
-                                         lessonPlain(s.quiz.options[i].text).toHtmlEscaped()));
-    }
-    if (!answered && !predicted) {
-      submit_->setText(s.quiz.kind == cs::QuizKind::Predict ? tr("Lock in my prediction") : tr("Check my answer"));
-      submit_->setEnabled(group_ && group_->checkedButton() && !playing);
-      submit_->show();
-    }
-    runResult_->setVisible(session_->awaitingResult());
-  }
+  refreshOptions();
+  refreshHints();
 
-  if (hints) {
-    const int shown = std::min(st.hintsShown, static_cast<int>(hints->size()));
-    if (shown > 0) {
-      QString h;
-      for (int i = 0; i < shown; ++i)
-        h += QStringLiteral("<p>💡 %1</p>").arg(lessonHtml((*hints)[static_cast<std::size_t>(i)]).remove(QStringLiteral("<p>")).remove(QStringLiteral("</p>")));
-      hints_->setText(h);
-      hints_->show();
-    }
-    if (shown < static_cast<int>(hints->size()) && !st.done) {
-      hint_->setText(tr("Show a hint (%1 of %2)").arg(shown + 1).arg(hints->size()));
-      hint_->show();
-    }
-  }
-
-  QString fb = statusHtml();
-  if (s.kind == cs::StepKind::Quiz && st.answered) {
-    if (s.quiz.kind == cs::QuizKind::MakeItHappen) {
-      fb = coloured(st.correct ? kGood : kWait, st.correct ? tr("✔ You made it happen.") : tr("✔ Reached with the solution shown."));
-      if (s.quiz.explanation) fb += lessonHtml(*s.quiz.explanation);
-    } else if (s.quiz.kind == cs::QuizKind::Predict) {
-      fb = st.correct ? coloured(kGood, tr("✔ Your prediction was right."))
-                      : coloured(kBad, tr("✖ The run did something else: see the option marked “This is what happened”."));
-    } else {
-      fb = st.correct ? coloured(kGood, tr("✔ Right.")) : coloured(kBad, tr("✖ Not quite: read the explanations below each option."));
-    }
-  }
+  QString fb = verdictHtml();
+  if (fb.isEmpty()) fb = statusHtml();
   feedback_->setText(fb);
   feedback_->setVisible(!fb.isEmpty());
+  const QString why = explanationsHtml();
+  explain_->setText(why);
+  explain_->setVisible(!why.isEmpty());
 
   using S = LessonSession::Status;
+  const bool choice = s.kind == cs::StepKind::Quiz && s.quiz.kind == cs::QuizKind::Choice;
+  const bool wrong = choice && st.answered && !st.retrying && !st.correct;
+  tryAgain_->setVisible(wrong);
+  showAnswer_->setVisible(wrong && !st.revealed);
   const bool goalStep = s.kind == cs::StepKind::Task || (s.kind == cs::StepKind::Quiz && s.quiz.kind == cs::QuizKind::MakeItHappen);
-  retry_->setVisible(goalStep && (session_->status() == S::TooLate || session_->status() == S::Waiting));
+  // Also once done: a learner who played on past the goal can go back to where the step began.
+  retry_->setVisible(goalStep && (session_->status() == S::TooLate || session_->status() == S::Waiting ||
+                                  session_->status() == S::Done));
   skip_->setVisible(session_->status() == S::Playing && session_->controller()->isAnimating());
   solution_->setVisible(teacher && goalStep && session_->status() != S::Done);
   reveal_->setVisible(teacher && s.kind == cs::StepKind::Quiz && s.quiz.kind != cs::QuizKind::MakeItHappen && !st.answered && !st.revealed);
+}
+
+// Options: enabled until answered (or again after "Try again"); once answered the chosen ones stay
+// checked, a wrong choice is marked ✖ and, when the answer is shown, the right ones ✔.
+void LessonPanel::refreshOptions() {
+  if (options_.empty()) return;
+  const cs::LessonStep& s = *session_->currentStep();
+  const auto& st = session_->stepState(session_->currentIndex());
+  const bool answered = st.answered && !st.retrying;
+  const bool playing = session_->status() == LessonSession::Status::Playing;
+  const bool showRight = (answered && (st.correct || st.revealed || s.quiz.kind == cs::QuizKind::Predict)) ||
+                         (!st.answered && st.revealed);
+  const auto has = [](const std::vector<std::size_t>& v, std::size_t i) { return std::find(v.begin(), v.end(), i) != v.end(); };
+  const bool predicted = s.quiz.kind == cs::QuizKind::Predict && !st.chosen.empty() && !answered;  // locked in
+  for (std::size_t i = 0; i < options_.size(); ++i) {
+    QAbstractButton* b = options_[i];
+    b->setEnabled(!answered && !playing && !predicted);
+    if (answered || predicted) {
+      const QSignalBlocker block(b);
+      b->setChecked(has(st.chosen, i));
+    }
+    const bool right = has(s.quiz.correct, i);
+    const bool chosenWrong = answered && has(st.chosen, i) && !right;
+    const QString mark = showRight && right ? QStringLiteral("<span style='color:%1;'>✔</span> ").arg(QLatin1String(kGood))
+                         : chosenWrong      ? QStringLiteral("<span style='color:%1;'>✖</span> ").arg(QLatin1String(kBad))
+                                            : QString();
+    optionLabels_[i]->setText(QStringLiteral("<b>%1.</b> %2%3")
+                                  .arg(QChar(u'A' + static_cast<char16_t>(i)))
+                                  .arg(mark, lessonPlain(s.quiz.options[i].text).toHtmlEscaped()));
+  }
+  if (!answered && !predicted) {
+    submit_->setText(s.quiz.kind == cs::QuizKind::Predict ? tr("Lock in my prediction") : tr("Check my answer"));
+    submit_->setEnabled(group_ && group_->checkedButton() && !playing);
+    submit_->show();
+  }
+  runResult_->setVisible(session_->awaitingResult());
+}
+
+void LessonPanel::refreshHints() {
+  const cs::LessonStep& s = *session_->currentStep();
+  const auto& st = session_->stepState(session_->currentIndex());
+  const std::vector<cs::LocalizedText>* hints = s.kind == cs::StepKind::Task ? &s.hints
+                                                : (s.kind == cs::StepKind::Quiz && s.quiz.kind == cs::QuizKind::MakeItHappen)
+                                                    ? &s.quiz.hints
+                                                    : nullptr;
+  while (QLayoutItem* item = hintsLayout_->takeAt(0)) {
+    if (item->widget()) item->widget()->deleteLater();
+    delete item;
+  }
+  if (!hints) return;
+  const int shown = std::min(st.hintsShown, static_cast<int>(hints->size()));
+  // Each hint behind a drawn bulb (not the emoji, which is an empty box without an emoji font).
+  const int side = QFontMetrics(font()).height();
+  for (int i = 0; i < shown; ++i) {
+    auto* row = new QWidget(hints_);
+    auto* rl = new QHBoxLayout(row);
+    rl->setContentsMargins(0, 0, 0, 0);
+    auto* icon = new QLabel(row);
+    icon->setObjectName(QStringLiteral("LessonHintIcon"));
+    icon->setPixmap(hinticon::pixmap(side, devicePixelRatioF()));
+    auto* text = wrapLabel(row);
+    text->setText(lessonHtml((*hints)[static_cast<std::size_t>(i)]));
+    rl->addWidget(icon, 0, Qt::AlignTop);
+    rl->addWidget(text, 1);
+    hintsLayout_->addWidget(row);
+  }
+  hints_->setVisible(shown > 0);
+  if (shown < static_cast<int>(hints->size()) && !st.done) {
+    hint_->setText(tr("Show a hint (%1 of %2)").arg(shown + 1).arg(hints->size()));
+    hint_->setIconSize(QSize(side, side));
+    hint_->show();
+  }
+}
+
+// The verdict of an answered question: whether it was right and what was chosen, first.
+QString LessonPanel::verdictHtml() const {
+  const cs::LessonStep& s = *session_->currentStep();
+  const auto& st = session_->stepState(session_->currentIndex());
+  if (s.kind != cs::StepKind::Quiz || !st.answered || st.retrying) return {};
+  const auto letters = [&](const std::vector<std::size_t>& v) {
+    QStringList out;
+    for (std::size_t i : v) out << QString(QChar(u'A' + static_cast<char16_t>(i)));
+    return out.join(QStringLiteral(", "));
+  };
+  switch (s.quiz.kind) {
+    case cs::QuizKind::MakeItHappen: {
+      QString fb = coloured(st.correct ? kGood : kWait, st.correct ? tr("✔ You made it happen.") : tr("✔ Reached with the solution shown."));
+      if (s.quiz.explanation) fb += lessonHtml(*s.quiz.explanation);
+      return fb;
+    }
+    case cs::QuizKind::Predict:
+      return st.correct ? coloured(kGood, tr("<b>✔ Right:</b> you predicted %1, and that is what happened.").arg(letters(st.chosen)))
+                        : coloured(kBad, tr("<b>✖ Not what happened:</b> you predicted %1; the run did %2.")
+                                             .arg(letters(st.chosen), letters(st.happened)));
+    case cs::QuizKind::Choice:
+      break;
+  }
+  if (st.correct) return coloured(kGood, tr("<b>✔ Right:</b> you chose %1.").arg(letters(st.chosen)));
+  QString h = coloured(kBad, tr("<b>✖ Not right:</b> you chose %1.").arg(letters(st.chosen)));
+  if (st.revealed) h += coloured(kGood, tr("The right answer: %1.").arg(letters(s.quiz.correct)));
+  else h += tr("Your score counts your first answer.");
+  return h;
+}
+
+// Below the verdict: why. After a wrong choice only the chosen options' explanations (the others
+// would give the answer away before a retry); once right or shown, every option's.
+QString LessonPanel::explanationsHtml() const {
+  const cs::LessonStep& s = *session_->currentStep();
+  const auto& st = session_->stepState(session_->currentIndex());
+  if (s.kind != cs::StepKind::Quiz || s.quiz.kind == cs::QuizKind::MakeItHappen) return {};
+  const bool answered = st.answered && !st.retrying;
+  if (!answered && !st.revealed) return {};
+  const bool all = !answered || st.correct || st.revealed || s.quiz.kind == cs::QuizKind::Predict;
+  const auto has = [](const std::vector<std::size_t>& v, std::size_t i) { return std::find(v.begin(), v.end(), i) != v.end(); };
+  QString h;
+  for (std::size_t i = 0; i < s.quiz.options.size(); ++i) {
+    const bool chosen = answered && has(st.chosen, i);
+    if (!all && !chosen) continue;
+    const bool right = has(s.quiz.correct, i);
+    QString lead;
+    if (s.quiz.kind == cs::QuizKind::Predict && answered) {
+      if (has(st.happened, i)) lead = tr("This is what happened.");
+    } else {
+      lead = right ? tr("Right.") : chosen ? tr("Not quite.") : QString();
+    }
+    const QString head = QStringLiteral("<b>%1.</b> ").arg(QChar(u'A' + static_cast<char16_t>(i))) +
+                         (lead.isEmpty() ? QString() : QStringLiteral("<b>%1</b> ").arg(lead.toHtmlEscaped()));
+    const QString text = lessonHtml(s.quiz.options[i].explanation).remove(QStringLiteral("<p>")).remove(QStringLiteral("</p>"));
+    h += QStringLiteral("<p>") + coloured(right ? kGood : chosen ? kBad : "#555555", head + text) + QStringLiteral("</p>");
+  }
+  return h;
 }

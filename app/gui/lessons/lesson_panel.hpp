@@ -32,6 +32,13 @@ class LessonPanel final : public QWidget {
   QPushButton* runResultButton() const { return runResult_; }
   QPushButton* hintButton() const { return hint_; }
   QPushButton* retryButton() const { return retry_; }
+  QPushButton* tryAgainButton() const { return tryAgain_; }
+  QPushButton* showAnswerButton() const { return showAnswer_; }
+  // The verdict of an answered question (first thing of the feedback) and the explanations below it.
+  QLabel* verdictLabel() const { return feedback_; }
+  QLabel* explanationsLabel() const { return explain_; }
+  QWidget* hintsBox() const { return hints_; }
+  QWidget* scrollViewport() const;
   QPushButton* solutionButton() const { return solution_; }
   QPushButton* revealButton() const { return reveal_; }
   QPushButton* freePlayButton() const { return freePlay_; }
@@ -60,6 +67,11 @@ class LessonPanel final : public QWidget {
   void rebuildSteps();
   void fitStepList();  // the step list's height: a few rows
   void rebuildOptions();
+  void refreshOptions();
+  void refreshHints();
+  QString verdictHtml() const;
+  QString explanationsHtml() const;
+  void applyPresentation();  // projector mode: no step list or footer, tighter spacing
   void submit();
   QString stepLabel(int i) const;
   QString statusHtml() const;
@@ -67,6 +79,7 @@ class LessonPanel final : public QWidget {
   LessonSession* session_;
   int builtFor_ = -1;        // step whose option buttons exist
   bool builtFinished_ = false;
+  bool builtRetrying_ = false;
 
   QLabel* title_;
   QLabel* meta_;
@@ -80,12 +93,15 @@ class LessonPanel final : public QWidget {
   std::vector<QAbstractButton*> options_;
   std::vector<QLabel*> optionLabels_;
   std::vector<QWidget*> optionRows_;
-  std::vector<QLabel*> explanations_;
   QPushButton* submit_;
   QPushButton* runResult_;
-  QLabel* hints_;
+  QWidget* hints_;
+  QVBoxLayout* hintsLayout_;
   QPushButton* hint_;
   QLabel* feedback_;
+  QPushButton* tryAgain_;
+  QPushButton* showAnswer_;
+  QLabel* explain_;
   QPushButton* retry_;
   QPushButton* skip_;
   QPushButton* solution_;
@@ -96,5 +112,6 @@ class LessonPanel final : public QWidget {
   QPushButton* browse_;
   QPushButton* close_;
   QCheckBox* teacher_;
+  QWidget* footer_;
   QLabel* saveNotice_;
 };

@@ -51,7 +51,7 @@ LessonSession::~LessonSession() {
   if (isActive()) controller_->setWatch({});
 }
 
-bool LessonSession::start(const cs::Lesson& lesson, QString* error) {
+bool LessonSession::openRun(const cs::Lesson& lesson, QString* error) {
   cs::Diagnostics problems;
   if (!cs::Simulation::create(lesson.scenario, problems)) {
     if (error)
@@ -72,13 +72,69 @@ bool LessonSession::start(const cs::Lesson& lesson, QString* error) {
   generation_ = controller_->scenarioGeneration();
   states_.assign(lesson.steps.size(), {});
   checkpoints_.assign(lesson.steps.size(), std::nullopt);
+  goalReachedAt_.reset();
   finished_ = false;
   saveProblem_.clear();
   unsaved_ = 0;
+  return true;
+}
+
+bool LessonSession::start(const cs::Lesson& lesson, QString* error) {
+  if (!openRun(lesson, error)) return false;
   if (recording())
     saved(progress_->startAttempt(QString::fromStdString(lesson.id)) >= 0,
           tr("Your new attempt at this lesson was NOT saved in your progress."));
   enterStep(0);
+  return true;
+}
+
+int LessonSession::resumeIndex(const cs::Lesson& lesson, const commitscope::ResumePoint& at) {
+  const int last = static_cast<int>(lesson.steps.size()) - 1;
+  for (int i = 0; i <= last; ++i) {
+    const cs::LessonStep& s = lesson.steps[static_cast<std::size_t>(i)];
+    if (QString::fromStdString(s.id) != at.currentStep || s.id.empty()) continue;
+    const bool answered = std::any_of(at.answers.begin(), at.answers.end(),
+                                      [&](const auto& a) { return a.stepId == at.currentStep; });
+    return answered && i < last ? i + 1 : i;
+  }
+  return 0;
+}
+
+void LessonSession::restoreAnswers(const commitscope::ResumePoint& at) {
+  for (const auto& a : at.answers)
+    for (std::size_t i = 0; i < lesson_->steps.size(); ++i) {
+      if (QString::fromStdString(lesson_->steps[i].id) != a.stepId) continue;
+      StepState& st = states_[i];
+      st.answered = st.done = true;
+      st.firstCorrect = a.firstCorrect;
+      st.correct = a.lastCorrect;
+      // "0,2" for a choice, "option 1" for a prediction: the options the learner chose last.
+      QString list = a.lastAnswer;
+      list.remove(QStringLiteral("option "));
+      for (const QString& n : list.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int k = n.trimmed().toInt(&ok);
+        if (ok && k >= 0) st.chosen.push_back(static_cast<std::size_t>(k));
+      }
+    }
+}
+
+bool LessonSession::resume(const cs::Lesson& lesson, const commitscope::ResumePoint& at, QString* error) {
+  if (!openRun(lesson, error)) return false;
+  restoreAnswers(at);
+  const int target = resumeIndex(lesson, at);
+  // The steps before are completed as their own solutions do it, each from its own start, so that
+  // Back and the step list can return to any of them.
+  for (int j = 0; j < target; ++j) {
+    const auto i = static_cast<std::size_t>(j);
+    checkpoints_[i] = controller_->checkpoint();
+    states_[i].visited = states_[i].done = true;
+    if (!completeHeadless(j)) {
+      enterStep(j);
+      return true;
+    }
+  }
+  enterStep(target);
   return true;
 }
 
@@ -98,6 +154,10 @@ void LessonSession::stop() {
   status_ = Status::Ready;
   error_.clear();
   emit changed();
+}
+
+bool LessonSession::movedPastGoal() const {
+  return goalReachedAt_ && (controller_->eventIndex() != goalReachedAt_->event || controller_->now() != goalReachedAt_->clock);
 }
 
 int LessonSession::stepCount() const { return lesson_ ? static_cast<int>(lesson_->steps.size()) : 0; }
@@ -194,6 +254,8 @@ void LessonSession::setStatus(Status s) {
 void LessonSession::enterStep(int index) {
   index_ = index;
   error_.clear();
+  goalReachedAt_.reset();
+  pastGoalShown_ = false;
   playingPredict_ = false;
   playingSolution_ = false;
   finished_ = false;
@@ -226,6 +288,7 @@ void LessonSession::enterStep(int index) {
       } else {
         // A question is asked with the run standing still: a predict quiz is about what comes next.
         controller_->pause();
+        st.retrying = false;  // coming back to a question shows the answer given
         status_ = st.answered ? Status::Done : Status::Ready;
       }
       break;
@@ -276,9 +339,19 @@ void LessonSession::rewindBeforeOutcome(int index) {
 void LessonSession::next() {
   if (!canGoNext()) return;
   if (status_ != Status::Done && status_ != Status::Failed && !completeHeadless(index_)) return;
+  if (status_ == Status::Done && goalReachedAt_) {
+    // The learner may have played on (or broken more) after the goal held: the next step starts
+    // from the moment the goal held, which is the run its narration was written for.
+    headless_ = true;
+    controller_->restoreCheckpoint(*goalReachedAt_);
+    headless_ = false;
+  }
   if (index_ + 1 >= stepCount()) {
     controller_->setWatch({});
     finished_ = true;
+    if (recording())
+      saved(progress_->finishAttempt(QString::fromStdString(lesson_->id)),
+            tr("Finishing the lesson was NOT saved in your progress."));
     emit changed();
     emit lessonFinished(score(), questionCount());
     return;
@@ -359,6 +432,16 @@ void LessonSession::retryStep() {
   jumpTo(index_);
 }
 
+void LessonSession::tryAgain() {
+  const cs::LessonStep* s = currentStep();
+  if (!s || finished_ || s->kind != cs::StepKind::Quiz || s->quiz.kind != cs::QuizKind::Choice) return;
+  StepState& st = states_[static_cast<std::size_t>(index_)];
+  if (!st.answered || st.correct) return;
+  st.retrying = true;
+  st.chosen.clear();
+  setStatus(Status::Ready);
+}
+
 // ---------------------------------------------------------------------------------------------
 // What the run does
 
@@ -374,12 +457,17 @@ void LessonSession::checkGoal() {
   const cs::LessonStep* s = currentStep();
   if (!s) return;
   const auto* goal = goalOf(*s);
+  if (goal && status_ == Status::Done && goalReachedAt_ && movedPastGoal() != pastGoalShown_) {
+    pastGoalShown_ = movedPastGoal();  // the panel says where Next goes on from
+    emit changed();
+  }
   if (!goal || (status_ != Status::Waiting && status_ != Status::TooLate)) return;
   const cs::Simulation& run = controller_->simulation();
   StepState& st = states_[static_cast<std::size_t>(index_)];
   if (cs::evaluate(goal->front(), run)) {
     controller_->setWatch({});
     controller_->pause();
+    goalReachedAt_ = controller_->checkpoint();
     st.done = true;
     if (s->kind == cs::StepKind::Quiz) {
       const bool first = !st.answered;
@@ -500,6 +588,7 @@ void LessonSession::answerChoice(const std::vector<std::size_t>& chosen) {
   const cs::AnswerCheck check = cs::check_answer(s->quiz, chosen);
   const bool first = !st.answered;
   st.answered = true;
+  st.retrying = false;
   st.correct = check.correct;
   st.chosen = chosen;
   if (first) st.firstCorrect = check.correct && !st.revealed;

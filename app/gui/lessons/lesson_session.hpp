@@ -29,6 +29,7 @@
 
 namespace commitscope {
 class ProgressStore;
+struct ResumePoint;
 }
 
 class LessonSession final : public QObject {
@@ -48,6 +49,7 @@ class LessonSession final : public QObject {
     bool visited = false;
     bool done = false;
     bool answered = false;      // quizzes: an answer was given
+    bool retrying = false;      // choice quizzes: "Try again" after a wrong answer, not answered again yet
     bool correct = false;       // the latest answer
     bool firstCorrect = false;  // the first answer (what the score counts)
     bool revealed = false;      // teacher mode showed the answer before it was given
@@ -63,6 +65,13 @@ class LessonSession final : public QObject {
   // Opens the lesson's scenario and enters its first step; starts a new attempt in the progress
   // store. Returns false (and `error`) if the scenario cannot be started.
   bool start(const cs::Lesson& lesson, QString* error = nullptr);
+  // Continues the learner's stored attempt (see ProgressStore::resumePoint): the answers and score
+  // it holds come back, the run is brought to the start of resumeIndex() the way the lesson's own
+  // solutions do it (as the walker and a teacher's jump do), and later answers join that attempt.
+  bool resume(const cs::Lesson& lesson, const commitscope::ResumePoint& at, QString* error = nullptr);
+  // The step a stored attempt continues at: the step it was on, or the one after it when that step
+  // was a question already answered (the learner had only Next left to press).
+  static int resumeIndex(const cs::Lesson& lesson, const commitscope::ResumePoint& at);
   void stop();
   bool isActive() const { return lesson_.has_value(); }
   LabController* controller() const { return controller_; }
@@ -81,6 +90,9 @@ class LessonSession final : public QObject {
   Status status() const { return status_; }
   QString error() const { return error_; }
   bool finished() const { return finished_; }  // past the last step: the summary is shown
+  // A task's goal held and the learner has played the run on past that moment since (Next goes on
+  // from the moment the goal held).
+  bool movedPastGoal() const;
 
   bool canGoBack() const;
   bool canGoNext() const;
@@ -112,6 +124,9 @@ class LessonSession final : public QObject {
   void jumpTo(int index);
   void showHint();
   void retryStep();
+  // Choice quizzes, after a wrong answer: the options open again for another try (the score keeps
+  // counting the first answer).
+  void tryAgain();
   // Teacher mode, tasks and make-it-happen: performs the step's own solution (animated).
   void showSolution();
   // Teacher mode, quizzes: marks the answer as revealed (the panel then shows every explanation).
@@ -137,6 +152,8 @@ class LessonSession final : public QObject {
   void runReplaced();
 
  private:
+  bool openRun(const cs::Lesson& lesson, QString* error);
+  void restoreAnswers(const commitscope::ResumePoint& at);
   void enterStep(int index);
   void setStatus(Status s);
   void checkGoal();
@@ -160,6 +177,10 @@ class LessonSession final : public QObject {
   std::optional<cs::Lesson> lesson_;
   std::vector<StepState> states_;
   std::vector<std::optional<LabController::Checkpoint>> checkpoints_;  // the run as each step began
+  // The run at the moment the current task's goal held: Next goes on from there even if the learner
+  // played on past it, so the next step's narration describes the run on screen.
+  std::optional<LabController::Checkpoint> goalReachedAt_;
+  bool pastGoalShown_ = false;
   int index_ = 0;
   Status status_ = Status::Ready;
   QString error_;
