@@ -23,6 +23,7 @@
 #include "lesson_browser.hpp"
 #include "lesson_library.hpp"
 #include "lesson_panel.hpp"
+#include "lesson_window_support.hpp"
 #include "lesson_session.hpp"
 #include "main_window.hpp"
 #include "progress_store.hpp"
@@ -206,12 +207,9 @@ TEST(LessonResume, QuittingMidLessonSaysThatProgressIsKept) {
 // Item 8: quiz feedback and retries
 
 TEST(QuizFeedback, AWrongAnswerGivesTheVerdictFirstAndOffersTryAgain) {
-  LabController controller;
-  MainWindow w(&controller);
-  w.resize(1400, 900);
-  w.show();
-  ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
-  ASSERT_TRUE(w.startLesson(QStringLiteral("07-two-phase-commit"), false));
+  guitest::ShownWindow shown("07-two-phase-commit");
+  MainWindow& w = shown.w;
+  ASSERT_TRUE(w.lessonSession()->lesson() != nullptr);
   LessonSession* s = w.lessonSession();
   LessonPanel* panel = w.lessonPanel();
   const int quiz = firstStep(*s->lesson(), cs::StepKind::Quiz);

@@ -25,6 +25,7 @@
 #include "lesson_browser.hpp"
 #include "lesson_library.hpp"
 #include "lesson_panel.hpp"
+#include "lesson_window_support.hpp"
 #include "lesson_session.hpp"
 #include "help_overlay.hpp"
 #include "main_window.hpp"
@@ -443,12 +444,9 @@ TEST(LessonSession, PredictPlaysTheRunAndComparesWithWhatHappened) {
 }
 
 TEST(LessonPanel, AStudentClicksThroughAQuestion) {
-  LabController controller;
-  MainWindow w(&controller);
-  w.resize(1400, 900);
-  w.show();
-  ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
-  ASSERT_TRUE(w.startLesson(QStringLiteral("07-two-phase-commit"), false));
+  guitest::ShownWindow shown("07-two-phase-commit");
+  MainWindow& w = shown.w;
+  ASSERT_TRUE(w.lessonSession()->lesson() != nullptr);
   EXPECT_TRUE(w.lessonPanelVisible());
   LessonPanel* panel = w.lessonPanel();
   LessonSession* s = w.lessonSession();

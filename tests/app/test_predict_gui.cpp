@@ -11,6 +11,7 @@
 #include <QTest>
 
 #include "lab_controller.hpp"
+#include "lesson_window_support.hpp"
 #include "lesson_panel.hpp"
 #include "lesson_session.hpp"
 #include "main_window.hpp"
@@ -101,20 +102,10 @@ int sent(const LabController& c, const char* type) {
   return n;
 }
 
-struct LessonWindow {
-  LabController controller;
-  MainWindow w{&controller};
-  explicit LessonWindow(const char* lesson) {
-    w.resize(1280, 800);
-    w.show();
-    EXPECT_TRUE(w.startLesson(QString::fromLatin1(lesson), false));
-  }
-};
-
 }  // namespace
 
 TEST(PredictInTheWindow, Lesson08AsksAboutRecoveryBeforeCDecidesThenRunsToTheResult) {
-  LessonWindow lw("08-2pc-blocks");
+  guitest::ShownWindow lw("08-2pc-blocks", QSize(1280, 800));
   LabController& c = lw.controller;
   LessonSession* s = lw.w.lessonSession();
   LessonPanel* panel = lw.w.lessonPanel();
@@ -163,7 +154,7 @@ TEST(PredictInTheWindow, Lesson08AsksAboutRecoveryBeforeCDecidesThenRunsToTheRes
 }
 
 TEST(PredictInTheWindow, Lesson12AsksBeforeRESERVE_STOCKIsSentAgainAndJudgesAWrongPrediction) {
-  LessonWindow lw("12-saga-orchestration");
+  guitest::ShownWindow lw("12-saga-orchestration", QSize(1280, 800));
   LabController& c = lw.controller;
   LessonSession* s = lw.w.lessonSession();
   LessonPanel* panel = lw.w.lessonPanel();
@@ -201,7 +192,7 @@ TEST(PredictInTheWindow, Lesson12AsksBeforeRESERVE_STOCKIsSentAgainAndJudgesAWro
 // Teacher mode's jump past a predict step performs its "after_prediction" too: the run after the
 // step is the one the walker gets.
 TEST(PredictInTheWindow, JumpingPastAPredictStepPerformsWhatItDoesAfterThePrediction) {
-  LessonWindow lw("08-2pc-blocks");
+  guitest::ShownWindow lw("08-2pc-blocks", QSize(1280, 800));
   LessonSession* s = lw.w.lessonSession();
   const int q = indexOf(*s->lesson(), "predict-recovery");
   ASSERT_GT(q, 0);
@@ -216,7 +207,7 @@ TEST(PredictInTheWindow, JumpingPastAPredictStepPerformsWhatItDoesAfterThePredic
 // A learner who plays the run on while reading the narration before a question does not get the
 // answer handed over: the question is asked where the narration began.
 TEST(PredictInTheWindow, PlayingPastTheOutcomeDuringTheNarrationIsTakenBackForTheQuestion) {
-  LessonWindow lw("07-two-phase-commit");
+  guitest::ShownWindow lw("07-two-phase-commit", QSize(1280, 800));
   LabController& c = lw.controller;
   LessonSession* s = lw.w.lessonSession();
   const int q = indexOf(*s->lesson(), "predict-first-outcome");

@@ -91,6 +91,14 @@ inline Scenario two_pc(nlohmann::json params, std::uint64_t seed = 1, Time until
   return s;
 }
 
+// A network whose every message takes exactly `lat`: event times are known in advance.
+inline SimConfig fixed_latency(Time lat) {
+  SimConfig c;
+  c.network.latency_lo = lat;
+  c.network.latency_hi = lat;
+  return c;
+}
+
 inline Fault at(Time t, FaultAction a) {
   Fault f;
   f.trigger.kind = TriggerKind::AtTime;

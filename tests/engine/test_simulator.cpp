@@ -7,15 +7,6 @@
 using namespace cs;
 using namespace cs::testing;
 
-namespace {
-SimConfig fixed_latency(Time lat) {
-  SimConfig c;
-  c.network.latency_lo = lat;
-  c.network.latency_hi = lat;
-  return c;
-}
-}  // namespace
-
 TEST(Simulator, EventsAtTheSameTimeRunInInsertionOrder) {
   PingRun r(fixed_latency(ms(5)), 4);
   r.sim.start();

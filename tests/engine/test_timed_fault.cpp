@@ -13,14 +13,6 @@ using namespace cs;
 using namespace cs::testing;
 
 namespace {
-
-SimConfig fixed_latency(Time lat) {
-  SimConfig c;
-  c.network.latency_lo = lat;
-  c.network.latency_hi = lat;
-  return c;
-}
-
 // Steps until the next event lies more than 2 µs ahead, so that a clock strictly between the last
 // event and the next one exists (as when playback stops between two events).
 void step_to_a_gap(Simulator& sim) {
