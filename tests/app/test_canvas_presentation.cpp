@@ -19,12 +19,14 @@
 #include "lab_controller.hpp"
 #include "language.hpp"
 #include "link_routing.hpp"
+#include "lesson_window_support.hpp"
 #include "main_window.hpp"
 #include "state_machine_view.hpp"
 #include "metric_text.hpp"
 #include "metrics_chart_view.hpp"
 #include "palette.hpp"
 #include "protocols/registry.hpp"
+#include "row_fold.hpp"
 
 using guitest::scenarioPath;
 
@@ -343,4 +345,75 @@ TEST(StateMachineInTheWindow, NoArrowLabelCoversAStateAt1280x720) {
   language::apply(QStringLiteral("en"), false);
   qInfo("views with hidden labels: %d", hiddenSeen);
   EXPECT_TRUE(problems.isEmpty()) << problems.join(QLatin1Char('\n')).toStdString();
+}
+
+// A lesson on a 1280×720 projector leaves the canvas about 750 pixels across. A saga drawn as its
+// orchestrator above a row of four services was then half size (node names about 9 px); the row
+// is shown as two rows around the orchestrator instead (names 18–22 px), so every lesson's canvas
+// text stays at 13.5 px or more (2PC in zh-TW, whose state names are the widest, is the smallest),
+// nothing overlaps and the leader's links pass behind no card. The file's layout is unchanged.
+TEST(ProjectorLayout, LessonCanvasTextStaysLargeBesideTheLessonPanelAt1280x720) {
+  QStringList problems;
+  for (const char* lang : {"en", "zh_TW"}) {
+    language::apply(QString::fromLatin1(lang), false);
+    for (const char* lesson : {"08-2pc-blocks", "12-saga-orchestration", "13-saga-choreography", "15-tcc"}) {
+      guitest::ShownWindow shown(nullptr, QSize(1280, 720));
+      MainWindow& w = shown.w;
+      w.setProjectorMode(true, false);
+      ASSERT_TRUE(w.startLesson(QString::fromLatin1(lesson), false));
+      QApplication::processEvents();
+      const CanvasView* canvas = w.canvas();
+      canvas->viewport()->grab();
+      const qreal scale = canvas->transform().m11();
+      const CanvasStyle& st = canvas->canvasStyle();
+      const QString where = QStringLiteral("%1 %2").arg(QString::fromLatin1(lang), QString::fromLatin1(lesson));
+      const qreal name = st.name.pixelSize() * scale, state = st.badge.pixelSize() * scale;
+      qInfo("%s: node name %.1f px, state %.1f px, row folded: %d", qPrintable(where), name, state, canvas->rowFolded());
+      if (std::min(name, state) < 13.5) problems << QStringLiteral("%1: text %2 px").arg(where).arg(std::min(name, state), 0, 'f', 1);
+      const LabController& c = shown.controller;
+      const auto outline = [&](cs::NodeId n) { return canvas->nodeItem(n)->outlineRect().translated(canvas->nodeItem(n)->pos()); };
+      const QRectF pane(canvas->viewport()->rect());
+      const cs::RoleSpec* leadRole = cs::find_protocol(c.scenario().protocol)->descriptor().coordinating_role();
+      cs::NodeId lead = 0;
+      for (cs::NodeId n = 0; n < c.nodeCount(); ++n)
+        if (leadRole && c.sim().nodes()[static_cast<std::size_t>(n)].role == leadRole->key) lead = n;
+      for (cs::NodeId a = 0; a < c.nodeCount(); ++a) {
+        if (!pane.contains(onScreen(*canvas, outline(a)))) problems << QStringLiteral("%1: node %2 leaves the canvas").arg(where).arg(a);
+        for (cs::NodeId b = a + 1; b < c.nodeCount(); ++b) {
+          if (outline(a).intersects(outline(b))) problems << QStringLiteral("%1: nodes %2 and %3 overlap").arg(where).arg(a).arg(b);
+          // The links of the leader (where the lesson's messages travel) are clear of every other
+          // card. Two workers' diagonal crosses the hub between the rows (as in lesson 13's own
+          // file layout): such a link carries no message in these lessons.
+          if (a != lead && b != lead) continue;
+          const LinkItem* link = canvas->linkItem(a, b);
+          const QPolygonF visible = linkroute::visibleStretch(linkroute::polyline(link->line().p1(), link->line().p2(), link->bend()), outline(a), outline(b));
+          for (cs::NodeId o = 0; o < c.nodeCount(); ++o)
+            if (o != a && o != b && linkroute::crosses(visible, outline(o)))
+              problems << QStringLiteral("%1: link %2-%3 passes behind node %4").arg(where).arg(a).arg(b).arg(o);
+        }
+      }
+      w.setProjectorMode(false, false);
+    }
+  }
+  language::apply(QStringLiteral("en"), false);
+  EXPECT_TRUE(problems.isEmpty()) << problems.join(QLatin1Char('\n')).toStdString();
+}
+
+// The fold itself: a leader above a row of four becomes a hub between two rows of two, in reading
+// order; a row of three is left alone; without a leader the second row goes below the first.
+TEST(RowFold, FoldsALongRowIntoTwoRowsAroundItsLeader) {
+  const std::vector<QPointF> saga = {{0, -100}, {-300, 100}, {-100, 100}, {100, 100}, {300, 100}};
+  const auto f = rowfold::foldLongestRow(saga, 0.5);
+  ASSERT_EQ(f.size(), saga.size());
+  for (const auto& p : f) ASSERT_TRUE(p.has_value());
+  EXPECT_EQ(*f[0], QPointF(0, 100));                                  // the leader, between the rows
+  EXPECT_EQ(*f[1], QPointF(-100, 0));                                 // first row, left
+  EXPECT_EQ(*f[2], QPointF(100, 0));                                  // first row, right
+  EXPECT_EQ(*f[3], QPointF(-100, 200));                               // second row, left
+  EXPECT_EQ(*f[4], QPointF(100, 200));                                // second row, right
+  EXPECT_TRUE(rowfold::foldLongestRow({{0, -100}, {-200, 100}, {0, 100}, {200, 100}}, 0.5).empty());
+  const auto row = rowfold::foldLongestRow({{-300, 0}, {-100, 0}, {100, 0}, {300, 0}, {500, 0}}, 0.5);
+  ASSERT_EQ(row.size(), 5u);
+  const QPointF expected[] = {{-100, 0}, {100, 0}, {300, 0}, {0, 100}, {200, 100}};  // three above, two below
+  for (std::size_t i = 0; i < 5; ++i) EXPECT_EQ(*row[i], expected[i]) << i;
 }

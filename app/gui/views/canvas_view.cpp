@@ -16,6 +16,7 @@
 #include "check/invariant.hpp"
 #include "link_routing.hpp"
 #include "protocols/registry.hpp"
+#include "row_fold.hpp"
 #include "view_util.hpp"
 
 namespace {
@@ -130,6 +131,8 @@ void CanvasView::rebuild() {
   messages_.clear();
   pressItem_ = nullptr;
   highlight_ = nullptr;
+  layoutPos_.clear();  // a new scenario: its own layout, folded again only if it needs it
+  arranged_ = false;
   invalidateStatic();
   updateCardWidth();
 
@@ -140,7 +143,7 @@ void CanvasView::rebuild() {
   toast_->hide();
   for (cs::NodeId n = 0; n < count; ++n) {
     auto* item = new NodeItem(n, &style_);
-    item->setPos(toScene(controller_->nodePosition(n)));
+    item->setPos(toScene(layoutPosition(n)));
     scene()->addItem(item);
     nodes_.push_back(item);
   }
@@ -223,7 +226,7 @@ void CanvasView::refreshNodes() {
     for (const NodeAids::Countdown& c : std::as_const(d.aids.timers)) tip += QStringLiteral("\n") + c.text;
     item->setToolTip(tip);
     if (!item->dragging()) {
-      const QPointF pos = toScene(controller_->nodePosition(n));
+      const QPointF pos = toScene(layoutPosition(n));
       if (item->pos() != pos) item->setPos(pos);
     }
   }
@@ -404,17 +407,19 @@ QRectF CanvasView::contentRect() const {
   return r;
 }
 
-void CanvasView::chooseStretch(qreal availW, qreal availH) {
+QPointF CanvasView::layoutPosition(cs::NodeId node) const {
+  const auto i = static_cast<std::size_t>(node);
+  return i < layoutPos_.size() ? layoutPos_[i] : controller_->nodePosition(node);
+}
+
+CanvasView::Stretch CanvasView::bestStretch(const std::vector<QPointF>& centres, qreal availW, qreal availH) const {
   const qreal k = style_.projector ? 0.95 : 1.15;
   QRectF bounds;  // node centres in layout units
-  for (NodeItem* n : nodes_) {
-    const QPointF p = controller_->nodePosition(n->id());
+  for (const QPointF& p : centres)
     bounds = bounds.isNull() ? QRectF(p, QSizeF(0.001, 0.001)) : bounds.united(QRectF(p, QSizeF(0.001, 0.001)));
-  }
-  qreal extraW = style_.cardWidth, extraH = 0;
+  const qreal extraW = style_.cardWidth;
+  qreal extraH = 0;
   for (NodeItem* n : nodes_) extraH = std::max(extraH, n->boundingRect().height());
-  std::vector<QPointF> centres;
-  for (NodeItem* n : nodes_) centres.push_back(controller_->nodePosition(n->id()));
   // Cards never overlap: projector cards are wider (larger font) than the layout's spacing was made
   // for. Two cards overlap when they are too close both across and down; the smallest uniform
   // stretch that separates every pair keeps the layout's shape, and fit() zooms it into the view.
@@ -434,7 +439,7 @@ void CanvasView::chooseStretch(qreal availW, qreal availH) {
   // The layout is stretched across to match the pane's shape; in a wide, low pane (the canvas
   // above the space-time diagram) it may also be squashed down, as far as the cards allow: a
   // circle of six nodes would otherwise be sized by its height and its cards drawn tiny.
-  qreal bestZoom = -1;
+  Stretch best;
   for (const qreal squash : {1.0, 0.85, 0.7, 0.55, 0.4}) {
     qreal sy = k * squash, sx = k;
     if (bounds.width() > 1 && availH > 0) {
@@ -448,14 +453,39 @@ void CanvasView::chooseStretch(qreal availW, qreal availH) {
     // Cards at their natural size or larger are large enough: no flattening for more than that
     // (a full-screen 4K canvas would only pay for bigger cards in painting time).
     const qreal zoom = std::min({availW / w, availH / h, 1.0});
-    if (zoom > bestZoom * 1.03) {  // a flatter layout only for a clearly larger card
-      bestZoom = zoom;
-      sx_ = sx;
-      sy_ = sy;
+    if (zoom > best.zoom * 1.03) best = {zoom, sx, sy};  // a flatter layout only for a clearly larger card
+  }
+  return best;
+}
+
+void CanvasView::chooseStretch(qreal availW, qreal availH) {
+  std::vector<QPointF> centres;
+  for (NodeItem* n : nodes_) centres.push_back(controller_->nodePosition(n->id()));
+  Stretch chosen = bestStretch(centres, availW, availH);
+  folded_ = false;
+  // A long row too wide for the pane is shown as two rows when that makes the cards clearly larger
+  // (see row_fold.hpp); not once the learner has arranged the nodes by hand in this view.
+  if (!arranged_) {
+    qreal extraH = 0;
+    for (NodeItem* n : nodes_) extraH = std::max(extraH, n->boundingRect().height());
+    const auto fold = rowfold::foldLongestRow(centres, (extraH + 60) / (style_.cardWidth + 16));
+    if (!fold.empty()) {
+      std::vector<QPointF> foldedCentres = centres;
+      for (std::size_t i = 0; i < fold.size(); ++i)
+        if (fold[i]) foldedCentres[i] = *fold[i];
+      const Stretch f = bestStretch(foldedCentres, availW, availH);
+      if (f.zoom > chosen.zoom * 1.2) {
+        chosen = f;
+        centres = std::move(foldedCentres);
+        folded_ = true;
+      }
     }
   }
+  layoutPos_ = std::move(centres);
+  sx_ = chosen.sx;
+  sy_ = chosen.sy;
   for (NodeItem* n : nodes_)
-    if (!n->dragging()) n->setPos(toScene(controller_->nodePosition(n->id())));
+    if (!n->dragging()) n->setPos(toScene(layoutPosition(n->id())));
   routeLinks();
   refreshPartitions();
   refreshMessages();
@@ -565,6 +595,11 @@ void CanvasView::mouseReleaseEvent(QMouseEvent* e) {
       if (click) {
         controller_->selectNode(node->id());
       } else {
+        // A folded row becomes the learner's own layout: every card stays where it is shown.
+        if (folded_)
+          for (NodeItem* other : nodes_)
+            if (other != node) controller_->setNodePosition(other->id(), toLayout(other->pos()));
+        arranged_ = true;
         controller_->setNodePosition(node->id(), toLayout(node->pos()));
         if (!viewport()->rect().contains(mapFromScene(contentRect()).boundingRect())) fit();
       }

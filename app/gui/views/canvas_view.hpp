@@ -37,6 +37,10 @@ class CanvasView : public QGraphicsView {
   // stretched up to 2.2x to use a widescreen canvas instead of leaving its sides empty.
   QPointF toScene(QPointF layout) const { return {layout.x() * sx_, layout.y() * sy_}; }
   QPointF toLayout(QPointF scene) const { return {scene.x() / sx_, scene.y() / sy_}; }
+  // Where a node is shown, in layout units: the scenario's position, or its place in a folded row.
+  QPointF layoutPosition(cs::NodeId node) const;
+  // True while a long row of cards is shown as two rows because the pane is too narrow for it.
+  bool rowFolded() const { return folded_; }
 
   // ---- for the window, the tests and the benchmark ----
   bool projectorMode() const { return style_.projector; }
@@ -90,6 +94,11 @@ class CanvasView : public QGraphicsView {
   void placeMessage(MessageItem* item, const cs::Message& m);
   void updateCardWidth();
   void fit();
+  // The scale per axis (and the zoom it allows) that best fits node centres into the pane.
+  struct Stretch {
+    qreal zoom = -1, sx = 1.15, sy = 1.15;
+  };
+  Stretch bestStretch(const std::vector<QPointF>& centres, qreal availW, qreal availH) const;
   void chooseStretch(qreal availW, qreal availH);
   void routeLinks();
   // The virtual clock: a little larger than the node names, and on a projector never smaller than
@@ -165,5 +174,8 @@ class CanvasView : public QGraphicsView {
   QTimer pulse_;
   QElapsedTimer pulseClock_;
   qreal sx_ = 1.15, sy_ = 1.15;
+  std::vector<QPointF> layoutPos_;  // where each node is shown, in layout units (see layoutPosition)
+  bool folded_ = false;             // a long row shown as two rows
+  bool arranged_ = false;           // a node was dragged in this view: its layout is the learner's
   QRectF fittedContent_;  // what fit() last framed; refresh() refits when the content outgrows it
 };
