@@ -76,6 +76,7 @@ void PaxosCommit::coord_learn(Simulator& sim, TxnId txn, std::uint8_t decision) 
   c.state = decision;
   sim.log_append(kCoordinator, decision == COMMIT ? REC_COMMIT : REC_ABORT, txn);
   sim.set_state(kCoordinator, txn, from, decision);
+  book_decision(sim, kCoordinator, txn, decision);
 }
 
 // C keeps no votes: a transaction it began and did not see decided is finished by a new ballot of its
@@ -201,6 +202,7 @@ void PaxosCommit::lead_decide(Simulator& sim, NodeId node, TxnId txn, std::uint8
   } else {
     ++backup_decisions_;
     acc_learn(sim, node, txn, decision);
+    book_decision(sim, node, txn, decision);
   }
   const std::uint16_t msg = decision == COMMIT ? MSG_COMMIT : MSG_ABORT;
   for (int i = 1; i <= p_.participants; ++i) sim.send(node, i, msg, txn);

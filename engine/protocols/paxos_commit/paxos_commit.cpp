@@ -215,7 +215,7 @@ void PaxosCommit::on_timer(Simulator& sim, const TimerRec& t) {
     part_on_timer(sim, t);
 }
 
-void PaxosCommit::on_crash(Simulator&, NodeId node) {
+void PaxosCommit::on_crash(Simulator& sim, NodeId node) {
   if (node == kCoordinator) {
     for (auto& c : coord_) {
       c = CoordTxn{};
@@ -227,6 +227,7 @@ void PaxosCommit::on_crash(Simulator&, NodeId node) {
     Participant& part = parts_[static_cast<std::size_t>(node - 1)];
     std::fill(part.txns.begin(), part.txns.end(), PartTxn{});
     part.locks.forget();
+    for (TxnId t = 1; t < book_.size(); ++t) book_maybe_end(sim, t);  // its unprepared work is gone
   }
 }
 
@@ -264,16 +265,30 @@ NodeView PaxosCommit::live_view(NodeId node) const {
   return v;
 }
 
-// A transaction ends when every RM has its outcome: the leader's own state does not matter, since
-// any leader can finish it.
+// A transaction ends when every RM that has a stake in it has its outcome: on commit every RM (all
+// prepared); on abort every RM that prepared, while one that never prepared and lost its memory in a
+// crash has nothing to undo (its work was volatile) and may never hear the outcome. The leader's own
+// state does not matter, since any leader can finish.
 void PaxosCommit::book_decision(Simulator& sim, NodeId node, TxnId txn, std::uint8_t decision) {
   Book& b = book_[txn];
-  (decision == COMMIT ? b.committed : b.aborted) |= 1u << node;
+  if (node != kCoordinator && !is_acceptor(node)) (decision == COMMIT ? b.committed : b.aborted) |= 1u << node;
+  if (decision == ABORT) b.abort_known = true;
+  book_maybe_end(sim, txn);
+}
+
+void PaxosCommit::book_maybe_end(Simulator& sim, TxnId txn) {
+  Book& b = book_[txn];
+  if (b.ended >= 0 || b.started < 0) return;
   const std::uint32_t everyone = ((1u << p_.participants) - 1u) << 1;
-  if (b.ended < 0 && (b.committed | b.aborted) == everyone) {
-    b.ended = sim.now();
-    sim.txn_end(txn, b.committed == everyone ? TxnOutcome::Committed : TxnOutcome::Aborted);
+  bool ended = b.committed == everyone;
+  if (!ended && b.abort_known && (b.prepared & ~b.aborted) == 0) {
+    ended = true;
+    for (int i = 1; i <= p_.participants; ++i)
+      if (!(b.aborted & (1u << i)) && ptx(i, txn).state != kUnknown) ended = false;  // still deciding
   }
+  if (!ended) return;
+  b.ended = sim.now();
+  sim.txn_end(txn, b.committed == everyone ? TxnOutcome::Committed : TxnOutcome::Aborted);
 }
 
 std::vector<TxnView> PaxosCommit::transactions() const {

@@ -129,8 +129,10 @@ class PaxosCommit final : public Protocol {
   struct Book {
     Time started = -1;
     Time ended = -1;
-    std::uint32_t committed = 0;  // bit i = Pi
+    std::uint32_t committed = 0;  // bit i = Pi: RMs that logged the outcome
     std::uint32_t aborted = 0;
+    std::uint32_t prepared = 0;   // RMs that logged PREPARED
+    bool abort_known = false;     // some node knows the outcome is abort
   };
 
   int acceptors() const { return 2 * p_.faults + 1; }
@@ -193,6 +195,7 @@ class PaxosCommit final : public Protocol {
   const PartTxn& ptx(NodeId node, TxnId txn) const { return parts_[static_cast<std::size_t>(node - 1)].txns[txn]; }
 
   void book_decision(Simulator& sim, NodeId node, TxnId txn, std::uint8_t decision);
+  void book_maybe_end(Simulator& sim, TxnId txn);
 
   Params p_;
   ProtocolInfo info_;

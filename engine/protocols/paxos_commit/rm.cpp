@@ -74,6 +74,7 @@ void PaxosCommit::part_prepare(Simulator& sim, NodeId node, TxnId txn) {
   sim.cancel_timer(x.timer);
   // Write-ahead: PREPARED is durable before the vote leaves, so the RM never proposes anything else.
   sim.log_append(node, REC_PREPARED, txn, x.lock.resource);
+  book_[txn].prepared |= 1u << node;
   part_set_state(sim, node, txn, PREPARED);
   part_vote(sim, node, txn, V_PREPARED);
   x.timer = sim.set_timer(node, p_.timeout, T_DECISION_TIMEOUT, txn);
