@@ -8,16 +8,16 @@ namespace {
 constexpr NodeId kCoordinator = 0;
 }  // namespace
 
+// The per-instance tables are sized on first use: most acceptor × transaction pairs of a long run
+// never need them, and a run may have 100,000 transactions.
 PaxosCommit::AccTxn& PaxosCommit::atx(NodeId node, TxnId txn) {
-  return accs_[static_cast<std::size_t>(acceptor_rank(node) - 1)][txn];
-}
-
-void PaxosCommit::acc_reset(AccTxn& a) const {
-  const auto n = static_cast<std::size_t>(p_.participants) + 1;
-  a = AccTxn{};
-  a.acc_ballot.assign(n, -1);
-  a.acc_value.assign(n, V_NONE);
-  lead_reset(a.lead);
+  AccTxn& a = accs_[static_cast<std::size_t>(acceptor_rank(node) - 1)][txn];
+  if (a.acc_ballot.empty()) {
+    const auto n = static_cast<std::size_t>(p_.participants) + 1;
+    a.acc_ballot.assign(n, -1);
+    a.acc_value.assign(n, V_NONE);
+  }
+  return a;
 }
 
 void PaxosCommit::acc_set_state(Simulator& sim, NodeId node, TxnId txn, std::uint8_t to) {
@@ -104,6 +104,7 @@ void PaxosCommit::acc_learn(Simulator& sim, NodeId node, TxnId txn, std::uint8_t
   sim.cancel_timer(a.lead.timer);
   a.takeover = 0;
   a.lead.phase = 0;
+  lead_release(a.lead);
   acc_set_state(sim, node, txn, decision);
 }
 

@@ -25,7 +25,7 @@ void PaxosCommit::coord_start(Simulator& sim, TxnId txn) {
   sim.txn_start(kCoordinator, txn);
   CoordTxn& c = coord_[txn];
   c.state = INIT;
-  lead_reset(c.lead);
+  c.lead = Lead{};
   // Only a record of what C started; C's decisions never depend on it (the acceptors hold the votes).
   sim.log_append(kCoordinator, REC_BEGIN, txn, p_.participants);
   sim.set_state(kCoordinator, txn, INIT, INIT);
@@ -72,6 +72,7 @@ void PaxosCommit::coord_learn(Simulator& sim, TxnId txn, std::uint8_t decision) 
   if (c.state == COMMIT || c.state == ABORT) return;
   sim.cancel_timer(c.lead.timer);
   c.lead.phase = 0;
+  lead_release(c.lead);
   const std::uint16_t from = c.state == kUnknown ? std::uint16_t{INIT} : std::uint16_t{c.state};
   c.state = decision;
   sim.log_append(kCoordinator, decision == COMMIT ? REC_COMMIT : REC_ABORT, txn);
@@ -99,13 +100,23 @@ void PaxosCommit::coord_recover(Simulator& sim) {
 // ---------------------------------------------------------------------------------------------
 // Any leader: ballots
 
+// A leader's per-instance tables exist only while it leads the transaction (sized on first use,
+// released once it knows the outcome).
 PaxosCommit::Lead& PaxosCommit::lead_of(NodeId node, TxnId txn) {
-  return node == kCoordinator ? coord_[txn].lead : atx(node, txn).lead;
+  Lead& l = node == kCoordinator ? coord_[txn].lead : atx(node, txn).lead;
+  if (l.chosen.empty()) lead_reset(l);
+  return l;
+}
+
+void PaxosCommit::lead_release(Lead& l) const {
+  l.best_ballot = {};
+  l.best_value = {};
+  l.tallies = {};
+  l.chosen = {};
 }
 
 void PaxosCommit::lead_reset(Lead& l) const {
   const auto n = static_cast<std::size_t>(p_.participants) + 1;
-  l = Lead{};
   l.best_ballot.assign(n, -1);
   l.best_value.assign(n, V_NONE);
   l.tallies.assign(n, {});

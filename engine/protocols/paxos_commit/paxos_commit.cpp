@@ -115,12 +115,9 @@ ProtocolInfo PaxosCommit::make_info() {
 PaxosCommit::PaxosCommit(Params p) : p_(std::move(p)), info_(make_info()) {
   const auto n = static_cast<std::size_t>(p_.transactions) + 1;
   coord_.assign(n, CoordTxn{});
-  for (auto& c : coord_) lead_reset(c.lead);
   parts_.resize(static_cast<std::size_t>(p_.participants));
   for (auto& part : parts_) part.txns.assign(n, PartTxn{});
   accs_.assign(static_cast<std::size_t>(acceptors()), std::vector<AccTxn>(n));
-  for (int k = 1; k <= acceptors(); ++k)
-    for (TxnId t = 0; t < n; ++t) acc_reset(atx(acceptor_node(k), t));
   book_.assign(n, Book{});
 }
 
@@ -217,12 +214,10 @@ void PaxosCommit::on_timer(Simulator& sim, const TimerRec& t) {
 
 void PaxosCommit::on_crash(Simulator& sim, NodeId node) {
   if (node == kCoordinator) {
-    for (auto& c : coord_) {
-      c = CoordTxn{};
-      lead_reset(c.lead);
-    }
+    std::fill(coord_.begin(), coord_.end(), CoordTxn{});
   } else if (is_acceptor(node)) {
-    for (auto& a : accs_[static_cast<std::size_t>(acceptor_rank(node) - 1)]) acc_reset(a);
+    auto& txns = accs_[static_cast<std::size_t>(acceptor_rank(node) - 1)];
+    std::fill(txns.begin(), txns.end(), AccTxn{});
   } else {
     Participant& part = parts_[static_cast<std::size_t>(node - 1)];
     std::fill(part.txns.begin(), part.txns.end(), PartTxn{});

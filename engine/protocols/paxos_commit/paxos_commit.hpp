@@ -156,6 +156,7 @@ class PaxosCommit final : public Protocol {
   void coord_recover(Simulator& sim);
   Lead& lead_of(NodeId node, TxnId txn);
   void lead_reset(Lead& l) const;
+  void lead_release(Lead& l) const;
   void lead_start_ballot(Simulator& sim, NodeId node, TxnId txn);
   void lead_on_phase1b(Simulator& sim, const Message& m);
   void lead_on_phase2b(Simulator& sim, const Message& m);
@@ -174,7 +175,6 @@ class PaxosCommit final : public Protocol {
   void acc_on_timer(Simulator& sim, const TimerRec& t);
   void acc_set_state(Simulator& sim, NodeId node, TxnId txn, std::uint8_t to);
   void acc_recover(Simulator& sim, NodeId node);
-  void acc_reset(AccTxn& a) const;
   AccTxn& atx(NodeId node, TxnId txn);
   const AccTxn& atx(NodeId node, TxnId txn) const {
     return accs_[static_cast<std::size_t>(acceptor_rank(node) - 1)][txn];
