@@ -1867,11 +1867,11 @@
     </message>
     <message>
         <source>every instance chose prepared</source>
-        <translation>每個實例都選定「已準備」</translation>
+        <translation>全部選定已準備</translation>
     </message>
     <message>
         <source>an instance chose aborted</source>
-        <translation>有實例選定「已中止」</translation>
+        <translation>有實例選定已中止</translation>
     </message>
     <message>
         <source>phase2a (prepared)</source>
