@@ -417,6 +417,14 @@
         <source>At every service, available + frozen + consumed equals the capacity; nothing is released twice.</source>
         <translation>At every service, available + frozen + consumed equals the capacity; nothing is released twice.</translation>
     </message>
+    <message>
+        <source>One value per Paxos instance</source>
+        <translation>One value per Paxos instance</translation>
+    </message>
+    <message>
+        <source>Each RM&apos;s Paxos instance chooses at most one value (prepared or aborted).</source>
+        <translation>Each RM&apos;s Paxos instance chooses at most one value (prepared or aborted).</translation>
+    </message>
 </context>
 <context>
     <name>EngineLog</name>
@@ -567,6 +575,18 @@
     <message>
         <source>EXPIRE</source>
         <translation>EXPIRE</translation>
+    </message>
+    <message>
+        <source>PREPARED</source>
+        <translation>PREPARED</translation>
+    </message>
+    <message>
+        <source>PROMISED</source>
+        <translation>PROMISED</translation>
+    </message>
+    <message>
+        <source>ACCEPTED</source>
+        <translation>ACCEPTED</translation>
     </message>
 </context>
 <context>
@@ -851,6 +871,30 @@
         <source>CANCEL_OK</source>
         <translation>CANCEL_OK</translation>
     </message>
+    <message>
+        <source>phase1a</source>
+        <translation>phase1a</translation>
+    </message>
+    <message>
+        <source>phase1b</source>
+        <translation>phase1b</translation>
+    </message>
+    <message>
+        <source>phase2a</source>
+        <translation>phase2a</translation>
+    </message>
+    <message>
+        <source>phase2b</source>
+        <translation>phase2b</translation>
+    </message>
+    <message>
+        <source>COMMIT</source>
+        <translation>COMMIT</translation>
+    </message>
+    <message>
+        <source>ABORT</source>
+        <translation>ABORT</translation>
+    </message>
 </context>
 <context>
     <name>EngineNote</name>
@@ -1102,6 +1146,14 @@
         <source>Try rejected: not enough available</source>
         <translation>Try rejected: not enough available</translation>
     </message>
+    <message>
+        <source>starts a higher ballot</source>
+        <translation>starts a higher ballot</translation>
+    </message>
+    <message>
+        <source>steps aside for a higher ballot</source>
+        <translation>steps aside for a higher ballot</translation>
+    </message>
 </context>
 <context>
     <name>EngineOutcome</name>
@@ -1164,6 +1216,10 @@
         <source>Try-Confirm/Cancel (TCC)</source>
         <translation>Try-Confirm/Cancel (TCC)</translation>
     </message>
+    <message>
+        <source>Paxos Commit</source>
+        <translation>Paxos Commit</translation>
+    </message>
 </context>
 <context>
     <name>EngineProtocolSummary</name>
@@ -1202,6 +1258,10 @@
     <message>
         <source>A primary replicates to backups and sends heartbeats; when they stop, a backup takes over. Without fencing, a partition leaves two primaries accepting writes.</source>
         <translation>A primary replicates to backups and sends heartbeats; when they stop, a backup takes over. Without fencing, a partition leaves two primaries accepting writes.</translation>
+    </message>
+    <message>
+        <source>Each participant&apos;s vote is chosen by Paxos among 2F+1 acceptors instead of being kept by the coordinator alone. When the coordinator crashes, an acceptor starts a higher ballot and finishes: no blocking, and still safe under partitions.</source>
+        <translation>Each participant&apos;s vote is chosen by Paxos among 2F+1 acceptors instead of being kept by the coordinator alone. When the coordinator crashes, an acceptor starts a higher ballot and finishes: no blocking, and still safe under partitions.</translation>
     </message>
 </context>
 <context>
@@ -1253,6 +1313,10 @@
     <message>
         <source>transaction manager</source>
         <translation>transaction manager</translation>
+    </message>
+    <message>
+        <source>acceptor</source>
+        <translation>acceptor</translation>
     </message>
 </context>
 <context>
@@ -1392,6 +1456,18 @@
     <message>
         <source>CANCELLED</source>
         <translation>CANCELLED</translation>
+    </message>
+    <message>
+        <source>PREPARED</source>
+        <translation>PREPARED</translation>
+    </message>
+    <message>
+        <source>ACCEPTED</source>
+        <translation>ACCEPTED</translation>
+    </message>
+    <message>
+        <source>LEADING</source>
+        <translation>LEADING</translation>
     </message>
 </context>
 <context>
@@ -1546,6 +1622,14 @@
     <message>
         <source>reservation expiry</source>
         <translation>reservation expiry</translation>
+    </message>
+    <message>
+        <source>takeover timeout</source>
+        <translation>takeover timeout</translation>
+    </message>
+    <message>
+        <source>ballot timeout</source>
+        <translation>ballot timeout</translation>
     </message>
 </context>
 <context>
@@ -1780,6 +1864,26 @@
     <message>
         <source>%1 and %2</source>
         <translation>%1 and %2</translation>
+    </message>
+    <message>
+        <source>every instance chose prepared</source>
+        <translation>every instance chose prepared</translation>
+    </message>
+    <message>
+        <source>an instance chose aborted</source>
+        <translation>an instance chose aborted</translation>
+    </message>
+    <message>
+        <source>phase2a (prepared)</source>
+        <translation>phase2a (prepared)</translation>
+    </message>
+    <message>
+        <source>phase2a (aborted)</source>
+        <translation>phase2a (aborted)</translation>
+    </message>
+    <message>
+        <source>takeover timeout</source>
+        <translation>takeover timeout</translation>
     </message>
 </context>
 <context>
@@ -3590,6 +3694,14 @@
         <source>Term</source>
         <translation>Term</translation>
     </message>
+    <message>
+        <source>Higher ballots started</source>
+        <translation>Higher ballots started</translation>
+    </message>
+    <message>
+        <source>Outcomes decided by a backup leader</source>
+        <translation>Outcomes decided by a backup leader</translation>
+    </message>
 </context>
 <context>
     <name>MetricShortName</name>
@@ -3928,6 +4040,14 @@
     <message>
         <source>Term</source>
         <translation>Term</translation>
+    </message>
+    <message>
+        <source>Ballots</source>
+        <translation>Ballots</translation>
+    </message>
+    <message>
+        <source>Backup decisions</source>
+        <translation>Backup decisions</translation>
     </message>
 </context>
 <context>
@@ -4842,6 +4962,14 @@
     <message>
         <source>vector clocks</source>
         <translation>vector clocks</translation>
+    </message>
+    <message>
+        <source>Tolerated faults F</source>
+        <translation>Tolerated faults F</translation>
+    </message>
+    <message>
+        <source>Paxos Commit runs 2F+1 acceptors A1…A(2F+1), so that F of them and the leader may crash.</source>
+        <translation>Paxos Commit runs 2F+1 acceptors A1…A(2F+1), so that F of them and the leader may crash.</translation>
     </message>
 </context>
 <context>

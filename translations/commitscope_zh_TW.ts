@@ -417,6 +417,14 @@
         <source>At every service, available + frozen + consumed equals the capacity; nothing is released twice.</source>
         <translation>每個服務的可用量 + 凍結量 + 已消耗量都等於容量；沒有任何東西被釋放兩次。</translation>
     </message>
+    <message>
+        <source>One value per Paxos instance</source>
+        <translation>每個 Paxos 實例只選定一個值</translation>
+    </message>
+    <message>
+        <source>Each RM&apos;s Paxos instance chooses at most one value (prepared or aborted).</source>
+        <translation>每個資源管理者的 Paxos 實例最多只選定一個值（已準備或已中止）。</translation>
+    </message>
 </context>
 <context>
     <name>EngineLog</name>
@@ -567,6 +575,18 @@
     <message>
         <source>EXPIRE</source>
         <translation>EXPIRE（預留到期）</translation>
+    </message>
+    <message>
+        <source>PREPARED</source>
+        <translation>PREPARED（已準備）</translation>
+    </message>
+    <message>
+        <source>PROMISED</source>
+        <translation>PROMISED（已承諾）</translation>
+    </message>
+    <message>
+        <source>ACCEPTED</source>
+        <translation>ACCEPTED（已接受）</translation>
     </message>
 </context>
 <context>
@@ -851,6 +871,30 @@
         <source>CANCEL_OK</source>
         <translation>CANCEL_OK（取消完成）</translation>
     </message>
+    <message>
+        <source>phase1a</source>
+        <translation>phase1a（第一階段請求）</translation>
+    </message>
+    <message>
+        <source>phase1b</source>
+        <translation>phase1b（第一階段承諾）</translation>
+    </message>
+    <message>
+        <source>phase2a</source>
+        <translation>phase2a（第二階段提案）</translation>
+    </message>
+    <message>
+        <source>phase2b</source>
+        <translation>phase2b（第二階段接受）</translation>
+    </message>
+    <message>
+        <source>COMMIT</source>
+        <translation>COMMIT（提交）</translation>
+    </message>
+    <message>
+        <source>ABORT</source>
+        <translation>ABORT（中止）</translation>
+    </message>
 </context>
 <context>
     <name>EngineNote</name>
@@ -1102,6 +1146,14 @@
         <source>Try rejected: not enough available</source>
         <translation>拒絕 Try：可用額度不足</translation>
     </message>
+    <message>
+        <source>starts a higher ballot</source>
+        <translation>開始更高的輪次</translation>
+    </message>
+    <message>
+        <source>steps aside for a higher ballot</source>
+        <translation>讓位給更高的輪次</translation>
+    </message>
 </context>
 <context>
     <name>EngineOutcome</name>
@@ -1164,6 +1216,10 @@
         <source>Try-Confirm/Cancel (TCC)</source>
         <translation>嘗試－確認／取消（TCC）</translation>
     </message>
+    <message>
+        <source>Paxos Commit</source>
+        <translation>Paxos 提交（Paxos Commit）</translation>
+    </message>
 </context>
 <context>
     <name>EngineProtocolSummary</name>
@@ -1202,6 +1258,10 @@
     <message>
         <source>A primary replicates to backups and sends heartbeats; when they stop, a backup takes over. Without fencing, a partition leaves two primaries accepting writes.</source>
         <translation>主節點把資料複寫到備援節點並送出心跳；心跳一停，備援節點就接手（容錯移轉）。沒有隔離機制時，網路分區會讓兩個主節點同時接受寫入（腦裂）。</translation>
+    </message>
+    <message>
+        <source>Each participant&apos;s vote is chosen by Paxos among 2F+1 acceptors instead of being kept by the coordinator alone. When the coordinator crashes, an acceptor starts a higher ballot and finishes: no blocking, and still safe under partitions.</source>
+        <translation>每個參與者的投票由 2F+1 個接受者以 Paxos 選定，而不是只由協調者保存。協調者當機時，由一個接受者以更高的輪次接手並完成：不會阻塞，在網路分割下也依然安全。</translation>
     </message>
 </context>
 <context>
@@ -1253,6 +1313,10 @@
     <message>
         <source>transaction manager</source>
         <translation>交易管理者</translation>
+    </message>
+    <message>
+        <source>acceptor</source>
+        <translation>接受者</translation>
     </message>
 </context>
 <context>
@@ -1392,6 +1456,18 @@
     <message>
         <source>CANCELLED</source>
         <translation>CANCELLED（已取消）</translation>
+    </message>
+    <message>
+        <source>PREPARED</source>
+        <translation>PREPARED（已準備）</translation>
+    </message>
+    <message>
+        <source>ACCEPTED</source>
+        <translation>ACCEPTED（已接受）</translation>
+    </message>
+    <message>
+        <source>LEADING</source>
+        <translation>LEADING（主導中）</translation>
     </message>
 </context>
 <context>
@@ -1546,6 +1622,14 @@
     <message>
         <source>reservation expiry</source>
         <translation>預留到期</translation>
+    </message>
+    <message>
+        <source>takeover timeout</source>
+        <translation>接手逾時</translation>
+    </message>
+    <message>
+        <source>ballot timeout</source>
+        <translation>輪次逾時</translation>
     </message>
 </context>
 <context>
@@ -1780,6 +1864,26 @@
     <message>
         <source>%1 and %2</source>
         <translation>%1 和 %2</translation>
+    </message>
+    <message>
+        <source>every instance chose prepared</source>
+        <translation>全部選定已準備</translation>
+    </message>
+    <message>
+        <source>an instance chose aborted</source>
+        <translation>有實例選定已中止</translation>
+    </message>
+    <message>
+        <source>phase2a (prepared)</source>
+        <translation>phase2a（已準備）</translation>
+    </message>
+    <message>
+        <source>phase2a (aborted)</source>
+        <translation>phase2a（已中止）</translation>
+    </message>
+    <message>
+        <source>takeover timeout</source>
+        <translation>接手逾時</translation>
     </message>
 </context>
 <context>
@@ -3586,6 +3690,14 @@
         <source>Term</source>
         <translation>任期</translation>
     </message>
+    <message>
+        <source>Higher ballots started</source>
+        <translation>開始的更高輪次</translation>
+    </message>
+    <message>
+        <source>Outcomes decided by a backup leader</source>
+        <translation>由備援領導者決定的結果</translation>
+    </message>
 </context>
 <context>
     <name>MetricShortName</name>
@@ -3924,6 +4036,14 @@
     <message>
         <source>Term</source>
         <translation>任期</translation>
+    </message>
+    <message>
+        <source>Ballots</source>
+        <translation>輪次</translation>
+    </message>
+    <message>
+        <source>Backup decisions</source>
+        <translation>備援決定</translation>
     </message>
 </context>
 <context>
@@ -4836,6 +4956,14 @@
     <message>
         <source>vector clocks</source>
         <translation>向量時鐘</translation>
+    </message>
+    <message>
+        <source>Tolerated faults F</source>
+        <translation>可容忍的故障數 F</translation>
+    </message>
+    <message>
+        <source>Paxos Commit runs 2F+1 acceptors A1…A(2F+1), so that F of them and the leader may crash.</source>
+        <translation>Paxos Commit 使用 2F+1 個接受者 A1…A(2F+1)，其中 F 個和領導者當機時仍能完成。</translation>
     </message>
 </context>
 <context>

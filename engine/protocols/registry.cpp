@@ -4,6 +4,7 @@
 
 #include "protocols/two_phase_commit.hpp"
 #include "protocols/three_phase_commit/three_phase_commit.hpp"
+#include "protocols/paxos_commit/paxos_commit.hpp"
 #include "protocols/tcc/tcc.hpp"
 #include "protocols/cap_register.hpp"
 #include "protocols/primary_backup.hpp"
@@ -18,6 +19,7 @@ namespace {
 constexpr std::array kProtocols{
     ProtocolEntry{&tpc::describe, &tpc::create},
     ProtocolEntry{&tpc3::describe, &tpc3::create},
+    ProtocolEntry{&paxos::describe, &paxos::create},
     ProtocolEntry{&tcc::describe, &tcc::create},
     ProtocolEntry{&saga_orch::describe, &saga_orch::create},
     ProtocolEntry{&saga_chor::describe, &saga_chor::create},

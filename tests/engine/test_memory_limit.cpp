@@ -150,6 +150,7 @@ TEST(MemoryLimit, EveryProtocolAtItsLargestParametersStaysWithinTheLimit) {
   const char* const params[] = {
       R"("2pc", "params": {"participants": 16, "transactions": 100000, "interval_ms": 0.05, "resources": 1000000})",
       R"("3pc", "params": {"participants": 16, "transactions": 100000, "interval_ms": 0.05, "resources": 1000000, "precommit_retries": 100})",
+      R"("paxos-commit", "params": {"participants": 16, "faults": 3, "transactions": 100000, "interval_ms": 0.05, "resources": 1000000})",
       R"("tcc", "params": {"services": 8, "transactions": 100000, "interval_ms": 0.05})",
       R"("saga-orchestration", "params": {"sagas": 100000, "interval_ms": 0.05, "fail_step": "shipping", "fail_probability": 0.5, "compensation_failures": 100})",
       R"("saga-choreography", "params": {"sagas": 100000, "interval_ms": 0.05, "fail_step": "shipping", "fail_probability": 0.5, "compensation_failures": 100})",

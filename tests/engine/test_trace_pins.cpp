@@ -60,6 +60,8 @@ constexpr Pin kPins[] = {
     {"2pc-workload", 0, 42, 19475, "e9de9e47b695ab25a5921c9e4eaec2b4a6fb456a511328d0193ec4e584c4ad24"},
     {"3pc-coordinator-crash-wait", 0, 7, 132, "9beca23394545a8d16d02e236281a197b403be2dc7e96735db9f321aa78ad588"},
     {"3pc-coordinator-crash-wait", 99, 99, 132, "146f26c73975a7340ea6dd1565d8aa2f24b8af017dc3fa0856fe5075c32aeaae"},
+    {"paxos-commit-coordinator-crash", 0, 7, 210, "d9d368cc84598b6e4eab9fade268f6a8baa43096b75875c760076b4fe6587460"},
+    {"paxos-commit-coordinator-crash", 99, 99, 212, "81e2ce5ea5057281a2ffee2da3d4772364fc6164233d2f290ab4f566f5cfc7a9"},
     {"saga-orchestration-orchestrator-crash", 0, 1, 69, "6a02ac920f45e26fe30574ecb0efd26e834dee94238bdbc78401d28ee3d831b8"},
     {"saga-orchestration-orchestrator-crash", 99, 99, 69, "8ee4be70a98e97468a08413ca417fe7ba10caadf196587915c09b589c75d87b0"},
     {"saga-choreography-lost-event", 0, 1, 82, "8080e20399085fe67142dcc6f8674fe1ce77eba806332c31c58e78db320cf4ca"},

@@ -25,6 +25,7 @@ constexpr Entry kParams[] = {
     {"votes", QT_TRANSLATE_NOOP("ParamText", "Fixed votes"), QT_TRANSLATE_NOOP("ParamText", "Participants that always vote abort.")},
     {"precommit_retries", QT_TRANSLATE_NOOP("ParamText", "PRECOMMIT re-sends"), QT_TRANSLATE_NOOP("ParamText", "Re-sends of PRECOMMIT before the coordinator commits without every acknowledgement.")},
     {"window_ms", QT_TRANSLATE_NOOP("ParamText", "Termination window"), QT_TRANSLATE_NOOP("ParamText", "How long a termination round gathers the participants' states.")},
+    {"faults", QT_TRANSLATE_NOOP("ParamText", "Tolerated faults F"), QT_TRANSLATE_NOOP("ParamText", "Paxos Commit runs 2F+1 acceptors A1…A(2F+1), so that F of them and the leader may crash.")},
     {"services", QT_TRANSLATE_NOOP("ParamText", "Services"), QT_TRANSLATE_NOOP("ParamText", "Services (ACCOUNT, INVENTORY, …) besides the transaction manager.")},
     {"amount", QT_TRANSLATE_NOOP("ParamText", "Amount"), QT_TRANSLATE_NOOP("ParamText", "Amount each service reserves per transaction.")},
     {"amount_max", QT_TRANSLATE_NOOP("ParamText", "Largest amount"), QT_TRANSLATE_NOOP("ParamText", "When larger than the amount, each transaction's amount is drawn between the two.")},

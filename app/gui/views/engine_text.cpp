@@ -62,6 +62,9 @@ constexpr Entry kStates[] = {
     {"EXPIRED", QT_TRANSLATE_NOOP("EngineState", "EXPIRED")},
     {"CONFIRMED", QT_TRANSLATE_NOOP("EngineState", "CONFIRMED")},
     {"CANCELLED", QT_TRANSLATE_NOOP("EngineState", "CANCELLED")},
+    {"PREPARED", QT_TRANSLATE_NOOP("EngineState", "PREPARED")},
+    {"ACCEPTED", QT_TRANSLATE_NOOP("EngineState", "ACCEPTED")},
+    {"LEADING", QT_TRANSLATE_NOOP("EngineState", "LEADING")},
 };
 
 constexpr Entry kMessages[] = {
@@ -77,6 +80,12 @@ constexpr Entry kMessages[] = {
     {"ACK_PRECOMMIT", QT_TRANSLATE_NOOP("EngineMessage", "ACK_PRECOMMIT")},
     {"STATE_REQUEST", QT_TRANSLATE_NOOP("EngineMessage", "STATE_REQUEST")},
     {"STATE_REPLY", QT_TRANSLATE_NOOP("EngineMessage", "STATE_REPLY")},
+    {"phase1a", QT_TRANSLATE_NOOP("EngineMessage", "phase1a")},
+    {"phase1b", QT_TRANSLATE_NOOP("EngineMessage", "phase1b")},
+    {"phase2a", QT_TRANSLATE_NOOP("EngineMessage", "phase2a")},
+    {"phase2b", QT_TRANSLATE_NOOP("EngineMessage", "phase2b")},
+    {"COMMIT", QT_TRANSLATE_NOOP("EngineMessage", "COMMIT")},
+    {"ABORT", QT_TRANSLATE_NOOP("EngineMessage", "ABORT")},
     {"CREATE_ORDER", QT_TRANSLATE_NOOP("EngineMessage", "CREATE_ORDER")},
     {"CHARGE", QT_TRANSLATE_NOOP("EngineMessage", "CHARGE")},
     {"RESERVE_STOCK", QT_TRANSLATE_NOOP("EngineMessage", "RESERVE_STOCK")},
@@ -175,6 +184,9 @@ constexpr Entry kLogRecords[] = {
     {"CANCEL", QT_TRANSLATE_NOOP("EngineLog", "CANCEL")},
     {"EMPTY_CANCEL", QT_TRANSLATE_NOOP("EngineLog", "EMPTY_CANCEL")},
     {"EXPIRE", QT_TRANSLATE_NOOP("EngineLog", "EXPIRE")},
+    {"PREPARED", QT_TRANSLATE_NOOP("EngineLog", "PREPARED")},
+    {"PROMISED", QT_TRANSLATE_NOOP("EngineLog", "PROMISED")},
+    {"ACCEPTED", QT_TRANSLATE_NOOP("EngineLog", "ACCEPTED")},
 };
 
 constexpr Entry kTimers[] = {
@@ -205,6 +217,8 @@ constexpr Entry kTimers[] = {
     {"retry", QT_TRANSLATE_NOOP("EngineTimer", "re-send")},
     {"try_done", QT_TRANSLATE_NOOP("EngineTimer", "Try done")},
     {"reservation_expiry", QT_TRANSLATE_NOOP("EngineTimer", "reservation expiry")},
+    {"takeover", QT_TRANSLATE_NOOP("EngineTimer", "takeover timeout")},
+    {"ballot_timeout", QT_TRANSLATE_NOOP("EngineTimer", "ballot timeout")},
 };
 
 constexpr Entry kNotes[] = {
@@ -214,6 +228,8 @@ constexpr Entry kNotes[] = {
     {"unilateral_abort", QT_TRANSLATE_NOOP("EngineNote", "unilateral abort")},
     {"termination_help", QT_TRANSLATE_NOOP("EngineNote", "answered a peer's decision request")},
     {"recovered", QT_TRANSLATE_NOOP("EngineNote", "recovered from the log")},
+    {"takeover", QT_TRANSLATE_NOOP("EngineNote", "starts a higher ballot")},
+    {"preempted", QT_TRANSLATE_NOOP("EngineNote", "steps aside for a higher ballot")},
     {"termination_started", QT_TRANSLATE_NOOP("EngineNote", "termination protocol started")},
     {"coordinator_alive", QT_TRANSLATE_NOOP("EngineNote", "the coordinator is still alive")},
     {"elected", QT_TRANSLATE_NOOP("EngineNote", "elected as the new coordinator")},
@@ -286,6 +302,7 @@ constexpr Entry kRoles[] = {
     {"client", QT_TRANSLATE_NOOP("EngineRole", "client")},
     {"server", QT_TRANSLATE_NOOP("EngineRole", "server")},
     {"transaction_manager", QT_TRANSLATE_NOOP("EngineRole", "transaction manager")},
+    {"acceptor", QT_TRANSLATE_NOOP("EngineRole", "acceptor")},
 };
 
 // Transition label parts that are not message names (see transitionLabel).
@@ -327,6 +344,11 @@ constexpr Entry kTransitionEvents[] = {
     {"majority VOTE_GRANTED", QT_TRANSLATE_NOOP("EngineTransition", "a majority of VOTE_GRANTED")},
     {"HEARTBEAT of a term >= its own", QT_TRANSLATE_NOOP("EngineTransition", "HEARTBEAT of a term >= its own")},
     {"higher term", QT_TRANSLATE_NOOP("EngineTransition", "higher term")},
+    {"all chosen prepared", QT_TRANSLATE_NOOP("EngineTransition", "every instance chose prepared")},
+    {"one chosen aborted", QT_TRANSLATE_NOOP("EngineTransition", "an instance chose aborted")},
+    {"phase2a prepared", QT_TRANSLATE_NOOP("EngineTransition", "phase2a (prepared)")},
+    {"phase2a aborted", QT_TRANSLATE_NOOP("EngineTransition", "phase2a (aborted)")},
+    {"takeover", QT_TRANSLATE_NOOP("EngineTransition", "takeover timeout")},
 };
 
 constexpr Entry kInvariants[] = {
@@ -346,6 +368,7 @@ constexpr Entry kInvariants[] = {
     {"confirm_once", QT_TRANSLATE_NOOP("EngineInvariant", "Confirm once")},
     {"confirm_xor_cancel", QT_TRANSLATE_NOOP("EngineInvariant", "Confirm or cancel, never both")},
     {"conservation", QT_TRANSLATE_NOOP("EngineInvariant", "Conservation of stock")},
+    {"chosen_once", QT_TRANSLATE_NOOP("EngineInvariant", "One value per Paxos instance")},
 };
 
 constexpr Entry kInvariantDescriptions[] = {
@@ -365,11 +388,13 @@ constexpr Entry kInvariantDescriptions[] = {
     {"confirm_once", QT_TRANSLATE_NOOP("EngineInvariant", "Each service applies a transaction's confirm at most once.")},
     {"confirm_xor_cancel", QT_TRANSLATE_NOOP("EngineInvariant", "No service both confirms and cancels (or expires) one transaction.")},
     {"conservation", QT_TRANSLATE_NOOP("EngineInvariant", "At every service, available + frozen + consumed equals the capacity; nothing is released twice.")},
+    {"chosen_once", QT_TRANSLATE_NOOP("EngineInvariant", "Each RM's Paxos instance chooses at most one value (prepared or aborted).")},
 };
 
 constexpr Entry kProtocols[] = {
     {"2pc", QT_TRANSLATE_NOOP("EngineProtocol", "Two-phase commit (2PC)")},
     {"3pc", QT_TRANSLATE_NOOP("EngineProtocol", "Three-phase commit (3PC)")},
+    {"paxos-commit", QT_TRANSLATE_NOOP("EngineProtocol", "Paxos Commit")},
     {"saga-orchestration", QT_TRANSLATE_NOOP("EngineProtocol", "Saga (orchestration)")},
     {"saga-choreography", QT_TRANSLATE_NOOP("EngineProtocol", "Saga (choreography)")},
     {"outbox", QT_TRANSLATE_NOOP("EngineProtocol", "Transactional outbox")},
@@ -383,6 +408,7 @@ constexpr Entry kProtocols[] = {
 constexpr Entry kProtocolSummaries[] = {
     {"2pc", QT_TRANSLATE_NOOP("EngineProtocolSummary", "A coordinator asks every participant to prepare, then tells all of them to commit or abort. Atomic, but a participant that voted yes blocks while the coordinator is down.")},
     {"3pc", QT_TRANSLATE_NOOP("EngineProtocolSummary", "Two-phase commit with a PRECOMMIT round in between, so that the survivors can finish without the coordinator after a crash; a network partition can still make the two sides decide differently.")},
+    {"paxos-commit", QT_TRANSLATE_NOOP("EngineProtocolSummary", "Each participant's vote is chosen by Paxos among 2F+1 acceptors instead of being kept by the coordinator alone. When the coordinator crashes, an acceptor starts a higher ballot and finishes: no blocking, and still safe under partitions.")},
     {"tcc", QT_TRANSLATE_NOOP("EngineProtocolSummary", "A transaction manager reserves (Try) in every service, then confirms or cancels the reservations. Reservations expire on their own; an empty cancel is recorded so that a late Try is refused.")},
     {"saga-orchestration", QT_TRANSLATE_NOOP("EngineProtocolSummary", "An orchestrator runs the steps one after another as local transactions; when a step fails it runs the compensations of the finished steps in reverse order.")},
     {"saga-choreography", QT_TRANSLATE_NOOP("EngineProtocolSummary", "No coordinator: each service reacts to the others' events through a broker that delivers at least once, and compensates when it hears of a failure.")},

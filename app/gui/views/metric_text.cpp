@@ -57,6 +57,9 @@ constexpr Entry kNames[] = {
     {"duplicate_decisions", QT_TRANSLATE_NOOP("MetricName", "Duplicate decisions")},
     {"in_doubt_recoveries", QT_TRANSLATE_NOOP("MetricName", "In-doubt recoveries")},
     {"uncertain_participants", QT_TRANSLATE_NOOP("MetricName", "Participants uncertain")},
+    // Paxos Commit
+    {"higher_ballots", QT_TRANSLATE_NOOP("MetricName", "Higher ballots started")},
+    {"backup_decisions", QT_TRANSLATE_NOOP("MetricName", "Outcomes decided by a backup leader")},
     // TCC
     {"tcc_confirmed", QT_TRANSLATE_NOOP("MetricName", "Transactions confirmed")},
     {"tcc_cancelled", QT_TRANSLATE_NOOP("MetricName", "Transactions cancelled")},
@@ -158,6 +161,8 @@ constexpr Entry kShortNames[] = {
     {"duplicate_decisions", QT_TRANSLATE_NOOP("MetricShortName", "Dup. decisions")},
     {"in_doubt_recoveries", QT_TRANSLATE_NOOP("MetricShortName", "Recoveries")},
     {"uncertain_participants", QT_TRANSLATE_NOOP("MetricShortName", "Uncertain")},
+    {"higher_ballots", QT_TRANSLATE_NOOP("MetricShortName", "Ballots")},
+    {"backup_decisions", QT_TRANSLATE_NOOP("MetricShortName", "Backup decisions")},
     {"tcc_confirmed", QT_TRANSLATE_NOOP("MetricShortName", "Confirmed")},
     {"tcc_cancelled", QT_TRANSLATE_NOOP("MetricShortName", "Cancelled")},
     {"reservations_held", QT_TRANSLATE_NOOP("MetricShortName", "Reserved")},

@@ -1,0 +1,329 @@
+// Paxos Commit: parameters, description, dispatch, crash/restart, views and figures. The leaders
+// (C and the acceptors that take over) are in leader.cpp, the acceptors in acceptor.cpp, the
+// resource managers in rm.cpp.
+#include "protocols/paxos_commit/paxos_commit.hpp"
+
+#include <algorithm>
+
+#include "check/atomic_commit.hpp"
+#include "check/paxos_commit.hpp"
+
+namespace cs::paxos {
+
+namespace {
+namespace cps = commit_param_specs;
+constexpr NodeId kCoordinator = 0;
+
+constexpr RoleSpec kRoles[] = {
+    {.key = "coordinator", .naming = "C", .coordinates = true,
+     .help = "the initial leader: asks the RMs to prepare, learns the chosen votes, announces the outcome"},
+    {.key = "participant", .naming = "P1…Pn", .count = "participants", .worker = true,
+     .help = "a resource manager: proposes its own vote (prepared or aborted) to the acceptors in ballot 0"},
+    {.key = "acceptor", .naming = "A1…A(2F+1)",
+     .help = "accepts votes in ballots, so that a vote survives the leader; takes over as leader when it stays silent"},
+};
+constexpr StateSpec kStates[] = {{"INIT", StateClass::Initial},         {"WAIT", StateClass::Working},
+                                 {"PREPARED", StateClass::Uncertain},   {"ACCEPTED", StateClass::Working},
+                                 {"LEADING", StateClass::Working},      {"COMMIT", StateClass::Committed},
+                                 {"ABORT", StateClass::Aborted}};
+constexpr MessageSpec kMessages[] = {
+    {"PREPARE", MessageFamily::Request},  {"phase2a", MessageFamily::Replication},
+    {"phase2b", MessageFamily::Ack},      {"COMMIT", MessageFamily::Commit},
+    {"ABORT", MessageFamily::Abort},      {"phase1a", MessageFamily::Recovery},
+    {"phase1b", MessageFamily::Recovery}};
+constexpr std::string_view kLogRecords[] = {"BEGIN", "PREPARED", "PROMISED", "ACCEPTED", "COMMIT", "ABORT"};
+constexpr std::string_view kTimers[] = {"work_done",        "vote_timeout", "prepare_timeout",
+                                        "decision_timeout", "takeover",     "ballot_timeout"};
+constexpr std::string_view kNotes[] = {"client_retry", "unilateral_abort",   "takeover",
+                                       "preempted",    "recovered",          "duplicate_decision"};
+constexpr MetricSpec kMetrics[] = {
+    cps::kCommitted, cps::kAborted, cps::kLocksHeld,
+    {.key = "higher_ballots"},
+    {.key = "backup_decisions", .sense = MetricSense::Good},
+    {.key = "latency_avg_us", .unit = MetricUnit::Micros},
+    {.key = "latency_max_us", .unit = MetricUnit::Micros},
+};
+constexpr InvariantSpec kInvariants[] = {
+    cps::kInvariants[0], cps::kInvariants[1], cps::kInvariants[2],
+    {"chosen_once", "Each RM's Paxos instance chooses at most one value (prepared or aborted)."},
+};
+constexpr ParamSpec kParams[] = {
+    cps::kParticipants, cps::kTransactions, cps::kInterval, cps::kWork,
+    {.key = "timeout_ms", .kind = ParamKind::DurationMs, .def = 300, .lo = 1, .hi = 3'600'000, .unit = "ms",
+     .help = "how long a leader waits for its ballot and an RM for PREPARE or the outcome; acceptor Ak takes over after k+1 timeouts",
+     .starter = true},
+    {.key = "faults", .kind = ParamKind::Integer, .def = 1, .lo = 0, .hi = 3, .unit = "nodes",
+     .help = "F: the acceptors A1…A(2F+1) tolerate F crashed acceptors besides the leader", .starter = true},
+    cps::kClientRetry, cps::kResources, cps::kAbortProbability, cps::kVotes,
+};
+constexpr ProtocolDescriptor kDescriptor{
+    .name = "paxos-commit",
+    .title = "Paxos Commit",
+    .summary = "Paxos Commit (Gray & Lamport): each RM's vote chosen by Paxos among 2F+1 acceptors; a backup leader finishes when C crashes",
+    .roles = kRoles, .states = kStates, .messages = kMessages, .log_records = kLogRecords, .timers = kTimers,
+    .notes = kNotes, .metrics = kMetrics, .invariants = kInvariants, .params = kParams, .variants = cps::kVariants};
+}  // namespace
+
+const ProtocolDescriptor& describe() { return kDescriptor; }
+
+std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out) {
+  ParamReader r(params, out, kDescriptor.params);
+  Params p;
+  p.participants = static_cast<int>(r.integer("participants"));
+  p.transactions = static_cast<int>(r.integer("transactions"));
+  p.interval = r.duration("interval_ms");
+  p.work = r.duration("work_ms");
+  p.timeout = r.duration("timeout_ms");
+  p.faults = static_cast<int>(r.integer("faults"));
+  p.client_retry = r.duration("client_retry_ms");
+  p.resources = static_cast<int>(r.integer("resources"));
+  p.abort_probability = r.probability("abort_probability");
+  read_commit_votes(r, p);
+  r.finish();
+  if (!r.ok()) return nullptr;
+  return std::make_unique<PaxosCommit>(std::move(p));
+}
+
+ProtocolInfo PaxosCommit::make_info() {
+  ProtocolInfo i = make_protocol_info(kDescriptor);
+  i.roles = {
+      RoleMachine{"coordinator",
+                  {INIT, WAIT, COMMIT, ABORT},
+                  {{INIT, WAIT, "commit_request/PREPARE"},
+                   {WAIT, COMMIT, "all chosen prepared/COMMIT"},
+                   {WAIT, ABORT, "one chosen aborted/ABORT"},
+                   {WAIT, WAIT, "timeout/phase1a"}}},
+      RoleMachine{"participant",
+                  {INIT, PREPARED, COMMIT, ABORT},
+                  {{INIT, PREPARED, "PREPARE/phase2a prepared"},
+                   {INIT, ABORT, "PREPARE/phase2a aborted"},
+                   {INIT, ABORT, "timeout/phase2a aborted"},
+                   {PREPARED, COMMIT, "COMMIT"},
+                   {PREPARED, ABORT, "ABORT"}}},
+      RoleMachine{"acceptor",
+                  {INIT, ACCEPTED, LEADING, COMMIT, ABORT},
+                  {{INIT, ACCEPTED, "phase2a/phase2b"},
+                   {ACCEPTED, LEADING, "takeover/phase1a"},
+                   {LEADING, COMMIT, "all chosen prepared/COMMIT"},
+                   {LEADING, ABORT, "one chosen aborted/ABORT"},
+                   {ACCEPTED, COMMIT, "COMMIT"},
+                   {ACCEPTED, ABORT, "ABORT"}}},
+  };
+  return i;
+}
+
+PaxosCommit::PaxosCommit(Params p) : p_(std::move(p)), info_(make_info()) {
+  const auto n = static_cast<std::size_t>(p_.transactions) + 1;
+  coord_.assign(n, CoordTxn{});
+  parts_.resize(static_cast<std::size_t>(p_.participants));
+  for (auto& part : parts_) part.txns.assign(n, PartTxn{});
+  accs_.assign(static_cast<std::size_t>(acceptors()), std::vector<AccTxn>(n));
+  book_.assign(n, Book{});
+}
+
+std::vector<NodeSpec> PaxosCommit::node_specs() const {
+  std::vector<NodeSpec> out{{"C", "coordinator"}};
+  for (const auto& name : numbered_names("P", p_.participants)) out.push_back({name, "participant"});
+  for (const auto& name : numbered_names("A", acceptors())) out.push_back({name, "acceptor"});
+  return out;
+}
+
+std::vector<std::unique_ptr<Invariant>> PaxosCommit::make_invariants() const {
+  std::vector<NodeId> participants;
+  for (int i = 1; i <= p_.participants; ++i) participants.push_back(i);
+  std::vector<std::unique_ptr<Invariant>> out;
+  out.push_back(std::make_unique<AgreementInvariant>(COMMIT, ABORT));
+  out.push_back(std::make_unique<PreparedValidityInvariant>(COMMIT, REC_PREPARED, participants));
+  out.push_back(std::make_unique<CommitOnceInvariant>(REC_COMMIT));
+  constexpr AcceptedRecordLayout layout{
+      [](std::int64_t v) { return accepted_ballot(v); },
+      [](std::int64_t v) { return vote_instance(v % 256); },
+      [](std::int64_t v) { return vote_value(v % 256); }};
+  out.push_back(std::make_unique<ChosenOnceInvariant>(REC_ACCEPTED, quorum(), layout));
+  return out;
+}
+
+NodeId PaxosCommit::ballot_owner(std::int64_t b) const {
+  const auto idx = static_cast<int>(b % leaders());
+  return idx == 0 ? kCoordinator : acceptor_node(idx);
+}
+
+std::int64_t PaxosCommit::next_ballot(NodeId leader, std::int64_t above) const {
+  const std::int64_t k = leaders();
+  std::int64_t b = (above / k) * k + leader_index(leader);
+  if (b <= above) b += k;
+  return b;
+}
+
+// A leader is also an acceptor: what it sends itself is handled at once, not over the network.
+void PaxosCommit::post(Simulator& sim, NodeId from, NodeId to, std::uint16_t type, TxnId txn, std::int64_t a,
+                       std::int64_t b, std::vector<std::int64_t> extra) {
+  if (from != to) {
+    sim.send(from, to, type, txn, a, b, std::move(extra));
+    return;
+  }
+  Message m;
+  m.from = from;
+  m.to = to;
+  m.type = type;
+  m.txn = txn;
+  m.a = a;
+  m.b = b;
+  m.extra = std::move(extra);
+  on_message(sim, m);
+}
+
+void PaxosCommit::to_acceptors(Simulator& sim, NodeId from, std::uint16_t type, TxnId txn, std::int64_t a,
+                               std::int64_t b) {
+  for (int k = 1; k <= acceptors(); ++k) post(sim, from, acceptor_node(k), type, txn, a, b);
+}
+
+// Arrivals are chained, as in 2PC: value 1 marks an arrival, 0 a client retry.
+void PaxosCommit::start(Simulator& sim) { sim.schedule_client(0, 0, 1, 1); }
+
+void PaxosCommit::on_client(Simulator& sim, std::uint16_t, TxnId txn, std::int64_t arrival) {
+  if (arrival == 1 && txn < static_cast<TxnId>(p_.transactions)) sim.schedule_client(p_.interval, 0, txn + 1, 1);
+  coord_start(sim, txn);
+}
+
+void PaxosCommit::on_message(Simulator& sim, const Message& m) {
+  if (m.txn == 0 || m.txn > static_cast<TxnId>(p_.transactions)) return;
+  if (is_acceptor(m.to)) {
+    acc_on_message(sim, m);
+  } else if (m.to == kCoordinator) {
+    switch (m.type) {
+      case PHASE1B: lead_on_phase1b(sim, m); break;
+      case PHASE2B: lead_on_phase2b(sim, m); break;
+      case MSG_COMMIT: coord_learn(sim, m.txn, COMMIT); break;
+      case MSG_ABORT: coord_learn(sim, m.txn, ABORT); break;
+      default: break;
+    }
+  } else {
+    part_on_message(sim, m);
+  }
+}
+
+void PaxosCommit::on_timer(Simulator& sim, const TimerRec& t) {
+  if (t.node == kCoordinator)
+    coord_on_timer(sim, t);
+  else if (is_acceptor(t.node))
+    acc_on_timer(sim, t);
+  else
+    part_on_timer(sim, t);
+}
+
+void PaxosCommit::on_crash(Simulator& sim, NodeId node) {
+  if (node == kCoordinator) {
+    std::fill(coord_.begin(), coord_.end(), CoordTxn{});
+  } else if (is_acceptor(node)) {
+    auto& txns = accs_[static_cast<std::size_t>(acceptor_rank(node) - 1)];
+    std::fill(txns.begin(), txns.end(), AccTxn{});
+  } else {
+    Participant& part = parts_[static_cast<std::size_t>(node - 1)];
+    std::fill(part.txns.begin(), part.txns.end(), PartTxn{});
+    part.locks.forget();
+    for (TxnId t = 1; t < book_.size(); ++t) book_maybe_end(sim, t);  // its unprepared work is gone
+  }
+}
+
+void PaxosCommit::on_restart(Simulator& sim, NodeId node) {
+  if (node == kCoordinator)
+    coord_recover(sim);
+  else if (is_acceptor(node))
+    acc_recover(sim, node);
+  else
+    part_recover(sim, node);
+}
+
+NodeView PaxosCommit::live_view(NodeId node) const {
+  NodeView v;
+  v.state = INIT;
+  const auto undecided = [](std::uint8_t s) { return s != kUnknown && s != COMMIT && s != ABORT; };
+  const auto scan = [&](TxnId count, auto state_of) {
+    for (TxnId t = 1; t < count; ++t) {
+      const std::uint8_t s = state_of(t);
+      if (s == kUnknown) continue;
+      v.state = s;
+      v.txn = t;
+      if (undecided(s)) break;  // the oldest unfinished one, else the latest
+    }
+  };
+  const auto n = static_cast<TxnId>(book_.size());
+  if (node == kCoordinator) {
+    scan(n, [&](TxnId t) { return coord_[t].state; });
+  } else if (is_acceptor(node)) {
+    scan(n, [&](TxnId t) { return atx(node, t).state; });
+  } else {
+    scan(n, [&](TxnId t) { return ptx(node, t).state; });
+    parts_[static_cast<std::size_t>(node - 1)].locks.append_views(v.locks);
+  }
+  return v;
+}
+
+// A transaction ends when every RM that has a stake in it has its outcome: on commit every RM (all
+// prepared); on abort every RM that prepared, while one that never prepared and lost its memory in a
+// crash has nothing to undo (its work was volatile) and may never hear the outcome. The leader's own
+// state does not matter, since any leader can finish.
+void PaxosCommit::book_decision(Simulator& sim, NodeId node, TxnId txn, std::uint8_t decision) {
+  Book& b = book_[txn];
+  if (node != kCoordinator && !is_acceptor(node)) (decision == COMMIT ? b.committed : b.aborted) |= 1u << node;
+  if (decision == ABORT) b.abort_known = true;
+  book_maybe_end(sim, txn);
+}
+
+void PaxosCommit::book_maybe_end(Simulator& sim, TxnId txn) {
+  Book& b = book_[txn];
+  if (b.ended >= 0 || b.started < 0) return;
+  const std::uint32_t everyone = ((1u << p_.participants) - 1u) << 1;
+  bool ended = b.committed == everyone;
+  if (!ended && b.abort_known && (b.prepared & ~b.aborted) == 0) {
+    ended = true;
+    for (int i = 1; i <= p_.participants; ++i)
+      if (!(b.aborted & (1u << i)) && ptx(i, txn).state != kUnknown) ended = false;  // still deciding
+  }
+  if (!ended) return;
+  b.ended = sim.now();
+  sim.txn_end(txn, b.committed == everyone ? TxnOutcome::Committed : TxnOutcome::Aborted);
+}
+
+std::vector<TxnView> PaxosCommit::transactions() const {
+  std::vector<TxnView> out;
+  out.reserve(book_.size());
+  const std::uint32_t everyone = ((1u << p_.participants) - 1u) << 1;
+  for (TxnId t = 1; t < book_.size(); ++t) {
+    const Book& b = book_[t];
+    TxnView v{t, TxnOutcome::Pending, b.started, b.ended};
+    if (b.ended >= 0)
+      v.outcome = b.committed == everyone ? TxnOutcome::Committed : TxnOutcome::Aborted;
+    else if (b.started >= 0)
+      v.outcome = TxnOutcome::InProgress;
+    out.push_back(v);
+  }
+  return out;
+}
+
+std::vector<Metric> PaxosCommit::metrics() const {
+  const std::uint32_t everyone = ((1u << p_.participants) - 1u) << 1;
+  std::int64_t committed = 0, aborted = 0, latency_sum = 0, latency_max = 0;
+  for (TxnId t = 1; t < book_.size(); ++t) {
+    const Book& b = book_[t];
+    if (b.ended < 0) continue;
+    (b.committed == everyone ? committed : aborted) += 1;
+    latency_sum += b.ended - b.started;
+    latency_max = std::max<std::int64_t>(latency_max, b.ended - b.started);
+  }
+  std::int64_t locks = 0;
+  for (const auto& part : parts_) locks += part.locks.held();
+  const std::int64_t ended = committed + aborted;
+  return {
+      {"txns_committed", kNoNode, committed},
+      {"txns_aborted", kNoNode, aborted},
+      {"locks_held", kNoNode, locks},
+      {"higher_ballots", kNoNode, higher_ballots_},
+      {"backup_decisions", kNoNode, backup_decisions_},
+      {"latency_avg_us", kNoNode, ended > 0 ? latency_sum / ended : 0},
+      {"latency_max_us", kNoNode, latency_max},
+  };
+}
+
+}  // namespace cs::paxos
