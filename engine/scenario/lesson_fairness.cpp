@@ -106,8 +106,8 @@ class Checker {
       if (k >= q.options.size() || longest_wrong == 0) continue;
       const std::size_t n = characters(pick(q.options[k].text));
       if (static_cast<double>(n) <= kMaxRightToWrongLength * static_cast<double>(longest_wrong)) continue;
-      char ratio[16];
-      std::snprintf(ratio, sizeof ratio, "%.1f", static_cast<double>(n) / static_cast<double>(longest_wrong));
+      char ratio[24];
+      std::snprintf(ratio, sizeof ratio, "%.2f", static_cast<double>(n) / static_cast<double>(longest_wrong));
       warn(option_path(s, k, lang), s, "the right option (" + std::to_string(n) + " characters) is " + ratio +
                                            " times as long as the longest wrong one (" + std::to_string(longest_wrong) +
                                            "); more than 1.5 gives it away: shorten it or make the wrong ones as full");

@@ -82,7 +82,7 @@ TEST(LessonFairness, LongRightOptionIsWarnedPerLanguage) {
 
 TEST(LessonFairness, RightOptionToldJustBeforeIsWarned) {
   const std::string right = "Participants block holding locks until the coordinator returns";
-  const std::string wrong = "The participants decide alone and commit";
+  const std::string wrong = "The participants decide alone and commit without any waiting";
   EXPECT_TRUE(warnings_of(lesson_text("Look at the canvas.", right, wrong)).empty());
   const Diagnostics ds =
       warnings_of(lesson_text("Without the coordinator they block, holding locks, until it returns.", right, wrong));
