@@ -219,6 +219,7 @@ TEST(QuizFeedback, AWrongAnswerGivesTheVerdictFirstAndOffersTryAgain) {
   s->setTeacherMode(true);
   s->jumpTo(quiz);
   s->setTeacherMode(false);
+  flush();  // the learner's order of the options replaces the teacher's: let the new rows lay out
   const cs::Quiz& q = s->currentStep()->quiz;
   ASSERT_EQ(q.correct.size(), 1u);
   const std::size_t wrong = wrongOption(q);
