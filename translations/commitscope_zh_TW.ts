@@ -1245,7 +1245,7 @@
     </message>
     <message>
         <source>The service writes its data and the event to publish in one local transaction; a relay publishes the outbox and a consumer drops duplicates. No event is lost or applied twice.</source>
-        <translation>服務在同一筆本地交易中寫入業務資料和要發布的事件；中繼程序把發件箱的內容發布出去，冪等消費者丟棄重複的事件。事件既不會遺失，也不會被套用兩次。</translation>
+        <translation>服務在同一筆本地交易中寫入業務資料和要發布的事件；中繼程式把發件箱的內容發布出去，冪等消費者丟棄重複的事件。事件既不會遺失，也不會被套用兩次。</translation>
     </message>
     <message>
         <source>The anti-pattern beside the outbox: the service commits, then publishes the event itself. A crash or a lost message in between loses the event or sends it twice.</source>
@@ -1300,7 +1300,7 @@
     </message>
     <message>
         <source>relay</source>
-        <translation>中繼程序</translation>
+        <translation>中繼程式</translation>
     </message>
     <message>
         <source>consumer</source>

@@ -16,6 +16,7 @@
 #include "protocols/registry.hpp"
 #include "scenario/json_format.hpp"
 #include "scenario/lesson.hpp"
+#include "scenario/lesson_fairness.hpp"
 #include "scenario/lesson_predict.hpp"
 #include "scenario/lesson_walker.hpp"
 #include "scenario/loader.hpp"
@@ -156,6 +157,13 @@ Diagnostics lesson_diagnostics(std::string_view text, const std::string& file) {
   return predict_question_diagnostics(*r.lesson, text);
 }
 
+// Questions a learner could answer without understanding (scenario/lesson_fairness.hpp): printed,
+// but they do not make validate fail.
+void print_fairness_warnings(std::string_view text, const std::string& file) {
+  const LessonLoadResult r = load_lesson(text, file);
+  if (r.lesson) print_diagnostics(question_fairness_warnings(*r.lesson, text));
+}
+
 }  // namespace
 
 int validate_command(const QStringList& paths) {
@@ -172,6 +180,7 @@ int validate_command(const QStringList& paths) {
     const bool lesson = looks_like_lesson(text);
     const Diagnostics ds = lesson ? lesson_diagnostics(text, f.toStdString()) : load_scenario(text, f.toStdString()).diagnostics;
     if (ds.empty()) {
+      if (lesson) print_fairness_warnings(text, f.toStdString());
       out(std::string(lesson ? "ok lesson " : "ok ") + f.toStdString() + "\n");
     } else {
       print_diagnostics(ds);

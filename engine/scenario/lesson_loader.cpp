@@ -49,6 +49,8 @@ constexpr std::string_view kMakeKeys[] = {"kind", "id", "quiz", "question", "goa
 constexpr std::string_view kOptionKeys[] = {"text", "explanation"};
 constexpr std::string_view kPredictOptionKeys[] = {"text", "explanation", "when"};
 constexpr std::size_t kMinQuestions = 3;
+// More questions than this turn a lesson into a test; a teacher cannot get through them in a period.
+constexpr std::size_t kMaxQuestions = 6;
 
 bool valid_id(const std::string& s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
@@ -142,6 +144,9 @@ std::optional<Lesson> StepLoader::load(std::string_view file) {
         if (questions < kMinQuestions)
           r_.error("steps", "a lesson ends with at least " + std::to_string(kMinQuestions) + " questions (quiz steps), but this one has " +
                                 std::to_string(questions));
+        if (questions > kMaxQuestions)
+          r_.error("steps", "a lesson has at most " + std::to_string(kMaxQuestions) + " questions (quiz steps), but this one has " +
+                                std::to_string(questions) + "; keep the ones that need the run to answer");
         if (!active) r_.error("steps", "at least one question must be a \"predict\" or \"make_it_happen\" quiz");
         if (l.steps.back().kind != StepKind::Quiz)
           r_.error(json_path_index("steps", steps.size() - 1), "the last step of a lesson must be a quiz question");

@@ -147,6 +147,33 @@ TEST(Cli, ValidateDirectory) {
   EXPECT_TRUE(r.err.empty()) << r.err;
 }
 
+// Issue 12: questions a learner could answer by length or from the paragraph before are warned about
+// with file, line and step path; warnings do not fail validate, and the shipped lessons have none.
+TEST(Cli, ValidateWarnsAboutUnfairQuestions) {
+  const Result shipped = cli({"validate", QStringLiteral(COMMITSCOPE_SOURCE_DIR "/lessons")});
+  EXPECT_EQ(shipped.code, 0) << shipped.err;
+  EXPECT_TRUE(shipped.err.empty()) << shipped.err;
+
+  QFile in(QStringLiteral(COMMITSCOPE_SOURCE_DIR "/lessons/07-two-phase-commit.json"));
+  ASSERT_TRUE(in.open(QIODevice::ReadOnly));
+  QString text = QString::fromUtf8(in.readAll());
+  const QString right = QStringLiteral("So that after a crash it still knows it promised, and asks for the outcome instead of aborting.");
+  ASSERT_TRUE(text.contains(right));
+  text.replace(right, right + QStringLiteral(" It then keeps its locks, waits for the coordinator, and never decides alone."));
+  QTemporaryDir dir;
+  const QString path = dir.filePath(QStringLiteral("07-two-phase-commit.json"));
+  QFile out(path);
+  ASSERT_TRUE(out.open(QIODevice::WriteOnly));
+  out.write(text.toUtf8());
+  out.close();
+  const Result r = cli({"validate", path});
+  EXPECT_EQ(r.code, 0) << "a warning is not an error";
+  EXPECT_NE(r.out.find("ok lesson"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find((path + QStringLiteral(":")).toStdString()), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(".text.en: warning: question \"why-ready-first\""), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("times as long as the longest wrong one"), std::string::npos) << r.err;
+}
+
 TEST(Cli, UsageErrors) {
   EXPECT_EQ(cli({}).code, 2);
   EXPECT_EQ(cli({"frobnicate"}).code, 2);

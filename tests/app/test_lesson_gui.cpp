@@ -372,7 +372,7 @@ TEST(LessonPanel, ShowsThatAnAnswerWasNotSaved) {
   const int quiz = jumpToFirstChoiceQuiz(*s);
   ASSERT_GE(quiz, 0);
   const cs::Quiz& q = s->currentStep()->quiz;
-  for (std::size_t c : q.correct) panel->optionButtons()[c]->click();
+  for (std::size_t c : q.correct) panel->optionButton(c)->click();
   {
     ProgressLockHolder other(w.progress()->databasePath());
     QTest::mouseClick(panel->submitButton(), Qt::LeftButton);
@@ -472,7 +472,7 @@ TEST(LessonPanel, AStudentClicksThroughAQuestion) {
   ASSERT_EQ(panel->optionButtons().size(), step->quiz.options.size());
   EXPECT_FALSE(panel->nextButton()->isEnabled());  // answer first
   EXPECT_FALSE(panel->submitButton()->isEnabled());  // nothing chosen yet
-  for (std::size_t c : step->quiz.correct) panel->optionButtons()[c]->click();
+  for (std::size_t c : step->quiz.correct) panel->optionButton(c)->click();
   ASSERT_TRUE(panel->submitButton()->isEnabled());
   QTest::mouseClick(panel->submitButton(), Qt::LeftButton);
   EXPECT_TRUE(panel->feedbackText().contains(QStringLiteral("Right")));

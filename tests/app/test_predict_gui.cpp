@@ -30,10 +30,10 @@ int indexOf(const cs::Lesson& l, const char* id) {
 
 bool visibleAndEnabled(const QAbstractButton* b) { return b->isVisible() && b->isEnabled(); }
 
-// Clicks option `i` of the current question and the panel's submit button.
+// Clicks option `i` (its index in the lesson file) of the current question and the submit button.
 void chooseAndSubmit(LessonPanel* panel, std::size_t i) {
   ASSERT_LT(i, panel->optionButtons().size());
-  QAbstractButton* option = panel->optionButtons()[i];
+  QAbstractButton* option = panel->optionButton(i);
   ASSERT_TRUE(visibleAndEnabled(option));
   option->click();
   ASSERT_TRUE(visibleAndEnabled(panel->submitButton()));
@@ -67,7 +67,7 @@ void walkTo(MainWindow& w, int target) {
       s->showSolution();
       while (s->controller()->isAnimating()) s->skipAnimation();
     } else if (step.kind == cs::StepKind::Quiz && step.quiz.kind == cs::QuizKind::Choice) {
-      for (std::size_t c : step.quiz.correct) panel->optionButtons()[c]->click();
+      for (std::size_t c : step.quiz.correct) panel->optionButton(c)->click();
       panel->submitButton()->click();
     } else if (step.kind == cs::StepKind::Quiz && step.quiz.kind == cs::QuizKind::Predict) {
       chooseAndSubmit(panel, step.quiz.correct.front());

@@ -336,6 +336,7 @@ void LessonPanel::rebuildOptions() {
   options_.clear();
   optionLabels_.clear();
   optionRows_.clear();
+  order_.clear();
   delete group_;
   group_ = nullptr;
   const cs::LessonStep* s = session_->currentStep();
@@ -343,7 +344,8 @@ void LessonPanel::rebuildOptions() {
   const bool multiple = s->quiz.kind == cs::QuizKind::Choice && s->quiz.correct.size() > 1;
   group_ = new QButtonGroup(this);
   group_->setExclusive(!multiple);
-  for (std::size_t i = 0; i < s->quiz.options.size(); ++i) {
+  order_ = session_->optionOrder(session_->currentIndex());
+  for (std::size_t i = 0; i < order_.size(); ++i) {  // i: the position shown
     // A radio button cannot wrap its text, so each option is a bare button plus a word-wrapped label
     // that toggles it when clicked.
     auto* row = new QWidget(optionsBox_);
@@ -359,7 +361,7 @@ void LessonPanel::rebuildOptions() {
     label->installEventFilter(this);
     rl->addWidget(b, 0, Qt::AlignTop);
     rl->addWidget(label, 1);
-    group_->addButton(b, static_cast<int>(i));
+    group_->addButton(b, static_cast<int>(order_[i]));
     optionsLayout_->addWidget(row);
     options_.push_back(b);
     optionLabels_.push_back(label);
@@ -387,10 +389,23 @@ void LessonPanel::submit() {
   if (!s || !group_) return;
   std::vector<std::size_t> chosen;
   for (std::size_t i = 0; i < options_.size(); ++i)
-    if (options_[i]->isChecked()) chosen.push_back(i);
+    if (options_[i]->isChecked()) chosen.push_back(order_[i]);  // answers are lesson-file indices
   if (chosen.empty()) return;
+  std::sort(chosen.begin(), chosen.end());
   if (s->quiz.kind == cs::QuizKind::Predict) session_->answerPredict(chosen.front());
   else session_->answerChoice(chosen);
+}
+
+QAbstractButton* LessonPanel::optionButton(std::size_t lessonIndex) const {
+  for (std::size_t k = 0; k < order_.size() && k < options_.size(); ++k)
+    if (order_[k] == lessonIndex) return options_[k];
+  return nullptr;
+}
+
+QChar LessonPanel::optionLetter(std::size_t lessonIndex) const {
+  const auto at = std::find(order_.begin(), order_.end(), lessonIndex);
+  const auto k = at == order_.end() ? lessonIndex : static_cast<std::size_t>(at - order_.begin());
+  return QChar(u'A' + static_cast<char16_t>(k));
 }
 
 QString LessonPanel::feedbackText() const { return feedback_->text(); }
@@ -493,7 +508,9 @@ void LessonPanel::refresh() {
 
   // A retry starts from fresh, unchecked options.
   const bool retrying = !finished && session_->stepState(index).retrying;
-  if (builtFor_ != index || builtFinished_ != finished || builtRetrying_ != retrying) {
+  // A new try or teacher mode brings another order.
+  const bool reordered = !finished && !options_.empty() && session_->optionOrder(index) != order_;
+  if (builtFor_ != index || builtFinished_ != finished || builtRetrying_ != retrying || reordered) {
     rebuildOptions();
     builtFor_ = index;
     builtFinished_ = finished;
@@ -599,8 +616,9 @@ void LessonPanel::refreshOptions() {
                          (!st.answered && st.revealed);
   const auto has = [](const std::vector<std::size_t>& v, std::size_t i) { return std::find(v.begin(), v.end(), i) != v.end(); };
   const bool predicted = s.quiz.kind == cs::QuizKind::Predict && !st.chosen.empty() && !answered;  // locked in
-  for (std::size_t i = 0; i < options_.size(); ++i) {
-    QAbstractButton* b = options_[i];
+  for (std::size_t k = 0; k < options_.size(); ++k) {
+    const std::size_t i = order_[k];  // k: shown position; i: the option in the lesson file
+    QAbstractButton* b = options_[k];
     b->setEnabled(!answered && !playing && !predicted);
     if (answered || predicted) {
       const QSignalBlocker block(b);
@@ -611,8 +629,8 @@ void LessonPanel::refreshOptions() {
     const QString mark = showRight && right ? QStringLiteral("<span style='color:%1;'>✔</span> ").arg(QLatin1String(kGood))
                          : chosenWrong      ? QStringLiteral("<span style='color:%1;'>✖</span> ").arg(QLatin1String(kBad))
                                             : QString();
-    optionLabels_[i]->setText(QStringLiteral("<b>%1.</b> %2%3")
-                                  .arg(QChar(u'A' + static_cast<char16_t>(i)))
+    optionLabels_[k]->setText(QStringLiteral("<b>%1.</b> %2%3")
+                                  .arg(QChar(u'A' + static_cast<char16_t>(k)))
                                   .arg(mark, lessonPlain(s.quiz.options[i].text).toHtmlEscaped()));
   }
   if (!answered && !predicted) {
@@ -666,7 +684,8 @@ QString LessonPanel::verdictHtml() const {
   if (s.kind != cs::StepKind::Quiz || !st.answered || st.retrying) return {};
   const auto letters = [&](const std::vector<std::size_t>& v) {
     QStringList out;
-    for (std::size_t i : v) out << QString(QChar(u'A' + static_cast<char16_t>(i)));
+    for (std::size_t i : v) out << QString(optionLetter(i));
+    out.sort();
     return out.join(QStringLiteral(", "));
   };
   switch (s.quiz.kind) {
@@ -700,7 +719,7 @@ QString LessonPanel::explanationsHtml() const {
   const bool all = !answered || st.correct || st.revealed || s.quiz.kind == cs::QuizKind::Predict;
   const auto has = [](const std::vector<std::size_t>& v, std::size_t i) { return std::find(v.begin(), v.end(), i) != v.end(); };
   QString h;
-  for (std::size_t i = 0; i < s.quiz.options.size(); ++i) {
+  for (const std::size_t i : order_) {  // in the order shown
     const bool chosen = answered && has(st.chosen, i);
     if (!all && !chosen) continue;
     const bool right = has(s.quiz.correct, i);
@@ -710,7 +729,7 @@ QString LessonPanel::explanationsHtml() const {
     } else {
       lead = right ? tr("Right.") : chosen ? tr("Not quite.") : QString();
     }
-    const QString head = QStringLiteral("<b>%1.</b> ").arg(QChar(u'A' + static_cast<char16_t>(i))) +
+    const QString head = QStringLiteral("<b>%1.</b> ").arg(optionLetter(i)) +
                          (lead.isEmpty() ? QString() : QStringLiteral("<b>%1</b> ").arg(lead.toHtmlEscaped()));
     const QString text = lessonHtml(s.quiz.options[i].explanation).remove(QStringLiteral("<p>")).remove(QStringLiteral("</p>"));
     h += QStringLiteral("<p>") + coloured(right ? kGood : chosen ? kBad : "#555555", head + text) + QStringLiteral("</p>");

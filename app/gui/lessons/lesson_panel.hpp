@@ -43,7 +43,12 @@ class LessonPanel final : public QWidget {
   QPushButton* revealButton() const { return reveal_; }
   QPushButton* freePlayButton() const { return freePlay_; }
   QListWidget* stepList() const { return steps_; }
+  // The option buttons as shown, top to bottom (the session shuffles the order per attempt).
   const std::vector<QAbstractButton*>& optionButtons() const { return options_; }
+  // The button of the option at `lessonIndex` in the lesson file, wherever it is shown; null if none.
+  QAbstractButton* optionButton(std::size_t lessonIndex) const;
+  // The letter (A, B, …) the option at `lessonIndex` in the lesson file is shown with.
+  QChar optionLetter(std::size_t lessonIndex) const;
   QString feedbackText() const;
   QString bodyText() const;
   QLabel* saveNotice() const { return saveNotice_; }
@@ -80,6 +85,7 @@ class LessonPanel final : public QWidget {
   int builtFor_ = -1;        // step whose option buttons exist
   bool builtFinished_ = false;
   bool builtRetrying_ = false;
+  std::vector<std::size_t> order_;  // order_[k]: lesson-file index of the option shown k-th
 
   QLabel* title_;
   QLabel* meta_;

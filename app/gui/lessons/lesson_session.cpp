@@ -6,6 +6,7 @@
 #include "scenario/condition.hpp"
 #include "scenario/lesson_predict.hpp"
 #include "scenario/lesson_walker.hpp"
+#include "scenario/option_order.hpp"
 
 namespace {
 
@@ -81,9 +82,13 @@ bool LessonSession::openRun(const cs::Lesson& lesson, QString* error) {
 
 bool LessonSession::start(const cs::Lesson& lesson, QString* error) {
   if (!openRun(lesson, error)) return false;
-  if (recording())
-    saved(progress_->startAttempt(QString::fromStdString(lesson.id)) >= 0,
-          tr("Your new attempt at this lesson was NOT saved in your progress."));
+  qint64 attempt = -1;
+  if (recording()) {
+    attempt = progress_->startAttempt(QString::fromStdString(lesson.id));
+    saved(attempt >= 0, tr("Your new attempt at this lesson was NOT saved in your progress."));
+  }
+  // The options' order follows the attempt: the stored one, else this session's own count.
+  attemptKey_ = attempt >= 0 ? static_cast<quint64>(attempt) : ++localAttempts_;
   enterStep(0);
   return true;
 }
@@ -121,6 +126,7 @@ void LessonSession::restoreAnswers(const commitscope::ResumePoint& at) {
 
 bool LessonSession::resume(const cs::Lesson& lesson, const commitscope::ResumePoint& at, QString* error) {
   if (!openRun(lesson, error)) return false;
+  attemptKey_ = at.attemptId >= 0 ? static_cast<quint64>(at.attemptId) : ++localAttempts_;  // the order it had
   restoreAnswers(at);
   const int target = resumeIndex(lesson, at);
   // The steps before are completed as their own solutions do it, each from its own start, so that
@@ -233,6 +239,16 @@ int LessonSession::score() const {
   for (std::size_t i = 0; i < states_.size(); ++i)
     if (lesson_->steps[i].kind == cs::StepKind::Quiz && states_[i].firstCorrect) ++n;
   return n;
+}
+
+std::vector<std::size_t> LessonSession::optionOrder(int i) const {
+  if (!lesson_ || i < 0 || i >= stepCount()) return {};
+  const cs::LessonStep& s = lesson_->steps[static_cast<std::size_t>(i)];
+  if (s.kind != cs::StepKind::Quiz) return {};
+  // The room in front of a projector sees one order, whatever attempt the teacher's profile is on.
+  const quint64 attempt = teacher_ ? 0 : attemptKey_;
+  const auto tries = teacher_ ? 0 : static_cast<std::uint64_t>(states_[static_cast<std::size_t>(i)].tries);
+  return cs::option_order(s.quiz.options.size(), lesson_->id, s.id, attempt, tries);
 }
 
 int LessonSession::questionCount() const { return lesson_ ? static_cast<int>(lesson_->question_count()) : 0; }
@@ -438,6 +454,7 @@ void LessonSession::tryAgain() {
   StepState& st = states_[static_cast<std::size_t>(index_)];
   if (!st.answered || st.correct) return;
   st.retrying = true;
+  ++st.tries;  // the options come back in another order: a second guess by position gets nothing
   st.chosen.clear();
   setStatus(Status::Ready);
 }

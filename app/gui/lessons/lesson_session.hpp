@@ -55,7 +55,8 @@ class LessonSession final : public QObject {
     bool revealed = false;      // teacher mode showed the answer before it was given
     bool solved = false;        // the solution was shown ("show me") instead of the learner acting
     int hintsShown = 0;
-    std::vector<std::size_t> chosen;    // choice / predict
+    int tries = 0;              // choice quizzes: how often "Try again" was pressed (a new option order each time)
+    std::vector<std::size_t> chosen;    // choice / predict: option indices as in the lesson file
     std::vector<std::size_t> happened;  // predict: the option(s) whose condition held
   };
 
@@ -108,6 +109,15 @@ class LessonSession final : public QObject {
   // Score: quizzes answered right at the first try, out of the lesson's quizzes.
   int score() const;
   int questionCount() const;
+
+  // The order step `i`'s options are shown in: element k is the lesson-file index of the option shown
+  // k-th (cs::option_order). Drawn from this attempt and the step's tries, so that a retry and a new
+  // attempt look different and a learner cannot answer by position; in teacher mode one fixed order
+  // for the whole room. Answers are always given and stored as lesson-file indices.
+  std::vector<std::size_t> optionOrder(int i) const;
+  // What the order is drawn from: the progress store's attempt id, or (without a store) a count of
+  // the attempts started by this session.
+  quint64 attemptKey() const { return attemptKey_; }
 
   bool teacherMode() const { return teacher_; }
   void setTeacherMode(bool on);
@@ -187,6 +197,8 @@ class LessonSession final : public QObject {
   QString saveProblem_;
   int unsaved_ = 0;
   bool teacher_ = false;
+  quint64 attemptKey_ = 0;
+  quint64 localAttempts_ = 0;  // attempts started without a progress store
   bool finished_ = false;
   bool playingPredict_ = false;
   bool playingSolution_ = false;
