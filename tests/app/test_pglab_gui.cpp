@@ -85,12 +85,17 @@ TEST(PgLabWindow, Lesson18StepsThroughTheRealLab) {
       seen << id;
     } else if (id == QLatin1String("pg-restart")) {
       EXPECT_EQ(rows(panel, "pgLabPreparedXacts"), 2) << "they survived the restart";
+      EXPECT_TRUE(panel->isVisible()) << "back to the lab after the prediction";
       seen << id;
     } else if (id == QLatin1String("pg-blocked-update")) {
       EXPECT_TRUE(log(panel).contains(QStringLiteral("lock timeout")));
       seen << id;
     } else if (id == QLatin1String("pg-commit-prepared")) {
       EXPECT_EQ(rows(panel, "pgLabPreparedXacts"), 0);
+      seen << id;
+    } else if (id == QLatin1String("predict-survive-restart")) {
+      EXPECT_TRUE(w.findChild<CanvasView*>()->isVisible()) << "a prediction about the model shows the canvas";
+      EXPECT_FALSE(panel->isVisible());
       seen << id;
     } else if (id == QLatin1String("pg-janitor")) {
       EXPECT_TRUE(log(panel).contains(QStringLiteral("ROLLBACK PREPARED 'tx3:a'")));
@@ -101,7 +106,7 @@ TEST(PgLabWindow, Lesson18StepsThroughTheRealLab) {
   EXPECT_TRUE(s.finished());
   EXPECT_TRUE(progressShown) << "a progress bar while the server starts";
   EXPECT_EQ(panel->lastDoneStep(), QStringLiteral("pool-with-prepare"));
-  EXPECT_EQ(seen.size(), 6) << seen.join(QLatin1Char(' ')).toStdString();
+  EXPECT_EQ(seen.size(), 7) << seen.join(QLatin1Char(' ')).toStdString();
   EXPECT_TRUE(panel->findChild<QLabel*>(QStringLiteral("pgLabStatus"))->text().contains(QStringLiteral("PostgreSQL 1")));
   w.closeLesson();
   EXPECT_EQ(w.findChild<PgLabPanel*>(), nullptr) << "closing the lesson stops the server";
