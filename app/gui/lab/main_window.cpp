@@ -221,8 +221,9 @@ void MainWindow::resetLayout() {
   const int sidePercent = lesson ? (projector_ ? 34 : 26) : projector_ ? 41 : 33;
   const int sideWidth = std::clamp((w - lessonWidth) * sidePercent / 100, lesson ? 260 : 300, projector_ ? 900 : 600);
   const int middle = w - lessonWidth - (folded ? 0 : sideWidth);
-  if (pglab_panel_)  // lesson 18: the PostgreSQL lab in the canvas's place (the canvas is hidden)
-    horizontal_->setSizes({lessonWidth, middle, 0, folded ? 0 : sideWidth});
+  if (pglab_panel_)  // lesson 18: the PostgreSQL lab or the canvas, whichever the step is about
+    horizontal_->setSizes({lessonWidth, pglab_panel_->isVisible() ? middle : 0, pglab_panel_->isVisible() ? 0 : middle,
+                           folded ? 0 : sideWidth});
   else
     horizontal_->setSizes({lessonWidth, middle, folded ? 0 : sideWidth});
   const int top = folded || smallScreen ? h : h * (lesson ? (projector_ ? 72 : 66) : projector_ ? 66 : 62) / 100;
@@ -1008,11 +1009,21 @@ void MainWindow::setPgLabShown(bool on) {
 
 // Lesson 18's steps with ids "pg-<lab step>" run the lab up to that step (docs/pglab.md). Entering
 // any step runs the lab through the last such step at or before it: a jump or a resumed lesson
-// finds the server where the lesson's text says it is. The lab only goes forward.
+// finds the server where the lesson's text says it is. The lab only goes forward. Steps about the
+// simulated model (actions, tasks, predictions, highlights) show the canvas instead of the lab.
 void MainWindow::onLessonStepEntered(int index) {
   if (!pglab_ || !session_->lesson()) return;
   const auto& steps = session_->lesson()->steps;
-  for (int i = std::min(index, static_cast<int>(steps.size()) - 1); i >= 0; --i) {
+  if (index < 0 || index >= static_cast<int>(steps.size())) return;
+  const cs::LessonStep& here = steps[static_cast<std::size_t>(index)];
+  const bool model = here.kind == cs::StepKind::Action || here.kind == cs::StepKind::Task || !here.highlight.empty() ||
+                     (here.kind == cs::StepKind::Quiz && here.quiz.kind != cs::QuizKind::Choice);
+  if (canvas_panel_->isVisibleTo(this) != model) {
+    pglab_panel_->setVisible(!model);
+    canvas_panel_->setVisible(model);
+    resetLayout();
+  }
+  for (int i = index; i >= 0; --i) {
     const QString id = QString::fromStdString(steps[static_cast<std::size_t>(i)].id);
     if (id.startsWith(QLatin1String("pg-"))) {
       pglab_->runThrough(id.mid(3));

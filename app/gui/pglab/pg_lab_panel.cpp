@@ -44,11 +44,11 @@ PgLabPanel::PgLabPanel(QWidget* parent) : QWidget(parent) {
   layout->addWidget(status_);
   layout->addWidget(progress_);
   layout->addWidget(logTitle_);
-  layout->addWidget(log_, 3);
+  layout->addWidget(log_, 2);
   layout->addWidget(xactsTitle_);
   layout->addWidget(xacts_, 1);
   layout->addWidget(locksTitle_);
-  layout->addWidget(locks_, 1);
+  layout->addWidget(locks_, 2);
 
   thread_ = new QThread(this);
   worker_ = new PgLabWorker;
