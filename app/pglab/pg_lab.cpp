@@ -83,12 +83,13 @@ SqlAnswer PgLab::prepared_xacts() {
 SqlAnswer PgLab::locks() {
   if (!watcher_) watcher_ = std::make_unique<PgSession>(server_, QStringLiteral("participant_a"), QStringLiteral("lab-watcher"));
   // A prepared transaction's locks have no pid; they keep the virtual transaction of the session
-  // that prepared it, which its own transactionid lock names.
+  // that prepared it, which its own transactionid lock names. Relation names resolve only in the
+  // watcher's database (participant_a); elsewhere the relation's oid is shown.
   return watcher_->exec(QStringLiteral(
       "WITH prep AS (SELECT p.gid, l.virtualtransaction FROM pg_prepared_xacts p JOIN pg_locks l "
       "ON l.locktype = 'transactionid' AND l.transactionid = p.transaction AND l.pid IS NULL) "
       "SELECT coalesce(prep.gid, a.application_name, l.pid::text) AS holder, d.datname AS database, l.locktype, "
-      "coalesce(c.relname, l.transactionid::text) AS object, l.mode, l.granted "
+      "coalesce(c.relname, 'relation ' || l.relation, 'xid ' || l.transactionid) AS object, l.mode, l.granted "
       "FROM pg_locks l LEFT JOIN prep ON l.pid IS NULL AND l.virtualtransaction = prep.virtualtransaction "
       "LEFT JOIN pg_stat_activity a ON a.pid = l.pid LEFT JOIN pg_database d ON d.oid = l.database "
       "LEFT JOIN pg_class c ON c.oid = l.relation AND d.datname = current_database() "
