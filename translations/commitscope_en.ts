@@ -3177,6 +3177,10 @@
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
+    <message>
+        <source>PostgreSQL lab</source>
+        <translation>PostgreSQL lab</translation>
+    </message>
 </context>
 <context>
     <name>MessageDetails</name>
@@ -5009,6 +5013,43 @@
     <message>
         <source>Each side needs at least one node.</source>
         <translation>Each side needs at least one node.</translation>
+    </message>
+</context>
+<context>
+    <name>PgLabPanel</name>
+    <message>
+        <source>SQL sent to the server, and its answers</source>
+        <translation>SQL sent to the server, and its answers</translation>
+    </message>
+    <message>
+        <source>PostgreSQL could not be started, so this lesson&apos;s lab cannot run. The rest of CommitScope works as usual.
+
+To run the lab, install PostgreSQL and Qt&apos;s PostgreSQL driver:
+sudo apt-get install postgresql libqt6sql6-psql
+
+The server said: %1</source>
+        <translation>PostgreSQL could not be started, so this lesson&apos;s lab cannot run. The rest of CommitScope works as usual.
+
+To run the lab, install PostgreSQL and Qt&apos;s PostgreSQL driver:
+sudo apt-get install postgresql libqt6sql6-psql
+
+The server said: %1</translation>
+    </message>
+    <message>
+        <source>Private PostgreSQL %1 server: a throwaway cluster on a Unix socket, no network port.</source>
+        <translation>Private PostgreSQL %1 server: a throwaway cluster on a Unix socket, no network port.</translation>
+    </message>
+    <message>
+        <source>Starting a private PostgreSQL server (initdb, then pg_ctl start)…</source>
+        <translation>Starting a private PostgreSQL server (initdb, then pg_ctl start)…</translation>
+    </message>
+    <message>
+        <source>The lab&apos;s server starts with the lesson&apos;s first SQL step.</source>
+        <translation>The lab&apos;s server starts with the lesson&apos;s first SQL step.</translation>
+    </message>
+    <message>
+        <source>   ERROR (%1): %2</source>
+        <translation>   ERROR (%1): %2</translation>
     </message>
 </context>
 <context>

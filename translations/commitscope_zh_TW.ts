@@ -3175,6 +3175,10 @@
         <source>Quit</source>
         <translation>結束</translation>
     </message>
+    <message>
+        <source>PostgreSQL lab</source>
+        <translation>PostgreSQL 實驗室</translation>
+    </message>
 </context>
 <context>
     <name>MessageDetails</name>
@@ -5003,6 +5007,43 @@
     <message>
         <source>Each side needs at least one node.</source>
         <translation>每一側至少要有一個節點。</translation>
+    </message>
+</context>
+<context>
+    <name>PgLabPanel</name>
+    <message>
+        <source>SQL sent to the server, and its answers</source>
+        <translation>送到伺服器的 SQL，以及伺服器的回答</translation>
+    </message>
+    <message>
+        <source>PostgreSQL could not be started, so this lesson&apos;s lab cannot run. The rest of CommitScope works as usual.
+
+To run the lab, install PostgreSQL and Qt&apos;s PostgreSQL driver:
+sudo apt-get install postgresql libqt6sql6-psql
+
+The server said: %1</source>
+        <translation>無法啟動 PostgreSQL，所以這一課的實驗室無法執行。CommitScope 的其他功能照常運作。
+
+要執行實驗室，請安裝 PostgreSQL 和 Qt 的 PostgreSQL 驅動程式：
+sudo apt-get install postgresql libqt6sql6-psql
+
+伺服器的訊息：%1</translation>
+    </message>
+    <message>
+        <source>Private PostgreSQL %1 server: a throwaway cluster on a Unix socket, no network port.</source>
+        <translation>私人的 PostgreSQL %1 伺服器：用完即丟的叢集，只開 Unix socket，沒有網路埠。</translation>
+    </message>
+    <message>
+        <source>Starting a private PostgreSQL server (initdb, then pg_ctl start)…</source>
+        <translation>正在啟動私人的 PostgreSQL 伺服器（先 initdb，再 pg_ctl start）…</translation>
+    </message>
+    <message>
+        <source>The lab&apos;s server starts with the lesson&apos;s first SQL step.</source>
+        <translation>實驗室的伺服器會在課程的第一個 SQL 步驟啟動。</translation>
+    </message>
+    <message>
+        <source>   ERROR (%1): %2</source>
+        <translation>   錯誤（%1）：%2</translation>
     </message>
 </context>
 <context>

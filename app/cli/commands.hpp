@@ -35,5 +35,7 @@ struct ExploreOptions {
   bool json = false;
 };
 int explore_command(const ExploreOptions& opt);
+// Runs lesson 18's PostgreSQL lab on a private server (app/pglab); 3 when PostgreSQL cannot start.
+int pg_lab_command(bool json);
 
 }  // namespace cs::cli

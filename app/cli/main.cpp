@@ -19,6 +19,7 @@ const char* const kUsage =
     "       commitscope-cli protocols [--json | --markdown]\n"
     "       commitscope-cli explore --model tcommit|twophase|paxoscommit [--rms N] [--acceptors N]\n"
     "                               [--ballots N] [--max-states N] [--json]\n"
+    "       commitscope-cli pg-lab [--json]\n"
     "\n"
     "  run        runs a scenario and prints a summary (--json: a JSON report with trace_sha256)\n"
     "  validate   checks scenario and lesson files (directories: every *.json inside, recursively)\n"
@@ -30,8 +31,12 @@ const char* const kUsage =
     "             PaxosCommit from tlaplus/Examples) breadth-first and checks its invariants; the\n"
     "             distinct-state counts are TLC's (docs/explorer.md). Defaults: 3 RMs, 3 acceptors,\n"
     "             2 ballots, at most 20,000,000 states\n"
+    "  pg-lab     runs lesson 18's two-phase-commit lab on a private, throwaway PostgreSQL server (initdb\n"
+    "             in a temporary directory, Unix socket only) and prints each statement, the server's\n"
+    "             answer and what it observed (--json: the observations only; docs/pglab.md)\n"
     "\n"
-    "Exit status: 0 done, 2 bad input (unreadable file, invalid scenario or lesson, failed walk, wrong usage).\n"
+    "Exit status: 0 done, 2 bad input (unreadable file, invalid scenario or lesson, failed walk, wrong usage),\n"
+    "3 pg-lab could not start PostgreSQL or a step failed (the message names what to install).\n"
     "Formats: docs/scenario-format.md, docs/lesson-format.md.\n";
 
 int usage_error(const std::string& why) {
@@ -55,7 +60,7 @@ int dispatch(QCoreApplication& app) {
   const QCommandLineOption ballots("ballots", "explore: PaxosCommit's ballots (0 .. N-1).", "N");
   const QCommandLineOption maxStates("max-states", "explore: stop after this many distinct states.", "N");
   parser.addOptions({help, seed, until, json, trace, markdown, model, rms, acceptors, ballots, maxStates});
-  parser.addPositionalArgument("command", "run | validate | walk | protocols | explore");
+  parser.addPositionalArgument("command", "run | validate | walk | protocols | explore | pg-lab");
 
   // parse() rather than process(): process() exits with status 1 on a bad option; ours is 2.
   if (!parser.parse(app.arguments())) return usage_error(parser.errorText().toStdString());
@@ -120,6 +125,12 @@ int dispatch(QCoreApplication& app) {
       opt.max_states = n.value;
     }
     return cs::cli::explore_command(opt);
+  }
+  if (command == "pg-lab") {
+    if (!args.isEmpty()) return usage_error("pg-lab takes no arguments");
+    if (parser.isSet(seed) || parser.isSet(until) || parser.isSet(trace) || parser.isSet(markdown))
+      return usage_error("pg-lab takes only --json");
+    return cs::cli::pg_lab_command(parser.isSet(json));
   }
   if (command == "protocols") {
     if (!args.isEmpty()) return usage_error("protocols takes no arguments");

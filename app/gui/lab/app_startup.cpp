@@ -8,6 +8,7 @@
 #include <QImage>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QEventLoop>
 #include <QTimer>
 
 #include <clocale>
@@ -20,6 +21,7 @@
 #include "language.hpp"
 #include "lesson_session.hpp"
 #include "main_window.hpp"
+#include "pg_lab_panel.hpp"
 #include "projector_style.hpp"
 #include "scenario/number_rules.hpp"
 
@@ -203,6 +205,14 @@ int takeScreenshot(const StartupOptions& opts, MainWindow& window, bool projecto
   for (int i = 0; i < 5; ++i) QApplication::processEvents();
   if (opts.size.isValid() && window.size() != opts.size) window.resize(opts.size);
   QApplication::processEvents();
+  // Lesson 18 runs real SQL in the background: show the lab where the step is, not half-way.
+  if (auto* pglab = window.findChild<PgLabPanel*>(); pglab && pglab->busy()) {
+    QEventLoop wait;
+    QObject::connect(pglab, &PgLabPanel::idle, &wait, &QEventLoop::quit);
+    QTimer::singleShot(90000, &wait, &QEventLoop::quit);
+    wait.exec();
+    QApplication::processEvents();
+  }
   const QImage image = window.grab().toImage();
   if (!image.save(opts.screenshot, "PNG")) {
     printErr(startupText(QT_TRANSLATE_NOOP("Startup", "%1: cannot write the screenshot")).arg(opts.screenshot));

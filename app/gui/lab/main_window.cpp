@@ -28,6 +28,7 @@
 #include "language.hpp"
 #include "lesson_browser.hpp"
 #include "lesson_panel.hpp"
+#include "pg_lab_panel.hpp"
 #include "lesson_session.hpp"
 #include "presenter_keys.hpp"
 #include "message_details.hpp"
@@ -143,6 +144,7 @@ void MainWindow::createCentralArea() {
   // The run was replaced by other means than the window's menus: the lesson has ended.
   connect(session_, &LessonSession::runReplaced, this, &MainWindow::closeLesson);
   connect(session_, &LessonSession::changed, this, &MainWindow::updateHighlights);
+  connect(session_, &LessonSession::stepEntered, this, &MainWindow::onLessonStepEntered);
   connect(session_, &LessonSession::changed, this, &MainWindow::updateLessonActions);
   connect(session_, &LessonSession::changed, this, &MainWindow::updateStatus);
   // An answer the progress file refused: said on the status bar too (the panel keeps its notice).
@@ -218,7 +220,12 @@ void MainWindow::resetLayout() {
   // and the bottom diagrams give up some room (they stay, and can be dragged back).
   const int sidePercent = lesson ? (projector_ ? 34 : 26) : projector_ ? 41 : 33;
   const int sideWidth = std::clamp((w - lessonWidth) * sidePercent / 100, lesson ? 260 : 300, projector_ ? 900 : 600);
-  horizontal_->setSizes({lessonWidth, w - lessonWidth - (folded ? 0 : sideWidth), folded ? 0 : sideWidth});
+  const int middle = w - lessonWidth - (folded ? 0 : sideWidth);
+  if (pglab_panel_)  // lesson 18: the PostgreSQL lab or the canvas, whichever the step is about
+    horizontal_->setSizes({lessonWidth, pglab_panel_->isVisible() ? middle : 0, pglab_panel_->isVisible() ? 0 : middle,
+                           folded ? 0 : sideWidth});
+  else
+    horizontal_->setSizes({lessonWidth, middle, folded ? 0 : sideWidth});
   const int top = folded || smallScreen ? h : h * (lesson ? (projector_ ? 72 : 66) : projector_ ? 66 : 62) / 100;
   vertical_->setSizes({top, h - top});
   // The state machine needs its rows plus the log at projector font sizes; the details pane scrolls.
@@ -952,6 +959,7 @@ bool MainWindow::openLesson(const QString& idOrPath, bool resume, bool interacti
   if (problem.isEmpty()) {
     commitscope::ResumePoint at;
     if (resume && progress_) at = progress_->resumePoint(entry->id);
+    setPgLabShown(entry->id == QLatin1String(PgLabPanel::kLessonId));  // before the first step is entered
     const bool ok = at.canContinue() ? session_->resume(*entry->lesson, at, &problem) : session_->start(*entry->lesson, &problem);
     if (!ok && problem.isEmpty()) problem = tr("The lesson could not be started.");
   }
@@ -974,10 +982,54 @@ bool MainWindow::openLesson(const QString& idOrPath, bool resume, bool interacti
 
 void MainWindow::closeLesson() {
   session_->stop();
+  setPgLabShown(false);
   lesson_panel_->hide();
   resetLayout();
   updateLessonActions();
   updateHighlights();
+}
+
+void MainWindow::setPgLabShown(bool on) {
+  if (on == (pglab_ != nullptr)) return;
+  if (on) {
+    pglab_ = new PgLabPanel(this);
+    pglab_panel_ = new PanelFrame(pglab_, this);
+    pglab_panel_->setTitle(tr("PostgreSQL lab"));
+    horizontal_->insertWidget(horizontal_->indexOf(canvas_panel_), pglab_panel_);
+    horizontal_->setStretchFactor(horizontal_->indexOf(pglab_panel_), 3);
+    canvas_panel_->hide();
+  } else {
+    delete pglab_panel_;  // and the panel in it: the private server stops, its cluster is removed
+    pglab_panel_ = nullptr;
+    pglab_ = nullptr;
+    canvas_panel_->show();
+  }
+  resetLayout();
+}
+
+// Lesson 18's steps with ids "pg-<lab step>" run the lab up to that step (docs/pglab.md). Entering
+// any step runs the lab through the last such step at or before it: a jump or a resumed lesson
+// finds the server where the lesson's text says it is. The lab only goes forward. Steps about the
+// simulated model (actions, tasks, predictions, highlights) show the canvas instead of the lab.
+void MainWindow::onLessonStepEntered(int index) {
+  if (!pglab_ || !session_->lesson()) return;
+  const auto& steps = session_->lesson()->steps;
+  if (index < 0 || index >= static_cast<int>(steps.size())) return;
+  const cs::LessonStep& here = steps[static_cast<std::size_t>(index)];
+  const bool model = here.kind == cs::StepKind::Action || here.kind == cs::StepKind::Task || !here.highlight.empty() ||
+                     (here.kind == cs::StepKind::Quiz && here.quiz.kind != cs::QuizKind::Choice);
+  if (canvas_panel_->isVisibleTo(this) != model) {
+    pglab_panel_->setVisible(!model);
+    canvas_panel_->setVisible(model);
+    resetLayout();
+  }
+  for (int i = index; i >= 0; --i) {
+    const QString id = QString::fromStdString(steps[static_cast<std::size_t>(i)].id);
+    if (id.startsWith(QLatin1String("pg-"))) {
+      pglab_->runThrough(id.mid(3));
+      return;
+    }
+  }
 }
 
 void MainWindow::freePlay() {

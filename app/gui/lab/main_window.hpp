@@ -19,6 +19,7 @@ class MessageDetails;
 class PresenterKeys;
 class MetricsChartView;
 class PanelFrame;
+class PgLabPanel;
 class QAction;
 class QKeySequence;
 class QActionGroup;
@@ -93,6 +94,8 @@ class MainWindow final : public QMainWindow {
   void showEvent(QShowEvent* event) override;
 
  private:
+  void setPgLabShown(bool on);  // lesson 18: the PostgreSQL lab panel in the canvas's place
+  void onLessonStepEntered(int index);
   void createActions();
   QAction* makeAction(const QKeySequence& key = {});
   void createFileActions();
@@ -161,6 +164,10 @@ class MainWindow final : public QMainWindow {
   PresenterKeys* presenter_keys_ = nullptr;
   LessonPanel* lesson_ = nullptr;
   PanelFrame* lesson_panel_ = nullptr;
+  // Lesson 18's PostgreSQL lab: made when that lesson opens (it starts a private server) and
+  // destroyed when it closes (the server stops, its cluster is removed); it takes the canvas's place.
+  PgLabPanel* pglab_ = nullptr;
+  PanelFrame* pglab_panel_ = nullptr;
   std::unique_ptr<commitscope::ProgressStore> progress_;
   LessonLibrary library_;
   bool library_loaded_ = false;

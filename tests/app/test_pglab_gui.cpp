@@ -1,0 +1,142 @@
+// Lesson 18 in the window: the PostgreSQL lab panel takes the canvas's place, starts a real private
+// server (progress bar), shows the SQL and the server's answers and the live pg_prepared_xacts /
+// pg_locks tables as the lesson is stepped through; without PostgreSQL it says what to install and
+// the lesson (and the rest of the window) still works. Skipped only when PostgreSQL is missing.
+#include <gtest/gtest.h>
+
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QSqlDatabase>
+#include <QTableWidget>
+#include <QTest>
+
+#include "canvas_view.hpp"
+#include "lab_controller.hpp"
+#include "lesson_session.hpp"
+#include "main_window.hpp"
+#include "pg_lab_panel.hpp"
+#include "pg_server.hpp"
+
+namespace {
+
+using Status = LessonSession::Status;
+
+QString missingPostgres() {
+  if (!cs::pglab::find_pg_binaries().found()) return QStringLiteral("PostgreSQL is not installed: ") + cs::pglab::install_hint();
+  if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) return QStringLiteral("no QPSQL driver: ") + cs::pglab::install_hint();
+  return {};
+}
+
+void settle(LessonSession& s) {
+  for (int guard = 0; guard < 1000 && s.controller()->isAnimating(); ++guard) s.skipAnimation();
+}
+
+// Answers the current quiz right (the lesson's own answers) so that Next is possible.
+void answerRight(LessonSession& s) {
+  const cs::LessonStep& step = s.lesson()->steps[static_cast<std::size_t>(s.currentIndex())];
+  if (step.kind != cs::StepKind::Quiz) return;
+  if (step.quiz.kind == cs::QuizKind::Choice) s.answerChoice(step.quiz.correct);
+  if (step.quiz.kind == cs::QuizKind::Predict) {
+    s.answerPredict(step.quiz.correct.front());
+    s.runToResult();
+    settle(s);
+  }
+}
+
+int rows(PgLabPanel* p, const char* table) { return p->findChild<QTableWidget*>(QLatin1String(table))->rowCount(); }
+QString log(PgLabPanel* p) { return p->findChild<QPlainTextEdit*>(QStringLiteral("pgLabSqlLog"))->toPlainText(); }
+
+TEST(PgLabWindow, Lesson18StepsThroughTheRealLab) {
+  const QString why = missingPostgres();
+  if (!why.isEmpty()) {
+    std::printf("PgLabWindow: skipped: %s\n", qPrintable(why));
+    GTEST_SKIP() << why.toStdString();
+  }
+  LabController controller;
+  MainWindow w(&controller);
+  w.resize(1280, 720);
+  w.show();
+  ASSERT_TRUE(w.startLesson(QStringLiteral("18-postgresql-lab"), false));
+  auto* panel = w.findChild<PgLabPanel*>();
+  ASSERT_NE(panel, nullptr) << "lesson 18 shows the PostgreSQL lab panel";
+  EXPECT_TRUE(panel->isVisible());
+  EXPECT_FALSE(w.findChild<CanvasView*>()->isVisible()) << "the lab takes the canvas's place";
+  LessonSession& s = *w.lessonSession();
+  QStringList seen;  // lab steps observed in the panel
+  bool progressShown = false;
+  for (int guard = 0; guard < 60 && !s.finished(); ++guard) {
+    settle(s);
+    answerRight(s);
+    ASSERT_EQ(s.status(), Status::Done) << s.lesson()->steps[static_cast<std::size_t>(s.currentIndex())].id;
+    s.next();
+    progressShown |= panel->findChild<QProgressBar*>(QStringLiteral("pgLabProgress"))->isVisible();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !panel->busy(); }, 60000)) << "the lab hangs";
+    ASSERT_FALSE(panel->failed()) << panel->findChild<QLabel*>(QStringLiteral("pgLabStatus"))->text().toStdString();
+    if (s.finished()) break;
+    const QString id = QString::fromStdString(s.lesson()->steps[static_cast<std::size_t>(s.currentIndex())].id);
+    if (id == QLatin1String("pg-disabled")) {
+      EXPECT_TRUE(log(panel).contains(QStringLiteral("prepared transactions are disabled")));
+      EXPECT_EQ(rows(panel, "pgLabPreparedXacts"), 0);
+      seen << id;
+    } else if (id == QLatin1String("pg-prepare")) {
+      EXPECT_EQ(rows(panel, "pgLabPreparedXacts"), 2) << "both participants are prepared";
+      EXPECT_GE(rows(panel, "pgLabLocks"), 2) << "their locks are listed";
+      seen << id;
+    } else if (id == QLatin1String("pg-restart")) {
+      EXPECT_EQ(rows(panel, "pgLabPreparedXacts"), 2) << "they survived the restart";
+      EXPECT_TRUE(panel->isVisible()) << "back to the lab after the prediction";
+      seen << id;
+    } else if (id == QLatin1String("pg-blocked-update")) {
+      EXPECT_TRUE(log(panel).contains(QStringLiteral("lock timeout")));
+      seen << id;
+    } else if (id == QLatin1String("pg-commit-prepared")) {
+      EXPECT_EQ(rows(panel, "pgLabPreparedXacts"), 0);
+      seen << id;
+    } else if (id == QLatin1String("predict-survive-restart")) {
+      EXPECT_TRUE(w.findChild<CanvasView*>()->isVisible()) << "a prediction about the model shows the canvas";
+      EXPECT_FALSE(panel->isVisible());
+      seen << id;
+    } else if (id == QLatin1String("pg-janitor")) {
+      EXPECT_TRUE(log(panel).contains(QStringLiteral("ROLLBACK PREPARED 'tx3:a'")));
+      EXPECT_EQ(rows(panel, "pgLabPreparedXacts"), 2) << "the janitor leaves reports-7 and tx5:a";
+      seen << id;
+    }
+  }
+  EXPECT_TRUE(s.finished());
+  EXPECT_TRUE(progressShown) << "a progress bar while the server starts";
+  EXPECT_EQ(panel->lastDoneStep(), QStringLiteral("pool-with-prepare"));
+  EXPECT_EQ(seen.size(), 7) << seen.join(QLatin1Char(' ')).toStdString();
+  EXPECT_TRUE(panel->findChild<QLabel*>(QStringLiteral("pgLabStatus"))->text().contains(QStringLiteral("PostgreSQL 1")));
+  w.closeLesson();
+  EXPECT_EQ(w.findChild<PgLabPanel*>(), nullptr) << "closing the lesson stops the server";
+  EXPECT_TRUE(w.findChild<CanvasView*>()->isVisible());
+}
+
+TEST(PgLabWindow, WithoutPostgresTheLessonSaysWhatToInstallAndGoesOn) {
+  qputenv("COMMITSCOPE_PG_BINDIR", "/nonexistent/postgresql/bin");
+  LabController controller;
+  MainWindow w(&controller);
+  w.resize(1280, 720);
+  w.show();
+  ASSERT_TRUE(w.startLesson(QStringLiteral("18-postgresql-lab"), false));
+  auto* panel = w.findChild<PgLabPanel*>();
+  ASSERT_NE(panel, nullptr);
+  LessonSession& s = *w.lessonSession();
+  s.next();  // pg-setup: the server should start here
+  ASSERT_TRUE(QTest::qWaitFor([&] { return !panel->busy(); }, 20000));
+  qunsetenv("COMMITSCOPE_PG_BINDIR");
+  EXPECT_TRUE(panel->failed());
+  const QString status = panel->findChild<QLabel*>(QStringLiteral("pgLabStatus"))->text();
+  EXPECT_TRUE(status.contains(QStringLiteral("sudo apt-get install postgresql libqt6sql6-psql"))) << status.toStdString();
+  EXPECT_TRUE(status.contains(QStringLiteral("The rest of CommitScope works")));
+  EXPECT_FALSE(panel->findChild<QProgressBar*>(QStringLiteral("pgLabProgress"))->isVisible());
+  // The lesson still moves on, and leaving it gives the canvas back.
+  EXPECT_TRUE(s.canGoNext());
+  s.next();
+  EXPECT_EQ(s.currentIndex(), 2);
+  w.closeLesson();
+  EXPECT_TRUE(w.findChild<CanvasView*>()->isVisible());
+}
+
+}  // namespace
