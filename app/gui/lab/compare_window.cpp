@@ -22,6 +22,7 @@
 #include "compare_lab.hpp"
 #include "engine_text.hpp"
 #include "panel_frame.hpp"
+#include "projector_style.hpp"
 #include "scrub_bar.hpp"
 
 namespace {
@@ -128,6 +129,7 @@ void CompareWindow::rebuildPanes() {
     auto* v = new QVBoxLayout(content);
     v->setContentsMargins(0, 0, 0, 0);
     auto* canvas = new CanvasView(lab_->pane(i), content);
+    canvas->setProjectorMode(projector::isOn());
     canvas->rebuild();
     auto* figures = new QLabel(content);
     figures->setWordWrap(true);
@@ -145,9 +147,15 @@ void CompareWindow::rebuildPanes() {
   table_->setColumnCount(lab_->paneCount());
   table_->setRowCount(static_cast<int>(Figure::Count_));
   scrub_->setRange(lab_->endTime());
+  scrub_->setProjectorMode(projector::isOn());
   retranslateUi();
   rebuildChart();
   refresh();
+}
+
+void CompareWindow::setProjectorMode(bool on) {
+  for (CanvasView* c : canvases_) c->setProjectorMode(on);
+  scrub_->setProjectorMode(on);
 }
 
 void CompareWindow::scheduleRefresh() {

@@ -49,6 +49,9 @@ class CompareWindow final : public QWidget {
   static QString cellText(const cs::CompareRow& row, Figure figure);
   static double chartValue(const cs::CompareRow& row, ChartFigure figure);
 
+  // Projector mode (the main window's): larger canvas cards and a thicker scrub bar. The larger
+  // application font reaches this window by itself.
+  void setProjectorMode(bool on);
   // Rebuilds the panes after lab()->setUp().
   void rebuildPanes();
   // Refreshes the table, the pane figures and the controls now (normally coalesced after changes).

@@ -874,6 +874,7 @@ void MainWindow::setProjectorMode(bool on, bool fullScreen) {
   metrics_->setProjectorMode(on);
   details_->setProjectorMode(on);
   timeline_->setProjectorMode(on);
+  if (compare_) compare_->setProjectorMode(on);
   QSettings().setValue(kProjectorKey, on);
   if (fullScreen) {
     if (on) showFullScreen();
