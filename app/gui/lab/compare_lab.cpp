@@ -13,7 +13,16 @@ CompareLab::CompareLab(QObject* parent) : QObject(parent), timer_(new QTimer(thi
   connect(timer_, &QTimer::timeout, this, &CompareLab::tick);
 }
 
-CompareLab::~CompareLab() = default;
+// A pane's undo stack announces its clearing while it is destroyed: the other panes (perhaps gone
+// already) must not follow it.
+static void detach(const std::vector<std::unique_ptr<LabController>>& panes, QObject* lab) {
+  for (const auto& p : panes) {
+    p->disconnect(lab);
+    p->undoStack()->disconnect(lab);
+  }
+}
+
+CompareLab::~CompareLab() { detach(panes_, this); }
 
 bool CompareLab::setUp(const cs::Scenario& source, const QStringList& protocols, QString* error) {
   if (protocols.size() < kMinPanes || protocols.size() > kMaxPanes) {
@@ -38,6 +47,7 @@ bool CompareLab::setUp(const cs::Scenario& source, const QStringList& protocols,
   pause();
   // The old panes' views are rebuilt on panesChanged: the controllers they show must outlive that.
   std::vector<std::unique_ptr<LabController>> old = std::move(panes_);
+  detach(old, this);
   panes_.clear();
   roles_ = std::move(roles);
   undo_index_.assign(mapped.size(), 0);

@@ -10,6 +10,7 @@
 #include <QLegend>
 #include <QPen>
 #include <QLineSeries>
+#include <QMargins>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTimer>
@@ -57,16 +58,21 @@ void CompareWindow::createControls() {
   table_ = new QTableWidget(this);
   table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   table_->setSelectionMode(QAbstractItemView::NoSelection);
+  table_->setFocusPolicy(Qt::NoFocus);  // no current-cell frame: every cell reads the same
   table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
   table_->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
   chart_ = new QChart;
   chart_->setAnimationOptions(QChart::NoAnimation);
-  chart_->legend()->setAlignment(Qt::AlignBottom);
+  chart_->legend()->setAlignment(Qt::AlignTop);
+  chart_->setMargins(QMargins(2, 2, 2, 2));
   time_axis_ = new QValueAxis(chart_);
   value_axis_ = new QValueAxis(chart_);
   value_axis_->setLabelFormat(QStringLiteral("%.0f"));
   time_axis_->setLabelFormat(QStringLiteral("%.0f"));
+  // Few ticks: on a projector the labels are large and the chart shares the window with the panes.
+  value_axis_->setTickCount(4);
+  time_axis_->setTickCount(5);
   chart_->addAxis(time_axis_, Qt::AlignBottom);
   chart_->addAxis(value_axis_, Qt::AlignLeft);
   chart_view_ = new QChartView(chart_, this);
@@ -253,6 +259,7 @@ void CompareWindow::rebuildChart() {
   }
   time_axis_->setRange(0, static_cast<double>(end) / 1000.0);
   value_axis_->setRange(0, top * 1.1);
+  value_axis_->applyNiceNumbers();
   now_line_ = new QLineSeries;
   now_line_->setName(tr("now"));
   now_line_->setPen(QPen(palette().color(QPalette::WindowText), 1, Qt::DashLine));
@@ -303,13 +310,17 @@ void CompareWindow::retranslateUi() {
   QStringList rows;
   for (int f = 0; f < static_cast<int>(Figure::Count_); ++f) rows << figureName(static_cast<Figure>(f));
   table_->setVerticalHeaderLabels(rows);
+  // Columns carry the protocol's short key (as the CLI prints it); the full name is the pane's title
+  // and the column's tool tip, since two or more long names do not fit a projected table.
   QStringList cols;
   for (int i = 0; i < lab_->paneCount(); ++i) {
     const QString name = EngineText::protocolName(lab_->protocol(i).toStdString());
-    cols << name;
+    cols << lab_->protocol(i);
     if (static_cast<std::size_t>(i) < pane_frames_.size()) pane_frames_[static_cast<std::size_t>(i)]->setTitle(name);
   }
   table_->setHorizontalHeaderLabels(cols);
+  for (int i = 0; i < lab_->paneCount(); ++i)
+    table_->horizontalHeaderItem(i)->setToolTip(EngineText::protocolName(lab_->protocol(i).toStdString()));
   if (now_line_) now_line_->setName(tr("now"));
   refresh();
 }
