@@ -257,6 +257,16 @@ void CompareWindow::rebuildChart() {
     series->attachAxis(time_axis_);
     series->attachAxis(value_axis_);
   }
+  // Axis labels and legend a size below the window's font: a projector's large font would
+  // otherwise elide the labels of a chart that shares the window with the panes.
+  QFont small = font();
+  if (small.pointSizeF() > 0) small.setPointSizeF(small.pointSizeF() * 0.75);
+  else small.setPixelSize(std::max(8, small.pixelSize() * 3 / 4));
+  for (QValueAxis* axis : {time_axis_, value_axis_}) {
+    axis->setLabelsFont(small);
+    axis->setTitleFont(small);
+  }
+  chart_->legend()->setFont(small);
   time_axis_->setRange(0, static_cast<double>(end) / 1000.0);
   value_axis_->setRange(0, top * 1.1);
   value_axis_->applyNiceNumbers();
