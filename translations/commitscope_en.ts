@@ -203,6 +203,139 @@
     </message>
 </context>
 <context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare protocols</source>
+        <translation>Compare protocols</translation>
+    </message>
+    <message>
+        <source>Run this scenario&apos;s workload and faults against 2 to 4 protocols side by side. A fault on the coordinating node or on worker k applies to the matching node of every protocol.</source>
+        <translation>Run this scenario&apos;s workload and faults against 2 to 4 protocols side by side. A fault on the coordinating node or on worker k applies to the matching node of every protocol.</translation>
+    </message>
+</context>
+<context>
+    <name>CompareLab</name>
+    <message>
+        <source>Choose 2 to 4 protocols to compare.</source>
+        <translation>Choose 2 to 4 protocols to compare.</translation>
+    </message>
+</context>
+<context>
+    <name>CompareWindow</name>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2 ms)</source>
+        <translation>%1 (%2 ms)</translation>
+    </message>
+    <message>
+        <source>all %1 held</source>
+        <translation>all %1 held</translation>
+    </message>
+    <message>
+        <source>violated: %1</source>
+        <translation>violated: %1</translation>
+    </message>
+    <message>
+        <source>Committed %1 · locks held %2 ms · blocked %3 ms · compensations %4</source>
+        <translation>Committed %1 · locks held %2 ms · blocked %3 ms · compensations %4</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Play</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>now</translation>
+    </message>
+    <message>
+        <source>Committed / started</source>
+        <translation>Committed / started</translation>
+    </message>
+    <message>
+        <source>Aborted</source>
+        <translation>Aborted</translation>
+    </message>
+    <message>
+        <source>Throughput (txn/s)</source>
+        <translation>Throughput (txn/s)</translation>
+    </message>
+    <message>
+        <source>Latency, mean (ms)</source>
+        <translation>Latency, mean (ms)</translation>
+    </message>
+    <message>
+        <source>Latency, p99 (ms)</source>
+        <translation>Latency, p99 (ms)</translation>
+    </message>
+    <message>
+        <source>Locks/reservations held (ms)</source>
+        <translation>Locks/reservations held (ms)</translation>
+    </message>
+    <message>
+        <source>Time blocked (ms)</source>
+        <translation>Time blocked (ms)</translation>
+    </message>
+    <message>
+        <source>Compensations</source>
+        <translation>Compensations</translation>
+    </message>
+    <message>
+        <source>Inconsistency windows</source>
+        <translation>Inconsistency windows</translation>
+    </message>
+    <message>
+        <source>Invariants</source>
+        <translation>Invariants</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation>Committed</translation>
+    </message>
+    <message>
+        <source>Inconsistency windows (ms)</source>
+        <translation>Inconsistency windows (ms)</translation>
+    </message>
+    <message>
+        <source>Compare protocols — CommitScope</source>
+        <translation>Compare protocols — CommitScope</translation>
+    </message>
+    <message>
+        <source>Undo fault</source>
+        <translation>Undo fault</translation>
+    </message>
+    <message>
+        <source>Undo the last fault in every pane</source>
+        <translation>Undo the last fault in every pane</translation>
+    </message>
+    <message>
+        <source>Redo fault</source>
+        <translation>Redo fault</translation>
+    </message>
+    <message>
+        <source>Play or pause every pane on one clock</source>
+        <translation>Play or pause every pane on one clock</translation>
+    </message>
+    <message>
+        <source>Chart:</source>
+        <translation>Chart:</translation>
+    </message>
+    <message>
+        <source>virtual time (ms)</source>
+        <translation>virtual time (ms)</translation>
+    </message>
+</context>
+<context>
     <name>EngineDrop</name>
     <message>
         <source>not dropped</source>
@@ -3181,6 +3314,18 @@
         <source>PostgreSQL lab</source>
         <translation>PostgreSQL lab</translation>
     </message>
+    <message>
+        <source>&amp;Compare protocols…</source>
+        <translation>&amp;Compare protocols…</translation>
+    </message>
+    <message>
+        <source>Run this scenario&apos;s workload and faults against several protocols side by side</source>
+        <translation>Run this scenario&apos;s workload and faults against several protocols side by side</translation>
+    </message>
+    <message>
+        <source>Cannot compare these protocols</source>
+        <translation>Cannot compare these protocols</translation>
+    </message>
 </context>
 <context>
     <name>MessageDetails</name>
@@ -5384,6 +5529,14 @@ The server said: %1</translation>
     <message>
         <source>--seed: &quot;%1&quot; is too large; the largest seed is %2</source>
         <translation>--seed: &quot;%1&quot; is too large; the largest seed is %2</translation>
+    </message>
+    <message>
+        <source>Open File &gt; Compare protocols with these protocols (comma-separated, 2 to 4), e.g. 2pc,saga-orchestration; a --screenshot is then of that window.</source>
+        <translation>Open File &gt; Compare protocols with these protocols (comma-separated, 2 to 4), e.g. 2pc,saga-orchestration; a --screenshot is then of that window.</translation>
+    </message>
+    <message>
+        <source>--compare: %1</source>
+        <translation>--compare: %1</translation>
     </message>
 </context>
 <context>

@@ -203,6 +203,139 @@
     </message>
 </context>
 <context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare protocols</source>
+        <translation>比較協定</translation>
+    </message>
+    <message>
+        <source>Run this scenario&apos;s workload and faults against 2 to 4 protocols side by side. A fault on the coordinating node or on worker k applies to the matching node of every protocol.</source>
+        <translation>以並排方式，用 2 到 4 個協定執行這個情境的工作負載與故障。發生在協調節點或第 k 個工作節點上的故障，會套用到每個協定中對應的節點。</translation>
+    </message>
+</context>
+<context>
+    <name>CompareLab</name>
+    <message>
+        <source>Choose 2 to 4 protocols to compare.</source>
+        <translation>請選擇 2 到 4 個協定來比較。</translation>
+    </message>
+</context>
+<context>
+    <name>CompareWindow</name>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2 ms)</source>
+        <translation>%1（%2 毫秒）</translation>
+    </message>
+    <message>
+        <source>all %1 held</source>
+        <translation>%1 項全部成立</translation>
+    </message>
+    <message>
+        <source>violated: %1</source>
+        <translation>違反：%1</translation>
+    </message>
+    <message>
+        <source>Committed %1 · locks held %2 ms · blocked %3 ms · compensations %4</source>
+        <translation>已提交 %1 · 持有鎖 %2 毫秒 · 阻塞 %3 毫秒 · 補償 %4 次</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暫停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>現在</translation>
+    </message>
+    <message>
+        <source>Committed / started</source>
+        <translation>已提交 / 已開始</translation>
+    </message>
+    <message>
+        <source>Aborted</source>
+        <translation>已中止</translation>
+    </message>
+    <message>
+        <source>Throughput (txn/s)</source>
+        <translation>吞吐量（交易/秒）</translation>
+    </message>
+    <message>
+        <source>Latency, mean (ms)</source>
+        <translation>延遲，平均（毫秒）</translation>
+    </message>
+    <message>
+        <source>Latency, p99 (ms)</source>
+        <translation>延遲，p99（毫秒）</translation>
+    </message>
+    <message>
+        <source>Locks/reservations held (ms)</source>
+        <translation>持有鎖／預留的時間（毫秒）</translation>
+    </message>
+    <message>
+        <source>Time blocked (ms)</source>
+        <translation>阻塞時間（毫秒）</translation>
+    </message>
+    <message>
+        <source>Compensations</source>
+        <translation>補償</translation>
+    </message>
+    <message>
+        <source>Inconsistency windows</source>
+        <translation>不一致窗口</translation>
+    </message>
+    <message>
+        <source>Invariants</source>
+        <translation>不變量</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Inconsistency windows (ms)</source>
+        <translation>不一致窗口（毫秒）</translation>
+    </message>
+    <message>
+        <source>Compare protocols — CommitScope</source>
+        <translation>比較協定 — CommitScope</translation>
+    </message>
+    <message>
+        <source>Undo fault</source>
+        <translation>復原故障</translation>
+    </message>
+    <message>
+        <source>Undo the last fault in every pane</source>
+        <translation>在每個窗格復原最後一個故障</translation>
+    </message>
+    <message>
+        <source>Redo fault</source>
+        <translation>重做故障</translation>
+    </message>
+    <message>
+        <source>Play or pause every pane on one clock</source>
+        <translation>以同一個時鐘播放或暫停所有窗格</translation>
+    </message>
+    <message>
+        <source>Chart:</source>
+        <translation>圖表：</translation>
+    </message>
+    <message>
+        <source>virtual time (ms)</source>
+        <translation>虛擬時間（毫秒）</translation>
+    </message>
+</context>
+<context>
     <name>EngineDrop</name>
     <message>
         <source>not dropped</source>
@@ -3179,6 +3312,18 @@
         <source>PostgreSQL lab</source>
         <translation>PostgreSQL 實驗室</translation>
     </message>
+    <message>
+        <source>&amp;Compare protocols…</source>
+        <translation>比較協定(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Run this scenario&apos;s workload and faults against several protocols side by side</source>
+        <translation>以並排方式，用多個協定執行這個情境的工作負載與故障</translation>
+    </message>
+    <message>
+        <source>Cannot compare these protocols</source>
+        <translation>無法比較這些協定</translation>
+    </message>
 </context>
 <context>
     <name>MessageDetails</name>
@@ -5376,6 +5521,14 @@ sudo apt-get install postgresql libqt6sql6-psql
     <message>
         <source>--seed: &quot;%1&quot; is too large; the largest seed is %2</source>
         <translation>--seed：「%1」太大；種子最大為 %2</translation>
+    </message>
+    <message>
+        <source>Open File &gt; Compare protocols with these protocols (comma-separated, 2 to 4), e.g. 2pc,saga-orchestration; a --screenshot is then of that window.</source>
+        <translation>以這些協定開啟「檔案 &gt; 比較協定」（以逗號分隔，2 到 4 個），例如 2pc,saga-orchestration；此時 --screenshot 擷取的是那個視窗。</translation>
+    </message>
+    <message>
+        <source>--compare: %1</source>
+        <translation>--compare：%1</translation>
     </message>
 </context>
 <context>

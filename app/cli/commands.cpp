@@ -25,7 +25,6 @@
 #include "scenario/simulation.hpp"
 
 namespace cs::cli {
-namespace {
 
 void out(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stdout); }
 void err(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stderr); }
@@ -79,8 +78,6 @@ bool hash_and_write_trace(const Simulator& sim, const QString& trace_path, QStri
   hex = QString::fromLatin1(hash.result().toHex());
   return true;
 }
-
-}  // namespace
 
 int run_command(const RunOptions& opt) {
   const auto bytes = read_file(opt.file);

@@ -2,15 +2,30 @@
 // violated: that is a result, not an error), 2 = bad input (unreadable file, invalid scenario, usage).
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 
 #include <cstdint>
 #include <optional>
+#include <string>
+#include <string_view>
 
 #include "explore/textbook_models.hpp"
+#include "sim/diagnostic.hpp"
+#include "sim/simulator.hpp"
 
 namespace cs::cli {
+
+// What the commands share: output, diagnostics, reading a scenario file, the trace's hash.
+void out(const std::string& s);
+void err(const std::string& s);
+void print_diagnostics(const Diagnostics& ds);
+// A whole input file; on failure reports "FILE: why" and returns nullopt.
+std::optional<QByteArray> read_file(const QString& path);
+std::string_view text_of(const QByteArray& bytes);
+// The JSONL trace's SHA-256 (and the trace written to `trace_path` unless it is empty).
+bool hash_and_write_trace(const Simulator& sim, const QString& trace_path, QString& hex);
 
 struct RunOptions {
   QString file;
@@ -21,6 +36,16 @@ struct RunOptions {
 };
 
 int run_command(const RunOptions& opt);
+
+// One scenario's workload and fault timeline against several protocols (engine/scenario/compare.hpp).
+struct CompareOptions {
+  QString file;
+  QStringList protocols;
+  std::optional<std::uint64_t> seed;
+  std::optional<double> until_ms;
+  bool json = false;
+};
+int compare_command(const CompareOptions& opt);
 // Scenario and lesson files (a file with a top-level "steps" key is a lesson).
 int validate_command(const QStringList& paths);
 // Plays each lesson headless with its own solutions and prints one line per step.

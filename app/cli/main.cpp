@@ -5,6 +5,7 @@
 #include <clocale>
 #include <cstdio>
 #include <exception>
+#include <optional>
 #include <string>
 
 #include "commands.hpp"
@@ -14,6 +15,7 @@ namespace {
 
 const char* const kUsage =
     "usage: commitscope-cli run FILE [--seed N] [--until-ms T] [--json] [--trace OUT.jsonl]\n"
+    "       commitscope-cli compare FILE --protocols P1,P2[,...] [--seed N] [--until-ms T] [--json]\n"
     "       commitscope-cli validate FILE_OR_DIR...\n"
     "       commitscope-cli walk LESSON_OR_DIR...\n"
     "       commitscope-cli protocols [--json | --markdown]\n"
@@ -22,6 +24,10 @@ const char* const kUsage =
     "       commitscope-cli pg-lab [--json]\n"
     "\n"
     "  run        runs a scenario and prints a summary (--json: a JSON report with trace_sha256)\n"
+    "  compare    runs the scenario's workload and fault timeline against each protocol (2 to 4), with the\n"
+    "             same seed; faults on the coordinating node or on worker k apply to the matching node of\n"
+    "             every protocol (docs/protocols.md, \"Comparing protocols\"). Prints one table (--json: runs,\n"
+    "             each protocol's report as run --json prints it, faults and table)\n"
     "  validate   checks scenario and lesson files (directories: every *.json inside, recursively)\n"
     "  walk       plays lessons headless with their own solutions; one line per step\n"
     "  protocols  lists the protocols a scenario can name (--json: every protocol's descriptor: roles,\n"
@@ -53,14 +59,15 @@ int dispatch(QCoreApplication& app) {
   const QCommandLineOption until("until-ms", "Run until this virtual time (ms).", "T");
   const QCommandLineOption json("json", "Print a JSON report instead of the summary.");
   const QCommandLineOption trace("trace", "Write the trace as JSON lines to this file.", "OUT.jsonl");
+  const QCommandLineOption protocolsList("protocols", "compare: the protocols, comma-separated.", "LIST");
   const QCommandLineOption markdown("markdown", "protocols: print the parameter tables as Markdown.");
   const QCommandLineOption model("model", "explore: the TLA+ model.", "NAME");
   const QCommandLineOption rms("rms", "explore: resource managers.", "N");
   const QCommandLineOption acceptors("acceptors", "explore: PaxosCommit's acceptors.", "N");
   const QCommandLineOption ballots("ballots", "explore: PaxosCommit's ballots (0 .. N-1).", "N");
   const QCommandLineOption maxStates("max-states", "explore: stop after this many distinct states.", "N");
-  parser.addOptions({help, seed, until, json, trace, markdown, model, rms, acceptors, ballots, maxStates});
-  parser.addPositionalArgument("command", "run | validate | walk | protocols | explore | pg-lab");
+  parser.addOptions({help, seed, until, json, trace, protocolsList, markdown, model, rms, acceptors, ballots, maxStates});
+  parser.addPositionalArgument("command", "run | compare | validate | walk | protocols | explore | pg-lab");
 
   // parse() rather than process(): process() exits with status 1 on a bad option; ours is 2.
   if (!parser.parse(app.arguments())) return usage_error(parser.errorText().toStdString());
@@ -77,28 +84,48 @@ int dispatch(QCoreApplication& app) {
                                parser.isSet(ballots) || parser.isSet(maxStates);
   if (command != "explore" && explore_options)
     return usage_error("--model, --rms, --acceptors, --ballots and --max-states belong to the explore command");
+  if (command != "compare" && parser.isSet(protocolsList))
+    return usage_error("--protocols belongs to the compare command");
+  // The same rules as "seed" and "until_ms" in a scenario file (engine/scenario/number_rules.hpp).
+  std::optional<std::uint64_t> seed_value;
+  std::optional<double> until_value;
+  if (parser.isSet(seed)) {
+    const std::string text = parser.value(seed).toStdString();
+    const cs::WholeNumber n = cs::read_whole_number(std::string_view(text));
+    if (n.problem != cs::WholeNumber::Problem::None)
+      return usage_error("--seed " + cs::whole_number_problem_text(n.problem) + ", not \"" + text + "\"");
+    seed_value = n.value;
+  }
+  if (parser.isSet(until)) {
+    bool ok = false;
+    const double v = parser.value(until).toDouble(&ok);  // C locale: "1.5", never "1,5"
+    if (!ok || !cs::until_ms_allowed(v))
+      return usage_error("--until-ms " + cs::until_ms_rule() + ", not \"" + parser.value(until).toStdString() + "\"");
+    until_value = v;
+  }
   if (command == "run") {
     if (args.size() != 1) return usage_error("run takes exactly one scenario file");
     cs::cli::RunOptions opt;
     opt.file = args.front();
-    // The same rules as "seed" and "until_ms" in a scenario file (engine/scenario/number_rules.hpp).
-    if (parser.isSet(seed)) {
-      const std::string text = parser.value(seed).toStdString();
-      const cs::WholeNumber n = cs::read_whole_number(std::string_view(text));
-      if (n.problem != cs::WholeNumber::Problem::None)
-        return usage_error("--seed " + cs::whole_number_problem_text(n.problem) + ", not \"" + text + "\"");
-      opt.seed = n.value;
-    }
-    if (parser.isSet(until)) {
-      bool ok = false;
-      const double v = parser.value(until).toDouble(&ok);  // C locale: "1.5", never "1,5"
-      if (!ok || !cs::until_ms_allowed(v))
-        return usage_error("--until-ms " + cs::until_ms_rule() + ", not \"" + parser.value(until).toStdString() + "\"");
-      opt.until_ms = v;
-    }
+    opt.seed = seed_value;
+    opt.until_ms = until_value;
     opt.json = parser.isSet(json);
     opt.trace_path = parser.value(trace);
     return cs::cli::run_command(opt);
+  }
+  if (command == "compare") {
+    if (args.size() != 1) return usage_error("compare takes exactly one scenario file");
+    if (parser.isSet(trace)) return usage_error("--trace belongs to the run command");
+    cs::cli::CompareOptions opt;
+    opt.file = args.front();
+    opt.protocols = parser.value(protocolsList).split(',', Qt::SkipEmptyParts);
+    if (opt.protocols.size() < 2 || opt.protocols.size() > 4)
+      return usage_error("compare needs --protocols with 2 to 4 protocols, such as 2pc,saga-orchestration,tcc");
+    if (opt.protocols.removeDuplicates() > 0) return usage_error("--protocols names a protocol twice");
+    opt.seed = seed_value;
+    opt.until_ms = until_value;
+    opt.json = parser.isSet(json);
+    return cs::cli::compare_command(opt);
   }
   if (command == "explore") {
     if (!args.isEmpty()) return usage_error("explore takes no file yet: name a model with --model");

@@ -153,6 +153,16 @@ std::string_view metric_sense_key(MetricSense s) {
   return "?";
 }
 
+std::string_view refusal_form_key(RefusalForm f) {
+  switch (f) {
+    case RefusalForm::None: return "none";
+    case RefusalForm::Votes: return "votes";
+    case RefusalForm::FailStep: return "fail_step";
+    case RefusalForm::Capacity: return "capacity";
+  }
+  return "?";
+}
+
 std::string param_default_text(const ParamSpec& p) {
   const std::string ref = "`" + std::string(p.ref) + "`";
   switch (p.rule) {
@@ -257,6 +267,8 @@ nlohmann::json descriptor_json(const ProtocolDescriptor& d) {
   }
   j["variants"] = json::array();
   for (const VariantSpec& v : d.variants) j["variants"].push_back({{"id", v.id}, {"label", v.label}, {"key", v.key}});
+  j["workload"] = {{"transactions", d.workload.transactions}, {"interval", d.workload.interval},
+                   {"refusal", refusal_form_key(d.workload.refusal)}};
   return j;
 }
 

@@ -153,6 +153,22 @@ struct VariantSpec {
   std::string_view when_value; // ...has this value (JSON text); empty: always
 };
 
+// How a protocol's workload reads in the common vocabulary that `compare` maps between protocols
+// (docs/protocols.md, "Comparing protocols"): how many transactions, how far apart, and how
+// "worker k refuses transaction t" is said in its params.
+enum class RefusalForm : std::uint8_t {
+  None,      // no worker can refuse (outbox, dual-write, primary-backup)
+  Votes,     // "votes": {"Pk": "abort"}: worker k votes abort on every transaction (2PC, 3PC)
+  FailStep,  // "fail_step" (+ "fail_sagas"): the saga fails at one step, for the listed sagas or all
+  Capacity,  // "capacity": {"NAME": 0}: every try at that service fails (TCC)
+};
+
+struct WorkloadSpec {
+  std::string_view transactions;  // the parameter counting transactions; "" = no transaction workload
+  std::string_view interval;      // the parameter spacing them
+  RefusalForm refusal = RefusalForm::None;
+};
+
 struct ProtocolDescriptor {
   std::string_view name;     // the scenario's "protocol" value
   std::string_view title;    // short English name ("Two-phase commit")
@@ -167,6 +183,7 @@ struct ProtocolDescriptor {
   std::span<const InvariantSpec> invariants;
   std::span<const ParamSpec> params;
   std::span<const VariantSpec> variants;
+  WorkloadSpec workload;
 
   const ParamSpec* param(std::string_view key) const;
   const StateSpec* state(std::string_view key) const;
@@ -184,6 +201,7 @@ std::string_view message_family_key(MessageFamily f);  // "request", "vote_yes",
 std::string_view param_kind_key(ParamKind k);          // "integer", "duration_ms", ...
 std::string_view metric_unit_key(MetricUnit u);        // "count", "us", "amount"
 std::string_view metric_sense_key(MetricSense s);      // "good", "bad", "anomaly", "neutral"
+std::string_view refusal_form_key(RefusalForm f);      // "none", "votes", "fail_step", "capacity"
 
 // The default a parameter takes when absent, as docs and tables show it ("300", "= timeout_ms",
 // "timeout_ms / 2", "majority of replicas", "\"cp\"", "{}").

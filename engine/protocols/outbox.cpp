@@ -97,13 +97,15 @@ constexpr ProtocolDescriptor kOutbox{
     .title = "Transactional outbox",
     .summary = "Transactional outbox: ORDER_SVC writes row + outbox row atomically; RELAY publishes; CONSUMER deduplicates",
     .roles = kOutboxRoles, .states = kStates, .messages = kMessages, .log_records = kLogRecords, .timers = kTimers,
-    .notes = kNotes, .metrics = kMetrics, .invariants = kInvariants, .params = kOutboxParams, .variants = kVariants};
+    .notes = kNotes, .metrics = kMetrics, .invariants = kInvariants, .params = kOutboxParams, .variants = kVariants,
+    .workload = {.transactions = "orders", .interval = "interval_ms"}};
 constexpr ProtocolDescriptor kDualWrite{
     .name = "dual-write",
     .title = "Dual write",
     .summary = "Dual write: ORDER_SVC commits, then publishes to BROKER itself; events get lost or duplicated",
     .roles = kDualWriteRoles, .states = kStates, .messages = kMessages, .log_records = kLogRecords, .timers = kTimers,
-    .notes = kNotes, .metrics = kMetrics, .invariants = kInvariants, .params = kDualWriteParams, .variants = kVariants};
+    .notes = kNotes, .metrics = kMetrics, .invariants = kInvariants, .params = kDualWriteParams, .variants = kVariants,
+    .workload = {.transactions = "orders", .interval = "interval_ms"}};
 
 std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out, bool outbox) {
   ParamReader r(params, out, (outbox ? kOutbox : kDualWrite).params);

@@ -92,7 +92,8 @@ constexpr ProtocolDescriptor kDescriptor{
     .title = "Primary/backup",
     .summary = "Primary/backup N1..Nn with heartbeat failover; fencing off = split-brain, on = majority leases",
     .roles = kRoles, .states = kStates, .messages = kMessages, .log_records = kLogRecords, .timers = kTimers,
-    .notes = kNotes, .metrics = kMetrics, .invariants = kInvariants, .params = kParams, .variants = kVariants};
+    .notes = kNotes, .metrics = kMetrics, .invariants = kInvariants, .params = kParams, .variants = kVariants,
+    .workload = {.transactions = "writes", .interval = "interval_ms"}};
 }  // namespace
 
 const ProtocolDescriptor& describe() { return kDescriptor; }

@@ -51,7 +51,8 @@ constexpr ProtocolDescriptor kDescriptor{
     .title = "Two-phase commit",
     .summary = "Two-phase commit: coordinator C, participants P1..Pn, WAL, timeouts, cooperative termination",
     .roles = kRoles, .states = kStates, .messages = kMessages, .log_records = kLogRecords, .timers = kTimers,
-    .notes = kNotes, .metrics = kMetrics, .invariants = cps::kInvariants, .params = kParams, .variants = cps::kVariants};
+    .notes = kNotes, .metrics = kMetrics, .invariants = cps::kInvariants, .params = kParams, .variants = cps::kVariants,
+    .workload = {.transactions = "transactions", .interval = "interval_ms", .refusal = RefusalForm::Votes}};
 }  // namespace
 
 const ProtocolDescriptor& describe() { return kDescriptor; }

@@ -235,3 +235,74 @@ TEST(CliExplore, BadModelsSizesAndOptionsAreUsageErrors) {
   EXPECT_EQ(cli({QStringLiteral("explore"), QStringLiteral("--model"), QStringLiteral("tcommit"), QStringLiteral("--rms"), QStringLiteral("three")}).code, 2);
   EXPECT_EQ(cli({QStringLiteral("run"), scenario("2pc-happy.json"), QStringLiteral("--model"), QStringLiteral("tcommit")}).code, 2);
 }
+
+// ---- compare ----
+
+TEST(CliCompare, JsonRunsAreTheRunReportsAndTheTableTheirFigures) {
+  const QString file = scenario("compare-coordinator-crash.json");
+  const Result r = cli({"compare", file, "--protocols", "2pc,saga-orchestration,tcc", "--json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto j = parse(r);
+  ASSERT_EQ(j["protocols"], (nlohmann::json{"2pc", "saga-orchestration", "tcc"}));
+  ASSERT_EQ(j["table"].size(), 3u);
+  // The 2PC run is exactly what `run --json` reports for the file (same seed, same faults).
+  const Result single = cli({"run", file, "--json"});
+  ASSERT_EQ(single.code, 0) << single.err;
+  const auto alone = parse(single);
+  EXPECT_EQ(j["runs"]["2pc"], alone);
+  for (std::size_t i = 0; i < 3; ++i) {
+    const std::string p = j["protocols"][i];
+    const auto& run = j["runs"][p];
+    const auto& row = j["table"][i];
+    EXPECT_EQ(row["protocol"], p);
+    EXPECT_EQ(run["seed"], 3);
+    for (const char* key : {"nodes", "transactions", "invariants", "trace_sha256"}) EXPECT_TRUE(run.contains(key)) << p << key;
+    // The table's numbers are each run's own: counted again from the run's report.
+    int committed = 0, aborted = 0;
+    for (const auto& t : run["transactions"]) {
+      committed += t["outcome"] == "committed";
+      aborted += t["outcome"] == "aborted";
+    }
+    EXPECT_EQ(row["committed"], committed) << p;
+    EXPECT_EQ(row["aborted"], aborted) << p;
+    EXPECT_EQ(row["end_ms"], run["end_ms"]) << p;
+    EXPECT_EQ(row["invariants"], run["invariants"].size()) << p;
+  }
+  // The mapped fault timelines are identical by part: the coordinating node crashes at 60 ms and
+  // restarts at 1500 ms in every protocol.
+  const nlohmann::json expected = nlohmann::json::parse(
+      R"([{"t_ms": 60, "fault": "crash", "a": "coordinator"}, {"t_ms": 1500, "fault": "restart", "a": "coordinator"}])");
+  for (const auto& p : j["protocols"]) EXPECT_EQ(j["faults"][p.get<std::string>()], expected) << p;
+  EXPECT_EQ(j["runs"]["saga-orchestration"]["nodes"]["O"]["role"], "orchestrator");
+  EXPECT_GT(j["table"][0]["blocked_ms"].get<double>(), 0) << "2PC blocks while C is down";
+  EXPECT_EQ(j["table"][1]["blocked_ms"], 0) << "the saga does not";
+}
+
+TEST(CliCompare, TextTableHasOneColumnPerProtocol) {
+  const Result r = cli({"compare", scenario("compare-coordinator-crash.json"), "--protocols", "2pc,saga-orchestration",
+                        "--until-ms", "800", "--seed", "9"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  for (const char* s : {"seed: 9, until: 800 ms", "saga-orchestration: coordinator O, workers ORDER PAYMENT INVENTORY",
+                        "60 ms  crash coordinator", "time blocked (ms)", "locks/reservations held (ms)",
+                        "inconsistency windows", "throughput (txn/s)", "latency p99 (ms)"})
+    EXPECT_NE(r.out.find(s), std::string::npos) << s << "\n" << r.out;
+}
+
+TEST(CliCompare, RefusesWhatAProtocolCannotExpress) {
+  QTemporaryDir dir;
+  const QString path = dir.filePath("five.json");
+  QFile f(path);
+  ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+  f.write(R"({"protocol": "2pc", "params": {"participants": 5}})");
+  f.close();
+  const Result r = cli({"compare", path, "--protocols", "2pc,saga-orchestration"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("saga-orchestration cannot run this scenario: saga-orchestration has 2 to 4 workers "
+                       "(ORDER, PAYMENT, INVENTORY, SHIPPING); the file has 5"), std::string::npos) << r.err;
+  const Result one = cli({"compare", path, "--protocols", "2pc"});
+  EXPECT_EQ(one.code, 2);
+  EXPECT_NE(one.err.find("2 to 4 protocols"), std::string::npos) << one.err;
+  const Result unknown = cli({"compare", path, "--protocols", "2pc,paxos"});
+  EXPECT_EQ(unknown.code, 2);
+  EXPECT_NE(unknown.err.find("paxos cannot run this scenario"), std::string::npos) << unknown.err;
+}

@@ -17,6 +17,8 @@
 #include <string>
 #include <cstdio>
 
+#include "compare_lab.hpp"
+#include "compare_window.hpp"
 #include "lab_controller.hpp"
 #include "language.hpp"
 #include "lesson_session.hpp"
@@ -63,6 +65,7 @@ struct Options {
   QCommandLineOption lesson{QStringLiteral("lesson"), startupText(QT_TRANSLATE_NOOP("Startup", "Open this lesson (a lesson id such as 07-two-phase-commit, or a lesson file).")), QStringLiteral("LESSON")};
   QCommandLineOption lessonStep{QStringLiteral("lesson-step"), startupText(QT_TRANSLATE_NOOP("Startup", "Go to this step of the lesson (1 = first), completing the steps before it.")), QStringLiteral("N")};
   QCommandLineOption teacher{QStringLiteral("teacher"), startupText(QT_TRANSLATE_NOOP("Startup", "Start in teacher mode."))};
+  QCommandLineOption compare{QStringLiteral("compare"), startupText(QT_TRANSLATE_NOOP("Startup", "Open File > Compare protocols with these protocols (comma-separated, 2 to 4), e.g. 2pc,saga-orchestration; a --screenshot is then of that window.")), QStringLiteral("LIST")};
   QCommandLineOption lessonsDir{QStringLiteral("lessons"), startupText(QT_TRANSLATE_NOOP("Startup", "Read the lesson list from this directory instead of the bundled lessons.")), QStringLiteral("DIR")};
 };
 
@@ -130,7 +133,7 @@ std::optional<StartupOptions> parseCommandLine(const QCoreApplication& app, QStr
   p.addVersionOption();
   const Options opt;
   p.addOptions({opt.screenshot, opt.lang, opt.projector, opt.scenario, opt.at, opt.size, opt.seed, opt.profile, opt.lesson,
-                opt.lessonStep, opt.teacher, opt.lessonsDir});
+                opt.lessonStep, opt.teacher, opt.lessonsDir, opt.compare});
   p.process(app);  // --help and --version exit here
 
   StartupOptions o;
@@ -141,6 +144,7 @@ std::optional<StartupOptions> parseCommandLine(const QCoreApplication& app, QStr
   o.lesson = p.value(opt.lesson);
   o.teacher = p.isSet(opt.teacher);
   o.lessonsDir = p.value(opt.lessonsDir);
+  o.compare = p.value(opt.compare).split(QLatin1Char(','), Qt::SkipEmptyParts);
   if (p.isSet(opt.lang)) {
     o.language = language::normalize(p.value(opt.lang));
     if (o.language.isEmpty()) {
@@ -198,12 +202,28 @@ bool startLessonAt(const StartupOptions& opts, MainWindow& window) {
   return true;
 }
 
+// --compare: the side-by-side window at --at-ms (its panes start at 0 ms), sized like the main one.
+QWidget* openCompareAt(const StartupOptions& opts, MainWindow& window) {
+  QString error;
+  CompareWindow* cw = window.openCompare(opts.compare, false, &error);
+  if (!cw) {
+    printErr(startupText(QT_TRANSLATE_NOOP("Startup", "--compare: %1")).arg(error));
+    return nullptr;
+  }
+  if (opts.size.isValid()) cw->resize(opts.size);
+  if (opts.at_ms) cw->lab()->seekTime(static_cast<cs::Time>(std::llround(*opts.at_ms * 1000.0)));
+  return cw;
+}
+
 int takeScreenshot(const StartupOptions& opts, MainWindow& window, bool projectorOn) {
   if (projectorOn) window.setProjectorMode(true, false);
   window.show();
+  QWidget* target = &window;
+  if (!opts.compare.isEmpty()) target = openCompareAt(opts, window);
+  if (!target) return 2;
   // Let layouts, fonts and the views' first paint settle before grabbing.
   for (int i = 0; i < 5; ++i) QApplication::processEvents();
-  if (opts.size.isValid() && window.size() != opts.size) window.resize(opts.size);
+  if (opts.size.isValid() && target->size() != opts.size) target->resize(opts.size);
   QApplication::processEvents();
   // Lesson 18 runs real SQL in the background: show the lab where the step is, not half-way.
   if (auto* pglab = window.findChild<PgLabPanel*>(); pglab && pglab->busy()) {
@@ -213,7 +233,7 @@ int takeScreenshot(const StartupOptions& opts, MainWindow& window, bool projecto
     wait.exec();
     QApplication::processEvents();
   }
-  const QImage image = window.grab().toImage();
+  const QImage image = target->grab().toImage();
   if (!image.save(opts.screenshot, "PNG")) {
     printErr(startupText(QT_TRANSLATE_NOOP("Startup", "%1: cannot write the screenshot")).arg(opts.screenshot));
     return 2;

@@ -4,6 +4,7 @@
 
 #include <QSize>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 class QCoreApplication;
@@ -23,6 +24,7 @@ struct StartupOptions {
   std::optional<int> lessonStep;  // --lesson-step N (1-based): go to that step (as teacher mode does)
   bool teacher = false;     // --teacher
   QString lessonsDir;       // --lessons DIR: read the lesson list from DIR instead of the bundled one
+  QStringList compare;      // --compare P1,P2: open the side-by-side window (the screenshot shows it)
 };
 
 // Parses the command line of `app`; on a usage error returns nullopt and fills `error`.

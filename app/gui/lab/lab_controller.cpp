@@ -469,6 +469,7 @@ void LabController::injectFault(const cs::FaultAction& action) {
   // "interactive", index -1).
   undo_.push(new FaultCommand(this, std::move(before), std::move(after), n, now(),
                               EngineText::faultDescription(action, run_->sim())));
+  emit faultInjected(action);
 }
 
 // ---------------------------------------------------------------------------------------------

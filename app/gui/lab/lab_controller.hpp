@@ -162,6 +162,9 @@ class LabController : public QObject {
   void nodeMoved(cs::NodeId node);
   void animationFinished(bool reached);
   void watchTriggered();
+  // A fault the user made with injectFault() (any view or menu): the side-by-side lab repeats it on
+  // the matching nodes of the other protocols.
+  void faultInjected(const cs::FaultAction& action);
 
  private:
   friend class FaultCommand;

@@ -19,6 +19,9 @@
 #include <QVBoxLayout>
 
 #include "canvas_view.hpp"
+#include "compare_dialog.hpp"
+#include "compare_lab.hpp"
+#include "compare_window.hpp"
 #include "engine_text.hpp"
 #include "fault_dialogs.hpp"
 #include "help_overlay.hpp"
@@ -281,6 +284,8 @@ void MainWindow::createFileActions() {
   connect(save_act_, &QAction::triggered, this, &MainWindow::save);
   save_as_act_ = makeAction(shortcuts::key(shortcuts::Id::SaveAs));
   connect(save_as_act_, &QAction::triggered, this, &MainWindow::saveAs);
+  compare_act_ = makeAction();
+  connect(compare_act_, &QAction::triggered, this, &MainWindow::compareDialog);
   quit_act_ = makeAction(shortcuts::key(shortcuts::Id::Quit));
   connect(quit_act_, &QAction::triggered, this, &QWidget::close);
   clear_recent_act_ = new QAction(this);
@@ -414,6 +419,8 @@ void MainWindow::createMenus() {
   file_menu_->addAction(save_act_);
   file_menu_->addAction(save_as_act_);
   file_menu_->addSeparator();
+  file_menu_->addAction(compare_act_);
+  file_menu_->addSeparator();
   file_menu_->addAction(quit_act_);
 
   edit_menu_ = menuBar()->addMenu(QString());
@@ -520,6 +527,8 @@ void MainWindow::retranslateUi() {
   save_act_->setText(tr("&Save"));
   save_act_->setToolTip(tr("Save the scenario with every fault you injected and the node layout"));
   save_as_act_->setText(tr("Save &As…"));
+  compare_act_->setText(tr("&Compare protocols…"));
+  compare_act_->setToolTip(tr("Run this scenario's workload and faults against several protocols side by side"));
   quit_act_->setText(tr("&Quit"));
 
   edit_menu_->setTitle(tr("&Edit"));
@@ -872,6 +881,7 @@ void MainWindow::setProjectorMode(bool on, bool fullScreen) {
   metrics_->setProjectorMode(on);
   details_->setProjectorMode(on);
   timeline_->setProjectorMode(on);
+  if (compare_) compare_->setProjectorMode(on);
   QSettings().setValue(kProjectorKey, on);
   if (fullScreen) {
     if (on) showFullScreen();
@@ -890,6 +900,24 @@ void MainWindow::showShortcuts() {
   QMessageBox box(QMessageBox::NoIcon, tr("Keyboard shortcuts"), HelpOverlay::shortcutsHtml(), QMessageBox::Ok, this);
   box.setTextFormat(Qt::RichText);
   box.exec();
+}
+
+void MainWindow::compareDialog() {
+  CompareDialog dialog(QString::fromStdString(controller_->scenario().protocol), this);
+  if (dialog.exec() == QDialog::Accepted) openCompare(dialog.protocols());
+}
+
+CompareWindow* MainWindow::openCompare(const QStringList& protocols, bool interactive, QString* error) {
+  if (!compare_) compare_ = new CompareWindow(this);
+  QString why;
+  if (!compare_->lab()->setUp(controller_->scenario(), protocols, &why)) {
+    if (interactive) QMessageBox::warning(this, tr("Cannot compare these protocols"), why);
+    if (error) *error = why;
+    return nullptr;
+  }
+  compare_->show();
+  compare_->raise();
+  return compare_;
 }
 
 void MainWindow::showAbout() {

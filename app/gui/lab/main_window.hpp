@@ -11,6 +11,7 @@
 #include "sim/fault.hpp"
 
 class CanvasView;
+class CompareWindow;
 class HelpOverlay;
 class LabController;
 class LessonPanel;
@@ -87,6 +88,14 @@ class MainWindow final : public QMainWindow {
   QAction* fitViewAction() const { return fit_view_act_; }
   QAction* openAction() const { return open_act_; }
   QAction* newAction() const { return new_act_; }
+  QAction* compareAction() const { return compare_act_; }
+
+  // ---- side by side ----
+  // File > Compare protocols…: the current scenario (with its faults) mapped onto each protocol in a
+  // side-by-side window. nullptr (and a message unless not `interactive`) when a protocol cannot run
+  // it or the count is not 2 to 4.
+  CompareWindow* openCompare(const QStringList& protocols, bool interactive = true, QString* error = nullptr);
+  CompareWindow* compareWindow() const { return compare_; }
 
  protected:
   void changeEvent(QEvent* event) override;
@@ -128,6 +137,7 @@ class MainWindow final : public QMainWindow {
 
   void newScenario();
   void openDialog();
+  void compareDialog();
   bool save();
   bool saveAs();
   void runLinkDialog(cs::FaultKind kind);
@@ -201,6 +211,8 @@ class MainWindow final : public QMainWindow {
   QAction* save_act_ = nullptr;
   QAction* save_as_act_ = nullptr;
   QAction* quit_act_ = nullptr;
+  QAction* compare_act_ = nullptr;
+  CompareWindow* compare_ = nullptr;
   QAction* clear_recent_act_ = nullptr;
   QAction* undo_act_ = nullptr;
   QAction* redo_act_ = nullptr;

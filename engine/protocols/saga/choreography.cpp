@@ -21,7 +21,7 @@ namespace sps = saga::param_specs;
 
 constexpr RoleSpec kRoles[] = {
     {.key = "broker", .naming = "BROKER", .help = "stores events and delivers them at least once"},
-    {.key = "order", .naming = "ORDER",
+    {.key = "order", .naming = "ORDER", .worker = true,
      .help = "creates the order (the saga's first step) and approves or cancels it"},
     {.key = "service", .naming = "PAYMENT, INVENTORY, SHIPPING", .count = "steps", .worker = true,
      .help = "reacts to the previous step's event with its local step and publishes the next event"},
@@ -75,7 +75,8 @@ constexpr ProtocolDescriptor kDescriptor{
     .title = "Saga, choreographed",
     .summary = "Saga, choreographed: services react to events on BROKER (at-least-once, idempotent consumers)",
     .roles = kRoles, .states = kStates, .messages = kMessages, .log_records = kLogRecords, .timers = kTimers,
-    .notes = kNotes, .metrics = kMetrics, .invariants = kInvariants, .params = kParams, .variants = {}};
+    .notes = kNotes, .metrics = kMetrics, .invariants = kInvariants, .params = kParams, .variants = {},
+    .workload = {.transactions = "sagas", .interval = "interval_ms", .refusal = RefusalForm::FailStep}};
 }  // namespace
 
 const ProtocolDescriptor& describe() { return kDescriptor; }

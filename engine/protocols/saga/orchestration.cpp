@@ -101,7 +101,8 @@ constexpr ProtocolDescriptor kDescriptor{
     .title = "Saga, orchestrated",
     .summary = "Saga, orchestrated: O runs ORDER, PAYMENT, INVENTORY, SHIPPING; compensations in reverse order",
     .roles = kRoles, .states = kStates, .messages = kMessages, .log_records = kLogRecords, .timers = kTimers,
-    .notes = kNotes, .metrics = kMetrics, .invariants = kInvariants, .params = kParams, .variants = kVariants};
+    .notes = kNotes, .metrics = kMetrics, .invariants = kInvariants, .params = kParams, .variants = kVariants,
+    .workload = {.transactions = "sagas", .interval = "interval_ms", .refusal = RefusalForm::FailStep}};
 }  // namespace
 
 const ProtocolDescriptor& describe() { return kDescriptor; }

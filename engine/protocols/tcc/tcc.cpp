@@ -101,7 +101,8 @@ constexpr ProtocolDescriptor kDescriptor{
     .title = "Try-Confirm/Cancel",
     .summary = "Try-Confirm/Cancel: TM and services (ACCOUNT, INVENTORY, ...); reservations that expire, empty cancel, idempotent confirm/cancel",
     .roles = kRoles, .states = kStates, .messages = kMessages, .log_records = kLogRecords, .timers = kTimers,
-    .notes = kNotes, .metrics = kMetrics, .invariants = kInvariants, .params = kParams, .variants = kVariants};
+    .notes = kNotes, .metrics = kMetrics, .invariants = kInvariants, .params = kParams, .variants = kVariants,
+    .workload = {.transactions = "transactions", .interval = "interval_ms", .refusal = RefusalForm::Capacity}};
 }  // namespace
 
 const ProtocolDescriptor& describe() { return kDescriptor; }

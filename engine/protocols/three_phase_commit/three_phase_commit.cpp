@@ -66,7 +66,8 @@ constexpr ProtocolDescriptor kDescriptor{
     .title = "Three-phase commit",
     .summary = "Three-phase commit: C, P1..Pn, PRECOMMIT round, elected-coordinator termination; non-blocking on crashes, splits under partition",
     .roles = kRoles, .states = kStates, .messages = kMessages, .log_records = kLogRecords, .timers = kTimers,
-    .notes = kNotes, .metrics = kMetrics, .invariants = cps::kInvariants, .params = kParams, .variants = cps::kVariants};
+    .notes = kNotes, .metrics = kMetrics, .invariants = cps::kInvariants, .params = kParams, .variants = cps::kVariants,
+    .workload = {.transactions = "transactions", .interval = "interval_ms", .refusal = RefusalForm::Votes}};
 }  // namespace
 
 const ProtocolDescriptor& describe() { return kDescriptor; }
