@@ -178,7 +178,7 @@ ojson make_report(const Simulation& run, bool with_logs) {
   r["seed"] = sim.seed();
   r["end_ms"] = ms_value(sim.now());
   r["events"] = sim.events_dispatched();
-  r["trace_records"] = sim.trace().size();
+  r["trace_records"] = sim.trace_records();
   r["halted"] = sim.halted() == HaltReason::None ? ojson(nullptr) : ojson(halt_reason_key(sim.halted()));
 
   ojson nodes = ojson::object();
@@ -353,7 +353,7 @@ std::string text_summary(const Simulation& run) {
   add_line(out, "protocol: " + run.protocol().info().name);
   add_line(out, "seed: " + std::to_string(sim.seed()));
   add_line(out, "end: " + ms_text(sim.now()));
-  add_line(out, "events: " + std::to_string(sim.events_dispatched()) + " (" + std::to_string(sim.trace().size()) +
+  add_line(out, "events: " + std::to_string(sim.events_dispatched()) + " (" + std::to_string(sim.trace_records()) +
                     " trace records)");
   if (sim.halted() != HaltReason::None)
     add_line(out, "HALTED: the run hit its " + std::string(halt_reason_key(sim.halted())) +
