@@ -56,36 +56,51 @@ void put_uint(std::string& out, std::uint64_t v) {
 }
 
 // Keys and names are plain ASCII in practice; escaping keeps the output valid JSON regardless.
+// Appended whole when nothing needs escaping (always, in practice), else character by character.
 void put_str(std::string& out, std::string_view s) {
+  const auto plain = [](char c) { return c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20; };
   out += '"';
-  for (char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (u < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", u);
-      out += buf;
-    } else {
-      out += c;
+  if (std::all_of(s.begin(), s.end(), plain)) {
+    out.append(s);
+  } else {
+    for (char c : s) {
+      const auto u = static_cast<unsigned char>(c);
+      if (c == '"' || c == '\\') {
+        out += '\\';
+        out += c;
+      } else if (u < 0x20) {
+        static constexpr char kHex[] = "0123456789abcdef";
+        const char esc[] = {'\\', 'u', '0', '0', kHex[u >> 4], kHex[u & 0xf]};
+        out.append(esc, sizeof esc);
+      } else {
+        out += c;
+      }
     }
   }
   out += '"';
 }
 
-void field_str(std::string& out, std::string_view key, std::string_view value) {
-  out += ",\"";
-  out += key;
-  out += "\":";
+// `,"key":` in one append: `prefix` is that text, a literal (the key is fixed per call site).
+template <std::size_t N>
+void field_str(std::string& out, const char (&prefix)[N], std::string_view value) {
+  out.append(prefix, N - 1);
   put_str(out, value);
 }
 
-void field_int(std::string& out, std::string_view key, std::int64_t value) {
-  out += ",\"";
-  out += key;
-  out += "\":";
+template <std::size_t N>
+void field_int(std::string& out, const char (&prefix)[N], std::int64_t value) {
+  out.append(prefix, N - 1);
   put_int(out, value);
+}
+
+// A protocol key as a JSON string, or "#i" for an index the protocol has no key for.
+template <std::size_t N>
+void field_key(std::string& out, const char (&prefix)[N], const std::vector<std::string>& keys, std::size_t i) {
+  if (i < keys.size()) return field_str(out, prefix, keys[i]);
+  out.append(prefix, N - 1);
+  out += "\"#";
+  put_uint(out, i);
+  out += '"';
 }
 
 bool is_message_event(TraceKind k) {
@@ -96,48 +111,47 @@ bool is_message_event(TraceKind k) {
 
 void append_trace_line(std::string& out, const Simulator& sim, const TraceEvent& ev) {
   const ProtocolInfo& info = sim.protocol().info();
-  std::string scratch;
-  out += "{\"seq\":";
+  out.append("{\"seq\":", 7);
   put_uint(out, ev.seq);
-  field_int(out, "t", ev.time);
-  field_str(out, "ev", trace_kind_key(ev.kind));
-  if (ev.node != kNoNode) field_str(out, "node", sim.node_name(ev.node));
-  if (ev.peer != kNoNode) field_str(out, "peer", sim.node_name(ev.peer));
+  field_int(out, ",\"t\":", ev.time);
+  field_str(out, ",\"ev\":", trace_kind_key(ev.kind));
+  if (ev.node != kNoNode) field_str(out, ",\"node\":", sim.node_name(ev.node));
+  if (ev.peer != kNoNode) field_str(out, ",\"peer\":", sim.node_name(ev.peer));
   if (is_message_event(ev.kind)) {
-    field_str(out, "msg", key_or(info.messages, ev.key, scratch));
-    field_int(out, "id", ev.msg);
+    field_key(out, ",\"msg\":", info.messages, ev.key);
+    field_int(out, ",\"id\":", ev.msg);
   }
   switch (ev.kind) {
-    case TraceKind::Duplicate: field_int(out, "of", ev.value); break;
-    case TraceKind::Drop: field_str(out, "reason", drop_reason_key(ev.reason)); break;
+    case TraceKind::Duplicate: field_int(out, ",\"of\":", ev.value); break;
+    case TraceKind::Drop: field_str(out, ",\"reason\":", drop_reason_key(ev.reason)); break;
     case TraceKind::State:
-      field_str(out, "state", key_or(info.states, ev.key, scratch));
-      field_str(out, "from", key_or(info.states, static_cast<std::size_t>(ev.value), scratch));
+      field_key(out, ",\"state\":", info.states, ev.key);
+      field_key(out, ",\"from\":", info.states, static_cast<std::size_t>(ev.value));
       break;
     case TraceKind::LogAppend:
-      field_str(out, "rec", key_or(info.log_records, ev.key, scratch));
-      field_int(out, "value", ev.value);
+      field_key(out, ",\"rec\":", info.log_records, ev.key);
+      field_int(out, ",\"value\":", ev.value);
       break;
     case TraceKind::LockAcquire:
     case TraceKind::LockRelease:
-    case TraceKind::LockWait: field_int(out, "resource", ev.value); break;
+    case TraceKind::LockWait: field_int(out, ",\"resource\":", ev.value); break;
     case TraceKind::Fault:
-      field_str(out, "fault", fault_kind_key(static_cast<FaultKind>(ev.key)));
-      field_int(out, "index", ev.value);
+      field_str(out, ",\"fault\":", fault_kind_key(static_cast<FaultKind>(ev.key)));
+      field_int(out, ",\"index\":", ev.value);
       break;
-    case TraceKind::TxnEnd: field_str(out, "outcome", txn_outcome_key(static_cast<TxnOutcome>(ev.key))); break;
+    case TraceKind::TxnEnd: field_str(out, ",\"outcome\":", txn_outcome_key(static_cast<TxnOutcome>(ev.key))); break;
     case TraceKind::Note:
-      field_str(out, "note", key_or(info.notes, ev.key, scratch));
-      if (ev.value != 0) field_int(out, "value", ev.value);
+      field_key(out, ",\"note\":", info.notes, ev.key);
+      if (ev.value != 0) field_int(out, ",\"value\":", ev.value);
       break;
     case TraceKind::Timer:
-      field_str(out, "timer", key_or(info.timers, ev.key, scratch));
-      if (ev.value != 0) field_int(out, "value", ev.value);
+      field_key(out, ",\"timer\":", info.timers, ev.key);
+      if (ev.value != 0) field_int(out, ",\"value\":", ev.value);
       break;
-    case TraceKind::Limit: field_str(out, "limit", halt_reason_key(static_cast<HaltReason>(ev.value))); break;
+    case TraceKind::Limit: field_str(out, ",\"limit\":", halt_reason_key(static_cast<HaltReason>(ev.value))); break;
     default: break;
   }
-  if (ev.txn != 0) field_int(out, "txn", ev.txn);
+  if (ev.txn != 0) field_int(out, ",\"txn\":", ev.txn);
   out += '}';
 }
 
