@@ -1,6 +1,5 @@
 #include "commands.hpp"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -13,6 +12,7 @@
 #include <vector>
 
 #include "input_file.hpp"
+#include "sha256.hpp"
 #include "protocols/registry.hpp"
 #include "scenario/json_format.hpp"
 #include "scenario/lesson.hpp"
@@ -23,6 +23,7 @@
 #include "scenario/number_rules.hpp"
 #include "scenario/report.hpp"
 #include "scenario/simulation.hpp"
+#include "scenario/trace_jsonl.hpp"
 
 namespace cs::cli {
 
@@ -47,37 +48,46 @@ std::optional<QByteArray> read_file(const QString& path) {
 // The bytes as the engine reads them (no copy: a file may be tens of MB).
 std::string_view text_of(const QByteArray& bytes) { return {bytes.constData(), static_cast<std::size_t>(bytes.size())}; }
 
-// Streams the JSONL trace through the hash (and into a file, if asked) in chunks, so that a run of
-// millions of events never needs the whole text in memory.
-bool hash_and_write_trace(const Simulator& sim, const QString& trace_path, QString& hex) {
-  QCryptographicHash hash(QCryptographicHash::Sha256);
-  QFile file(trace_path);
-  const bool to_file = !trace_path.isEmpty();
-  if (to_file && !file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-    err(trace_path.toStdString() + ": cannot write the trace: " + file.errorString().toStdString() + "\n");
+// Where the JSONL trace goes as the run makes it: always through the hash (trace_sha256), and into
+// the --trace file if one was asked for. Nothing keeps the trace: a run of millions of records needs
+// neither the records nor their text in memory (docs/benchmarks.md).
+class TraceOutput {
+ public:
+  explicit TraceOutput(const QString& path) : path_(path), file_(path) {}
+
+  // Opens the --trace file (if any); reports and returns false if it cannot be written.
+  bool open() {
+    if (path_.isEmpty() || file_.open(QIODevice::WriteOnly | QIODevice::Truncate)) return true;
+    report_error();
     return false;
   }
-  std::string chunk;
-  chunk.reserve(1 << 20);
-  const auto flush = [&]() -> bool {
-    const QByteArrayView view(chunk.data(), static_cast<qsizetype>(chunk.size()));
-    hash.addData(view);
-    if (to_file && file.write(chunk.data(), static_cast<qint64>(chunk.size())) != static_cast<qint64>(chunk.size())) {
-      err(trace_path.toStdString() + ": cannot write the trace: " + file.errorString().toStdString() + "\n");
-      return false;
+  void add(std::string_view chunk) {
+    hash_.add(chunk);
+    if (path_.isEmpty() || failed_) return;
+    if (file_.write(chunk.data(), static_cast<qint64>(chunk.size())) != static_cast<qint64>(chunk.size())) {
+      report_error();
+      failed_ = true;
     }
-    chunk.clear();
-    return true;
-  };
-  for (const auto& ev : sim.trace()) {
-    append_trace_line(chunk, sim, ev);
-    chunk += '\n';
-    if (chunk.size() >= (1u << 20) && !flush()) return false;
   }
-  if (!flush()) return false;
-  hex = QString::fromLatin1(hash.result().toHex());
-  return true;
-}
+  // The digest, or nullopt if the file could not be written in full (already reported).
+  std::optional<std::string> finish() {
+    if (!path_.isEmpty() && !failed_ && !file_.flush()) {
+      report_error();
+      failed_ = true;
+    }
+    if (failed_) return std::nullopt;
+    return hash_.hex();
+  }
+
+ private:
+  void report_error() {
+    err(path_.toStdString() + ": cannot write the trace: " + file_.errorString().toStdString() + "\n");
+  }
+  QString path_;
+  QFile file_;
+  commitscope::Sha256 hash_;
+  bool failed_ = false;
+};
 
 int run_command(const RunOptions& opt) {
   const auto bytes = read_file(opt.file);
@@ -91,23 +101,27 @@ int run_command(const RunOptions& opt) {
   if (opt.seed) scenario.seed = *opt.seed;
   if (opt.until_ms) scenario.until = until_from_ms(*opt.until_ms);  // checked by until_ms_allowed()
 
+  TraceOutput trace_out(opt.trace_path);
+  if (!trace_out.open()) return 2;
+  TraceJsonlStream stream([&trace_out](std::string_view chunk) { trace_out.add(chunk); });
   Diagnostics errors;
-  auto run = Simulation::create(scenario, errors);
+  auto run = Simulation::create(scenario, errors, RunLimits{}, TraceRouting{.keep = false, .sink = &stream});
   if (!run) {
     if (errors.empty()) err(opt.file.toStdString() + ": the scenario could not be started\n");
     print_diagnostics(errors);
     return 2;
   }
   run->run();
-
-  QString sha;
-  if (!hash_and_write_trace(run->sim(), opt.trace_path, sha)) return 2;
+  stream.flush();
+  const std::optional<std::string> digest = trace_out.finish();
+  if (!digest) return 2;
+  const std::string& sha = *digest;
 
   if (opt.json) {
-    write_run_report(*run, sha.toStdString(), [](std::string_view piece) { std::fwrite(piece.data(), 1, piece.size(), stdout); });
+    write_run_report(*run, sha, [](std::string_view piece) { std::fwrite(piece.data(), 1, piece.size(), stdout); });
   } else {
     out(text_summary(*run));
-    out("\ntrace sha256: " + sha.toStdString() + "\n");
+    out("\ntrace sha256: " + sha + "\n");
     if (!opt.trace_path.isEmpty()) out("trace written to " + opt.trace_path.toStdString() + "\n");
     if (!run->invariants_hold())
       out("\nWARNING: an invariant was violated in this run (see above). Re-run with --seed " +

@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <cstdio>
+#include <cstring>
 #include <map>
 
 #include "scenario/json_format.hpp"
@@ -43,102 +44,156 @@ std::string key_of(const std::vector<std::string>& keys, std::size_t i) {
 
 // ---- hand-built JSON ----
 
-void put_int(std::string& out, std::int64_t v) {
-  char buf[24];
-  auto r = std::to_chars(buf, buf + sizeof buf, v);
-  out.append(buf, r.ptr);
-}
+// Writes one trace line into a fixed buffer through a pointer: no capacity check and no terminator
+// per append as std::string does (the formatting was a third of a CLI run's instructions once the
+// hash was fast). Each write checks its room once; a line that does not fit sets `overflow` and
+// append_trace_line retries with a larger buffer.
+struct LineWriter {
+  char* p;
+  char* end;
+  bool overflow = false;
 
-void put_uint(std::string& out, std::uint64_t v) {
-  char buf[24];
-  auto r = std::to_chars(buf, buf + sizeof buf, v);
-  out.append(buf, r.ptr);
-}
-
-// Keys and names are plain ASCII in practice; escaping keeps the output valid JSON regardless.
-void put_str(std::string& out, std::string_view s) {
-  out += '"';
-  for (char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (u < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", u);
-      out += buf;
-    } else {
-      out += c;
-    }
+  bool room(std::size_t n) {
+    if (static_cast<std::size_t>(end - p) >= n) return true;
+    overflow = true;
+    p = end;  // every later write fails too
+    return false;
   }
-  out += '"';
+  void raw(const char* s, std::size_t n) {
+    if (!room(n)) return;
+    std::memcpy(p, s, n);
+    p += n;
+  }
+  void ch(char c) {
+    if (room(1)) *p++ = c;
+  }
+  template <class Int>
+  void num(Int v) {
+    if (room(20)) p = std::to_chars(p, p + 20, v).ptr;  // 20: the longest 64-bit integer
+  }
+  // Keys and names are plain ASCII in practice; escaping keeps the output valid JSON regardless.
+  void str(std::string_view s) {
+    const auto plain = [](char c) { return c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20; };
+    if (!std::all_of(s.begin(), s.end(), plain)) return escaped(s);
+    if (!room(s.size() + 2)) return;
+    *p++ = '"';
+    std::memcpy(p, s.data(), s.size());
+    p += s.size();
+    *p++ = '"';
+  }
+  void escaped(std::string_view s) {
+    ch('"');
+    for (char c : s) {
+      const auto u = static_cast<unsigned char>(c);
+      if (c == '"' || c == '\\') {
+        const char esc[] = {'\\', c};
+        raw(esc, sizeof esc);
+      } else if (u < 0x20) {
+        static constexpr char kHex[] = "0123456789abcdef";
+        const char esc[] = {'\\', 'u', '0', '0', kHex[u >> 4], kHex[u & 0xf]};
+        raw(esc, sizeof esc);
+      } else {
+        ch(c);
+      }
+    }
+    ch('"');
+  }
+};
+
+// `,"key":` then the value; `prefix` is that text, a literal (the key is fixed per call site).
+template <std::size_t N>
+void field_str(LineWriter& w, const char (&prefix)[N], std::string_view value) {
+  w.raw(prefix, N - 1);
+  w.str(value);
 }
 
-void field_str(std::string& out, std::string_view key, std::string_view value) {
-  out += ",\"";
-  out += key;
-  out += "\":";
-  put_str(out, value);
+template <std::size_t N>
+void field_int(LineWriter& w, const char (&prefix)[N], std::int64_t value) {
+  w.raw(prefix, N - 1);
+  w.num(value);
 }
 
-void field_int(std::string& out, std::string_view key, std::int64_t value) {
-  out += ",\"";
-  out += key;
-  out += "\":";
-  put_int(out, value);
+// A protocol key as a JSON string, or "#i" for an index the protocol has no key for.
+template <std::size_t N>
+void field_key(LineWriter& w, const char (&prefix)[N], const std::vector<std::string>& keys, std::size_t i) {
+  if (i < keys.size()) return field_str(w, prefix, keys[i]);
+  w.raw(prefix, N - 1);
+  w.raw("\"#", 2);
+  w.num(i);
+  w.ch('"');
 }
 
 bool is_message_event(TraceKind k) {
   return k == TraceKind::Send || k == TraceKind::Deliver || k == TraceKind::Drop || k == TraceKind::Duplicate;
 }
 
-}  // namespace
-
-void append_trace_line(std::string& out, const Simulator& sim, const TraceEvent& ev) {
+void write_trace_line(LineWriter& w, const Simulator& sim, const TraceEvent& ev) {
   const ProtocolInfo& info = sim.protocol().info();
-  std::string scratch;
-  out += "{\"seq\":";
-  put_uint(out, ev.seq);
-  field_int(out, "t", ev.time);
-  field_str(out, "ev", trace_kind_key(ev.kind));
-  if (ev.node != kNoNode) field_str(out, "node", sim.node_name(ev.node));
-  if (ev.peer != kNoNode) field_str(out, "peer", sim.node_name(ev.peer));
+  w.raw("{\"seq\":", 7);
+  w.num(ev.seq);
+  field_int(w, ",\"t\":", ev.time);
+  field_str(w, ",\"ev\":", trace_kind_key(ev.kind));
+  if (ev.node != kNoNode) field_str(w, ",\"node\":", sim.node_name(ev.node));
+  if (ev.peer != kNoNode) field_str(w, ",\"peer\":", sim.node_name(ev.peer));
   if (is_message_event(ev.kind)) {
-    field_str(out, "msg", key_or(info.messages, ev.key, scratch));
-    field_int(out, "id", ev.msg);
+    field_key(w, ",\"msg\":", info.messages, ev.key);
+    field_int(w, ",\"id\":", ev.msg);
   }
   switch (ev.kind) {
-    case TraceKind::Duplicate: field_int(out, "of", ev.value); break;
-    case TraceKind::Drop: field_str(out, "reason", drop_reason_key(ev.reason)); break;
+    case TraceKind::Duplicate: field_int(w, ",\"of\":", ev.value); break;
+    case TraceKind::Drop: field_str(w, ",\"reason\":", drop_reason_key(ev.reason)); break;
     case TraceKind::State:
-      field_str(out, "state", key_or(info.states, ev.key, scratch));
-      field_str(out, "from", key_or(info.states, static_cast<std::size_t>(ev.value), scratch));
+      field_key(w, ",\"state\":", info.states, ev.key);
+      field_key(w, ",\"from\":", info.states, static_cast<std::size_t>(ev.value));
       break;
     case TraceKind::LogAppend:
-      field_str(out, "rec", key_or(info.log_records, ev.key, scratch));
-      field_int(out, "value", ev.value);
+      field_key(w, ",\"rec\":", info.log_records, ev.key);
+      field_int(w, ",\"value\":", ev.value);
       break;
     case TraceKind::LockAcquire:
     case TraceKind::LockRelease:
-    case TraceKind::LockWait: field_int(out, "resource", ev.value); break;
+    case TraceKind::LockWait: field_int(w, ",\"resource\":", ev.value); break;
     case TraceKind::Fault:
-      field_str(out, "fault", fault_kind_key(static_cast<FaultKind>(ev.key)));
-      field_int(out, "index", ev.value);
+      field_str(w, ",\"fault\":", fault_kind_key(static_cast<FaultKind>(ev.key)));
+      field_int(w, ",\"index\":", ev.value);
       break;
-    case TraceKind::TxnEnd: field_str(out, "outcome", txn_outcome_key(static_cast<TxnOutcome>(ev.key))); break;
+    case TraceKind::TxnEnd: field_str(w, ",\"outcome\":", txn_outcome_key(static_cast<TxnOutcome>(ev.key))); break;
     case TraceKind::Note:
-      field_str(out, "note", key_or(info.notes, ev.key, scratch));
-      if (ev.value != 0) field_int(out, "value", ev.value);
+      field_key(w, ",\"note\":", info.notes, ev.key);
+      if (ev.value != 0) field_int(w, ",\"value\":", ev.value);
       break;
     case TraceKind::Timer:
-      field_str(out, "timer", key_or(info.timers, ev.key, scratch));
-      if (ev.value != 0) field_int(out, "value", ev.value);
+      field_key(w, ",\"timer\":", info.timers, ev.key);
+      if (ev.value != 0) field_int(w, ",\"value\":", ev.value);
       break;
-    case TraceKind::Limit: field_str(out, "limit", halt_reason_key(static_cast<HaltReason>(ev.value))); break;
+    case TraceKind::Limit: field_str(w, ",\"limit\":", halt_reason_key(static_cast<HaltReason>(ev.value))); break;
     default: break;
   }
-  if (ev.txn != 0) field_int(out, "txn", ev.txn);
-  out += '}';
+  if (ev.txn != 0) field_int(w, ",\"txn\":", ev.txn);
+  w.ch('}');
+}
+
+}  // namespace
+
+void append_trace_line(std::string& out, const Simulator& sim, const TraceEvent& ev) {
+  // Names and keys are short: a line nearly always fits the stack buffer. Otherwise it is written
+  // again into one twice as large until it fits.
+  char small[512];
+  LineWriter w{small, small + sizeof small};
+  write_trace_line(w, sim, ev);
+  if (!w.overflow) {
+    out.append(small, static_cast<std::size_t>(w.p - small));
+    return;
+  }
+  for (std::size_t size = 2 * sizeof small;; size *= 2) {
+    std::string big(size, '\0');
+    LineWriter b{big.data(), big.data() + big.size()};
+    write_trace_line(b, sim, ev);
+    if (!b.overflow) {
+      out.append(big.data(), static_cast<std::size_t>(b.p - big.data()));
+      return;
+    }
+  }
 }
 
 std::string trace_line(const Simulator& sim, const TraceEvent& ev) {
@@ -178,7 +233,7 @@ ojson make_report(const Simulation& run, bool with_logs) {
   r["seed"] = sim.seed();
   r["end_ms"] = ms_value(sim.now());
   r["events"] = sim.events_dispatched();
-  r["trace_records"] = sim.trace().size();
+  r["trace_records"] = sim.trace_records();
   r["halted"] = sim.halted() == HaltReason::None ? ojson(nullptr) : ojson(halt_reason_key(sim.halted()));
 
   ojson nodes = ojson::object();
@@ -353,7 +408,7 @@ std::string text_summary(const Simulation& run) {
   add_line(out, "protocol: " + run.protocol().info().name);
   add_line(out, "seed: " + std::to_string(sim.seed()));
   add_line(out, "end: " + ms_text(sim.now()));
-  add_line(out, "events: " + std::to_string(sim.events_dispatched()) + " (" + std::to_string(sim.trace().size()) +
+  add_line(out, "events: " + std::to_string(sim.events_dispatched()) + " (" + std::to_string(sim.trace_records()) +
                     " trace records)");
   if (sim.halted() != HaltReason::None)
     add_line(out, "HALTED: the run hit its " + std::string(halt_reason_key(sim.halted())) +

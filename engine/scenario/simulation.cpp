@@ -4,7 +4,8 @@
 
 namespace cs {
 
-std::unique_ptr<Simulation> Simulation::create(const Scenario& scenario, Diagnostics& errors, RunLimits limits) {
+std::unique_ptr<Simulation> Simulation::create(const Scenario& scenario, Diagnostics& errors, RunLimits limits,
+                                               TraceRouting routing) {
   const ProtocolEntry* entry = find_protocol(scenario.protocol);
   if (!entry) {
     errors.push_back(Diagnostic{scenario.file, 0, 0, "protocol", "unknown protocol \"" + scenario.protocol + "\""});
@@ -24,7 +25,9 @@ std::unique_ptr<Simulation> Simulation::create(const Scenario& scenario, Diagnos
   cfg.trace_limit = limits.trace_limit;
   cfg.queue_limit = limits.queue_limit;
   cfg.memory_limit = limits.memory_limit;
+  cfg.keep_trace = routing.keep;
   s->sim_ = std::make_unique<Simulator>(cfg, *s->protocol_);
+  s->sim_->set_trace_sink(routing.sink);
   const auto specs = s->protocol_->node_specs();
   for (const auto& n : specs) s->sim_->add_node(n.name, n.role);
   const auto valid = [&](NodeId id) { return id == kNoNode || (id >= 0 && static_cast<std::size_t>(id) < specs.size()); };

@@ -18,12 +18,20 @@ struct RunLimits {
   std::size_t memory_limit = SimConfig::kDefaultMemoryLimit;
 };
 
+// Where the trace goes. By default it is kept (sim().trace(): the GUI, lessons, `--trace`). A caller
+// that only needs each record once, as it is made (the CLI's digest), gives a sink and keep = false:
+// the run and its records are the same (SimConfig::keep_trace), only not kept.
+struct TraceRouting {
+  bool keep = true;
+  TraceSink* sink = nullptr;  // sees every record, in order (Simulator::set_trace_sink)
+};
+
 class Simulation {
  public:
   // Builds a run and calls start(). Returns nullptr with diagnostics if the scenario does not
   // describe a runnable protocol (a loaded scenario always does).
   static std::unique_ptr<Simulation> create(const Scenario& scenario, Diagnostics& errors,
-                                            RunLimits limits = {});
+                                            RunLimits limits = {}, TraceRouting routing = {});
 
   Simulator& sim() { return *sim_; }
   const Simulator& sim() const { return *sim_; }

@@ -92,14 +92,22 @@ Simulator::Simulator(const SimConfig& cfg, Protocol& protocol)
   // Room for the whole trace up front (address space; pages are only touched as records arrive),
   // so it is never reallocated: growing by doubling copied it each time and touched about twice
   // the memory in all, and fresh pages are what recording mostly costs.
-  trace_.reserve(std::min(cfg.trace_limit, kTraceReserveMax) + 1);  // + 1: the final `limit` record
-  advise_huge_pages(trace_.data(), trace_.capacity() * sizeof(TraceEvent));
+  if (cfg.keep_trace) {
+    trace_.reserve(std::min(cfg.trace_limit, kTraceReserveMax) + 1);  // + 1: the final `limit` record
+    advise_huge_pages(trace_.data(), trace_.capacity() * sizeof(TraceEvent));
+  }
 }
 
 void Simulator::add_observer(TraceObserver* obs) {
   const std::uint32_t kinds = obs->kinds();
   for (std::size_t k = 0; k < observers_.size(); ++k)
     if (kinds & (std::uint32_t{1} << k)) observers_[k].push_back(obs);
+}
+
+void Simulator::set_trace_sink(TraceSink* sink) {
+  assert(!started_);
+  sink_ = sink;
+  if (sink_) sink_->begin(*this);
 }
 
 NodeId Simulator::add_node(std::string name, std::string role) {
@@ -179,35 +187,44 @@ void Simulator::halt(HaltReason why) {
   halted_ = why;
   // Not counted against the memory limit: the trace keeps room for this one record.
   TraceEvent lim;
-  lim.seq = trace_.size();
+  lim.seq = trace_count_;
   lim.time = now_;
   lim.kind = TraceKind::Limit;
   lim.value = static_cast<std::int64_t>(why);
-  const TraceEvent& stored = trace_.emplace_back(lim);
+  const TraceEvent& stored = store(lim);
   for (TraceObserver* o : observers_[static_cast<std::size_t>(TraceKind::Limit)]) o->observe(stored);
 }
 
+const TraceEvent& Simulator::store(const TraceEvent& ev) {
+  ++trace_count_;
+  last_kind_ = ev.kind;
+  if (sink_) sink_->record(ev);
+  if (!cfg_.keep_trace) return unkept_ = ev;
+  return trace_.emplace_back(ev);
+}
+
 void Simulator::record(TraceEvent ev) {
-  if (trace_.size() >= cfg_.trace_limit) {
+  if (trace_count_ >= cfg_.trace_limit) {
     if (halted_ == HaltReason::None || ev.kind == TraceKind::Limit) {
       // One final record says why the run stopped; everything after it is discarded.
       if (halted_ == HaltReason::None) halted_ = HaltReason::TraceLimit;
-      if (trace_.empty() || trace_.back().kind != TraceKind::Limit) {
+      if (last_kind_ != TraceKind::Limit) {
         TraceEvent lim;
-        lim.seq = trace_.size();
+        lim.seq = trace_count_;
         lim.time = now_;
         lim.kind = TraceKind::Limit;
         lim.value = static_cast<std::int64_t>(halted_);
-        trace_.push_back(lim);
+        store(lim);  // observers are not told (as before); the sink is
       }
     }
     return;
   }
-  // A `limit` record is never refused: it says why the run stopped.
+  // A `limit` record is never refused: it says why the run stopped. The bytes are counted whether
+  // or not the trace is kept (SimConfig::keep_trace), so that the run does not depend on it.
   if (ev.kind != TraceKind::Limit && !admit(sizeof(TraceEvent))) return;
-  ev.seq = trace_.size();
+  ev.seq = trace_count_;
   ev.time = now_;
-  const TraceEvent& stored = trace_.emplace_back(ev);
+  const TraceEvent& stored = store(ev);
   for (TraceObserver* o : observers_[static_cast<std::size_t>(ev.kind)]) o->observe(stored);
 }
 

@@ -101,6 +101,25 @@ struct SimConfig {
   std::size_t queue_limit = 1'000'000;
   std::size_t memory_limit = kDefaultMemoryLimit;
   static constexpr std::size_t kDefaultMemoryLimit = std::size_t{512} << 20;
+  // Whether trace() keeps the records. Off, each record goes only to the observers and the trace
+  // sink as it is made (what the CLI does when nothing reads the trace afterwards: ~48 bytes per
+  // record saved). The run is the same either way: the limits count records and their bytes as if
+  // they were kept, so a run halts at the same record, and its digest does not depend on this.
+  bool keep_trace = true;
+};
+
+class Simulator;
+
+// Receives every trace record as it is made, in order, the final `limit` record included (a
+// TraceObserver sees only the kinds it asks for, and not that record when the trace limit cut the
+// run). Streams the trace out of the engine (the CLI's digest) when it is not kept.
+class TraceSink {
+ public:
+  virtual ~TraceSink() = default;
+  // Called once by set_trace_sink(), before any record: the run the records come from (node names,
+  // protocol keys), for a sink that formats them.
+  virtual void begin(const Simulator& sim) = 0;
+  virtual void record(const TraceEvent& ev) = 0;
 };
 
 // New reasons go last: the number is what a `limit` trace record stores.
@@ -118,6 +137,8 @@ class Simulator {
   // Adds a fault to the schedule; returns its index (what `fault` trace events refer to).
   std::size_t add_fault(const Fault& f);
   void add_observer(TraceObserver* obs);
+  // One sink (nullptr for none), set before start(); it gets begin(*this) at once.
+  void set_trace_sink(TraceSink* sink);
   // Lets the protocol schedule its workload. Call once, after nodes and faults are added.
   void start();
 
@@ -167,7 +188,10 @@ class Simulator {
   Rng& protocol_rng() { return rng_protocol_; }
 
   // ---- reading ----
+  // Empty unless config().keep_trace.
   const std::vector<TraceEvent>& trace() const { return trace_; }
+  // Records made so far, kept or not (the next record's seq).
+  std::uint64_t trace_records() const { return trace_count_; }
   // A deque: references stay valid while protocols send (no copy per delivery).
   const std::deque<Message>& messages() const { return messages_; }
   // Ids of messages still in flight, oldest first.
@@ -202,6 +226,8 @@ class Simulator {
 
   void push(Time t, EventKind kind, std::uint32_t idx);
   void record(TraceEvent ev);
+  // Gives `ev` to the sink and keeps it if the trace is kept; returns where it lives now.
+  const TraceEvent& store(const TraceEvent& ev);
   // Halts the run for `why` (unless it has halted already) with one final `limit` record.
   void halt(HaltReason why);
   // The accountant: counts `bytes` if they fit under the memory limit, else halts the run.
@@ -250,6 +276,10 @@ class Simulator {
   mutable std::uint32_t timers_base_ = 0;
   std::vector<ClientRec> clients_;
   std::vector<TraceEvent> trace_;
+  std::uint64_t trace_count_ = 0;
+  TraceKind last_kind_ = TraceKind::Count_;  // of the last record; Count_ before the first
+  TraceEvent unkept_;                        // the last record when the trace is not kept
+  TraceSink* sink_ = nullptr;
   // By trace kind, in the order they were added: record() calls only those that look at the kind.
   std::array<std::vector<TraceObserver*>, static_cast<std::size_t>(TraceKind::Count_)> observers_;
   Network network_;

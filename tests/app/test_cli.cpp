@@ -111,6 +111,41 @@ TEST(Cli, SameSeedSameTraceAndTraceFileMatchesHash) {
   EXPECT_NE(parse(c)["trace_sha256"], ja["trace_sha256"]);
 }
 
+// The CLI streams the trace through its hash (OpenSSL) without keeping it; the digests it prints are
+// still the pinned ones (tests/engine/test_trace_pins.cpp, which hashes the kept trace), and the
+// documented check `sha256sum run.jsonl` is a plain SHA-256 of the --trace file (QCryptographicHash
+// here, an implementation independent of the CLI's).
+TEST(Cli, StreamedDigestIsThePinnedOneAndTheTraceFilesSha256) {
+  struct Pin {
+    const char* file;
+    const char* seed;
+    const char* sha256;
+  };
+  const Pin pins[] = {
+      {"2pc-workload.json", "42", "e9de9e47b695ab25a5921c9e4eaec2b4a6fb456a511328d0193ec4e584c4ad24"},
+      {"2pc-coordinator-crash.json", "99", "aabc7560e63852cd299d10926c015692ee224d9a0d24c37fee9f02450e2ca6ef"},
+      {"cap-register-ap-partition.json", "11", "d384a5e68f6d79d857e0021d14cce3dd7530bf92a55fd10bb842caa82cd77b43"},
+  };
+  QTemporaryDir dir;
+  ASSERT_TRUE(dir.isValid());
+  for (const Pin& pin : pins) {
+    SCOPED_TRACE(pin.file);
+    const QString trace = dir.filePath("run.jsonl");
+    const Result r = cli({"run", scenario(pin.file), "--seed", pin.seed, "--trace", trace});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find(std::string("trace sha256: ") + pin.sha256 + "\n"), std::string::npos) << r.out;
+    QFile f(trace);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    EXPECT_EQ(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex().toStdString(), pin.sha256);
+  }
+}
+
+TEST(Cli, TraceFileThatCannotBeWrittenExitsWith2) {
+  const Result r = cli({"run", scenario("2pc-happy.json"), "--trace", "/nonexistent-dir/run.jsonl"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("cannot write the trace"), std::string::npos) << r.err;
+}
+
 TEST(Cli, TextSummaryShowsTheSeed) {
   const Result r = cli({"run", scenario("2pc-vote-abort.json"), "--seed", "99"});
   ASSERT_EQ(r.code, 0) << r.err;

@@ -7,6 +7,7 @@
 #include "scenario/loader.hpp"
 #include "scenario/report.hpp"
 #include "scenario/simulation.hpp"
+#include "sim_test_support.hpp"
 
 namespace cs {
 namespace {
@@ -99,6 +100,37 @@ TEST(Report, TraceLinesAreJsonInAFixedShape) {
   std::string other;
   append_trace_jsonl(other, again->sim());
   EXPECT_EQ(all, other);
+}
+
+// Lines are written through a fixed buffer with a fallback: names that need escaping, names longer
+// than the buffer and indices without a key still give valid JSON with the exact values.
+TEST(Report, TraceLineEscapesNamesAndFitsAnyLength) {
+  testing::PingProtocol proto(2);
+  Simulator sim(SimConfig{}, proto);
+  const std::string odd = std::string("q\"b\\s\x01") + std::string(3000, 'x');
+  sim.add_node(odd, "node");
+  sim.add_node("B", "node");
+  TraceEvent ev;
+  ev.seq = 18446744073709551615ull;
+  ev.time = -9223372036854775807ll - 1;
+  ev.kind = TraceKind::Send;
+  ev.node = 0;
+  ev.peer = 1;
+  ev.key = 99;  // no such message type
+  ev.msg = 4294967295u;
+  ev.txn = 7;
+  const std::string line = trace_line(sim, ev);
+  const auto j = nlohmann::json::parse(line);
+  EXPECT_EQ(j["seq"].get<std::uint64_t>(), ev.seq);
+  EXPECT_EQ(j["t"].get<std::int64_t>(), ev.time);
+  EXPECT_EQ(j["node"], odd);
+  EXPECT_EQ(j["peer"], "B");
+  EXPECT_EQ(j["msg"], "#99");
+  EXPECT_EQ(j["id"], 4294967295u);
+  EXPECT_NE(line.find("\"q\\\"b\\\\s\\u0001xxx"), std::string::npos) << line.substr(0, 80);
+  std::string appended = "prefix";
+  append_trace_line(appended, sim, ev);
+  EXPECT_EQ(appended, "prefix" + line);
 }
 
 TEST(Report, TextSummary) {

@@ -1,6 +1,5 @@
 #include "lab_controller.hpp"
 
-#include <QCryptographicHash>
 #include <QFileInfo>
 #include <QSaveFile>
 #include <QTimer>
@@ -12,6 +11,7 @@
 #include "engine_text.hpp"
 #include "fault_command.hpp"
 #include "input_file.hpp"
+#include "sha256.hpp"
 #include "protocols/registry.hpp"
 #include "scenario/lesson_walker.hpp"
 #include "scenario/loader.hpp"
@@ -233,20 +233,20 @@ void LabController::replayTo(quint64 to_event, cs::Time clock) {
 }
 
 QString LabController::traceSha256() const {
-  // Same bytes as the CLI's trace_sha256: the JSONL trace, hashed in chunks.
-  QCryptographicHash hash(QCryptographicHash::Sha256);
+  // Same bytes and hash as the CLI's trace_sha256: the JSONL trace, formatted in chunks.
+  commitscope::Sha256 hash;
   std::string chunk;
-  chunk.reserve(1 << 20);
+  chunk.reserve((1 << 18) + 4096);
   for (const auto& ev : run_->sim().trace()) {
     cs::append_trace_line(chunk, run_->sim(), ev);
     chunk += '\n';
-    if (chunk.size() >= (1u << 20)) {
-      hash.addData(QByteArrayView(chunk.data(), static_cast<qsizetype>(chunk.size())));
+    if (chunk.size() >= (1u << 18)) {
+      hash.add(chunk);
       chunk.clear();
     }
   }
-  hash.addData(QByteArrayView(chunk.data(), static_cast<qsizetype>(chunk.size())));
-  return QString::fromLatin1(hash.result().toHex());
+  hash.add(chunk);
+  return QString::fromStdString(hash.hex());
 }
 
 QString LabController::violatedInvariant() const {

@@ -1,0 +1,41 @@
+#include "sha256.hpp"
+
+#include <openssl/evp.h>
+
+#include <cstdlib>
+
+namespace commitscope {
+
+namespace {
+// Out of memory inside OpenSSL, or no SHA-256 in it: nothing sensible to do but stop.
+void check(int ok) {
+  if (ok != 1) std::abort();
+}
+}  // namespace
+
+Sha256::Sha256() : ctx_(EVP_MD_CTX_new()) {
+  if (!ctx_) std::abort();
+  check(EVP_DigestInit_ex(ctx_, EVP_sha256(), nullptr));
+}
+
+Sha256::~Sha256() { EVP_MD_CTX_free(ctx_); }
+
+void Sha256::add(std::string_view bytes) {
+  if (!bytes.empty()) check(EVP_DigestUpdate(ctx_, bytes.data(), bytes.size()));
+}
+
+std::string Sha256::hex() {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int n = 0;
+  check(EVP_DigestFinal_ex(ctx_, digest, &n));
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(2 * n);
+  for (unsigned int i = 0; i < n; ++i) {
+    out += kHex[digest[i] >> 4];
+    out += kHex[digest[i] & 0xf];
+  }
+  return out;
+}
+
+}  // namespace commitscope

@@ -1,0 +1,29 @@
+// SHA-256 over bytes given in pieces: the trace digest (trace_sha256) of the CLI and the window.
+// OpenSSL's libcrypto, which uses the CPU's SHA instructions where there are some (SHA-NI on x86,
+// the ARMv8 crypto extension): Qt's QCryptographicHash is portable C and was over half the time of a
+// CLI run (docs/benchmarks.md). The value is plain SHA-256: `sha256sum` on the --trace file gives it.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+struct evp_md_ctx_st;
+
+namespace commitscope {
+
+class Sha256 {
+ public:
+  Sha256();
+  ~Sha256();
+  Sha256(const Sha256&) = delete;
+  Sha256& operator=(const Sha256&) = delete;
+
+  void add(std::string_view bytes);
+  // Lowercase hex of the digest of everything added. Ends the hash: add nothing after it.
+  std::string hex();
+
+ private:
+  evp_md_ctx_st* ctx_;
+};
+
+}  // namespace commitscope
