@@ -24,8 +24,6 @@ void print_diagnostics(const Diagnostics& ds);
 // A whole input file; on failure reports "FILE: why" and returns nullopt.
 std::optional<QByteArray> read_file(const QString& path);
 std::string_view text_of(const QByteArray& bytes);
-// The JSONL trace's SHA-256 (and the trace written to `trace_path` unless it is empty).
-bool hash_and_write_trace(const Simulator& sim, const QString& trace_path, QString& hex);
 
 struct RunOptions {
   QString file;

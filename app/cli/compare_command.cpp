@@ -11,6 +11,7 @@
 #include "scenario/loader.hpp"
 #include "scenario/number_rules.hpp"
 #include "scenario/report.hpp"
+#include "trace_digest.hpp"
 
 namespace cs::cli {
 namespace {
@@ -74,10 +75,8 @@ bool print_json(const Scenario& source, const std::vector<CompareRun>& runs, con
   j["faults"] = ojson::object();
   j["table"] = ojson::array();
   for (std::size_t i = 0; i < runs.size(); ++i) {
-    QString sha;
-    if (!hash_and_write_trace(runs[i].run->sim(), QString(), sha)) return false;
     ojson report = run_report(*runs[i].run);
-    report["trace_sha256"] = sha.toStdString();
+    report["trace_sha256"] = commitscope::traceSha256Hex(runs[i].run->sim());
     j["protocols"].push_back(runs[i].protocol);
     j["runs"][runs[i].protocol] = std::move(report);
     j["faults"][runs[i].protocol] = faults_json(applied_faults(*runs[i].run, runs[i].roles));

@@ -22,7 +22,9 @@ struct ShownWindow {
     w.resize(size);
     w.show();
     EXPECT_TRUE(QTest::qWaitForWindowExposed(&w));
-    if (lesson) EXPECT_TRUE(w.startLesson(QString::fromLatin1(lesson), false)) << lesson;
+    if (lesson) {
+      EXPECT_TRUE(w.startLesson(QString::fromLatin1(lesson), false)) << lesson;
+    }
   }
 };
 

@@ -11,7 +11,7 @@
 #include "engine_text.hpp"
 #include "fault_command.hpp"
 #include "input_file.hpp"
-#include "sha256.hpp"
+#include "trace_digest.hpp"
 #include "protocols/registry.hpp"
 #include "scenario/lesson_walker.hpp"
 #include "scenario/loader.hpp"
@@ -233,20 +233,8 @@ void LabController::replayTo(quint64 to_event, cs::Time clock) {
 }
 
 QString LabController::traceSha256() const {
-  // Same bytes and hash as the CLI's trace_sha256: the JSONL trace, formatted in chunks.
-  commitscope::Sha256 hash;
-  std::string chunk;
-  chunk.reserve((1 << 18) + 4096);
-  for (const auto& ev : run_->sim().trace()) {
-    cs::append_trace_line(chunk, run_->sim(), ev);
-    chunk += '\n';
-    if (chunk.size() >= (1u << 18)) {
-      hash.add(chunk);
-      chunk.clear();
-    }
-  }
-  hash.add(chunk);
-  return QString::fromStdString(hash.hex());
+  // Same bytes and hash as the CLI's trace_sha256.
+  return QString::fromStdString(commitscope::traceSha256Hex(run_->sim()));
 }
 
 QString LabController::violatedInvariant() const {
