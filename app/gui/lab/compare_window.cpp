@@ -64,7 +64,9 @@ void CompareWindow::createControls() {
 
   chart_ = new QChart;
   chart_->setAnimationOptions(QChart::NoAnimation);
-  chart_->legend()->setAlignment(Qt::AlignTop);
+  // The legend on the right: the chart is wide and low under the panes, and a legend above it
+  // would leave the time axis no room for its labels.
+  chart_->legend()->setAlignment(Qt::AlignRight);
   chart_->setMargins(QMargins(2, 2, 2, 2));
   time_axis_ = new QValueAxis(chart_);
   value_axis_ = new QValueAxis(chart_);
@@ -94,10 +96,10 @@ void CompareWindow::createControls() {
   bottom->addWidget(table_);
   bottom->addWidget(chart_box);
   bottom->setSizes({560, 720});
-  auto* vertical = new QSplitter(Qt::Vertical, this);
-  vertical->addWidget(panes_box_);
-  vertical->addWidget(bottom);
-  vertical->setSizes({400, 260});
+  vertical_ = new QSplitter(Qt::Vertical, this);
+  vertical_->addWidget(panes_box_);
+  vertical_->addWidget(bottom);
+  shareHeight(projector::isOn());
 
   play_btn_ = new QToolButton(this);
   undo_btn_ = new QToolButton(this);
@@ -117,7 +119,7 @@ void CompareWindow::createControls() {
 
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(6, 6, 6, 6);
-  layout->addWidget(vertical, 1);
+  layout->addWidget(vertical_, 1);
   layout->addLayout(controls);
 }
 
@@ -162,6 +164,13 @@ void CompareWindow::rebuildPanes() {
 void CompareWindow::setProjectorMode(bool on) {
   for (CanvasView* c : canvases_) c->setProjectorMode(on);
   scrub_->setProjectorMode(on);
+  shareHeight(on);
+}
+
+void CompareWindow::shareHeight(bool projectorOn) {
+  // On a projector the room reads the canvases, and each pane's key figures sit under its canvas:
+  // the table and the chart keep about a third of the height (the splitter gives them more on demand).
+  vertical_->setSizes(projectorOn ? QList<int>{640, 360} : QList<int>{400, 260});
 }
 
 void CompareWindow::scheduleRefresh() {

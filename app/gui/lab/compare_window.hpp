@@ -9,6 +9,7 @@
 
 #include "scenario/compare_metrics.hpp"
 
+class QSplitter;
 class CanvasView;
 class CompareLab;
 class PanelFrame;
@@ -52,6 +53,7 @@ class CompareWindow final : public QWidget {
   // Projector mode (the main window's): larger canvas cards and a thicker scrub bar. The larger
   // application font reaches this window by itself.
   void setProjectorMode(bool on);
+  QSplitter* splitter() const { return vertical_; }
   // Rebuilds the panes after lab()->setUp().
   void rebuildPanes();
   // Refreshes the table, the pane figures and the controls now (normally coalesced after changes).
@@ -88,4 +90,6 @@ class CompareWindow final : public QWidget {
   QValueAxis* value_axis_ = nullptr;
   QLineSeries* now_line_ = nullptr;
   bool refresh_pending_ = false;
+  void shareHeight(bool projectorOn);
+  QSplitter* vertical_ = nullptr;  // the panes above, the table and the chart below
 };
