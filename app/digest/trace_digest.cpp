@@ -1,24 +1,17 @@
 #include "trace_digest.hpp"
 
-#include "scenario/report.hpp"
+#include "scenario/trace_jsonl.hpp"
 #include "sha256.hpp"
 
 namespace commitscope {
 
 std::string traceSha256Hex(const cs::Simulator& sim) {
-  constexpr std::size_t kChunk = 1u << 18;
+  // The kept trace replayed through the same chunked formatter the CLI streams a run through.
   Sha256 hash;
-  std::string chunk;
-  chunk.reserve(kChunk + 4096);
-  for (const auto& ev : sim.trace()) {
-    cs::append_trace_line(chunk, sim, ev);
-    chunk += '\n';
-    if (chunk.size() >= kChunk) {
-      hash.add(chunk);
-      chunk.clear();
-    }
-  }
-  hash.add(chunk);
+  cs::TraceJsonlStream stream([&](std::string_view chunk) { hash.add(chunk); });
+  stream.begin(sim);
+  for (const auto& ev : sim.trace()) stream.record(ev);
+  stream.flush();
   return hash.hex();
 }
 
