@@ -71,7 +71,7 @@ TEST(CapRegisterProperty, CpIsLinearizableAndEveryOperationEndsOverAThousandSeed
   std::int64_t ok = 0, errors = 0, timeouts = 0, crashes = 0;
   int unknown = 0;
   FaultTally tally;
-  for (std::uint64_t seed = 1; seed <= 1000; ++seed) {
+  for (std::uint64_t seed = 1; seed <= scaled_seeds(1000); ++seed) {
     auto s = build(random_scenario(seed, false));
     ASSERT_TRUE(s);
     s->run();
@@ -90,17 +90,17 @@ TEST(CapRegisterProperty, CpIsLinearizableAndEveryOperationEndsOverAThousandSeed
     for (const auto& n : s->sim().nodes()) crashes += n.crashes;
   }
   // The schedules must exercise both the happy path and refusals.
-  tally.expect_covers(FaultMix{}, 20);
-  EXPECT_GT(ok, 5000);
-  EXPECT_GT(errors, 200);
-  EXPECT_GT(timeouts, 200);
-  EXPECT_GT(crashes, 300);
+  tally.expect_covers(FaultMix{}, scaled_floor(20));
+  EXPECT_GT(ok, scaled_floor(5000));
+  EXPECT_GT(errors, scaled_floor(200));
+  EXPECT_GT(timeouts, scaled_floor(200));
+  EXPECT_GT(crashes, scaled_floor(300));
   EXPECT_EQ(unknown, 0);
 }
 
 TEST(CapRegisterProperty, ApConvergesAfterHealingAndVectorClocksLoseNothing) {
   int not_linearizable = 0, lww_lost = 0;
-  for (std::uint64_t seed = 1; seed <= 300; ++seed) {
+  for (std::uint64_t seed = 1; seed <= scaled_seeds(300); ++seed) {
     const Scenario sc = random_scenario(seed, true);
     auto s = build(sc);
     ASSERT_TRUE(s);
@@ -118,12 +118,12 @@ TEST(CapRegisterProperty, ApConvergesAfterHealingAndVectorClocksLoseNothing) {
       lww_lost += !holds(*s, "no_lost_update");
     not_linearizable += !holds(*s, "linearizable");
   }
-  EXPECT_GT(not_linearizable, 30);
-  EXPECT_GT(lww_lost, 5);
+  EXPECT_GT(not_linearizable, scaled_floor(30));
+  EXPECT_GT(lww_lost, scaled_floor(5));
 }
 
 TEST(CapRegisterProperty, EachSeedRunTwiceGivesTheSameTrace) {
-  for (std::uint64_t seed = 1; seed <= 1000; ++seed) {
+  for (std::uint64_t seed = 1; seed <= scaled_seeds(1000); ++seed) {
     const Scenario sc = random_scenario(seed, seed % 4 == 0);
     auto a = build(sc);
     auto b = build(sc);

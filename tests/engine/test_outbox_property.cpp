@@ -53,7 +53,7 @@ Scenario random_scenario(std::uint64_t seed) {
 TEST(OutboxProperty, ExactlyOnceHoldsAndEveryOrderArrivesOverAThousandSeeds) {
   int orders = 0, crashes = 0, relay_crashes = 0, suppressed = 0;
   FaultTally tally;
-  for (std::uint64_t seed = 1; seed <= 1000; ++seed) {
+  for (std::uint64_t seed = 1; seed <= scaled_seeds(1000); ++seed) {
     const Scenario sc = random_scenario(seed);
     auto s = build(sc);
     ASSERT_TRUE(s);
@@ -72,15 +72,15 @@ TEST(OutboxProperty, ExactlyOnceHoldsAndEveryOrderArrivesOverAThousandSeeds) {
     relay_crashes += s->sim().nodes()[1].crashes > 0;
     suppressed += static_cast<int>(metric(*s, "duplicates_suppressed"));
   }
-  tally.expect_covers(FaultMix{}, 20);
-  EXPECT_GT(orders, 3000);
-  EXPECT_GT(crashes, 300);
-  EXPECT_GT(relay_crashes, 100);
-  EXPECT_GT(suppressed, 200);
+  tally.expect_covers(FaultMix{}, scaled_floor(20));
+  EXPECT_GT(orders, scaled_floor(3000));
+  EXPECT_GT(crashes, scaled_floor(300));
+  EXPECT_GT(relay_crashes, scaled_floor(100));
+  EXPECT_GT(suppressed, scaled_floor(200));
 }
 
 TEST(OutboxProperty, EachSeedRunTwiceGivesTheSameTrace) {
-  for (std::uint64_t seed = 1; seed <= 1000; ++seed) {
+  for (std::uint64_t seed = 1; seed <= scaled_seeds(1000); ++seed) {
     const Scenario sc = random_scenario(seed);
     auto a = build(sc);
     auto b = build(sc);
@@ -95,7 +95,7 @@ TEST(OutboxProperty, EachSeedRunTwiceGivesTheSameTrace) {
 TEST(OutboxProperty, DualWriteUnderTheSameFaultsLosesOrDuplicates) {
   // The contrast, measured: the same kind of schedules on the dual write break exactly-once often.
   int broken = 0, lost = 0, doubled = 0;
-  for (std::uint64_t seed = 1; seed <= 300; ++seed) {
+  for (std::uint64_t seed = 1; seed <= scaled_seeds(300); ++seed) {
     Scenario sc = random_scenario(seed);
     sc.protocol = "dual-write";
     sc.params.erase("poll_ms");
@@ -111,7 +111,7 @@ TEST(OutboxProperty, DualWriteUnderTheSameFaultsLosesOrDuplicates) {
     lost += static_cast<int>(metric(*s, "lost_events"));
     doubled += static_cast<int>(metric(*s, "duplicate_effects"));
   }
-  EXPECT_GT(broken, 20);
-  EXPECT_GT(lost, 5);
-  EXPECT_GT(doubled, 5);
+  EXPECT_GT(broken, scaled_floor(20));
+  EXPECT_GT(lost, scaled_floor(5));
+  EXPECT_GT(doubled, scaled_floor(5));
 }

@@ -97,7 +97,7 @@ TEST(PaxosCommitProperty, InvariantsHoldUnderEveryFaultAndEverythingEndsOnceRepa
   int committed = 0, aborted = 0, crashes = 0;
   std::int64_t backups = 0;
   FaultTally tally;
-  for (std::uint64_t seed = 1; seed <= 1000; ++seed) {
+  for (std::uint64_t seed = 1; seed <= scaled_seeds(1000); ++seed) {
     const Scenario sc = random_scenario(seed);
     auto s = build(sc);
     ASSERT_TRUE(s);
@@ -116,17 +116,17 @@ TEST(PaxosCommitProperty, InvariantsHoldUnderEveryFaultAndEverythingEndsOnceRepa
       if (m.key == "backup_decisions") backups += m.value;
     for (const auto& n : s->sim().nodes()) crashes += static_cast<int>(n.crashes);
   }
-  tally.expect_covers(FaultMix{}, 20);
-  EXPECT_GT(committed, 300);
-  EXPECT_GT(aborted, 300);
-  EXPECT_GT(crashes, 300);
-  EXPECT_GT(backups, 50) << "backup leaders must actually decide in some runs";
+  tally.expect_covers(FaultMix{}, scaled_floor(20));
+  EXPECT_GT(committed, scaled_floor(300));
+  EXPECT_GT(aborted, scaled_floor(300));
+  EXPECT_GT(crashes, scaled_floor(300));
+  EXPECT_GT(backups, scaled_floor(50)) << "backup leaders must actually decide in some runs";
 }
 
 TEST(PaxosCommitProperty, WithoutTheLeaderAndFAcceptorsEveryRmStillDecides) {
   int committed = 0;
   std::int64_t backups = 0;
-  for (std::uint64_t seed = 1; seed <= 1000; ++seed) {
+  for (std::uint64_t seed = 1; seed <= scaled_seeds(1000); ++seed) {
     const Scenario sc = leader_loss_scenario(seed);
     auto s = build(sc);
     ASSERT_TRUE(s);
@@ -142,12 +142,12 @@ TEST(PaxosCommitProperty, WithoutTheLeaderAndFAcceptorsEveryRmStillDecides) {
     for (const auto& m : s->protocol().metrics())
       if (m.key == "backup_decisions") backups += m.value;
   }
-  EXPECT_GT(committed, 300);
-  EXPECT_GT(backups, 300);
+  EXPECT_GT(committed, scaled_floor(300));
+  EXPECT_GT(backups, scaled_floor(300));
 }
 
 TEST(PaxosCommitProperty, EachSeedRunTwiceGivesTheSameTrace) {
-  for (std::uint64_t seed = 1; seed <= 1000; ++seed) {
+  for (std::uint64_t seed = 1; seed <= scaled_seeds(1000); ++seed) {
     const Scenario sc = random_scenario(seed);
     auto a = build(sc);
     auto b = build(sc);

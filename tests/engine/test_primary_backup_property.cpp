@@ -68,7 +68,7 @@ void check_ends_with_one_primary(Simulation& s, std::uint64_t seed) {
 TEST(PrimaryBackupProperty, FencingNeverAcceptsSplitBrainWritesOverAThousandSeeds) {
   std::int64_t ok = 0, failovers = 0, refused = 0, crashes = 0;
   FaultTally tally;
-  for (std::uint64_t seed = 1; seed <= 1000; ++seed) {
+  for (std::uint64_t seed = 1; seed <= scaled_seeds(1000); ++seed) {
     auto s = build(random_scenario(seed, true));
     ASSERT_TRUE(s);
     s->run();
@@ -83,27 +83,27 @@ TEST(PrimaryBackupProperty, FencingNeverAcceptsSplitBrainWritesOverAThousandSeed
     refused += metric(*s, "writes_refused");
     for (const auto& n : s->sim().nodes()) crashes += n.crashes;
   }
-  tally.expect_covers(FaultMix{}, 20);
-  EXPECT_GT(ok, 5000);
-  EXPECT_GT(failovers, 300);
-  EXPECT_GT(refused, 300);
-  EXPECT_GT(crashes, 300);
+  tally.expect_covers(FaultMix{}, scaled_floor(20));
+  EXPECT_GT(ok, scaled_floor(5000));
+  EXPECT_GT(failovers, scaled_floor(300));
+  EXPECT_GT(refused, scaled_floor(300));
+  EXPECT_GT(crashes, scaled_floor(300));
 }
 
 TEST(PrimaryBackupProperty, WithoutFencingTheSameSchedulesProduceSplitBrain) {
   int violated = 0;
-  for (std::uint64_t seed = 1; seed <= 300; ++seed) {
+  for (std::uint64_t seed = 1; seed <= scaled_seeds(300); ++seed) {
     auto s = build(random_scenario(seed, false));
     ASSERT_TRUE(s);
     s->run();
     check_ends_with_one_primary(*s, seed);
     violated += !s->invariants_hold();
   }
-  EXPECT_GT(violated, 10);
+  EXPECT_GT(violated, scaled_floor(10));
 }
 
 TEST(PrimaryBackupProperty, EachSeedRunTwiceGivesTheSameTrace) {
-  for (std::uint64_t seed = 1; seed <= 1000; ++seed) {
+  for (std::uint64_t seed = 1; seed <= scaled_seeds(1000); ++seed) {
     const Scenario sc = random_scenario(seed, seed % 3 != 0);
     auto a = build(sc);
     auto b = build(sc);

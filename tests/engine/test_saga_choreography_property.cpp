@@ -54,7 +54,7 @@ Scenario random_scenario(std::uint64_t seed) {
 TEST(SagaChoreographyProperty, InvariantsHoldAndEverySagaEndsOverAThousandSeeds) {
   int completed = 0, compensated = 0, crashes = 0, broker_crashes = 0, suppressed = 0;
   FaultTally tally;
-  for (std::uint64_t seed = 1; seed <= 1000; ++seed) {
+  for (std::uint64_t seed = 1; seed <= scaled_seeds(1000); ++seed) {
     const Scenario sc = random_scenario(seed);
     auto s = build(sc);
     ASSERT_TRUE(s);
@@ -76,16 +76,16 @@ TEST(SagaChoreographyProperty, InvariantsHoldAndEverySagaEndsOverAThousandSeeds)
     broker_crashes += s->sim().nodes()[0].crashes > 0;
     suppressed += static_cast<int>(metric(*s, "duplicates_suppressed"));
   }
-  tally.expect_covers(FaultMix{}, 20);
-  EXPECT_GT(completed, 300);
-  EXPECT_GT(compensated, 300);
-  EXPECT_GT(crashes, 300);
-  EXPECT_GT(broker_crashes, 50);
-  EXPECT_GT(suppressed, 300);
+  tally.expect_covers(FaultMix{}, scaled_floor(20));
+  EXPECT_GT(completed, scaled_floor(300));
+  EXPECT_GT(compensated, scaled_floor(300));
+  EXPECT_GT(crashes, scaled_floor(300));
+  EXPECT_GT(broker_crashes, scaled_floor(50));
+  EXPECT_GT(suppressed, scaled_floor(300));
 }
 
 TEST(SagaChoreographyProperty, EachSeedRunTwiceGivesTheSameTrace) {
-  for (std::uint64_t seed = 1; seed <= 1000; ++seed) {
+  for (std::uint64_t seed = 1; seed <= scaled_seeds(1000); ++seed) {
     const Scenario sc = random_scenario(seed);
     auto a = build(sc);
     auto b = build(sc);

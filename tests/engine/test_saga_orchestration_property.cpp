@@ -68,7 +68,7 @@ Scenario random_scenario(std::uint64_t seed) {
 TEST(SagaOrchestrationProperty, InvariantsHoldAndEverySagaEndsOverAThousandSeeds) {
   int completed = 0, compensated = 0, crashes = 0, timeouts = 0, comp_failures = 0, resumed = 0, dirty = 0, locked = 0;
   FaultTally tally;
-  for (std::uint64_t seed = 1; seed <= 1000; ++seed) {
+  for (std::uint64_t seed = 1; seed <= scaled_seeds(1000); ++seed) {
     const Scenario sc = random_scenario(seed);
     auto s = build(sc);
     ASSERT_TRUE(s);
@@ -96,19 +96,19 @@ TEST(SagaOrchestrationProperty, InvariantsHoldAndEverySagaEndsOverAThousandSeeds
       dirty += static_cast<int>(metric(*s, "dirty_reads"));
     }
   }
-  tally.expect_covers(FaultMix{}, 20);
-  EXPECT_GT(locked, 50);
-  EXPECT_GT(dirty, 10);
-  EXPECT_GT(completed, 300);
-  EXPECT_GT(compensated, 300);
-  EXPECT_GT(crashes, 300);
-  EXPECT_GT(timeouts, 100);
-  EXPECT_GT(comp_failures, 100);
-  EXPECT_GT(resumed, 100);
+  tally.expect_covers(FaultMix{}, scaled_floor(20));
+  EXPECT_GT(locked, scaled_floor(50));
+  EXPECT_GT(dirty, scaled_floor(10));
+  EXPECT_GT(completed, scaled_floor(300));
+  EXPECT_GT(compensated, scaled_floor(300));
+  EXPECT_GT(crashes, scaled_floor(300));
+  EXPECT_GT(timeouts, scaled_floor(100));
+  EXPECT_GT(comp_failures, scaled_floor(100));
+  EXPECT_GT(resumed, scaled_floor(100));
 }
 
 TEST(SagaOrchestrationProperty, EachSeedRunTwiceGivesTheSameTrace) {
-  for (std::uint64_t seed = 1; seed <= 1000; ++seed) {
+  for (std::uint64_t seed = 1; seed <= scaled_seeds(1000); ++seed) {
     const Scenario sc = random_scenario(seed);
     auto a = build(sc);
     auto b = build(sc);

@@ -84,7 +84,7 @@ TEST(TccProperty, InvariantsHoldAndEverythingEndsOverAThousandSeeds) {
   int confirmed = 0, cancelled = 0, crashes = 0, explained_breaks = 0;
   std::int64_t expirations = 0, empty_cancels = 0, late_tries = 0, duplicates = 0;
   FaultTally tally;
-  for (std::uint64_t seed = 1; seed <= 1000; ++seed) {
+  for (std::uint64_t seed = 1; seed <= scaled_seeds(1000); ++seed) {
     const Scenario sc = random_scenario(seed);
     auto s = build(sc);
     ASSERT_TRUE(s);
@@ -115,19 +115,19 @@ TEST(TccProperty, InvariantsHoldAndEverythingEndsOverAThousandSeeds) {
     duplicates += metric(*s, "duplicates_ignored");
     for (const auto& n : s->sim().nodes()) crashes += static_cast<int>(n.crashes);
   }
-  tally.expect_covers(FaultMix{}, 20);
-  EXPECT_GT(confirmed, 300);
-  EXPECT_GT(cancelled, 300);
-  EXPECT_GT(crashes, 300);
-  EXPECT_GT(expirations, 20);
-  EXPECT_GT(empty_cancels, 50);
-  EXPECT_GT(late_tries, 5);
-  EXPECT_GT(duplicates, 50);
-  EXPECT_GT(explained_breaks, 0) << "short reservations should sometimes lose a confirm";
+  tally.expect_covers(FaultMix{}, scaled_floor(20));
+  EXPECT_GT(confirmed, scaled_floor(300));
+  EXPECT_GT(cancelled, scaled_floor(300));
+  EXPECT_GT(crashes, scaled_floor(300));
+  EXPECT_GT(expirations, scaled_floor(20));
+  EXPECT_GT(empty_cancels, scaled_floor(50));
+  EXPECT_GT(late_tries, scaled_floor(5));
+  EXPECT_GT(duplicates, scaled_floor(50));
+  EXPECT_GT(explained_breaks, scaled_floor(0)) << "short reservations should sometimes lose a confirm";
 }
 
 TEST(TccProperty, EachSeedRunTwiceGivesTheSameTrace) {
-  for (std::uint64_t seed = 1; seed <= 1000; ++seed) {
+  for (std::uint64_t seed = 1; seed <= scaled_seeds(1000); ++seed) {
     const Scenario sc = random_scenario(seed);
     auto a = build(sc);
     auto b = build(sc);

@@ -69,7 +69,7 @@ TEST(ThreePhaseCommitProperty, InvariantsHoldAndEverythingEndsWithoutPartitions)
   int committed = 0, aborted = 0, crashes = 0;
   std::int64_t elected = 0, in_doubt = 0;
   FaultTally tally;
-  for (std::uint64_t seed = 1; seed <= 1000; ++seed) {
+  for (std::uint64_t seed = 1; seed <= scaled_seeds(1000); ++seed) {
     const Scenario sc = random_scenario(seed);
     auto s = build(sc);
     ASSERT_TRUE(s);
@@ -92,16 +92,16 @@ TEST(ThreePhaseCommitProperty, InvariantsHoldAndEverythingEndsWithoutPartitions)
     }
     for (const auto& n : s->sim().nodes()) crashes += static_cast<int>(n.crashes);
   }
-  tally.expect_covers(FaultMix::without_splits(), 20);
-  EXPECT_GT(committed, 300);
-  EXPECT_GT(aborted, 300);
-  EXPECT_GT(crashes, 300);
-  EXPECT_GT(elected, 50) << "the termination protocol must actually decide in some runs";
-  EXPECT_GT(in_doubt, 50);
+  tally.expect_covers(FaultMix::without_splits(), scaled_floor(20));
+  EXPECT_GT(committed, scaled_floor(300));
+  EXPECT_GT(aborted, scaled_floor(300));
+  EXPECT_GT(crashes, scaled_floor(300));
+  EXPECT_GT(elected, scaled_floor(50)) << "the termination protocol must actually decide in some runs";
+  EXPECT_GT(in_doubt, scaled_floor(50));
 }
 
 TEST(ThreePhaseCommitProperty, EachSeedRunTwiceGivesTheSameTrace) {
-  for (std::uint64_t seed = 1; seed <= 1000; ++seed) {
+  for (std::uint64_t seed = 1; seed <= scaled_seeds(1000); ++seed) {
     const Scenario sc = random_scenario(seed);
     auto a = build(sc);
     auto b = build(sc);

@@ -49,7 +49,7 @@ Scenario random_scenario(std::uint64_t seed) {
 TEST(TwoPhaseCommitProperty, InvariantsHoldAndEverythingEndsOverAThousandSeeds) {
   int committed = 0, aborted = 0, blocked_seen = 0, crashes = 0;
   FaultTally tally;
-  for (std::uint64_t seed = 1; seed <= 1000; ++seed) {
+  for (std::uint64_t seed = 1; seed <= scaled_seeds(1000); ++seed) {
     const Scenario sc = random_scenario(seed);
     auto s = build(sc);
     ASSERT_TRUE(s);
@@ -70,15 +70,15 @@ TEST(TwoPhaseCommitProperty, InvariantsHoldAndEverythingEndsOverAThousandSeeds) 
     for (const auto& n : s->sim().nodes()) crashes += static_cast<int>(n.crashes);
   }
   // The schedules must actually exercise both outcomes and the failure paths.
-  tally.expect_covers(FaultMix{}, 20);
-  EXPECT_GT(committed, 300);
-  EXPECT_GT(aborted, 300);
-  EXPECT_GT(blocked_seen, 10);
-  EXPECT_GT(crashes, 300);
+  tally.expect_covers(FaultMix{}, scaled_floor(20));
+  EXPECT_GT(committed, scaled_floor(300));
+  EXPECT_GT(aborted, scaled_floor(300));
+  EXPECT_GT(blocked_seen, scaled_floor(10));
+  EXPECT_GT(crashes, scaled_floor(300));
 }
 
 TEST(TwoPhaseCommitProperty, EachSeedRunTwiceGivesTheSameTrace) {
-  for (std::uint64_t seed = 1; seed <= 1000; ++seed) {
+  for (std::uint64_t seed = 1; seed <= scaled_seeds(1000); ++seed) {
     const Scenario sc = random_scenario(seed);
     auto a = build(sc);
     auto b = build(sc);
@@ -90,7 +90,7 @@ TEST(TwoPhaseCommitProperty, EachSeedRunTwiceGivesTheSameTrace) {
 
 TEST(TwoPhaseCommitProperty, ReplayToAnEarlierPointMatchesThePrefix) {
   // Rewind is "replay from the start": the trace up to event n is a prefix of the full trace.
-  for (std::uint64_t seed = 1; seed <= 50; ++seed) {
+  for (std::uint64_t seed = 1; seed <= scaled_seeds(50); ++seed) {
     const Scenario sc = random_scenario(seed);
     auto full = build(sc);
     full->run();
