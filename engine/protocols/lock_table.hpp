@@ -43,6 +43,21 @@ class LockTable {
     claim.waiting = false;
     claim.held = true;
   }
+  // The participants' hand-over (2PC, 3PC, Paxos Commit): releases txn's claim; the oldest waiter
+  // (its per-transaction state found by `state_of(next)`, which has `lock` and `prepare_pending`)
+  // gets the lock, and a PREPARE it had to defer while it waited is handled now by `resume(next)`.
+  template <class StateOf, class Resume>
+  void release_and_resume(Simulator& sim, NodeId node, TxnId txn, LockClaim& claim, StateOf&& state_of,
+                          Resume&& resume) {
+    const TxnId next = release(sim, node, txn, claim);
+    if (next == 0) return;
+    auto& waiter = state_of(next);
+    grant(waiter.lock);
+    if (waiter.prepare_pending) {
+      waiter.prepare_pending = false;
+      resume(next);
+    }
+  }
   // Locks live in memory: a crash forgets them all.
   void forget() { locks_.clear(); }
 

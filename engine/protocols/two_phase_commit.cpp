@@ -462,14 +462,9 @@ void TwoPhaseCommit::part_request_decision(Simulator& sim, NodeId node, TxnId tx
 }
 
 void TwoPhaseCommit::part_release(Simulator& sim, NodeId node, TxnId txn) {
-  const TxnId next = parts_[static_cast<std::size_t>(node - 1)].locks.release(sim, node, txn, ptx(node, txn).lock);
-  if (next == 0) return;
-  PartTxn& w = ptx(node, next);
-  LockTable::grant(w.lock);
-  if (w.prepare_pending) {
-    w.prepare_pending = false;
-    part_prepare(sim, node, next);
-  }
+  parts_[static_cast<std::size_t>(node - 1)].locks.release_and_resume(
+      sim, node, txn, ptx(node, txn).lock, [&](TxnId t) -> PartTxn& { return ptx(node, t); },
+      [&](TxnId t) { part_prepare(sim, node, t); });
 }
 
 void TwoPhaseCommit::part_recover(Simulator& sim, NodeId node) {
