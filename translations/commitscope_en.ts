@@ -2654,6 +2654,10 @@
         <source>Your score counts your first answer.</source>
         <translation>Your score counts your first answer.</translation>
     </message>
+    <message>
+        <source>Waiting for you: move the run forward with Step forward (→) or Play (Space). The lesson checks the run after every event.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LessonSession</name>

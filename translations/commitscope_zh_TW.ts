@@ -2652,6 +2652,10 @@
         <source>Your score counts your first answer.</source>
         <translation>得分以你的第一次作答計算。</translation>
     </message>
+    <message>
+        <source>Waiting for you: move the run forward with Step forward (→) or Play (Space). The lesson checks the run after every event.</source>
+        <translation>等你動手：用「單步前進」（→）或「播放」（空白鍵）讓執行往前走。每個事件之後，課程都會檢查這次執行。</translation>
+    </message>
 </context>
 <context>
     <name>LessonSession</name>

@@ -417,3 +417,33 @@ TEST(RowFold, FoldsALongRowIntoTwoRowsAroundItsLeader) {
   const QPointF expected[] = {{-100, 0}, {100, 0}, {300, 0}, {0, 100}, {200, 100}};  // three above, two below
   for (std::size_t i = 0; i < 5; ++i) EXPECT_EQ(*row[i], expected[i]) << i;
 }
+
+// Tokens that leave a node together (C's three PREPAREs) used to write their labels on top of each
+// other ("PREPPREPPREPARE"): now a label that would cover one already written is left out, and the
+// labels that are written never overlap, on a projector or not, as the tokens fly apart.
+TEST(CanvasTokens, LabelsOfTokensFlyingTogetherNeverOverlap) {
+  for (const bool projector : {false, true}) {
+    auto c = open("2pc-happy.json");
+    CanvasView view(c.get());
+    view.setProjectorMode(projector);
+    showAndPaint(view, {1280, 720});
+    bool sawCrowd = false, sawAllLabelled = false;
+    for (cs::Time t = 0; t <= cs::ms(60); t += 500) {  // microseconds
+      c->seekTime(t);
+      view.viewport()->grab();
+      const int flying = static_cast<int>(view.messageItems().size());
+      const auto& shown = view.tokenLabelsShown();
+      if (flying > 0) EXPECT_GE(shown.size(), 1) << "t " << t << " projector " << projector;
+      for (auto a = shown.cbegin(); a != shown.cend(); ++a)
+        for (auto b = std::next(a); b != shown.cend(); ++b)
+          EXPECT_FALSE(a.value().intersects(b.value()))
+              << "labels of messages " << a.key() << " and " << b.key() << " overlap at t " << t << " projector " << projector;
+      if (flying >= 3 && shown.size() < flying) sawCrowd = true;
+      if (flying >= 3 && shown.size() == flying) sawAllLabelled = true;
+    }
+    // With the projector's large labels the three PREPAREs start out crowded (at desk size their
+    // smaller labels already clear each other).
+    if (projector) EXPECT_TRUE(sawCrowd) << "the PREPAREs leaving C together should share one label at first";
+    EXPECT_TRUE(sawAllLabelled) << "once apart, every token should have its label; projector " << projector;
+  }
+}

@@ -725,3 +725,29 @@ TEST(LessonDialogs, PicturesForReview) {
   }
   language::apply(QStringLiteral("en"), false);
 }
+
+// The line under a task names the tools it needs: a task solved by stepping alone (lesson 07's
+// "step until P1 logs READY") used to tell the learner to right-click nodes and open the Faults menu.
+TEST(LessonPanel, WaitingLineNamesTheToolsTheTaskNeeds) {
+  struct Case {
+    const char* lesson;
+    bool faults;
+  };
+  for (const Case c : {Case{"07-two-phase-commit", false}, Case{"08-2pc-blocks", true}}) {
+    guitest::ShownWindow shown(c.lesson);
+    LessonSession* s = shown.w.lessonSession();
+    LessonPanel* panel = shown.w.lessonPanel();
+    for (int guard = 0; guard < 50; ++guard) {
+      settle(*s);  // an action step may move on by itself
+      if (s->currentStep()->kind == cs::StepKind::Task) break;
+      ASSERT_TRUE(panel->nextButton()->isEnabled()) << c.lesson << " " << s->currentStep()->path;
+      QTest::mouseClick(panel->nextButton(), Qt::LeftButton);
+    }
+    settle(*s);
+    ASSERT_EQ(s->currentStep()->kind, cs::StepKind::Task) << c.lesson;
+    ASSERT_EQ(s->status(), Status::Waiting) << c.lesson;
+    const QString line = panel->feedbackText();
+    EXPECT_EQ(line.contains(QStringLiteral("Faults")), c.faults) << c.lesson << ": " << line.toStdString();
+    EXPECT_EQ(line.contains(QStringLiteral("Step forward")), !c.faults) << c.lesson << ": " << line.toStdString();
+  }
+}

@@ -411,6 +411,19 @@ QChar LessonPanel::optionLetter(std::size_t lessonIndex) const {
 QString LessonPanel::feedbackText() const { return feedback_->text(); }
 QString LessonPanel::bodyText() const { return text_->text(); }
 
+namespace {
+
+// Whether the step's solution (a task's, or a make-it-happen question's) makes a fault: without one,
+// stepping or playing is all the task asks for.
+bool solvedWithFaults(const cs::LessonStep& s) {
+  const auto& solution = s.kind == cs::StepKind::Quiz ? s.quiz.solution : s.solution;
+  return solution.empty() || std::any_of(solution.begin(), solution.end(), [](const cs::LessonAction& a) {
+           return a.kind == cs::ActionKind::Fault || a.kind == cs::ActionKind::Restart;
+         });
+}
+
+}  // namespace
+
 QString LessonPanel::statusHtml() const {
   using S = LessonSession::Status;
   const cs::LessonStep* s = session_->currentStep();
@@ -424,8 +437,13 @@ QString LessonPanel::statusHtml() const {
         h = coloured(kWait, tr("▶ Running to the result…"));
       break;
     case S::Waiting:
-      h = coloured(kWait, tr("Waiting for you: act on the canvas (right-click a node, click a link, or use the Faults "
-                             "menu), then press Play (Space). The lesson checks the run after every event."));
+      // Point at the tools the task needs: a task solved by stepping alone said "right-click a node"
+      // and sent learners looking for a fault to make.
+      h = coloured(kWait, solvedWithFaults(*s)
+                              ? tr("Waiting for you: act on the canvas (right-click a node, click a link, or use the "
+                                   "Faults menu), then press Play (Space). The lesson checks the run after every event.")
+                              : tr("Waiting for you: move the run forward with Step forward (→) or Play (Space). The "
+                                   "lesson checks the run after every event."));
       break;
     case S::TooLate:
       h = coloured(kBad, tr("Too late: in this run the moment for this task has passed. Press “Retry this step” to go "

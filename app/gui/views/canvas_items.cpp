@@ -630,7 +630,9 @@ void MessageItem::paintToken(QPainter* p, const CanvasStyle& style, const QStrin
   p->setBrush(fill);
   p->drawPath(palette::shapePath(palette::messageShape(key), QPointF(0, 0), r));
 
-  // The type is always written next to the token: nothing needs hovering to be understood.
+  // The type is written next to the token (nothing needs hovering to be understood), unless the
+  // view leaves it out because another label is already there.
+  if (label.isEmpty()) return;
   p->setFont(style.token);
   const QFontMetricsF m(style.token);
   const qreal w = m.horizontalAdvance(label) + 4;

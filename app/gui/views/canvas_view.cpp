@@ -779,6 +779,33 @@ void CanvasView::drawBackground(QPainter* p, const QRectF&) {
   p->restore();
 }
 
+// Which tokens get their label, and where (right of the token, or left near the view's right
+// edge): the selected token first, then by id; a label that would overlap one already placed is left
+// out, since labels written over each other are read by nobody (the token keeps its shape and colour).
+void CanvasView::chooseTokenLabels(const std::vector<const MessageItem*>& order, const QTransform& vt, qreal r,
+                                   const QFontMetricsF& tm) {
+  labelsShown_.clear();
+  const qreal sc = vt.m11();
+  std::vector<const MessageItem*> byPriority(order);
+  std::sort(byPriority.begin(), byPriority.end(), [](const MessageItem* a, const MessageItem* b) {
+    return a->data().selected != b->data().selected ? a->data().selected : a->id() < b->id();
+  });
+  std::vector<QRectF> placed;
+  for (const MessageItem* m : byPriority) {
+    const QString label = m->label();
+    const QPointF at = vt.map(m->pos());
+    const qreal w = (tm.horizontalAdvance(label) + 8) * sc;
+    // A label that would run past the right edge of the view is written on the token's left.
+    const bool left = at.x() + (r + 3) * sc + w > viewport()->width() - 4;
+    const qreal x = left ? at.x() - (r + 3) * sc - w : at.x() + (r + 3) * sc;
+    const QRectF rect(x, at.y() - (r + tm.height() + 1) * sc, w, tm.height() * sc);
+    const bool clash = std::any_of(placed.begin(), placed.end(), [&](const QRectF& o) { return o.intersects(rect); });
+    if (clash) continue;
+    placed.push_back(rect);
+    labelsShown_.insert(m->id(), rect);
+  }
+}
+
 // Every token in one pass, each one blit of a sprite rendered once per look at the current scale
 // (type, duplicate, selected); only a doomed token's fade and loss cross vary with its progress.
 void CanvasView::paintTokens(QPainter* p) {
@@ -803,13 +830,13 @@ void CanvasView::paintTokens(QPainter* p) {
   std::sort(order.begin(), order.end(), [](const MessageItem* a, const MessageItem* b) {
     return a->data().selected != b->data().selected ? b->data().selected : a->id() < b->id();
   });
+  chooseTokenLabels(order, vt, r, tm);
   for (const MessageItem* m : order) {
     const MessageItem::Data& d = m->data();
-    const QString label = m->label();
+    const auto shown = labelsShown_.constFind(m->id());
+    const QString label = shown == labelsShown_.cend() ? QString() : m->label();
     const QPointF at = vt.map(m->pos());
-    // A label that would run past the right edge of the view is written on the token's left.
-    const qreal labelW = (r + 3 + tm.horizontalAdvance(label) + 8) * sc;
-    const bool left = at.x() + labelW > viewport()->width() - 4;
+    const bool left = shown != labelsShown_.cend() && shown->center().x() < at.x();
     const QString key = d.key + QLatin1Char('|') + label + (d.selected ? QStringLiteral("|s") : QString()) +
                         (left ? QStringLiteral("|l") : QString());
     auto it = sprites_.find(key);

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <QElapsedTimer>
+#include <QFontMetricsF>
 #include <QGraphicsView>
 #include <QHash>
 #include <QTimer>
@@ -51,6 +52,9 @@ class CanvasView : public QGraphicsView {
   // The legend as last painted: its box in viewport pixels (empty when none) and its entries.
   QRectF legendRect() const { return legendPixmap_.isNull() ? QRectF() : legendBox_; }
   const std::vector<CanvasLegend::Entry>& legendShown() const { return legendShown_; }
+  // The message labels as last painted, in viewport pixels, by message id: a token whose label would
+  // cover one already written is drawn without it (three PREPAREs leaving C at once show one label).
+  const QHash<quint32, QRectF>& tokenLabelsShown() const { return labelsShown_; }
   // The context menus, built for a node or a link (the caller owns and executes them).
   QMenu* createNodeMenu(cs::NodeId node, QWidget* parent);
   QMenu* createLinkMenu(cs::NodeId a, cs::NodeId b, QWidget* parent);
@@ -123,6 +127,8 @@ class CanvasView : public QGraphicsView {
   QRectF legendArea() const;
   void paintOverlayLegend(QPainter* p, const QRectF& area);
   void paintTokens(QPainter* p);
+  void chooseTokenLabels(const std::vector<const MessageItem*>& order, const QTransform& vt, qreal r,
+                         const QFontMetricsF& tm);
   void renderStaticLayer();
   void invalidateStatic() { staticDirty_ = true; }
   void applyHighlights();
@@ -151,6 +157,7 @@ class CanvasView : public QGraphicsView {
     QPixmap pixmap;
     QPointF origin;  // where the token's centre is, in the pixmap's logical pixels
   };
+  QHash<quint32, QRectF> labelsShown_;
   QHash<QString, Sprite> sprites_;  // one per message type look, at the current scale
   qreal spriteScale_ = 0;
   CanvasLegend legend_{&style_};
