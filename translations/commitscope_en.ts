@@ -3063,10 +3063,6 @@
         <translation>t = %1 ms</translation>
     </message>
     <message>
-        <source>%1 events</source>
-        <translation>%1 events</translation>
-    </message>
-    <message>
         <source>seed %1</source>
         <translation>seed %1</translation>
     </message>
@@ -3329,6 +3325,13 @@
     <message>
         <source>Cannot compare these protocols</source>
         <translation>Cannot compare these protocols</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>%Ln event</numerusform>
+            <numerusform>%Ln events</numerusform>
+        </translation>
     </message>
 </context>
 <context>

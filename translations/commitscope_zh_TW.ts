@@ -3061,10 +3061,6 @@
         <translation>t = %1 毫秒</translation>
     </message>
     <message>
-        <source>%1 events</source>
-        <translation>%1 個事件</translation>
-    </message>
-    <message>
         <source>seed %1</source>
         <translation>種子 %1</translation>
     </message>
@@ -3327,6 +3323,12 @@
     <message>
         <source>Cannot compare these protocols</source>
         <translation>無法比較這些協定</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>%Ln 個事件</numerusform>
+        </translation>
     </message>
 </context>
 <context>

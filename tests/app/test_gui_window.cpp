@@ -103,6 +103,29 @@ TEST(MainWindow, ARunStoppedAtTheMemoryLimitSaysSoInTheStatusBar) {
   w.setLanguage(QStringLiteral("en"));
 }
 
+// The status bar counts events in the interface language's grammar: "1 event" (it said "1 events"),
+// "2 events", 「1 個事件」.
+TEST(MainWindow, EventCountIsSingularForOneEvent) {
+  LabController controller;
+  MainWindow w(&controller);
+  ASSERT_TRUE(w.openFile(scenarioPath("2pc-happy.json"), false));
+  QLabel* label = nullptr;
+  for (QLabel* l : w.statusBar()->findChildren<QLabel*>())
+    if (l->toolTip() == QStringLiteral("Events dispatched so far")) label = l;
+  ASSERT_NE(label, nullptr);
+  controller.seekTime(0);
+  while (controller.eventIndex() < 1) controller.stepForward();
+  QApplication::processEvents();
+  ASSERT_EQ(controller.eventIndex(), 1u);
+  EXPECT_EQ(label->text(), QStringLiteral("1 event"));
+  controller.stepForward();
+  QApplication::processEvents();
+  EXPECT_EQ(label->text(), QStringLiteral("2 events"));
+  w.setLanguage(QStringLiteral("zh_TW"));
+  EXPECT_EQ(label->text(), QStringLiteral("2 個事件"));
+  w.setLanguage(QStringLiteral("en"));
+}
+
 TEST(MainWindow, LanguageSwitchChangesMenusAndPanels) {
   LabController controller;
   MainWindow w(&controller);

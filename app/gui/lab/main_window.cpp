@@ -1,5 +1,8 @@
 #include "main_window.hpp"
 
+#include <algorithm>
+#include <climits>
+
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
@@ -627,7 +630,8 @@ void MainWindow::updateStatus() {
   time_label_->setText(tr("t = %1 ms").arg(formatMs(controller_->now())));
   // A run that stopped at a limit says so where its event count is, as the CLI's "HALTED" line does.
   const cs::HaltReason halted = controller_->sim().halted();
-  const QString events = tr("%1 events").arg(QLocale().toString(controller_->eventIndex()));
+  // %Ln: "1 event", "12,345 events" (digit grouping of the interface language).
+  const QString events = tr("%Ln event(s)", nullptr, static_cast<int>(std::min<quint64>(controller_->eventIndex(), INT_MAX)));
   if (halted == cs::HaltReason::None) {
     events_label_->setText(events);
     events_label_->setToolTip(tr("Events dispatched so far"));
