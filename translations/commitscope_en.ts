@@ -5203,6 +5203,18 @@ The server said: %1</translation>
         <source>   ERROR (%1): %2</source>
         <translation>   ERROR (%1): %2</translation>
     </message>
+    <message>
+        <source>Free mode: type your own SQL for a participant&apos;s database (Ctrl+Enter runs it). Try BEGIN, UPDATE, PREPARE TRANSACTION &apos;mine&apos;, then COMMIT PREPARED &apos;mine&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own SQL: available in free mode, once the lab&apos;s steps are done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ProgressDialog</name>

@@ -5196,6 +5196,18 @@ sudo apt-get install postgresql libqt6sql6-psql
         <source>   ERROR (%1): %2</source>
         <translation>   錯誤（%1）：%2</translation>
     </message>
+    <message>
+        <source>Free mode: type your own SQL for a participant&apos;s database (Ctrl+Enter runs it). Try BEGIN, UPDATE, PREPARE TRANSACTION &apos;mine&apos;, then COMMIT PREPARED &apos;mine&apos;.</source>
+        <translation>自由模式：在參與者的資料庫上輸入你自己的 SQL（Ctrl+Enter 執行）。試試 BEGIN、UPDATE、PREPARE TRANSACTION &apos;mine&apos;，再 COMMIT PREPARED &apos;mine&apos;。</translation>
+    </message>
+    <message>
+        <source>Your own SQL: available in free mode, once the lab&apos;s steps are done.</source>
+        <translation>自己的 SQL：實驗的步驟全部完成後，在自由模式中可用。</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>執行</translation>
+    </message>
 </context>
 <context>
     <name>ProgressDialog</name>

@@ -73,6 +73,27 @@ int PgLab::count(PgSession& s, const QString& sql) {
   return a.ok ? a.value().toInt() : -1;
 }
 
+QStringList PgLab::console_databases() { return {QStringLiteral("participant_a"), QStringLiteral("participant_b")}; }
+
+SqlAnswer PgLab::console(const QString& database, const QString& sql) {
+  if (!console_databases().contains(database)) {
+    SqlAnswer refused;
+    refused.sql = sql;
+    refused.database = database;
+    refused.error = QStringLiteral("the console runs on participant_a or participant_b only");
+    return refused;
+  }
+  const QString name = QStringLiteral("console-") + database;
+  const bool fresh = sessions_.find(name) == sessions_.end();
+  PgSession& s = session(name, database);
+  if (fresh) {
+    s.exec(QStringLiteral("SET lock_timeout = '3s'"));
+    s.exec(QStringLiteral("SET statement_timeout = '15s'"));
+  }
+  current_step_ = QStringLiteral("console");
+  return run(s, sql);
+}
+
 SqlAnswer PgLab::prepared_xacts() {
   if (!watcher_) watcher_ = std::make_unique<PgSession>(server_, QStringLiteral("participant_a"), QStringLiteral("lab-watcher"));
   return watcher_->exec(QStringLiteral(

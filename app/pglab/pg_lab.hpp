@@ -56,6 +56,14 @@ class PgLab {
   bool run_all(QString& error);
   const Observations& observations() const { return obs_; }
 
+  // Free mode, once the steps are done: the learner's own statement on one of the participants'
+  // databases, in a console session of that database that lives as long as the lab (so BEGIN,
+  // UPDATE, PREPARE TRANSACTION can be typed one at a time). Lock and statement timeouts keep a
+  // statement that waits on a prepared transaction from hanging the lab. Told to the listener as
+  // step "console". An unknown database is refused without touching the server.
+  SqlAnswer console(const QString& database, const QString& sql);
+  static QStringList console_databases();
+
   // The live tables the window shows (run on a session of their own; not sent to the listener).
   SqlAnswer prepared_xacts();
   SqlAnswer locks();

@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSqlDatabase>
 #include <QTableWidget>
 #include <QTest>
@@ -66,6 +67,9 @@ TEST(PgLabWindow, Lesson18StepsThroughTheRealLab) {
   QStringList seen;  // lab steps observed in the panel
   bool progressShown = false;
   for (int guard = 0; guard < 60 && !s.finished(); ++guard) {
+    if (panel->lastDoneStep() != QLatin1String("pool-with-prepare")) {
+      EXPECT_FALSE(panel->consoleOpen()) << "guided mode: the lab's own statements only";
+    }
     settle(s);
     answerRight(s);
     ASSERT_EQ(s.status(), Status::Done) << s.lesson()->steps[static_cast<std::size_t>(s.currentIndex())].id;
@@ -108,6 +112,32 @@ TEST(PgLabWindow, Lesson18StepsThroughTheRealLab) {
   EXPECT_EQ(panel->lastDoneStep(), QStringLiteral("pool-with-prepare"));
   EXPECT_EQ(seen.size(), 7) << seen.join(QLatin1Char(' ')).toStdString();
   EXPECT_TRUE(panel->findChild<QLabel*>(QStringLiteral("pgLabStatus"))->text().contains(QStringLiteral("PostgreSQL 1")));
+  // Free mode: the learner's own statements, one at a time in one session, on the real server.
+  ASSERT_TRUE(panel->consoleOpen());
+  auto* sql = panel->findChild<QPlainTextEdit*>(QStringLiteral("pgLabConsoleSql"));
+  auto* runButton = panel->findChild<QPushButton*>(QStringLiteral("pgLabConsoleRun"));
+  ASSERT_TRUE(sql && runButton);
+  EXPECT_TRUE(runButton->isEnabled());
+  const auto runSql = [&](const char* statement, bool byKey = false) {
+    sql->setPlainText(QString::fromLatin1(statement));
+    if (byKey)
+      QTest::keyClick(sql, Qt::Key_Return, Qt::ControlModifier);
+    else
+      QTest::mouseClick(runButton, Qt::LeftButton);
+    EXPECT_TRUE(QTest::qWaitFor([&] { return !panel->busy(); }, 30000)) << statement;
+    return log(panel).section(QLatin1Char('\n'), -1).trimmed();  // the answer's last line
+  };
+  const int balance = runSql("SELECT balance FROM account WHERE id = 3").toInt();
+  const int before = rows(panel, "pgLabPreparedXacts");
+  runSql("BEGIN");
+  runSql("UPDATE account SET balance = balance - 7 WHERE id = 3");
+  runSql("PREPARE TRANSACTION 'mine'");
+  EXPECT_EQ(rows(panel, "pgLabPreparedXacts"), before + 1) << "the learner's prepared transaction is listed";
+  EXPECT_TRUE(log(panel).contains(QStringLiteral("participant_a=> PREPARE TRANSACTION 'mine'")));
+  EXPECT_EQ(runSql("SELECT balance FROM account WHERE id = 3").toInt(), balance) << "not visible before COMMIT PREPARED";
+  runSql("COMMIT PREPARED 'mine'", true);
+  EXPECT_EQ(rows(panel, "pgLabPreparedXacts"), before);
+  EXPECT_EQ(runSql("SELECT balance FROM account WHERE id = 3").toInt(), balance - 7);
   w.closeLesson();
   EXPECT_EQ(w.findChild<PgLabPanel*>(), nullptr) << "closing the lesson stops the server";
   EXPECT_TRUE(w.findChild<CanvasView*>()->isVisible());

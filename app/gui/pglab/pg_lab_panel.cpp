@@ -1,6 +1,10 @@
 #include "pg_lab_panel.hpp"
 
+#include <QComboBox>
 #include <QEvent>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QPushButton>
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QLabel>
@@ -10,6 +14,7 @@
 #include <QThread>
 #include <QVBoxLayout>
 
+#include "pg_lab.hpp"
 #include "pg_lab_worker.hpp"
 
 PgLabPanel::PgLabPanel(QWidget* parent) : QWidget(parent) {
@@ -45,6 +50,7 @@ PgLabPanel::PgLabPanel(QWidget* parent) : QWidget(parent) {
   layout->addWidget(progress_);
   layout->addWidget(logTitle_);
   layout->addWidget(log_, 2);
+  layout->addWidget(buildConsole());
   layout->addWidget(xactsTitle_);
   layout->addWidget(xacts_, 1);
   layout->addWidget(locksTitle_);
@@ -59,7 +65,10 @@ PgLabPanel::PgLabPanel(QWidget* parent) : QWidget(parent) {
   connect(worker_, &PgLabWorker::failed, this, &PgLabPanel::onFailed);
   connect(worker_, &PgLabWorker::answer, this, &PgLabPanel::onAnswer);
   connect(worker_, &PgLabWorker::tables, this, &PgLabPanel::onTables);
-  connect(worker_, &PgLabWorker::stepDone, this, [this](const QString& step) { lastDone_ = step; });
+  connect(worker_, &PgLabWorker::stepDone, this, [this](const QString& step) {
+    lastDone_ = step;
+    updateConsole();
+  });
   thread_->start();
   retranslate();
 }
@@ -71,14 +80,80 @@ PgLabPanel::~PgLabPanel() {
   thread_->wait();
 }
 
+QWidget* PgLabPanel::buildConsole() {
+  auto* box = new QWidget(this);
+  consoleTitle_ = new QLabel(box);
+  consoleTitle_->setObjectName(QStringLiteral("pgLabConsoleTitle"));
+  consoleTitle_->setWordWrap(true);
+  consoleDb_ = new QComboBox(box);
+  consoleDb_->setObjectName(QStringLiteral("pgLabConsoleDatabase"));
+  consoleDb_->addItems(cs::pglab::PgLab::console_databases());
+  consoleSql_ = new QPlainTextEdit(box);
+  consoleSql_->setObjectName(QStringLiteral("pgLabConsoleSql"));
+  consoleSql_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+  consoleSql_->setPlainText(QStringLiteral("SELECT * FROM account ORDER BY id"));
+  consoleSql_->setFixedHeight(consoleSql_->fontMetrics().lineSpacing() * 3 + 12);
+  consoleRun_ = new QPushButton(box);
+  consoleRun_->setObjectName(QStringLiteral("pgLabConsoleRun"));
+  connect(consoleRun_, &QPushButton::clicked, this, &PgLabPanel::runConsole);
+  consoleSql_->installEventFilter(this);  // Ctrl+Enter runs the statement
+  auto* row = new QHBoxLayout;
+  row->setContentsMargins(0, 0, 0, 0);
+  row->addWidget(consoleDb_);
+  row->addWidget(consoleRun_);
+  row->addStretch(1);
+  auto* layout = new QVBoxLayout(box);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(consoleTitle_);
+  layout->addWidget(consoleSql_);
+  layout->addLayout(row);
+  updateConsole();
+  return box;
+}
+
+bool PgLabPanel::consoleOpen() const {
+  return !failed_ && pending_ == 0 && lastDone_ == cs::pglab::PgLab::step_ids().constLast();
+}
+
+// Guided mode shows the lab's own statements; the console opens when they are all done, so that
+// a learner's statement cannot undo what a later step of the lesson relies on.
+void PgLabPanel::updateConsole() {
+  const bool open = consoleOpen();
+  for (QWidget* w : std::initializer_list<QWidget*>{consoleDb_, consoleSql_, consoleRun_}) w->setEnabled(open);
+  consoleTitle_->setText(open ? tr("Free mode: type your own SQL for a participant's database (Ctrl+Enter runs it). "
+                                   "Try BEGIN, UPDATE, PREPARE TRANSACTION 'mine', then COMMIT PREPARED 'mine'.")
+                              : tr("Your own SQL: available in free mode, once the lab's steps are done."));
+}
+
+void PgLabPanel::runConsole() {
+  const QString sql = consoleSql_->toPlainText().trimmed();
+  if (!consoleOpen() || sql.isEmpty()) return;
+  ++pending_;
+  updateConsole();
+  QMetaObject::invokeMethod(
+      worker_, [w = worker_, db = consoleDb_->currentText(), sql] { w->runSql(db, sql); }, Qt::QueuedConnection);
+}
+
 void PgLabPanel::runThrough(const QString& step) {
   if (failed_) return;
   ++pending_;
+  updateConsole();
   if (version_.isEmpty()) {
     progress_->show();
     retranslate();
   }
   QMetaObject::invokeMethod(worker_, [w = worker_, step] { w->runThrough(step); }, Qt::QueuedConnection);
+}
+
+bool PgLabPanel::eventFilter(QObject* watched, QEvent* event) {
+  if (watched == consoleSql_ && event->type() == QEvent::KeyPress) {
+    const auto* key = static_cast<QKeyEvent*>(event);
+    if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && key->modifiers().testFlag(Qt::ControlModifier)) {
+      runConsole();
+      return true;
+    }
+  }
+  return QWidget::eventFilter(watched, event);
 }
 
 void PgLabPanel::changeEvent(QEvent* event) {
@@ -88,6 +163,8 @@ void PgLabPanel::changeEvent(QEvent* event) {
 
 void PgLabPanel::retranslate() {
   logTitle_->setText(tr("SQL sent to the server, and its answers"));
+  consoleRun_->setText(tr("Run"));
+  updateConsole();
   if (failed_) {
     status_->setText(tr("PostgreSQL could not be started, so this lesson's lab cannot run. The rest of CommitScope works "
                         "as usual.\n\nTo run the lab, install PostgreSQL and Qt's PostgreSQL driver:\n"
@@ -139,6 +216,7 @@ void PgLabPanel::onTables(const cs::pglab::SqlAnswer& xacts, const cs::pglab::Sq
   fill(xacts_, xacts);
   fill(locks_, locks);
   if (pending_ > 0 && --pending_ == 0) emit idle();
+  updateConsole();
 }
 
 void PgLabPanel::fill(QTableWidget* table, const cs::pglab::SqlAnswer& rows) {

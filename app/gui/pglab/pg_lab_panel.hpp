@@ -7,8 +7,10 @@
 
 #include "pg_session.hpp"
 
+class QComboBox;
 class QLabel;
 class QPlainTextEdit;
+class QPushButton;
 class QProgressBar;
 class QTableWidget;
 class QThread;
@@ -30,12 +32,17 @@ class PgLabPanel final : public QWidget {
   bool busy() const { return pending_ > 0; }
   bool failed() const { return failed_; }
   QString lastDoneStep() const { return lastDone_; }
+  // Free mode: once every step of the lab has run, the learner types SQL for a participant's
+  // database (Run, or Ctrl+Enter) and sees the server's answer and the live tables.
+  bool consoleOpen() const;
+  void runConsole();
 
  signals:
   void idle();  // every requested step has run (or the lab failed)
 
  protected:
   void changeEvent(QEvent* event) override;
+  bool eventFilter(QObject* watched, QEvent* event) override;
 
  private:
   void retranslate();
@@ -45,11 +52,17 @@ class PgLabPanel final : public QWidget {
   void onAnswer(const QString& step, const cs::pglab::SqlAnswer& answer);
   void onTables(const cs::pglab::SqlAnswer& xacts, const cs::pglab::SqlAnswer& locks);
   static void fill(QTableWidget* table, const cs::pglab::SqlAnswer& rows);
+  QWidget* buildConsole();
+  void updateConsole();
 
   QLabel* status_ = nullptr;
   QProgressBar* progress_ = nullptr;
   QLabel* logTitle_ = nullptr;
   QPlainTextEdit* log_ = nullptr;
+  QLabel* consoleTitle_ = nullptr;
+  QComboBox* consoleDb_ = nullptr;
+  QPlainTextEdit* consoleSql_ = nullptr;
+  QPushButton* consoleRun_ = nullptr;
   QLabel* xactsTitle_ = nullptr;
   QTableWidget* xacts_ = nullptr;
   QLabel* locksTitle_ = nullptr;

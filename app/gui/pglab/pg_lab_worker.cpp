@@ -51,3 +51,16 @@ void PgLabWorker::runThrough(const QString& step) {
   if (lab_->next_step() > 0) emit ready(lab_->observations().server_version);
   emit tables(lab_->prepared_xacts(), lab_->locks());
 }
+
+void PgLabWorker::runSql(const QString& database, const QString& sql) {
+  if (!lab_ || !lab_->finished()) {
+    cs::pglab::SqlAnswer early;
+    early.sql = sql;
+    early.database = database;
+    early.error = QStringLiteral("the console opens once the lab's steps are done");
+    emit answer(QStringLiteral("console"), early);
+  } else {
+    lab_->console(database, sql);  // the listener emits answer()
+  }
+  emit tables(lab_ ? lab_->prepared_xacts() : cs::pglab::SqlAnswer{}, lab_ ? lab_->locks() : cs::pglab::SqlAnswer{});
+}

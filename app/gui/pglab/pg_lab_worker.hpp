@@ -28,6 +28,9 @@ class PgLabWorker final : public QObject {
   // Starts the private server (once) and runs the lab's steps up to and including `step`.
   void runThrough(const QString& step);
   void shutdown();  // stops the server and removes its cluster (the thread is about to end)
+  // Free mode: the learner's statement (PgLab::console), then the live tables. Only once every step
+  // of the lab has run; before that the answer says so.
+  void runSql(const QString& database, const QString& sql);
 
  signals:
   void progress(const QString& stage, int percent);
