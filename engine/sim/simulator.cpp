@@ -273,6 +273,7 @@ bool Simulator::step() {
     check_after_event_triggers();
     run_deferred();
     in_dispatch_ = false;
+    if (!cfg_.keep_messages) forget_settled_messages();
     return true;
   }
   return false;
@@ -294,7 +295,7 @@ void Simulator::run_until_event(std::uint64_t n) {
 
 void Simulator::dispatch(const QueuedEvent& ev) {
   switch (ev.kind) {
-    case EventKind::Deliver: deliver(messages_[ev.idx]); break;
+    case EventKind::Deliver: deliver(messages_[ev.idx - messages_base_]); break;
     case EventKind::Timer: {
       const TimerRec t = timer(ev.idx);  // a copy: its record may be dropped below
       timer(ev.idx).cancelled = true;    // fired timers cannot be cancelled again
@@ -350,8 +351,17 @@ void Simulator::deliver(Message& m) {
   protocol_.on_message(*this, m);  // stable: messages_ is a deque
 }
 
+void Simulator::forget_settled_messages() {
+  // Ids go on from messages_base_ + size(), so an empty table is fine.
+  while (!messages_.empty() && messages_.front().status != MsgStatus::InFlight) {
+    messages_.pop_front();
+    ++messages_base_;
+  }
+  if (first_in_flight_ < messages_base_) first_in_flight_ = messages_base_;
+}
+
 void Simulator::launch(Message& m) {
-  const auto id = static_cast<std::uint32_t>(messages_.size() - 1);
+  const auto id = messages_base_ + static_cast<std::uint32_t>(messages_.size() - 1);
   m.id = id;
   m.sent_at = now_;
   const auto& net = network_.settings();
@@ -391,8 +401,8 @@ std::uint32_t Simulator::send(NodeId from, NodeId to, std::uint16_t type, TxnId 
   ev.msg = id;
   record(ev);
 
-  if (dup && admit(kMessageBytes + payload_bytes(messages_[id].extra.size()))) {
-    Message copy = messages_[id];  // a copy on purpose: the duplicate is a message of its own
+  if (dup && admit(kMessageBytes + payload_bytes(message(id).extra.size()))) {
+    Message copy = message(id);  // a copy on purpose: the duplicate is a message of its own
     copy.copy_of = id + 1;
     copy.doomed = DropReason::None;
     Message& c = messages_.emplace_back(std::move(copy));
@@ -531,11 +541,12 @@ void Simulator::note(NodeId node, TxnId txn, std::uint16_t key, std::int64_t val
 }
 
 std::vector<std::uint32_t> Simulator::in_flight() const {
-  while (first_in_flight_ < messages_.size() && messages_[first_in_flight_].status != MsgStatus::InFlight)
+  const std::size_t end = messages_base_ + messages_.size();
+  while (first_in_flight_ < end && message(static_cast<std::uint32_t>(first_in_flight_)).status != MsgStatus::InFlight)
     ++first_in_flight_;
   std::vector<std::uint32_t> out;
-  for (std::size_t i = first_in_flight_; i < messages_.size(); ++i)
-    if (messages_[i].status == MsgStatus::InFlight) out.push_back(static_cast<std::uint32_t>(i));
+  for (std::size_t i = first_in_flight_; i < end; ++i)
+    if (message(static_cast<std::uint32_t>(i)).status == MsgStatus::InFlight) out.push_back(static_cast<std::uint32_t>(i));
   return out;
 }
 

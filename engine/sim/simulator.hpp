@@ -106,6 +106,12 @@ struct SimConfig {
   // record saved). The run is the same either way: the limits count records and their bytes as if
   // they were kept, so a run halts at the same record, and its digest does not depend on this.
   bool keep_trace = true;
+  // Whether messages() keeps every message of the run. Off, a message is forgotten once it is
+  // delivered or dropped and every older one is too (the table is then the window of messages in
+  // flight; message(id) still finds those). The run is the same either way: ids, trace and limits
+  // do not depend on it (the accountant counts each message as if kept). Off in the CLI, which reads
+  // no message after the run.
+  bool keep_messages = true;
 };
 
 class Simulator;
@@ -192,8 +198,14 @@ class Simulator {
   const std::vector<TraceEvent>& trace() const { return trace_; }
   // Records made so far, kept or not (the next record's seq).
   std::uint64_t trace_records() const { return trace_count_; }
-  // A deque: references stay valid while protocols send (no copy per delivery).
+  // A deque: references stay valid while protocols send (no copy per delivery). Index = id while
+  // config().keep_messages; otherwise it holds ids from messages_base() on (use message()).
   const std::deque<Message>& messages() const { return messages_; }
+  // A message by id: any message if they are kept, else one still in flight (or not yet forgotten).
+  const Message& message(std::uint32_t id) const { return messages_[id - messages_base_]; }
+  std::uint32_t messages_base() const { return messages_base_; }
+  // Messages sent so far, kept or not (the next message's id).
+  std::uint32_t messages_sent() const { return messages_base_ + static_cast<std::uint32_t>(messages_.size()); }
   // Ids of messages still in flight, oldest first.
   std::vector<std::uint32_t> in_flight() const;
   // Timers still running (not fired, cancelled or voided by a crash), of one node or (kNoNode) of
@@ -249,6 +261,8 @@ class Simulator {
   TimerRec& timer(std::uint32_t id) const { return timers_[id - timers_base_]; }
   bool has_timer_record(std::uint32_t id) const { return id >= timers_base_ && id - timers_base_ < timers_.size(); }
   void drop_dead_timer_records() const;
+  // Forgets the messages at the front of the table that are no longer in flight (!keep_messages).
+  void forget_settled_messages();
 
   Protocol& protocol_;
   std::uint64_t seed_;
@@ -266,6 +280,7 @@ class Simulator {
   std::vector<NodeState> nodes_;
   std::vector<NodeView> crashed_views_;  // index = node; meaningful while the node is down
   std::deque<Message> messages_;
+  std::uint32_t messages_base_ = 0;  // id of messages_.front() (0 unless !keep_messages)
   // Messages below it are no longer in flight; advanced lazily by in_flight(), its only reader.
   mutable std::size_t first_in_flight_ = 0;
   // Timer records from id timers_base_ on. Leading records that are dead (fired, cancelled, voided
