@@ -16,6 +16,8 @@ struct RunLimits {
   std::size_t trace_limit = 4'000'000;
   std::size_t queue_limit = 1'000'000;
   std::size_t memory_limit = SimConfig::kDefaultMemoryLimit;
+  // SimConfig::count_unkept: false counts only what the run holds (the CLI's --long-run).
+  bool count_unkept = true;
 };
 
 // Where the trace goes. By default it is kept (sim().trace(): the GUI, lessons, `--trace`). A caller

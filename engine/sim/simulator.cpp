@@ -22,6 +22,8 @@ std::size_t payload_bytes(std::size_t n) {
   if (n == 0) return 0;
   return std::max<std::size_t>(32, (n * sizeof(std::int64_t) + 8 + 15) & ~std::size_t{15});
 }
+// A message with a payload of that capacity.
+std::size_t message_bytes(std::size_t payload_capacity) { return kMessageBytes + payload_bytes(payload_capacity); }
 }  // namespace
 
 std::string_view halt_reason_key(HaltReason r) {
@@ -199,12 +201,12 @@ const TraceEvent& Simulator::store(const TraceEvent& ev) {
   ++trace_count_;
   last_kind_ = ev.kind;
   if (sink_) sink_->record(ev);
-  if (!cfg_.keep_trace) return unkept_ = ev;
+  if (!cfg_.keep_trace) return ev;  // the caller's record: observers read it before it goes
   return trace_.emplace_back(ev);
 }
 
 void Simulator::record(TraceEvent ev) {
-  if (trace_count_ >= cfg_.trace_limit) {
+  if (trace_count_ >= cfg_.trace_limit && counts_trace()) {
     if (halted_ == HaltReason::None || ev.kind == TraceKind::Limit) {
       // One final record says why the run stopped; everything after it is discarded.
       if (halted_ == HaltReason::None) halted_ = HaltReason::TraceLimit;
@@ -221,7 +223,7 @@ void Simulator::record(TraceEvent ev) {
   }
   // A `limit` record is never refused: it says why the run stopped. The bytes are counted whether
   // or not the trace is kept (SimConfig::keep_trace), so that the run does not depend on it.
-  if (ev.kind != TraceKind::Limit && !admit(sizeof(TraceEvent))) return;
+  if (ev.kind != TraceKind::Limit && counts_trace() && !admit(sizeof(TraceEvent))) return;
   ev.seq = trace_count_;
   ev.time = now_;
   const TraceEvent& stored = store(ev);
@@ -354,6 +356,7 @@ void Simulator::deliver(Message& m) {
 void Simulator::forget_settled_messages() {
   // Ids go on from messages_base_ + size(), so an empty table is fine.
   while (!messages_.empty() && messages_.front().status != MsgStatus::InFlight) {
+    if (!cfg_.count_unkept) memory_used_ -= message_bytes(messages_.front().extra.capacity());
     messages_.pop_front();
     ++messages_base_;
   }
@@ -374,7 +377,7 @@ void Simulator::launch(Message& m) {
 std::uint32_t Simulator::send(NodeId from, NodeId to, std::uint16_t type, TxnId txn, std::int64_t a,
                               std::int64_t b, std::vector<std::int64_t> extra) {
   if (!is_up(from) || halted_ != HaltReason::None) return 0;
-  if (!admit(kMessageBytes + payload_bytes(extra.capacity()))) return 0;
+  if (!admit(message_bytes(extra.capacity()))) return 0;
   const bool injected_drop = network_.take_drop_next(from, to);
   const bool dup = network_.take_duplicate_next(from, to) ||
                    (!network_.settings().duplicate.is_zero() && rng_duplicate_.chance(network_.settings().duplicate));
@@ -401,7 +404,8 @@ std::uint32_t Simulator::send(NodeId from, NodeId to, std::uint16_t type, TxnId 
   ev.msg = id;
   record(ev);
 
-  if (dup && admit(kMessageBytes + payload_bytes(message(id).extra.size()))) {
+  // The copy's payload has capacity == size (what forget_settled_messages() gives back).
+  if (dup && admit(message_bytes(message(id).extra.size()))) {
     Message copy = message(id);  // a copy on purpose: the duplicate is a message of its own
     copy.copy_of = id + 1;
     copy.doomed = DropReason::None;

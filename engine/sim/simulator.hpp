@@ -112,6 +112,13 @@ struct SimConfig {
   // do not depend on it (the accountant counts each message as if kept). Off in the CLI, which reads
   // no message after the run.
   bool keep_messages = true;
+  // Whether the limits count what is not kept (an unkept trace's records, forgotten messages) as if
+  // it were. On (the default), a run halts at the same record whether it keeps them or not. Off
+  // (`commitscope-cli run --long-run`), they count only what the run holds: the trace limit does not
+  // apply to an unkept trace, and a forgotten message's bytes are given back, so the memory limit
+  // bounds messages in flight, durable logs and protocol state, and a run's length is not limited by
+  // its trace. A run that no limit stops is the same either way.
+  bool count_unkept = true;
 };
 
 class Simulator;
@@ -224,6 +231,8 @@ class Simulator {
   // What the accountant has counted so far; never above memory_limit().
   std::size_t memory_used() const { return memory_used_; }
   std::size_t memory_limit() const { return cfg_.memory_limit; }
+  // Whether the trace limit and the trace's bytes apply (SimConfig::count_unkept).
+  bool counts_trace() const { return cfg_.keep_trace || cfg_.count_unkept; }
   std::uint64_t seed() const { return seed_; }
   Protocol& protocol() { return protocol_; }
   const Protocol& protocol() const { return protocol_; }
@@ -238,7 +247,8 @@ class Simulator {
 
   void push(Time t, EventKind kind, std::uint32_t idx);
   void record(TraceEvent ev);
-  // Gives `ev` to the sink and keeps it if the trace is kept; returns where it lives now.
+  // Gives `ev` to the sink and keeps it if the trace is kept; returns where it lives now (`ev` itself
+  // when the trace is not kept).
   const TraceEvent& store(const TraceEvent& ev);
   // Halts the run for `why` (unless it has halted already) with one final `limit` record.
   void halt(HaltReason why);
@@ -293,7 +303,6 @@ class Simulator {
   std::vector<TraceEvent> trace_;
   std::uint64_t trace_count_ = 0;
   TraceKind last_kind_ = TraceKind::Count_;  // of the last record; Count_ before the first
-  TraceEvent unkept_;                        // the last record when the trace is not kept
   TraceSink* sink_ = nullptr;
   // By trace kind, in the order they were added: record() calls only those that look at the kind.
   std::array<std::vector<TraceObserver*>, static_cast<std::size_t>(TraceKind::Count_)> observers_;
