@@ -356,7 +356,8 @@ void Simulator::deliver(Message& m) {
 void Simulator::forget_settled_messages() {
   // Ids go on from messages_base_ + size(), so an empty table is fine.
   while (!messages_.empty() && messages_.front().status != MsgStatus::InFlight) {
-    if (!cfg_.count_unkept) memory_used_ -= message_bytes(messages_.front().extra.capacity());
+    // Slot 0 (id 0 means "none") was never counted.
+    if (!cfg_.count_unkept && messages_base_ != 0) memory_used_ -= message_bytes(messages_.front().extra.capacity());
     messages_.pop_front();
     ++messages_base_;
   }

@@ -148,4 +148,9 @@ TEST(TraceStream, ALongRunCountsOnlyWhatItHolds) {
   // What it holds: logs, protocol state and the messages in flight, not 48 bytes per record.
   EXPECT_LT(sim.memory_used() + sim.trace_records() * sizeof(TraceEvent), kept->sim().memory_used());
   EXPECT_LT(sim.memory_used(), kept->sim().memory_used() / 3);
+  // Exactly what it holds: the kept run's count less every record and every message no longer held.
+  const std::size_t forgotten = sim.messages_base() - 1;  // ids 1 .. base-1 (slot 0 is never counted)
+  const std::size_t per_message = sizeof(Message) + 16;  // as the accountant counts one (no payloads in 2PC)
+  EXPECT_EQ(kept->sim().memory_used() - sim.memory_used(),
+            sim.trace_records() * sizeof(TraceEvent) + forgotten * per_message);
 }
