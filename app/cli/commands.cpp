@@ -105,7 +105,9 @@ int run_command(const RunOptions& opt) {
   if (!trace_out.open()) return 2;
   TraceJsonlStream stream([&trace_out](std::string_view chunk) { trace_out.add(chunk); });
   Diagnostics errors;
-  auto run = Simulation::create(scenario, errors, RunLimits{}, TraceRouting{.keep = false, .sink = &stream});
+  RunLimits limits;
+  limits.count_unkept = !opt.long_run;
+  auto run = Simulation::create(scenario, errors, limits, TraceRouting{.keep = false, .sink = &stream});
   if (!run) {
     if (errors.empty()) err(opt.file.toStdString() + ": the scenario could not be started\n");
     print_diagnostics(errors);

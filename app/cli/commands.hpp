@@ -31,6 +31,7 @@ struct RunOptions {
   std::optional<double> until_ms;
   bool json = false;
   QString trace_path;  // empty = no trace file
+  bool long_run = false;  // RunLimits::count_unkept = false: no trace limit, memory limit on what is held
 };
 
 int run_command(const RunOptions& opt);

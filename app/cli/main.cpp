@@ -14,7 +14,7 @@
 namespace {
 
 const char* const kUsage =
-    "usage: commitscope-cli run FILE [--seed N] [--until-ms T] [--json] [--trace OUT.jsonl]\n"
+    "usage: commitscope-cli run FILE [--seed N] [--until-ms T] [--json] [--trace OUT.jsonl] [--long-run]\n"
     "       commitscope-cli compare FILE --protocols P1,P2[,...] [--seed N] [--until-ms T] [--json]\n"
     "       commitscope-cli validate FILE_OR_DIR...\n"
     "       commitscope-cli walk LESSON_OR_DIR...\n"
@@ -23,7 +23,9 @@ const char* const kUsage =
     "                               [--ballots N] [--max-states N] [--json]\n"
     "       commitscope-cli pg-lab [--json]\n"
     "\n"
-    "  run        runs a scenario and prints a summary (--json: a JSON report with trace_sha256)\n"
+    "  run        runs a scenario and prints a summary (--json: a JSON report with trace_sha256);\n"
+    "             --long-run: the limits count only what the run holds (no trace limit), for runs of\n"
+    "             millions of transactions (docs/scenario-format.md, \"Limits\")\n"
     "  compare    runs the scenario's workload and fault timeline against each protocol (2 to 4), with the\n"
     "             same seed; faults on the coordinating node or on worker k apply to the matching node of\n"
     "             every protocol (docs/protocols.md, \"Comparing protocols\"). Prints one table (--json: runs,\n"
@@ -59,6 +61,7 @@ int dispatch(QCoreApplication& app) {
   const QCommandLineOption until("until-ms", "Run until this virtual time (ms).", "T");
   const QCommandLineOption json("json", "Print a JSON report instead of the summary.");
   const QCommandLineOption trace("trace", "Write the trace as JSON lines to this file.", "OUT.jsonl");
+  const QCommandLineOption longRun("long-run", "run: the limits count only what the run holds (no trace limit).");
   const QCommandLineOption protocolsList("protocols", "compare: the protocols, comma-separated.", "LIST");
   const QCommandLineOption markdown("markdown", "protocols: print the parameter tables as Markdown.");
   const QCommandLineOption model("model", "explore: the TLA+ model.", "NAME");
@@ -66,7 +69,7 @@ int dispatch(QCoreApplication& app) {
   const QCommandLineOption acceptors("acceptors", "explore: PaxosCommit's acceptors.", "N");
   const QCommandLineOption ballots("ballots", "explore: PaxosCommit's ballots (0 .. N-1).", "N");
   const QCommandLineOption maxStates("max-states", "explore: stop after this many distinct states.", "N");
-  parser.addOptions({help, seed, until, json, trace, protocolsList, markdown, model, rms, acceptors, ballots, maxStates});
+  parser.addOptions({help, seed, until, json, trace, longRun, protocolsList, markdown, model, rms, acceptors, ballots, maxStates});
   parser.addPositionalArgument("command", "run | compare | validate | walk | protocols | explore | pg-lab");
 
   // parse() rather than process(): process() exits with status 1 on a bad option; ours is 2.
@@ -79,6 +82,7 @@ int dispatch(QCoreApplication& app) {
   if (args.isEmpty()) return usage_error("");
   const QString command = args.takeFirst();
   const bool run_options = parser.isSet(seed) || parser.isSet(until) || parser.isSet(json) || parser.isSet(trace);
+  if (command != "run" && parser.isSet(longRun)) return usage_error("--long-run belongs to the run command");
 
   const bool explore_options = parser.isSet(model) || parser.isSet(rms) || parser.isSet(acceptors) ||
                                parser.isSet(ballots) || parser.isSet(maxStates);
@@ -111,6 +115,7 @@ int dispatch(QCoreApplication& app) {
     opt.until_ms = until_value;
     opt.json = parser.isSet(json);
     opt.trace_path = parser.value(trace);
+    opt.long_run = parser.isSet(longRun);
     return cs::cli::run_command(opt);
   }
   if (command == "compare") {

@@ -377,7 +377,7 @@ void Outbox::on_crash(Simulator& sim, NodeId node) {
       b.orphaned = true;
       bool sent = false;
       for (std::uint32_t id : sim.in_flight()) {
-        const Message& msg = sim.messages()[id];
+        const Message& msg = sim.message(id);
         if (msg.type == PUBLISH && msg.txn == order) sent = true;
       }
       if (!b.stored && !sent && !b.lost_noted) {

@@ -26,6 +26,8 @@ std::unique_ptr<Simulation> Simulation::create(const Scenario& scenario, Diagnos
   cfg.queue_limit = limits.queue_limit;
   cfg.memory_limit = limits.memory_limit;
   cfg.keep_trace = routing.keep;
+  cfg.keep_messages = routing.keep;
+  cfg.count_unkept = limits.count_unkept;
   s->sim_ = std::make_unique<Simulator>(cfg, *s->protocol_);
   s->sim_->set_trace_sink(routing.sink);
   const auto specs = s->protocol_->node_specs();

@@ -16,11 +16,14 @@ struct RunLimits {
   std::size_t trace_limit = 4'000'000;
   std::size_t queue_limit = 1'000'000;
   std::size_t memory_limit = SimConfig::kDefaultMemoryLimit;
+  // SimConfig::count_unkept: false counts only what the run holds (the CLI's --long-run).
+  bool count_unkept = true;
 };
 
 // Where the trace goes. By default it is kept (sim().trace(): the GUI, lessons, `--trace`). A caller
 // that only needs each record once, as it is made (the CLI's digest), gives a sink and keep = false:
-// the run and its records are the same (SimConfig::keep_trace), only not kept.
+// the run and its records are the same (SimConfig::keep_trace), only not kept; nor are messages
+// once they have arrived (SimConfig::keep_messages).
 struct TraceRouting {
   bool keep = true;
   TraceSink* sink = nullptr;  // sees every record, in order (Simulator::set_trace_sink)

@@ -22,6 +22,8 @@ std::size_t payload_bytes(std::size_t n) {
   if (n == 0) return 0;
   return std::max<std::size_t>(32, (n * sizeof(std::int64_t) + 8 + 15) & ~std::size_t{15});
 }
+// A message with a payload of that capacity.
+std::size_t message_bytes(std::size_t payload_capacity) { return kMessageBytes + payload_bytes(payload_capacity); }
 }  // namespace
 
 std::string_view halt_reason_key(HaltReason r) {
@@ -199,12 +201,12 @@ const TraceEvent& Simulator::store(const TraceEvent& ev) {
   ++trace_count_;
   last_kind_ = ev.kind;
   if (sink_) sink_->record(ev);
-  if (!cfg_.keep_trace) return unkept_ = ev;
+  if (!cfg_.keep_trace) return ev;  // the caller's record: observers read it before it goes
   return trace_.emplace_back(ev);
 }
 
 void Simulator::record(TraceEvent ev) {
-  if (trace_count_ >= cfg_.trace_limit) {
+  if (trace_count_ >= cfg_.trace_limit && counts_trace()) {
     if (halted_ == HaltReason::None || ev.kind == TraceKind::Limit) {
       // One final record says why the run stopped; everything after it is discarded.
       if (halted_ == HaltReason::None) halted_ = HaltReason::TraceLimit;
@@ -221,7 +223,7 @@ void Simulator::record(TraceEvent ev) {
   }
   // A `limit` record is never refused: it says why the run stopped. The bytes are counted whether
   // or not the trace is kept (SimConfig::keep_trace), so that the run does not depend on it.
-  if (ev.kind != TraceKind::Limit && !admit(sizeof(TraceEvent))) return;
+  if (ev.kind != TraceKind::Limit && counts_trace() && !admit(sizeof(TraceEvent))) return;
   ev.seq = trace_count_;
   ev.time = now_;
   const TraceEvent& stored = store(ev);
@@ -273,6 +275,7 @@ bool Simulator::step() {
     check_after_event_triggers();
     run_deferred();
     in_dispatch_ = false;
+    if (!cfg_.keep_messages) forget_settled_messages();
     return true;
   }
   return false;
@@ -294,7 +297,7 @@ void Simulator::run_until_event(std::uint64_t n) {
 
 void Simulator::dispatch(const QueuedEvent& ev) {
   switch (ev.kind) {
-    case EventKind::Deliver: deliver(messages_[ev.idx]); break;
+    case EventKind::Deliver: deliver(messages_[ev.idx - messages_base_]); break;
     case EventKind::Timer: {
       const TimerRec t = timer(ev.idx);  // a copy: its record may be dropped below
       timer(ev.idx).cancelled = true;    // fired timers cannot be cancelled again
@@ -350,8 +353,19 @@ void Simulator::deliver(Message& m) {
   protocol_.on_message(*this, m);  // stable: messages_ is a deque
 }
 
+void Simulator::forget_settled_messages() {
+  // Ids go on from messages_base_ + size(), so an empty table is fine.
+  while (!messages_.empty() && messages_.front().status != MsgStatus::InFlight) {
+    // Slot 0 (id 0 means "none") was never counted.
+    if (!cfg_.count_unkept && messages_base_ != 0) memory_used_ -= message_bytes(messages_.front().extra.capacity());
+    messages_.pop_front();
+    ++messages_base_;
+  }
+  if (first_in_flight_ < messages_base_) first_in_flight_ = messages_base_;
+}
+
 void Simulator::launch(Message& m) {
-  const auto id = static_cast<std::uint32_t>(messages_.size() - 1);
+  const auto id = messages_base_ + static_cast<std::uint32_t>(messages_.size() - 1);
   m.id = id;
   m.sent_at = now_;
   const auto& net = network_.settings();
@@ -364,7 +378,7 @@ void Simulator::launch(Message& m) {
 std::uint32_t Simulator::send(NodeId from, NodeId to, std::uint16_t type, TxnId txn, std::int64_t a,
                               std::int64_t b, std::vector<std::int64_t> extra) {
   if (!is_up(from) || halted_ != HaltReason::None) return 0;
-  if (!admit(kMessageBytes + payload_bytes(extra.capacity()))) return 0;
+  if (!admit(message_bytes(extra.capacity()))) return 0;
   const bool injected_drop = network_.take_drop_next(from, to);
   const bool dup = network_.take_duplicate_next(from, to) ||
                    (!network_.settings().duplicate.is_zero() && rng_duplicate_.chance(network_.settings().duplicate));
@@ -391,8 +405,9 @@ std::uint32_t Simulator::send(NodeId from, NodeId to, std::uint16_t type, TxnId 
   ev.msg = id;
   record(ev);
 
-  if (dup && admit(kMessageBytes + payload_bytes(messages_[id].extra.size()))) {
-    Message copy = messages_[id];  // a copy on purpose: the duplicate is a message of its own
+  // The copy's payload has capacity == size (what forget_settled_messages() gives back).
+  if (dup && admit(message_bytes(message(id).extra.size()))) {
+    Message copy = message(id);  // a copy on purpose: the duplicate is a message of its own
     copy.copy_of = id + 1;
     copy.doomed = DropReason::None;
     Message& c = messages_.emplace_back(std::move(copy));
@@ -531,11 +546,12 @@ void Simulator::note(NodeId node, TxnId txn, std::uint16_t key, std::int64_t val
 }
 
 std::vector<std::uint32_t> Simulator::in_flight() const {
-  while (first_in_flight_ < messages_.size() && messages_[first_in_flight_].status != MsgStatus::InFlight)
+  const std::size_t end = messages_base_ + messages_.size();
+  while (first_in_flight_ < end && message(static_cast<std::uint32_t>(first_in_flight_)).status != MsgStatus::InFlight)
     ++first_in_flight_;
   std::vector<std::uint32_t> out;
-  for (std::size_t i = first_in_flight_; i < messages_.size(); ++i)
-    if (messages_[i].status == MsgStatus::InFlight) out.push_back(static_cast<std::uint32_t>(i));
+  for (std::size_t i = first_in_flight_; i < end; ++i)
+    if (message(static_cast<std::uint32_t>(i)).status == MsgStatus::InFlight) out.push_back(static_cast<std::uint32_t>(i));
   return out;
 }
 

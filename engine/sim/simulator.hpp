@@ -106,6 +106,19 @@ struct SimConfig {
   // record saved). The run is the same either way: the limits count records and their bytes as if
   // they were kept, so a run halts at the same record, and its digest does not depend on this.
   bool keep_trace = true;
+  // Whether messages() keeps every message of the run. Off, a message is forgotten once it is
+  // delivered or dropped and every older one is too (the table is then the window of messages in
+  // flight; message(id) still finds those). The run is the same either way: ids, trace and limits
+  // do not depend on it (the accountant counts each message as if kept). Off in the CLI, which reads
+  // no message after the run.
+  bool keep_messages = true;
+  // Whether the limits count what is not kept (an unkept trace's records, forgotten messages) as if
+  // it were. On (the default), a run halts at the same record whether it keeps them or not. Off
+  // (`commitscope-cli run --long-run`), they count only what the run holds: the trace limit does not
+  // apply to an unkept trace, and a forgotten message's bytes are given back, so the memory limit
+  // bounds messages in flight, durable logs and protocol state, and a run's length is not limited by
+  // its trace. A run that no limit stops is the same either way.
+  bool count_unkept = true;
 };
 
 class Simulator;
@@ -192,8 +205,14 @@ class Simulator {
   const std::vector<TraceEvent>& trace() const { return trace_; }
   // Records made so far, kept or not (the next record's seq).
   std::uint64_t trace_records() const { return trace_count_; }
-  // A deque: references stay valid while protocols send (no copy per delivery).
+  // A deque: references stay valid while protocols send (no copy per delivery). Index = id while
+  // config().keep_messages; otherwise it holds ids from messages_base() on (use message()).
   const std::deque<Message>& messages() const { return messages_; }
+  // A message by id: any message if they are kept, else one still in flight (or not yet forgotten).
+  const Message& message(std::uint32_t id) const { return messages_[id - messages_base_]; }
+  std::uint32_t messages_base() const { return messages_base_; }
+  // Messages sent so far, kept or not (the next message's id).
+  std::uint32_t messages_sent() const { return messages_base_ + static_cast<std::uint32_t>(messages_.size()); }
   // Ids of messages still in flight, oldest first.
   std::vector<std::uint32_t> in_flight() const;
   // Timers still running (not fired, cancelled or voided by a crash), of one node or (kNoNode) of
@@ -212,6 +231,8 @@ class Simulator {
   // What the accountant has counted so far; never above memory_limit().
   std::size_t memory_used() const { return memory_used_; }
   std::size_t memory_limit() const { return cfg_.memory_limit; }
+  // Whether the trace limit and the trace's bytes apply (SimConfig::count_unkept).
+  bool counts_trace() const { return cfg_.keep_trace || cfg_.count_unkept; }
   std::uint64_t seed() const { return seed_; }
   Protocol& protocol() { return protocol_; }
   const Protocol& protocol() const { return protocol_; }
@@ -226,7 +247,8 @@ class Simulator {
 
   void push(Time t, EventKind kind, std::uint32_t idx);
   void record(TraceEvent ev);
-  // Gives `ev` to the sink and keeps it if the trace is kept; returns where it lives now.
+  // Gives `ev` to the sink and keeps it if the trace is kept; returns where it lives now (`ev` itself
+  // when the trace is not kept).
   const TraceEvent& store(const TraceEvent& ev);
   // Halts the run for `why` (unless it has halted already) with one final `limit` record.
   void halt(HaltReason why);
@@ -249,6 +271,8 @@ class Simulator {
   TimerRec& timer(std::uint32_t id) const { return timers_[id - timers_base_]; }
   bool has_timer_record(std::uint32_t id) const { return id >= timers_base_ && id - timers_base_ < timers_.size(); }
   void drop_dead_timer_records() const;
+  // Forgets the messages at the front of the table that are no longer in flight (!keep_messages).
+  void forget_settled_messages();
 
   Protocol& protocol_;
   std::uint64_t seed_;
@@ -266,6 +290,7 @@ class Simulator {
   std::vector<NodeState> nodes_;
   std::vector<NodeView> crashed_views_;  // index = node; meaningful while the node is down
   std::deque<Message> messages_;
+  std::uint32_t messages_base_ = 0;  // id of messages_.front() (0 unless !keep_messages)
   // Messages below it are no longer in flight; advanced lazily by in_flight(), its only reader.
   mutable std::size_t first_in_flight_ = 0;
   // Timer records from id timers_base_ on. Leading records that are dead (fired, cancelled, voided
@@ -278,7 +303,6 @@ class Simulator {
   std::vector<TraceEvent> trace_;
   std::uint64_t trace_count_ = 0;
   TraceKind last_kind_ = TraceKind::Count_;  // of the last record; Count_ before the first
-  TraceEvent unkept_;                        // the last record when the trace is not kept
   TraceSink* sink_ = nullptr;
   // By trace kind, in the order they were added: record() calls only those that look at the kind.
   std::array<std::vector<TraceObserver*>, static_cast<std::size_t>(TraceKind::Count_)> observers_;

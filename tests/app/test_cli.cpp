@@ -224,6 +224,28 @@ TEST(Cli, UsageErrors) {
   EXPECT_EQ(dir.code, 2);
 }
 
+TEST(Cli, LongRunFinishesWhatTheTraceLimitStops) {
+  // 50,000 2PC transactions make ~4.15 M trace records: over the 4 M trace limit, which the CLI
+  // counts by default (it stops where the window would) and not with --long-run (issue 18).
+  QTemporaryDir dir;
+  ASSERT_TRUE(dir.isValid());
+  const QString file = dir.filePath("long.json");
+  QFile f(file);
+  ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+  f.write(R"({ "protocol": "2pc", "seed": 1, "until_ms": 300000,
+    "params": { "participants": 5, "transactions": 50000, "interval_ms": 4, "resources": 1000 },
+    "network": { "latency_ms": [1, 1], "loss": 0, "duplicate": 0 } })");
+  f.close();
+  const Result limited = cli({"run", file});
+  ASSERT_EQ(limited.code, 0) << limited.err;
+  EXPECT_NE(limited.out.find("HALTED: the run hit its trace_limit"), std::string::npos) << limited.out.substr(0, 600);
+  const Result long_run = cli({"run", file, "--long-run"});
+  ASSERT_EQ(long_run.code, 0) << long_run.err;
+  EXPECT_EQ(long_run.out.find("HALTED"), std::string::npos) << long_run.out.substr(0, 600);
+  EXPECT_NE(long_run.out.find("transactions: 50000 (50000 committed)"), std::string::npos) << long_run.out.substr(0, 600);
+  EXPECT_EQ(cli({"compare", file, "--protocols", "2pc,3pc", "--long-run"}).code, 2);
+}
+
 TEST(Cli, ProtocolsListsTwoPhaseCommit) {
   const Result r = cli({"protocols"});
   EXPECT_EQ(r.code, 0);

@@ -93,3 +93,64 @@ TEST(TraceStream, ARunCutByTheMemoryLimitHaltsAtTheSameRecordWhenNotKept) {
   limits.memory_limit = 200 << 10;
   expect_same_run(kLossyWorkload, limits, HaltReason::MemoryLimit);
 }
+
+TEST(TraceStream, MessagesAreForgottenOnceSettledWhenNotKept) {
+  // What grows with a run's length: the message table held every message (200,000 for 10,000 2PC
+  // transactions). Unkept, it holds the window of messages in flight; ids and the trace are the same.
+  const Scenario s = scenario_of(kLossyWorkload);
+  Diagnostics errors;
+  auto kept = Simulation::create(s, errors);
+  ASSERT_TRUE(kept);
+  kept->run();
+  const Streamed streamed = run_streamed(s, RunLimits{});
+  const Simulator& sim = streamed.run->sim();
+  const std::size_t sent = kept->sim().messages().size();
+  ASSERT_GT(sent, 2000u);
+  EXPECT_EQ(sim.messages_sent(), sent);
+  EXPECT_EQ(kept->sim().messages_sent(), sent);
+  EXPECT_LT(sim.messages().size(), sent / 20) << "the unkept table should hold only the messages in flight";
+  EXPECT_EQ(sim.messages_base() + sim.messages().size(), sent);
+  EXPECT_EQ(sim.in_flight(), kept->sim().in_flight());
+  for (std::uint32_t id : sim.in_flight()) EXPECT_EQ(sim.message(id).id, id);
+}
+
+TEST(TraceStream, ADualWriteCrashReadsInFlightMessagesByIdWhenNotKept) {
+  // The dual-write service looks up in-flight PUBLISH messages by id when it crashes (outbox.cpp).
+  expect_same_run(R"({
+    "protocol": "dual-write", "seed": 3, "until_ms": 3000,
+    "params": { "orders": 40, "interval_ms": 10 },
+    "network": { "latency_ms": [1, 30] },
+    "faults": [ { "at_ms": 200, "crash": "ORDER_SVC" }, { "at_ms": 600, "restart": "ORDER_SVC" } ]
+  })", RunLimits{}, HaltReason::None);
+}
+
+TEST(TraceStream, ALongRunCountsOnlyWhatItHolds) {
+  // RunLimits::count_unkept = false (the CLI's --long-run): the trace limit does not stop an unkept
+  // trace, forgotten messages give their bytes back, and the records are those of an unlimited run.
+  const Scenario s = scenario_of(kLossyWorkload);
+  Diagnostics errors;
+  RunLimits unlimited;
+  unlimited.trace_limit = std::size_t{1} << 40;
+  auto kept = Simulation::create(s, errors, unlimited);
+  ASSERT_TRUE(kept);
+  kept->run();
+  std::string kept_text;
+  append_trace_jsonl(kept_text, kept->sim());
+
+  RunLimits long_run;
+  long_run.trace_limit = 1000;  // would stop the run after 1,000 records if it counted
+  long_run.count_unkept = false;
+  const Streamed streamed = run_streamed(s, long_run);
+  const Simulator& sim = streamed.run->sim();
+  EXPECT_EQ(sim.halted(), HaltReason::None);
+  EXPECT_GT(sim.trace_records(), 10 * long_run.trace_limit);
+  EXPECT_TRUE(streamed.text == kept_text) << "a long run's records differ from an unlimited kept run's";
+  // What it holds: logs, protocol state and the messages in flight, not 48 bytes per record.
+  EXPECT_LT(sim.memory_used() + sim.trace_records() * sizeof(TraceEvent), kept->sim().memory_used());
+  EXPECT_LT(sim.memory_used(), kept->sim().memory_used() / 3);
+  // Exactly what it holds: the kept run's count less every record and every message no longer held.
+  const std::size_t forgotten = sim.messages_base() - 1;  // ids 1 .. base-1 (slot 0 is never counted)
+  const std::size_t per_message = sizeof(Message) + 16;  // as the accountant counts one (no payloads in 2PC)
+  EXPECT_EQ(kept->sim().memory_used() - sim.memory_used(),
+            sim.trace_records() * sizeof(TraceEvent) + forgotten * per_message);
+}
