@@ -9,6 +9,9 @@
 #include <vector>
 
 class LessonSession;
+namespace cs {
+struct LessonStep;
+}
 class QAbstractButton;
 class QButtonGroup;
 class QCheckBox;
