@@ -2654,6 +2654,38 @@
         <source>Your score counts your first answer.</source>
         <translation>Your score counts your first answer.</translation>
     </message>
+    <message>
+        <source>Try a variant</source>
+        <translation>Try a variant</translation>
+    </message>
+    <message>
+        <source>The same question on another run of this lesson (another seed): what happens there decides the right answer. Practice only: your score keeps your first answer.</source>
+        <translation>The same question on another run of this lesson (another seed): what happens there decides the right answer. Practice only: your score keeps your first answer.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Variant %1&lt;/b&gt; · seed %2: the same question on another run. The engine decides the right answer on this run; your score keeps your first answer.</source>
+        <translation>&lt;b&gt;Variant %1&lt;/b&gt; · seed %2: the same question on another run. The engine decides the right answer on this run; your score keeps your first answer.</translation>
+    </message>
+    <message>
+        <source>▾ Less</source>
+        <translation>▾ Less</translation>
+    </message>
+    <message>
+        <source>▸ More</source>
+        <translation>▸ More</translation>
+    </message>
+    <message>
+        <source>The longer explanation of this step</source>
+        <translation>The longer explanation of this step</translation>
+    </message>
+    <message>
+        <source>You can now</source>
+        <translation>You can now</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
 </context>
 <context>
     <name>LessonSession</name>
@@ -2689,6 +2721,10 @@
     <message>
         <source>Finishing the lesson was NOT saved in your progress.</source>
         <translation>Finishing the lesson was NOT saved in your progress.</translation>
+    </message>
+    <message>
+        <source>No fair variant of this question was found on the next %1 seeds.</source>
+        <translation>No fair variant of this question was found on the next %1 seeds.</translation>
     </message>
 </context>
 <context>

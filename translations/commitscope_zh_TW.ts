@@ -2652,6 +2652,38 @@
         <source>Your score counts your first answer.</source>
         <translation>得分以你的第一次作答計算。</translation>
     </message>
+    <message>
+        <source>Try a variant</source>
+        <translation>換個變化再試</translation>
+    </message>
+    <message>
+        <source>The same question on another run of this lesson (another seed): what happens there decides the right answer. Practice only: your score keeps your first answer.</source>
+        <translation>同一個問題，換成這一課的另一次執行（另一個種子）：那次執行裡發生的事決定正確答案。只是練習：分數仍以你第一次的回答計算。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Variant %1&lt;/b&gt; · seed %2: the same question on another run. The engine decides the right answer on this run; your score keeps your first answer.</source>
+        <translation>&lt;b&gt;變化 %1&lt;/b&gt; · 種子 %2：同一個問題，換一次執行。正確答案由引擎依這次執行判定；分數仍以你第一次的回答計算。</translation>
+    </message>
+    <message>
+        <source>▾ Less</source>
+        <translation>▾ 收起</translation>
+    </message>
+    <message>
+        <source>▸ More</source>
+        <translation>▸ 更多</translation>
+    </message>
+    <message>
+        <source>The longer explanation of this step</source>
+        <translation>這一步較長的說明</translation>
+    </message>
+    <message>
+        <source>You can now</source>
+        <translation>你現在能夠</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>參考文獻</translation>
+    </message>
 </context>
 <context>
     <name>LessonSession</name>
@@ -2687,6 +2719,10 @@
     <message>
         <source>Finishing the lesson was NOT saved in your progress.</source>
         <translation>完成課程的紀錄沒有儲存到你的進度中。</translation>
+    </message>
+    <message>
+        <source>No fair variant of this question was found on the next %1 seeds.</source>
+        <translation>接下來的 %1 個種子裡，找不到這個問題的公平變化。</translation>
     </message>
 </context>
 <context>
