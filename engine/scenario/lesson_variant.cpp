@@ -39,4 +39,19 @@ std::optional<PredictVariant> find_predict_variant(const Lesson& lesson, std::si
   return std::nullopt;
 }
 
+std::optional<std::uint64_t> find_goal_variant(const Lesson& lesson, std::size_t index, std::span<const std::uint64_t> seeds) {
+  if (index >= lesson.steps.size()) return std::nullopt;
+  const LessonStep& step = lesson.steps[index];
+  if (step.kind != StepKind::Quiz || step.quiz.kind != QuizKind::MakeItHappen) return std::nullopt;
+  for (const std::uint64_t seed : seeds) {
+    WalkReport report;
+    if (!walk_lesson_steps(lesson_on_seed(lesson, seed), index + 1, report) || report.steps.size() != index + 1) continue;
+    bool ok = report.steps.back().ok;  // the solution reaches the goal on this seed
+    for (std::size_t j = 0; j < index && ok; ++j)
+      ok = report.steps[j].ok || report.steps[j].kind == "quiz:predict" || report.steps[j].kind == "quiz:choice";
+    if (ok) return seed;
+  }
+  return std::nullopt;
+}
+
 }  // namespace cs

@@ -31,4 +31,9 @@ std::vector<std::size_t> predict_outcome_on_seed(const Lesson& lesson, std::size
 // The first seed of `seeds` that makes a fair variant of predict step `index` (see above).
 std::optional<PredictVariant> find_predict_variant(const Lesson& lesson, std::size_t index, std::span<const std::uint64_t> seeds);
 
+// A make-it-happen question on another seed: the first of `seeds` on which the lesson's own steps
+// before it work and its own solution reaches its goal (which does not hold before), so that the
+// learner can make it happen again on a run whose timing differs.
+std::optional<std::uint64_t> find_goal_variant(const Lesson& lesson, std::size_t index, std::span<const std::uint64_t> seeds);
+
 }  // namespace cs

@@ -450,7 +450,22 @@ bool LessonSession::completeHeadless(int i) {
 
 void LessonSession::retryStep() {
   if (!lesson_ || finished_) return;
-  jumpTo(index_);
+  const cs::LessonStep* s = currentStep();
+  const auto* goal = s ? goalOf(*s) : nullptr;
+  if (!variant_ || !goal) {
+    jumpTo(index_);
+    return;
+  }
+  // In a variant: back to where the variant's question began, on the variant's run.
+  headless_ = true;
+  controller_->restoreCheckpoint(*checkpoints_[static_cast<std::size_t>(index_)]);
+  headless_ = false;
+  goalReachedAt_.reset();
+  states_[static_cast<std::size_t>(index_)].done = false;
+  const cs::Condition* g = &goal->front();
+  controller_->setWatch([g](const cs::Simulation& run) { return cs::evaluate(*g, run); });
+  setStatus(Status::Waiting);
+  checkGoal();
 }
 
 void LessonSession::tryAgain() {
@@ -492,11 +507,11 @@ void LessonSession::checkGoal() {
     goalReachedAt_ = controller_->checkpoint();
     st.done = true;
     if (s->kind == cs::StepKind::Quiz) {
-      const bool first = !st.answered;
+      const bool first = !st.answered && !variant_;
       st.answered = true;
       st.correct = !st.solved;
       if (first) st.firstCorrect = st.correct && !st.revealed;
-      record(st.solved ? QStringLiteral("solution shown") : QStringLiteral("reached; hints %1").arg(st.hintsShown),
+      if (!variant_) record(st.solved ? QStringLiteral("solution shown") : QStringLiteral("reached; hints %1").arg(st.hintsShown),
              st.correct);
     }
     setStatus(Status::Done);
@@ -663,9 +678,9 @@ void LessonSession::runToResult() {
 
 bool LessonSession::canTryVariant() const {
   const cs::LessonStep* s = currentStep();
-  if (!s || finished_ || s->kind != cs::StepKind::Quiz || s->quiz.kind != cs::QuizKind::Predict) return false;
+  if (!s || finished_ || s->kind != cs::StepKind::Quiz || s->quiz.kind == cs::QuizKind::Choice) return false;
   const StepState& st = states_[static_cast<std::size_t>(index_)];
-  return st.answered && status_ == Status::Done && !playingPredict_;
+  return st.answered && status_ == Status::Done && !playingPredict_ && !playingSolution_;
 }
 
 bool LessonSession::tryVariant() {
@@ -675,17 +690,23 @@ bool LessonSession::tryVariant() {
   const std::uint64_t from = (st.variantSeed != 0 ? st.variantSeed : lesson_->scenario.seed) + 1;
   std::vector<std::uint64_t> seeds;
   for (int k = 0; k < kVariantSeeds; ++k) seeds.push_back(from + static_cast<std::uint64_t>(k));
-  const auto found = cs::find_predict_variant(*lesson_, static_cast<std::size_t>(index_), seeds);
+  const cs::Quiz& quiz = lesson_->steps[static_cast<std::size_t>(index_)].quiz;
+  const bool goal = quiz.kind == cs::QuizKind::MakeItHappen;
+  std::optional<std::uint64_t> found;
+  if (goal) found = cs::find_goal_variant(*lesson_, static_cast<std::size_t>(index_), seeds);
+  else if (const auto v = cs::find_predict_variant(*lesson_, static_cast<std::size_t>(index_), seeds)) found = v->seed;
   if (!found) {
     error_ = tr("No fair variant of this question was found on the next %1 seeds.").arg(kVariantSeeds);
     emit changed();
     return false;
   }
-  if (!variant_) variant_ = VariantReturn{checkpoints_, controller_->checkpoint(), st, status_};
+  if (!variant_) variant_ = VariantReturn{checkpoints_, controller_->checkpoint(), st, status_, goalReachedAt_};
+  controller_->setWatch({});
+  goalReachedAt_.reset();
   // The lesson's start on the variant's seed, then every step before the question the way its own
   // solution does it (the same walk the engine made to choose the seed).
   cs::Scenario start = variant_->checkpoints.front()->scenario;
-  start.seed = found->seed;
+  start.seed = *found;
   headless_ = true;
   controller_->restoreCheckpoint({start, 0, 0});
   headless_ = false;
@@ -701,11 +722,21 @@ bool LessonSession::tryVariant() {
   st.happened.clear();
   st.answered = false;
   st.correct = false;
-  st.variantSeed = found->seed;
+  st.variantSeed = *found;
   ++st.variants;
+  st.done = false;
+  st.solved = false;
   error_.clear();
   controller_->pause();
-  setStatus(Status::Ready);
+  if (!goal) {
+    setStatus(Status::Ready);
+    return true;
+  }
+  // As when the step is entered: the goal is watched after every event.
+  const cs::Condition* g = &quiz.goal.front();
+  controller_->setWatch([g](const cs::Simulation& run) { return cs::evaluate(*g, run); });
+  setStatus(Status::Waiting);
+  checkGoal();
   return true;
 }
 
@@ -726,9 +757,12 @@ void LessonSession::leaveVariant() {
     headless_ = false;
   }
   playingPredict_ = false;
+  playingSolution_ = false;
+  controller_->setWatch({});
   headless_ = true;
   controller_->restoreCheckpoint(back.end);
   headless_ = false;
+  goalReachedAt_ = back.goalReachedAt;
   status_ = back.status;
 }
 

@@ -103,7 +103,8 @@ class LessonSession final : public QObject {
   // Whether the learner may click step `i` in the step list (always in teacher mode; otherwise only
   // steps already visited).
   bool canJumpTo(int i) const;
-  // The current step is a predict question answered on the run shown: "Try a variant" is offered.
+  // The current step is a predict or make-it-happen question answered on the run shown: "Try a
+  // variant" is offered.
   bool canTryVariant() const;
   // A variant is on screen (the run is the variant's seed, not the lesson's own).
   bool inVariant() const { return variant_.has_value(); }
@@ -148,9 +149,9 @@ class LessonSession final : public QObject {
   void tryAgain();
   // Teacher mode, tasks and make-it-happen: performs the step's own solution (animated).
   void showSolution();
-  // "Try a variant" (scenario/lesson_variant.hpp): a predict question already answered is asked
-  // again on another seed of the lesson, replayed with the lesson's own solutions up to the
-  // question; the engine decides what happens there. A variant counts for neither score nor
+  // "Try a variant" (scenario/lesson_variant.hpp): a predict or make-it-happen question already
+  // answered is asked again on another seed of the lesson, replayed with the lesson's own solutions
+  // up to the question; the engine decides what happens there (or whether the goal is reached). A variant counts for neither score nor
   // progress; leaving the step (Next, Back, a jump) returns to the lesson's own run. False, with
   // error(), when no seed nearby makes a fair variant.
   bool tryVariant();
@@ -227,6 +228,7 @@ class LessonSession final : public QObject {
     LabController::Checkpoint end;  // where the lesson's own run was when the variant began
     StepState state;                // the step's own answer
     Status status = Status::Done;
+    std::optional<LabController::Checkpoint> goalReachedAt;
   };
   std::optional<VariantReturn> variant_;
 };
