@@ -2656,7 +2656,39 @@
     </message>
     <message>
         <source>Waiting for you: move the run forward with Step forward (→) or Play (Space). The lesson checks the run after every event.</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting for you: move the run forward with Step forward (→) or Play (Space). The lesson checks the run after every event.</translation>
+    </message>
+    <message>
+        <source>Try a variant</source>
+        <translation>Try a variant</translation>
+    </message>
+    <message>
+        <source>The same question on another run of this lesson (another seed): what happens there decides the right answer. Practice only: your score keeps your first answer.</source>
+        <translation>The same question on another run of this lesson (another seed): what happens there decides the right answer. Practice only: your score keeps your first answer.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Variant %1&lt;/b&gt; · seed %2: the same question on another run. The engine decides the right answer on this run; your score keeps your first answer.</source>
+        <translation>&lt;b&gt;Variant %1&lt;/b&gt; · seed %2: the same question on another run. The engine decides the right answer on this run; your score keeps your first answer.</translation>
+    </message>
+    <message>
+        <source>▾ Less</source>
+        <translation>▾ Less</translation>
+    </message>
+    <message>
+        <source>▸ More</source>
+        <translation>▸ More</translation>
+    </message>
+    <message>
+        <source>The longer explanation of this step</source>
+        <translation>The longer explanation of this step</translation>
+    </message>
+    <message>
+        <source>You can now</source>
+        <translation>You can now</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Sources</translation>
     </message>
 </context>
 <context>
@@ -2693,6 +2725,10 @@
     <message>
         <source>Finishing the lesson was NOT saved in your progress.</source>
         <translation>Finishing the lesson was NOT saved in your progress.</translation>
+    </message>
+    <message>
+        <source>No fair variant of this question was found on the next %1 seeds.</source>
+        <translation>No fair variant of this question was found on the next %1 seeds.</translation>
     </message>
 </context>
 <context>
@@ -5205,15 +5241,15 @@ The server said: %1</translation>
     </message>
     <message>
         <source>Free mode: type your own SQL for a participant&apos;s database (Ctrl+Enter runs it). Try BEGIN, UPDATE, PREPARE TRANSACTION &apos;mine&apos;, then COMMIT PREPARED &apos;mine&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Free mode: type your own SQL for a participant&apos;s database (Ctrl+Enter runs it). Try BEGIN, UPDATE, PREPARE TRANSACTION &apos;mine&apos;, then COMMIT PREPARED &apos;mine&apos;.</translation>
     </message>
     <message>
         <source>Your own SQL: available in free mode, once the lab&apos;s steps are done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Your own SQL: available in free mode, once the lab&apos;s steps are done.</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Run</translation>
     </message>
 </context>
 <context>

@@ -1233,7 +1233,7 @@
     </message>
     <message>
         <source>fenced off</source>
-        <translation>已被隔離（fencing）</translation>
+        <translation>已被防護機制擋下（fencing）</translation>
     </message>
     <message>
         <source>conflicting write</source>
@@ -1323,11 +1323,11 @@
     </message>
     <message>
         <source>Saga (orchestration)</source>
-        <translation>Saga（協調式 orchestration）</translation>
+        <translation>Saga（編排式 orchestration）</translation>
     </message>
     <message>
         <source>Saga (choreography)</source>
-        <translation>Saga（編排式 choreography）</translation>
+        <translation>Saga（協同式 choreography）</translation>
     </message>
     <message>
         <source>Transactional outbox</source>
@@ -1370,7 +1370,7 @@
     </message>
     <message>
         <source>An orchestrator runs the steps one after another as local transactions; when a step fails it runs the compensations of the finished steps in reverse order.</source>
-        <translation>協作者依序以本地交易執行每個步驟；某一步失敗時，就依相反順序執行已完成步驟的補償交易。</translation>
+        <translation>編排器依序以本地交易執行每個步驟；某一步失敗時，就依相反順序執行已完成步驟的補償交易。</translation>
     </message>
     <message>
         <source>No coordinator: each service reacts to the others&apos; events through a broker that delivers at least once, and compensates when it hears of a failure.</source>
@@ -1390,7 +1390,7 @@
     </message>
     <message>
         <source>A primary replicates to backups and sends heartbeats; when they stop, a backup takes over. Without fencing, a partition leaves two primaries accepting writes.</source>
-        <translation>主節點把資料複寫到備援節點並送出心跳；心跳一停，備援節點就接手（容錯移轉）。沒有隔離機制時，網路分區會讓兩個主節點同時接受寫入（腦裂）。</translation>
+        <translation>主節點把資料複寫到備援節點並送出心跳；心跳一停，備援節點就接手（容錯移轉）。沒有防護機制（fencing）時，網路分區會讓兩個主節點同時接受寫入（腦裂）。</translation>
     </message>
     <message>
         <source>Each participant&apos;s vote is chosen by Paxos among 2F+1 acceptors instead of being kept by the coordinator alone. When the coordinator crashes, an acceptor starts a higher ballot and finishes: no blocking, and still safe under partitions.</source>
@@ -1409,7 +1409,7 @@
     </message>
     <message>
         <source>orchestrator</source>
-        <translation>協作者</translation>
+        <translation>編排器</translation>
     </message>
     <message>
         <source>replica</source>
@@ -2656,6 +2656,38 @@
         <source>Waiting for you: move the run forward with Step forward (→) or Play (Space). The lesson checks the run after every event.</source>
         <translation>等你動手：用「單步前進」（→）或「播放」（空白鍵）讓執行往前走。每個事件之後，課程都會檢查這次執行。</translation>
     </message>
+    <message>
+        <source>Try a variant</source>
+        <translation>換個變化再試</translation>
+    </message>
+    <message>
+        <source>The same question on another run of this lesson (another seed): what happens there decides the right answer. Practice only: your score keeps your first answer.</source>
+        <translation>同一個問題，換成這一課的另一次執行（另一個種子）：那次執行裡發生的事決定正確答案。只是練習：分數仍以你第一次的回答計算。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Variant %1&lt;/b&gt; · seed %2: the same question on another run. The engine decides the right answer on this run; your score keeps your first answer.</source>
+        <translation>&lt;b&gt;變化 %1&lt;/b&gt; · 種子 %2：同一個問題，換一次執行。正確答案由引擎依這次執行判定；分數仍以你第一次的回答計算。</translation>
+    </message>
+    <message>
+        <source>▾ Less</source>
+        <translation>▾ 收起</translation>
+    </message>
+    <message>
+        <source>▸ More</source>
+        <translation>▸ 更多</translation>
+    </message>
+    <message>
+        <source>The longer explanation of this step</source>
+        <translation>這一步較長的說明</translation>
+    </message>
+    <message>
+        <source>You can now</source>
+        <translation>你現在能夠</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>參考文獻</translation>
+    </message>
 </context>
 <context>
     <name>LessonSession</name>
@@ -2691,6 +2723,10 @@
     <message>
         <source>Finishing the lesson was NOT saved in your progress.</source>
         <translation>完成課程的紀錄沒有儲存到你的進度中。</translation>
+    </message>
+    <message>
+        <source>No fair variant of this question was found on the next %1 seeds.</source>
+        <translation>接下來的 %1 個種子裡，找不到這個問題的公平變化。</translation>
     </message>
 </context>
 <context>
@@ -4301,19 +4337,19 @@
     </message>
     <message>
         <source>Without fencing</source>
-        <translation>不使用隔離</translation>
+        <translation>不使用防護機制</translation>
     </message>
     <message>
         <source>no fencing</source>
-        <translation>無隔離</translation>
+        <translation>無防護機制</translation>
     </message>
     <message>
         <source>With fencing</source>
-        <translation>使用隔離</translation>
+        <translation>使用防護機制</translation>
     </message>
     <message>
         <source>fencing</source>
-        <translation>隔離</translation>
+        <translation>防護機制</translation>
     </message>
     <message>
         <source>With a semantic lock</source>
@@ -4846,11 +4882,11 @@
     </message>
     <message>
         <source>Relay polling period</source>
-        <translation>轉送器輪詢間隔</translation>
+        <translation>中繼程式輪詢間隔</translation>
     </message>
     <message>
         <source>How often the relay reads the outbox table.</source>
-        <translation>轉送器讀取發件箱資料表的間隔。</translation>
+        <translation>中繼程式讀取發件箱資料表的間隔。</translation>
     </message>
     <message>
         <source>Rows per poll</source>
@@ -4858,7 +4894,7 @@
     </message>
     <message>
         <source>How many outbox rows the relay takes at a time.</source>
-        <translation>轉送器每次從發件箱取出的列數。</translation>
+        <translation>中繼程式每次從發件箱取出的列數。</translation>
     </message>
     <message>
         <source>Publish timeout</source>
@@ -5002,11 +5038,11 @@
     </message>
     <message>
         <source>Servers N1…Nn; with two and fencing, no failover is possible.</source>
-        <translation>伺服器 N1…Nn；只有兩台且啟用隔離（fencing）時無法容錯移轉。</translation>
+        <translation>伺服器 N1…Nn；只有兩台且啟用防護機制（fencing）時無法容錯移轉。</translation>
     </message>
     <message>
         <source>Fencing</source>
-        <translation>隔離（fencing）</translation>
+        <translation>防護機制（fencing）</translation>
     </message>
     <message>
         <source>Majority votes and leases; without them a backup takes over alone and split brain is possible.</source>
@@ -5042,7 +5078,7 @@
     </message>
     <message>
         <source>With fencing: how long a lease and a vote promise last.</source>
-        <translation>啟用隔離時：租約與投票承諾的有效時間。</translation>
+        <translation>啟用防護機制時：租約與投票承諾的有效時間。</translation>
     </message>
     <message>
         <source>Client timeout</source>

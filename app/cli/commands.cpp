@@ -17,6 +17,7 @@
 #include "scenario/json_format.hpp"
 #include "scenario/lesson.hpp"
 #include "scenario/lesson_fairness.hpp"
+#include "scenario/lesson_texts.hpp"
 #include "scenario/lesson_predict.hpp"
 #include "scenario/lesson_walker.hpp"
 #include "scenario/loader.hpp"
@@ -174,7 +175,9 @@ Diagnostics lesson_diagnostics(std::string_view text, const std::string& file) {
 // but they do not make validate fail.
 void print_fairness_warnings(std::string_view text, const std::string& file) {
   const LessonLoadResult r = load_lesson(text, file);
-  if (r.lesson) print_diagnostics(question_fairness_warnings(*r.lesson, text));
+  if (!r.lesson) return;
+  print_diagnostics(question_fairness_warnings(*r.lesson, text));
+  print_diagnostics(lesson_length_warnings(*r.lesson, text));
 }
 
 }  // namespace

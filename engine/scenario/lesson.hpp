@@ -134,6 +134,9 @@ struct LessonStep {
   std::string id;  // stable within the lesson (progress is stored by it); always set by the loader
   std::string path;  // "steps[3]"
   LocalizedText text;  // narration text, task instruction; empty for actions and quizzes
+  // Narration and task, optional: the longer explanation, shown collapsed under "More" so that the
+  // text read from a projector stays short.
+  std::optional<LocalizedText> more;
   std::vector<Highlight> highlight;
   LessonAction action;                  // Action
   std::vector<Condition> goal;          // Task: exactly one element
@@ -153,6 +156,10 @@ struct Lesson {
   std::vector<std::string> prerequisites;  // lesson ids
   Scenario scenario;
   std::vector<LessonStep> steps;
+  // Shown once the lesson is finished: what the learner can now do, and the primary sources
+  // (keys of scenario/lesson_texts.hpp's lesson_sources()). Optional; `validate` warns without them.
+  std::optional<LocalizedText> recap;
+  std::vector<std::string> sources;
 
   std::size_t question_count() const;
 };

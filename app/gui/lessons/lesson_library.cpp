@@ -9,6 +9,7 @@
 
 #include "input_file.hpp"
 #include "language.hpp"
+#include "ui_labels.hpp"
 
 QString LessonEntry::title(const QString& uiLanguage) const {
   const bool zh = uiLanguage.startsWith(QLatin1String("zh"));
@@ -84,7 +85,7 @@ QString lessonHtml(const std::string& text) {
   static const QRegularExpression code(QStringLiteral("`([^`]+)`"));
   QStringList paragraphs;
   for (const QString& para : QString::fromStdString(text).split(QStringLiteral("\n\n"), Qt::SkipEmptyParts)) {
-    QString h = para.trimmed().toHtmlEscaped();
+    QString h = uilabels::substitute(para.trimmed().toHtmlEscaped(), true);
     h.replace(bold, QStringLiteral("<b>\\1</b>"));
     h.replace(code, QStringLiteral("<code>\\1</code>"));
     h.replace(QLatin1Char('\n'), QStringLiteral("<br>"));
@@ -96,7 +97,7 @@ QString lessonHtml(const std::string& text) {
 QString lessonHtml(const cs::LocalizedText& text) { return lessonHtml(text.in(lessonLanguageKey())); }
 
 QString lessonPlain(const cs::LocalizedText& text) {
-  QString s = QString::fromStdString(text.in(lessonLanguageKey()));
+  QString s = uilabels::substitute(QString::fromStdString(text.in(lessonLanguageKey())), false);
   s.remove(QStringLiteral("**"));
   s.remove(QLatin1Char('`'));
   s.replace(QStringLiteral("\n\n"), QStringLiteral(" "));

@@ -22,6 +22,7 @@
 #include "lab_controller.hpp"
 #include "lesson_library.hpp"
 #include "lesson_session.hpp"
+#include "scenario/lesson_texts.hpp"
 
 namespace {
 
@@ -104,6 +105,14 @@ LessonPanel::LessonPanel(LessonSession* session, QWidget* parent) : QWidget(pare
   kind_->setTextFormat(Qt::PlainText);
   kind_->setForegroundRole(QPalette::Link);
   text_ = wrapLabel(body);
+  more_ = new QPushButton(body);
+  more_->setObjectName(QStringLiteral("LessonMore"));
+  more_->setCheckable(true);
+  more_->setFlat(true);
+  more_->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
+  connect(more_, &QPushButton::toggled, this, [this](bool) { refresh(); });
+  moreText_ = wrapLabel(body);
+  moreText_->setObjectName(QStringLiteral("LessonMoreText"));
   optionsBox_ = new QWidget(body);
   optionsLayout_ = new QVBoxLayout(optionsBox_);
   optionsLayout_->setContentsMargins(0, 0, 0, 0);
@@ -132,6 +141,9 @@ LessonPanel::LessonPanel(LessonSession* session, QWidget* parent) : QWidget(pare
   explain_->setObjectName(QStringLiteral("LessonExplanations"));
   retry_ = new QPushButton(body);
   connect(retry_, &QPushButton::clicked, session_, &LessonSession::retryStep);
+  variant_ = new QPushButton(body);
+  variant_->setObjectName(QStringLiteral("LessonTryVariant"));
+  connect(variant_, &QPushButton::clicked, session_, &LessonSession::tryVariant);
   skip_ = new QPushButton(body);
   connect(skip_, &QPushButton::clicked, session_, &LessonSession::skipAnimation);
   solution_ = new QPushButton(body);
@@ -142,8 +154,10 @@ LessonPanel::LessonPanel(LessonSession* session, QWidget* parent) : QWidget(pare
   connect(browse_, &QPushButton::clicked, this, &LessonPanel::browseRequested);
   bl->addWidget(kind_);
   bl->addWidget(text_);
+  bl->addWidget(more_, 0, Qt::AlignLeft);
+  bl->addWidget(moreText_);
   bl->addWidget(optionsBox_);
-  for (QPushButton* b : {submit_, runResult_, hint_, tryAgain_, showAnswer_, retry_, skip_, solution_, reveal_, browse_}) {
+  for (QPushButton* b : {submit_, runResult_, hint_, tryAgain_, showAnswer_, retry_, variant_, skip_, solution_, reveal_, browse_}) {
     b->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
   }
   bl->addWidget(submit_, 0, Qt::AlignLeft);
@@ -160,7 +174,7 @@ LessonPanel::LessonPanel(LessonSession* session, QWidget* parent) : QWidget(pare
   bl->addWidget(hint_, 0, Qt::AlignLeft);
   auto* tools = new QHBoxLayout;
   tools->setSpacing(6);
-  for (QPushButton* b : {retry_, skip_, solution_, reveal_}) tools->addWidget(b);
+  for (QPushButton* b : {retry_, variant_, skip_, solution_, reveal_}) tools->addWidget(b);
   tools->addStretch(1);
   bl->addLayout(tools);
   bl->addWidget(browse_, 0, Qt::AlignLeft);
@@ -269,6 +283,9 @@ void LessonPanel::retranslate() {
   showAnswer_->setToolTip(tr("Mark the right answer and show every explanation"));
   retry_->setText(tr("Retry this step"));
   retry_->setToolTip(tr("Go back to where this step began and try again (the run replays exactly)"));
+  variant_->setText(tr("Try a variant"));
+  variant_->setToolTip(tr("The same question on another run of this lesson (another seed): what happens there decides "
+                          "the right answer. Practice only: your score keeps your first answer."));
   skip_->setText(tr("Skip ahead"));
   skip_->setToolTip(tr("Jump to where the lesson is playing the run, without the animation"));
   solution_->setText(tr("Show me"));
@@ -462,7 +479,7 @@ QString LessonPanel::statusHtml() const {
     case S::Ready:
       if (session_->awaitingResult())
         h = tr("Your prediction: <b>%1</b>. Press “Run to the result” to see what happens.")
-                .arg(QChar(u'A' + static_cast<char16_t>(st.chosen.front())));
+                .arg(optionLetter(st.chosen.front()));
       else if (s->kind == cs::StepKind::Quiz && s->quiz.kind == cs::QuizKind::Predict)
         h = tr("The run is stopped before the outcome. Choose what you think happens next and lock it in; then run "
                "to the result.");
@@ -536,7 +553,7 @@ void LessonPanel::refresh() {
     scroll_->verticalScrollBar()->setValue(0);
   }
 
-  for (QWidget* w : std::initializer_list<QWidget*>{submit_, runResult_, hint_, hints_, tryAgain_, showAnswer_, explain_, retry_, skip_,
+  for (QWidget* w : std::initializer_list<QWidget*>{submit_, runResult_, hint_, hints_, tryAgain_, showAnswer_, explain_, retry_, variant_, skip_,
                                                      solution_, reveal_, browse_})
     w->hide();
   optionsBox_->setVisible(!options_.empty());
@@ -547,19 +564,9 @@ void LessonPanel::refresh() {
 
   if (finished) {
     kind_->setText(tr("Well done"));
-    const int score = session_->score();
-    const int total = session_->questionCount();
-    QString h = tr("<p>You have finished <b>%1</b>.</p>").arg(lessonTitle.toHtmlEscaped());
-    if (!teacher) h += tr("<p>Questions right at the first try: <b>%1 of %2</b>.</p>").arg(score).arg(total);
-    if (session_->unsavedCount() == 0)
-      h += tr("<p>Your progress is saved. Open the scenario in <b>Free play</b> to keep experimenting, or choose the next "
-              "lesson.</p>");
-    else
-      h += coloured(kBad, tr("<p><b>Not all of your progress was saved:</b> %n answer(s) or step(s) could not be written "
-                             "to the progress file.</p>",
-                             nullptr, session_->unsavedCount())) +
-           tr("<p>Open the scenario in <b>Free play</b> to keep experimenting, or choose the next lesson.</p>");
-    text_->setText(h);
+    text_->setText(finishedHtml(lessonTitle, teacher));
+    more_->hide();
+    moreText_->hide();
     feedback_->clear();
     feedback_->hide();
     browse_->show();
@@ -596,12 +603,19 @@ void LessonPanel::refresh() {
       break;
   }
   text_->setText(body);
+  refreshMore(index, s);
 
   refreshOptions();
   refreshHints();
 
   QString fb = verdictHtml();
   if (fb.isEmpty()) fb = statusHtml();
+  if (session_->inVariant())
+    fb = coloured(kWait, tr("<b>Variant %1</b> · seed %2: the same question on another run. The engine decides the right "
+                            "answer on this run; your score keeps your first answer.")
+                             .arg(st.variants)
+                             .arg(st.variantSeed)) +
+         fb;
   feedback_->setText(fb);
   feedback_->setVisible(!fb.isEmpty());
   const QString why = explanationsHtml();
@@ -618,8 +632,51 @@ void LessonPanel::refresh() {
   retry_->setVisible(goalStep && (session_->status() == S::TooLate || session_->status() == S::Waiting ||
                                   session_->status() == S::Done));
   skip_->setVisible(session_->status() == S::Playing && session_->controller()->isAnimating());
+  variant_->setVisible(session_->canTryVariant());
   solution_->setVisible(teacher && goalStep && session_->status() != S::Done);
   reveal_->setVisible(teacher && s.kind == cs::StepKind::Quiz && s.quiz.kind != cs::QuizKind::MakeItHappen && !st.answered && !st.revealed);
+}
+
+// The longer explanation of a narration or task, collapsed under "More" until asked for; each step
+// starts collapsed, so a projected step shows only its short text.
+void LessonPanel::refreshMore(int index, const cs::LessonStep& s) {
+  if (moreFor_ != index) {
+    moreFor_ = index;
+    const QSignalBlocker block(more_);
+    more_->setChecked(false);
+  }
+  const bool has = s.more.has_value();
+  more_->setVisible(has);
+  more_->setText(more_->isChecked() ? tr("▾ Less") : tr("▸ More"));
+  more_->setToolTip(tr("The longer explanation of this step"));
+  moreText_->setVisible(has && more_->isChecked());
+  moreText_->setText(has ? lessonHtml(*s.more) : QString());
+}
+
+// The end of a lesson: the score, what the learner can now do, and the primary sources.
+QString LessonPanel::finishedHtml(const QString& lessonTitle, bool teacher) const {
+  const cs::Lesson& lesson = *session_->lesson();
+  const int score = session_->score();
+  const int total = session_->questionCount();
+  QString h = tr("<p>You have finished <b>%1</b>.</p>").arg(lessonTitle.toHtmlEscaped());
+  if (!teacher) h += tr("<p>Questions right at the first try: <b>%1 of %2</b>.</p>").arg(score).arg(total);
+  if (lesson.recap) h += QStringLiteral("<p><b>%1</b></p>").arg(tr("You can now")) + lessonHtml(*lesson.recap);
+  if (!lesson.sources.empty()) {
+    h += QStringLiteral("<p><b>%1</b></p><ul>").arg(tr("Sources"));
+    for (const std::string& key : lesson.sources)
+      if (const cs::SourceInfo* src = cs::find_source(key))
+        h += QStringLiteral("<li>%1</li>").arg(QString::fromUtf8(src->citation.data(), static_cast<qsizetype>(src->citation.size())).toHtmlEscaped());
+    h += QStringLiteral("</ul>");
+  }
+  if (session_->unsavedCount() == 0)
+    h += tr("<p>Your progress is saved. Open the scenario in <b>Free play</b> to keep experimenting, or choose the next "
+            "lesson.</p>");
+  else
+    h += coloured(kBad, tr("<p><b>Not all of your progress was saved:</b> %n answer(s) or step(s) could not be written "
+                           "to the progress file.</p>",
+                           nullptr, session_->unsavedCount())) +
+         tr("<p>Open the scenario in <b>Free play</b> to keep experimenting, or choose the next lesson.</p>");
+  return h;
 }
 
 // Options: enabled until answered (or again after "Try again"); once answered the chosen ones stay
@@ -642,7 +699,9 @@ void LessonPanel::refreshOptions() {
       const QSignalBlocker block(b);
       b->setChecked(has(st.chosen, i));
     }
-    const bool right = has(s.quiz.correct, i);
+    // An answered prediction is right where the run went: on a variant that need not be the lesson's answer.
+    const bool predicted_run = s.quiz.kind == cs::QuizKind::Predict && answered;
+    const bool right = predicted_run ? has(st.happened, i) : has(s.quiz.correct, i);
     const bool chosenWrong = answered && has(st.chosen, i) && !right;
     const QString mark = showRight && right ? QStringLiteral("<span style='color:%1;'>✔</span> ").arg(QLatin1String(kGood))
                          : chosenWrong      ? QStringLiteral("<span style='color:%1;'>✖</span> ").arg(QLatin1String(kBad))
@@ -740,7 +799,7 @@ QString LessonPanel::explanationsHtml() const {
   for (const std::size_t i : order_) {  // in the order shown
     const bool chosen = answered && has(st.chosen, i);
     if (!all && !chosen) continue;
-    const bool right = has(s.quiz.correct, i);
+    const bool right = s.quiz.kind == cs::QuizKind::Predict && answered ? has(st.happened, i) : has(s.quiz.correct, i);
     QString lead;
     if (s.quiz.kind == cs::QuizKind::Predict && answered) {
       if (has(st.happened, i)) lead = tr("This is what happened.");

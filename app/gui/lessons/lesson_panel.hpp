@@ -9,6 +9,9 @@
 #include <vector>
 
 class LessonSession;
+namespace cs {
+struct LessonStep;
+}
 class QAbstractButton;
 class QButtonGroup;
 class QCheckBox;
@@ -32,6 +35,8 @@ class LessonPanel final : public QWidget {
   QPushButton* runResultButton() const { return runResult_; }
   QPushButton* hintButton() const { return hint_; }
   QPushButton* retryButton() const { return retry_; }
+  // A predict question once answered: the same question on another run (LessonSession::tryVariant).
+  QPushButton* variantButton() const { return variant_; }
   QPushButton* tryAgainButton() const { return tryAgain_; }
   QPushButton* showAnswerButton() const { return showAnswer_; }
   // The verdict of an answered question (first thing of the feedback) and the explanations below it.
@@ -42,6 +47,9 @@ class LessonPanel final : public QWidget {
   QPushButton* solutionButton() const { return solution_; }
   QPushButton* revealButton() const { return reveal_; }
   QPushButton* freePlayButton() const { return freePlay_; }
+  // A narration's or task's longer explanation: the button shows it, collapsed at first.
+  QPushButton* moreButton() const { return more_; }
+  QLabel* moreLabel() const { return moreText_; }
   QListWidget* stepList() const { return steps_; }
   // The option buttons as shown, top to bottom (the session shuffles the order per attempt).
   const std::vector<QAbstractButton*>& optionButtons() const { return options_; }
@@ -80,6 +88,8 @@ class LessonPanel final : public QWidget {
   void submit();
   QString stepLabel(int i) const;
   QString statusHtml() const;
+  QString finishedHtml(const QString& lessonTitle, bool teacher) const;
+  void refreshMore(int index, const cs::LessonStep& s);
 
   LessonSession* session_;
   int builtFor_ = -1;        // step whose option buttons exist
@@ -93,6 +103,9 @@ class LessonPanel final : public QWidget {
   QScrollArea* scroll_;
   QLabel* kind_;
   QLabel* text_;
+  QPushButton* more_;
+  QLabel* moreText_;
+  int moreFor_ = -1;  // the step whose "More" state is shown (a new step starts collapsed)
   QWidget* optionsBox_;
   QVBoxLayout* optionsLayout_;
   QButtonGroup* group_ = nullptr;
@@ -109,6 +122,7 @@ class LessonPanel final : public QWidget {
   QPushButton* showAnswer_;
   QLabel* explain_;
   QPushButton* retry_;
+  QPushButton* variant_;
   QPushButton* skip_;
   QPushButton* solution_;
   QPushButton* reveal_;

@@ -5,6 +5,7 @@
 #include "progress_store.hpp"
 #include "scenario/condition.hpp"
 #include "scenario/lesson_predict.hpp"
+#include "scenario/lesson_variant.hpp"
 #include "scenario/lesson_walker.hpp"
 #include "scenario/option_order.hpp"
 
@@ -152,6 +153,7 @@ void LessonSession::stop() {
     controller_->finishAnimation();
     headless_ = false;
   }
+  variant_.reset();
   lesson_.reset();
   states_.clear();
   checkpoints_.clear();
@@ -189,6 +191,7 @@ bool LessonSession::canGoBack() const {
 
 bool LessonSession::canGoNext() const {
   if (!lesson_ || finished_) return false;
+  if (variant_) return !playingPredict_;  // the step itself was answered on the lesson's own run
   if (teacher_) return status_ != Status::Playing || !playingPredict_;
   return status_ == Status::Done || status_ == Status::Failed;
 }
@@ -354,6 +357,7 @@ void LessonSession::rewindBeforeOutcome(int index) {
 
 void LessonSession::next() {
   if (!canGoNext()) return;
+  leaveVariant();
   if (status_ != Status::Done && status_ != Status::Failed && !completeHeadless(index_)) return;
   if (status_ == Status::Done && goalReachedAt_) {
     // The learner may have played on (or broken more) after the goal held: the next step starts
@@ -386,6 +390,7 @@ void LessonSession::back() {
 
 void LessonSession::jumpTo(int index) {
   if (!lesson_ || index < 0 || index >= stepCount()) return;
+  leaveVariant();
   const auto i = static_cast<std::size_t>(index);
   if (teacher_ && index > index_ && !finished_) {
     // Forward in teacher mode: every step in between is completed the way its solution does it.
@@ -445,7 +450,22 @@ bool LessonSession::completeHeadless(int i) {
 
 void LessonSession::retryStep() {
   if (!lesson_ || finished_) return;
-  jumpTo(index_);
+  const cs::LessonStep* s = currentStep();
+  const auto* goal = s ? goalOf(*s) : nullptr;
+  if (!variant_ || !goal) {
+    jumpTo(index_);
+    return;
+  }
+  // In a variant: back to where the variant's question began, on the variant's run.
+  headless_ = true;
+  controller_->restoreCheckpoint(*checkpoints_[static_cast<std::size_t>(index_)]);
+  headless_ = false;
+  goalReachedAt_.reset();
+  states_[static_cast<std::size_t>(index_)].done = false;
+  const cs::Condition* g = &goal->front();
+  controller_->setWatch([g](const cs::Simulation& run) { return cs::evaluate(*g, run); });
+  setStatus(Status::Waiting);
+  checkGoal();
 }
 
 void LessonSession::tryAgain() {
@@ -487,11 +507,11 @@ void LessonSession::checkGoal() {
     goalReachedAt_ = controller_->checkpoint();
     st.done = true;
     if (s->kind == cs::StepKind::Quiz) {
-      const bool first = !st.answered;
+      const bool first = !st.answered && !variant_;
       st.answered = true;
       st.correct = !st.solved;
       if (first) st.firstCorrect = st.correct && !st.revealed;
-      record(st.solved ? QStringLiteral("solution shown") : QStringLiteral("reached; hints %1").arg(st.hintsShown),
+      if (!variant_) record(st.solved ? QStringLiteral("solution shown") : QStringLiteral("reached; hints %1").arg(st.hintsShown),
              st.correct);
     }
     setStatus(Status::Done);
@@ -523,12 +543,13 @@ void LessonSession::onAnimationFinished(bool reached) {
     const cs::Simulation& run = controller_->simulation();
     st.happened = cs::true_options(s->quiz, run);
     const bool right = !st.chosen.empty() && cs::check_prediction(s->quiz, st.chosen.front(), run).correct;
-    const bool first = !st.answered;
+    const bool first = !st.answered && !variant_;
     st.answered = true;
     st.correct = right;
     if (first) st.firstCorrect = right && !st.revealed;
     st.done = true;
-    record(QStringLiteral("option %1").arg(st.chosen.empty() ? -1 : static_cast<int>(st.chosen.front())), right);
+    // A variant is practice: the score and the progress file keep the answer on the lesson's own run.
+    if (!variant_) record(QStringLiteral("option %1").arg(st.chosen.empty() ? -1 : static_cast<int>(st.chosen.front())), right);
     setStatus(Status::Done);
     return;
   }
@@ -653,6 +674,96 @@ void LessonSession::runToResult() {
   setStatus(Status::Playing);
   // Quickly: the result matters here, not a 40-second wait at 1x.
   controller_->animateTo(*target, kResultAnimationMs);
+}
+
+bool LessonSession::canTryVariant() const {
+  const cs::LessonStep* s = currentStep();
+  if (!s || finished_ || s->kind != cs::StepKind::Quiz || s->quiz.kind == cs::QuizKind::Choice) return false;
+  const StepState& st = states_[static_cast<std::size_t>(index_)];
+  return st.answered && status_ == Status::Done && !playingPredict_ && !playingSolution_;
+}
+
+bool LessonSession::tryVariant() {
+  if (!canTryVariant() || !ownsRun()) return false;
+  StepState& st = states_[static_cast<std::size_t>(index_)];
+  // Seeds after the last one tried, so that each press brings another run.
+  const std::uint64_t from = (st.variantSeed != 0 ? st.variantSeed : lesson_->scenario.seed) + 1;
+  std::vector<std::uint64_t> seeds;
+  for (int k = 0; k < kVariantSeeds; ++k) seeds.push_back(from + static_cast<std::uint64_t>(k));
+  const cs::Quiz& quiz = lesson_->steps[static_cast<std::size_t>(index_)].quiz;
+  const bool goal = quiz.kind == cs::QuizKind::MakeItHappen;
+  std::optional<std::uint64_t> found;
+  if (goal) found = cs::find_goal_variant(*lesson_, static_cast<std::size_t>(index_), seeds);
+  else if (const auto v = cs::find_predict_variant(*lesson_, static_cast<std::size_t>(index_), seeds)) found = v->seed;
+  if (!found) {
+    error_ = tr("No fair variant of this question was found on the next %1 seeds.").arg(kVariantSeeds);
+    emit changed();
+    return false;
+  }
+  if (!variant_) variant_ = VariantReturn{checkpoints_, controller_->checkpoint(), st, status_, goalReachedAt_};
+  controller_->setWatch({});
+  goalReachedAt_.reset();
+  // The lesson's start on the variant's seed, then every step before the question the way its own
+  // solution does it (the same walk the engine made to choose the seed).
+  cs::Scenario start = variant_->checkpoints.front()->scenario;
+  start.seed = *found;
+  headless_ = true;
+  controller_->restoreCheckpoint({start, 0, 0});
+  headless_ = false;
+  for (int j = 0; j < index_; ++j) {
+    checkpoints_[static_cast<std::size_t>(j)] = controller_->checkpoint();
+    if (!completeHeadless(j)) {
+      leaveVariant();
+      return false;
+    }
+  }
+  checkpoints_[static_cast<std::size_t>(index_)] = controller_->checkpoint();
+  st.chosen.clear();
+  st.happened.clear();
+  st.answered = false;
+  st.correct = false;
+  st.variantSeed = *found;
+  ++st.variants;
+  st.done = false;
+  st.solved = false;
+  error_.clear();
+  controller_->pause();
+  if (!goal) {
+    setStatus(Status::Ready);
+    return true;
+  }
+  // As when the step is entered: the goal is watched after every event.
+  const cs::Condition* g = &quiz.goal.front();
+  controller_->setWatch([g](const cs::Simulation& run) { return cs::evaluate(*g, run); });
+  setStatus(Status::Waiting);
+  checkGoal();
+  return true;
+}
+
+void LessonSession::leaveVariant() {
+  if (!variant_) return;
+  VariantReturn back = std::move(*variant_);
+  variant_.reset();
+  StepState& st = states_[static_cast<std::size_t>(index_)];
+  const int variants = st.variants;
+  const std::uint64_t lastSeed = st.variantSeed;  // the next variant goes on from there
+  checkpoints_ = std::move(back.checkpoints);
+  st = back.state;
+  st.variants = variants;
+  st.variantSeed = lastSeed;
+  if (controller_->isAnimating()) {
+    headless_ = true;
+    controller_->finishAnimation();
+    headless_ = false;
+  }
+  playingPredict_ = false;
+  playingSolution_ = false;
+  controller_->setWatch({});
+  headless_ = true;
+  controller_->restoreCheckpoint(back.end);
+  headless_ = false;
+  goalReachedAt_ = back.goalReachedAt;
+  status_ = back.status;
 }
 
 void LessonSession::record(const QString& answer, bool correct) {

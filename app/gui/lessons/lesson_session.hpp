@@ -21,6 +21,7 @@
 #include <QObject>
 #include <QString>
 #include <QStringList>
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -58,6 +59,8 @@ class LessonSession final : public QObject {
     int tries = 0;              // choice quizzes: how often "Try again" was pressed (a new option order each time)
     std::vector<std::size_t> chosen;    // choice / predict: option indices as in the lesson file
     std::vector<std::size_t> happened;  // predict: the option(s) whose condition held
+    int variants = 0;                   // predict: variants tried ("Try a variant")
+    std::uint64_t variantSeed = 0;      // predict: the seed of the variant shown (0: the lesson's own run)
   };
 
   LessonSession(LabController* controller, commitscope::ProgressStore* progress, QObject* parent = nullptr);
@@ -100,6 +103,13 @@ class LessonSession final : public QObject {
   // Whether the learner may click step `i` in the step list (always in teacher mode; otherwise only
   // steps already visited).
   bool canJumpTo(int i) const;
+  // The current step is a predict or make-it-happen question answered on the run shown: "Try a
+  // variant" is offered.
+  bool canTryVariant() const;
+  // A variant is on screen (the run is the variant's seed, not the lesson's own).
+  bool inVariant() const { return variant_.has_value(); }
+  // How many seeds after the last one tryVariant() looks at.
+  static constexpr int kVariantSeeds = 24;
 
   // Nodes and links to emphasise on the canvas for the current step: the step's own highlight, else
   // the names a task's goal mentions.
@@ -139,6 +149,12 @@ class LessonSession final : public QObject {
   void tryAgain();
   // Teacher mode, tasks and make-it-happen: performs the step's own solution (animated).
   void showSolution();
+  // "Try a variant" (scenario/lesson_variant.hpp): a predict or make-it-happen question already
+  // answered is asked again on another seed of the lesson, replayed with the lesson's own solutions
+  // up to the question; the engine decides what happens there (or whether the goal is reached). A variant counts for neither score nor
+  // progress; leaving the step (Next, Back, a jump) returns to the lesson's own run. False, with
+  // error(), when no seed nearby makes a fair variant.
+  bool tryVariant();
   // Teacher mode, quizzes: marks the answer as revealed (the panel then shows every explanation).
   void revealAnswer();
   // Skips an action's animation to its end.
@@ -163,6 +179,8 @@ class LessonSession final : public QObject {
 
  private:
   bool openRun(const cs::Lesson& lesson, QString* error);
+  // Back to the lesson's own run and answer after a variant (nothing to do outside one).
+  void leaveVariant();
   void restoreAnswers(const commitscope::ResumePoint& at);
   void enterStep(int index);
   void setStatus(Status s);
@@ -204,4 +222,13 @@ class LessonSession final : public QObject {
   bool playingSolution_ = false;
   bool headless_ = false;  // the session itself is moving the run: ignore the controller's signals
   quint64 generation_ = 0;  // the controller's scenarioGeneration() of the lesson's run
+  // While a variant is shown: what leaving it restores.
+  struct VariantReturn {
+    std::vector<std::optional<LabController::Checkpoint>> checkpoints;
+    LabController::Checkpoint end;  // where the lesson's own run was when the variant began
+    StepState state;                // the step's own answer
+    Status status = Status::Done;
+    std::optional<LabController::Checkpoint> goalReachedAt;
+  };
+  std::optional<VariantReturn> variant_;
 };
