@@ -126,10 +126,12 @@ std::optional<LessonAction> LessonReader::show(const json& v, const std::string&
   if (a.view == LessonView::CompareWith && v.contains("variant")) {
     const std::string vp2 = json_path_member(path, "variant");
     if (auto s = string(v["variant"], vp2, "variant")) {
-      const auto eq = s->find('=');
-      const ProtocolDescriptor* d = find_descriptor(scenario_->protocol);
-      if (eq == std::string::npos || (d && !d->param(s->substr(0, eq))))
-        error(vp2, "a variant is \"PARAM=VALUE\" with a parameter of " + scenario_->protocol + ", such as \"mode=ap\", not \"" + *s + "\"");
+      // The ids the chart's "Compare with" offers: the protocol descriptor's variants.
+      std::vector<std::string> ids;
+      if (const ProtocolDescriptor* d = find_descriptor(scenario_->protocol))
+        for (const auto& var : d->variants) ids.emplace_back(var.id);
+      if (std::find(ids.begin(), ids.end(), *s) == ids.end())
+        error(vp2, "unknown variant \"" + *s + "\"; " + scenario_->protocol + " variants are " + join(ids));
       else a.variant = *s;
     }
   }

@@ -5,6 +5,7 @@
 #include <QStatusBar>
 
 #include "canvas_view.hpp"
+#include "compare_lab.hpp"
 #include "compare_window.hpp"
 #include "lab_controller.hpp"
 #include "lesson_session.hpp"
@@ -50,7 +51,7 @@ void MainWindow::showLessonView(const cs::LessonAction& a) {
     }
     case cs::LessonView::CompareWith:
       lesson_wants_ = LessonWants::Bottom;
-      metrics_->setCompareVariant(QString::fromStdString(a.variant));
+      if (!a.variant.empty()) metrics_->setCompareVariant(QString::fromStdString(a.variant));
       lesson_view_ = metrics_;
       break;
     case cs::LessonView::Compare: {
