@@ -2654,6 +2654,10 @@
         <source>Your score counts your first answer.</source>
         <translation>Your score counts your first answer.</translation>
     </message>
+    <message>
+        <source>opening a view</source>
+        <translation>opening a view</translation>
+    </message>
 </context>
 <context>
     <name>LessonSession</name>

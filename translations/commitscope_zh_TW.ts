@@ -2652,6 +2652,10 @@
         <source>Your score counts your first answer.</source>
         <translation>得分以你的第一次作答計算。</translation>
     </message>
+    <message>
+        <source>opening a view</source>
+        <translation>開啟一個檢視</translation>
+    </message>
 </context>
 <context>
     <name>LessonSession</name>
