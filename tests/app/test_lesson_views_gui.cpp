@@ -37,8 +37,11 @@ const char* const kLesson = R"({
     { "kind": "action", "do": "play_until", "ms": 1000 },
     { "kind": "narration", "text": { "zh-TW": "卡住 {run:blocked_ms} ms，Saga {compare:saga-orchestration:held_ms} ms", "en": "Blocked {run:blocked_ms} ms, saga {compare:saga-orchestration:held_ms} ms" }, "highlight": ["log:P1:READY", "message:PREPARE", "metric:locks_held", "timer:P1"] },
     { "kind": "action", "do": "show", "view": "metrics", "series": ["locks_held", "blocked_participants"] },
+    { "kind": "narration", "text": { "zh-TW": "metrics", "en": "metrics" } },
     { "kind": "action", "do": "show", "view": "compare", "protocols": ["2pc", "saga-orchestration", "tcc"] },
+    { "kind": "narration", "text": { "zh-TW": "compare", "en": "compare" } },
     { "kind": "action", "do": "show", "view": "compare_with", "variant": "timeout=half" },
+    { "kind": "narration", "text": { "zh-TW": "compare with", "en": "compare with" } },
     { "kind": "action", "do": "show", "view": "spacetime" },
     { "kind": "quiz", "id": "q1", "quiz": "choice", "question": { "zh-TW": "問題？", "en": "Question?" },
       "options": [ { "text": { "zh-TW": "甲", "en": "A" }, "explanation": { "zh-TW": "對。", "en": "Right." } },
@@ -147,31 +150,45 @@ TEST(LessonViews, ShowMetricsCompareWithCompareAndSpacetimeEachOpenTheirView) {
   LessonSession* s = w.lessonSession();
   s->skipAnimation();
   settle();
-  s->next();  // steps 3–6 are show actions: each opens its view, then the quiz at step 7
+  ASSERT_EQ(s->currentIndex(), 2);
+  // Each show action moves on by itself to the narration about its view.
+  s->next();
   settle();
-  ASSERT_EQ(s->currentIndex(), 7);
+  ASSERT_EQ(s->currentIndex(), 4);
+  EXPECT_EQ(w.lessonFocusedView(), w.metricsChart());
   EXPECT_EQ(w.metricsChart()->shownMetrics(), (QStringList{QStringLiteral("locks_held"), QStringLiteral("blocked_participants")}));
-  EXPECT_EQ(w.metricsChart()->compareVariant(), QStringLiteral("timeout=half"));
+  EXPECT_EQ(w.compareWindow(), nullptr);
+  s->next();
+  settle();
+  ASSERT_EQ(s->currentIndex(), 6);
   CompareWindow* cw = w.compareWindow();
   ASSERT_NE(cw, nullptr);
+  EXPECT_EQ(w.lessonFocusedView(), cw);
   EXPECT_TRUE(cw->isVisible());
   ASSERT_EQ(cw->paneCount(), 3);
   EXPECT_EQ(cw->lab()->protocol(0), QStringLiteral("2pc"));
   EXPECT_EQ(cw->lab()->protocol(1), QStringLiteral("saga-orchestration"));
   EXPECT_EQ(cw->lab()->protocol(2), QStringLiteral("tcc"));
-  // The last show action was the space-time diagram: it has the focus.
+  EXPECT_EQ(w.metricsChart()->compareVariant(), QString());
+  s->next();
+  settle();
+  ASSERT_EQ(s->currentIndex(), 8);
+  EXPECT_EQ(w.lessonFocusedView(), w.metricsChart());
+  EXPECT_EQ(w.metricsChart()->compareVariant(), QStringLiteral("timeout=half"));
+  s->next();
+  settle();
+  ASSERT_EQ(s->currentIndex(), 10);  // the first quiz, after the space-time diagram's show action
   EXPECT_EQ(w.lessonFocusedView(), w.spacetime());
   EXPECT_TRUE(w.spacetime()->isVisible());
-
-  // Each on its own: a teacher's jump to each show step opens that step's view.
-  const struct {
-    int step;
-    QWidget* view;
-  } each[] = {{3, w.metricsChart()}, {4, cw}, {5, w.metricsChart()}, {6, w.spacetime()}, {0, w.stateMachine()}};
-  for (const auto& e : each) {
-    jumpTo(s, e.step);
-    EXPECT_EQ(w.lessonFocusedView(), e.view) << e.step;
-  }
+  // Back skips the show action and lands on the narration about "Compare with": its view again.
+  s->back();
+  settle();
+  ASSERT_EQ(s->currentIndex(), 8);
+  EXPECT_EQ(w.lessonFocusedView(), w.metricsChart());
+  // A teacher's jump to the first narration: the log of P1 again.
+  jumpTo(s, 2);
+  EXPECT_EQ(w.lessonFocusedView(), w.stateMachine());
+  EXPECT_TRUE(w.stateMachine()->logFocused());
 }
 
 TEST(LessonViews, OnAProjectorTheShownViewIsUnfoldedForItsStepOnly) {
@@ -188,8 +205,8 @@ TEST(LessonViews, OnAProjectorTheShownViewIsUnfoldedForItsStepOnly) {
   EXPECT_FALSE(w.spacetime()->isVisible());
   s->next();
   settle();
-  EXPECT_TRUE(w.spacetime()->isVisible());  // the space-time diagram was the last view shown
-  EXPECT_GT(w.spacetime()->height(), 100);
+  EXPECT_TRUE(w.metricsChart()->isVisible());  // the metrics step unfolds the diagrams
+  EXPECT_GT(w.metricsChart()->height(), 100);
   w.closeLesson();
   settle();
   EXPECT_FALSE(w.spacetime()->isVisible());
