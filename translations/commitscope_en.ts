@@ -2690,6 +2690,10 @@
         <source>Sources</source>
         <translation>Sources</translation>
     </message>
+    <message>
+        <source>opening a view</source>
+        <translation>opening a view</translation>
+    </message>
 </context>
 <context>
     <name>LessonSession</name>

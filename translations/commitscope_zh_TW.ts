@@ -2688,6 +2688,10 @@
         <source>Sources</source>
         <translation>參考文獻</translation>
     </message>
+    <message>
+        <source>opening a view</source>
+        <translation>開啟一個檢視</translation>
+    </message>
 </context>
 <context>
     <name>LessonSession</name>

@@ -79,7 +79,21 @@ enum class ActionKind : std::uint8_t {
   Step,            // dispatch `count` events
   Restart,         // start the lesson's scenario afresh with `params` (same nodes, seed, own faults);
                    // a step's own action only (the walker and the app replace the run)
+  Show,            // open and focus one of the app's views (`view`); changes nothing in the run; a
+                   // step's own action only
 };
+
+// The views a Show action opens (JSON "view"): see docs/lesson-format.md, "Views".
+enum class LessonView : std::uint8_t {
+  Spacetime,     // "spacetime": the space-time diagram
+  StateMachine,  // "state_machine": `node`'s state machine
+  Log,           // "log": `node`'s durable log (the log box under its state machine)
+  Metrics,       // "metrics": the metrics chart, plotting `series`
+  CompareWith,   // "compare_with": the chart's "Compare with" picker, set to `variant` ("mode=ap")
+  Compare,       // "compare": the side-by-side window (File > Compare protocols…) with `protocols`
+};
+std::string_view lesson_view_key(LessonView v);
+std::optional<LessonView> lesson_view_from_key(std::string_view key);
 
 struct LessonAction {
   ActionKind kind = ActionKind::Step;
@@ -91,13 +105,31 @@ struct LessonAction {
   std::uint64_t count = 1;
   nlohmann::json params;     // Restart: the lesson scenario's params with the action's keys replaced
   std::vector<Fault> faults;  // Restart: the lesson scenario's own fault schedule
+  LessonView view = LessonView::Spacetime;  // Show
+  std::vector<std::string> series;     // Show metrics: metric keys of the protocol
+  std::vector<std::string> protocols;  // Show compare: 2 to 4 protocol names
+  std::string variant;                 // Show compare_with: a variant id such as "mode=ap" (may be empty)
+  std::optional<Scenario> source;      // Show compare: the scenario to compare (default: the lesson run's)
   std::string path;
 };
 
-// A canvas element to emphasise: a node ("P2") or a link ("C-P2", either order).
+// What a highlight points at: a canvas element, or an item in one of the views.
+enum class HighlightKind : std::uint8_t {
+  Node,     // "P2"
+  Link,     // "C-P2" (either order)
+  Log,      // "log:P1:READY": records of that type in P1's durable log
+  Message,  // "message:PREPARE": messages of that type in the space-time diagram
+  Metric,   // "metric:locks_held": that series in the metrics chart
+  Timer,    // "timer:P1": P1's timer countdowns on the canvas
+};
+
+// An element to emphasise on the canvas or in a view.
 struct Highlight {
+  HighlightKind kind = HighlightKind::Node;
   NodeId a = kNoNode;
-  NodeId b = kNoNode;  // kNoNode for a node
+  NodeId b = kNoNode;  // Link: the other node
+  std::uint16_t code = 0;  // Log: record index; Message: message type index
+  std::string name;    // Metric: the key; Log / Message: the record or message key
   std::string key;     // as written, e.g. "C-P2"
 };
 

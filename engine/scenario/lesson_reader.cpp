@@ -139,6 +139,7 @@ std::optional<LocalizedText> LessonReader::text(const json& v, const std::string
     }
   }
   if (!ok) return std::nullopt;
+  if (!placeholders(t, path)) return std::nullopt;
   return t;
 }
 
@@ -321,6 +322,7 @@ std::optional<TxnId> LessonReader::txn(const json& v, const std::string& path) {
 std::optional<Highlight> LessonReader::highlight(const json& v, const std::string& path) {
   auto s = string(v, path, "a highlight (a node such as \"P2\" or a link such as \"C-P2\")");
   if (!s || !protocol_) return std::nullopt;
+  if (s->find(':') != std::string::npos) return view_highlight(*s, path);
   Highlight h;
   h.key = *s;
   const auto dash = s->find('-');
@@ -337,6 +339,7 @@ std::optional<Highlight> LessonReader::highlight(const json& v, const std::strin
     error(path, "a highlighted link joins two different nodes, not \"" + *s + "\"");
     return std::nullopt;
   }
+  h.kind = HighlightKind::Link;
   h.a = *a;
   h.b = *b;
   return h;
@@ -657,7 +660,7 @@ std::optional<LessonAction> LessonReader::action(const json& v, const std::strin
                                                  std::span<const std::string_view> extra, bool step) {
   if (!expect_object(v, path, "an action")) return std::nullopt;
   if (!v.contains("do")) {
-    missing(path, "do", step ? "missing key \"do\": one of play_until, fault, step, restart"
+    missing(path, "do", step ? "missing key \"do\": one of play_until, fault, step, restart, show"
                              : "missing key \"do\": one of play_until, fault, step");
     return std::nullopt;
   }
@@ -699,13 +702,17 @@ std::optional<LessonAction> LessonReader::action(const json& v, const std::strin
     allowed.push_back("params");
     check_keys(v, path, allowed, "a restart action");
     a = restart(v, path);
-  } else if (*what == "restart") {
-    error(json_path_member(path, "do"), "\"restart\" is a lesson step of its own; a solution or a predict quiz's "
-                                        "\"until\" cannot restart the run");
+  } else if (*what == "show" && step) {
+    allowed.insert(allowed.end(), {"view", "node", "series", "protocols", "variant", "scenario"});
+    check_keys(v, path, allowed, "a show action");
+    a = show(v, path);
+  } else if (*what == "restart" || *what == "show") {
+    error(json_path_member(path, "do"), "\"" + *what + "\" is a lesson step of its own; a solution or a predict quiz's "
+                                        "\"until\" cannot " + (*what == "show" ? "open a view" : "restart the run"));
     return std::nullopt;
   } else {
     error(json_path_member(path, "do"), "unknown action \"" + *what + "\"; actions are play_until, fault, step" +
-                                            std::string(step ? ", restart" : ""));
+                                            std::string(step ? ", restart, show" : ""));
     return std::nullopt;
   }
   if (a) a->path = path;

@@ -73,6 +73,12 @@ class LessonReader {
   std::optional<LessonAction> play_until(const json& v, const std::string& path);
   // A list of actions: a solution, or a predict quiz's "after_prediction" (`what` names it in messages).
   std::vector<LessonAction> actions(const json& v, const std::string& path, std::string_view what = "a solution");
+  // {"do": "show", "view": ...}: opens one of the app's views (lesson_reader_views.cpp).
+  std::optional<LessonAction> show(const json& v, const std::string& path);
+  // "log:P1:READY", "message:PREPARE", "metric:locks_held", "timer:P1" (lesson_reader_views.cpp).
+  std::optional<Highlight> view_highlight(const std::string& s, const std::string& path);
+  // Checks the `{metric:...}` placeholders of a text (both languages name the same ones).
+  bool placeholders(const LocalizedText& t, const std::string& path);
   // A fault action object as in a scenario's fault list, without a trigger: {"crash": "C"}.
   std::optional<FaultAction> fault(const json& v, const std::string& path);
 

@@ -1,4 +1,5 @@
 #include "scenario/lesson_walker.hpp"
+#include "scenario/lesson_numbers.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -63,6 +64,21 @@ std::string fault_text(const FaultAction& f, const Simulator& sim) {
   return s;
 }
 
+// A narration's numbers from the run, as the app shows them now: a placeholder that cannot be filled
+// here (a protocol that cannot run the scenario, a figure with no value) fails the step.
+void numbers_step(StepReport& r, const LocalizedText& text, const Simulation& run) {
+  if (find_placeholders(text.en).empty()) return;
+  CompareFigures cache;
+  for (const std::string* t : {&text.en, &text.zh_tw})
+    for (const Placeholder& p : find_placeholders(*t))
+      if (placeholder_value(p, run, cache) == "?") {
+        r.ok = false;
+        r.message = "the number " + p.text + " cannot be filled at " + ms_text(run.sim().now());
+        return;
+      }
+  r.message = std::to_string(find_placeholders(text.en).size()) + " number(s) from the run";
+}
+
 }  // namespace
 
 ActionResult perform(const LessonAction& a, Simulation& run) {
@@ -87,6 +103,8 @@ ActionResult perform(const LessonAction& a, Simulation& run) {
       return {};
     case ActionKind::Restart:
       return {false, "a restart replaces the run; only the lesson walker and the app can perform it"};
+    case ActionKind::Show:
+      return {};  // the app opens a view; the run does not change
   }
   return {false, "unknown action"};
 }
@@ -255,7 +273,7 @@ std::unique_ptr<Simulation> walk_lesson_steps(const Lesson& lesson, std::size_t 
     r.path = s.path;
     r.kind = std::string(step_kind_key(s.kind));
     switch (s.kind) {
-      case StepKind::Narration: break;
+      case StepKind::Narration: numbers_step(r, s.text, *run); break;
       case StepKind::Action: {
         if (s.action.kind == ActionKind::Restart) {
           run = restarted(*run, s.action, r);

@@ -211,8 +211,10 @@ void MainWindow::resetLayout() {
   // A small projector screen (1280×720) with the panels asked for: the state machine column only, at
   // full height; at projector type sizes the diagrams under it would leave every pane unreadable.
   const bool smallScreen = projector_ && !folded && (height() < 900 || width() < 1500);
-  side_->setVisible(!folded);
-  bottom_->setVisible(!folded && !smallScreen);
+  // A lesson step that shows a view unfolds what holds it (the bottom diagrams or the side column).
+  const bool wantSide = lesson_wants_ == LessonWants::Side, wantBottom = lesson_wants_ == LessonWants::Bottom;
+  side_->setVisible(!folded || wantSide);
+  bottom_->setVisible((!folded && !smallScreen) || wantBottom);
   canvas_panel_->setTitleVisible(!folded);
   lesson_panel_->setTitleVisible(!projector_);  // the panel's own title names the lesson
   // Proportions, not pixels: the canvas gets most of the room, the diagram a third of the height.
@@ -226,13 +228,16 @@ void MainWindow::resetLayout() {
   // and the bottom diagrams give up some room (they stay, and can be dragged back).
   const int sidePercent = lesson ? (projector_ ? 34 : 26) : projector_ ? 41 : 33;
   const int sideWidth = std::clamp((w - lessonWidth) * sidePercent / 100, lesson ? 260 : 300, projector_ ? 900 : 600);
-  const int middle = w - lessonWidth - (folded ? 0 : sideWidth);
+  const bool sideShown = !folded || wantSide;
+  const int middle = w - lessonWidth - (sideShown ? sideWidth : 0);
   if (pglab_panel_)  // lesson 18: the PostgreSQL lab or the canvas, whichever the step is about
     horizontal_->setSizes({lessonWidth, pglab_panel_->isVisible() ? middle : 0, pglab_panel_->isVisible() ? 0 : middle,
-                           folded ? 0 : sideWidth});
+                           sideShown ? sideWidth : 0});
   else
-    horizontal_->setSizes({lessonWidth, middle, folded ? 0 : sideWidth});
-  const int top = folded || smallScreen ? h : h * (lesson ? (projector_ ? 72 : 66) : projector_ ? 66 : 62) / 100;
+    horizontal_->setSizes({lessonWidth, middle, sideShown ? sideWidth : 0});
+  const int top = wantBottom ? h * 48 / 100
+                  : folded || smallScreen ? h
+                                          : h * (lesson ? (projector_ ? 72 : 66) : projector_ ? 66 : 62) / 100;
   vertical_->setSizes({top, h - top});
   // The state machine needs its rows plus the log at projector font sizes; the details pane scrolls.
   // In a lesson the narrower column gets more height for the same reason, and on a projector the
@@ -911,10 +916,11 @@ void MainWindow::compareDialog() {
   if (dialog.exec() == QDialog::Accepted) openCompare(dialog.protocols());
 }
 
-CompareWindow* MainWindow::openCompare(const QStringList& protocols, bool interactive, QString* error) {
+CompareWindow* MainWindow::openCompare(const QStringList& protocols, bool interactive, QString* error,
+                                       const cs::Scenario* source) {
   if (!compare_) compare_ = new CompareWindow(this);
   QString why;
-  if (!compare_->lab()->setUp(controller_->scenario(), protocols, &why)) {
+  if (!compare_->lab()->setUp(source ? *source : controller_->scenario(), protocols, &why)) {
     if (interactive) QMessageBox::warning(this, tr("Cannot compare these protocols"), why);
     if (error) *error = why;
     return nullptr;
@@ -1014,6 +1020,7 @@ bool MainWindow::openLesson(const QString& idOrPath, bool resume, bool interacti
 
 void MainWindow::closeLesson() {
   session_->stop();
+  applyLessonViews(-1);
   setPgLabShown(false);
   lesson_panel_->hide();
   resetLayout();
@@ -1044,6 +1051,7 @@ void MainWindow::setPgLabShown(bool on) {
 // finds the server where the lesson's text says it is. The lab only goes forward. Steps about the
 // simulated model (actions, tasks, predictions, highlights) show the canvas instead of the lab.
 void MainWindow::onLessonStepEntered(int index) {
+  applyLessonViews(index);
   if (!pglab_ || !session_->lesson()) return;
   const auto& steps = session_->lesson()->steps;
   if (index < 0 || index >= static_cast<int>(steps.size())) return;
@@ -1088,6 +1096,7 @@ void MainWindow::updateLessonActions() {
 }
 
 void MainWindow::updateHighlights() {
+  updateViewHighlights();
   if (!session_->isActive()) {
     canvas_->setHighlights({}, {});
     return;

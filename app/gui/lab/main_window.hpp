@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "lesson_library.hpp"
+#include "scenario/lesson.hpp"
 #include "sim/fault.hpp"
 
 class CanvasView;
@@ -94,8 +95,17 @@ class MainWindow final : public QMainWindow {
   // File > Compare protocols…: the current scenario (with its faults) mapped onto each protocol in a
   // side-by-side window. nullptr (and a message unless not `interactive`) when a protocol cannot run
   // it or the count is not 2 to 4.
-  CompareWindow* openCompare(const QStringList& protocols, bool interactive = true, QString* error = nullptr);
+  // `source`: another scenario than the current one (a lesson's own compare scenario).
+  CompareWindow* openCompare(const QStringList& protocols, bool interactive = true, QString* error = nullptr,
+                             const cs::Scenario* source = nullptr);
   CompareWindow* compareWindow() const { return compare_; }
+
+  // ---- lesson views (docs/lesson-format.md, "Views") ----
+  // The view the current lesson step opened and focused (nullptr: none): the space-time diagram,
+  // the state machine (also for "log"), the metrics chart, or the compare window.
+  QWidget* lessonFocusedView() const { return lesson_view_; }
+  SpacetimeView* spacetime() const { return spacetime_; }
+  StateMachineView* stateMachine() const { return state_machine_; }
 
  protected:
   void changeEvent(QEvent* event) override;
@@ -147,6 +157,9 @@ class MainWindow final : public QMainWindow {
   void showAbout();
   void updateLessonActions();
   void updateHighlights();
+  void applyLessonViews(int index);  // main_window_lesson.cpp
+  void showLessonView(const cs::LessonAction& action);
+  void updateViewHighlights();
   void openLessonFileDialog();
 
   LabController* controller_;
@@ -168,6 +181,10 @@ class MainWindow final : public QMainWindow {
   QSplitter* vertical_ = nullptr;    // top area / space-time diagram
   QSplitter* horizontal_ = nullptr;  // canvas / side column
   QSplitter* side_ = nullptr;        // state machine / message details
+  // What a lesson step asks to see even where projector mode folds it away.
+  enum class LessonWants { Nothing, Side, Bottom } lesson_wants_ = LessonWants::Nothing;
+  QWidget* lesson_view_ = nullptr;
+  bool lesson_log_focus_ = false;
   TimelineBar* timeline_ = nullptr;
   HelpOverlay* help_ = nullptr;
   LessonSession* session_ = nullptr;

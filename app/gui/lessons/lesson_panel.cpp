@@ -59,6 +59,8 @@ QString actionText(const cs::LessonAction& a, const LabController& c) {
       return LessonPanel::tr("dispatching %n event(s)", nullptr, static_cast<int>(a.count));
     case cs::ActionKind::Restart:
       return LessonPanel::tr("starting the run again with other settings");
+    case cs::ActionKind::Show:
+      return LessonPanel::tr("opening a view");
   }
   return {};
 }
@@ -579,7 +581,7 @@ void LessonPanel::refresh() {
   switch (s.kind) {
     case cs::StepKind::Narration:
       kind_->setText(tr("Read"));
-      body = lessonHtml(s.text);
+      body = lessonHtml(session_->filled(s.text, lessonLanguageKey()).toStdString());
       break;
     case cs::StepKind::Action:
       kind_->setText(tr("The lab"));
@@ -587,7 +589,7 @@ void LessonPanel::refresh() {
       break;
     case cs::StepKind::Task:
       kind_->setText(tr("Your turn"));
-      body = lessonHtml(s.text);
+      body = lessonHtml(session_->filled(s.text, lessonLanguageKey()).toStdString());
       break;
     case cs::StepKind::Quiz:
       switch (s.quiz.kind) {
@@ -599,7 +601,7 @@ void LessonPanel::refresh() {
           kind_->setText(tr("Question · make it happen"));
           break;
       }
-      body = lessonHtml(s.quiz.question);
+      body = lessonHtml(session_->filled(s.quiz.question, lessonLanguageKey()).toStdString());
       break;
   }
   text_->setText(body);
@@ -768,7 +770,7 @@ QString LessonPanel::verdictHtml() const {
   switch (s.quiz.kind) {
     case cs::QuizKind::MakeItHappen: {
       QString fb = coloured(st.correct ? kGood : kWait, st.correct ? tr("✔ You made it happen.") : tr("✔ Reached with the solution shown."));
-      if (s.quiz.explanation) fb += lessonHtml(*s.quiz.explanation);
+      if (s.quiz.explanation) fb += lessonHtml(session_->filled(*s.quiz.explanation, lessonLanguageKey()).toStdString());
       return fb;
     }
     case cs::QuizKind::Predict:

@@ -1,5 +1,7 @@
 #include "lesson_session.hpp"
 
+#include "scenario/lesson_numbers.hpp"
+
 #include <algorithm>
 
 #include "progress_store.hpp"
@@ -42,7 +44,7 @@ void collectTargets(const cs::Condition& c, std::vector<cs::NodeId>& nodes, std:
 }  // namespace
 
 LessonSession::LessonSession(LabController* controller, commitscope::ProgressStore* progress, QObject* parent)
-    : QObject(parent), controller_(controller), progress_(progress) {
+    : QObject(parent), controller_(controller), progress_(progress), numbers_(std::make_unique<cs::CompareFigures>()) {
   connect(controller_, &LabController::runChanged, this, &LessonSession::checkGoal);
   connect(controller_, &LabController::watchTriggered, this, &LessonSession::checkGoal);
   connect(controller_, &LabController::animationFinished, this, &LessonSession::onAnimationFinished);
@@ -209,7 +211,7 @@ QStringList LessonSession::highlightedNodes() const {
   std::vector<cs::NodeId> nodes;
   std::vector<std::pair<cs::NodeId, cs::NodeId>> links;
   for (const auto& h : s->highlight)
-    if (h.b == cs::kNoNode) nodes.push_back(h.a);
+    if (h.kind == cs::HighlightKind::Node) nodes.push_back(h.a);
   if (s->highlight.empty())
     if (const auto* goal = goalOf(*s); goal && !goal->empty()) collectTargets(goal->front(), nodes, links);
   for (cs::NodeId n : nodes) {
@@ -219,6 +221,36 @@ QStringList LessonSession::highlightedNodes() const {
   return out;
 }
 
+std::vector<cs::Highlight> LessonSession::viewHighlights() const {
+  std::vector<cs::Highlight> out;
+  const cs::LessonStep* s = currentStep();
+  if (!s || finished_) return out;
+  for (const auto& h : s->highlight)
+    if (h.kind != cs::HighlightKind::Node && h.kind != cs::HighlightKind::Link) out.push_back(h);
+  return out;
+}
+
+std::vector<const cs::LessonAction*> LessonSession::viewsFor(int index) const {
+  std::vector<const cs::LessonAction*> out;
+  if (!lesson_ || index < 0 || index >= stepCount()) return out;
+  // The step itself when it is a show action, else the show actions just before it (the stage
+  // directions that led here), so that Back, a jump or a resumed lesson find the same views.
+  int first = index;
+  if (lesson_->steps[static_cast<std::size_t>(index)].kind != cs::StepKind::Action)
+    while (first > 0 && lesson_->steps[static_cast<std::size_t>(first - 1)].kind == cs::StepKind::Action) --first;
+  for (int i = first; i <= index; ++i) {
+    const cs::LessonStep& st = lesson_->steps[static_cast<std::size_t>(i)];
+    if (st.kind == cs::StepKind::Action && st.action.kind == cs::ActionKind::Show) out.push_back(&st.action);
+  }
+  return out;
+}
+
+QString LessonSession::filled(const cs::LocalizedText& text, const std::string& lang) const {
+  const std::string& t = text.in(lang);
+  if (!lesson_ || t.find('{') == std::string::npos) return QString::fromStdString(t);
+  return QString::fromStdString(cs::fill_placeholders(t, controller_->simulation(), *numbers_));
+}
+
 QList<QPair<QString, QString>> LessonSession::highlightedLinks() const {
   QList<QPair<QString, QString>> out;
   const cs::LessonStep* s = currentStep();
@@ -226,7 +258,7 @@ QList<QPair<QString, QString>> LessonSession::highlightedLinks() const {
   std::vector<cs::NodeId> nodes;
   std::vector<std::pair<cs::NodeId, cs::NodeId>> links;
   for (const auto& h : s->highlight)
-    if (h.b != cs::kNoNode) links.emplace_back(h.a, h.b);
+    if (h.kind == cs::HighlightKind::Link) links.emplace_back(h.a, h.b);
   if (s->highlight.empty())
     if (const auto* goal = goalOf(*s); goal && !goal->empty()) collectTargets(goal->front(), nodes, links);
   for (const auto& [a, b] : links) {
@@ -315,6 +347,11 @@ void LessonSession::enterStep(int index) {
   emit stepEntered(index);
   emit changed();
 
+  if (s.kind == cs::StepKind::Action && s.action.kind == cs::ActionKind::Show) {
+    // A stage direction for the window (stepEntered has told it which view); the run stays.
+    onAnimationFinished(true);
+    return;
+  }
   if (s.kind == cs::StepKind::Action) {
     QString problem;
     const auto target = controller_->project({s.action}, &problem);

@@ -27,6 +27,11 @@
 
 #include "lab_controller.hpp"
 #include "scenario/lesson.hpp"
+#include <memory>
+
+namespace cs {
+class CompareFigures;
+}
 
 namespace commitscope {
 class ProgressStore;
@@ -115,6 +120,13 @@ class LessonSession final : public QObject {
   // the names a task's goal mentions.
   QStringList highlightedNodes() const;
   QList<QPair<QString, QString>> highlightedLinks() const;
+  // The current step's highlights of view items: log records, message types, metrics, timers.
+  std::vector<cs::Highlight> viewHighlights() const;
+  // The show actions in effect at step `index` (docs/lesson-format.md, "Views"): the step itself if
+  // it is one, else the show actions just before it.
+  std::vector<const cs::LessonAction*> viewsFor(int index) const;
+  // A lesson text in `lang` with its numbers filled from the run now (scenario/lesson_numbers.hpp).
+  QString filled(const cs::LocalizedText& text, const std::string& lang) const;
 
   // Score: quizzes answered right at the first try, out of the lesson's quizzes.
   int score() const;
@@ -231,4 +243,6 @@ class LessonSession final : public QObject {
     std::optional<LabController::Checkpoint> goalReachedAt;
   };
   std::optional<VariantReturn> variant_;
+  // Runs of the lesson scenario on other protocols for {compare:...} numbers, kept for one moment.
+  std::unique_ptr<cs::CompareFigures> numbers_;
 };

@@ -222,7 +222,9 @@ void NodeItem::paintCountdowns(QPainter* p, QRectF row, bool right) {
     }
     if (right) x = std::max(row.left(), row.right() - reserve - w);
     const QRectF pill(x, row.top() + 1 * f, std::min(w, row.right() - x), row.height() - 2 * f);
-    p->setPen(QPen(s.panelBorder, style_->pen(1)));
+    // A lesson points at this node's timers: the pills get the highlight's accent outline.
+    p->setPen(timersHighlighted_ ? QPen(style_->highlight, style_->pen(3)) : QPen(s.panelBorder, style_->pen(1)));
+    if (timersHighlighted_) ++timerPillsDrawn_;
     p->setBrush(s.background);
     p->drawRoundedRect(pill, pill.height() / 2, pill.height() / 2);
     const QRectF face(pill.left() + 4 * f, pill.center().y() - icon / 2, icon, icon);

@@ -79,6 +79,13 @@ class NodeItem : public QGraphicsItem {
   // Lesson highlight (drawn by the view's HighlightItem, behind the card).
   void setHighlighted(bool on) { highlighted_ = on; }
   bool highlighted() const { return highlighted_; }
+  // A lesson's "timer:NODE" highlight: the countdown pills drawn with the accent outline.
+  void setTimersHighlighted(bool on) {
+    if (on != timersHighlighted_) update();
+    timersHighlighted_ = on;
+  }
+  bool timersHighlighted() const { return timersHighlighted_; }
+  int timerPillsDrawn() const { return timerPillsDrawn_; }  // accent pills painted so far (tests)
   // The card without the log panel, in item coordinates (links and tokens stop at its edge).
   QRectF cardRect() const { return card_; }
   // The card and its log panel: where a message token appears and disappears.
@@ -115,6 +122,8 @@ class NodeItem : public QGraphicsItem {
   QRectF card_, log_, aid_;
   bool dragging_ = false;
   bool highlighted_ = false;
+  bool timersHighlighted_ = false;
+  int timerPillsDrawn_ = 0;
 };
 
 // A link between two nodes: healthy, partitioned or cut (broken with a red X); clickable.

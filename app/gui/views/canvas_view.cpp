@@ -997,8 +997,20 @@ void CanvasView::setHighlights(const QStringList& nodes, const QList<QPair<QStri
   applyHighlights();
 }
 
+void CanvasView::setTimerHighlights(const QStringList& nodes) {
+  hlTimers_ = nodes;
+  applyHighlights();
+}
+
+const NodeItem* CanvasView::nodeItemNamed(const QString& name) const {
+  for (const NodeItem* n : nodes_)
+    if (viewutil::nodeName(controller_->sim(), n->id()) == name) return n;
+  return nullptr;
+}
+
 void CanvasView::applyHighlights() {
   const auto& sim = controller_->sim();
+  for (NodeItem* n : nodes_) n->setTimersHighlighted(hlTimers_.contains(viewutil::nodeName(sim, n->id())));
   const auto byName = [&](const QString& name) -> NodeItem* {
     for (NodeItem* n : nodes_)
       if (viewutil::nodeName(sim, n->id()) == name) return n;

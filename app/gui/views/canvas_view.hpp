@@ -67,6 +67,10 @@ class CanvasView : public QGraphicsView {
   // gently while any highlight is set (its timer runs only then).
   void setHighlights(const QStringList& nodes, const QList<QPair<QString, QString>>& links);
   bool highlightPulsing() const { return pulse_.isActive(); }
+  // "timer:NODE" highlights: these nodes' timer countdowns get the accent outline.
+  void setTimerHighlights(const QStringList& nodes);
+  // The card of a node by its name (nullptr if none), for tests.
+  const NodeItem* nodeItemNamed(const QString& name) const;
 
  public slots:
   void rebuild();  // a new topology: recreate every item
@@ -132,6 +136,7 @@ class CanvasView : public QGraphicsView {
   void renderStaticLayer();
   void invalidateStatic() { staticDirty_ = true; }
   void applyHighlights();
+  QStringList hlTimers_;
 
   LabController* controller_;
   CanvasStyle style_;

@@ -544,6 +544,23 @@ void MetricsChartView::rebuildPicker() {
   setShownMetrics(wanted);
 }
 
+void MetricsChartView::setHighlightedMetrics(const QStringList& keys) {
+  if (keys == highlighted_) return;
+  highlighted_ = keys;
+  // A highlighted series is on the chart, whatever was shown before.
+  QStringList shown = shownMetrics();
+  for (const QString& k : keys)
+    if (!shown.contains(k)) shown << k;
+  if (shown != shownMetrics()) setShownMetrics(shown);
+  applyStyle();
+}
+
+double MetricsChartView::seriesWidth(const QString& key) const {
+  for (const Shown& sh : shown_)
+    if (QString::fromStdString(sh.key) == key) return sh.series->pen().widthF();
+  return 0;
+}
+
 void MetricsChartView::setShownMetrics(const QStringList& keys) {
   QStringList want;
   for (const Track& t : tracks_)  // picker order, bounded
@@ -780,7 +797,9 @@ void MetricsChartView::applyStyle() {
 
   const double width = projector_ ? 5.0 : 2.5;
   for (const Shown& sh : shown_) {
-    sh.series->setPen(QPen(hue(sh.colour, projector_), width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    // A series a lesson points at is twice as thick, and its picker row bold.
+    const bool lesson = highlighted_.contains(QString::fromStdString(sh.key));
+    sh.series->setPen(QPen(hue(sh.colour, projector_), lesson ? 2 * width : width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     if (sh.reference) sh.reference->setPen(referencePen(hue(sh.colour, projector_), width));
   }
 
@@ -792,6 +811,9 @@ void MetricsChartView::applyStyle() {
   blank.fill(Qt::transparent);
   for (int i = 0; i < picker_->topLevelItemCount(); ++i) {
     QTreeWidgetItem* item = picker_->topLevelItem(i);
+    QFont rowFont = item->font(0);
+    rowFont.setBold(highlighted_.contains(item->data(0, Qt::UserRole).toString()));
+    item->setFont(0, rowFont);
     const QColor col = colorFor(item->data(0, Qt::UserRole).toString().toStdString());
     if (!col.isValid()) {
       item->setIcon(0, QIcon(blank));

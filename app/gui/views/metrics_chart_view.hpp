@@ -74,6 +74,11 @@ class MetricsChartView : public QWidget {
   QStringList shownMetrics() const;
   // Plots exactly these keys (unknown keys are ignored, at most kMaxShown).
   void setShownMetrics(const QStringList& keys);
+  // Lesson highlights: these metrics are shown (added to the plotted ones) with a line twice as
+  // thick and a bold picker row. Empty clears the emphasis (the lines stay).
+  void setHighlightedMetrics(const QStringList& keys);
+  QStringList highlightedMetrics() const { return highlighted_; }
+  double seriesWidth(const QString& key) const;  // the pen width of a plotted line (0: not plotted)
   // The sampled values of `key` over the whole run: x in virtual ms, y in the metric's unit
   // (counts, or ms for durations). Samples first if the cache is stale.
   QList<QPointF> sampledSeries(const QString& key);
@@ -178,6 +183,7 @@ class MetricsChartView : public QWidget {
     int colour = 0;
   };
   std::vector<Shown> shown_;
+  QStringList highlighted_;  // metrics a lesson points at
   QHash<QString, QStringList> chosen_by_protocol_;  // the learner's picks, per protocol, this session
   bool projector_ = false;
   bool updating_picker_ = false;

@@ -531,6 +531,7 @@ bool SpacetimeView::finalAt(const cs::Message& m, cs::Time cut) const {
 // labels (whose room depends on the next state change), selection and now line. Sparse frames
 // (labelled arrows) are cheap and are painted directly.
 void SpacetimeView::paintEvent(QPaintEvent*) {
+  highlightedDrawn_ = 0;
   QPainter p(viewport());
   p.setRenderHint(QPainter::Antialiasing);
   p.setRenderHint(QPainter::TextAntialiasing);
@@ -824,9 +825,24 @@ void SpacetimeView::batchMessages(cs::Time t0, cs::Time t1, Density density, Par
   }
 }
 
+void SpacetimeView::setHighlightedTypes(const std::vector<int>& types) {
+  if (types == highlighted_) return;
+  highlighted_ = types;
+  ++generation_;  // the cached past was drawn without (or with) the glow
+  viewport()->update();
+}
+
 void SpacetimeView::strokeBatches(QPainter& p, bool busy) {
   const palette::Scheme& s = palette::scheme(projector_);
   const auto& info = controller_->info();
+  // A lesson's highlighted message types: a wide translucent accent under their arrows.
+  for (int t : highlighted_) {
+    if (t < 0 || static_cast<std::size_t>(t) >= batch_.size()) continue;
+    p.setPen(QPen(QColor(0xFF, 0xA6, 0x00, 150), 6.5 * s.lineScale, Qt::SolidLine, Qt::RoundCap));
+    drawLinesChunked(p, batch_[static_cast<std::size_t>(t)]);
+    drawLinesChunked(p, lostBatch_[static_cast<std::size_t>(t)]);
+    highlightedDrawn_ += static_cast<int>(batch_[static_cast<std::size_t>(t)].size() + lostBatch_[static_cast<std::size_t>(t)].size());
+  }
   // Thousands of arrows on screen (a zoomed-out busy run): antialiasing buys nothing visible there
   // and costs most of the frame, so busy frames use the rasteriser's fast paths: a 1-pixel cosmetic
   // pen (antialiased), or, on a projector where lines must stay thick, aliased wide lines.

@@ -38,6 +38,13 @@ class SpacetimeView : public QAbstractScrollArea {
   // Where a message's arrow ends as drawn now (the drop point for a lost one).
   QPointF arrowEnd(const cs::Message& m) const;
 
+  // Lesson highlights: messages of these types (indices into the protocol's message keys) are drawn
+  // over a wide accent glow. Empty clears.
+  void setHighlightedTypes(const std::vector<int>& types);
+  const std::vector<int>& highlightedTypes() const { return highlighted_; }
+  // Arrows drawn with the glow in the last paint (for tests).
+  int highlightedArrows() const { return highlightedDrawn_; }
+
  public slots:
   void rebuild();
   void refresh();
@@ -143,6 +150,8 @@ class SpacetimeView : public QAbstractScrollArea {
     bool operator==(const CacheKey&) const = default;
   } cacheKey_;
   std::uint64_t generation_ = 0;  // bumped when the index or the texts are rebuilt
+  std::vector<int> highlighted_;  // message types a lesson points at
+  int highlightedDrawn_ = 0;
   std::vector<QStaticText> messageText_, stateText_;
   // The ruler without the "now" pill and the node gutter, keyed by what they show.
   QPixmap ruler_, gutter_;

@@ -392,10 +392,29 @@ void StateMachineView::paintBoxes(QPainter& p) {
   }
 }
 
+void StateMachineView::setLessonHighlights(const QStringList& recordKeys, bool focusLog) {
+  if (recordKeys == lessonRecords_ && focusLog == lessonLogFocus_) return;
+  lessonRecords_ = recordKeys;
+  lessonLogFocus_ = focusLog;
+  update();
+}
+
 void StateMachineView::paintLog(QPainter& p, const QRectF& area) {
+  recordRects_.clear();
+  logBox_ = QRectF();
   const auto& sim = controller_->sim();
   if (node_ < 0 || static_cast<std::size_t>(node_) >= sim.nodes().size() || area.height() < 30) return;
+  logBox_ = area;
   const palette::Scheme& s = palette::scheme(projector_);
+  // A lesson points here: the same accent as the canvas's highlight, so the eye finds it.
+  const QColor accent(0xE0, 0x6A, 0x00);
+  if (lessonLogFocus_) {
+    p.save();
+    p.setPen(QPen(accent, 3));
+    p.setBrush(Qt::NoBrush);
+    p.drawRoundedRect(area.adjusted(1.5, 1.5, -1.5, -1.5), 6, 6);
+    p.restore();
+  }
   const auto& log = sim.nodes()[static_cast<std::size_t>(node_)].log;
   const auto& info = controller_->info();
   TablePainter t(p, area, font(), s, tr("Durable log — %n record(s), survives crashes", nullptr, static_cast<int>(log.size())));
@@ -420,6 +439,15 @@ void StateMachineView::paintLog(QPainter& p, const QRectF& area) {
   for (int i = first; i < size; ++i) {
     const cs::LogRecord& r = log[static_cast<std::size_t>(i)];
     const QString key = viewutil::key(info.log_records, r.type);
+    if (lessonRecords_.contains(key)) {
+      const QRectF row(t.inner().left(), t.y(), t.inner().width(), t.rowHeight());
+      p.save();
+      p.setPen(QPen(accent, 2.5));
+      p.setBrush(QColor(0xFF, 0xA6, 0x00, 60));
+      p.drawRoundedRect(row.adjusted(1, 0.5, -1, -0.5), 4, 4);
+      p.restore();
+      recordRects_.push_back(row);
+    }
     // The record name takes what the other columns leave; a long zh-TW gloss is cut, not hidden.
     t.row({viewutil::ms(r.time), EngineText::logRecord(key.toStdString()), QStringLiteral("t%1").arg(r.txn), QString::number(r.value)},
           align, {s.mutedInk, s.ink, s.mutedInk, s.mutedInk}, 1);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QRectF>
+#include <QStringList>
 #include <QWidget>
 #include <vector>
 
@@ -43,6 +44,15 @@ class StateMachineView : public QWidget {
   // Arrow labels with no room on the graph (shown as tooltips), and where the note saying so went.
   int hiddenEdgeLabels() const { return layout_.hiddenLabels(); }
   QRectF hiddenLabelsNote() const { return hiddenNote_; }
+  // ---- lesson highlights ----
+  // Records of these types (log record keys, e.g. "READY") are outlined in the durable log; `focusLog`
+  // frames the whole log box (a lesson's "show the log" action). Empty / false clears.
+  void setLessonHighlights(const QStringList& recordKeys, bool focusLog);
+  QStringList highlightedRecords() const { return lessonRecords_; }
+  bool logFocused() const { return lessonLogFocus_; }
+  // Where the last paint outlined highlighted records and where it drew the log box (for tests).
+  const std::vector<QRectF>& highlightedRecordRects() const { return recordRects_; }
+  QRectF logBox() const { return logBox_; }
   // The on-screen label of a transition key ("PREPARE/VOTE_COMMIT" -> "PREPARE / VOTE_COMMIT").
   QString edgeText(const QStringList& labels) const;  // one arrow's transitions, merged by action
   QString transitionLabel(const std::string& key) const;
@@ -71,6 +81,10 @@ class StateMachineView : public QWidget {
 
   LabController* controller_;
   bool projector_ = false;
+  QStringList lessonRecords_;
+  bool lessonLogFocus_ = false;
+  std::vector<QRectF> recordRects_;
+  QRectF logBox_;
 
   // Snapshot taken in refresh().
   cs::NodeId node_ = cs::kNoNode;
