@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "explore/scenario_explorer.hpp"
 #include "explore/textbook_models.hpp"
 #include "sim/diagnostic.hpp"
 #include "sim/simulator.hpp"
@@ -59,6 +60,14 @@ struct ExploreOptions {
   bool json = false;
 };
 int explore_command(const ExploreOptions& opt);
+// Explores a scenario's interleavings with bounded faults (engine/explore/scenario_explorer.hpp).
+struct ExploreFileOptions {
+  QString file;
+  explore::FaultBudget budget;
+  std::optional<std::uint64_t> max_states;
+  bool json = false;
+};
+int explore_file_command(const ExploreFileOptions& opt);
 // Runs lesson 18's PostgreSQL lab on a private server (app/pglab); 3 when PostgreSQL cannot start.
 int pg_lab_command(bool json);
 

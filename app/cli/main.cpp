@@ -21,6 +21,8 @@ const char* const kUsage =
     "       commitscope-cli protocols [--json | --markdown]\n"
     "       commitscope-cli explore --model tcommit|twophase|paxoscommit [--rms N] [--acceptors N]\n"
     "                               [--ballots N] [--max-states N] [--json]\n"
+    "       commitscope-cli explore FILE [--max-crashes N] [--max-drops N] [--max-dups N]\n"
+    "                               [--max-partitions N] [--max-states N] [--json]\n"
     "       commitscope-cli pg-lab [--json]\n"
     "\n"
     "  run        runs a scenario and prints a summary (--json: a JSON report with trace_sha256);\n"
@@ -38,7 +40,10 @@ const char* const kUsage =
     "  explore    explores every state of a TLA+ transaction-commit model (TCommit, TwoPhase,\n"
     "             PaxosCommit from tlaplus/Examples) breadth-first and checks its invariants; the\n"
     "             distinct-state counts are TLC's (docs/explorer.md). Defaults: 3 RMs, 3 acceptors,\n"
-    "             2 ballots, at most 20,000,000 states\n"
+    "             2 ballots, at most 20,000,000 states. With a scenario FILE: every interleaving of its\n"
+    "             protocol's messages and timers, with at most N crashes, drops, duplicates and\n"
+    "             partitions; prints each violated invariant and blocking state with a scenario that\n"
+    "             `run` replays (docs/explorer.md). Default: no faults, at most 200,000 states\n"
     "  pg-lab     runs lesson 18's two-phase-commit lab on a private, throwaway PostgreSQL server (initdb\n"
     "             in a temporary directory, Unix socket only) and prints each statement, the server's\n"
     "             answer and what it observed (--json: the observations only; docs/pglab.md)\n"
@@ -69,7 +74,12 @@ int dispatch(QCoreApplication& app) {
   const QCommandLineOption acceptors("acceptors", "explore: PaxosCommit's acceptors.", "N");
   const QCommandLineOption ballots("ballots", "explore: PaxosCommit's ballots (0 .. N-1).", "N");
   const QCommandLineOption maxStates("max-states", "explore: stop after this many distinct states.", "N");
-  parser.addOptions({help, seed, until, json, trace, longRun, protocolsList, markdown, model, rms, acceptors, ballots, maxStates});
+  const QCommandLineOption maxCrashes("max-crashes", "explore FILE: crashes.", "N");
+  const QCommandLineOption maxDrops("max-drops", "explore FILE: message drops.", "N");
+  const QCommandLineOption maxDups("max-dups", "explore FILE: message duplications.", "N");
+  const QCommandLineOption maxPartitions("max-partitions", "explore FILE: partitions.", "N");
+  parser.addOptions({help, seed, until, json, trace, longRun, protocolsList, markdown, model, rms, acceptors, ballots, maxStates,
+                     maxCrashes, maxDrops, maxDups, maxPartitions});
   parser.addPositionalArgument("command", "run | compare | validate | walk | protocols | explore | pg-lab");
 
   // parse() rather than process(): process() exits with status 1 on a bad option; ours is 2.
@@ -85,9 +95,11 @@ int dispatch(QCoreApplication& app) {
   if (command != "run" && parser.isSet(longRun)) return usage_error("--long-run belongs to the run command");
 
   const bool explore_options = parser.isSet(model) || parser.isSet(rms) || parser.isSet(acceptors) ||
-                               parser.isSet(ballots) || parser.isSet(maxStates);
+                               parser.isSet(ballots) || parser.isSet(maxStates) || parser.isSet(maxCrashes) ||
+                               parser.isSet(maxDrops) || parser.isSet(maxDups) || parser.isSet(maxPartitions);
   if (command != "explore" && explore_options)
-    return usage_error("--model, --rms, --acceptors, --ballots and --max-states belong to the explore command");
+    return usage_error("--model, --rms, --acceptors, --ballots, --max-states and --max-crashes, --max-drops, --max-dups, "
+                       "--max-partitions belong to the explore command");
   if (command != "compare" && parser.isSet(protocolsList))
     return usage_error("--protocols belongs to the compare command");
   // The same rules as "seed" and "until_ms" in a scenario file (engine/scenario/number_rules.hpp).
@@ -133,10 +145,41 @@ int dispatch(QCoreApplication& app) {
     return cs::cli::compare_command(opt);
   }
   if (command == "explore") {
-    if (!args.isEmpty()) return usage_error("explore takes no file yet: name a model with --model");
-    if (!parser.isSet(model)) return usage_error("explore needs --model tcommit, twophase or paxoscommit");
     if (parser.isSet(seed) || parser.isSet(until) || parser.isSet(trace) || parser.isSet(markdown))
       return usage_error("--seed, --until-ms, --trace and --markdown do not apply to explore");
+    std::optional<std::uint64_t> max_states;
+    if (parser.isSet(maxStates)) {
+      const std::string text = parser.value(maxStates).toStdString();
+      const cs::WholeNumber n = cs::read_whole_number(std::string_view(text));
+      if (n.problem != cs::WholeNumber::Problem::None || n.value == 0)
+        return usage_error("--max-states takes a whole number of states (1 or more), not \"" + text + "\"");
+      max_states = n.value;
+    }
+    if (!parser.isSet(model)) {
+      if (args.size() != 1) return usage_error("explore needs a scenario FILE, or --model tcommit, twophase or paxoscommit");
+      if (parser.isSet(rms) || parser.isSet(acceptors) || parser.isSet(ballots))
+        return usage_error("--rms, --acceptors and --ballots belong to explore --model");
+      cs::cli::ExploreFileOptions fo;
+      fo.file = args.front();
+      fo.json = parser.isSet(json);
+      fo.max_states = max_states;
+      const std::pair<const QCommandLineOption*, int*> budgets[] = {{&maxCrashes, &fo.budget.crashes},
+                                                                     {&maxDrops, &fo.budget.drops},
+                                                                     {&maxDups, &fo.budget.duplicates},
+                                                                     {&maxPartitions, &fo.budget.partitions}};
+      for (const auto& [o, out] : budgets) {
+        if (!parser.isSet(*o)) continue;
+        bool ok = false;
+        *out = parser.value(*o).toInt(&ok);
+        if (!ok || *out < 0 || *out > 9)
+          return usage_error("--" + o->names().front().toStdString() + " takes a whole number from 0 to 9, not \"" +
+                             parser.value(*o).toStdString() + "\"");
+      }
+      return cs::cli::explore_file_command(fo);
+    }
+    if (!args.isEmpty()) return usage_error("explore --model takes no file");
+    if (parser.isSet(maxCrashes) || parser.isSet(maxDrops) || parser.isSet(maxDups) || parser.isSet(maxPartitions))
+      return usage_error("--max-crashes, --max-drops, --max-dups and --max-partitions belong to explore FILE");
     cs::cli::ExploreOptions opt;
     opt.model = parser.value(model);
     opt.json = parser.isSet(json);
@@ -149,13 +192,7 @@ int dispatch(QCoreApplication& app) {
     };
     if (!count(rms, opt.size.rms) || !count(acceptors, opt.size.acceptors) || !count(ballots, opt.size.ballots))
       return usage_error("--rms, --acceptors and --ballots take whole numbers");
-    if (parser.isSet(maxStates)) {
-      const std::string text = parser.value(maxStates).toStdString();
-      const cs::WholeNumber n = cs::read_whole_number(std::string_view(text));
-      if (n.problem != cs::WholeNumber::Problem::None || n.value == 0)
-        return usage_error("--max-states takes a whole number of states (1 or more), not \"" + text + "\"");
-      opt.max_states = n.value;
-    }
+    opt.max_states = max_states;
     return cs::cli::explore_command(opt);
   }
   if (command == "pg-lab") {

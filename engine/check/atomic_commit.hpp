@@ -1,6 +1,8 @@
 // Invariants of atomic commitment protocols (2PC, 3PC), checked on every trace event.
 #pragma once
 
+#include <memory>
+
 #include <cstdint>
 #include <vector>
 
@@ -12,6 +14,7 @@ namespace cs {
 // No two nodes decide differently for one transaction, and no node changes its decision.
 class AgreementInvariant final : public Invariant {
  public:
+  std::unique_ptr<Invariant> clone() const override { return std::make_unique<AgreementInvariant>(*this); }
   AgreementInvariant(std::uint16_t commit_state, std::uint16_t abort_state);
   void observe(const TraceEvent& ev) override;
   std::uint32_t kinds() const override { return trace_kind_bit(TraceKind::State); }
@@ -25,6 +28,7 @@ class AgreementInvariant final : public Invariant {
 // Nobody commits a transaction unless every participant voted to commit it.
 class CommitValidityInvariant final : public Invariant {
  public:
+  std::unique_ptr<Invariant> clone() const override { return std::make_unique<CommitValidityInvariant>(*this); }
   CommitValidityInvariant(std::uint16_t commit_state, std::uint16_t vote_commit_msg, std::vector<NodeId> participants);
   void observe(const TraceEvent& ev) override;
   std::uint32_t kinds() const override { return trace_kind_bit(TraceKind::Send) | trace_kind_bit(TraceKind::State); }
@@ -41,6 +45,7 @@ class CommitValidityInvariant final : public Invariant {
 // Each node applies (logs) a commit at most once per transaction: duplicate decisions are harmless.
 class CommitOnceInvariant final : public Invariant {
  public:
+  std::unique_ptr<Invariant> clone() const override { return std::make_unique<CommitOnceInvariant>(*this); }
   explicit CommitOnceInvariant(std::uint16_t commit_record);
   void observe(const TraceEvent& ev) override;
   std::uint32_t kinds() const override { return trace_kind_bit(TraceKind::LogAppend); }

@@ -2,6 +2,8 @@
 // itself detects with ground truth it keeps for reporting (a stale read, a lost update).
 #pragma once
 
+#include <memory>
+
 #include <cstdint>
 #include <string>
 
@@ -11,6 +13,7 @@ namespace cs {
 
 class ForbiddenNoteInvariant final : public Invariant {
  public:
+  std::unique_ptr<Invariant> clone() const override { return std::make_unique<ForbiddenNoteInvariant>(*this); }
   // `what` describes one occurrence; the operation (txn) id is appended.
   ForbiddenNoteInvariant(std::string key, std::string description, std::uint16_t note, std::string what)
       : Invariant(std::move(key), std::move(description)), note_(note), what_(std::move(what)) {}

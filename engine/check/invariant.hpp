@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "sim/trace.hpp"
@@ -13,6 +14,10 @@ class Invariant : public TraceObserver {
  public:
   Invariant(std::string key, std::string description)
       : key_(std::move(key)), description_(std::move(description)) {}
+
+  // A copy with the same history, for the explorer (nullptr: this checker cannot be copied, because
+  // it reads a protocol it holds a reference to; the explorer then replays instead of copying).
+  virtual std::unique_ptr<Invariant> clone() const { return nullptr; }
 
   const std::string& key() const { return key_; }                  // stable, e.g. "agreement"
   const std::string& description() const { return description_; }  // English, for CLI and docs

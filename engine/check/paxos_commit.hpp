@@ -3,6 +3,8 @@
 // instance chooses one value at most.
 #pragma once
 
+#include <memory>
+
 #include <cstdint>
 #include <map>
 #include <tuple>
@@ -16,6 +18,7 @@ namespace cs {
 // Nobody commits a transaction unless every participant logged its prepared vote for it first.
 class PreparedValidityInvariant final : public Invariant {
  public:
+  std::unique_ptr<Invariant> clone() const override { return std::make_unique<PreparedValidityInvariant>(*this); }
   PreparedValidityInvariant(std::uint16_t commit_state, std::uint16_t prepared_record, std::vector<NodeId> participants);
   void observe(const TraceEvent& ev) override;
   std::uint32_t kinds() const override {
@@ -41,6 +44,7 @@ struct AcceptedRecordLayout {
 // instance may ever have two different values chosen (Paxos's safety property).
 class ChosenOnceInvariant final : public Invariant {
  public:
+  std::unique_ptr<Invariant> clone() const override { return std::make_unique<ChosenOnceInvariant>(*this); }
   ChosenOnceInvariant(std::uint16_t accepted_record, int quorum, AcceptedRecordLayout layout);
   void observe(const TraceEvent& ev) override;
   std::uint32_t kinds() const override { return trace_kind_bit(TraceKind::LogAppend); }

@@ -2,6 +2,8 @@
 // every trace event from the durable-log records the services append.
 #pragma once
 
+#include <memory>
+
 #include <cstdint>
 #include <optional>
 #include <set>
@@ -26,6 +28,7 @@ struct SagaRecords {
 // after the saga ended.
 class AllOrCompensatedInvariant final : public Invariant {
  public:
+  std::unique_ptr<Invariant> clone() const override { return std::make_unique<AllOrCompensatedInvariant>(*this); }
   explicit AllOrCompensatedInvariant(SagaRecords r);
   void observe(const TraceEvent& ev) override;
 
@@ -43,6 +46,7 @@ class AllOrCompensatedInvariant final : public Invariant {
 // A step's compensation runs only after every later step that applied has been compensated.
 class CompensationOrderInvariant final : public Invariant {
  public:
+  std::unique_ptr<Invariant> clone() const override { return std::make_unique<CompensationOrderInvariant>(*this); }
   explicit CompensationOrderInvariant(SagaRecords r);
   void observe(const TraceEvent& ev) override;
 
@@ -57,6 +61,7 @@ class CompensationOrderInvariant final : public Invariant {
 // delivered) is a violation too: exactly once means neither twice nor never.
 class ExactlyOnceEffectInvariant final : public Invariant {
  public:
+  std::unique_ptr<Invariant> clone() const override { return std::make_unique<ExactlyOnceEffectInvariant>(*this); }
   ExactlyOnceEffectInvariant(std::vector<std::uint16_t> effect_records, std::optional<std::uint16_t> lost_note = {});
   void observe(const TraceEvent& ev) override;
 
@@ -70,6 +75,7 @@ class ExactlyOnceEffectInvariant final : public Invariant {
 // events, as publishing before committing would produce).
 class EffectAfterCommitInvariant final : public Invariant {
  public:
+  std::unique_ptr<Invariant> clone() const override { return std::make_unique<EffectAfterCommitInvariant>(*this); }
   EffectAfterCommitInvariant(NodeId source, std::uint16_t commit_record, NodeId sink, std::uint16_t effect_record);
   void observe(const TraceEvent& ev) override;
 
@@ -83,6 +89,7 @@ class EffectAfterCommitInvariant final : public Invariant {
 // applied-but-unfinished step is part of it, if that step is later undone (a dirty read).
 class NoDirtyReadInvariant final : public Invariant {
  public:
+  std::unique_ptr<Invariant> clone() const override { return std::make_unique<NoDirtyReadInvariant>(*this); }
   NoDirtyReadInvariant(NodeId node, std::uint16_t applied, std::uint16_t compensated, std::uint16_t read_note);
   void observe(const TraceEvent& ev) override;
 

@@ -1,6 +1,8 @@
 // Split-brain: "at most one primary's writes are accepted per term".
 #pragma once
 
+#include <memory>
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -16,6 +18,7 @@ namespace cs {
 // after the new one started: split-brain).
 class OnePrimaryPerTermInvariant final : public Invariant {
  public:
+  std::unique_ptr<Invariant> clone() const override { return std::make_unique<OnePrimaryPerTermInvariant>(*this); }
   // `names`: node names by NodeId, for the violation message.
   OnePrimaryPerTermInvariant(std::uint16_t accept_record, std::vector<std::string> names);
   void observe(const TraceEvent& ev) override;

@@ -2,6 +2,8 @@
 // state changes of the services (the transaction manager's own records are not counted).
 #pragma once
 
+#include <memory>
+
 #include <cstdint>
 #include <map>
 #include <utility>
@@ -35,6 +37,7 @@ struct TccKeys {
 // No service both confirms and cancels (or lets expire, or empty-cancels) one transaction.
 class ConfirmXorCancelInvariant final : public Invariant {
  public:
+  std::unique_ptr<Invariant> clone() const override { return std::make_unique<ConfirmXorCancelInvariant>(*this); }
   explicit ConfirmXorCancelInvariant(TccKeys k);
   void observe(const TraceEvent& ev) override;
 
@@ -47,6 +50,7 @@ class ConfirmXorCancelInvariant final : public Invariant {
 // REJECTED. Confirm and cancel are both final, so once broken it stays broken.
 class AllOrNothingInvariant final : public Invariant {
  public:
+  std::unique_ptr<Invariant> clone() const override { return std::make_unique<AllOrNothingInvariant>(*this); }
   explicit AllOrNothingInvariant(TccKeys k);
   void observe(const TraceEvent& ev) override;
 
@@ -60,6 +64,7 @@ class AllOrNothingInvariant final : public Invariant {
 // once and for the amount reserved; the figures the service reports match this ledger.
 class ConservationInvariant final : public Invariant {
  public:
+  std::unique_ptr<Invariant> clone() const override { return std::make_unique<ConservationInvariant>(*this); }
   explicit ConservationInvariant(TccKeys k);
   void observe(const TraceEvent& ev) override;
 
@@ -76,6 +81,7 @@ class ConservationInvariant final : public Invariant {
 // Each service applies a transaction's confirm at most once, whatever is re-sent or duplicated.
 class ConfirmOnceInvariant final : public Invariant {
  public:
+  std::unique_ptr<Invariant> clone() const override { return std::make_unique<ConfirmOnceInvariant>(*this); }
   explicit ConfirmOnceInvariant(TccKeys k);
   void observe(const TraceEvent& ev) override;
 

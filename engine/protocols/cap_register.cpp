@@ -904,3 +904,52 @@ std::vector<Metric> CapRegister::metrics() const {
 }
 
 }  // namespace cs::cap
+
+namespace cs::cap {
+
+// The explorer's canonical state: replicas, clients and the operations' history. Times of the
+// history only matter by their order (what linearizability reads), so they are encoded as ranks;
+// LWW timestamps are the physical clock itself and stay as they are (docs/explorer.md).
+bool CapRegister::encode_state(const Simulator& sim, std::vector<std::int64_t>& out) const {
+  const auto siblings = [&](const std::vector<Sibling>& sibs) {
+    out.push_back(static_cast<std::int64_t>(sibs.size()));
+    for (const Sibling& s : sibs) {
+      out.push_back(s.value);
+      out.push_back(s.ts);
+      out.insert(out.end(), s.vc.begin(), s.vc.end());
+    }
+  };
+  for (const Replica& r : replicas_) {
+    for (const auto& key : r.keys) siblings(key);
+    out.push_back(static_cast<std::int64_t>(r.coord.size()));
+    for (const auto& [op, c] : r.coord) {  // a std::map: in op order
+      out.insert(out.end(), {op, c.write, c.key, c.value, c.client, c.phase, c.replied, c.acked, c.best_ts,
+                             c.best_value, c.min_ts, c.ts, sim.timer_live(c.timer)});
+    }
+    out.insert(out.end(), r.issued.begin(), r.issued.end());
+    out.insert(out.end(), r.seen.begin(), r.seen.end());
+    out.push_back(r.sync_round);
+  }
+  for (const Client& c : clients_) {
+    out.push_back(static_cast<std::int64_t>(c.pending.size()));
+    out.insert(out.end(), c.pending.begin(), c.pending.end());
+  }
+  std::vector<Time> times;
+  for (const OpRec& op : ops_) times.insert(times.end(), {op.invoked, op.ended});
+  std::sort(times.begin(), times.end());
+  times.erase(std::unique(times.begin(), times.end()), times.end());
+  const auto rank = [&](Time t) { return std::lower_bound(times.begin(), times.end(), t) - times.begin(); };
+  for (const OpRec& op : ops_) {
+    out.insert(out.end(), {static_cast<std::int64_t>(op.status), rank(op.invoked), rank(op.ended), sim.timer_live(op.timer),
+                           op.key, op.write, op.ts, op.lost});
+    out.push_back(static_cast<std::int64_t>(op.result.size()));
+    out.insert(out.end(), op.result.begin(), op.result.end());
+    out.insert(out.end(), op.frontier.begin(), op.frontier.end());
+  }
+  for (const auto& f : frontier_) out.insert(out.end(), f.begin(), f.end());
+  for (const auto& v : bvc_) out.insert(out.end(), v.begin(), v.end());
+  out.insert(out.end(), book_counter_.begin(), book_counter_.end());
+  return true;
+}
+
+}  // namespace cs::cap

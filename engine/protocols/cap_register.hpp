@@ -95,6 +95,8 @@ class CapRegister final : public Protocol, public lin::RegisterHistory {
   std::vector<TxnView> transactions() const override;
   std::vector<std::unique_ptr<Invariant>> make_invariants() const override;
   std::vector<Metric> metrics() const override;
+  bool encode_state(const Simulator& sim, std::vector<std::int64_t>& out) const override;
+  std::unique_ptr<Protocol> clone() const override { return std::make_unique<CapRegister>(*this); }
 
   // RegisterHistory (for the linearizability invariant and tests).
   std::int64_t key_of(TxnId op) const override;

@@ -58,6 +58,16 @@ void LockTable::append_views(std::vector<LockView>& out) const {
     if (l.holder != 0 || !l.waiters.empty()) out.push_back(LockView{r, l.holder, l.waiters});
 }
 
+void LockTable::encode(std::vector<std::int64_t>& out) const {
+  out.push_back(static_cast<std::int64_t>(locks_.size()));
+  for (const auto& [resource, lock] : locks_) {  // a std::map: in resource order
+    out.push_back(resource);
+    out.push_back(lock.holder);
+    out.push_back(static_cast<std::int64_t>(lock.waiters.size()));
+    out.insert(out.end(), lock.waiters.begin(), lock.waiters.end());
+  }
+}
+
 std::int64_t LockTable::held() const {
   return std::count_if(locks_.begin(), locks_.end(), [](const auto& e) { return e.second.holder != 0; });
 }

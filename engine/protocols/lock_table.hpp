@@ -65,6 +65,8 @@ class LockTable {
   void append_views(std::vector<LockView>& out) const;
   std::int64_t held() const;     // locks with a holder
   std::int64_t waiting() const;  // transactions queued
+  // For the explorer's canonical state (Protocol::encode_state): every lock with its queue, by resource.
+  void encode(std::vector<std::int64_t>& out) const;
   // Locks with an entry (held or waited for); the rest take no memory.
   std::size_t entries() const { return locks_.size(); }
 

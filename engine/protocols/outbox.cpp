@@ -510,3 +510,22 @@ std::vector<Metric> Outbox::metrics() const {
 }
 
 }  // namespace cs::outbox
+
+namespace cs::outbox {
+
+// The explorer's canonical state: the nodes' volatile tables, and of the book what decides a later
+// trace note the invariant reads (applied, stored, orphaned, lost_noted); no times, no figures.
+bool Outbox::encode_state(const Simulator&, std::vector<std::int64_t>& out) const {
+  for (const auto& node : state_) out.insert(out.end(), node.begin(), node.end());
+  out.push_back(static_cast<std::int64_t>(unsent_.size()));
+  out.insert(out.end(), unsent_.begin(), unsent_.end());
+  out.push_back(static_cast<std::int64_t>(relay_inflight_.size()));
+  out.insert(out.end(), relay_inflight_.begin(), relay_inflight_.end());
+  out.push_back(static_cast<std::int64_t>(offsets_.size()));
+  for (const Offset& o : offsets_) out.push_back(o.order * 2 + o.acked);
+  out.insert(out.end(), processed_.begin(), processed_.end());
+  for (const Book& b : book_) out.push_back(b.applied * 16 + b.stored + b.orphaned * 2 + b.lost_noted * 4 + (b.started >= 0) * 8);
+  return true;
+}
+
+}  // namespace cs::outbox

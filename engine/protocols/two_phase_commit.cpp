@@ -602,3 +602,49 @@ std::vector<Metric> TwoPhaseCommit::metrics() const {
 }
 
 }  // namespace cs::tpc
+
+namespace cs::tpc {
+
+// The explorer's canonical state: every field the handlers read, timers as "still running", and
+// not the book (ground truth for reports) nor any time.
+bool TwoPhaseCommit::encode_state(const Simulator& sim, std::vector<std::int64_t>& out) const {
+  out.push_back(coord_cursor_);
+  for (const CoordTxn& c : coord_) {
+    out.push_back(c.state);
+    out.push_back(c.voted_commit);
+    out.push_back(c.acked);
+    out.push_back(sim.timer_live(c.vote_timer));
+    out.push_back(sim.timer_live(c.ack_timer));
+    out.push_back(c.flushing | c.ended << 1);
+  }
+  for (const Participant& part : parts_) {
+    out.push_back(part.cursor);
+    for (const PartTxn& x : part.txns) {
+      out.push_back(x.state);
+      out.push_back(x.prepare_pending | x.flushing << 1 | x.blocked << 2 | x.vote_abort << 3 | x.lock.held << 4 |
+                    x.lock.waiting << 5);
+      out.push_back(x.lock.resource);
+      out.push_back(sim.timer_live(x.timer));
+    }
+    part.locks.encode(out);
+  }
+  return true;
+}
+
+// Undecided: a node that is up knows the transaction (C began it, Pi joined it) and has logged no
+// decision for it.
+bool TwoPhaseCommit::undecided(const Simulator& sim) const {
+  for (TxnId t = 1; t < book_.size(); ++t) {
+    const Book& b = book_[t];
+    if (b.started < 0 || b.ended >= 0) continue;
+    const std::uint32_t decided = b.committed | b.aborted;
+    for (NodeId n = 0; n <= p_.participants; ++n) {
+      if (!sim.is_up(n) || (decided >> n & 1u)) continue;
+      const std::uint8_t state = n == kCoordinator ? coord_[t].state : ptx(n, t).state;
+      if (state != kUnknown) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace cs::tpc

@@ -24,13 +24,17 @@ constexpr double kMaxMs = 1e12;
 constexpr double kMaxCoordinate = 1e6;
 
 constexpr std::string_view kTopKeys[] = {"title",    "title_zh", "description", "description_zh", "protocol", "seed",
-                                         "until_ms", "params",   "network",     "faults",         "layout"};
+                                         "until_ms", "params",   "network",     "faults",         "layout",
+                                         "schedule"};
 constexpr std::string_view kNetworkKeys[] = {"latency_ms", "loss", "duplicate"};
 constexpr std::string_view kActionKeys[] = {"crash",     "restart",   "cut",           "heal",   "heal_partition",
                                             "partition", "drop_next", "duplicate_next", "network"};
 constexpr std::string_view kFaultKeys[] = {"at_ms",          "on",        "after_event", "crash",
                                            "restart",        "cut",       "heal",        "heal_partition",
                                            "partition",      "drop_next", "duplicate_next", "network"};
+constexpr std::string_view kStepKeys[] = {"deliver", "duplicate", "drop", "timer", "client", "from",
+                                          "to",      "node",      "txn",  "a",     "b",      "extra"};
+constexpr std::string_view kStepKinds[] = {"deliver", "duplicate", "drop", "timer", "client"};
 constexpr std::string_view kStateTriggerKeys[] = {"node", "state", "txn"};
 constexpr std::string_view kSentTriggerKeys[] = {"sent", "nth", "from"};
 
@@ -166,6 +170,10 @@ class Loader {
   bool timed_after_event(const json& v, const std::string& path, FaultTrigger& t);
   bool action(const json& obj, std::string_view key, const std::string& path, FaultAction& a);
   void layout(const json& v, const std::string& path, Scenario& s);
+  void schedule(const json& v, const std::string& path, Scenario& s);
+  std::optional<ScheduledStep> step(const json& v, const std::string& path);
+  std::optional<std::uint16_t> key_index(const json& v, const std::string& path, const std::vector<std::string>& keys,
+                                         std::string_view what);
 
   const PositionedJson& doc_;
   std::string file_;
@@ -535,6 +543,94 @@ void Loader::layout(const json& v, const std::string& path, Scenario& s) {
   for (auto& [id, l] : found) s.layout.push_back(std::move(l));
 }
 
+std::optional<std::uint16_t> Loader::key_index(const json& v, const std::string& path,
+                                               const std::vector<std::string>& keys, std::string_view what) {
+  auto name = string(v, path, what);
+  if (!name || !protocol_) return std::nullopt;
+  const int i = ProtocolInfo::index_of(keys, *name);
+  if (i < 0) {
+    error(path, "unknown " + std::string(what) + " \"" + *name + "\" for " + protocol_name_ + "; it has: " + join(keys));
+    return std::nullopt;
+  }
+  return static_cast<std::uint16_t>(i);
+}
+
+// One step of a schedule (docs/explorer.md): {"deliver"|"duplicate"|"drop": MSG, "from", "to", "txn",
+// "a", "b", "extra"}, {"timer": KEY, "node", "txn", "a"} or {"client": KIND, "txn", "a"}.
+std::optional<ScheduledStep> Loader::step(const json& v, const std::string& path) {
+  if (!expect_object(v, path, "a schedule step") || !check_keys(v, path, kStepKeys, "a schedule step")) return std::nullopt;
+  ScheduledStep st;
+  int kinds = 0;
+  for (std::size_t k = 0; k < std::size(kStepKinds); ++k)
+    if (v.contains(kStepKinds[k])) {
+      ++kinds;
+      st.kind = static_cast<EventStepKind>(k);
+    }
+  if (kinds != 1) {
+    error(path, "a schedule step needs exactly one of: " + join(kStepKinds));
+    return std::nullopt;
+  }
+  bool ok = true;
+  const auto whole = [&](const char* key, std::int64_t& out) {
+    if (!v.contains(key)) return;
+    if (!v[key].is_number_integer()) {
+      error(json_path_member(path, key), std::string(key) + " must be a whole number");
+      ok = false;
+    } else {
+      out = v[key].get<std::int64_t>();
+    }
+  };
+  std::int64_t txn = 0, type = 0;
+  whole("txn", txn);
+  whole("a", st.a);
+  whole("b", st.b);
+  st.txn = static_cast<TxnId>(txn);
+  const auto node_of = [&](const char* key, NodeId& out) {
+    if (!v.contains(key)) return;
+    auto n = node(v[key], json_path_member(path, key));
+    if (n) out = *n;
+    else ok = false;
+  };
+  switch (st.kind) {
+    case EventStepKind::Timer: {
+      auto i = key_index(v["timer"], json_path_member(path, "timer"), protocol_ ? protocol_->info().timers : std::vector<std::string>{}, "timer");
+      ok = ok && i.has_value();
+      if (i) st.type = *i;
+      node_of("node", st.to);
+      break;
+    }
+    case EventStepKind::Client:
+      whole("client", type);
+      st.type = static_cast<std::uint16_t>(type);
+      break;
+    default: {
+      const char* key = kStepKinds[static_cast<std::size_t>(st.kind)].data();
+      auto i = key_index(v[key], json_path_member(path, key), protocol_ ? protocol_->info().messages : std::vector<std::string>{}, "message");
+      ok = ok && i.has_value();
+      if (i) st.type = *i;
+      node_of("from", st.from);
+      node_of("to", st.to);
+      if (v.contains("extra")) {
+        if (!v["extra"].is_array()) ok = false, error(json_path_member(path, "extra"), "extra must be a list of whole numbers");
+        else
+          for (const auto& x : v["extra"]) st.extra.push_back(x.is_number_integer() ? x.get<std::int64_t>() : 0);
+      }
+    }
+  }
+  if (!ok) return std::nullopt;
+  return st;
+}
+
+void Loader::schedule(const json& v, const std::string& path, Scenario& s) {
+  s.scheduled = true;
+  if (!v.is_array()) {
+    error(path, "schedule must be a list [...] of steps, not " + type_phrase(v));
+    return;
+  }
+  for (std::size_t i = 0; i < v.size(); ++i)
+    if (auto st = step(v[i], json_path_index(path, i))) s.schedule.push_back(std::move(*st));
+}
+
 std::optional<Scenario> Loader::load() {
   const json& root = doc_.value;
   if (!root.is_object()) {
@@ -588,6 +684,7 @@ std::optional<Scenario> Loader::load() {
     }
   }
   if (root.contains("layout")) layout(root["layout"], "layout", s);
+  if (root.contains("schedule")) schedule(root["schedule"], "schedule", s);
 
   if (out_.size() != errors_before || !protocol_) return std::nullopt;
   return s;

@@ -1,5 +1,7 @@
 #include "scenario/report.hpp"
 
+#include "explore/scenario_explorer.hpp"
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -222,6 +224,18 @@ ojson log_entry(const ProtocolInfo& info, const LogRecord& rec) {
   return e;
 }
 
+// A scheduled run (an explorer's finding, docs/explorer.md): how much of the schedule replayed, and
+// whether it ends blocked (null: the check ran out of states before it could tell).
+ojson schedule_report(const Simulation& run) {
+  ojson o = ojson::object();
+  o["steps"] = run.scenario().schedule.size();
+  o["replayed"] = run.schedule_replayed();
+  bool known = false;
+  const bool blocked = explore::ends_blocked(run.scenario(), known);
+  o["blocking"] = known ? ojson(blocked) : ojson(nullptr);
+  return o;
+}
+
 // The report; with `with_logs` false each node's "log" is an empty list for write_run_report to fill.
 ojson make_report(const Simulation& run, bool with_logs) {
   const Simulator& sim = run.sim();
@@ -295,6 +309,7 @@ ojson make_report(const Simulation& run, bool with_logs) {
     metrics[owner][m.key] = m.value;
   }
   r["metrics"] = std::move(metrics);
+  if (run.scenario().scheduled) r["schedule"] = schedule_report(run);
   return r;
 }
 
@@ -416,6 +431,15 @@ std::string text_summary(const Simulation& run) {
   node_table(out, sim, run.protocol().info());
   transaction_lines(out, run.protocol());
   invariant_lines(out, run);
+  if (run.scenario().scheduled) {
+    const ojson sched = schedule_report(run);
+    add_line(out, "schedule: " + std::to_string(run.schedule_replayed()) + " of " +
+                      std::to_string(run.scenario().schedule.size()) + " steps replayed");
+    if (sched["blocking"].is_boolean())
+      add_line(out, sched["blocking"].get<bool>()
+                        ? "BLOCKED: something stays undecided until a node restarts or the network heals"
+                        : "not blocked: deliveries and timers alone can still decide everything");
+  }
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sim/fault.hpp"
+#include "sim/schedule.hpp"
 #include "sim/types.hpp"
 
 namespace cs {
@@ -35,6 +36,10 @@ struct Scenario {
   // Resolved against the protocol's node, state and message names (valid for this protocol only).
   std::vector<Fault> faults;
   std::vector<NodeLayout> layout;  // canvas positions saved by the GUI; optional
+  // A scheduled scenario (a "schedule" key, as the explorer writes them: docs/explorer.md): the run
+  // is these steps in this order, time abstracted away (SimConfig::scheduled), and `until` unused.
+  bool scheduled = false;
+  std::vector<ScheduledStep> schedule;
 };
 
 }  // namespace cs

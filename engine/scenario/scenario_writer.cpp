@@ -49,6 +49,28 @@ class Writer {
     return i < keys.size() ? keys[i] : "#" + std::to_string(i);
   }
 
+  ojson step(const ScheduledStep& st) const {
+    ojson o = ojson::object();
+    switch (st.kind) {
+      case EventStepKind::Timer:
+        o["timer"] = key(info_.timers, st.type);
+        o["node"] = node(st.to);
+        break;
+      case EventStepKind::Client: o["client"] = st.type; break;
+      default: {
+        static constexpr const char* kKinds[] = {"deliver", "duplicate", "drop"};
+        o[kKinds[static_cast<std::size_t>(st.kind)]] = key(info_.messages, st.type);
+        o["from"] = node(st.from);
+        o["to"] = node(st.to);
+      }
+    }
+    if (st.txn != 0) o["txn"] = st.txn;
+    if (st.a != 0) o["a"] = st.a;
+    if (st.b != 0) o["b"] = st.b;
+    if (!st.extra.empty()) o["extra"] = st.extra;
+    return o;
+  }
+
   ojson fault(const Fault& f) const {
     ojson o = ojson::object();
     const FaultTrigger& t = f.trigger;
@@ -125,6 +147,11 @@ nlohmann::ordered_json scenario_to_json(const Scenario& s, const Protocol& proto
     ojson faults = ojson::array();
     for (const auto& f : s.faults) faults.push_back(w.fault(f));
     o["faults"] = std::move(faults);
+  }
+  if (s.scheduled) {
+    ojson steps = ojson::array();
+    for (const auto& st : s.schedule) steps.push_back(w.step(st));
+    o["schedule"] = std::move(steps);
   }
   if (!s.layout.empty()) {
     ojson layout = ojson::object();

@@ -28,6 +28,7 @@ std::unique_ptr<Simulation> Simulation::create(const Scenario& scenario, Diagnos
   cfg.keep_trace = routing.keep;
   cfg.keep_messages = routing.keep;
   cfg.count_unkept = limits.count_unkept;
+  cfg.scheduled = scenario.scheduled;
   s->sim_ = std::make_unique<Simulator>(cfg, *s->protocol_);
   s->sim_->set_trace_sink(routing.sink);
   const auto specs = s->protocol_->node_specs();
@@ -49,6 +50,27 @@ std::unique_ptr<Simulation> Simulation::create(const Scenario& scenario, Diagnos
   for (auto& inv : s->invariants_) s->sim_->add_observer(inv.get());
   s->sim_->start();
   return s;
+}
+
+std::unique_ptr<Simulation> Simulation::clone() const {
+  std::unique_ptr<Simulation> s(new Simulation());
+  s->protocol_ = protocol_->clone();
+  if (!s->protocol_) return nullptr;
+  for (const auto& inv : invariants_) {
+    s->invariants_.push_back(inv->clone());
+    if (!s->invariants_.back()) return nullptr;
+  }
+  s->scenario_ = scenario_;
+  s->schedule_replayed_ = schedule_replayed_;
+  s->sim_ = sim_->clone_for(*s->protocol_);
+  for (auto& inv : s->invariants_) s->sim_->add_observer(inv.get());
+  return s;
+}
+
+void Simulation::run() {
+  if (!scenario_.scheduled) return sim_->run_until(scenario_.until);
+  while (schedule_replayed_ < scenario_.schedule.size() && sim_->apply_step(scenario_.schedule[schedule_replayed_]))
+    ++schedule_replayed_;
 }
 
 bool Simulation::invariants_hold() const {

@@ -36,6 +36,10 @@ class Simulation {
   static std::unique_ptr<Simulation> create(const Scenario& scenario, Diagnostics& errors,
                                             RunLimits limits = {}, TraceRouting routing = {});
 
+  // A copy of the run as it stands, invariants included (nullptr when the protocol or one of its
+  // checkers cannot be copied): the explorer's way to branch without replaying.
+  std::unique_ptr<Simulation> clone() const;
+
   Simulator& sim() { return *sim_; }
   const Simulator& sim() const { return *sim_; }
   Protocol& protocol() { return *protocol_; }
@@ -44,8 +48,10 @@ class Simulation {
   const std::vector<std::unique_ptr<Invariant>>& invariants() const { return invariants_; }
   bool invariants_hold() const;
 
-  // Runs to scenario().until.
-  void run() { sim_->run_until(scenario_.until); }
+  // Runs to scenario().until; a scheduled scenario: applies its schedule, and stops at a step that
+  // names no pending event (schedule_replayed() then says how far it got).
+  void run();
+  std::size_t schedule_replayed() const { return schedule_replayed_; }
 
  private:
   Simulation() = default;
@@ -53,6 +59,7 @@ class Simulation {
   std::unique_ptr<Protocol> protocol_;
   std::unique_ptr<Simulator> sim_;
   std::vector<std::unique_ptr<Invariant>> invariants_;
+  std::size_t schedule_replayed_ = 0;
 };
 
 }  // namespace cs

@@ -113,6 +113,18 @@ class Protocol {
   virtual std::vector<std::unique_ptr<Invariant>> make_invariants() const = 0;
   // Protocol-specific figures at this moment (empty by default).
   virtual std::vector<Metric> metrics() const { return {}; }
+
+  // ---- for the explorer (engine/explore/scenario_explorer.hpp, docs/explorer.md) ----
+  // A copy of every node's state (nullptr: not supported; the explorer then replays paths instead).
+  virtual std::unique_ptr<Protocol> clone() const { return nullptr; }
+  // Appends a canonical encoding of every node's volatile state: everything that decides what the
+  // protocol does next, and nothing else (no times, no report book-keeping, no figures; a timer id
+  // as sim.timer_live(id)). Two states with equal encodings must behave alike. Returns false when
+  // the protocol has none: the explorer then cannot merge states reached by different paths.
+  virtual bool encode_state(const Simulator& sim, std::vector<std::int64_t>& out) const;
+  // Whether some transaction (or operation) is still undecided at a node that is up and took part
+  // in it: what a blocking state has. By default: one that transactions() shows in progress or blocked.
+  virtual bool undecided(const Simulator& sim) const;
 };
 
 }  // namespace cs

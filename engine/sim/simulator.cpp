@@ -76,7 +76,7 @@ const RoleMachine* ProtocolInfo::role(std::string_view key) const {
 }
 
 Simulator::Simulator(const SimConfig& cfg, Protocol& protocol)
-    : protocol_(protocol),
+    : protocol_(&protocol),
       seed_(cfg.seed),
       cfg_(cfg),
       rng_latency_(make_stream(cfg.seed, Stream::Latency)),
@@ -142,7 +142,7 @@ void Simulator::start() {
   assert(!started_);
   started_ = true;
   in_dispatch_ = true;
-  protocol_.start(*this);
+  protocol_->start(*this);
   check_after_event_triggers();  // "after_event": 0 means before the first event
   run_deferred();
   in_dispatch_ = false;
@@ -150,6 +150,11 @@ void Simulator::start() {
 
 void Simulator::push(Time t, EventKind kind, std::uint32_t idx) {
   if (halted_ != HaltReason::None) return;
+  if (cfg_.scheduled && kind != EventKind::Fault) {
+    // Waits for a step that names it; messages and timers are found in their own tables.
+    if (kind == EventKind::Client) scheduled_clients_.push_back(idx);
+    return;
+  }
   if (queue_.counts_at_least(cfg_.queue_limit)) {
     halted_ = HaltReason::QueueLimit;
     TraceEvent ev;
@@ -298,27 +303,28 @@ void Simulator::run_until_event(std::uint64_t n) {
 void Simulator::dispatch(const QueuedEvent& ev) {
   switch (ev.kind) {
     case EventKind::Deliver: deliver(messages_[ev.idx - messages_base_]); break;
-    case EventKind::Timer: {
-      const TimerRec t = timer(ev.idx);  // a copy: its record may be dropped below
-      timer(ev.idx).cancelled = true;    // fired timers cannot be cancelled again
-      drop_dead_timer_records();
-      TraceEvent tr;
-      tr.kind = TraceKind::Timer;
-      tr.node = t.node;
-      tr.txn = t.txn;
-      tr.key = t.kind;
-      tr.value = t.value;
-      record(tr);
-      protocol_.on_timer(*this, t);
-      break;
-    }
+    case EventKind::Timer: fire_timer(ev.idx); break;
     case EventKind::Fault: fire(ev.idx); break;
     case EventKind::Client: {
       const ClientRec c = clients_[ev.idx];
-      protocol_.on_client(*this, c.kind, c.txn, c.value);
+      protocol_->on_client(*this, c.kind, c.txn, c.value);
       break;
     }
   }
+}
+
+void Simulator::fire_timer(std::uint32_t id) {
+  const TimerRec t = timer(id);  // a copy: its record may be dropped below
+  timer(id).cancelled = true;    // fired timers cannot be cancelled again
+  drop_dead_timer_records();
+  TraceEvent tr;
+  tr.kind = TraceKind::Timer;
+  tr.node = t.node;
+  tr.txn = t.txn;
+  tr.key = t.kind;
+  tr.value = t.value;
+  record(tr);
+  protocol_->on_timer(*this, t);
 }
 
 void Simulator::drop(Message& m, DropReason why) {
@@ -350,7 +356,7 @@ void Simulator::deliver(Message& m) {
   ev.txn = m.txn;
   ev.msg = m.id;
   record(ev);
-  protocol_.on_message(*this, m);  // stable: messages_ is a deque
+  protocol_->on_message(*this, m);  // stable: messages_ is a deque
 }
 
 void Simulator::forget_settled_messages() {
@@ -378,6 +384,11 @@ void Simulator::launch(Message& m) {
 std::uint32_t Simulator::send(NodeId from, NodeId to, std::uint16_t type, TxnId txn, std::int64_t a,
                               std::int64_t b, std::vector<std::int64_t> extra) {
   if (!is_up(from) || halted_ != HaltReason::None) return 0;
+  if (cfg_.scheduled) {
+    // The network is a set: the same message again, while one is in flight, adds nothing.
+    ScheduledStep same{EventStepKind::Deliver, from, to, type, txn, a, b, extra};
+    if (const Message* m = find_in_flight(same); m && m->link_epoch == network_.epoch(from, to)) return m->id;
+  }
   if (!admit(message_bytes(extra.capacity()))) return 0;
   const bool injected_drop = network_.take_drop_next(from, to);
   const bool dup = network_.take_duplicate_next(from, to) ||
@@ -660,7 +671,7 @@ void Simulator::apply(const FaultAction& a, std::int64_t index) {
       record(c);
       // Taken before the wipe, while the protocol still has the node's memory.
       crashed_views_.resize(nodes_.size());
-      crashed_views_[static_cast<std::size_t>(a.a)] = protocol_.live_view(a.a);
+      crashed_views_[static_cast<std::size_t>(a.a)] = protocol_->live_view(a.a);
       crashed_views_[static_cast<std::size_t>(a.a)].locks.clear();
       crashed_views_[static_cast<std::size_t>(a.a)].blocked = false;
       n.up = false;
@@ -683,7 +694,7 @@ void Simulator::apply(const FaultAction& a, std::int64_t index) {
 }
 
 NodeView Simulator::node_view(NodeId n) const {
-  if (is_up(n)) return protocol_.live_view(n);
+  if (is_up(n)) return protocol_->live_view(n);
   return static_cast<std::size_t>(n) < crashed_views_.size() ? crashed_views_[static_cast<std::size_t>(n)] : NodeView{};
 }
 
@@ -693,14 +704,14 @@ void Simulator::run_deferred() {
     const auto [what, node] = deferred_[i];
     NodeState& n = nodes_[static_cast<std::size_t>(node)];
     if (what == Deferred::Wipe) {
-      protocol_.on_crash(*this, node);
+      protocol_->on_crash(*this, node);
     } else if (!n.up) {
       n.up = true;
       TraceEvent r;
       r.kind = TraceKind::Restart;
       r.node = node;
       record(r);
-      protocol_.on_restart(*this, node);
+      protocol_->on_restart(*this, node);
     }
   }
   deferred_.clear();

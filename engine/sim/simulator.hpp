@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <optional>
 #include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,7 @@
 #include "sim/network.hpp"
 #include "sim/protocol.hpp"
 #include "sim/rng.hpp"
+#include "sim/schedule.hpp"
 #include "sim/trace.hpp"
 #include "sim/types.hpp"
 
@@ -119,6 +121,11 @@ struct SimConfig {
   // bounds messages in flight, durable logs and protocol state, and a run's length is not limited by
   // its trace. A run that no limit stops is the same either way.
   bool count_unkept = true;
+  // A scheduled run (sim/schedule.hpp): messages, timers and workload events wait until a step
+  // names them (apply_step), in any order, and the clock moves 1 ms per step. The network is a set:
+  // sending a message identical to one still in flight adds nothing. The explorer's mode, and how
+  // a scenario with a "schedule" replays.
+  bool scheduled = false;
 };
 
 class Simulator;
@@ -142,8 +149,10 @@ std::string_view halt_reason_key(HaltReason r);
 class Simulator {
  public:
   Simulator(const SimConfig& cfg, Protocol& protocol);
-  Simulator(const Simulator&) = delete;
   Simulator& operator=(const Simulator&) = delete;
+  // A copy of this run driving `protocol` (a copy of protocol()), for the explorer: no observers
+  // (the caller adds the copies of its invariants) and no trace sink.
+  std::unique_ptr<Simulator> clone_for(Protocol& protocol) const;
 
   // ---- set-up (before start) ----
   NodeId add_node(std::string name, std::string role);
@@ -173,6 +182,16 @@ class Simulator {
   bool apply_now(const FaultAction& action);
   // Whether an action would change anything right now (to grey out impossible GUI actions).
   bool would_change(const FaultAction& action) const;
+
+  // ---- scheduled runs (SimConfig::scheduled) ----
+  // Dispatches the event `step` names (the lowest-numbered match), then the "after_event" faults due.
+  // Returns false, changing nothing, when no event matches or the run has halted.
+  bool apply_step(const ScheduledStep& step);
+  // Live timers (not fired, cancelled or voided by a crash), by id.
+  std::vector<TimerRec> live_timers() const;
+  bool timer_live(std::uint32_t id) const;
+  // Pending workload events of a scheduled run, in the order they were scheduled.
+  std::vector<ScheduledStep> pending_clients() const;
 
   // ---- services for protocols ----
   Time now() const { return now_; }
@@ -234,10 +253,11 @@ class Simulator {
   // Whether the trace limit and the trace's bytes apply (SimConfig::count_unkept).
   bool counts_trace() const { return cfg_.keep_trace || cfg_.count_unkept; }
   std::uint64_t seed() const { return seed_; }
-  Protocol& protocol() { return protocol_; }
-  const Protocol& protocol() const { return protocol_; }
+  Protocol& protocol() { return *protocol_; }
+  const Protocol& protocol() const { return *protocol_; }
 
  private:
+  Simulator(const Simulator&) = default;  // clone_for()
   struct ClientRec {
     std::uint16_t kind;
     TxnId txn;
@@ -258,6 +278,10 @@ class Simulator {
   template <class T>
   bool admit_one_more(std::vector<T>& v);
   void dispatch(const QueuedEvent& ev);
+  void fire_timer(std::uint32_t id);
+  // The lowest-numbered message in flight with the content `step` names, else nullptr.
+  Message* find_in_flight(const ScheduledStep& step);
+  bool dispatch_step(const ScheduledStep& step);
   void deliver(Message& m);
   void drop(Message& m, DropReason why);
   // Gives the message just added to messages_ its id, delivery time and fate, and queues it.
@@ -274,7 +298,7 @@ class Simulator {
   // Forgets the messages at the front of the table that are no longer in flight (!keep_messages).
   void forget_settled_messages();
 
-  Protocol& protocol_;
+  Protocol* protocol_;
   std::uint64_t seed_;
   SimConfig cfg_;
   Time now_ = 0;
@@ -300,6 +324,7 @@ class Simulator {
   mutable std::deque<TimerRec> timers_;  // mutable: prune() marks skipped timers dead
   mutable std::uint32_t timers_base_ = 0;
   std::vector<ClientRec> clients_;
+  std::vector<std::uint32_t> scheduled_clients_;  // scheduled runs: clients_ indices not yet run
   std::vector<TraceEvent> trace_;
   std::uint64_t trace_count_ = 0;
   TraceKind last_kind_ = TraceKind::Count_;  // of the last record; Count_ before the first

@@ -335,6 +335,64 @@ TEST(CliExplore, BadModelsSizesAndOptionsAreUsageErrors) {
   EXPECT_EQ(cli({QStringLiteral("run"), scenario("2pc-happy.json"), QStringLiteral("--model"), QStringLiteral("tcommit")}).code, 2);
 }
 
+// explore FILE: a scenario's interleavings with bounded faults; each finding is a scenario that
+// `run` replays to the same violation or block.
+namespace {
+QString explore_scenario(const char* name) {
+  return QStringLiteral(COMMITSCOPE_SOURCE_DIR "/tests/explore/") + QString::fromLatin1(name);
+}
+// Writes a finding's scenario to a file and runs it with `run --json`.
+nlohmann::json replay_finding(const nlohmann::json& finding, QTemporaryDir& dir, const QString& name) {
+  const QString path = dir.filePath(name);
+  QFile f(path);
+  EXPECT_TRUE(f.open(QIODevice::WriteOnly));
+  f.write(QByteArray::fromStdString(finding.at("scenario").dump(2)));
+  f.close();
+  const Result r = cli({QStringLiteral("run"), path, QStringLiteral("--json")});
+  EXPECT_EQ(r.code, 0) << r.err;
+  return parse(r);
+}
+}  // namespace
+
+TEST(CliExplore, TwoPcBlockingStatesReplayAsBlockedRuns) {
+  const Result r = cli({QStringLiteral("explore"), explore_scenario("2pc-1p.json"), QStringLiteral("--max-crashes"),
+                        QStringLiteral("1"), QStringLiteral("--json")});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto j = parse(r);
+  for (const char* key : {"distinct_states", "transitions", "max_depth", "complete", "seconds", "violations", "blocking_states"})
+    EXPECT_TRUE(j.contains(key)) << key;
+  EXPECT_EQ(j.at("complete"), true);
+  EXPECT_TRUE(j.at("violations").empty());
+  EXPECT_GT(j.at("blocking_states").at("count").get<int>(), 0);
+  QTemporaryDir dir;
+  int n = 0;
+  for (const auto& e : j.at("blocking_states").at("examples")) {
+    const auto run = replay_finding(e, dir, QStringLiteral("block%1.json").arg(n++));
+    EXPECT_EQ(run.at("schedule").at("blocking"), true) << e.dump();
+    EXPECT_EQ(run.at("schedule").at("replayed"), run.at("schedule").at("steps"));
+  }
+  EXPECT_GT(n, 0);
+}
+
+TEST(CliExplore, DualWriteViolationReplaysToTheSameInvariant) {
+  const Result r = cli({QStringLiteral("explore"), explore_scenario("dual-write-1.json"), QStringLiteral("--max-crashes"),
+                        QStringLiteral("1"), QStringLiteral("--max-states"), QStringLiteral("2000"), QStringLiteral("--json")});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto j = parse(r);
+  ASSERT_FALSE(j.at("violations").empty());
+  QTemporaryDir dir;
+  for (const auto& v : j.at("violations")) {
+    const auto run = replay_finding(v, dir, QStringLiteral("violation.json"));
+    const std::string key = v.at("invariant");
+    EXPECT_EQ(run.at("invariants").at(key).at("held"), false) << v.dump();
+  }
+  const Result text = cli({QStringLiteral("explore"), explore_scenario("dual-write-1.json"), QStringLiteral("--max-crashes"),
+                           QStringLiteral("1"), QStringLiteral("--max-states"), QStringLiteral("2000")});
+  EXPECT_NE(text.out.find("VIOLATED exactly_once_effect"), std::string::npos) << text.out;
+  EXPECT_EQ(cli({QStringLiteral("explore"), explore_scenario("2pc-1p.json"), QStringLiteral("--max-crashes"), QStringLiteral("x")}).code, 2);
+  EXPECT_EQ(cli({QStringLiteral("explore"), explore_scenario("2pc-1p.json"), QStringLiteral("--rms"), QStringLiteral("3")}).code, 2);
+}
+
 // ---- compare ----
 
 TEST(CliCompare, JsonRunsAreTheRunReportsAndTheTableTheirFigures) {

@@ -327,3 +327,70 @@ std::vector<Metric> PaxosCommit::metrics() const {
 }
 
 }  // namespace cs::paxos
+
+namespace cs::paxos {
+
+void PaxosCommit::encode_lead(const Simulator& sim, const Lead& l, std::vector<std::int64_t>& out) {
+  out.push_back(l.ballot);
+  out.push_back(l.max_seen);
+  out.push_back(l.phase);
+  out.push_back(l.promised_by);
+  out.push_back(sim.timer_live(l.timer));
+  out.push_back(static_cast<std::int64_t>(l.best_ballot.size()));
+  out.insert(out.end(), l.best_ballot.begin(), l.best_ballot.end());
+  out.insert(out.end(), l.best_value.begin(), l.best_value.end());
+  out.insert(out.end(), l.chosen.begin(), l.chosen.end());
+  out.push_back(static_cast<std::int64_t>(l.chosen.size()));
+  for (const auto& tallies : l.tallies) {
+    out.push_back(static_cast<std::int64_t>(tallies.size()));
+    for (const Tally& t : tallies) {
+      out.push_back(t.ballot);
+      out.push_back(t.value);
+      out.push_back(t.from);
+    }
+  }
+}
+
+// The explorer's canonical state: every field the handlers read, timers as "still running"; not the
+// book, the figures or any time.
+bool PaxosCommit::encode_state(const Simulator& sim, std::vector<std::int64_t>& out) const {
+  for (const CoordTxn& c : coord_) {
+    out.push_back(c.state);
+    encode_lead(sim, c.lead, out);
+  }
+  for (const Participant& part : parts_) {
+    for (const PartTxn& x : part.txns) {
+      out.push_back(x.state);
+      out.push_back(x.prepare_pending | x.vote_abort << 1 | x.lock.held << 2 | x.lock.waiting << 3);
+      out.push_back(x.lock.resource);
+      out.push_back(sim.timer_live(x.timer));
+    }
+    part.locks.encode(out);
+  }
+  for (const auto& acceptor : accs_) {
+    for (const AccTxn& a : acceptor) {
+      out.push_back(a.state);
+      out.push_back(a.promised);
+      out.insert(out.end(), a.acc_ballot.begin(), a.acc_ballot.end());
+      out.insert(out.end(), a.acc_value.begin(), a.acc_value.end());
+      out.push_back(sim.timer_live(a.takeover));
+      encode_lead(sim, a.lead, out);
+    }
+  }
+  return true;
+}
+
+// Undecided: an RM that is up joined the transaction and has not learned the outcome (the leader and
+// the acceptors only help: an RM is what holds locks).
+bool PaxosCommit::undecided(const Simulator& sim) const {
+  for (TxnId t = 1; t < book_.size(); ++t) {
+    const Book& b = book_[t];
+    if (b.started < 0 || b.ended >= 0) continue;
+    const std::uint32_t decided = b.committed | b.aborted;
+    for (NodeId n = 1; n <= p_.participants; ++n)
+      if (sim.is_up(n) && !(decided >> n & 1u) && ptx(n, t).state != kUnknown) return true;
+  }
+  return false;
+}
+
+}  // namespace cs::paxos

@@ -78,6 +78,9 @@ class PaxosCommit final : public Protocol {
   std::vector<TxnView> transactions() const override;
   std::vector<std::unique_ptr<Invariant>> make_invariants() const override;
   std::vector<Metric> metrics() const override;
+  bool encode_state(const Simulator& sim, std::vector<std::int64_t>& out) const override;
+  std::unique_ptr<Protocol> clone() const override { return std::make_unique<PaxosCommit>(*this); }
+  bool undecided(const Simulator& sim) const override;
 
   const Params& params() const { return p_; }
   static ProtocolInfo make_info();
@@ -194,6 +197,7 @@ class PaxosCommit final : public Protocol {
   PartTxn& ptx(NodeId node, TxnId txn) { return parts_[static_cast<std::size_t>(node - 1)].txns[txn]; }
   const PartTxn& ptx(NodeId node, TxnId txn) const { return parts_[static_cast<std::size_t>(node - 1)].txns[txn]; }
 
+  static void encode_lead(const Simulator& sim, const Lead& l, std::vector<std::int64_t>& out);
   void book_decision(Simulator& sim, NodeId node, TxnId txn, std::uint8_t decision);
   void book_maybe_end(Simulator& sim, TxnId txn);
 

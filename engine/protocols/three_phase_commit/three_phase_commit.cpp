@@ -270,3 +270,53 @@ std::vector<Metric> ThreePhaseCommit::metrics() const {
 }
 
 }  // namespace cs::tpc3
+
+namespace cs::tpc3 {
+
+// The explorer's canonical state: every field the handlers read, timers as "still running"; not the
+// book, the figures or any time.
+bool ThreePhaseCommit::encode_state(const Simulator& sim, std::vector<std::int64_t>& out) const {
+  for (const CoordTxn& c : coord_) {
+    out.push_back(c.state);
+    out.push_back(c.in_doubt | c.ended << 1);
+    out.push_back(c.voted_commit);
+    out.push_back(c.acked);
+    out.push_back(c.doubt_replies);
+    out.push_back(c.retries);
+    out.push_back(sim.timer_live(c.timer));
+  }
+  for (const Participant& part : parts_) {
+    for (const PartTxn& x : part.txns) {
+      out.push_back(x.state);
+      out.push_back(x.recovering | x.blocked << 1 | x.prepare_pending << 2 | x.vote_abort << 3 | x.lock.held << 4 |
+                    x.lock.waiting << 5 | x.gathering << 6 | x.c_alive << 7 | x.leading << 8);
+      out.push_back(x.lock.resource);
+      out.push_back(sim.timer_live(x.timer));
+      out.push_back(x.tick);
+      out.push_back(x.replied);
+      out.push_back(x.operational);
+      out.push_back(x.precommitted);
+      out.push_back(x.need_acks);
+      out.push_back(x.acks);
+    }
+    part.locks.encode(out);
+  }
+  return true;
+}
+
+// Undecided: a node that is up knows the transaction and has logged no decision for it.
+bool ThreePhaseCommit::undecided(const Simulator& sim) const {
+  for (TxnId t = 1; t < book_.size(); ++t) {
+    const Book& b = book_[t];
+    if (b.started < 0 || b.ended >= 0) continue;
+    const std::uint32_t decided = b.committed | b.aborted;
+    for (NodeId n = 0; n <= p_.participants; ++n) {
+      if (!sim.is_up(n) || (decided >> n & 1u)) continue;
+      const std::uint8_t state = n == 0 ? coord_[t].state : ptx(n, t).state;
+      if (state != kUnknown) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace cs::tpc3

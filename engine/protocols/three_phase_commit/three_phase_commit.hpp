@@ -90,6 +90,9 @@ class ThreePhaseCommit final : public Protocol {
   std::vector<TxnView> transactions() const override;
   std::vector<std::unique_ptr<Invariant>> make_invariants() const override;
   std::vector<Metric> metrics() const override;
+  bool encode_state(const Simulator& sim, std::vector<std::int64_t>& out) const override;
+  std::unique_ptr<Protocol> clone() const override { return std::make_unique<ThreePhaseCommit>(*this); }
+  bool undecided(const Simulator& sim) const override;
 
   const Params& params() const { return p_; }
   static ProtocolInfo make_info();

@@ -1,0 +1,452 @@
+#include "explore/scenario_explorer.hpp"
+
+#include <algorithm>
+#include <memory>
+#include <utility>
+
+#include "explore/state_space.hpp"
+#include "scenario/simulation.hpp"
+
+namespace cs::explore {
+
+namespace {
+
+using Fingerprint = Packed<2>;
+
+// Fingerprint -> state index, open addressing (what VisitedSet does, with an index per key: the
+// blocking check needs the graph's edges). Never iterated, so its order cannot leak into results.
+class StateIndex {
+ public:
+  StateIndex() : keys_(1u << 12, empty()), values_(1u << 12, 0) {}
+  std::size_t bytes() const { return keys_.size() * (sizeof(Fingerprint) + sizeof(std::uint32_t)); }
+  // The index of `k`, inserting it as `fresh` if absent; second = whether it was inserted.
+  std::pair<std::uint32_t, bool> insert(const Fingerprint& k, std::uint32_t fresh) {
+    if ((size_ + 1) * 2 > keys_.size()) grow();
+    return place(k, fresh);
+  }
+
+ private:
+  static Fingerprint empty() { return {~std::uint64_t{0}, ~std::uint64_t{0}}; }
+  std::pair<std::uint32_t, bool> place(const Fingerprint& k, std::uint32_t v) {
+    const std::size_t mask = keys_.size() - 1;
+    for (std::size_t i = detail::mix(k[0]) & mask;; i = (i + 1) & mask) {
+      if (keys_[i] == k) return {values_[i], false};
+      if (keys_[i] == empty()) {
+        keys_[i] = k;
+        values_[i] = v;
+        ++size_;
+        return {v, true};
+      }
+    }
+  }
+  void grow() {
+    std::vector<Fingerprint> keys;
+    std::vector<std::uint32_t> values;
+    keys.swap(keys_);
+    values.swap(values_);
+    keys_.assign(keys.size() * 2, empty());
+    values_.assign(keys.size() * 2, 0);
+    size_ = 0;
+    for (std::size_t i = 0; i < keys.size(); ++i)
+      if (keys[i] != empty()) place(keys[i], values[i]);
+  }
+  std::vector<Fingerprint> keys_;
+  std::vector<std::uint32_t> values_;
+  std::size_t size_ = 0;
+};
+
+Fingerprint fingerprint(const std::vector<std::int64_t>& words) {
+  std::uint64_t h1 = 0x9e3779b97f4a7c15ULL ^ words.size(), h2 = 0xc2b2ae3d27d4eb4fULL + words.size();
+  for (std::int64_t w : words) {
+    h1 = detail::mix(h1 ^ static_cast<std::uint64_t>(w));
+    h2 = detail::mix(h2 + static_cast<std::uint64_t>(w) * 0xff51afd7ed558ccdULL);
+  }
+  return {h1, h2 & ~(std::uint64_t{1} << 63)};  // never the all-ones empty key
+}
+
+bool is_progress(const Choice& c) {
+  return c.kind == Choice::Kind::Step &&
+         (c.step.kind == EventStepKind::Deliver || c.step.kind == EventStepKind::Timer || c.step.kind == EventStepKind::Client);
+}
+
+FaultAction fault_action(const Choice& c) {
+  FaultAction a;
+  switch (c.kind) {
+    case Choice::Kind::Crash: a.kind = FaultKind::Crash; a.a = c.node; break;
+    case Choice::Kind::Restart: a.kind = FaultKind::Restart; a.a = c.node; break;
+    case Choice::Kind::Heal: a.kind = FaultKind::HealPartition; break;
+    case Choice::Kind::Partition: {
+      a.kind = FaultKind::Partition;
+      a.groups.resize(2);
+      for (NodeId n = 0; n < c.nodes; ++n) a.groups[c.side_b >> n & 1u].push_back(n);
+      break;
+    }
+    case Choice::Kind::Step: break;
+  }
+  return a;
+}
+
+// A state: a run rebuilt by replaying a path, and the faults it has used.
+struct Replay {
+  std::unique_ptr<Simulation> run;
+  FaultBudget used;
+};
+
+ScheduledStep message_step(const Message& m, EventStepKind kind) {
+  return ScheduledStep{kind, m.from, m.to, m.type, m.txn, m.a, m.b, m.extra};
+}
+
+template <class T>
+void push_unique(std::vector<T>& v, T x) {
+  if (std::find(v.begin(), v.end(), x) == v.end()) v.push_back(std::move(x));
+}
+
+class Search {
+ public:
+  Search(const Scenario& s, const FaultBudget& budget, bool recover, const ScenarioLimits& limits,
+         ScenarioResult& r, const ProgressFn& progress)
+      : base_(s), budget_(budget), recover_(recover), limits_(limits), r_(r), progress_(progress) {
+    base_.scheduled = true;
+    if (!s.scheduled) base_.faults.clear();  // timed faults mean nothing without time: the budget decides
+  }
+
+  bool run(std::string& error);
+
+ private:
+  std::unique_ptr<Replay> replay(const std::vector<Choice>& path, std::string* error = nullptr);
+  // A copy of `rp` (nullptr when the protocol cannot be copied: then paths are replayed).
+  std::unique_ptr<Replay> copy(const Replay& rp);
+  // State i rebuilt: a copy of its parent's run (kept while its children are expanded, which
+  // breadth-first order puts next to each other) plus one move, or a replay of its whole path.
+  std::unique_ptr<Replay> rebuild(std::uint32_t i);
+  bool apply(Replay& rp, const Choice& c) const;
+  std::vector<Choice> choices(const Replay& rp) const;
+  std::vector<std::int64_t> encode(const Replay& rp, std::uint32_t index);
+  std::vector<Choice> path_of(std::uint32_t i) const;
+  void add_state(std::uint32_t parent, const Choice& c, const Replay& rp);
+  bool over_limit();
+  void find_blocking();
+  std::size_t memory() const {
+    return index_.bytes() + nodes_.capacity() * sizeof(Node) + edges_.capacity() * sizeof(edges_[0]) + flags_.capacity();
+  }
+
+  struct Node {
+    std::uint32_t parent;
+    std::uint32_t depth;
+    Choice choice;
+  };
+  enum Flag : std::uint8_t { kUndecided = 1, kViolated = 2, kExpanded = 4 };
+
+  Scenario base_;
+  FaultBudget budget_;
+  bool recover_;
+  ScenarioLimits limits_;
+  ScenarioResult& r_;
+  const ProgressFn& progress_;
+  StateIndex index_;
+  std::vector<Node> nodes_;
+  std::vector<std::uint8_t> flags_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> edges_;  // progress steps: from, to
+  bool copies_ = true;  // the protocol and its checkers can be copied
+  std::uint32_t cached_index_ = UINT32_MAX;
+  std::unique_ptr<Replay> cached_;
+};
+
+std::unique_ptr<Replay> Search::copy(const Replay& rp) {
+  if (!copies_) return nullptr;
+  auto c = std::make_unique<Replay>();
+  c->run = rp.run->clone();
+  if (!c->run) {
+    copies_ = false;
+    return nullptr;
+  }
+  c->used = rp.used;
+  return c;
+}
+
+std::unique_ptr<Replay> Search::rebuild(std::uint32_t i) {
+  if (!copies_ || i == 0) return replay(path_of(i));
+  const std::uint32_t parent = nodes_[i].parent;
+  if (cached_index_ != parent) {
+    cached_ = replay(path_of(parent));
+    cached_index_ = parent;
+  }
+  auto rp = cached_ ? copy(*cached_) : nullptr;
+  if (!rp) {
+    copies_ = false;
+    return replay(path_of(i));
+  }
+  ++r_.replayed_steps;
+  if (!apply(*rp, nodes_[i].choice)) return nullptr;
+  return rp;
+}
+
+std::unique_ptr<Replay> Search::replay(const std::vector<Choice>& path, std::string* error) {
+  Diagnostics errors;
+  RunLimits limits;
+  auto rp = std::make_unique<Replay>();
+  rp->run = Simulation::create(base_, errors, limits, TraceRouting{.keep = false, .sink = nullptr});
+  if (!rp->run) {
+    if (error) *error = errors.empty() ? "the scenario cannot be run" : errors.front().message;
+    return nullptr;
+  }
+  rp->run->run();  // a scheduled scenario's own steps first
+  r_.replayed_steps += rp->run->schedule_replayed() + path.size();
+  for (const Choice& c : path)
+    if (!apply(*rp, c)) return nullptr;  // cannot happen: a path is a replay of itself
+  return rp;
+}
+
+bool Search::apply(Replay& rp, const Choice& c) const {
+  Simulator& sim = rp.run->sim();
+  if (c.kind == Choice::Kind::Step) {
+    if (!sim.apply_step(c.step)) return false;
+    if (c.step.kind == EventStepKind::Drop) ++rp.used.drops;
+    if (c.step.kind == EventStepKind::Duplicate) ++rp.used.duplicates;
+    return true;
+  }
+  if (!sim.apply_now(fault_action(c))) return false;
+  if (c.kind == Choice::Kind::Crash) ++rp.used.crashes;
+  if (c.kind == Choice::Kind::Partition) ++rp.used.partitions;
+  return true;
+}
+
+// Every move from this state, in a fixed order: messages (by id), timers (by id), workload events,
+// then faults by node.
+std::vector<Choice> Search::choices(const Replay& rp) const {
+  const Simulator& sim = rp.run->sim();
+  std::vector<Choice> out;
+  if (sim.halted() != HaltReason::None) return out;
+  const auto step = [&](ScheduledStep s) {
+    Choice c;
+    c.step = std::move(s);
+    push_unique(out, std::move(c));
+  };
+  for (std::uint32_t id : sim.in_flight()) {
+    const Message& m = sim.message(id);
+    step(message_step(m, EventStepKind::Deliver));
+    if (rp.used.drops < budget_.drops) step(message_step(m, EventStepKind::Drop));
+    if (rp.used.duplicates < budget_.duplicates) step(message_step(m, EventStepKind::Duplicate));
+  }
+  for (const TimerRec& t : sim.live_timers())
+    step(ScheduledStep{EventStepKind::Timer, kNoNode, t.node, t.kind, t.txn, t.value, 0, {}});
+  for (const ScheduledStep& c : sim.pending_clients()) step(c);
+  const auto nodes = static_cast<NodeId>(sim.nodes().size());
+  for (NodeId n = 0; n < nodes; ++n) {
+    Choice c;
+    c.node = n;
+    if (sim.is_up(n) && rp.used.crashes < budget_.crashes) c.kind = Choice::Kind::Crash;
+    else if (!sim.is_up(n) && recover_) c.kind = Choice::Kind::Restart;
+    else continue;
+    out.push_back(c);
+  }
+  if (sim.network().has_partition()) {
+    if (recover_) out.push_back(Choice{Choice::Kind::Heal, {}, kNoNode, 0, 0});
+  } else if (rp.used.partitions < budget_.partitions && nodes <= 16) {
+    // Node 0 stays on the first side, so each split is listed once.
+    for (std::uint32_t side_b = 2; side_b < (1u << nodes); side_b += 2)
+      out.push_back(Choice{Choice::Kind::Partition, {}, kNoNode, side_b, static_cast<std::uint8_t>(nodes)});
+  }
+  return out;
+}
+
+// The canonical state: nodes (up, durable log), the network (partition sides, the SET of messages
+// in flight), running timers and pending workload events (as multisets: no ids, no times), the
+// faults used, and the protocol's own encoding.
+std::vector<std::int64_t> Search::encode(const Replay& rp, std::uint32_t index) {
+  const Simulator& sim = rp.run->sim();
+  std::vector<std::int64_t> out;
+  const auto nodes = static_cast<NodeId>(sim.nodes().size());
+  for (NodeId n = 0; n < nodes; ++n) {
+    out.push_back(sim.is_up(n));
+    out.push_back(sim.network().has_partition() && sim.network().side(n) != sim.network().side(0));
+    const auto& log = sim.log(n);
+    out.push_back(static_cast<std::int64_t>(log.size()));
+    for (const LogRecord& rec : log) {
+      out.push_back(rec.type);
+      out.push_back(rec.txn);
+      out.push_back(rec.value);
+    }
+  }
+  std::vector<std::vector<std::int64_t>> items;
+  for (std::uint32_t id : sim.in_flight()) {
+    const Message& m = sim.message(id);
+    std::vector<std::int64_t> item{m.link_epoch == sim.network().epoch(m.from, m.to), m.from, m.to, m.type, m.txn, m.a, m.b};
+    item.insert(item.end(), m.extra.begin(), m.extra.end());
+    items.push_back(std::move(item));
+  }
+  std::sort(items.begin(), items.end());
+  items.erase(std::unique(items.begin(), items.end()), items.end());  // a set
+  const auto flush = [&] {
+    out.push_back(static_cast<std::int64_t>(items.size()));
+    for (const auto& item : items) {
+      out.push_back(static_cast<std::int64_t>(item.size()));
+      out.insert(out.end(), item.begin(), item.end());
+    }
+    items.clear();
+  };
+  flush();
+  for (const TimerRec& t : sim.live_timers()) items.push_back({t.node, t.kind, t.txn, t.value});
+  std::sort(items.begin(), items.end());
+  flush();
+  for (const ScheduledStep& c : sim.pending_clients()) items.push_back({c.type, c.txn, c.a});
+  std::sort(items.begin(), items.end());
+  flush();
+  out.insert(out.end(), {rp.used.crashes, rp.used.drops, rp.used.duplicates, rp.used.partitions});
+  if (!rp.run->protocol().encode_state(sim, out)) {
+    r_.exact = false;
+    out.push_back(index);  // nothing to compare: every path is a state of its own
+  }
+  return out;
+}
+
+std::vector<Choice> Search::path_of(std::uint32_t i) const {
+  std::vector<Choice> path;
+  for (; i != 0; i = nodes_[i].parent) path.push_back(nodes_[i].choice);
+  std::reverse(path.begin(), path.end());
+  return path;
+}
+
+void Search::add_state(std::uint32_t parent, const Choice& c, const Replay& rp) {
+  const auto depth = parent == UINT32_MAX ? 0u : nodes_[parent].depth + 1;
+  nodes_.push_back(Node{parent, depth, c});
+  std::uint8_t flags = rp.run->protocol().undecided(rp.run->sim()) ? kUndecided : 0;
+  for (const auto& inv : rp.run->invariants()) {
+    if (inv->held()) continue;
+    flags |= kViolated;
+    const bool known = std::any_of(r_.violations.begin(), r_.violations.end(),
+                                   [&](const Finding& f) { return f.invariant == inv->key(); });
+    if (!known) r_.violations.push_back(Finding{inv->key(), static_cast<int>(depth), path_of(static_cast<std::uint32_t>(nodes_.size() - 1))});
+  }
+  flags_.push_back(flags);
+  r_.max_depth = std::max(r_.max_depth, static_cast<int>(depth));
+}
+
+bool Search::over_limit() {
+  const char* why = nullptr;
+  r_.memory_bytes = std::max(r_.memory_bytes, memory());
+  if (nodes_.size() > limits_.max_states) why = "max_states";
+  else if (memory() > limits_.max_memory) why = "max_memory";
+  else if (limits_.max_replayed_steps && r_.replayed_steps > limits_.max_replayed_steps) why = "max_replayed_steps";
+  if (!why) return false;
+  r_.complete = false;
+  r_.stopped_by = why;
+  return true;
+}
+
+bool Search::run(std::string& error) {
+  auto root = replay({}, &error);
+  if (!root) return false;
+  index_.insert(fingerprint(encode(*root, 0)), 0);
+  add_state(UINT32_MAX, Choice{}, *root);
+  nodes_[0].parent = 0;
+  for (std::uint32_t i = 0; i < nodes_.size() && r_.complete; ++i) {
+    if (flags_[i] & kViolated) continue;  // a counterexample ends its path
+    auto here = rebuild(i);
+    if (!here) continue;  // cannot happen: a path replays
+    const std::vector<Choice> moves = choices(*here);
+    for (std::size_t k = 0; k < moves.size() && r_.complete; ++k) {
+      // The last move may use the run that listed the moves; the others need a copy or a replay.
+      std::unique_ptr<Replay> next;
+      if (k + 1 == moves.size()) next = std::move(here);
+      else if (!(next = copy(*here))) next = replay(path_of(i));
+      else ++r_.replayed_steps;
+      if (!next || !apply(*next, moves[k])) continue;
+      ++r_.transitions;
+      const auto fresh = static_cast<std::uint32_t>(nodes_.size());
+      const auto [j, inserted] = index_.insert(fingerprint(encode(*next, fresh)), fresh);
+      if (inserted) add_state(i, moves[k], *next);
+      if (is_progress(moves[k]) && j != i) edges_.emplace_back(i, j);
+      if (over_limit()) break;
+    }
+    if (r_.complete) flags_[i] |= kExpanded;
+    if (progress_ && (i % 64 == 0) &&
+        !progress_(Progress{nodes_.size(), r_.transitions, static_cast<int>(nodes_[i].depth), memory()})) {
+      r_.complete = false;
+      r_.stopped_by = "cancelled";
+    }
+  }
+  r_.distinct_states = nodes_.size();
+  find_blocking();
+  return true;
+}
+
+// Blocking: undecided, and no state that progress steps (deliveries, timers, workload events; no
+// restart, heal, drop or duplicate) reach from it is decided. Found backwards from the decided
+// states. A state the search did not expand counts as not blocking: nothing is known of its future.
+void Search::find_blocking() {
+  const std::size_t n = nodes_.size();
+  std::vector<std::uint32_t> start(n + 1, 0), preds(edges_.size());
+  for (const auto& e : edges_) ++start[e.second + 1];
+  for (std::size_t i = 0; i < n; ++i) start[i + 1] += start[i];
+  std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
+  for (const auto& e : edges_) preds[fill[e.second]++] = e.first;
+  std::vector<std::uint8_t> good(n, 0);
+  std::vector<std::uint32_t> todo;
+  for (std::uint32_t i = 0; i < n; ++i)
+    if (!(flags_[i] & kUndecided) || (flags_[i] & kViolated) || !(flags_[i] & kExpanded)) {
+      good[i] = 1;
+      todo.push_back(i);
+    }
+  while (!todo.empty()) {
+    const std::uint32_t s = todo.back();
+    todo.pop_back();
+    for (std::uint32_t k = start[s]; k < start[s + 1]; ++k)
+      if (!good[preds[k]]) {
+        good[preds[k]] = 1;
+        todo.push_back(preds[k]);
+      }
+  }
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (good[i]) continue;
+    ++r_.blocking_count;
+    if (r_.blocking_examples.size() < 3)
+      r_.blocking_examples.push_back(Finding{"", static_cast<int>(nodes_[i].depth), path_of(i)});
+  }
+}
+
+}  // namespace
+
+bool explore_scenario(const Scenario& scenario, const FaultBudget& budget, const ScenarioLimits& limits,
+                      ScenarioResult& result, std::string& error, const ProgressFn& progress) {
+  result = ScenarioResult{};
+  Search search(scenario, budget, true, limits, result, progress);
+  return search.run(error);
+}
+
+bool ends_blocked(const Scenario& scheduled, bool& known, std::uint64_t max_states) {
+  ScenarioResult r;
+  std::string error;
+  ScenarioLimits limits;
+  limits.max_states = max_states;
+  Search search(scheduled, FaultBudget{}, false, limits, r, {});
+  known = search.run(error) && r.complete;
+  return known && !r.blocking_examples.empty() && r.blocking_examples.front().depth == 0;
+}
+
+Scenario path_scenario(const Scenario& base, const std::vector<Choice>& path, const std::string& title) {
+  Scenario s = base;
+  if (!base.scheduled) {
+    s.faults.clear();
+    s.schedule.clear();
+  }
+  s.scheduled = true;
+  s.title = title;
+  s.title_zh.clear();
+  s.description.clear();
+  s.description_zh.clear();
+  for (const Choice& c : path) {
+    if (c.kind == Choice::Kind::Step) {
+      s.schedule.push_back(c.step);
+      continue;
+    }
+    Fault f;
+    f.trigger.kind = TriggerKind::AfterEvent;
+    f.trigger.nth = s.schedule.size();
+    f.action = fault_action(c);
+    s.faults.push_back(std::move(f));
+  }
+  return s;
+}
+
+}  // namespace cs::explore

@@ -1,0 +1,91 @@
+// Exhaustive exploration of a small scenario (docs/explorer.md): every interleaving of message
+// deliveries, timer firings and workload events of the scenario's protocol, with bounded faults
+// (crashes and restarts, drops, duplications, partitions into two sides). Breadth-first, so every
+// counterexample is a shortest one; each distinct state is stored once.
+//
+// Time is abstracted away: a timer may fire at any point, as a crash may. The network is a set of
+// messages in flight. A state is rebuilt by replaying its path from the start in a scheduled run
+// (SimConfig::scheduled), and a path is written back as a scenario whose "schedule" replays it, so a
+// counterexample is a run that `commitscope-cli run` reproduces, not a claim about an abstraction.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "scenario/scenario.hpp"
+#include "sim/fault.hpp"
+#include "sim/schedule.hpp"
+
+namespace cs::explore {
+
+struct FaultBudget {
+  int crashes = 0;     // crashes (a restart of a crashed node is always possible, and free)
+  int drops = 0;       // messages lost
+  int duplicates = 0;  // messages delivered twice
+  int partitions = 0;  // splits into two sides (healing is free)
+};
+
+struct ScenarioLimits {
+  std::uint64_t max_states = 200'000;             // distinct states
+  std::size_t max_memory = std::size_t{1} << 30;   // bytes of what the search keeps
+  std::uint64_t max_replayed_steps = 0;            // the time budget, in simulated steps (0: none)
+};
+
+// One move of the explorer: a scheduled event, or a fault.
+struct Choice {
+  enum class Kind : std::uint8_t { Step, Crash, Restart, Partition, Heal };
+  Kind kind = Kind::Step;
+  ScheduledStep step;           // Kind::Step
+  NodeId node = kNoNode;        // Crash, Restart
+  std::uint32_t side_b = 0;     // Partition: bit i set = node i on the second side
+  std::uint8_t nodes = 0;       // Partition: how many nodes the run has
+  bool operator==(const Choice&) const = default;
+};
+
+struct Finding {
+  std::string invariant;  // violations: the invariant's key; blocking states: empty
+  int depth = 0;          // choices from the initial state (the shortest path: breadth-first)
+  std::vector<Choice> path;
+};
+
+struct ScenarioResult {
+  std::uint64_t distinct_states = 0;
+  std::uint64_t transitions = 0;
+  int max_depth = 0;
+  bool complete = true;
+  std::string stopped_by;  // "", "max_states", "max_memory", "max_replayed_steps", "cancelled"
+  bool exact = true;       // false: the protocol has no state encoding, states are not merged
+  std::vector<Finding> violations;         // the first (shallowest) violation of each invariant
+  std::uint64_t blocking_count = 0;        // blocking states (only meaningful when complete)
+  std::vector<Finding> blocking_examples;  // the shallowest few
+  std::size_t memory_bytes = 0;
+  std::uint64_t replayed_steps = 0;
+};
+
+struct Progress {
+  std::uint64_t states = 0;
+  std::uint64_t transitions = 0;
+  int depth = 0;
+  std::size_t memory_bytes = 0;
+};
+// Called now and then during the search; returning false cancels it (complete = false, "cancelled").
+using ProgressFn = std::function<bool(const Progress&)>;
+
+// Explores `scenario` (its protocol and parameters; its timed faults are left out: the budget says
+// which faults happen). A scenario with a schedule is explored from where its schedule ends.
+// Returns false with `error` set if the scenario cannot be run.
+bool explore_scenario(const Scenario& scenario, const FaultBudget& budget, const ScenarioLimits& limits,
+                      ScenarioResult& result, std::string& error, const ProgressFn& progress = {});
+
+// The scenario that replays `path` from `base`: its steps as the schedule, its faults as
+// "after_event" faults.
+Scenario path_scenario(const Scenario& base, const std::vector<Choice>& path, const std::string& title);
+
+// Whether a scheduled scenario ends in a blocking state: something is undecided, and no state that
+// message deliveries, timers and workload events alone can reach has it decided. `known` is false
+// when the check ran out of states (limit) before it could tell.
+bool ends_blocked(const Scenario& scheduled, bool& known, std::uint64_t max_states = 100'000);
+
+}  // namespace cs::explore
