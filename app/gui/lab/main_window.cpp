@@ -286,6 +286,8 @@ void MainWindow::createFileActions() {
   connect(save_as_act_, &QAction::triggered, this, &MainWindow::saveAs);
   compare_act_ = makeAction();
   connect(compare_act_, &QAction::triggered, this, &MainWindow::compareDialog);
+  export_act_ = makeAction();
+  connect(export_act_, &QAction::triggered, this, &MainWindow::exportDialog);
   quit_act_ = makeAction(shortcuts::key(shortcuts::Id::Quit));
   connect(quit_act_, &QAction::triggered, this, &QWidget::close);
   clear_recent_act_ = new QAction(this);
@@ -420,6 +422,7 @@ void MainWindow::createMenus() {
   file_menu_->addAction(save_as_act_);
   file_menu_->addSeparator();
   file_menu_->addAction(compare_act_);
+  file_menu_->addAction(export_act_);
   file_menu_->addSeparator();
   file_menu_->addAction(quit_act_);
 
@@ -527,6 +530,8 @@ void MainWindow::retranslateUi() {
   save_act_->setText(tr("&Save"));
   save_act_->setToolTip(tr("Save the scenario with every fault you injected and the node layout"));
   save_as_act_->setText(tr("Save &As…"));
+  export_act_->setText(tr("&Export…"));
+  export_act_->setToolTip(tr("Write the canvas, the space-time diagram, the chart or the side-by-side view as a picture, the trace, or a one-page run report"));
   compare_act_->setText(tr("&Compare protocols…"));
   compare_act_->setToolTip(tr("Run this scenario's workload and faults against several protocols side by side"));
   quit_act_->setText(tr("&Quit"));

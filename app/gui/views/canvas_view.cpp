@@ -5,6 +5,7 @@
 #include <QGraphicsScene>
 #include <QMenu>
 #include <QMouseEvent>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPixmapCache>
 #include <algorithm>
@@ -731,7 +732,6 @@ void CanvasView::contextMenuEvent(QContextMenuEvent* e) {
 // Painting outside the items
 
 void CanvasView::renderStaticLayer() {
-  const palette::Scheme& s = *style_.scheme;
   const qreal dpr = viewport()->devicePixelRatioF();
   const QSize size = viewport()->size();
   if (static_.size() != size * dpr) static_ = QPixmap(size * dpr);
@@ -740,9 +740,16 @@ void CanvasView::renderStaticLayer() {
   staticDirty_ = false;
 
   QPainter p(&static_);
-  const QRect area(QPoint(0, 0), size);
+  paintStaticLayer(p, QRect(QPoint(0, 0), size));
+}
+
+// Paper, dot grid, partition regions and links, in viewport pixels with the view transform at
+// staticTransform_ (the cached layer's, or the view's own when painted for a vector file).
+void CanvasView::paintStaticLayer(QPainter& p, const QRect& area) {
+  const palette::Scheme& s = *style_.scheme;
   p.fillRect(area, s.background);
-  if (!style_.projector) {  // a dot grid only adds noise on a projector
+  // A dot grid only adds noise on a projector, and in a handout file.
+  if (!style_.projector && p.paintEngine()->type() == QPaintEngine::Raster) {
     // A faint dot grid gives the canvas depth and hints that nodes can be moved: one tiled pixmap
     // anchored to the scene origin, so that it pans with the content.
     if (dotTile_.isNull()) {
@@ -770,6 +777,17 @@ void CanvasView::renderStaticLayer() {
 }
 
 void CanvasView::drawBackground(QPainter* p, const QRectF&) {
+  // An SVG or PDF handout gets the links as lines, not as a picture of them.
+  const QPaintEngine::Type engine = p->paintEngine() ? p->paintEngine()->type() : QPaintEngine::Raster;
+  if (engine == QPaintEngine::SVG || engine == QPaintEngine::Pdf) {
+    p->save();
+    p->resetTransform();
+    staticTransform_ = viewportTransform();
+    paintStaticLayer(*p, viewport()->rect());
+    p->restore();
+    staticDirty_ = true;
+    return;
+  }
   if (staticDirty_ || static_.isNull() || static_.size() != viewport()->size() * viewport()->devicePixelRatioF() ||
       staticTransform_ != viewportTransform())
     renderStaticLayer();

@@ -124,6 +124,7 @@ class CanvasView : public QGraphicsView {
   void paintOverlayLegend(QPainter* p, const QRectF& area);
   void paintTokens(QPainter* p);
   void renderStaticLayer();
+  void paintStaticLayer(QPainter& p, const QRect& area);
   void invalidateStatic() { staticDirty_ = true; }
   void applyHighlights();
 
