@@ -22,6 +22,7 @@
 #include "compare_dialog.hpp"
 #include "compare_lab.hpp"
 #include "compare_window.hpp"
+#include "data_paths.hpp"
 #include "engine_text.hpp"
 #include "fault_dialogs.hpp"
 #include "help_overlay.hpp"
@@ -794,9 +795,10 @@ void MainWindow::rebuildRecentMenu() {
 
 void MainWindow::rebuildExamplesMenu() {
   examples_menu_->clear();
-  const QStringList files = QDir(QStringLiteral(":/scenarios")).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+  const QDir examples(datapaths::scenariosDir());
+  const QStringList files = examples.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
   for (const QString& f : files) {
-    const QString path = QStringLiteral(":/scenarios/") + f;
+    const QString path = examples.filePath(f);
     QString fileTitle;
     QString description;
     if (const commitscope::InputFile in = commitscope::readInputFile(path); in.ok()) {

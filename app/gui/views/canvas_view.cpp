@@ -778,8 +778,7 @@ void CanvasView::paintStaticLayer(QPainter& p, const QRect& area) {
 
 void CanvasView::drawBackground(QPainter* p, const QRectF&) {
   // An SVG or PDF handout gets the links as lines, not as a picture of them.
-  const QPaintEngine::Type engine = p->paintEngine() ? p->paintEngine()->type() : QPaintEngine::Raster;
-  if (engine == QPaintEngine::SVG || engine == QPaintEngine::Pdf) {
+  if (viewutil::vectorTarget(*p)) {
     p->save();
     p->resetTransform();
     staticTransform_ = viewportTransform();
