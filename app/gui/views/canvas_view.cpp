@@ -516,8 +516,8 @@ void CanvasView::fit() {
   // On a projector the clock's row and a thin margin are all the frame the cards need.
   const qreal margin = style_.projector ? 12 * style_.space : 24;
   // The hint and clock overlay; on a projector the legend shares the clock's row.
-  const qreal top = style_.projector ? std::max(QFontMetricsF(clockFont()).height() + 10, legendReserve() + 4) : 34;
-  legendHeight_ = style_.projector ? 0 : legendReserve();
+  const qreal top = pane_ ? 0 : style_.projector ? std::max(QFontMetricsF(clockFont()).height() + 10, legendReserve() + 4) : 34;
+  legendHeight_ = style_.projector || pane_ ? 0 : legendReserve();
   const qreal availW = viewport()->width() - 2 * margin;
   const qreal availH = viewport()->height() - legendHeight_ - top - 2 * margin;
   if (availW > 0 && availH > 0) chooseStretch(availW, availH);
@@ -531,6 +531,12 @@ void CanvasView::fit() {
                                 content.height() * 4 + 2000));
   setTransform(QTransform::fromScale(s, s));
   centerOn(content.center() + QPointF(0, (legendHeight_ - top) / (2 * s)));
+}
+
+void CanvasView::setPaneMode(bool on) {
+  pane_ = on;
+  fit();
+  viewport()->update();
 }
 
 void CanvasView::resizeEvent(QResizeEvent* e) {
@@ -885,13 +891,17 @@ void CanvasView::drawForeground(QPainter* p, const QRectF&) {
   p->setFont(style_.small);
   p->setPen(s.mutedInk);
   // On a projector the audience watches; the how-to line is for the person at the mouse.
-  const QString hint = style_.projector && !lassoActive_ ? QString() : lassoActive_ ? tr("Release to put the encircled nodes on one side of a partition")
+  const QString hint = (style_.projector || pane_) && !lassoActive_ ? QString() : lassoActive_ ? tr("Release to put the encircled nodes on one side of a partition")
                                     : tr("Double-click a link to cut or heal it · right-click a node or link for faults · "
                                          "Shift+drag around nodes to partition");
   const QRectF hintRect(area.left() + 12 * f, area.top() + 8 * f, area.width() * 0.72, 22 * f);
   if (!hint.isEmpty())
     p->drawText(hintRect, Qt::AlignLeft | Qt::AlignVCenter,
                 QFontMetricsF(style_.small).elidedText(hint, Qt::ElideRight, hintRect.width()));
+  if (pane_) {
+    p->restore();
+    return;
+  }
   const QFont clock = clockFont();
   p->setFont(clock);
   p->setPen(s.ink);
