@@ -109,13 +109,13 @@ bool writeRunReport(const RunReport& r, const QString& path, QString* error) {
     drawHeader(p, r, w);
     qreal y = kMargin + 66;
     const qreal topH = 230, gap = 12;
-    drawWidget(p, r.canvas, QRectF(kMargin, y, (w - gap) * 0.55, topH), text(QT_TRANSLATE_NOOP("RunReport", "Topology")));
-    drawWidget(p, r.chart, QRectF(kMargin + (w - gap) * 0.55 + gap, y, (w - gap) * 0.45, topH),
-               text(QT_TRANSLATE_NOOP("RunReport", "Metrics over virtual time")));
-    y += topH + gap;
-    const qreal diagramH = 250;
-    drawWidget(p, r.diagram, QRectF(kMargin, y, w, diagramH), text(QT_TRANSLATE_NOOP("RunReport", "Space-time diagram")));
-    y += diagramH + gap;
+    // Each row starts under what the row above really took (the views keep their proportions).
+    const QRectF canvas = drawWidget(p, r.canvas, QRectF(kMargin, y, (w - gap) * 0.55, topH), text(QT_TRANSLATE_NOOP("RunReport", "Topology")));
+    const QRectF chart = drawWidget(p, r.chart, QRectF(kMargin + (w - gap) * 0.55 + gap, y, (w - gap) * 0.45, topH),
+                                    text(QT_TRANSLATE_NOOP("RunReport", "Metrics over virtual time")));
+    y = std::max(canvas.bottom(), chart.bottom()) + gap;
+    const qreal diagramH = 300;
+    y = drawWidget(p, r.diagram, QRectF(kMargin, y, w, diagramH), text(QT_TRANSLATE_NOOP("RunReport", "Space-time diagram"))).bottom() + gap;
     const QRectF bottom(kMargin, y, w, page.height() - kMargin - y);
     QStringList verdicts;
     QList<QColor> colours;
