@@ -2020,11 +2020,105 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG image</translation>
+    </message>
+    <message>
+        <source>SVG drawing (text stays text)</source>
+        <translation>SVG drawing (text stays text)</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF document</translation>
+    </message>
+    <message>
+        <source>JSON Lines (one trace record a line)</source>
+        <translation>JSON Lines (one trace record a line)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Canvas (topology)</source>
+        <translation>Canvas (topology)</translation>
+    </message>
+    <message>
+        <source>Space-time diagram</source>
+        <translation>Space-time diagram</translation>
+    </message>
+    <message>
+        <source>Metrics chart</source>
+        <translation>Metrics chart</translation>
+    </message>
+    <message>
+        <source>Side-by-side view</source>
+        <translation>Side-by-side view</translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation>Trace</translation>
+    </message>
+    <message>
+        <source>Run report (one page, for a handout)</source>
+        <translation>Run report (one page, for a handout)</translation>
+    </message>
+    <message>
+        <source>What:</source>
+        <translation>What:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Export to</translation>
+    </message>
+</context>
+<context>
     <name>FaultDialogs</name>
     <message>
         <source>%1 (%2)</source>
         <extracomment>A node in a list: its name and role, e.g. &quot;P1 (participant)&quot;.</extracomment>
         <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>Handout</name>
+    <message>
+        <source>%1: cannot write the file (%2)</source>
+        <translation>%1: cannot write the file (%2)</translation>
+    </message>
+    <message>
+        <source>Made with CommitScope</source>
+        <translation>Made with CommitScope</translation>
+    </message>
+    <message>
+        <source>no SVG painter</source>
+        <translation>no SVG painter</translation>
+    </message>
+    <message>
+        <source>nothing was written</source>
+        <translation>nothing was written</translation>
+    </message>
+    <message>
+        <source>no PDF painter</source>
+        <translation>no PDF painter</translation>
+    </message>
+    <message>
+        <source>%1: use a file name ending in .png, .svg or .pdf</source>
+        <translation>%1: use a file name ending in .png, .svg or .pdf</translation>
     </message>
 </context>
 <context>
@@ -3372,6 +3466,70 @@
             <numerusform>%Ln event</numerusform>
             <numerusform>%Ln events</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <source>Write the canvas, the space-time diagram, the chart or the side-by-side view as a picture, the trace, or a one-page run report</source>
+        <translation>Write the canvas, the space-time diagram, the chart or the side-by-side view as a picture, the trace, or a one-page run report</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>after event #%1</source>
+        <translation>after event #%1</translation>
+    </message>
+    <message>
+        <source>when %1 enters %2</source>
+        <translation>when %1 enters %2</translation>
+    </message>
+    <message>
+        <source>after %1 #%2 is sent</source>
+        <translation>after %1 #%2 is sent</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>Cannot export</translation>
+    </message>
+    <message>
+        <source>%1: this can be written as %2</source>
+        <translation>%1: this can be written as %2</translation>
+    </message>
+    <message>
+        <source>Canvas</source>
+        <translation>Canvas</translation>
+    </message>
+    <message>
+        <source>Metrics chart</source>
+        <translation>Metrics chart</translation>
+    </message>
+    <message>
+        <source>Side-by-side view</source>
+        <translation>Side-by-side view</translation>
+    </message>
+    <message>
+        <source>t = %1 ms · %2 events</source>
+        <translation>t = %1 ms · %2 events</translation>
+    </message>
+    <message>
+        <source>%1 — %2%3</source>
+        <translation>%1 — %2%3</translation>
+    </message>
+    <message>
+        <source> (not yet)</source>
+        <translation> (not yet)</translation>
+    </message>
+    <message>
+        <source>%1 is not shown in the window: show it first, then export it.</source>
+        <translation>%1 is not shown in the window: show it first, then export it.</translation>
+    </message>
+    <message>
+        <source>%1 — CommitScope</source>
+        <translation>%1 — CommitScope</translation>
     </message>
 </context>
 <context>
@@ -5461,6 +5619,61 @@ The server said: %1</translation>
     </message>
 </context>
 <context>
+    <name>RunReport</name>
+    <message>
+        <source>(not shown in the window)</source>
+        <translation>(not shown in the window)</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… and %1 more</translation>
+    </message>
+    <message>
+        <source>CommitScope run report</source>
+        <translation>CommitScope run report</translation>
+    </message>
+    <message>
+        <source>Scenario: %1 · Protocol: %2 · Seed: %3 · Shown at %4</source>
+        <translation>Scenario: %1 · Protocol: %2 · Seed: %3 · Shown at %4</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the report</source>
+        <translation>%1: cannot write the report</translation>
+    </message>
+    <message>
+        <source>Topology</source>
+        <translation>Topology</translation>
+    </message>
+    <message>
+        <source>Metrics over virtual time</source>
+        <translation>Metrics over virtual time</translation>
+    </message>
+    <message>
+        <source>Space-time diagram</source>
+        <translation>Space-time diagram</translation>
+    </message>
+    <message>
+        <source>✔ %1 holds — %2</source>
+        <translation>✔ %1 holds — %2</translation>
+    </message>
+    <message>
+        <source>✖ %1 violated — %2</source>
+        <translation>✖ %1 violated — %2</translation>
+    </message>
+    <message>
+        <source>No faults.</source>
+        <translation>No faults.</translation>
+    </message>
+    <message>
+        <source>Fault timeline</source>
+        <translation>Fault timeline</translation>
+    </message>
+    <message>
+        <source>Invariant verdicts</source>
+        <translation>Invariant verdicts</translation>
+    </message>
+</context>
+<context>
     <name>SpacetimeView</name>
     <message>
         <source>Space-time diagram</source>
@@ -5508,10 +5721,6 @@ The server said: %1</translation>
     <message>
         <source>CommitScope: a laboratory for distributed transactions (two-phase commit and more).</source>
         <translation>CommitScope: a laboratory for distributed transactions (two-phase commit and more).</translation>
-    </message>
-    <message>
-        <source>Render the window offscreen to a PNG file and exit.</source>
-        <translation>Render the window offscreen to a PNG file and exit.</translation>
     </message>
     <message>
         <source>Interface language: en or zh-TW.</source>
@@ -5596,6 +5805,10 @@ The server said: %1</translation>
     <message>
         <source>--compare: %1</source>
         <translation>--compare: %1</translation>
+    </message>
+    <message>
+        <source>Render the window offscreen to a file and exit: PNG, or SVG or PDF (text stays text) by the extension .svg or .pdf.</source>
+        <translation>Render the window offscreen to a file and exit: PNG, or SVG or PDF (text stays text) by the extension .svg or .pdf.</translation>
     </message>
 </context>
 <context>

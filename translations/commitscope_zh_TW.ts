@@ -2020,11 +2020,105 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 圖片</translation>
+    </message>
+    <message>
+        <source>SVG drawing (text stays text)</source>
+        <translation>SVG 向量圖（文字保持為文字）</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF 文件</translation>
+    </message>
+    <message>
+        <source>JSON Lines (one trace record a line)</source>
+        <translation>JSON Lines（每行一筆追蹤紀錄）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>瀏覽…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>匯出</translation>
+    </message>
+    <message>
+        <source>Canvas (topology)</source>
+        <translation>畫布（拓撲）</translation>
+    </message>
+    <message>
+        <source>Space-time diagram</source>
+        <translation>時空圖</translation>
+    </message>
+    <message>
+        <source>Metrics chart</source>
+        <translation>指標圖表</translation>
+    </message>
+    <message>
+        <source>Side-by-side view</source>
+        <translation>並排比較視圖</translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation>追蹤紀錄</translation>
+    </message>
+    <message>
+        <source>Run report (one page, for a handout)</source>
+        <translation>執行報告（一頁，可當講義）</translation>
+    </message>
+    <message>
+        <source>What:</source>
+        <translation>內容：</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>檔案：</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>匯出到</translation>
+    </message>
+</context>
+<context>
     <name>FaultDialogs</name>
     <message>
         <source>%1 (%2)</source>
         <extracomment>A node in a list: its name and role, e.g. &quot;P1 (participant)&quot;.</extracomment>
         <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>Handout</name>
+    <message>
+        <source>%1: cannot write the file (%2)</source>
+        <translation>%1：無法寫入檔案（%2）</translation>
+    </message>
+    <message>
+        <source>Made with CommitScope</source>
+        <translation>以 CommitScope 製作</translation>
+    </message>
+    <message>
+        <source>no SVG painter</source>
+        <translation>無法繪製 SVG</translation>
+    </message>
+    <message>
+        <source>nothing was written</source>
+        <translation>沒有寫入任何內容</translation>
+    </message>
+    <message>
+        <source>no PDF painter</source>
+        <translation>無法繪製 PDF</translation>
+    </message>
+    <message>
+        <source>%1: use a file name ending in .png, .svg or .pdf</source>
+        <translation>%1：請使用副檔名為 .png、.svg 或 .pdf 的檔名</translation>
     </message>
 </context>
 <context>
@@ -3369,6 +3463,70 @@
         <translation>
             <numerusform>%Ln 個事件</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>匯出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Write the canvas, the space-time diagram, the chart or the side-by-side view as a picture, the trace, or a one-page run report</source>
+        <translation>把畫布、時空圖、圖表或並排比較視圖存成圖檔，或匯出追蹤紀錄、一頁式執行報告</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>after event #%1</source>
+        <translation>第 %1 個事件之後</translation>
+    </message>
+    <message>
+        <source>when %1 enters %2</source>
+        <translation>當 %1 進入 %2 時</translation>
+    </message>
+    <message>
+        <source>after %1 #%2 is sent</source>
+        <translation>第 %2 則 %1 送出之後</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>無法匯出</translation>
+    </message>
+    <message>
+        <source>%1: this can be written as %2</source>
+        <translation>%1：這項內容只能存成 %2</translation>
+    </message>
+    <message>
+        <source>Canvas</source>
+        <translation>畫布</translation>
+    </message>
+    <message>
+        <source>Metrics chart</source>
+        <translation>指標圖表</translation>
+    </message>
+    <message>
+        <source>Side-by-side view</source>
+        <translation>並排比較視圖</translation>
+    </message>
+    <message>
+        <source>t = %1 ms · %2 events</source>
+        <translation>t = %1 毫秒 · %2 個事件</translation>
+    </message>
+    <message>
+        <source>%1 — %2%3</source>
+        <translation>%1 — %2%3</translation>
+    </message>
+    <message>
+        <source> (not yet)</source>
+        <translation>（尚未發生）</translation>
+    </message>
+    <message>
+        <source>%1 is not shown in the window: show it first, then export it.</source>
+        <translation>視窗中沒有顯示%1：請先讓它顯示，再匯出。</translation>
+    </message>
+    <message>
+        <source>%1 — CommitScope</source>
+        <translation>%1 — CommitScope</translation>
     </message>
 </context>
 <context>
@@ -5452,6 +5610,61 @@ sudo apt-get install postgresql libqt6sql6-psql
     </message>
 </context>
 <context>
+    <name>RunReport</name>
+    <message>
+        <source>(not shown in the window)</source>
+        <translation>（視窗中未顯示）</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>…… 另有 %1 項</translation>
+    </message>
+    <message>
+        <source>CommitScope run report</source>
+        <translation>CommitScope 執行報告</translation>
+    </message>
+    <message>
+        <source>Scenario: %1 · Protocol: %2 · Seed: %3 · Shown at %4</source>
+        <translation>情境：%1 · 協定：%2 · 種子：%3 · 顯示於 %4</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the report</source>
+        <translation>%1：無法寫入報告</translation>
+    </message>
+    <message>
+        <source>Topology</source>
+        <translation>拓撲</translation>
+    </message>
+    <message>
+        <source>Metrics over virtual time</source>
+        <translation>指標隨虛擬時間的變化</translation>
+    </message>
+    <message>
+        <source>Space-time diagram</source>
+        <translation>時空圖</translation>
+    </message>
+    <message>
+        <source>✔ %1 holds — %2</source>
+        <translation>✔ %1 成立 — %2</translation>
+    </message>
+    <message>
+        <source>✖ %1 violated — %2</source>
+        <translation>✖ 違反 %1 — %2</translation>
+    </message>
+    <message>
+        <source>No faults.</source>
+        <translation>沒有故障。</translation>
+    </message>
+    <message>
+        <source>Fault timeline</source>
+        <translation>故障時間軸</translation>
+    </message>
+    <message>
+        <source>Invariant verdicts</source>
+        <translation>不變量判定</translation>
+    </message>
+</context>
+<context>
     <name>SpacetimeView</name>
     <message>
         <source>Space-time diagram</source>
@@ -5499,10 +5712,6 @@ sudo apt-get install postgresql libqt6sql6-psql
     <message>
         <source>CommitScope: a laboratory for distributed transactions (two-phase commit and more).</source>
         <translation>CommitScope：分散式交易實驗室（兩階段提交等協定）。</translation>
-    </message>
-    <message>
-        <source>Render the window offscreen to a PNG file and exit.</source>
-        <translation>在螢幕外繪製視窗、存成 PNG 檔後結束。</translation>
     </message>
     <message>
         <source>Interface language: en or zh-TW.</source>
@@ -5587,6 +5796,10 @@ sudo apt-get install postgresql libqt6sql6-psql
     <message>
         <source>--compare: %1</source>
         <translation>--compare：%1</translation>
+    </message>
+    <message>
+        <source>Render the window offscreen to a file and exit: PNG, or SVG or PDF (text stays text) by the extension .svg or .pdf.</source>
+        <translation>在螢幕外把視窗繪製到檔案後結束：預設為 PNG；副檔名為 .svg 或 .pdf 時輸出 SVG 或 PDF（文字保持為文字）。</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@
 #include "compare_window.hpp"
 #include "gui_test_support.hpp"
 #include "lab_controller.hpp"
+#include "language.hpp"
 #include "main_window.hpp"
 
 using guitest::scenarioPath;
@@ -137,4 +138,43 @@ TEST(CompareWindow, RefusalIsReported) {
   // A saga with four steps cannot become... an outbox with one consumer.
   EXPECT_EQ(w.openCompare({QStringLiteral("saga-orchestration"), QStringLiteral("outbox")}, false, &error), nullptr);
   EXPECT_TRUE(error.contains(QStringLiteral("outbox has exactly 1 worker"))) << error.toStdString();
+}
+
+// On a 1280×720 projector with two panes the panes show no clock, legend or figure line of their own
+// (the window's time label and table carry them), so the cards take the whole pane and the node
+// names are never smaller (2PC in English: 16.3 px instead of 13.9). Measured as font size × view scale, both languages. (The goal of 18 px is
+// not reached yet: about 16/12.5 px in English, 13/10.4 px in zh-TW, 2PC/saga.)
+TEST(CompareWindow, NodeNamesAreLargeOnA1280x720ProjectorWithTwoPanes) {
+  QStringList problems;
+  for (const char* lang : {"en", "zh_TW"}) {
+    language::apply(QString::fromLatin1(lang), false);
+    LabController controller;
+    MainWindow w(&controller);
+    ASSERT_TRUE(w.openFile(scenarioPath("compare-coordinator-crash.json"), false));
+    w.setProjectorMode(true, false);
+    QString error;
+    CompareWindow* cw = w.openCompare({QStringLiteral("2pc"), QStringLiteral("saga-orchestration")}, false, &error);
+    ASSERT_NE(cw, nullptr) << error.toStdString();
+    cw->setProjectorMode(true);
+    cw->resize(1280, 720);
+    cw->lab()->seekTime(cs::ms(100));
+    QApplication::processEvents();
+    for (int pane = 0; pane < cw->paneCount(); ++pane) {
+      const CanvasView* canvas = cw->canvas(pane);
+      canvas->viewport()->grab();
+      const qreal px = canvas->canvasStyle().name.pixelSize() * canvas->transform().m11();
+      EXPECT_TRUE(canvas->paneMode());
+      EXPECT_FALSE(cw->paneFigures(pane)->isVisible()) << "the table carries the figures on a projector";
+      // The same pane with a clock and legend of its own (as before) draws its names smaller.
+      auto* same = const_cast<CanvasView*>(canvas);
+      same->setPaneMode(false);
+      const qreal withChrome = canvas->canvasStyle().name.pixelSize() * canvas->transform().m11();
+      same->setPaneMode(true);
+      qInfo("%s pane %d: node names %.1f px (%.1f px with a clock and legend per pane)", lang, pane, px, withChrome);
+      if (px < withChrome)
+        problems << QStringLiteral("%1 pane %2: %3 px, with chrome %4 px").arg(QString::fromLatin1(lang)).arg(pane).arg(px, 0, 'f', 1).arg(withChrome, 0, 'f', 1);
+    }
+  }
+  language::apply(QStringLiteral("en"), false);
+  EXPECT_TRUE(problems.isEmpty()) << problems.join(QLatin1Char('\n')).toStdString();
 }

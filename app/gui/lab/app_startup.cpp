@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHashFunctions>
 #include <QImage>
 #include <QRegularExpression>
 #include <QSettings>
@@ -18,6 +19,7 @@
 #include <cstdio>
 
 #include "compare_lab.hpp"
+#include "handout_export.hpp"
 #include "compare_window.hpp"
 #include "lab_controller.hpp"
 #include "language.hpp"
@@ -54,7 +56,7 @@ QString startupText(const char* text) { return QCoreApplication::translate("Star
 
 // The command line's options, declared once (their help texts are what --help prints).
 struct Options {
-  QCommandLineOption screenshot{QStringLiteral("screenshot"), startupText(QT_TRANSLATE_NOOP("Startup", "Render the window offscreen to a PNG file and exit.")), QStringLiteral("FILE")};
+  QCommandLineOption screenshot{QStringLiteral("screenshot"), startupText(QT_TRANSLATE_NOOP("Startup", "Render the window offscreen to a file and exit: PNG, or SVG or PDF (text stays text) by the extension .svg or .pdf.")), QStringLiteral("FILE")};
   QCommandLineOption lang{QStringLiteral("lang"), startupText(QT_TRANSLATE_NOOP("Startup", "Interface language: en or zh-TW.")), QStringLiteral("LANG")};
   QCommandLineOption projector{QStringLiteral("projector"), startupText(QT_TRANSLATE_NOOP("Startup", "Start in projector mode."))};
   QCommandLineOption scenario{QStringLiteral("scenario"), startupText(QT_TRANSLATE_NOOP("Startup", "Open this scenario file instead of the default.")), QStringLiteral("FILE")};
@@ -233,6 +235,16 @@ int takeScreenshot(const StartupOptions& opts, MainWindow& window, bool projecto
     wait.exec();
     QApplication::processEvents();
   }
+  // .svg and .pdf repaint the window through a vector engine (text stays text); anything else is PNG.
+  const auto format = handout::formatOf(opts.screenshot);
+  if (format == handout::Format::Svg || format == handout::Format::Pdf) {
+    QString error;
+    if (!handout::writeWidget(target, opts.screenshot, target->windowTitle(), &error)) {
+      printErr(error);
+      return 2;
+    }
+    return 0;
+  }
   const QImage image = target->grab().toImage();
   if (!image.save(opts.screenshot, "PNG")) {
     printErr(startupText(QT_TRANSLATE_NOOP("Startup", "%1: cannot write the screenshot")).arg(opts.screenshot));
@@ -246,6 +258,9 @@ int takeScreenshot(const StartupOptions& opts, MainWindow& window, bool projecto
 int runApplication(int argc, char** argv) {
   QElapsedTimer startup;
   startup.start();
+  // Hash order decides the order fonts are embedded in a PDF: a fixed seed makes the same run's
+  // handout the same bytes (nothing here hashes input from the network).
+  QHashSeed::setDeterministicGlobalSeed();
   QApplication::setOrganizationName(QStringLiteral("CommitScope"));
   QApplication::setApplicationName(QStringLiteral("CommitScope"));
   QApplication::setApplicationVersion(QStringLiteral("0.1.0"));

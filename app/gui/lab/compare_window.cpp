@@ -138,9 +138,11 @@ void CompareWindow::rebuildPanes() {
     v->setContentsMargins(0, 0, 0, 0);
     auto* canvas = new CanvasView(lab_->pane(i), content);
     canvas->setProjectorMode(projector::isOn());
+    canvas->setPaneMode(true);
     canvas->rebuild();
     auto* figures = new QLabel(content);
     figures->setWordWrap(true);
+    figures->setVisible(!projector::isOn());
     figures->setObjectName(QStringLiteral("paneFigures"));
     v->addWidget(canvas, 1);
     v->addWidget(figures);
@@ -163,13 +165,16 @@ void CompareWindow::rebuildPanes() {
 
 void CompareWindow::setProjectorMode(bool on) {
   for (CanvasView* c : canvases_) c->setProjectorMode(on);
+  // On a projector the table under the panes carries each pane's figures: the line under each
+  // canvas goes, and its height goes to the cards.
+  for (QLabel* l : pane_figures_) l->setVisible(!on);
   scrub_->setProjectorMode(on);
   shareHeight(on);
 }
 
 void CompareWindow::shareHeight(bool projectorOn) {
-  // On a projector the room reads the canvases, and each pane's key figures sit under its canvas:
-  // the table and the chart keep about a third of the height (the splitter gives them more on demand).
+  // On a projector the room reads the canvases: the table and the chart keep under a third of the
+  // height (the splitter gives them more on demand).
   vertical_->setSizes(projectorOn ? QList<int>{640, 360} : QList<int>{400, 260});
 }
 

@@ -243,6 +243,12 @@ QString LabController::violatedInvariant() const {
   return {};
 }
 
+std::vector<std::pair<std::string, bool>> LabController::invariantVerdicts() const {
+  std::vector<std::pair<std::string, bool>> out;
+  for (const auto& inv : run_->invariants()) out.emplace_back(inv->key(), inv->held());
+  return out;
+}
+
 const std::vector<LabController::TimelineMark>& LabController::timelineMarks() const {
   if (marks_valid_) return marks_;
   marks_.clear();

@@ -56,6 +56,8 @@ class LabController : public QObject {
   QString traceSha256() const;
   // Key of the first invariant that no longer holds ("agreement", ...), or empty while all hold.
   QString violatedInvariant() const;
+  // Every invariant of the protocol by key, with whether it still holds (the run report's verdicts).
+  std::vector<std::pair<std::string, bool>> invariantVerdicts() const;
 
   // Markers for the timeline's scrub bar, over the whole run [0, until] with the current fault
   // schedule (computed by a separate full run, cached until the schedule changes).

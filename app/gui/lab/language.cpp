@@ -1,5 +1,7 @@
 #include "language.hpp"
 
+#include "data_paths.hpp"
+
 #include <QApplication>
 #include <QEvent>
 #include <QLibraryInfo>
@@ -60,7 +62,7 @@ bool apply(const QString& requested, bool remember) {
   const QLocale locale(code == QLatin1String("zh_TW") ? QStringLiteral("zh_TW") : QStringLiteral("en_US"));
   QLocale::setDefault(locale);
   g_app = new QTranslator;
-  if (g_app->load(locale, QStringLiteral("commitscope"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+  if (g_app->load(locale, QStringLiteral("commitscope"), QStringLiteral("_"), datapaths::translationsDir()))
     QCoreApplication::installTranslator(g_app);
   // Qt's own strings (standard dialog buttons, context menus of line edits).
   g_qt = new QTranslator;

@@ -25,6 +25,7 @@
 #include "compare_dialog.hpp"
 #include "compare_lab.hpp"
 #include "compare_window.hpp"
+#include "data_paths.hpp"
 #include "engine_text.hpp"
 #include "fault_dialogs.hpp"
 #include "help_overlay.hpp"
@@ -294,6 +295,8 @@ void MainWindow::createFileActions() {
   connect(save_as_act_, &QAction::triggered, this, &MainWindow::saveAs);
   compare_act_ = makeAction();
   connect(compare_act_, &QAction::triggered, this, &MainWindow::compareDialog);
+  export_act_ = makeAction();
+  connect(export_act_, &QAction::triggered, this, &MainWindow::exportDialog);
   quit_act_ = makeAction(shortcuts::key(shortcuts::Id::Quit));
   connect(quit_act_, &QAction::triggered, this, &QWidget::close);
   clear_recent_act_ = new QAction(this);
@@ -428,6 +431,7 @@ void MainWindow::createMenus() {
   file_menu_->addAction(save_as_act_);
   file_menu_->addSeparator();
   file_menu_->addAction(compare_act_);
+  file_menu_->addAction(export_act_);
   file_menu_->addSeparator();
   file_menu_->addAction(quit_act_);
 
@@ -535,6 +539,8 @@ void MainWindow::retranslateUi() {
   save_act_->setText(tr("&Save"));
   save_act_->setToolTip(tr("Save the scenario with every fault you injected and the node layout"));
   save_as_act_->setText(tr("Save &As…"));
+  export_act_->setText(tr("&Export…"));
+  export_act_->setToolTip(tr("Write the canvas, the space-time diagram, the chart or the side-by-side view as a picture, the trace, or a one-page run report"));
   compare_act_->setText(tr("&Compare protocols…"));
   compare_act_->setToolTip(tr("Run this scenario's workload and faults against several protocols side by side"));
   quit_act_->setText(tr("&Quit"));
@@ -798,9 +804,10 @@ void MainWindow::rebuildRecentMenu() {
 
 void MainWindow::rebuildExamplesMenu() {
   examples_menu_->clear();
-  const QStringList files = QDir(QStringLiteral(":/scenarios")).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+  const QDir examples(datapaths::scenariosDir());
+  const QStringList files = examples.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
   for (const QString& f : files) {
-    const QString path = QStringLiteral(":/scenarios/") + f;
+    const QString path = examples.filePath(f);
     QString fileTitle;
     QString description;
     if (const commitscope::InputFile in = commitscope::readInputFile(path); in.ok()) {

@@ -7,6 +7,7 @@
 #include <QStringList>
 #include <memory>
 
+#include "export_dialog.hpp"
 #include "lesson_library.hpp"
 #include "scenario/lesson.hpp"
 #include "sim/fault.hpp"
@@ -106,6 +107,12 @@ class MainWindow final : public QMainWindow {
   QWidget* lessonFocusedView() const { return lesson_view_; }
   SpacetimeView* spacetime() const { return spacetime_; }
   StateMachineView* stateMachine() const { return state_machine_; }
+  // ---- handouts ----
+  // File > Export…: writes a view (PNG, SVG or PDF by the file's extension; the chart PNG or SVG),
+  // the trace (JSON Lines) or the one-page run report (PDF). False (and a message unless not
+  // `interactive`, else in `error`) when the file cannot be written or the target is not shown.
+  bool exportHandout(handout::Target target, const QString& path, bool interactive = true, QString* error = nullptr);
+  QAction* exportAction() const { return export_act_; }
 
  protected:
   void changeEvent(QEvent* event) override;
@@ -148,6 +155,7 @@ class MainWindow final : public QMainWindow {
   void newScenario();
   void openDialog();
   void compareDialog();
+  void exportDialog();
   bool save();
   bool saveAs();
   void runLinkDialog(cs::FaultKind kind);
@@ -229,6 +237,7 @@ class MainWindow final : public QMainWindow {
   QAction* save_as_act_ = nullptr;
   QAction* quit_act_ = nullptr;
   QAction* compare_act_ = nullptr;
+  QAction* export_act_ = nullptr;
   CompareWindow* compare_ = nullptr;
   QAction* clear_recent_act_ = nullptr;
   QAction* undo_act_ = nullptr;

@@ -1,5 +1,7 @@
 #include "lesson_library.hpp"
 
+#include "data_paths.hpp"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -129,3 +131,5 @@ QString lessonTopicName(const QString& key) {
     if (key == QLatin1String(t.key)) return QCoreApplication::translate("LessonTopic", t.name);
   return key;  // a topic a lesson author invented: shown as written
 }
+
+QString LessonLibrary::defaultDirectory() { return datapaths::lessonsDir(); }

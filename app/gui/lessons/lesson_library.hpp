@@ -26,7 +26,8 @@ struct LessonEntry {
 
 class LessonLibrary {
  public:
-  static QString defaultDirectory() { return QStringLiteral(":/lessons"); }
+  // The installed lessons when the app is installed, else the built-in ones (data_paths.hpp).
+  static QString defaultDirectory();
 
   // Reads every *.json in `directory`, sorted by file name (lesson files start with their number).
   // At most kMaxLessons files are read; the rest are reported as one problem entry.

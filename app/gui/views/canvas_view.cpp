@@ -5,6 +5,7 @@
 #include <QGraphicsScene>
 #include <QMenu>
 #include <QMouseEvent>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPixmapCache>
 #include <algorithm>
@@ -515,8 +516,8 @@ void CanvasView::fit() {
   // On a projector the clock's row and a thin margin are all the frame the cards need.
   const qreal margin = style_.projector ? 12 * style_.space : 24;
   // The hint and clock overlay; on a projector the legend shares the clock's row.
-  const qreal top = style_.projector ? std::max(QFontMetricsF(clockFont()).height() + 10, legendReserve() + 4) : 34;
-  legendHeight_ = style_.projector ? 0 : legendReserve();
+  const qreal top = pane_ ? 0 : style_.projector ? std::max(QFontMetricsF(clockFont()).height() + 10, legendReserve() + 4) : 34;
+  legendHeight_ = style_.projector || pane_ ? 0 : legendReserve();
   const qreal availW = viewport()->width() - 2 * margin;
   const qreal availH = viewport()->height() - legendHeight_ - top - 2 * margin;
   if (availW > 0 && availH > 0) chooseStretch(availW, availH);
@@ -530,6 +531,12 @@ void CanvasView::fit() {
                                 content.height() * 4 + 2000));
   setTransform(QTransform::fromScale(s, s));
   centerOn(content.center() + QPointF(0, (legendHeight_ - top) / (2 * s)));
+}
+
+void CanvasView::setPaneMode(bool on) {
+  pane_ = on;
+  fit();
+  viewport()->update();
 }
 
 void CanvasView::resizeEvent(QResizeEvent* e) {
@@ -731,7 +738,6 @@ void CanvasView::contextMenuEvent(QContextMenuEvent* e) {
 // Painting outside the items
 
 void CanvasView::renderStaticLayer() {
-  const palette::Scheme& s = *style_.scheme;
   const qreal dpr = viewport()->devicePixelRatioF();
   const QSize size = viewport()->size();
   if (static_.size() != size * dpr) static_ = QPixmap(size * dpr);
@@ -740,9 +746,16 @@ void CanvasView::renderStaticLayer() {
   staticDirty_ = false;
 
   QPainter p(&static_);
-  const QRect area(QPoint(0, 0), size);
+  paintStaticLayer(p, QRect(QPoint(0, 0), size));
+}
+
+// Paper, dot grid, partition regions and links, in viewport pixels with the view transform at
+// staticTransform_ (the cached layer's, or the view's own when painted for a vector file).
+void CanvasView::paintStaticLayer(QPainter& p, const QRect& area) {
+  const palette::Scheme& s = *style_.scheme;
   p.fillRect(area, s.background);
-  if (!style_.projector) {  // a dot grid only adds noise on a projector
+  // A dot grid only adds noise on a projector, and in a handout file.
+  if (!style_.projector && p.paintEngine()->type() == QPaintEngine::Raster) {
     // A faint dot grid gives the canvas depth and hints that nodes can be moved: one tiled pixmap
     // anchored to the scene origin, so that it pans with the content.
     if (dotTile_.isNull()) {
@@ -770,6 +783,16 @@ void CanvasView::renderStaticLayer() {
 }
 
 void CanvasView::drawBackground(QPainter* p, const QRectF&) {
+  // An SVG or PDF handout gets the links as lines, not as a picture of them.
+  if (viewutil::vectorTarget(*p)) {
+    p->save();
+    p->resetTransform();
+    staticTransform_ = viewportTransform();
+    paintStaticLayer(*p, viewport()->rect());
+    p->restore();
+    staticDirty_ = true;
+    return;
+  }
   if (staticDirty_ || static_.isNull() || static_.size() != viewport()->size() * viewport()->devicePixelRatioF() ||
       staticTransform_ != viewportTransform())
     renderStaticLayer();
@@ -895,13 +918,17 @@ void CanvasView::drawForeground(QPainter* p, const QRectF&) {
   p->setFont(style_.small);
   p->setPen(s.mutedInk);
   // On a projector the audience watches; the how-to line is for the person at the mouse.
-  const QString hint = style_.projector && !lassoActive_ ? QString() : lassoActive_ ? tr("Release to put the encircled nodes on one side of a partition")
+  const QString hint = (style_.projector || pane_) && !lassoActive_ ? QString() : lassoActive_ ? tr("Release to put the encircled nodes on one side of a partition")
                                     : tr("Double-click a link to cut or heal it · right-click a node or link for faults · "
                                          "Shift+drag around nodes to partition");
   const QRectF hintRect(area.left() + 12 * f, area.top() + 8 * f, area.width() * 0.72, 22 * f);
   if (!hint.isEmpty())
     p->drawText(hintRect, Qt::AlignLeft | Qt::AlignVCenter,
                 QFontMetricsF(style_.small).elidedText(hint, Qt::ElideRight, hintRect.width()));
+  if (pane_) {
+    p->restore();
+    return;
+  }
   const QFont clock = clockFont();
   p->setFont(clock);
   p->setPen(s.ink);

@@ -45,6 +45,7 @@ class CanvasView : public QGraphicsView {
 
   // ---- for the window, the tests and the benchmark ----
   bool projectorMode() const { return style_.projector; }
+  bool paneMode() const { return pane_; }
   NodeItem* nodeItem(cs::NodeId node) const;
   LinkItem* linkItem(cs::NodeId a, cs::NodeId b) const;
   QList<MessageItem*> messageItems() const;
@@ -76,6 +77,9 @@ class CanvasView : public QGraphicsView {
   void rebuild();  // a new topology: recreate every item
   void refresh();  // pull state from the controller
   void setProjectorMode(bool on);
+  // A pane of the side-by-side window: no clock (the window has one for every pane) and no legend
+  // (the same marks in every pane), so that the cards take the whole pane.
+  void setPaneMode(bool on);
   // View > Fit view: every node in the canvas again, zoom and scrolling reset.
   void fitView() { fit(); }
 
@@ -134,6 +138,7 @@ class CanvasView : public QGraphicsView {
   void chooseTokenLabels(const std::vector<const MessageItem*>& order, const QTransform& vt, qreal r,
                          const QFontMetricsF& tm);
   void renderStaticLayer();
+  void paintStaticLayer(QPainter& p, const QRect& area);
   void invalidateStatic() { staticDirty_ = true; }
   void applyHighlights();
   QStringList hlTimers_;
@@ -188,6 +193,7 @@ class CanvasView : public QGraphicsView {
   qreal sx_ = 1.15, sy_ = 1.15;
   std::vector<QPointF> layoutPos_;  // where each node is shown, in layout units (see layoutPosition)
   bool folded_ = false;             // a long row shown as two rows
+  bool pane_ = false;               // setPaneMode
   bool arranged_ = false;           // a node was dragged in this view: its layout is the learner's
   QRectF fittedContent_;  // what fit() last framed; refresh() refits when the content outgrows it
 };

@@ -551,7 +551,7 @@ void SpacetimeView::paintEvent(QPaintEvent*) {
   const qreal dpr = viewport()->devicePixelRatioF();
   const CacheKey key{viewport()->size() * dpr, horizontalScrollBar()->value(), verticalScrollBar()->value(), ppm_, projector_,
                      indexRun_, generation_, density};
-  const bool useCache = !density.labelled;
+  const bool useCache = !density.labelled && !viewutil::vectorTarget(p);
   if (!useCache) {
     past_ = QPixmap();
     p.fillRect(viewport()->rect(), s.background);
@@ -1004,6 +1004,12 @@ void SpacetimeView::paintGutter(QPainter& p) {
                 QString::number(controller_->selectedNode()) + sep + tr("node") + sep + font().key() + sep;
   for (const auto& n : sim.nodes())
     key += QString::fromStdString(n.name) + QLatin1Char(n.up ? '+' : '-') + EngineText::role(n.role) + QLatin1Char('\x1f');
+  if (viewutil::vectorTarget(p)) {
+    p.save();
+    paintGutterLanes(p);
+    p.restore();
+    return;
+  }
   if (key != gutterKey_ || gutter_.isNull()) {
     gutterKey_ = key;
     gutter_ = QPixmap(QSize(static_cast<int>(std::ceil(m.gutter)) + 1, viewport()->height()) * dpr);

@@ -3,6 +3,8 @@
 
 #include <QFont>
 #include <QLocale>
+#include <QPaintEngine>
+#include <QPainter>
 #include <QString>
 #include <string>
 #include <vector>
@@ -10,6 +12,13 @@
 #include "sim/simulator.hpp"
 
 namespace viewutil {
+
+// True while a view is painted into an SVG or PDF handout: caches of pixmaps are skipped there, so
+// that text stays text and lines stay lines in the file.
+inline bool vectorTarget(const QPainter& p) {
+  const QPaintEngine* e = p.paintEngine();
+  return e && (e->type() == QPaintEngine::SVG || e->type() == QPaintEngine::Pdf);
+}
 
 // `base` at `px` pixels: every view sizes its text in pixels times the scheme's font scale, so the
 // projector's larger type is one factor (palette::Scheme::fontScale).
