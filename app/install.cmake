@@ -16,10 +16,10 @@ if(TARGET commitscope)
   # The .qm files qt_add_translations compiles (and also embeds) next to the GUI library.
   install(FILES ${PROJECT_BINARY_DIR}/app/gui/commitscope_zh_TW.qm ${PROJECT_BINARY_DIR}/app/gui/commitscope_en.qm
           DESTINATION ${COMMITSCOPE_INSTALL_DATA}/translations)
-  install(FILES ${PROJECT_SOURCE_DIR}/packaging/${COMMITSCOPE_APP_ID}.desktop
+  install(FILES ${PROJECT_SOURCE_DIR}/resources/packaging/${COMMITSCOPE_APP_ID}.desktop
           DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
   install(FILES ${PROJECT_SOURCE_DIR}/resources/icons/commitscope.svg
           DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps RENAME ${COMMITSCOPE_APP_ID}.svg)
-  install(FILES ${PROJECT_SOURCE_DIR}/packaging/${COMMITSCOPE_APP_ID}.metainfo.xml
+  install(FILES ${PROJECT_SOURCE_DIR}/resources/packaging/${COMMITSCOPE_APP_ID}.metainfo.xml
           DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo)
 endif()
