@@ -28,7 +28,8 @@ struct Placeholder {
 };
 
 // Every `{word:...}` (no spaces or braces inside) in `text`, in order. JSON shown in code spans
-// (`{"crash": "C"}`) does not match: its key starts with a quote.
+// (`{"crash": "C"}`) does not match: its key starts with a quote. `{ui:...}` (a command of the window,
+// scenario/lesson_texts.hpp) is not a number and is left out.
 std::vector<Placeholder> find_placeholders(std::string_view text);
 
 // The figures `{run:F}` and `{compare:P:F}` name (compare_row's, durations in ms).
