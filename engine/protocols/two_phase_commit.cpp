@@ -1,4 +1,5 @@
 #include "protocols/two_phase_commit.hpp"
+#include "protocols/commit_book.hpp"
 
 #include <algorithm>
 
@@ -634,17 +635,9 @@ bool TwoPhaseCommit::encode_state(const Simulator& sim, std::vector<std::int64_t
 // Undecided: a node that is up knows the transaction (C began it, Pi joined it) and has logged no
 // decision for it.
 bool TwoPhaseCommit::undecided(const Simulator& sim) const {
-  for (TxnId t = 1; t < book_.size(); ++t) {
-    const Book& b = book_[t];
-    if (b.started < 0 || b.ended >= 0) continue;
-    const std::uint32_t decided = b.committed | b.aborted;
-    for (NodeId n = 0; n <= p_.participants; ++n) {
-      if (!sim.is_up(n) || (decided >> n & 1u)) continue;
-      const std::uint8_t state = n == kCoordinator ? coord_[t].state : ptx(n, t).state;
-      if (state != kUnknown) return true;
-    }
-  }
-  return false;
+  return any_undecided(sim, book_, kCoordinator, static_cast<NodeId>(p_.participants), [&](NodeId n, TxnId t) {
+    return (n == kCoordinator ? coord_[t].state : ptx(n, t).state) != kUnknown;
+  });
 }
 
 }  // namespace cs::tpc

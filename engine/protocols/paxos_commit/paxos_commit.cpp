@@ -2,6 +2,7 @@
 // (C and the acceptors that take over) are in leader.cpp, the acceptors in acceptor.cpp, the
 // resource managers in rm.cpp.
 #include "protocols/paxos_commit/paxos_commit.hpp"
+#include "protocols/commit_book.hpp"
 
 #include <algorithm>
 
@@ -383,14 +384,8 @@ bool PaxosCommit::encode_state(const Simulator& sim, std::vector<std::int64_t>& 
 // Undecided: an RM that is up joined the transaction and has not learned the outcome (the leader and
 // the acceptors only help: an RM is what holds locks).
 bool PaxosCommit::undecided(const Simulator& sim) const {
-  for (TxnId t = 1; t < book_.size(); ++t) {
-    const Book& b = book_[t];
-    if (b.started < 0 || b.ended >= 0) continue;
-    const std::uint32_t decided = b.committed | b.aborted;
-    for (NodeId n = 1; n <= p_.participants; ++n)
-      if (sim.is_up(n) && !(decided >> n & 1u) && ptx(n, t).state != kUnknown) return true;
-  }
-  return false;
+  return any_undecided(sim, book_, 1, static_cast<NodeId>(p_.participants),
+                       [&](NodeId n, TxnId t) { return ptx(n, t).state != kUnknown; });
 }
 
 }  // namespace cs::paxos

@@ -1,6 +1,7 @@
 // 3PC: parameters, description, dispatch, crash/restart, views and figures. The coordinator is in
 // coordinator.cpp, the participants and the termination protocol in participant.cpp.
 #include "protocols/three_phase_commit/three_phase_commit.hpp"
+#include "protocols/commit_book.hpp"
 
 #include <algorithm>
 
@@ -306,17 +307,9 @@ bool ThreePhaseCommit::encode_state(const Simulator& sim, std::vector<std::int64
 
 // Undecided: a node that is up knows the transaction and has logged no decision for it.
 bool ThreePhaseCommit::undecided(const Simulator& sim) const {
-  for (TxnId t = 1; t < book_.size(); ++t) {
-    const Book& b = book_[t];
-    if (b.started < 0 || b.ended >= 0) continue;
-    const std::uint32_t decided = b.committed | b.aborted;
-    for (NodeId n = 0; n <= p_.participants; ++n) {
-      if (!sim.is_up(n) || (decided >> n & 1u)) continue;
-      const std::uint8_t state = n == 0 ? coord_[t].state : ptx(n, t).state;
-      if (state != kUnknown) return true;
-    }
-  }
-  return false;
+  return any_undecided(sim, book_, 0, static_cast<NodeId>(p_.participants), [&](NodeId n, TxnId t) {
+    return (n == 0 ? coord_[t].state : ptx(n, t).state) != kUnknown;
+  });
 }
 
 }  // namespace cs::tpc3
