@@ -49,6 +49,17 @@ std::optional<QByteArray> read_file(const QString& path) {
 // The bytes as the engine reads them (no copy: a file may be tens of MB).
 std::string_view text_of(const QByteArray& bytes) { return {bytes.constData(), static_cast<std::size_t>(bytes.size())}; }
 
+std::optional<Scenario> read_scenario(const QString& path) {
+  const auto bytes = read_file(path);
+  if (!bytes) return std::nullopt;
+  LoadResult loaded = load_scenario(text_of(*bytes), path.toStdString());
+  if (!loaded.scenario) {
+    print_diagnostics(loaded.diagnostics);
+    return std::nullopt;
+  }
+  return std::move(*loaded.scenario);
+}
+
 // Where the JSONL trace goes as the run makes it: always through the hash (trace_sha256), and into
 // the --trace file if one was asked for. Nothing keeps the trace: a run of millions of records needs
 // neither the records nor their text in memory (docs/benchmarks.md).
@@ -91,14 +102,9 @@ class TraceOutput {
 };
 
 int run_command(const RunOptions& opt) {
-  const auto bytes = read_file(opt.file);
-  if (!bytes) return 2;
-  LoadResult loaded = load_scenario(text_of(*bytes), opt.file.toStdString());
-  if (!loaded.scenario) {
-    print_diagnostics(loaded.diagnostics);
-    return 2;
-  }
-  Scenario scenario = std::move(*loaded.scenario);
+  std::optional<Scenario> loaded = read_scenario(opt.file);
+  if (!loaded) return 2;
+  Scenario scenario = std::move(*loaded);
   if (opt.seed) scenario.seed = *opt.seed;
   if (opt.until_ms) scenario.until = until_from_ms(*opt.until_ms);  // checked by until_ms_allowed()
 

@@ -13,6 +13,7 @@
 
 #include "explore/scenario_explorer.hpp"
 #include "explore/textbook_models.hpp"
+#include "scenario/scenario.hpp"
 #include "sim/diagnostic.hpp"
 #include "sim/simulator.hpp"
 
@@ -25,6 +26,9 @@ void print_diagnostics(const Diagnostics& ds);
 // A whole input file; on failure reports "FILE: why" and returns nullopt.
 std::optional<QByteArray> read_file(const QString& path);
 std::string_view text_of(const QByteArray& bytes);
+// A scenario file read and loaded; on failure prints why (the file's problem, or each diagnostic
+// with file:line:column) and returns nullopt: the command then exits with status 2.
+std::optional<Scenario> read_scenario(const QString& path);
 
 struct RunOptions {
   QString file;

@@ -89,14 +89,9 @@ bool print_json(const Scenario& source, const std::vector<CompareRun>& runs, con
 }  // namespace
 
 int compare_command(const CompareOptions& opt) {
-  const auto bytes = read_file(opt.file);
-  if (!bytes) return 2;
-  LoadResult loaded = load_scenario(text_of(*bytes), opt.file.toStdString());
-  if (!loaded.scenario) {
-    print_diagnostics(loaded.diagnostics);
-    return 2;
-  }
-  Scenario source = std::move(*loaded.scenario);
+  std::optional<Scenario> loaded = read_scenario(opt.file);
+  if (!loaded) return 2;
+  Scenario source = std::move(*loaded);
   if (opt.seed) source.seed = *opt.seed;
   if (opt.until_ms) source.until = until_from_ms(*opt.until_ms);
 

@@ -92,14 +92,9 @@ void print_text(const ExploreFileOptions& opt, const Scenario& s, const explore:
 }  // namespace
 
 int explore_file_command(const ExploreFileOptions& opt) {
-  const auto bytes = read_file(opt.file);
-  if (!bytes) return 2;
-  LoadResult loaded = load_scenario(text_of(*bytes), opt.file.toStdString());
-  if (!loaded.scenario) {
-    print_diagnostics(loaded.diagnostics);
-    return 2;
-  }
-  const Scenario& s = *loaded.scenario;
+  const std::optional<Scenario> loaded = read_scenario(opt.file);
+  if (!loaded) return 2;
+  const Scenario& s = *loaded;
   Diagnostics diags;
   const auto protocol = find_protocol(s.protocol)->create(s.params, diags);
   explore::ScenarioLimits limits;
