@@ -2297,6 +2297,10 @@
         <source>Click to dismiss</source>
         <translation>Click to dismiss</translation>
     </message>
+    <message>
+        <source>Invariant broken: %1, at %2 ms</source>
+        <translation>Invariant broken: %1, at %2 ms</translation>
+    </message>
 </context>
 <context>
     <name>LabController</name>

@@ -2297,6 +2297,10 @@
         <source>Click to dismiss</source>
         <translation>點一下即可關閉</translation>
     </message>
+    <message>
+        <source>Invariant broken: %1, at %2 ms</source>
+        <translation>不變量被破壞：%1，於 %2 毫秒</translation>
+    </message>
 </context>
 <context>
     <name>LabController</name>

@@ -20,6 +20,7 @@
 #include "language.hpp"
 #include "link_routing.hpp"
 #include "lesson_window_support.hpp"
+#include "lesson_session.hpp"
 #include "main_window.hpp"
 #include "state_machine_view.hpp"
 #include "metric_text.hpp"
@@ -446,4 +447,35 @@ TEST(CanvasTokens, LabelsOfTokensFlyingTogetherNeverOverlap) {
     if (projector) EXPECT_TRUE(sawCrowd) << "the PREPAREs leaving C together should share one label at first";
     EXPECT_TRUE(sawAllLabelled) << "once apart, every token should have its label; projector " << projector;
   }
+}
+
+// Lesson 04 breaks "no lost update" with the replicas in the top row: the banner used to sit over
+// them and hide the states the lesson talks about. It now goes where it covers no card (here the
+// middle of the canvas, over links only), on a 1280×720 projector, in both languages.
+TEST(InvariantBannerPlace, TheBannerCoversNoNodeCardInLesson04OnA1280x720Projector) {
+  for (const char* lang : {"en", "zh_TW"}) {
+    ASSERT_TRUE(language::apply(QString::fromLatin1(lang), false));
+    guitest::ShownWindow shown(nullptr, QSize(1280, 720));
+    MainWindow& w = shown.w;
+    w.setProjectorMode(true, false);
+    ASSERT_TRUE(w.startLesson(QStringLiteral("04-clocks-and-vector-clocks"), false));
+    LessonSession* s = w.lessonSession();
+    s->setTeacherMode(true);
+    s->jumpTo(5);  // step 6: K1's write lost
+    s->setTeacherMode(false);
+    s->skipAnimation();
+    QCoreApplication::processEvents();
+    CanvasView* view = w.canvas();
+    InvariantBanner* banner = view->invariantBanner();
+    ASSERT_TRUE(banner->isVisible()) << lang;
+    const QRect b = banner->geometry();
+    for (cs::NodeId n = 0; n < shown.controller.nodeCount(); ++n) {
+      const NodeItem* item = view->nodeItem(n);
+      const QRect card = view->mapFromScene(item->sceneBoundingRect()).boundingRect().translated(view->viewport()->pos());
+      EXPECT_FALSE(card.intersects(b)) << lang << ": the banner " << b.x() << "," << b.y() << " " << b.width() << "x" << b.height()
+                                       << " covers node " << n << " at " << card.x() << "," << card.y() << " " << card.width() << "x" << card.height() << " view h " << view->height();
+    }
+    EXPECT_TRUE(view->rect().contains(b)) << lang;
+  }
+  language::apply(QStringLiteral("en"), false);
 }

@@ -47,8 +47,10 @@ InvariantBanner::InvariantBanner(QWidget* parent) : QFrame(parent) {
 }
 
 void InvariantBanner::setViolation(const QString& name, const QString& description, const QString& atMs) {
-  title_->setText(tr("Invariant broken: %1").arg(name));
+  name_ = name;
+  atMs_ = atMs;
   detail_->setText(tr("at t = %1 ms — %2").arg(atMs, description));
+  setCompact(compact_);
   close_->setToolTip(tr("Dismiss (it stays in the status bar)"));
   close_->setAccessibleName(tr("Dismiss the invariant banner"));
   setToolTip(tr("Click to dismiss"));
@@ -62,11 +64,19 @@ void InvariantBanner::setProjector(bool on) {
   layout()->setContentsMargins(on ? 20 : 12, on ? 10 : 6, on ? 14 : 8, on ? 12 : 8);
 }
 
+void InvariantBanner::setCompact(bool on) {
+  compact_ = on;
+  detail_->setVisible(!on);
+  title_->setText(on ? tr("Invariant broken: %1, at %2 ms").arg(name_, atMs_) : tr("Invariant broken: %1").arg(name_));
+  title_->setWordWrap(!on);
+  setToolTip(on ? detail_->text() + QLatin1Char('\n') + tr("Click to dismiss") : tr("Click to dismiss"));
+}
+
 QString InvariantBanner::title() const { return title_->text(); }
 QString InvariantBanner::detail() const { return detail_->text(); }
 
 void InvariantBanner::place(int top, int maxWidth) {
-  const int w = std::min(maxWidth, projector_ ? 1100 : 760);
+  const int w = compact_ ? std::min(maxWidth, sizeHint().width()) : std::min(maxWidth, projector_ ? 1100 : 760);
   // Word-wrapped labels: the height that width needs, not the taller default of a wrapped label.
   setFixedSize(w, layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(w) : sizeHint().height());
   move((parentWidget()->width() - w) / 2, top);

@@ -18,6 +18,10 @@ class InvariantBanner : public QFrame {
   // `name` and `description` already translated; `atMs` formatted.
   void setViolation(const QString& name, const QString& description, const QString& atMs);
   void setProjector(bool on);
+  // One line (name and time; the description in the tooltip), for a canvas with no room for two
+  // lines that do not cover a node.
+  void setCompact(bool on);
+  bool compact() const { return compact_; }
   QString title() const;
   QString detail() const;
   // Where it goes in its parent: centred across the top, below `top`, at most `maxWidth` wide.
@@ -34,6 +38,8 @@ class InvariantBanner : public QFrame {
   QLabel* detail_;
   QToolButton* close_;
   bool projector_ = false;
+  bool compact_ = false;
+  QString name_, atMs_;
 };
 
 class CanvasToast : public QFrame {

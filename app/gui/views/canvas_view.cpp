@@ -265,8 +265,50 @@ void CanvasView::refreshBanner() {
 void CanvasView::placeOverlays() {
   const qreal f = style_.scheme->fontScale;
   const int top = style_.projector ? qRound(QFontMetricsF(clockFont()).height() + 14) : qRound(34 * f);
-  if (banner_->isVisible()) banner_->place(top, width() - 40);
+  if (banner_->isVisible()) placeBanner(top, qRound(12 * f));
   if (toast_->isVisible()) toast_->place(height() - qRound(12 * f) - qRound(style_.projector ? 0 : legendHeight_), width() - 40);
+}
+
+// A banner over the nodes hides the very states it is about (lesson 04's replicas sat under it): of
+// the top, the middle and the bottom of the canvas it goes where it covers the least card area (the
+// top when that covers none), and when every place covers a card it shrinks to one line first.
+void CanvasView::placeBanner(int top, int bottomMargin) {
+  const auto bestPlace = [&](qint64* cover) {
+    banner_->place(top, width() - 40);
+    const QRect atTop = banner_->geometry();
+    QRect best = atTop;
+    *cover = cardCover(atTop);
+    for (const int y : {(height() - atTop.height()) / 2, height() - bottomMargin - atTop.height()}) {
+      const QRect r = atTop.translated(0, y - atTop.top());
+      const qint64 c = cardCover(r);
+      if (y > top && c < *cover) {
+        best = r;
+        *cover = c;
+      }
+    }
+    return best;
+  };
+  banner_->setCompact(false);
+  qint64 cover = 0;
+  QRect best = bestPlace(&cover);
+  if (cover > 0) {
+    banner_->setCompact(true);
+    best = bestPlace(&cover);
+  }
+  banner_->move(best.topLeft());
+}
+
+// Pixels of node cards under `r` (in this widget's coordinates).
+qint64 CanvasView::cardCover(const QRect& r) const {
+  qint64 area = 0;
+  for (cs::NodeId n = 0; n < static_cast<cs::NodeId>(nodes_.size()); ++n) {
+    const NodeItem* item = nodeItem(n);
+    if (!item || !item->isVisible()) continue;
+    const QRect card = mapFromScene(item->sceneBoundingRect()).boundingRect().translated(viewport()->pos());
+    const QRect overlap = card.intersected(r);
+    if (!overlap.isEmpty()) area += qint64(overlap.width()) * overlap.height();
+  }
+  return area;
 }
 
 void CanvasView::refreshLinks() {

@@ -135,6 +135,8 @@ class CanvasView : public QGraphicsView {
   QRectF legendArea() const;
   void paintOverlayLegend(QPainter* p, const QRectF& area);
   void paintTokens(QPainter* p);
+  qint64 cardCover(const QRect& r) const;
+  void placeBanner(int top, int bottomMargin);
   void chooseTokenLabels(const std::vector<const MessageItem*>& order, const QTransform& vt, qreal r,
                          const QFontMetricsF& tm);
   void renderStaticLayer();
