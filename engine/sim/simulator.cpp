@@ -264,12 +264,32 @@ void Simulator::drop_dead_timer_records() const {
 
 std::optional<Time> Simulator::next_event_time() const {
   prune();
-  if (queue_.empty() || halted_ != HaltReason::None) return std::nullopt;
+  if (halted_ != HaltReason::None) return std::nullopt;
+  if (script_due()) return now_ + ms(1);
+  if (queue_.empty()) return std::nullopt;
   return queue_.top().time;
+}
+
+bool Simulator::script_due() const {
+  if (script_pos_ >= script_.size()) return false;
+  return queue_.empty() || queue_.top().time > now_ + ms(1);
+}
+
+void Simulator::set_script(std::vector<ScheduledStep> steps) {
+  script_ = std::move(steps);
+  script_pos_ = 0;
 }
 
 bool Simulator::step() {
   prune();
+  if (script_due() && halted_ == HaltReason::None) {
+    if (apply_step(script_[script_pos_])) {
+      ++script_pos_;
+      return true;
+    }
+    script_pos_ = script_.size();  // a step that names nothing ends the script
+    return false;
+  }
   if (!queue_.empty() && halted_ == HaltReason::None) {
     const QueuedEvent ev = queue_.top();
     queue_.pop();
