@@ -96,6 +96,12 @@ std::vector<Placeholder> find_placeholders(std::string_view text) {
     std::size_t k = j + 1;
     while (k < text.size() && arg_char(text[k])) ++k;
     if (k >= text.size() || text[k] != '}') continue;
+    // {ui:KEY} names a command of the app, not a number: lesson_texts checks it and the app shows
+    // its label (app/gui/lessons/ui_labels). Both merged into main at once; this keeps them apart.
+    if (text.substr(i + 1, j - i - 1) == "ui") {
+      i = k;
+      continue;
+    }
     Placeholder p;
     p.begin = i;
     p.end = k + 1;

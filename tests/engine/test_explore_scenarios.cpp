@@ -177,6 +177,10 @@ TEST(ExploreScenarios, AScriptedRunStepsThroughACounterexampleAsItsReplayDoes) {
   EXPECT_EQ(scripted->sim().next_event_time(), std::optional<Time>(ms(1)));
   ASSERT_TRUE(scripted->sim().step());
   EXPECT_EQ(scripted->sim().now(), ms(1));
+  // Playback moves the clock part of the way to the next step: the step stays where it was.
+  scripted->sim().run_until(ms(1) + ms(1) / 2);
+  EXPECT_EQ(scripted->sim().events_dispatched(), 1u);
+  EXPECT_EQ(scripted->sim().next_event_time(), std::optional<Time>(ms(2)));
   scripted->sim().run_until(ms(static_cast<std::int64_t>(s.schedule.size()) + 5));
   EXPECT_EQ(scripted->sim().script_position(), s.schedule.size());
   EXPECT_EQ(scripted->sim().events_dispatched(), replayed->sim().events_dispatched());

@@ -262,7 +262,9 @@ void ExploreDialog::showResult() {
 bool ExploreDialog::loadFinding(int row) {
   if (isExploring() || row < 0 || row >= static_cast<int>(listed_.size())) return false;
   const cs::explore::Finding& f = listed_[static_cast<std::size_t>(row)];
-  QString title = findingText(f);
+  // The title names the finding without its list mark (the status bar shows the title, and a ✖ there
+  // would look like the invariant banner).
+  const QString title = findingText(f).section(QLatin1Char(' '), 1);
   cs::Scenario s = cs::explore::path_scenario(base_, f.path, title.toStdString());
   // A scheduled run moves its clock 1 ms per step: the timeline ends where the schedule does.
   s.until = cs::ms(static_cast<std::int64_t>(std::max<std::size_t>(s.schedule.size(), 1)));
