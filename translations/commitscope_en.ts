@@ -2147,6 +2147,10 @@
         <source>✔ Nothing went wrong in the states explored.</source>
         <translation>✔ Nothing went wrong in the states explored.</translation>
     </message>
+    <message>
+        <source>Double-click one, or choose it and Load in the lab, to step through it.</source>
+        <translation>Double-click one, or choose it and Load in the lab, to step through it.</translation>
+    </message>
 </context>
 <context>
     <name>FaultDialogs</name>

@@ -2145,6 +2145,10 @@
         <source>✔ Nothing went wrong in the states explored.</source>
         <translation>✔ 在已探索的狀態中沒有出錯。</translation>
     </message>
+    <message>
+        <source>Double-click one, or choose it and Load in the lab, to step through it.</source>
+        <translation>按兩下其中一項，或選取後按「載入實驗室」，就能逐步檢視。</translation>
+    </message>
 </context>
 <context>
     <name>FaultDialogs</name>

@@ -241,9 +241,11 @@ void ExploreDialog::showResult() {
   else summary = tr("Stopped at the state limit (%L1 distinct states): the search is incomplete; raise the limit to look further.").arg(states);
   if (error_.isEmpty() && !result_.exact)
     summary += QLatin1Char(' ') + tr("This protocol's states are not merged, so the same state may be counted more than once.");
+  if (!listed_.empty()) summary += QLatin1Char(' ') + tr("Double-click one, or choose it and Load in the lab, to step through it.");
   if (error_.isEmpty() && result_.blocking_count > result_.blocking_examples.size())
     summary += QLatin1Char(' ') + tr("%L1 blocking states in all; the shortest are listed.").arg(result_.blocking_count);
   summary_->setText(summary);
+  if (result_.complete) bar_->setValue(bar_->maximum());  // all there was, even under the limit
   findings_->clear();
   for (const cs::explore::Finding& f : listed_) {
     auto* item = new QListWidgetItem(findingText(f), findings_);
