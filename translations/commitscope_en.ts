@@ -2020,6 +2020,139 @@
     </message>
 </context>
 <context>
+    <name>ExploreDialog</name>
+    <message>
+        <source>What can go wrong?</source>
+        <translation>What can go wrong?</translation>
+    </message>
+    <message>
+        <source>Tries every order in which messages can arrive and timers can fire, together with at most this many faults, and reports every way an invariant breaks or the protocol blocks. Each finding is a shortest one.</source>
+        <translation>Tries every order in which messages can arrive and timers can fire, together with at most this many faults, and reports every way an invariant breaks or the protocol blocks. Each finding is a shortest one.</translation>
+    </message>
+    <message>
+        <source>Crashes:</source>
+        <translation>Crashes:</translation>
+    </message>
+    <message>
+        <source>How many node crashes may happen (restarts are always possible)</source>
+        <translation>How many node crashes may happen (restarts are always possible)</translation>
+    </message>
+    <message>
+        <source>Partitions:</source>
+        <translation>Partitions:</translation>
+    </message>
+    <message>
+        <source>How many times the network may split into two sides (healing is always possible)</source>
+        <translation>How many times the network may split into two sides (healing is always possible)</translation>
+    </message>
+    <message>
+        <source>Lost messages:</source>
+        <translation>Lost messages:</translation>
+    </message>
+    <message>
+        <source>Duplicated messages:</source>
+        <translation>Duplicated messages:</translation>
+    </message>
+    <message>
+        <source>State limit:</source>
+        <translation>State limit:</translation>
+    </message>
+    <message>
+        <source>The search stops after this many distinct states, so that it ends in seconds</source>
+        <translation>The search stops after this many distinct states, so that it ends in seconds</translation>
+    </message>
+    <message>
+        <source>&amp;Explore</source>
+        <translation>&amp;Explore</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Load in the lab</source>
+        <translation>&amp;Load in the lab</translation>
+    </message>
+    <message>
+        <source>Load the shortest run that leads there, to step through it on the timeline</source>
+        <translation>Load the shortest run that leads there, to step through it on the timeline</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Choose the bounds, then Explore. The scenario in the lab is explored.</source>
+        <translation>Choose the bounds, then Explore. The scenario in the lab is explored.</translation>
+    </message>
+    <message>
+        <source>Exploring…</source>
+        <translation>Exploring…</translation>
+    </message>
+    <message>
+        <source>%L1 states · depth %2 · %L3 states/s · %4 MiB</source>
+        <translation>%L1 states · depth %2 · %L3 states/s · %4 MiB</translation>
+    </message>
+    <message numerus="yes">
+        <source>✖ %1 violated after %n step(s)</source>
+        <translation>
+            <numerusform>✖ %1 violated after %n step</numerusform>
+            <numerusform>✖ %1 violated after %n steps</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⏸ Blocked after %n step(s): a transaction stays undecided until a node restarts or the network heals</source>
+        <translation>
+            <numerusform>⏸ Blocked after %n step: a transaction stays undecided until a node restarts or the network heals</numerusform>
+            <numerusform>⏸ Blocked after %n steps: a transaction stays undecided until a node restarts or the network heals</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This scenario cannot be explored: %1</source>
+        <translation>This scenario cannot be explored: %1</translation>
+    </message>
+    <message>
+        <source>Explored all %L1 distinct states.</source>
+        <translation>Explored all %L1 distinct states.</translation>
+    </message>
+    <message>
+        <source>Cancelled after %L1 distinct states: only what was found so far is listed.</source>
+        <translation>Cancelled after %L1 distinct states: only what was found so far is listed.</translation>
+    </message>
+    <message>
+        <source>Stopped at the memory limit after %L1 distinct states: the search is incomplete.</source>
+        <translation>Stopped at the memory limit after %L1 distinct states: the search is incomplete.</translation>
+    </message>
+    <message>
+        <source>Stopped at the state limit (%L1 distinct states): the search is incomplete; raise the limit to look further.</source>
+        <translation>Stopped at the state limit (%L1 distinct states): the search is incomplete; raise the limit to look further.</translation>
+    </message>
+    <message>
+        <source>This protocol&apos;s states are not merged, so the same state may be counted more than once.</source>
+        <translation>This protocol&apos;s states are not merged, so the same state may be counted more than once.</translation>
+    </message>
+    <message>
+        <source>Double-click one, or choose it and Load in the lab, to step through it.</source>
+        <translation>Double-click one, or choose it and Load in the lab, to step through it.</translation>
+    </message>
+    <message>
+        <source>%L1 blocking states in all; the shortest are listed.</source>
+        <translation>%L1 blocking states in all; the shortest are listed.</translation>
+    </message>
+    <message>
+        <source>Double-click to load this run and step through it</source>
+        <translation>Double-click to load this run and step through it</translation>
+    </message>
+    <message>
+        <source>✔ No invariant can break and nothing blocks within these bounds.</source>
+        <translation>✔ No invariant can break and nothing blocks within these bounds.</translation>
+    </message>
+    <message>
+        <source>✔ Nothing went wrong in the states explored.</source>
+        <translation>✔ Nothing went wrong in the states explored.</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>PNG image</source>
@@ -3534,6 +3667,14 @@
     <message>
         <source>%1 — CommitScope</source>
         <translation>%1 — CommitScope</translation>
+    </message>
+    <message>
+        <source>&amp;What can go wrong?…</source>
+        <translation>&amp;What can go wrong?…</translation>
+    </message>
+    <message>
+        <source>Explore every order of events of this scenario with a few faults, and list what breaks</source>
+        <translation>Explore every order of events of this scenario with a few faults, and list what breaks</translation>
     </message>
 </context>
 <context>

@@ -2020,6 +2020,137 @@
     </message>
 </context>
 <context>
+    <name>ExploreDialog</name>
+    <message>
+        <source>What can go wrong?</source>
+        <translation>會出什麼錯？</translation>
+    </message>
+    <message>
+        <source>Tries every order in which messages can arrive and timers can fire, together with at most this many faults, and reports every way an invariant breaks or the protocol blocks. Each finding is a shortest one.</source>
+        <translation>逐一嘗試訊息抵達與計時器觸發的每一種順序，再加上最多下列數量的故障，並列出每一種違反不變量或讓協定阻塞的情況。每項發現都是最短的一條路徑。</translation>
+    </message>
+    <message>
+        <source>Crashes:</source>
+        <translation>當機次數：</translation>
+    </message>
+    <message>
+        <source>How many node crashes may happen (restarts are always possible)</source>
+        <translation>最多可發生幾次節點當機（隨時都可以重新啟動）</translation>
+    </message>
+    <message>
+        <source>Partitions:</source>
+        <translation>網路分區次數：</translation>
+    </message>
+    <message>
+        <source>How many times the network may split into two sides (healing is always possible)</source>
+        <translation>網路最多可分裂成兩邊幾次（隨時都可以修復）</translation>
+    </message>
+    <message>
+        <source>Lost messages:</source>
+        <translation>遺失的訊息：</translation>
+    </message>
+    <message>
+        <source>Duplicated messages:</source>
+        <translation>重複的訊息：</translation>
+    </message>
+    <message>
+        <source>State limit:</source>
+        <translation>狀態上限：</translation>
+    </message>
+    <message>
+        <source>The search stops after this many distinct states, so that it ends in seconds</source>
+        <translation>搜尋到這麼多個不同狀態後就停止，讓它在幾秒內結束</translation>
+    </message>
+    <message>
+        <source>&amp;Explore</source>
+        <translation>探索(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Load in the lab</source>
+        <translation>載入實驗室(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Load the shortest run that leads there, to step through it on the timeline</source>
+        <translation>載入通往該處的最短執行過程，在時間軸上逐步檢視</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>Choose the bounds, then Explore. The scenario in the lab is explored.</source>
+        <translation>設定上限後按「探索」。探索的是實驗室目前的情境。</translation>
+    </message>
+    <message>
+        <source>Exploring…</source>
+        <translation>探索中…</translation>
+    </message>
+    <message>
+        <source>%L1 states · depth %2 · %L3 states/s · %4 MiB</source>
+        <translation>%L1 個狀態 · 深度 %2 · 每秒 %L3 個狀態 · %4 MiB</translation>
+    </message>
+    <message numerus="yes">
+        <source>✖ %1 violated after %n step(s)</source>
+        <translation>
+            <numerusform>✖ %n 步後違反%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⏸ Blocked after %n step(s): a transaction stays undecided until a node restarts or the network heals</source>
+        <translation>
+            <numerusform>⏸ %n 步後阻塞：交易一直無法決定，直到有節點重新啟動或網路修復</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This scenario cannot be explored: %1</source>
+        <translation>無法探索這個情境：%1</translation>
+    </message>
+    <message>
+        <source>Explored all %L1 distinct states.</source>
+        <translation>已探索全部 %L1 個不同狀態。</translation>
+    </message>
+    <message>
+        <source>Cancelled after %L1 distinct states: only what was found so far is listed.</source>
+        <translation>已在 %L1 個不同狀態後取消：只列出目前為止找到的結果。</translation>
+    </message>
+    <message>
+        <source>Stopped at the memory limit after %L1 distinct states: the search is incomplete.</source>
+        <translation>在 %L1 個不同狀態後達到記憶體上限而停止：搜尋並不完整。</translation>
+    </message>
+    <message>
+        <source>Stopped at the state limit (%L1 distinct states): the search is incomplete; raise the limit to look further.</source>
+        <translation>達到狀態上限（%L1 個不同狀態）而停止：搜尋並不完整；提高上限可以找得更遠。</translation>
+    </message>
+    <message>
+        <source>This protocol&apos;s states are not merged, so the same state may be counted more than once.</source>
+        <translation>這個協定的狀態不會合併，同一個狀態可能被計算不只一次。</translation>
+    </message>
+    <message>
+        <source>Double-click one, or choose it and Load in the lab, to step through it.</source>
+        <translation>按兩下其中一項，或選取後按「載入實驗室」，就能逐步檢視。</translation>
+    </message>
+    <message>
+        <source>%L1 blocking states in all; the shortest are listed.</source>
+        <translation>共有 %L1 個阻塞狀態；這裡列出最短的幾個。</translation>
+    </message>
+    <message>
+        <source>Double-click to load this run and step through it</source>
+        <translation>按兩下即可載入這段執行過程並逐步檢視</translation>
+    </message>
+    <message>
+        <source>✔ No invariant can break and nothing blocks within these bounds.</source>
+        <translation>✔ 在這些上限內，沒有任何不變量會被違反，也不會阻塞。</translation>
+    </message>
+    <message>
+        <source>✔ Nothing went wrong in the states explored.</source>
+        <translation>✔ 在已探索的狀態中沒有出錯。</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>PNG image</source>
@@ -3531,6 +3662,14 @@
     <message>
         <source>%1 — CommitScope</source>
         <translation>%1 — CommitScope</translation>
+    </message>
+    <message>
+        <source>&amp;What can go wrong?…</source>
+        <translation>會出什麼錯？(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Explore every order of events of this scenario with a few faults, and list what breaks</source>
+        <translation>在少量故障下探索這個情境所有可能的事件順序，並列出會出錯的地方</translation>
     </message>
 </context>
 <context>

@@ -262,14 +262,43 @@ void Simulator::drop_dead_timer_records() const {
   }
 }
 
+namespace {
+// A script starts with the run (time 0) and its step k happens at k + 1 ms, wherever playback has
+// moved the clock in between (the lab moves it towards the next event without dispatching it).
+Time script_step_time(std::size_t k) { return ms(static_cast<std::int64_t>(k) + 1); }
+}  // namespace
+
 std::optional<Time> Simulator::next_event_time() const {
   prune();
-  if (queue_.empty() || halted_ != HaltReason::None) return std::nullopt;
+  if (halted_ != HaltReason::None) return std::nullopt;
+  if (script_due()) return script_step_time(script_pos_);
+  if (queue_.empty()) return std::nullopt;
   return queue_.top().time;
+}
+
+bool Simulator::script_due() const {
+  if (script_pos_ >= script_.size()) return false;
+  return queue_.empty() || queue_.top().time > script_step_time(script_pos_);
+}
+
+void Simulator::set_script(std::vector<ScheduledStep> steps) {
+  script_ = std::move(steps);
+  script_pos_ = 0;
 }
 
 bool Simulator::step() {
   prune();
+  if (script_due() && halted_ == HaltReason::None) {
+    const Time shown = now_;
+    now_ = std::max(Time{0}, script_step_time(script_pos_) - ms(1));  // apply_step adds the 1 ms
+    if (apply_step(script_[script_pos_])) {
+      ++script_pos_;
+      return true;
+    }
+    now_ = shown;
+    script_pos_ = script_.size();  // a step that names nothing ends the script
+    return false;
+  }
   if (!queue_.empty() && halted_ == HaltReason::None) {
     const QueuedEvent ev = queue_.top();
     queue_.pop();

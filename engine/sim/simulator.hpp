@@ -192,6 +192,11 @@ class Simulator {
   bool timer_live(std::uint32_t id) const;
   // Pending workload events of a scheduled run, in the order they were scheduled.
   std::vector<ScheduledStep> pending_clients() const;
+  // A scheduled run that plays by itself (the lab steps through a counterexample on its timeline):
+  // step(), next_event_time() and run_until*() then apply these steps in order, one per virtual ms,
+  // as if they were timed events. Ends at the first step that names no pending event.
+  void set_script(std::vector<ScheduledStep> steps);
+  std::size_t script_position() const { return script_pos_; }
 
   // ---- services for protocols ----
   Time now() const { return now_; }
@@ -325,6 +330,9 @@ class Simulator {
   mutable std::uint32_t timers_base_ = 0;
   std::vector<ClientRec> clients_;
   std::vector<std::uint32_t> scheduled_clients_;  // scheduled runs: clients_ indices not yet run
+  std::vector<ScheduledStep> script_;  // set_script(): the steps step() applies, from script_pos_
+  std::size_t script_pos_ = 0;
+  bool script_due() const;             // the next event is the script's next step (not a timed fault)
   std::vector<TraceEvent> trace_;
   std::uint64_t trace_count_ = 0;
   TraceKind last_kind_ = TraceKind::Count_;  // of the last record; Count_ before the first

@@ -159,3 +159,33 @@ TEST(ExploreScenarios, StateLimitStopsTheSearchWithAReason) {
   EXPECT_FALSE(r.complete);
   EXPECT_EQ(r.stopped_by, "max_states");
 }
+
+// The lab plays a counterexample on its timeline with step() and run_until() (Simulator::set_script):
+// the same events in the same order as the schedule's replay, one per virtual millisecond, ending in
+// the same violation.
+TEST(ExploreScenarios, AScriptedRunStepsThroughACounterexampleAsItsReplayDoes) {
+  const Scenario base = load("3pc-1p.json");
+  const auto r = search(base, {.partitions = 1});
+  ASSERT_FALSE(r.violations.empty());
+  const Scenario s = path_scenario(base, r.violations.front().path, "scripted");
+  Diagnostics d;
+  auto replayed = Simulation::create(s, d);
+  auto scripted = Simulation::create(s, d);
+  ASSERT_TRUE(replayed && scripted);
+  replayed->run();
+  scripted->sim().set_script(s.schedule);
+  EXPECT_EQ(scripted->sim().next_event_time(), std::optional<Time>(ms(1)));
+  ASSERT_TRUE(scripted->sim().step());
+  EXPECT_EQ(scripted->sim().now(), ms(1));
+  // Playback moves the clock part of the way to the next step: the step stays where it was.
+  scripted->sim().run_until(ms(1) + ms(1) / 2);
+  EXPECT_EQ(scripted->sim().events_dispatched(), 1u);
+  EXPECT_EQ(scripted->sim().next_event_time(), std::optional<Time>(ms(2)));
+  scripted->sim().run_until(ms(static_cast<std::int64_t>(s.schedule.size()) + 5));
+  EXPECT_EQ(scripted->sim().script_position(), s.schedule.size());
+  EXPECT_EQ(scripted->sim().events_dispatched(), replayed->sim().events_dispatched());
+  EXPECT_EQ(scripted->sim().trace().size(), replayed->sim().trace().size());
+  EXPECT_FALSE(scripted->invariants_hold());
+  EXPECT_FALSE(scripted->sim().step());  // the script is over: nothing else happens
+  EXPECT_FALSE(scripted->sim().next_event_time().has_value());
+}

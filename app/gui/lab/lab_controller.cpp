@@ -51,6 +51,14 @@ bool sameSchedule(const std::vector<cs::Fault>& x, const std::vector<cs::Fault>&
   return true;
 }
 
+// A scheduled scenario (an explorer's counterexample) plays by itself in the lab: its steps become
+// the run's events, one per virtual millisecond, so the timeline, stepping and seeking work as usual.
+std::unique_ptr<cs::Simulation> createRun(const cs::Scenario& s, cs::Diagnostics& errors, const cs::RunLimits& limits) {
+  auto run = cs::Simulation::create(s, errors, limits);
+  if (run && s.scheduled) run->sim().set_script(s.schedule);
+  return run;
+}
+
 // Moves the clock towards `t` without dispatching another event: it stops just before the next
 // event, so that the event index (what fault schedules and checkpoints refer to) does not change.
 // The one exception is a fault the user made at a clock up to `t` (an "after_event" fault with a
@@ -65,7 +73,7 @@ void moveClockWithoutEvents(cs::Simulator& sim, cs::Time t) {
 // dispatching another event (so that the event index, which fault schedules refer to, stays `n`).
 std::unique_ptr<cs::Simulation> runAt(const cs::Scenario& s, quint64 n, cs::Time clock, const cs::RunLimits& limits) {
   cs::Diagnostics errors;
-  auto run = cs::Simulation::create(s, errors, limits);
+  auto run = createRun(s, errors, limits);
   if (!run) return run;
   cs::Simulator& sim = run->sim();
   sim.run_until_event(n);
@@ -175,7 +183,7 @@ bool LabController::newScenarioWithParams(const QString& protocol, const nlohman
 
 void LabController::setScenario(const cs::Scenario& scenario) {
   cs::Diagnostics errors;
-  auto run = cs::Simulation::create(scenario, errors, limits_);
+  auto run = createRun(scenario, errors, limits_);
   if (!run) return;  // callers validate first; a broken scenario never replaces a working run
   ++generation_;
   cancelAnimation();  // its target belongs to the run being replaced
@@ -214,7 +222,7 @@ bool LabController::isModified() const {
 
 std::unique_ptr<cs::Simulation> LabController::makeRun() const {
   cs::Diagnostics errors;
-  return cs::Simulation::create(scenario_, errors, limits_);
+  return createRun(scenario_, errors, limits_);
 }
 
 void LabController::rebuild(quint64 to_event) {

@@ -27,6 +27,7 @@
 #include "compare_window.hpp"
 #include "data_paths.hpp"
 #include "engine_text.hpp"
+#include "explore_dialog.hpp"
 #include "fault_dialogs.hpp"
 #include "help_overlay.hpp"
 #include "shortcuts.hpp"
@@ -344,6 +345,8 @@ void MainWindow::createRunActions() {
   connect(slower_act_, &QAction::triggered, this, [this] { controller_->setSpeed(controller_->speed() / 1.7782794); });
   normal_speed_act_ = makeAction(shortcuts::key(shortcuts::Id::NormalSpeed));
   connect(normal_speed_act_, &QAction::triggered, this, [this] { controller_->setSpeed(1.0); });
+  explore_act_ = makeAction();
+  connect(explore_act_, &QAction::triggered, this, &MainWindow::showExploreDialog);
 }
 
 // The fault tools that are menu entries (the canvas has its own gestures).
@@ -451,6 +454,8 @@ void MainWindow::createMenus() {
   speed_menu_->addAction(faster_act_);
   speed_menu_->addAction(slower_act_);
   speed_menu_->addAction(normal_speed_act_);
+  run_menu_->addSeparator();
+  run_menu_->addAction(explore_act_);
 
   faults_menu_ = menuBar()->addMenu(QString());
   crash_menu_ = faults_menu_->addMenu(QString());
@@ -564,6 +569,8 @@ void MainWindow::retranslateUi() {
   faster_act_->setText(tr("&Faster"));
   slower_act_->setText(tr("&Slower"));
   normal_speed_act_->setText(tr("&Normal speed (1×)"));
+  explore_act_->setText(tr("&What can go wrong?…"));
+  explore_act_->setToolTip(tr("Explore every order of events of this scenario with a few faults, and list what breaks"));
 
   faults_menu_->setTitle(tr("F&aults"));
   crash_menu_->setTitle(tr("&Crash node"));
@@ -916,6 +923,15 @@ void MainWindow::showShortcuts() {
   QMessageBox box(QMessageBox::NoIcon, tr("Keyboard shortcuts"), HelpOverlay::shortcutsHtml(), QMessageBox::Ok, this);
   box.setTextFormat(Qt::RichText);
   box.exec();
+}
+
+// Not modal: the search runs in its own thread and the window stays usable; the dialog keeps its
+// last result, so a learner can load one finding, step through it, and come back for another.
+void MainWindow::showExploreDialog() {
+  if (!explore_dialog_) explore_dialog_ = new ExploreDialog(controller_, this);
+  explore_dialog_->show();
+  explore_dialog_->raise();
+  explore_dialog_->activateWindow();
 }
 
 void MainWindow::compareDialog() {

@@ -13,6 +13,7 @@
 #include "sim/fault.hpp"
 
 class CanvasView;
+class ExploreDialog;
 class CompareWindow;
 class HelpOverlay;
 class LabController;
@@ -91,6 +92,9 @@ class MainWindow final : public QMainWindow {
   QAction* openAction() const { return open_act_; }
   QAction* newAction() const { return new_act_; }
   QAction* compareAction() const { return compare_act_; }
+  // Run > What can go wrong?: the explorer dialog (one per window, kept with its last result).
+  QAction* exploreAction() const { return explore_act_; }
+  ExploreDialog* exploreDialog() const { return explore_dialog_; }
 
   // ---- side by side ----
   // File > Compare protocols…: the current scenario (with its faults) mapped onto each protocol in a
@@ -156,6 +160,7 @@ class MainWindow final : public QMainWindow {
   void openDialog();
   void compareDialog();
   void exportDialog();
+  void showExploreDialog();
   bool save();
   bool saveAs();
   void runLinkDialog(cs::FaultKind kind);
@@ -239,6 +244,8 @@ class MainWindow final : public QMainWindow {
   QAction* compare_act_ = nullptr;
   QAction* export_act_ = nullptr;
   CompareWindow* compare_ = nullptr;
+  QAction* explore_act_ = nullptr;
+  ExploreDialog* explore_dialog_ = nullptr;
   QAction* clear_recent_act_ = nullptr;
   QAction* undo_act_ = nullptr;
   QAction* redo_act_ = nullptr;

@@ -12,6 +12,7 @@ struct Label {
   const char* source;
   bool inFaultsMenu;    // shown as "Faults › label"
   bool inRunMenu;
+  bool inFileMenu = false;  // shown as "File › label"
 };
 
 // Same (context, source) pairs as main_window.cpp, canvas_view.cpp and lesson_panel.cpp.
@@ -21,6 +22,8 @@ constexpr Label kLabels[] = {
     {"step_back", "MainWindow", "Step &back", false, true},
     {"restart_same_seed", "MainWindow", "Restart with the &same seed", false, true},
     {"reroll_seed", "MainWindow", "Re-roll the s&eed", false, true},
+    {"explore", "MainWindow", "&What can go wrong?…", false, true},
+    {"examples_menu", "MainWindow", "&Examples", false, false, true},
     {"faults_menu", "MainWindow", "F&aults", false, false},
     {"cut_link_menu", "MainWindow", "C&ut link…", true, false},
     {"partition_menu", "MainWindow", "&Partition…", true, false},
@@ -62,6 +65,7 @@ QString label(const std::string& key, const QString& node) {
     QString text = translated(l.context, l.source);
     if (text.contains(QStringLiteral("%1"))) text = text.arg(node);
     if (l.inFaultsMenu) return translated("MainWindow", "F&aults") + QStringLiteral(" › ") + text;
+    if (l.inFileMenu) return translated("MainWindow", "&File") + QStringLiteral(" › ") + text;
     if (l.inRunMenu) return translated("MainWindow", "&Run") + QStringLiteral(" › ") + text;
     return text;
   }

@@ -1,0 +1,166 @@
+// Run > What can go wrong?: the explorer dialog searches the scenario in the lab in a worker thread,
+// finds 3PC's split under a partition, loads its shortest run into the lab (where playing it shows
+// the violation in the invariant banner), stops promptly on Cancel, and speaks zh-TW.
+#include <gtest/gtest.h>
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QLabel>
+#include <QPainter>
+#include <QPixmap>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStatusBar>
+#include <QTest>
+
+#include "explore_dialog.hpp"
+#include "lab_controller.hpp"
+#include "main_window.hpp"
+
+namespace {
+
+QString explorePath(const char* name) {
+  return QStringLiteral(COMMITSCOPE_SOURCE_DIR "/tests/explore/") + QString::fromLatin1(name);
+}
+
+// The status bar's invariant banner: the label that says the invariants hold or which one broke.
+QString banner(MainWindow& w) {
+  for (QLabel* l : w.statusBar()->findChildren<QLabel*>())
+    if (l->text().startsWith(QStringLiteral("✔ Invariants hold")) || l->text().startsWith(QStringLiteral("✖ Invariant violated")))
+      return l->text();
+  return {};
+}
+
+ExploreDialog* openFromMenu(MainWindow& w) {
+  w.exploreAction()->trigger();
+  return w.exploreDialog();
+}
+
+void setBounds(ExploreDialog* d, int crashes, int drops, int partitions, int maxStates) {
+  d->crashesBox()->setValue(crashes);
+  d->dropsBox()->setValue(drops);
+  d->duplicatesBox()->setValue(0);
+  d->partitionsBox()->setValue(partitions);
+  d->maxStatesBox()->setValue(maxStates);
+}
+
+// Clicks Explore and waits for the worker to report back.
+bool exploreAndWait(ExploreDialog* d, int timeoutMs) {
+  QSignalSpy done(d, &ExploreDialog::explorationFinished);
+  d->exploreButton()->click();
+  return done.wait(timeoutMs);
+}
+
+// With COMMITSCOPE_SHOT_DIR set, keeps a picture of the dialog over a 1280×720 window, to look at.
+void saveShot(ExploreDialog* d, const char* lang) {
+  const QString dir = qEnvironmentVariable("COMMITSCOPE_SHOT_DIR");
+  if (dir.isEmpty()) return;
+  QWidget* w = d->parentWidget();
+  w->resize(1280, 720);
+  w->show();
+  QApplication::processEvents();
+  QImage shot = w->grab().toImage();
+  QPainter p(&shot);
+  const QPixmap dialog = d->grab();
+  p.drawPixmap((shot.width() - dialog.width()) / 2, (shot.height() - dialog.height()) / 2, dialog);
+  p.end();
+  shot.save(dir + QStringLiteral("/explore-dialog-%1.png").arg(QLatin1String(lang)));
+}
+
+int rowContaining(QListWidget* list, const QString& text) {
+  for (int i = 0; i < list->count(); ++i)
+    if (list->item(i)->text().contains(text)) return i;
+  return -1;
+}
+
+}  // namespace
+
+TEST(ExploreDialog, FindsThreePcSplitUnderAPartitionAndLoadsARunThatShowsIt) {
+  LabController controller;
+  MainWindow w(&controller);
+  ASSERT_TRUE(w.openFile(explorePath("3pc-1p.json"), false));
+  ExploreDialog* d = openFromMenu(w);
+  ASSERT_NE(d, nullptr);
+  EXPECT_TRUE(d->isVisible());
+  setBounds(d, 0, 0, 1, 100'000);
+  ASSERT_TRUE(exploreAndWait(d, 120'000));
+  const int row = rowContaining(d->findings(), QStringLiteral("Agreement violated after"));
+  ASSERT_GE(row, 0) << d->summaryLabel()->text().toStdString();
+  EXPECT_FALSE(d->progressLabel()->text().isEmpty());
+
+  // Choosing it loads the counterexample: a scheduled run that starts with every invariant holding.
+  d->findings()->setCurrentRow(row);
+  ASSERT_TRUE(d->loadButton()->isEnabled());
+  d->loadButton()->click();
+  QApplication::processEvents();
+  EXPECT_FALSE(d->isVisible());
+  EXPECT_TRUE(controller.scenario().scheduled);
+  EXPECT_EQ(controller.eventIndex(), 0u);
+  EXPECT_TRUE(banner(w).startsWith(QStringLiteral("✔ Invariants hold")));
+
+  // Playing it to the end on the timeline breaks agreement, as the explorer said.
+  controller.setSpeed(10.0);
+  controller.play();
+  QElapsedTimer clock;
+  clock.start();
+  while (controller.isPlaying() && clock.elapsed() < 30'000) QTest::qWait(20);
+  EXPECT_EQ(controller.violatedInvariant(), QStringLiteral("agreement"));
+  EXPECT_EQ(banner(w), QStringLiteral("✖ Invariant violated: Agreement"));
+}
+
+TEST(ExploreDialog, CancelStopsALongExplorationPromptly) {
+  LabController controller;
+  MainWindow w(&controller);
+  ASSERT_TRUE(w.openFile(explorePath("2pc-5p.json"), false));
+  ExploreDialog* d = openFromMenu(w);
+  ASSERT_NE(d, nullptr);
+  setBounds(d, 1, 1, 1, 5'000'000);
+  QSignalSpy done(d, &ExploreDialog::explorationFinished);
+  d->exploreButton()->click();
+  // The search runs in its own thread: the window keeps handling events and shows progress.
+  EXPECT_TRUE(d->isExploring());
+  EXPECT_TRUE(d->cancelButton()->isEnabled());
+  EXPECT_FALSE(d->exploreButton()->isEnabled());
+  QElapsedTimer clock;
+  clock.start();
+  while (d->progressLabel()->text().isEmpty() && clock.elapsed() < 20'000) QTest::qWait(20);
+  ASSERT_FALSE(d->progressLabel()->text().isEmpty());
+  ASSERT_TRUE(d->isExploring()) << "the search should still be running: " << d->summaryLabel()->text().toStdString();
+  clock.restart();
+  d->cancelButton()->click();
+  ASSERT_TRUE(done.count() > 0 || done.wait(5'000));
+  EXPECT_LT(clock.elapsed(), 2'000);
+  EXPECT_FALSE(d->isExploring());
+  EXPECT_TRUE(d->exploreButton()->isEnabled());
+  EXPECT_TRUE(d->summaryLabel()->text().startsWith(QStringLiteral("Cancelled after"))) << d->summaryLabel()->text().toStdString();
+}
+
+TEST(ExploreDialog, SpeaksTraditionalChinese) {
+  LabController controller;
+  MainWindow w(&controller);
+  ASSERT_TRUE(w.openFile(explorePath("3pc-1p.json"), false));
+  w.setLanguage(QStringLiteral("zh_TW"));
+  EXPECT_EQ(w.exploreAction()->text(), QStringLiteral("會出什麼錯？(&W)…"));
+  ExploreDialog* d = openFromMenu(w);
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->windowTitle(), QStringLiteral("會出什麼錯？"));
+  EXPECT_EQ(d->cancelButton()->text(), QStringLiteral("取消"));
+  setBounds(d, 0, 0, 1, 100'000);
+  ASSERT_TRUE(exploreAndWait(d, 120'000));
+  const int row = rowContaining(d->findings(), QStringLiteral("一致性（agreement）"));
+  ASSERT_GE(row, 0);
+  EXPECT_TRUE(d->findings()->item(row)->text().contains(QStringLiteral("步後違反"))) << d->findings()->item(row)->text().toStdString();
+  EXPECT_TRUE(d->summaryLabel()->text().contains(QStringLiteral("狀態"))) << d->summaryLabel()->text().toStdString();
+  // It fits a 1280×720 screen with room for the lab behind it.
+  EXPECT_LE(d->minimumSizeHint().width(), 1280);
+  EXPECT_LE(d->minimumSizeHint().height(), 720);
+  saveShot(d, "zh-TW");
+  // Switching back while the dialog is open retranslates it.
+  w.setLanguage(QStringLiteral("en"));
+  EXPECT_EQ(d->windowTitle(), QStringLiteral("What can go wrong?"));
+  EXPECT_GE(rowContaining(d->findings(), QStringLiteral("Agreement violated after")), 0);
+  saveShot(d, "en");
+}
