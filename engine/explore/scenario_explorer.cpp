@@ -142,7 +142,7 @@ class Search {
   bool recover_;
   ScenarioLimits limits_;
   ScenarioResult& r_;
-  const ProgressFn& progress_;
+  ProgressFn progress_;  // a copy: ends_blocked() passes a temporary
   StateIndex index_;
   std::vector<Node> nodes_;
   std::vector<std::uint8_t> flags_;
