@@ -5327,8 +5327,8 @@
         <translation>Anti-entropy period</translation>
     </message>
     <message>
-        <source>How often AP replicas exchange their values.</source>
-        <translation>How often AP replicas exchange their values.</translation>
+        <source>How often AP replicas exchange their values (0: never; they then converge only through the writes they forward).</source>
+        <translation>How often AP replicas exchange their values (0: never; they then converge only through the writes they forward).</translation>
     </message>
     <message>
         <source>Client attachment</source>

@@ -5318,8 +5318,8 @@
         <translation>反熵同步間隔</translation>
     </message>
     <message>
-        <source>How often AP replicas exchange their values.</source>
-        <translation>AP 複本互相交換數值的間隔。</translation>
+        <source>How often AP replicas exchange their values (0: never; they then converge only through the writes they forward).</source>
+        <translation>AP 複本互相交換數值的間隔（0：從不交換；此時複本只靠轉送的寫入趨於一致）。</translation>
     </message>
     <message>
         <source>Client attachment</source>

@@ -64,7 +64,7 @@ constexpr Entry kParams[] = {
     {"quorum_timeout_ms", QT_TRANSLATE_NOOP("ParamText", "Quorum timeout"), QT_TRANSLATE_NOOP("ParamText", "A CP replica gives up and answers FAIL.")},
     {"op_timeout_ms", QT_TRANSLATE_NOOP("ParamText", "Operation timeout"), QT_TRANSLATE_NOOP("ParamText", "A client gives up waiting for an answer.")},
     {"conflict", QT_TRANSLATE_NOOP("ParamText", "Conflict resolution"), QT_TRANSLATE_NOOP("ParamText", "AP: last-writer-wins timestamps, or vector clocks that keep siblings.")},
-    {"sync_interval_ms", QT_TRANSLATE_NOOP("ParamText", "Anti-entropy period"), QT_TRANSLATE_NOOP("ParamText", "How often AP replicas exchange their values.")},
+    {"sync_interval_ms", QT_TRANSLATE_NOOP("ParamText", "Anti-entropy period"), QT_TRANSLATE_NOOP("ParamText", "How often AP replicas exchange their values (0: never; they then converge only through the writes they forward).")},
     {"attach", QT_TRANSLATE_NOOP("ParamText", "Client attachment"), QT_TRANSLATE_NOOP("ParamText", "Which replica each client talks to.")},
     {"clock_skew_ms", QT_TRANSLATE_NOOP("ParamText", "Clock skew"), QT_TRANSLATE_NOOP("ParamText", "Each replica's clock offset (AP, last writer wins).")},
     {"servers", QT_TRANSLATE_NOOP("ParamText", "Servers"), QT_TRANSLATE_NOOP("ParamText", "Servers N1…Nn; with two and fencing, no failover is possible.")},
