@@ -2151,6 +2151,61 @@
         <source>✔ Nothing went wrong in the states explored.</source>
         <translation>✔ Nothing went wrong in the states explored.</translation>
     </message>
+    <message>
+        <source>How it happens, step by step:</source>
+        <translation>How it happens, step by step:</translation>
+    </message>
+</context>
+<context>
+    <name>ExploreSteps</name>
+    <message>
+        <source>{%1} and {%2}</source>
+        <translation>{%1} and {%2}</translation>
+    </message>
+    <message>
+        <source> (transaction %1)</source>
+        <translation> (transaction %1)</translation>
+    </message>
+    <message>
+        <source>%1 from %2 to %3</source>
+        <translation>%1 from %2 to %3</translation>
+    </message>
+    <message>
+        <source>%1 arrives</source>
+        <translation>%1 arrives</translation>
+    </message>
+    <message>
+        <source>%1 arrives twice (a duplicate)</source>
+        <translation>%1 arrives twice (a duplicate)</translation>
+    </message>
+    <message>
+        <source>%1 is lost</source>
+        <translation>%1 is lost</translation>
+    </message>
+    <message>
+        <source>%1&apos;s timer “%2” fires</source>
+        <translation>%1&apos;s timer “%2” fires</translation>
+    </message>
+    <message>
+        <source>The workload&apos;s next event happens</source>
+        <translation>The workload&apos;s next event happens</translation>
+    </message>
+    <message>
+        <source>%1 crashes</source>
+        <translation>%1 crashes</translation>
+    </message>
+    <message>
+        <source>%1 restarts</source>
+        <translation>%1 restarts</translation>
+    </message>
+    <message>
+        <source>The partition heals</source>
+        <translation>The partition heals</translation>
+    </message>
+    <message>
+        <source>The network splits into %1</source>
+        <translation>The network splits into %1</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>

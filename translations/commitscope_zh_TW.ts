@@ -2149,6 +2149,61 @@
         <source>✔ Nothing went wrong in the states explored.</source>
         <translation>✔ 在已探索的狀態中沒有出錯。</translation>
     </message>
+    <message>
+        <source>How it happens, step by step:</source>
+        <translation>逐步看它如何發生：</translation>
+    </message>
+</context>
+<context>
+    <name>ExploreSteps</name>
+    <message>
+        <source>{%1} and {%2}</source>
+        <translation>{%1} 與 {%2}</translation>
+    </message>
+    <message>
+        <source> (transaction %1)</source>
+        <translation>（交易 %1）</translation>
+    </message>
+    <message>
+        <source>%1 from %2 to %3</source>
+        <translation>%2 → %3 的 %1</translation>
+    </message>
+    <message>
+        <source>%1 arrives</source>
+        <translation>%1抵達</translation>
+    </message>
+    <message>
+        <source>%1 arrives twice (a duplicate)</source>
+        <translation>%1抵達兩次（重複）</translation>
+    </message>
+    <message>
+        <source>%1 is lost</source>
+        <translation>%1遺失</translation>
+    </message>
+    <message>
+        <source>%1&apos;s timer “%2” fires</source>
+        <translation>%1 的計時器「%2」觸發</translation>
+    </message>
+    <message>
+        <source>%1 crashes</source>
+        <translation>%1 當機</translation>
+    </message>
+    <message>
+        <source>%1 restarts</source>
+        <translation>%1 重新啟動</translation>
+    </message>
+    <message>
+        <source>The partition heals</source>
+        <translation>分區修復</translation>
+    </message>
+    <message>
+        <source>The network splits into %1</source>
+        <translation>網路分成兩區：%1</translation>
+    </message>
+    <message>
+        <source>The workload&apos;s next event happens</source>
+        <translation>工作負載的下一個事件發生</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>

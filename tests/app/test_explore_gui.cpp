@@ -91,6 +91,18 @@ TEST(ExploreDialog, FindsThreePcSplitUnderAPartitionAndLoadsARunThatShowsIt) {
   ASSERT_GE(row, 0) << d->summaryLabel()->text().toStdString();
   EXPECT_FALSE(d->progressLabel()->text().isEmpty());
 
+  // The chosen finding's moves are listed in words, one per step: no partition is needed, P1's
+  // timeout fires while the coordinator's messages are still on their way.
+  d->findings()->setCurrentRow(row);
+  QListWidget* steps = d->steps();
+  ASSERT_TRUE(steps->isVisibleTo(d));
+  ASSERT_GT(steps->count(), 0);
+  EXPECT_TRUE(d->findings()->item(row)->text().contains(QStringLiteral("after %1 steps").arg(steps->count())))
+      << d->findings()->item(row)->text().toStdString();
+  EXPECT_TRUE(steps->item(0)->text().startsWith(QStringLiteral("1. ")));
+  EXPECT_EQ(steps->item(1)->text(), QStringLiteral("2. CAN_COMMIT from C to P1 (transaction 1) arrives"));
+  EXPECT_GE(rowContaining(steps, QStringLiteral("P1's timer “")), 0);
+
   // Choosing it loads the counterexample: a scheduled run that starts with every invariant holding.
   d->findings()->setCurrentRow(row);
   ASSERT_TRUE(d->loadButton()->isEnabled());
@@ -154,6 +166,10 @@ TEST(ExploreDialog, SpeaksTraditionalChinese) {
   ASSERT_GE(row, 0);
   EXPECT_TRUE(d->findings()->item(row)->text().contains(QStringLiteral("步後違反"))) << d->findings()->item(row)->text().toStdString();
   EXPECT_TRUE(d->summaryLabel()->text().contains(QStringLiteral("狀態"))) << d->summaryLabel()->text().toStdString();
+  d->findings()->setCurrentRow(row);
+  ASSERT_GT(d->steps()->count(), 0);
+  EXPECT_GE(rowContaining(d->steps(), QStringLiteral("抵達")), 0);
+  EXPECT_GE(rowContaining(d->steps(), QStringLiteral("P1 的計時器「")), 0);
   // It fits a 1280×720 screen with room for the lab behind it.
   EXPECT_LE(d->minimumSizeHint().width(), 1280);
   EXPECT_LE(d->minimumSizeHint().height(), 720);
@@ -162,5 +178,6 @@ TEST(ExploreDialog, SpeaksTraditionalChinese) {
   w.setLanguage(QStringLiteral("en"));
   EXPECT_EQ(d->windowTitle(), QStringLiteral("What can go wrong?"));
   EXPECT_GE(rowContaining(d->findings(), QStringLiteral("Agreement violated after")), 0);
+  EXPECT_GE(rowContaining(d->steps(), QStringLiteral("P1's timer “")), 0);
   saveShot(d, "en");
 }

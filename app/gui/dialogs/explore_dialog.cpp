@@ -13,8 +13,10 @@
 #include <QVBoxLayout>
 
 #include "engine_text.hpp"
+#include "explore_steps.hpp"
 #include "explore_worker.hpp"
 #include "lab_controller.hpp"
+#include "protocols/registry.hpp"
 
 namespace {
 
@@ -36,7 +38,8 @@ ExploreDialog::ExploreDialog(LabController* controller, QWidget* parent) : QDial
   buildUi();
   retranslateUi();
   setRunning(false);
-  resize(620, 520);
+  showSteps();
+  resize(640, 640);
 }
 
 ExploreDialog::~ExploreDialog() {
@@ -87,7 +90,15 @@ void ExploreDialog::buildUi() {
   findings_ = new QListWidget(this);
   findings_->setWordWrap(true);
   connect(findings_, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem* item) { loadFinding(findings_->row(item)); });
-  connect(findings_, &QListWidget::currentRowChanged, this, [this] { setRunning(isExploring()); });
+  connect(findings_, &QListWidget::currentRowChanged, this, [this] {
+    setRunning(isExploring());
+    showSteps();
+  });
+  steps_label_ = new QLabel(this);
+  steps_ = new QListWidget(this);
+  steps_->setWordWrap(true);
+  steps_->setSelectionMode(QAbstractItemView::NoSelection);
+  steps_->setFocusPolicy(Qt::NoFocus);
 
   explore_ = new QPushButton(this);
   explore_->setDefault(true);
@@ -112,6 +123,8 @@ void ExploreDialog::buildUi() {
   layout->addWidget(progress_text_);
   layout->addWidget(summary_);
   layout->addWidget(findings_, 1);
+  layout->addWidget(steps_label_);
+  layout->addWidget(steps_, 2);
   layout->addLayout(buttons);
 }
 
@@ -133,6 +146,7 @@ void ExploreDialog::retranslateUi() {
   load_->setText(tr("&Load in the lab"));
   load_->setToolTip(tr("Load the shortest run that leads there, to step through it on the timeline"));
   close_->setText(tr("Close"));
+  steps_label_->setText(tr("How it happens, step by step:"));
   if (have_result_) showResult();
   else if (!isExploring()) summary_->setText(tr("Choose the bounds, then Explore. The scenario in the lab is explored."));
   if (!isExploring() && !have_result_) progress_text_->clear();
@@ -168,6 +182,7 @@ void ExploreDialog::startExploring() {
   have_result_ = false;
   listed_.clear();
   findings_->clear();
+  steps_->clear();
   last_states_ = 0;
   last_depth_ = 0;
   last_memory_ = 0;
@@ -216,6 +231,9 @@ void ExploreDialog::collectResult() {
   worker_ = nullptr;
   thread_->deleteLater();
   thread_ = nullptr;
+  cs::Diagnostics diags;
+  const cs::ProtocolEntry* entry = cs::find_protocol(base_.protocol);
+  protocol_ = entry ? entry->create(base_.params, diags) : nullptr;
   listed_ = result_.violations;
   listed_.insert(listed_.end(), result_.blocking_examples.begin(), result_.blocking_examples.end());
   have_result_ = true;
@@ -259,6 +277,17 @@ void ExploreDialog::showResult() {
     none->setFlags(Qt::NoItemFlags);
   }
   if (!listed_.empty()) findings_->setCurrentRow(0);
+  showSteps();
+}
+
+void ExploreDialog::showSteps() {
+  steps_->clear();
+  const int row = findings_->currentRow();
+  const bool chosen = protocol_ && row >= 0 && row < static_cast<int>(listed_.size());
+  steps_label_->setVisible(chosen);
+  steps_->setVisible(chosen);
+  if (!chosen) return;
+  steps_->addItems(ExploreSteps::describe(*protocol_, listed_[static_cast<std::size_t>(row)].path));
 }
 
 bool ExploreDialog::loadFinding(int row) {

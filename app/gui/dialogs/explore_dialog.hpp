@@ -7,8 +7,10 @@
 #include <QDialog>
 #include <QElapsedTimer>
 #include <QPointer>
+#include <memory>
 
 #include "explore/scenario_explorer.hpp"
+#include "sim/protocol.hpp"
 
 class ExploreWorker;
 class LabController;
@@ -36,6 +38,8 @@ class ExploreDialog final : public QDialog {
   QPushButton* cancelButton() const { return cancel_; }
   QPushButton* loadButton() const { return load_; }
   QListWidget* findings() const { return findings_; }
+  // The chosen finding's moves in words, one per row ("3. P1 crashes").
+  QListWidget* steps() const { return steps_; }
   QLabel* summaryLabel() const { return summary_; }
   QLabel* progressLabel() const { return progress_text_; }
 
@@ -62,6 +66,7 @@ class ExploreDialog final : public QDialog {
   void showResult();
   void setRunning(bool running);
   QString findingText(const cs::explore::Finding& f) const;
+  void showSteps();
 
   LabController* controller_;
   QSpinBox* crashes_ = nullptr;
@@ -79,6 +84,8 @@ class ExploreDialog final : public QDialog {
   QLabel* progress_text_ = nullptr;
   QLabel* summary_ = nullptr;
   QListWidget* findings_ = nullptr;
+  QLabel* steps_label_ = nullptr;
+  QListWidget* steps_ = nullptr;
   QPushButton* explore_ = nullptr;
   QPushButton* cancel_ = nullptr;
   QPushButton* load_ = nullptr;
@@ -94,6 +101,7 @@ class ExploreDialog final : public QDialog {
   cs::explore::ScenarioResult result_;
   QString error_;
   std::vector<cs::explore::Finding> listed_;
+  std::unique_ptr<cs::Protocol> protocol_;  // base_'s protocol: its node, message and timer names
   quint64 last_states_ = 0;
   int last_depth_ = 0;
   quint64 last_memory_ = 0;
