@@ -410,6 +410,29 @@ void Simulator::launch(Message& m) {
   push(m.deliver_at, EventKind::Deliver, id);
 }
 
+Message* Simulator::append_duplicate(std::uint32_t of) {
+  // The copy's payload has capacity == size (what forget_settled_messages() gives back).
+  if (!admit(message_bytes(message(of).extra.size()))) return nullptr;
+  Message copy = message(of);  // a copy on purpose: the duplicate is a message of its own
+  copy.copy_of = of + 1;
+  copy.doomed = DropReason::None;
+  Message& c = messages_.emplace_back(std::move(copy));
+  c.id = messages_base_ + static_cast<std::uint32_t>(messages_.size() - 1);
+  return &c;
+}
+
+void Simulator::record_duplicate(const Message& c) {
+  TraceEvent d;
+  d.kind = TraceKind::Duplicate;
+  d.node = c.from;
+  d.peer = c.to;
+  d.key = c.type;
+  d.txn = c.txn;
+  d.msg = c.id;
+  d.value = c.copy_of - 1;
+  record(d);
+}
+
 std::uint32_t Simulator::send(NodeId from, NodeId to, std::uint16_t type, TxnId txn, std::int64_t a,
                               std::int64_t b, std::vector<std::int64_t> extra) {
   if (!is_up(from) || halted_ != HaltReason::None) return 0;
@@ -445,19 +468,9 @@ std::uint32_t Simulator::send(NodeId from, NodeId to, std::uint16_t type, TxnId 
   ev.msg = id;
   record(ev);
 
-  // The copy's payload has capacity == size (what forget_settled_messages() gives back).
-  if (dup && admit(message_bytes(message(id).extra.size()))) {
-    Message copy = message(id);  // a copy on purpose: the duplicate is a message of its own
-    copy.copy_of = id + 1;
-    copy.doomed = DropReason::None;
-    Message& c = messages_.emplace_back(std::move(copy));
-    launch(c);
-    const std::uint32_t cid = c.id;
-    TraceEvent d = ev;
-    d.kind = TraceKind::Duplicate;
-    d.msg = cid;
-    d.value = id;
-    record(d);
+  if (Message* c = dup ? append_duplicate(id) : nullptr) {
+    launch(*c);
+    record_duplicate(*c);
   }
 
   // "Right after the n-th message of a type is sent": faults fire here, inside the sender's handler.

@@ -291,6 +291,10 @@ class Simulator {
   void drop(Message& m, DropReason why);
   // Gives the message just added to messages_ its id, delivery time and fate, and queues it.
   void launch(Message& m);
+  // A network duplicate of message `of`, appended as a message of its own (nullptr when the memory
+  // limit refuses it); the caller launches or delivers it, and records it with record_duplicate().
+  Message* append_duplicate(std::uint32_t of);
+  void record_duplicate(const Message& copy);
   void apply(const FaultAction& action, std::int64_t index);
   void fire(std::size_t fault_index);
   void run_deferred();

@@ -57,21 +57,12 @@ bool Simulator::dispatch_step(const ScheduledStep& s) {
       } else if (s.kind == EventStepKind::Drop) {
         drop(*m, DropReason::Injected);
       } else {
-        // A copy arrives; the original stays in flight (what a duplicating network does).
-        Message copy = *m;
-        copy.copy_of = m->id + 1;
-        Message& c = messages_.emplace_back(std::move(copy));
-        c.id = messages_base_ + static_cast<std::uint32_t>(messages_.size() - 1);
-        TraceEvent d;
-        d.kind = TraceKind::Duplicate;
-        d.node = c.from;
-        d.peer = c.to;
-        d.key = c.type;
-        d.txn = c.txn;
-        d.msg = c.id;
-        d.value = c.copy_of - 1;
-        record(d);
-        deliver(c);
+        // A copy arrives; the original stays in flight (what a duplicating network does). At the
+        // memory limit no copy is made, and the step has happened all the same.
+        if (Message* c = append_duplicate(m->id)) {
+          record_duplicate(*c);
+          deliver(*c);
+        }
       }
       return true;
     }
