@@ -360,9 +360,10 @@ void LessonSession::enterStep(int index) {
       setStatus(Status::Failed);
       return;
     }
-    if (s.action.kind == cs::ActionKind::Restart) {
-      // Not a continuation of this run: the new one replaces it (Back restores the old one from
-      // the step's checkpoint), then the lesson moves on as after any stage direction.
+    if (s.action.kind == cs::ActionKind::Restart || s.action.kind == cs::ActionKind::SwitchScenario) {
+      // Not a continuation of this run: the new one replaces it (Back restores the old one, with
+      // its nodes, from the step's checkpoint), then the lesson moves on as after any stage
+      // direction. The controller keeps the generation: the new run is still the lesson's own.
       controller_->restoreCheckpoint(*target);
       onAnimationFinished(true);
       return;
