@@ -93,6 +93,7 @@ TEST(LessonSwitch, L16WalksAcrossTheSwitchAndBackWithTheOldNodesAndAnswers) {
   c.injectFault(fault(cs::FaultKind::Crash, c, QStringLiteral("ORDER_SVC")));
   ASSERT_EQ(s->status(), Status::Done);
   EXPECT_TRUE(s->stepState(lost).correct);
+  EXPECT_TRUE(s->canTryVariant()) << "before the switch a variant is another seed of this run";
 
   // ... and applies order 2 twice: the PUBLISH_ACK dropped on its link.
   while (s->currentIndex() < dup) clickNext(w);
@@ -129,6 +130,7 @@ TEST(LessonSwitch, L16WalksAcrossTheSwitchAndBackWithTheOldNodesAndAnswers) {
   EXPECT_EQ(c.scenario().protocol, "outbox");
   EXPECT_TRUE(s->stepState(sameCrash).answered);
   EXPECT_TRUE(s->stepState(sameCrash).correct);
+  EXPECT_FALSE(s->canTryVariant()) << "a variant's seed would not reach the switched run";
 
   // Back: over the stage directions to the narration before the switch, on the dual-write run.
   QTest::mouseClick(w.lessonPanel()->backButton(), Qt::LeftButton);
