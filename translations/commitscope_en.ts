@@ -2508,6 +2508,10 @@
         <source>%1: the fault &quot;%2&quot; has no effect at this moment</source>
         <translation>%1: the fault &quot;%2&quot; has no effect at this moment</translation>
     </message>
+    <message>
+        <source>%1: the scenario to switch to could not be started</source>
+        <translation>%1: the scenario to switch to could not be started</translation>
+    </message>
 </context>
 <context>
     <name>LessonBrowser</name>
@@ -2979,6 +2983,10 @@
     <message>
         <source>opening a view</source>
         <translation>opening a view</translation>
+    </message>
+    <message>
+        <source>switching to another scenario</source>
+        <translation>switching to another scenario</translation>
     </message>
 </context>
 <context>

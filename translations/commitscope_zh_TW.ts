@@ -2506,6 +2506,10 @@
         <source>%1: the fault &quot;%2&quot; has no effect at this moment</source>
         <translation>%1：故障「%2」此刻不會有任何效果</translation>
     </message>
+    <message>
+        <source>%1: the scenario to switch to could not be started</source>
+        <translation>%1：無法啟動要切換過去的情境</translation>
+    </message>
 </context>
 <context>
     <name>LessonBrowser</name>
@@ -2975,6 +2979,10 @@
     <message>
         <source>opening a view</source>
         <translation>開啟一個檢視</translation>
+    </message>
+    <message>
+        <source>switching to another scenario</source>
+        <translation>切換到另一個情境</translation>
     </message>
 </context>
 <context>

@@ -81,6 +81,9 @@ enum class ActionKind : std::uint8_t {
                    // a step's own action only (the walker and the app replace the run)
   Show,            // open and focus one of the app's views (`view`); changes nothing in the run; a
                    // step's own action only
+  SwitchScenario,  // replace the run with a fresh run of another scenario (`scenario`: its own
+                   // protocol, nodes and faults); the later steps are checked against it. A step's
+                   // own action only (the walker and the app replace the run)
 };
 
 // The views a Show action opens (JSON "view"): see docs/lesson-format.md, "Views".
@@ -110,6 +113,7 @@ struct LessonAction {
   std::vector<std::string> protocols;  // Show compare: 2 to 4 protocol names
   std::string variant;                 // Show compare_with: a variant id such as "mode=ap" (may be empty)
   std::optional<Scenario> source;      // Show compare: the scenario to compare (default: the lesson run's)
+  std::optional<Scenario> scenario;    // SwitchScenario: the scenario the lab runs from this step on
   std::string path;
 };
 
@@ -186,7 +190,7 @@ struct Lesson {
   std::string topic;  // stable key, e.g. "atomic-commit"
   int minutes = 0;
   std::vector<std::string> prerequisites;  // lesson ids
-  Scenario scenario;
+  Scenario scenario;  // the run the lesson starts from (a switch_scenario step may replace it later)
   std::vector<LessonStep> steps;
   // Shown once the lesson is finished: what the learner can now do, and the primary sources
   // (keys of scenario/lesson_texts.hpp's lesson_sources()). Optional; `validate` warns without them.
@@ -194,6 +198,9 @@ struct Lesson {
   std::vector<std::string> sources;
 
   std::size_t question_count() const;
+  // The scenario in effect at step `index`: the lesson's own, or that of the last switch_scenario
+  // step before it (or at it).
+  const Scenario& scenario_at(std::size_t index) const;
 };
 
 struct LessonLoadResult {

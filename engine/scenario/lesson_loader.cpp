@@ -36,6 +36,15 @@ std::size_t Lesson::question_count() const {
       std::count_if(steps.begin(), steps.end(), [](const LessonStep& s) { return s.kind == StepKind::Quiz; }));
 }
 
+const Scenario& Lesson::scenario_at(std::size_t index) const {
+  const Scenario* in_effect = &scenario;
+  for (std::size_t i = 0; i <= index && i < steps.size(); ++i) {
+    const LessonAction& a = steps[i].action;
+    if (steps[i].kind == StepKind::Action && a.kind == ActionKind::SwitchScenario && a.scenario) in_effect = &*a.scenario;
+  }
+  return *in_effect;
+}
+
 namespace {
 
 constexpr std::string_view kTopKeys[] = {"id", "title", "summary", "topic", "minutes", "prerequisites", "scenario", "steps",

@@ -181,6 +181,13 @@ void LessonReader::map_diagnostics(const Diagnostics& ds, std::string_view from_
 }
 
 std::optional<Scenario> LessonReader::scenario(const json& v, const std::string& path) {
+  // Whatever the names meant before, they no longer apply: a failed scenario leaves none known, so
+  // that later steps are not checked against the wrong nodes.
+  protocol_.reset();
+  scenario_.reset();
+  nodes_.clear();
+  invariants_.clear();
+  txn_count_ = 0;
   if (!expect_object(v, path, "scenario")) return std::nullopt;
   scenario_json_ = v;
   // The scenario loader works on text; the inline object is re-serialised and its diagnostics are
@@ -250,6 +257,22 @@ std::optional<LessonAction> LessonReader::restart(const json& v, const std::stri
     error(pp, "these parameters change the protocol's state, message, log record or note names, which the lesson's other steps use");
     return std::nullopt;
   }
+  return a;
+}
+
+std::optional<LessonAction> LessonReader::switch_scenario(const json& v, const std::string& path) {
+  if (!v.contains("scenario")) {
+    missing(path, "scenario", "missing key \"scenario\": the scenario the lab runs from this step on, an object like the "
+                              "lesson's own \"scenario\"");
+    protocol_.reset();  // the later steps have no names to refer to
+    scenario_.reset();
+    return std::nullopt;
+  }
+  auto s = scenario(v["scenario"], json_path_member(path, "scenario"));
+  if (!s) return std::nullopt;
+  LessonAction a;
+  a.kind = ActionKind::SwitchScenario;
+  a.scenario = std::move(*s);
   return a;
 }
 
@@ -660,7 +683,7 @@ std::optional<LessonAction> LessonReader::action(const json& v, const std::strin
                                                  std::span<const std::string_view> extra, bool step) {
   if (!expect_object(v, path, "an action")) return std::nullopt;
   if (!v.contains("do")) {
-    missing(path, "do", step ? "missing key \"do\": one of play_until, fault, step, restart, show"
+    missing(path, "do", step ? "missing key \"do\": one of play_until, fault, step, restart, show, switch_scenario"
                              : "missing key \"do\": one of play_until, fault, step");
     return std::nullopt;
   }
@@ -706,13 +729,18 @@ std::optional<LessonAction> LessonReader::action(const json& v, const std::strin
     allowed.insert(allowed.end(), {"view", "node", "series", "protocols", "variant", "scenario"});
     check_keys(v, path, allowed, "a show action");
     a = show(v, path);
-  } else if (*what == "restart" || *what == "show") {
+  } else if (*what == "switch_scenario" && step) {
+    allowed.push_back("scenario");
+    check_keys(v, path, allowed, "a switch_scenario action");
+    a = switch_scenario(v, path);
+  } else if (*what == "restart" || *what == "show" || *what == "switch_scenario") {
     error(json_path_member(path, "do"), "\"" + *what + "\" is a lesson step of its own; a solution or a predict quiz's "
-                                        "\"until\" cannot " + (*what == "show" ? "open a view" : "restart the run"));
+                                        "\"until\" cannot " + (*what == "show" ? "open a view" : *what == "restart" ? "restart the run"
+                                                                                                        : "switch to another scenario"));
     return std::nullopt;
   } else {
     error(json_path_member(path, "do"), "unknown action \"" + *what + "\"; actions are play_until, fault, step" +
-                                            std::string(step ? ", restart, show" : ""));
+                                            std::string(step ? ", restart, show, switch_scenario" : ""));
     return std::nullopt;
   }
   if (a) a->path = path;

@@ -53,7 +53,8 @@ class LessonReader {
   std::vector<LocalizedText> texts(const json& v, const std::string& path, std::string_view what);
 
   // ---- the run the lesson talks about ----
-  // Loads the inline scenario (errors mapped into this file) and builds its protocol for name checks.
+  // Loads the inline scenario (errors mapped into this file) and builds its protocol for name checks;
+  // it replaces the one read before (a switch_scenario step). On failure no names are known.
   std::optional<Scenario> scenario(const json& v, const std::string& path);
   bool knows_names() const { return protocol_ != nullptr; }
 
@@ -73,6 +74,9 @@ class LessonReader {
   std::optional<LessonAction> play_until(const json& v, const std::string& path);
   // A list of actions: a solution, or a predict quiz's "after_prediction" (`what` names it in messages).
   std::vector<LessonAction> actions(const json& v, const std::string& path, std::string_view what = "a solution");
+  // {"do": "switch_scenario", "scenario": {...}}: the run becomes a fresh run of another scenario, and
+  // every name read after it (the later steps) is checked against that scenario.
+  std::optional<LessonAction> switch_scenario(const json& v, const std::string& path);
   // {"do": "show", "view": ...}: opens one of the app's views (lesson_reader_views.cpp).
   std::optional<LessonAction> show(const json& v, const std::string& path);
   // "log:P1:READY", "message:PREPARE", "metric:locks_held", "timer:P1" (lesson_reader_views.cpp).

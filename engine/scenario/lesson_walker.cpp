@@ -103,6 +103,8 @@ ActionResult perform(const LessonAction& a, Simulation& run) {
       return {};
     case ActionKind::Restart:
       return {false, "a restart replaces the run; only the lesson walker and the app can perform it"};
+    case ActionKind::SwitchScenario:
+      return {false, "a switch to another scenario replaces the run; only the lesson walker and the app can perform it"};
     case ActionKind::Show:
       return {};  // the app opens a view; the run does not change
   }
@@ -237,9 +239,11 @@ Scenario restarted_scenario(const Scenario& current, const LessonAction& restart
 
 namespace {
 
+// The run a restart or a switch_scenario step replaces the current one with.
 std::unique_ptr<Simulation> restarted(const Simulation& run, const LessonAction& a, StepReport& r) {
   Diagnostics errors;
-  auto fresh = Simulation::create(restarted_scenario(run.scenario(), a), errors);
+  const Scenario next = a.kind == ActionKind::SwitchScenario && a.scenario ? *a.scenario : restarted_scenario(run.scenario(), a);
+  auto fresh = Simulation::create(next, errors);
   if (!fresh) {
     r.ok = false;
     r.message = errors.empty() ? "the restarted scenario could not be started" : errors.front().message;
@@ -275,13 +279,14 @@ std::unique_ptr<Simulation> walk_lesson_steps(const Lesson& lesson, std::size_t 
     switch (s.kind) {
       case StepKind::Narration: numbers_step(r, s.text, *run); break;
       case StepKind::Action: {
-        if (s.action.kind == ActionKind::Restart) {
+        if (s.action.kind == ActionKind::Restart || s.action.kind == ActionKind::SwitchScenario) {
           run = restarted(*run, s.action, r);
           if (!run) {
             w.ok = false;
             w.steps.push_back(std::move(r));
             return run;
           }
+          if (s.action.kind == ActionKind::SwitchScenario) r.message = "switched to the " + run->scenario().protocol + " scenario";
           break;
         }
         const ActionResult a = perform(s.action, *run);

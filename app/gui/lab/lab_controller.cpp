@@ -214,6 +214,7 @@ void LabController::resetRun() {
 bool LabController::isModified() const {
   if (!undo_.isClean()) return true;
   if (!run_) return false;
+  if (saved_.protocol != scenario_.protocol) return true;  // a lesson switched to another scenario
   return cs::scenario_to_text(scenario_, run_->protocol()) != cs::scenario_to_text(saved_, run_->protocol());
 }
 
@@ -543,14 +544,31 @@ void LabController::restoreCheckpoint(const Checkpoint& cp) {
   pause();
   cancelAnimation();
   const bool schedule = !sameSchedule(scenario_.faults, cp.scenario.faults) || scenario_.seed != cp.scenario.seed ||
-                        scenario_.params != cp.scenario.params;  // a lesson's restart
+                        scenario_.params != cp.scenario.params ||  // a lesson's restart
+                        scenario_.protocol != cp.scenario.protocol;  // a lesson's switch to another scenario
+  const QStringList nodesBefore = nodeNames();
+  const bool otherProtocol = scenario_.protocol != cp.scenario.protocol;
   scenario_ = cp.scenario;
   undo_.clear();
   if (schedule) invalidateMarks();
   replayTo(cp.event, cp.clock);
   carry_us_ = 0;
   if (schedule) emit documentChanged();
+  if (otherProtocol || nodesBefore != nodeNames()) {
+    // A lesson switched to a scenario with other nodes (or Back returned from one): the views
+    // rebuild their items. The run is still the lesson's own, so the generation stays.
+    selected_node_ = cs::kNoNode;
+    selected_message_ = 0;
+    emit selectionChanged();
+    emit scenarioChanged();
+  }
   emit runChanged();
+}
+
+QStringList LabController::nodeNames() const {
+  QStringList out;
+  for (int i = 0; i < nodeCount(); ++i) out << nodeName(static_cast<cs::NodeId>(i));
+  return out;
 }
 
 std::optional<LabController::Checkpoint> LabController::project(const std::vector<cs::LessonAction>& actions,
@@ -564,6 +582,16 @@ std::optional<LabController::Checkpoint> LabController::project(const std::vecto
       cp.scenario = cs::restarted_scenario(cp.scenario, a);
       run = runAt(cp.scenario, 0, 0, limits_);
       if (!run) return std::nullopt;
+      continue;
+    }
+    if (a.kind == cs::ActionKind::SwitchScenario && a.scenario) {
+      // A fresh run of another scenario (its own protocol, nodes and faults), from time 0.
+      cp.scenario = *a.scenario;
+      run = runAt(cp.scenario, 0, 0, limits_);
+      if (!run) {
+        if (error) *error = tr("%1: the scenario to switch to could not be started").arg(QString::fromStdString(a.path));
+        return std::nullopt;
+      }
       continue;
     }
     if (a.kind == cs::ActionKind::Fault) {

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QPointF>
 #include <QString>
+#include <QStringList>
 #include <QUndoStack>
 #include <functional>
 #include <memory>
@@ -92,6 +93,7 @@ class LabController : public QObject {
   // Node ids of the run in order, and a node's name, for menus and dialogs.
   int nodeCount() const;
   QString nodeName(cs::NodeId node) const;
+  QStringList nodeNames() const;  // every node's name, in id order
 
   // ---- selection ----
   cs::NodeId selectedNode() const { return selected_node_; }
@@ -112,7 +114,9 @@ class LabController : public QObject {
   };
   Checkpoint checkpoint() const { return {scenario_, eventIndex(), now()}; }
   // Moves the live run to `cp` (replaying it). The undo stack is cleared: a lesson jump is not a
-  // fault the learner can undo.
+  // fault the learner can undo. A checkpoint of another protocol or other nodes (a lesson's
+  // switch_scenario step, or Back across one) also emits scenarioChanged() so that the views
+  // rebuild, without counting as another scenario (scenarioGeneration() stays).
   void restoreCheckpoint(const Checkpoint& cp);
   // Where `actions` (lesson actions, solutions, a predict quiz's `until`) would take the run from
   // here, computed on a copy; the live run is untouched. A fault is recorded in the returned

@@ -61,6 +61,8 @@ QString actionText(const cs::LessonAction& a, const LabController& c) {
       return LessonPanel::tr("starting the run again with other settings");
     case cs::ActionKind::Show:
       return LessonPanel::tr("opening a view");
+    case cs::ActionKind::SwitchScenario:
+      return LessonPanel::tr("switching to another scenario");
   }
   return {};
 }

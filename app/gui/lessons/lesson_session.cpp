@@ -360,9 +360,10 @@ void LessonSession::enterStep(int index) {
       setStatus(Status::Failed);
       return;
     }
-    if (s.action.kind == cs::ActionKind::Restart) {
-      // Not a continuation of this run: the new one replaces it (Back restores the old one from
-      // the step's checkpoint), then the lesson moves on as after any stage direction.
+    if (s.action.kind == cs::ActionKind::Restart || s.action.kind == cs::ActionKind::SwitchScenario) {
+      // Not a continuation of this run: the new one replaces it (Back restores the old one, with
+      // its nodes, from the step's checkpoint), then the lesson moves on as after any stage
+      // direction. The controller keeps the generation: the new run is still the lesson's own.
       controller_->restoreCheckpoint(*target);
       onAnimationFinished(true);
       return;
@@ -716,6 +717,9 @@ void LessonSession::runToResult() {
 bool LessonSession::canTryVariant() const {
   const cs::LessonStep* s = currentStep();
   if (!s || finished_ || s->kind != cs::StepKind::Quiz || s->quiz.kind == cs::QuizKind::Choice) return false;
+  // A variant draws another seed for the lesson's first scenario; after a switch_scenario step the
+  // question's run would be the same one again, so none is offered there.
+  if (&lesson_->scenario_at(static_cast<std::size_t>(index_)) != &lesson_->scenario) return false;
   const StepState& st = states_[static_cast<std::size_t>(index_)];
   return st.answered && status_ == Status::Done && !playingPredict_ && !playingSolution_;
 }
