@@ -721,6 +721,14 @@
         <source>ACCEPTED</source>
         <translation>ACCEPTED</translation>
     </message>
+    <message>
+        <source>TOKEN</source>
+        <translation>TOKEN</translation>
+    </message>
+    <message>
+        <source>SNAPSHOT</source>
+        <translation>SNAPSHOT</translation>
+    </message>
 </context>
 <context>
     <name>EngineMessage</name>
@@ -1028,6 +1036,18 @@
         <source>ABORT</source>
         <translation>ABORT</translation>
     </message>
+    <message>
+        <source>STORED</source>
+        <translation>STORED</translation>
+    </message>
+    <message>
+        <source>STORE_REJECTED</source>
+        <translation>STORE_REJECTED</translation>
+    </message>
+    <message>
+        <source>NEW_TOKEN</source>
+        <translation>NEW_TOKEN</translation>
+    </message>
 </context>
 <context>
     <name>EngineNote</name>
@@ -1287,6 +1307,18 @@
         <source>steps aside for a higher ballot</source>
         <translation>steps aside for a higher ballot</translation>
     </message>
+    <message>
+        <source>stock set back to its earlier value</source>
+        <translation>stock set back to its earlier value</translation>
+    </message>
+    <message>
+        <source>write rejected: stale fencing token</source>
+        <translation>write rejected: stale fencing token</translation>
+    </message>
+    <message>
+        <source>newer fencing token seen</source>
+        <translation>newer fencing token seen</translation>
+    </message>
 </context>
 <context>
     <name>EngineOutcome</name>
@@ -1451,6 +1483,10 @@
         <source>acceptor</source>
         <translation>acceptor</translation>
     </message>
+    <message>
+        <source>storage</source>
+        <translation>storage</translation>
+    </message>
 </context>
 <context>
     <name>EngineState</name>
@@ -1601,6 +1637,10 @@
     <message>
         <source>LEADING</source>
         <translation>LEADING</translation>
+    </message>
+    <message>
+        <source>SERVING</source>
+        <translation>SERVING</translation>
     </message>
 </context>
 <context>
@@ -2017,6 +2057,10 @@
     <message>
         <source>takeover timeout</source>
         <translation>takeover timeout</translation>
+    </message>
+    <message>
+        <source>STORE_REJECTED of a higher token</source>
+        <translation>STORE_REJECTED of a higher token</translation>
     </message>
 </context>
 <context>
@@ -4264,6 +4308,14 @@
         <source>Outcomes decided by a backup leader</source>
         <translation>Outcomes decided by a backup leader</translation>
     </message>
+    <message>
+        <source>Stale writes rejected by storage</source>
+        <translation>Stale writes rejected by storage</translation>
+    </message>
+    <message>
+        <source>Highest fencing token at storage</source>
+        <translation>Highest fencing token at storage</translation>
+    </message>
 </context>
 <context>
     <name>MetricShortName</name>
@@ -4610,6 +4662,14 @@
     <message>
         <source>Backup decisions</source>
         <translation>Backup decisions</translation>
+    </message>
+    <message>
+        <source>Stale rejected</source>
+        <translation>Stale rejected</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
     </message>
 </context>
 <context>
@@ -5532,6 +5592,30 @@
     <message>
         <source>Paxos Commit runs 2F+1 acceptors A1…A(2F+1), so that F of them and the leader may crash.</source>
         <translation>Paxos Commit runs 2F+1 acceptors A1…A(2F+1), so that F of them and the leader may crash.</translation>
+    </message>
+    <message>
+        <source>Stock compensation</source>
+        <translation>Stock compensation</translation>
+    </message>
+    <message>
+        <source>How RELEASE_STOCK undoes a reservation: add the unit back, or write back the stock read before it (a lost update if another saga reserved meanwhile).</source>
+        <translation>How RELEASE_STOCK undoes a reservation: add the unit back, or write back the stock read before it (a lost update if another saga reserved meanwhile).</translation>
+    </message>
+    <message>
+        <source>Fencing token at storage</source>
+        <translation>Fencing token at storage</translation>
+    </message>
+    <message>
+        <source>A STORAGE node holds the data and rejects a write whose term (fencing token) is older than one it has seen; elections need a majority.</source>
+        <translation>A STORAGE node holds the data and rejects a write whose term (fencing token) is older than one it has seen; elections need a majority.</translation>
+    </message>
+    <message>
+        <source>undo (add the unit back)</source>
+        <translation>undo (add the unit back)</translation>
+    </message>
+    <message>
+        <source>restore (write back the old stock)</source>
+        <translation>restore (write back the old stock)</translation>
     </message>
 </context>
 <context>

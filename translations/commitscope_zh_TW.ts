@@ -721,6 +721,14 @@
         <source>ACCEPTED</source>
         <translation>ACCEPTED（已接受）</translation>
     </message>
+    <message>
+        <source>TOKEN</source>
+        <translation>TOKEN（權杖）</translation>
+    </message>
+    <message>
+        <source>SNAPSHOT</source>
+        <translation>SNAPSHOT（快照）</translation>
+    </message>
 </context>
 <context>
     <name>EngineMessage</name>
@@ -1028,6 +1036,18 @@
         <source>ABORT</source>
         <translation>ABORT（中止）</translation>
     </message>
+    <message>
+        <source>STORED</source>
+        <translation>STORED（已儲存）</translation>
+    </message>
+    <message>
+        <source>STORE_REJECTED</source>
+        <translation>STORE_REJECTED（拒絕儲存）</translation>
+    </message>
+    <message>
+        <source>NEW_TOKEN</source>
+        <translation>NEW_TOKEN（新權杖）</translation>
+    </message>
 </context>
 <context>
     <name>EngineNote</name>
@@ -1287,6 +1307,18 @@
         <source>steps aside for a higher ballot</source>
         <translation>讓位給更高的輪次</translation>
     </message>
+    <message>
+        <source>stock set back to its earlier value</source>
+        <translation>庫存被設回先前的值</translation>
+    </message>
+    <message>
+        <source>write rejected: stale fencing token</source>
+        <translation>寫入被拒：防護權杖過舊</translation>
+    </message>
+    <message>
+        <source>newer fencing token seen</source>
+        <translation>收到較新的防護權杖</translation>
+    </message>
 </context>
 <context>
     <name>EngineOutcome</name>
@@ -1451,6 +1483,10 @@
         <source>acceptor</source>
         <translation>接受者</translation>
     </message>
+    <message>
+        <source>storage</source>
+        <translation>儲存端</translation>
+    </message>
 </context>
 <context>
     <name>EngineState</name>
@@ -1601,6 +1637,10 @@
     <message>
         <source>LEADING</source>
         <translation>LEADING（主導中）</translation>
+    </message>
+    <message>
+        <source>SERVING</source>
+        <translation>SERVING（服務中）</translation>
     </message>
 </context>
 <context>
@@ -2017,6 +2057,10 @@
     <message>
         <source>takeover timeout</source>
         <translation>接手逾時</translation>
+    </message>
+    <message>
+        <source>STORE_REJECTED of a higher token</source>
+        <translation>收到權杖更高的 STORE_REJECTED</translation>
     </message>
 </context>
 <context>
@@ -4257,6 +4301,14 @@
         <source>Outcomes decided by a backup leader</source>
         <translation>由備援領導者決定的結果</translation>
     </message>
+    <message>
+        <source>Stale writes rejected by storage</source>
+        <translation>儲存端拒絕的過期寫入</translation>
+    </message>
+    <message>
+        <source>Highest fencing token at storage</source>
+        <translation>儲存端見過的最大防護權杖</translation>
+    </message>
 </context>
 <context>
     <name>MetricShortName</name>
@@ -4603,6 +4655,14 @@
     <message>
         <source>Backup decisions</source>
         <translation>備援決定</translation>
+    </message>
+    <message>
+        <source>Stale rejected</source>
+        <translation>拒絕過期寫入</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>權杖</translation>
     </message>
 </context>
 <context>
@@ -5523,6 +5583,30 @@
     <message>
         <source>Paxos Commit runs 2F+1 acceptors A1…A(2F+1), so that F of them and the leader may crash.</source>
         <translation>Paxos Commit 使用 2F+1 個接受者 A1…A(2F+1)，其中 F 個和領導者當機時仍能完成。</translation>
+    </message>
+    <message>
+        <source>Stock compensation</source>
+        <translation>庫存的補償方式</translation>
+    </message>
+    <message>
+        <source>How RELEASE_STOCK undoes a reservation: add the unit back, or write back the stock read before it (a lost update if another saga reserved meanwhile).</source>
+        <translation>RELEASE_STOCK 如何收回預留：把那一件加回去，或寫回預留前讀到的庫存（若期間有別的 Saga 預留，就會造成遺失更新）。</translation>
+    </message>
+    <message>
+        <source>Fencing token at storage</source>
+        <translation>儲存端檢查防護權杖</translation>
+    </message>
+    <message>
+        <source>A STORAGE node holds the data and rejects a write whose term (fencing token) is older than one it has seen; elections need a majority.</source>
+        <translation>由 STORAGE 節點保存資料，並拒絕任期（防護權杖）比它見過的還舊的寫入；選舉需要多數票。</translation>
+    </message>
+    <message>
+        <source>undo (add the unit back)</source>
+        <translation>反向補償（加回一件）</translation>
+    </message>
+    <message>
+        <source>restore (write back the old stock)</source>
+        <translation>還原快照（寫回舊庫存）</translation>
     </message>
 </context>
 <context>

@@ -163,4 +163,33 @@ void NoDirtyReadInvariant::observe(const TraceEvent& ev) {
   }
 }
 
+NoLostUpdateInvariant::NoLostUpdateInvariant(StockRecords r, std::int64_t initial_stock)
+    : Invariant("no_lost_update",
+                "INVENTORY's stock always equals the initial stock minus the reservations that hold: no "
+                "compensation overwrites another saga's update."),
+      r_(r),
+      initial_(initial_stock) {}
+
+void NoLostUpdateInvariant::observe(const TraceEvent& ev) {
+  if (ev.node != r_.node) return;
+  if (ev.kind == TraceKind::LogAppend) {
+    if (ev.key == r_.applied) holding_.insert(ev.txn);
+    if (ev.key == r_.compensated && ev.value == 1) holding_.erase(ev.txn);
+    return;
+  }
+  if (ev.kind != TraceKind::Note || (ev.key != r_.read_note && ev.key != r_.restored_note)) return;
+  const std::int64_t expected = initial_ - static_cast<std::int64_t>(holding_.size());
+  if (ev.value == expected) return;
+  std::string others;
+  for (TxnId t : holding_) others += (others.empty() ? "" : ", ") + std::to_string(t);
+  const std::string held = others.empty() ? "no reservation holds" : "the reservations of saga " + others + " hold";
+  if (ev.key == r_.restored_note)
+    violate(ev, "saga " + std::to_string(ev.txn) + "'s compensation set the stock back to " + std::to_string(ev.value) +
+                    ", but " + held + ": it should be " + std::to_string(expected) +
+                    " (another saga's update was overwritten: a lost update)");
+  else
+    violate(ev, "saga " + std::to_string(ev.txn) + " read stock " + std::to_string(ev.value) + ", but " + held +
+                    ": it should be " + std::to_string(expected) + " (an update was lost)");
+}
+
 }  // namespace cs

@@ -100,4 +100,30 @@ class NoDirtyReadInvariant final : public Invariant {
   std::vector<std::vector<TxnId>> readers_;  // [writer] = sagas that read while it was pending
 };
 
+// Where a finite stock lives and how its changes show in the trace: reservations are `applied`
+// records, undone ones `compensated` records of value 1, and the stock value is told by `read_note`
+// (before each reservation) and `restored_note` (after a compensation that writes a value back).
+struct StockRecords {
+  NodeId node = kNoNode;
+  std::uint16_t applied = 0;
+  std::uint16_t compensated = 0;
+  std::uint16_t read_note = 0;
+  std::uint16_t restored_note = 0;
+};
+
+// No lost update: every stock value the node reports equals the initial stock minus the
+// reservations that still hold. A compensation that writes back a before image while another saga's
+// reservation holds overwrites that reservation (the count goes up by more than one unit).
+class NoLostUpdateInvariant final : public Invariant {
+ public:
+  std::unique_ptr<Invariant> clone() const override { return std::make_unique<NoLostUpdateInvariant>(*this); }
+  NoLostUpdateInvariant(StockRecords r, std::int64_t initial_stock);
+  void observe(const TraceEvent& ev) override;
+
+ private:
+  StockRecords r_;
+  std::int64_t initial_;
+  std::set<TxnId> holding_;  // sagas whose reservation holds
+};
+
 }  // namespace cs

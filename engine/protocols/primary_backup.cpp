@@ -21,20 +21,25 @@ constexpr RoleSpec kRoles[] = {
     {.key = "server", .naming = "N1…Nn", .count = "servers", .coordinates = true, .worker = true,
      .help = "primary or backup; a backup that hears no heartbeat takes over"},
     {.key = "client", .naming = "K1…Km", .count = "clients", .help = "writes to the server it believes is primary"},
+    {.key = "storage", .naming = "STORAGE",
+     .help = "fencing_token: holds the data; rejects a write whose token is older than the highest it has seen"},
 };
 constexpr StateSpec kStates[] = {{"PRIMARY", StateClass::Leader},   {"BACKUP", StateClass::Follower},
                                  {"CANDIDATE", StateClass::Follower}, {"IDLE", StateClass::Initial},
                                  {"WAITING", StateClass::Working},  {"DONE", StateClass::Done},
-                                 {"FAILED", StateClass::Failed}};
+                                 {"FAILED", StateClass::Failed},    {"SERVING", StateClass::Working}};
 constexpr MessageSpec kMessages[] = {
     {"WRITE", MessageFamily::Request},        {"WRITE_OK", MessageFamily::Success},
     {"REDIRECT", MessageFamily::Failure},     {"HEARTBEAT", MessageFamily::Election},
     {"HEARTBEAT_ACK", MessageFamily::Ack},    {"VOTE_REQUEST", MessageFamily::Election},
-    {"VOTE_GRANTED", MessageFamily::VoteYes}, {"REPLICATE", MessageFamily::Replication}};
-constexpr std::string_view kLogRecords[] = {"TERM", "VOTE", "ACCEPT", "REPLICA"};
+    {"VOTE_GRANTED", MessageFamily::VoteYes}, {"REPLICATE", MessageFamily::Replication},
+    {"STORE", MessageFamily::Replication},    {"STORED", MessageFamily::Success},
+    {"STORE_REJECTED", MessageFamily::Failure}, {"NEW_TOKEN", MessageFamily::Election}};
+constexpr std::string_view kLogRecords[] = {"TERM", "VOTE", "ACCEPT", "REPLICA", "TOKEN"};
 constexpr std::string_view kTimers[] = {"heartbeat", "failover", "client_timeout", "client_retry"};
 constexpr std::string_view kNotes[] = {"failover", "step_down",    "two_primaries", "no_lease",  "fenced",      "conflicting_write",
-                                       "write_ok", "write_failed", "retry",         "recovered", "client_down", "op_abandoned"};
+                                       "write_ok", "write_failed", "retry",         "recovered", "client_down", "op_abandoned",
+                                       "stale_token", "new_token"};
 constexpr MetricSpec kMetrics[] = {
     {.key = "writes_accepted", .sense = MetricSense::Good},
     {.key = "writes_refused", .sense = MetricSense::Bad},
@@ -53,6 +58,8 @@ constexpr MetricSpec kMetrics[] = {
     {.key = "step_downs"},
     {.key = "replicated"},
     {.key = "term", .level = true},
+    {.key = "stale_writes_rejected"},
+    {.key = "storage_token", .level = true},
 };
 constexpr InvariantSpec kInvariants[] = {{"one_primary_per_term",
      "At most one primary's writes are accepted per term, and once a term's writes are accepted no "
@@ -65,6 +72,9 @@ constexpr ParamSpec kParams[] = {
      .starter = true},
     {.key = "fencing", .kind = ParamKind::Boolean, .def = 1, .lo = 0, .hi = 1,
      .help = "majority votes and leases (off: a backup takes over alone, and split-brain is possible)", .starter = true},
+    {.key = "fencing_token", .kind = ParamKind::Boolean, .def = 0, .lo = 0, .hi = 1,
+     .help = "a STORAGE node holds the data and rejects writes whose term (fencing token) is older than one it has "
+             "seen; elections need a majority"},
     {.key = "writes", .kind = ParamKind::Integer, .def = 20, .lo = 1, .hi = 100'000,
      .help = "writes, round-robin over the clients", .starter = true},
     {.key = "interval_ms", .kind = ParamKind::DurationMs, .def = 20, .lo = 0, .hi = 3'600'000, .unit = "ms",
@@ -104,6 +114,7 @@ std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out)
   p.servers = static_cast<int>(r.integer("servers"));
   p.clients = static_cast<int>(r.integer("clients"));
   p.fencing = r.boolean("fencing");
+  p.token = r.boolean("fencing_token");
   p.writes = static_cast<int>(r.integer("writes"));
   p.interval = r.duration("interval_ms");
   p.heartbeat = r.duration("heartbeat_ms");
@@ -117,10 +128,10 @@ std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out)
   return std::make_unique<PrimaryBackup>(p);
 }
 
-ProtocolInfo PrimaryBackup::make_info(bool fencing) {
+ProtocolInfo PrimaryBackup::make_info(bool fencing, bool token) {
   ProtocolInfo i = make_protocol_info(kDescriptor);
   RoleMachine server{"server", {}, {}};
-  if (fencing) {
+  if (fencing || token) {
     server.states = {PRIMARY, BACKUP, CANDIDATE};
     server.transitions = {{BACKUP, CANDIDATE, "failover timeout/VOTE_REQUEST"},
                           {CANDIDATE, CANDIDATE, "election timeout/VOTE_REQUEST"},
@@ -138,10 +149,14 @@ ProtocolInfo PrimaryBackup::make_info(bool fencing) {
                       {WAITING, DONE, "WRITE_OK"},
                       {WAITING, FAILED, "max_attempts"}}};
   i.roles = {server, client};
+  if (token) {
+    server.transitions.push_back({PRIMARY, BACKUP, "STORE_REJECTED of a higher token"});
+    i.roles = {server, client, RoleMachine{"storage", {SERVING}, {}}};
+  }
   return i;
 }
 
-PrimaryBackup::PrimaryBackup(Params p) : p_(p), info_(make_info(p.fencing)) {
+PrimaryBackup::PrimaryBackup(Params p) : p_(p), info_(make_info(p.fencing, p.token)) {
   servers_.resize(static_cast<std::size_t>(p_.servers));
   for (auto& s : servers_) {
     s.accepted.assign(static_cast<std::size_t>(p_.writes) + 1, 0);
@@ -149,7 +164,8 @@ PrimaryBackup::PrimaryBackup(Params p) : p_(p), info_(make_info(p.fencing)) {
   }
   clients_.resize(static_cast<std::size_t>(p_.clients));
   writes_.resize(static_cast<std::size_t>(p_.writes) + 1);
-  const auto nodes = static_cast<std::size_t>(p_.servers + p_.clients);
+  if (p_.token) store_.accepted.assign(static_cast<std::size_t>(p_.writes) + 1, 0);
+  const auto nodes = static_cast<std::size_t>(p_.servers + p_.clients + (p_.token ? 1 : 0));
   fig_.resize(nodes);
   last_.assign(nodes, {IDLE, 0});
   down_.assign(nodes, 0);
@@ -159,6 +175,7 @@ std::vector<NodeSpec> PrimaryBackup::node_specs() const {
   std::vector<NodeSpec> out;
   for (const auto& name : numbered_names("N", p_.servers)) out.push_back({name, "server"});
   for (const auto& name : numbered_names("K", p_.clients)) out.push_back({name, "client"});
+  if (p_.token) out.push_back({"STORAGE", "storage"});
   return out;
 }
 
@@ -191,6 +208,7 @@ void PrimaryBackup::start(Simulator& sim) {
       arm_failover(sim, s, failover_delay(s));
     }
   }
+  if (p_.token) sim.set_state(storage(), 0, SERVING, SERVING);
   sim.schedule_client(0, kArrival, 1, 1);
 }
 
@@ -200,7 +218,9 @@ void PrimaryBackup::on_client(Simulator& sim, std::uint16_t, TxnId w, std::int64
 }
 
 void PrimaryBackup::on_message(Simulator& sim, const Message& m) {
-  if (is_server(m.to))
+  if (is_storage(m.to))
+    storage_on_message(sim, m);
+  else if (is_server(m.to))
     server_on_message(sim, m);
   else
     client_on_message(sim, m);
@@ -298,6 +318,9 @@ void PrimaryBackup::become_primary(Simulator& sim, NodeId s) {
   ++fig_[static_cast<std::size_t>(s)].failovers;
   sim.note(s, 0, N_FAILOVER, S.term);
   set_role(sim, s, PRIMARY);
+  // Claims the storage with its token at once, so a deposed primary is stopped even before this one
+  // has a write of its own to store.
+  if (p_.token) sim.send(s, storage(), NEW_TOKEN, 0, S.term);
   heartbeat(sim, s);
 }
 
@@ -312,7 +335,7 @@ void PrimaryBackup::on_failover_timer(Simulator& sim, NodeId s) {
   ++S.term;
   S.primary = kNoNode;
   sim.log_append(s, REC_TERM, 0, S.term);
-  if (!p_.fencing) {
+  if (!voting()) {
     // Heard nothing from the primary, so it must be dead — an assumption a cut link makes false.
     become_primary(sim, s);
     return;
@@ -389,6 +412,8 @@ void PrimaryBackup::server_on_message(Simulator& sim, const Message& m) {
       S.votes |= bit(m.from);
       if (std::popcount(S.votes) >= majority()) become_primary(sim, me);
       break;
+    case STORED:
+    case STORE_REJECTED: on_store_reply(sim, me, m); break;
     case REPLICATE:
       if (p_.fencing && m.a < S.term) {
         sim.note(me, m.txn, N_FENCED, m.a);
@@ -408,17 +433,11 @@ void PrimaryBackup::accept_write(Simulator& sim, NodeId me, const Message& m) {
   Server& S = srv(me);
   Figures& f = fig_[static_cast<std::size_t>(me)];
   if (S.role == PRIMARY && (!p_.fencing || sim.now() < S.lease_until)) {
+    if (p_.token) return forward_store(sim, me, m);
     if (!S.accepted[m.txn]) {
       S.accepted[m.txn] = 1;
       ++f.accepted;
-      // Ground truth for the conflicting_writes figure (the invariant judges the same records).
-      if (S.term > book_term_) {
-        book_term_ = S.term;
-        book_owner_ = me;
-      } else if (S.term < book_term_ || me != book_owner_) {
-        ++f.conflicting;
-        sim.note(me, m.txn, N_CONFLICTING_WRITE, S.term);
-      }
+      book_accept(sim, me, m.txn, S.term);
       sim.log_append(me, REC_ACCEPT, m.txn, S.term);
       for (NodeId o = 0; o < n(); ++o)
         if (o != me) sim.send(me, o, REPLICATE, m.txn, S.term);
@@ -434,6 +453,73 @@ void PrimaryBackup::accept_write(Simulator& sim, NodeId me, const Message& m) {
   } else {
     sim.send(me, m.from, REDIRECT, m.txn, S.primary, S.term);
   }
+}
+
+// Ground truth for the conflicting_writes figure (the invariant judges the same records).
+void PrimaryBackup::book_accept(Simulator& sim, NodeId node, TxnId write, std::int64_t term) {
+  if (term > book_term_) {
+    book_term_ = term;
+    book_owner_ = node;
+  } else if (term < book_term_ || node != book_owner_) {
+    ++fig_[static_cast<std::size_t>(node)].conflicting;
+    sim.note(node, write, N_CONFLICTING_WRITE, term);
+  }
+}
+
+// fencing_token: the primary does not judge for itself whether it may still write; it hands the write
+// to STORAGE with its term, and STORAGE decides.
+void PrimaryBackup::forward_store(Simulator& sim, NodeId me, const Message& m) {
+  sim.send(me, storage(), STORE, m.txn, srv(me).term, m.from);
+}
+
+void PrimaryBackup::on_store_reply(Simulator& sim, NodeId me, const Message& m) {
+  if (m.txn == 0 || m.txn > static_cast<TxnId>(p_.writes)) return;
+  const auto client = static_cast<NodeId>(m.b);
+  if (m.type == STORED) {
+    sim.send(me, client, WRITE_OK, m.txn, m.a);
+    return;
+  }
+  // Rejected: a newer primary exists. Learn its term (and step down), and send the client elsewhere.
+  ++fig_[static_cast<std::size_t>(me)].refused;
+  if (m.a > srv(me).term) adopt_term(sim, me, m.a);
+  sim.send(me, client, REDIRECT, m.txn, srv(me).primary, srv(me).term);
+}
+
+// ---------------------------------------------------------------------------------------------
+// STORAGE (fencing_token)
+
+void PrimaryBackup::storage_raise(Simulator& sim, std::int64_t token) {
+  if (token <= store_.highest) return;
+  store_.highest = token;
+  sim.note(storage(), 0, N_NEW_TOKEN, token);
+}
+
+void PrimaryBackup::storage_on_message(Simulator& sim, const Message& m) {
+  const NodeId me = storage();
+  if (m.type == NEW_TOKEN) {
+    if (m.a <= store_.highest) return;
+    sim.log_append(me, REC_TOKEN, 0, m.a);  // durable before it fences anyone
+    if (sim.is_up(me)) storage_raise(sim, m.a);
+    return;
+  }
+  if (m.type != STORE || m.txn == 0 || m.txn > static_cast<TxnId>(p_.writes)) return;
+  Figures& f = fig_[static_cast<std::size_t>(me)];
+  if (m.a < store_.highest) {
+    // The fence: a primary of an older term is still writing. Whatever it believes, the data is safe.
+    ++f.stale;
+    sim.note(me, m.txn, N_STALE_TOKEN, m.a);
+    sim.send(me, m.from, STORE_REJECTED, m.txn, store_.highest, m.b);
+    return;
+  }
+  if (!store_.accepted[m.txn]) {
+    store_.accepted[m.txn] = 1;
+    ++f.accepted;
+    book_accept(sim, me, m.txn, m.a);
+    sim.log_append(me, REC_ACCEPT, m.txn, m.a);
+    if (!sim.is_up(me)) return;
+  }
+  storage_raise(sim, m.a);
+  sim.send(me, m.from, STORED, m.txn, m.a, m.b);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -522,6 +608,11 @@ void PrimaryBackup::client_finish(Simulator& sim, TxnId id, bool ok) {
 void PrimaryBackup::on_crash(Simulator& sim, NodeId node) {
   const auto i = static_cast<std::size_t>(node);
   down_[i] = 1;
+  if (is_storage(node)) {
+    store_.highest = 0;  // rebuilt from its log on restart
+    std::fill(store_.accepted.begin(), store_.accepted.end(), std::uint8_t{0});
+    return;
+  }
   if (is_server(node)) {
     Server fresh;
     fresh.accepted.assign(static_cast<std::size_t>(p_.writes) + 1, 0);
@@ -540,6 +631,7 @@ void PrimaryBackup::on_crash(Simulator& sim, NodeId node) {
 
 void PrimaryBackup::on_restart(Simulator& sim, NodeId node) {
   down_[static_cast<std::size_t>(node)] = 0;
+  if (is_storage(node)) return storage_recover(sim);
   if (!is_server(node)) return;
   Server& S = srv(node);
   for (const LogRecord& r : sim.log(node)) {
@@ -565,9 +657,22 @@ void PrimaryBackup::on_restart(Simulator& sim, NodeId node) {
   arm_failover(sim, node, failover_delay(node));
 }
 
+void PrimaryBackup::storage_recover(Simulator& sim) {
+  for (const LogRecord& r : sim.log(storage())) {
+    if (r.type == REC_ACCEPT) store_.accepted[r.txn] = 1;
+    if (r.type == REC_ACCEPT || r.type == REC_TOKEN) store_.highest = std::max(store_.highest, r.value);
+  }
+  sim.note(storage(), 0, N_RECOVERED);
+  sim.set_state(storage(), 0, SERVING, SERVING);
+}
+
 NodeView PrimaryBackup::live_view(NodeId node) const {
   const auto i = static_cast<std::size_t>(node);
   NodeView v;
+  if (is_storage(node)) {
+    v.state = SERVING;
+    return v;
+  }
   if (is_server(node)) {
     v.state = servers_[i].role;
     return v;
@@ -594,7 +699,11 @@ std::vector<Metric> PrimaryBackup::metrics() const {
   for (std::size_t i = 0; i < fig_.size(); ++i) {
     const Figures& f = fig_[i];
     const auto node = static_cast<NodeId>(i);
-    if (is_server(node)) {
+    if (is_storage(node)) {
+      out.push_back({"writes_accepted", node, f.accepted});
+      out.push_back({"stale_writes_rejected", node, f.stale});
+      out.push_back({"storage_token", node, store_.highest});
+    } else if (is_server(node)) {
       out.push_back({"writes_accepted", node, f.accepted});
       out.push_back({"writes_refused", node, f.refused});
       out.push_back({"conflicting_writes", node, f.conflicting});
@@ -616,6 +725,7 @@ std::vector<Metric> PrimaryBackup::metrics() const {
     total.failed += f.failed;
     total.retries += f.retries;
     total.abandoned += f.abandoned;
+    total.stale += f.stale;
     total.latency.merge(f.latency);
   }
   out.push_back({"writes_accepted", kNoNode, total.accepted});
@@ -630,6 +740,7 @@ std::vector<Metric> PrimaryBackup::metrics() const {
   total.latency.append_metrics(out, "write", kNoNode);
   out.push_back({"primaries", kNoNode, primaries()});
   out.push_back({"primaries_max", kNoNode, primaries_max_});
+  if (p_.token) out.push_back({"stale_writes_rejected", kNoNode, total.stale});
   return out;
 }
 

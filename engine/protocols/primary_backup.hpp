@@ -14,7 +14,14 @@
 //   only while a majority acknowledged a heartbeat sent less than lease_ms ago, and a server that
 //   acknowledged one promises not to vote for anyone else until lease_ms after that (also after a
 //   restart). So an old primary's lease has expired before a new one can be elected, and at most one
-//   primary's writes are accepted per term.
+//   primary's writes are accepted per term. Leases are safe only with bounded clock drift and no
+//   process pauses: the primary decides alone, from its own clock, that it may still write.
+// fencing_token = true: the data lives on a STORAGE node (node n+m, after the clients). Elections need
+//   a majority (one primary per term), and the term is the fencing token: a new primary announces it to
+//   STORAGE (NEW_TOKEN), and forwards every write with it (STORE). STORAGE remembers the highest token
+//   it has seen and rejects a write with an older one (STORE_REJECTED, note stale_token), whatever the
+//   old primary believes. With fencing = false there are no leases: the old primary keeps trying and
+//   the storage, not its clock, stops it.
 #pragma once
 
 #include <cstdint>
@@ -33,9 +40,12 @@
 
 namespace cs::pb {
 
-enum State : std::uint16_t { PRIMARY, BACKUP, CANDIDATE, IDLE, WAITING, DONE, FAILED };
-enum Msg : std::uint16_t { WRITE, WRITE_OK, REDIRECT, HEARTBEAT, HEARTBEAT_ACK, VOTE_REQUEST, VOTE_GRANTED, REPLICATE };
-enum Rec : std::uint16_t { REC_TERM, REC_VOTE, REC_ACCEPT, REC_REPLICA };
+enum State : std::uint16_t { PRIMARY, BACKUP, CANDIDATE, IDLE, WAITING, DONE, FAILED, SERVING };
+enum Msg : std::uint16_t {
+  WRITE, WRITE_OK, REDIRECT, HEARTBEAT, HEARTBEAT_ACK, VOTE_REQUEST, VOTE_GRANTED, REPLICATE,
+  STORE, STORED, STORE_REJECTED, NEW_TOKEN  // fencing_token: primary <-> STORAGE
+};
+enum Rec : std::uint16_t { REC_TERM, REC_VOTE, REC_ACCEPT, REC_REPLICA, REC_TOKEN };
 enum TimerKind : std::uint16_t { T_HEARTBEAT, T_FAILOVER, T_CLIENT_TIMEOUT, T_CLIENT_RETRY };
 enum Note : std::uint16_t {
   N_FAILOVER,           // server became primary; value = its term
@@ -50,12 +60,15 @@ enum Note : std::uint16_t {
   N_RECOVERED,
   N_CLIENT_DOWN,        // the write's client was down when it was due: not issued
   N_OP_ABANDONED,       // client crashed with the write outstanding
+  N_STALE_TOKEN,        // (fencing_token) STORAGE rejected a write; value = its token, older than the highest seen
+  N_NEW_TOKEN,          // (fencing_token) STORAGE raised its highest token; value = the new token
 };
 
 struct Params {
   int servers = 3;
   int clients = 2;
   bool fencing = true;
+  bool token = false;  // fencing_token
   int writes = 20;
   Time interval = ms(20);
   Time heartbeat = ms(50);
@@ -87,7 +100,7 @@ class PrimaryBackup final : public Protocol {
   std::vector<Metric> metrics() const override;
 
   const Params& params() const { return p_; }
-  static ProtocolInfo make_info(bool fencing);
+  static ProtocolInfo make_info(bool fencing, bool token = false);
   std::int64_t term_of(NodeId server) const { return servers_[static_cast<std::size_t>(server)].term; }
   int primaries() const;  // running servers that believe they are primary
 
@@ -122,12 +135,17 @@ class PrimaryBackup final : public Protocol {
   struct Figures {
     std::int64_t accepted = 0, refused = 0, failovers = 0, step_downs = 0, replicated = 0, conflicting = 0;
     std::int64_t ok = 0, failed = 0, retries = 0, abandoned = 0;
+    std::int64_t stale = 0;  // STORAGE: writes rejected for an old token
     LatencyFigures latency;
   };
 
   int n() const { return p_.servers; }
   int majority() const { return p_.servers / 2 + 1; }
   bool is_server(NodeId node) const { return node >= 0 && node < p_.servers; }
+  // Elections by majority vote: with leases, and with a fencing token (terms must be unique).
+  bool voting() const { return p_.fencing || p_.token; }
+  NodeId storage() const { return static_cast<NodeId>(p_.servers + p_.clients); }  // fencing_token only
+  bool is_storage(NodeId node) const { return p_.token && node == storage(); }
   Server& srv(NodeId s) { return servers_[static_cast<std::size_t>(s)]; }
   Client& cli(NodeId k) { return clients_[static_cast<std::size_t>(k - p_.servers)]; }
   // Staggered by rank (N2 first, N1 last) so that backups rarely time out together.
@@ -143,6 +161,14 @@ class PrimaryBackup final : public Protocol {
   void on_failover_timer(Simulator& sim, NodeId s);
   void server_on_message(Simulator& sim, const Message& m);
   void accept_write(Simulator& sim, NodeId s, const Message& m);
+  void book_accept(Simulator& sim, NodeId node, TxnId write, std::int64_t term);
+  void forward_store(Simulator& sim, NodeId s, const Message& m);
+  void on_store_reply(Simulator& sim, NodeId s, const Message& m);
+
+  // STORAGE (fencing_token).
+  void storage_on_message(Simulator& sim, const Message& m);
+  void storage_raise(Simulator& sim, std::int64_t token);
+  void storage_recover(Simulator& sim);
 
   // Clients.
   void client_issue(Simulator& sim, TxnId w);
@@ -156,6 +182,10 @@ class PrimaryBackup final : public Protocol {
   ProtocolInfo info_;
   std::vector<Server> servers_;
   std::vector<Client> clients_;
+  struct Storage {
+    std::int64_t highest = 0;            // the highest token seen (durable: REC_TOKEN / REC_ACCEPT)
+    std::vector<std::uint8_t> accepted;  // per write
+  } store_;
   std::vector<WriteRec> writes_;  // index = write id
   std::vector<Figures> fig_;      // per node
   std::int64_t skipped_ = 0;

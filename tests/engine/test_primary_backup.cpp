@@ -165,3 +165,92 @@ TEST(PrimaryBackup, ParametersAreValidated) {
   EXPECT_NE(all.find("params.servers"), std::string::npos) << all;
   (void)K2;
 }
+
+// ---------------------------------------------------------------------------------------------
+// fencing_token: a STORAGE node (node 5 here) checks every write's term.
+
+namespace {
+constexpr NodeId kStorage = 5;
+
+Scenario token_run(bool fencing, std::uint64_t seed = 1) {
+  Scenario sc = pbs(fencing, {{"fencing_token", true}}, seed);
+  // The old primary keeps its link to STORAGE and to both clients; only the backups lose it.
+  sc.faults.push_back(at(ms(300), cut(N1, N2)));
+  sc.faults.push_back(at(ms(300), cut(N1, N3)));
+  sc.faults.push_back(at(ms(1500), FaultAction{FaultKind::HealAll, kNoNode, kNoNode, {}, {}}));
+  return sc;
+}
+}  // namespace
+
+TEST(PrimaryBackupToken, WithoutFaultsEveryWriteIsStoredWithTokenOne) {
+  auto s = build(pbs(false, {{"fencing_token", true}}));
+  s->run();
+  ASSERT_EQ(s->sim().nodes().size(), 6u);
+  EXPECT_EQ(s->sim().nodes()[kStorage].name, "STORAGE");
+  EXPECT_EQ(metric(*s, "writes_ok"), 100);
+  EXPECT_EQ(accepts(*s, kStorage, 1), 100);
+  EXPECT_EQ(accepts(*s, N1, 1), 0);  // the servers no longer hold the data
+  EXPECT_EQ(metric(*s, "storage_token", kStorage), 1);
+  EXPECT_EQ(metric(*s, "stale_writes_rejected"), 0);
+  EXPECT_TRUE(s->invariants_hold());
+}
+
+TEST(PrimaryBackupToken, StorageRejectsTheDeposedPrimarysWrite) {
+  // No leases: N1, cut off from the backups, still believes it is primary and still forwards writes.
+  // N2 is elected in term 2 and claims STORAGE with token 2; N1's next STORE (token 1) is rejected,
+  // N1 learns term 2 from the rejection and steps down, and the client retries elsewhere.
+  auto s = build(token_run(false));
+  s->sim().run_until(ms(1400));
+  EXPECT_EQ(proto(*s).term_of(N2), 2);
+  EXPECT_EQ(metric(*s, "storage_token", kStorage), 2);
+  EXPECT_GT(count(s->sim(), TraceKind::Send, STORE, N1), 0);
+  EXPECT_GT(count(s->sim(), TraceKind::Note, N_STALE_TOKEN, kStorage), 0);
+  EXPECT_GT(count(s->sim(), TraceKind::Send, STORE_REJECTED, kStorage), 0);
+  EXPECT_GT(metric(*s, "stale_writes_rejected"), 0);
+  EXPECT_GT(accepts(*s, kStorage, 2), 10);
+  EXPECT_GT(count(s->sim(), TraceKind::Note, N_STEP_DOWN, N1), 0);
+  // Every rejected write had token 1; none was accepted after token 2 was seen.
+  for (const auto& e : s->sim().trace())
+    if (e.kind == TraceKind::Note && e.key == N_STALE_TOKEN) EXPECT_EQ(e.value, 1);
+  s->run();
+  EXPECT_TRUE(s->invariants_hold());
+  EXPECT_EQ(metric(*s, "conflicting_writes"), 0);
+  EXPECT_EQ(metric(*s, "writes_failed"), 0);
+}
+
+TEST(PrimaryBackupToken, TheSameCutWithoutTheTokenIsSplitBrain) {
+  // K2 also loses N1, so it takes its writes to the new primary while K1 stays with the old one.
+  Scenario sc = token_run(false);
+  sc.faults.push_back(at(ms(300), cut(K2, N1)));
+  sc.params["fencing_token"] = false;
+  auto s = build(sc);
+  s->run();
+  EXPECT_FALSE(s->invariants_hold());
+  EXPECT_GT(metric(*s, "conflicting_writes"), 0);
+  // With the token, the same schedule: STORAGE takes K2's writes from N2 and rejects N1's.
+  sc.params["fencing_token"] = true;
+  auto t = build(sc);
+  t->run();
+  EXPECT_TRUE(t->invariants_hold());
+  EXPECT_GT(metric(*t, "stale_writes_rejected"), 0);
+  EXPECT_GT(accepts(*t, kStorage, 2), 10);
+}
+
+TEST(PrimaryBackupToken, StorageRemembersItsHighestTokenAcrossACrash) {
+  Scenario sc = token_run(false);
+  sc.faults.push_back(at(ms(700), crash(kStorage)));
+  sc.faults.push_back(at(ms(760), restart(kStorage)));
+  auto s = build(sc);
+  s->run();
+  EXPECT_EQ(metric(*s, "storage_token", kStorage), proto(*s).term_of(N2));
+  EXPECT_TRUE(s->invariants_hold());
+}
+
+TEST(PrimaryBackupToken, DefaultsLeaveTheOldModesUntouched) {
+  // Without fencing_token there is no STORAGE node and no token traffic.
+  auto s = build(pbs(true));
+  s->run();
+  EXPECT_EQ(s->sim().nodes().size(), 5u);
+  EXPECT_EQ(count(s->sim(), TraceKind::Send, STORE), 0);
+  EXPECT_EQ(count(s->sim(), TraceKind::Send, NEW_TOKEN), 0);
+}

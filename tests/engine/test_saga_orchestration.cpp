@@ -248,3 +248,65 @@ TEST(SagaIsolation, SemanticLockIsReleasedByFinalizeWhenTheSagaCompletes) {
   EXPECT_TRUE(s->sim().node_view(INVENTORY).locks.empty());
   expect_all_hold(*s);
 }
+
+// ---------------------------------------------------------------------------------------------
+// compensation "restore" vs "undo": saga 1 reserves (stock 2 -> 1), saga 2 reserves (1 -> 0) while
+// saga 1 is still running, then saga 1 fails at SHIPPING and gives its unit back.
+
+namespace {
+Scenario lost_update(const char* compensation) {
+  Scenario sc = orch({{"sagas", 2}, {"interval_ms", 30}, {"concurrent_reader", true}, {"stock", 2},
+                      {"fail_step", "shipping"}, {"fail_sagas", {1}}, {"compensation", compensation}});
+  sc.network.latency_lo = sc.network.latency_hi = ms(10);
+  return sc;
+}
+}  // namespace
+
+TEST(SagaLostUpdate, ARestoringCompensationOverwritesTheOtherSagasReservation) {
+  auto s = build(lost_update("restore"));
+  s->run();
+  EXPECT_EQ(outcome(*s, 1), TxnOutcome::Aborted);
+  EXPECT_EQ(outcome(*s, 2), TxnOutcome::Committed);
+  // Saga 2's reservation holds, yet the stock is back to 2: its update was lost.
+  EXPECT_EQ(metric(*s, "stock"), 2);
+  EXPECT_EQ(metric(*s, "lost_updates"), 1);
+  EXPECT_EQ(count_txn(s->sim(), TraceKind::Note, N_STOCK_RESTORED, 1, INVENTORY), 1);
+  EXPECT_EQ(count_txn(s->sim(), TraceKind::Note, N_LOST_UPDATE, 1, INVENTORY), 1);
+  const Invariant* lost = invariant(*s, "no_lost_update");
+  ASSERT_NE(lost, nullptr);
+  EXPECT_FALSE(lost->held());
+  EXPECT_EQ(lost->first_violation().kind, TraceKind::Note);
+  EXPECT_EQ(lost->first_violation().key, N_STOCK_RESTORED);
+  EXPECT_EQ(lost->first_violation().txn, 1u);
+  EXPECT_NE(lost->violation().find("lost update"), std::string::npos) << lost->violation();
+  // Each saga is still atomic on its own.
+  for (const char* key : {"all_or_compensated", "compensation_order", "exactly_once_effect"})
+    EXPECT_TRUE(invariant(*s, key)->held()) << key;
+}
+
+TEST(SagaLostUpdate, TheInverseCompensationKeepsEveryUpdate) {
+  auto s = build(lost_update("undo"));
+  s->run();
+  EXPECT_EQ(outcome(*s, 2), TxnOutcome::Committed);
+  EXPECT_EQ(metric(*s, "stock"), 1);
+  EXPECT_EQ(metric(*s, "lost_updates"), 0);
+  EXPECT_EQ(count(s->sim(), TraceKind::Note, N_STOCK_RESTORED), 0);
+  EXPECT_TRUE(invariant(*s, "no_lost_update")->held());
+  EXPECT_TRUE(invariant(*s, "all_or_compensated")->held());
+}
+
+TEST(SagaLostUpdate, ARestartedInventoryRebuildsTheRestoredStockFromItsLog) {
+  Scenario sc = lost_update("restore");
+  sc.faults.push_back(at(ms(400), crash(INVENTORY)));
+  sc.faults.push_back(at(ms(450), restart(INVENTORY)));
+  auto s = build(sc);
+  s->run();
+  EXPECT_EQ(metric(*s, "stock"), 2);  // the before image, from the SNAPSHOT record
+}
+
+TEST(SagaLostUpdate, RestoreNeedsAFiniteStock) {
+  Diagnostics errors;
+  EXPECT_EQ(Simulation::create(orch({{"compensation", "restore"}}), errors), nullptr);
+  ASSERT_FALSE(errors.empty());
+  EXPECT_EQ(errors.front().path, "params.compensation");
+}

@@ -42,6 +42,8 @@ constexpr Entry kNames[] = {
     {"retries", QT_TRANSLATE_NOOP("MetricName", "Retries")},
     {"primaries", QT_TRANSLATE_NOOP("MetricName", "Primaries right now")},
     {"primaries_max", QT_TRANSLATE_NOOP("MetricName", "Most primaries at once")},
+    {"stale_writes_rejected", QT_TRANSLATE_NOOP("MetricName", "Stale writes rejected by storage")},
+    {"storage_token", QT_TRANSLATE_NOOP("MetricName", "Highest fencing token at storage")},
     // 2PC and 3PC
     {"txns_committed", QT_TRANSLATE_NOOP("MetricName", "Transactions committed")},
     {"txns_aborted", QT_TRANSLATE_NOOP("MetricName", "Transactions aborted")},
@@ -147,6 +149,8 @@ constexpr Entry kShortNames[] = {
     {"retries", QT_TRANSLATE_NOOP("MetricShortName", "Retries")},
     {"primaries", QT_TRANSLATE_NOOP("MetricShortName", "Primaries")},
     {"primaries_max", QT_TRANSLATE_NOOP("MetricShortName", "Max primaries")},
+    {"stale_writes_rejected", QT_TRANSLATE_NOOP("MetricShortName", "Stale rejected")},
+    {"storage_token", QT_TRANSLATE_NOOP("MetricShortName", "Token")},
     {"txns_committed", QT_TRANSLATE_NOOP("MetricShortName", "Committed")},
     {"txns_aborted", QT_TRANSLATE_NOOP("MetricShortName", "Aborted")},
     {"locks_held", QT_TRANSLATE_NOOP("MetricShortName", "Locks")},

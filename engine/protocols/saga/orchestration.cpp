@@ -46,12 +46,13 @@ constexpr MessageSpec kMessages[] = {
     {"COMPENSATION_FAILED", MessageFamily::Failure}, {"FINALIZE", MessageFamily::Commit},
     {"FINALIZED", MessageFamily::Ack}};
 constexpr std::string_view kLogRecords[] = {"SAGA_BEGIN", "STEP_DONE", "COMPENSATING", "STEP_COMPENSATED", "SAGA_COMPLETED",
-                                            "SAGA_COMPENSATED", "APPLIED", "REJECTED", "COMPENSATED", "FINALIZED"};
+                                            "SAGA_COMPENSATED", "APPLIED", "REJECTED", "COMPENSATED", "FINALIZED", "SNAPSHOT"};
 constexpr std::string_view kTimers[] = {"command_retry", "step_deadline"};
 constexpr std::string_view kNotes[] = {
     "client_retry", "command_retry",        "step_timeout",       "business_failure",   "no_reply",
     "duplicate_suppressed", "late_command_refused", "empty_compensation", "compensation_failed",
-    "stock_read",   "dirty_read",           "semantic_lock_wait", "recovered",          "stale_reply"};
+    "stock_read",   "dirty_read",           "semantic_lock_wait", "recovered",          "stale_reply",
+    "stock_restored", "lost_update"};
 constexpr MetricSpec kMetrics[] = {
     sps::kStarted, sps::kCompleted, sps::kCompensated, sps::kRunning, sps::kLatencyAvg, sps::kLatencyMax,
     {.key = "steps_applied", .sense = MetricSense::Good},
@@ -66,13 +67,17 @@ constexpr MetricSpec kMetrics[] = {
     {.key = "dirty_reads", .sense = MetricSense::Anomaly},
     {.key = "semantic_lock_waits", .level = true},
     {.key = "stock", .level = true},
+    {.key = "lost_updates", .sense = MetricSense::Anomaly},
 };
 constexpr InvariantSpec kInvariants[] = {
     sps::kAllOrCompensated, sps::kCompensationOrder, sps::kExactlyOnceEffect,
     {"no_dirty_read", "No saga reads a value that includes another saga's unfinished step which is later compensated."},
+    {"no_lost_update", "INVENTORY's stock always equals the initial stock minus the reservations that hold: no "
+                       "compensation overwrites another saga's update."},
 };
 constexpr std::string_view kFailModes[] = {"business", "timeout"};
 constexpr std::string_view kCountermeasures[] = {"none", "semantic_lock"};
+constexpr std::string_view kCompensations[] = {"undo", "restore"};
 constexpr ParamSpec kParams[] = {
     sps::kSagas, sps::kSteps, sps::kInterval, sps::kClientRetry, sps::kFailStep,
     {.key = "fail_mode", .kind = ParamKind::Choice,
@@ -89,6 +94,10 @@ constexpr ParamSpec kParams[] = {
      .help = "INVENTORY's stock; -1 = unlimited", .rule = DefaultRule::IfRef, .ref = "concurrent_reader", .alt = 1},
     {.key = "countermeasure", .kind = ParamKind::Choice, .help = "the isolation countermeasure",
      .def_choice = "none", .choices = kCountermeasures},
+    {.key = "compensation", .kind = ParamKind::Choice,
+     .help = "how RELEASE_STOCK undoes a reservation: \"undo\" adds the unit back (the inverse), \"restore\" writes "
+             "back the stock read before it (a lost update when another saga reserved meanwhile)",
+     .def_choice = "undo", .choices = kCompensations},
 };
 constexpr VariantSpec kVariants[] = {
     {.id = "countermeasure=semantic_lock", .label = "With a semantic lock", .tag = "lock", .key = "countermeasure",
@@ -119,6 +128,8 @@ std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out)
   if (stock >= 0 && !p.concurrent_reader && p.w.steps <= saga::kInventoryStep)
     r.error("stock", "needs the INVENTORY step (steps 3 or more)");
   p.semantic_lock = r.choice("countermeasure") == "semantic_lock";
+  p.restore = r.choice("compensation") == "restore";
+  if (p.restore && p.stock < 0) r.error("compensation", "\"restore\" needs a finite stock (concurrent_reader or stock)");
   if (p.concurrent_reader && p.w.steps <= saga::kInventoryStep)
     r.error("concurrent_reader", "needs the INVENTORY step (steps 3 or more)");
   r.finish();
@@ -151,6 +162,7 @@ SagaOrchestration::SagaOrchestration(Params p) : p_(std::move(p)), info_(make_in
   o_.assign(n, OSaga{});
   svcs_.resize(static_cast<std::size_t>(p_.w.steps));
   for (auto& s : svcs_) s.sagas.assign(n, SSaga{});
+  if (p_.restore) svcs_[saga::kInventoryStep].snapshot.assign(n, 0);
   if (p_.stock >= 0) svcs_[saga::kInventoryStep].stock = p_.stock;
   ledger_ = saga::Ledger(p_.w.sagas);
   plan_.assign(n, -1);
@@ -167,6 +179,9 @@ std::vector<std::unique_ptr<Invariant>> SagaOrchestration::make_invariants() con
   auto out = saga::make_invariants(p_.w.steps, REC_APPLIED, REC_COMPENSATED, {REC_APPLIED, REC_COMPENSATED});
   if (p_.concurrent_reader)
     out.push_back(std::make_unique<NoDirtyReadInvariant>(node_of(saga::kInventoryStep), REC_APPLIED, REC_COMPENSATED, N_STOCK_READ));
+  if (p_.stock >= 0)
+    out.push_back(std::make_unique<NoLostUpdateInvariant>(
+        StockRecords{node_of(saga::kInventoryStep), REC_APPLIED, REC_COMPENSATED, N_STOCK_READ, N_STOCK_RESTORED}, p_.stock));
   return out;
 }
 
@@ -450,6 +465,12 @@ void SagaOrchestration::s_apply(Simulator& sim, NodeId node, TxnId saga) {
       return;
     }
   }
+  if (k == saga::kInventoryStep && p_.restore) {
+    // The before image a "restore" compensation will write back.
+    s.snapshot[saga] = s.stock;
+    sim.log_append(node, REC_SNAPSHOT, saga, s.stock);
+    if (!sim.is_up(node)) return;
+  }
   sim.log_append(node, REC_APPLIED, saga, k);
   if (!sim.is_up(node)) return;
   ++applied_;
@@ -488,10 +509,7 @@ void SagaOrchestration::s_compensate(Simulator& sim, NodeId node, TxnId saga) {
   if (!sim.is_up(node)) return;
   if (undo) {
     ++undone_;
-    if (k == saga::kInventoryStep) {
-      if (p_.stock >= 0) ++s.stock;
-      book_undone(sim, saga);
-    }
+    if (k == saga::kInventoryStep) s_give_back(sim, node, saga);
   } else {
     // Nothing to undo here (never applied, or refused); the record makes a late command be refused.
     ++empty_comps_;
@@ -504,6 +522,24 @@ void SagaOrchestration::s_compensate(Simulator& sim, NodeId node, TxnId saga) {
   s_set_state(sim, node, saga, COMPENSATED);
   if (x.pending) s_unlock(sim, node, saga);
   sim.send(node, kO, comped_msg(k), saga);
+}
+
+// Undoes INVENTORY's reservation. The inverse ("add one back") is right however many other sagas
+// reserved since; writing back the before image erases their reservations from the count.
+void SagaOrchestration::s_give_back(Simulator& sim, NodeId node, TxnId saga) {
+  Service& s = svc(node);
+  if (p_.restore) {
+    const std::int64_t inverse = s.stock + 1;
+    s.stock = s.snapshot[saga];
+    sim.note(node, saga, N_STOCK_RESTORED, s.stock);
+    if (s.stock != inverse) {
+      ++lost_updates_;
+      sim.note(node, saga, N_LOST_UPDATE, s.stock - inverse);
+    }
+  } else if (p_.stock >= 0) {
+    ++s.stock;
+  }
+  book_undone(sim, saga);
 }
 
 void SagaOrchestration::s_finalize(Simulator& sim, NodeId node, TxnId saga) {
@@ -555,9 +591,13 @@ void SagaOrchestration::s_recover(Simulator& sim, NodeId node) {
         }
         break;
       case REC_REJECTED: x.state = FAILED; break;
+      case REC_SNAPSHOT: s.snapshot[r.txn] = r.value; break;
       case REC_COMPENSATED:
         x.state = COMPENSATED;
-        if (r.value == 1 && k == saga::kInventoryStep && p_.stock >= 0) ++s.stock;
+        if (r.value == 1 && k == saga::kInventoryStep && p_.restore)
+          s.stock = s.snapshot[r.txn];
+        else if (r.value == 1 && k == saga::kInventoryStep && p_.stock >= 0)
+          ++s.stock;
         if (x.pending) {
           x.pending = false;
           erase(s.pending, r.txn);
@@ -663,7 +703,10 @@ std::vector<Metric> SagaOrchestration::metrics() const {
       {"dirty_reads", kNoNode, dirty_reads_},
       {"semantic_lock_waits", kNoNode, lock_waits_},
   });
-  if (p_.stock >= 0) m.push_back({"stock", node_of(saga::kInventoryStep), svcs_[saga::kInventoryStep].stock});
+  if (p_.stock >= 0) {
+    m.push_back({"stock", node_of(saga::kInventoryStep), svcs_[saga::kInventoryStep].stock});
+    m.push_back({"lost_updates", kNoNode, lost_updates_});
+  }
   return m;
 }
 

@@ -15,6 +15,10 @@
 //   read a count that includes another saga's reservation which is later released (a dirty read, the
 //   lesson on sagas' missing isolation). `countermeasure: "semantic_lock"` marks a reservation pending
 //   until its saga finishes (FINALIZE) or compensates it; a RESERVE_STOCK waits while one is pending.
+// - `compensation` says how INVENTORY undoes a reservation. "undo" (the default) is the semantic
+//   inverse, "add the unit back": it commutes with other sagas' reservations. "restore" writes back
+//   the stock it read before reserving (a before image, logged as SNAPSHOT): any reservation another
+//   saga made in between is overwritten, a lost update (note lost_update, invariant no_lost_update).
 #pragma once
 
 #include <cstdint>
@@ -50,13 +54,15 @@ constexpr std::uint16_t comped_msg(int k) { return static_cast<std::uint16_t>(16
 
 enum Rec : std::uint16_t {
   REC_SAGA_BEGIN, REC_STEP_DONE, REC_COMPENSATING, REC_STEP_COMPENSATED, REC_SAGA_COMPLETED, REC_SAGA_COMPENSATED,
-  REC_APPLIED, REC_REJECTED, REC_COMPENSATED, REC_FINALIZED
+  REC_APPLIED, REC_REJECTED, REC_COMPENSATED, REC_FINALIZED, REC_SNAPSHOT
 };
 enum TimerKind : std::uint16_t { T_RETRY, T_STEP_DEADLINE };
 enum Note : std::uint16_t {
   N_CLIENT_RETRY, N_COMMAND_RETRY, N_STEP_TIMEOUT, N_BUSINESS_FAILURE, N_NO_REPLY, N_DUPLICATE_SUPPRESSED,
   N_LATE_COMMAND_REFUSED, N_EMPTY_COMPENSATION, N_COMPENSATION_FAILED, N_STOCK_READ, N_DIRTY_READ,
-  N_SEMANTIC_LOCK_WAIT, N_RECOVERED, N_STALE_REPLY
+  N_SEMANTIC_LOCK_WAIT, N_RECOVERED, N_STALE_REPLY,
+  N_STOCK_RESTORED,  // compensation "restore": INVENTORY set its stock back; value = the stock it wrote
+  N_LOST_UPDATE,     // ...overwriting other sagas' changes; value = restored minus what undo would give
 };
 
 struct Params {
@@ -66,6 +72,7 @@ struct Params {
   bool concurrent_reader = false;
   std::int64_t stock = -1;  // INVENTORY's stock; -1 = unlimited (never read)
   bool semantic_lock = false;
+  bool restore = false;  // compensation "restore" (a before image) instead of "undo" (the inverse)
 };
 
 std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out);
@@ -111,6 +118,7 @@ class SagaOrchestration final : public Protocol {
     std::int64_t stock = 0;        // INVENTORY with a finite stock
     std::vector<TxnId> pending;    // semantic locks held, oldest first
     std::vector<TxnId> waiters;    // RESERVE_STOCK commands waiting, oldest first
+    std::vector<std::int64_t> snapshot;  // compensation "restore": the stock each saga read, index = saga id
   };
 
   NodeId node_of(int step) const { return saga::step_node(step); }
@@ -134,6 +142,7 @@ class SagaOrchestration final : public Protocol {
   void s_command(Simulator& sim, NodeId node, TxnId saga);
   void s_apply(Simulator& sim, NodeId node, TxnId saga);
   void s_compensate(Simulator& sim, NodeId node, TxnId saga);
+  void s_give_back(Simulator& sim, NodeId node, TxnId saga);
   void s_finalize(Simulator& sim, NodeId node, TxnId saga);
   void s_unlock(Simulator& sim, NodeId node, TxnId saga);
   void s_wake(Simulator& sim, NodeId node);
@@ -157,7 +166,8 @@ class SagaOrchestration final : public Protocol {
   std::vector<std::vector<TxnId>> readers_of_;
   // Figures for metrics().
   std::int64_t applied_ = 0, undone_ = 0, empty_comps_ = 0, comp_failures_ = 0, retries_ = 0, duplicates_ = 0,
-               late_refused_ = 0, timeouts_ = 0, stale_ = 0, dirty_reads_ = 0, lock_waits_ = 0;
+               late_refused_ = 0, timeouts_ = 0, stale_ = 0, dirty_reads_ = 0, lock_waits_ = 0,
+               lost_updates_ = 0;
 };
 
 }  // namespace cs::saga_orch
