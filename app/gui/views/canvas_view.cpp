@@ -411,7 +411,7 @@ void CanvasView::refreshMessages() {
 // Projector mode and fitting
 
 void CanvasView::setProjectorMode(bool on) {
-  style_.setProjector(on, font());
+  style_.setProjector(on, font(), pane_);
   banner_->setProjector(on);
   toast_->setProjector(on);
   updateCardWidth();
@@ -555,8 +555,9 @@ void CanvasView::routeLinks() {
 
 void CanvasView::fit() {
   if (nodes_.empty() || viewport()->width() < 10) return;
-  // On a projector the clock's row and a thin margin are all the frame the cards need.
-  const qreal margin = style_.projector ? 12 * style_.space : 24;
+  // On a projector the clock's row and a thin margin are all the frame the cards need; a pane's
+  // frame is the panel around it.
+  const qreal margin = pane_ && style_.projector ? 6 : style_.projector ? 12 * style_.space : 24;
   // The hint and clock overlay; on a projector the legend shares the clock's row.
   const qreal top = pane_ ? 0 : style_.projector ? std::max(QFontMetricsF(clockFont()).height() + 10, legendReserve() + 4) : 34;
   legendHeight_ = style_.projector || pane_ ? 0 : legendReserve();
@@ -576,8 +577,9 @@ void CanvasView::fit() {
 }
 
 void CanvasView::setPaneMode(bool on) {
+  if (on == pane_) return;
   pane_ = on;
-  fit();
+  setProjectorMode(style_.projector);  // a pane's fonts (CanvasStyle::setProjector), then fit()
   viewport()->update();
 }
 
