@@ -334,6 +334,26 @@
         <source>virtual time (ms)</source>
         <translation>virtual time (ms)</translation>
     </message>
+    <message>
+        <source>Committed %1 · held %2 ms · blocked %3 ms</source>
+        <translation>Committed %1 · held %2 ms · blocked %3 ms</translation>
+    </message>
+    <message>
+        <source>Panes</source>
+        <translation>Panes</translation>
+    </message>
+    <message>
+        <source>Show the protocols side by side (Ctrl+1)</source>
+        <translation>Show the protocols side by side (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>Table and chart</source>
+        <translation>Table and chart</translation>
+    </message>
+    <message>
+        <source>Show the comparison table and the chart (Ctrl+2)</source>
+        <translation>Show the comparison table and the chart (Ctrl+2)</translation>
+    </message>
 </context>
 <context>
     <name>EngineDrop</name>

@@ -334,6 +334,26 @@
         <source>virtual time (ms)</source>
         <translation>虛擬時間（毫秒）</translation>
     </message>
+    <message>
+        <source>Committed %1 · held %2 ms · blocked %3 ms</source>
+        <translation>已提交 %1 · 持有鎖 %2 毫秒 · 阻塞 %3 毫秒</translation>
+    </message>
+    <message>
+        <source>Panes</source>
+        <translation>並排畫面</translation>
+    </message>
+    <message>
+        <source>Show the protocols side by side (Ctrl+1)</source>
+        <translation>並排顯示各協定（Ctrl+1）</translation>
+    </message>
+    <message>
+        <source>Table and chart</source>
+        <translation>比較表與圖表</translation>
+    </message>
+    <message>
+        <source>Show the comparison table and the chart (Ctrl+2)</source>
+        <translation>顯示比較表與圖表（Ctrl+2）</translation>
+    </message>
 </context>
 <context>
     <name>EngineDrop</name>

@@ -140,41 +140,111 @@ TEST(CompareWindow, RefusalIsReported) {
   EXPECT_TRUE(error.contains(QStringLiteral("outbox has exactly 1 worker"))) << error.toStdString();
 }
 
-// On a 1280×720 projector with two panes the panes show no clock, legend or figure line of their own
-// (the window's time label and table carry them), so the cards take the whole pane and the node
-// names are never smaller (2PC in English: 16.3 px instead of 13.9). Measured as font size × view scale, both languages. (The goal of 18 px is
-// not reached yet: about 16/12.5 px in English, 13/10.4 px in zh-TW, 2PC/saga.)
-TEST(CompareWindow, NodeNamesAreLargeOnA1280x720ProjectorWithTwoPanes) {
+namespace {
+
+// The size node names and states reach on screen: the font's pixel size times the view's scale.
+struct OnScreen {
+  qreal name = 0, state = 0;
+};
+OnScreen onScreen(const CanvasView* canvas) {
+  const qreal scale = canvas->transform().m11();
+  return {canvas->canvasStyle().name.pixelSize() * scale, canvas->canvasStyle().badge.pixelSize() * scale};
+}
+
+// A side-by-side window as a projector shows it at 1280×720, at 100 ms (C has crashed: the cards
+// show their timers, WAL and DOWN marks, the widest they get in this run).
+std::unique_ptr<MainWindow> projectedCompare(LabController& controller, const QStringList& protocols, CompareWindow** out) {
+  auto w = std::make_unique<MainWindow>(&controller);
+  EXPECT_TRUE(w->openFile(scenarioPath("compare-coordinator-crash.json"), false));
+  w->setProjectorMode(true, false);
+  QString error;
+  CompareWindow* cw = w->openCompare(protocols, false, &error);
+  EXPECT_NE(cw, nullptr) << error.toStdString();
+  if (cw) {
+    cw->resize(1280, 720);
+    cw->lab()->seekTime(cs::ms(100));
+    QApplication::processEvents();
+    for (int pane = 0; pane < cw->paneCount(); ++pane) cw->canvas(pane)->viewport()->grab();
+  }
+  *out = cw;
+  return w;
+}
+
+}  // namespace
+
+// The goal of the issue: node names of at least 18 px on screen with two panes at 1280×720 on a
+// projector, in both languages (before: 16.3 / 12.5 px in English, 13.0 / 10.4 px in zh-TW, 2PC /
+// saga, with the table and chart squeezing the panes), and states readable too.
+TEST(CompareWindow, NodeNamesAreAtLeast18PxOnA1280x720ProjectorWithTwoPanes) {
   QStringList problems;
   for (const char* lang : {"en", "zh_TW"}) {
     language::apply(QString::fromLatin1(lang), false);
     LabController controller;
-    MainWindow w(&controller);
-    ASSERT_TRUE(w.openFile(scenarioPath("compare-coordinator-crash.json"), false));
-    w.setProjectorMode(true, false);
-    QString error;
-    CompareWindow* cw = w.openCompare({QStringLiteral("2pc"), QStringLiteral("saga-orchestration")}, false, &error);
-    ASSERT_NE(cw, nullptr) << error.toStdString();
-    cw->setProjectorMode(true);
-    cw->resize(1280, 720);
-    cw->lab()->seekTime(cs::ms(100));
-    QApplication::processEvents();
+    CompareWindow* cw = nullptr;
+    auto w = projectedCompare(controller, {QStringLiteral("2pc"), QStringLiteral("saga-orchestration")}, &cw);
+    ASSERT_NE(cw, nullptr);
+    ASSERT_EQ(cw->page(), CompareWindow::Page::Panes) << "a projector opens on the panes";
     for (int pane = 0; pane < cw->paneCount(); ++pane) {
       const CanvasView* canvas = cw->canvas(pane);
-      canvas->viewport()->grab();
-      const qreal px = canvas->canvasStyle().name.pixelSize() * canvas->transform().m11();
-      EXPECT_TRUE(canvas->paneMode());
-      EXPECT_FALSE(cw->paneFigures(pane)->isVisible()) << "the table carries the figures on a projector";
-      // The same pane with a clock and legend of its own (as before) draws its names smaller.
-      auto* same = const_cast<CanvasView*>(canvas);
-      same->setPaneMode(false);
-      const qreal withChrome = canvas->canvasStyle().name.pixelSize() * canvas->transform().m11();
-      same->setPaneMode(true);
-      qInfo("%s pane %d: node names %.1f px (%.1f px with a clock and legend per pane)", lang, pane, px, withChrome);
-      if (px < withChrome)
-        problems << QStringLiteral("%1 pane %2: %3 px, with chrome %4 px").arg(QString::fromLatin1(lang)).arg(pane).arg(px, 0, 'f', 1).arg(withChrome, 0, 'f', 1);
+      EXPECT_TRUE(canvas->isVisible());
+      EXPECT_TRUE(cw->paneFigures(pane)->isVisible()) << "each pane keeps a line of its figures";
+      const OnScreen px = onScreen(canvas);
+      qInfo("%s pane %d (%s): node names %.1f px, states %.1f px", lang, pane, qPrintable(cw->lab()->protocol(pane)), px.name, px.state);
+      if (px.name < 18 || px.state < 15)
+        problems << QStringLiteral("%1 pane %2: names %3 px, states %4 px").arg(QString::fromLatin1(lang)).arg(pane).arg(px.name, 0, 'f', 1).arg(px.state, 0, 'f', 1);
     }
   }
   language::apply(QStringLiteral("en"), false);
   EXPECT_TRUE(problems.isEmpty()) << problems.join(QLatin1Char('\n')).toStdString();
+}
+
+// The table and the chart are one click (or Ctrl+2) away on a projector, and take the whole window;
+// on a desk they stay under the panes.
+TEST(CompareWindow, ProjectorShowsThePanesOrTheTableAndChartOnePageAtATime) {
+  LabController controller;
+  CompareWindow* cw = nullptr;
+  auto w = projectedCompare(controller, {QStringLiteral("2pc"), QStringLiteral("saga-orchestration")}, &cw);
+  ASSERT_NE(cw, nullptr);
+  cw->show();
+  QApplication::processEvents();
+  EXPECT_FALSE(cw->table()->isVisible());
+  ASSERT_TRUE(cw->pageButton(CompareWindow::Page::Figures)->isVisible());
+  cw->pageButton(CompareWindow::Page::Figures)->click();
+  QApplication::processEvents();
+  EXPECT_TRUE(cw->table()->isVisible());
+  EXPECT_FALSE(cw->canvas(0)->isVisible());
+  EXPECT_GT(cw->table()->height(), 360) << "the table has the window's height";
+  cw->pageButton(CompareWindow::Page::Panes)->click();
+  QApplication::processEvents();
+  EXPECT_TRUE(cw->canvas(0)->isVisible());
+  EXPECT_FALSE(cw->table()->isVisible());
+  w->setProjectorMode(false, false);
+  QApplication::processEvents();
+  EXPECT_TRUE(cw->canvas(0)->isVisible());
+  EXPECT_TRUE(cw->table()->isVisible()) << "a desk shows both";
+  EXPECT_FALSE(cw->pageButton(CompareWindow::Page::Figures)->isVisible());
+}
+
+// Three and four panes stay sensible on a projector: four are shown two by two, and no pane's names
+// fall below 15 px (three in a row were 11.6 px before; now 16.0-18.0 px).
+TEST(CompareWindow, ThreeAndFourPanesOnAProjectorKeepNamesReadable) {
+  for (const QStringList& protocols : {QStringList{QStringLiteral("2pc"), QStringLiteral("saga-orchestration"), QStringLiteral("tcc")},
+                                       QStringList{QStringLiteral("2pc"), QStringLiteral("3pc"), QStringLiteral("saga-orchestration"), QStringLiteral("tcc")}}) {
+    LabController controller;
+    CompareWindow* cw = nullptr;
+    auto w = projectedCompare(controller, protocols, &cw);
+    ASSERT_NE(cw, nullptr);
+    ASSERT_EQ(cw->paneCount(), protocols.size());
+    for (int pane = 0; pane < cw->paneCount(); ++pane) {
+      const OnScreen px = onScreen(cw->canvas(pane));
+      qInfo("%lld panes, pane %d (%s): names %.1f px, states %.1f px", static_cast<long long>(protocols.size()), pane,
+            qPrintable(cw->lab()->protocol(pane)), px.name, px.state);
+      EXPECT_GE(px.name, 15.0) << protocols.join(QLatin1Char(',')).toStdString() << " pane " << pane;
+    }
+    if (protocols.size() == 4) {
+      const QRect a = cw->canvas(0)->geometry(), c = cw->canvas(2)->geometry();
+      EXPECT_GT(cw->canvas(2)->mapTo(cw, QPoint()).y(), cw->canvas(0)->mapTo(cw, QPoint()).y() + a.height() / 2) << "two by two";
+      EXPECT_GT(c.width(), 500);
+    }
+  }
 }

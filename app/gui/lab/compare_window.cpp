@@ -3,7 +3,9 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QButtonGroup>
 #include <QEvent>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -38,7 +40,8 @@ QString msText(cs::Time t) {
 
 }  // namespace
 
-CompareWindow::CompareWindow(QWidget* parent) : QWidget(parent, Qt::Window), lab_(new CompareLab(this)) {
+CompareWindow::CompareWindow(QWidget* parent)
+    : QWidget(parent, Qt::Window), lab_(new CompareLab(this)), projector_(projector::isOn()) {
   setObjectName(QStringLiteral("compareWindow"));
   createControls();
   connect(lab_, &CompareLab::panesChanged, this, &CompareWindow::rebuildPanes);
@@ -52,8 +55,9 @@ CompareWindow::~CompareWindow() = default;
 
 void CompareWindow::createControls() {
   panes_box_ = new QWidget(this);
-  new QHBoxLayout(panes_box_);
-  panes_box_->layout()->setContentsMargins(0, 0, 0, 0);
+  auto* grid = new QGridLayout(panes_box_);
+  grid->setContentsMargins(0, 0, 0, 0);
+  grid->setSpacing(6);
 
   table_ = new QTableWidget(this);
   table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -96,10 +100,11 @@ void CompareWindow::createControls() {
   bottom->addWidget(table_);
   bottom->addWidget(chart_box);
   bottom->setSizes({560, 720});
+  bottom_ = bottom;
   vertical_ = new QSplitter(Qt::Vertical, this);
   vertical_->addWidget(panes_box_);
   vertical_->addWidget(bottom);
-  shareHeight(projector::isOn());
+  vertical_->setChildrenCollapsible(false);
 
   play_btn_ = new QToolButton(this);
   undo_btn_ = new QToolButton(this);
@@ -110,10 +115,33 @@ void CompareWindow::createControls() {
   connect(undo_btn_, &QToolButton::clicked, lab_, &CompareLab::undo);
   connect(redo_btn_, &QToolButton::clicked, lab_, &CompareLab::redo);
   connect(scrub_, &ScrubBar::scrubbed, lab_, &CompareLab::seekTime);
+  // The projector's page switch: two buttons that read as one control (a segmented switch).
+  panes_btn_ = new QToolButton(this);
+  figures_btn_ = new QToolButton(this);
+  auto* pages = new QButtonGroup(this);
+  for (QToolButton* b : {panes_btn_, figures_btn_}) {
+    b->setCheckable(true);
+    b->setAutoRaise(false);
+    b->setFocusPolicy(Qt::NoFocus);
+    pages->addButton(b);
+  }
+  panes_btn_->setObjectName(QStringLiteral("comparePanesPage"));
+  figures_btn_->setObjectName(QStringLiteral("compareFiguresPage"));
+  panes_btn_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+  figures_btn_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+  connect(panes_btn_, &QToolButton::clicked, this, [this] { showPage(Page::Panes); });
+  connect(figures_btn_, &QToolButton::clicked, this, [this] { showPage(Page::Figures); });
   auto* controls = new QHBoxLayout;
   controls->addWidget(play_btn_);
   controls->addWidget(scrub_, 1);
   controls->addWidget(time_label_);
+  controls->addSpacing(6);
+  auto* segmented = new QHBoxLayout;
+  segmented->setSpacing(0);
+  segmented->addWidget(panes_btn_);
+  segmented->addWidget(figures_btn_);
+  controls->addLayout(segmented);
+  controls->addSpacing(6);
   controls->addWidget(undo_btn_);
   controls->addWidget(redo_btn_);
 
@@ -121,6 +149,7 @@ void CompareWindow::createControls() {
   layout->setContentsMargins(6, 6, 6, 6);
   layout->addWidget(vertical_, 1);
   layout->addLayout(controls);
+  applyPage();
 }
 
 int CompareWindow::paneCount() const { return static_cast<int>(canvases_.size()); }
@@ -137,44 +166,76 @@ void CompareWindow::rebuildPanes() {
     auto* v = new QVBoxLayout(content);
     v->setContentsMargins(0, 0, 0, 0);
     auto* canvas = new CanvasView(lab_->pane(i), content);
-    canvas->setProjectorMode(projector::isOn());
+    canvas->setProjectorMode(projector_);
     canvas->setPaneMode(true);
     canvas->rebuild();
     auto* figures = new QLabel(content);
     figures->setWordWrap(true);
-    figures->setVisible(!projector::isOn());
+    figures->setContentsMargins(8, 2, 8, 4);
     figures->setObjectName(QStringLiteral("paneFigures"));
     v->addWidget(canvas, 1);
     v->addWidget(figures);
     auto* frame = new PanelFrame(content, panes_box_);
-    panes_box_->layout()->addWidget(frame);
     pane_frames_.push_back(frame);
     canvases_.push_back(canvas);
     pane_figures_.push_back(figures);
     // Undo/redo in one pane re-runs the schedule there; the chart follows the new schedule.
     connect(lab_->pane(i), &LabController::documentChanged, this, [this] { QTimer::singleShot(0, this, &CompareWindow::rebuildChart); });
   }
+  arrangePanes();
   table_->setColumnCount(lab_->paneCount());
   table_->setRowCount(static_cast<int>(Figure::Count_));
   scrub_->setRange(lab_->endTime());
-  scrub_->setProjectorMode(projector::isOn());
+  scrub_->setProjectorMode(projector_);
   retranslateUi();
   rebuildChart();
   refresh();
 }
 
 void CompareWindow::setProjectorMode(bool on) {
+  projector_ = on;
   for (CanvasView* c : canvases_) c->setProjectorMode(on);
-  // On a projector the table under the panes carries each pane's figures: the line under each
-  // canvas goes, and its height goes to the cards.
-  for (QLabel* l : pane_figures_) l->setVisible(!on);
   scrub_->setProjectorMode(on);
-  shareHeight(on);
+  arrangePanes();
+  applyPage();
+  refresh();  // the figures line is shorter on a projector
+}
+
+void CompareWindow::showPage(Page page) {
+  page_ = page;
+  applyPage();
+}
+
+// On a desk the panes and, under them, the table and the chart share the window. On a projector
+// one page fills it: a canvas squeezed above a table draws its node names at 10-16 px, which the
+// back row cannot read.
+void CompareWindow::applyPage() {
+  panes_btn_->setVisible(projector_);
+  figures_btn_->setVisible(projector_);
+  panes_btn_->setChecked(page_ == Page::Panes);
+  figures_btn_->setChecked(page_ == Page::Figures);
+  panes_box_->setVisible(!projector_ || page_ == Page::Panes);
+  bottom_->setVisible(!projector_ || page_ == Page::Figures);
+  if (!projector_) shareHeight(false);
+}
+
+void CompareWindow::arrangePanes() {
+  auto* grid = static_cast<QGridLayout*>(panes_box_->layout());
+  for (PanelFrame* f : pane_frames_) grid->removeWidget(f);
+  const int n = static_cast<int>(pane_frames_.size());
+  // Three or four panes in one row of a projected window are narrow strips whose cards shrink with
+  // their width; two by two (the third of three across the whole width) they keep larger cards. On
+  // a desk the row leaves the table and the chart their height below.
+  const int columns = projector_ && n >= 3 ? 2 : std::max(n, 1);
+  for (int i = 0; i < n; ++i) {
+    const bool lastAlone = i == n - 1 && i % columns == 0 && columns > 1;
+    grid->addWidget(pane_frames_[static_cast<std::size_t>(i)], i / columns, i % columns, 1, lastAlone ? columns : 1);
+  }
+  for (int c = 0; c < 4; ++c) grid->setColumnStretch(c, c < columns ? 1 : 0);
+  for (int r = 0; r < 4; ++r) grid->setRowStretch(r, r < (n + columns - 1) / columns ? 1 : 0);
 }
 
 void CompareWindow::shareHeight(bool projectorOn) {
-  // On a projector the room reads the canvases: the table and the chart keep under a third of the
-  // height (the splitter gives them more on demand).
   vertical_->setSizes(projectorOn ? QList<int>{640, 360} : QList<int>{400, 260});
 }
 
@@ -233,7 +294,13 @@ void CompareWindow::refresh() {
       }
       item->setText(cellText(rows[c], static_cast<Figure>(f)));
     }
-    if (c < pane_figures_.size())
+    if (c >= pane_figures_.size()) continue;
+    // A projector's line keeps to what the lessons point at (the table page has the rest) so
+    // that it stays one line under a pane half the window wide.
+    if (projector_)
+      pane_figures_[c]->setText(tr("Committed %1 · held %2 ms · blocked %3 ms")
+                                    .arg(cellText(rows[c], Figure::Committed), msText(rows[c].held), msText(rows[c].blocked)));
+    else
       pane_figures_[c]->setText(tr("Committed %1 · locks held %2 ms · blocked %3 ms · compensations %4")
                                     .arg(cellText(rows[c], Figure::Committed), msText(rows[c].held),
                                          msText(rows[c].blocked))
@@ -327,6 +394,10 @@ void CompareWindow::retranslateUi() {
   undo_btn_->setText(tr("Undo fault"));
   undo_btn_->setToolTip(tr("Undo the last fault in every pane"));
   redo_btn_->setText(tr("Redo fault"));
+  panes_btn_->setText(tr("Panes"));
+  panes_btn_->setToolTip(tr("Show the protocols side by side (Ctrl+1)"));
+  figures_btn_->setText(tr("Table and chart"));
+  figures_btn_->setToolTip(tr("Show the comparison table and the chart (Ctrl+2)"));
   play_btn_->setToolTip(tr("Play or pause every pane on one clock"));
   figure_label_->setText(tr("Chart:"));
   for (int i = 0; i < figure_box_->count(); ++i) figure_box_->setItemText(i, chartFigureName(static_cast<ChartFigure>(i)));

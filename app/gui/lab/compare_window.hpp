@@ -51,9 +51,18 @@ class CompareWindow final : public QWidget {
   static double chartValue(const cs::CompareRow& row, ChartFigure figure);
 
   // Projector mode (the main window's): larger canvas cards and a thicker scrub bar. The larger
-  // application font reaches this window by itself.
+  // application font reaches this window by itself. At 1280×720 two panes and the table cannot share
+  // the height with cards readable from the back row, so a projector shows one page at a time: the
+  // panes (each with a line of its key figures under the canvas) or the table and the chart; a switch
+  // beside the scrub bar turns the page (Ctrl+1 / Ctrl+2). Four panes are shown two by two.
   void setProjectorMode(bool on);
+  bool projectorMode() const { return projector_; }
+  enum class Page { Panes, Figures };
+  void showPage(Page page);
+  Page page() const { return page_; }
+  QToolButton* pageButton(Page page) const { return page == Page::Panes ? panes_btn_ : figures_btn_; }
   QSplitter* splitter() const { return vertical_; }
+  QWidget* figuresBox() const { return bottom_; }
   // Rebuilds the panes after lab()->setUp().
   void rebuildPanes();
   // Refreshes the table, the pane figures and the controls now (normally coalesced after changes).
@@ -68,11 +77,18 @@ class CompareWindow final : public QWidget {
   void createControls();
   void retranslateUi();
   void scheduleRefresh();
+  void arrangePanes();  // the panes in a row, or two by two (four on a projector)
+  void applyPage();
   QString figureName(Figure f) const;
   QString chartFigureName(ChartFigure f) const;
 
   CompareLab* lab_;
   QWidget* panes_box_ = nullptr;
+  QWidget* bottom_ = nullptr;  // the table and the chart
+  QToolButton* panes_btn_ = nullptr;
+  QToolButton* figures_btn_ = nullptr;
+  bool projector_ = false;
+  Page page_ = Page::Panes;
   std::vector<PanelFrame*> pane_frames_;
   std::vector<CanvasView*> canvases_;
   std::vector<QLabel*> pane_figures_;

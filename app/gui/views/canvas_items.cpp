@@ -54,16 +54,21 @@ void haloText(QPainter* p, const QRectF& r, int flags, const QString& text, cons
 // ---------------------------------------------------------------------------------------------
 // CanvasStyle
 
-void CanvasStyle::setProjector(bool on, const QFont& base) {
+void CanvasStyle::setProjector(bool on, const QFont& base, bool pane) {
   projector = on;
   scheme = &palette::scheme(on);
   // A projector's text is sized for the back row at the view scale a 1280×720 presentation gets
   // (about 0.9): names, states and message labels of at least 18 px there. The type grows more than
   // the padding, so that cards stay compact and the view does not have to shrink them again.
   space = on ? 1.15 : 1.0;
-  name = viewutil::scaledFont(base, on ? 25 : 17, QFont::Bold);
-  role = viewutil::scaledFont(base, on ? 18 : 12);
-  badge = viewutil::scaledFont(base, on ? 22 : 12.5, QFont::Bold);
+  // A projected side-by-side pane draws its cards at about 0.6-0.7: the names and states are what
+  // the room compares across the panes, so they grow and the txn/lock notes beside the state (whose
+  // width, with the state's, sets the card's) shrink; the card keeps its width and the names reach
+  // 18 px on screen.
+  const bool projectedPane = on && pane;
+  name = viewutil::scaledFont(base, projectedPane ? 34 : on ? 25 : 17, QFont::Bold);
+  role = viewutil::scaledFont(base, projectedPane ? 15 : on ? 18 : 12);
+  badge = viewutil::scaledFont(base, projectedPane ? 25 : on ? 22 : 12.5, QFont::Bold);
   small = viewutil::scaledFont(base, on ? 17 : 11);
   token = viewutil::scaledFont(base, on ? 22 : 11, QFont::DemiBold);
   QFont m = QFontDatabase::systemFont(QFontDatabase::FixedFont);

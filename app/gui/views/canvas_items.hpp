@@ -28,7 +28,9 @@ struct CanvasStyle {
   // highlighted node or link stands out on both paper colours (darker on a projector).
   QColor highlight, highlightGlow;
 
-  void setProjector(bool on, const QFont& base);
+  // `pane`: a pane of the side-by-side window, where two canvases share a projected 1280×720 window:
+  // the node names grow against the rest of the card (see setProjector).
+  void setProjector(bool on, const QFont& base, bool pane = false);
   qreal pen(qreal w) const { return w * scheme->lineScale; }
 };
 

@@ -411,7 +411,7 @@ void CanvasView::refreshMessages() {
 // Projector mode and fitting
 
 void CanvasView::setProjectorMode(bool on) {
-  style_.setProjector(on, font());
+  style_.setProjector(on, font(), pane_);
   banner_->setProjector(on);
   toast_->setProjector(on);
   updateCardWidth();
@@ -555,8 +555,9 @@ void CanvasView::routeLinks() {
 
 void CanvasView::fit() {
   if (nodes_.empty() || viewport()->width() < 10) return;
-  // On a projector the clock's row and a thin margin are all the frame the cards need.
-  const qreal margin = style_.projector ? 12 * style_.space : 24;
+  // On a projector the clock's row and a thin margin are all the frame the cards need; a pane's
+  // frame is the panel around it.
+  const qreal margin = pane_ && style_.projector ? 6 : style_.projector ? 12 * style_.space : 24;
   // The hint and clock overlay; on a projector the legend shares the clock's row.
   const qreal top = pane_ ? 0 : style_.projector ? std::max(QFontMetricsF(clockFont()).height() + 10, legendReserve() + 4) : 34;
   legendHeight_ = style_.projector || pane_ ? 0 : legendReserve();
@@ -576,8 +577,9 @@ void CanvasView::fit() {
 }
 
 void CanvasView::setPaneMode(bool on) {
+  if (on == pane_) return;
   pane_ = on;
-  fit();
+  setProjectorMode(style_.projector);  // a pane's fonts (CanvasStyle::setProjector), then fit()
   viewport()->update();
 }
 
@@ -896,12 +898,25 @@ void CanvasView::paintTokens(QPainter* p) {
     return a->data().selected != b->data().selected ? b->data().selected : a->id() < b->id();
   });
   chooseTokenLabels(order, vt, r, tm);
+  // An SVG or PDF handout gets each token as its shape and its label as text, not as a picture.
+  const bool vector = viewutil::vectorTarget(*p);
   for (const MessageItem* m : order) {
     const MessageItem::Data& d = m->data();
     const auto shown = labelsShown_.constFind(m->id());
     const QString label = shown == labelsShown_.cend() ? QString() : m->label();
     const QPointF at = vt.map(m->pos());
     const bool left = shown != labelsShown_.cend() && shown->center().x() < at.x();
+    const qreal fade = d.doomed ? std::clamp(1.0 - (d.progress - 0.4) * 1.1, 0.3, 1.0) : 1.0;
+    if (vector) {
+      p->save();
+      p->setOpacity(fade);
+      p->translate(at);
+      p->scale(sc, sc);
+      MessageItem::paintToken(p, style_, d.key, label, d.selected, left);
+      p->restore();
+      if (d.doomed && d.progress > 0.55) paintLossCross(p, at, r * 1.1 * sc, sc);
+      continue;
+    }
     const QString key = d.key + QLatin1Char('|') + label + (d.selected ? QStringLiteral("|s") : QString()) +
                         (left ? QStringLiteral("|l") : QString());
     auto it = sprites_.find(key);
@@ -927,19 +942,18 @@ void CanvasView::paintTokens(QPainter* p) {
     }
     const QPointF topLeft(std::round(at.x() - it->origin.x()), std::round(at.y() - it->origin.y()));
     // A doomed message fades over the second half of its flight, then a cross marks the loss.
-    const qreal fade = d.doomed ? std::clamp(1.0 - (d.progress - 0.4) * 1.1, 0.3, 1.0) : 1.0;
     p->setOpacity(fade);
     p->drawPixmap(topLeft, it->pixmap);
-    if (d.doomed && d.progress > 0.55) {
-      p->setOpacity(1.0);
-      const QPointF c = topLeft + it->origin;
-      const qreal x = r * 1.1 * sc;
-      p->setPen(QPen(s.cut, style_.pen(2.5) * sc, Qt::SolidLine, Qt::RoundCap));
-      p->drawLine(c + QPointF(-x, -x), c + QPointF(x, x));
-      p->drawLine(c + QPointF(-x, x), c + QPointF(x, -x));
-    }
+    if (d.doomed && d.progress > 0.55) paintLossCross(p, topLeft + it->origin, r * 1.1 * sc, sc);
   }
   p->restore();
+}
+
+void CanvasView::paintLossCross(QPainter* p, QPointF c, qreal x, qreal sc) const {
+  p->setOpacity(1.0);
+  p->setPen(QPen(style_.scheme->cut, style_.pen(2.5) * sc, Qt::SolidLine, Qt::RoundCap));
+  p->drawLine(c + QPointF(-x, -x), c + QPointF(x, x));
+  p->drawLine(c + QPointF(-x, x), c + QPointF(x, -x));
 }
 
 void CanvasView::drawForeground(QPainter* p, const QRectF&) {
@@ -1034,6 +1048,12 @@ QRectF CanvasView::legendArea() const {
 // The legend is static between changes of what it lists, the size or the language: one cached pixmap.
 void CanvasView::paintOverlayLegend(QPainter* p, const QRectF& area) {
   const std::vector<CanvasLegend::Entry> entries = legendEntries(style_.projector);
+  if (viewutil::vectorTarget(*p)) {
+    // A handout keeps the legend's marks as shapes and its words as text (no cached picture).
+    const CanvasLegend::Layout layout = legend_.layout(legendArea(), entries, legendMaxRows());
+    if (!layout.empty()) legend_.paint(p, legend_.box(area, layout.size, style_.projector), layout);
+    return;
+  }
   QString key = QStringLiteral("%1x%2|%3|%4|").arg(area.width()).arg(area.height()).arg(style_.projector).arg(viewport()->devicePixelRatioF());
   for (const CanvasLegend::Entry& e : entries) key += e.text + QLatin1Char('\x1f');
   if (key != legendKey_) {

@@ -135,6 +135,7 @@ class CanvasView : public QGraphicsView {
   QRectF legendArea() const;
   void paintOverlayLegend(QPainter* p, const QRectF& area);
   void paintTokens(QPainter* p);
+  void paintLossCross(QPainter* p, QPointF centre, qreal half, qreal scale) const;  // a doomed token's X
   qint64 cardCover(const QRect& r) const;
   void placeBanner(int top, int bottomMargin);
   void chooseTokenLabels(const std::vector<const MessageItem*>& order, const QTransform& vt, qreal r,
