@@ -213,6 +213,8 @@ void CanvasView::refreshNodes() {
       if (!l.waiters.empty()) lock += QStringLiteral("(+%1)").arg(l.waiters.size());
       d.locks << lock;
     }
+    for (const cs::GaugeView& g : v.gauges)
+      d.gauges.append({QString::fromStdString(g.key), EngineText::gauge(g.key), g.value, g.capacity});
     const int keep = style_.projector ? (ns.up ? kLogLinesUpProjector : kLogLinesDownProjector) : ns.up ? kLogLinesUp : kLogLinesDown;
     const auto size = static_cast<int>(ns.log.size());
     for (int i = std::max(0, size - keep); i < size; ++i) d.log << logLine(info, ns.log[static_cast<std::size_t>(i)]);
@@ -224,6 +226,7 @@ void CanvasView::refreshNodes() {
     QString tip = tr("%1 (%2): %3. Click to select, drag to move, right-click to crash or restart.")
                       .arg(d.name, d.role, d.up ? d.stateText : tr("down"));
     for (const QString& why : std::as_const(d.aids.why)) tip += QStringLiteral("\n") + why;
+    for (const NodeItem::Data::Gauge& g : std::as_const(d.gauges)) tip += QStringLiteral("\n") + NodeItem::gaugeText(g);
     for (const NodeAids::Countdown& c : std::as_const(d.aids.timers)) tip += QStringLiteral("\n") + c.text;
     item->setToolTip(tip);
     if (!item->dragging()) {

@@ -153,6 +153,7 @@ constexpr Entry kLogRecords[] = {
     {"COMMIT", QT_TRANSLATE_NOOP("EngineLog", "COMMIT")},
     {"ABORT", QT_TRANSLATE_NOOP("EngineLog", "ABORT")},
     {"END", QT_TRANSLATE_NOOP("EngineLog", "END")},
+    {"HEURISTIC_ABORT", QT_TRANSLATE_NOOP("EngineLog", "HEURISTIC_ABORT")},
     {"SAGA_BEGIN", QT_TRANSLATE_NOOP("EngineLog", "SAGA_BEGIN")},
     {"STEP_DONE", QT_TRANSLATE_NOOP("EngineLog", "STEP_DONE")},
     {"COMPENSATING", QT_TRANSLATE_NOOP("EngineLog", "COMPENSATING")},
@@ -219,6 +220,7 @@ constexpr Entry kTimers[] = {
     {"reservation_expiry", QT_TRANSLATE_NOOP("EngineTimer", "reservation expiry")},
     {"takeover", QT_TRANSLATE_NOOP("EngineTimer", "takeover timeout")},
     {"ballot_timeout", QT_TRANSLATE_NOOP("EngineTimer", "ballot timeout")},
+    {"janitor", QT_TRANSLATE_NOOP("EngineTimer", "janitor")},
 };
 
 constexpr Entry kNotes[] = {
@@ -228,6 +230,9 @@ constexpr Entry kNotes[] = {
     {"unilateral_abort", QT_TRANSLATE_NOOP("EngineNote", "unilateral abort")},
     {"termination_help", QT_TRANSLATE_NOOP("EngineNote", "answered a peer's decision request")},
     {"recovered", QT_TRANSLATE_NOOP("EngineNote", "recovered from the log")},
+    {"janitor_rollback", QT_TRANSLATE_NOOP("EngineNote", "janitor rolled back a prepared transaction")},
+    {"pool_exhausted", QT_TRANSLATE_NOOP("EngineNote", "no free session in the pool")},
+    {"heuristic_conflict", QT_TRANSLATE_NOOP("EngineNote", "decision conflicts with the janitor's rollback")},
     {"takeover", QT_TRANSLATE_NOOP("EngineNote", "starts a higher ballot")},
     {"preempted", QT_TRANSLATE_NOOP("EngineNote", "steps aside for a higher ballot")},
     {"termination_started", QT_TRANSLATE_NOOP("EngineNote", "termination protocol started")},
@@ -286,6 +291,12 @@ constexpr Entry kNotes[] = {
     {"confirm_refused", QT_TRANSLATE_NOOP("EngineNote", "Confirm refused")},
     {"duplicate", QT_TRANSLATE_NOOP("EngineNote", "duplicate ignored")},
     {"try_rejected", QT_TRANSLATE_NOOP("EngineNote", "Try rejected: not enough available")},
+};
+
+// NodeView::gauges: what a node's card shows as "sessions 3/4" or "janitor rollbacks 1".
+constexpr Entry kGauges[] = {
+    {"sessions", QT_TRANSLATE_NOOP("EngineGauge", "sessions")},
+    {"janitor_rollbacks", QT_TRANSLATE_NOOP("EngineGauge", "janitor rollbacks")},
 };
 
 constexpr Entry kRoles[] = {
@@ -492,6 +503,7 @@ QString message(std::string_view key) { return lookup("EngineMessage", kMessages
 QString logRecord(std::string_view key) { return lookup("EngineLog", kLogRecords, key); }
 QString timer(std::string_view key) { return lookup("EngineTimer", kTimers, key); }
 QString note(std::string_view key) { return lookup("EngineNote", kNotes, key); }
+QString gauge(std::string_view key) { return lookup("EngineGauge", kGauges, key); }
 QString role(std::string_view key) { return lookup("EngineRole", kRoles, key); }
 QString faultKind(cs::FaultKind kind) { return lookup("EngineFault", kFaults, cs::fault_kind_key(kind)); }
 QString outcome(cs::TxnOutcome o) { return lookup("EngineOutcome", kOutcomes, cs::txn_outcome_key(o)); }
