@@ -721,6 +721,10 @@
         <source>ACCEPTED</source>
         <translation>ACCEPTED</translation>
     </message>
+    <message>
+        <source>HEURISTIC_ABORT</source>
+        <translation>HEURISTIC_ABORT</translation>
+    </message>
 </context>
 <context>
     <name>EngineMessage</name>
@@ -1287,6 +1291,18 @@
         <source>steps aside for a higher ballot</source>
         <translation>steps aside for a higher ballot</translation>
     </message>
+    <message>
+        <source>janitor rolled back a prepared transaction</source>
+        <translation>janitor rolled back a prepared transaction</translation>
+    </message>
+    <message>
+        <source>no free session in the pool</source>
+        <translation>no free session in the pool</translation>
+    </message>
+    <message>
+        <source>decision conflicts with the janitor&apos;s rollback</source>
+        <translation>decision conflicts with the janitor&apos;s rollback</translation>
+    </message>
 </context>
 <context>
     <name>EngineOutcome</name>
@@ -1763,6 +1779,10 @@
     <message>
         <source>ballot timeout</source>
         <translation>ballot timeout</translation>
+    </message>
+    <message>
+        <source>janitor</source>
+        <translation>janitor</translation>
     </message>
 </context>
 <context>
@@ -4201,6 +4221,18 @@
         <source>Outcomes decided by a backup leader</source>
         <translation>Outcomes decided by a backup leader</translation>
     </message>
+    <message>
+        <source>Sessions in use</source>
+        <translation>Sessions in use</translation>
+    </message>
+    <message>
+        <source>Sessions in the pool</source>
+        <translation>Sessions in the pool</translation>
+    </message>
+    <message>
+        <source>Janitor rollbacks</source>
+        <translation>Janitor rollbacks</translation>
+    </message>
 </context>
 <context>
     <name>MetricShortName</name>
@@ -4547,6 +4579,18 @@
     <message>
         <source>Backup decisions</source>
         <translation>Backup decisions</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>Pool</translation>
+    </message>
+    <message>
+        <source>Janitor</source>
+        <translation>Janitor</translation>
     </message>
 </context>
 <context>
@@ -5469,6 +5513,38 @@
     <message>
         <source>Paxos Commit runs 2F+1 acceptors A1…A(2F+1), so that F of them and the leader may crash.</source>
         <translation>Paxos Commit runs 2F+1 acceptors A1…A(2F+1), so that F of them and the leader may crash.</translation>
+    </message>
+    <message>
+        <source>Sessions per participant</source>
+        <translation>Sessions per participant</translation>
+    </message>
+    <message>
+        <source>Connection pool size (0: unlimited); a transaction that finds no free session fails.</source>
+        <translation>Connection pool size (0: unlimited); a transaction that finds no free session fails.</translation>
+    </message>
+    <message>
+        <source>Session given back</source>
+        <translation>Session given back</translation>
+    </message>
+    <message>
+        <source>When a transaction gives its session back: at READY, as PREPARE TRANSACTION detaches it, or at the decision.</source>
+        <translation>When a transaction gives its session back: at READY, as PREPARE TRANSACTION detaches it, or at the decision.</translation>
+    </message>
+    <message>
+        <source>Janitor</source>
+        <translation>Janitor</translation>
+    </message>
+    <message>
+        <source>0: off; else a participant rolls back a transaction left READY this long (a heuristic decision).</source>
+        <translation>0: off; else a participant rolls back a transaction left READY this long (a heuristic decision).</translation>
+    </message>
+    <message>
+        <source>at READY (PREPARE TRANSACTION)</source>
+        <translation>at READY (PREPARE TRANSACTION)</translation>
+    </message>
+    <message>
+        <source>at the decision</source>
+        <translation>at the decision</translation>
     </message>
 </context>
 <context>

@@ -721,6 +721,10 @@
         <source>ACCEPTED</source>
         <translation>ACCEPTED（已接受）</translation>
     </message>
+    <message>
+        <source>HEURISTIC_ABORT</source>
+        <translation>HEURISTIC_ABORT（啟發式中止）</translation>
+    </message>
 </context>
 <context>
     <name>EngineMessage</name>
@@ -1287,6 +1291,18 @@
         <source>steps aside for a higher ballot</source>
         <translation>讓位給更高的輪次</translation>
     </message>
+    <message>
+        <source>janitor rolled back a prepared transaction</source>
+        <translation>清理程式回滾了已準備的交易</translation>
+    </message>
+    <message>
+        <source>no free session in the pool</source>
+        <translation>連線池沒有空閒的連線</translation>
+    </message>
+    <message>
+        <source>decision conflicts with the janitor&apos;s rollback</source>
+        <translation>決策與清理程式的回滾互相衝突</translation>
+    </message>
 </context>
 <context>
     <name>EngineOutcome</name>
@@ -1763,6 +1779,10 @@
     <message>
         <source>ballot timeout</source>
         <translation>輪次逾時</translation>
+    </message>
+    <message>
+        <source>janitor</source>
+        <translation>清理程式</translation>
     </message>
 </context>
 <context>
@@ -4194,6 +4214,18 @@
         <source>Outcomes decided by a backup leader</source>
         <translation>由備援領導者決定的結果</translation>
     </message>
+    <message>
+        <source>Sessions in use</source>
+        <translation>使用中的連線</translation>
+    </message>
+    <message>
+        <source>Sessions in the pool</source>
+        <translation>連線池的連線數</translation>
+    </message>
+    <message>
+        <source>Janitor rollbacks</source>
+        <translation>清理程式回滾</translation>
+    </message>
 </context>
 <context>
     <name>MetricShortName</name>
@@ -4540,6 +4572,18 @@
     <message>
         <source>Backup decisions</source>
         <translation>備援決定</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>連線</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>連線池</translation>
+    </message>
+    <message>
+        <source>Janitor</source>
+        <translation>清理程式</translation>
     </message>
 </context>
 <context>
@@ -5460,6 +5504,38 @@
     <message>
         <source>Paxos Commit runs 2F+1 acceptors A1…A(2F+1), so that F of them and the leader may crash.</source>
         <translation>Paxos Commit 使用 2F+1 個接受者 A1…A(2F+1)，其中 F 個和領導者當機時仍能完成。</translation>
+    </message>
+    <message>
+        <source>Sessions per participant</source>
+        <translation>每個參與者的連線數</translation>
+    </message>
+    <message>
+        <source>Connection pool size (0: unlimited); a transaction that finds no free session fails.</source>
+        <translation>連線池大小（0：不限）；找不到空閒連線的交易會失敗。</translation>
+    </message>
+    <message>
+        <source>Session given back</source>
+        <translation>歸還連線的時機</translation>
+    </message>
+    <message>
+        <source>When a transaction gives its session back: at READY, as PREPARE TRANSACTION detaches it, or at the decision.</source>
+        <translation>交易何時歸還連線：在 READY 時（PREPARE TRANSACTION 讓交易脫離連線），或等到決策之後。</translation>
+    </message>
+    <message>
+        <source>Janitor</source>
+        <translation>清理程式</translation>
+    </message>
+    <message>
+        <source>0: off; else a participant rolls back a transaction left READY this long (a heuristic decision).</source>
+        <translation>0：關閉；否則參與者會把停在 READY 這麼久的交易回滾（啟發式決策）。</translation>
+    </message>
+    <message>
+        <source>at READY (PREPARE TRANSACTION)</source>
+        <translation>在 READY 時（PREPARE TRANSACTION）</translation>
+    </message>
+    <message>
+        <source>at the decision</source>
+        <translation>在決策之後</translation>
     </message>
 </context>
 <context>

@@ -41,7 +41,8 @@ constexpr MetricSpec kMetrics[] = {
     {.key = "lock_waiters", .level = true},
     {.key = "latency_avg_us", .unit = MetricUnit::Micros},
     {.key = "latency_max_us", .unit = MetricUnit::Micros},
-    {.key = "sessions_in_use", .level = true},  // reported only with a pool
+    {.key = "sessions_in_use", .level = true},  // reported only with a pool (the cards show them
+    {.key = "pool_size", .level = true},        // as a gauge "sessions in use / pool size")
     {.key = "janitor_rollbacks", .sense = MetricSense::Bad},  // reported only with a janitor
 };
 constexpr ParamSpec kParams[] = {
@@ -581,7 +582,6 @@ NodeView TwoPhaseCommit::live_view(NodeId node) const {
     if (!found_active) found_active = pick(t, x.state, x.state == INIT || x.state == READY);
   }
   part.locks.append_views(v.locks);
-  add_pool_janitor_views(node, v);
   return v;
 }
 
@@ -695,6 +695,9 @@ namespace cs::tpc {
 
 // ---------------------------------------------------------------------------------------------
 // The connection pool and the janitor (both off unless pool_size / janitor_ms are set)
+//
+// What the node cards show comes from the per-node metrics (sessions_in_use of pool_size, and
+// janitor_rollbacks), reported only when the feature is on, so runs without them report as before.
 
 // False when the pool is full. Without a pool every join gets a session and nothing is counted.
 bool TwoPhaseCommit::part_take_session(NodeId node, TxnId txn) {
@@ -733,12 +736,6 @@ void TwoPhaseCommit::part_janitor_rollback(Simulator& sim, NodeId node, TxnId tx
   ++janitor_rollbacks_[static_cast<std::size_t>(node - 1)];
 }
 
-void TwoPhaseCommit::add_pool_janitor_views(NodeId node, NodeView& v) const {
-  const auto i = static_cast<std::size_t>(node - 1);
-  if (p_.pool_size > 0) v.gauges.push_back({"sessions", parts_[i].sessions, p_.pool_size});
-  if (p_.janitor > 0) v.gauges.push_back({"janitor_rollbacks", janitor_rollbacks_[i], 0});
-}
-
 void TwoPhaseCommit::add_pool_janitor_metrics(std::vector<Metric>& out) const {
   std::int64_t sessions = 0, rollbacks = 0;
   for (std::size_t i = 0; i < parts_.size(); ++i) {
@@ -746,6 +743,7 @@ void TwoPhaseCommit::add_pool_janitor_metrics(std::vector<Metric>& out) const {
     sessions += parts_[i].sessions;
     rollbacks += janitor_rollbacks_[i];
     if (p_.pool_size > 0) out.push_back({"sessions_in_use", node, parts_[i].sessions});
+    if (p_.pool_size > 0) out.push_back({"pool_size", node, p_.pool_size});
     if (p_.janitor > 0) out.push_back({"janitor_rollbacks", node, janitor_rollbacks_[i]});
   }
   if (p_.pool_size > 0) out.push_back({"sessions_in_use", kNoNode, sessions});

@@ -135,7 +135,6 @@ class TwoPhaseCommit final : public Protocol {
   void part_free_session(NodeId node, TxnId txn);
   void part_janitor_rollback(Simulator& sim, NodeId node, TxnId txn);
   void part_on_decision_request(Simulator& sim, const Message& m);
-  void add_pool_janitor_views(NodeId node, NodeView& v) const;
   void add_pool_janitor_metrics(std::vector<Metric>& out) const;
   PartTxn& ptx(NodeId node, TxnId txn) { return parts_[static_cast<std::size_t>(node - 1)].txns[txn]; }
   const PartTxn& ptx(NodeId node, TxnId txn) const { return parts_[static_cast<std::size_t>(node - 1)].txns[txn]; }

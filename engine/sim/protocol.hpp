@@ -65,22 +65,11 @@ struct LockView {
 // What a view may show about one node right now. While the node is down: the state it showed when it
 // crashed (greyed out by the GUI), with no locks and not blocked, since its memory is gone (the
 // Simulator keeps that snapshot: see Simulator::node_view).
-// A figure a node shows on its card, read by the views without knowing the protocol: a gauge
-// ("sessions 3/4": `capacity` > 0) or a counter ("janitor rollbacks 1": `capacity` 0).
-// `key` is stable (the app maps it to translated text).
-struct GaugeView {
-  std::string key;
-  std::int64_t value = 0;
-  std::int64_t capacity = 0;
-  bool operator==(const GaugeView&) const = default;
-};
-
 struct NodeView {
   std::uint16_t state = 0;  // the state of `txn` at this node (the oldest unfinished one, else the latest)
   TxnId txn = 0;
   bool blocked = false;  // waiting for a decision it cannot take alone
   std::vector<LockView> locks;
-  std::vector<GaugeView> gauges;  // empty unless the protocol has something to show
 };
 
 // A figure a protocol keeps for charts and reports: operations served, errors, stale reads,

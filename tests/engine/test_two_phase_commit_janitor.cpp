@@ -14,14 +14,11 @@ using namespace cs::tpc;
 namespace {
 constexpr NodeId C = 0, P1 = 1, P2 = 2, P3 = 3;
 
-const GaugeView* gauge(const Simulation& s, NodeId n, const std::string& key) {
-  static GaugeView copy;
-  for (const GaugeView& g : s.sim().node_view(n).gauges)
-    if (g.key == key) {
-      copy = g;
-      return &copy;
-    }
-  return nullptr;
+// A per-node figure as the protocol reports it (the node cards show these), or -1 when not reported.
+std::int64_t figure(const Simulation& s, NodeId n, const std::string& key) {
+  for (const Metric& m : s.protocol().metrics())
+    if (m.node == n && m.key == key) return m.value;
+  return -1;
 }
 
 bool held(const Simulation& s, const std::string& key) {
@@ -72,10 +69,7 @@ TEST(TwoPhaseCommitJanitor, RollsBackAnOrphanedReadyTransactionAfterJanitorMs) {
     EXPECT_EQ(s->sim().log(p).back().type, REC_HEURISTIC_ABORT) << p;
     EXPECT_TRUE(s->sim().node_view(p).locks.empty()) << p;
     EXPECT_FALSE(s->sim().node_view(p).blocked) << p;
-    const GaugeView* g = gauge(*s, p, "janitor_rollbacks");
-    ASSERT_NE(g, nullptr);
-    EXPECT_EQ(g->value, 1);
-    EXPECT_EQ(g->capacity, 0) << "a counter, not a gauge";
+    EXPECT_EQ(figure(*s, p, "janitor_rollbacks"), 1);
   }
   for (const auto& e : s->sim().trace())
     if (e.kind == TraceKind::Note && e.key == N_JANITOR_ROLLBACK) EXPECT_EQ(e.time, ms(510));
@@ -83,7 +77,7 @@ TEST(TwoPhaseCommitJanitor, RollsBackAnOrphanedReadyTransactionAfterJanitorMs) {
   EXPECT_TRUE(held(*s, "agreement"));
 }
 
-TEST(TwoPhaseCommitJanitor, OffByDefaultTheReadyParticipantWaitsAndShowsNoGauges) {
+TEST(TwoPhaseCommitJanitor, OffByDefaultTheReadyParticipantWaitsAndReportsNoPoolOrJanitor) {
   Scenario sc = two_pc({{"participants", 2}, {"timeout_ms", 200}}, 1, ms(3000));
   fixed(sc, ms(10));
   sc.faults.push_back(on_state(C, WAIT, crash(C)));
@@ -91,10 +85,10 @@ TEST(TwoPhaseCommitJanitor, OffByDefaultTheReadyParticipantWaitsAndShowsNoGauges
   s->sim().run_until(ms(3000));
   EXPECT_EQ(state_of(*s, P1), READY);
   EXPECT_EQ(notes(s->sim(), N_JANITOR_ROLLBACK, kNoNode), 0);
-  EXPECT_TRUE(s->sim().node_view(P1).gauges.empty());
   for (const Metric& m : s->protocol().metrics()) {
     EXPECT_NE(m.key, "sessions_in_use");
     EXPECT_NE(m.key, "janitor_rollbacks");
+    EXPECT_NE(m.key, "pool_size");
   }
 }
 
@@ -157,10 +151,8 @@ TEST(TwoPhaseCommitPool, PrepareFreesTheSessionSoAFullPoolRefillsOnlyWithUnprepa
   auto s = build(sc);
   s->sim().run_until(ms(55));
   // Joins at 0, 10, 20 take the three sessions; 30, 40, 50 find none and fail at once.
-  const GaugeView* g = gauge(*s, P1, "sessions");
-  ASSERT_NE(g, nullptr);
-  EXPECT_EQ(g->value, 3);
-  EXPECT_EQ(g->capacity, 3);
+  EXPECT_EQ(figure(*s, P1, "sessions_in_use"), 3);
+  EXPECT_EQ(figure(*s, P1, "pool_size"), 3);
   EXPECT_EQ(notes(s->sim(), N_POOL_EXHAUSTED, P1), 3);
   int aborted_at_join = 0;
   for (const auto& r : s->sim().log(P1)) aborted_at_join += r.type == REC_ABORT;
@@ -175,11 +167,11 @@ TEST(TwoPhaseCommitPool, ReadyReleasesTheSessionUnderPrepareButHoldsItUntilTheDe
     sc.faults.push_back(on_state(C, WAIT, crash(C)));  // READY, undecided, for as long as C is down
     auto s = build(sc);
     s->sim().run_until(ms(5));
-    EXPECT_EQ(gauge(*s, P1, "sessions")->value, 1) << release << ": joined, working";
+    EXPECT_EQ(figure(*s, P1, "sessions_in_use"), 1) << release << ": joined, working";
     s->sim().run_until(ms(500));
     ASSERT_EQ(state_of(*s, P1), READY);
     const bool detaches = std::string(release) == "prepare";
-    EXPECT_EQ(gauge(*s, P1, "sessions")->value, detaches ? 0 : 1) << release;
+    EXPECT_EQ(figure(*s, P1, "sessions_in_use"), detaches ? 0 : 1) << release;
     EXPECT_EQ(s->sim().node_view(P1).locks.size(), 1u) << release << ": the locks stay either way";
   }
 }
@@ -193,8 +185,8 @@ TEST(TwoPhaseCommitPool, ACrashClosesTheSessionsAndTheEndOfATransactionReturnsIt
   s->run();
   // One session is enough for transactions that do not overlap: all of P1's commit.
   EXPECT_EQ(notes(s->sim(), N_POOL_EXHAUSTED, P1), 0);
-  EXPECT_EQ(gauge(*s, P1, "sessions")->value, 0);
-  EXPECT_EQ(gauge(*s, P2, "sessions")->value, 0);
+  EXPECT_EQ(figure(*s, P1, "sessions_in_use"), 0);
+  EXPECT_EQ(figure(*s, P2, "sessions_in_use"), 0);
   for (const auto& t : s->protocol().transactions()) EXPECT_NE(t.outcome, TxnOutcome::Blocked);
 }
 
@@ -233,7 +225,7 @@ TEST(TwoPhaseCommitPool, InvariantsHoldOverManySeedsWithAPoolAndNoJanitor) {
     exhausted += notes(s->sim(), N_POOL_EXHAUSTED, kNoNode);
     EXPECT_EQ(notes(s->sim(), N_JANITOR_ROLLBACK, kNoNode), 0);
     for (NodeId p = 1; p <= participants; ++p)
-      if (s->sim().is_up(p)) EXPECT_EQ(gauge(*s, p, "sessions")->value, 0) << "seed " << seed << " P" << p;
+      if (s->sim().is_up(p)) EXPECT_EQ(figure(*s, p, "sessions_in_use"), 0) << "seed " << seed << " P" << p;
   }
   EXPECT_GT(exhausted, scaled_floor(20)) << "the pool limit must actually be reached";
   EXPECT_GT(committed, scaled_floor(50));

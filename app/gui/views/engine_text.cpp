@@ -293,12 +293,6 @@ constexpr Entry kNotes[] = {
     {"try_rejected", QT_TRANSLATE_NOOP("EngineNote", "Try rejected: not enough available")},
 };
 
-// NodeView::gauges: what a node's card shows as "sessions 3/4" or "janitor rollbacks 1".
-constexpr Entry kGauges[] = {
-    {"sessions", QT_TRANSLATE_NOOP("EngineGauge", "sessions")},
-    {"janitor_rollbacks", QT_TRANSLATE_NOOP("EngineGauge", "janitor rollbacks")},
-};
-
 constexpr Entry kRoles[] = {
     {"coordinator", QT_TRANSLATE_NOOP("EngineRole", "coordinator")},
     {"participant", QT_TRANSLATE_NOOP("EngineRole", "participant")},
@@ -503,7 +497,6 @@ QString message(std::string_view key) { return lookup("EngineMessage", kMessages
 QString logRecord(std::string_view key) { return lookup("EngineLog", kLogRecords, key); }
 QString timer(std::string_view key) { return lookup("EngineTimer", kTimers, key); }
 QString note(std::string_view key) { return lookup("EngineNote", kNotes, key); }
-QString gauge(std::string_view key) { return lookup("EngineGauge", kGauges, key); }
 QString role(std::string_view key) { return lookup("EngineRole", kRoles, key); }
 QString faultKind(cs::FaultKind kind) { return lookup("EngineFault", kFaults, cs::fault_kind_key(kind)); }
 QString outcome(cs::TxnOutcome o) { return lookup("EngineOutcome", kOutcomes, cs::txn_outcome_key(o)); }

@@ -25,7 +25,6 @@ QString message(std::string_view key);
 QString logRecord(std::string_view key);
 QString timer(std::string_view key);
 QString note(std::string_view key);
-QString gauge(std::string_view key);  // a NodeView gauge or counter
 QString role(std::string_view key);
 // A state-machine arrow's label key ("event/action", e.g. "all VOTE_COMMIT/GLOBAL_COMMIT",
 // "timeout/CANCEL", "READ|WRITE/QUERY") as words: message names stay bare (the arrows are narrow; the
