@@ -143,12 +143,16 @@ TEST(JanitorOnTheCanvas, Lesson08JanitorBreaksAgreementThenTheRestartedCoordinat
       << lw.w.canvas()->invariantBanner()->title().toStdString();
   EXPECT_EQ(gaugesPainted(lw.w, "P2").value(0), QStringLiteral("Janitor rollbacks 1"));
 
-  // On to the end: the lab heals, restarts C, and C re-sends GLOBAL_COMMIT to P2.
-  const cs::Time restartedBefore = c.now();
-  walkTo(lw.w, indexOf(*s->lesson(), "commit-resent-too-late"));
+  // The lab heals the network; the learner predicts and the lab restarts C, which re-sends the
+  // GLOBAL_COMMIT it logged; P2 can only report the conflict.
+  const cs::Time before = c.now();
+  const int p = indexOf(*s->lesson(), "predict-commit-resent");
+  walkTo(lw.w, p);
+  answerPredict(lw.w.lessonPanel(), s, s->currentStep()->quiz.correct.front());
+  EXPECT_TRUE(s->stepState(p).correct);
   int resent = 0;
   for (const auto& e : c.sim().trace())
-    resent += e.kind == cs::TraceKind::Send && e.node == C && e.peer == P2 && e.txn == 4 && e.time >= restartedBefore &&
+    resent += e.kind == cs::TraceKind::Send && e.node == C && e.peer == P2 && e.txn == 3 && e.time >= before &&
               c.info().messages[e.key] == "GLOBAL_COMMIT";
   EXPECT_GE(resent, 1);
   EXPECT_EQ(notes(c, "heuristic_conflict", P2), 1);

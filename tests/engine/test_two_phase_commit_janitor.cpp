@@ -71,8 +71,9 @@ TEST(TwoPhaseCommitJanitor, RollsBackAnOrphanedReadyTransactionAfterJanitorMs) {
     EXPECT_FALSE(s->sim().node_view(p).blocked) << p;
     EXPECT_EQ(figure(*s, p, "janitor_rollbacks"), 1);
   }
-  for (const auto& e : s->sim().trace())
+  for (const auto& e : s->sim().trace()) {
     if (e.kind == TraceKind::Note && e.key == N_JANITOR_ROLLBACK) EXPECT_EQ(e.time, ms(510));
+  }
   // C never decided: this guess happens to agree with what C will do, so no invariant breaks.
   EXPECT_TRUE(held(*s, "agreement"));
 }
@@ -104,8 +105,9 @@ TEST(TwoPhaseCommitJanitor, CommitLoggedDecisionLostCrashThenJanitorBreaksAgreem
   EXPECT_EQ(state_of(*s, P2), ABORT);
   EXPECT_EQ(notes(s->sim(), N_JANITOR_ROLLBACK, P2), 1);
   EXPECT_FALSE(held(*s, "agreement"));
-  for (const auto& inv : s->invariants())
+  for (const auto& inv : s->invariants()) {
     if (inv->key() == "agreement") EXPECT_EQ(inv->first_violation().time, ms(410));
+  }
 }
 
 TEST(TwoPhaseCommitJanitor, TheRestartedCoordinatorResendsCommitAndMeetsTheHeuristicAbort) {
@@ -128,7 +130,7 @@ TEST(TwoPhaseCommitJanitor, TheRestartedCoordinatorResendsCommitAndMeetsTheHeuri
 }
 
 TEST(TwoPhaseCommitJanitor, WithoutTheJanitorTheSameScheduleEndsInAgreement) {
-  Scenario sc = commit_then_crash({});
+  Scenario sc = commit_then_crash(nlohmann::json::object());
   sc.faults.push_back(at(ms(1000), heal_all()));
   sc.faults.push_back(at(ms(1000), restart(C)));
   auto s = build(sc);
@@ -137,7 +139,7 @@ TEST(TwoPhaseCommitJanitor, WithoutTheJanitorTheSameScheduleEndsInAgreement) {
   for (const auto& inv : s->invariants()) EXPECT_TRUE(inv->held()) << inv->key();
 }
 
-TEST(TwoPhaseCommitPool, PrepareFreesTheSessionSoAFullPoolRefillsOnlyWithUnpreparedWork) {
+TEST(TwoPhaseCommitPool, AJoinThatFindsThePoolFullFailsAtOnceAndVotesAbort) {
   // One resource, so each later transaction queues for the lock while holding a session.
   Scenario sc = two_pc({{"participants", 1},
                         {"transactions", 6},
@@ -176,18 +178,23 @@ TEST(TwoPhaseCommitPool, ReadyReleasesTheSessionUnderPrepareButHoldsItUntilTheDe
   }
 }
 
-TEST(TwoPhaseCommitPool, ACrashClosesTheSessionsAndTheEndOfATransactionReturnsIt) {
-  Scenario sc = two_pc({{"participants", 2}, {"transactions", 3}, {"interval_ms", 100}, {"pool_size", 1}}, 1, ms(2000));
+TEST(TwoPhaseCommitPool, ACrashClosesTheSessionsSoTheNextTransactionFindsOne) {
+  // Pool of one; transaction 2 holds P2's session during its 50 ms of work when P2 crashes.
+  Scenario sc = two_pc({{"participants", 2}, {"transactions", 3}, {"interval_ms", 100}, {"work_ms", 50}, {"pool_size", 1}},
+                       1, ms(2000));
   fixed(sc, ms(10));
-  sc.faults.push_back(at(ms(150), crash(P2)));
-  sc.faults.push_back(at(ms(160), restart(P2)));
+  sc.faults.push_back(at(ms(120), crash(P2)));
+  sc.faults.push_back(at(ms(130), restart(P2)));
   auto s = build(sc);
+  s->sim().run_until(ms(110));
+  EXPECT_EQ(figure(*s, P2, "sessions_in_use"), 1);
+  s->sim().run_until(ms(140));
+  EXPECT_EQ(figure(*s, P2, "sessions_in_use"), 0) << "the crash closed it";
   s->run();
-  // One session is enough for transactions that do not overlap: all of P1's commit.
-  EXPECT_EQ(notes(s->sim(), N_POOL_EXHAUSTED, P1), 0);
-  EXPECT_EQ(figure(*s, P1, "sessions_in_use"), 0);
-  EXPECT_EQ(figure(*s, P2, "sessions_in_use"), 0);
-  for (const auto& t : s->protocol().transactions()) EXPECT_NE(t.outcome, TxnOutcome::Blocked);
+  EXPECT_EQ(notes(s->sim(), N_POOL_EXHAUSTED, kNoNode), 0);
+  EXPECT_EQ(outcome(*s, 2), TxnOutcome::Aborted) << "P2 forgot it in the crash and votes abort";
+  EXPECT_EQ(outcome(*s, 3), TxnOutcome::Committed);
+  for (NodeId p : {P1, P2}) EXPECT_EQ(figure(*s, p, "sessions_in_use"), 0) << p;
 }
 
 // Over many seeds, with a pool and faults but the janitor off, 2PC keeps every invariant and every
@@ -224,8 +231,9 @@ TEST(TwoPhaseCommitPool, InvariantsHoldOverManySeedsWithAPoolAndNoJanitor) {
     }
     exhausted += notes(s->sim(), N_POOL_EXHAUSTED, kNoNode);
     EXPECT_EQ(notes(s->sim(), N_JANITOR_ROLLBACK, kNoNode), 0);
-    for (NodeId p = 1; p <= participants; ++p)
+    for (NodeId p = 1; p <= participants; ++p) {
       if (s->sim().is_up(p)) EXPECT_EQ(figure(*s, p, "sessions_in_use"), 0) << "seed " << seed << " P" << p;
+    }
   }
   EXPECT_GT(exhausted, scaled_floor(20)) << "the pool limit must actually be reached";
   EXPECT_GT(committed, scaled_floor(50));
