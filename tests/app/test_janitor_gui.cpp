@@ -143,6 +143,8 @@ TEST(JanitorOnTheCanvas, Lesson08JanitorBreaksAgreementThenTheRestartedCoordinat
       << lw.w.canvas()->invariantBanner()->title().toStdString();
   EXPECT_EQ(gaugesPainted(lw.w, "P2").value(0), QStringLiteral("Janitor rollbacks 1"));
 
+  lw.w.lessonPanel()->nextButton()->click();
+  settle(s);
   // The lab heals the network; the learner predicts and the lab restarts C, which re-sends the
   // GLOBAL_COMMIT it logged; P2 can only report the conflict.
   const cs::Time before = c.now();
