@@ -749,6 +749,10 @@
         <source>SNAPSHOT</source>
         <translation>SNAPSHOT</translation>
     </message>
+    <message>
+        <source>HEURISTIC_ABORT</source>
+        <translation>HEURISTIC_ABORT</translation>
+    </message>
 </context>
 <context>
     <name>EngineMessage</name>
@@ -1339,6 +1343,18 @@
         <source>newer fencing token seen</source>
         <translation>newer fencing token seen</translation>
     </message>
+    <message>
+        <source>janitor rolled back a prepared transaction</source>
+        <translation>janitor rolled back a prepared transaction</translation>
+    </message>
+    <message>
+        <source>no free session in the pool</source>
+        <translation>no free session in the pool</translation>
+    </message>
+    <message>
+        <source>decision conflicts with the janitor&apos;s rollback</source>
+        <translation>decision conflicts with the janitor&apos;s rollback</translation>
+    </message>
 </context>
 <context>
     <name>EngineOutcome</name>
@@ -1823,6 +1839,10 @@
     <message>
         <source>ballot timeout</source>
         <translation>ballot timeout</translation>
+    </message>
+    <message>
+        <source>janitor</source>
+        <translation>janitor</translation>
     </message>
 </context>
 <context>
@@ -4336,6 +4356,18 @@
         <source>Highest fencing token at storage</source>
         <translation>Highest fencing token at storage</translation>
     </message>
+    <message>
+        <source>Sessions in use</source>
+        <translation>Sessions in use</translation>
+    </message>
+    <message>
+        <source>Sessions in the pool</source>
+        <translation>Sessions in the pool</translation>
+    </message>
+    <message>
+        <source>Janitor rollbacks</source>
+        <translation>Janitor rollbacks</translation>
+    </message>
 </context>
 <context>
     <name>MetricShortName</name>
@@ -4690,6 +4722,18 @@
     <message>
         <source>Token</source>
         <translation>Token</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>Pool</translation>
+    </message>
+    <message>
+        <source>Janitor</source>
+        <translation>Janitor</translation>
     </message>
 </context>
 <context>
@@ -5636,6 +5680,38 @@
     <message>
         <source>restore (write back the old stock)</source>
         <translation>restore (write back the old stock)</translation>
+    </message>
+    <message>
+        <source>Sessions per participant</source>
+        <translation>Sessions per participant</translation>
+    </message>
+    <message>
+        <source>Connection pool size (0: unlimited); a transaction that finds no free session fails.</source>
+        <translation>Connection pool size (0: unlimited); a transaction that finds no free session fails.</translation>
+    </message>
+    <message>
+        <source>Session given back</source>
+        <translation>Session given back</translation>
+    </message>
+    <message>
+        <source>When a transaction gives its session back: at READY, as PREPARE TRANSACTION detaches it, or at the decision.</source>
+        <translation>When a transaction gives its session back: at READY, as PREPARE TRANSACTION detaches it, or at the decision.</translation>
+    </message>
+    <message>
+        <source>Janitor</source>
+        <translation>Janitor</translation>
+    </message>
+    <message>
+        <source>0: off; else a participant rolls back a transaction left READY this long (a heuristic decision).</source>
+        <translation>0: off; else a participant rolls back a transaction left READY this long (a heuristic decision).</translation>
+    </message>
+    <message>
+        <source>at READY (PREPARE TRANSACTION)</source>
+        <translation>at READY (PREPARE TRANSACTION)</translation>
+    </message>
+    <message>
+        <source>at the decision</source>
+        <translation>at the decision</translation>
     </message>
 </context>
 <context>

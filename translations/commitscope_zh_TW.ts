@@ -749,6 +749,10 @@
         <source>SNAPSHOT</source>
         <translation>SNAPSHOT（快照）</translation>
     </message>
+    <message>
+        <source>HEURISTIC_ABORT</source>
+        <translation>HEURISTIC_ABORT（啟發式中止）</translation>
+    </message>
 </context>
 <context>
     <name>EngineMessage</name>
@@ -1339,6 +1343,18 @@
         <source>newer fencing token seen</source>
         <translation>收到較新的防護權杖</translation>
     </message>
+    <message>
+        <source>janitor rolled back a prepared transaction</source>
+        <translation>清理程式回滾了已準備的交易</translation>
+    </message>
+    <message>
+        <source>no free session in the pool</source>
+        <translation>連線池沒有空閒的連線</translation>
+    </message>
+    <message>
+        <source>decision conflicts with the janitor&apos;s rollback</source>
+        <translation>決策與清理程式的回滾互相衝突</translation>
+    </message>
 </context>
 <context>
     <name>EngineOutcome</name>
@@ -1823,6 +1839,10 @@
     <message>
         <source>ballot timeout</source>
         <translation>輪次逾時</translation>
+    </message>
+    <message>
+        <source>janitor</source>
+        <translation>清理程式</translation>
     </message>
 </context>
 <context>
@@ -4329,6 +4349,18 @@
         <source>Highest fencing token at storage</source>
         <translation>儲存端見過的最大防護權杖</translation>
     </message>
+    <message>
+        <source>Sessions in use</source>
+        <translation>使用中的連線</translation>
+    </message>
+    <message>
+        <source>Sessions in the pool</source>
+        <translation>連線池的連線數</translation>
+    </message>
+    <message>
+        <source>Janitor rollbacks</source>
+        <translation>清理程式回滾</translation>
+    </message>
 </context>
 <context>
     <name>MetricShortName</name>
@@ -4683,6 +4715,18 @@
     <message>
         <source>Token</source>
         <translation>權杖</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>連線</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>連線池</translation>
+    </message>
+    <message>
+        <source>Janitor</source>
+        <translation>清理程式</translation>
     </message>
 </context>
 <context>
@@ -5627,6 +5671,38 @@
     <message>
         <source>restore (write back the old stock)</source>
         <translation>還原快照（寫回舊庫存）</translation>
+    </message>
+    <message>
+        <source>Sessions per participant</source>
+        <translation>每個參與者的連線數</translation>
+    </message>
+    <message>
+        <source>Connection pool size (0: unlimited); a transaction that finds no free session fails.</source>
+        <translation>連線池大小（0：不限）；找不到空閒連線的交易會失敗。</translation>
+    </message>
+    <message>
+        <source>Session given back</source>
+        <translation>歸還連線的時機</translation>
+    </message>
+    <message>
+        <source>When a transaction gives its session back: at READY, as PREPARE TRANSACTION detaches it, or at the decision.</source>
+        <translation>交易何時歸還連線：在 READY 時（PREPARE TRANSACTION 讓交易脫離連線），或等到決策之後。</translation>
+    </message>
+    <message>
+        <source>Janitor</source>
+        <translation>清理程式</translation>
+    </message>
+    <message>
+        <source>0: off; else a participant rolls back a transaction left READY this long (a heuristic decision).</source>
+        <translation>0：關閉；否則參與者會把停在 READY 這麼久的交易回滾（啟發式決策）。</translation>
+    </message>
+    <message>
+        <source>at READY (PREPARE TRANSACTION)</source>
+        <translation>在 READY 時（PREPARE TRANSACTION）</translation>
+    </message>
+    <message>
+        <source>at the decision</source>
+        <translation>在決策之後</translation>
     </message>
 </context>
 <context>

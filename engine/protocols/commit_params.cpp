@@ -17,6 +17,12 @@ void read_commit_params(ParamReader& r, CommitParams& p) {
   p.abort_probability = r.probability("abort_probability");
 }
 
+void read_pool_janitor_params(ParamReader& r, CommitParams& p) {
+  p.pool_size = static_cast<int>(r.integer("pool_size"));
+  p.pool_release_at_prepare = r.choice("pool_release") != "decision";
+  p.janitor = r.duration("janitor_ms");
+}
+
 void read_commit_votes(ParamReader& r, CommitParams& p) {
   p.always_abort.assign(static_cast<std::size_t>(p.participants) + 1, false);
   if (const auto* votes = r.raw("votes")) {

@@ -27,6 +27,10 @@ struct CommitParams {
   int resources = 100;         // lockable resources per participant
   std::vector<bool> always_abort;  // index = participant number (1-based)
   Ratio abort_probability{0, Ratio::kPpm};
+  // Sessions and the janitor (2PC reads them with read_pool_janitor_params; 0 = off, the default).
+  int pool_size = 0;             // sessions per participant; a transaction holds one from its join
+  bool pool_release_at_prepare = true;  // PREPARE TRANSACTION detaches it (else held until the decision)
+  Time janitor = 0;              // a READY transaction older than this is rolled back heuristically
 };
 
 // The schema entries 2PC and 3PC share (each protocol lists them, with its own keys between
@@ -58,6 +62,19 @@ inline constexpr ParamSpec kAbortProbability{.key = "abort_probability", .kind =
 inline constexpr ParamSpec kVotes{.key = "votes", .kind = ParamKind::Structured,
                                   .help = "e.g. {\"P2\": \"abort\"}: that participant always votes abort",
                                   .def_json = "{}"};
+// The connection pool and the janitor (0 = off: runs without them are unchanged).
+inline constexpr std::string_view kPoolReleases[] = {"prepare", "decision"};
+inline constexpr ParamSpec kPoolSize{.key = "pool_size", .kind = ParamKind::Integer, .def = 0, .lo = 0, .hi = 1000,
+                                     .unit = "sessions",
+                                     .help = "sessions per participant (0: unlimited); a transaction that finds none free fails"};
+inline constexpr ParamSpec kPoolRelease{.key = "pool_release", .kind = ParamKind::Choice,
+                                        .help = "when a transaction gives its session back: at READY (PREPARE TRANSACTION "
+                                                "detaches it) or only at the decision",
+                                        .def_choice = "prepare", .choices = kPoolReleases};
+inline constexpr ParamSpec kJanitor{.key = "janitor_ms", .kind = ParamKind::DurationMs, .def = 0, .lo = 0,
+                                    .hi = 3'600'000, .unit = "ms",
+                                    .help = "0: off; else a participant rolls back a transaction left READY this long "
+                                            "(a heuristic decision, like ROLLBACK PREPARED)"};
 // The figures and invariants both commit protocols have.
 inline constexpr MetricSpec kCommitted{.key = "txns_committed", .sense = MetricSense::Good, .shown_by_default = true};
 inline constexpr MetricSpec kAborted{.key = "txns_aborted", .sense = MetricSense::Bad, .shown_by_default = true};
@@ -78,6 +95,8 @@ inline constexpr VariantSpec kVariants[] = {
 
 // Reads the shared keys into `p` (the protocol reads its own keys with the same reader).
 void read_commit_params(ParamReader& r, CommitParams& p);
+// Reads pool_size, pool_release and janitor_ms (the protocols that model sessions and a janitor).
+void read_pool_janitor_params(ParamReader& r, CommitParams& p);
 // Reads "votes" (after the protocol's own keys, so that diagnostics keep their order).
 void read_commit_votes(ParamReader& r, CommitParams& p);
 

@@ -31,20 +31,25 @@ constexpr MessageSpec kMessages[] = {
     {"VOTE_ABORT", MessageFamily::VoteNo},    {"GLOBAL_COMMIT", MessageFamily::Commit},
     {"GLOBAL_ABORT", MessageFamily::Abort},   {"ACK", MessageFamily::Ack},
     {"DECISION_REQUEST", MessageFamily::Recovery}};
-constexpr std::string_view kLogRecords[] = {"BEGIN", "READY", "COMMIT", "ABORT", "END"};
-constexpr std::string_view kTimers[] = {"work_done", "vote_timeout", "prepare_timeout", "decision_timeout", "ack_timeout", "log_flush"};
-constexpr std::string_view kNotes[] = {"blocked", "duplicate_decision", "client_retry", "unilateral_abort", "termination_help", "recovered"};
+constexpr std::string_view kLogRecords[] = {"BEGIN", "READY", "COMMIT", "ABORT", "END", "HEURISTIC_ABORT"};
+constexpr std::string_view kTimers[] = {"work_done", "vote_timeout", "prepare_timeout", "decision_timeout", "ack_timeout", "log_flush", "janitor"};
+constexpr std::string_view kNotes[] = {"blocked",  "duplicate_decision", "client_retry",     "unilateral_abort",  "termination_help",
+                                        "recovered", "janitor_rollback",  "pool_exhausted", "heuristic_conflict"};
 constexpr MetricSpec kMetrics[] = {
     cps::kCommitted, cps::kAborted, cps::kLocksHeld,
     {.key = "blocked_participants", .level = true},
     {.key = "lock_waiters", .level = true},
     {.key = "latency_avg_us", .unit = MetricUnit::Micros},
     {.key = "latency_max_us", .unit = MetricUnit::Micros},
+    {.key = "sessions_in_use", .level = true},  // reported only with a pool (the cards show them
+    {.key = "pool_size", .level = true},        // as a gauge "sessions in use / pool size")
+    {.key = "janitor_rollbacks", .sense = MetricSense::Bad},  // reported only with a janitor
 };
 constexpr ParamSpec kParams[] = {
     cps::kParticipants, cps::kTransactions, cps::kInterval, cps::kWork, cps::kTimeout, cps::kAckTimeout,
     {.key = "disk_ms", .kind = ParamKind::DurationMs, .def = 0, .lo = 0, .hi = 60'000, .unit = "ms",
      .help = "latency of a forced log write (READY, the decision)"},
+    cps::kPoolSize, cps::kPoolRelease, cps::kJanitor,
     cps::kClientRetry, cps::kResources, cps::kAbortProbability, cps::kVotes,
 };
 constexpr ProtocolDescriptor kDescriptor{
@@ -63,6 +68,7 @@ std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out)
   Params p;
   read_commit_params(r, p);
   p.disk = r.duration("disk_ms");
+  read_pool_janitor_params(r, p);
   read_commit_votes(r, p);
   r.finish();
   if (!r.ok()) return nullptr;
@@ -98,6 +104,7 @@ TwoPhaseCommit::TwoPhaseCommit(Params p) : p_(std::move(p)), info_(make_info()) 
     part.locks = LockTable();
   }
   book_.assign(n, Book{});
+  janitor_rollbacks_.assign(parts_.size(), 0);
 }
 
 std::vector<NodeSpec> TwoPhaseCommit::node_specs() const {
@@ -177,6 +184,9 @@ void TwoPhaseCommit::on_timer(Simulator& sim, const TimerRec& t) {
       break;
     case T_FLUSH:
       if (x.state == INIT && x.flushing) part_finish_prepare(sim, t.node, txn);
+      break;
+    case T_JANITOR:
+      if (x.state == READY) part_janitor_rollback(sim, t.node, txn);
       break;
     default: break;
   }
@@ -328,6 +338,15 @@ void TwoPhaseCommit::part_set_state(Simulator& sim, NodeId node, TxnId txn, std:
 
 void TwoPhaseCommit::part_join(Simulator& sim, NodeId node, TxnId txn) {
   PartTxn& x = ptx(node, txn);
+  if (!part_take_session(node, txn)) {
+    // Every session is taken: the transaction's work fails here (a pool that does not wait), so this
+    // participant aborts at once and will vote abort when PREPARE comes.
+    sim.note(node, txn, N_POOL_EXHAUSTED);
+    sim.log_append(node, REC_ABORT, txn);
+    book_decision(sim, node, txn, ABORT);
+    part_set_state(sim, node, txn, ABORT);
+    return;
+  }
   part_set_state(sim, node, txn, INIT);
   parts_[static_cast<std::size_t>(node - 1)].locks.acquire(sim, node, txn, x.lock);
   x.timer = sim.set_timer(node, p_.timeout, T_PREPARE_TIMEOUT, txn);
@@ -364,26 +383,31 @@ void TwoPhaseCommit::part_on_message(Simulator& sim, const Message& m) {
     case GLOBAL_ABORT:
       part_apply_decision(sim, me, m.txn, m.type == GLOBAL_COMMIT ? COMMIT : ABORT, m.from);
       break;
-    case DECISION_REQUEST:
-      if (x.state == COMMIT || x.state == ABORT) {
-        sim.note(me, m.txn, N_TERMINATION_HELP);
-        sim.send(me, m.from, decision_msg(x.state), m.txn);
-      } else if ((x.state == INIT && !x.flushing) || x.state == kUnknown) {
-        // Has not voted: it may abort on its own, which also settles the asker's question.
-        sim.note(me, m.txn, N_UNILATERAL_ABORT);
-        if (x.state == INIT) {
-          part_abort_local(sim, me, m.txn);
-        } else {
-          sim.log_append(me, REC_ABORT, m.txn);
-          book_decision(sim, me, m.txn, ABORT);
-          part_set_state(sim, me, m.txn, ABORT);
-        }
-        sim.send(me, m.from, GLOBAL_ABORT, m.txn);
-      }
-      // READY: it knows no more than the asker and stays silent.
-      break;
+    case DECISION_REQUEST: part_on_decision_request(sim, m); break;
     default: break;
   }
+}
+
+void TwoPhaseCommit::part_on_decision_request(Simulator& sim, const Message& m) {
+  const NodeId me = m.to;
+  PartTxn& x = ptx(me, m.txn);
+  if ((x.state == COMMIT || x.state == ABORT) && !x.heuristic) {
+    sim.note(me, m.txn, N_TERMINATION_HELP);
+    sim.send(me, m.from, decision_msg(x.state), m.txn);
+  } else if ((x.state == INIT && !x.flushing) || x.state == kUnknown) {
+    // Has not voted: it may abort on its own, which also settles the asker's question.
+    sim.note(me, m.txn, N_UNILATERAL_ABORT);
+    if (x.state == INIT) {
+      part_abort_local(sim, me, m.txn);
+    } else {
+      sim.log_append(me, REC_ABORT, m.txn);
+      book_decision(sim, me, m.txn, ABORT);
+      part_set_state(sim, me, m.txn, ABORT);
+    }
+    sim.send(me, m.from, GLOBAL_ABORT, m.txn);
+  }
+  // READY: it knows no more than the asker and stays silent. So does a janitor's rollback: it is a
+  // guess, not the decision, and passing it on would spread the damage.
 }
 
 void TwoPhaseCommit::part_prepare(Simulator& sim, NodeId node, TxnId txn) {
@@ -406,6 +430,8 @@ void TwoPhaseCommit::part_finish_prepare(Simulator& sim, NodeId node, TxnId txn)
   part_set_state(sim, node, txn, READY);
   sim.send(node, kCoordinator, VOTE_COMMIT, txn);
   x.timer = sim.set_timer(node, p_.timeout, T_DECISION_TIMEOUT, txn);
+  if (p_.pool_release_at_prepare) part_free_session(node, txn);  // prepared: the session is free again
+  if (p_.janitor > 0) x.janitor_timer = sim.set_timer(node, p_.janitor, T_JANITOR, txn);
 }
 
 void TwoPhaseCommit::part_abort_local(Simulator& sim, NodeId node, TxnId txn) {
@@ -429,6 +455,11 @@ void TwoPhaseCommit::part_apply_decision(Simulator& sim, NodeId node, TxnId txn,
     book_decision(sim, node, txn, d);
     part_release(sim, node, txn);
     part_set_state(sim, node, txn, d);
+    sim.send(node, kCoordinator, ACK, txn);
+  } else if (x.heuristic && d == COMMIT) {
+    // The janitor rolled back what the coordinator committed: the damage is done and cannot be
+    // undone here. Say so, and acknowledge so that the coordinator stops re-sending.
+    sim.note(node, txn, N_HEURISTIC_CONFLICT);
     sim.send(node, kCoordinator, ACK, txn);
   } else if (x.state == d) {
     // Already applied: the decision is idempotent; acknowledge again so the coordinator can stop.
@@ -463,6 +494,12 @@ void TwoPhaseCommit::part_request_decision(Simulator& sim, NodeId node, TxnId tx
 }
 
 void TwoPhaseCommit::part_release(Simulator& sim, NodeId node, TxnId txn) {
+  PartTxn& x = ptx(node, txn);
+  part_free_session(node, txn);
+  if (x.janitor_timer != 0) {
+    sim.cancel_timer(x.janitor_timer);
+    x.janitor_timer = 0;
+  }
   parts_[static_cast<std::size_t>(node - 1)].locks.release_and_resume(
       sim, node, txn, ptx(node, txn).lock, [&](TxnId t) -> PartTxn& { return ptx(node, t); },
       [&](TxnId t) { part_prepare(sim, node, t); });
@@ -479,6 +516,10 @@ void TwoPhaseCommit::part_recover(Simulator& sim, NodeId node) {
         break;
       case REC_COMMIT: x.state = COMMIT; break;
       case REC_ABORT: x.state = ABORT; break;
+      case REC_HEURISTIC_ABORT:
+        x.state = ABORT;
+        x.heuristic = true;
+        break;
       default: break;
     }
   }
@@ -491,6 +532,10 @@ void TwoPhaseCommit::part_recover(Simulator& sim, NodeId node) {
     sim.set_state(node, txn, READY, READY);
     sim.send(node, kCoordinator, DECISION_REQUEST, txn);
     x.timer = sim.set_timer(node, p_.timeout, T_DECISION_TIMEOUT, txn);
+    // Held until the decision: recovery reattaches it to a session (there were enough before).
+    if (!p_.pool_release_at_prepare) part_take_session(node, txn);
+    // The janitor's clock restarts with the node (it measures what it has seen since it came up).
+    if (p_.janitor > 0) x.janitor_timer = sim.set_timer(node, p_.janitor, T_JANITOR, txn);
   }
 }
 
@@ -505,6 +550,7 @@ void TwoPhaseCommit::on_crash(Simulator&, NodeId node) {
   Participant& part = parts_[static_cast<std::size_t>(node - 1)];
   std::fill(part.txns.begin(), part.txns.end(), PartTxn{});
   part.locks.forget();
+  part.sessions = 0;
 }
 
 void TwoPhaseCommit::on_restart(Simulator& sim, NodeId node) {
@@ -599,6 +645,7 @@ std::vector<Metric> TwoPhaseCommit::metrics() const {
       {"latency_avg_us", kNoNode, ended > 0 ? latency_sum / ended : 0},
       {"latency_max_us", kNoNode, latency_max},
   });
+  add_pool_janitor_metrics(out);
   return out;
 }
 
@@ -623,11 +670,13 @@ bool TwoPhaseCommit::encode_state(const Simulator& sim, std::vector<std::int64_t
     for (const PartTxn& x : part.txns) {
       out.push_back(x.state);
       out.push_back(x.prepare_pending | x.flushing << 1 | x.blocked << 2 | x.vote_abort << 3 | x.lock.held << 4 |
-                    x.lock.waiting << 5);
+                    x.lock.waiting << 5 | x.session << 6 | x.heuristic << 7);
       out.push_back(x.lock.resource);
       out.push_back(sim.timer_live(x.timer));
+      if (p_.janitor > 0) out.push_back(sim.timer_live(x.janitor_timer));
     }
     part.locks.encode(out);
+    if (p_.pool_size > 0) out.push_back(part.sessions);
   }
   return true;
 }
@@ -638,6 +687,67 @@ bool TwoPhaseCommit::undecided(const Simulator& sim) const {
   return any_undecided(sim, book_, kCoordinator, static_cast<NodeId>(p_.participants), [&](NodeId n, TxnId t) {
     return (n == kCoordinator ? coord_[t].state : ptx(n, t).state) != kUnknown;
   });
+}
+
+}  // namespace cs::tpc
+
+namespace cs::tpc {
+
+// ---------------------------------------------------------------------------------------------
+// The connection pool and the janitor (both off unless pool_size / janitor_ms are set)
+//
+// What the node cards show comes from the per-node metrics (sessions_in_use of pool_size, and
+// janitor_rollbacks), reported only when the feature is on, so runs without them report as before.
+
+// False when the pool is full. Without a pool every join gets a session and nothing is counted.
+bool TwoPhaseCommit::part_take_session(NodeId node, TxnId txn) {
+  if (p_.pool_size <= 0) return true;
+  Participant& part = parts_[static_cast<std::size_t>(node - 1)];
+  PartTxn& x = ptx(node, txn);
+  if (x.session) return true;
+  if (part.sessions >= p_.pool_size) return false;
+  x.session = true;
+  ++part.sessions;
+  return true;
+}
+
+void TwoPhaseCommit::part_free_session(NodeId node, TxnId txn) {
+  PartTxn& x = ptx(node, txn);
+  if (!x.session) return;
+  x.session = false;
+  --parts_[static_cast<std::size_t>(node - 1)].sessions;
+}
+
+// The janitor found a transaction READY for janitor_ms and rolls it back, as an operator's ROLLBACK
+// PREPARED would: locks and session are freed, but it guessed the outcome. If the coordinator had
+// logged COMMIT, `agreement` is broken, and nothing the protocol does later can repair it.
+void TwoPhaseCommit::part_janitor_rollback(Simulator& sim, NodeId node, TxnId txn) {
+  PartTxn& x = ptx(node, txn);
+  sim.note(node, txn, N_JANITOR_ROLLBACK);
+  sim.cancel_timer(x.timer);
+  x.timer = 0;
+  x.janitor_timer = 0;
+  x.blocked = false;
+  x.heuristic = true;
+  sim.log_append(node, REC_HEURISTIC_ABORT, txn);
+  book_decision(sim, node, txn, ABORT);
+  part_release(sim, node, txn);
+  part_set_state(sim, node, txn, ABORT);
+  ++janitor_rollbacks_[static_cast<std::size_t>(node - 1)];
+}
+
+void TwoPhaseCommit::add_pool_janitor_metrics(std::vector<Metric>& out) const {
+  std::int64_t sessions = 0, rollbacks = 0;
+  for (std::size_t i = 0; i < parts_.size(); ++i) {
+    const auto node = static_cast<NodeId>(i + 1);
+    sessions += parts_[i].sessions;
+    rollbacks += janitor_rollbacks_[i];
+    if (p_.pool_size > 0) out.push_back({"sessions_in_use", node, parts_[i].sessions});
+    if (p_.pool_size > 0) out.push_back({"pool_size", node, p_.pool_size});
+    if (p_.janitor > 0) out.push_back({"janitor_rollbacks", node, janitor_rollbacks_[i]});
+  }
+  if (p_.pool_size > 0) out.push_back({"sessions_in_use", kNoNode, sessions});
+  if (p_.janitor > 0) out.push_back({"janitor_rollbacks", kNoNode, rollbacks});
 }
 
 }  // namespace cs::tpc

@@ -5,6 +5,12 @@
 // Each transaction: a client starts it at C (retrying while C is down); at that moment each running
 // participant joins it (does its local work and locks one of its resources) and enters INIT.
 // C logs BEGIN when the transaction starts; after `work_ms` it sends PREPARE and waits in WAIT.
+//
+// Optional (off by default, see docs/protocols.md): each participant has a pool of `pool_size`
+// sessions, one held by each transaction from its join until READY (`pool_release: prepare`, as
+// PREPARE TRANSACTION detaches it) or until the decision; a join that finds none free fails and the
+// participant votes abort. A janitor rolls back a transaction left READY for `janitor_ms`: a
+// heuristic decision (logged as HEURISTIC_ABORT) that can break agreement.
 #pragma once
 
 #include <cstdint>
@@ -27,9 +33,10 @@ namespace cs::tpc {
 // Stable indices; the keys are in info().
 enum State : std::uint16_t { INIT, WAIT, READY, COMMIT, ABORT, kStateCount };
 enum Msg : std::uint16_t { PREPARE, VOTE_COMMIT, VOTE_ABORT, GLOBAL_COMMIT, GLOBAL_ABORT, ACK, DECISION_REQUEST };
-enum Rec : std::uint16_t { REC_BEGIN, REC_READY, REC_COMMIT, REC_ABORT, REC_END };
-enum TimerKind : std::uint16_t { T_WORK_DONE, T_VOTE_TIMEOUT, T_PREPARE_TIMEOUT, T_DECISION_TIMEOUT, T_ACK_TIMEOUT, T_FLUSH };
-enum Note : std::uint16_t { N_BLOCKED, N_DUPLICATE_DECISION, N_CLIENT_RETRY, N_UNILATERAL_ABORT, N_TERMINATION_HELP, N_RECOVERED };
+enum Rec : std::uint16_t { REC_BEGIN, REC_READY, REC_COMMIT, REC_ABORT, REC_END, REC_HEURISTIC_ABORT };
+enum TimerKind : std::uint16_t { T_WORK_DONE, T_VOTE_TIMEOUT, T_PREPARE_TIMEOUT, T_DECISION_TIMEOUT, T_ACK_TIMEOUT, T_FLUSH, T_JANITOR };
+enum Note : std::uint16_t { N_BLOCKED, N_DUPLICATE_DECISION, N_CLIENT_RETRY, N_UNILATERAL_ABORT, N_TERMINATION_HELP, N_RECOVERED,
+                            N_JANITOR_ROLLBACK, N_POOL_EXHAUSTED, N_HEURISTIC_CONFLICT };
 
 // The shared keys (participants, transactions, timeouts, resources, votes...) are in CommitParams;
 // `timeout` is C's wait in WAIT, P's in INIT, and also the READY retry period.
@@ -81,12 +88,16 @@ class TwoPhaseCommit final : public Protocol {
     bool flushing = false;
     bool blocked = false;
     bool vote_abort = false;
+    bool session = false;    // holds one of the participant's pool sessions
+    bool heuristic = false;  // aborted by the janitor, not by a decision it was told
     LockClaim lock;
     std::uint32_t timer = 0;
+    std::uint32_t janitor_timer = 0;
   };
   struct Participant {
     std::vector<PartTxn> txns;  // index = txn id
     LockTable locks;
+    int sessions = 0;           // pool sessions in use (volatile: a crash closes them all)
     TxnId cursor = 1;           // transactions below are finished at this node (for node_view)
   };
   // The run's ground truth for reporting, never consulted by the protocol's decisions.
@@ -120,6 +131,11 @@ class TwoPhaseCommit final : public Protocol {
   void part_release(Simulator& sim, NodeId node, TxnId txn);
   void part_recover(Simulator& sim, NodeId node);
   void part_set_state(Simulator& sim, NodeId node, TxnId txn, std::uint8_t to);
+  bool part_take_session(NodeId node, TxnId txn);
+  void part_free_session(NodeId node, TxnId txn);
+  void part_janitor_rollback(Simulator& sim, NodeId node, TxnId txn);
+  void part_on_decision_request(Simulator& sim, const Message& m);
+  void add_pool_janitor_metrics(std::vector<Metric>& out) const;
   PartTxn& ptx(NodeId node, TxnId txn) { return parts_[static_cast<std::size_t>(node - 1)].txns[txn]; }
   const PartTxn& ptx(NodeId node, TxnId txn) const { return parts_[static_cast<std::size_t>(node - 1)].txns[txn]; }
 
@@ -131,6 +147,7 @@ class TwoPhaseCommit final : public Protocol {
   TxnId coord_cursor_ = 1;
   std::vector<Participant> parts_;
   std::vector<Book> book_;
+  std::vector<std::int64_t> janitor_rollbacks_;  // index = participant - 1; reporting only
 };
 
 }  // namespace cs::tpc

@@ -19,6 +19,9 @@ constexpr Entry kParams[] = {
     {"timeout_ms", QT_TRANSLATE_NOOP("ParamText", "Vote / decision timeout"), QT_TRANSLATE_NOOP("ParamText", "How long the coordinator waits for votes, and a participant for the decision.")},
     {"ack_timeout_ms", QT_TRANSLATE_NOOP("ParamText", "Acknowledgement timeout"), QT_TRANSLATE_NOOP("ParamText", "How often the decision is sent again to those that have not acknowledged it.")},
     {"disk_ms", QT_TRANSLATE_NOOP("ParamText", "Forced log write"), QT_TRANSLATE_NOOP("ParamText", "Latency of a forced write to the durable log.")},
+    {"pool_size", QT_TRANSLATE_NOOP("ParamText", "Sessions per participant"), QT_TRANSLATE_NOOP("ParamText", "Connection pool size (0: unlimited); a transaction that finds no free session fails.")},
+    {"pool_release", QT_TRANSLATE_NOOP("ParamText", "Session given back"), QT_TRANSLATE_NOOP("ParamText", "When a transaction gives its session back: at READY, as PREPARE TRANSACTION detaches it, or at the decision.")},
+    {"janitor_ms", QT_TRANSLATE_NOOP("ParamText", "Janitor"), QT_TRANSLATE_NOOP("ParamText", "0: off; else a participant rolls back a transaction left READY this long (a heuristic decision).")},
     {"client_retry_ms", QT_TRANSLATE_NOOP("ParamText", "Client retry"), QT_TRANSLATE_NOOP("ParamText", "How often the client tries again while the node it talks to is down.")},
     {"resources", QT_TRANSLATE_NOOP("ParamText", "Resources per participant"), QT_TRANSLATE_NOOP("ParamText", "Lockable resources each participant holds; fewer means more lock conflicts.")},
     {"abort_probability", QT_TRANSLATE_NOOP("ParamText", "Abort vote probability"), QT_TRANSLATE_NOOP("ParamText", "Chance that a participant votes abort, per transaction.")},
@@ -101,6 +104,8 @@ constexpr Choice kChoices[] = {
     {"mode", "ap", QT_TRANSLATE_NOOP("ParamText", "AP (available, may diverge)")},
     {"conflict", "lww", QT_TRANSLATE_NOOP("ParamText", "last writer wins")},
     {"conflict", "vector", QT_TRANSLATE_NOOP("ParamText", "vector clocks")},
+    {"pool_release", "prepare", QT_TRANSLATE_NOOP("ParamText", "at READY (PREPARE TRANSACTION)")},
+    {"pool_release", "decision", QT_TRANSLATE_NOOP("ParamText", "at the decision")},
 };
 
 const Entry* find(std::string_view key) {

@@ -93,7 +93,8 @@ NodeItem::NodeItem(cs::NodeId id, const CanvasStyle* style) : id_(id), style_(st
 
 void NodeItem::setData(const Data& d) {
   if (d == d_) return;
-  const bool reshape = d.log.size() != d_.log.size() || d.logHidden != d_.logHidden || d.up != d_.up;
+  const bool reshape = d.log.size() != d_.log.size() || d.logHidden != d_.logHidden || d.up != d_.up ||
+                       d.gauges.size() != d_.gauges.size();
   d_ = d;
   if (reshape) layout();
   update();
@@ -114,7 +115,8 @@ void NodeItem::layout() {
   const qreal lockRow = style_->projector ? 0 : 8 * f + small.height() + 4 * f;
   const qreal aidRow = small.height() + 4 * f;
   const qreal aids = style_->aidRows > 0 ? 4 * f + style_->aidRows * aidRow : 0;
-  const qreal h = pad + name.height() + 6 * f + badge.height() + 8 * f + lockRow + aids + pad;
+  const qreal gauges = static_cast<qreal>(d_.gauges.size()) * gaugeRowHeight();
+  const qreal h = pad + name.height() + 6 * f + badge.height() + 8 * f + lockRow + gauges + aids + pad;
   const qreal w = style_->cardWidth;
   card_ = QRectF(-w / 2, -h / 2, w, h);
   aid_ = aids > 0 ? QRectF(card_.left() + 14 * f, card_.bottom() - pad - aids + 4 * f, w - 24 * f, aids - 4 * f) : QRectF();
@@ -176,7 +178,11 @@ void NodeItem::paintCard(QPainter* p) {
   qreal y = card_.top() + 10 * f;
   y = paintTitleRow(p, y);
   y = paintStateRow(p, y, stateColour);
-  if (!style_->projector) paintLockRow(p, y);
+  if (!style_->projector) {
+    paintLockRow(p, y);
+    y += QFontMetricsF(style_->small).height() + 8 * style_->space;  // the lock row and a gap
+  }
+  paintGauges(p, y);
   if (!aid_.isNull()) paintAids(p, aid_.top());
 }
 
@@ -312,6 +318,57 @@ qreal NodeItem::paintStateRow(QPainter* p, qreal y, const QColor& stateColour) {
     drawLock(p, QRectF(right - cw - 4 * f - icon * 0.8, y + (badge.height() - icon) / 2, icon * 0.8, icon), d_.up ? s.ink : s.downInk);
   }
   return y + badge.height() + 8 * f;
+}
+
+qreal NodeItem::gaugeRowHeight() const { return QFontMetricsF(style_->small).height() + 8 * style_->space; }
+
+QString NodeItem::gaugeText(const Data::Gauge& g) {
+  return g.capacity > 0 ? QStringLiteral("%1 %2/%3").arg(g.label).arg(g.value).arg(g.capacity)
+                        : QStringLiteral("%1 %2").arg(g.label).arg(g.value);
+}
+
+// One row per gauge, under the locks: its text, then for a gauge one cell per unit of capacity (a
+// plain bar past 12), filled as far as it is used, in the blocked colour once it is full; a counter
+// that is not zero is drawn as a pill in the highlight accent, so that an event (the janitor acted)
+// reads from the back of the room.
+void NodeItem::paintGauges(QPainter* p, qreal y) {
+  gaugeTextsDrawn_.clear();
+  const palette::Scheme& s = *style_->scheme;
+  const qreal f = style_->space;
+  const QFontMetricsF smallM(style_->small);
+  const qreal left = card_.left() + 14 * f, right = card_.right() - 10 * f, rowH = smallM.height() + 4 * f;
+  const QColor ink = d_.up ? s.ink : s.downInk;
+  p->setFont(style_->small);
+  for (const Data::Gauge& g : d_.gauges) {
+    const QString text = gaugeText(g);
+    gaugeTextsDrawn_ << text;
+    const qreal tw = std::min(smallM.horizontalAdvance(text) + 12 * f, right - left);
+    const QRectF label(left, y, tw, rowH);
+    if (g.capacity == 0 && g.value > 0) {
+      p->setPen(Qt::NoPen);
+      p->setBrush(style_->highlight);
+      p->drawRoundedRect(label, rowH / 2, rowH / 2);
+      p->setPen(palette::textOn(style_->highlight));
+      p->drawText(label, Qt::AlignCenter, smallM.elidedText(text, Qt::ElideRight, tw - 8 * f));
+    } else {
+      p->setPen(g.capacity == 0 ? s.mutedInk : ink);
+      p->drawText(label, Qt::AlignLeft | Qt::AlignVCenter, smallM.elidedText(text, Qt::ElideRight, tw));
+    }
+    if (g.capacity > 0 && right - label.right() > 12 * f) {
+      const QRectF bar(label.right() + 4 * f, y + rowH * 0.25, right - label.right() - 4 * f, rowH * 0.5);
+      const QColor fill = g.value >= g.capacity ? s.blocked : ink;
+      const qint64 cells = std::min<qint64>(g.capacity, 12);
+      const qreal gap = cells > 1 ? 2 * f : 0, cw = (bar.width() - gap * static_cast<qreal>(cells - 1)) / static_cast<qreal>(cells);
+      const qreal filled = static_cast<qreal>(std::min(g.value, g.capacity)) * static_cast<qreal>(cells) / static_cast<qreal>(g.capacity);
+      p->setPen(QPen(ink, style_->pen(0.8)));
+      for (qint64 i = 0; i < cells; ++i) {
+        const QRectF cell(bar.left() + static_cast<qreal>(i) * (cw + gap), bar.top(), cw, bar.height());
+        p->setBrush(static_cast<qreal>(i) + 0.5 < filled ? fill : Qt::transparent);
+        p->drawRect(cell);
+      }
+    }
+    y += gaugeRowHeight();
+  }
 }
 
 // Row 3 (desk only): locks held (count and resources) and the blocked mark.

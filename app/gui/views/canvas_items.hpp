@@ -58,8 +58,18 @@ class NodeItem : public QGraphicsItem {
     QStringList log;       // newest last, already trimmed to what the card shows
     int logHidden = 0;     // older records not shown
     NodeAids aids;         // countdowns of its running timers and, while blocked, why
+    // The node view's gauges ("sessions 3/4": capacity > 0) and counters ("janitor rollbacks 1"),
+    // one row each under the locks; `label` is already translated.
+    struct Gauge {
+      QString key, label;
+      qint64 value = 0, capacity = 0;
+      bool operator==(const Gauge&) const = default;
+    };
+    QList<Gauge> gauges;
     bool operator==(const Data&) const = default;
   };
+  // What a gauge row says: "sessions 3/4", or "janitor rollbacks 1" for a counter.
+  static QString gaugeText(const Data::Gauge& g);
 
   NodeItem(cs::NodeId id, const CanvasStyle* style);
   int type() const override { return kNodeItem; }
@@ -88,6 +98,7 @@ class NodeItem : public QGraphicsItem {
   }
   bool timersHighlighted() const { return timersHighlighted_; }
   int timerPillsDrawn() const { return timerPillsDrawn_; }  // accent pills painted so far (tests)
+  QStringList gaugeTextsDrawn() const { return gaugeTextsDrawn_; }  // the gauge rows last painted (tests)
   // The card without the log panel, in item coordinates (links and tokens stop at its edge).
   QRectF cardRect() const { return card_; }
   // The card and its log panel: where a message token appears and disappears.
@@ -111,6 +122,8 @@ class NodeItem : public QGraphicsItem {
   qreal paintTitleRow(QPainter* p, qreal y);  // each returns the top of the next row
   qreal paintStateRow(QPainter* p, qreal y, const QColor& stateColour);
   void paintLockRow(QPainter* p, qreal y);
+  void paintGauges(QPainter* p, qreal y);
+  qreal gaugeRowHeight() const;  // one gauge row with its gap
   void paintAids(QPainter* p, qreal y);
   // Pills from the left of `row`; `right`: one pill (and "+N") flush right, for the title row.
   void paintCountdowns(QPainter* p, QRectF row, bool right = false);
@@ -126,6 +139,7 @@ class NodeItem : public QGraphicsItem {
   bool highlighted_ = false;
   bool timersHighlighted_ = false;
   int timerPillsDrawn_ = 0;
+  QStringList gaugeTextsDrawn_;
 };
 
 // A link between two nodes: healthy, partitioned or cut (broken with a red X); clickable.

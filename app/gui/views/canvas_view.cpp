@@ -16,11 +16,37 @@
 #include "lab_controller.hpp"
 #include "check/invariant.hpp"
 #include "link_routing.hpp"
+#include "metric_text.hpp"
 #include "protocols/registry.hpp"
 #include "row_fold.hpp"
 #include "view_util.hpp"
 
 namespace {
+// The per-node figures a card shows as gauge rows, by metric key: a value and the metric that is
+// its capacity (a gauge "Sessions in use 3/4"), or none (a counter "Janitor rollbacks 1"). A card
+// shows a row only when the protocol reports the figure for that node, so other runs look as before.
+struct CardGauge {
+  std::string_view value, capacity;
+};
+constexpr CardGauge kCardGauges[] = {{"sessions_in_use", "pool_size"}, {"janitor_rollbacks", {}}};
+
+QList<NodeItem::Data::Gauge> cardGauges(const std::vector<cs::Metric>& metrics, cs::NodeId n) {
+  const auto find = [&](std::string_view key) -> const cs::Metric* {
+    for (const cs::Metric& m : metrics)
+      if (m.node == n && m.key == key) return &m;
+    return nullptr;
+  };
+  QList<NodeItem::Data::Gauge> out;
+  for (const CardGauge& g : kCardGauges) {
+    const cs::Metric* value = find(g.value);
+    if (!value) continue;
+    const cs::Metric* capacity = g.capacity.empty() ? nullptr : find(g.capacity);
+    out.append({QString::fromUtf8(g.value.data(), static_cast<qsizetype>(g.value.size())), MetricText::name(g.value),
+                value->value, capacity ? capacity->value : 0});
+  }
+  return out;
+}
+
 
 constexpr int kLogLinesUp = 3;    // a running node's WAL, compactly
 constexpr int kLogLinesDown = 6;  // a crashed node: its log is all that is left, so show more
@@ -193,6 +219,7 @@ void CanvasView::refreshNodes() {
   const cs::ProtocolDescriptor* descriptor = entry ? &entry->descriptor() : nullptr;
   bool reshaped = false;
   int aidRows = style_.aidRows;
+  const std::vector<cs::Metric> metrics = controller_->simulation().protocol().metrics();
   for (NodeItem* item : nodes_) {
     const QRectF outline = item->outlineRect();
     const cs::NodeId n = item->id();
@@ -213,6 +240,7 @@ void CanvasView::refreshNodes() {
       if (!l.waiters.empty()) lock += QStringLiteral("(+%1)").arg(l.waiters.size());
       d.locks << lock;
     }
+    d.gauges = cardGauges(metrics, n);
     const int keep = style_.projector ? (ns.up ? kLogLinesUpProjector : kLogLinesDownProjector) : ns.up ? kLogLinesUp : kLogLinesDown;
     const auto size = static_cast<int>(ns.log.size());
     for (int i = std::max(0, size - keep); i < size; ++i) d.log << logLine(info, ns.log[static_cast<std::size_t>(i)]);
@@ -224,6 +252,7 @@ void CanvasView::refreshNodes() {
     QString tip = tr("%1 (%2): %3. Click to select, drag to move, right-click to crash or restart.")
                       .arg(d.name, d.role, d.up ? d.stateText : tr("down"));
     for (const QString& why : std::as_const(d.aids.why)) tip += QStringLiteral("\n") + why;
+    for (const NodeItem::Data::Gauge& g : std::as_const(d.gauges)) tip += QStringLiteral("\n") + NodeItem::gaugeText(g);
     for (const NodeAids::Countdown& c : std::as_const(d.aids.timers)) tip += QStringLiteral("\n") + c.text;
     item->setToolTip(tip);
     if (!item->dragging()) {

@@ -157,6 +157,7 @@ constexpr Entry kLogRecords[] = {
     {"COMMIT", QT_TRANSLATE_NOOP("EngineLog", "COMMIT")},
     {"ABORT", QT_TRANSLATE_NOOP("EngineLog", "ABORT")},
     {"END", QT_TRANSLATE_NOOP("EngineLog", "END")},
+    {"HEURISTIC_ABORT", QT_TRANSLATE_NOOP("EngineLog", "HEURISTIC_ABORT")},
     {"SAGA_BEGIN", QT_TRANSLATE_NOOP("EngineLog", "SAGA_BEGIN")},
     {"STEP_DONE", QT_TRANSLATE_NOOP("EngineLog", "STEP_DONE")},
     {"COMPENSATING", QT_TRANSLATE_NOOP("EngineLog", "COMPENSATING")},
@@ -225,6 +226,7 @@ constexpr Entry kTimers[] = {
     {"reservation_expiry", QT_TRANSLATE_NOOP("EngineTimer", "reservation expiry")},
     {"takeover", QT_TRANSLATE_NOOP("EngineTimer", "takeover timeout")},
     {"ballot_timeout", QT_TRANSLATE_NOOP("EngineTimer", "ballot timeout")},
+    {"janitor", QT_TRANSLATE_NOOP("EngineTimer", "janitor")},
 };
 
 constexpr Entry kNotes[] = {
@@ -234,6 +236,9 @@ constexpr Entry kNotes[] = {
     {"unilateral_abort", QT_TRANSLATE_NOOP("EngineNote", "unilateral abort")},
     {"termination_help", QT_TRANSLATE_NOOP("EngineNote", "answered a peer's decision request")},
     {"recovered", QT_TRANSLATE_NOOP("EngineNote", "recovered from the log")},
+    {"janitor_rollback", QT_TRANSLATE_NOOP("EngineNote", "janitor rolled back a prepared transaction")},
+    {"pool_exhausted", QT_TRANSLATE_NOOP("EngineNote", "no free session in the pool")},
+    {"heuristic_conflict", QT_TRANSLATE_NOOP("EngineNote", "decision conflicts with the janitor's rollback")},
     {"takeover", QT_TRANSLATE_NOOP("EngineNote", "starts a higher ballot")},
     {"preempted", QT_TRANSLATE_NOOP("EngineNote", "steps aside for a higher ballot")},
     {"termination_started", QT_TRANSLATE_NOOP("EngineNote", "termination protocol started")},

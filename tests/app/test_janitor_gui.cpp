@@ -1,0 +1,164 @@
+// Issue #12 (A and claim 9): the connection pool and the janitor happen on the canvas. Lesson 10 is
+// taken through the window as a learner does: the make-it-happen step fills P2's pool and P2's card
+// paints "Sessions in use 2/2"; the predict step runs until the janitor acts and the card paints the counter
+// "Janitor rollbacks 1". Lesson 08's make-it-happen breaks `agreement` with the janitor and the
+// banner says so; the restarted coordinator then re-sends GLOBAL_COMMIT to P2.
+#include <gtest/gtest.h>
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QPushButton>
+#include <QTest>
+
+#include "lab_controller.hpp"
+#include "lesson_panel.hpp"
+#include "lesson_session.hpp"
+#include "lesson_window_support.hpp"
+#include "main_window.hpp"
+#include "canvas_items.hpp"
+#include "canvas_overlays.hpp"
+#include "canvas_view.hpp"
+
+using Status = LessonSession::Status;
+
+namespace {
+
+int indexOf(const cs::Lesson& l, const char* id) {
+  for (std::size_t i = 0; i < l.steps.size(); ++i)
+    if (l.steps[i].id == id) return static_cast<int>(i);
+  return -1;
+}
+
+void settle(LessonSession* s) {
+  while (s->controller()->isAnimating()) s->skipAnimation();
+  QApplication::processEvents();
+}
+
+void answerPredict(LessonPanel* panel, LessonSession* s, std::size_t option) {
+  panel->optionButton(option)->click();
+  panel->submitButton()->click();
+  panel->runResultButton()->click();
+  EXPECT_TRUE(QTest::qWaitFor([&] { return s->status() != Status::Playing; }, 20000));
+  settle(s);
+}
+
+// Takes the lesson to step `target` as a model learner: tasks and make-it-happen questions by their
+// own solution, other questions answered right, Next pressed.
+void walkTo(MainWindow& w, int target) {
+  LessonSession* s = w.lessonSession();
+  LessonPanel* panel = w.lessonPanel();
+  const cs::Lesson& l = *s->lesson();
+  for (int guard = 0; guard < 200 && s->currentIndex() < target; ++guard) {
+    settle(s);
+    const int i = s->currentIndex();
+    if (i >= target) break;
+    const cs::LessonStep& step = l.steps[static_cast<std::size_t>(i)];
+    if (step.kind == cs::StepKind::Task || (step.kind == cs::StepKind::Quiz && step.quiz.kind == cs::QuizKind::MakeItHappen)) {
+      s->showSolution();
+      settle(s);
+    } else if (step.kind == cs::StepKind::Quiz && step.quiz.kind == cs::QuizKind::Choice) {
+      for (std::size_t c : step.quiz.correct) panel->optionButton(c)->click();
+      panel->submitButton()->click();
+    } else if (step.kind == cs::StepKind::Quiz && step.quiz.kind == cs::QuizKind::Predict) {
+      answerPredict(panel, s, step.quiz.correct.front());
+    }
+    QApplication::processEvents();
+    if (s->currentIndex() != i) continue;
+    ASSERT_EQ(s->status(), Status::Done) << step.path;
+    panel->nextButton()->click();
+  }
+  settle(s);
+  ASSERT_EQ(s->currentIndex(), target);
+}
+
+// The gauge rows P2's card painted when the canvas was last drawn.
+QStringList gaugesPainted(MainWindow& w, const char* node) {
+  w.canvas()->refresh();
+  w.canvas()->viewport()->grab();  // paints the cards
+  const NodeItem* item = w.canvas()->nodeItemNamed(QString::fromLatin1(node));
+  return item ? item->gaugeTextsDrawn() : QStringList{"no card"};
+}
+
+int notes(const LabController& c, const char* key, cs::NodeId node) {
+  int n = 0;
+  for (const auto& e : c.sim().trace())
+    n += e.kind == cs::TraceKind::Note && e.node == node && c.info().notes[e.key] == key;
+  return n;
+}
+
+}  // namespace
+
+TEST(JanitorOnTheCanvas, Lesson10FillsP2sPoolOnItsCardAndShowsTheJanitorAct) {
+  guitest::ShownWindow lw("10-timeouts-and-the-janitor", QSize(1280, 800));
+  LabController& c = lw.controller;
+  LessonSession* s = lw.w.lessonSession();
+  const cs::NodeId P2 = 2;
+  ASSERT_EQ(c.nodeName(P2), QStringLiteral("P2"));
+
+  // At the start, every card of a participant shows its (empty) pool and the janitor's counter.
+  EXPECT_EQ(gaugesPainted(lw.w, "P2"), (QStringList{"Sessions in use 0/2", "Janitor rollbacks 0"}));
+  EXPECT_TRUE(gaugesPainted(lw.w, "C").isEmpty()) << "the coordinator has no pool";
+
+  const int fill = indexOf(*s->lesson(), "exhaust-the-pool");
+  ASSERT_GT(fill, 0);
+  walkTo(lw.w, fill);
+  s->showSolution();
+  settle(s);
+  EXPECT_EQ(s->status(), Status::Done);
+  EXPECT_TRUE(c.sim().node_view(P2).blocked);
+  EXPECT_EQ(gaugesPainted(lw.w, "P2").value(0), QStringLiteral("Sessions in use 2/2"));
+  EXPECT_TRUE(lw.w.canvas()->nodeItemNamed("P2")->toolTip().contains(QStringLiteral("Sessions in use 2/2")));
+  EXPECT_EQ(notes(c, "janitor_rollback", P2), 0);
+  lw.w.lessonPanel()->nextButton()->click();
+  settle(s);
+
+  // The prediction runs until the janitor acts: the counter on the card, the record in the log.
+  const int predict = indexOf(*s->lesson(), "predict-janitor");
+  ASSERT_EQ(s->currentIndex(), predict);
+  answerPredict(lw.w.lessonPanel(), s, s->currentStep()->quiz.correct.front());
+  EXPECT_TRUE(s->stepState(predict).correct);
+  EXPECT_EQ(notes(c, "janitor_rollback", P2), 1);
+  EXPECT_FALSE(c.sim().node_view(P2).blocked);
+  EXPECT_EQ(c.info().log_records[c.sim().log(P2).back().type], "HEURISTIC_ABORT");
+  EXPECT_EQ(gaugesPainted(lw.w, "P2").value(1), QStringLiteral("Janitor rollbacks 1"));
+  // The row went to the first transaction in the queue.
+  const auto locks = c.sim().node_view(P2).locks;
+  ASSERT_EQ(locks.size(), 1u);
+  EXPECT_NE(locks.front().holder, c.sim().log(P2).back().txn);
+}
+
+TEST(JanitorOnTheCanvas, Lesson08JanitorBreaksAgreementThenTheRestartedCoordinatorResendsCommit) {
+  guitest::ShownWindow lw("08-2pc-blocks", QSize(1280, 800));
+  LabController& c = lw.controller;
+  LessonSession* s = lw.w.lessonSession();
+  const cs::NodeId C = 0, P2 = 2;
+  const int q = indexOf(*s->lesson(), "janitor-breaks-agreement");
+  ASSERT_GT(q, 0);
+  walkTo(lw.w, q);
+  EXPECT_FALSE(lw.w.canvas()->invariantBanner()->isVisible());
+  s->showSolution();
+  settle(s);
+  EXPECT_EQ(s->status(), Status::Done);
+  EXPECT_EQ(notes(c, "janitor_rollback", P2), 1);
+  lw.w.canvas()->refresh();
+  EXPECT_TRUE(lw.w.canvas()->invariantBanner()->isVisible()) << "the checker flags agreement";
+  EXPECT_TRUE(lw.w.canvas()->invariantBanner()->title().contains(QStringLiteral("Agreement"), Qt::CaseInsensitive))
+      << lw.w.canvas()->invariantBanner()->title().toStdString();
+  EXPECT_EQ(gaugesPainted(lw.w, "P2").value(0), QStringLiteral("Janitor rollbacks 1"));
+
+  lw.w.lessonPanel()->nextButton()->click();
+  settle(s);
+  // The lab heals the network; the learner predicts and the lab restarts C, which re-sends the
+  // GLOBAL_COMMIT it logged; P2 can only report the conflict.
+  const cs::Time before = c.now();
+  const int p = indexOf(*s->lesson(), "predict-commit-resent");
+  walkTo(lw.w, p);
+  answerPredict(lw.w.lessonPanel(), s, s->currentStep()->quiz.correct.front());
+  EXPECT_TRUE(s->stepState(p).correct);
+  int resent = 0;
+  for (const auto& e : c.sim().trace())
+    resent += e.kind == cs::TraceKind::Send && e.node == C && e.peer == P2 && e.txn == 3 && e.time >= before &&
+              c.info().messages[e.key] == "GLOBAL_COMMIT";
+  EXPECT_GE(resent, 1);
+  EXPECT_EQ(notes(c, "heuristic_conflict", P2), 1);
+}
