@@ -25,7 +25,8 @@ struct CommitParams {
   Time ack_timeout = ms(300);  // C re-sends to participants that have not acknowledged
   Time client_retry = ms(100);
   int resources = 100;         // lockable resources per participant
-  // "votes": index = participant number (1-based). A participant votes abort on every transaction
+  // "votes" (RefusalForm::Votes in the compare mapping: {"Pk": "abort"} for every transaction,
+  // {"Pk": {"abort": [t, ...]}} for some): index = participant number (1-based). A participant votes abort on every transaction
   // (`every`) or only on the listed ones (`txns`, ascending); the others follow abort_probability.
   struct ForcedAbort {
     bool every = false;

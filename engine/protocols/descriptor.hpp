@@ -158,7 +158,7 @@ struct VariantSpec {
 // "worker k refuses transaction t" is said in its params.
 enum class RefusalForm : std::uint8_t {
   None,      // no worker can refuse (outbox, dual-write, primary-backup)
-  Votes,     // "votes": {"Pk": "abort"} (every transaction) or {"Pk": {"abort": [t, ...]}} (2PC, 3PC, Paxos Commit)
+  Votes,     // "votes": {"Pk": "abort"}: worker k votes abort on every transaction (2PC, 3PC)
   FailStep,  // "fail_step" (+ "fail_sagas"): the saga fails at one step, for the listed sagas or all
   Capacity,  // "capacity": {"NAME": 0}: every try at that service fails (TCC)
 };
