@@ -403,7 +403,7 @@
     </message>
     <message>
         <source>fault %1 (%2) waits for event #%3 of this protocol&apos;s own run, which %4 does not have; give it a time (&quot;at_ms&quot;) instead</source>
-        <translation>fault %1 (%2) waits for event #%3 of this protocol's own run, which %4 does not have; give it a time (&quot;at_ms&quot;) instead</translation>
+        <translation>fault %1 (%2) waits for event #%3 of this protocol&apos;s own run, which %4 does not have; give it a time (&quot;at_ms&quot;) instead</translation>
     </message>
     <message>
         <source>fault %1 (%2) waits for the state %3, which %4 does not have (nor one state of the same kind at that node)</source>
@@ -5082,10 +5082,6 @@
         <translation>Fixed votes</translation>
     </message>
     <message>
-        <source>Participants that always vote abort.</source>
-        <translation>Participants that always vote abort.</translation>
-    </message>
-    <message>
         <source>PRECOMMIT re-sends</source>
         <translation>PRECOMMIT re-sends</translation>
     </message>
@@ -5552,6 +5548,18 @@
     <message>
         <source>Paxos Commit runs 2F+1 acceptors A1…A(2F+1), so that F of them and the leader may crash.</source>
         <translation>Paxos Commit runs 2F+1 acceptors A1…A(2F+1), so that F of them and the leader may crash.</translation>
+    </message>
+    <message>
+        <source>Participants that vote abort: on every transaction, or only on the listed ones.</source>
+        <translation>Participants that vote abort: on every transaction, or only on the listed ones.</translation>
+    </message>
+    <message>
+        <source>Downstream services</source>
+        <translation>Downstream services</translation>
+    </message>
+    <message>
+        <source>How many downstream services (consumers) receive every order&apos;s event; an order is done when all of them have applied it.</source>
+        <translation>How many downstream services (consumers) receive every order's event; an order is done when all of them have applied it.</translation>
     </message>
 </context>
 <context>

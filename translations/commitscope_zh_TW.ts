@@ -5073,10 +5073,6 @@
         <translation>固定投票</translation>
     </message>
     <message>
-        <source>Participants that always vote abort.</source>
-        <translation>永遠投票中止的參與者。</translation>
-    </message>
-    <message>
         <source>PRECOMMIT re-sends</source>
         <translation>PRECOMMIT 重送次數</translation>
     </message>
@@ -5543,6 +5539,18 @@
     <message>
         <source>Paxos Commit runs 2F+1 acceptors A1…A(2F+1), so that F of them and the leader may crash.</source>
         <translation>Paxos Commit 使用 2F+1 個接受者 A1…A(2F+1)，其中 F 個和領導者當機時仍能完成。</translation>
+    </message>
+    <message>
+        <source>Participants that vote abort: on every transaction, or only on the listed ones.</source>
+        <translation>會投中止票的參與者：每一筆交易都投，或只對列出的交易投。</translation>
+    </message>
+    <message>
+        <source>Downstream services</source>
+        <translation>下游服務數</translation>
+    </message>
+    <message>
+        <source>How many downstream services (consumers) receive every order&apos;s event; an order is done when all of them have applied it.</source>
+        <translation>有幾個下游服務（消費者）接收每筆訂單的事件；全部都套用了，這筆訂單才算完成。</translation>
     </message>
 </context>
 <context>
