@@ -356,6 +356,89 @@
     </message>
 </context>
 <context>
+    <name>EngineCompareRefusal</name>
+    <message>
+        <source>unknown protocol &quot;%1&quot;</source>
+        <translation>unknown protocol &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>its parameters are not valid (%1)</source>
+        <translation>its parameters are not valid (%1)</translation>
+    </message>
+    <message>
+        <source>it is not a protocol</source>
+        <translation>it is not a protocol</translation>
+    </message>
+    <message>
+        <source>it has no transaction workload</source>
+        <translation>it has no transaction workload</translation>
+    </message>
+    <message>
+        <source>%1 has no transaction workload to compare</source>
+        <translation>%1 has no transaction workload to compare</translation>
+    </message>
+    <message>
+        <source>random abort votes (abort_probability) have no common form</source>
+        <translation>random abort votes (abort_probability) have no common form</translation>
+    </message>
+    <message>
+        <source>random saga failures (fail_probability below 1) have no common form</source>
+        <translation>random saga failures (fail_probability below 1) have no common form</translation>
+    </message>
+    <message>
+        <source>a step that times out (fail_mode &quot;timeout&quot;) is not a refusal</source>
+        <translation>a step that times out (fail_mode &quot;timeout&quot;) is not a refusal</translation>
+    </message>
+    <message>
+        <source>the capacity at %1 (%2) runs out part-way through the workload, which has no common form</source>
+        <translation>the capacity at %1 (%2) runs out part-way through the workload, which has no common form</translation>
+    </message>
+    <message>
+        <source>%1 has exactly %2 worker node(s) (%3); the file has %4</source>
+        <translation>%1 has exactly %2 worker node(s) (%3); the file has %4</translation>
+    </message>
+    <message>
+        <source>%1 has %2 to %3 worker nodes (%4); the file has %5</source>
+        <translation>%1 has %2 to %3 worker nodes (%4); the file has %5</translation>
+    </message>
+    <message>
+        <source>%1 has no way for a worker to refuse a transaction; the file has worker %2 (%3) refusing</source>
+        <translation>%1 has no way for a worker to refuse a transaction; the file has worker %2 (%3) refusing</translation>
+    </message>
+    <message>
+        <source>%1 cannot make worker %2 (%3) refuse only some transactions: a service refuses once its capacity is gone</source>
+        <translation>%1 cannot make worker %2 (%3) refuse only some transactions: a service refuses once its capacity is gone</translation>
+    </message>
+    <message>
+        <source>%1 fails a saga at one step only; the file has worker %2 (%3) and worker %4 (%5) refusing different transactions</source>
+        <translation>%1 fails a saga at one step only; the file has worker %2 (%3) and worker %4 (%5) refusing different transactions</translation>
+    </message>
+    <message>
+        <source>fault %1 (%2) acts on the coordinating node %3, and %4 has none</source>
+        <translation>fault %1 (%2) acts on the coordinating node %3, and %4 has none</translation>
+    </message>
+    <message>
+        <source>fault %1 (%2) names %3, which has no counterpart in %4 (only the coordinating node and the workers are matched)</source>
+        <translation>fault %1 (%2) names %3, which has no counterpart in %4 (only the coordinating node and the workers are matched)</translation>
+    </message>
+    <message>
+        <source>fault %1 (%2) waits for event #%3 of this protocol&apos;s own run, which %4 does not have; give it a time (&quot;at_ms&quot;) instead</source>
+        <translation>fault %1 (%2) waits for event #%3 of this protocol&apos;s own run, which %4 does not have; give it a time (&quot;at_ms&quot;) instead</translation>
+    </message>
+    <message>
+        <source>fault %1 (%2) waits for the state %3, which %4 does not have (nor one state of the same kind at that node)</source>
+        <translation>fault %1 (%2) waits for the state %3, which %4 does not have (nor one state of the same kind at that node)</translation>
+    </message>
+    <message>
+        <source>fault %1 (%2) waits for the message %3, which %4 does not send</source>
+        <translation>fault %1 (%2) waits for the message %3, which %4 does not send</translation>
+    </message>
+    <message>
+        <source>%1 cannot run this scenario: %2</source>
+        <translation>%1 cannot run this scenario: %2</translation>
+    </message>
+</context>
+<context>
     <name>EngineDrop</name>
     <message>
         <source>not dropped</source>
@@ -5186,10 +5269,6 @@
         <translation>Fixed votes</translation>
     </message>
     <message>
-        <source>Participants that always vote abort.</source>
-        <translation>Participants that always vote abort.</translation>
-    </message>
-    <message>
         <source>PRECOMMIT re-sends</source>
         <translation>PRECOMMIT re-sends</translation>
     </message>
@@ -5712,6 +5791,18 @@
     <message>
         <source>at the decision</source>
         <translation>at the decision</translation>
+    </message>
+    <message>
+        <source>Participants that vote abort: on every transaction, or only on the listed ones.</source>
+        <translation>Participants that vote abort: on every transaction, or only on the listed ones.</translation>
+    </message>
+    <message>
+        <source>Downstream services</source>
+        <translation>Downstream services</translation>
+    </message>
+    <message>
+        <source>How many downstream services (consumers) receive every order&apos;s event; an order is done when all of them have applied it.</source>
+        <translation>How many downstream services (consumers) receive every order&apos;s event; an order is done when all of them have applied it.</translation>
     </message>
 </context>
 <context>

@@ -356,6 +356,89 @@
     </message>
 </context>
 <context>
+    <name>EngineCompareRefusal</name>
+    <message>
+        <source>unknown protocol &quot;%1&quot;</source>
+        <translation>未知的協定「%1」</translation>
+    </message>
+    <message>
+        <source>its parameters are not valid (%1)</source>
+        <translation>參數不正確（%1）</translation>
+    </message>
+    <message>
+        <source>it is not a protocol</source>
+        <translation>這不是一個協定</translation>
+    </message>
+    <message>
+        <source>it has no transaction workload</source>
+        <translation>它沒有交易工作負載</translation>
+    </message>
+    <message>
+        <source>%1 has no transaction workload to compare</source>
+        <translation>%1 沒有可以比較的交易工作負載</translation>
+    </message>
+    <message>
+        <source>random abort votes (abort_probability) have no common form</source>
+        <translation>隨機的中止投票（abort_probability）沒有共通的寫法</translation>
+    </message>
+    <message>
+        <source>random saga failures (fail_probability below 1) have no common form</source>
+        <translation>隨機的 Saga 失敗（fail_probability 小於 1）沒有共通的寫法</translation>
+    </message>
+    <message>
+        <source>a step that times out (fail_mode &quot;timeout&quot;) is not a refusal</source>
+        <translation>逾時的步驟（fail_mode 為 &quot;timeout&quot;）不算是拒絕</translation>
+    </message>
+    <message>
+        <source>the capacity at %1 (%2) runs out part-way through the workload, which has no common form</source>
+        <translation>%1 的容量（%2）會在工作負載進行到一半時用完，這沒有共通的寫法</translation>
+    </message>
+    <message>
+        <source>%1 has exactly %2 worker node(s) (%3); the file has %4</source>
+        <translation>%1 剛好有 %2 個工作節點（%3）；檔案裡有 %4 個</translation>
+    </message>
+    <message>
+        <source>%1 has %2 to %3 worker nodes (%4); the file has %5</source>
+        <translation>%1 有 %2 到 %3 個工作節點（%4）；檔案裡有 %5 個</translation>
+    </message>
+    <message>
+        <source>%1 has no way for a worker to refuse a transaction; the file has worker %2 (%3) refusing</source>
+        <translation>%1 沒有辦法讓工作節點拒絕交易；檔案裡有工作節點 %2（%3）拒絕</translation>
+    </message>
+    <message>
+        <source>%1 cannot make worker %2 (%3) refuse only some transactions: a service refuses once its capacity is gone</source>
+        <translation>%1 無法讓工作節點 %2（%3）只拒絕部分交易：服務要等容量用完才會拒絕</translation>
+    </message>
+    <message>
+        <source>%1 fails a saga at one step only; the file has worker %2 (%3) and worker %4 (%5) refusing different transactions</source>
+        <translation>%1 的 Saga 只能在一個步驟失敗；檔案裡工作節點 %2（%3）和工作節點 %4（%5）拒絕的是不同的交易</translation>
+    </message>
+    <message>
+        <source>fault %1 (%2) acts on the coordinating node %3, and %4 has none</source>
+        <translation>故障 %1（%2）作用在協調節點 %3 上，而 %4 沒有協調節點</translation>
+    </message>
+    <message>
+        <source>fault %1 (%2) names %3, which has no counterpart in %4 (only the coordinating node and the workers are matched)</source>
+        <translation>故障 %1（%2）指定了 %3，它在 %4 裡沒有對應的節點（只有協調節點和工作節點能對應）</translation>
+    </message>
+    <message>
+        <source>fault %1 (%2) waits for event #%3 of this protocol&apos;s own run, which %4 does not have; give it a time (&quot;at_ms&quot;) instead</source>
+        <translation>故障 %1（%2）要等這個協定自己執行的第 %3 個事件，%4 沒有這個事件；請改用時間（&quot;at_ms&quot;）</translation>
+    </message>
+    <message>
+        <source>fault %1 (%2) waits for the state %3, which %4 does not have (nor one state of the same kind at that node)</source>
+        <translation>故障 %1（%2）要等狀態 %3，%4 沒有這個狀態（那個節點也沒有唯一一個同類的狀態）</translation>
+    </message>
+    <message>
+        <source>fault %1 (%2) waits for the message %3, which %4 does not send</source>
+        <translation>故障 %1（%2）要等訊息 %3，%4 不會送出這種訊息</translation>
+    </message>
+    <message>
+        <source>%1 cannot run this scenario: %2</source>
+        <translation>%1 無法執行這個情境：%2</translation>
+    </message>
+</context>
+<context>
     <name>EngineDrop</name>
     <message>
         <source>not dropped</source>
@@ -5177,10 +5260,6 @@
         <translation>固定投票</translation>
     </message>
     <message>
-        <source>Participants that always vote abort.</source>
-        <translation>永遠投票中止的參與者。</translation>
-    </message>
-    <message>
         <source>PRECOMMIT re-sends</source>
         <translation>PRECOMMIT 重送次數</translation>
     </message>
@@ -5703,6 +5782,18 @@
     <message>
         <source>at the decision</source>
         <translation>在決策之後</translation>
+    </message>
+    <message>
+        <source>Participants that vote abort: on every transaction, or only on the listed ones.</source>
+        <translation>會投中止票的參與者：每一筆交易都投，或只對列出的交易投。</translation>
+    </message>
+    <message>
+        <source>Downstream services</source>
+        <translation>下游服務數</translation>
+    </message>
+    <message>
+        <source>How many downstream services (consumers) receive every order&apos;s event; an order is done when all of them have applied it.</source>
+        <translation>有幾個下游服務（消費者）接收每筆訂單的事件；全部都套用了，這筆訂單才算完成。</translation>
     </message>
 </context>
 <context>

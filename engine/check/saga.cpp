@@ -125,7 +125,8 @@ EffectAfterCommitInvariant::EffectAfterCommitInvariant(NodeId source, std::uint1
 void EffectAfterCommitInvariant::observe(const TraceEvent& ev) {
   if (ev.kind != TraceKind::LogAppend) return;
   if (ev.node == source_ && ev.key == commit_) slot(committed_, ev.txn) = 1;
-  if (ev.node == sink_ && ev.key == effect_ && !slot(committed_, ev.txn))
+  const bool at_sink = sink_ == kNoNode ? ev.node != source_ : ev.node == sink_;
+  if (at_sink && ev.key == effect_ && !slot(committed_, ev.txn))
     violate(ev, "the effect of transaction " + std::to_string(ev.txn) + " was applied but its source never committed it");
 }
 

@@ -72,7 +72,8 @@ class ExactlyOnceEffectInvariant final : public Invariant {
 };
 
 // An effect is applied downstream only for an order that the source has committed (no phantom
-// events, as publishing before committing would produce).
+// events, as publishing before committing would produce). `sink` kNoNode: any node but the source
+// (several consumers).
 class EffectAfterCommitInvariant final : public Invariant {
  public:
   std::unique_ptr<Invariant> clone() const override { return std::make_unique<EffectAfterCommitInvariant>(*this); }

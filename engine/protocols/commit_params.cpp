@@ -1,5 +1,6 @@
 #include "protocols/commit_params.hpp"
 
+#include <algorithm>
 #include <string>
 
 namespace cs {
@@ -23,37 +24,75 @@ void read_pool_janitor_params(ParamReader& r, CommitParams& p) {
   p.janitor = r.duration("janitor_ms");
 }
 
-void read_commit_votes(ParamReader& r, CommitParams& p) {
-  p.always_abort.assign(static_cast<std::size_t>(p.participants) + 1, false);
-  if (const auto* votes = r.raw("votes")) {
-    if (!votes->is_object()) {
-      r.error("votes", "must be an object such as {\"P2\": \"abort\"}");
-    } else {
-      for (const auto& [name, v] : votes->items()) {
-        int idx = 0;
-        for (int i = 1; i <= p.participants; ++i)
-          if (name == "P" + std::to_string(i)) idx = i;
-        const std::string key = "votes." + name;
-        if (idx == 0) {
-          r.error(key, "\"" + name + "\" is not a participant (P1 to P" + std::to_string(p.participants) + ")");
-        } else if (!v.is_string() || (v != "abort" && v != "commit")) {
-          r.error(key, "must be \"commit\" or \"abort\"");
-        } else {
-          p.always_abort[static_cast<std::size_t>(idx)] = (v == "abort");
-        }
-      }
+bool CommitParams::ForcedAbort::applies_to(TxnId txn) const {
+  return every || std::binary_search(txns.begin(), txns.end(), txn);
+}
+
+namespace {
+
+int participant_index(const std::string& name, int participants) {
+  for (int i = 1; i <= participants; ++i)
+    if (name == "P" + std::to_string(i)) return i;
+  return 0;
+}
+
+// {"abort": [2, 5]}: the transactions (1 to `transactions`) on which the participant votes abort.
+void read_vote_list(ParamReader& r, const std::string& key, const nlohmann::json& v, int transactions,
+                    CommitParams::ForcedAbort& out) {
+  const auto list = v.find("abort");
+  if (v.size() != 1 || list == v.end()) {
+    r.error(key, "must be \"abort\", \"commit\" or {\"abort\": [transaction numbers]}, such as {\"abort\": [2, 5]}");
+    return;
+  }
+  if (!list->is_array() || list->empty()) {
+    r.error(key + ".abort", "must be a non-empty list of transaction numbers such as [2, 5]");
+    return;
+  }
+  for (const auto& t : *list) {
+    if (!t.is_number_integer() || t.get<std::int64_t>() < 1 || t.get<std::int64_t>() > transactions) {
+      r.error(key + ".abort", "every entry must be a transaction number between 1 and " + std::to_string(transactions));
+      out.txns.clear();
+      return;
     }
+    out.txns.push_back(t.get<TxnId>());
+  }
+  std::sort(out.txns.begin(), out.txns.end());
+  out.txns.erase(std::unique(out.txns.begin(), out.txns.end()), out.txns.end());
+}
+
+}  // namespace
+
+void read_commit_votes(ParamReader& r, CommitParams& p) {
+  p.forced_abort.assign(static_cast<std::size_t>(p.participants) + 1, {});
+  const auto* votes = r.raw("votes");
+  if (!votes) return;
+  if (!votes->is_object()) {
+    r.error("votes", "must be an object such as {\"P2\": \"abort\"} or {\"P2\": {\"abort\": [2, 5]}}");
+    return;
+  }
+  for (const auto& [name, v] : votes->items()) {
+    const int idx = participant_index(name, p.participants);
+    const std::string key = "votes." + name;
+    auto& forced = p.forced_abort[static_cast<std::size_t>(idx)];
+    if (idx == 0)
+      r.error(key, "\"" + name + "\" is not a participant (P1 to P" + std::to_string(p.participants) + ")");
+    else if (v.is_object())
+      read_vote_list(r, key, v, p.transactions, forced);
+    else if (!v.is_string() || (v != "abort" && v != "commit"))
+      r.error(key, "must be \"commit\", \"abort\" or {\"abort\": [transaction numbers]}");
+    else
+      forced.every = (v == "abort");
   }
 }
 
-TxnDraw draw_transaction(const CommitParams& p, Rng& workload) {
+TxnDraw draw_transaction(const CommitParams& p, TxnId txn, Rng& workload) {
   TxnDraw d;
   d.resource.assign(static_cast<std::size_t>(p.participants) + 1, 0);
   d.vote_abort.assign(static_cast<std::size_t>(p.participants) + 1, false);
   for (int i = 1; i <= p.participants; ++i) {
     const auto ix = static_cast<std::size_t>(i);
     d.resource[ix] = static_cast<std::int64_t>(workload.below(static_cast<std::uint64_t>(p.resources)));
-    d.vote_abort[ix] = p.always_abort[ix] || (!p.abort_probability.is_zero() && workload.chance(p.abort_probability));
+    d.vote_abort[ix] = p.forced_abort[ix].applies_to(txn) || (!p.abort_probability.is_zero() && workload.chance(p.abort_probability));
   }
   return d;
 }

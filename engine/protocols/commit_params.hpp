@@ -25,7 +25,15 @@ struct CommitParams {
   Time ack_timeout = ms(300);  // C re-sends to participants that have not acknowledged
   Time client_retry = ms(100);
   int resources = 100;         // lockable resources per participant
-  std::vector<bool> always_abort;  // index = participant number (1-based)
+  // "votes" (RefusalForm::Votes in the compare mapping: {"Pk": "abort"} for every transaction,
+  // {"Pk": {"abort": [t, ...]}} for some): index = participant number (1-based). A participant votes abort on every transaction
+  // (`every`) or only on the listed ones (`txns`, ascending); the others follow abort_probability.
+  struct ForcedAbort {
+    bool every = false;
+    std::vector<TxnId> txns;
+    bool applies_to(TxnId txn) const;
+  };
+  std::vector<ForcedAbort> forced_abort;
   Ratio abort_probability{0, Ratio::kPpm};
   // Sessions and the janitor (2PC reads them with read_pool_janitor_params; 0 = off, the default).
   int pool_size = 0;             // sessions per participant; a transaction holds one from its join
@@ -60,7 +68,8 @@ inline constexpr ParamSpec kAbortProbability{.key = "abort_probability", .kind =
                                              .lo = 0, .hi = 1,
                                              .help = "chance that a participant votes abort, per transaction"};
 inline constexpr ParamSpec kVotes{.key = "votes", .kind = ParamKind::Structured,
-                                  .help = "e.g. {\"P2\": \"abort\"}: that participant always votes abort",
+                                  .help = "{\"P2\": \"abort\"}: P2 votes abort on every transaction; "
+                                          "{\"P2\": {\"abort\": [2, 5]}}: only on transactions 2 and 5",
                                   .def_json = "{}"};
 // The connection pool and the janitor (0 = off: runs without them are unchanged).
 inline constexpr std::string_view kPoolReleases[] = {"prepare", "decision"};
@@ -107,6 +116,6 @@ struct TxnDraw {
   std::vector<std::int64_t> resource;
   std::vector<bool> vote_abort;
 };
-TxnDraw draw_transaction(const CommitParams& p, Rng& workload);
+TxnDraw draw_transaction(const CommitParams& p, TxnId txn, Rng& workload);
 
 }  // namespace cs

@@ -18,13 +18,15 @@ constexpr RoleSpec kOutboxRoles[] = {
      .help = "commits the order and its outbox row in one local transaction"},
     {.key = "relay", .naming = "RELAY", .help = "polls the outbox and publishes what it finds, at least once"},
     {.key = "broker", .naming = "BROKER", .help = "stores events and redelivers until acknowledged"},
-    {.key = "consumer", .naming = "CONSUMER", .worker = true, .help = "applies each event's effect"},
+    {.key = "consumer", .naming = "CONSUMER, or CONSUMER1…CONSUMERn", .count = "consumers", .worker = true,
+     .help = "a downstream service: applies each event's effect"},
 };
 constexpr RoleSpec kDualWriteRoles[] = {
     {.key = "order_service", .naming = "ORDER_SVC", .coordinates = true,
      .help = "commits the order, then publishes the event itself (two writes, no transaction spans both)"},
     {.key = "broker", .naming = "BROKER", .help = "stores events and redelivers until acknowledged"},
-    {.key = "consumer", .naming = "CONSUMER", .worker = true, .help = "applies each event's effect"},
+    {.key = "consumer", .naming = "CONSUMER, or CONSUMER1…CONSUMERn", .count = "consumers", .worker = true,
+     .help = "a downstream service: applies each event's effect"},
 };
 constexpr StateSpec kStates[] = {{"NONE", StateClass::Initial},      {"COMMITTED", StateClass::Committed},
                                  {"PUBLISHING", StateClass::Working}, {"PUBLISHED", StateClass::Done},
@@ -67,6 +69,11 @@ constexpr ParamSpec kPublishTimeout{.key = "publish_timeout_ms", .kind = ParamKi
                                     .hi = 3'600'000, .unit = "ms", .help = "re-publish without PUBLISH_ACK"};
 constexpr ParamSpec kRedeliver{.key = "redeliver_ms", .kind = ParamKind::DurationMs, .def = 200, .lo = 1,
                                .hi = 3'600'000, .unit = "ms", .help = "broker redelivery period"};
+// 32 bits of acknowledgements per offset; eight downstream services are plenty for a lesson.
+constexpr ParamSpec kConsumers{.key = "consumers", .kind = ParamKind::Integer, .def = 1, .lo = 1, .hi = 8,
+                               .unit = "nodes",
+                               .help = "downstream services that each receive and apply every order's event (CONSUMER, "
+                                       "or CONSUMER1…CONSUMERn); an order is done when all of them applied it"};
 constexpr ParamSpec kOutboxParams[] = {
     kOrders, kInterval, kClientRetry,
     {.key = "poll_ms", .kind = ParamKind::DurationMs, .def = 50, .lo = 1, .hi = 3'600'000, .unit = "ms",
@@ -75,6 +82,7 @@ constexpr ParamSpec kOutboxParams[] = {
     kPublishTimeout, kRedeliver,
     {.key = "idempotent_consumer", .kind = ParamKind::Boolean, .def = 1, .lo = 0, .hi = 1,
      .help = "the consumer keeps a table of processed events and skips duplicates"},
+    kConsumers,
 };
 constexpr ParamSpec kDualWriteParams[] = {
     kOrders, kInterval, kClientRetry,
@@ -85,6 +93,7 @@ constexpr ParamSpec kDualWriteParams[] = {
     kRedeliver,
     {.key = "idempotent_consumer", .kind = ParamKind::Boolean, .def = 0, .lo = 0, .hi = 1,
      .help = "the consumer keeps a table of processed events and skips duplicates"},
+    kConsumers,
 };
 constexpr VariantSpec kVariants[] = {
     {.id = "idempotent=off", .label = "Without an idempotent consumer", .tag = "not idempotent", .key = "idempotent_consumer",
@@ -123,6 +132,7 @@ std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out,
   p.publish_timeout = r.duration("publish_timeout_ms");
   p.redeliver = r.duration("redeliver_ms");
   p.idempotent_consumer = r.boolean("idempotent_consumer");
+  p.consumers = static_cast<int>(r.integer("consumers"));
   r.finish();
   if (!r.ok()) return nullptr;
   return std::make_unique<Outbox>(std::move(p));
@@ -155,24 +165,39 @@ ProtocolInfo Outbox::make_info(bool outbox) {
 
 Outbox::Outbox(Params p) : p_(std::move(p)), info_(make_info(p_.outbox)) {
   const auto n = static_cast<std::size_t>(p_.orders) + 1;
-  const std::size_t nodes = p_.outbox ? 4 : 3;
-  state_.assign(nodes, std::vector<std::uint8_t>(n, NONE));
-  processed_.assign(n, 0);
-  book_.assign(n, Book{});
+  const auto consumers = static_cast<std::size_t>(p_.consumers);
+  state_.assign(static_cast<std::size_t>(consumer()) + consumers, std::vector<std::uint8_t>(n, NONE));
+  processed_.assign(consumers, std::vector<std::uint8_t>(n, 0));
+  Book fresh;
+  fresh.applied.assign(consumers, 0);
+  book_.assign(n, fresh);
+}
+
+bool Outbox::Book::complete() const {
+  return std::all_of(applied.begin(), applied.end(), [](int a) { return a > 0; });
+}
+
+int Outbox::consumer_index(NodeId node) const {
+  const int k = node - consumer();
+  return k >= 0 && k < p_.consumers ? k : -1;
 }
 
 std::vector<NodeSpec> Outbox::node_specs() const {
   std::vector<NodeSpec> out{{"ORDER_SVC", "order_service"}};
   if (p_.outbox) out.push_back({"RELAY", "relay"});
   out.push_back({"BROKER", "broker"});
-  out.push_back({"CONSUMER", "consumer"});
+  for (int k = 1; k <= p_.consumers; ++k)
+    out.push_back({p_.consumers == 1 ? std::string("CONSUMER") : "CONSUMER" + std::to_string(k), "consumer"});
   return out;
 }
 
 std::vector<std::unique_ptr<Invariant>> Outbox::make_invariants() const {
   std::vector<std::unique_ptr<Invariant>> out;
+  // Per node: each consumer applies each order's effect exactly once.
   out.push_back(std::make_unique<ExactlyOnceEffectInvariant>(std::vector<std::uint16_t>{REC_APPLIED}, N_EVENT_LOST));
-  out.push_back(std::make_unique<EffectAfterCommitInvariant>(svc(), REC_ORDER, consumer(), REC_APPLIED));
+  // Only consumers log APPLIED: with several, any node but the service is a sink.
+  out.push_back(std::make_unique<EffectAfterCommitInvariant>(svc(), REC_ORDER, p_.consumers == 1 ? consumer() : kNoNode,
+                                                             REC_APPLIED));
   return out;
 }
 
@@ -249,20 +274,17 @@ void Outbox::on_message(Simulator& sim, const Message& m) {
       const auto offset = static_cast<std::int64_t>(offsets_.size());
       sim.log_append(broker(), REC_EVENT_STORED, m.txn, offset);
       if (!sim.is_up(broker())) return;
-      offsets_.push_back(Offset{m.txn, false});
+      offsets_.push_back(Offset{m.txn, 0});
       ++stored_;
       book_[m.txn].stored = true;
       set(sim, broker(), m.txn, STORED);
       sim.send(broker(), m.from, PUBLISH_ACK, m.txn, m.a);
-      broker_deliver(sim, static_cast<std::size_t>(offset));
-    } else if (m.type == ACK && m.b >= 0 && static_cast<std::size_t>(m.b) < offsets_.size() &&
-               !offsets_[static_cast<std::size_t>(m.b)].acked) {
-      sim.log_append(broker(), REC_EVENT_ACKED, m.txn, m.b);
-      offsets_[static_cast<std::size_t>(m.b)].acked = true;
-      set(sim, broker(), m.txn, DELIVERED);
+      for (int k = 0; k < p_.consumers; ++k) broker_deliver(sim, static_cast<std::size_t>(offset), k);
+    } else if (m.type == ACK && consumer_index(m.from) >= 0) {
+      broker_on_ack(sim, m, consumer_index(m.from));
     }
-  } else if (to == consumer() && m.type == DELIVER) {
-    consumer_on_deliver(sim, m);
+  } else if (consumer_index(to) >= 0 && m.type == DELIVER) {
+    consumer_on_deliver(sim, m, consumer_index(to));
   }
 }
 
@@ -286,13 +308,16 @@ void Outbox::on_timer(Simulator& sim, const TimerRec& t) {
         svc_publish(sim, t.txn);
       }
       break;
-    case T_REDELIVER:
-      if (static_cast<std::size_t>(t.value) < offsets_.size() && !offsets_[static_cast<std::size_t>(t.value)].acked) {
+    case T_REDELIVER: {
+      const auto offset = static_cast<std::size_t>(t.value % kConsumerStride);
+      const auto k = static_cast<int>(t.value / kConsumerStride);
+      if (offset < offsets_.size() && !(offsets_[offset].acked & (1u << k))) {
         ++redeliveries_;
-        sim.note(broker(), t.txn, N_REDELIVERY, t.value);
-        broker_deliver(sim, static_cast<std::size_t>(t.value));
+        sim.note(broker(), t.txn, N_REDELIVERY, static_cast<std::int64_t>(offset));
+        broker_deliver(sim, offset, k);
       }
       break;
+    }
     case T_PUBLISH_DELAY:
       if (state_[0][t.txn] == COMMITTED) svc_publish(sim, t.txn);
       break;
@@ -327,16 +352,38 @@ void Outbox::relay_on_rows(Simulator& sim, const Message& m) {
   }
 }
 
-void Outbox::broker_deliver(Simulator& sim, std::size_t offset) {
+void Outbox::broker_deliver(Simulator& sim, std::size_t offset, int k) {
   const Offset& o = offsets_[offset];
-  sim.send(broker(), consumer(), DELIVER, o.order, o.order, static_cast<std::int64_t>(offset));
-  sim.set_timer(broker(), p_.redeliver, T_REDELIVER, o.order, static_cast<std::int64_t>(offset));
+  const auto at = static_cast<std::int64_t>(offset);
+  sim.send(broker(), consumer(k), DELIVER, o.order, o.order, at);
+  sim.set_timer(broker(), p_.redeliver, T_REDELIVER, o.order, at + k * kConsumerStride);
 }
 
-void Outbox::consumer_on_deliver(Simulator& sim, const Message& m) {
+// The log value says which consumer acknowledged (offset, plus k strides), so a restarted broker
+// redelivers only to those that have not.
+void Outbox::broker_on_ack(Simulator& sim, const Message& m, int k) {
+  if (m.b < 0 || static_cast<std::size_t>(m.b) >= offsets_.size()) return;
+  Offset& o = offsets_[static_cast<std::size_t>(m.b)];
+  if (o.acked & (1u << k)) return;
+  sim.log_append(broker(), REC_EVENT_ACKED, m.txn, m.b + k * kConsumerStride);
+  o.acked |= 1u << k;
+  if (o.acked == all_consumers()) set(sim, broker(), m.txn, DELIVERED);
+}
+
+void Outbox::end_order(Simulator& sim, TxnId order) {
+  Book& b = book_[order];
+  ++applied_;
+  b.ended = sim.now();
+  latency_sum_ += b.ended - b.started;
+  latency_max_ = std::max<std::int64_t>(latency_max_, b.ended - b.started);
+  sim.txn_end(order, TxnOutcome::Committed);
+}
+
+void Outbox::consumer_on_deliver(Simulator& sim, const Message& m, int k) {
   const TxnId order = m.txn;
-  const NodeId c = consumer();
-  if (p_.idempotent_consumer && processed_[order]) {
+  const NodeId c = consumer(k);
+  auto& processed = processed_[static_cast<std::size_t>(k)];
+  if (p_.idempotent_consumer && processed[order]) {
     ++dup_suppressed_;
     sim.note(c, order, N_DUPLICATE_SUPPRESSED, m.b);
     sim.send(c, broker(), ACK, order, m.a, m.b);
@@ -346,18 +393,15 @@ void Outbox::consumer_on_deliver(Simulator& sim, const Message& m) {
   if (p_.idempotent_consumer) sim.log_append(c, REC_PROCESSED, order, m.a);
   sim.log_append(c, REC_APPLIED, order);
   if (!sim.is_up(c)) return;
-  processed_[order] = 1;
+  processed[order] = 1;
   Book& b = book_[order];
-  ++b.applied;
-  if (b.applied == 1) {
-    ++applied_;
-    b.ended = sim.now();
-    latency_sum_ += b.ended - b.started;
-    latency_max_ = std::max<std::int64_t>(latency_max_, b.ended - b.started);
-    sim.txn_end(order, TxnOutcome::Committed);
-  } else {
+  int& mine = b.applied[static_cast<std::size_t>(k)];
+  ++mine;
+  if (mine > 1) {
     ++dup_effects_;
-    sim.note(c, order, N_DUPLICATE_EFFECT, b.applied);
+    sim.note(c, order, N_DUPLICATE_EFFECT, mine);
+  } else if (b.complete()) {
+    end_order(sim, order);  // the last consumer to apply it
   }
   set(sim, c, order, APPLIED);
   sim.send(c, broker(), ACK, order, m.a, m.b);
@@ -390,7 +434,10 @@ void Outbox::on_crash(Simulator& sim, NodeId node) {
   if (node == svc()) unsent_.clear();
   if (node == relay()) relay_inflight_.clear();
   if (node == broker()) offsets_.clear();
-  if (node == consumer()) std::fill(processed_.begin(), processed_.end(), std::uint8_t{0});
+  if (const int k = consumer_index(node); k >= 0) {
+    auto& processed = processed_[static_cast<std::size_t>(k)];
+    std::fill(processed.begin(), processed.end(), std::uint8_t{0});
+  }
 }
 
 void Outbox::on_restart(Simulator& sim, NodeId node) {
@@ -400,7 +447,7 @@ void Outbox::on_restart(Simulator& sim, NodeId node) {
     sim.set_timer(relay(), p_.poll, T_POLL, 0);  // stateless: the outbox tells it what is owed
   }
   if (node == broker()) recover_broker(sim);
-  if (node == consumer()) recover_consumer(sim);
+  if (const int k = consumer_index(node); k >= 0) recover_consumer(sim, k);
 }
 
 void Outbox::recover_svc(Simulator& sim) {
@@ -421,32 +468,36 @@ void Outbox::recover_svc(Simulator& sim) {
 void Outbox::recover_broker(Simulator& sim) {
   for (const LogRecord& r : sim.log(broker())) {
     if (r.type == REC_EVENT_STORED) {
-      offsets_.push_back(Offset{r.txn, false});
+      offsets_.push_back(Offset{r.txn, 0});
       state_[static_cast<std::size_t>(broker())][r.txn] = STORED;
     }
     if (r.type == REC_EVENT_ACKED) {
-      offsets_[static_cast<std::size_t>(r.value)].acked = true;
-      state_[static_cast<std::size_t>(broker())][r.txn] = DELIVERED;
+      Offset& o = offsets_[static_cast<std::size_t>(r.value % kConsumerStride)];
+      o.acked |= 1u << static_cast<int>(r.value / kConsumerStride);
+      if (o.acked == all_consumers()) state_[static_cast<std::size_t>(broker())][r.txn] = DELIVERED;
     }
   }
   sim.note(broker(), 0, N_RECOVERED);
   for (std::size_t i = 0; i < offsets_.size(); ++i)
-    if (!offsets_[i].acked) {
-      ++redeliveries_;
-      sim.note(broker(), offsets_[i].order, N_REDELIVERY, static_cast<std::int64_t>(i));
-      broker_deliver(sim, i);
-    }
+    for (int k = 0; k < p_.consumers; ++k)
+      if (!(offsets_[i].acked & (1u << k))) {
+        ++redeliveries_;
+        sim.note(broker(), offsets_[i].order, N_REDELIVERY, static_cast<std::int64_t>(i));
+        broker_deliver(sim, i, k);
+      }
 }
 
-void Outbox::recover_consumer(Simulator& sim) {
-  for (const LogRecord& r : sim.log(consumer())) {
-    if (r.type == REC_PROCESSED) processed_[r.txn] = 1;
+void Outbox::recover_consumer(Simulator& sim, int k) {
+  const NodeId c = consumer(k);
+  auto& processed = processed_[static_cast<std::size_t>(k)];
+  for (const LogRecord& r : sim.log(c)) {
+    if (r.type == REC_PROCESSED) processed[r.txn] = 1;
     if (r.type == REC_APPLIED) {
-      state_[static_cast<std::size_t>(consumer())][r.txn] = APPLIED;
-      if (!p_.idempotent_consumer) processed_[r.txn] = 1;
+      state_[static_cast<std::size_t>(c)][r.txn] = APPLIED;
+      if (!p_.idempotent_consumer) processed[r.txn] = 1;
     }
   }
-  sim.note(consumer(), 0, N_RECOVERED);
+  sim.note(c, 0, N_RECOVERED);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -473,7 +524,7 @@ std::vector<TxnView> Outbox::transactions() const {
   for (TxnId t = 1; t < book_.size(); ++t) {
     const Book& b = book_[t];
     TxnView v{t, TxnOutcome::Pending, b.started, b.ended};
-    if (b.applied > 0)
+    if (b.complete())
       v.outcome = TxnOutcome::Committed;
     else if (b.started >= 0)
       v.outcome = TxnOutcome::InProgress;
@@ -486,7 +537,7 @@ std::vector<Metric> Outbox::metrics() const {
   std::int64_t lost = 0, pending = 0;
   for (TxnId t = 1; t < book_.size(); ++t) {
     const Book& b = book_[t];
-    if (b.started < 0 || b.applied > 0) continue;
+    if (b.started < 0 || b.complete()) continue;
     if (b.orphaned && !b.stored)
       ++lost;
     else
@@ -523,8 +574,11 @@ bool Outbox::encode_state(const Simulator&, std::vector<std::int64_t>& out) cons
   out.insert(out.end(), relay_inflight_.begin(), relay_inflight_.end());
   out.push_back(static_cast<std::int64_t>(offsets_.size()));
   for (const Offset& o : offsets_) out.push_back(o.order * 2 + o.acked);
-  out.insert(out.end(), processed_.begin(), processed_.end());
-  for (const Book& b : book_) out.push_back(b.applied * 16 + b.stored + b.orphaned * 2 + b.lost_noted * 4 + (b.started >= 0) * 8);
+  for (const auto& table : processed_) out.insert(out.end(), table.begin(), table.end());
+  for (const Book& b : book_) {
+    out.push_back(b.applied.front() * 16 + b.stored + b.orphaned * 2 + b.lost_noted * 4 + (b.started >= 0) * 8);
+    out.insert(out.end(), b.applied.begin() + 1, b.applied.end());
+  }
   return true;
 }
 

@@ -7,7 +7,10 @@
 // the row again after its restart (at-least-once). BROKER logs every published message (a new offset
 // each time, duplicates included) and redelivers it to CONSUMER until acknowledged. CONSUMER keeps an
 // idempotency table (PROCESSED, in the same local transaction as the effect) and applies each event
-// once.
+// once. With `consumers` above 1 the order's event fans out to that many downstream services
+// (CONSUMER1…CONSUMERn, each subscribed to the topic with its own idempotency table): BROKER delivers
+// every offset to each until that one acknowledges it, and an order is done once every consumer has
+// applied it. This is how `compare` maps "worker k" onto the outbox (docs/protocols.md).
 //
 // "dual-write": no outbox and no relay. ORDER_SVC commits the order row, then (a separate step,
 // `publish_delay_ms` later) publishes to BROKER itself and re-publishes if no PUBLISH_ACK arrives in
@@ -48,6 +51,7 @@ struct Params {
   Time publish_delay = ms(2);
   Time redeliver = ms(200);
   bool idempotent_consumer = true;
+  int consumers = 1;  // downstream services that each apply every order's event
 };
 
 std::unique_ptr<Protocol> create_outbox(const nlohmann::json& params, Diagnostics& out);
@@ -80,30 +84,38 @@ class Outbox final : public Protocol {
   NodeId svc() const { return 0; }
   NodeId relay() const { return p_.outbox ? 1 : kNoNode; }
   NodeId broker() const { return p_.outbox ? 2 : 1; }
-  NodeId consumer() const { return p_.outbox ? 3 : 2; }
+  NodeId consumer(int k = 0) const { return (p_.outbox ? 3 : 2) + k; }  // k: 0-based
+  int consumer_index(NodeId node) const;  // -1: not a consumer
+
+  // A redelivery timer's value: the offset, and which consumer (0 keeps a single consumer's value).
+  static constexpr std::int64_t kConsumerStride = std::int64_t{1} << 32;
 
  private:
   struct Offset {
     TxnId order = 0;
-    bool acked = false;
+    std::uint32_t acked = 0;  // bit k: consumer k acknowledged it
   };
   struct Book {
     Time started = -1;
     Time ended = -1;
-    int applied = 0;        // times the consumer applied the effect
+    std::vector<int> applied;  // times each consumer applied the effect
     bool stored = false;    // the broker holds the event
     bool orphaned = false;  // dual-write: the service crashed before the event was acknowledged
     bool lost_noted = false;
+    bool complete() const;  // every consumer applied it
   };
 
   void set(Simulator& sim, NodeId node, TxnId order, std::uint8_t to);
   void svc_publish(Simulator& sim, TxnId order);  // dual-write
   void relay_on_rows(Simulator& sim, const Message& m);
-  void broker_deliver(Simulator& sim, std::size_t offset);
-  void consumer_on_deliver(Simulator& sim, const Message& m);
+  void broker_deliver(Simulator& sim, std::size_t offset, int k);
+  void broker_on_ack(Simulator& sim, const Message& m, int k);
+  void consumer_on_deliver(Simulator& sim, const Message& m, int k);
+  void end_order(Simulator& sim, TxnId order);
+  std::uint32_t all_consumers() const { return p_.consumers >= 32 ? ~0u : (1u << p_.consumers) - 1; }
   void recover_svc(Simulator& sim);
   void recover_broker(Simulator& sim);
-  void recover_consumer(Simulator& sim);
+  void recover_consumer(Simulator& sim, int k);
 
   Params p_;
   ProtocolInfo info_;
@@ -111,7 +123,7 @@ class Outbox final : public Protocol {
   std::vector<TxnId> unsent_;                     // ORDER_SVC: outbox rows not marked sent, oldest first
   std::vector<TxnId> relay_inflight_;             // RELAY: published, waiting for PUBLISH_ACK
   std::vector<Offset> offsets_;                   // BROKER: every stored message
-  std::vector<std::uint8_t> processed_;           // CONSUMER: idempotency table
+  std::vector<std::vector<std::uint8_t>> processed_;  // [consumer][order]: idempotency tables
   std::vector<Book> book_;
   std::int64_t committed_ = 0, published_ = 0, stored_ = 0, applied_ = 0, dup_effects_ = 0, dup_suppressed_ = 0,
                republishes_ = 0, redeliveries_ = 0, latency_sum_ = 0, latency_max_ = 0;

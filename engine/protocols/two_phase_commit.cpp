@@ -197,7 +197,7 @@ void TwoPhaseCommit::on_timer(Simulator& sim, const TimerRec& t) {
 
 void TwoPhaseCommit::coord_start(Simulator& sim, TxnId txn) {
   // Drawn first, whatever happens next, so that a crash does not shift later draws.
-  const TxnDraw draw = draw_transaction(p_, sim.workload_rng());
+  const TxnDraw draw = draw_transaction(p_, txn, sim.workload_rng());
   if (!sim.is_up(kCoordinator)) {
     // The client cannot reach the coordinator; it tries again later.
     sim.note(kCoordinator, txn, N_CLIENT_RETRY);

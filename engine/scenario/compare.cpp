@@ -9,9 +9,11 @@
 namespace cs {
 namespace {
 
-std::string first_problem(const Diagnostics& d) {
-  if (d.empty()) return "its parameters are not valid";
-  return d.front().path.empty() ? d.front().message : d.front().path + ": " + d.front().message;
+CompareRefusal refuse(std::string key, std::vector<std::string> args = {}) { return {std::move(key), std::move(args)}; }
+
+CompareRefusal first_problem(const Diagnostics& d) {
+  if (d.empty()) return refuse("invalid_params", {"its parameters are not valid"});
+  return refuse("invalid_params", {d.front().path.empty() ? d.front().message : d.front().path + ": " + d.front().message});
 }
 
 struct Built {
@@ -19,10 +21,10 @@ struct Built {
   ClusterRoles roles;
 };
 
-std::optional<Built> build(std::string_view name, const nlohmann::json& params, std::string& why) {
+std::optional<Built> build(std::string_view name, const nlohmann::json& params, CompareRefusal& why) {
   const ProtocolEntry* entry = find_protocol(name);
   if (!entry) {
-    why = "unknown protocol \"" + std::string(name) + "\"";
+    why = refuse("unknown_protocol", {std::string(name)});
     return std::nullopt;
   }
   Diagnostics d;
@@ -61,8 +63,6 @@ std::string worker_naming(const ProtocolDescriptor& d) {
   return s;
 }
 
-std::string workers_text(std::int64_t n) { return std::to_string(n) + (n == 1 ? " worker" : " workers"); }
-
 // The keys the common vocabulary sets itself; they never carry over by name.
 bool workload_key(const ProtocolDescriptor& d, std::string_view key) {
   static constexpr std::string_view kRefusalKeys[] = {"votes",     "abort_probability", "fail_step", "fail_sagas",
@@ -72,33 +72,41 @@ bool workload_key(const ProtocolDescriptor& d, std::string_view key) {
   return std::find(std::begin(kRefusalKeys), std::end(kRefusalKeys), key) != std::end(kRefusalKeys);
 }
 
-std::optional<std::vector<Refusal>> read_votes(const Scenario& s, ParamReader& r, const ClusterRoles& roles,
-                                               std::string& why) {
+// "votes": {"P2": "abort"} (every transaction) or {"P2": {"abort": [2, 5]}} (those transactions).
+std::optional<std::vector<Refusal>> read_votes(ParamReader& r, const ClusterRoles& roles, CompareRefusal& why) {
   if (!r.probability("abort_probability").is_zero()) {
-    why = "random abort votes (abort_probability) have no common form";
+    why = refuse("random_abort_votes");
     return std::nullopt;
   }
   std::vector<Refusal> out;
   const nlohmann::json* votes = r.raw("votes");
   for (std::size_t k = 0; votes && votes->is_object() && k < roles.workers.size(); ++k) {
     const auto it = votes->find(roles.names[static_cast<std::size_t>(roles.workers[k])]);
-    if (it != votes->end() && *it == "abort") out.push_back({static_cast<int>(k) + 1, {}});
+    if (it == votes->end()) continue;
+    Refusal refusal{static_cast<int>(k) + 1, {}};
+    if (it->is_object()) {
+      for (const auto& t : it->value("abort", nlohmann::json::array())) refusal.txns.push_back(t.get<TxnId>());
+      std::sort(refusal.txns.begin(), refusal.txns.end());
+      refusal.txns.erase(std::unique(refusal.txns.begin(), refusal.txns.end()), refusal.txns.end());
+    } else if (*it != "abort") {
+      continue;
+    }
+    out.push_back(std::move(refusal));
   }
-  (void)s;
   return out;
 }
 
-std::optional<std::vector<Refusal>> read_fail_step(const ProtocolDescriptor& d, ParamReader& r, std::string& why) {
+std::optional<std::vector<Refusal>> read_fail_step(const ProtocolDescriptor& d, ParamReader& r, CompareRefusal& why) {
   const std::string step = r.choice("fail_step");
   const Ratio chance = r.probability("fail_probability");
   const bool timeout = d.param("fail_mode") && r.choice("fail_mode") != "business";
   if (step == "none") return std::vector<Refusal>{};
   if (chance.num != chance.den) {
-    why = "random saga failures (fail_probability below 1) have no common form";
+    why = refuse("random_saga_failures");
     return std::nullopt;
   }
   if (timeout) {
-    why = "a step that times out (fail_mode \"timeout\") is not a refusal";
+    why = refuse("saga_timeout_failure");
     return std::nullopt;
   }
   const auto choices = d.param("fail_step")->choices;  // "none", then the steps in order
@@ -112,7 +120,7 @@ std::optional<std::vector<Refusal>> read_fail_step(const ProtocolDescriptor& d, 
 
 std::optional<std::vector<Refusal>> read_capacity(const ProtocolDescriptor& d, ParamReader& r,
                                                   const CommonWorkload& w, const ClusterRoles& roles,
-                                                  std::string& why) {
+                                                  CompareRefusal& why) {
   const std::int64_t amount = r.integer("amount");
   const std::int64_t amount_max = std::max(amount, r.integer("amount_max"));
   const nlohmann::json fallback = nlohmann::json::parse(d.param("capacity")->def_json);
@@ -126,8 +134,7 @@ std::optional<std::vector<Refusal>> read_capacity(const ProtocolDescriptor& d, P
     if (c < amount) {
       out.push_back({static_cast<int>(k) + 1, {}});
     } else if (c < w.transactions * amount_max) {
-      why = "a capacity at " + name + " (" + std::to_string(c) + ") that runs out part-way through the workload " +
-            "has no common form";
+      why = refuse("capacity_runs_out", {name, std::to_string(c)});
       return std::nullopt;
     }
   }
@@ -154,15 +161,14 @@ nlohmann::json ms_json(Time t) {
 }
 
 // Sets the target's worker count so that its cluster has `n` workers.
-bool set_workers(const ProtocolDescriptor& to, int n, nlohmann::json& params, std::string& why) {
-  const auto base = cluster_roles(to.name, params, why);
+bool set_workers(const ProtocolDescriptor& to, int n, nlohmann::json& params, CompareRefusal& why) {
+  const auto base = build(to.name, params, why);
   if (!base) return false;
-  const auto have = static_cast<std::int64_t>(base->workers.size());
+  const auto have = static_cast<std::int64_t>(base->roles.workers.size());
   const ParamSpec* count = worker_count_param(to);
   if (!count) {
     if (have == n) return true;
-    why = std::string(to.name) + " has exactly " + workers_text(have) + " (" + worker_naming(to) + "); the file has " +
-          std::to_string(n);
+    why = refuse("workers_exact", {std::string(to.name), std::to_string(have), worker_naming(to), std::to_string(n)});
     return false;
   }
   Diagnostics ignored;
@@ -170,60 +176,59 @@ bool set_workers(const ProtocolDescriptor& to, int n, nlohmann::json& params, st
   const std::int64_t offset = have - r.integer(count->key);  // workers the count does not count
   const std::int64_t want = n - offset;
   if (want < static_cast<std::int64_t>(count->lo) || want > static_cast<std::int64_t>(count->hi)) {
-    why = std::string(to.name) + " has " + std::to_string(static_cast<std::int64_t>(count->lo) + offset) + " to " +
-          workers_text(static_cast<std::int64_t>(count->hi) + offset) + " (" + worker_naming(to) + "); the file has " +
-          std::to_string(n);
+    why = refuse("workers_range", {std::string(to.name), std::to_string(static_cast<std::int64_t>(count->lo) + offset),
+                                   std::to_string(static_cast<std::int64_t>(count->hi) + offset), worker_naming(to),
+                                   std::to_string(n)});
     return false;
   }
   params[std::string(count->key)] = want;
   return true;
 }
 
-std::string worker_label(const ClusterRoles& roles, int k) {
-  return "worker " + std::to_string(k) + " (" + roles.names[static_cast<std::size_t>(roles.workers[static_cast<std::size_t>(k - 1)])] + ")";
+const std::string& worker_name(const ClusterRoles& roles, int k) {
+  return roles.names[static_cast<std::size_t>(roles.workers[static_cast<std::size_t>(k - 1)])];
 }
 
 // Writes "worker k refuses transaction t" in the target's own terms.
 bool write_refusals(const ProtocolDescriptor& to, const CommonWorkload& w, const ClusterRoles& roles,
-                    nlohmann::json& params, std::string& why) {
+                    nlohmann::json& params, CompareRefusal& why) {
   if (w.refusals.empty()) return true;
   const bool every = std::all_of(w.refusals.begin(), w.refusals.end(), [](const Refusal& r) { return r.txns.empty(); });
   const std::string name(to.name);
+  const Refusal& first = w.refusals.front();
   switch (to.workload.refusal) {
     case RefusalForm::None:
-      why = name + " has no way for a worker to refuse a transaction; the file has " +
-            worker_label(roles, w.refusals.front().worker) + " refusing";
+      why = refuse("no_refusal", {name, std::to_string(first.worker), worker_name(roles, first.worker)});
       return false;
     case RefusalForm::Votes:
-    case RefusalForm::Capacity: {
-      if (!every) {
-        why = name + " cannot make " + worker_label(roles, w.refusals.front().worker) +
-              " refuse only some transactions (" +
-              (to.workload.refusal == RefusalForm::Votes ? "a participant's vote holds for every transaction"
-                                                         : "a service refuses once its capacity is gone") + ")";
-        return false;
-      }
-      const char* key = to.workload.refusal == RefusalForm::Votes ? "votes" : "capacity";
+      // A vote is per transaction: "abort" for every one, {"abort": [t, ...]} for some.
       for (const Refusal& r : w.refusals) {
-        const std::string& node = roles.names[static_cast<std::size_t>(roles.workers[static_cast<std::size_t>(r.worker - 1)])];
-        if (to.workload.refusal == RefusalForm::Votes)
-          params[key][node] = "abort";
+        nlohmann::json& vote = params["votes"][worker_name(roles, r.worker)];
+        if (r.txns.empty())
+          vote = "abort";
         else
-          params[key][node] = 0;
+          vote = {{"abort", r.txns}};
       }
       return true;
-    }
+    case RefusalForm::Capacity:
+      if (!every) {
+        const Refusal& some = *std::find_if(w.refusals.begin(), w.refusals.end(), [](const Refusal& r) { return !r.txns.empty(); });
+        why = refuse("capacity_some_txns", {name, std::to_string(some.worker), worker_name(roles, some.worker)});
+        return false;
+      }
+      for (const Refusal& r : w.refusals) params["capacity"][worker_name(roles, r.worker)] = 0;
+      return true;
     case RefusalForm::FailStep: {
       // A saga stops at its first failing step, so with every transaction refused only the first
       // refusing worker matters: the later ones are never asked.
       if (!every && w.refusals.size() > 1) {
-        why = name + " fails a saga at one step only; the file has " + worker_label(roles, w.refusals[0].worker) +
-              " and " + worker_label(roles, w.refusals[1].worker) + " refusing different transactions";
+        const Refusal& second = w.refusals[1];
+        why = refuse("saga_one_step", {name, std::to_string(first.worker), worker_name(roles, first.worker),
+                                       std::to_string(second.worker), worker_name(roles, second.worker)});
         return false;
       }
-      const Refusal& r = w.refusals.front();
-      params["fail_step"] = std::string(to.param("fail_step")->choices[static_cast<std::size_t>(r.worker)]);
-      if (!r.txns.empty()) params["fail_sagas"] = r.txns;
+      params["fail_step"] = std::string(to.param("fail_step")->choices[static_cast<std::size_t>(first.worker)]);
+      if (!first.txns.empty()) params["fail_sagas"] = first.txns;
       return true;
     }
   }
@@ -251,13 +256,15 @@ int same_class_state(const Built& from, const Built& to, std::uint16_t state, No
   return found;
 }
 
-std::string fault_label(std::size_t i, const Fault& f) {
-  return "fault " + std::to_string(i + 1) + " (" + std::string(fault_kind_key(f.action.kind)) + ")";
+// A refusal about fault i: its number, its kind, then what is missing.
+CompareRefusal fault_refusal(std::string key, std::size_t i, const Fault& f, std::string what, std::string target) {
+  return refuse(std::move(key), {std::to_string(i + 1), std::string(fault_kind_key(f.action.kind)), std::move(what),
+                                 std::move(target)});
 }
 
 // One fault on the target's cluster; false (with `why`) when it names something the target lacks.
 bool map_fault(const Fault& f, std::size_t i, const Built& from, const Built& to, const std::vector<NodeId>& node_map,
-               Fault& out, std::string& why) {
+               Fault& out, CompareRefusal& why) {
   const std::string target = to.protocol->info().name;
   out = f;
   const auto node = [&](NodeId id, NodeId& mapped) {
@@ -265,12 +272,10 @@ bool map_fault(const Fault& f, std::size_t i, const Built& from, const Built& to
     mapped = node_map[static_cast<std::size_t>(id)];
     if (mapped != kNoNode) return true;
     if (id == from.roles.coordinator && to.roles.coordinator == kNoNode) {
-      why = fault_label(i, f) + " acts on the coordinating node " + from.roles.names[static_cast<std::size_t>(id)] +
-            ", and " + target + " has none";
+      why = fault_refusal("fault_no_coordinator", i, f, from.roles.names[static_cast<std::size_t>(id)], target);
       return false;
     }
-    why = fault_label(i, f) + " names " + from.roles.names[static_cast<std::size_t>(id)] + ", which has no counterpart in " +
-          target + " (only the coordinating node and the workers are matched)";
+    why = fault_refusal("fault_no_counterpart", i, f, from.roles.names[static_cast<std::size_t>(id)], target);
     return false;
   };
   if (!node(f.action.a, out.action.a) || !node(f.action.b, out.action.b) || !node(f.trigger.node, out.trigger.node))
@@ -289,16 +294,14 @@ bool map_fault(const Fault& f, std::size_t i, const Built& from, const Built& to
         out.trigger = FaultTrigger{.kind = TriggerKind::AtTime, .time = f.trigger.time};
         return true;
       }
-      why = fault_label(i, f) + " waits for event #" + std::to_string(f.trigger.nth) + " of this protocol's own run, which " +
-            target + " does not have; give it a time (\"at_ms\") instead";
+      why = fault_refusal("fault_event_number", i, f, std::to_string(f.trigger.nth), target);
       return false;
     case TriggerKind::OnState: {
       const std::string& key = a.states[f.trigger.state];
       int idx = b.state_index(key);
       if (idx < 0) idx = same_class_state(from, to, f.trigger.state, out.trigger.node);
       if (idx < 0) {
-        why = fault_label(i, f) + " waits for the state " + key + ", which " + target +
-              " does not have (nor one state of the same kind at that node)";
+        why = fault_refusal("fault_state_missing", i, f, key, target);
         return false;
       }
       out.trigger.state = static_cast<std::uint16_t>(idx);
@@ -308,7 +311,7 @@ bool map_fault(const Fault& f, std::size_t i, const Built& from, const Built& to
       const std::string& key = a.messages[f.trigger.msg_type];
       const int idx = b.message_index(key);
       if (idx < 0) {
-        why = fault_label(i, f) + " waits for the message " + key + ", which " + target + " does not send";
+        why = fault_refusal("fault_message_missing", i, f, key, target);
         return false;
       }
       out.trigger.msg_type = static_cast<std::uint16_t>(idx);
@@ -328,20 +331,34 @@ std::string ClusterRoles::part_of(NodeId node) const {
   return "worker " + std::to_string(it - workers.begin() + 1);
 }
 
-std::optional<ClusterRoles> cluster_roles(std::string_view protocol, const nlohmann::json& params, std::string& why) {
+std::optional<ClusterRoles> cluster_roles(std::string_view protocol, const nlohmann::json& params, CompareRefusal& why) {
   auto b = build(protocol, params, why);
   if (!b) return std::nullopt;
   return std::move(b->roles);
 }
 
+std::optional<ClusterRoles> cluster_roles(std::string_view protocol, const nlohmann::json& params, std::string& why) {
+  CompareRefusal r;
+  auto roles = cluster_roles(protocol, params, r);
+  if (!roles) why = compare_refusal_english(r);
+  return roles;
+}
+
 std::optional<CommonWorkload> read_common_workload(const Scenario& source, std::string& why) {
+  CompareRefusal r;
+  auto w = read_common_workload(source, r);
+  if (!w) why = compare_refusal_english(r);
+  return w;
+}
+
+std::optional<CommonWorkload> read_common_workload(const Scenario& source, CompareRefusal& why) {
   const ProtocolDescriptor* d = find_descriptor(source.protocol);
   if (!d) {
-    why = "unknown protocol \"" + source.protocol + "\"";
+    why = refuse("unknown_protocol", {source.protocol});
     return std::nullopt;
   }
   if (d->workload.transactions.empty()) {
-    why = source.protocol + " has no transaction workload to compare";
+    why = refuse("source_no_workload", {source.protocol});
     return std::nullopt;
   }
   const auto roles = cluster_roles(source.protocol, source.params, why);
@@ -355,7 +372,7 @@ std::optional<CommonWorkload> read_common_workload(const Scenario& source, std::
   std::optional<std::vector<Refusal>> refusals;
   switch (d->workload.refusal) {
     case RefusalForm::None: refusals.emplace(); break;
-    case RefusalForm::Votes: refusals = read_votes(source, r, *roles, why); break;
+    case RefusalForm::Votes: refusals = read_votes(r, *roles, why); break;
     case RefusalForm::FailStep: refusals = read_fail_step(*d, r, why); break;
     case RefusalForm::Capacity: refusals = read_capacity(*d, r, w, *roles, why); break;
   }
@@ -379,9 +396,10 @@ namespace cs {
 
 MappedScenario map_scenario(const Scenario& source, std::string_view target) {
   MappedScenario m;
-  std::string why;
-  const auto fail = [&](const std::string& reason) {
-    m.refusal = std::string(target) + " cannot run this scenario: " + reason;
+  CompareRefusal why;
+  const auto fail = [&](const CompareRefusal& reason) {
+    m.why = reason;
+    m.refusal = std::string(target) + " cannot run this scenario: " + compare_refusal_english(reason);
     m.node_map.clear();
     return m;
   };
@@ -393,8 +411,8 @@ MappedScenario map_scenario(const Scenario& source, std::string_view target) {
     return m;
   }
   const ProtocolDescriptor* to_desc = find_descriptor(target);
-  if (!to_desc) return fail("it is not a protocol (see commitscope-cli protocols)");
-  if (to_desc->workload.transactions.empty()) return fail("it has no transaction workload");
+  if (!to_desc) return fail(refuse("not_a_protocol"));
+  if (to_desc->workload.transactions.empty()) return fail(refuse("target_no_workload"));
   const auto w = read_common_workload(source, why);
   if (!w) return fail(why);
   nlohmann::json params = carried_params(source, *find_descriptor(source.protocol), *to_desc);

@@ -7,7 +7,8 @@
 // WorkloadSpec says which parameters count and space the transactions and how "worker k refuses
 // transaction t" is written. A fault on the coordinating node, on worker k, or on the link between
 // them, applies to the matching node of every protocol. Whatever cannot be said in the target's
-// terms is refused with a sentence that names it.
+// terms is refused with a key and arguments that name it (CompareRefusal: the app words it in
+// the learner's language, the CLI in English).
 #pragma once
 
 #include <optional>
@@ -15,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "scenario/compare_refusal.hpp"
 #include "scenario/scenario.hpp"
 #include "sim/types.hpp"
 
@@ -46,15 +48,18 @@ struct ClusterRoles {
 };
 
 // The roles of `protocol` built from `params`; nullopt (with `why`) if the params are not valid.
+std::optional<ClusterRoles> cluster_roles(std::string_view protocol, const nlohmann::json& params, CompareRefusal& why);
 std::optional<ClusterRoles> cluster_roles(std::string_view protocol, const nlohmann::json& params, std::string& why);
 
 // The scenario's workload in the common vocabulary, or nullopt with `why` naming what has no
 // common form (random refusals, a capacity that runs out part-way...).
-std::optional<CommonWorkload> read_common_workload(const Scenario& source, std::string& why);
+std::optional<CommonWorkload> read_common_workload(const Scenario& source, CompareRefusal& why);
+std::optional<CommonWorkload> read_common_workload(const Scenario& source, std::string& why);  // English
 
 struct MappedScenario {
   std::optional<Scenario> scenario;  // set when the mapping worked
-  std::string refusal;               // otherwise: "tcc cannot express ...: ..."
+  CompareRefusal why;                // otherwise: what the target cannot express
+  std::string refusal;               // and in English: "tcc cannot run this scenario: ..."
   std::vector<NodeId> node_map;      // source NodeId -> target NodeId (kNoNode: no counterpart)
 };
 

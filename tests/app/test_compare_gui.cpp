@@ -137,7 +137,39 @@ TEST(CompareWindow, RefusalIsReported) {
   QString error;
   // A saga with four steps cannot become... an outbox with one consumer.
   EXPECT_EQ(w.openCompare({QStringLiteral("saga-orchestration"), QStringLiteral("outbox")}, false, &error), nullptr);
-  EXPECT_TRUE(error.contains(QStringLiteral("outbox has exactly 1 worker"))) << error.toStdString();
+  EXPECT_TRUE(error.startsWith(QStringLiteral("Transactional outbox cannot run this scenario: "))) << error.toStdString();
+}
+
+// The dialog says at once, in the learner's language, why a checked protocol cannot run the scenario
+// (the engine gives a key, the app the words), and keeps OK disabled.
+TEST(CompareWindow, DialogExplainsARefusalInChinese) {
+  ASSERT_TRUE(language::apply(QStringLiteral("zh_TW"), false));
+  LabController controller;
+  MainWindow w(&controller);
+  ASSERT_TRUE(w.openFile(scenarioPath("compare-coordinator-crash.json"), false));
+  QString problem;
+  bool shown = false, okEnabled = true, okBefore = false;
+  QTimer::singleShot(0, [&] {
+    for (QWidget* top : QApplication::topLevelWidgets())
+      if (auto* d = qobject_cast<CompareDialog*>(top)) {
+        QPushButton* ok = d->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+        okBefore = ok->isEnabled();
+        // A choreographed saga has no coordinating node to crash.
+        d->setChecked({QStringLiteral("2pc"), QStringLiteral("saga-choreography")});
+        problem = d->problem()->text();
+        shown = d->problem()->isVisibleTo(d);
+        okEnabled = ok->isEnabled();
+        d->reject();
+      }
+  });
+  w.compareAction()->trigger();
+  language::apply(QStringLiteral("en"), false);
+  EXPECT_TRUE(okBefore) << "2PC and the orchestrated saga can both run it";
+  EXPECT_TRUE(shown);
+  EXPECT_FALSE(okEnabled);
+  EXPECT_TRUE(problem.contains(QStringLiteral("無法執行這個情境"))) << problem.toStdString();
+  EXPECT_TRUE(problem.contains(QStringLiteral("協調節點 C"))) << problem.toStdString();
+  EXPECT_FALSE(problem.contains(QStringLiteral("cannot"))) << problem.toStdString();
 }
 
 namespace {

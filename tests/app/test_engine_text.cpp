@@ -134,3 +134,40 @@ TEST_F(ZhTw, EveryDescriptorInvariantAndMetricHasAChineseName) {
   const QStringList missing = untranslatedDescriptorKeys(true);
   EXPECT_TRUE(missing.isEmpty()) << missing.join(QLatin1Char('\n')).toStdString();
 }
+
+namespace {
+
+// Every refusal key the engine can emit, with distinct arguments ("A3.0", "A3.1"...), worded in the
+// current language: each must have an entry that uses every argument (an argument the sentence
+// forgets hides part of the reason) and no placeholder left over.
+QStringList refusalProblems(bool chinese) {
+  QStringList problems;
+  int n = 0;
+  for (std::string_view key : cs::compare_refusal_keys()) {
+    cs::CompareRefusal r{std::string(key), {}};
+    for (int i = 0; i < cs::compare_refusal_arity(key); ++i) r.args.push_back("A" + std::to_string(n) + "." + std::to_string(i));
+    ++n;
+    const QString k = QString::fromStdString(r.key);
+    const QString text = EngineText::compareRefusalReason(r);
+    if (!EngineText::knowsCompareRefusal(key)) problems << k + QStringLiteral(": no entry");
+    for (const std::string& a : r.args)
+      if (!text.contains(QString::fromStdString(a))) problems << k + QStringLiteral(": drops ") + QString::fromStdString(a);
+    if (text.contains(QRegularExpression(QStringLiteral("%\\d")))) problems << k + QStringLiteral(": unfilled ") + text;
+    if (chinese && !hasChinese(text)) problems << k + QStringLiteral(": ") + text;
+  }
+  return problems;
+}
+
+}  // namespace
+
+TEST(EngineTextGuard, EveryCompareRefusalKeyHasWordsThatUseEveryArgument) {
+  language::apply(QStringLiteral("en"), false);
+  const QStringList problems = refusalProblems(false);
+  EXPECT_TRUE(problems.isEmpty()) << problems.join(QLatin1Char('\n')).toStdString();
+}
+
+TEST_F(ZhTw, EveryCompareRefusalKeyHasChineseWords) {
+  const QStringList problems = refusalProblems(true);
+  EXPECT_TRUE(problems.isEmpty()) << problems.join(QLatin1Char('\n')).toStdString();
+  EXPECT_TRUE(hasChinese(EngineText::compareRefusal("tcc", {"target_no_workload", {}})));
+}

@@ -224,7 +224,7 @@ TEST(LessonViews, OnAProjectorTheShownViewIsUnfoldedForItsStepOnly) {
   EXPECT_EQ(w.lessonFocusedView(), nullptr);
 }
 
-TEST(LessonViews, LessonSeventeenOpensThreePatternsSideBySideWithNumbersFromTheRun) {
+TEST(LessonViews, LessonSeventeenOpensFourPatternsSideBySideWithNumbersFromTheRun) {
   guitest::ShownWindow shown("17-choosing-a-pattern");
   MainWindow& w = shown.w;
   LessonSession* s = w.lessonSession();
@@ -242,7 +242,9 @@ TEST(LessonViews, LessonSeventeenOpensThreePatternsSideBySideWithNumbersFromTheR
   CompareWindow* cw = w.compareWindow();
   ASSERT_NE(cw, nullptr);
   EXPECT_TRUE(cw->isVisible());
-  ASSERT_EQ(cw->paneCount(), 3);
+  ASSERT_EQ(cw->paneCount(), 4);
+  EXPECT_EQ(cw->lab()->protocol(3), QStringLiteral("outbox"));  // three consumers for three participants
+  EXPECT_EQ(cw->lab()->pane(3)->nodeName(5), QStringLiteral("CONSUMER3"));
   EXPECT_EQ(w.lessonFocusedView(), cw);
 
   // The narration after the prediction: its numbers are those the compare table shows for the same
@@ -254,7 +256,7 @@ TEST(LessonViews, LessonSeventeenOpensThreePatternsSideBySideWithNumbersFromTheR
   cw->lab()->seekTime(now);
   settle();
   const auto rows = cw->lab()->rows();
-  ASSERT_EQ(rows.size(), 3u);
+  ASSERT_EQ(rows.size(), 4u);
   const auto ms = [](cs::Time t) { return QString::number((t + 500) / 1000); };
   const QString body = w.lessonPanel()->bodyText();
   EXPECT_FALSE(body.contains(QLatin1Char('{'))) << body.toStdString();
@@ -262,6 +264,8 @@ TEST(LessonViews, LessonSeventeenOpensThreePatternsSideBySideWithNumbersFromTheR
   EXPECT_TRUE(body.contains(ms(rows[0].blocked) + QStringLiteral(" ms"))) << body.toStdString();
   EXPECT_TRUE(body.contains(ms(rows[2].held) + QStringLiteral(" ms"))) << body.toStdString();
   EXPECT_EQ(rows[1].held, 0);
+  EXPECT_EQ(rows[3].held, 0);  // the outbox: no lock
+  EXPECT_EQ(rows[3].blocked, 0);  // and nobody blocked
   // The lesson's own run and the compare window's 2PC pane are the same run.
   EXPECT_EQ(cs::compare_row(w.controller()->simulation()).blocked, rows[0].blocked);
 }
@@ -294,9 +298,13 @@ TEST(LessonViews, LessonTwelveShowsTwoPcBlockedWhileTheSagaHoldsNothing) {
   for (std::size_t n = 0; n < twopc->sim().nodes().size(); ++n)
     readyBlocked = readyBlocked || twopc->sim().node_view(static_cast<cs::NodeId>(n)).blocked;
   EXPECT_TRUE(readyBlocked);
-  // After O is back every saga completes.
+  EXPECT_EQ(rows[1].compensations, 0);
+  // After O is back the other sagas complete and the refused order compensates; 2PC aborts it.
   cw->lab()->seekTime(cw->lab()->endTime());
   settle();
   rows = cw->lab()->rows();
-  EXPECT_EQ(rows[1].committed, rows[1].transactions);
+  EXPECT_EQ(rows[1].committed, rows[1].transactions - 1);
+  EXPECT_EQ(rows[1].aborted, 1);
+  EXPECT_GT(rows[1].compensations, 0);
+  EXPECT_GE(rows[0].aborted, 1);
 }

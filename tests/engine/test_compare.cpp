@@ -164,9 +164,9 @@ TEST(CompareMapping, RefusesWhatTheTargetCannotExpress) {
             "saga-orchestration cannot run this scenario: saga-orchestration has 2 to 4 workers "
             "(ORDER, PAYMENT, INVENTORY, SHIPPING); the file has 5");
   EXPECT_EQ(refusal(R"({"protocol": "saga-orchestration", "params": {"sagas": 3, "steps": 3, "fail_step": "payment",
-                        "fail_sagas": [2]}})", "2pc"),
-            "2pc cannot run this scenario: 2pc cannot make worker 2 (P2) refuse only some transactions "
-            "(a participant's vote holds for every transaction)");
+                        "fail_sagas": [2]}})", "tcc"),
+            "tcc cannot run this scenario: tcc cannot make worker 2 (INVENTORY) refuse only some transactions "
+            "(a service refuses once its capacity is gone)");
   EXPECT_EQ(refusal(R"({"protocol": "2pc", "params": {"abort_probability": 0.1}})", "tcc"),
             "tcc cannot run this scenario: random abort votes (abort_probability) have no common form");
   EXPECT_EQ(refusal(R"({"protocol": "saga-choreography", "params": {"steps": 3},
@@ -174,7 +174,11 @@ TEST(CompareMapping, RefusesWhatTheTargetCannotExpress) {
             "2pc cannot run this scenario: fault 1 (crash) names BROKER, which has no counterpart in 2pc "
             "(only the coordinating node and the workers are matched)");
   EXPECT_EQ(refusal(R"({"protocol": "2pc", "params": {"votes": {"P1": "abort"}}})", "outbox"),
-            "outbox cannot run this scenario: outbox has exactly 1 worker (CONSUMER); the file has 3");
+            "outbox cannot run this scenario: outbox has no way for a worker to refuse a transaction; the file has "
+            "worker 1 (CONSUMER1) refusing");
+  EXPECT_EQ(refusal(R"({"protocol": "2pc", "params": {"participants": 9}})", "outbox"),
+            "outbox cannot run this scenario: outbox has 1 to 8 workers (CONSUMER, or CONSUMER1…CONSUMERn); the file "
+            "has 9");
   EXPECT_EQ(refusal(R"({"protocol": "tcc", "params": {"transactions": 5, "capacity": 250}})", "2pc"),
             "2pc cannot run this scenario: a capacity at ACCOUNT (250) that runs out part-way through the "
             "workload has no common form");
@@ -207,4 +211,45 @@ TEST(CompareMetrics, RowFiguresComeFromTheRun) {
   EXPECT_NE(table.find("saga-orchestration"), std::string::npos);
   EXPECT_NE(table.find("time blocked (ms)"), std::string::npos);
   EXPECT_EQ(compare_row_json(a)["committed"], a.committed);
+}
+
+// The refusal is a key with arguments (the app words it in the learner's language); the English
+// sentence the CLI prints is built from the same key.
+TEST(CompareMapping, RefusalIsAStableKeyWithArguments) {
+  const MappedScenario m = map_scenario(load(R"({"protocol": "2pc", "params": {"participants": 5}})"),
+                                        "saga-orchestration");
+  ASSERT_FALSE(m.scenario);
+  EXPECT_EQ(m.why.key, "workers_range");
+  EXPECT_EQ(m.why.args, (std::vector<std::string>{"saga-orchestration", "2", "4", "ORDER, PAYMENT, INVENTORY, SHIPPING", "5"}));
+  EXPECT_EQ(m.refusal, "saga-orchestration cannot run this scenario: " + compare_refusal_english(m.why));
+  const MappedScenario f = map_scenario(load(R"({"protocol": "saga-choreography", "params": {"steps": 3},
+                                                  "faults": [{"at_ms": 10, "crash": "BROKER"}]})"), "2pc");
+  EXPECT_EQ(f.why, (CompareRefusal{"fault_no_counterpart", {"1", "crash", "BROKER", "2pc"}}));
+  // Every key the engine can emit has an arity and an English sentence of its own.
+  for (std::string_view key : compare_refusal_keys()) {
+    const int n = compare_refusal_arity(key);
+    ASSERT_GE(n, 0) << key;
+    CompareRefusal r{std::string(key), std::vector<std::string>(static_cast<std::size_t>(n), "X")};
+    EXPECT_NE(compare_refusal_english(r), std::string(key)) << key;
+  }
+}
+
+// "Worker k refuses transaction t" reaches 2PC-like protocols as a per-transaction vote.
+TEST(CompareMapping, ASagaFailingSomeSagasBecomesPerTransactionVotes) {
+  const Scenario src = load(R"({"protocol": "saga-orchestration", "seed": 3, "until_ms": 3000,
+      "params": {"sagas": 4, "steps": 3, "fail_step": "inventory", "fail_sagas": [3, 2]}})");
+  for (const char* target : {"2pc", "3pc"}) {
+    const MappedScenario m = map_scenario(src, target);
+    ASSERT_TRUE(m.scenario) << target << ": " << m.refusal;
+    EXPECT_EQ(m.scenario->params["votes"], nlohmann::json::parse(R"({"P3": {"abort": [2, 3]}})")) << target;
+    std::string why;
+    const auto back = read_common_workload(*m.scenario, why);
+    ASSERT_TRUE(back) << why;
+    EXPECT_EQ(back->refusals, (std::vector<Refusal>{{3, {2, 3}}})) << target;
+    auto sim = run(*m.scenario);
+    std::vector<TxnId> aborted;
+    for (const auto& t : sim->protocol().transactions())
+      if (t.outcome == TxnOutcome::Aborted) aborted.push_back(t.id);
+    EXPECT_EQ(aborted, (std::vector<TxnId>{2, 3})) << target << ": only the refused transactions abort";
+  }
 }

@@ -85,8 +85,8 @@ TEST(LessonViews, UnknownNamesAreReportedAtTheirPlace) {
       {R"("view": "spacetime")", R"("view": "gantt")", "steps[6].view", "unknown view \"gantt\""},
       {R"("series": ["locks_held", "blocked_participants"])", R"("series": ["locks_held", "stale_reads"])",
        "steps[3].series[1]", "unknown metric \"stale_reads\""},
-      {R"("protocols": ["2pc", "saga-orchestration", "tcc"])", R"("protocols": ["2pc", "outbox"])", "steps[4].protocols[1]",
-       "outbox cannot run this scenario"},
+      {R"("protocols": ["2pc", "saga-orchestration", "tcc"])", R"("protocols": ["2pc", "cap-register"])", "steps[4].protocols[1]",
+       "cap-register cannot run this scenario"},
       {R"("variant": "timeout=half")", R"("variant": "speed=9")", "steps[5].variant", "unknown variant \"speed=9\""},
       {R"("log:P1:READY")", R"("log:P1:PREPARED")", "steps[2].highlight[0]", "unknown log record \"PREPARED\""},
       {R"("message:PREPARE")", R"("message:VOTE_YES")", "steps[2].highlight[1]", "unknown message \"VOTE_YES\""},
@@ -95,7 +95,7 @@ TEST(LessonViews, UnknownNamesAreReportedAtTheirPlace) {
       {"{run:blocked_ms} ms, locks", "{run:blocked} ms, locks", "steps[2].text.en", "unknown figure \"blocked\""},
       {"{metric:locks_held:P1}, saga", "{metric:locks_held:P7}, saga", "steps[2].text.en", "unknown node \"P7\""},
       {"locks {metric:locks_held}", "locks {metrics:locks_held}", "steps[2].text.en", "unknown placeholder {metrics:locks_held}"},
-      {"saga {compare:saga-orchestration:held_ms}", "saga {compare:outbox:held_ms}", "steps[2].text.en", "outbox cannot run"},
+      {"saga {compare:saga-orchestration:held_ms}", "saga {compare:cap-register:held_ms}", "steps[2].text.en", "cap-register cannot run"},
       {"，Saga {compare:saga-orchestration:held_ms}", "", "steps[2].text", "must use the same placeholders"},
   };
   for (const auto& c : cases) {

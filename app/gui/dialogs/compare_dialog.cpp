@@ -8,9 +8,10 @@
 
 #include "engine_text.hpp"
 #include "protocols/registry.hpp"
+#include "scenario/compare.hpp"
 
 CompareDialog::CompareDialog(const QString& currentProtocol, QWidget* parent)
-    : QDialog(parent), intro_(new QLabel(this)), list_(new QListWidget(this)),
+    : QDialog(parent), intro_(new QLabel(this)), list_(new QListWidget(this)), problem_(new QLabel(this)),
       buttons_(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)) {
   setWindowTitle(tr("Compare protocols"));
   intro_->setWordWrap(true);
@@ -34,6 +35,10 @@ CompareDialog::CompareDialog(const QString& currentProtocol, QWidget* parent)
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(intro_);
   layout->addWidget(list_);
+  problem_->setWordWrap(true);
+  problem_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  problem_->hide();
+  layout->addWidget(problem_);
   layout->addWidget(buttons_);
   updateOk();
 }
@@ -53,7 +58,21 @@ void CompareDialog::setChecked(const QStringList& protocols) {
   updateOk();
 }
 
+void CompareDialog::setScenario(const cs::Scenario& scenario) {
+  scenario_ = scenario;
+  updateOk();
+}
+
 void CompareDialog::updateOk() {
-  const auto n = protocols().size();
-  buttons_->button(QDialogButtonBox::Ok)->setEnabled(n >= 2 && n <= 4);
+  const QStringList checked = protocols();
+  QStringList problems;
+  for (const QString& p : checked) {
+    if (!scenario_) break;
+    const cs::MappedScenario m = cs::map_scenario(*scenario_, p.toStdString());
+    if (!m.scenario) problems << EngineText::compareRefusal(p.toStdString(), m.why);
+  }
+  problem_->setText(problems.join(QLatin1Char('\n')));
+  problem_->setVisible(!problems.isEmpty());
+  const auto n = checked.size();
+  buttons_->button(QDialogButtonBox::Ok)->setEnabled(n >= 2 && n <= 4 && problems.isEmpty());
 }

@@ -4,6 +4,8 @@
 #include <QTimer>
 #include <algorithm>
 
+#include "engine_text.hpp"
+
 namespace {
 constexpr int kTickMs = 30;
 }
@@ -33,12 +35,12 @@ bool CompareLab::setUp(const cs::Scenario& source, const QStringList& protocols,
   std::vector<cs::ClusterRoles> roles;
   for (const QString& p : protocols) {
     const cs::MappedScenario m = cs::map_scenario(source, p.toStdString());
-    std::string why;
+    cs::CompareRefusal why = m.why;
     std::optional<cs::ClusterRoles> r;
     if (m.scenario) r = cs::cluster_roles(p.toStdString(), m.scenario->params, why);
     if (!m.scenario || !r) {
-      // The engine's sentence names what cannot be expressed (docs/protocols.md lists the cases).
-      if (error) *error = QString::fromStdString(m.refusal.empty() ? why : m.refusal);
+      // The engine's key names what cannot be expressed (docs/protocols.md lists the cases).
+      if (error) *error = EngineText::compareRefusal(p.toStdString(), why);
       return false;
     }
     mapped.push_back(*m.scenario);

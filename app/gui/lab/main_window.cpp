@@ -936,6 +936,7 @@ void MainWindow::showExploreDialog() {
 
 void MainWindow::compareDialog() {
   CompareDialog dialog(QString::fromStdString(controller_->scenario().protocol), this);
+  dialog.setScenario(controller_->scenario());
   if (dialog.exec() == QDialog::Accepted) openCompare(dialog.protocols());
 }
 

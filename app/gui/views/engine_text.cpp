@@ -491,6 +491,37 @@ constexpr Entry kDropReasons[] = {
     {"injected", QT_TRANSLATE_NOOP("EngineDrop", "dropped on purpose")},
 };
 
+// Why a protocol cannot run a compared scenario (engine/scenario/compare_refusal.cpp lists the keys
+// and their arguments). `kinds` says how each argument is worded: p = a protocol name, f = a fault
+// kind, s = a state, m = a message, anything else stays as it is (numbers, node names).
+struct RefusalEntry {
+  std::string_view key;
+  const char* source;
+  std::string_view kinds;
+};
+
+constexpr RefusalEntry kCompareRefusals[] = {
+    {"unknown_protocol", QT_TRANSLATE_NOOP("EngineCompareRefusal", "unknown protocol \"%1\""), "-"},
+    {"invalid_params", QT_TRANSLATE_NOOP("EngineCompareRefusal", "its parameters are not valid (%1)"), "-"},
+    {"not_a_protocol", QT_TRANSLATE_NOOP("EngineCompareRefusal", "it is not a protocol"), ""},
+    {"target_no_workload", QT_TRANSLATE_NOOP("EngineCompareRefusal", "it has no transaction workload"), ""},
+    {"source_no_workload", QT_TRANSLATE_NOOP("EngineCompareRefusal", "%1 has no transaction workload to compare"), "p"},
+    {"random_abort_votes", QT_TRANSLATE_NOOP("EngineCompareRefusal", "random abort votes (abort_probability) have no common form"), ""},
+    {"random_saga_failures", QT_TRANSLATE_NOOP("EngineCompareRefusal", "random saga failures (fail_probability below 1) have no common form"), ""},
+    {"saga_timeout_failure", QT_TRANSLATE_NOOP("EngineCompareRefusal", "a step that times out (fail_mode \"timeout\") is not a refusal"), ""},
+    {"capacity_runs_out", QT_TRANSLATE_NOOP("EngineCompareRefusal", "the capacity at %1 (%2) runs out part-way through the workload, which has no common form"), "--"},
+    {"workers_exact", QT_TRANSLATE_NOOP("EngineCompareRefusal", "%1 has exactly %2 worker node(s) (%3); the file has %4"), "p---"},
+    {"workers_range", QT_TRANSLATE_NOOP("EngineCompareRefusal", "%1 has %2 to %3 worker nodes (%4); the file has %5"), "p----"},
+    {"no_refusal", QT_TRANSLATE_NOOP("EngineCompareRefusal", "%1 has no way for a worker to refuse a transaction; the file has worker %2 (%3) refusing"), "p--"},
+    {"capacity_some_txns", QT_TRANSLATE_NOOP("EngineCompareRefusal", "%1 cannot make worker %2 (%3) refuse only some transactions: a service refuses once its capacity is gone"), "p--"},
+    {"saga_one_step", QT_TRANSLATE_NOOP("EngineCompareRefusal", "%1 fails a saga at one step only; the file has worker %2 (%3) and worker %4 (%5) refusing different transactions"), "p----"},
+    {"fault_no_coordinator", QT_TRANSLATE_NOOP("EngineCompareRefusal", "fault %1 (%2) acts on the coordinating node %3, and %4 has none"), "-f-p"},
+    {"fault_no_counterpart", QT_TRANSLATE_NOOP("EngineCompareRefusal", "fault %1 (%2) names %3, which has no counterpart in %4 (only the coordinating node and the workers are matched)"), "-f-p"},
+    {"fault_event_number", QT_TRANSLATE_NOOP("EngineCompareRefusal", "fault %1 (%2) waits for event #%3 of this protocol's own run, which %4 does not have; give it a time (\"at_ms\") instead"), "-f-p"},
+    {"fault_state_missing", QT_TRANSLATE_NOOP("EngineCompareRefusal", "fault %1 (%2) waits for the state %3, which %4 does not have (nor one state of the same kind at that node)"), "-fsp"},
+    {"fault_message_missing", QT_TRANSLATE_NOOP("EngineCompareRefusal", "fault %1 (%2) waits for the message %3, which %4 does not send"), "-fmp"},
+};
+
 QString at(const std::vector<std::string>& keys, int index, QString (*fn)(std::string_view)) {
   if (index < 0 || static_cast<std::size_t>(index) >= keys.size()) return QString::number(index);
   return fn(keys[static_cast<std::size_t>(index)]);
@@ -565,6 +596,41 @@ QString transitionLabel(const cs::ProtocolInfo& info, std::string_view key) {
 QString stateAt(const cs::ProtocolInfo& info, int index) { return at(info.states, index, &state); }
 QString messageAt(const cs::ProtocolInfo& info, int index) { return at(info.messages, index, &message); }
 QString logRecordAt(const cs::ProtocolInfo& info, int index) { return at(info.log_records, index, &logRecord); }
+
+namespace {
+
+QString refusalArgument(char kind, const std::string& arg) {
+  switch (kind) {
+    case 'p': return protocolName(arg);
+    case 'f': return lookup("EngineFault", kFaults, arg);
+    case 's': return state(arg);
+    case 'm': return message(arg);
+    default: return QString::fromStdString(arg);
+  }
+}
+
+const RefusalEntry* refusalEntry(std::string_view key) {
+  for (const RefusalEntry& e : kCompareRefusals)
+    if (e.key == key) return &e;
+  return nullptr;
+}
+
+}  // namespace
+
+bool knowsCompareRefusal(std::string_view key) { return refusalEntry(key) != nullptr; }
+
+QString compareRefusalReason(const cs::CompareRefusal& r) {
+  const RefusalEntry* e = refusalEntry(r.key);
+  if (!e || e->kinds.size() != r.args.size()) return QString::fromStdString(cs::compare_refusal_english(r));
+  QString out = QCoreApplication::translate("EngineCompareRefusal", e->source);
+  for (std::size_t i = 0; i < r.args.size(); ++i) out = out.arg(refusalArgument(e->kinds[i], r.args[i]));
+  return out;
+}
+
+QString compareRefusal(std::string_view target, const cs::CompareRefusal& r) {
+  return QCoreApplication::translate("EngineCompareRefusal", "%1 cannot run this scenario: %2")
+      .arg(protocolName(target), compareRefusalReason(r));
+}
 
 QString faultDescription(const cs::FaultAction& a, const cs::Simulator& sim) {
   using cs::FaultKind;

@@ -9,6 +9,7 @@
 #include <QString>
 #include <string_view>
 
+#include "scenario/compare_refusal.hpp"
 #include "sim/fault.hpp"
 #include "sim/simulator.hpp"
 #include "sim/protocol.hpp"
@@ -45,6 +46,12 @@ QString protocolSummary(std::string_view key);       // a sentence or two on wha
 QString stateAt(const cs::ProtocolInfo& info, int index);
 QString messageAt(const cs::ProtocolInfo& info, int index);
 QString logRecordAt(const cs::ProtocolInfo& info, int index);
+
+// Why `target` cannot run a compared scenario, as one sentence ("… cannot run this scenario: …").
+QString compareRefusal(std::string_view target, const cs::CompareRefusal& refusal);
+// The reason alone (without the target's name); a key this table does not know shows as it is.
+QString compareRefusalReason(const cs::CompareRefusal& refusal);
+bool knowsCompareRefusal(std::string_view key);  // for the guard test
 
 // A whole fault as a short sentence: "Crash C", "Cut link C – P1", "Partition {C, P1} | {P2, P3}".
 QString faultDescription(const cs::FaultAction& action, const cs::Simulator& sim);

@@ -15,7 +15,7 @@ constexpr NodeId kCoordinator = 0;
 
 void PaxosCommit::coord_start(Simulator& sim, TxnId txn) {
   // Drawn first, whatever happens next, so that a crash does not shift later draws.
-  const TxnDraw draw = draw_transaction(p_, sim.workload_rng());
+  const TxnDraw draw = draw_transaction(p_, txn, sim.workload_rng());
   if (!sim.is_up(kCoordinator)) {
     sim.note(kCoordinator, txn, N_CLIENT_RETRY);
     sim.schedule_client(p_.client_retry, 0, txn);

@@ -19,7 +19,7 @@ void ThreePhaseCommit::coord_set_state(Simulator& sim, TxnId txn, std::uint8_t t
 
 void ThreePhaseCommit::coord_start(Simulator& sim, TxnId txn) {
   // Drawn first, whatever happens next, so that a crash does not shift later draws.
-  const TxnDraw draw = draw_transaction(p_, sim.workload_rng());
+  const TxnDraw draw = draw_transaction(p_, txn, sim.workload_rng());
   if (!sim.is_up(kCoordinator)) {
     sim.note(kCoordinator, txn, N_CLIENT_RETRY);
     sim.schedule_client(p_.client_retry, kClientStart, txn);
