@@ -281,6 +281,7 @@ Fingerprint Search::encode(const Replay& rp, std::uint32_t index) {
   std::uint32_t stabiliser = 1;
   if (!encoder_.encode(*rp.run, rp.used, stabiliser)) {
     r_.exact = false;
+    orbit_ = 1;
     return fingerprint(encoder_.words(), index);
   }
   orbit_ = static_cast<std::uint32_t>(encoder_.renamings() / stabiliser);
