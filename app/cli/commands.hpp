@@ -69,6 +69,7 @@ struct ExploreFileOptions {
   QString file;
   explore::FaultBudget budget;
   std::optional<std::uint64_t> max_states;
+  bool symmetry = false;  // --symmetry: one state per class of renamings (ScenarioLimits::symmetry)
   bool json = false;
 };
 int explore_file_command(const ExploreFileOptions& opt);

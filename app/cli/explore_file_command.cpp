@@ -70,6 +70,9 @@ void print_text(const ExploreFileOptions& opt, const Scenario& s, const explore:
               b.crashes, b.drops, b.duplicates, b.partitions);
   std::printf("distinct states: %llu\ntransitions: %llu\nlongest shortest path: %d steps\n",
               static_cast<unsigned long long>(r.distinct_states), static_cast<unsigned long long>(r.transitions), r.max_depth);
+  if (opt.symmetry)
+    std::printf("symmetry: %u interchangeable nodes, %llu states stored (one per class of renamings)\n", r.symmetric_nodes,
+                static_cast<unsigned long long>(r.symmetry_reduced_states));
   std::printf("complete: %s%s\n", r.complete ? "yes" : "no, stopped by ", r.complete ? "" : r.stopped_by.c_str());
   if (!r.exact) std::printf("note: this protocol has no state encoding; states reached by different paths were not merged\n");
   std::printf("time: %.3f s (%.0f states/s), memory: %.1f MiB\n", seconds,
@@ -99,6 +102,7 @@ int explore_file_command(const ExploreFileOptions& opt) {
   const auto protocol = find_protocol(s.protocol)->create(s.params, diags);
   explore::ScenarioLimits limits;
   if (opt.max_states) limits.max_states = *opt.max_states;
+  limits.symmetry = opt.symmetry;
   explore::ScenarioResult r;
   std::string error;
   QElapsedTimer clock;
@@ -115,6 +119,10 @@ int explore_file_command(const ExploreFileOptions& opt) {
   nlohmann::ordered_json j;
   j["protocol"] = s.protocol;
   j["distinct_states"] = r.distinct_states;
+  if (opt.symmetry) {
+    j["symmetry_reduced_states"] = r.symmetry_reduced_states;
+    j["symmetric_nodes"] = r.symmetric_nodes;
+  }
   j["transitions"] = r.transitions;
   j["max_depth"] = r.max_depth;
   j["complete"] = r.complete;

@@ -22,7 +22,7 @@ const char* const kUsage =
     "       commitscope-cli explore --model tcommit|twophase|paxoscommit [--rms N] [--acceptors N]\n"
     "                               [--ballots N] [--max-states N] [--json]\n"
     "       commitscope-cli explore FILE [--max-crashes N] [--max-drops N] [--max-dups N]\n"
-    "                               [--max-partitions N] [--max-states N] [--json]\n"
+    "                               [--max-partitions N] [--max-states N] [--symmetry] [--json]\n"
     "       commitscope-cli pg-lab [--json]\n"
     "\n"
     "  run        runs a scenario and prints a summary (--json: a JSON report with trace_sha256);\n"
@@ -43,7 +43,9 @@ const char* const kUsage =
     "             2 ballots, at most 20,000,000 states. With a scenario FILE: every interleaving of its\n"
     "             protocol's messages and timers, with at most N crashes, drops, duplicates and\n"
     "             partitions; prints each violated invariant and blocking state with a scenario that\n"
-    "             `run` replays (docs/explorer.md). Default: no faults, at most 200,000 states\n"
+    "             `run` replays (docs/explorer.md). Default: no faults, at most 200,000 states;\n"
+    "             --symmetry stores one state per renaming of interchangeable participants and\n"
+    "             reports both counts (distinct_states, symmetry_reduced_states)\n"
     "  pg-lab     runs lesson 18's two-phase-commit lab on a private, throwaway PostgreSQL server (initdb\n"
     "             in a temporary directory, Unix socket only) and prints each statement, the server's\n"
     "             answer and what it observed (--json: the observations only; docs/pglab.md)\n"
@@ -78,8 +80,9 @@ int dispatch(QCoreApplication& app) {
   const QCommandLineOption maxDrops("max-drops", "explore FILE: message drops.", "N");
   const QCommandLineOption maxDups("max-dups", "explore FILE: message duplications.", "N");
   const QCommandLineOption maxPartitions("max-partitions", "explore FILE: partitions.", "N");
+  const QCommandLineOption symmetry("symmetry", "explore FILE: one state per renaming of interchangeable participants.");
   parser.addOptions({help, seed, until, json, trace, longRun, protocolsList, markdown, model, rms, acceptors, ballots, maxStates,
-                     maxCrashes, maxDrops, maxDups, maxPartitions});
+                     maxCrashes, maxDrops, maxDups, maxPartitions, symmetry});
   parser.addPositionalArgument("command", "run | compare | validate | walk | protocols | explore | pg-lab");
 
   // parse() rather than process(): process() exits with status 1 on a bad option; ours is 2.
@@ -96,10 +99,11 @@ int dispatch(QCoreApplication& app) {
 
   const bool explore_options = parser.isSet(model) || parser.isSet(rms) || parser.isSet(acceptors) ||
                                parser.isSet(ballots) || parser.isSet(maxStates) || parser.isSet(maxCrashes) ||
-                               parser.isSet(maxDrops) || parser.isSet(maxDups) || parser.isSet(maxPartitions);
+                               parser.isSet(maxDrops) || parser.isSet(maxDups) || parser.isSet(maxPartitions) ||
+                               parser.isSet(symmetry);
   if (command != "explore" && explore_options)
     return usage_error("--model, --rms, --acceptors, --ballots, --max-states and --max-crashes, --max-drops, --max-dups, "
-                       "--max-partitions belong to the explore command");
+                       "--max-partitions, --symmetry belong to the explore command");
   if (command != "compare" && parser.isSet(protocolsList))
     return usage_error("--protocols belongs to the compare command");
   // The same rules as "seed" and "until_ms" in a scenario file (engine/scenario/number_rules.hpp).
@@ -163,6 +167,7 @@ int dispatch(QCoreApplication& app) {
       fo.file = args.front();
       fo.json = parser.isSet(json);
       fo.max_states = max_states;
+      fo.symmetry = parser.isSet(symmetry);
       const std::pair<const QCommandLineOption*, int*> budgets[] = {{&maxCrashes, &fo.budget.crashes},
                                                                      {&maxDrops, &fo.budget.drops},
                                                                      {&maxDups, &fo.budget.duplicates},
@@ -178,8 +183,9 @@ int dispatch(QCoreApplication& app) {
       return cs::cli::explore_file_command(fo);
     }
     if (!args.isEmpty()) return usage_error("explore --model takes no file");
-    if (parser.isSet(maxCrashes) || parser.isSet(maxDrops) || parser.isSet(maxDups) || parser.isSet(maxPartitions))
-      return usage_error("--max-crashes, --max-drops, --max-dups and --max-partitions belong to explore FILE");
+    if (parser.isSet(maxCrashes) || parser.isSet(maxDrops) || parser.isSet(maxDups) || parser.isSet(maxPartitions) ||
+        parser.isSet(symmetry))
+      return usage_error("--max-crashes, --max-drops, --max-dups, --max-partitions and --symmetry belong to explore FILE");
     cs::cli::ExploreOptions opt;
     opt.model = parser.value(model);
     opt.json = parser.isSet(json);

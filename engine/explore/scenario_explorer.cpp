@@ -4,8 +4,10 @@
 #include <memory>
 #include <utility>
 
+#include "explore/state_encoder.hpp"
 #include "explore/state_space.hpp"
 #include "scenario/simulation.hpp"
+#include "sim/symmetry.hpp"
 
 namespace cs::explore {
 
@@ -29,7 +31,7 @@ class StateIndex {
   static Fingerprint empty() { return {~std::uint64_t{0}, ~std::uint64_t{0}}; }
   std::pair<std::uint32_t, bool> place(const Fingerprint& k, std::uint32_t v) {
     const std::size_t mask = keys_.size() - 1;
-    for (std::size_t i = detail::mix(k[0]) & mask;; i = (i + 1) & mask) {
+    for (std::size_t i = k[0] & mask;; i = (i + 1) & mask) {
       if (keys_[i] == k) return {values_[i], false};
       if (keys_[i] == empty()) {
         keys_[i] = k;
@@ -55,12 +57,21 @@ class StateIndex {
   std::size_t size_ = 0;
 };
 
-Fingerprint fingerprint(const std::vector<std::int64_t>& words) {
-  std::uint64_t h1 = 0x9e3779b97f4a7c15ULL ^ words.size(), h2 = 0xc2b2ae3d27d4eb4fULL + words.size();
+// Two independent 64-bit multiply-xorshift streams over the words (one multiplication each per
+// word), finished by splitmix64's mixer: a 128-bit fingerprint at a fraction of a mix per word.
+// `salt`: a state index for a protocol without an encoding (0 otherwise).
+Fingerprint fingerprint(const std::vector<std::int64_t>& words, std::uint32_t salt) {
+  std::uint64_t h1 = 0x9e3779b97f4a7c15ULL ^ words.size() ^ (std::uint64_t{salt} << 32);
+  std::uint64_t h2 = 0xc2b2ae3d27d4eb4fULL + words.size() + salt;
   for (std::int64_t w : words) {
-    h1 = detail::mix(h1 ^ static_cast<std::uint64_t>(w));
-    h2 = detail::mix(h2 + static_cast<std::uint64_t>(w) * 0xff51afd7ed558ccdULL);
+    const auto x = static_cast<std::uint64_t>(w);
+    h1 = (h1 ^ x) * 0xff51afd7ed558ccdULL;
+    h1 ^= h1 >> 29;
+    h2 = (h2 + x) * 0xc4ceb9fe1a85ec53ULL;
+    h2 ^= h2 >> 31;
   }
+  h1 = detail::mix(h1);
+  h2 = detail::mix(h2 ^ h1);
   return {h1, h2 & ~(std::uint64_t{1} << 63)};  // never the all-ones empty key
 }
 
@@ -113,6 +124,7 @@ class Search {
   bool run(std::string& error);
 
  private:
+  bool start_symmetry(const Replay& root, std::string& error);
   std::unique_ptr<Replay> replay(const std::vector<Choice>& path, std::string* error = nullptr);
   // A copy of `rp` (nullptr when the protocol cannot be copied: then paths are replayed).
   std::unique_ptr<Replay> copy(const Replay& rp);
@@ -121,14 +133,16 @@ class Search {
   std::unique_ptr<Replay> rebuild(std::uint32_t i);
   bool apply(Replay& rp, const Choice& c) const;
   std::vector<Choice> choices(const Replay& rp) const;
-  std::vector<std::int64_t> encode(const Replay& rp, std::uint32_t index);
+  Fingerprint encode(const Replay& rp, std::uint32_t index);
   std::vector<Choice> path_of(std::uint32_t i) const;
   void add_state(std::uint32_t parent, const Choice& c, const Replay& rp);
   bool over_limit();
   void find_blocking();
   std::size_t memory() const {
-    return index_.bytes() + nodes_.capacity() * sizeof(Node) + edges_.capacity() * sizeof(edges_[0]) + flags_.capacity();
+    return index_.bytes() + nodes_.capacity() * sizeof(Node) + edges_.capacity() * sizeof(edges_[0]) + flags_.capacity() +
+           orbits_.capacity() * sizeof(std::uint32_t);
   }
+  std::uint64_t weight(std::uint32_t i) const { return orbits_.empty() ? 1 : orbits_[i]; }
 
   struct Node {
     std::uint32_t parent;
@@ -148,8 +162,12 @@ class Search {
   std::vector<std::uint8_t> flags_;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> edges_;  // progress steps: from, to
   bool copies_ = true;  // the protocol and its checkers can be copied
+  StateEncoder encoder_;
+  std::uint32_t orbit_ = 1;        // states the last encoded class stands for
+  std::vector<std::uint32_t> orbits_;  // per state, with symmetry: states its class stands for
   std::uint32_t cached_index_ = UINT32_MAX;
   std::unique_ptr<Replay> cached_;
+  std::unique_ptr<Replay> root_;  // the initial state's run, kept to replay paths from
 };
 
 std::unique_ptr<Replay> Search::copy(const Replay& rp) {
@@ -182,6 +200,13 @@ std::unique_ptr<Replay> Search::rebuild(std::uint32_t i) {
 }
 
 std::unique_ptr<Replay> Search::replay(const std::vector<Choice>& path, std::string* error) {
+  // From a copy of the initial run when there is one: no parameters to read, no start() again.
+  if (auto rp = root_ ? copy(*root_) : nullptr) {
+    r_.replayed_steps += path.size();
+    for (const Choice& c : path)
+      if (!apply(*rp, c)) return nullptr;
+    return rp;
+  }
   Diagnostics errors;
   RunLimits limits;
   auto rp = std::make_unique<Replay>();
@@ -250,54 +275,17 @@ std::vector<Choice> Search::choices(const Replay& rp) const {
   return out;
 }
 
-// The canonical state: nodes (up, durable log), the network (partition sides, the SET of messages
-// in flight), running timers and pending workload events (as multisets: no ids, no times), the
-// faults used, and the protocol's own encoding.
-std::vector<std::int64_t> Search::encode(const Replay& rp, std::uint32_t index) {
-  const Simulator& sim = rp.run->sim();
-  std::vector<std::int64_t> out;
-  const auto nodes = static_cast<NodeId>(sim.nodes().size());
-  for (NodeId n = 0; n < nodes; ++n) {
-    out.push_back(sim.is_up(n));
-    out.push_back(sim.network().has_partition() && sim.network().side(n) != sim.network().side(0));
-    const auto& log = sim.log(n);
-    out.push_back(static_cast<std::int64_t>(log.size()));
-    for (const LogRecord& rec : log) {
-      out.push_back(rec.type);
-      out.push_back(rec.txn);
-      out.push_back(rec.value);
-    }
-  }
-  std::vector<std::vector<std::int64_t>> items;
-  for (std::uint32_t id : sim.in_flight()) {
-    const Message& m = sim.message(id);
-    std::vector<std::int64_t> item{m.link_epoch == sim.network().epoch(m.from, m.to), m.from, m.to, m.type, m.txn, m.a, m.b};
-    item.insert(item.end(), m.extra.begin(), m.extra.end());
-    items.push_back(std::move(item));
-  }
-  std::sort(items.begin(), items.end());
-  items.erase(std::unique(items.begin(), items.end()), items.end());  // a set
-  const auto flush = [&] {
-    out.push_back(static_cast<std::int64_t>(items.size()));
-    for (const auto& item : items) {
-      out.push_back(static_cast<std::int64_t>(item.size()));
-      out.insert(out.end(), item.begin(), item.end());
-    }
-    items.clear();
-  };
-  flush();
-  for (const TimerRec& t : sim.live_timers()) items.push_back({t.node, t.kind, t.txn, t.value});
-  std::sort(items.begin(), items.end());
-  flush();
-  for (const ScheduledStep& c : sim.pending_clients()) items.push_back({c.type, c.txn, c.a});
-  std::sort(items.begin(), items.end());
-  flush();
-  out.insert(out.end(), {rp.used.crashes, rp.used.drops, rp.used.duplicates, rp.used.partitions});
-  if (!rp.run->protocol().encode_state(sim, out)) {
+// The canonical state (state_encoder.hpp); a protocol without an encoding is explored without
+// merging states: its index makes every path a state of its own.
+Fingerprint Search::encode(const Replay& rp, std::uint32_t index) {
+  std::uint32_t stabiliser = 1;
+  if (!encoder_.encode(*rp.run, rp.used, stabiliser)) {
     r_.exact = false;
-    out.push_back(index);  // nothing to compare: every path is a state of its own
+    orbit_ = 1;
+    return fingerprint(encoder_.words(), index);
   }
-  return out;
+  orbit_ = static_cast<std::uint32_t>(encoder_.renamings() / stabiliser);
+  return fingerprint(encoder_.words(), 0);
 }
 
 std::vector<Choice> Search::path_of(std::uint32_t i) const {
@@ -319,6 +307,7 @@ void Search::add_state(std::uint32_t parent, const Choice& c, const Replay& rp) 
     if (!known) r_.violations.push_back(Finding{inv->key(), static_cast<int>(depth), path_of(static_cast<std::uint32_t>(nodes_.size() - 1))});
   }
   flags_.push_back(flags);
+  if (limits_.symmetry) orbits_.push_back(orbit_);
   r_.max_depth = std::max(r_.max_depth, static_cast<int>(depth));
 }
 
@@ -334,10 +323,26 @@ bool Search::over_limit() {
   return true;
 }
 
+// Symmetry: the encoder canonicalises under every renaming of the protocol's interchangeable nodes.
+bool Search::start_symmetry(const Replay& root, std::string& error) {
+  if (!limits_.symmetry) return true;
+  const auto* symmetric = dynamic_cast<const SymmetricProtocol*>(&root.run->protocol());
+  std::vector<NodeId> nodes = symmetric ? symmetric->interchangeable_nodes() : std::vector<NodeId>{};
+  if (nodes.size() > kMaxSymmetricNodes) {
+    error = "symmetry: " + std::to_string(nodes.size()) + " interchangeable nodes, at most " +
+            std::to_string(kMaxSymmetricNodes) + " are supported";
+    return false;
+  }
+  r_.symmetric_nodes = static_cast<std::uint32_t>(nodes.size());
+  encoder_ = StateEncoder(std::move(nodes));
+  return true;
+}
+
 bool Search::run(std::string& error) {
   auto root = replay({}, &error);
-  if (!root) return false;
-  index_.insert(fingerprint(encode(*root, 0)), 0);
+  if (!root || !start_symmetry(*root, error)) return false;
+  root_ = copy(*root);
+  index_.insert(encode(*root, 0), 0);
   add_state(UINT32_MAX, Choice{}, *root);
   nodes_[0].parent = 0;
   for (std::uint32_t i = 0; i < nodes_.size() && r_.complete; ++i) {
@@ -354,7 +359,7 @@ bool Search::run(std::string& error) {
       if (!next || !apply(*next, moves[k])) continue;
       ++r_.transitions;
       const auto fresh = static_cast<std::uint32_t>(nodes_.size());
-      const auto [j, inserted] = index_.insert(fingerprint(encode(*next, fresh)), fresh);
+      const auto [j, inserted] = index_.insert(encode(*next, fresh), fresh);
       if (inserted) add_state(i, moves[k], *next);
       if (is_progress(moves[k]) && j != i) edges_.emplace_back(i, j);
       if (over_limit()) break;
@@ -366,7 +371,9 @@ bool Search::run(std::string& error) {
       r_.stopped_by = "cancelled";
     }
   }
-  r_.distinct_states = nodes_.size();
+  r_.distinct_states = 0;
+  for (std::uint32_t i = 0; i < nodes_.size(); ++i) r_.distinct_states += weight(i);
+  if (limits_.symmetry) r_.symmetry_reduced_states = nodes_.size();
   find_blocking();
   return true;
 }
@@ -399,7 +406,7 @@ void Search::find_blocking() {
   }
   for (std::uint32_t i = 0; i < n; ++i) {
     if (good[i]) continue;
-    ++r_.blocking_count;
+    r_.blocking_count += weight(i);
     if (r_.blocking_examples.size() < 3)
       r_.blocking_examples.push_back(Finding{"", static_cast<int>(nodes_[i].depth), path_of(i)});
   }

@@ -31,7 +31,12 @@ struct ScenarioLimits {
   std::uint64_t max_states = 200'000;             // distinct states
   std::size_t max_memory = std::size_t{1} << 30;   // bytes of what the search keeps
   std::uint64_t max_replayed_steps = 0;            // the time budget, in simulated steps (0: none)
+  // Not a limit, a way to search: store one state per class of states that are renamings of each
+  // other among the protocol's interchangeable nodes (SymmetricProtocol in sim/symmetry.hpp; at most
+  // kMaxSymmetricNodes of them). Off by default: the default search is exact.
+  bool symmetry = false;
 };
+inline constexpr std::size_t kMaxSymmetricNodes = 6;  // 720 renamings per state
 
 // One move of the explorer: a scheduled event, or a fault.
 struct Choice {
@@ -51,14 +56,20 @@ struct Finding {
 };
 
 struct ScenarioResult {
+  // Distinct states. With symmetry, the states the stored classes stand for (each class counts its
+  // renamings), which is what the exact search counts when both are complete.
   std::uint64_t distinct_states = 0;
-  std::uint64_t transitions = 0;
+  // With symmetry: the classes stored (states up to renaming); 0 without.
+  std::uint64_t symmetry_reduced_states = 0;
+  std::uint32_t symmetric_nodes = 0;  // how many nodes were interchangeable (0 or 1: none)
+  std::uint64_t transitions = 0;      // moves taken (with symmetry: from the stored classes)
   int max_depth = 0;
   bool complete = true;
   std::string stopped_by;  // "", "max_states", "max_memory", "max_replayed_steps", "cancelled"
   bool exact = true;       // false: the protocol has no state encoding, states are not merged
   std::vector<Finding> violations;         // the first (shallowest) violation of each invariant
-  std::uint64_t blocking_count = 0;        // blocking states (only meaningful when complete)
+  std::uint64_t blocking_count = 0;        // blocking states (only meaningful when complete; with
+                                           // symmetry, counted as distinct_states is)
   std::vector<Finding> blocking_examples;  // the shallowest few
   std::size_t memory_bytes = 0;
   std::uint64_t replayed_steps = 0;
@@ -75,7 +86,8 @@ using ProgressFn = std::function<bool(const Progress&)>;
 
 // Explores `scenario` (its protocol and parameters; its timed faults are left out: the budget says
 // which faults happen). A scenario with a schedule is explored from where its schedule ends.
-// Returns false with `error` set if the scenario cannot be run.
+// Returns false with `error` set if the scenario cannot be run (or symmetry was asked for with more
+// than kMaxSymmetricNodes interchangeable nodes).
 bool explore_scenario(const Scenario& scenario, const FaultBudget& budget, const ScenarioLimits& limits,
                       ScenarioResult& result, std::string& error, const ProgressFn& progress = {});
 

@@ -27,6 +27,7 @@
 #include "sim/diagnostic.hpp"
 #include "sim/protocol.hpp"
 #include "sim/simulator.hpp"
+#include "sim/symmetry.hpp"
 
 namespace cs::tpc {
 
@@ -47,7 +48,7 @@ struct Params : CommitParams {
 std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out);
 const ProtocolDescriptor& describe();
 
-class TwoPhaseCommit final : public Protocol {
+class TwoPhaseCommit final : public Protocol, public SymmetricProtocol {
  public:
   explicit TwoPhaseCommit(Params p);
 
@@ -66,6 +67,11 @@ class TwoPhaseCommit final : public Protocol {
   bool encode_state(const Simulator& sim, std::vector<std::int64_t>& out) const override;
   std::unique_ptr<Protocol> clone() const override { return std::make_unique<TwoPhaseCommit>(*this); }
   bool undecided(const Simulator& sim) const override;
+  // two_phase_commit_symmetry.cpp: the participants, when every one draws the same (one resource, no
+  // forced or random abort votes).
+  std::vector<NodeId> interchangeable_nodes() const override;  // SymmetricProtocol
+  void encode_state_renamed(const Simulator& sim, const std::vector<NodeId>& rename,
+                            std::vector<std::int64_t>& out) const override;
 
   const Params& params() const { return p_; }
   static ProtocolInfo make_info();

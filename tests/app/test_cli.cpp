@@ -390,6 +390,32 @@ TEST(CliExplore, DualWriteViolationReplaysToTheSameInvariant) {
   EXPECT_EQ(cli({QStringLiteral("explore"), explore_scenario("2pc-1p.json"), QStringLiteral("--rms"), QStringLiteral("3")}).code, 2);
 }
 
+// --symmetry: both counts in the JSON, and the same states as the exact search (2PC with two
+// interchangeable participants and no faults is complete either way; the engine test
+// ExploreScenarios.SymmetryCountsWhatTheExactSearchCounts does it with a crash, blocking included).
+TEST(CliExplore, SymmetryReportsReducedAndUnreducedCounts) {
+  const auto explore = [&](bool symmetry) {
+    QStringList args{QStringLiteral("explore"), explore_scenario("2pc-2p.json"), QStringLiteral("--json")};
+    if (symmetry) args << QStringLiteral("--symmetry");
+    const Result r = cli(args);
+    EXPECT_EQ(r.code, 0) << r.err;
+    return parse(r);
+  };
+  const auto exact = explore(false);
+  const auto reduced = explore(true);
+  EXPECT_FALSE(exact.contains("symmetry_reduced_states"));
+  ASSERT_TRUE(reduced.contains("symmetry_reduced_states"));
+  EXPECT_EQ(reduced.at("symmetric_nodes"), 2);
+  EXPECT_EQ(reduced.at("complete"), true);
+  EXPECT_EQ(reduced.at("distinct_states"), exact.at("distinct_states"));
+  EXPECT_LT(reduced.at("symmetry_reduced_states").get<long long>(), exact.at("distinct_states").get<long long>());
+  EXPECT_EQ(reduced.at("blocking_states").at("count"), exact.at("blocking_states").at("count"));
+  const Result text = cli({QStringLiteral("explore"), explore_scenario("2pc-2p.json"), QStringLiteral("--symmetry")});
+  EXPECT_NE(text.out.find("symmetry: 2 interchangeable nodes"), std::string::npos) << text.out;
+  EXPECT_EQ(cli({QStringLiteral("explore"), QStringLiteral("--model"), QStringLiteral("tcommit"), QStringLiteral("--symmetry")}).code, 2);
+  EXPECT_EQ(cli({QStringLiteral("run"), explore_scenario("2pc-2p.json"), QStringLiteral("--symmetry")}).code, 2);
+}
+
 // ---- compare ----
 
 TEST(CliCompare, JsonRunsAreTheRunReportsAndTheTableTheirFigures) {
