@@ -656,28 +656,10 @@ namespace cs::tpc {
 // The explorer's canonical state: every field the handlers read, timers as "still running", and
 // not the book (ground truth for reports) nor any time.
 bool TwoPhaseCommit::encode_state(const Simulator& sim, std::vector<std::int64_t>& out) const {
-  out.push_back(coord_cursor_);
-  for (const CoordTxn& c : coord_) {
-    out.push_back(c.state);
-    out.push_back(c.voted_commit);
-    out.push_back(c.acked);
-    out.push_back(sim.timer_live(c.vote_timer));
-    out.push_back(sim.timer_live(c.ack_timer));
-    out.push_back(c.flushing | c.ended << 1);
-  }
-  for (const Participant& part : parts_) {
-    out.push_back(part.cursor);
-    for (const PartTxn& x : part.txns) {
-      out.push_back(x.state);
-      out.push_back(x.prepare_pending | x.flushing << 1 | x.blocked << 2 | x.vote_abort << 3 | x.lock.held << 4 |
-                    x.lock.waiting << 5 | x.session << 6 | x.heuristic << 7);
-      out.push_back(x.lock.resource);
-      out.push_back(sim.timer_live(x.timer));
-      if (p_.janitor > 0) out.push_back(sim.timer_live(x.janitor_timer));
-    }
-    part.locks.encode(out);
-    if (p_.pool_size > 0) out.push_back(part.sessions);
-  }
+  // The identity renaming: one encoder for the exact and the symmetric search, so they cannot drift.
+  std::vector<NodeId> same(static_cast<std::size_t>(p_.participants) + 1);
+  for (std::size_t i = 0; i < same.size(); ++i) same[i] = static_cast<NodeId>(i);
+  encode_state_renamed(sim, same, out);
   return true;
 }
 

@@ -24,14 +24,16 @@ std::int64_t renamed_mask(std::uint32_t mask, const std::vector<NodeId>& rename)
 }  // namespace
 
 std::vector<NodeId> TwoPhaseCommit::interchangeable_nodes() const {
-  const bool forced = std::any_of(p_.always_abort.begin(), p_.always_abort.end(), [](bool b) { return b; });
+  const bool forced = std::any_of(p_.forced_abort.begin(), p_.forced_abort.end(),
+                                  [](const CommitParams::ForcedAbort& f) { return f.every || !f.txns.empty(); });
   if (p_.resources != 1 || forced || !p_.abort_probability.is_zero() || p_.participants < 2) return {};
   std::vector<NodeId> out;
   for (int i = 1; i <= p_.participants; ++i) out.push_back(static_cast<NodeId>(i));
   return out;
 }
 
-// encode_state() with the participants in the order of their new names and the masks renamed.
+// The canonical state with the participants in the order of their new names and the masks renamed;
+// encode_state() is this with the identity renaming.
 void TwoPhaseCommit::encode_state_renamed(const Simulator& sim, const std::vector<NodeId>& rename,
                                           std::vector<std::int64_t>& out) const {
   out.push_back(coord_cursor_);
@@ -51,11 +53,13 @@ void TwoPhaseCommit::encode_state_renamed(const Simulator& sim, const std::vecto
     for (const PartTxn& x : part.txns) {
       out.push_back(x.state);
       out.push_back(x.prepare_pending | x.flushing << 1 | x.blocked << 2 | x.vote_abort << 3 | x.lock.held << 4 |
-                    x.lock.waiting << 5);
+                    x.lock.waiting << 5 | x.session << 6 | x.heuristic << 7);
       out.push_back(x.lock.resource);
       out.push_back(sim.timer_live(x.timer));
+      if (p_.janitor > 0) out.push_back(sim.timer_live(x.janitor_timer));
     }
     part.locks.encode(out);
+    if (p_.pool_size > 0) out.push_back(part.sessions);
   }
 }
 
