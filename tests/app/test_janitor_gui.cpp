@@ -23,55 +23,11 @@ using Status = LessonSession::Status;
 
 namespace {
 
-int indexOf(const cs::Lesson& l, const char* id) {
-  for (std::size_t i = 0; i < l.steps.size(); ++i)
-    if (l.steps[i].id == id) return static_cast<int>(i);
-  return -1;
-}
+using guitest::settle;
+using guitest::stepIndex;
+using guitest::walkTo;
 
-void settle(LessonSession* s) {
-  while (s->controller()->isAnimating()) s->skipAnimation();
-  QApplication::processEvents();
-}
 
-void answerPredict(LessonPanel* panel, LessonSession* s, std::size_t option) {
-  panel->optionButton(option)->click();
-  panel->submitButton()->click();
-  panel->runResultButton()->click();
-  EXPECT_TRUE(QTest::qWaitFor([&] { return s->status() != Status::Playing; }, 20000));
-  settle(s);
-}
-
-// Takes the lesson to step `target` as a model learner: tasks and make-it-happen questions by their
-// own solution, other questions answered right, Next pressed.
-void walkTo(MainWindow& w, int target) {
-  LessonSession* s = w.lessonSession();
-  LessonPanel* panel = w.lessonPanel();
-  const cs::Lesson& l = *s->lesson();
-  for (int guard = 0; guard < 200 && s->currentIndex() < target; ++guard) {
-    settle(s);
-    const int i = s->currentIndex();
-    if (i >= target) break;
-    const cs::LessonStep& step = l.steps[static_cast<std::size_t>(i)];
-    if (step.kind == cs::StepKind::Task || (step.kind == cs::StepKind::Quiz && step.quiz.kind == cs::QuizKind::MakeItHappen)) {
-      s->showSolution();
-      settle(s);
-    } else if (step.kind == cs::StepKind::Quiz && step.quiz.kind == cs::QuizKind::Choice) {
-      for (std::size_t c : step.quiz.correct) panel->optionButton(c)->click();
-      panel->submitButton()->click();
-    } else if (step.kind == cs::StepKind::Quiz && step.quiz.kind == cs::QuizKind::Predict) {
-      answerPredict(panel, s, step.quiz.correct.front());
-    }
-    QApplication::processEvents();
-    if (s->currentIndex() != i) continue;
-    ASSERT_EQ(s->status(), Status::Done) << step.path;
-    panel->nextButton()->click();
-  }
-  settle(s);
-  ASSERT_EQ(s->currentIndex(), target);
-}
-
-// The gauge rows P2's card painted when the canvas was last drawn.
 QStringList gaugesPainted(MainWindow& w, const char* node) {
   w.canvas()->refresh();
   w.canvas()->viewport()->grab();  // paints the cards
@@ -99,7 +55,7 @@ TEST(JanitorOnTheCanvas, Lesson10FillsP2sPoolOnItsCardAndShowsTheJanitorAct) {
   EXPECT_EQ(gaugesPainted(lw.w, "P2"), (QStringList{"Sessions in use 0/2", "Janitor rollbacks 0"}));
   EXPECT_TRUE(gaugesPainted(lw.w, "C").isEmpty()) << "the coordinator has no pool";
 
-  const int fill = indexOf(*s->lesson(), "exhaust-the-pool");
+  const int fill = stepIndex(*s->lesson(), "exhaust-the-pool");
   ASSERT_GT(fill, 0);
   walkTo(lw.w, fill);
   s->showSolution();
@@ -113,9 +69,9 @@ TEST(JanitorOnTheCanvas, Lesson10FillsP2sPoolOnItsCardAndShowsTheJanitorAct) {
   settle(s);
 
   // The prediction runs until the janitor acts: the counter on the card, the record in the log.
-  const int predict = indexOf(*s->lesson(), "predict-janitor");
+  const int predict = stepIndex(*s->lesson(), "predict-janitor");
   ASSERT_EQ(s->currentIndex(), predict);
-  answerPredict(lw.w.lessonPanel(), s, s->currentStep()->quiz.correct.front());
+  guitest::predictAndRun(lw.w.lessonPanel(), s, s->currentStep()->quiz.correct.front());
   EXPECT_TRUE(s->stepState(predict).correct);
   EXPECT_EQ(notes(c, "janitor_rollback", P2), 1);
   EXPECT_FALSE(c.sim().node_view(P2).blocked);
@@ -132,7 +88,7 @@ TEST(JanitorOnTheCanvas, Lesson08JanitorBreaksAgreementThenTheRestartedCoordinat
   LabController& c = lw.controller;
   LessonSession* s = lw.w.lessonSession();
   const cs::NodeId C = 0, P2 = 2;
-  const int q = indexOf(*s->lesson(), "janitor-breaks-agreement");
+  const int q = stepIndex(*s->lesson(), "janitor-breaks-agreement");
   ASSERT_GT(q, 0);
   walkTo(lw.w, q);
   EXPECT_FALSE(lw.w.canvas()->invariantBanner()->isVisible());
@@ -151,9 +107,9 @@ TEST(JanitorOnTheCanvas, Lesson08JanitorBreaksAgreementThenTheRestartedCoordinat
   // The lab heals the network; the learner predicts and the lab restarts C, which re-sends the
   // GLOBAL_COMMIT it logged; P2 can only report the conflict.
   const cs::Time before = c.now();
-  const int p = indexOf(*s->lesson(), "predict-commit-resent");
+  const int p = stepIndex(*s->lesson(), "predict-commit-resent");
   walkTo(lw.w, p);
-  answerPredict(lw.w.lessonPanel(), s, s->currentStep()->quiz.correct.front());
+  guitest::predictAndRun(lw.w.lessonPanel(), s, s->currentStep()->quiz.correct.front());
   EXPECT_TRUE(s->stepState(p).correct);
   int resent = 0;
   for (const auto& e : c.sim().trace())

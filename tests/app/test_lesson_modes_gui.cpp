@@ -25,57 +25,11 @@ using Status = LessonSession::Status;
 
 namespace {
 
-int indexOf(const cs::Lesson& l, const char* id) {
-  for (std::size_t i = 0; i < l.steps.size(); ++i)
-    if (l.steps[i].id == id) return static_cast<int>(i);
-  return -1;
-}
+using guitest::predictAndRun;
+using guitest::settle;
+using guitest::stepIndex;
+using guitest::walkTo;
 
-void settle(LessonSession* s) {
-  while (s->controller()->isAnimating()) s->skipAnimation();
-  QApplication::processEvents();
-}
-
-// Answers the current predict question with option `i` (its index in the file) and runs it to the result.
-void predictAndRun(LessonPanel* panel, LessonSession* s, std::size_t i) {
-  ASSERT_LT(i, panel->optionButtons().size());
-  panel->optionButton(i)->click();
-  ASSERT_TRUE(panel->submitButton()->isEnabled());
-  panel->submitButton()->click();
-  ASSERT_TRUE(panel->runResultButton()->isVisible());
-  panel->runResultButton()->click();
-  ASSERT_TRUE(QTest::qWaitFor([&] { return s->status() != Status::Playing; }, 20000));
-}
-
-// Takes the lesson to step `target` as a model learner: tasks by their own solution, questions
-// answered right, Next pressed.
-void walkTo(MainWindow& w, int target) {
-  LessonSession* s = w.lessonSession();
-  LessonPanel* panel = w.lessonPanel();
-  const cs::Lesson& l = *s->lesson();
-  for (int guard = 0; guard < 200 && s->currentIndex() < target; ++guard) {
-    settle(s);
-    const int i = s->currentIndex();
-    if (i >= target) break;
-    const cs::LessonStep& step = l.steps[static_cast<std::size_t>(i)];
-    if (step.kind == cs::StepKind::Task || (step.kind == cs::StepKind::Quiz && step.quiz.kind == cs::QuizKind::MakeItHappen)) {
-      s->showSolution();
-      settle(s);
-    } else if (step.kind == cs::StepKind::Quiz && step.quiz.kind == cs::QuizKind::Choice) {
-      for (std::size_t c : step.quiz.correct) panel->optionButton(c)->click();
-      panel->submitButton()->click();
-    } else if (step.kind == cs::StepKind::Quiz && step.quiz.kind == cs::QuizKind::Predict) {
-      predictAndRun(panel, s, step.quiz.correct.front());
-    }
-    QApplication::processEvents();
-    if (s->currentIndex() != i) continue;  // an action moved on by itself
-    ASSERT_EQ(s->status(), Status::Done) << step.path;
-    ASSERT_TRUE(panel->nextButton()->isEnabled()) << step.path;
-    panel->nextButton()->click();
-  }
-  settle(s);
-  ASSERT_EQ(s->currentIndex(), target);
-}
 
 std::int64_t metricOf(const LabController& c, const char* key, cs::NodeId node = cs::kNoNode) {
   for (const auto& m : c.simulation().protocol().metrics())
@@ -104,7 +58,7 @@ TEST(LessonModes, Lesson05ShowsTheStorageRejectingTheDeposedPrimarysWrite) {
   LessonSession* s = lw.w.lessonSession();
   LessonPanel* panel = lw.w.lessonPanel();
   CanvasView* canvas = lw.w.canvas();
-  const int q = indexOf(*s->lesson(), "predict-stale-token");
+  const int q = stepIndex(*s->lesson(), "predict-stale-token");
   ASSERT_GT(q, 0);
   walkTo(lw.w, q);
 
@@ -158,7 +112,7 @@ TEST(LessonModes, Lesson14ShowsARestoringCompensationLosingAnUpdateThenTheInvers
   LabController& c = lw.controller;
   LessonSession* s = lw.w.lessonSession();
   LessonPanel* panel = lw.w.lessonPanel();
-  const int q = indexOf(*s->lesson(), "predict-lost-update");
+  const int q = stepIndex(*s->lesson(), "predict-lost-update");
   ASSERT_GT(q, 0);
   walkTo(lw.w, q);
   const cs::NodeId inventory = nodeNamed(c, "INVENTORY");
@@ -186,7 +140,7 @@ TEST(LessonModes, Lesson14ShowsARestoringCompensationLosingAnUpdateThenTheInvers
   EXPECT_TRUE(card->data().log.join(' ').contains(QStringLiteral("SNAPSHOT"))) << card->data().log.join(' ').toStdString();
 
   // The fix: the same story with the inverse compensation keeps saga 2's update.
-  const int fixed = indexOf(*s->lesson(), "inverse-commutes");
+  const int fixed = stepIndex(*s->lesson(), "inverse-commutes");
   ASSERT_GT(fixed, q);
   panel->nextButton()->click();
   walkTo(lw.w, fixed);

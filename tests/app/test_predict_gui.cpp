@@ -22,11 +22,9 @@ using Status = LessonSession::Status;
 
 namespace {
 
-int indexOf(const cs::Lesson& l, const char* id) {
-  for (std::size_t i = 0; i < l.steps.size(); ++i)
-    if (l.steps[i].id == id) return static_cast<int>(i);
-  return -1;
-}
+using guitest::stepIndex;
+using guitest::walkTo;
+
 
 bool visibleAndEnabled(const QAbstractButton* b) { return b->isVisible() && b->isEnabled(); }
 
@@ -48,40 +46,6 @@ qint64 runToResult(LessonPanel* panel, LessonSession* s) {
   panel->runResultButton()->click();
   EXPECT_TRUE(QTest::qWaitFor([&] { return s->status() != Status::Playing; }, 20000));
   return wall.elapsed();
-}
-
-// Takes the lesson up to step `target` as a model learner does in the window: actions are skipped
-// ahead, tasks done with their own solution ("Show me" is the same actions a learner performs),
-// questions answered right through the panel, and Next pressed.
-void walkTo(MainWindow& w, int target) {
-  LessonSession* s = w.lessonSession();
-  LessonPanel* panel = w.lessonPanel();
-  const cs::Lesson& l = *s->lesson();
-  for (int guard = 0; guard < 200 && s->currentIndex() < target; ++guard) {
-    while (s->controller()->isAnimating()) s->skipAnimation();
-    QApplication::processEvents();
-    const int i = s->currentIndex();
-    if (i >= target) break;
-    const cs::LessonStep& step = l.steps[static_cast<std::size_t>(i)];
-    if (step.kind == cs::StepKind::Task || (step.kind == cs::StepKind::Quiz && step.quiz.kind == cs::QuizKind::MakeItHappen)) {
-      s->showSolution();
-      while (s->controller()->isAnimating()) s->skipAnimation();
-    } else if (step.kind == cs::StepKind::Quiz && step.quiz.kind == cs::QuizKind::Choice) {
-      for (std::size_t c : step.quiz.correct) panel->optionButton(c)->click();
-      panel->submitButton()->click();
-    } else if (step.kind == cs::StepKind::Quiz && step.quiz.kind == cs::QuizKind::Predict) {
-      chooseAndSubmit(panel, step.quiz.correct.front());
-      runToResult(panel, s);
-    }
-    QApplication::processEvents();
-    if (s->currentIndex() != i) continue;  // an action moved on by itself
-    ASSERT_EQ(s->status(), Status::Done) << step.path;
-    ASSERT_TRUE(panel->nextButton()->isEnabled()) << step.path;
-    panel->nextButton()->click();
-  }
-  while (s->controller()->isAnimating()) s->skipAnimation();
-  QApplication::processEvents();
-  ASSERT_EQ(s->currentIndex(), target);
 }
 
 bool logHas(const LabController& c, cs::NodeId n, const char* record, cs::TxnId txn) {
@@ -109,7 +73,7 @@ TEST(PredictInTheWindow, Lesson08AsksAboutRecoveryBeforeCDecidesThenRunsToTheRes
   LabController& c = lw.controller;
   LessonSession* s = lw.w.lessonSession();
   LessonPanel* panel = lw.w.lessonPanel();
-  const int q = indexOf(*s->lesson(), "predict-recovery");
+  const int q = stepIndex(*s->lesson(), "predict-recovery");
   ASSERT_GT(q, 0);
   walkTo(lw.w, q);
   const cs::Quiz& quiz = s->currentStep()->quiz;
@@ -158,7 +122,7 @@ TEST(PredictInTheWindow, Lesson12AsksBeforeRESERVE_STOCKIsSentAgainAndJudgesAWro
   LabController& c = lw.controller;
   LessonSession* s = lw.w.lessonSession();
   LessonPanel* panel = lw.w.lessonPanel();
-  const int q = indexOf(*s->lesson(), "predict-orchestrator-recovery");
+  const int q = stepIndex(*s->lesson(), "predict-orchestrator-recovery");
   ASSERT_GT(q, 0);
   walkTo(lw.w, q);
   const cs::Quiz& quiz = s->currentStep()->quiz;
@@ -194,7 +158,7 @@ TEST(PredictInTheWindow, Lesson12AsksBeforeRESERVE_STOCKIsSentAgainAndJudgesAWro
 TEST(PredictInTheWindow, JumpingPastAPredictStepPerformsWhatItDoesAfterThePrediction) {
   guitest::ShownWindow lw("08-2pc-blocks", QSize(1280, 800));
   LessonSession* s = lw.w.lessonSession();
-  const int q = indexOf(*s->lesson(), "predict-recovery");
+  const int q = stepIndex(*s->lesson(), "predict-recovery");
   ASSERT_GT(q, 0);
   s->setTeacherMode(true);
   s->jumpTo(q + 1);
@@ -210,7 +174,7 @@ TEST(PredictInTheWindow, PlayingPastTheOutcomeDuringTheNarrationIsTakenBackForTh
   guitest::ShownWindow lw("07-two-phase-commit", QSize(1280, 800));
   LabController& c = lw.controller;
   LessonSession* s = lw.w.lessonSession();
-  const int q = indexOf(*s->lesson(), "predict-first-outcome");
+  const int q = stepIndex(*s->lesson(), "predict-first-outcome");
   ASSERT_GT(q, 0);
   ASSERT_EQ(s->lesson()->steps[static_cast<std::size_t>(q - 1)].kind, cs::StepKind::Narration);
   walkTo(lw.w, q - 1);
