@@ -106,6 +106,10 @@ struct MetricSpec {
   MetricSense sense = MetricSense::Neutral;
   bool level = false;          // a level at this moment (locks held), not a running total
   bool shown_by_default = false;
+  // Drawn as a row on the node's card where the protocol reports it per node: a counter, or, with
+  // `capacity` (another metric's key), a gauge "value / capacity". The view draws; the protocol says what.
+  bool on_card = false;
+  std::string_view capacity;
 };
 
 struct InvariantSpec {

@@ -41,9 +41,10 @@ constexpr MetricSpec kMetrics[] = {
     {.key = "lock_waiters", .level = true},
     {.key = "latency_avg_us", .unit = MetricUnit::Micros},
     {.key = "latency_max_us", .unit = MetricUnit::Micros},
-    {.key = "sessions_in_use", .level = true},  // reported only with a pool (the cards show them
-    {.key = "pool_size", .level = true},        // as a gauge "sessions in use / pool size")
-    {.key = "janitor_rollbacks", .sense = MetricSense::Bad},  // reported only with a janitor
+    // Reported only with a pool / a janitor, so runs without them report as before.
+    {.key = "sessions_in_use", .level = true, .on_card = true, .capacity = "pool_size"},
+    {.key = "pool_size", .level = true},
+    {.key = "janitor_rollbacks", .sense = MetricSense::Bad, .on_card = true},
 };
 constexpr ParamSpec kParams[] = {
     cps::kParticipants, cps::kTransactions, cps::kInterval, cps::kWork, cps::kTimeout, cps::kAckTimeout,

@@ -22,26 +22,23 @@
 #include "view_util.hpp"
 
 namespace {
-// The per-node figures a card shows as gauge rows, by metric key: a value and the metric that is
-// its capacity (a gauge "Sessions in use 3/4"), or none (a counter "Janitor rollbacks 1"). A card
-// shows a row only when the protocol reports the figure for that node, so other runs look as before.
-struct CardGauge {
-  std::string_view value, capacity;
-};
-constexpr CardGauge kCardGauges[] = {{"sessions_in_use", "pool_size"}, {"janitor_rollbacks", {}}};
-
-QList<NodeItem::Data::Gauge> cardGauges(const std::vector<cs::Metric>& metrics, cs::NodeId n) {
+// The per-node figures the protocol's descriptor puts on the card (MetricSpec::on_card): a gauge
+// "Sessions in use 3/4" when it names a capacity, else a counter. A card shows a row only when the
+// protocol reports the figure for that node, so other runs look as before.
+QList<NodeItem::Data::Gauge> cardGauges(const cs::ProtocolDescriptor* d, const std::vector<cs::Metric>& metrics, cs::NodeId n) {
   const auto find = [&](std::string_view key) -> const cs::Metric* {
     for (const cs::Metric& m : metrics)
       if (m.node == n && m.key == key) return &m;
     return nullptr;
   };
   QList<NodeItem::Data::Gauge> out;
-  for (const CardGauge& g : kCardGauges) {
-    const cs::Metric* value = find(g.value);
+  if (!d) return out;
+  for (const cs::MetricSpec& g : d->metrics) {
+    if (!g.on_card) continue;
+    const cs::Metric* value = find(g.key);
     if (!value) continue;
     const cs::Metric* capacity = g.capacity.empty() ? nullptr : find(g.capacity);
-    out.append({QString::fromUtf8(g.value.data(), static_cast<qsizetype>(g.value.size())), MetricText::name(g.value),
+    out.append({QString::fromUtf8(g.key.data(), static_cast<qsizetype>(g.key.size())), MetricText::name(g.key),
                 value->value, capacity ? capacity->value : 0});
   }
   return out;
@@ -240,7 +237,7 @@ void CanvasView::refreshNodes() {
       if (!l.waiters.empty()) lock += QStringLiteral("(+%1)").arg(l.waiters.size());
       d.locks << lock;
     }
-    d.gauges = cardGauges(metrics, n);
+    d.gauges = cardGauges(descriptor, metrics, n);
     const int keep = style_.projector ? (ns.up ? kLogLinesUpProjector : kLogLinesDownProjector) : ns.up ? kLogLinesUp : kLogLinesDown;
     const auto size = static_cast<int>(ns.log.size());
     for (int i = std::max(0, size - keep); i < size; ++i) d.log << logLine(info, ns.log[static_cast<std::size_t>(i)]);
