@@ -10,6 +10,7 @@
 #include <QTest>
 #include <QTreeWidget>
 
+#include <map>
 #include <set>
 #include <vector>
 
@@ -248,6 +249,38 @@ TEST(ProjectorLayout, CanvasTextIsAtLeast18PxAt1280x720) {
   }
   language::apply(QStringLiteral("en"), false);
   EXPECT_TRUE(problems.isEmpty()) << problems.join(QLatin1Char('\n')).toStdString();
+}
+
+// In zh-TW a state reads "PRECOMMIT（預提交）": beside its key, the gloss made every 3PC card a
+// third wider than in English, so the view shrank the cards of a lesson's canvas (and every name on
+// them) to ~13 px on a 1280×720 projector. A projector writes the gloss under the key and message
+// labels by their key only: the Chinese cards are as large as the English ones.
+TEST(ProjectorLayout, ChineseCardsAreAsLargeAsEnglishOnesBesideALesson) {
+  EXPECT_EQ(CanvasStyle::splitGloss(QStringLiteral("PRECOMMIT（預提交）")), std::pair(QStringLiteral("PRECOMMIT"), QStringLiteral("預提交")));
+  EXPECT_EQ(CanvasStyle::splitGloss(QStringLiteral("PRECOMMIT")), std::pair(QStringLiteral("PRECOMMIT"), QString()));
+  std::map<QString, qreal> namePx;
+  for (const char* lang : {"en", "zh_TW"}) {
+    language::apply(QString::fromLatin1(lang), false);
+    LabController controller;
+    MainWindow w(&controller);
+    w.resize(1280, 720);
+    w.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+    ASSERT_TRUE(w.startLesson(QStringLiteral("11-three-phase-commit"), false));
+    w.setProjectorMode(true, false);
+    guitest::walkTo(w, 5);  // the participants in READY, votes in flight
+    QApplication::processEvents();
+    const CanvasView* canvas = w.canvas();
+    const CanvasStyle& st = canvas->canvasStyle();
+    namePx[QString::fromLatin1(lang)] = st.name.pixelSize() * canvas->transform().m11();
+    EXPECT_EQ(st.glossBelow, QString::fromLatin1(lang) == QStringLiteral("zh_TW")) << lang;
+    const QList<MessageItem*> tokens = canvas->messageItems();
+    ASSERT_FALSE(tokens.isEmpty());
+    for (const MessageItem* m : tokens) EXPECT_FALSE(m->data().text.contains(QChar(0xFF08))) << lang << " " << m->data().text.toStdString();
+  }
+  language::apply(QStringLiteral("en"), false);
+  qInfo("node names beside lesson 11: en %.1f px, zh-TW %.1f px", namePx[QStringLiteral("en")], namePx[QStringLiteral("zh_TW")]);
+  EXPECT_GE(namePx[QStringLiteral("zh_TW")], 0.95 * namePx[QStringLiteral("en")]);
 }
 
 // On a projector the metrics picker shows short labels: unique within every protocol, and whole (not

@@ -3,6 +3,7 @@
 // install when PostgreSQL is missing.
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QTemporaryDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
@@ -65,7 +66,14 @@ TEST(PgServer, StartsPrivatelyOnASocketWithoutTcpAndCleansUp) {
 
 TEST(PgServer, ClusterOfAKilledOwnerIsStoppedAndRemovedAtTheNextStart) {
   PGLAB_SKIP_WITHOUT_POSTGRES();
-  PgServer orphan;
+  // A parent of its own: another test process's start (a second test run on the machine) sweeps the
+  // shared temp directory and could remove this orphan first, leaving nothing for the sweep below.
+  QTemporaryDir parent;
+  ASSERT_TRUE(parent.isValid());
+  // As root the server runs as the postgres account, which must be able to reach its cluster below.
+  QFile::setPermissions(parent.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup |
+                                           QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
+  PgServer orphan(parent.path());
   QString error;
   ASSERT_TRUE(orphan.start(error)) << error.toStdString();
   const qint64 pid = postmaster_pid(orphan.data_dir());
@@ -75,7 +83,7 @@ TEST(PgServer, ClusterOfAKilledOwnerIsStoppedAndRemovedAtTheNextStart) {
   ASSERT_TRUE(owner.open(QIODevice::WriteOnly | QIODevice::Truncate));
   owner.write(QByteArray::number(dead_pid()));
   owner.close();
-  EXPECT_GE(remove_stale_clusters(QDir::tempPath(), find_pg_binaries().pg_ctl()), 1);
+  EXPECT_EQ(remove_stale_clusters(parent.path(), find_pg_binaries().pg_ctl()), 1);
   EXPECT_FALSE(QFileInfo::exists(dir));
   EXPECT_FALSE(alive(pid)) << "a stale cluster's server still runs";
 }

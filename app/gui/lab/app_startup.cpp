@@ -1,5 +1,7 @@
 #include "app_startup.hpp"
 
+#include <QScreen>
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
@@ -8,6 +10,7 @@
 #include <QHashFunctions>
 #include <QImage>
 #include <QRegularExpression>
+#include <QScreen>
 #include <QSettings>
 #include <QEventLoop>
 #include <QTimer>
@@ -302,6 +305,10 @@ int runApplication(int argc, char** argv) {
   const bool projectorOn = opts->projector || (!screenshotMode && QSettings().value(QStringLiteral("ui/projector")).toBool());
   if (opts->size.isValid()) window.resize(opts->size);
   if (screenshotMode) return takeScreenshot(*opts, window, projectorOn);
+  // The default 1440x900 (or a size saved on a bigger monitor) must not run off a 1280x720 laptop
+  // or projector screen: a window manager may not shrink it, and then the lesson's buttons are lost.
+  if (!opts->size.isValid() && window.screen())
+    window.resize(window.size().boundedTo(window.screen()->availableGeometry().size()));
 
   window.show();
   if (projectorOn) window.setProjectorMode(true, true);

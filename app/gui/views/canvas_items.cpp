@@ -78,6 +78,12 @@ void CanvasStyle::setProjector(bool on, const QFont& base, bool pane) {
   highlightGlow = on ? QColor(0xFF, 0xA6, 0x00, 110) : QColor(0xFF, 0xB3, 0x00, 90);
 }
 
+std::pair<QString, QString> CanvasStyle::splitGloss(const QString& stateText) {
+  const qsizetype open = stateText.lastIndexOf(QChar(0xFF08));  // （
+  if (open <= 0 || !stateText.endsWith(QChar(0xFF09))) return {stateText, QString()};
+  return {stateText.left(open).trimmed(), stateText.mid(open + 1, stateText.size() - open - 2)};
+}
+
 // ---------------------------------------------------------------------------------------------
 // NodeItem
 
@@ -116,7 +122,8 @@ void NodeItem::layout() {
   const qreal aidRow = small.height() + 4 * f;
   const qreal aids = style_->aidRows > 0 ? 4 * f + style_->aidRows * aidRow : 0;
   const qreal gauges = static_cast<qreal>(d_.gauges.size()) * gaugeRowHeight();
-  const qreal h = pad + name.height() + 6 * f + badge.height() + 8 * f + lockRow + gauges + aids + pad;
+  const qreal gloss = style_->glossBelow ? QFontMetricsF(style_->role).height() : 0;
+  const qreal h = pad + name.height() + 6 * f + badge.height() + gloss + 8 * f + lockRow + gauges + aids + pad;
   const qreal w = style_->cardWidth;
   card_ = QRectF(-w / 2, -h / 2, w, h);
   aid_ = aids > 0 ? QRectF(card_.left() + 14 * f, card_.bottom() - pad - aids + 4 * f, w - 24 * f, aids - 4 * f) : QRectF();
@@ -299,13 +306,23 @@ qreal NodeItem::paintStateRow(QPainter* p, qreal y, const QColor& stateColour) {
   const QFontMetricsF badgeM(style_->badge), roleM(style_->role);
   const qreal left = card_.left() + 14 * f, right = card_.right() - 10 * f;
   p->setFont(style_->badge);
-  const qreal bw = badgeM.horizontalAdvance(d_.stateText) + 16 * f;
-  const QRectF badge(left, y, bw, badgeM.height() + 8 * f);
+  const auto [key, gloss] = style_->glossBelow ? CanvasStyle::splitGloss(d_.stateText) : std::pair{d_.stateText, QString()};
+  const qreal glossH = style_->glossBelow ? roleM.height() : 0;
+  const qreal bw = std::max(badgeM.horizontalAdvance(key), roleM.horizontalAdvance(gloss)) + 16 * f;
+  const QRectF badge(left, y, bw, badgeM.height() + glossH + 8 * f);
+  const qreal radius = std::min(badge.height(), badgeM.height() + 8 * f) / 2;
   p->setPen(d_.up ? Qt::NoPen : QPen(s.downInk, style_->pen(1), Qt::DashLine));
   p->setBrush(d_.up ? stateColour : s.down);
-  p->drawRoundedRect(badge, badge.height() / 2, badge.height() / 2);
+  p->drawRoundedRect(badge, radius, radius);
   p->setPen(d_.up ? palette::textOn(stateColour) : s.downInk);
-  p->drawText(badge, Qt::AlignCenter, d_.stateText);
+  if (gloss.isEmpty()) {
+    p->drawText(badge, Qt::AlignCenter, key);
+  } else {
+    const QRectF keyBox(badge.left(), badge.top() + 4 * f, badge.width(), badgeM.height());
+    p->drawText(keyBox, Qt::AlignCenter, key);
+    p->setFont(style_->role);
+    p->drawText(QRectF(badge.left(), keyBox.bottom(), badge.width(), glossH), Qt::AlignHCenter | Qt::AlignTop, gloss);
+  }
   p->setFont(style_->role);
   p->setPen(d_.up ? s.ink : s.downInk);
   if (d_.txn != 0)

@@ -8,6 +8,7 @@
 #include <QPainterPath>
 #include <QStringList>
 #include <functional>
+#include <utility>
 
 #include "node_aids.hpp"
 #include "palette.hpp"
@@ -24,6 +25,10 @@ struct CanvasStyle {
   // most any card has needed since the scenario was opened, so that cards do not jump in height
   // each time a short timer comes and goes.
   int aidRows = 0;
+  // A projector writes a translated state's gloss under its key ("PRECOMMIT" over "預提交") instead of
+  // beside it: the card is then as narrow in zh-TW as in English, so the view need not shrink every
+  // card (and every name) by a third to fit a row of participants. Set when some state has a gloss.
+  bool glossBelow = false;
   // The lesson-highlight accent: a warm amber that no state, message or selection colour uses, so a
   // highlighted node or link stands out on both paper colours (darker on a projector).
   QColor highlight, highlightGlow;
@@ -31,6 +36,9 @@ struct CanvasStyle {
   // `pane`: a pane of the side-by-side window, where two canvases share a projected 1280×720 window:
   // the node names grow against the rest of the card (see setProjector).
   void setProjector(bool on, const QFont& base, bool pane = false);
+  // A state's text split into its key and its gloss: "PRECOMMIT（預提交）" → {"PRECOMMIT", "預提交"};
+  // a text without a trailing full-width parenthesis has no gloss.
+  static std::pair<QString, QString> splitGloss(const QString& stateText);
   qreal pen(qreal w) const { return w * scheme->lineScale; }
 };
 

@@ -52,8 +52,12 @@ constexpr int kLogLinesDown = 6;  // a crashed node: its log is all that is left
 constexpr int kLogLinesUpProjector = 1;
 constexpr int kLogLinesDownProjector = 4;
 
-QString logLine(const cs::ProtocolInfo& info, const cs::LogRecord& r) {
-  QString line = QStringLiteral("%1  %2").arg(viewutil::ms(r.time), 6).arg(EngineText::logRecordAt(info, r.type));
+// `keyOnly`: a projector's card is narrow and its WAL row short, so a record is written by its key
+// ("READY", not "READY（就緒）"), as the state chip above it already glosses the state.
+QString logLine(const cs::ProtocolInfo& info, const cs::LogRecord& r, bool keyOnly) {
+  QString name = EngineText::logRecordAt(info, r.type);
+  if (keyOnly) name = CanvasStyle::splitGloss(name).first;
+  QString line = QStringLiteral("%1  %2").arg(viewutil::ms(r.time), 6).arg(name);
   if (r.txn != 0) line += QStringLiteral(" t%1").arg(r.txn);
   if (r.value != 0) line += QStringLiteral(" ·%1").arg(r.value);
   return line;
@@ -139,12 +143,30 @@ void CanvasView::updateCardWidth() {
   const qreal lockCount = style_.projector ? role.horizontalAdvance(QStringLiteral("99")) + role.height() + 12 * f : 0;
   for (const auto& n : sim.nodes())
     row1 = std::max(row1, name.horizontalAdvance(QString::fromStdString(n.name)) + 8 * f + blocked);
-  for (const auto& s : controller_->info().states)
-    row2 = std::max(row2, badge.horizontalAdvance(EngineText::state(s)) + 16 * f + 8 * f +
-                              role.horizontalAdvance(tr("txn %1").arg(style_.projector ? 999 : 9999)) + lockCount);
+  qreal row2Stacked = 0;
+  glossPossible_ = false;
+  const qreal txnNote = 16 * f + 8 * f + role.horizontalAdvance(tr("txn %1").arg(style_.projector ? 999 : 9999)) + lockCount;
+  for (const auto& s : controller_->info().states) {
+    const QString text = EngineText::state(s);
+    const auto [key, gloss] = CanvasStyle::splitGloss(text);
+    glossPossible_ = glossPossible_ || (style_.projector && !gloss.isEmpty());
+    row2 = std::max(row2, badge.horizontalAdvance(text) + txnNote);
+    row2Stacked = std::max(row2Stacked, std::max(badge.horizontalAdvance(key), role.horizontalAdvance(gloss)) + txnNote);
+  }
   // The crashed card's WAL header ("WAL — survives the crash") is the lesson of a crash: never cut.
   const qreal wal = QFontMetricsF(style_.mono).horizontalAdvance(NodeItem::tr("WAL — survives the crash")) + 30 * f;
-  style_.cardWidth = std::max({row1, row2, 170 * f, wal - 2 * 10 * f}) + 2 * 10 * f + 4 * f;
+  const auto width = [&](qreal states) { return std::max({row1, states, 170 * f, wal - 2 * 10 * f}) + 2 * 10 * f + 4 * f; };
+  cardWidthInline_ = width(row2);
+  cardWidthStacked_ = width(row2Stacked);
+  if (!glossPossible_) style_.glossBelow = false;
+  style_.cardWidth = style_.glossBelow ? cardWidthStacked_ : cardWidthInline_;
+}
+
+void CanvasView::setGlossBelow(bool below) {
+  style_.glossBelow = below && glossPossible_;
+  style_.cardWidth = style_.glossBelow ? cardWidthStacked_ : cardWidthInline_;
+  for (NodeItem* n : nodes_) n->styleChanged();
+  invalidateStatic();
 }
 
 void CanvasView::rebuild() {
@@ -240,7 +262,7 @@ void CanvasView::refreshNodes() {
     d.gauges = cardGauges(descriptor, metrics, n);
     const int keep = style_.projector ? (ns.up ? kLogLinesUpProjector : kLogLinesDownProjector) : ns.up ? kLogLinesUp : kLogLinesDown;
     const auto size = static_cast<int>(ns.log.size());
-    for (int i = std::max(0, size - keep); i < size; ++i) d.log << logLine(info, ns.log[static_cast<std::size_t>(i)]);
+    for (int i = std::max(0, size - keep); i < size; ++i) d.log << logLine(info, ns.log[static_cast<std::size_t>(i)], style_.projector);
     d.logHidden = std::max(0, size - keep);
     d.aids = NodeAids::of(sim, descriptor, n);
     item->setData(d);
@@ -390,6 +412,10 @@ void CanvasView::placeMessage(MessageItem* item, const cs::Message& m) {
   MessageItem::Data d;
   d.key = viewutil::key(controller_->info().messages, m.type);
   d.text = EngineText::message(d.key.toStdString());
+  // On a projector a token's label is the protocol's name only ("VOTE_COMMIT", not "VOTE_COMMIT（投票
+  // 提交）"): the legend already says what the kind means in the room's language, and a label half as
+  // long collides with fewer cards and other labels.
+  if (style_.projector) d.text = CanvasStyle::splitGloss(d.text).first;
   // Lost for sure: decided at send time, or its link was cut or partitioned while it flew.
   d.doomed = m.doomed != cs::DropReason::None || sim.network().epoch(m.from, m.to) != m.link_epoch;
   d.copy = m.copy_of != 0;
@@ -589,8 +615,23 @@ void CanvasView::fit() {
   legendHeight_ = style_.projector || pane_ ? 0 : legendReserve();
   const qreal availW = viewport()->width() - 2 * margin;
   const qreal availH = viewport()->height() - legendHeight_ - top - 2 * margin;
-  if (availW > 0 && availH > 0) chooseStretch(availW, availH);
   if (availW <= 0 || availH <= 0) return;
+  const auto fittedScale = [&] {
+    chooseStretch(availW, availH);
+    const QRectF c = contentRect();
+    return c.isEmpty() ? 0.0 : std::min(availW / c.width(), availH / c.height());
+  };
+  const qreal current = fittedScale();
+  // A projector's gloss goes under the state's key when that draws the cards larger: it narrows a
+  // card (by a third for 3PC in zh-TW) but makes it taller, which a pane short of height does not want.
+  if (glossPossible_) {
+    const bool was = style_.glossBelow;
+    setGlossBelow(!was);
+    if (fittedScale() <= current) {
+      setGlossBelow(was);
+      chooseStretch(availW, availH);
+    }
+  }
   const QRectF content = contentRect();
   if (content.isEmpty()) return;
   fittedContent_ = content;

@@ -105,6 +105,8 @@ class CanvasView : public QGraphicsView {
   void toggleLink(LinkItem* link);
   void placeMessage(MessageItem* item, const cs::Message& m);
   void updateCardWidth();
+  // Writes a state's gloss under its key (or beside it) and lays the cards out again.
+  void setGlossBelow(bool below);
   void fit();
   // The scale per axis (and the zoom it allows) that best fits node centres into the pane.
   struct Stretch {
@@ -196,6 +198,10 @@ class CanvasView : public QGraphicsView {
   qreal sx_ = 1.15, sy_ = 1.15;
   std::vector<QPointF> layoutPos_;  // where each node is shown, in layout units (see layoutPosition)
   bool folded_ = false;             // a long row shown as two rows
+  // The card width with each state's gloss beside its key and under it (a projector's choice, made
+  // by fit(): whichever draws the cards larger in this pane), and whether any state has a gloss.
+  qreal cardWidthInline_ = 0, cardWidthStacked_ = 0;
+  bool glossPossible_ = false;
   bool pane_ = false;               // setPaneMode
   bool arranged_ = false;           // a node was dragged in this view: its layout is the learner's
   QRectF fittedContent_;  // what fit() last framed; refresh() refits when the content outgrows it
