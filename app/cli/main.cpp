@@ -15,6 +15,7 @@ namespace {
 
 const char* const kUsage =
     "usage: commitscope-cli run FILE [--seed N] [--until-ms T] [--json] [--trace OUT.jsonl] [--long-run]\n"
+    "       commitscope-cli digest RUN.jsonl\n"
     "       commitscope-cli compare FILE --protocols P1,P2[,...] [--seed N] [--until-ms T] [--json]\n"
     "       commitscope-cli validate FILE_OR_DIR...\n"
     "       commitscope-cli walk LESSON_OR_DIR...\n"
@@ -28,6 +29,8 @@ const char* const kUsage =
     "  run        runs a scenario and prints a summary (--json: a JSON report with trace_sha256);\n"
     "             --long-run: the limits count only what the run holds (no trace limit), for runs of\n"
     "             millions of transactions (docs/scenario-format.md, \"Limits\")\n"
+    "  digest     prints the trace_sha256 of a trace written by run --trace (each line read and\n"
+    "             re-encoded as the run encodes its records; docs/scenario-format.md, \"trace_sha256\")\n"
     "  compare    runs the scenario's workload and fault timeline against each protocol (2 to 4), with the\n"
     "             same seed; faults on the coordinating node or on worker k apply to the matching node of\n"
     "             every protocol (docs/protocols.md, \"Comparing protocols\"). Prints one table (--json: runs,\n"
@@ -83,7 +86,7 @@ int dispatch(QCoreApplication& app) {
   const QCommandLineOption symmetry("symmetry", "explore FILE: one state per renaming of interchangeable participants.");
   parser.addOptions({help, seed, until, json, trace, longRun, protocolsList, markdown, model, rms, acceptors, ballots, maxStates,
                      maxCrashes, maxDrops, maxDups, maxPartitions, symmetry});
-  parser.addPositionalArgument("command", "run | compare | validate | walk | protocols | explore | pg-lab");
+  parser.addPositionalArgument("command", "run | digest | compare | validate | walk | protocols | explore | pg-lab");
 
   // parse() rather than process(): process() exits with status 1 on a bad option; ours is 2.
   if (!parser.parse(app.arguments())) return usage_error(parser.errorText().toStdString());
@@ -218,6 +221,10 @@ int dispatch(QCoreApplication& app) {
   }
   if (parser.isSet(markdown)) return usage_error("--markdown belongs to the protocols command");
   if (run_options) return usage_error("--seed, --until-ms, --json and --trace belong to the run command");
+  if (command == "digest") {
+    if (args.size() != 1) return usage_error("digest takes exactly one trace file (run --trace OUT.jsonl)");
+    return cs::cli::digest_command(args.front());
+  }
   if (command == "validate") {
     if (args.isEmpty()) return usage_error("validate needs at least one file or directory");
     return cs::cli::validate_command(args);
