@@ -63,7 +63,19 @@ int usage_error(const std::string& why) {
   return 2;
 }
 
-int dispatch(QCoreApplication& app) {
+// pg-lab drives a PostgreSQL server through Qt SQL and QProcess, which want an application object;
+// no other command does, and a CLI run is short enough that making one (its event dispatcher, the
+// locale from the environment) is worth skipping (docs/benchmarks.md, "Start-up").
+int pg_lab(int& argc, char** argv, bool json) {
+  QCoreApplication app(argc, argv);
+  std::setlocale(LC_NUMERIC, "C");  // QCoreApplication set it from the environment
+  QCoreApplication::setApplicationName("commitscope-cli");
+  return cs::cli::pg_lab_command(json);
+}
+
+int dispatch(int& argc, char** argv) {
+  QStringList arguments;
+  for (int i = 0; i < argc; ++i) arguments << QString::fromLocal8Bit(argv[i]);
   QCommandLineParser parser;
   parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
   const QCommandLineOption help({"h", "help"}, "Show this help.");
@@ -89,7 +101,7 @@ int dispatch(QCoreApplication& app) {
   parser.addPositionalArgument("command", "run | digest | compare | validate | walk | protocols | explore | pg-lab");
 
   // parse() rather than process(): process() exits with status 1 on a bad option; ours is 2.
-  if (!parser.parse(app.arguments())) return usage_error(parser.errorText().toStdString());
+  if (!parser.parse(arguments)) return usage_error(parser.errorText().toStdString());
   if (parser.isSet(help)) {
     std::fputs(kUsage, stdout);
     return 0;
@@ -208,7 +220,7 @@ int dispatch(QCoreApplication& app) {
     if (!args.isEmpty()) return usage_error("pg-lab takes no arguments");
     if (parser.isSet(seed) || parser.isSet(until) || parser.isSet(trace) || parser.isSet(markdown))
       return usage_error("pg-lab takes only --json");
-    return cs::cli::pg_lab_command(parser.isSet(json));
+    return pg_lab(argc, argv, parser.isSet(json));
   }
   if (command == "protocols") {
     if (!args.isEmpty()) return usage_error("protocols takes no arguments");
@@ -239,14 +251,11 @@ int dispatch(QCoreApplication& app) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  QCoreApplication app(argc, argv);
-  // QCoreApplication sets the C locale from the environment; everything this program prints is
-  // machine-readable (summaries, JSON, traces), so numbers keep "." whatever LC_ALL says.
-  std::setlocale(LC_NUMERIC, "C");
-  QCoreApplication::setApplicationName("commitscope-cli");
+  // No QCoreApplication (pg-lab makes one): the C locale stays, so everything this program prints
+  // is machine-readable (summaries, JSON, traces) and numbers keep "." whatever LC_ALL says.
   // A bug must never surface as a crash dump in a learner's terminal; report it and fail cleanly.
   try {
-    return dispatch(app);
+    return dispatch(argc, argv);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "commitscope-cli: internal error: %s\n", e.what());
   } catch (...) {

@@ -25,22 +25,6 @@ void TraceDigestEncoder::flush() {
   len_ = 0;
 }
 
-void TraceDigestEncoder::uint(std::uint64_t v) {
-  room(10);  // the longest 64-bit LEB128
-  char* p = buf_.get() + len_;
-  while (v >= 0x80) {
-    *p++ = static_cast<char>((v & 0x7f) | 0x80);
-    v >>= 7;
-  }
-  *p++ = static_cast<char>(v);
-  len_ = static_cast<std::size_t>(p - buf_.get());
-}
-
-void TraceDigestEncoder::sint(std::int64_t v) {
-  const auto u = static_cast<std::uint64_t>(v);
-  uint((u << 1) ^ (v < 0 ? ~std::uint64_t{0} : 0));
-}
-
 void TraceDigestEncoder::header(TraceKind kind, bool node, bool peer, bool txn, std::uint64_t seq, std::int64_t time) {
   room(1);
   buf_[len_++] = static_cast<char>(static_cast<unsigned>(kind) | (node ? 0x20u : 0u) | (peer ? 0x40u : 0u) | (txn ? 0x80u : 0u));
@@ -84,7 +68,10 @@ constexpr std::size_t kMaxRemembered = 1 << 16;
 
 }  // namespace
 
-void TraceDigestSink::begin(const Simulator& sim) { sim_ = &sim; }
+void TraceDigestSink::begin(const Simulator& sim) {
+  sim_ = &sim;
+  info_ = &sim.protocol().info();
+}
 
 template <class Text>
 void TraceDigestSink::name(Table& table, std::size_t i, Text text) {
@@ -101,7 +88,7 @@ void TraceDigestSink::key(Table& table, const std::vector<std::string>& keys, st
 }
 
 void TraceDigestSink::record(const TraceEvent& ev) {
-  const ProtocolInfo& info = sim_->protocol().info();
+  const ProtocolInfo& info = *info_;
   enc_.header(ev.kind, ev.node != kNoNode, ev.peer != kNoNode, ev.txn != 0, ev.seq, ev.time);
   const auto node_name = [this](NodeId n) { return [this, n] { return std::string(sim_->node_name(n)); }; };
   if (ev.node != kNoNode) name(nodes_, static_cast<std::size_t>(ev.node), node_name(ev.node));

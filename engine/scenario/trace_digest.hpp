@@ -35,8 +35,22 @@ class TraceDigestEncoder {
 
   // The record's first byte and its seq and time, as differences from the previous record's.
   void header(TraceKind kind, bool node, bool peer, bool txn, std::uint64_t seq, std::int64_t time);
-  void uint(std::uint64_t v);
-  void sint(std::int64_t v);  // zigzag: 0, -1, 1, -2, ... -> 0, 1, 2, 3, ...
+  // Unsigned LEB128. Inline: a record is mostly one-byte numbers.
+  void uint(std::uint64_t v) {
+    room(10);  // the longest 64-bit LEB128
+    char* p = buf_.get() + len_;
+    while (v >= 0x80) {
+      *p++ = static_cast<char>((v & 0x7f) | 0x80);
+      v >>= 7;
+    }
+    *p++ = static_cast<char>(v);
+    len_ = static_cast<std::size_t>(p - buf_.get());
+  }
+  // Zigzag (0, -1, 1, -2, ... -> 0, 1, 2, 3, ...), then unsigned.
+  void sint(std::int64_t v) {
+    const auto u = static_cast<std::uint64_t>(v);
+    uint((u << 1) ^ (v < 0 ? ~std::uint64_t{0} : 0));
+  }
   // A string by content; returns its number.
   std::uint32_t string(std::string_view s);
   // A string already numbered (what string() returned).
@@ -79,6 +93,7 @@ class TraceDigestSink : public TraceSink {
 
   TraceDigestEncoder enc_;
   const Simulator* sim_ = nullptr;
+  const ProtocolInfo* info_ = nullptr;  // the run's protocol's, read once
   Table nodes_, messages_, states_, log_records_, notes_, timers_, reasons_, faults_, outcomes_, limits_;
 };
 
