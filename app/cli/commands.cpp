@@ -24,6 +24,7 @@
 #include "scenario/number_rules.hpp"
 #include "scenario/report.hpp"
 #include "scenario/simulation.hpp"
+#include "scenario/trace_digest.hpp"
 #include "scenario/trace_jsonl.hpp"
 
 namespace cs::cli {
@@ -60,35 +61,33 @@ std::optional<Scenario> read_scenario(const QString& path) {
   return std::move(*loaded.scenario);
 }
 
-// Where the JSONL trace goes as the run makes it: always through the hash (trace_sha256), and into
-// the --trace file if one was asked for. Nothing keeps the trace: a run of millions of records needs
-// neither the records nor their text in memory (docs/benchmarks.md).
-class TraceOutput {
+// The --trace file: the JSONL trace written as the run makes it (TraceJsonlStream). Only a run that
+// asks for it formats the JSONL; trace_sha256 is the hash of the records' canonical encoding
+// (TraceDigestSink), made either way.
+class TraceFile {
  public:
-  explicit TraceOutput(const QString& path) : path_(path), file_(path) {}
+  explicit TraceFile(const QString& path) : path_(path), file_(path) {}
 
-  // Opens the --trace file (if any); reports and returns false if it cannot be written.
+  // Opens the file; reports and returns false if it cannot be written.
   bool open() {
-    if (path_.isEmpty() || file_.open(QIODevice::WriteOnly | QIODevice::Truncate)) return true;
+    if (file_.open(QIODevice::WriteOnly | QIODevice::Truncate)) return true;
     report_error();
     return false;
   }
   void add(std::string_view chunk) {
-    hash_.add(chunk);
-    if (path_.isEmpty() || failed_) return;
+    if (failed_) return;
     if (file_.write(chunk.data(), static_cast<qint64>(chunk.size())) != static_cast<qint64>(chunk.size())) {
       report_error();
       failed_ = true;
     }
   }
-  // The digest, or nullopt if the file could not be written in full (already reported).
-  std::optional<std::string> finish() {
-    if (!path_.isEmpty() && !failed_ && !file_.flush()) {
+  // Whether everything was written (a failure is already reported).
+  bool finish() {
+    if (!failed_ && !file_.flush()) {
       report_error();
       failed_ = true;
     }
-    if (failed_) return std::nullopt;
-    return hash_.hex();
+    return !failed_;
   }
 
  private:
@@ -97,7 +96,6 @@ class TraceOutput {
   }
   QString path_;
   QFile file_;
-  commitscope::Sha256 hash_;
   bool failed_ = false;
 };
 
@@ -108,23 +106,31 @@ int run_command(const RunOptions& opt) {
   if (opt.seed) scenario.seed = *opt.seed;
   if (opt.until_ms) scenario.until = until_from_ms(*opt.until_ms);  // checked by until_ms_allowed()
 
-  TraceOutput trace_out(opt.trace_path);
-  if (!trace_out.open()) return 2;
-  TraceJsonlStream stream([&trace_out](std::string_view chunk) { trace_out.add(chunk); });
+  commitscope::Sha256 hash;
+  TraceDigestSink digest([&hash](std::string_view chunk) { hash.add(chunk); });
+  std::optional<TraceFile> file;
+  std::optional<TraceJsonlStream> jsonl;
+  std::optional<TraceSinkPair> both;
+  TraceSink* sink = &digest;
+  if (!opt.trace_path.isEmpty()) {
+    if (!file.emplace(opt.trace_path).open()) return 2;
+    jsonl.emplace([&file](std::string_view chunk) { file->add(chunk); });
+    sink = &both.emplace(digest, *jsonl);
+  }
   Diagnostics errors;
   RunLimits limits;
   limits.count_unkept = !opt.long_run;
-  auto run = Simulation::create(scenario, errors, limits, TraceRouting{.keep = false, .sink = &stream});
+  auto run = Simulation::create(scenario, errors, limits, TraceRouting{.keep = false, .sink = sink});
   if (!run) {
     if (errors.empty()) err(opt.file.toStdString() + ": the scenario could not be started\n");
     print_diagnostics(errors);
     return 2;
   }
   run->run();
-  stream.flush();
-  const std::optional<std::string> digest = trace_out.finish();
-  if (!digest) return 2;
-  const std::string& sha = *digest;
+  digest.flush();
+  if (jsonl) jsonl->flush();
+  if (file && !file->finish()) return 2;
+  const std::string sha = hash.hex();
 
   if (opt.json) {
     write_run_report(*run, sha, [](std::string_view piece) { std::fwrite(piece.data(), 1, piece.size(), stdout); });

@@ -40,6 +40,9 @@ struct RunOptions {
 };
 
 int run_command(const RunOptions& opt);
+// The trace_sha256 of a --trace JSONL file (its records re-encoded canonically); a malformed line
+// is reported as FILE:LINE: what is wrong, and the status is 2.
+int digest_command(const QString& path);
 
 // One scenario's workload and fault timeline against several protocols (engine/scenario/compare.hpp).
 struct CompareOptions {

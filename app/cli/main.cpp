@@ -15,6 +15,7 @@ namespace {
 
 const char* const kUsage =
     "usage: commitscope-cli run FILE [--seed N] [--until-ms T] [--json] [--trace OUT.jsonl] [--long-run]\n"
+    "       commitscope-cli digest RUN.jsonl\n"
     "       commitscope-cli compare FILE --protocols P1,P2[,...] [--seed N] [--until-ms T] [--json]\n"
     "       commitscope-cli validate FILE_OR_DIR...\n"
     "       commitscope-cli walk LESSON_OR_DIR...\n"
@@ -28,6 +29,8 @@ const char* const kUsage =
     "  run        runs a scenario and prints a summary (--json: a JSON report with trace_sha256);\n"
     "             --long-run: the limits count only what the run holds (no trace limit), for runs of\n"
     "             millions of transactions (docs/scenario-format.md, \"Limits\")\n"
+    "  digest     prints the trace_sha256 of a trace written by run --trace (each line read and\n"
+    "             re-encoded as the run encodes its records; docs/scenario-format.md, \"trace_sha256\")\n"
     "  compare    runs the scenario's workload and fault timeline against each protocol (2 to 4), with the\n"
     "             same seed; faults on the coordinating node or on worker k apply to the matching node of\n"
     "             every protocol (docs/protocols.md, \"Comparing protocols\"). Prints one table (--json: runs,\n"
@@ -60,7 +63,19 @@ int usage_error(const std::string& why) {
   return 2;
 }
 
-int dispatch(QCoreApplication& app) {
+// pg-lab drives a PostgreSQL server through Qt SQL and QProcess, which want an application object;
+// no other command does, and a CLI run is short enough that making one (its event dispatcher, the
+// locale from the environment) is worth skipping (docs/benchmarks.md, "Start-up").
+int pg_lab(int& argc, char** argv, bool json) {
+  QCoreApplication app(argc, argv);
+  std::setlocale(LC_NUMERIC, "C");  // QCoreApplication set it from the environment
+  QCoreApplication::setApplicationName("commitscope-cli");
+  return cs::cli::pg_lab_command(json);
+}
+
+int dispatch(int& argc, char** argv) {
+  QStringList arguments;
+  for (int i = 0; i < argc; ++i) arguments << QString::fromLocal8Bit(argv[i]);
   QCommandLineParser parser;
   parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
   const QCommandLineOption help({"h", "help"}, "Show this help.");
@@ -83,10 +98,10 @@ int dispatch(QCoreApplication& app) {
   const QCommandLineOption symmetry("symmetry", "explore FILE: one state per renaming of interchangeable participants.");
   parser.addOptions({help, seed, until, json, trace, longRun, protocolsList, markdown, model, rms, acceptors, ballots, maxStates,
                      maxCrashes, maxDrops, maxDups, maxPartitions, symmetry});
-  parser.addPositionalArgument("command", "run | compare | validate | walk | protocols | explore | pg-lab");
+  parser.addPositionalArgument("command", "run | digest | compare | validate | walk | protocols | explore | pg-lab");
 
   // parse() rather than process(): process() exits with status 1 on a bad option; ours is 2.
-  if (!parser.parse(app.arguments())) return usage_error(parser.errorText().toStdString());
+  if (!parser.parse(arguments)) return usage_error(parser.errorText().toStdString());
   if (parser.isSet(help)) {
     std::fputs(kUsage, stdout);
     return 0;
@@ -205,7 +220,7 @@ int dispatch(QCoreApplication& app) {
     if (!args.isEmpty()) return usage_error("pg-lab takes no arguments");
     if (parser.isSet(seed) || parser.isSet(until) || parser.isSet(trace) || parser.isSet(markdown))
       return usage_error("pg-lab takes only --json");
-    return cs::cli::pg_lab_command(parser.isSet(json));
+    return pg_lab(argc, argv, parser.isSet(json));
   }
   if (command == "protocols") {
     if (!args.isEmpty()) return usage_error("protocols takes no arguments");
@@ -218,6 +233,10 @@ int dispatch(QCoreApplication& app) {
   }
   if (parser.isSet(markdown)) return usage_error("--markdown belongs to the protocols command");
   if (run_options) return usage_error("--seed, --until-ms, --json and --trace belong to the run command");
+  if (command == "digest") {
+    if (args.size() != 1) return usage_error("digest takes exactly one trace file (run --trace OUT.jsonl)");
+    return cs::cli::digest_command(args.front());
+  }
   if (command == "validate") {
     if (args.isEmpty()) return usage_error("validate needs at least one file or directory");
     return cs::cli::validate_command(args);
@@ -232,14 +251,11 @@ int dispatch(QCoreApplication& app) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  QCoreApplication app(argc, argv);
-  // QCoreApplication sets the C locale from the environment; everything this program prints is
-  // machine-readable (summaries, JSON, traces), so numbers keep "." whatever LC_ALL says.
-  std::setlocale(LC_NUMERIC, "C");
-  QCoreApplication::setApplicationName("commitscope-cli");
+  // No QCoreApplication (pg-lab makes one): the C locale stays, so everything this program prints
+  // is machine-readable (summaries, JSON, traces) and numbers keep "." whatever LC_ALL says.
   // A bug must never surface as a crash dump in a learner's terminal; report it and fail cleanly.
   try {
-    return dispatch(app);
+    return dispatch(argc, argv);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "commitscope-cli: internal error: %s\n", e.what());
   } catch (...) {

@@ -1,7 +1,8 @@
 // SHA-256 over bytes given in pieces: the trace digest (trace_sha256) of the CLI and the window.
 // OpenSSL's libcrypto, which uses the CPU's SHA instructions where there are some (SHA-NI on x86,
 // the ARMv8 crypto extension): Qt's QCryptographicHash is portable C and was over half the time of a
-// CLI run (docs/benchmarks.md). The value is plain SHA-256: `sha256sum` on the --trace file gives it.
+// CLI run (docs/benchmarks.md). Plain SHA-256 of what it is given (trace_sha256: the trace's canonical
+// encoding, engine/scenario/trace_digest.hpp).
 #pragma once
 
 #include <string>

@@ -1,6 +1,6 @@
 // The trace_sha256 of a run whose trace is kept in memory (the window, compare): the SHA-256 of its
-// JSONL trace, the same bytes `commitscope-cli run --trace` writes, formatted in chunks so that the
-// whole text never exists at once.
+// records' canonical encoding (engine/scenario/trace_digest.hpp, docs/scenario-format.md), the same
+// bytes `commitscope-cli run` hashes as it goes and `commitscope-cli digest` makes from a --trace file.
 #pragma once
 
 #include <string>

@@ -1,6 +1,7 @@
 // The JSONL trace (report.hpp, append_trace_line) made as the run goes: each record is formatted when
 // it is recorded and the text is handed on in chunks, so that no caller needs the trace, or its text,
-// in memory. The CLI hashes and writes these chunks (trace_sha256, --trace); the engine does no I/O.
+// in memory. The CLI writes these chunks to the --trace file (only then is the JSONL formatted;
+// trace_sha256 is made from the records themselves, scenario/trace_digest.hpp); the engine does no I/O.
 #pragma once
 
 #include <cstddef>

@@ -12,6 +12,8 @@
 
 #include <string>
 
+#include "scenario/trace_digest.hpp"
+
 namespace {
 
 struct Result {
@@ -44,6 +46,23 @@ nlohmann::json parse(const Result& r) {
   auto j = nlohmann::json::parse(r.out, nullptr, false);
   EXPECT_FALSE(j.is_discarded()) << r.out.substr(0, 500);
   return j;
+}
+
+// trace_sha256 made from a --trace file without the CLI: each line re-encoded by the engine
+// (scenario/trace_digest.hpp) and hashed by Qt's SHA-256, an implementation independent of the CLI's.
+std::string digest_of_file(const QString& path) {
+  QFile f(path);
+  EXPECT_TRUE(f.open(QIODevice::ReadOnly)) << path.toStdString();
+  QCryptographicHash hash(QCryptographicHash::Sha256);
+  cs::TraceJsonlDigester digester([&hash](std::string_view c) { hash.addData(QByteArrayView(c.data(), c.size())); });
+  while (!f.atEnd()) {
+    const QByteArray line = f.readLine().chopped(1);
+    const auto why = digester.line(std::string_view(line.constData(), static_cast<std::size_t>(line.size())));
+    EXPECT_FALSE(why) << *why;
+    if (why) return {};
+  }
+  digester.flush();
+  return hash.result().toHex().toStdString();
 }
 
 TEST(Cli, RunJsonHasTheReportKeys) {
@@ -99,8 +118,7 @@ TEST(Cli, SameSeedSameTraceAndTraceFileMatchesHash) {
   QFile f(trace);
   ASSERT_TRUE(f.open(QIODevice::ReadOnly));
   const QByteArray bytes = f.readAll();
-  EXPECT_EQ(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex().toStdString(),
-            ja["trace_sha256"].get<std::string>());
+  EXPECT_EQ(digest_of_file(trace), ja["trace_sha256"].get<std::string>());
   EXPECT_EQ(static_cast<std::size_t>(bytes.count('\n')), ja["trace_records"].get<std::size_t>());
   const auto first = nlohmann::json::parse(bytes.left(bytes.indexOf('\n')).toStdString());
   EXPECT_EQ(first["seq"], 0);
@@ -112,20 +130,20 @@ TEST(Cli, SameSeedSameTraceAndTraceFileMatchesHash) {
   EXPECT_NE(parse(c)["trace_sha256"], ja["trace_sha256"]);
 }
 
-// The CLI streams the trace through its hash (OpenSSL) without keeping it; the digests it prints are
-// still the pinned ones (tests/engine/test_trace_pins.cpp, which hashes the kept trace), and the
-// documented check `sha256sum run.jsonl` is a plain SHA-256 of the --trace file (QCryptographicHash
-// here, an implementation independent of the CLI's).
-TEST(Cli, StreamedDigestIsThePinnedOneAndTheTraceFilesSha256) {
+// The CLI streams the trace's canonical encoding through its hash (OpenSSL) without formatting or
+// keeping the trace; the digests it prints are the pinned ones (tests/engine/test_trace_pins.cpp,
+// which hashes the kept trace), and `commitscope-cli digest RUN.jsonl`, the documented check, prints
+// the same value from the --trace file, as does re-encoding the file here with Qt's SHA-256.
+TEST(Cli, StreamedDigestIsThePinnedOneAndTheDigestOfItsTraceFile) {
   struct Pin {
     const char* file;
     const char* seed;
     const char* sha256;
   };
   const Pin pins[] = {
-      {"2pc-workload.json", "42", "e9de9e47b695ab25a5921c9e4eaec2b4a6fb456a511328d0193ec4e584c4ad24"},
-      {"2pc-coordinator-crash.json", "99", "aabc7560e63852cd299d10926c015692ee224d9a0d24c37fee9f02450e2ca6ef"},
-      {"cap-register-ap-partition.json", "11", "d384a5e68f6d79d857e0021d14cce3dd7530bf92a55fd10bb842caa82cd77b43"},
+      {"2pc-workload.json", "42", "e8fdbd6e79d2a9350a82bcfb18741d872dd176d3f6972d0addfd35e9e11ba55f"},
+      {"2pc-coordinator-crash.json", "99", "be84e08b6d7dbd9478658fe3c7a8aec0236517d2f20d798f0ff101f57bdbc0b3"},
+      {"cap-register-ap-partition.json", "11", "8f679d7fad647e2cb540cd829a13359648f32ad5b3449a4c4100c79e2e4a3db1"},
   };
   QTemporaryDir dir;
   ASSERT_TRUE(dir.isValid());
@@ -135,10 +153,54 @@ TEST(Cli, StreamedDigestIsThePinnedOneAndTheTraceFilesSha256) {
     const Result r = cli({"run", scenario(pin.file), "--seed", pin.seed, "--trace", trace});
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_NE(r.out.find(std::string("trace sha256: ") + pin.sha256 + "\n"), std::string::npos) << r.out;
-    QFile f(trace);
-    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
-    EXPECT_EQ(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex().toStdString(), pin.sha256);
+    const Result d = cli({"digest", trace});
+    ASSERT_EQ(d.code, 0) << d.err;
+    EXPECT_EQ(d.out, std::string(pin.sha256) + "\n");
+    EXPECT_EQ(digest_of_file(trace), pin.sha256);
   }
+}
+
+// Runs with loss, duplicates, crashes and partitions, at two seeds each: `digest` of the --trace
+// file prints what the run printed (the limit record is covered in tests/engine/test_trace_digest.cpp:
+// a CLI run that hits the trace limit writes a 340 MB trace).
+TEST(Cli, DigestOfTheTraceFileIsTheRunsDigest) {
+  QTemporaryDir dir;
+  ASSERT_TRUE(dir.isValid());
+  for (const char* file : {"2pc-workload.json", "2pc-participant-crash.json", "3pc-partition-split.json",
+                           "paxos-commit-coordinator-crash.json", "primary-backup-split-brain.json", "outbox-relay-crash.json"}) {
+    for (const char* seed : {"3", "77"}) {
+      SCOPED_TRACE(std::string(file) + " seed " + seed);
+      const QString trace = dir.filePath("run.jsonl");
+      const Result r = cli({"run", scenario(file), "--seed", seed, "--json", "--trace", trace});
+      ASSERT_EQ(r.code, 0) << r.err;
+      const Result d = cli({"digest", trace});
+      ASSERT_EQ(d.code, 0) << d.err;
+      EXPECT_EQ(d.out, parse(r)["trace_sha256"].get<std::string>() + "\n");
+    }
+  }
+}
+
+TEST(Cli, DigestOfAMalformedTraceNamesTheFileAndLine) {
+  QTemporaryDir dir;
+  ASSERT_TRUE(dir.isValid());
+  const QString trace = dir.filePath("run.jsonl");
+  ASSERT_EQ(cli({"run", scenario("2pc-happy.json"), "--trace", trace}).code, 0);
+  QFile f(trace);
+  ASSERT_TRUE(f.open(QIODevice::ReadWrite));
+  QList<QByteArray> lines = f.readAll().split('\n');
+  ASSERT_GT(lines.size(), 5);
+  lines[2].replace("\"seq\":2", "\"seq\":\"two\"");
+  f.resize(0);
+  f.write(lines.join('\n'));
+  f.close();
+  const Result bad = cli({"digest", trace});
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_EQ(bad.out, "");
+  EXPECT_NE(bad.err.find(trace.toStdString() + ":3: \"seq\" is not a non-negative integer"), std::string::npos) << bad.err;
+  const Result missing = cli({"digest", dir.filePath("none.jsonl")});
+  EXPECT_EQ(missing.code, 2);
+  EXPECT_NE(missing.err.find("none.jsonl"), std::string::npos) << missing.err;
+  EXPECT_EQ(cli({"digest"}).code, 2);
 }
 
 TEST(Cli, TraceFileThatCannotBeWrittenExitsWith2) {

@@ -141,8 +141,9 @@ TEST(HandoutExport, TraceLinesParseAndAreTheRunsTrace) {
     ASSERT_EQ(e.error, QJsonParseError::NoError) << line.toStdString();
     ASSERT_TRUE(doc.isObject());
   }
-  // The same bytes the CLI hashes for this run (trace_sha256).
-  EXPECT_EQ(QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()), guitest::traceSha(lab.controller.sim()));
+  // The run's records: re-encoded as `commitscope-cli digest` does, they give the run's trace_sha256.
+  EXPECT_EQ(guitest::traceShaOfJsonl(bytes), guitest::traceSha(lab.controller.sim()));
+  EXPECT_EQ(guitest::traceShaOfJsonl(bytes), lab.controller.traceSha256());
 }
 
 TEST(HandoutExport, RunReportIsOnePagePdfWithFaultsAndVerdicts) {

@@ -1,5 +1,5 @@
 // SHA-256 (FIPS 180-4) for the engine tests, which link no crypto library: the CLI's and the
-// window's `trace_sha256` is the SHA-256 of the JSONL trace, and the trace pin test recomputes it
+// window's `trace_sha256` is the SHA-256 of the trace's canonical encoding, and the trace pin test recomputes it
 // from the engine alone. Checked against the FIPS test vectors in test_trace_pins.cpp.
 #pragma once
 
