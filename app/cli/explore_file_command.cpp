@@ -8,6 +8,7 @@
 #include <string>
 
 #include "commands.hpp"
+#include "explore/move_description.hpp"
 #include "protocols/registry.hpp"
 #include "scenario/loader.hpp"
 
@@ -15,42 +16,36 @@ namespace cs::cli {
 
 namespace {
 
-std::string node_name(const std::vector<NodeSpec>& nodes, NodeId n) {
-  return n >= 0 && static_cast<std::size_t>(n) < nodes.size() ? nodes[static_cast<std::size_t>(n)].name : "?";
+std::string joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : ",") + n;
+  return out;
 }
 
-std::string key_of(const std::vector<std::string>& keys, std::uint16_t i) { return i < keys.size() ? keys[i] : "#" + std::to_string(i); }
-
-// One explorer move in words, for the text output.
-std::string describe(const explore::Choice& c, const Protocol& p) {
-  const auto nodes = p.node_specs();
-  const auto txn = [](TxnId t) { return t ? " (txn " + std::to_string(t) + ")" : std::string(); };
-  using K = explore::Choice::Kind;
-  switch (c.kind) {
-    case K::Crash: return node_name(nodes, c.node) + " crashes";
-    case K::Restart: return node_name(nodes, c.node) + " restarts";
+// One explorer move in words, for the text output (the window words the same description through
+// tr(): app/gui/dialogs/explore_steps.cpp).
+std::string describe_move_text(const explore::MoveDescription& d) {
+  const std::string txn = d.txn ? " (txn " + std::to_string(d.txn) + ")" : std::string();
+  const std::string msg = d.key + " " + d.from + " -> " + d.node + txn;
+  using K = explore::MoveDescription::Kind;
+  switch (d.kind) {
+    case K::Crash: return d.node + " crashes";
+    case K::Restart: return d.node + " restarts";
     case K::Heal: return "the partition heals";
-    case K::Partition: {
-      std::string a, b;
-      for (NodeId n = 0; n < c.nodes; ++n) ((c.side_b >> n & 1u) ? b : a) += (((c.side_b >> n & 1u) ? b : a).empty() ? "" : ",") + node_name(nodes, n);
-      return "the network splits into {" + a + "} and {" + b + "}";
-    }
-    case K::Step: break;
-  }
-  const ScheduledStep& s = c.step;
-  const std::string msg = key_of(p.info().messages, s.type) + " " + node_name(nodes, s.from) + " -> " + node_name(nodes, s.to) + txn(s.txn);
-  switch (s.kind) {
-    case EventStepKind::Deliver: return msg + " arrives";
-    case EventStepKind::Duplicate: return msg + " arrives twice (a duplicate)";
-    case EventStepKind::Drop: return msg + " is lost";
-    case EventStepKind::Timer: return "timer " + key_of(p.info().timers, s.type) + " fires at " + node_name(nodes, s.to) + txn(s.txn);
-    case EventStepKind::Client: return "the client acts" + txn(s.txn);
+    case K::Partition: return "the network splits into {" + joined(d.side_a) + "} and {" + joined(d.side_b) + "}";
+    case K::Deliver: return msg + " arrives";
+    case K::Duplicate: return msg + " arrives twice (a duplicate)";
+    case K::Drop: return msg + " is lost";
+    case K::Timer: return "timer " + d.key + " fires at " + d.node + txn;
+    case K::Client: return "the client acts" + txn;
   }
   return "?";
 }
 
 void print_path(const std::vector<explore::Choice>& path, const Protocol& p) {
-  for (std::size_t i = 0; i < path.size(); ++i) std::printf("      %2zu. %s\n", i + 1, describe(path[i], p).c_str());
+  const auto nodes = p.node_specs();
+  for (std::size_t i = 0; i < path.size(); ++i)
+    std::printf("      %2zu. %s\n", i + 1, describe_move_text(explore::describe_move(path[i], p, nodes)).c_str());
 }
 
 nlohmann::ordered_json finding_json(const Scenario& base, const explore::Finding& f, const Protocol& p) {

@@ -250,6 +250,9 @@ std::vector<Choice> Search::choices(const Replay& rp) const {
   for (std::uint32_t id : sim.in_flight()) {
     const Message& m = sim.message(id);
     step(message_step(m, EventStepKind::Deliver));
+    // A stale message (state_encoder.hpp) is lost whatever happens: losing or doubling it on
+    // purpose would spend the budget on nothing.
+    if (is_stale(sim.network(), m)) continue;
     if (rp.used.drops < budget_.drops) step(message_step(m, EventStepKind::Drop));
     if (rp.used.duplicates < budget_.duplicates) step(message_step(m, EventStepKind::Duplicate));
   }

@@ -96,8 +96,12 @@ bool StateEncoder::encode_renamed(const Simulation& run, const FaultBudget& used
   }
   for (std::uint32_t id : sim.in_flight()) {
     const Message& m = sim.message(id);
+    // A message sent before its link was cut (a partition) can only be dropped when delivered:
+    // epochs never go back. It changes nothing but itself, so it is left out (docs/explorer.md,
+    // "Messages that can only be lost"); the explorer offers no drop or duplicate of it.
+    if (is_stale(net, m)) continue;
     begin_item();
-    items_.insert(items_.end(), {m.link_epoch == net.epoch(m.from, m.to), name(m.from), name(m.to), m.type, m.txn, m.a, m.b});
+    items_.insert(items_.end(), {name(m.from), name(m.to), m.type, m.txn, m.a, m.b});
     items_.insert(items_.end(), m.extra.begin(), m.extra.end());
   }
   flush_items(out, true);  // the network is a set: a message sent again adds nothing

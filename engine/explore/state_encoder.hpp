@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "sim/simulator.hpp"
 #include "sim/types.hpp"
 
 namespace cs {
@@ -23,6 +24,10 @@ class Simulation;
 namespace cs::explore {
 
 struct FaultBudget;
+
+// A message in flight whose link has been cut since it was sent (Network's epoch moved on): every
+// delivery of it is a drop, now and later, and nothing else about it can matter.
+inline bool is_stale(const Network& net, const Message& m) { return m.link_epoch != net.epoch(m.from, m.to); }
 
 class StateEncoder {
  public:

@@ -930,7 +930,9 @@ bool CapRegister::encode_state(const Simulator& sim, std::vector<std::int64_t>& 
     }
     out.insert(out.end(), r.issued.begin(), r.issued.end());
     out.insert(out.end(), r.seen.begin(), r.seen.end());
-    out.push_back(r.sync_round);
+    // Only the round modulo the peers decides anything (which peer the next round pushes to); the
+    // count itself grows with every gossip round and would make the space endless.
+    out.push_back(n() > 1 ? r.sync_round % (n() - 1) : 0);
   }
   for (const Client& c : clients_) {
     out.push_back(static_cast<std::int64_t>(c.pending.size()));

@@ -52,8 +52,10 @@ void TwoPhaseCommit::encode_state_renamed(const Simulator& sim, const std::vecto
     out.push_back(part.cursor);
     for (const PartTxn& x : part.txns) {
       out.push_back(x.state);
-      out.push_back(x.prepare_pending | x.flushing << 1 | x.blocked << 2 | x.vote_abort << 3 | x.lock.held << 4 |
-                    x.lock.waiting << 5 | x.session << 6 | x.heuristic << 7);
+      // Not `blocked`: it only says whether the "blocked" note was shown yet (the view's flag); no
+      // handler decides by it (docs/explorer.md, "What a state leaves out").
+      out.push_back(x.prepare_pending | x.flushing << 1 | x.vote_abort << 3 | x.lock.held << 4 | x.lock.waiting << 5 |
+                    x.session << 6 | x.heuristic << 7);
       out.push_back(x.lock.resource);
       out.push_back(sim.timer_live(x.timer));
       if (p_.janitor > 0) out.push_back(sim.timer_live(x.janitor_timer));

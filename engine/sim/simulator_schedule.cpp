@@ -7,14 +7,20 @@
 namespace cs {
 
 Message* Simulator::find_in_flight(const ScheduledStep& s) {
+  // The oldest match on the link's current epoch, else the oldest match: a copy sent before a cut
+  // can only be dropped, so it must neither hide a live copy from a step nor absorb a re-send
+  // (the explorer leaves such copies out of its states: docs/explorer.md).
+  Message* first = nullptr;
   // first_in_flight_ is an id; the table starts at messages_base_ (SimConfig::keep_messages).
   for (std::size_t id = std::max<std::size_t>(first_in_flight_, messages_base_); id < messages_base_ + messages_.size(); ++id) {
     Message& m = messages_[id - messages_base_];
-    if (m.status == MsgStatus::InFlight && m.from == s.from && m.to == s.to && m.type == s.type && m.txn == s.txn &&
-        m.a == s.a && m.b == s.b && m.extra == s.extra)
-      return &m;
+    if (m.status != MsgStatus::InFlight || m.from != s.from || m.to != s.to || m.type != s.type || m.txn != s.txn ||
+        m.a != s.a || m.b != s.b || m.extra != s.extra)
+      continue;
+    if (m.link_epoch == network_.epoch(m.from, m.to)) return &m;
+    if (!first) first = &m;
   }
-  return nullptr;
+  return first;
 }
 
 bool Simulator::timer_live(std::uint32_t id) const {

@@ -433,6 +433,21 @@ TEST(CliExplore, TwoPcBlockingStatesReplayAsBlockedRuns) {
   EXPECT_GT(n, 0);
 }
 
+// The text output words the engine's description of each move (explore::describe_move), as the
+// window does in its own language: 2PC blocks when C crashes after PREPARE reached P1.
+TEST(CliExplore, TextOutputWordsEachMoveOfAFinding) {
+  const Result r = cli({QStringLiteral("explore"), explore_scenario("2pc-1p.json"), QStringLiteral("--max-crashes"),
+                        QStringLiteral("1")});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("blocked after 3 steps:\n"
+                       "       1. the client acts (txn 1)\n"
+                       "       2. PREPARE C -> P1 (txn 1) arrives\n"
+                       "       3. C crashes\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("timer decision_timeout fires at P1 (txn 1)"), std::string::npos) << r.out;
+}
+
 TEST(CliExplore, DualWriteViolationReplaysToTheSameInvariant) {
   const Result r = cli({QStringLiteral("explore"), explore_scenario("dual-write-1.json"), QStringLiteral("--max-crashes"),
                         QStringLiteral("1"), QStringLiteral("--max-states"), QStringLiteral("2000"), QStringLiteral("--json")});

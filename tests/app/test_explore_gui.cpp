@@ -17,6 +17,8 @@
 #include <QTest>
 
 #include "explore_dialog.hpp"
+#include "explore_steps.hpp"
+#include "protocols/registry.hpp"
 #include "lab_controller.hpp"
 #include "main_window.hpp"
 
@@ -180,4 +182,30 @@ TEST(ExploreDialog, SpeaksTraditionalChinese) {
   EXPECT_GE(rowContaining(d->findings(), QStringLiteral("Agreement violated after")), 0);
   EXPECT_GE(rowContaining(d->steps(), QStringLiteral("P1's timer “")), 0);
   saveShot(d, "en");
+}
+
+// The dialog words the engine's description of each move (cs::explore::describe_move, the same one
+// the CLI words in English): numbered lines of the path, in the window's language.
+TEST(ExploreSteps, WordTheEnginesMoveDescriptionsInTheWindowsLanguage) {
+  using K = cs::explore::MoveDescription::Kind;
+  LabController controller;
+  MainWindow w(&controller);
+  const cs::explore::MoveDescription split{.kind = K::Partition, .side_a = {"C", "P1"}, .side_b = {"P2"}};
+  const cs::explore::MoveDescription lost{.kind = K::Drop, .key = "PREPARE", .from = "C", .node = "P2", .txn = 1};
+  EXPECT_EQ(ExploreSteps::moveText(split), QStringLiteral("The network splits into {C, P1} and {P2}"));
+  EXPECT_EQ(ExploreSteps::moveText(lost), QStringLiteral("PREPARE from C to P2 (transaction 1) is lost"));
+  cs::Diagnostics diags;
+  const auto protocol = cs::find_protocol("2pc")->create(nlohmann::json{{"participants", 2}}, diags);
+  ASSERT_NE(protocol, nullptr);
+  cs::explore::Choice deliver;
+  deliver.step = cs::ScheduledStep{cs::EventStepKind::Deliver, 0, 2, 0, 1, 0, 0, {}};
+  const cs::explore::Choice crash{cs::explore::Choice::Kind::Crash, {}, 1, 0, 0};
+  const QStringList lines = ExploreSteps::describe(*protocol, {deliver, crash});
+  EXPECT_EQ(lines, (QStringList{QStringLiteral("1. PREPARE from C to P2 (transaction 1) arrives"), QStringLiteral("2. P1 crashes")}));
+  w.setLanguage(QStringLiteral("zh_TW"));
+  const QString zh = ExploreSteps::moveText(lost);
+  EXPECT_NE(zh, QStringLiteral("PREPARE from C to P2 (transaction 1) is lost"));
+  EXPECT_TRUE(zh.contains(QStringLiteral("P2")) && zh.contains(QStringLiteral("C"))) << zh.toStdString();
+  EXPECT_TRUE(ExploreSteps::moveText(split).contains(QStringLiteral("{C, P1}"))) << ExploreSteps::moveText(split).toStdString();
+  w.setLanguage(QStringLiteral("en"));
 }

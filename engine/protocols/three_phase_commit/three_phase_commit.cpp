@@ -289,7 +289,8 @@ bool ThreePhaseCommit::encode_state(const Simulator& sim, std::vector<std::int64
   for (const Participant& part : parts_) {
     for (const PartTxn& x : part.txns) {
       out.push_back(x.state);
-      out.push_back(x.recovering | x.blocked << 1 | x.prepare_pending << 2 | x.vote_abort << 3 | x.lock.held << 4 |
+      // Not `blocked`: it only says whether the "in doubt" note was shown yet (the view's flag).
+      out.push_back(x.recovering | x.prepare_pending << 2 | x.vote_abort << 3 | x.lock.held << 4 |
                     x.lock.waiting << 5 | x.gathering << 6 | x.c_alive << 7 | x.leading << 8);
       out.push_back(x.lock.resource);
       out.push_back(sim.timer_live(x.timer));
