@@ -40,6 +40,27 @@ enum CanvasItemType {
   kNodeItem,
   kMessageItem,
   kHighlightItem,
+  kCountdownItem,
+};
+
+class NodeItem;
+
+// A card's running countdowns (timer pills), painted over the card by the card itself but as a child
+// item without a cache: they change on every frame while a timer runs, and as part of the card they
+// made Qt re-render the whole cached card (text, log panel) and blit it each frame. Not hit: its
+// shape is empty, so clicks, hovers and tooltips still find the card.
+class CountdownItem : public QGraphicsItem {
+ public:
+  explicit CountdownItem(NodeItem* card);
+  int type() const override { return kCountdownItem; }
+  void geometryChanged();  // the card was laid out again
+  QRectF boundingRect() const override { return bounds_; }
+  QPainterPath shape() const override { return {}; }
+  void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override;
+
+ private:
+  NodeItem* card_;
+  QRectF bounds_;
 };
 
 // A node as a rounded card: name, role, state badge, txn, locks, blocked mark; its durable log below.
@@ -93,7 +114,7 @@ class NodeItem : public QGraphicsItem {
   bool highlighted() const { return highlighted_; }
   // A lesson's "timer:NODE" highlight: the countdown pills drawn with the accent outline.
   void setTimersHighlighted(bool on) {
-    if (on != timersHighlighted_) update();
+    if (on != timersHighlighted_) countdowns_->update();
     timersHighlighted_ = on;
   }
   bool timersHighlighted() const { return timersHighlighted_; }
@@ -107,6 +128,8 @@ class NodeItem : public QGraphicsItem {
   QRectF boundingRect() const override;
   QPainterPath shape() const override;
   void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override;
+  // The countdown pills alone (CountdownItem paints them over the cached card).
+  void paintTimers(QPainter* p);
 
   // Called by the view whenever a node moves so that links can follow (as in Elastic Nodes).
   std::function<void(NodeItem*)> onMoved;
@@ -125,6 +148,10 @@ class NodeItem : public QGraphicsItem {
   void paintGauges(QPainter* p, qreal y);
   qreal gaugeRowHeight() const;  // one gauge row with its gap
   void paintAids(QPainter* p, qreal y);
+  // Where the countdown pills go: the title row right of the name, or the aid row under the reasons
+  // why the node is blocked; null when none is shown.
+  QRectF titleCountdownRow() const;
+  QRectF aidCountdownRow() const;
   // Pills from the left of `row`; `right`: one pill (and "+N") flush right, for the title row.
   void paintCountdowns(QPainter* p, QRectF row, bool right = false);
   void paintLog(QPainter* p);
@@ -134,6 +161,7 @@ class NodeItem : public QGraphicsItem {
   cs::NodeId id_;
   const CanvasStyle* style_;
   Data d_;
+  CountdownItem* countdowns_;
   QRectF card_, log_, aid_;
   bool dragging_ = false;
   bool highlighted_ = false;
@@ -240,6 +268,10 @@ class MessageItem : public QGraphicsItem {
                          bool labelLeft = false);
   // The label next to the token (the type, and "×2" for a duplicate).
   QString label() const;
+  // Where a token's label is written, in item coordinates around the token's centre: right of the
+  // token or, with `left`, on its left. `textWidth`: the label's advance in `style.token`. The
+  // painted backing plate is 2 units wider on each side.
+  static QRectF labelRect(const CanvasStyle& style, qreal textWidth, bool left);
 
  private:
   quint32 id_;

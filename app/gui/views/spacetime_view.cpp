@@ -257,8 +257,7 @@ double SpacetimeView::laneHeight() const {
   const double avail = viewport()->height() - metrics(projector_, gutterW_).ruler - 8;
   // No smaller than a node's name (so a projector's short pane shows every lane when it can),
   // nor than 30 px at normal size.
-  const double nameH = QFontMetricsF(viewutil::scaledFont(font(), 13 * f, true)).height() + 8;
-  return std::clamp(avail / static_cast<double>(n), std::min(30.0 * f, std::max(30.0, nameH)), 110.0 * f);
+  return std::clamp(avail / static_cast<double>(n), std::min(30.0 * f, std::max(30.0, laneNameH_)), 110.0 * f);
 }
 
 double SpacetimeView::laneY(cs::NodeId n) const {
@@ -333,6 +332,8 @@ void SpacetimeView::updateTexts() {
   ++generation_;
   const auto& info = controller_->info();
   const double f = palette::scheme(projector_).fontScale;
+  // laneHeight() runs for every point of every arrow: the name's height is measured here, once.
+  laneNameH_ = QFontMetricsF(viewutil::scaledFont(font(), 13 * f, true)).height() + 8;
   const QFont small = viewutil::scaledFont(font(), 10.5 * f, true);
   messageText_.clear();
   for (const auto& k : info.messages) {
