@@ -162,6 +162,7 @@ QPainterPath NodeItem::shape() const {
 }
 
 void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+  ++cardPaints_;
   if (!log_.isNull()) paintLog(p);
   paintCard(p);
 }

@@ -120,6 +120,7 @@ class NodeItem : public QGraphicsItem {
   bool timersHighlighted() const { return timersHighlighted_; }
   int timerPillsDrawn() const { return timerPillsDrawn_; }  // accent pills painted so far (tests)
   QStringList gaugeTextsDrawn() const { return gaugeTextsDrawn_; }  // the gauge rows last painted (tests)
+  int cardPaints() const { return cardPaints_; }  // times the card (into its cache) was painted (tests)
   // The card without the log panel, in item coordinates (links and tokens stop at its edge).
   QRectF cardRect() const { return card_; }
   // The card and its log panel: where a message token appears and disappears.
@@ -167,6 +168,7 @@ class NodeItem : public QGraphicsItem {
   bool highlighted_ = false;
   bool timersHighlighted_ = false;
   int timerPillsDrawn_ = 0;
+  int cardPaints_ = 0;
   QStringList gaugeTextsDrawn_;
 };
 
