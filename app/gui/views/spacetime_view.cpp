@@ -729,9 +729,11 @@ void SpacetimeView::paintStateTicks(QPainter& p, cs::NodeId i, cs::Time t0, cs::
       if (lx > lastLabelEnd && room > stateText_[it->state].size().width() + 2) lastLabelEnd = lx + stateText_[it->state].size().width() + 4;
       continue;
     }
-    const QColor c = palette::state(viewutil::key(info.states, it->state), projector_);
+    // Looked up only where something is drawn: the live pass walks every visible tick for the
+    // label bookkeeping but draws few of them.
+    const auto colour = [&] { return palette::state(viewutil::key(info.states, it->state), projector_); };
     if (shapes) {
-      p.setPen(QPen(c, 2.5 * s.lineScale, Qt::SolidLine, Qt::FlatCap));
+      p.setPen(QPen(colour(), 2.5 * s.lineScale, Qt::SolidLine, Qt::FlatCap));
       p.drawLine(QPointF(tx, y - lh * 0.2), QPointF(tx, y + lh * 0.2));
     }
     if (it->state < stateText_.size()) {
@@ -743,7 +745,7 @@ void SpacetimeView::paintStateTicks(QPainter& p, cs::NodeId i, cs::Time t0, cs::
         // Whether a label has room is settled once the next state change is known.
         const bool final = next != ticks.end() && next->time <= cut;
         if (part == Part::All || final == (part == Part::Final)) {
-          p.setPen(c.darker(projector_ ? 130 : 115));
+          p.setPen(colour().darker(projector_ ? 130 : 115));
           p.drawStaticText(QPointF(lx, y - lh * 0.2 - label.size().height() + 2), label);
         }
         lastLabelEnd = lx + label.size().width() + 4;
