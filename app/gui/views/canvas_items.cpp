@@ -85,6 +85,21 @@ std::pair<QString, QString> CanvasStyle::splitGloss(const QString& stateText) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// CountdownItem
+
+CountdownItem::CountdownItem(NodeItem* card) : QGraphicsItem(card), card_(card) {
+  setAcceptedMouseButtons(Qt::NoButton);
+  setAcceptHoverEvents(false);
+}
+
+void CountdownItem::geometryChanged() {
+  prepareGeometryChange();
+  bounds_ = card_->cardRect().adjusted(-2, -2, 2, 2);
+}
+
+void CountdownItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) { card_->paintTimers(p); }
+
+// ---------------------------------------------------------------------------------------------
 // NodeItem
 
 NodeItem::NodeItem(cs::NodeId id, const CanvasStyle* style) : id_(id), style_(style) {
@@ -94,6 +109,7 @@ NodeItem::NodeItem(cs::NodeId id, const CanvasStyle* style) : id_(id), style_(st
   setZValue(10);
   // A card is text-heavy and changes only when its node does: cache it as a device pixmap.
   setCacheMode(DeviceCoordinateCache);
+  countdowns_ = new CountdownItem(this);
   layout();
 }
 
@@ -101,14 +117,20 @@ void NodeItem::setData(const Data& d) {
   if (d == d_) return;
   const bool reshape = d.log.size() != d_.log.size() || d.logHidden != d_.logHidden || d.up != d_.up ||
                        d.gauges.size() != d_.gauges.size();
+  // While only the running timers tick, the cached card stays valid: their pills are the child's.
+  Data withOldTimers = d;
+  withOldTimers.aids.timers = d_.aids.timers;
+  const bool cardChanged = !(withOldTimers == d_) || d.aids.timers.isEmpty() != d_.aids.timers.isEmpty();
   d_ = d;
   if (reshape) layout();
-  update();
+  if (cardChanged) update();
+  countdowns_->update();
 }
 
 void NodeItem::styleChanged() {
   layout();
   update();
+  countdowns_->update();
 }
 
 void NodeItem::layout() {
@@ -131,6 +153,7 @@ void NodeItem::layout() {
   log_ = d_.log.isEmpty() && d_.up ? QRectF()
                                    : QRectF(card_.left() + 6 * f, card_.bottom(), w - 12 * f,
                                             rows * mono.lineSpacing() + 8 * f);
+  countdowns_->geometryChanged();
 }
 
 QRectF NodeItem::boundingRect() const {
@@ -146,8 +169,31 @@ QPainterPath NodeItem::shape() const {
 }
 
 void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+  ++cardPaints_;
   if (!log_.isNull()) paintLog(p);
   paintCard(p);
+}
+
+void NodeItem::paintTimers(QPainter* p) {
+  if (countdownInTitle()) paintCountdowns(p, titleCountdownRow(), true);
+  else if (const QRectF row = aidCountdownRow(); !row.isNull()) paintCountdowns(p, row);
+}
+
+// Right of the name in the title row (paintTitleRow leaves the room empty, where the role would go).
+QRectF NodeItem::titleCountdownRow() const {
+  const qreal f = style_->space;
+  const QFontMetricsF nameM(style_->name), smallM(style_->small);
+  const qreal left = card_.left() + 14 * f, right = card_.right() - 10 * f;
+  const qreal nameW = nameM.horizontalAdvance(d_.name) + 8 * f;
+  const qreal y = card_.top() + 10 * f;
+  return QRectF(left + nameW, y + (nameM.height() - smallM.height() - 4 * f) / 2, right - left - nameW, smallM.height() + 4 * f);
+}
+
+// Under the lines that say why the node is blocked (paintAids), if a reserved row is left.
+QRectF NodeItem::aidCountdownRow() const {
+  if (aid_.isNull() || d_.aids.timers.isEmpty() || d_.aids.why.size() >= style_->aidRows) return {};
+  const qreal rowH = QFontMetricsF(style_->small).height() + 4 * style_->space;
+  return QRectF(aid_.left(), aid_.top() + static_cast<qreal>(d_.aids.why.size()) * rowH, aid_.width(), rowH);
 }
 
 void NodeItem::paintCard(QPainter* p) {
@@ -209,7 +255,7 @@ void NodeItem::paintAids(QPainter* p, qreal y) {
                 smallM.elidedText(line, Qt::ElideRight, aid_.width()));
     y += rowH;
   }
-  if (rows > 0 && !d_.aids.timers.isEmpty()) paintCountdowns(p, QRectF(aid_.left(), y, aid_.width(), rowH));
+  // The countdowns in the row left below are CountdownItem's (aidCountdownRow).
 }
 
 // A clock face whose filled wedge is the time still to run, then the timer's name and what is left
@@ -288,8 +334,7 @@ qreal NodeItem::paintTitleRow(QPainter* p, qreal y) {
     p->setPen(palette::textOn(fill));
     p->drawText(box, Qt::AlignCenter, badgeM.elidedText(stamp, Qt::ElideRight, w));
   } else if (countdownInTitle()) {
-    paintCountdowns(p, QRectF(left + nameW, y + (nameM.height() - QFontMetricsF(style_->small).height() - 4 * f) / 2, right - left - nameW,
-                              QFontMetricsF(style_->small).height() + 4 * f), true);
+    // The countdown goes here, painted by CountdownItem (titleCountdownRow).
   } else {
     p->setFont(style_->role);
     p->setPen(s.mutedInk);
@@ -697,6 +742,13 @@ QPainterPath MessageItem::shape() const {
   return p;
 }
 
+QRectF MessageItem::labelRect(const CanvasStyle& style, qreal textWidth, bool left) {
+  const qreal r = 7 * style.scheme->fontScale;
+  const qreal h = QFontMetricsF(style.token).height();
+  const qreal w = textWidth + 4;
+  return QRectF(left ? -r - 3 - w : r + 3, -r - h - 1, w, h);
+}
+
 void MessageItem::paintToken(QPainter* p, const CanvasStyle& style, const QString& key, const QString& label,
                              bool selected, bool labelLeft) {
   const palette::Scheme& s = *style.scheme;
@@ -715,9 +767,7 @@ void MessageItem::paintToken(QPainter* p, const CanvasStyle& style, const QStrin
   // view leaves it out because another label is already there.
   if (label.isEmpty()) return;
   p->setFont(style.token);
-  const QFontMetricsF m(style.token);
-  const qreal w = m.horizontalAdvance(label) + 4;
-  const QRectF text(labelLeft ? -r - 3 - w : r + 3, -r - m.height() - 1, w, m.height());
+  const QRectF text = labelRect(style, QFontMetricsF(style.token).horizontalAdvance(label), labelLeft);
   // A token often passes over a node's WAL box or another label: a backing plate keeps the type
   // readable on top of text, where a halo alone would not.
   QColor plate = s.background;

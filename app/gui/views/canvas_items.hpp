@@ -48,6 +48,27 @@ enum CanvasItemType {
   kNodeItem,
   kMessageItem,
   kHighlightItem,
+  kCountdownItem,
+};
+
+class NodeItem;
+
+// A card's running countdowns (timer pills), painted over the card by the card itself but as a child
+// item without a cache: they change on every frame while a timer runs, and as part of the card they
+// made Qt re-render the whole cached card (text, log panel) and blit it each frame. Not hit: its
+// shape is empty, so clicks, hovers and tooltips still find the card.
+class CountdownItem : public QGraphicsItem {
+ public:
+  explicit CountdownItem(NodeItem* card);
+  int type() const override { return kCountdownItem; }
+  void geometryChanged();  // the card was laid out again
+  QRectF boundingRect() const override { return bounds_; }
+  QPainterPath shape() const override { return {}; }
+  void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override;
+
+ private:
+  NodeItem* card_;
+  QRectF bounds_;
 };
 
 // A node as a rounded card: name, role, state badge, txn, locks, blocked mark; its durable log below.
@@ -101,12 +122,13 @@ class NodeItem : public QGraphicsItem {
   bool highlighted() const { return highlighted_; }
   // A lesson's "timer:NODE" highlight: the countdown pills drawn with the accent outline.
   void setTimersHighlighted(bool on) {
-    if (on != timersHighlighted_) update();
+    if (on != timersHighlighted_) countdowns_->update();
     timersHighlighted_ = on;
   }
   bool timersHighlighted() const { return timersHighlighted_; }
   int timerPillsDrawn() const { return timerPillsDrawn_; }  // accent pills painted so far (tests)
   QStringList gaugeTextsDrawn() const { return gaugeTextsDrawn_; }  // the gauge rows last painted (tests)
+  int cardPaints() const { return cardPaints_; }  // times the card (into its cache) was painted (tests)
   // The card without the log panel, in item coordinates (links and tokens stop at its edge).
   QRectF cardRect() const { return card_; }
   // The card and its log panel: where a message token appears and disappears.
@@ -115,6 +137,8 @@ class NodeItem : public QGraphicsItem {
   QRectF boundingRect() const override;
   QPainterPath shape() const override;
   void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override;
+  // The countdown pills alone (CountdownItem paints them over the cached card).
+  void paintTimers(QPainter* p);
 
   // Called by the view whenever a node moves so that links can follow (as in Elastic Nodes).
   std::function<void(NodeItem*)> onMoved;
@@ -133,6 +157,10 @@ class NodeItem : public QGraphicsItem {
   void paintGauges(QPainter* p, qreal y);
   qreal gaugeRowHeight() const;  // one gauge row with its gap
   void paintAids(QPainter* p, qreal y);
+  // Where the countdown pills go: the title row right of the name, or the aid row under the reasons
+  // why the node is blocked; null when none is shown.
+  QRectF titleCountdownRow() const;
+  QRectF aidCountdownRow() const;
   // Pills from the left of `row`; `right`: one pill (and "+N") flush right, for the title row.
   void paintCountdowns(QPainter* p, QRectF row, bool right = false);
   void paintLog(QPainter* p);
@@ -142,11 +170,13 @@ class NodeItem : public QGraphicsItem {
   cs::NodeId id_;
   const CanvasStyle* style_;
   Data d_;
+  CountdownItem* countdowns_;
   QRectF card_, log_, aid_;
   bool dragging_ = false;
   bool highlighted_ = false;
   bool timersHighlighted_ = false;
   int timerPillsDrawn_ = 0;
+  int cardPaints_ = 0;
   QStringList gaugeTextsDrawn_;
 };
 
@@ -248,6 +278,10 @@ class MessageItem : public QGraphicsItem {
                          bool labelLeft = false);
   // The label next to the token (the type, and "×2" for a duplicate).
   QString label() const;
+  // Where a token's label is written, in item coordinates around the token's centre: right of the
+  // token or, with `left`, on its left. `textWidth`: the label's advance in `style.token`. The
+  // painted backing plate is 2 units wider on each side.
+  static QRectF labelRect(const CanvasStyle& style, qreal textWidth, bool left);
 
  private:
   quint32 id_;

@@ -916,8 +916,7 @@ void CanvasView::drawBackground(QPainter* p, const QRectF&) {
 // Which tokens get their label, and where (right of the token, or left near the view's right
 // edge): the selected token first, then by id; a label that would overlap one already placed is left
 // out, since labels written over each other are read by nobody (the token keeps its shape and colour).
-void CanvasView::chooseTokenLabels(const std::vector<const MessageItem*>& order, const QTransform& vt, qreal r,
-                                   const QFontMetricsF& tm) {
+void CanvasView::chooseTokenLabels(const std::vector<const MessageItem*>& order, const QTransform& vt) {
   labelsShown_.clear();
   const qreal sc = vt.m11();
   std::vector<const MessageItem*> byPriority(order);
@@ -926,18 +925,30 @@ void CanvasView::chooseTokenLabels(const std::vector<const MessageItem*>& order,
   });
   std::vector<QRectF> placed;
   for (const MessageItem* m : byPriority) {
-    const QString label = m->label();
+    const qreal textW = tokenLabelWidth(m->label());
     const QPointF at = vt.map(m->pos());
-    const qreal w = (tm.horizontalAdvance(label) + 8) * sc;
+    // In view pixels, with 4 units of room on the far side of the label.
+    const auto inView = [&](QRectF r) { return QRectF(at + r.topLeft() * sc, r.size() * sc); };
+    QRectF rect = inView(MessageItem::labelRect(style_, textW, false).adjusted(0, 0, 4, 0));
     // A label that would run past the right edge of the view is written on the token's left.
-    const bool left = at.x() + (r + 3) * sc + w > viewport()->width() - 4;
-    const qreal x = left ? at.x() - (r + 3) * sc - w : at.x() + (r + 3) * sc;
-    const QRectF rect(x, at.y() - (r + tm.height() + 1) * sc, w, tm.height() * sc);
+    if (rect.right() > viewport()->width() - 4) rect = inView(MessageItem::labelRect(style_, textW, true).adjusted(-4, 0, 0, 0));
     const bool clash = std::any_of(placed.begin(), placed.end(), [&](const QRectF& o) { return o.intersects(rect); });
     if (clash) continue;
     placed.push_back(rect);
     labelsShown_.insert(m->id(), rect);
   }
+}
+
+// A label's advance in the token font, measured once per label and font (shaping ~200 labels on
+// every frame cost more than painting the tokens).
+qreal CanvasView::tokenLabelWidth(const QString& label) {
+  if (labelWidthFont_ != style_.token) {
+    labelWidths_.clear();
+    labelWidthFont_ = style_.token;
+  }
+  auto it = labelWidths_.constFind(label);
+  if (it == labelWidths_.cend()) it = labelWidths_.insert(label, QFontMetricsF(style_.token).horizontalAdvance(label));
+  return *it;
 }
 
 // Every token in one pass, each one blit of a sprite rendered once per look at the current scale
@@ -964,7 +975,7 @@ void CanvasView::paintTokens(QPainter* p) {
   std::sort(order.begin(), order.end(), [](const MessageItem* a, const MessageItem* b) {
     return a->data().selected != b->data().selected ? b->data().selected : a->id() < b->id();
   });
-  chooseTokenLabels(order, vt, r, tm);
+  chooseTokenLabels(order, vt);
   // An SVG or PDF handout gets each token as its shape and its label as text, not as a picture.
   const bool vector = viewutil::vectorTarget(*p);
   for (const MessageItem* m : order) {
@@ -989,7 +1000,7 @@ void CanvasView::paintTokens(QPainter* p) {
     auto it = sprites_.find(key);
     if (it == sprites_.end()) {
       // Item-space extent: the selection ring, and the label (and its halo) on either side.
-      const qreal textW = tm.horizontalAdvance(label) + 14;
+      const qreal textW = tokenLabelWidth(label) + 14;
       const QRectF box(-r - 10 - (left ? textW : 0), -r - tm.height() - 6, 2 * r + 24 + textW, 2 * r + tm.height() + 18);
       const QPointF origin(std::ceil(-box.left() * sc), std::ceil(-box.top() * sc));
       const QSize px(static_cast<int>(std::ceil(box.right() * sc + origin.x())) + 2,

@@ -140,8 +140,8 @@ class CanvasView : public QGraphicsView {
   void paintLossCross(QPainter* p, QPointF centre, qreal half, qreal scale) const;  // a doomed token's X
   qint64 cardCover(const QRect& r) const;
   void placeBanner(int top, int bottomMargin);
-  void chooseTokenLabels(const std::vector<const MessageItem*>& order, const QTransform& vt, qreal r,
-                         const QFontMetricsF& tm);
+  void chooseTokenLabels(const std::vector<const MessageItem*>& order, const QTransform& vt);
+  qreal tokenLabelWidth(const QString& label);
   void renderStaticLayer();
   void paintStaticLayer(QPainter& p, const QRect& area);
   void invalidateStatic() { staticDirty_ = true; }
@@ -174,6 +174,8 @@ class CanvasView : public QGraphicsView {
   };
   QHash<quint32, QRectF> labelsShown_;
   QHash<QString, Sprite> sprites_;  // one per message type look, at the current scale
+  QHash<QString, qreal> labelWidths_;  // token label advances in labelWidthFont_ (tokenLabelWidth)
+  QFont labelWidthFont_;
   qreal spriteScale_ = 0;
   CanvasLegend legend_{&style_};
   QPixmap legendPixmap_;

@@ -257,8 +257,7 @@ double SpacetimeView::laneHeight() const {
   const double avail = viewport()->height() - metrics(projector_, gutterW_).ruler - 8;
   // No smaller than a node's name (so a projector's short pane shows every lane when it can),
   // nor than 30 px at normal size.
-  const double nameH = QFontMetricsF(viewutil::scaledFont(font(), 13 * f, true)).height() + 8;
-  return std::clamp(avail / static_cast<double>(n), std::min(30.0 * f, std::max(30.0, nameH)), 110.0 * f);
+  return std::clamp(avail / static_cast<double>(n), std::min(30.0 * f, std::max(30.0, laneNameH_)), 110.0 * f);
 }
 
 double SpacetimeView::laneY(cs::NodeId n) const {
@@ -333,6 +332,8 @@ void SpacetimeView::updateTexts() {
   ++generation_;
   const auto& info = controller_->info();
   const double f = palette::scheme(projector_).fontScale;
+  // laneHeight() runs for every point of every arrow: the name's height is measured here, once.
+  laneNameH_ = QFontMetricsF(viewutil::scaledFont(font(), 13 * f, true)).height() + 8;
   const QFont small = viewutil::scaledFont(font(), 10.5 * f, true);
   messageText_.clear();
   for (const auto& k : info.messages) {
@@ -728,9 +729,11 @@ void SpacetimeView::paintStateTicks(QPainter& p, cs::NodeId i, cs::Time t0, cs::
       if (lx > lastLabelEnd && room > stateText_[it->state].size().width() + 2) lastLabelEnd = lx + stateText_[it->state].size().width() + 4;
       continue;
     }
-    const QColor c = palette::state(viewutil::key(info.states, it->state), projector_);
+    // Looked up only where something is drawn: the live pass walks every visible tick for the
+    // label bookkeeping but draws few of them.
+    const auto colour = [&] { return palette::state(viewutil::key(info.states, it->state), projector_); };
     if (shapes) {
-      p.setPen(QPen(c, 2.5 * s.lineScale, Qt::SolidLine, Qt::FlatCap));
+      p.setPen(QPen(colour(), 2.5 * s.lineScale, Qt::SolidLine, Qt::FlatCap));
       p.drawLine(QPointF(tx, y - lh * 0.2), QPointF(tx, y + lh * 0.2));
     }
     if (it->state < stateText_.size()) {
@@ -742,7 +745,7 @@ void SpacetimeView::paintStateTicks(QPainter& p, cs::NodeId i, cs::Time t0, cs::
         // Whether a label has room is settled once the next state change is known.
         const bool final = next != ticks.end() && next->time <= cut;
         if (part == Part::All || final == (part == Part::Final)) {
-          p.setPen(c.darker(projector_ ? 130 : 115));
+          p.setPen(colour().darker(projector_ ? 130 : 115));
           p.drawStaticText(QPointF(lx, y - lh * 0.2 - label.size().height() + 2), label);
         }
         lastLabelEnd = lx + label.size().width() + 4;

@@ -119,6 +119,7 @@ class SpacetimeView : public QAbstractScrollArea {
   LabController* controller_;
   bool projector_ = false;
   double gutterW_ = 92;  // the node-name column, from the longest name (updateGutterWidth)
+  double laneNameH_ = 0;  // a lane's least height: its node's name (updateTexts)
   double ppm_ = 4.0;  // pixels per virtual millisecond
   bool zoomChosen_ = false;
   cs::Time lastNow_ = -1;

@@ -1,0 +1,112 @@
+// The paint caches of the 4K frame work (issue 18) stay correct: a ticking countdown repaints its
+// pills without re-rendering the cached card; token label widths and the lanes' least height,
+// measured once, follow projector mode and the font.
+#include <gtest/gtest.h>
+
+#include <QScreen>
+#include <QTest>
+#include <QWindow>
+
+#include "canvas_view.hpp"
+#include "gui_test_support.hpp"
+#include "lab_controller.hpp"
+#include "spacetime_view.hpp"
+#include "palette.hpp"
+#include "view_util.hpp"
+
+using guitest::scenarioPath;
+
+namespace {
+
+constexpr cs::NodeId kP1 = 1;
+
+std::unique_ptr<LabController> open(const char* file) {
+  auto c = std::make_unique<LabController>();
+  QString error;
+  EXPECT_TRUE(c->openScenario(scenarioPath(file), &error)) << error.toStdString();
+  return c;
+}
+
+// What the window shows in `r` (viewport pixels) as last painted by the window system's repaints,
+// which redraw only what items marked dirty.
+QImage onScreen(CanvasView& view, QRect r) {
+  QTest::qWait(50);
+  QApplication::processEvents();
+  const QPoint o = view.viewport()->mapTo(&view, QPoint(0, 0));
+  return view.screen()->grabWindow(view.winId()).copy(r.translated(o)).toImage().convertToFormat(QImage::Format_RGB32);
+}
+
+}  // namespace
+
+TEST(RenderCaches, ATickingCountdownRepaintsItsPillsButNotTheCachedCard) {
+  auto c = open("2pc-coordinator-crash.json");
+  CanvasView view(c.get());
+  view.resize(1200, 800);
+  view.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+  c->seekTime(cs::ms(450));
+  const NodeItem* p1 = view.nodeItem(kP1);
+  ASSERT_FALSE(p1->data().aids.timers.isEmpty()) << "P1 waits on its decision timeout";
+  const QRect pills = view.mapFromScene(p1->mapRectToScene(p1->aidRect())).boundingRect();
+  const QImage before = onScreen(view, pills);
+  const int cardPaints = p1->cardPaints();
+  ASSERT_GT(cardPaints, 0);
+  const QString textBefore = p1->data().aids.timers.front().text;
+  c->seekTime(cs::ms(452));
+  const QImage after = onScreen(view, pills);
+  ASSERT_NE(p1->data().aids.timers.front().text, textBefore) << "the countdown should have moved on";
+  EXPECT_EQ(p1->cardPaints(), cardPaints) << "only the timer changed: the cached card should be reused";
+  EXPECT_NE(after, before) << "the pills on screen should show the new countdown";
+  // And what the window shows is what a full repaint from scratch paints.
+  const QImage fresh = view.viewport()->grab(pills).toImage().convertToFormat(QImage::Format_RGB32);
+  EXPECT_EQ(after, fresh);
+}
+
+TEST(RenderCaches, TokenLabelWidthsFollowProjectorMode) {
+  auto c = open("2pc-happy.json");
+  CanvasView view(c.get());
+  view.resize(1280, 720);
+  view.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+  for (const bool projector : {false, true, false}) {
+    view.setProjectorMode(projector);
+    c->seekTime(cs::ms(30));  // PREPAREs in flight
+    view.viewport()->grab();
+    const auto& shown = view.tokenLabelsShown();
+    ASSERT_FALSE(shown.isEmpty()) << "projector " << projector;
+    const QFontMetricsF tm(view.canvasStyle().token);
+    const qreal sc = view.viewportTransform().m11();
+    for (const MessageItem* m : view.messageItems()) {
+      if (!shown.contains(m->id())) continue;
+      // The label's advance in the font of this mode, with its 8 units of room.
+      EXPECT_NEAR(shown.value(m->id()).width(), (tm.horizontalAdvance(m->label()) + 8) * sc, 1e-6)
+          << m->label().toStdString() << " projector " << projector;
+    }
+  }
+}
+
+TEST(RenderCaches, LanesMadeForTheNamesFollowAFontChange) {
+  auto c = open("2pc-workload.json");
+  c->seekTime(cs::ms(100));
+  const auto laneStep = [](const SpacetimeView& v) { return v.pointAt(1, 0).y() - v.pointAt(0, 0).y(); };
+  SpacetimeView view(c.get());
+  view.setProjectorMode(true);  // lanes no lower than a name: the least lane height follows the font
+  view.resize(900, 150);
+  view.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+  const double small = laneStep(view);
+  // Lane texts have fixed pixel sizes: a family with taller lines (CJK) is what makes names taller.
+  QFont big = view.font();
+  big.setFamily(QStringLiteral("Noto Sans CJK TC"));
+  const auto nameHeight = [](QFont f) { return QFontMetricsF(viewutil::scaledFont(f, 13 * palette::scheme(true).fontScale, true)).height(); };
+  if (nameHeight(big) <= nameHeight(view.font())) GTEST_SKIP() << "no font with taller lines installed";
+  view.setFont(big);
+  // As tall as in a view that had the big font from the start.
+  QWidget parent;
+  parent.setFont(big);
+  SpacetimeView fresh(c.get(), &parent);
+  fresh.setProjectorMode(true);
+  fresh.resize(900, 150);
+  EXPECT_GT(laneStep(view), small) << "bigger names need taller lanes";
+  EXPECT_DOUBLE_EQ(laneStep(view), laneStep(fresh));
+}
