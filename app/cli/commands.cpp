@@ -120,6 +120,7 @@ int run_command(const RunOptions& opt) {
   Diagnostics errors;
   RunLimits limits;
   limits.count_unkept = !opt.long_run;
+  limits.forget_finished = opt.long_run;
   auto run = Simulation::create(scenario, errors, limits, TraceRouting{.keep = false, .sink = sink});
   if (!run) {
     if (errors.empty()) err(opt.file.toStdString() + ": the scenario could not be started\n");

@@ -14,10 +14,11 @@ namespace cs {
 // True when some transaction that started and has not ended is undecided at a node that is up:
 // `knows(node, txn)` (the node took part: C began it, a participant joined it) and the book has no
 // decision logged by that node (`committed` / `aborted`, bit = node id). Nodes first..last.
-template <class Book, class Knows>
-bool any_undecided(const Simulator& sim, const std::vector<Book>& book, NodeId first, NodeId last, Knows&& knows) {
+// `book` is indexed by txn id, with size() one past the last (a vector, or 2PC's TxnWindow).
+template <class Books, class Knows>
+bool any_undecided(const Simulator& sim, const Books& book, NodeId first, NodeId last, Knows&& knows) {
   for (TxnId t = 1; t < book.size(); ++t) {
-    const Book& b = book[t];
+    const auto& b = book[t];
     if (b.started < 0 || b.ended >= 0) continue;
     const std::uint32_t decided = b.committed | b.aborted;
     for (NodeId n = first; n <= last; ++n)

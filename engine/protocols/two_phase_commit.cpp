@@ -46,8 +46,16 @@ constexpr MetricSpec kMetrics[] = {
     {.key = "pool_size", .level = true},
     {.key = "janitor_rollbacks", .sense = MetricSense::Bad, .on_card = true},
 };
+// 2PC keeps a window of unfinished transactions and a compact summary of finished ones (the CLI's
+// --long-run truncates its logs at checkpoints), so a run of 1,000,000 stays within 200 MB there
+// (docs/benchmarks.md, "Scale"); the other protocols keep every transaction and stop at 100,000.
+constexpr ParamSpec kTransactions = [] {
+  ParamSpec s = cps::kTransactions;
+  s.hi = 1'000'000;
+  return s;
+}();
 constexpr ParamSpec kParams[] = {
-    cps::kParticipants, cps::kTransactions, cps::kInterval, cps::kWork, cps::kTimeout, cps::kAckTimeout,
+    cps::kParticipants, kTransactions, cps::kInterval, cps::kWork, cps::kTimeout, cps::kAckTimeout,
     {.key = "disk_ms", .kind = ParamKind::DurationMs, .def = 0, .lo = 0, .hi = 60'000, .unit = "ms",
      .help = "latency of a forced log write (READY, the decision)"},
     cps::kPoolSize, cps::kPoolRelease, cps::kJanitor,
@@ -96,15 +104,9 @@ ProtocolInfo TwoPhaseCommit::make_info() {
   return i;
 }
 
+// Per-transaction state is made as transactions start (TxnWindow): nothing grows with `transactions`.
 TwoPhaseCommit::TwoPhaseCommit(Params p) : p_(std::move(p)), info_(make_info()) {
-  const auto n = static_cast<std::size_t>(p_.transactions) + 1;
-  coord_.assign(n, CoordTxn{});
   parts_.resize(static_cast<std::size_t>(p_.participants));
-  for (auto& part : parts_) {
-    part.txns.assign(n, PartTxn{});
-    part.locks = LockTable();
-  }
-  book_.assign(n, Book{});
   janitor_rollbacks_.assign(parts_.size(), 0);
 }
 
@@ -134,6 +136,7 @@ void TwoPhaseCommit::start(Simulator& sim) { sim.schedule_client(0, kClientStart
 void TwoPhaseCommit::on_client(Simulator& sim, std::uint16_t, TxnId txn, std::int64_t arrival) {
   if (arrival == 1 && txn < static_cast<TxnId>(p_.transactions)) sim.schedule_client(p_.interval, kClientStart, txn + 1, 1);
   coord_start(sim, txn);
+  forget_finished(sim);
 }
 
 void TwoPhaseCommit::on_message(Simulator& sim, const Message& m) {
@@ -142,9 +145,15 @@ void TwoPhaseCommit::on_message(Simulator& sim, const Message& m) {
     coord_on_message(sim, m);
   else
     part_on_message(sim, m);
+  forget_finished(sim);
 }
 
 void TwoPhaseCommit::on_timer(Simulator& sim, const TimerRec& t) {
+  on_timer_here(sim, t);
+  forget_finished(sim);
+}
+
+void TwoPhaseCommit::on_timer_here(Simulator& sim, const TimerRec& t) {
   const TxnId txn = t.txn;
   if (t.node == kCoordinator) {
     CoordTxn& c = coord_[txn];
@@ -285,6 +294,7 @@ void TwoPhaseCommit::coord_on_message(Simulator& sim, const Message& m) {
     case ACK:
       if (!decided) break;
       c.acked |= bit;
+      coord_.store(m.txn);  // a late ACK to a forgotten transaction (after a crash of C) is remembered
       if (c.acked == all_mask() && !c.ended) {
         c.ended = true;
         sim.cancel_timer(c.ack_timer);
@@ -314,7 +324,8 @@ void TwoPhaseCommit::coord_recover(Simulator& sim) {
     }
   }
   sim.note(kCoordinator, 0, N_RECOVERED);
-  for (TxnId txn = 1; txn < coord_.size(); ++txn) {
+  // Forgotten transactions (below base()) ended before the crash: recovery leaves them alone.
+  for (TxnId txn = coord_.base(); txn < coord_.end(); ++txn) {
     CoordTxn& c = coord_[txn];
     if (c.state == kUnknown || c.ended) continue;
     if (c.state == WAIT) {
@@ -525,7 +536,8 @@ void TwoPhaseCommit::part_recover(Simulator& sim, NodeId node) {
     }
   }
   sim.note(node, 0, N_RECOVERED);
-  for (TxnId txn = 1; txn < part.txns.size(); ++txn) {
+  // Forgotten transactions (below base()) were decided before the crash: nothing to do for them.
+  for (TxnId txn = part.txns.base(); txn < part.txns.end(); ++txn) {
     PartTxn& x = part.txns[txn];
     if (x.state != READY) continue;
     // In doubt: take the locks back (the vote promised to keep them) and ask for the outcome.
@@ -544,12 +556,14 @@ void TwoPhaseCommit::part_recover(Simulator& sim, NodeId node) {
 // Crash, restart, views
 
 void TwoPhaseCommit::on_crash(Simulator&, NodeId node) {
+  // Volatile state is gone; a forgotten transaction's summary is what recovery rebuilds from the log
+  // (C: the decision, ended, nobody's ACK yet; a participant: its decision).
   if (node == kCoordinator) {
-    std::fill(coord_.begin(), coord_.end(), CoordTxn{});
+    coord_.crash([](std::uint32_t s) { return s & 0xFFFFu; });
     return;
   }
   Participant& part = parts_[static_cast<std::size_t>(node - 1)];
-  std::fill(part.txns.begin(), part.txns.end(), PartTxn{});
+  part.txns.crash([](std::uint8_t s) { return s; });
   part.locks.forget();
   part.sessions = 0;
 }
@@ -559,6 +573,29 @@ void TwoPhaseCommit::on_restart(Simulator& sim, NodeId node) {
     coord_recover(sim);
   else
     part_recover(sim, node);
+  forget_finished(sim);
+}
+
+void TwoPhaseCommit::forget_finished(Simulator& sim) {
+  if (!sim.config().forget_finished) return;
+  const auto nothing = [](const auto&) {};
+  if (coord_.forget_finished(nothing) > 0) checkpoint(sim, kCoordinator, coord_.base());
+  for (std::size_t i = 0; i < parts_.size(); ++i)
+    if (parts_[i].txns.forget_finished(nothing) > 0) checkpoint(sim, static_cast<NodeId>(i + 1), parts_[i].txns.base());
+  book_.forget_finished([this](const Book& b) {
+    ((b.committed & 1u) ? finished_.committed : finished_.aborted) += 1;
+    finished_.latency_sum += b.ended - b.started;
+    finished_.latency_max = std::max(finished_.latency_max, b.ended - b.started);
+  });
+}
+
+// Every record before the first one of a transaction still held in full can go: recovery would only
+// rebuild from them what the summaries already hold.
+void TwoPhaseCommit::checkpoint(Simulator& sim, NodeId node, TxnId below) const {
+  const DurableLog& log = sim.log(node);
+  std::size_t n = 0;
+  while (n < log.size() && log[n].txn < below) ++n;
+  if (n > 0) sim.log_truncate(node, n);
 }
 
 NodeView TwoPhaseCommit::live_view(NodeId node) const {
@@ -570,14 +607,17 @@ NodeView TwoPhaseCommit::live_view(NodeId node) const {
     v.txn = txn;
     return active;
   };
+  // A forgotten transaction is finished (never active): of those only the last one can show.
   if (node == kCoordinator) {
-    for (TxnId t = 1; t < coord_.size(); ++t)
+    if (coord_.base() > 1) pick(coord_.base() - 1, coord_[coord_.base() - 1].state, false);
+    for (TxnId t = coord_.base(); t < coord_.end(); ++t)
       if (pick(t, coord_[t].state, coord_[t].state == INIT || coord_[t].state == WAIT)) break;
     return v;
   }
   const Participant& part = parts_[static_cast<std::size_t>(node - 1)];
   bool found_active = false;
-  for (TxnId t = 1; t < part.txns.size(); ++t) {
+  if (part.txns.base() > 1) pick(part.txns.base() - 1, part.txns[part.txns.base() - 1].state, false);
+  for (TxnId t = part.txns.base(); t < part.txns.end(); ++t) {
     const PartTxn& x = part.txns[t];
     if (x.blocked) v.blocked = true;
     if (!found_active) found_active = pick(t, x.state, x.state == INIT || x.state == READY);
@@ -597,9 +637,10 @@ void TwoPhaseCommit::book_decision(Simulator& sim, NodeId node, TxnId txn, std::
 }
 
 std::vector<TxnView> TwoPhaseCommit::transactions() const {
+  // Transactions not started yet are listed as before (an untouched book); forgotten ones are not.
   std::vector<TxnView> out;
-  out.reserve(book_.size());
-  for (TxnId t = 1; t < book_.size(); ++t) {
+  const auto last = static_cast<TxnId>(p_.transactions);
+  for (TxnId t = book_.base(); t <= last; ++t) {
     const Book& b = book_[t];
     TxnView v{t, TxnOutcome::Pending, b.started, b.ended};
     if (b.ended >= 0) {
@@ -618,8 +659,9 @@ std::vector<TxnView> TwoPhaseCommit::transactions() const {
 // in step with every path that ends a transaction or moves a lock. Keys shared with 3PC carry the
 // same meaning, so the two can be compared on one chart.
 std::vector<Metric> TwoPhaseCommit::metrics() const {
-  std::int64_t committed = 0, aborted = 0, latency_sum = 0, latency_max = 0;
-  for (TxnId t = 1; t < book_.size(); ++t) {
+  std::int64_t committed = finished_.committed, aborted = finished_.aborted;
+  std::int64_t latency_sum = finished_.latency_sum, latency_max = finished_.latency_max;
+  for (TxnId t = book_.base(); t < book_.end(); ++t) {
     const Book& b = book_[t];
     if (b.ended < 0) continue;
     ((b.committed & 1u) ? committed : aborted) += 1;
@@ -632,7 +674,7 @@ std::vector<Metric> TwoPhaseCommit::metrics() const {
   for (std::size_t i = 0; i < parts_.size(); ++i) {
     const std::int64_t node_locks = parts_[i].locks.held();
     waiters += parts_[i].locks.waiting();
-    for (const PartTxn& x : parts_[i].txns) blocked += x.blocked;
+    parts_[i].txns.each_live([&](TxnId, const PartTxn& x) { blocked += x.blocked; });
     locks += node_locks;
     out.push_back({"locks_held", static_cast<NodeId>(i + 1), node_locks});
   }

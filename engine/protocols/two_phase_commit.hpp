@@ -24,6 +24,7 @@
 #include "protocols/commit_params.hpp"
 #include "protocols/descriptor.hpp"
 #include "protocols/lock_table.hpp"
+#include "protocols/two_phase_commit_window.hpp"
 #include "sim/diagnostic.hpp"
 #include "sim/protocol.hpp"
 #include "sim/simulator.hpp"
@@ -62,6 +63,9 @@ class TwoPhaseCommit final : public Protocol, public SymmetricProtocol {
   void on_restart(Simulator& sim, NodeId node) override;
   NodeView live_view(NodeId node) const override;
   std::vector<TxnView> transactions() const override;
+  Forgotten forgotten_transactions() const override {
+    return {static_cast<std::uint64_t>(finished_.committed), static_cast<std::uint64_t>(finished_.aborted)};
+  }
   std::vector<std::unique_ptr<Invariant>> make_invariants() const override;
   std::vector<Metric> metrics() const override;
   bool encode_state(const Simulator& sim, std::vector<std::int64_t>& out) const override;
@@ -87,6 +91,17 @@ class TwoPhaseCommit final : public Protocol, public SymmetricProtocol {
     std::uint32_t ack_timer = 0;
     bool flushing = false;
     bool ended = false;
+    // Finished here (decided and ended): what is read again is the decision and who acknowledged it
+    // (a late vote is answered unless its sender acked), kept in 32 bits (TxnWindow).
+    bool packable() const { return (state == COMMIT || state == ABORT) && ended && !flushing; }
+    std::uint32_t pack() const { return std::uint32_t{state} | (ended ? 0x100u : 0u) | (acked & 0xFFFFu) << 16; }
+    static CoordTxn unpack(std::uint32_t s) {
+      CoordTxn c;
+      c.state = static_cast<std::uint8_t>(s & 0xFFu);
+      c.ended = (s & 0x100u) != 0;
+      c.acked = s >> 16;
+      return c;
+    }
   };
   struct PartTxn {
     std::uint8_t state = kUnknown;
@@ -99,9 +114,22 @@ class TwoPhaseCommit final : public Protocol, public SymmetricProtocol {
     LockClaim lock;
     std::uint32_t timer = 0;
     std::uint32_t janitor_timer = 0;
+    // Decided and holding nothing (no lock, session, timer or pending write): only the decision and
+    // whether the janitor guessed it are read again.
+    bool packable() const {
+      return (state == COMMIT || state == ABORT) && !prepare_pending && !flushing && !blocked && !session &&
+             !lock.held && !lock.waiting && timer == 0 && janitor_timer == 0;
+    }
+    std::uint8_t pack() const { return static_cast<std::uint8_t>((state & 0x7Fu) | (heuristic ? 0x80u : 0u)); }
+    static PartTxn unpack(std::uint8_t s) {
+      PartTxn x;
+      x.state = (s & 0x7Fu) == 0x7Fu ? kUnknown : static_cast<std::uint8_t>(s & 0x7Fu);
+      x.heuristic = (s & 0x80u) != 0;
+      return x;
+    }
   };
   struct Participant {
-    std::vector<PartTxn> txns;  // index = txn id
+    TxnWindow<PartTxn> txns;    // by txn id
     LockTable locks;
     int sessions = 0;           // pool sessions in use (volatile: a crash closes them all)
     TxnId cursor = 1;           // transactions below are finished at this node (for node_view)
@@ -112,10 +140,23 @@ class TwoPhaseCommit final : public Protocol, public SymmetricProtocol {
     Time ended = -1;
     std::uint32_t committed = 0;  // bit 0 = C, bit i = Pi: nodes that logged COMMIT
     std::uint32_t aborted = 0;
+    // Ended: counted in the finished figures (Finished) and never read again.
+    bool packable() const { return ended >= 0; }
+    std::uint8_t pack() const { return 0; }
+    static Book unpack(std::uint8_t) { return Book{.started = 0, .ended = 0}; }
+  };
+  // The books of forgotten transactions, for metrics() and the report (forget_finished runs).
+  struct Finished {
+    std::int64_t committed = 0;
+    std::int64_t aborted = 0;
+    std::int64_t latency_sum = 0;
+    std::int64_t latency_max = 0;
   };
 
   std::uint32_t all_mask() const { return (1u << p_.participants) - 1u; }
   std::uint16_t decision_msg(std::uint8_t state) const { return state == COMMIT ? GLOBAL_COMMIT : GLOBAL_ABORT; }
+
+  void on_timer_here(Simulator& sim, const TimerRec& timer);
 
   // Coordinator.
   void coord_start(Simulator& sim, TxnId txn);
@@ -146,13 +187,18 @@ class TwoPhaseCommit final : public Protocol, public SymmetricProtocol {
   const PartTxn& ptx(NodeId node, TxnId txn) const { return parts_[static_cast<std::size_t>(node - 1)].txns[txn]; }
 
   void book_decision(Simulator& sim, NodeId node, TxnId txn, std::uint8_t decision);
+  // SimConfig::forget_finished: summarises the finished transactions at the front of every window
+  // and truncates each node's log before the first record recovery may still read.
+  void forget_finished(Simulator& sim);
+  void checkpoint(Simulator& sim, NodeId node, TxnId below) const;
 
   Params p_;
   ProtocolInfo info_;
-  std::vector<CoordTxn> coord_;  // index = txn id
+  TxnWindow<CoordTxn> coord_;  // by txn id
   TxnId coord_cursor_ = 1;
   std::vector<Participant> parts_;
-  std::vector<Book> book_;
+  TxnWindow<Book> book_;
+  Finished finished_;
   std::vector<std::int64_t> janitor_rollbacks_;  // index = participant - 1; reporting only
 };
 

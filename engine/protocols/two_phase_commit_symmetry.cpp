@@ -37,7 +37,9 @@ std::vector<NodeId> TwoPhaseCommit::interchangeable_nodes() const {
 void TwoPhaseCommit::encode_state_renamed(const Simulator& sim, const std::vector<NodeId>& rename,
                                           std::vector<std::int64_t>& out) const {
   out.push_back(coord_cursor_);
-  for (const CoordTxn& c : coord_) {
+  const auto last = static_cast<TxnId>(p_.transactions);
+  for (TxnId t = 0; t <= last; ++t) {
+    const CoordTxn& c = coord_[t];
     out.push_back(c.state);
     out.push_back(renamed_mask(c.voted_commit, rename));
     out.push_back(renamed_mask(c.acked, rename));
@@ -50,7 +52,8 @@ void TwoPhaseCommit::encode_state_renamed(const Simulator& sim, const std::vecto
   for (std::size_t k : order) {
     const Participant& part = parts_[k];
     out.push_back(part.cursor);
-    for (const PartTxn& x : part.txns) {
+    for (TxnId t = 0; t <= last; ++t) {
+      const PartTxn& x = part.txns[t];
       out.push_back(x.state);
       // Not `blocked`: it only says whether the "blocked" note was shown yet (the view's flag); no
       // handler decides by it (docs/explorer.md, "What a state leaves out").

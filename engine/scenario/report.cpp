@@ -281,6 +281,10 @@ ojson make_report(const Simulation& run, bool with_logs) {
     txns.push_back(std::move(o));
   }
   r["transactions"] = std::move(txns);
+  // A run that forgot its finished transactions (`run --long-run`) lists those it still holds and
+  // counts the others here; absent otherwise, so other reports are as they were.
+  if (const auto f = proto.forgotten_transactions(); f.committed + f.aborted > 0)
+    r["transactions_forgotten"] = ojson{{"committed", f.committed}, {"aborted", f.aborted}};
 
   ojson invs = ojson::object();
   for (const auto& inv : run.invariants()) {
@@ -351,7 +355,8 @@ void node_table(std::string& out, const Simulator& sim, const ProtocolInfo& info
     const NodeView v = sim.node_view(static_cast<NodeId>(i));
     rows.push_back({ns.name, ns.role, key_of(info.states, v.state), ns.up ? "up" : "DOWN",
                     v.blocked ? "BLOCKED" : "-", v.txn == 0 ? "-" : std::to_string(v.txn),
-                    std::to_string(v.locks.size()), std::to_string(ns.log.size())});
+                    // Records written, those a --long-run checkpoint truncated included.
+                    std::to_string(v.locks.size()), std::to_string(ns.log.size() + ns.log.truncated())});
   }
   std::array<std::size_t, 8> w{};
   for (const auto& r : rows) {
@@ -376,7 +381,10 @@ void transaction_lines(std::string& out, const Protocol& proto) {
   const auto txns = proto.transactions();
   std::map<std::string, std::size_t> counts;
   for (const auto& t : txns) ++counts[std::string(txn_outcome_key(t.outcome))];
-  std::string c = "transactions: " + std::to_string(txns.size());
+  const auto forgotten = proto.forgotten_transactions();  // counted, not listed (`run --long-run`)
+  if (forgotten.committed > 0) counts[std::string(txn_outcome_key(TxnOutcome::Committed))] += forgotten.committed;
+  if (forgotten.aborted > 0) counts[std::string(txn_outcome_key(TxnOutcome::Aborted))] += forgotten.aborted;
+  std::string c = "transactions: " + std::to_string(txns.size() + forgotten.committed + forgotten.aborted);
   bool first = true;
   for (const auto& [k, n] : counts) {
     c += first ? " (" : ", ";
@@ -386,6 +394,9 @@ void transaction_lines(std::string& out, const Protocol& proto) {
   if (!first) c += ")";
   add_line(out, "");
   add_line(out, c);
+  if (forgotten.committed + forgotten.aborted > 0)
+    add_line(out, "  (" + std::to_string(forgotten.committed + forgotten.aborted) +
+                      " finished ones forgotten as the run went (--long-run): counted, not listed)");
   if (txns.size() > 20) return;
   for (const auto& t : txns) {
     std::string s = "  txn " + std::to_string(t.id) + ": " + std::string(txn_outcome_key(t.outcome));

@@ -28,6 +28,7 @@ std::unique_ptr<Simulation> Simulation::create(const Scenario& scenario, Diagnos
   cfg.keep_trace = routing.keep;
   cfg.keep_messages = routing.keep;
   cfg.count_unkept = limits.count_unkept;
+  cfg.forget_finished = limits.forget_finished;
   cfg.scheduled = scenario.scheduled;
   s->sim_ = std::make_unique<Simulator>(cfg, *s->protocol_);
   s->sim_->set_trace_sink(routing.sink);

@@ -18,6 +18,9 @@ struct RunLimits {
   std::size_t memory_limit = SimConfig::kDefaultMemoryLimit;
   // SimConfig::count_unkept: false counts only what the run holds (the CLI's --long-run).
   bool count_unkept = true;
+  // SimConfig::forget_finished: protocols may forget finished transactions and truncate their logs
+  // (the CLI's --long-run; the report then lists only what the run still holds).
+  bool forget_finished = false;
 };
 
 // Where the trace goes. By default it is kept (sim().trace(): the GUI, lessons, `--trace`). A caller

@@ -110,6 +110,13 @@ class Protocol {
   // crashed node showed when it went down, so no protocol keeps a copy of its own.
   virtual NodeView live_view(NodeId node) const = 0;
   virtual std::vector<TxnView> transactions() const = 0;
+  // Finished transactions a run that forgets them (SimConfig::forget_finished) no longer lists in
+  // transactions(), by outcome. Zero for a protocol that keeps every one.
+  struct Forgotten {
+    std::uint64_t committed = 0;
+    std::uint64_t aborted = 0;
+  };
+  virtual Forgotten forgotten_transactions() const { return {}; }
   virtual std::vector<std::unique_ptr<Invariant>> make_invariants() const = 0;
   // Protocol-specific figures at this moment (empty by default).
   virtual std::vector<Metric> metrics() const { return {}; }

@@ -528,9 +528,12 @@ void Simulator::schedule_client(Time delay, std::uint16_t kind, TxnId txn, std::
 
 void Simulator::log_append(NodeId node, std::uint16_t type, TxnId txn, std::int64_t value) {
   if (!is_up(node)) return;
-  std::vector<LogRecord>& log = nodes_[static_cast<std::size_t>(node)].log;
-  if (!admit_one_more(log)) return;
-  log.push_back(LogRecord{now_, type, txn, value});
+  DurableLog& log = nodes_[static_cast<std::size_t>(node)].log;
+  if (const std::size_t more = log.more_room_needed(); more > 0) {
+    if (!admit(more * sizeof(LogRecord))) return;
+    log.add_room(more);
+  }
+  log.append(LogRecord{now_, type, txn, value});
   TraceEvent ev;
   ev.kind = TraceKind::LogAppend;
   ev.node = node;
@@ -538,6 +541,10 @@ void Simulator::log_append(NodeId node, std::uint16_t type, TxnId txn, std::int6
   ev.txn = txn;
   ev.value = value;
   record(ev);
+}
+
+void Simulator::log_truncate(NodeId node, std::size_t records) {
+  if (cfg_.forget_finished) nodes_[static_cast<std::size_t>(node)].log.truncate_front(records);
 }
 
 void Simulator::set_state(NodeId node, TxnId txn, std::uint16_t from, std::uint16_t to) {

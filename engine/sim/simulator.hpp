@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sim/durable_log.hpp"
 #include "sim/event_queue.hpp"
 #include "sim/fault.hpp"
 #include "sim/network.hpp"
@@ -74,20 +75,13 @@ struct PendingTimer {
   Time fire_at = 0;
 };
 
-struct LogRecord {
-  Time time = 0;
-  std::uint16_t type = 0;
-  TxnId txn = 0;
-  std::int64_t value = 0;
-};
-
 struct NodeState {
   std::string name;
   std::string role;
   bool up = true;
   std::uint32_t incarnation = 0;  // bumped by every crash; timers of older incarnations never fire
   std::uint32_t crashes = 0;
-  std::vector<LogRecord> log;  // durable: survives crashes
+  DurableLog log;  // durable: survives crashes (sim/durable_log.hpp)
   // Read-only facts for teaching aids (node_facts.hpp), kept as the run goes so that no view has to
   // search the trace: the id of the last message the node sent (0: none), and its last state change.
   std::uint32_t last_sent = 0;
@@ -126,6 +120,12 @@ struct SimConfig {
   // sending a message identical to one still in flight adds nothing. The explorer's mode, and how
   // a scenario with a "schedule" replays.
   bool scheduled = false;
+  // Whether protocols that can (2PC) keep only a window of unfinished transactions and a compact
+  // summary of finished ones, and truncate their durable logs at checkpoints (log_truncate) that
+  // recovery no longer reads past. The trace is the same either way; what views and reports can read
+  // afterwards is not (old log records, finished transactions). On in `commitscope-cli run
+  // --long-run`; off wherever something shows the logs and the transactions (the window, lessons).
+  bool forget_finished = false;
 };
 
 class Simulator;
@@ -212,6 +212,9 @@ class Simulator {
   void cancel_timer(std::uint32_t id);
   void schedule_client(Time delay, std::uint16_t kind, TxnId txn, std::int64_t value = 0);
   void log_append(NodeId node, std::uint16_t type, TxnId txn, std::int64_t value = 0);
+  // A checkpoint: drops the node's `records` oldest log records, which its recovery no longer reads.
+  // Only when config().forget_finished (else nothing happens); not traced.
+  void log_truncate(NodeId node, std::size_t records);
   void set_state(NodeId node, TxnId txn, std::uint16_t from, std::uint16_t to);
   void lock_event(TraceKind kind, NodeId node, TxnId txn, std::int64_t resource);
   void txn_start(NodeId node, TxnId txn);
@@ -243,7 +246,7 @@ class Simulator {
   // every node, in the order they fire. Read-only: the countdowns the canvas draws.
   std::vector<PendingTimer> pending_timers(NodeId node = kNoNode) const;
   const std::vector<NodeState>& nodes() const { return nodes_; }
-  const std::vector<LogRecord>& log(NodeId n) const { return nodes_[static_cast<std::size_t>(n)].log; }
+  const DurableLog& log(NodeId n) const { return nodes_[static_cast<std::size_t>(n)].log; }
   NodeId node_id(std::string_view name) const;
   std::string_view node_name(NodeId n) const;
   const Network& network() const { return network_; }

@@ -51,8 +51,32 @@ TEST(InputRules, MaxUnsignedTransactionsIsNotMinusOne) {
       load_scenario(scenario_with(R"("seed": 1)", R"({"participants": 2, "transactions": 18446744073709551615})"),
                     "hostile.json");
   const Diagnostic d = only_error(r, "params.transactions", 3);
-  EXPECT_TRUE(has(d.message, "is 18446744073709551615 but must be between 1 and 100000")) << d.to_string();
+  EXPECT_TRUE(has(d.message, "is 18446744073709551615 but must be between 1 and 1000000")) << d.to_string();
   EXPECT_FALSE(has(d.message, "-1")) << d.to_string();
+}
+
+// Issue 18: 2PC keeps only a window of unfinished transactions, so it accepts a run of 1,000,000;
+// one more is refused with the file, the line and the range, as every other out-of-range value.
+TEST(InputRules, TwoPhaseCommitAcceptsAMillionTransactions) {
+  const auto r = load_scenario(scenario_with(R"("seed": 1)", R"({"participants": 5, "transactions": 1000000})"),
+                               "hostile.json");
+  EXPECT_TRUE(r.scenario.has_value()) << all(r);
+  EXPECT_TRUE(r.diagnostics.empty()) << all(r);
+}
+
+TEST(InputRules, TwoPhaseCommitRefusesOneTransactionAboveTheCap) {
+  const auto r = load_scenario(scenario_with(R"("seed": 1)", R"({"participants": 5, "transactions": 1000001})"),
+                               "hostile.json");
+  const Diagnostic d = only_error(r, "params.transactions", 3);
+  EXPECT_TRUE(has(d.message, "is 1000001 but must be between 1 and 1000000")) << d.to_string();
+}
+
+// The protocols that keep every transaction still stop at 100,000 (3PC shares 2PC's key).
+TEST(InputRules, ThreePhaseCommitStillStopsAtAHundredThousand) {
+  const std::string text = "{\n  \"protocol\": \"3pc\",\n  \"params\": {\"transactions\": 100001},\n  \"seed\": 1\n}\n";
+  const auto r = load_scenario(text, "hostile.json");
+  const Diagnostic d = only_error(r, "params.transactions", 3);
+  EXPECT_TRUE(has(d.message, "is 100001 but must be between 1 and 100000")) << d.to_string();
 }
 
 TEST(InputRules, NegativeHugeIntegerParamIsReportedAsGiven) {
