@@ -230,7 +230,13 @@ std::unique_ptr<cs::Simulation> LabController::makeRun() const {
 std::unique_ptr<cs::Simulation> LabController::runBefore(quint64 event, cs::Time clock) {
   if (!snapshots_.matches(scenario_, limits_)) snapshots_.reset(scenario_, limits_);
   std::unique_ptr<cs::Simulation> run;
-  if (event > 0) run = snapshots_.restore(event, clock);
+  // A copy's vectors have no spare capacity, so the engine's accountant counts their next growth
+  // again: a restored run may count up to twice the bytes of a straight one. Only a rewind of a run
+  // that uses at most half its memory limit restores a snapshot, so that it never halts where the
+  // straight run would not (a run near the limit replays from the start, as before).
+  const bool rewind = run_ && event <= eventIndex() && clock <= now();
+  if (event > 0 && rewind && run_->sim().memory_used() <= limits_.memory_limit / 2)
+    run = snapshots_.restore(event, clock);
   return run ? std::move(run) : makeRun();
 }
 
@@ -252,7 +258,7 @@ void LabController::dispatchUntil(cs::Time t, quint64 last) {
 void LabController::rebuild(quint64 to_event) {
   cancelAnimation();  // the run is rewound or branched: an animation's target no longer applies
   // A snapshot strictly before the event: its clock is then no later than the event's time.
-  auto run = runBefore(to_event > 0 ? to_event - 1 : 0, std::numeric_limits<cs::Time>::max());
+  auto run = runBefore(to_event > 0 ? to_event - 1 : 0, now());
   if (!run) return;
   const quint64 from = run->sim().events_dispatched();
   run_ = std::move(run);
