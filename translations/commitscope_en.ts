@@ -3906,6 +3906,18 @@
         <source>Explore every order of events of this scenario with a few faults, and list what breaks</source>
         <translation>Explore every order of events of this scenario with a few faults, and list what breaks</translation>
     </message>
+    <message>
+        <source>the trace limit (%L1 records)</source>
+        <translation>the trace limit (%L1 records)</translation>
+    </message>
+    <message>
+        <source>the event queue limit (%L1 pending events)</source>
+        <translation>the event queue limit (%L1 pending events)</translation>
+    </message>
+    <message>
+        <source>the memory limit (%L1 MiB)</source>
+        <translation>the memory limit (%L1 MiB)</translation>
+    </message>
 </context>
 <context>
     <name>MessageDetails</name>

@@ -3901,6 +3901,18 @@
         <source>Explore every order of events of this scenario with a few faults, and list what breaks</source>
         <translation>在少量故障下探索這個情境所有可能的事件順序，並列出會出錯的地方</translation>
     </message>
+    <message>
+        <source>the trace limit (%L1 records)</source>
+        <translation>追蹤紀錄上限（%L1 筆）</translation>
+    </message>
+    <message>
+        <source>the event queue limit (%L1 pending events)</source>
+        <translation>事件佇列上限（%L1 個待處理事件）</translation>
+    </message>
+    <message>
+        <source>the memory limit (%L1 MiB)</source>
+        <translation>記憶體上限（%L1 MiB）</translation>
+    </message>
 </context>
 <context>
     <name>MessageDetails</name>

@@ -96,7 +96,8 @@ TEST(MainWindow, ARunStoppedAtTheMemoryLimitSaysSoInTheStatusBar) {
   ASSERT_EQ(controller.sim().halted(), cs::HaltReason::MemoryLimit);
   EXPECT_LE(controller.sim().memory_used(), limits.memory_limit);
   EXPECT_TRUE(label->text().contains(QStringLiteral("stopped early"))) << label->text().toStdString();
-  EXPECT_TRUE(label->toolTip().contains(QStringLiteral("memory limit (512 MiB)"))) << label->toolTip().toStdString();
+  // The window's own limit, not the CLI's default (512 MiB).
+  EXPECT_TRUE(label->toolTip().contains(QStringLiteral("memory limit (0.0625 MiB)"))) << label->toolTip().toStdString();
   w.setLanguage(QStringLiteral("zh_TW"));
   EXPECT_TRUE(label->text().contains(QStringLiteral("已提前停止"))) << label->text().toStdString();
   EXPECT_TRUE(label->toolTip().contains(QStringLiteral("記憶體上限"))) << label->toolTip().toStdString();

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numbers>
 
 #include "engine_text.hpp"
@@ -226,19 +227,56 @@ std::unique_ptr<cs::Simulation> LabController::makeRun() const {
   return createRun(scenario_, errors, limits_);
 }
 
+std::unique_ptr<cs::Simulation> LabController::runBefore(quint64 event, cs::Time clock) {
+  if (!snapshots_.matches(scenario_, limits_)) snapshots_.reset(scenario_, limits_);
+  std::unique_ptr<cs::Simulation> run;
+  // A copy's vectors have no spare capacity, so the engine's accountant counts their next growth
+  // again: a restored run may count up to twice the bytes of a straight one. Only a rewind of a run
+  // that uses at most half its memory limit restores a snapshot, so that it never halts where the
+  // straight run would not (a run near the limit replays from the start, as before).
+  const bool rewind = run_ && event <= eventIndex() && clock <= now();
+  if (event > 0 && rewind && run_->sim().memory_used() <= limits_.memory_limit / 2)
+    run = snapshots_.restore(event, clock);
+  return run ? std::move(run) : makeRun();
+}
+
+void LabController::offerSnapshot() {
+  if (!snapshots_.matches(scenario_, limits_)) snapshots_.reset(scenario_, limits_);
+  snapshots_.offer(*run_);
+}
+
+void LabController::dispatchUntil(cs::Time t, quint64 last) {
+  cs::Simulator& sim = run_->sim();
+  while (sim.halted() == cs::HaltReason::None && sim.events_dispatched() < last) {
+    const auto next = sim.next_event_time();
+    if (!next || *next > t) break;
+    if (!sim.step()) break;
+    if (sim.events_dispatched() % snapshots_.spacing() == 0) offerSnapshot();
+  }
+}
+
 void LabController::rebuild(quint64 to_event) {
   cancelAnimation();  // the run is rewound or branched: an animation's target no longer applies
-  auto run = makeRun();
+  // A snapshot strictly before the event: its clock is then no later than the event's time.
+  auto run = runBefore(to_event > 0 ? to_event - 1 : 0, now());
   if (!run) return;
-  run->sim().run_until_event(to_event);
+  const quint64 from = run->sim().events_dispatched();
   run_ = std::move(run);
+  dispatchUntil(std::numeric_limits<cs::Time>::max(), to_event);
+  finishRewind(from);
 }
 
 void LabController::replayTo(quint64 to_event, cs::Time clock) {
   cancelAnimation();
   // Bring the clock back to where the user was, but stop short of the next event so that the event
   // index (what the fault schedule refers to) stays exactly `to_event`.
-  if (auto run = runAt(scenario_, to_event, clock, limits_)) run_ = std::move(run);
+  auto run = runBefore(to_event > 0 ? to_event - 1 : 0, clock);
+  if (!run) return;
+  const quint64 from = run->sim().events_dispatched();
+  run_ = std::move(run);
+  dispatchUntil(std::numeric_limits<cs::Time>::max(), to_event);
+  moveClockWithoutEvents(run_->sim(), std::min(clock, scenario_.until));
+  finishRewind(from);
 }
 
 QString LabController::traceSha256() const {
@@ -330,6 +368,7 @@ void LabController::tick() {
   cs::Time target = std::min(sim.now() + advance, scenario_.until);
   if (anim_) target = std::min(target, std::max(anim_->clock, sim.now()));
   advanceTo(target);
+  offerSnapshot();  // event by event (an animation, a watch) passes boundaries unseen
   if (checkAnimationDone()) return;
   if (sim.now() >= scenario_.until || sim.halted() != cs::HaltReason::None) {
     pause();
@@ -346,6 +385,7 @@ void LabController::tick() {
 void LabController::advanceTo(cs::Time target) {
   cs::Simulator& sim = run_->sim();
   if (!anim_ && !watch_) {
+    dispatchUntil(target, std::numeric_limits<quint64>::max());
     if (target > sim.now()) sim.run_until(target);
     return;
   }
@@ -420,8 +460,18 @@ void LabController::stepBack() {
 void LabController::seekTime(cs::Time t) {
   cancelAnimation();  // scrubbing is the learner taking over
   t = std::clamp<cs::Time>(t, 0, scenario_.until);
-  // Forward seeks continue the run; backward ones replay from the start (deterministic, and fast).
-  if (t < now()) rebuild(0);
+  // Forward seeks continue the run; backward ones go back to the nearest snapshot before `t` (else
+  // to the start) and run forward from there: deterministic, and in a long run far less to replay.
+  if (t < now()) {
+    auto run = runBefore(eventIndex(), t);
+    if (!run) return;
+    const quint64 from = run->sim().events_dispatched();
+    run_ = std::move(run);
+    dispatchUntil(t, std::numeric_limits<quint64>::max());
+    finishRewind(from);
+  } else {
+    dispatchUntil(t, std::numeric_limits<quint64>::max());
+  }
   run_->sim().run_until(t);
   emit runChanged();
 }
@@ -429,7 +479,7 @@ void LabController::seekTime(cs::Time t) {
 void LabController::seekEvent(quint64 n) {
   cancelAnimation();
   if (n < eventIndex()) rebuild(n);
-  else run_->sim().run_until_event(n);
+  else dispatchUntil(std::numeric_limits<cs::Time>::max(), n);
   emit runChanged();
 }
 

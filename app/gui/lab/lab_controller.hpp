@@ -14,6 +14,7 @@
 #include <optional>
 #include <vector>
 
+#include "run_snapshots.hpp"
 #include "scenario/lesson.hpp"
 #include "scenario/scenario.hpp"
 #include "scenario/simulation.hpp"
@@ -72,6 +73,11 @@ class LabController : public QObject {
   std::unique_ptr<cs::Simulation> makeRun() const;
   // The limits runs are made with (the engine's defaults, as in the CLI; tests lower them).
   void setRunLimits(const cs::RunLimits& limits) { limits_ = limits; }
+  // Scrubbing: how many events the last rewind (a seek or step backwards, undo, a lesson's jump)
+  // dispatched to get there, from the snapshot it restored or from the start, and the snapshots
+  // kept (run_snapshots.hpp). Tests and bench_scrub read them.
+  quint64 lastRewindEvents() const { return last_rewind_events_; }
+  const RunSnapshots& snapshots() const { return snapshots_; }
   const cs::RunLimits& runLimits() const { return limits_; }
   // The window may hold two full runs at once (the one on screen and one that feeds the chart, the
   // timeline marks or a "Compare with" variant), so each gets a share of the 1 GB ceiling that one
@@ -185,6 +191,14 @@ class LabController : public QObject {
   void cancelAnimation();
   bool checkAnimationDone();
   void invalidateMarks() { marks_valid_ = false; }
+  // A run of the current scenario at a point at or before event `event` and clock `clock` of the
+  // current scenario's run: a copy of the nearest snapshot, else a fresh run.
+  std::unique_ptr<cs::Simulation> runBefore(quint64 event, cs::Time clock);
+  // Dispatches the live run's events due by `t`, up to event `last`, keeping a snapshot at every
+  // spacing boundary it passes (so that a long forward seek leaves snapshots to come back to).
+  void dispatchUntil(cs::Time t, quint64 last);
+  void offerSnapshot();  // a snapshot of the live run if its spacing boundary has none yet
+  void finishRewind(quint64 from_event) { last_rewind_events_ = eventIndex() - from_event; }
 
   mutable std::vector<TimelineMark> marks_;
   mutable bool marks_valid_ = false;
@@ -194,6 +208,8 @@ class LabController : public QObject {
   cs::Scenario saved_;  // as last opened or saved, for isModified()
   QString path_;
   std::unique_ptr<cs::Simulation> run_;
+  RunSnapshots snapshots_;
+  quint64 last_rewind_events_ = 0;
   cs::RunLimits limits_{.trace_limit = kWindowTraceLimit, .queue_limit = kWindowQueueLimit, .memory_limit = kWindowRunMemoryLimit};
   QUndoStack undo_;
   QTimer* timer_ = nullptr;

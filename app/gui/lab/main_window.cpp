@@ -83,6 +83,23 @@ QString descriptionTip(const QString& heading, const QString& description) {
   return tip;
 }
 
+// The limit that stopped the run, with the value this run was made with: the window's limits are
+// lower than the CLI's (LabController::kWindow*), so the engine's text, which names the CLI's
+// defaults, would give the wrong number.
+QString haltedLimit(const cs::Simulator& sim) {
+  const cs::SimConfig& cfg = sim.config();
+  switch (sim.halted()) {
+    case cs::HaltReason::TraceLimit:
+      return MainWindow::tr("the trace limit (%L1 records)").arg(static_cast<qulonglong>(cfg.trace_limit));
+    case cs::HaltReason::QueueLimit:
+      return MainWindow::tr("the event queue limit (%L1 pending events)").arg(static_cast<qulonglong>(cfg.queue_limit));
+    case cs::HaltReason::MemoryLimit:
+      return MainWindow::tr("the memory limit (%L1 MiB)").arg(static_cast<double>(cfg.memory_limit) / (1 << 20), 0, 'g', 4);
+    case cs::HaltReason::None: break;
+  }
+  return {};
+}
+
 }  // namespace
 
 MainWindow::MainWindow(LabController* controller, QWidget* parent)
@@ -656,7 +673,7 @@ void MainWindow::updateStatus() {
   } else {
     events_label_->setText(tr("%1 · stopped early").arg(events));
     events_label_->setToolTip(tr("The run stopped at %1; what is shown is partial. Shorten the run (until_ms) or lighten "
-                                 "the workload.").arg(EngineText::haltReason(halted)));
+                                 "the workload.").arg(haltedLimit(controller_->sim())));
   }
   seed_label_->setText(tr("seed %1").arg(controller_->scenario().seed));
   const QString broken = controller_->violatedInvariant();
