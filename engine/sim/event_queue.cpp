@@ -7,13 +7,14 @@ namespace cs {
 
 void EventQueue::place(std::size_t i, const QueuedEvent& e) {
   heap_[i] = e;
-  if (e.kind == EventKind::Timer) timer_pos_[e.idx] = static_cast<std::uint32_t>(i);
+  if (e.kind == EventKind::Timer) timer_slot(e.idx) = static_cast<std::uint32_t>(i);
 }
 
 void EventQueue::sift_up(std::size_t i, QueuedEvent e) {
+  const Key key = e.order();
   while (i > 0) {
     const std::size_t parent = (i - 1) / 4;
-    if (!(e < heap_[parent])) break;
+    if (!(key < heap_[parent].order())) break;
     place(i, heap_[parent]);
     i = parent;
   }
@@ -22,40 +23,63 @@ void EventQueue::sift_up(std::size_t i, QueuedEvent e) {
 
 void EventQueue::sift_down(std::size_t i, QueuedEvent e) {
   const std::size_t n = heap_.size();
+  const Key key = e.order();
   for (;;) {
     const std::size_t first = 4 * i + 1;
     if (first >= n) break;
     std::size_t best = first;
+    Key best_key = heap_[first].order();
     const std::size_t end = std::min(first + 4, n);
-    for (std::size_t c = first + 1; c < end; ++c)
-      if (heap_[c] < heap_[best]) best = c;
-    if (!(heap_[best] < e)) break;
+    for (std::size_t c = first + 1; c < end; ++c) {
+      const Key k = heap_[c].order();
+      const bool less = k < best_key;
+      best = less ? c : best;
+      best_key = less ? k : best_key;
+    }
+    if (!(best_key < key)) break;
     place(i, heap_[best]);
     i = best;
   }
   place(i, e);
 }
 
+void EventQueue::make_timer_slot(std::uint32_t timer_id) {
+  if (timer_id < timer_pos_base_) {  // not the simulator's order (ids only grow); kept correct anyway
+    timer_pos_.insert(timer_pos_.begin(), timer_pos_base_ - timer_id, kNotQueued);
+    timer_pos_base_ = timer_id;
+  }
+  if (timer_id - timer_pos_base_ < timer_pos_.size()) return;
+  // At the end of the table: drop the leading entries no longer queued, then grow by doubling what
+  // is left. Linear in what is left, once per as many new ids: amortised O(1).
+  const auto live = std::find_if(timer_pos_.begin(), timer_pos_.end(), [](std::uint32_t p) { return p != kNotQueued; });
+  timer_pos_base_ += static_cast<std::uint32_t>(live - timer_pos_.begin());
+  timer_pos_.erase(timer_pos_.begin(), live);
+  if (timer_pos_.empty()) timer_pos_base_ = timer_id;
+  const std::size_t need = timer_id - timer_pos_base_ + 1;
+  if (need > timer_pos_.size()) timer_pos_.resize(std::max(need, 2 * timer_pos_.size()), kNotQueued);
+}
+
 void EventQueue::push(const QueuedEvent& e) {
-  if (e.kind == EventKind::Timer && e.idx >= timer_pos_.size())
-    timer_pos_.resize(std::max<std::size_t>(e.idx + 1, 2 * timer_pos_.size()), kNotQueued);
+  if (e.kind == EventKind::Timer) make_timer_slot(e.idx);
   heap_.push_back(e);
   sift_up(heap_.size() - 1, e);
 }
 
 void EventQueue::pop() {
-  if (heap_.front().kind == EventKind::Timer) timer_pos_[heap_.front().idx] = kNotQueued;
+  if (heap_.front().kind == EventKind::Timer) timer_slot(heap_.front().idx) = kNotQueued;
   const QueuedEvent last = heap_.back();
   heap_.pop_back();
   if (!heap_.empty()) sift_down(0, last);
 }
 
 void EventQueue::remove_timer(std::uint32_t timer_id) {
-  if (timer_id >= timer_pos_.size() || timer_pos_[timer_id] == kNotQueued) return;
-  const std::size_t i = timer_pos_[timer_id];
-  timer_pos_[timer_id] = kNotQueued;
-  cancelled_.push_back(Key{heap_[i].time, heap_[i].seq});
-  std::push_heap(cancelled_.begin(), cancelled_.end(), std::greater<Key>{});
+  if (timer_id < timer_pos_base_ || timer_id - timer_pos_base_ >= timer_pos_.size()) return;
+  std::uint32_t& slot = timer_slot(timer_id);
+  if (slot == kNotQueued) return;
+  const std::size_t i = slot;
+  slot = kNotQueued;
+  cancelled_.push_back(heap_[i].order());
+  if (cancelled_is_heap_) std::push_heap(cancelled_.begin(), cancelled_.end(), std::greater<Key>{});
   if (cancelled_.size() >= cancelled_compact_at_) compact_cancelled();
 
   const QueuedEvent last = heap_.back();
@@ -73,10 +97,14 @@ void EventQueue::mark_pruned() {
     cancelled_.clear();  // a prune that empties the queue skips every cancelled timer
     return;
   }
-  frontier_ = Key{heap_.front().time, heap_.front().seq};
+  frontier_ = heap_.front().order();
 }
 
 void EventQueue::forget_cancelled_before_frontier() {
+  if (!cancelled_is_heap_) {
+    std::make_heap(cancelled_.begin(), cancelled_.end(), std::greater<Key>{});
+    cancelled_is_heap_ = true;
+  }
   while (!cancelled_.empty() && cancelled_.front() < frontier_) {
     std::pop_heap(cancelled_.begin(), cancelled_.end(), std::greater<Key>{});
     cancelled_.pop_back();
@@ -86,14 +114,12 @@ void EventQueue::forget_cancelled_before_frontier() {
 void EventQueue::compact_cancelled() {
   // Bounds memory: linear in the keys kept, run when their number has doubled (amortised O(1)).
   const Key f = frontier_;
-  cancelled_.erase(std::remove_if(cancelled_.begin(), cancelled_.end(), [&](const Key& k) { return k < f; }),
-                   cancelled_.end());
-  std::make_heap(cancelled_.begin(), cancelled_.end(), std::greater<Key>{});
+  cancelled_.erase(std::remove_if(cancelled_.begin(), cancelled_.end(), [&](Key k) { return k < f; }), cancelled_.end());
+  if (cancelled_is_heap_) std::make_heap(cancelled_.begin(), cancelled_.end(), std::greater<Key>{});
   cancelled_compact_at_ = std::max(kMinCompaction, 2 * cancelled_.size());
 }
 
-bool EventQueue::counts_at_least(std::size_t n) {
-  if (heap_.size() + cancelled_.size() < n) return false;  // an upper bound suffices
+bool EventQueue::counts_exactly_at_least(std::size_t n) {
   forget_cancelled_before_frontier();
   return heap_.size() + cancelled_.size() >= n;
 }

@@ -89,8 +89,10 @@ Simulator::Simulator(const SimConfig& cfg, Protocol& protocol)
   messages_.emplace_back();
   messages_[0].status = MsgStatus::Delivered;
   first_in_flight_ = 1;
-  timers_.emplace_back();
-  timers_[0].cancelled = true;  // dropped at the first drop_dead_timer_records(); ids go on from 1
+  TimerRec none;
+  none.cancelled = true;  // dropped at the first drop_dead_timer_records(); ids go on from 1
+  timers_.push_back(none);
+  trace_stop_ = counts_trace() ? cfg.trace_limit : UINT64_MAX;
   // Room for the whole trace up front (address space; pages are only touched as records arrive),
   // so it is never reallocated: growing by doubling copied it each time and touched about twice
   // the memory in all, and fresh pages are what recording mostly costs.
@@ -210,29 +212,46 @@ const TraceEvent& Simulator::store(const TraceEvent& ev) {
   return trace_.emplace_back(ev);
 }
 
+void Simulator::record_past_trace_limit(TraceKind kind) {
+  if (halted_ != HaltReason::None && kind != TraceKind::Limit) return;
+  // One final record says why the run stopped; everything after it is discarded.
+  if (halted_ == HaltReason::None) halted_ = HaltReason::TraceLimit;
+  if (last_kind_ == TraceKind::Limit) return;
+  TraceEvent lim;
+  lim.seq = trace_count_;
+  lim.time = now_;
+  lim.kind = TraceKind::Limit;
+  lim.value = static_cast<std::int64_t>(halted_);
+  store(lim);  // observers are not told (as before); the sink is
+}
+
 void Simulator::record(TraceEvent ev) {
-  if (trace_count_ >= cfg_.trace_limit && counts_trace()) {
-    if (halted_ == HaltReason::None || ev.kind == TraceKind::Limit) {
-      // One final record says why the run stopped; everything after it is discarded.
-      if (halted_ == HaltReason::None) halted_ = HaltReason::TraceLimit;
-      if (last_kind_ != TraceKind::Limit) {
-        TraceEvent lim;
-        lim.seq = trace_count_;
-        lim.time = now_;
-        lim.kind = TraceKind::Limit;
-        lim.value = static_cast<std::int64_t>(halted_);
-        store(lim);  // observers are not told (as before); the sink is
-      }
-    }
-    return;
-  }
+  if (trace_count_ >= trace_stop_) return record_past_trace_limit(ev.kind);
   // A `limit` record is never refused: it says why the run stopped. The bytes are counted whether
   // or not the trace is kept (SimConfig::keep_trace), so that the run does not depend on it.
   if (ev.kind != TraceKind::Limit && counts_trace() && !admit(sizeof(TraceEvent))) return;
   ev.seq = trace_count_;
   ev.time = now_;
-  const TraceEvent& stored = store(ev);
+  // store(), written out: this is the hottest path of a run.
+  ++trace_count_;
+  last_kind_ = ev.kind;
+  if (sink_) sink_->record(ev);
+  const TraceEvent& stored = cfg_.keep_trace ? trace_.emplace_back(ev) : ev;
   for (TraceObserver* o : observers_[static_cast<std::size_t>(ev.kind)]) o->observe(stored);
+}
+
+void Simulator::message_event(TraceKind kind, const Message& m, DropReason why) {
+  const bool outgoing = kind == TraceKind::Send || kind == TraceKind::Duplicate;
+  TraceEvent ev;
+  ev.kind = kind;
+  ev.node = outgoing ? m.from : m.to;
+  ev.peer = outgoing ? m.to : m.from;
+  ev.key = m.type;
+  ev.txn = m.txn;
+  ev.msg = m.id;
+  ev.reason = why;
+  if (kind == TraceKind::Duplicate) ev.value = m.copy_of - 1;
+  record(ev);
 }
 
 bool Simulator::dead(const QueuedEvent& ev) const {
@@ -288,6 +307,10 @@ void Simulator::set_script(std::vector<ScheduledStep> steps) {
 
 bool Simulator::step() {
   prune();
+  return step_pruned();
+}
+
+bool Simulator::step_pruned() {
   if (script_due() && halted_ == HaltReason::None) {
     const Time shown = now_;
     now_ = std::max(Time{0}, script_step_time(script_pos_) - ms(1));  // apply_step adds the 1 ms
@@ -317,9 +340,9 @@ bool Simulator::step() {
 
 void Simulator::run_until(Time t) {
   while (halted_ == HaltReason::None) {
-    const auto next = next_event_time();
+    const auto next = next_event_time();  // prunes
     if (!next || *next > t) break;
-    step();
+    step_pruned();
   }
   if (halted_ == HaltReason::None && t > now_) now_ = t;
 }
@@ -359,15 +382,7 @@ void Simulator::fire_timer(std::uint32_t id) {
 void Simulator::drop(Message& m, DropReason why) {
   m.status = MsgStatus::Dropped;
   m.drop_reason = why;
-  TraceEvent ev;
-  ev.kind = TraceKind::Drop;
-  ev.node = m.to;
-  ev.peer = m.from;
-  ev.key = m.type;
-  ev.txn = m.txn;
-  ev.msg = m.id;
-  ev.reason = why;
-  record(ev);
+  message_event(TraceKind::Drop, m, why);
 }
 
 void Simulator::deliver(Message& m) {
@@ -377,14 +392,7 @@ void Simulator::deliver(Message& m) {
     return drop(m, DropReason::LinkCut);
   if (!is_up(m.to)) return drop(m, DropReason::NodeDown);
   m.status = MsgStatus::Delivered;
-  TraceEvent ev;
-  ev.kind = TraceKind::Deliver;
-  ev.node = m.to;
-  ev.peer = m.from;
-  ev.key = m.type;
-  ev.txn = m.txn;
-  ev.msg = m.id;
-  record(ev);
+  message_event(TraceKind::Deliver, m);
   protocol_->on_message(*this, m);  // stable: messages_ is a deque
 }
 
@@ -421,17 +429,7 @@ Message* Simulator::append_duplicate(std::uint32_t of) {
   return &c;
 }
 
-void Simulator::record_duplicate(const Message& c) {
-  TraceEvent d;
-  d.kind = TraceKind::Duplicate;
-  d.node = c.from;
-  d.peer = c.to;
-  d.key = c.type;
-  d.txn = c.txn;
-  d.msg = c.id;
-  d.value = c.copy_of - 1;
-  record(d);
-}
+void Simulator::record_duplicate(const Message& c) { message_event(TraceKind::Duplicate, c); }
 
 std::uint32_t Simulator::send(NodeId from, NodeId to, std::uint16_t type, TxnId txn, std::int64_t a,
                               std::int64_t b, std::vector<std::int64_t> extra) {
@@ -458,15 +456,7 @@ std::uint32_t Simulator::send(NodeId from, NodeId to, std::uint16_t type, TxnId 
   launch(m);
   const std::uint32_t id = m.id;
   nodes_[static_cast<std::size_t>(from)].last_sent = id;
-
-  TraceEvent ev;
-  ev.kind = TraceKind::Send;
-  ev.node = from;
-  ev.peer = to;
-  ev.key = type;
-  ev.txn = txn;
-  ev.msg = id;
-  record(ev);
+  message_event(TraceKind::Send, m);
 
   if (Message* c = dup ? append_duplicate(id) : nullptr) {
     launch(*c);

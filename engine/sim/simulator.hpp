@@ -26,6 +26,7 @@
 #include "sim/fault.hpp"
 #include "sim/network.hpp"
 #include "sim/protocol.hpp"
+#include "sim/ring_table.hpp"
 #include "sim/rng.hpp"
 #include "sim/schedule.hpp"
 #include "sim/trace.hpp"
@@ -275,6 +276,11 @@ class Simulator {
 
   void push(Time t, EventKind kind, std::uint32_t idx);
   void record(TraceEvent ev);
+  // record() once the trace limit is reached: at most one final `limit` record, then nothing.
+  void record_past_trace_limit(TraceKind kind);
+  // The record of a message's Send, Duplicate (node = sender, peer = receiver; a duplicate's value is
+  // the original's id), Deliver or Drop (node = receiver, peer = sender): type, transaction and id.
+  void message_event(TraceKind kind, const Message& m, DropReason why = DropReason::None);
   // Gives `ev` to the sink and keeps it if the trace is kept; returns where it lives now (`ev` itself
   // when the trace is not kept).
   const TraceEvent& store(const TraceEvent& ev);
@@ -286,6 +292,8 @@ class Simulator {
   template <class T>
   bool admit_one_more(std::vector<T>& v);
   void dispatch(const QueuedEvent& ev);
+  // step() once prune() has run (run_until() has just pruned, through next_event_time()).
+  bool step_pruned();
   void fire_timer(std::uint32_t id);
   // The lowest-numbered message in flight with the content `step` names, else nullptr.
   Message* find_in_flight(const ScheduledStep& step);
@@ -333,7 +341,7 @@ class Simulator {
   // by a crash and skipped) are dropped: a cancelled timer must stay cancelled, and an id below the
   // base says so. In a long run this keeps the table at the span of live timers, whose memory is
   // reused, instead of one record for every timer ever set.
-  mutable std::deque<TimerRec> timers_;  // mutable: prune() marks skipped timers dead
+  mutable RingTable<TimerRec> timers_;  // mutable: prune() marks skipped timers dead
   mutable std::uint32_t timers_base_ = 0;
   std::vector<ClientRec> clients_;
   std::vector<std::uint32_t> scheduled_clients_;  // scheduled runs: clients_ indices not yet run
@@ -342,6 +350,8 @@ class Simulator {
   bool script_due() const;             // the next event is the script's next step (not a timed fault)
   std::vector<TraceEvent> trace_;
   std::uint64_t trace_count_ = 0;
+  // trace_count_ at which the trace limit applies: trace_limit, or never when !counts_trace().
+  std::uint64_t trace_stop_ = 0;
   TraceKind last_kind_ = TraceKind::Count_;  // of the last record; Count_ before the first
   TraceSink* sink_ = nullptr;
   // By trace kind, in the order they were added: record() calls only those that look at the kind.
