@@ -482,6 +482,58 @@ TEST(CanvasTokens, LabelsOfTokensFlyingTogetherNeverOverlap) {
   }
 }
 
+// C's PREPAREs leave from under its WAL box: their labels, written above the tokens, covered
+// "BEGIN t1" in lesson 07 (the lesson about that log) and a participant's state as a token arrived.
+// A label now goes above or below, right or left of its token, wherever it covers no card, no WAL box
+// and not the legend; a token with no such place stays unlabelled until it has one.
+TEST(CanvasTokens, LabelsCoverNoCardNoWalAndNotTheLegend) {
+  for (const char* file : {"2pc-happy.json", "3pc-happy.json", "saga-orchestration-happy.json"}) {
+    for (const bool projector : {false, true}) {
+      auto c = open(file);
+      CanvasView view(c.get());
+      view.setProjectorMode(projector);
+      showAndPaint(view, {1280, 720});
+      int labelled = 0;
+      for (cs::Time t = 0; t <= cs::ms(80); t += 250) {  // microseconds
+        c->seekTime(t);
+        view.viewport()->grab();
+        std::vector<QRectF> cards;
+        for (cs::NodeId n = 0; n < c->nodeCount(); ++n) {
+          const NodeItem* item = view.nodeItem(n);
+          cards.push_back(onScreen(view, item->outlineRect().translated(item->pos())));
+        }
+        const auto& shown = view.tokenLabelsShown();
+        labelled += static_cast<int>(shown.size());
+        for (auto l = shown.cbegin(); l != shown.cend(); ++l) {
+          for (std::size_t n = 0; n < cards.size(); ++n)
+            EXPECT_FALSE(l.value().intersects(cards[n])) << file << " message " << l.key() << "'s label covers node " << n << " at t " << t << " projector " << projector;
+          EXPECT_FALSE(l.value().intersects(view.legendRect())) << file << " at t " << t;
+          EXPECT_TRUE(QRectF(view.viewport()->rect()).contains(l.value())) << file << " at t " << t;
+        }
+      }
+      EXPECT_GT(labelled, 20) << file << ": the tokens in open space keep their labels; projector " << projector;
+    }
+  }
+}
+
+// The moment lesson 07 stops at for its first task: three PREPAREs just under C's WAL box, on a
+// 1280×720 projector. Their labels are written below the tokens, clear of "BEGIN t1".
+TEST(CanvasTokens, Lesson07sPrepareLabelsLeaveTheCoordinatorsWalReadable) {
+  guitest::ShownWindow sw(nullptr, QSize(1280, 720));
+  ASSERT_TRUE(sw.w.startLesson(QStringLiteral("07-two-phase-commit"), false));
+  sw.w.setProjectorMode(true, false);
+  guitest::walkTo(sw.w, 4);  // the task "step until P1 logs READY", at 0 ms
+  QApplication::processEvents();
+  const CanvasView* canvas = sw.w.canvas();
+  canvas->viewport()->grab();
+  ASSERT_GE(canvas->messageItems().size(), 3);
+  const NodeItem* coordinator = canvas->nodeItem(0);
+  const QRectF wal = onScreen(*canvas, coordinator->outlineRect().translated(coordinator->pos()));
+  const auto& shown = canvas->tokenLabelsShown();
+  EXPECT_GE(shown.size(), 1) << "at least one PREPARE keeps its label";
+  for (const QRectF& label : shown) EXPECT_FALSE(label.intersects(wal));
+}
+
 // Lesson 04 breaks "no lost update" with the replicas in the top row: the banner used to sit over
 // them and hide the states the lesson talks about. It now goes where it covers no card (here the
 // middle of the canvas, over links only), on a 1280×720 projector, in both languages.

@@ -742,15 +742,15 @@ QPainterPath MessageItem::shape() const {
   return p;
 }
 
-QRectF MessageItem::labelRect(const CanvasStyle& style, qreal textWidth, bool left) {
+QRectF MessageItem::labelRect(const CanvasStyle& style, qreal textWidth, LabelSide side) {
   const qreal r = 7 * style.scheme->fontScale;
   const qreal h = QFontMetricsF(style.token).height();
   const qreal w = textWidth + 4;
-  return QRectF(left ? -r - 3 - w : r + 3, -r - h - 1, w, h);
+  return QRectF(side.left ? -r - 3 - w : r + 3, side.below ? r + 1 : -r - h - 1, w, h);
 }
 
 void MessageItem::paintToken(QPainter* p, const CanvasStyle& style, const QString& key, const QString& label,
-                             bool selected, bool labelLeft) {
+                             bool selected, LabelSide side) {
   const palette::Scheme& s = *style.scheme;
   const qreal r = 7 * s.fontScale;
   const QColor fill = palette::message(key, style.projector);
@@ -767,7 +767,7 @@ void MessageItem::paintToken(QPainter* p, const CanvasStyle& style, const QStrin
   // view leaves it out because another label is already there.
   if (label.isEmpty()) return;
   p->setFont(style.token);
-  const QRectF text = labelRect(style, QFontMetricsF(style.token).horizontalAdvance(label), labelLeft);
+  const QRectF text = labelRect(style, QFontMetricsF(style.token).horizontalAdvance(label), side);
   // A token often passes over a node's WAL box or another label: a backing plate keeps the type
   // readable on top of text, where a halo alone would not.
   QColor plate = s.background;

@@ -272,16 +272,20 @@ class MessageItem : public QGraphicsItem {
   qreal radius() const;
   // Paints a token of this look centred on the origin (without the fade and the loss cross, which
   // depend on progress and are applied by the caller).
-  // `labelLeft`: the label on the left of the token (near the right edge of the view, where it
-  // would be cut off).
+  // Where the label goes: above the token and right of it unless the view chose otherwise (near
+  // the right edge of the view, or where that place would cover a card or another label).
+  struct LabelSide {
+    bool left = false;
+    bool below = false;
+  };
   static void paintToken(QPainter* p, const CanvasStyle& style, const QString& key, const QString& label, bool selected,
-                         bool labelLeft = false);
+                         LabelSide side);
   // The label next to the token (the type, and "×2" for a duplicate).
   QString label() const;
-  // Where a token's label is written, in item coordinates around the token's centre: right of the
-  // token or, with `left`, on its left. `textWidth`: the label's advance in `style.token`. The
-  // painted backing plate is 2 units wider on each side.
-  static QRectF labelRect(const CanvasStyle& style, qreal textWidth, bool left);
+  // Where a token's label is written, in item coordinates around the token's centre, on `side`.
+  // `textWidth`: the label's advance in `style.token`. The painted backing plate is 2 units wider on
+  // each side.
+  static QRectF labelRect(const CanvasStyle& style, qreal textWidth, LabelSide side);
 
  private:
   quint32 id_;

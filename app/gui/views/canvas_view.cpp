@@ -923,19 +923,36 @@ void CanvasView::chooseTokenLabels(const std::vector<const MessageItem*>& order,
   std::sort(byPriority.begin(), byPriority.end(), [](const MessageItem* a, const MessageItem* b) {
     return a->data().selected != b->data().selected ? a->data().selected : a->id() < b->id();
   });
+  // A label must not hide what a card says (its state, its WAL: often what the lesson is about) nor
+  // the legend: those are in the way, as the labels already written are.
+  std::vector<QRectF> cards;
+  for (const NodeItem* n : nodes_) cards.push_back(vt.mapRect(n->outlineRect().translated(n->pos())).adjusted(-3, -3, 3, 3));
+  if (!legendRect().isNull()) cards.push_back(legendRect());
+  const QRectF pane(viewport()->rect());
   std::vector<QRectF> placed;
   for (const MessageItem* m : byPriority) {
     const qreal textW = tokenLabelWidth(m->label());
     const QPointF at = vt.map(m->pos());
     // In view pixels, with 4 units of room on the far side of the label.
-    const auto inView = [&](QRectF r) { return QRectF(at + r.topLeft() * sc, r.size() * sc); };
-    QRectF rect = inView(MessageItem::labelRect(style_, textW, false).adjusted(0, 0, 4, 0));
-    // A label that would run past the right edge of the view is written on the token's left.
-    if (rect.right() > viewport()->width() - 4) rect = inView(MessageItem::labelRect(style_, textW, true).adjusted(-4, 0, 0, 0));
-    const bool clash = std::any_of(placed.begin(), placed.end(), [&](const QRectF& o) { return o.intersects(rect); });
-    if (clash) continue;
-    placed.push_back(rect);
-    labelsShown_.insert(m->id(), rect);
+    const auto inView = [&](MessageItem::LabelSide side) {
+      const QRectF r = MessageItem::labelRect(style_, textW, side).adjusted(side.left ? -4 : 0, 0, side.left ? 0 : 4, 0);
+      return QRectF(at + r.topLeft() * sc, r.size() * sc);
+    };
+    const auto clear = [&](const QRectF& rect) {
+      const auto hits = [&](const QRectF& o) { return o.intersects(rect); };
+      return pane.contains(rect) && std::none_of(placed.begin(), placed.end(), hits) && std::none_of(cards.begin(), cards.end(), hits);
+    };
+    // Above right first (where a reader looks), then above left, below right, below left. A token
+    // whose every place is taken goes unlabelled for now; the legend names its kind, and its label
+    // comes back once it flies into open space.
+    for (const MessageItem::LabelSide side : {MessageItem::LabelSide{false, false}, MessageItem::LabelSide{true, false},
+                                              MessageItem::LabelSide{false, true}, MessageItem::LabelSide{true, true}}) {
+      const QRectF rect = inView(side);
+      if (!clear(rect)) continue;
+      placed.push_back(rect);
+      labelsShown_.insert(m->id(), rect);
+      break;
+    }
   }
 }
 
@@ -983,25 +1000,26 @@ void CanvasView::paintTokens(QPainter* p) {
     const auto shown = labelsShown_.constFind(m->id());
     const QString label = shown == labelsShown_.cend() ? QString() : m->label();
     const QPointF at = vt.map(m->pos());
-    const bool left = shown != labelsShown_.cend() && shown->center().x() < at.x();
+    const MessageItem::LabelSide side{shown != labelsShown_.cend() && shown->center().x() < at.x(),
+                                      shown != labelsShown_.cend() && shown->center().y() > at.y()};
     const qreal fade = d.doomed ? std::clamp(1.0 - (d.progress - 0.4) * 1.1, 0.3, 1.0) : 1.0;
     if (vector) {
       p->save();
       p->setOpacity(fade);
       p->translate(at);
       p->scale(sc, sc);
-      MessageItem::paintToken(p, style_, d.key, label, d.selected, left);
+      MessageItem::paintToken(p, style_, d.key, label, d.selected, side);
       p->restore();
       if (d.doomed && d.progress > 0.55) paintLossCross(p, at, r * 1.1 * sc, sc);
       continue;
     }
     const QString key = d.key + QLatin1Char('|') + label + (d.selected ? QStringLiteral("|s") : QString()) +
-                        (left ? QStringLiteral("|l") : QString());
+                        (side.left ? QStringLiteral("|l") : QString()) + (side.below ? QStringLiteral("|b") : QString());
     auto it = sprites_.find(key);
     if (it == sprites_.end()) {
-      // Item-space extent: the selection ring, and the label (and its halo) on either side.
+      // Item-space extent: the selection ring, and the label (and its halo) on any side.
       const qreal textW = tokenLabelWidth(label) + 14;
-      const QRectF box(-r - 10 - (left ? textW : 0), -r - tm.height() - 6, 2 * r + 24 + textW, 2 * r + tm.height() + 18);
+      const QRectF box(-r - 10 - (side.left ? textW : 0), -r - tm.height() - 6, 2 * r + 24 + textW, 2 * r + 2 * tm.height() + 18);
       const QPointF origin(std::ceil(-box.left() * sc), std::ceil(-box.top() * sc));
       const QSize px(static_cast<int>(std::ceil(box.right() * sc + origin.x())) + 2,
                      static_cast<int>(std::ceil(box.bottom() * sc + origin.y())) + 2);
@@ -1014,7 +1032,7 @@ void CanvasView::paintTokens(QPainter* p) {
       sp_p.setRenderHints(renderHints());
       sp_p.translate(origin);
       sp_p.scale(sc, sc);
-      MessageItem::paintToken(&sp_p, style_, d.key, label, d.selected, left);
+      MessageItem::paintToken(&sp_p, style_, d.key, label, d.selected, side);
       sp_p.end();
       it = sprites_.insert(key, sp);
     }
