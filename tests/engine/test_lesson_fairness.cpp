@@ -13,18 +13,12 @@
 #include "scenario/lesson.hpp"
 #include "scenario/lesson_fairness.hpp"
 #include "scenario/option_order.hpp"
+#include "text_test_support.hpp"
 
 namespace cs {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string read_all(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 std::string all(const Diagnostics& ds) {
   std::string s;

@@ -15,6 +15,7 @@
 #include "scenario/lesson.hpp"
 #include "scenario/lesson_predict.hpp"
 #include "scenario/lesson_walker.hpp"
+#include "text_test_support.hpp"
 
 namespace cs {
 namespace {
@@ -81,13 +82,6 @@ std::size_t index_of(const Lesson& l, const std::string& id) {
   for (std::size_t i = 0; i < l.steps.size(); ++i)
     if (l.steps[i].id == id) return i;
   return l.steps.size();
-}
-
-std::string read_all(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 }  // namespace

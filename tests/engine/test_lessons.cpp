@@ -21,13 +21,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string read_all(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 std::vector<fs::path> shipped_lessons() {
   std::vector<fs::path> out;
   const fs::path dir = fs::path(COMMITSCOPE_SOURCE_DIR) / "lessons";

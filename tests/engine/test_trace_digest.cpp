@@ -13,19 +13,13 @@
 #include "scenario/report.hpp"
 #include "scenario/simulation.hpp"
 #include "scenario/trace_digest.hpp"
+#include "text_test_support.hpp"
 
 using namespace cs;
 
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string read_all(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 Scenario shipped(const std::string& name) {
   const fs::path path = fs::path(COMMITSCOPE_SOURCE_DIR) / "resources" / "scenarios" / (name + ".json");

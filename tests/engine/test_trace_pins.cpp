@@ -17,6 +17,7 @@
 #include "scenario/simulation.hpp"
 #include "scenario/trace_digest.hpp"
 #include "sha256_test_support.hpp"
+#include "text_test_support.hpp"
 
 using namespace cs;
 using namespace cs::testing;
@@ -24,13 +25,6 @@ using namespace cs::testing;
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string read_all(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 // What the CLI hashes: the records' canonical encoding, fed to SHA-256 a chunk at a time.
 std::string trace_sha256(const Simulator& sim) {

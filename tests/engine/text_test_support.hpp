@@ -1,9 +1,20 @@
 // Text helpers shared by the engine tests (no Qt here: the engine's tests link only to it).
 #pragma once
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 namespace cs {
+
+// A whole file as bytes (empty when it cannot be read: the test's own checks then fail on it).
+inline std::string read_all(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
 
 // Whether UTF-8 text holds at least one CJK ideograph (U+4E00–U+9FFF, three bytes each): a
 // Chinese title is not just a copy of the English one.
