@@ -386,11 +386,17 @@ TEST(StateMachineInTheWindow, NoArrowLabelCoversAStateAt1280x720) {
 // is shown as two rows around the orchestrator instead (names 18–22 px), so every lesson's canvas
 // text stays at 13.5 px or more (2PC in zh-TW, whose state names are the widest, is the smallest),
 // nothing overlaps and the leader's links pass behind no card. The file's layout is unchanged.
+// Every lesson but 03, whose ten nodes (five replicas over five clients) stand in two rows of five:
+// its names are ~11 px there, and it needs a layout (or fewer clients) of its own.
 TEST(ProjectorLayout, LessonCanvasTextStaysLargeBesideTheLessonPanelAt1280x720) {
   QStringList problems;
   for (const char* lang : {"en", "zh_TW"}) {
     language::apply(QString::fromLatin1(lang), false);
-    for (const char* lesson : {"08-2pc-blocks", "12-saga-orchestration", "13-saga-choreography", "15-tcc"}) {
+    for (const char* lesson : {"01-what-is-a-distributed-system", "02-cap-partition-forces-a-choice",
+                               "04-clocks-and-vector-clocks", "05-split-brain", "06-acid-stops-at-the-service-boundary",
+                               "07-two-phase-commit", "08-2pc-blocks", "09-participant-crash-recovery", "10-timeouts-and-the-janitor",
+                               "11-three-phase-commit", "12-saga-orchestration", "13-saga-choreography", "14-saga-missing-isolation",
+                               "15-tcc", "16-transactional-outbox", "17-choosing-a-pattern"}) {
       guitest::ShownWindow shown(nullptr, QSize(1280, 720));
       MainWindow& w = shown.w;
       w.setProjectorMode(true, false);
