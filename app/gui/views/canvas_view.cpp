@@ -319,7 +319,8 @@ void CanvasView::placeOverlays() {
 
 // A banner over the nodes hides the very states it is about (lesson 04's replicas sat under it): of
 // the top, the middle and the bottom of the canvas it goes where it covers the least card area (the
-// top when that covers none), and when every place covers a card it shrinks to one line first.
+// top when that covers none; a card the lesson highlights weighs ten times), and when every place
+// covers a card it shrinks to one line first.
 void CanvasView::placeBanner(int top, int bottomMargin) {
   const auto bestPlace = [&](qint64* cover) {
     banner_->place(top, width() - 40);
@@ -354,7 +355,8 @@ qint64 CanvasView::cardCover(const QRect& r) const {
     if (!item || !item->isVisible()) continue;
     const QRect card = mapFromScene(item->sceneBoundingRect()).boundingRect().translated(viewport()->pos());
     const QRect overlap = card.intersected(r);
-    if (!overlap.isEmpty()) area += qint64(overlap.width()) * overlap.height();
+    // A card the lesson points at is what the learner must see and click: covering it costs ten times.
+    if (!overlap.isEmpty()) area += qint64(overlap.width()) * overlap.height() * (item->highlighted() ? 10 : 1);
   }
   return area;
 }
