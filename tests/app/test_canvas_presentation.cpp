@@ -606,3 +606,40 @@ TEST(InvariantBannerPlace, TheBannerLeavesTheCardsALessonHighlightsVisible) {
   }
   language::apply(QStringLiteral("en"), false);
 }
+
+// Beside lesson 03's 4-second clock a projector's legend row has room for about two entries. It
+// used to keep entries in order until one did not fit, so an "acknowledgement" first left a box that
+// said only "+4 more"; it now keeps what fits (skipping a long one) and never shows a lone "+N more".
+TEST(CanvasLegend, AProjectorLegendShortOfRoomKeepsWhatFitsAndNeverALoneMore) {
+  for (const char* lang : {"en", "zh_TW"}) {
+    ASSERT_TRUE(language::apply(QString::fromLatin1(lang), false));
+    guitest::ShownWindow shown(nullptr, QSize(1280, 720));
+    MainWindow& w = shown.w;
+    w.setProjectorMode(true, false);
+    ASSERT_TRUE(w.startLesson(QStringLiteral("03-pacelc-even-without-partitions"), false));
+    LessonSession* s = w.lessonSession();
+    s->setTeacherMode(true);
+    s->jumpTo(4);  // step 5: four families of message in flight
+    s->setTeacherMode(false);
+    s->skipAnimation();
+    QCoreApplication::processEvents();
+    CanvasView* view = w.canvas();
+    view->viewport()->grab();
+    std::set<int> flying;
+    for (const MessageItem* m : view->messageItems()) {
+      cs::MessageFamily f;
+      ASSERT_TRUE(palette::messageFamily(m->data().key, &f));
+      flying.insert(static_cast<int>(f));
+    }
+    ASSERT_GE(flying.size(), 3u) << lang;
+    int tokens = 0, more = 0;
+    for (const CanvasLegend::Entry& e : view->legendShown()) {
+      if (e.mark == CanvasLegend::Mark::Token) ++tokens;
+      if (e.mark == CanvasLegend::Mark::More) ++more;
+    }
+    EXPECT_GE(tokens, 1) << lang << ": no family named, only '+N more'";
+    EXPECT_LE(more, 1) << lang;
+    EXPECT_FALSE(view->legendRect().isEmpty()) << lang;
+  }
+  language::apply(QStringLiteral("en"), false);
+}

@@ -79,13 +79,22 @@ CanvasLegend::Layout CanvasLegend::layout(const QRectF& area, const std::vector<
   if (entries.empty()) return l;
   l.entries = entries;
   if (flow(area, l, maxRows)) return l;
-  // Too many: drop entries from the end until "+N more" fits too.
-  for (std::size_t keep = entries.size(); keep-- > 0;) {
-    l.entries.assign(entries.begin(), entries.begin() + static_cast<std::ptrdiff_t>(keep));
-    l.entries.push_back({Mark::More, {}, tr("+%1 more").arg(entries.size() - keep)});
-    if (flow(area, l, maxRows)) return l;
+  // Too many: keep, in their order, the entries that fit beside a "+N more" for the rest (a long one
+  // such as "acknowledgement" is passed over for shorter ones after it rather than ending the row).
+  // A lone "+N more" says nothing a reader can use: when not even one entry fits, there is no legend.
+  const auto more = [&](std::size_t rest) { return Entry{Mark::More, {}, tr("+%1 more").arg(rest)}; };
+  std::vector<Entry> kept;
+  for (const Entry& e : entries) {
+    Layout trial;
+    trial.entries = kept;
+    trial.entries.push_back(e);
+    trial.entries.push_back(more(entries.size() - kept.size() - 1));
+    if (flow(area, trial, maxRows)) kept.push_back(e);
   }
-  return {};
+  if (kept.empty()) return {};
+  l.entries = kept;
+  l.entries.push_back(more(entries.size() - kept.size()));
+  return flow(area, l, maxRows) ? l : Layout{};
 }
 
 QRectF CanvasLegend::box(const QRectF& area, QSizeF size, bool atTop) const {

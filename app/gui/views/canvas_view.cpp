@@ -1137,7 +1137,12 @@ qreal CanvasView::legendReserve() const {
 QRectF CanvasView::legendArea() const {
   QRectF area(viewport()->rect());
   if (style_.projector) {
-    const qreal clock = QFontMetricsF(clockFont()).horizontalAdvance(tr("t = %1 ms").arg(viewutil::ms(cs::ms(88888))));
+    // The clock's widest reading in this run (its end time, every digit an 8), not in any run: a
+    // 4-second lesson's clock leaves the legend room for a family or two more.
+    QString widest = viewutil::ms(std::max(controller_->endTime(), controller_->now()));
+    for (QChar& c : widest)
+      if (c.isDigit()) c = QLatin1Char('8');
+    const qreal clock = QFontMetricsF(clockFont()).horizontalAdvance(tr("t = %1 ms").arg(widest));
     area.setRight(area.right() - clock - 30);
   }
   return area;
