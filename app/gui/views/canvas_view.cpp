@@ -1187,6 +1187,8 @@ void CanvasView::setHighlights(const QStringList& nodes, const QList<QPair<QStri
   hlNodes_ = nodes;
   hlLinks_ = links;
   applyHighlights();
+  // A banner placed before this step's highlights may sit on the cards they point at.
+  if (banner_->isVisible()) placeOverlays();
 }
 
 void CanvasView::setTimerHighlights(const QStringList& nodes) {
