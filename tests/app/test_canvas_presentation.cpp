@@ -648,3 +648,35 @@ TEST(CanvasLegend, AProjectorLegendShortOfRoomKeepsWhatFitsAndNeverALoneMore) {
   }
   language::apply(QStringLiteral("en"), false);
 }
+
+// The canvas zooms out when a run's cards grow (logs, countdowns) and used to stay zoomed out for
+// good: after lesson 03 restarts the register with R = W = 3, its empty cards were drawn a fifth
+// smaller than when the lesson opened. At a run's start the fit is made again.
+TEST(ProjectorLayout, ARestartedRunIsDrawnAsLargeAsTheLessonsFirstStep) {
+  guitest::ShownWindow shown(nullptr, QSize(1280, 720));
+  MainWindow& w = shown.w;
+  w.setProjectorMode(true, false);
+  ASSERT_TRUE(w.startLesson(QStringLiteral("03-pacelc-even-without-partitions"), false));
+  QApplication::processEvents();
+  CanvasView* canvas = w.canvas();
+  canvas->viewport()->grab();
+  const qreal first = canvas->transform().m11();
+  LessonSession* s = w.lessonSession();
+  s->setTeacherMode(true);
+  s->jumpTo(13);  // the R = W = 1 run, played on
+  s->skipAnimation();
+  QApplication::processEvents();
+  canvas->viewport()->grab();
+  const qreal played = canvas->transform().m11();
+  while (s->currentIndex() < 15) {  // Page Down through the restart with R = W = 3
+    s->next();
+    s->skipAnimation();
+    QApplication::processEvents();
+  }
+  canvas->viewport()->grab();
+  ASSERT_EQ(shown.controller.eventIndex(), 0u);
+  const qreal restarted = canvas->transform().m11();
+  qInfo("scale: first step %.3f, played %.3f, restarted %.3f", first, played, restarted);
+  EXPECT_GT(restarted, 0.97 * first);
+  s->setTeacherMode(false);
+}

@@ -225,9 +225,17 @@ void CanvasView::refresh() {
   refreshPartitions();
   refreshMessages();
   refreshBanner();
-  // A crash lengthens a card's log, a partition adds a region: keep everything in view.
+  // A crash lengthens a card's log, a partition adds a region: keep everything in view. The zoom
+  // only ever shrinks during a run (cards that grew and shrank back would make it pump); at a run's
+  // start (a new run, a restart with other parameters, a rewind to 0) the cards are as small as they
+  // get, and the fit is made again so that they are as large as when the run was first shown.
   const QRectF content = contentRect();
-  if (!fittedContent_.isEmpty() && !fittedContent_.adjusted(-2, -2, 2, 2).contains(content)) fit();
+  if (!fittedContent_.isEmpty()) {
+    const bool outgrown = !fittedContent_.adjusted(-2, -2, 2, 2).contains(content);
+    const bool shrunkAtStart = controller_->eventIndex() == 0 &&
+                               (content.width() < fittedContent_.width() - 2 || content.height() < fittedContent_.height() - 2);
+    if (outgrown || shrunkAtStart) fit();
+  }
   viewport()->update();
 }
 
