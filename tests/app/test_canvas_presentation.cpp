@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <QApplication>
+#include <QLabel>
 #include <QSet>
 #include <QStyle>
 #include <QTest>
@@ -679,4 +680,33 @@ TEST(ProjectorLayout, ARestartedRunIsDrawnAsLargeAsTheLessonsFirstStep) {
   qInfo("scale: first step %.3f, played %.3f, restarted %.3f", first, played, restarted);
   EXPECT_GT(restarted, 0.97 * first);
   s->setTeacherMode(false);
+}
+
+// At 1920×1080 lesson 03's partition step leaves no place free of cards, so the banner is one line:
+// it was as wide as its label's stale size hint and read "Invariant broken: Linea". Its whole title
+// fits now, on one line or wrapped onto two.
+TEST(InvariantBannerPlace, ACompactBannerShowsItsWholeTitle) {
+  for (const QSize size : {QSize(1920, 1080), QSize(1280, 720)}) {
+    guitest::ShownWindow shown(nullptr, size);
+    MainWindow& w = shown.w;
+    w.setProjectorMode(true, false);
+    ASSERT_TRUE(w.startLesson(QStringLiteral("03-pacelc-even-without-partitions"), false));
+    LessonSession* s = w.lessonSession();
+    s->setTeacherMode(true);
+    s->jumpTo(11);  // step 12: the partition in place, linearizability broken
+    s->skipAnimation();
+    QCoreApplication::processEvents();
+    s->setTeacherMode(false);
+    InvariantBanner* banner = w.canvas()->invariantBanner();
+    ASSERT_TRUE(banner->isVisible());
+    const auto* title = banner->findChild<QLabel*>(QStringLiteral("invariantBannerTitle"));
+    ASSERT_NE(title, nullptr);
+    const int needed = QFontMetrics(title->font()).horizontalAdvance(title->text());
+    if (title->wordWrap()) {
+      EXPECT_GE(title->height(), title->heightForWidth(title->width())) << size.width();
+    } else {
+      EXPECT_GE(title->width(), needed) << size.width() << ": " << title->text().toStdString();
+    }
+    EXPECT_TRUE(w.canvas()->rect().contains(banner->geometry())) << size.width();
+  }
 }

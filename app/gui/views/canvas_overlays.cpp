@@ -1,5 +1,6 @@
 #include "canvas_overlays.hpp"
 
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMouseEvent>
@@ -66,6 +67,7 @@ void InvariantBanner::setProjector(bool on) {
 
 void InvariantBanner::setCompact(bool on) {
   compact_ = on;
+  setPixelFont(title_, projector_ ? 34 : 20, true);  // place() may have made a compact title smaller
   detail_->setVisible(!on);
   title_->setText(on ? tr("Invariant broken: %1, at %2 ms").arg(name_, atMs_) : tr("Invariant broken: %1").arg(name_));
   title_->setWordWrap(!on);
@@ -76,7 +78,31 @@ QString InvariantBanner::title() const { return title_->text(); }
 QString InvariantBanner::detail() const { return detail_->text(); }
 
 void InvariantBanner::place(int top, int maxWidth) {
-  const int w = compact_ ? std::min(maxWidth, sizeHint().width()) : std::min(maxWidth, projector_ ? 1100 : 760);
+  int w = std::min(maxWidth, projector_ ? 1100 : 760);
+  if (compact_) {
+    // One line as wide as its words (the label's size hint could still be that of its wrapped text,
+    // which cut "Invariant broken: Linearizable, at 1,172.3 ms" to "Invariant broken: Linea"). When
+    // the line does not fit, the time goes first (it stays in the status bar and the tooltip), then
+    // the font shrinks by up to a third; only then does the title wrap.
+    const QMargins m = layout()->contentsMargins();
+    const int frame = m.left() + m.right() + layout()->spacing() + close_->sizeHint().width() + 2;
+    const int room = maxWidth - frame, base = projector_ ? 34 : 20;
+    const QString texts[] = {tr("Invariant broken: %1, at %2 ms").arg(name_, atMs_), tr("Invariant broken: %1").arg(name_)};
+    bool fitted = false;
+    for (int px = base; px >= base * 2 / 3 && !fitted; px -= 2)
+      for (const QString& text : texts) {
+        const QFont font = viewutil::scaledFont(title_->font(), px, true);
+        const int line = QFontMetrics(font).horizontalAdvance(text) + 8;  // + the label's own slack
+        if (line > room) continue;
+        title_->setFont(font);
+        title_->setText(text);
+        w = frame + line;
+        fitted = true;
+        break;
+      }
+    title_->setWordWrap(!fitted);
+    if (!fitted) w = maxWidth;
+  }
   // Word-wrapped labels: the height that width needs, not the taller default of a wrapped label.
   setFixedSize(w, layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(w) : sizeHint().height());
   move((parentWidget()->width() - w) / 2, top);
