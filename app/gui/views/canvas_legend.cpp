@@ -39,7 +39,8 @@ qreal CanvasLegend::rowHeight() const {
 
 qreal CanvasLegend::entryWidth(const Entry& e) const {
   const qreal f = scale();
-  return 18 * f + 6 * f + QFontMetricsF(font()).horizontalAdvance(e.text);
+  const qreal text = QFontMetricsF(font()).horizontalAdvance(e.text);
+  return e.mark == Mark::More ? text : 18 * f + 6 * f + text;  // "+N more" has no mark before it
 }
 
 // Left to right after the title, a new row when the next entry does not fit; false when more than
