@@ -294,9 +294,9 @@ TEST(ExploreScenarios, DualWriteLosesAnEffect) {
   expect_findings_replay(s, r);
 }
 
-// The CP register's space is finite as it is (versions are counters that only a new write moves;
-// no timer re-arms for ever): the search is complete, and every state of every interleaving of the
-// two operations is linearizable. ~15 s of CPU in RelWithDebInfo; the sanitizer build keeps the
+// The CP register's space is finite as it is (the search ends without a rounds bound: versions move
+// only with the two operations' writes): the search is complete, and every state of every
+// interleaving of the two operations is linearizable. ~15 s of CPU in RelWithDebInfo; the sanitizer build keeps the
 // first 20,000 states (about 20 times the cost per state).
 TEST(ExploreScenarios, CpRegisterStaysLinearizableInEveryState) {
 #if defined(__SANITIZE_ADDRESS__)
