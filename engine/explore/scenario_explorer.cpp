@@ -99,7 +99,7 @@ FaultAction fault_action(const Choice& c) {
 }
 
 // The moves of the search, each stored once: a state keeps the index of the move that reached it
-// (4 bytes) instead of a Choice (a ScheduledStep with its payload vector, 80 bytes and more). Few
+// (4 bytes) instead of a Choice (a ScheduledStep with its payload vector, 88 bytes and more). Few
 // distinct moves reach millions of states: the same deliveries and timers in different orders.
 class ChoiceTable {
  public:
@@ -219,7 +219,7 @@ class Search {
   std::uint32_t cached_index_ = UINT32_MAX;
   std::unique_ptr<Replay> cached_;
   std::unique_ptr<Replay> root_;  // the initial state's run, kept to replay paths from
-  const RoundedProtocol* rounded_ = nullptr;  // set when limits_.max_rounds applies to the protocol
+  bool rounds_apply_ = false;  // limits_.max_rounds is set and the protocol has rounds
 };
 
 std::unique_ptr<Replay> Search::copy(const Replay& rp) {
@@ -363,7 +363,7 @@ void Search::add_state(std::uint32_t parent, const Choice& c, const Replay& rp) 
   }
   // Past the rounds bound: a leaf. Its future is not searched, so the blocking check counts it as
   // unknown (never blocking), as it counts a state a limit left unexpanded.
-  if (rounded_) {
+  if (rounds_apply_) {
     const auto* p = dynamic_cast<const RoundedProtocol*>(&rp.run->protocol());
     if (p && p->rounds(rp.run->sim()) > limits_.max_rounds) flags |= kBeyondRounds;
   }
@@ -403,13 +403,14 @@ bool Search::run(std::string& error) {
   auto root = replay({}, &error);
   if (!root || !start_symmetry(*root, error)) return false;
   root_ = copy(*root);
-  if (limits_.max_rounds > 0) rounded_ = dynamic_cast<const RoundedProtocol*>(&root->run->protocol());
-  r_.rounds_bounded = rounded_ != nullptr;
+  rounds_apply_ = limits_.max_rounds > 0 && dynamic_cast<const RoundedProtocol*>(&root->run->protocol()) != nullptr;
+  r_.rounds_bounded = rounds_apply_;
   index_.insert(encode(*root, 0), 0);
   add_state(UINT32_MAX, Choice{}, *root);
   nodes_[0].parent = 0;
   for (std::uint32_t i = 0; i < nodes_.size() && r_.complete; ++i) {
-    if (flags_[i] & (kViolated | kBeyondRounds)) continue;  // a counterexample ends its path
+    // A counterexample ends its path; a state past the rounds bound is a leaf.
+    if (flags_[i] & (kViolated | kBeyondRounds)) continue;
     auto here = rebuild(i);
     if (!here) continue;  // cannot happen: a path replays
     const std::vector<Choice> moves = choices(*here);
