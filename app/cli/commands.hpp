@@ -73,6 +73,7 @@ struct ExploreFileOptions {
   explore::FaultBudget budget;
   std::optional<std::uint64_t> max_states;
   bool symmetry = false;  // --symmetry: one state per class of renamings (ScenarioLimits::symmetry)
+  std::int64_t max_rounds = 0;  // --max-rounds (ScenarioLimits::max_rounds; 0: no bound)
   bool json = false;
 };
 int explore_file_command(const ExploreFileOptions& opt);

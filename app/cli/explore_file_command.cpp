@@ -68,6 +68,10 @@ void print_text(const ExploreFileOptions& opt, const Scenario& s, const explore:
   if (opt.symmetry)
     std::printf("symmetry: %u interchangeable nodes, %llu states stored (one per class of renamings)\n", r.symmetric_nodes,
                 static_cast<unsigned long long>(r.symmetry_reduced_states));
+  if (opt.max_rounds > 0)
+    std::printf("rounds: %s\n", r.rounds_bounded ? ("runs within --max-rounds " + std::to_string(opt.max_rounds) + "; " +
+                                                    std::to_string(r.beyond_rounds) + " states past the bound left unexpanded").c_str()
+                                                 : "this protocol has no rounds: --max-rounds changes nothing");
   std::printf("complete: %s%s\n", r.complete ? "yes" : "no, stopped by ", r.complete ? "" : r.stopped_by.c_str());
   if (!r.exact) std::printf("note: this protocol has no state encoding; states reached by different paths were not merged\n");
   std::printf("time: %.3f s (%.0f states/s), memory: %.1f MiB\n", seconds,
@@ -98,6 +102,7 @@ int explore_file_command(const ExploreFileOptions& opt) {
   explore::ScenarioLimits limits;
   if (opt.max_states) limits.max_states = *opt.max_states;
   limits.symmetry = opt.symmetry;
+  limits.max_rounds = opt.max_rounds;
   explore::ScenarioResult r;
   std::string error;
   QElapsedTimer clock;
@@ -117,6 +122,10 @@ int explore_file_command(const ExploreFileOptions& opt) {
   if (opt.symmetry) {
     j["symmetry_reduced_states"] = r.symmetry_reduced_states;
     j["symmetric_nodes"] = r.symmetric_nodes;
+  }
+  if (opt.max_rounds > 0 && r.rounds_bounded) {
+    j["max_rounds"] = opt.max_rounds;
+    j["beyond_rounds_states"] = r.beyond_rounds;
   }
   j["transitions"] = r.transitions;
   j["max_depth"] = r.max_depth;

@@ -23,7 +23,7 @@ const char* const kUsage =
     "       commitscope-cli explore --model tcommit|twophase|paxoscommit [--rms N] [--acceptors N]\n"
     "                               [--ballots N] [--max-states N] [--json]\n"
     "       commitscope-cli explore FILE [--max-crashes N] [--max-drops N] [--max-dups N]\n"
-    "                               [--max-partitions N] [--max-states N] [--symmetry] [--json]\n"
+    "                               [--max-partitions N] [--max-rounds N] [--max-states N] [--symmetry] [--json]\n"
     "       commitscope-cli pg-lab [--json]\n"
     "\n"
     "  run        runs a scenario and prints a summary (--json: a JSON report with trace_sha256);\n"
@@ -95,9 +95,10 @@ int dispatch(int& argc, char** argv) {
   const QCommandLineOption maxDrops("max-drops", "explore FILE: message drops.", "N");
   const QCommandLineOption maxDups("max-dups", "explore FILE: message duplications.", "N");
   const QCommandLineOption maxPartitions("max-partitions", "explore FILE: partitions.", "N");
+  const QCommandLineOption maxRounds("max-rounds", "explore FILE: runs within this many rounds (ballots, re-publications).", "N");
   const QCommandLineOption symmetry("symmetry", "explore FILE: one state per renaming of interchangeable participants.");
   parser.addOptions({help, seed, until, json, trace, longRun, protocolsList, markdown, model, rms, acceptors, ballots, maxStates,
-                     maxCrashes, maxDrops, maxDups, maxPartitions, symmetry});
+                     maxCrashes, maxDrops, maxDups, maxPartitions, maxRounds, symmetry});
   parser.addPositionalArgument("command", "run | digest | compare | validate | walk | protocols | explore | pg-lab");
 
   // parse() rather than process(): process() exits with status 1 on a bad option; ours is 2.
@@ -115,10 +116,10 @@ int dispatch(int& argc, char** argv) {
   const bool explore_options = parser.isSet(model) || parser.isSet(rms) || parser.isSet(acceptors) ||
                                parser.isSet(ballots) || parser.isSet(maxStates) || parser.isSet(maxCrashes) ||
                                parser.isSet(maxDrops) || parser.isSet(maxDups) || parser.isSet(maxPartitions) ||
-                               parser.isSet(symmetry);
+                               parser.isSet(maxRounds) || parser.isSet(symmetry);
   if (command != "explore" && explore_options)
     return usage_error("--model, --rms, --acceptors, --ballots, --max-states and --max-crashes, --max-drops, --max-dups, "
-                       "--max-partitions, --symmetry belong to the explore command");
+                       "--max-partitions, --max-rounds, --symmetry belong to the explore command");
   if (command != "compare" && parser.isSet(protocolsList))
     return usage_error("--protocols belongs to the compare command");
   // The same rules as "seed" and "until_ms" in a scenario file (engine/scenario/number_rules.hpp).
@@ -183,6 +184,12 @@ int dispatch(int& argc, char** argv) {
       fo.json = parser.isSet(json);
       fo.max_states = max_states;
       fo.symmetry = parser.isSet(symmetry);
+      if (parser.isSet(maxRounds)) {
+        bool ok = false;
+        fo.max_rounds = parser.value(maxRounds).toLongLong(&ok);
+        if (!ok || fo.max_rounds < 1 || fo.max_rounds > 1'000'000)
+          return usage_error("--max-rounds takes a whole number from 1 to 1000000, not \"" + parser.value(maxRounds).toStdString() + "\"");
+      }
       const std::pair<const QCommandLineOption*, int*> budgets[] = {{&maxCrashes, &fo.budget.crashes},
                                                                      {&maxDrops, &fo.budget.drops},
                                                                      {&maxDups, &fo.budget.duplicates},
@@ -199,8 +206,8 @@ int dispatch(int& argc, char** argv) {
     }
     if (!args.isEmpty()) return usage_error("explore --model takes no file");
     if (parser.isSet(maxCrashes) || parser.isSet(maxDrops) || parser.isSet(maxDups) || parser.isSet(maxPartitions) ||
-        parser.isSet(symmetry))
-      return usage_error("--max-crashes, --max-drops, --max-dups, --max-partitions and --symmetry belong to explore FILE");
+        parser.isSet(maxRounds) || parser.isSet(symmetry))
+      return usage_error("--max-crashes, --max-drops, --max-dups, --max-partitions, --max-rounds and --symmetry belong to explore FILE");
     cs::cli::ExploreOptions opt;
     opt.model = parser.value(model);
     opt.json = parser.isSet(json);

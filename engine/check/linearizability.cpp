@@ -187,6 +187,12 @@ LinearizabilityInvariant::LinearizabilityInvariant(const RegisterHistory& histor
       max_ops_(max_ops),
       budget_(budget) {}
 
+std::unique_ptr<Invariant> LinearizabilityInvariant::clone_for(const Protocol& copy) const {
+  const auto* history = dynamic_cast<const RegisterHistory*>(&copy);
+  if (!history) return nullptr;
+  return std::unique_ptr<Invariant>(new LinearizabilityInvariant(*this, *history));
+}
+
 void LinearizabilityInvariant::observe(const TraceEvent& ev) {
   if (!held() || ev.kind != TraceKind::TxnEnd || ev.key != static_cast<std::uint16_t>(TxnOutcome::Committed)) return;
   // Only a read's completion can make a history stop being linearizable: a write that completes now

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "check/invariant.hpp"
+#include "check/protocol_bound_invariant.hpp"
 #include "sim/types.hpp"
 
 namespace cs::lin {
@@ -66,14 +67,25 @@ class RegisterHistory {
 // most `state_limit` configurations, all checks together at most `budget`, and a key whose history
 // grows past `max_ops` operations is no longer checked. When a bound is hit the key is given up and
 // unknown() turns true; the invariant never fails on "unknown" — it only vouches for what it checked.
-class LinearizabilityInvariant final : public Invariant {
+class LinearizabilityInvariant final : public Invariant, public ProtocolBoundInvariant {
  public:
   explicit LinearizabilityInvariant(const RegisterHistory& history, std::size_t state_limit = 20'000,
                                     std::size_t max_ops = 300, std::size_t budget = 100'000);
   void observe(const TraceEvent& ev) override;
   bool unknown() const { return unknown_; }
+  // Every field copied (verdict, budget left, keys given up), reading `copy`'s history.
+  std::unique_ptr<Invariant> clone_for(const Protocol& copy) const override;
 
  private:
+  LinearizabilityInvariant(const LinearizabilityInvariant& other, const RegisterHistory& history)
+      : Invariant(other),
+        history_(history),
+        state_limit_(other.state_limit_),
+        max_ops_(other.max_ops_),
+        budget_(other.budget_),
+        given_up_(other.given_up_),
+        unknown_(other.unknown_) {}
+
   const RegisterHistory& history_;
   std::size_t state_limit_;
   std::size_t max_ops_;

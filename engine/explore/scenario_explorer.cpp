@@ -7,6 +7,7 @@
 #include "explore/state_encoder.hpp"
 #include "explore/state_space.hpp"
 #include "scenario/simulation.hpp"
+#include "sim/rounds.hpp"
 #include "sim/symmetry.hpp"
 
 namespace cs::explore {
@@ -97,6 +98,55 @@ FaultAction fault_action(const Choice& c) {
   return a;
 }
 
+// The moves of the search, each stored once: a state keeps the index of the move that reached it
+// (4 bytes) instead of a Choice (a ScheduledStep with its payload vector, 88 bytes and more). Few
+// distinct moves reach millions of states: the same deliveries and timers in different orders.
+class ChoiceTable {
+ public:
+  std::uint32_t intern(const Choice& c) {
+    if ((choices_.size() + 1) * 2 > slots_.size()) grow();
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash(c) & mask;; i = (i + 1) & mask) {
+      if (slots_[i] == kEmpty) {
+        slots_[i] = static_cast<std::uint32_t>(choices_.size());
+        choices_.push_back(c);
+        payload_bytes_ += c.step.extra.size() * sizeof(std::int64_t);
+        return slots_[i];
+      }
+      if (choices_[slots_[i]] == c) return slots_[i];
+    }
+  }
+  const Choice& operator[](std::uint32_t i) const { return choices_[i]; }
+  std::size_t bytes() const {
+    return choices_.capacity() * sizeof(Choice) + slots_.capacity() * sizeof(std::uint32_t) + payload_bytes_;
+  }
+
+ private:
+  static constexpr std::uint32_t kEmpty = UINT32_MAX;
+  static std::uint64_t hash(const Choice& c) {
+    const ScheduledStep& s = c.step;
+    std::uint64_t h = detail::mix(static_cast<std::uint64_t>(c.kind) << 56 ^ static_cast<std::uint64_t>(s.kind) << 48 ^
+                                  static_cast<std::uint64_t>(s.type) << 32 ^ static_cast<std::uint32_t>(s.txn));
+    for (std::int64_t w : {static_cast<std::int64_t>(s.from), static_cast<std::int64_t>(s.to), s.a, s.b,
+                           static_cast<std::int64_t>(c.node), static_cast<std::int64_t>(c.side_b)})
+      h = detail::mix(h ^ static_cast<std::uint64_t>(w));
+    for (std::int64_t w : s.extra) h = detail::mix(h ^ static_cast<std::uint64_t>(w));
+    return h;
+  }
+  void grow() {
+    slots_.assign(std::max<std::size_t>(64, slots_.size() * 2), kEmpty);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::uint32_t k = 0; k < choices_.size(); ++k) {
+      std::size_t i = hash(choices_[k]) & mask;
+      while (slots_[i] != kEmpty) i = (i + 1) & mask;
+      slots_[i] = k;
+    }
+  }
+  std::vector<Choice> choices_;
+  std::vector<std::uint32_t> slots_;
+  std::size_t payload_bytes_ = 0;
+};
+
 // A state: a run rebuilt by replaying a path, and the faults it has used.
 struct Replay {
   std::unique_ptr<Simulation> run;
@@ -139,7 +189,7 @@ class Search {
   bool over_limit();
   void find_blocking();
   std::size_t memory() const {
-    return index_.bytes() + nodes_.capacity() * sizeof(Node) + edges_.capacity() * sizeof(edges_[0]) + flags_.capacity() +
+    return index_.bytes() + choices_.bytes() + nodes_.capacity() * sizeof(Node) + edges_.capacity() * sizeof(edges_[0]) + flags_.capacity() +
            orbits_.capacity() * sizeof(std::uint32_t);
   }
   std::uint64_t weight(std::uint32_t i) const { return orbits_.empty() ? 1 : orbits_[i]; }
@@ -147,9 +197,9 @@ class Search {
   struct Node {
     std::uint32_t parent;
     std::uint32_t depth;
-    Choice choice;
+    std::uint32_t choice;  // in choices_
   };
-  enum Flag : std::uint8_t { kUndecided = 1, kViolated = 2, kExpanded = 4 };
+  enum Flag : std::uint8_t { kUndecided = 1, kViolated = 2, kExpanded = 4, kBeyondRounds = 8 };
 
   Scenario base_;
   FaultBudget budget_;
@@ -158,6 +208,7 @@ class Search {
   ScenarioResult& r_;
   ProgressFn progress_;  // a copy: ends_blocked() passes a temporary
   StateIndex index_;
+  ChoiceTable choices_;
   std::vector<Node> nodes_;
   std::vector<std::uint8_t> flags_;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> edges_;  // progress steps: from, to
@@ -168,6 +219,7 @@ class Search {
   std::uint32_t cached_index_ = UINT32_MAX;
   std::unique_ptr<Replay> cached_;
   std::unique_ptr<Replay> root_;  // the initial state's run, kept to replay paths from
+  bool rounds_apply_ = false;  // limits_.max_rounds is set and the protocol has rounds
 };
 
 std::unique_ptr<Replay> Search::copy(const Replay& rp) {
@@ -195,7 +247,7 @@ std::unique_ptr<Replay> Search::rebuild(std::uint32_t i) {
     return replay(path_of(i));
   }
   ++r_.replayed_steps;
-  if (!apply(*rp, nodes_[i].choice)) return nullptr;
+  if (!apply(*rp, choices_[nodes_[i].choice])) return nullptr;
   return rp;
 }
 
@@ -293,14 +345,14 @@ Fingerprint Search::encode(const Replay& rp, std::uint32_t index) {
 
 std::vector<Choice> Search::path_of(std::uint32_t i) const {
   std::vector<Choice> path;
-  for (; i != 0; i = nodes_[i].parent) path.push_back(nodes_[i].choice);
+  for (; i != 0; i = nodes_[i].parent) path.push_back(choices_[nodes_[i].choice]);
   std::reverse(path.begin(), path.end());
   return path;
 }
 
 void Search::add_state(std::uint32_t parent, const Choice& c, const Replay& rp) {
   const auto depth = parent == UINT32_MAX ? 0u : nodes_[parent].depth + 1;
-  nodes_.push_back(Node{parent, depth, c});
+  nodes_.push_back(Node{parent, depth, choices_.intern(c)});
   std::uint8_t flags = rp.run->protocol().undecided(rp.run->sim()) ? kUndecided : 0;
   for (const auto& inv : rp.run->invariants()) {
     if (inv->held()) continue;
@@ -308,6 +360,12 @@ void Search::add_state(std::uint32_t parent, const Choice& c, const Replay& rp) 
     const bool known = std::any_of(r_.violations.begin(), r_.violations.end(),
                                    [&](const Finding& f) { return f.invariant == inv->key(); });
     if (!known) r_.violations.push_back(Finding{inv->key(), static_cast<int>(depth), path_of(static_cast<std::uint32_t>(nodes_.size() - 1))});
+  }
+  // Past the rounds bound: a leaf. Its future is not searched, so the blocking check counts it as
+  // unknown (never blocking), as it counts a state a limit left unexpanded.
+  if (rounds_apply_) {
+    const auto* p = dynamic_cast<const RoundedProtocol*>(&rp.run->protocol());
+    if (p && p->rounds(rp.run->sim()) > limits_.max_rounds) flags |= kBeyondRounds;
   }
   flags_.push_back(flags);
   if (limits_.symmetry) orbits_.push_back(orbit_);
@@ -345,11 +403,14 @@ bool Search::run(std::string& error) {
   auto root = replay({}, &error);
   if (!root || !start_symmetry(*root, error)) return false;
   root_ = copy(*root);
+  rounds_apply_ = limits_.max_rounds > 0 && dynamic_cast<const RoundedProtocol*>(&root->run->protocol()) != nullptr;
+  r_.rounds_bounded = rounds_apply_;
   index_.insert(encode(*root, 0), 0);
   add_state(UINT32_MAX, Choice{}, *root);
   nodes_[0].parent = 0;
   for (std::uint32_t i = 0; i < nodes_.size() && r_.complete; ++i) {
-    if (flags_[i] & kViolated) continue;  // a counterexample ends its path
+    // A counterexample ends its path; a state past the rounds bound is a leaf.
+    if (flags_[i] & (kViolated | kBeyondRounds)) continue;
     auto here = rebuild(i);
     if (!here) continue;  // cannot happen: a path replays
     const std::vector<Choice> moves = choices(*here);
@@ -375,7 +436,10 @@ bool Search::run(std::string& error) {
     }
   }
   r_.distinct_states = 0;
-  for (std::uint32_t i = 0; i < nodes_.size(); ++i) r_.distinct_states += weight(i);
+  for (std::uint32_t i = 0; i < nodes_.size(); ++i) {
+    r_.distinct_states += weight(i);
+    if (flags_[i] & kBeyondRounds) r_.beyond_rounds += weight(i);
+  }
   if (limits_.symmetry) r_.symmetry_reduced_states = nodes_.size();
   find_blocking();
   return true;

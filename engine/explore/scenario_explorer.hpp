@@ -35,6 +35,11 @@ struct ScenarioLimits {
   // other among the protocol's interchangeable nodes (SymmetricProtocol in sim/symmetry.hpp; at most
   // kMaxSymmetricNodes of them). Off by default: the default search is exact.
   bool symmetry = false;
+  // Not a limit on the search but on the runs searched: a state whose protocol has gone past this
+  // many rounds (RoundedProtocol in sim/rounds.hpp: Paxos Commit's highest ballot, the outbox's
+  // publications of one order) is checked but not expanded, and "complete" means every run that stays
+  // within the bound (0: no bound; protocols without rounds are never cut).
+  std::int64_t max_rounds = 0;
 };
 inline constexpr std::size_t kMaxSymmetricNodes = 6;  // 720 renamings per state
 
@@ -63,6 +68,10 @@ struct ScenarioResult {
   std::uint64_t symmetry_reduced_states = 0;
   std::uint32_t symmetric_nodes = 0;  // how many nodes were interchangeable (0 or 1: none)
   std::uint64_t transitions = 0;      // moves taken (with symmetry: from the stored classes)
+  // States past ScenarioLimits::max_rounds, checked and left unexpanded (counted as distinct_states
+  // counts); rounds_bounded: whether the protocol has rounds, so that the bound applied.
+  std::uint64_t beyond_rounds = 0;
+  bool rounds_bounded = false;
   int max_depth = 0;
   bool complete = true;
   std::string stopped_by;  // "", "max_states", "max_memory", "max_replayed_steps", "cancelled"

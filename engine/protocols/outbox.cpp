@@ -564,6 +564,14 @@ std::vector<Metric> Outbox::metrics() const {
 
 namespace cs::outbox {
 
+std::int64_t Outbox::rounds(const Simulator& sim) const {
+  std::vector<std::int64_t> stored(book_.size(), 0);
+  std::int64_t top = 0;
+  for (const LogRecord& r : sim.log(broker()))
+    if (r.type == REC_EVENT_STORED && r.txn < stored.size()) top = std::max(top, ++stored[r.txn]);
+  return top;
+}
+
 // The explorer's canonical state: the nodes' volatile tables, and of the book what decides a later
 // trace note the invariant reads (applied, stored, orphaned, lost_noted); no times, no figures.
 bool Outbox::encode_state(const Simulator&, std::vector<std::int64_t>& out) const {

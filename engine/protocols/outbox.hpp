@@ -28,6 +28,7 @@
 #include "sim/diagnostic.hpp"
 #include "protocols/descriptor.hpp"
 #include "sim/protocol.hpp"
+#include "sim/rounds.hpp"
 #include "sim/simulator.hpp"
 
 namespace cs::outbox {
@@ -59,7 +60,7 @@ std::unique_ptr<Protocol> create_dual_write(const nlohmann::json& params, Diagno
 const ProtocolDescriptor& describe_outbox();
 const ProtocolDescriptor& describe_dual_write();
 
-class Outbox final : public Protocol {
+class Outbox final : public Protocol, public RoundedProtocol {
  public:
   explicit Outbox(Params p);
 
@@ -77,6 +78,10 @@ class Outbox final : public Protocol {
   std::vector<Metric> metrics() const override;
   bool encode_state(const Simulator& sim, std::vector<std::int64_t>& out) const override;
   std::unique_ptr<Protocol> clone() const override { return std::make_unique<Outbox>(*this); }
+  // The most times the broker stored one order's event (its log's EVENT_STORED records): a publish
+  // timeout can fire while PUBLISH_ACK is on its way, again and again, and every PUBLISH the broker
+  // receives is a new offset (docs/explorer.md, --max-rounds).
+  std::int64_t rounds(const Simulator& sim) const override;
 
   const Params& params() const { return p_; }
   static ProtocolInfo make_info(bool outbox);

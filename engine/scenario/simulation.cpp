@@ -1,5 +1,6 @@
 #include "scenario/simulation.hpp"
 
+#include "check/protocol_bound_invariant.hpp"
 #include "protocols/registry.hpp"
 
 namespace cs {
@@ -58,7 +59,9 @@ std::unique_ptr<Simulation> Simulation::clone() const {
   s->protocol_ = protocol_->clone();
   if (!s->protocol_) return nullptr;
   for (const auto& inv : invariants_) {
-    s->invariants_.push_back(inv->clone());
+    // A checker that reads the protocol reads the copy (check/protocol_bound_invariant.hpp).
+    const auto* bound = dynamic_cast<const ProtocolBoundInvariant*>(inv.get());
+    s->invariants_.push_back(bound ? bound->clone_for(*s->protocol_) : inv->clone());
     if (!s->invariants_.back()) return nullptr;
   }
   s->scenario_ = scenario_;

@@ -493,6 +493,32 @@ TEST(CliExplore, SymmetryReportsReducedAndUnreducedCounts) {
   EXPECT_EQ(cli({QStringLiteral("run"), explore_scenario("2pc-2p.json"), QStringLiteral("--symmetry")}).code, 2);
 }
 
+// --max-rounds: the outbox with one crash, one drop and at most one publication is complete, and the
+// JSON says the bound and the states past it; the text says it in words; a protocol without rounds
+// says the bound changed nothing; a bad value is a usage error.
+TEST(CliExplore, MaxRoundsBoundsTheOutboxAndIsReported) {
+  const Result r = cli({QStringLiteral("explore"), explore_scenario("outbox-1.json"), QStringLiteral("--max-crashes"),
+                        QStringLiteral("1"), QStringLiteral("--max-drops"), QStringLiteral("1"), QStringLiteral("--max-rounds"),
+                        QStringLiteral("1"), QStringLiteral("--json")});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto j = parse(r);
+  EXPECT_EQ(j.at("complete"), true);
+  EXPECT_EQ(j.at("max_rounds"), 1);
+  EXPECT_EQ(j.at("distinct_states"), 11162);
+  EXPECT_GT(j.at("beyond_rounds_states").get<long long>(), 0);
+  EXPECT_TRUE(j.at("violations").empty());
+  const Result text = cli({QStringLiteral("explore"), explore_scenario("outbox-1.json"), QStringLiteral("--max-rounds"),
+                           QStringLiteral("1")});
+  EXPECT_NE(text.out.find("rounds: runs within --max-rounds 1;"), std::string::npos) << text.out;
+  const Result none = cli({QStringLiteral("explore"), explore_scenario("2pc-1p.json"), QStringLiteral("--max-rounds"),
+                           QStringLiteral("1"), QStringLiteral("--json")});
+  ASSERT_EQ(none.code, 0) << none.err;
+  EXPECT_FALSE(parse(none).contains("max_rounds"));
+  EXPECT_EQ(cli({QStringLiteral("explore"), explore_scenario("outbox-1.json"), QStringLiteral("--max-rounds"), QStringLiteral("0")}).code, 2);
+  EXPECT_EQ(cli({QStringLiteral("explore"), QStringLiteral("--model"), QStringLiteral("tcommit"), QStringLiteral("--max-rounds"),
+                 QStringLiteral("1")}).code, 2);
+}
+
 // ---- compare ----
 
 TEST(CliCompare, JsonRunsAreTheRunReportsAndTheTableTheirFigures) {

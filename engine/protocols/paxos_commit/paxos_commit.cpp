@@ -381,6 +381,14 @@ bool PaxosCommit::encode_state(const Simulator& sim, std::vector<std::int64_t>& 
   return true;
 }
 
+std::int64_t PaxosCommit::rounds(const Simulator&) const {
+  std::int64_t top = 0;
+  for (const CoordTxn& c : coord_) top = std::max(top, c.lead.ballot);
+  for (const auto& acceptor : accs_)
+    for (const AccTxn& a : acceptor) top = std::max({top, a.promised, a.lead.ballot});
+  return top;
+}
+
 // Undecided: an RM that is up joined the transaction and has not learned the outcome (the leader and
 // the acceptors only help: an RM is what holds locks).
 bool PaxosCommit::undecided(const Simulator& sim) const {

@@ -25,6 +25,7 @@
 #include "protocols/lock_table.hpp"
 #include "sim/diagnostic.hpp"
 #include "sim/protocol.hpp"
+#include "sim/rounds.hpp"
 #include "sim/simulator.hpp"
 
 namespace cs::paxos {
@@ -62,7 +63,7 @@ struct Params : CommitParams {
 std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out);
 const ProtocolDescriptor& describe();
 
-class PaxosCommit final : public Protocol {
+class PaxosCommit final : public Protocol, public RoundedProtocol {
  public:
   explicit PaxosCommit(Params p);
 
@@ -81,6 +82,9 @@ class PaxosCommit final : public Protocol {
   bool encode_state(const Simulator& sim, std::vector<std::int64_t>& out) const override;
   std::unique_ptr<Protocol> clone() const override { return std::make_unique<PaxosCommit>(*this); }
   bool undecided(const Simulator& sim) const override;
+  // The highest ballot a leader runs or an acceptor has promised: with time abstracted away, leaders
+  // can time out and start higher ballots for ever (docs/explorer.md, --max-rounds).
+  std::int64_t rounds(const Simulator& sim) const override;
 
   const Params& params() const { return p_; }
   static ProtocolInfo make_info();
