@@ -60,8 +60,9 @@ void MessageDetails::changeEvent(QEvent* e) {
 
 QString MessageDetails::messageHtml(quint32 id) const {
   const auto& sim = controller_->sim();
-  if (id == 0 || id >= sim.messages().size()) return {};
-  const cs::Message& m = sim.messages()[id];
+  // A long run's window forgets its oldest messages (messages_base()): nothing to show for those.
+  if (id == 0 || id < sim.messages_base() || id >= sim.messages_sent()) return {};
+  const cs::Message& m = sim.message(id);
   const QString key = viewutil::key(controller_->info().messages, m.type);
   QString status;
   switch (m.status) {
