@@ -356,6 +356,17 @@
     </message>
 </context>
 <context>
+    <name>DropNotice</name>
+    <message>
+        <source>Showing the last %1 of %2 events</source>
+        <translation>Showing the last %1 of %2 events</translation>
+    </message>
+    <message>
+        <source>Log: the last %1 of %2 records (finished transactions forgotten)</source>
+        <translation>Log: the last %1 of %2 records (finished transactions forgotten)</translation>
+    </message>
+</context>
+<context>
     <name>EngineCompareRefusal</name>
     <message>
         <source>unknown protocol &quot;%1&quot;</source>

@@ -356,6 +356,17 @@
     </message>
 </context>
 <context>
+    <name>DropNotice</name>
+    <message>
+        <source>Showing the last %1 of %2 events</source>
+        <translation>只顯示最後 %1 筆事件，共 %2 筆</translation>
+    </message>
+    <message>
+        <source>Log: the last %1 of %2 records (finished transactions forgotten)</source>
+        <translation>持久日誌：只列出最後 %1 筆紀錄，共 %2 筆（已結束的交易不再保留）</translation>
+    </message>
+</context>
+<context>
     <name>EngineCompareRefusal</name>
     <message>
         <source>unknown protocol &quot;%1&quot;</source>

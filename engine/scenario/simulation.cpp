@@ -30,6 +30,7 @@ std::unique_ptr<Simulation> Simulation::create(const Scenario& scenario, Diagnos
   cfg.keep_messages = routing.keep;
   cfg.count_unkept = limits.count_unkept;
   cfg.forget_finished = limits.forget_finished;
+  cfg.trace_windowed = limits.trace_windowed;
   cfg.scheduled = scenario.scheduled;
   s->sim_ = std::make_unique<Simulator>(cfg, *s->protocol_);
   s->sim_->set_trace_sink(routing.sink);
@@ -67,6 +68,21 @@ std::unique_ptr<Simulation> Simulation::clone() const {
   s->scenario_ = scenario_;
   s->schedule_replayed_ = schedule_replayed_;
   s->sim_ = sim_->clone_for(*s->protocol_);
+  for (auto& inv : s->invariants_) s->sim_->add_observer(inv.get());
+  return s;
+}
+
+std::unique_ptr<Simulation> Simulation::clone_without_history() const {
+  std::unique_ptr<Simulation> s(new Simulation());
+  s->protocol_ = protocol_->clone();
+  if (!s->protocol_) return nullptr;
+  for (const auto& inv : invariants_) {
+    s->invariants_.push_back(inv->clone());
+    if (!s->invariants_.back()) return nullptr;
+  }
+  s->scenario_ = scenario_;
+  s->schedule_replayed_ = schedule_replayed_;
+  s->sim_ = sim_->clone_without_history_for(*s->protocol_);
   for (auto& inv : s->invariants_) s->sim_->add_observer(inv.get());
   return s;
 }

@@ -21,6 +21,8 @@ struct RunLimits {
   // SimConfig::forget_finished: protocols may forget finished transactions and truncate their logs
   // (the CLI's --long-run; the report then lists only what the run still holds).
   bool forget_finished = false;
+  // SimConfig::trace_windowed: the caller keeps the trace as a window (the GUI's long runs).
+  bool trace_windowed = false;
 };
 
 // Where the trace goes. By default it is kept (sim().trace(): the GUI, lessons, `--trace`). A caller
@@ -42,6 +44,10 @@ class Simulation {
   // A copy of the run as it stands, invariants included (nullptr when the protocol or one of its
   // checkers cannot be copied): the explorer's way to branch without replaying.
   std::unique_ptr<Simulation> clone() const;
+  // clone() without the run's history (Simulator::clone_without_history_for): a snapshot that a
+  // later point of the same run gives its history back to (take_history_from).
+  std::unique_ptr<Simulation> clone_without_history() const;
+  bool take_history_from(Simulation& later) { return sim_->take_history_from(*later.sim_); }
 
   Simulator& sim() { return *sim_; }
   const Simulator& sim() const { return *sim_; }

@@ -1,16 +1,19 @@
 #include "sim/node_facts.hpp"
 
+#include <algorithm>
+
 namespace cs {
 
 std::optional<SentBurst> last_sent_burst(const Simulator& sim, NodeId node) {
   const NodeState& ns = sim.nodes()[static_cast<std::size_t>(node)];
-  if (ns.last_sent == 0) return std::nullopt;
-  const auto& msgs = sim.messages();
-  const Message& last = msgs[ns.last_sent];
+  // A message the run no longer holds (a long run's window forgot it) has no burst to show.
+  if (ns.last_sent == 0 || ns.last_sent < sim.messages_base() || ns.last_sent >= sim.messages_sent()) return std::nullopt;
+  const Message& last = sim.message(ns.last_sent);
   SentBurst burst{last.type, last.txn, last.sent_at, {}};
   // Walk back over the messages sent at that instant (other nodes' sends may be interleaved).
-  for (std::size_t i = ns.last_sent + 1; i-- > 1;) {
-    const Message& m = msgs[i];
+  const std::size_t first = std::max<std::size_t>(1, sim.messages_base());
+  for (std::size_t i = ns.last_sent + 1; i-- > first;) {
+    const Message& m = sim.message(static_cast<std::uint32_t>(i));
     if (m.sent_at != burst.at) break;
     if (m.from != node || m.type != burst.type || m.txn != burst.txn || m.copy_of != 0) continue;
     burst.to.insert(burst.to.begin(), m.to);

@@ -127,6 +127,11 @@ struct SimConfig {
   // afterwards is not (old log records, finished transactions). On in `commitscope-cli run
   // --long-run`; off wherever something shows the logs and the transactions (the window, lessons).
   bool forget_finished = false;
+  // Whether the caller keeps the trace as a window (forget_trace_before(): the window's long runs,
+  // app/gui/lab/lab_controller.cpp). Its records are then not counted by the limits (no trace limit,
+  // no bytes): the caller bounds what it keeps, and the run must not depend on when it forgets.
+  // With count_unkept on, the records are counted as ever. Off everywhere else.
+  bool trace_windowed = false;
 };
 
 class Simulator;
@@ -228,11 +233,35 @@ class Simulator {
   Rng& workload_rng() { return rng_workload_; }
   Rng& protocol_rng() { return rng_protocol_; }
 
+  // ---- history: the window's long runs and scrubbing (sim/simulator_history.cpp) ----
+  // Forgets the kept trace records with seq < `seq`. Changes nothing else: the limits count what
+  // they counted (SimConfig::trace_windowed), so the run does not depend on when it is called.
+  void forget_trace_before(std::uint64_t seq);
+  // Forgets kept messages with id < `id`, stopping at the first one still in flight (it and every
+  // later one stay); message(id) then finds ids from messages_base() on. The limits count what they
+  // counted (as above).
+  void forget_messages_before(std::uint32_t id);
+  // A copy of this run driving `protocol` (a copy of protocol()), as clone_for(), without its
+  // history: no trace records, and of the messages only those from the first still in flight on.
+  // A snapshot to come back to, costing what the run holds besides its history.
+  std::unique_ptr<Simulator> clone_without_history_for(Protocol& protocol) const;
+  // Gives this run (a copy without history, or a copy of one) the history that `later` holds up to
+  // this run's point, when `later` is a later point of the same run (same scenario, seed and
+  // limits; the caller knows): later's trace cut back to this run's record count, later's messages
+  // cut back to this run's, with the ones this run holds (their state at this point) put in their
+  // place. `later` loses its trace and messages (their memory moves, nothing is copied). What
+  // `later` had forgotten stays forgotten. Returns false, changing nothing, when `later` has made
+  // fewer records or sent fewer messages than this run.
+  bool take_history_from(Simulator& later);
+
   // ---- reading ----
   // Empty unless config().keep_trace.
   const std::vector<TraceEvent>& trace() const { return trace_; }
   // Records made so far, kept or not (the next record's seq).
   std::uint64_t trace_records() const { return trace_count_; }
+  // Seq of trace().front(): the records before it were forgotten (forget_trace_before(), or a
+  // snapshot's history taken back after a later point had forgotten them). 0 for a whole trace.
+  std::uint64_t trace_base() const { return trace_count_ - trace_.size(); }
   // A deque: references stay valid while protocols send (no copy per delivery). Index = id while
   // config().keep_messages; otherwise it holds ids from messages_base() on (use message()).
   const std::deque<Message>& messages() const { return messages_; }
@@ -260,7 +289,7 @@ class Simulator {
   std::size_t memory_used() const { return memory_used_; }
   std::size_t memory_limit() const { return cfg_.memory_limit; }
   // Whether the trace limit and the trace's bytes apply (SimConfig::count_unkept).
-  bool counts_trace() const { return cfg_.keep_trace || cfg_.count_unkept; }
+  bool counts_trace() const { return (cfg_.keep_trace && !cfg_.trace_windowed) || cfg_.count_unkept; }
   std::uint64_t seed() const { return seed_; }
   Protocol& protocol() { return *protocol_; }
   const Protocol& protocol() const { return *protocol_; }

@@ -8,9 +8,12 @@
 #include <QStatusBar>
 #include <random>
 
+#include "drop_notice.hpp"
 #include "gui_test_support.hpp"
 #include "lab_controller.hpp"
 #include "main_window.hpp"
+#include "spacetime_view.hpp"
+#include "state_machine_view.hpp"
 
 using guitest::traceSha;
 
@@ -66,7 +69,108 @@ void expectSameState(const LabController& c, const cs::Simulation& ref) {
     EXPECT_EQ(c.simulation().invariants()[i]->held(), ref.invariants()[i]->held()) << ref.invariants()[i]->key();
 }
 
+// The live run of a window that keeps only the last records (a long run) against a straight run that
+// keeps everything: the same point, and what the live run still holds is the straight run's tail.
+void expectSameWindowedState(const LabController& c, const cs::Simulation& ref) {
+  const cs::Simulator& a = c.sim();
+  const cs::Simulator& b = ref.sim();
+  ASSERT_EQ(a.events_dispatched(), b.events_dispatched());
+  EXPECT_EQ(a.now(), b.now());
+  ASSERT_EQ(a.trace_records(), b.trace_records());
+  ASSERT_EQ(b.trace_base(), 0u);
+  ASSERT_LE(a.trace_base(), a.trace_records());
+  for (std::size_t i = 0; i < a.trace().size(); ++i) {
+    const cs::TraceEvent& x = a.trace()[i];
+    const cs::TraceEvent& y = b.trace()[a.trace_base() + i];
+    ASSERT_TRUE(x.seq == y.seq && x.time == y.time && x.kind == y.kind && x.node == y.node && x.peer == y.peer &&
+                x.msg == y.msg && x.txn == y.txn && x.key == y.key && x.value == y.value)
+        << "record " << a.trace_base() + i;
+  }
+  ASSERT_EQ(a.messages_sent(), b.messages_sent());
+  for (std::uint32_t id = std::max<std::uint32_t>(1, a.messages_base()); id < a.messages_sent(); ++id) {
+    const cs::Message& x = a.message(id);
+    const cs::Message& y = b.message(id);
+    ASSERT_TRUE(x.id == y.id && x.status == y.status && x.drop_reason == y.drop_reason && x.deliver_at == y.deliver_at &&
+                x.sent_at == y.sent_at && x.type == y.type && x.txn == y.txn && x.a == y.a && x.b == y.b)
+        << "message " << id;
+  }
+  EXPECT_EQ(a.in_flight(), b.in_flight());
+  for (std::size_t n = 0; n < a.nodes().size(); ++n) {
+    EXPECT_EQ(a.nodes()[n].state_key, b.nodes()[n].state_key) << "node " << n;
+    EXPECT_EQ(a.nodes()[n].log.size(), b.nodes()[n].log.size()) << "node " << n;
+    EXPECT_EQ(a.nodes()[n].log.truncated(), b.nodes()[n].log.truncated()) << "node " << n;
+  }
+  EXPECT_EQ(a.halted(), b.halted());
+  EXPECT_EQ(c.simulation().protocol().metrics().size(), ref.protocol().metrics().size());
+  for (std::size_t i = 0; i < ref.protocol().metrics().size(); ++i)
+    EXPECT_EQ(c.simulation().protocol().metrics()[i].value, ref.protocol().metrics()[i].value) << ref.protocol().metrics()[i].key;
+  for (std::size_t i = 0; i < ref.invariants().size(); ++i)
+    EXPECT_EQ(c.simulation().invariants()[i]->held(), ref.invariants()[i]->held()) << ref.invariants()[i]->key();
+}
+
+DropNotice* noticeOf(QWidget* view) { return view->findChild<DropNotice*>(QStringLiteral("dropNotice")); }
+
 }  // namespace
+
+TEST(Scrub, ALongRunInTheWindowKeepsTheLastRecordsAndSaysSoOnScreen) {
+  // The window's long runs at a smaller scale: a trace window of 20,000 records and runs of more
+  // than 1,000 transactions counted as long (the window's own: 1,000,000 and 12,000), so that a
+  // 3,000-transaction run (~250,000 records) makes ten times what it keeps.
+  LabController c;
+  c.setHistoryWindow(20'000, 1'000);
+  MainWindow w(&c);
+  w.resize(1280, 720);
+  w.show();
+  c.setScenario(longTwoPc(3000, 1.0));
+  ASSERT_TRUE(c.runLimits().forget_finished) << "a long run forgets finished transactions";
+  c.seekTime(c.endTime());
+  QApplication::processEvents();
+  ASSERT_EQ(c.sim().halted(), cs::HaltReason::None);
+  ASSERT_GT(c.sim().trace_records(), 200'000u);
+  EXPECT_LE(c.sim().trace().size(), 25'000u) << "records made != records kept";
+  EXPECT_GT(c.sim().trace_base(), 0u);
+  EXPECT_GT(c.sim().messages_base(), 0u);
+  EXPECT_TRUE(c.traceSha256().isEmpty()) << "no digest over a partial trace";
+  // The space-time view says what it no longer shows.
+  DropNotice* events = noticeOf(w.spacetime());
+  ASSERT_NE(events, nullptr);
+  EXPECT_TRUE(events->isVisible());
+  EXPECT_TRUE(events->text().startsWith(QStringLiteral("Showing the last "))) << events->text().toStdString();
+  EXPECT_TRUE(events->text().contains(QLocale().toString(static_cast<qulonglong>(c.sim().trace_records()))));
+  // The state machine view: the selected node's log lost its finished transactions' records.
+  c.selectNode(0);
+  QApplication::processEvents();
+  DropNotice* log = noticeOf(w.stateMachine());
+  ASSERT_NE(log, nullptr);
+  ASSERT_GT(c.sim().log(0).truncated(), 0u);
+  EXPECT_TRUE(log->isVisible());
+  EXPECT_TRUE(log->text().startsWith(QStringLiteral("Log: the last "))) << log->text().toStdString();
+
+  // Back and forth: every point lands on the straight run's state, and the notice follows.
+  std::mt19937_64 rng(3);
+  std::uniform_int_distribution<cs::Time> any(0, c.endTime());
+  std::vector<cs::Time> times;
+  for (int i = 0; i < 8; ++i) times.push_back(any(rng));
+  for (int i = 1; i <= 6; ++i) times.push_back(c.endTime() - c.endTime() * i / 40);  // a drag to the left
+  times.push_back(cs::ms(30));  // near the start: the whole trace again, no notice
+  for (const cs::Time t : times) {
+    c.seekTime(t);
+    QApplication::processEvents();
+    SCOPED_TRACE(t);
+    expectSameWindowedState(c, *straightRun(c, t));
+    EXPECT_EQ(events->isVisible(), c.sim().trace_base() > 0 || c.sim().messages_base() > 0);
+  }
+  EXPECT_FALSE(events->isVisible());
+  // Forward again past the window, then in Traditional Chinese.
+  c.seekTime(c.endTime() * 9 / 10);
+  w.setLanguage(QStringLiteral("zh_TW"));
+  c.seekTime(c.endTime());
+  QApplication::processEvents();
+  EXPECT_TRUE(events->isVisible());
+  EXPECT_TRUE(events->text().startsWith(QStringLiteral("只顯示最後 "))) << events->text().toStdString();
+  EXPECT_TRUE(log->text().startsWith(QStringLiteral("持久日誌："))) << log->text().toStdString();
+  w.setLanguage(QStringLiteral("en"));
+}
 
 TEST(Scrub, BackwardSeekInALongRunDoesNotReplayFromTheStart) {
   LabController c;
@@ -135,9 +239,12 @@ TEST(Scrub, AFaultAfterScrubbingStartsANewHistory) {
 TEST(Scrub, AWindowRunStoppedAtItsTraceLimitNamesThatLimit) {
   // The window's runs have their own limits (LabController::kWindow*), lower than the CLI's: the
   // status bar names the one this run was made with, not the CLI's 4,000,000 records.
+  // A trace kept whole: the window's own runs keep a window of it, which no trace limit stops.
   LabController controller;
   cs::RunLimits limits = controller.runLimits();
   limits.trace_limit = 5000;
+  limits.trace_windowed = false;
+  limits.count_unkept = true;
   controller.setRunLimits(limits);
   MainWindow w(&controller);
   controller.setScenario(longTwoPc(1000, 0));

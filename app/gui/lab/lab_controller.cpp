@@ -184,7 +184,7 @@ bool LabController::newScenarioWithParams(const QString& protocol, const nlohman
 
 void LabController::setScenario(const cs::Scenario& scenario) {
   cs::Diagnostics errors;
-  auto run = createRun(scenario, errors, limits_);
+  auto run = createRun(scenario, errors, limitsFor(scenario));
   if (!run) return;  // callers validate first; a broken scenario never replaces a working run
   ++generation_;
   cancelAnimation();  // its target belongs to the run being replaced
@@ -192,6 +192,8 @@ void LabController::setScenario(const cs::Scenario& scenario) {
   scenario_ = scenario;
   saved_ = scenario;
   run_ = std::move(run);
+  ++history_;  // even the same scenario again: a fresh run at event 0, the views start over
+  snapshots_.reset(scenario_, runLimits());
   resetRun();
   emit scenarioChanged();
   emit runChanged();
@@ -224,25 +226,71 @@ bool LabController::isModified() const {
 
 std::unique_ptr<cs::Simulation> LabController::makeRun() const {
   cs::Diagnostics errors;
-  return createRun(scenario_, errors, limits_);
+  return createRun(scenario_, errors, limitsFor(scenario_));
+}
+
+std::unique_ptr<cs::Simulation> LabController::makeLeanRun() const {
+  cs::Diagnostics errors;
+  cs::RunLimits limits = limitsFor(scenario_);
+  limits.trace_windowed = false;  // nothing is kept: count only what the run holds
+  limits.count_unkept = false;
+  auto run = cs::Simulation::create(scenario_, errors, limits, cs::TraceRouting{.keep = false});
+  if (run && scenario_.scheduled) run->sim().set_script(scenario_.schedule);
+  return run;
+}
+
+bool LabController::isLongRun(const cs::Scenario& s) const {
+  for (const char* key : {"transactions", "operations"}) {
+    const auto it = s.params.find(key);
+    if (it != s.params.end() && it->is_number_integer() && it->get<std::int64_t>() > long_run_transactions_) return true;
+  }
+  return false;
+}
+
+cs::RunLimits LabController::limitsFor(const cs::Scenario& s) const {
+  cs::RunLimits limits = limits_;
+  if (limits.trace_windowed && isLongRun(s)) limits.forget_finished = true;
+  return limits;
+}
+
+void LabController::trimHistory() {
+  cs::Simulator& sim = run_->sim();
+  if (!sim.config().trace_windowed || sim.trace().size() <= trace_window_ + trace_window_ / 4) return;
+  sim.forget_trace_before(sim.trace_records() - trace_window_);
+  // The messages sent before the first record kept: the views draw nothing earlier.
+  const cs::Time from = sim.trace().front().time;
+  const auto& msgs = sim.messages();
+  const auto first = std::partition_point(msgs.begin(), msgs.end(), [&](const cs::Message& m) { return m.sent_at < from; });
+  sim.forget_messages_before(sim.messages_base() + static_cast<std::uint32_t>(first - msgs.begin()));
 }
 
 std::unique_ptr<cs::Simulation> LabController::runBefore(quint64 event, cs::Time clock) {
-  if (!snapshots_.matches(scenario_, limits_)) snapshots_.reset(scenario_, limits_);
+  syncSnapshots();
   std::unique_ptr<cs::Simulation> run;
   // A copy's vectors have no spare capacity, so the engine's accountant counts their next growth
-  // again: a restored run may count up to twice the bytes of a straight one. Only a rewind of a run
-  // that uses at most half its memory limit restores a snapshot, so that it never halts where the
-  // straight run would not (a run near the limit replays from the start, as before).
+  // again: a restored run may count up to a snapshot's bytes more than the straight one. The live
+  // run, a later point, has counted at least what the straight run counts up to there (the count
+  // only grows while messages are kept, as in the window), so a snapshot is restored only when
+  // both fit under the limit: the restored run never halts where the straight run would not (a run
+  // near the limit replays from the start, as before).
   const bool rewind = run_ && event <= eventIndex() && clock <= now();
-  if (event > 0 && rewind && run_->sim().memory_used() <= limits_.memory_limit / 2)
-    run = snapshots_.restore(event, clock);
+  // The snapshot takes its history (trace, settled messages) back from the live run: the snapshots
+  // belong to runs of scenario_ with these limits, and so does run_.
+  const std::size_t used = run_ ? run_->sim().memory_used() : 0;
+  const std::size_t limit = run_ ? run_->sim().memory_limit() : 0;
+  if (event > 0 && rewind && used < limit) run = snapshots_.restore(event, clock, *run_, limit - used);
   return run ? std::move(run) : makeRun();
 }
 
 void LabController::offerSnapshot() {
-  if (!snapshots_.matches(scenario_, limits_)) snapshots_.reset(scenario_, limits_);
+  syncSnapshots();
   snapshots_.offer(*run_);
+}
+
+void LabController::syncSnapshots() {
+  if (snapshots_.matches(scenario_, runLimits())) return;
+  snapshots_.reset(scenario_, runLimits());
+  ++history_;
 }
 
 void LabController::dispatchUntil(cs::Time t, quint64 last) {
@@ -251,8 +299,12 @@ void LabController::dispatchUntil(cs::Time t, quint64 last) {
     const auto next = sim.next_event_time();
     if (!next || *next > t) break;
     if (!sim.step()) break;
-    if (sim.events_dispatched() % snapshots_.spacing() == 0) offerSnapshot();
+    if (sim.events_dispatched() % snapshots_.spacing() == 0) {
+      offerSnapshot();
+      trimHistory();
+    }
   }
+  trimHistory();
 }
 
 void LabController::rebuild(quint64 to_event) {
@@ -280,7 +332,8 @@ void LabController::replayTo(quint64 to_event, cs::Time clock) {
 }
 
 QString LabController::traceSha256() const {
-  // Same bytes and hash as the CLI's trace_sha256.
+  // Same bytes and hash as the CLI's trace_sha256; none once the window has forgotten records.
+  if (run_->sim().trace_base() > 0) return {};
   return QString::fromStdString(commitscope::traceSha256Hex(run_->sim()));
 }
 
@@ -300,16 +353,24 @@ const std::vector<LabController::TimelineMark>& LabController::timelineMarks() c
   if (marks_valid_) return marks_;
   marks_.clear();
   marks_valid_ = true;
-  auto full = makeRun();
+  // A run that keeps no history, watched as it goes (a long run's trace is not kept whole).
+  auto full = makeLeanRun();
   if (!full) return marks_;
-  full->run();
   // Decisions: a node entering a state whose class is an outcome (commit; abort or compensated), read
   // from the protocol's descriptor, so sagas and TCC get marks too. One mark per time and kind.
-  const cs::ProtocolDescriptor& d = cs::find_protocol(scenario_.protocol)->descriptor();
-  for (const auto& ev : full->sim().trace()) {
-    if (ev.kind == cs::TraceKind::Fault) {
-      marks_.push_back({ev.time, TimelineMark::Kind::Fault});
-    } else if (ev.kind == cs::TraceKind::State && ev.value != ev.key && ev.key < d.states.size()) {
+  struct Marker : cs::TraceObserver {
+    const cs::ProtocolDescriptor& d;
+    std::vector<TimelineMark>& out;
+    Marker(const cs::ProtocolDescriptor& desc, std::vector<TimelineMark>& marks) : d(desc), out(marks) {}
+    std::uint32_t kinds() const override {
+      return cs::trace_kind_bit(cs::TraceKind::Fault) | cs::trace_kind_bit(cs::TraceKind::State);
+    }
+    void observe(const cs::TraceEvent& ev) override {
+      if (ev.kind == cs::TraceKind::Fault) {
+        out.push_back({ev.time, TimelineMark::Kind::Fault});
+        return;
+      }
+      if (ev.value == ev.key || ev.key >= d.states.size()) return;
       const cs::StateClass cls = d.states[ev.key].cls;
       TimelineMark::Kind kind;
       if (cls == cs::StateClass::Committed)
@@ -317,11 +378,13 @@ const std::vector<LabController::TimelineMark>& LabController::timelineMarks() c
       else if (cls == cs::StateClass::Aborted || cls == cs::StateClass::Compensated)
         kind = TimelineMark::Kind::Abort;
       else
-        continue;
-      if (!marks_.empty() && marks_.back().time == ev.time && marks_.back().kind == kind) continue;
-      marks_.push_back({ev.time, kind});
+        return;
+      if (!out.empty() && out.back().time == ev.time && out.back().kind == kind) return;
+      out.push_back({ev.time, kind});
     }
-  }
+  } marker(cs::find_protocol(scenario_.protocol)->descriptor(), marks_);
+  full->sim().add_observer(&marker);
+  full->run();
   return marks_;
 }
 
@@ -624,20 +687,20 @@ QStringList LabController::nodeNames() const {
 std::optional<LabController::Checkpoint> LabController::project(const std::vector<cs::LessonAction>& actions,
                                                                 QString* error) const {
   Checkpoint cp{scenario_, eventIndex(), now()};
-  auto run = runAt(cp.scenario, cp.event, cp.clock, limits_);
+  auto run = runAt(cp.scenario, cp.event, cp.clock, limitsFor(cp.scenario));
   if (!run) return std::nullopt;
   for (const auto& a : actions) {
     if (a.kind == cs::ActionKind::Restart) {
       // A fresh run of the lesson's scenario with other parameters, from time 0.
       cp.scenario = cs::restarted_scenario(cp.scenario, a);
-      run = runAt(cp.scenario, 0, 0, limits_);
+      run = runAt(cp.scenario, 0, 0, limitsFor(cp.scenario));
       if (!run) return std::nullopt;
       continue;
     }
     if (a.kind == cs::ActionKind::SwitchScenario && a.scenario) {
       // A fresh run of another scenario (its own protocol, nodes and faults), from time 0.
       cp.scenario = *a.scenario;
-      run = runAt(cp.scenario, 0, 0, limits_);
+      run = runAt(cp.scenario, 0, 0, limitsFor(cp.scenario));
       if (!run) {
         if (error) *error = tr("%1: the scenario to switch to could not be started").arg(QString::fromStdString(a.path));
         return std::nullopt;
@@ -655,7 +718,7 @@ std::optional<LabController::Checkpoint> LabController::project(const std::vecto
       cp.scenario.faults = branchWith(cp.scenario.faults, run->sim(), a.fault);
       // Replayed rather than applied with apply_now, so that the trace is the one a reopened file
       // gives; at the clock of this moment, as the walker applies it.
-      run = runAt(cp.scenario, n, clock, limits_);
+      run = runAt(cp.scenario, n, clock, limitsFor(cp.scenario));
       if (!run) return std::nullopt;
       continue;
     }

@@ -71,20 +71,44 @@ class LabController : public QObject {
   const std::vector<TimelineMark>& timelineMarks() const;
   // Builds a fresh run of the current scenario (same seed, same faults), not yet advanced.
   std::unique_ptr<cs::Simulation> makeRun() const;
-  // The limits runs are made with (the engine's defaults, as in the CLI; tests lower them).
+  // A run of the current scenario that keeps no history (no trace records, no settled messages),
+  // for what only watches a whole run go by (observers: the timeline marks, the chart's samples).
+  std::unique_ptr<cs::Simulation> makeLeanRun() const;
+  // The limits runs are made with (the window's own, below; tests lower them). A long scenario
+  // (isLongRun) also forgets finished transactions, as the CLI's --long-run does.
   void setRunLimits(const cs::RunLimits& limits) { limits_ = limits; }
   // Scrubbing: how many events the last rewind (a seek or step backwards, undo, a lesson's jump)
   // dispatched to get there, from the snapshot it restored or from the start, and the snapshots
   // kept (run_snapshots.hpp). Tests and bench_scrub read them.
   quint64 lastRewindEvents() const { return last_rewind_events_; }
   const RunSnapshots& snapshots() const { return snapshots_; }
-  const cs::RunLimits& runLimits() const { return limits_; }
+  // Which history the live run belongs to: the same number while runs replace it that are points
+  // of one run (a seek, step back, a snapshot restored, a replay), another one when the run is of
+  // another scenario, fault schedule, seed or limits. A view that derives an index from the trace
+  // keeps it across a rewind of the same history, cut back to the records the new run has.
+  quint64 historyId() const { return history_; }
+  cs::RunLimits runLimits() const { return limitsFor(scenario_); }
+  // A scenario of more than kLongRunTransactions transactions (or operations): the run forgets
+  // finished transactions and truncates its durable logs (SimConfig::forget_finished), so that its
+  // snapshots stay small; the views say what they no longer show.
+  bool isLongRun(const cs::Scenario& s) const;
+  static constexpr std::int64_t kLongRunTransactions = 12'000;
+  // Tests: a smaller trace window (records kept) and long-run threshold than the window's own.
+  void setHistoryWindow(std::size_t traceRecords, std::int64_t longRunTransactions) {
+    trace_window_ = traceRecords;
+    long_run_transactions_ = longRunTransactions;
+  }
   // The window may hold two full runs at once (the one on screen and one that feeds the chart, the
   // timeline marks or a "Compare with" variant), so each gets a share of the 1 GB ceiling that one
   // CLI run gets whole, and shorter trace and queue limits: the views index what the trace holds,
   // and a run of a million records is far past what anyone watches (docs/reliability.md).
   static constexpr std::size_t kWindowRunMemoryLimit = 320u << 20;
   static constexpr std::size_t kWindowTraceLimit = 1'000'000;
+  // The window's runs keep their trace as a window (SimConfig::trace_windowed): the last
+  // kWindowTraceKept records at least (up to a quarter more between trims), and the messages sent
+  // since the first record kept, however long the run (records made != records kept). The trace
+  // limit then does not apply; the views say on screen what they no longer have.
+  static constexpr std::size_t kWindowTraceKept = kWindowTraceLimit;
   static constexpr std::size_t kWindowQueueLimit = 250'000;
 
   // ---- timeline ----
@@ -199,6 +223,10 @@ class LabController : public QObject {
   void dispatchUntil(cs::Time t, quint64 last);
   void offerSnapshot();  // a snapshot of the live run if its spacing boundary has none yet
   void finishRewind(quint64 from_event) { last_rewind_events_ = eventIndex() - from_event; }
+  // Forgets the live run's oldest trace records and messages once it holds more than the window
+  // keeps (kWindowTraceKept); nothing when its trace is not windowed.
+  void trimHistory();
+  cs::RunLimits limitsFor(const cs::Scenario& s) const;
 
   mutable std::vector<TimelineMark> marks_;
   mutable bool marks_valid_ = false;
@@ -210,7 +238,16 @@ class LabController : public QObject {
   std::unique_ptr<cs::Simulation> run_;
   RunSnapshots snapshots_;
   quint64 last_rewind_events_ = 0;
-  cs::RunLimits limits_{.trace_limit = kWindowTraceLimit, .queue_limit = kWindowQueueLimit, .memory_limit = kWindowRunMemoryLimit};
+  quint64 history_ = 0;
+  std::size_t trace_window_ = kWindowTraceKept;
+  std::int64_t long_run_transactions_ = kLongRunTransactions;
+  // Makes the snapshots those of runs of scenario_ with its limits; another history when they were not.
+  void syncSnapshots();
+  cs::RunLimits limits_{.trace_limit = kWindowTraceLimit,
+                       .queue_limit = kWindowQueueLimit,
+                       .memory_limit = kWindowRunMemoryLimit,
+                       .count_unkept = false,
+                       .trace_windowed = true};
   QUndoStack undo_;
   QTimer* timer_ = nullptr;
   qint64 last_tick_ms_ = 0;

@@ -20,10 +20,15 @@ bool sameFaults(const std::vector<cs::Fault>& x, const std::vector<cs::Fault>& y
   return true;
 }
 
-// What a copy of the run holds: the accountant's count (trace records, messages, logs, protocol
-// state), plus the event queue and a floor for what it does not count.
-std::size_t estimateBytes(const cs::Simulation& run) {
-  return run.sim().memory_used() + (64u << 10);
+// What a copy without history holds: the accountant's count (logs, protocol state, messages) less
+// what it counted for the history the copy leaves out (trace records, messages no longer in
+// flight), plus the event queue and a floor for what it does not count.
+std::size_t estimateBytes(const cs::Simulation& copy) {
+  const cs::Simulator& sim = copy.sim();
+  std::size_t history = (sim.messages_sent() - sim.messages().size()) * (sizeof(cs::Message) + 16);
+  if (sim.counts_trace()) history += sim.trace_records() * sizeof(cs::TraceEvent);
+  const std::size_t used = sim.memory_used();
+  return (used > history ? used - history : 0) + (64u << 10);
 }
 
 }  // namespace
@@ -42,7 +47,8 @@ bool RunSnapshots::matches(const cs::Scenario& s, const cs::RunLimits& l) const 
          s.network == scenario_.network && s.scheduled == scenario_.scheduled && s.schedule == scenario_.schedule &&
          sameFaults(s.faults, scenario_.faults) && l.trace_limit == limits_.trace_limit &&
          l.queue_limit == limits_.queue_limit && l.memory_limit == limits_.memory_limit &&
-         l.count_unkept == limits_.count_unkept;
+         l.count_unkept == limits_.count_unkept && l.forget_finished == limits_.forget_finished &&
+         l.trace_windowed == limits_.trace_windowed;
 }
 
 void RunSnapshots::offer(const cs::Simulation& run) {
@@ -55,13 +61,13 @@ void RunSnapshots::offer(const cs::Simulation& run) {
   // Covered when a snapshot already lies in this slot (before or after this event).
   if (at != snaps_.end() && at->event / spacing_ == slot) return;
   if (at != snaps_.begin() && std::prev(at)->event / spacing_ == slot) return;
-  const std::size_t bytes = estimateBytes(run);
-  if (bytes > kMaxBytes / 2) return;  // one copy may not take most of the budget
-  auto copy = run.clone();
+  auto copy = run.clone_without_history();
   if (!copy) {
     cloneable_ = false;
     return;
   }
+  const std::size_t bytes = estimateBytes(*copy);
+  if (bytes > kMaxBytes / 2) return;  // one copy may not take most of the budget
   bytes_ += bytes;
   snaps_.insert(at, Snapshot{event, run.sim().now(), bytes, std::move(copy)});
   while (snaps_.size() > kMaxCount || bytes_ > kMaxBytes) thin();
@@ -83,8 +89,15 @@ void RunSnapshots::thin() {
   snaps_ = std::move(kept);
 }
 
-std::unique_ptr<cs::Simulation> RunSnapshots::restore(std::uint64_t event, cs::Time clock) const {
-  for (auto it = snaps_.rbegin(); it != snaps_.rend(); ++it)
-    if (it->event <= event && it->clock <= clock) return it->run->clone();
+std::unique_ptr<cs::Simulation> RunSnapshots::restore(std::uint64_t event, cs::Time clock, cs::Simulation& live,
+                                                     std::size_t headroom) const {
+  for (auto it = snaps_.rbegin(); it != snaps_.rend(); ++it) {
+    if (it->event > event || it->clock > clock) continue;
+    if (it->bytes > headroom) return nullptr;
+    auto copy = it->run->clone();
+    // Never fails for a later point of the same run; if it did, the copy would only lack history.
+    if (copy) copy->take_history_from(live);
+    return copy;
+  }
   return nullptr;
 }

@@ -27,6 +27,7 @@ QSize ScrubBar::minimumSizeHint() const {
 
 void ScrubBar::setRange(cs::Time end) {
   end_ = std::max<cs::Time>(1, end);
+  marksDirty_ = true;
   update();
 }
 
@@ -38,11 +39,13 @@ void ScrubBar::setTime(cs::Time now) {
 
 void ScrubBar::setMarks(std::vector<LabController::TimelineMark> marks) {
   marks_ = std::move(marks);
+  marksDirty_ = true;
   update();
 }
 
 void ScrubBar::setProjectorMode(bool on) {
   projector_ = on;
+  marksDirty_ = true;
   updateGeometry();
   update();
 }
@@ -81,7 +84,33 @@ void ScrubBar::paintEvent(QPaintEvent*) {
   p.drawRoundedRect(played, radius, radius);
 
   // Markers above the track: faults as downward triangles, decisions as ticks.
+  p.drawPixmap(0, 0, marksLayer());
+
+  // Handle.
+  const double hx = xAt(now_);
+  const double hr = projector_ ? 10 : 7;
+  p.setPen(QPen(pal.color(QPalette::Highlight).darker(130), projector_ ? 2.5 : 1.5));
+  p.setBrush(hasFocus() ? pal.color(QPalette::Highlight).lighter(150) : pal.color(QPalette::Base));
+  p.drawEllipse(QPointF(hx, r.center().y()), hr, hr);
+}
+
+const QPixmap& ScrubBar::marksLayer() {
+  const qreal dpr = devicePixelRatioF();
+  if (!marksDirty_ && marksLayer_.size() == size() * dpr && marksLayer_.devicePixelRatio() == dpr) return marksLayer_;
+  marksDirty_ = false;
+  marksLayer_ = QPixmap(size() * dpr);
+  marksLayer_.setDevicePixelRatio(dpr);
+  marksLayer_.fill(Qt::transparent);
+  QPainter p(&marksLayer_);
+  p.setRenderHint(QPainter::Antialiasing);
+  paintMarks(p);
+  return marksLayer_;
+}
+
+void ScrubBar::paintMarks(QPainter& p) const {
+  const QRectF r = track();
   const double top = r.top() - (projector_ ? 14 : 10);
+  p.setPen(Qt::NoPen);
   for (const auto& m : marks_) {
     const double x = xAt(m.time);
     if (m.kind == LabController::TimelineMark::Kind::Fault) {
@@ -100,13 +129,6 @@ void ScrubBar::paintEvent(QPaintEvent*) {
       p.setPen(Qt::NoPen);
     }
   }
-
-  // Handle.
-  const double hx = xAt(now_);
-  const double hr = projector_ ? 10 : 7;
-  p.setPen(QPen(pal.color(QPalette::Highlight).darker(130), projector_ ? 2.5 : 1.5));
-  p.setBrush(hasFocus() ? pal.color(QPalette::Highlight).lighter(150) : pal.color(QPalette::Base));
-  p.drawEllipse(QPointF(hx, r.center().y()), hr, hr);
 }
 
 void ScrubBar::mousePressEvent(QMouseEvent* event) {

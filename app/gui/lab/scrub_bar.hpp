@@ -3,6 +3,7 @@
 // Dragging or clicking emits scrubbed(t); the owner coalesces and seeks.
 #pragma once
 
+#include <QPixmap>
 #include <QWidget>
 #include <vector>
 
@@ -38,9 +39,16 @@ class ScrubBar final : public QWidget {
   cs::Time timeAt(double x) const;
   double xAt(cs::Time t) const;
 
+  // The markers, painted into a transparent layer once per size and set of marks: a long run has
+  // tens of thousands of decisions, and the bar repaints at every step of a scrub (issue 18).
+  void paintMarks(QPainter& p) const;
+  const QPixmap& marksLayer();
+
   cs::Time end_ = 1;
   cs::Time now_ = 0;
   std::vector<LabController::TimelineMark> marks_;
+  QPixmap marksLayer_;
+  bool marksDirty_ = true;  // marks, range or projector mode changed since the layer was painted
   bool dragging_ = false;
   bool projector_ = false;
 };

@@ -441,10 +441,9 @@ void CanvasView::placeMessage(MessageItem* item, const cs::Message& m) {
 
 void CanvasView::refreshMessages() {
   const auto& sim = controller_->sim();
-  const auto& msgs = sim.messages();
   QHash<quint32, MessageItem*> next;
   for (std::uint32_t id : sim.in_flight()) {
-    const cs::Message& m = msgs[id];
+    const cs::Message& m = sim.message(id);
     MessageItem* item = messages_.take(id);
     if (!item) {
       item = new MessageItem(id, &style_);

@@ -5,6 +5,7 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include "drop_notice.hpp"
 #include "engine_text.hpp"
 #include "lab_controller.hpp"
 #include "palette.hpp"
@@ -12,7 +13,10 @@
 
 namespace {
 
-constexpr int kMaxLogRows = 200;  // a long run's log is summarised; the full one is in the trace
+// A long run's log is summarised; the full one is in the trace. The table is HTML laid out again
+// whenever the log changes, i.e. at every step of a scrub: 200 rows made it the most expensive
+// thing the window drew (issue 18); 40 fill the pane.
+constexpr int kMaxLogRows = 40;
 
 QString row(const QString& label, const QString& value) {
   return QStringLiteral("<tr><td class='k'>%1</td><td>%2</td></tr>").arg(label.toHtmlEscaped(), value);
@@ -60,8 +64,9 @@ void MessageDetails::changeEvent(QEvent* e) {
 
 QString MessageDetails::messageHtml(quint32 id) const {
   const auto& sim = controller_->sim();
-  if (id == 0 || id >= sim.messages().size()) return {};
-  const cs::Message& m = sim.messages()[id];
+  // A long run's window forgets its oldest messages (messages_base()): nothing to show for those.
+  if (id == 0 || id < sim.messages_base() || id >= sim.messages_sent()) return {};
+  const cs::Message& m = sim.message(id);
   const QString key = viewutil::key(controller_->info().messages, m.type);
   QString status;
   switch (m.status) {
@@ -126,6 +131,9 @@ QString MessageDetails::nodeHtml(int node) const {
   h += QStringLiteral("<table class='g'><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>")
            .arg(tr("Time (ms)"), tr("Record"), tr("Txn"), tr("Value"));
   const auto size = static_cast<int>(ns.log.size());
+  // Records a long run's checkpoints dropped (finished transactions): said, not counted as shown.
+  if (const QString dropped = DropNotice::logText(sim, node); !dropped.isEmpty())
+    h += QStringLiteral("<tr><td colspan='4' class='m'>%1</td></tr>").arg(dropped.toHtmlEscaped());
   if (size > kMaxLogRows)
     h += QStringLiteral("<tr><td colspan='4' class='m'>%1</td></tr>").arg(tr("… %n earlier record(s)", nullptr, size - kMaxLogRows));
   for (int i = std::max(0, size - kMaxLogRows); i < size; ++i) {

@@ -318,19 +318,28 @@ void MetricsChartView::sample() {
   variant_cache_.clear();  // the same rule for the comparison: sampled against this schedule only
   fault_fired_at_.assign(controller_->scenario().faults.size(), -1);
   rebuildCompare();
-  auto run = controller_->makeRun();
+  // A run that keeps no history (a long run's trace is not kept whole): its faults are watched as
+  // they happen.
+  auto run = controller_->makeLeanRun();
   if (!run) return;
+  struct FaultWatch : cs::TraceObserver {
+    MetricsChartView& view;
+    explicit FaultWatch(MetricsChartView& v) : view(v) {}
+    std::uint32_t kinds() const override { return cs::trace_kind_bit(cs::TraceKind::Fault); }
+    void observe(const cs::TraceEvent& ev) override { view.noteFault(ev); }
+  } watch(*this);
+  run->sim().add_observer(&watch);
   metrics_sampler::sampleRun(*run, controller_->endTime(), kSampleIntervals, tracks_, true, kMaxMetrics, &times_ms_);
-  for (const cs::TraceEvent& ev : run->sim().trace()) {
-    if (ev.kind != cs::TraceKind::Fault) continue;
-    if (ev.value >= 0 && static_cast<std::size_t>(ev.value) < fault_fired_at_.size() && fault_fired_at_[static_cast<std::size_t>(ev.value)] < 0)
-      fault_fired_at_[static_cast<std::size_t>(ev.value)] = ev.time;
-    const double ms = static_cast<double>(ev.time) / 1000.0;
-    if (!fault_ms_.empty() && fault_ms_.back() == ms) continue;  // one marker per instant
-    if (static_cast<int>(fault_ms_.size()) >= kMaxFaultMarks) continue;
-    fault_ms_.push_back(ms);
-  }
   plot_->setFaults(fault_ms_);
+}
+
+void MetricsChartView::noteFault(const cs::TraceEvent& ev) {
+  if (ev.value >= 0 && static_cast<std::size_t>(ev.value) < fault_fired_at_.size() && fault_fired_at_[static_cast<std::size_t>(ev.value)] < 0)
+    fault_fired_at_[static_cast<std::size_t>(ev.value)] = ev.time;
+  const double ms = static_cast<double>(ev.time) / 1000.0;
+  if (!fault_ms_.empty() && fault_ms_.back() == ms) return;  // one marker per instant
+  if (static_cast<int>(fault_ms_.size()) >= kMaxFaultMarks) return;
+  fault_ms_.push_back(ms);
 }
 
 // ---- "Compare with…" ----

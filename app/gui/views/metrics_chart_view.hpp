@@ -124,6 +124,7 @@ class MetricsChartView : public QWidget {
   std::string scheduleKey() const;
   void ensureSamples();
   void sample();
+  void noteFault(const cs::TraceEvent& ev);  // a fault of the sampled run, as it fires
   QString hintText() const;
   bool compared(const std::string& key) const;  // shown with a dashed reference
   void rebuildPicker();

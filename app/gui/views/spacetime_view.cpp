@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "drop_notice.hpp"
 #include "engine_text.hpp"
 #include "lab_controller.hpp"
 #include "palette.hpp"
@@ -161,6 +162,7 @@ SpacetimeView::SpacetimeView(LabController* controller, QWidget* parent)
   setFocusPolicy(Qt::StrongFocus);
   setAccessibleName(tr("Space-time diagram"));
   setToolTip(QString());
+  dropNotice_ = new DropNotice(viewport());
   connect(controller_, &LabController::scenarioChanged, this, &SpacetimeView::rebuild);
   connect(controller_, &LabController::runChanged, this, &SpacetimeView::refresh);
   connect(controller_, &LabController::selectionChanged, this, [this] { viewport()->update(); });
@@ -173,6 +175,7 @@ SpacetimeView::SpacetimeView(LabController* controller, QWidget* parent)
 void SpacetimeView::resetIndex() {
   ++generation_;
   indexRun_ = &controller_->simulation();
+  indexHistory_ = controller_->historyId();
   scanned_ = 0;
   lastEvent_ = {};
   const auto nodes = controller_->sim().nodes().size();
@@ -184,49 +187,80 @@ void SpacetimeView::resetIndex() {
   maxSpan_ = 0;
 }
 
+void SpacetimeView::truncateIndex(std::uint64_t records) {
+  for (auto& ticks : ticks_)
+    while (!ticks.empty() && ticks.back().seq >= records) ticks.pop_back();
+  for (auto& downs : down_) {
+    while (!downs.empty() && downs.back().fromSeq >= records) downs.pop_back();
+    if (!downs.empty() && downs.back().to >= 0 && downs.back().toSeq >= records) downs.back().to = -1;
+  }
+  while (!faults_.empty() && faults_.back().seq >= records) faults_.pop_back();
+  // dropAt_ of a message that has not been dropped yet is never read (arrowEnd() reads it only for
+  // a dropped message), and it will be the same time when it is: it stays.
+  const std::size_t sent = controller_->sim().messages_sent();
+  if (dropAt_.size() > sent) dropAt_.resize(sent);
+  spanScanned_ = std::min<std::size_t>(spanScanned_, std::max<std::size_t>(1, sent));  // maxSpan_ stays an upper bound
+  scanned_ = records;
+}
+
 void SpacetimeView::scan() {
   const auto& sim = controller_->sim();
   const auto& trace = sim.trace();
-  // The run object is replaced on every branch (fault, undo, rewind); a shorter trace or a different
-  // event where the scan stopped also means the history changed under us.
+  const std::uint64_t base = sim.trace_base();
+  const std::uint64_t records = sim.trace_records();
   const auto same = [](const cs::TraceEvent& a, const cs::TraceEvent& b) {
     return a.seq == b.seq && a.time == b.time && a.kind == b.kind && a.node == b.node && a.key == b.key &&
            a.msg == b.msg && a.value == b.value && a.peer == b.peer;
   };
-  if (indexRun_ != &controller_->simulation() || trace.size() < scanned_ ||
-      (scanned_ > 0 && !same(trace[scanned_ - 1], lastEvent_)) || down_.size() != sim.nodes().size())
-    resetIndex();
+  if (indexHistory_ != controller_->historyId() || down_.size() != sim.nodes().size()) {
+    resetIndex();  // another history (a fault, undo, another scenario): everything changed
+  } else if (indexRun_ != &controller_->simulation()) {
+    // The same history, rewound (a snapshot restored, a replay) or moved on: the index holds for
+    // the records both runs share.
+    indexRun_ = &controller_->simulation();
+    ++generation_;
+    if (records < scanned_) truncateIndex(records);
+  } else if (records < scanned_ ||
+             (scanned_ > base && scanned_ - base <= trace.size() && !same(trace[scanned_ - base - 1], lastEvent_))) {
+    resetIndex();  // the same run object with another history under it
+  }
 
-  const auto& msgs = sim.messages();
-  if (dropAt_.size() < msgs.size()) dropAt_.resize(msgs.size(), -1);
-  for (std::size_t i = scanned_; i < trace.size(); ++i) {
-    const cs::TraceEvent& ev = trace[i];
+  const std::size_t sent = sim.messages_sent();
+  if (dropAt_.size() < sent) dropAt_.resize(sent, -1);
+  // Records forgotten before they were scanned (a long run's window moved on) are not shown.
+  for (std::uint64_t seq = std::max(scanned_, base); seq < records; ++seq) {
+    const cs::TraceEvent& ev = trace[seq - base];
     const auto node = static_cast<std::size_t>(ev.node);
     switch (ev.kind) {
       case cs::TraceKind::Drop:
         if (ev.msg < dropAt_.size()) dropAt_[ev.msg] = ev.time;
         break;
       case cs::TraceKind::Crash:
-        if (node < down_.size()) down_[node].push_back({ev.time, -1});
+        if (node < down_.size()) down_[node].push_back({ev.time, -1, seq, 0});
         break;
       case cs::TraceKind::Restart:
-        if (node < down_.size() && !down_[node].empty() && down_[node].back().to < 0) down_[node].back().to = ev.time;
+        if (node < down_.size() && !down_[node].empty() && down_[node].back().to < 0) {
+          down_[node].back().to = ev.time;
+          down_[node].back().toSeq = seq;
+        }
         break;
       case cs::TraceKind::State:
-        if (node < ticks_.size()) ticks_[node].push_back({ev.time, ev.key});
+        if (node < ticks_.size()) ticks_[node].push_back({ev.time, ev.key, seq});
         break;
       case cs::TraceKind::Fault: {
         const auto kind = static_cast<cs::FaultKind>(ev.key);
-        if (kind != cs::FaultKind::Crash && kind != cs::FaultKind::Restart) faults_.push_back({ev.time, kind, ev.node, ev.peer});
+        if (kind != cs::FaultKind::Crash && kind != cs::FaultKind::Restart) faults_.push_back({ev.time, kind, ev.node, ev.peer, seq});
         break;
       }
       default: break;
     }
   }
-  scanned_ = trace.size();
-  if (scanned_ > 0) lastEvent_ = trace[scanned_ - 1];
-  for (; spanScanned_ < msgs.size(); ++spanScanned_)
-    maxSpan_ = std::max(maxSpan_, msgs[spanScanned_].deliver_at - msgs[spanScanned_].sent_at);
+  scanned_ = records;
+  if (!trace.empty()) lastEvent_ = trace.back();
+  for (spanScanned_ = std::max<std::size_t>(spanScanned_, sim.messages_base()); spanScanned_ < sent; ++spanScanned_) {
+    const cs::Message& m = sim.message(static_cast<std::uint32_t>(spanScanned_));
+    maxSpan_ = std::max(maxSpan_, m.deliver_at - m.sent_at);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -286,27 +320,31 @@ QPointF SpacetimeView::arrowEnd(const cs::Message& m) const {
 std::pair<std::size_t, std::size_t> SpacetimeView::visibleMessages(cs::Time t0, cs::Time t1) const {
   // Messages are in send order and the clock never goes back, so sent_at is sorted: an arrow that
   // crosses [t0, t1] was sent in [t0 - maxSpan, t1].
-  const auto& msgs = controller_->sim().messages();
-  const auto first = std::partition_point(msgs.begin() + 1, msgs.end(),
-                                          [&](const cs::Message& m) { return m.sent_at < t0 - maxSpan_; });
+  // Returns ids; the run holds those from messages_base() on (a long run forgets the oldest).
+  const auto& sim = controller_->sim();
+  const auto& msgs = sim.messages();
+  const std::size_t base = sim.messages_base();
+  const auto begin = msgs.begin() + (base == 0 && !msgs.empty() ? 1 : 0);  // id 0 is "none"
+  const auto first = std::partition_point(begin, msgs.end(), [&](const cs::Message& m) { return m.sent_at < t0 - maxSpan_; });
   const auto last = std::partition_point(first, msgs.end(), [&](const cs::Message& m) { return m.sent_at <= t1; });
-  return {static_cast<std::size_t>(first - msgs.begin()), static_cast<std::size_t>(last - msgs.begin())};
+  return {base + static_cast<std::size_t>(first - msgs.begin()), base + static_cast<std::size_t>(last - msgs.begin())};
 }
 
 std::pair<std::size_t, std::size_t> SpacetimeView::candidatesAt(QPointF pos) const {
-  if (controller_->sim().messages().size() <= 1) return {0, 0};
+  if (controller_->sim().messages_sent() <= 1) return {0, 0};
   const double tol = 7 * palette::scheme(projector_).lineScale;
   return visibleMessages(timeAt(pos.x() - tol), timeAt(pos.x() + tol));
 }
 
 quint32 SpacetimeView::messageAt(QPointF pos) const {
-  const auto& msgs = controller_->sim().messages();
+  const auto& sim = controller_->sim();
   const double tol = 7 * palette::scheme(projector_).lineScale;
   const auto [lo, hi] = candidatesAt(pos);
   quint32 best = 0;
   double bestD = tol;
   for (std::size_t i = lo; i < hi; ++i) {
-    const double d = distanceToSegment(pos, pointAt(msgs[i].from, msgs[i].sent_at), arrowEnd(msgs[i]));
+    const cs::Message& m = sim.message(static_cast<std::uint32_t>(i));
+    const double d = distanceToSegment(pos, pointAt(m.from, m.sent_at), arrowEnd(m));
     if (d <= bestD) {
       bestD = d;
       best = static_cast<quint32>(i);
@@ -367,6 +405,8 @@ void SpacetimeView::updateGutterWidth() {
 
 void SpacetimeView::refresh() {
   scan();
+  dropNotice_->showText(DropNotice::eventsText(controller_->sim()),
+                        static_cast<int>(metrics(projector_, gutterW_).ruler));
   updateScrollBars();
   followNow();
   viewport()->update();
@@ -435,6 +475,7 @@ void SpacetimeView::changeEvent(QEvent* e) {
   QAbstractScrollArea::changeEvent(e);
   if (e->type() == QEvent::LanguageChange || e->type() == QEvent::FontChange) {
     updateTexts();
+    dropNotice_->showText(DropNotice::eventsText(controller_->sim()), static_cast<int>(metrics(projector_, gutterW_).ruler));
     viewport()->update();
   }
 }
@@ -487,7 +528,8 @@ void SpacetimeView::mousePressEvent(QMouseEvent* e) {
 
 QString SpacetimeView::tooltipFor(quint32 id) const {
   const auto& sim = controller_->sim();
-  const cs::Message& msg = sim.messages()[id];
+  if (id < sim.messages_base() || id >= sim.messages_sent()) return {};
+  const cs::Message& msg = sim.message(id);
   const QString key = viewutil::key(controller_->info().messages, msg.type);
   QString tip = tr("<b>%1</b> · txn %2<br>%3 → %4<br>sent %5 ms")
                     .arg(EngineText::message(key.toStdString()))
@@ -788,7 +830,7 @@ void SpacetimeView::paintMessages(QPainter& p, cs::Time t0, cs::Time t1, Density
 void SpacetimeView::batchMessages(cs::Time t0, cs::Time t1, Density density, Part part, cs::Time cut) {
   const palette::Scheme& s = palette::scheme(projector_);
   const double f = s.fontScale;
-  const auto& msgs = controller_->sim().messages();
+  const auto& sim = controller_->sim();
   for (auto& b : batch_) b.clear();
   for (auto& b : lostBatch_) b.clear();
   for (auto& b : tips_) b.clear();
@@ -801,7 +843,7 @@ void SpacetimeView::batchMessages(cs::Time t0, cs::Time t1, Density density, Par
   const bool dense = density.dense;
   const bool labelled = density.labelled;
   for (std::size_t i = lo; i < hi; ++i) {
-    const cs::Message& m = msgs[i];
+    const cs::Message& m = sim.message(static_cast<std::uint32_t>(i));
     if (m.type >= batch_.size()) continue;
     if (part != Part::All && finalAt(m, cut) != (part == Part::Final)) continue;
     const QPointF a = pointAt(m.from, m.sent_at);
@@ -906,11 +948,11 @@ void SpacetimeView::paintMessageLabels(QPainter& p) {
 void SpacetimeView::paintSelectionAndNow(QPainter& p, cs::Time t1) {
   const palette::Scheme& s = palette::scheme(projector_);
   const double f = s.fontScale;
-  const auto& msgs = controller_->sim().messages();
+  const auto& sim = controller_->sim();
   // The selected message, on top of everything: a halo in the selection colour.
   const quint32 sel = controller_->selectedMessage();
-  if (sel > 0 && sel < msgs.size() && msgs[sel].sent_at <= t1) {
-    const cs::Message& m = msgs[sel];
+  if (sel > 0 && sel >= sim.messages_base() && sel < sim.messages_sent() && sim.message(sel).sent_at <= t1) {
+    const cs::Message& m = sim.message(sel);
     const QPointF a = pointAt(m.from, m.sent_at), b = arrowEnd(m);
     QColor halo = s.selection;
     halo.setAlpha(70);

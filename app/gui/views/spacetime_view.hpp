@@ -8,6 +8,8 @@
 // they are sorted by send time), and batches lines by message type.
 #pragma once
 
+class DropNotice;
+
 #include <QAbstractScrollArea>
 #include <QPixmap>
 #include <QStaticText>
@@ -63,22 +65,30 @@ class SpacetimeView : public QAbstractScrollArea {
 
  private:
   void updateGutterWidth();
+  // Each entry keeps the seq of the record it came from, so that a rewind cuts the index back to
+  // the records the restored run has instead of rescanning the trace (truncateIndex()).
   struct Down {
     cs::Time from = 0;
     cs::Time to = -1;  // -1: still down
+    std::uint64_t fromSeq = 0, toSeq = 0;
   };
   struct Tick {
     cs::Time time = 0;
     std::uint16_t state = 0;
+    std::uint64_t seq = 0;
   };
   struct FaultMark {
     cs::Time time = 0;
     cs::FaultKind kind = cs::FaultKind::Cut;
     cs::NodeId a = cs::kNoNode, b = cs::kNoNode;
+    std::uint64_t seq = 0;
   };
 
   void scan();  // brings the derived index up to date with the trace
   void resetIndex();
+  // The run went back to `records` records of the same history: drops what came from later ones.
+  void truncateIndex(std::uint64_t records);
+
   void updateScrollBars();
   void followNow();
   void updateTexts();
@@ -117,6 +127,8 @@ class SpacetimeView : public QAbstractScrollArea {
   void paintGutterLanes(QPainter& p);
 
   LabController* controller_;
+  // "Showing the last N of M events" over the plot, when the run no longer holds its whole trace.
+  DropNotice* dropNotice_ = nullptr;
   bool projector_ = false;
   double gutterW_ = 92;  // the node-name column, from the longest name (updateGutterWidth)
   double laneNameH_ = 0;  // a lane's least height: its node's name (updateTexts)
@@ -126,7 +138,8 @@ class SpacetimeView : public QAbstractScrollArea {
 
   // Derived from the trace, incrementally (see scan()).
   const void* indexRun_ = nullptr;
-  std::size_t scanned_ = 0;
+  quint64 indexHistory_ = 0;  // LabController::historyId() of the run the index was made from
+  std::uint64_t scanned_ = 0;  // records (by seq) the index covers
   cs::TraceEvent lastEvent_;
   std::vector<cs::Time> dropAt_;  // by message id; -1 while not dropped
   std::vector<std::vector<Down>> down_;

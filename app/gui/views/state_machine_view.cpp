@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "drop_notice.hpp"
 #include "engine_text.hpp"
 #include "lab_controller.hpp"
 #include "palette.hpp"
@@ -34,6 +35,7 @@ void arrowHead(QPainter& p, QPointF tip, QPointF from, qreal size) {
 StateMachineView::StateMachineView(LabController* controller, QWidget* parent) : QWidget(parent), controller_(controller) {
   setAttribute(Qt::WA_OpaquePaintEvent);
   setAccessibleName(tr("State machine of the selected node"));
+  dropNotice_ = new DropNotice(this);
   connect(controller_, &LabController::scenarioChanged, this, &StateMachineView::rebuild);
   connect(controller_, &LabController::runChanged, this, &StateMachineView::refresh);
   connect(controller_, &LabController::selectionChanged, this, &StateMachineView::refresh);
@@ -53,7 +55,7 @@ void StateMachineView::setProjectorMode(bool on) {
 
 void StateMachineView::changeEvent(QEvent* e) {
   QWidget::changeEvent(e);
-  if (e->type() == QEvent::LanguageChange || e->type() == QEvent::FontChange) update();
+  if (e->type() == QEvent::LanguageChange || e->type() == QEvent::FontChange) refresh();  // the drop notice too
 }
 
 void StateMachineView::refresh() {
@@ -81,7 +83,9 @@ void StateMachineView::refresh() {
   // The node's last transition: the newest State trace event for it. The scan only looks at events
   // added since the previous refresh, unless the run was rebuilt or another node is shown.
   const auto& trace = sim.trace();
-  if (scannedRun_ != &controller_->simulation() || scannedNode_ != node || scannedSize_ > trace.size()) {
+  const std::uint64_t base = sim.trace_base();  // a long run keeps only the last records
+  const std::uint64_t records = sim.trace_records();
+  if (scannedRun_ != &controller_->simulation() || scannedNode_ != node || scannedSize_ > records) {
     scannedRun_ = &controller_->simulation();
     scannedNode_ = node;
     scannedSize_ = 0;
@@ -89,8 +93,8 @@ void StateMachineView::refresh() {
     lastFrom_ = lastTo_ = -1;
     lastAt_ = -1;
   }
-  for (std::size_t i = trace.size(); i > scannedSize_; --i) {
-    const cs::TraceEvent& ev = trace[i - 1];
+  for (std::uint64_t seq = records; seq > std::max(scannedSize_, base); --seq) {
+    const cs::TraceEvent& ev = trace[seq - 1 - base];
     if (ev.kind == cs::TraceKind::State && ev.node == node) {
       lastFrom_ = static_cast<int>(ev.value);
       lastTo_ = ev.key;
@@ -99,7 +103,11 @@ void StateMachineView::refresh() {
       break;
     }
   }
-  scannedSize_ = trace.size();
+  scannedSize_ = records;
+  // What this view no longer has: the node's truncated log first (it is drawn here), else the trace.
+  QString dropped = DropNotice::logText(sim, node);
+  if (dropped.isEmpty()) dropped = DropNotice::eventsText(sim);
+  dropNotice_->showText(dropped);
   update();
 }
 

@@ -3,6 +3,8 @@
 // Painted directly with QPainter: a handful of boxes does not need a scene.
 #pragma once
 
+class DropNotice;
+
 #include <QRectF>
 #include <QStringList>
 #include <QWidget>
@@ -98,7 +100,8 @@ class StateMachineView : public QWidget {
   // Cache of the backward trace scan for the last State event (valid for one run object).
   const cs::Simulation* scannedRun_ = nullptr;
   cs::NodeId scannedNode_ = cs::kNoNode;
-  std::size_t scannedSize_ = 0;
+  std::uint64_t scannedSize_ = 0;  // records (by seq) looked at for the last transition
+  DropNotice* dropNotice_ = nullptr;  // what the view no longer has (a long run)
 
   StateGraphLayout layout_;  // where the last paint put boxes, arrows and labels
   std::vector<QRectF> labelRects_;  // see edgeLabelRects()

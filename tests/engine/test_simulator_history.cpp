@@ -1,0 +1,173 @@
+// The run's history as the window uses it (issue 18, sim/simulator_history.cpp): a trace kept as a
+// window (forget_trace_before, forget_messages_before) and snapshots without history that take it
+// back from a later point of the same run (clone_without_history, take_history_from). A snapshot
+// restored that way must be the straight run at that point, record for record and message for
+// message, and must go on exactly as the straight run does; forgetting must change nothing but what
+// is kept.
+#include <gtest/gtest.h>
+
+#include "protocols/two_phase_commit.hpp"
+#include "sim/rng.hpp"
+#include "sim_test_support.hpp"
+
+using namespace cs;
+using namespace cs::testing;
+
+namespace {
+
+Scenario random_scenario(std::uint64_t seed) {
+  Rng r = make_stream(seed, Stream::Faults);
+  const int participants = 2 + static_cast<int>(r.below(4));
+  Scenario sc = two_pc({{"participants", participants},
+                        {"transactions", 20 + r.below(60)},
+                        {"interval_ms", r.between(0, 30)},
+                        {"timeout_ms", r.between(40, 300)},
+                        {"resources", 1 + r.below(4)}},
+                       seed, ms(3000));
+  sc.network.latency_lo = ms(r.between(1, 10));
+  sc.network.latency_hi = sc.network.latency_lo + ms(r.between(0, 30));
+  sc.network.loss = Ratio{static_cast<std::uint32_t>(r.below(100)), 1000};
+  sc.network.duplicate = Ratio{static_cast<std::uint32_t>(r.below(100)), 1000};
+  FaultPlan plan;
+  plan.nodes = participants + 1;
+  plan.messages = 7;
+  sc.faults = random_faults(r, plan);
+  return sc;
+}
+
+std::unique_ptr<Simulation> build_windowed(const Scenario& sc, bool windowed) {
+  Diagnostics errors;
+  RunLimits limits;
+  limits.trace_windowed = windowed;
+  limits.count_unkept = !windowed;
+  auto s = Simulation::create(sc, errors, limits);
+  EXPECT_TRUE(s);
+  return s;
+}
+
+bool same_record(const TraceEvent& a, const TraceEvent& b) {
+  return a.seq == b.seq && a.time == b.time && a.kind == b.kind && a.node == b.node && a.peer == b.peer && a.key == b.key &&
+         a.txn == b.txn && a.msg == b.msg && a.value == b.value && a.reason == b.reason;
+}
+
+// `run` holds a tail of `whole`'s trace and messages (whole keeps everything) and is at the same point.
+// `memory`: the accountant's counts too (not for a copy that went on: its vectors had no spare
+// capacity, so their next growth is counted again, as for any copy).
+void expect_tail_of(const Simulator& run, const Simulator& whole, bool memory = true) {
+  ASSERT_EQ(run.events_dispatched(), whole.events_dispatched());
+  ASSERT_EQ(run.trace_records(), whole.trace_records());
+  ASSERT_EQ(run.messages_sent(), whole.messages_sent());
+  for (std::size_t i = 0; i < run.trace().size(); ++i)
+    ASSERT_TRUE(same_record(run.trace()[i], whole.trace()[run.trace_base() + i])) << "record " << run.trace_base() + i;
+  for (std::uint32_t id = std::max<std::uint32_t>(1, run.messages_base()); id < run.messages_sent(); ++id) {
+    const Message& a = run.message(id);
+    const Message& b = whole.message(id);
+    ASSERT_TRUE(a.status == b.status && a.deliver_at == b.deliver_at && a.sent_at == b.sent_at && a.type == b.type &&
+                a.txn == b.txn && a.drop_reason == b.drop_reason && a.extra == b.extra)
+        << "message " << id;
+  }
+  EXPECT_EQ(run.in_flight(), whole.in_flight());
+  if (memory) {
+    EXPECT_EQ(run.memory_used(), whole.memory_used());
+  }
+  for (std::size_t n = 0; n < run.nodes().size(); ++n) EXPECT_EQ(run.nodes()[n].log.size(), whole.nodes()[n].log.size());
+}
+
+}  // namespace
+
+TEST(SimulatorHistory, ASnapshotWithoutHistoryRestoredFromALaterPointIsTheStraightRun) {
+  for (std::uint64_t seed = 1; seed <= scaled_seeds(60); ++seed) {
+    SCOPED_TRACE(seed);
+    const Scenario sc = random_scenario(seed);
+    auto whole = build_windowed(sc, true);
+    whole->run();
+    const std::uint64_t events = whole->sim().events_dispatched();
+    Rng r = make_stream(seed, Stream::Workload);
+    const std::uint64_t at = r.below(events + 1);
+
+    // The live run: a snapshot at `at`, then on to the end, forgetting the oldest history as the
+    // window does (sometimes past the snapshot's point, sometimes not at all).
+    auto live = build_windowed(sc, true);
+    live->sim().run_until_event(at);
+    auto snapshot = live->clone_without_history();
+    ASSERT_TRUE(snapshot);
+    EXPECT_TRUE(snapshot->sim().trace().empty());
+    EXPECT_EQ(snapshot->sim().trace_base(), live->sim().trace_records());
+    // From the first message in flight on (settled ones sent after it included), nothing before it.
+    const auto flying = live->sim().in_flight();
+    EXPECT_EQ(snapshot->sim().messages_sent(), live->sim().messages_sent());
+    if (!flying.empty()) {
+      EXPECT_EQ(snapshot->sim().messages_base(), flying.front());
+    }
+    EXPECT_EQ(snapshot->sim().in_flight(), flying);
+    live->run();
+    const int forget = static_cast<int>(r.below(3));  // none, before the snapshot, anywhere
+    if (forget > 0) {
+      const std::uint64_t upto = forget == 1 ? r.below(snapshot->sim().trace_records() + 1) : r.below(live->sim().trace_records() + 1);
+      live->sim().forget_trace_before(upto);
+      EXPECT_EQ(live->sim().trace_base(), std::min(upto, live->sim().trace_records()));
+      live->sim().forget_messages_before(static_cast<std::uint32_t>(r.below(live->sim().messages_sent() + 1)));
+    }
+    expect_tail_of(live->sim(), whole->sim());
+
+    // Restored: a copy of the snapshot takes the history back, and is the straight run at `at`.
+    auto restored = snapshot->clone();
+    ASSERT_TRUE(restored->take_history_from(*live));
+    auto straight = build_windowed(sc, true);
+    straight->sim().run_until_event(at);
+    expect_tail_of(restored->sim(), straight->sim());
+    if (forget == 0) {
+      EXPECT_EQ(restored->sim().trace_base(), 0u);
+      EXPECT_EQ(restored->sim().messages_base(), 0u);
+    }
+    // It goes on as the straight run does, to the same end.
+    restored->run();
+    expect_tail_of(restored->sim(), whole->sim(), false);
+    EXPECT_EQ(restored->invariants_hold(), whole->invariants_hold());
+  }
+}
+
+TEST(SimulatorHistory, ForgettingChangesNeitherTheRunNorItsLimits) {
+  // A windowed trace is not counted: no trace limit stops the run, and forgetting (at any moment)
+  // changes no count. Unwindowed, the limit applies as ever.
+  Scenario sc = two_pc({{"participants", 3}, {"transactions", 200}, {"interval_ms", 2}}, 5, ms(2000));
+  Diagnostics errors;
+  RunLimits limits;
+  limits.trace_limit = 1000;
+  limits.count_unkept = false;
+  limits.trace_windowed = true;
+  auto windowed = Simulation::create(sc, errors, limits);
+  limits.trace_windowed = false;
+  auto counted = Simulation::create(sc, errors, limits);
+  ASSERT_TRUE(windowed && counted);
+  counted->run();
+  EXPECT_EQ(counted->sim().halted(), HaltReason::TraceLimit);
+  std::uint64_t step = 0;
+  while (windowed->sim().step()) {
+    if (++step % 97 == 0) {
+      const std::size_t used = windowed->sim().memory_used();
+      windowed->sim().forget_trace_before(windowed->sim().trace_records() - std::min<std::uint64_t>(windowed->sim().trace_records(), 500));
+      windowed->sim().forget_messages_before(windowed->sim().messages_sent());
+      EXPECT_EQ(windowed->sim().memory_used(), used);
+      ASSERT_LE(windowed->sim().trace().size(), 500u);
+    }
+  }
+  EXPECT_EQ(windowed->sim().halted(), HaltReason::None);
+  auto whole = build_windowed(sc, true);
+  whole->run();
+  EXPECT_GT(whole->sim().trace_records(), 1000u);
+  expect_tail_of(windowed->sim(), whole->sim());
+}
+
+TEST(SimulatorHistory, TakingHistoryFromAnEarlierPointIsRefused) {
+  Scenario sc = two_pc({{"participants", 3}, {"transactions", 20}}, 3, ms(2000));
+  auto early = build_windowed(sc, true);
+  early->sim().run_until_event(50);
+  auto late = build_windowed(sc, true);
+  late->sim().run_until_event(200);
+  auto snapshot = late->clone_without_history();
+  auto copy = snapshot->clone();
+  EXPECT_FALSE(copy->take_history_from(*early));
+  EXPECT_EQ(early->sim().trace_base(), 0u);  // untouched
+  EXPECT_FALSE(early->sim().trace().empty());
+}
