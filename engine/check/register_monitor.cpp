@@ -147,6 +147,7 @@ bool RegisterMonitor::close(State& s) const {
     std::vector<Config> merged;
     merged.reserve(all.size() + level.size());
     std::merge(all.begin(), all.end(), level.begin(), level.end(), std::back_inserter(merged));
+    drop_dominated(merged);
     all = std::move(merged);
     if (all.size() > config_limit_) return false;
   }
@@ -233,6 +234,38 @@ void RegisterMonitor::normalise(State& s) {
   }
   std::sort(s.configs.begin(), s.configs.end());
   s.configs.erase(std::unique(s.configs.begin(), s.configs.end()), s.configs.end());
+  drop_dominated(s.configs);
+}
+
+// A configuration that equals another in everything but `seen`, where each of its sets is included
+// in the other's, can do nothing the other cannot (a read has only fewer points to be placed at):
+// dropping it loses no valid order. Different orders of the same writes relative to a read's start
+// make many such pairs, and without this the closure grows with every read in flight.
+void RegisterMonitor::drop_dominated(std::vector<Config>& configs) {
+  // Sorted, so configurations equal but for `seen` are adjacent (seen is the last member).
+  const auto same_but_seen = [](const Config& a, const Config& b) {
+    return a.value == b.value && a.last_write == b.last_write && a.done == b.done && a.used == b.used;
+  };
+  const auto covers = [](const Config& a, const Config& b) {
+    for (std::size_t i = 0; i < a.seen.size(); ++i)
+      if (!std::includes(a.seen[i].begin(), a.seen[i].end(), b.seen[i].begin(), b.seen[i].end())) return false;
+    return true;
+  };
+  std::vector<Config> out;
+  out.reserve(configs.size());
+  for (std::size_t lo = 0; lo < configs.size();) {
+    std::size_t hi = lo + 1;
+    while (hi < configs.size() && same_but_seen(configs[lo], configs[hi])) ++hi;
+    std::vector<bool> dominated(hi - lo, false);
+    for (std::size_t i = lo; i < hi; ++i)
+      for (std::size_t j = lo; j < hi && !dominated[i - lo]; ++j)
+        // Equal ones were merged already, so covering is strict: of two, never both go.
+        dominated[i - lo] = j != i && covers(configs[j], configs[i]);
+    for (std::size_t i = lo; i < hi; ++i)
+      if (!dominated[i - lo]) out.push_back(std::move(configs[i]));
+    lo = hi;
+  }
+  configs = std::move(out);
 }
 
 }  // namespace cs::lin

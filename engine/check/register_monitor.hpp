@@ -13,6 +13,7 @@
 //   writes in flight (the closure); then the answering operation must be placed: a write must be in
 //   `done`, a read's value must be in its `seen` (it is placed at a point where the register held
 //   it: reads change nothing, so that point can be any). Configurations that cannot are dropped.
+//   Of configurations alike but for `seen`, one whose sets all include another's is kept alone.
 //   None left: no order explains the history, and no longer history can repair that (a prefix of a
 //   linearizable history is linearizable), so the first empty set is the first violating event.
 // - Why dropping finished operations is sound: a configuration holds all a placed operation can
@@ -91,6 +92,7 @@ class RegisterMonitor {
   bool apply(State& s, const Answer& a) const;
   bool close(State& s) const;  // the closure over writes in flight; false when over the limit
   static void normalise(State& s);
+  static void drop_dominated(std::vector<Config>& configs);
 
   State base_;                   // every event before now_, and the invocations at now_
   std::vector<Answer> answers_;  // answers at now_, applied after every invocation at now_

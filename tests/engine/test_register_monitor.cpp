@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <string>
 
 #include "check/linearizability.hpp"
 #include "check/register_monitor.hpp"
@@ -49,13 +50,25 @@ std::vector<Op> history_at(const std::vector<GenOp>& ops, const std::vector<bool
   return out;
 }
 
+std::string describe(const std::vector<GenOp>& ops) {
+  std::string out;
+  for (const GenOp& o : ops) {
+    out += "\n  " + std::to_string(o.id) + (o.write ? " write" : " read " + std::to_string(o.read)) + " [" +
+           std::to_string(o.invoke) + ", " + (o.end == kNever ? std::string("-") : std::to_string(o.end)) + "] " +
+           (o.end == kNever ? "in flight" : o.ok ? "ok" : "abandoned");
+  }
+  return out;
+}
+
 // Replays one history through the monitor and, at every answer of a read, compares with the search.
 // Returns how many answers the monitor found violating (0 or 1: it stops at the first).
 int compare(const std::vector<GenOp>& ops, Rng& rng, std::uint64_t seed) {
   std::vector<Event> events;
   for (std::size_t i = 0; i < ops.size(); ++i) {
     events.push_back({ops[i].invoke, rng.below(1000), i, true});
-    if (ops[i].end != kNever) events.push_back({ops[i].end, rng.below(1000), i, false});
+    // An operation answered at the time it began is recorded after it began (the trace's order).
+    const std::uint64_t after_start = ops[i].end == ops[i].invoke ? 1000 : 0;
+    if (ops[i].end != kNever) events.push_back({ops[i].end, after_start + rng.below(1000), i, false});
   }
   std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
     return a.time != b.time ? a.time < b.time : a.order < b.order;
@@ -82,7 +95,7 @@ int compare(const std::vector<GenOp>& ops, Rng& rng, std::uint64_t seed) {
     }
     const Result r = check_register(history_at(ops, started, ended), 0, 10'000'000);
     EXPECT_NE(r.verdict, Verdict::Unknown) << "seed " << seed;
-    EXPECT_EQ(monitor_ok, r.verdict == Verdict::Linearizable) << "seed " << seed << ": read " << o.id << " at " << e.time;
+    EXPECT_EQ(monitor_ok, r.verdict == Verdict::Linearizable) << "seed " << seed << ": read " << o.id << " at " << e.time << describe(ops);
     if (!monitor_ok || r.verdict != Verdict::Linearizable) return 1;
   }
   return 0;
