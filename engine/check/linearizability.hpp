@@ -74,7 +74,7 @@ class RegisterHistory {
 // "unknown" — it only vouches for what it checked.
 class LinearizabilityInvariant final : public Invariant {
  public:
-  explicit LinearizabilityInvariant(const RegisterHistory& history, std::size_t config_limit = 20'000);
+  explicit LinearizabilityInvariant(const RegisterHistory& history, std::size_t config_limit = 1'000);
   void observe(const TraceEvent& ev) override;
   std::uint32_t kinds() const override {
     return trace_kind_bit(TraceKind::TxnStart) | trace_kind_bit(TraceKind::TxnEnd);

@@ -107,102 +107,81 @@ void RegisterMonitor::abandon(std::uint32_t id, Time t) {
   }
   for (std::size_t i = 0; i < s.writes.size(); ++i) {
     if (s.writes[i].id != id) continue;
-    // From now on it is placed only on demand (a read of its value); where it is placed already, it
-    // counts as used, so that it is never placed twice.
+    // It stays pending for ever: placed where it is (never twice), placeable where it is not.
     s.failed.push_back(s.writes[i]);
     s.writes.erase(s.writes.begin() + static_cast<std::ptrdiff_t>(i));
-    for (Config& c : s.configs)
-      if (erase_sorted(c.done, id)) insert_sorted(c.used, id);
     normalise(s);
     return;
   }
 }
 
-bool RegisterMonitor::close(State& s) const {
-  if (s.writes.empty()) return true;
-  // Breadth first: each level places one more write in flight in every way. Different orders
-  // reach the same configuration, so each level keeps only configurations not reached before.
-  std::vector<Config> all = std::move(s.configs);
-  std::sort(all.begin(), all.end());
-  all.erase(std::unique(all.begin(), all.end()), all.end());
-  std::vector<Config> level = all;
-  while (!level.empty()) {
-    std::vector<Config> next;
-    for (const Config& from : level) {
-      for (const Pending& w : s.writes) {
-        if (contains(from.done, w.id)) continue;
-        Config c = from;
-        const auto value = static_cast<std::int64_t>(w.id);
-        c.value = value;
-        c.last_write = tick_;
-        insert_sorted(c.done, w.id);
-        for (auto& seen : c.seen) insert_sorted(seen, value);
-        next.push_back(std::move(c));
-      }
-    }
-    std::sort(next.begin(), next.end());
-    next.erase(std::unique(next.begin(), next.end()), next.end());
-    level.clear();
-    std::set_difference(next.begin(), next.end(), all.begin(), all.end(), std::back_inserter(level));
-    std::vector<Config> merged;
-    merged.reserve(all.size() + level.size());
-    std::merge(all.begin(), all.end(), level.begin(), level.end(), std::back_inserter(merged));
-    drop_dominated(merged);
-    all = std::move(merged);
-    if (all.size() > config_limit_) return false;
-  }
-  s.configs = std::move(all);
-  return true;
+// Places the pending write `w` (value = its id) in configuration `c`, in the two ways that cover
+// every valid order (see the header): appends the results to `out`.
+void RegisterMonitor::place(const State& s, const Config& c, const Pending& w, std::vector<Config>& out) const {
+  const auto value = static_cast<std::int64_t>(w.id);
+  // Now: after everything placed so far; the register holds it, every read in flight may see it.
+  Config now = c;
+  now.value = value;
+  now.last_write = tick_;
+  insert_sorted(now.placed, w.id);
+  for (auto& seen : now.seen) insert_sorted(seen, value);
+  out.push_back(std::move(now));
+  // Just before the latest write placed, if that came after the write began: the register's value
+  // now is unchanged; the reads in flight that had begun by then may see it.
+  if (c.last_write < w.tick) return;
+  Config slot = c;
+  insert_sorted(slot.placed, w.id);
+  for (std::size_t i = 0; i < s.reads.size(); ++i)
+    if (s.reads[i].tick <= c.last_write) insert_sorted(slot.seen[i], value);
+  out.push_back(std::move(slot));
 }
 
 bool RegisterMonitor::apply(State& s, const Answer& a) const {
-  if (!close(s)) {
-    gave_up_ = true;
-    return false;
-  }
   std::vector<Config> out;
   if (a.write) {
-    for (Config& c : s.configs)
-      if (erase_sorted(c.done, a.id)) out.push_back(std::move(c));
-    s.writes.erase(std::remove_if(s.writes.begin(), s.writes.end(), [&](const Pending& p) { return p.id == a.id; }),
-                   s.writes.end());
+    const auto it = std::find_if(s.writes.begin(), s.writes.end(), [&](const Pending& p) { return p.id == a.id; });
+    const Pending w = *it;
+    s.writes.erase(it);
+    // Answered: it must be placed by now.
+    for (Config& c : s.configs) {
+      if (erase_sorted(c.placed, a.id)) {
+        out.push_back(std::move(c));
+        continue;
+      }
+      const std::size_t first = out.size();
+      place(s, c, w, out);
+      for (std::size_t i = first; i < out.size(); ++i) erase_sorted(out[i].placed, a.id);
+    }
   } else {
     std::size_t r = 0;
     while (r < s.reads.size() && s.reads[r].id != a.id) ++r;
-    const Pending read = s.reads[r];
-    const Pending* failed = nullptr;
-    for (const Pending& f : s.failed)
-      if (static_cast<std::int64_t>(f.id) == a.value) failed = &f;
-    const auto drop_read = [&](Config c) {
-      c.seen.erase(c.seen.begin() + static_cast<std::ptrdiff_t>(r));
-      out.push_back(std::move(c));
-    };
+    // The write of the value read, if it is pending (in flight or never answered).
+    const Pending* w = nullptr;
+    for (const auto* list : {&s.writes, &s.failed})
+      for (const Pending& p : *list)
+        if (static_cast<std::int64_t>(p.id) == a.value) w = &p;
+    std::vector<Config> placed;
     for (Config& c : s.configs) {
       if (contains(c.seen[r], a.value)) {
-        drop_read(std::move(c));
+        out.push_back(std::move(c));
         continue;
       }
-      if (!failed || contains(c.used, failed->id)) continue;
-      // A never-answered write of the value read: placed now (the register then holds it) ...
-      Config now = c;
-      now.value = a.value;
-      now.last_write = tick_;
-      insert_sorted(now.used, failed->id);
-      for (auto& seen : now.seen) insert_sorted(seen, a.value);
-      drop_read(std::move(now));
-      // ... or just before the latest write placed since it and the read began, where every read
-      // in flight that had begun by then may have seen it too, and nothing else changes.
-      if (c.last_write >= std::max(read.tick, failed->tick)) {
-        insert_sorted(c.used, failed->id);
-        for (std::size_t i = 0; i < s.reads.size(); ++i)
-          if (s.reads[i].tick <= c.last_write) insert_sorted(c.seen[i], a.value);
-        drop_read(std::move(c));
-      }
+      // Its write placed now for this read, or before the latest write if the read had begun by then.
+      if (!w || contains(c.placed, w->id)) continue;
+      placed.clear();
+      place(s, c, *w, placed);
+      for (Config& p : placed)
+        if (contains(p.seen[r], a.value)) out.push_back(std::move(p));
     }
+    for (Config& c : out) c.seen.erase(c.seen.begin() + static_cast<std::ptrdiff_t>(r));
     s.reads.erase(s.reads.begin() + static_cast<std::ptrdiff_t>(r));
   }
   s.configs = std::move(out);
   normalise(s);
+  if (s.configs.size() > config_limit_) {
+    gave_up_ = true;
+    return false;
+  }
   return !s.configs.empty();
 }
 
@@ -211,56 +190,79 @@ void RegisterMonitor::normalise(State& s) {
   for (std::size_t i = 0; i < s.failed.size();) {
     const std::uint32_t id = s.failed[i].id;
     const bool everywhere = !s.configs.empty() &&
-                            std::all_of(s.configs.begin(), s.configs.end(), [&](const Config& c) { return contains(c.used, id); });
+                            std::all_of(s.configs.begin(), s.configs.end(), [&](const Config& c) { return contains(c.placed, id); });
     if (!everywhere) {
       ++i;
       continue;
     }
-    for (Config& c : s.configs) erase_sorted(c.used, id);
+    for (Config& c : s.configs) erase_sorted(c.placed, id);
     s.failed.erase(s.failed.begin() + static_cast<std::ptrdiff_t>(i));
   }
-  // last_write is only ever compared with the ticks of reads in flight and never-answered writes
-  // (later invocations come after it anyway): round it down to the largest of those not above it,
-  // so that configurations equal in every way that matters are merged.
+  // last_write is only ever compared with the ticks of operations pending (later invocations come
+  // after it anyway): round it down to the largest of those not above it, so that configurations
+  // equal in every way that matters are merged.
   std::vector<std::uint64_t> ticks;
-  if (!s.failed.empty()) {
-    for (const Pending& p : s.reads) ticks.push_back(p.tick);
-    for (const Pending& p : s.failed) ticks.push_back(p.tick);
-    std::sort(ticks.begin(), ticks.end());
-  }
+  for (const auto* list : {&s.reads, &s.writes, &s.failed})
+    for (const Pending& p : *list) ticks.push_back(p.tick);
+  std::sort(ticks.begin(), ticks.end());
   for (Config& c : s.configs) {
     auto it = std::upper_bound(ticks.begin(), ticks.end(), c.last_write);
     c.last_write = it == ticks.begin() ? 0 : *(it - 1);
   }
   std::sort(s.configs.begin(), s.configs.end());
   s.configs.erase(std::unique(s.configs.begin(), s.configs.end()), s.configs.end());
-  drop_dominated(s.configs);
+  drop_dominated(s);
 }
 
-// A configuration that equals another in everything but `seen`, where each of its sets is included
-// in the other's, can do nothing the other cannot (a read has only fewer points to be placed at):
-// dropping it loses no valid order. Different orders of the same writes relative to a read's start
-// make many such pairs, and without this the closure grows with every read in flight.
-void RegisterMonitor::drop_dominated(std::vector<Config>& configs) {
-  // Sorted, so configurations equal but for `seen` are adjacent (seen is the last member).
-  const auto same_but_seen = [](const Config& a, const Config& b) {
-    return a.value == b.value && a.last_write == b.last_write && a.done == b.done && a.used == b.used;
+// Configuration b can be dropped when another, a, with the same value can do everything b can:
+// - a's latest write is no earlier (a later slot is open to more reads and writes);
+// - every write a has placed, b has placed too, and each write b placed and a did not began before
+//   a's latest write, so a can still put it in that slot (an in-flight one by its answer; a
+//   never-answered one when a read needs it, or never);
+// - each read in flight may have seen in a whatever it may have seen in b, counting in a the values
+//   of those unplaced writes for the reads that had begun by a's latest write (the slot again).
+// Then every valid order that extends b has a counterpart that extends a, so dropping b loses none.
+// Different placements of the same writes (now or in the slot) make many such pairs.
+void RegisterMonitor::drop_dominated(State& s) {
+  std::vector<Config>& configs = s.configs;
+  std::vector<Pending> pending = s.writes;
+  pending.insert(pending.end(), s.failed.begin(), s.failed.end());
+  std::sort(pending.begin(), pending.end(), [](const Pending& x, const Pending& y) { return x.id < y.id; });
+  const auto tick_of = [&](std::uint32_t id) {
+    auto it = std::lower_bound(pending.begin(), pending.end(), id, [](const Pending& p, std::uint32_t x) { return p.id < x; });
+    return it != pending.end() && it->id == id ? it->tick : ~std::uint64_t{0};
   };
-  const auto covers = [](const Config& a, const Config& b) {
-    for (std::size_t i = 0; i < a.seen.size(); ++i)
-      if (!std::includes(a.seen[i].begin(), a.seen[i].end(), b.seen[i].begin(), b.seen[i].end())) return false;
+  std::vector<std::int64_t> slot_values, seen;
+  const auto covers = [&](const Config& a, const Config& b) {
+    if (a.last_write < b.last_write || !std::includes(b.placed.begin(), b.placed.end(), a.placed.begin(), a.placed.end()))
+      return false;
+    for (std::uint32_t id : b.placed)
+      if (!contains(a.placed, id) && tick_of(id) > a.last_write) return false;
+    slot_values.clear();
+    for (const Pending& p : pending)
+      if (p.tick <= a.last_write && !contains(a.placed, p.id)) slot_values.push_back(static_cast<std::int64_t>(p.id));
+    for (std::size_t i = 0; i < a.seen.size(); ++i) {
+      const std::vector<std::int64_t>* have = &a.seen[i];
+      if (s.reads[i].tick <= a.last_write && !slot_values.empty()) {
+        seen.clear();
+        std::set_union(a.seen[i].begin(), a.seen[i].end(), slot_values.begin(), slot_values.end(), std::back_inserter(seen));
+        have = &seen;
+      }
+      if (!std::includes(have->begin(), have->end(), b.seen[i].begin(), b.seen[i].end())) return false;
+    }
     return true;
   };
   std::vector<Config> out;
   out.reserve(configs.size());
+  // Sorted, so configurations with the same value are adjacent (the first member).
   for (std::size_t lo = 0; lo < configs.size();) {
     std::size_t hi = lo + 1;
-    while (hi < configs.size() && same_but_seen(configs[lo], configs[hi])) ++hi;
+    while (hi < configs.size() && configs[hi].value == configs[lo].value) ++hi;
     std::vector<bool> dominated(hi - lo, false);
     for (std::size_t i = lo; i < hi; ++i)
       for (std::size_t j = lo; j < hi && !dominated[i - lo]; ++j)
-        // Equal ones were merged already, so covering is strict: of two, never both go.
-        dominated[i - lo] = j != i && covers(configs[j], configs[i]);
+        // Of two that cover each other (equal in effect), only the later one is dropped.
+        dominated[i - lo] = j != i && !dominated[j - lo] && covers(configs[j], configs[i]) && (j < i || !covers(configs[i], configs[j]));
     for (std::size_t i = lo; i < hi; ++i)
       if (!dominated[i - lo]) out.push_back(std::move(configs[i]));
     lo = hi;

@@ -168,6 +168,8 @@ TEST(CapRegisterScale, CrashAndRestartAfterCheckpointsBehaveAsBefore) {
       EXPECT_LE(lin->monitor(key)->in_flight(), 10u) << mode;
       EXPECT_LE(lin->monitor(key)->configurations(), 64u) << mode;
     }
-    if (std::string(mode) == "cp") EXPECT_TRUE(forget->invariants_hold()) << verdicts(*forget);
+    if (std::string(mode) == "cp") {
+      EXPECT_TRUE(forget->invariants_hold()) << verdicts(*forget);
+    }
   }
 }

@@ -102,7 +102,7 @@ int compare(const std::vector<GenOp>& ops, Rng& rng, std::uint64_t seed) {
 }
 
 std::vector<GenOp> random_history(Rng& r) {
-  const int n = 2 + static_cast<int>(r.below(9));
+  const int n = 2 + static_cast<int>(r.below(13));
   const Time span = 4 + static_cast<Time>(r.below(20));  // small: many equal times and overlaps
   std::vector<GenOp> ops;
   for (int i = 0; i < n; ++i) {
