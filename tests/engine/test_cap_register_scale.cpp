@@ -127,21 +127,21 @@ TEST(CapRegisterScale, ForgettingFinishedOperationsLeavesTracesAndVerdictsUnchan
   EXPECT_GT(crashed, scaled_floor(50));
 }
 
-// At scale: 12,000 operations back to back, every replica crashed and restarted after its log has
+// At scale: 12,000 operations 4 ms apart, every replica crashed and restarted after its log has
 // been checkpointed several times over, clients too; CP and AP (both conflict rules). Same trace and
 // verdicts as keeping everything, and the forgetting run holds only a window.
 TEST(CapRegisterScale, CrashAndRestartAfterCheckpointsBehaveAsBefore) {
   for (const char* mode : {"cp", "ap-vector", "ap-lww"}) {
     nlohmann::json p = {{"mode", std::string(mode).substr(0, 2)}, {"replicas", 3}, {"clients", 3},
-                        {"operations", 12000}, {"interval_ms", 1}, {"keys", 2}};
+                        {"operations", 12000}, {"interval_ms", 4}, {"keys", 2}};
     if (std::string(mode) == "ap-lww") p["conflict"] = "lww";
     if (std::string(mode) == "ap-lww") p["clock_skew_ms"] = {{"R2", 3}};
-    Scenario sc = scenario_of("cap-register", p, 5, ms(40'000));
+    Scenario sc = scenario_of("cap-register", p, 5, ms(60'000));
     sc.network.latency_lo = ms(1);
-    sc.network.latency_hi = ms(3);
+    sc.network.latency_hi = ms(2);
     for (NodeId n = 0; n < 6; ++n) {
-      sc.faults.push_back(at(ms(3000 + 1000 * n), FaultAction{FaultKind::Crash, n, kNoNode, {}, {}}));
-      sc.faults.push_back(at(ms(3000 + 1000 * n + 150), FaultAction{FaultKind::Restart, n, kNoNode, {}, {}}));
+      sc.faults.push_back(at(ms(6000 + 6000 * n), FaultAction{FaultKind::Crash, n, kNoNode, {}, {}}));
+      sc.faults.push_back(at(ms(6000 + 6000 * n + 150), FaultAction{FaultKind::Restart, n, kNoNode, {}, {}}));
     }
     auto keep = build_with(sc, false);
     auto forget = build_with(sc, true);
