@@ -177,15 +177,23 @@ Result check_register(const std::vector<Op>& ops, std::int64_t initial, std::siz
   return Search(std::move(kept), state_limit).run(initial);
 }
 
-LinearizabilityInvariant::LinearizabilityInvariant(const RegisterHistory& history, std::size_t state_limit,
-                                                   std::size_t max_ops, std::size_t budget)
+LinearizabilityInvariant::LinearizabilityInvariant(const RegisterHistory& history, std::size_t config_limit)
     : Invariant("linearizable",
                 "Every completed read and write can be placed in one sequential order that respects real time "
                 "(checked exhaustively per key; unknown beyond the search limit)."),
       history_(history),
-      state_limit_(state_limit),
-      max_ops_(max_ops),
-      budget_(budget) {}
+      config_limit_(config_limit) {}
+
+const RegisterMonitor* LinearizabilityInvariant::monitor(std::int64_t key) const {
+  return key >= 0 && static_cast<std::size_t>(key) < keys_.size() ? &keys_[static_cast<std::size_t>(key)] : nullptr;
+}
+
+RegisterMonitor& LinearizabilityInvariant::key_monitor(std::int64_t key) {
+  const auto k = static_cast<std::size_t>(key);
+  while (keys_.size() <= k) keys_.emplace_back(0, config_limit_);
+  if (invoked_.size() <= k) invoked_.resize(k + 1, 0);
+  return keys_[k];
+}
 
 std::unique_ptr<Invariant> LinearizabilityInvariant::clone_for(const Protocol& copy) const {
   const auto* history = dynamic_cast<const RegisterHistory*>(&copy);
@@ -194,30 +202,25 @@ std::unique_ptr<Invariant> LinearizabilityInvariant::clone_for(const Protocol& c
 }
 
 void LinearizabilityInvariant::observe(const TraceEvent& ev) {
-  if (!held() || ev.kind != TraceKind::TxnEnd || ev.key != static_cast<std::uint16_t>(TxnOutcome::Committed)) return;
-  // Only a read's completion can make a history stop being linearizable: a write that completes now
-  // could always be placed last, since nothing has started after it yet.
+  if (!held()) return;
   const std::int64_t key = history_.key_of(ev.txn);
-  if (key < 0 || history_.is_write(ev.txn)) return;
-  const auto k = static_cast<std::size_t>(key);
-  if (given_up_.size() <= k) given_up_.resize(k + 1, 0);
-  if (given_up_[k]) return;
-  const std::vector<Op> ops = history_.history(key);
-  if (ops.size() > max_ops_) {
-    given_up_[k] = 1;
-    unknown_ = true;
-    return;
+  if (key < 0) return;  // not an operation, or one never invoked (its client was down)
+  RegisterMonitor& m = key_monitor(key);
+  if (m.gave_up()) return;
+  if (ev.kind == TraceKind::TxnStart) {
+    ++invoked_[static_cast<std::size_t>(key)];
+    m.invoke(ev.txn, history_.is_write(ev.txn), ev.time);
+  } else if (ev.kind == TraceKind::TxnEnd && ev.key == static_cast<std::uint16_t>(TxnOutcome::Committed)) {
+    if (!m.respond(ev.txn, ev.time, history_.result_of(ev.txn))) {
+      violate(ev, "after operation " + std::to_string(ev.txn) + " completed, no sequential order of the " +
+                      std::to_string(invoked_[static_cast<std::size_t>(key)]) + " operations on key " +
+                      std::to_string(key) +
+                      " respects real time and register semantics: some read returned a value it could not have seen");
+    }
+  } else if (ev.kind == TraceKind::TxnEnd) {
+    m.abandon(ev.txn, ev.time);
   }
-  const Result r = check_register(ops, 0, std::min(state_limit_, budget_));
-  budget_ -= std::min(budget_, r.states);
-  if (r.verdict == Verdict::Unknown) {
-    given_up_[k] = 1;
-    unknown_ = true;
-  } else if (r.verdict == Verdict::NotLinearizable) {
-    violate(ev, "after operation " + std::to_string(ev.txn) + " completed, no sequential order of the " +
-                    std::to_string(ops.size()) + " operations on key " + std::to_string(key) +
-                    " respects real time and register semantics: some read returned a value it could not have seen");
-  }
+  if (m.gave_up()) unknown_ = true;
 }
 
 }  // namespace cs::lin

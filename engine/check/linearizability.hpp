@@ -1,5 +1,6 @@
-// A linearizability checker for histories of read/write registers (Wing & Gong's exhaustive search,
-// with Lowe's memo of visited configurations), and the invariant that runs it during a simulation.
+// A linearizability checker for whole histories of read/write registers (Wing & Gong's exhaustive
+// search, with Lowe's memo of visited configurations), and the invariant that checks a simulation's
+// history as it happens (with check/register_monitor.hpp, which keeps only what can still matter).
 //
 // A history is a set of operations with the virtual times of their invocation and response. Each
 // write writes a value no other write writes (the protocols write the operation's own id), so a read
@@ -19,6 +20,7 @@
 
 #include "check/invariant.hpp"
 #include "check/protocol_bound_invariant.hpp"
+#include "check/register_monitor.hpp"
 #include "sim/types.hpp"
 
 namespace cs::lin {
@@ -52,45 +54,52 @@ Result check_register(const std::vector<Op>& ops, std::int64_t initial = 0, std:
 class RegisterHistory {
  public:
   virtual ~RegisterHistory() = default;
-  // The key an operation works on, or -1 when the id is not an operation.
+  // The key an operation works on, or -1 when the id is not an operation that was invoked.
   virtual std::int64_t key_of(TxnId op) const = 0;
   virtual bool is_write(TxnId op) const = 0;
-  // Every invoked operation on `key` so far, in the form above.
+  // What a read that answered returned (asked when its TxnEnd is recorded; an operation in flight
+  // or just finished is always still held, even in a run that forgets finished ones).
+  virtual const std::vector<std::int64_t>& result_of(TxnId op) const = 0;
+  // Every invoked operation on `key` so far, in the form above (tests; a run that forgets finished
+  // operations returns only those it still holds).
   virtual std::vector<Op> history(std::int64_t key) const = 0;
 };
 
-// "linearizable": re-checks the operation's key each time a read completes successfully (a TxnEnd
-// with outcome committed). A prefix of a linearizable history is linearizable, so the first failing
-// check is the first event at which the history stopped being linearizable.
+// "linearizable": follows each key's history as it happens (TxnStart: invoked; TxnEnd committed:
+// answered; TxnEnd aborted: ended without an answer) with a RegisterMonitor, which keeps only what
+// can still matter, so a run of any length is checked whole in bounded memory. The first event at
+// which a key's history stops being linearizable is the violation (only a read's answer can be).
 //
-// Bounded, so that a long or very concurrent run cannot stall the simulation: each check explores at
-// most `state_limit` configurations, all checks together at most `budget`, and a key whose history
-// grows past `max_ops` operations is no longer checked. When a bound is hit the key is given up and
-// unknown() turns true; the invariant never fails on "unknown" — it only vouches for what it checked.
+// Bounded, so that a very concurrent run cannot stall the simulation: a key whose configurations
+// exceed `config_limit` is given up and unknown() turns true; the invariant never fails on
+// "unknown" — it only vouches for what it checked.
 class LinearizabilityInvariant final : public Invariant, public ProtocolBoundInvariant {
  public:
-  explicit LinearizabilityInvariant(const RegisterHistory& history, std::size_t state_limit = 20'000,
-                                    std::size_t max_ops = 300, std::size_t budget = 100'000);
+  explicit LinearizabilityInvariant(const RegisterHistory& history, std::size_t config_limit = 1'000);
   void observe(const TraceEvent& ev) override;
+  std::uint32_t kinds() const override {
+    return trace_kind_bit(TraceKind::TxnStart) | trace_kind_bit(TraceKind::TxnEnd);
+  }
   bool unknown() const { return unknown_; }
-  // Every field copied (verdict, budget left, keys given up), reading `copy`'s history.
+  // Every field copied (verdict, monitors, keys given up), reading `copy`'s history.
   std::unique_ptr<Invariant> clone_for(const Protocol& copy) const override;
+  // The monitor of a key (nullptr before its first operation), for tests and the benchmark.
+  const RegisterMonitor* monitor(std::int64_t key) const;
 
  private:
   LinearizabilityInvariant(const LinearizabilityInvariant& other, const RegisterHistory& history)
       : Invariant(other),
         history_(history),
-        state_limit_(other.state_limit_),
-        max_ops_(other.max_ops_),
-        budget_(other.budget_),
-        given_up_(other.given_up_),
+        config_limit_(other.config_limit_),
+        keys_(other.keys_),
+        invoked_(other.invoked_),
         unknown_(other.unknown_) {}
+  RegisterMonitor& key_monitor(std::int64_t key);
 
   const RegisterHistory& history_;
-  std::size_t state_limit_;
-  std::size_t max_ops_;
-  std::size_t budget_;                  // configurations left for all further checks
-  std::vector<std::uint8_t> given_up_;  // per key
+  std::size_t config_limit_;
+  std::vector<RegisterMonitor> keys_;
+  std::vector<std::uint64_t> invoked_;  // per key: operations invoked so far (for the message)
   bool unknown_ = false;
 };
 

@@ -33,6 +33,12 @@ bool vc_dominates(const std::vector<std::int64_t>& a, const std::vector<std::int
     if ((i < a.size() ? a[i] : 0) < b[i]) return false;
   return true;
 }
+
+bool vc_dominates(const std::int64_t* a, const std::int64_t* b, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i)
+    if (a[i] < b[i]) return false;
+  return true;
+}
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -94,7 +100,9 @@ constexpr ParamSpec kParams[] = {
      .sets_cluster_size = true, .starter = true},
     {.key = "clients", .kind = ParamKind::Integer, .lo = 1, .hi = 16, .unit = "nodes", .help = "clients K1…Km",
      .rule = DefaultRule::SameAs, .ref = "replicas", .starter = true, .starter_json = "3"},
-    {.key = "operations", .kind = ParamKind::Integer, .def = 20, .lo = 1, .hi = 100'000,
+    // Up to 1,000,000: a run that forgets finished operations (the CLI's --long-run) holds only those
+    // in flight and a 16-byte summary of the others (docs/benchmarks.md, "Scale").
+    {.key = "operations", .kind = ParamKind::Integer, .def = 20, .lo = 1, .hi = 1'000'000,
      .help = "operations, round-robin over the clients", .starter = true},
     {.key = "interval_ms", .kind = ParamKind::DurationMs, .def = 20, .lo = 0, .hi = 3'600'000, .unit = "ms",
      .help = "between operation arrivals", .starter = true},
@@ -239,9 +247,13 @@ CapRegister::CapRegister(Params p) : p_(std::move(p)), info_(make_info(p_.mode))
     r.seen.assign(static_cast<std::size_t>(p_.operations) + 1, 0);
   }
   clients_.resize(static_cast<std::size_t>(p_.clients));
-  ops_.resize(static_cast<std::size_t>(p_.operations) + 1);
+  // Per-operation tables grow as operations are issued; reserved (address space only, no pages
+  // touched) so that growing never copies them.
+  ops_base_ = 1;  // id 0 names no operation
+  past_.reserve(static_cast<std::size_t>(p_.operations) + 1);
+  lost_.assign(static_cast<std::size_t>(p_.operations) + 1, false);
   frontier_.resize(static_cast<std::size_t>(p_.keys));
-  bvc_.resize(static_cast<std::size_t>(p_.operations) + 1);
+  if (p_.mode == Mode::AP) bvc_.reserve((static_cast<std::size_t>(p_.operations) + 1) * static_cast<std::size_t>(p_.replicas));
   book_counter_.assign(static_cast<std::size_t>(p_.replicas), 0);
   const auto nodes = static_cast<std::size_t>(p_.replicas + p_.clients);
   fig_.resize(nodes);
@@ -306,6 +318,7 @@ void CapRegister::on_message(Simulator& sim, const Message& m) {
     cp_on_message(sim, m);
   else
     ap_on_message(sim, m);
+  maybe_checkpoint(sim, m.to);  // replicas log only while handling a message
 }
 
 void CapRegister::on_timer(Simulator& sim, const TimerRec& t) {
@@ -345,19 +358,26 @@ void CapRegister::on_timer(Simulator& sim, const TimerRec& t) {
 // Clients
 
 void CapRegister::client_issue(Simulator& sim, TxnId op) {
-  OpRec& o = ops_[op];
+  OpRec& o = op_rec(op);
   const int c = static_cast<int>((op - 1) % static_cast<TxnId>(p_.clients));
   o.client = client_node(c);
   // Draw the workload first, whatever happens next, so a crash does not shift later draws.
   o.key = static_cast<std::int64_t>(sim.workload_rng().below(static_cast<std::uint64_t>(p_.keys)));
   o.write = sim.workload_rng().chance(p_.write_ratio);
+  if (past_.size() <= op) past_.resize(op + 1);
+  // Invoked before the trace says so, so that the linearizability invariant reads it at its TxnStart.
+  const bool up = sim.is_up(o.client);
+  if (up) {
+    o.issue(sim.now());
+    past_[op].invoked = sim.now();
+  }
   sim.txn_start(o.client, op);
-  if (!sim.is_up(o.client)) {
+  if (!up) {
     ++skipped_;
     o.skip(sim, op, N_CLIENT_DOWN);
+    forget_finished(sim);
     return;
   }
-  o.issue(sim.now());
   o.frontier = frontier_[static_cast<std::size_t>(o.key)];
   charge_kept(sim, o.frontier);
   clients_[static_cast<std::size_t>(c)].pending.push_back(op);
@@ -380,7 +400,7 @@ void CapRegister::client_on_message(Simulator& sim, const Message& m) {
 }
 
 void CapRegister::client_finish(Simulator& sim, TxnId op, ClientOpStatus status, std::vector<std::int64_t> result) {
-  OpRec& o = ops_[op];
+  OpRec& o = ops_[op - ops_base_];
   o.finish(sim, op, clients_[static_cast<std::size_t>(o.client - n())].pending, status);
   std::sort(result.begin(), result.end());
   o.result = std::move(result);
@@ -391,11 +411,13 @@ void CapRegister::client_finish(Simulator& sim, TxnId op, ClientOpStatus status,
     sim.note(o.client, op, status == ClientOpStatus::Failed ? N_OP_ERROR : N_OP_TIMEOUT);
     set_node_state(sim, o.client, op, WAITING, FAILED);
     sim.txn_end(op, TxnOutcome::Aborted);
+    forget_finished(sim);
     return;
   }
   const std::int64_t latency = o.ended - o.invoked;
   ++f.ops_ok;
   if (o.write) {
+    past_[op].ok_end = o.ended;
     f.write.add(latency);
     book_write_done(op);
     sim.note(o.client, op, N_WRITE_OK, latency);
@@ -413,7 +435,32 @@ void CapRegister::client_finish(Simulator& sim, TxnId op, ClientOpStatus status,
     }
   }
   set_node_state(sim, o.client, op, WAITING, DONE);
-  sim.txn_end(op, TxnOutcome::Committed);
+  sim.txn_end(op, TxnOutcome::Committed);  // the invariants read the operation here: forgotten after
+  forget_finished(sim);
+}
+
+CapRegister::OpRec& CapRegister::op_rec(TxnId op) {
+  while (op - ops_base_ >= ops_.size()) ops_.emplace_back();
+  return ops_[op - ops_base_];
+}
+
+void CapRegister::forget_finished(Simulator& sim) {
+  if (!sim.config().forget_finished) return;
+  while (!ops_.empty() && ops_.front().status != ClientOpStatus::Due && ops_.front().status != ClientOpStatus::InFlight) {
+    (ops_.front().status == ClientOpStatus::Ok ? forgotten_.committed : forgotten_.aborted) += 1;
+    ops_.pop_front();
+    ++ops_base_;
+  }
+}
+
+// A checkpoint: the registers as they are now are exactly what replaying the whole log rebuilds
+// (every change a replica makes to them is logged as it is made, and recovery replays in order), so
+// they replace the records, which recovery then no longer reads. The log ends with whole groups
+// (a STORED record and its clock records are appended in one step). Not traced.
+void CapRegister::maybe_checkpoint(Simulator& sim, NodeId r) {
+  if (!sim.config().forget_finished || sim.log(r).size() < kCheckpointRecords) return;
+  rep(r).checkpoint = rep(r).keys;
+  sim.log_truncate(r, sim.log(r).size());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -463,7 +510,7 @@ void CapRegister::cp_begin(Simulator& sim, NodeId me, const Message& m) {
   Replica& r = rep(me);
   // A duplicated request: already at work on it, or (a write) already stored. Running a write twice
   // would give its value a second, newer version after the client was told it was done.
-  if (r.coord.count(m.txn) || (m.type == WRITE && r.seen[m.txn])) return;
+  if (r.coord.count(m.txn) || (m.type == WRITE && (r.seen[m.txn] & kSeen))) return;
   Coord c;
   c.write = m.type == WRITE;
   c.key = m.a;
@@ -504,7 +551,7 @@ void CapRegister::cp_after_query(Simulator& sim, NodeId me, TxnId op) {
     const std::int64_t counter = std::max(c.best_ts >> kVersionBits, r.issued[k]) + 1;
     r.issued[k] = counter;
     c.ts = (counter << kVersionBits) | me;
-    ops_[op].ts = c.ts;
+    if (held(op)) ops_[op - ops_base_].ts = c.ts;  // a forgetting run may have forgotten it (client gave up)
   } else {
     // Read repair: make the newest value durable on a write quorum before answering, so no later read
     // can return anything older.
@@ -544,7 +591,7 @@ void CapRegister::cp_after_store(Simulator& sim, NodeId me, TxnId op) {
 void CapRegister::cp_store_local(Simulator& sim, NodeId me, std::int64_t key, std::int64_t ts, std::int64_t value) {
   Sibling& s = rep(me).keys[static_cast<std::size_t>(key)][0];
   if (ts <= s.ts) return;  // versions only move forward
-  rep(me).seen[static_cast<std::size_t>(value)] = 1;
+  rep(me).seen[static_cast<std::size_t>(value)] |= sim.config().forget_finished ? kSeen | kLogged : kSeen;
   s.ts = ts;
   s.value = value;
   sim.log_append(me, REC_STORED, static_cast<TxnId>(value), (ts << kKeyBits) | key);
@@ -566,7 +613,7 @@ void CapRegister::ap_on_message(Simulator& sim, const Message& m) {
     }
     case WRITE: {
       // A duplicated WRITE must not become a second write of the same value.
-      if (!rep(me).seen[m.txn]) ap_write(sim, me, m.txn, m.a);
+      if (!(rep(me).seen[m.txn] & kSeen)) ap_write(sim, me, m.txn, m.a);
       sim.send(me, m.from, WRITE_OK, m.txn, m.a);
       ++fig_[static_cast<std::size_t>(me)].served;
       set_node_state(sim, me, m.txn, IDLE, DONE);
@@ -580,14 +627,16 @@ void CapRegister::ap_on_message(Simulator& sim, const Message& m) {
 
 void CapRegister::ap_write(Simulator& sim, NodeId me, TxnId op, std::int64_t key) {
   auto& held = rep(me).keys[static_cast<std::size_t>(key)];
-  rep(me).seen[op] = 1;
+  rep(me).seen[op] |= kSeen;
   // Ground truth: the write has seen what this replica holds, plus one new event of its own.
-  std::vector<std::int64_t> truth(static_cast<std::size_t>(n()), 0);
+  const auto nn = static_cast<std::size_t>(n());
+  std::vector<std::int64_t> truth(nn, 0);
   for (const Sibling& s : held)
     if (s.value != 0)
-      for (std::size_t i = 0; i < truth.size(); ++i) truth[i] = std::max(truth[i], bvc_[static_cast<std::size_t>(s.value)][i]);
+      for (std::size_t i = 0; i < nn; ++i) truth[i] = std::max(truth[i], bvc(s.value)[i]);
   truth[static_cast<std::size_t>(me)] = ++book_counter_[static_cast<std::size_t>(me)];
-  bvc_[op] = std::move(truth);
+  if (bvc_.size() < (op + 1) * nn) bvc_.resize((op + 1) * nn, 0);
+  std::copy(truth.begin(), truth.end(), bvc_.begin() + static_cast<std::ptrdiff_t>(op * nn));
 
   Sibling s;
   s.value = op;
@@ -677,7 +726,7 @@ bool CapRegister::ap_merge(Simulator& sim, NodeId me, std::int64_t key, const Si
     std::sort(next.begin(), next.end(), [](const Sibling& a, const Sibling& b) { return a.value < b.value; });
     held = std::move(next);
   }
-  rep(me).seen[static_cast<std::size_t>(s.value)] = 1;
+  rep(me).seen[static_cast<std::size_t>(s.value)] |= kSeen;
   if (quiet) return true;
   ap_log_sibling(sim, me, key, s);
   if (held.size() > 1) {
@@ -689,6 +738,7 @@ bool CapRegister::ap_merge(Simulator& sim, NodeId me, std::int64_t key, const Si
 
 void CapRegister::ap_log_sibling(Simulator& sim, NodeId me, std::int64_t key, const Sibling& s) {
   // One STORED record, then its clock: the timestamp (lww) or one record per vector entry.
+  if (sim.config().forget_finished) rep(me).seen[static_cast<std::size_t>(s.value)] |= kLogged;
   sim.log_append(me, REC_STORED, static_cast<TxnId>(s.value), key);
   if (p_.conflict == Conflict::LWW) {
     sim.log_append(me, REC_CLOCK, static_cast<TxnId>(s.value), s.ts);
@@ -700,9 +750,8 @@ void CapRegister::ap_log_sibling(Simulator& sim, NodeId me, std::int64_t key, co
 void CapRegister::ap_discard(Simulator& sim, NodeId me, std::int64_t lost, std::int64_t winner, bool quiet) {
   // A value replaced by a write that had seen it is an ordinary overwrite; otherwise the update is lost.
   if (lost == 0 || book_dominates(winner, lost)) return;
-  OpRec& o = ops_[static_cast<std::size_t>(lost)];
-  if (o.lost || quiet) return;
-  o.lost = true;
+  if (lost_[static_cast<std::size_t>(lost)] || quiet) return;
+  lost_[static_cast<std::size_t>(lost)] = true;
   ++fig_[static_cast<std::size_t>(me)].lost_updates;
   sim.note(me, static_cast<TxnId>(lost), N_LOST_UPDATE, winner);
 }
@@ -713,7 +762,7 @@ void CapRegister::ap_discard(Simulator& sim, NodeId me, std::int64_t lost, std::
 bool CapRegister::book_dominates(std::int64_t a, std::int64_t b) const {
   if (b == 0) return true;
   if (a == 0) return false;
-  return vc_dominates(bvc_[static_cast<std::size_t>(a)], bvc_[static_cast<std::size_t>(b)]);
+  return vc_dominates(bvc(a), bvc(b), static_cast<std::size_t>(n()));
 }
 
 bool CapRegister::older(std::int64_t v, std::int64_t w) const {
@@ -721,28 +770,33 @@ bool CapRegister::older(std::int64_t v, std::int64_t w) const {
   // than every write). Concurrent writes may be ordered either way, so neither is older.
   if (v == w) return false;
   if (v == 0) return true;
-  const OpRec& a = ops_[static_cast<std::size_t>(v)];
-  return a.status == ClientOpStatus::Ok && a.ended < ops_[static_cast<std::size_t>(w)].invoked;
+  const Past& a = past_[static_cast<std::size_t>(v)];
+  return a.ok_end >= 0 && a.ok_end < past_[static_cast<std::size_t>(w)].invoked;
 }
 
 void CapRegister::book_write_done(TxnId op) {
   // The frontier: completed writes that no later completed write followed in real time. A read that
   // starts now and returns only values older than one of them is stale.
-  auto& fr = frontier_[static_cast<std::size_t>(ops_[op].key)];
+  auto& fr = frontier_[static_cast<std::size_t>(ops_[op - ops_base_].key)];
   const auto w = static_cast<std::int64_t>(op);
   fr.erase(std::remove_if(fr.begin(), fr.end(), [&](std::int64_t f) { return older(f, w); }), fr.end());
   fr.push_back(w);
 }
 
 std::int64_t CapRegister::key_of(TxnId op) const {
-  if (op == 0 || op >= ops_.size() || ops_[op].invoked < 0) return -1;
-  return ops_[op].key;
+  if (op == 0 || !held(op) || ops_[op - ops_base_].invoked < 0) return -1;
+  return ops_[op - ops_base_].key;
+}
+
+const std::vector<std::int64_t>& CapRegister::result_of(TxnId op) const {
+  static const std::vector<std::int64_t> kNone;
+  return held(op) ? ops_[op - ops_base_].result : kNone;
 }
 
 std::vector<lin::Op> CapRegister::history(std::int64_t key) const {
   std::vector<lin::Op> out;
-  for (TxnId id = 1; id < ops_.size(); ++id) {
-    const OpRec& o = ops_[id];
+  for (TxnId id = ops_base_; held(id); ++id) {
+    const OpRec& o = ops_[id - ops_base_];
     if (o.invoked < 0 || o.key != key) continue;
     const bool ok = o.status == ClientOpStatus::Ok;
     if (o.write) {
@@ -768,13 +822,15 @@ std::vector<std::int64_t> CapRegister::values_at(NodeId replica, std::int64_t ke
 void CapRegister::recover(Simulator& sim, NodeId me) {
   Replica& r = rep(me);
   const auto& log = sim.log(me);
+  // A forgetting run starts from the checkpoint (what the truncated records rebuilt).
+  if (!r.checkpoint.empty()) r.keys = r.checkpoint;
   if (p_.mode == Mode::CP) {
     for (const LogRecord& rec : log) {
       if (rec.type != REC_STORED) continue;
       const std::int64_t key = rec.value & ((std::int64_t{1} << kKeyBits) - 1);
       const std::int64_t ts = rec.value >> kKeyBits;
       Sibling& s = r.keys[static_cast<std::size_t>(key)][0];
-      r.seen[rec.txn] = 1;
+      r.seen[rec.txn] |= kSeen;
       if (ts > s.ts) {
         s.ts = ts;
         s.value = rec.txn;
@@ -808,7 +864,9 @@ void CapRegister::on_crash(Simulator& sim, NodeId node) {
     r.coord.clear();
     r.keys.assign(static_cast<std::size_t>(p_.keys), initial_siblings());
     std::fill(r.issued.begin(), r.issued.end(), 0);
-    std::fill(r.seen.begin(), r.seen.end(), 0);
+    // Recovery marks seen every value its log stored; a forgetting run's truncated records live on
+    // as the kLogged marks.
+    for (auto& x : r.seen) x = (x & kLogged) ? kSeen | kLogged : 0;
     return;
   }
   // The client forgets what it was waiting for; those operations end without an answer (a write may
@@ -816,9 +874,10 @@ void CapRegister::on_crash(Simulator& sim, NodeId node) {
   auto& pend = clients_[static_cast<std::size_t>(node - n())].pending;
   for (TxnId op : pend) {
     ++fig_[i].abandoned;
-    ops_[op].abandon(sim, op, N_OP_ABANDONED);
+    ops_[op - ops_base_].abandon(sim, op, N_OP_ABANDONED);
   }
   pend.clear();
+  forget_finished(sim);
 }
 
 void CapRegister::on_restart(Simulator& sim, NodeId node) {
@@ -847,9 +906,11 @@ NodeView CapRegister::live_view(NodeId node) const {
 
 std::vector<TxnView> CapRegister::transactions() const {
   std::vector<TxnView> out;
-  out.reserve(ops_.size());
-  // `ended` is only set once an operation is over, so the view is the shared one.
-  for (TxnId id = 1; id < ops_.size(); ++id) out.push_back(ops_[id].view(id));
+  // `ended` is only set once an operation is over, so the view is the shared one. A forgetting run
+  // lists those it still holds, then those not issued yet (forgotten_transactions() counts the rest).
+  const auto last = static_cast<TxnId>(p_.operations);
+  for (TxnId id = std::max<TxnId>(1, ops_base_); id <= last; ++id)
+    out.push_back(held(id) ? ops_[id - ops_base_].view(id) : OpRec{}.view(id));
   return out;
 }
 
@@ -938,20 +999,32 @@ bool CapRegister::encode_state(const Simulator& sim, std::vector<std::int64_t>& 
     out.push_back(static_cast<std::int64_t>(c.pending.size()));
     out.insert(out.end(), c.pending.begin(), c.pending.end());
   }
+  // Every operation id from 0, as the tables were sized up front before they grew on demand (the
+  // explorer never forgets, so every id from ops_base_ = 1 on is held or not issued yet).
+  const OpRec untouched{};
+  const auto last = static_cast<TxnId>(p_.operations);
+  const auto op_at = [&](TxnId id) -> const OpRec& { return held(id) ? ops_[id - ops_base_] : untouched; };
   std::vector<Time> times;
-  for (const OpRec& op : ops_) times.insert(times.end(), {op.invoked, op.ended});
+  for (TxnId id = 0; id <= last; ++id) times.insert(times.end(), {op_at(id).invoked, op_at(id).ended});
   std::sort(times.begin(), times.end());
   times.erase(std::unique(times.begin(), times.end()), times.end());
   const auto rank = [&](Time t) { return std::lower_bound(times.begin(), times.end(), t) - times.begin(); };
-  for (const OpRec& op : ops_) {
+  for (TxnId id = 0; id <= last; ++id) {
+    const OpRec& op = op_at(id);
     out.insert(out.end(), {static_cast<std::int64_t>(op.status), rank(op.invoked), rank(op.ended), sim.timer_live(op.timer),
-                           op.key, op.write, op.ts, op.lost});
+                           op.key, op.write, op.ts, static_cast<std::int64_t>(lost_[id])});
     out.push_back(static_cast<std::int64_t>(op.result.size()));
     out.insert(out.end(), op.result.begin(), op.result.end());
     out.insert(out.end(), op.frontier.begin(), op.frontier.end());
   }
   for (const auto& f : frontier_) out.insert(out.end(), f.begin(), f.end());
-  for (const auto& v : bvc_) out.insert(out.end(), v.begin(), v.end());
+  // Per write that has a causal history (never all zero: its own entry counts from 1), as the
+  // per-operation vectors this flat table replaced did.
+  const auto nn = static_cast<std::size_t>(n());
+  for (std::size_t i = 0; nn > 0 && i + nn <= bvc_.size(); i += nn)
+    if (std::any_of(bvc_.begin() + static_cast<std::ptrdiff_t>(i), bvc_.begin() + static_cast<std::ptrdiff_t>(i + nn),
+                    [](std::int64_t x) { return x != 0; }))
+      out.insert(out.end(), bvc_.begin() + static_cast<std::ptrdiff_t>(i), bvc_.begin() + static_cast<std::ptrdiff_t>(i + nn));
   out.insert(out.end(), book_counter_.begin(), book_counter_.end());
   return true;
 }

@@ -18,9 +18,18 @@
 // Each write writes its own operation id as the value, so a read tells exactly which write it saw
 // (0 is the initial value). Ground truth for reports (completed writes, causal histories) is kept
 // apart from the replicas' state and never consulted by their decisions.
+//
+// A run that forgets finished work (SimConfig::forget_finished, the CLI's --long-run) keeps the
+// operations as a window from the oldest one not finished, plus a 16-byte summary of every one (its
+// invocation and, for a write that succeeded, its answer: what stale-read detection reads), and
+// checkpoints every replica's log once it holds kCheckpointRecords: the registers' state then is the
+// checkpoint (state = replay of the whole log, since every change is logged), so recovery replays
+// only the records after it. Memory then follows the operations in flight, not the run's length;
+// the trace is the same record for record (docs/benchmarks.md, "Scale").
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <memory>
 #include <string>
@@ -94,19 +103,25 @@ class CapRegister final : public Protocol, public lin::RegisterHistory {
   NodeView live_view(NodeId node) const override;
   std::vector<TxnView> transactions() const override;
   std::vector<std::unique_ptr<Invariant>> make_invariants() const override;
+  Forgotten forgotten_transactions() const override { return forgotten_; }
   std::vector<Metric> metrics() const override;
   bool encode_state(const Simulator& sim, std::vector<std::int64_t>& out) const override;
   std::unique_ptr<Protocol> clone() const override { return std::make_unique<CapRegister>(*this); }
 
   // RegisterHistory (for the linearizability invariant and tests).
   std::int64_t key_of(TxnId op) const override;
-  bool is_write(TxnId op) const override { return op < ops_.size() && ops_[op].write; }
+  bool is_write(TxnId op) const override { return held(op) && ops_[op - ops_base_].write; }
+  const std::vector<std::int64_t>& result_of(TxnId op) const override;
   std::vector<lin::Op> history(std::int64_t key) const override;
+  // Operations held in full: from the oldest not finished (all of them unless the run forgets).
+  TxnId first_held() const { return ops_base_; }
 
   const Params& params() const { return p_; }
   static ProtocolInfo make_info(Mode mode);
   // What replica r holds for `key` right now: the values (one, or several siblings), sorted.
   std::vector<std::int64_t> values_at(NodeId replica, std::int64_t key) const;
+  // A forgetting run checkpoints a replica's log once it holds this many records.
+  static constexpr std::size_t kCheckpointRecords = 1024;
 
  private:
 
@@ -132,8 +147,10 @@ class CapRegister final : public Protocol, public lin::RegisterHistory {
     std::vector<std::vector<Sibling>> keys;  // per key
     std::map<TxnId, Coord> coord;            // ordered: node_view shows the oldest
     std::vector<std::int64_t> issued;        // cp: highest version counter issued per key
-    std::vector<std::uint8_t> seen;          // per op: its value was stored here (dedupes requests)
+    std::vector<std::uint8_t> seen;          // per op: kSeen (its value was stored here: dedupes requests)
+                                             // | kLogged (forgetting runs: a log record says so)
     std::int64_t sync_round = 0;
+    std::vector<std::vector<Sibling>> checkpoint;  // forgetting runs: the keys when the log was last truncated
   };
   struct Client {
     std::vector<TxnId> pending;  // volatile: operations sent and not answered
@@ -145,8 +162,13 @@ class CapRegister final : public Protocol, public lin::RegisterHistory {
     std::vector<std::int64_t> result;
     std::vector<std::int64_t> frontier;  // latest completed writes (real time) when the op was invoked
     std::int64_t ts = 0;                 // cp: the version its write got (reports)
-    bool lost = false;
   };
+  // What is kept of every operation, finished or not: all that older() reads.
+  struct Past {
+    Time invoked = -1;
+    Time ok_end = -1;  // a write that succeeded: when it answered
+  };
+  static constexpr std::uint8_t kSeen = 1, kLogged = 2;
   // Per-node figures for metrics(); measurements, so a crash does not reset them.
   struct Figures {
     std::int64_t ops_ok = 0, errors = 0, timeouts = 0, stale_reads = 0, abandoned = 0;
@@ -158,6 +180,13 @@ class CapRegister final : public Protocol, public lin::RegisterHistory {
   bool is_replica(NodeId node) const { return node >= 0 && node < p_.replicas; }
   NodeId client_node(int c) const { return static_cast<NodeId>(p_.replicas + c); }
   Replica& rep(NodeId r) { return replicas_[static_cast<std::size_t>(r)]; }
+  bool held(TxnId op) const { return op >= ops_base_ && op - ops_base_ < ops_.size(); }
+  // The record of an operation not forgotten (grown on first use).
+  OpRec& op_rec(TxnId op);
+  const std::int64_t* bvc(std::int64_t write) const { return &bvc_[static_cast<std::size_t>(write) * static_cast<std::size_t>(n())]; }
+  // Forgetting runs: the finished operations at the front of the window, and a replica's log.
+  void forget_finished(Simulator& sim);
+  void maybe_checkpoint(Simulator& sim, NodeId r);
   std::vector<Sibling> initial_siblings() const;
   void set_node_state(Simulator& sim, NodeId node, TxnId txn, std::uint8_t from, std::uint8_t to);
 
@@ -194,9 +223,13 @@ class CapRegister final : public Protocol, public lin::RegisterHistory {
   ProtocolInfo info_;
   std::vector<Replica> replicas_;
   std::vector<Client> clients_;
-  std::vector<OpRec> ops_;  // index = op id
+  std::deque<OpRec> ops_;   // ids ops_base_ .. ops_base_ + size - 1
+  TxnId ops_base_ = 0;
+  std::vector<Past> past_;  // index = op id, up to the last one issued
+  std::vector<bool> lost_;  // index = op id: ap, a write discarded unseen (reported once)
+  Forgotten forgotten_;
   std::vector<std::vector<std::int64_t>> frontier_;  // per key
-  std::vector<std::vector<std::int64_t>> bvc_;       // ap: causal history (vector clock) per write op
+  std::vector<std::int64_t> bvc_;  // ap: causal history (vector clock, n entries) per write op, flat
   std::vector<std::int64_t> book_counter_;           // ap: per replica
   std::vector<Figures> fig_;                         // per node
   std::int64_t skipped_ = 0;

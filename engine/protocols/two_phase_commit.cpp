@@ -48,7 +48,8 @@ constexpr MetricSpec kMetrics[] = {
 };
 // 2PC keeps a window of unfinished transactions and a compact summary of finished ones (the CLI's
 // --long-run truncates its logs at checkpoints), so a run of 1,000,000 stays within 200 MB there
-// (docs/benchmarks.md, "Scale"); the other protocols keep every transaction and stop at 100,000.
+// (docs/benchmarks.md, "Scale"); so does the CAP register; the other protocols keep every
+// transaction and stop at 100,000.
 constexpr ParamSpec kTransactions = [] {
   ParamSpec s = cps::kTransactions;
   s.hi = 1'000'000;

@@ -354,3 +354,29 @@ TEST(NewScenarioDialog, OffersEveryProtocolWithValidParams) {
     EXPECT_EQ(c.scenario().protocol, dialog.protocol().toStdString());
   }
 }
+
+// Issue 18: the loader accepts a CAP register run of 1,000,000 operations (for the CLI's --long-run,
+// which forgets finished ones). The window keeps its own limits and keeps everything, so such a run
+// stops at the window's trace limit, and the status bar says so and names that limit.
+TEST(MainWindow, AMillionOperationCapRegisterRunStopsAtTheWindowsTraceLimit) {
+  LabController controller;
+  MainWindow w(&controller);
+  cs::Scenario s;
+  s.protocol = "cap-register";
+  s.title = "a million operations";
+  s.seed = 1;
+  s.params = {{"mode", "cp"}, {"replicas", 3}, {"clients", 3}, {"operations", 1'000'000}, {"interval_ms", 4}};
+  s.network.latency_lo = s.network.latency_hi = cs::ms(1);
+  s.until = cs::ms(4'000'000 + 2000);
+  controller.setScenario(s);
+  ASSERT_EQ(controller.scenario().protocol, "cap-register") << "the window loaded it";
+  controller.seekTime(controller.endTime());
+  QApplication::processEvents();
+  ASSERT_EQ(controller.sim().halted(), cs::HaltReason::TraceLimit);
+  EXPECT_LT(controller.now(), cs::ms(4'000'000)) << "stopped long before the workload's end";
+  QLabel* label = nullptr;  // the status bar's event count
+  for (QLabel* l : w.statusBar()->findChildren<QLabel*>())
+    if (l->text().contains(QStringLiteral("stopped early"))) label = l;
+  ASSERT_NE(label, nullptr);
+  EXPECT_TRUE(label->toolTip().contains(QStringLiteral("trace limit (1,000,000 records)"))) << label->toolTip().toStdString();
+}
