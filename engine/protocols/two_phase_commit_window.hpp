@@ -8,7 +8,8 @@
 // T provides `bool packable() const` (the entry is finished and its summary loses nothing that is
 // read again), `pack() const` (a small integer) and `static T unpack(summary)`. The reference
 // operator[] gives for an id below base() is a rebuilt copy: handlers only read a finished entry,
-// and the one that changes it (a late ACK at C) writes it back with store().
+// and the one that changes it (a late ACK at C) writes it back with store(). The entries' chunks come
+// from the protocol's ChunkPool (sim/chunk_pool.hpp); a copy of a window uses the heap.
 #pragma once
 
 #include <cstddef>
@@ -17,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "sim/chunk_pool.hpp"
 #include "sim/types.hpp"
 
 namespace cs::tpc {
@@ -26,6 +28,8 @@ class TxnWindow {
  public:
   using Summary = decltype(std::declval<const T&>().pack());
   TxnWindow() : done_{T{}.pack()}, base_(1) {}  // id 0 names no transaction
+  // Entries in chunks from `pool`, which must outlive the window.
+  explicit TxnWindow(ChunkPool* pool) : live_(ChunkAllocator<T>(pool)), done_{T{}.pack()}, base_(1) {}
   T& operator[](TxnId t) {
     if (t < base_) return scratch_ = T::unpack(done_[t]);
     const std::size_t i = t - base_;
@@ -79,7 +83,7 @@ class TxnWindow {
   }
 
  private:
-  std::deque<T> live_;               // ids base_ .. base_ + size - 1
+  std::deque<T, ChunkAllocator<T>> live_;  // ids base_ .. base_ + size - 1
   std::vector<Summary> done_;        // ids 0 .. base_ - 1
   TxnId base_ = 0;
   mutable T scratch_;

@@ -120,6 +120,9 @@ NodeId Simulator::add_node(std::string name, std::string role) {
   n.name = std::move(name);
   n.role = std::move(role);
   nodes_.push_back(std::move(n));
+  // Growing nodes_ copies its elements, and a copied log uses the heap: (re)attach the empty ones.
+  for (NodeState& ns : nodes_)
+    if (ns.log.empty() && ns.log.truncated() == 0) ns.log = DurableLog(&log_chunks_);
   network_.resize(static_cast<int>(nodes_.size()));
   return static_cast<NodeId>(nodes_.size() - 1);
 }

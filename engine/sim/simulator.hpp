@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sim/chunk_pool.hpp"
 #include "sim/durable_log.hpp"
 #include "sim/event_queue.hpp"
 #include "sim/fault.hpp"
@@ -331,6 +332,9 @@ class Simulator {
 
   // mutable: pruning dead timers from the top is logically const (next_event_time()).
   mutable EventQueue queue_;
+  // The durable logs' chunks (before nodes_: it outlives them). A clone's pool is new and unused:
+  // copied logs use the heap.
+  ChunkPool log_chunks_;
   std::vector<NodeState> nodes_;
   std::vector<NodeView> crashed_views_;  // index = node; meaningful while the node is down
   std::deque<Message> messages_;
