@@ -1,5 +1,5 @@
-// Where a run's bulk tables keep their chunks: the durable logs' records and a protocol's
-// per-transaction state (std::deque blocks of at most 512 bytes). A pool hands out 512-byte slots
+// Where a run's bulk tables keep their chunks: the durable logs' records, the simulator's message
+// table and a protocol's per-transaction state (std::deque blocks of at most 512 bytes). A pool hands out 512-byte slots
 // carved from large blocks, and takes freed slots back for reuse (a log truncated at a checkpoint).
 //
 // Why: in a fresh process the first touch of each 4 KiB page costs ~10 µs on the project's VMs, and

@@ -1,6 +1,6 @@
-// The chunk pool behind the durable logs and 2PC's per-transaction windows (sim/chunk_pool.hpp):
-// freed slots are reused, a container copied from a pooled one uses the heap (so a clone outlives
-// the run it was copied from), and a pooled run is the same run as before.
+// The chunk pool behind the durable logs, the message table and 2PC's per-transaction windows
+// (sim/chunk_pool.hpp): freed slots are reused, a container copied from a pooled one uses the heap
+// (so a clone outlives the run it was copied from), and a pooled run is the same run as before.
 #include <gtest/gtest.h>
 
 #include <deque>
@@ -74,7 +74,9 @@ TEST(ChunkPool, ACloneRunsOnAfterTheRunItWasCopiedFromIsGone) {
   original->sim().run_until(ms(4000));
   std::unique_ptr<Simulation> clone = original->clone();
   ASSERT_TRUE(clone);
-  original.reset();  // its pools go; the clone's logs and windows must not be in them
+  EXPECT_NE(original->sim().messages().get_allocator().pool(), nullptr);
+  EXPECT_EQ(clone->sim().messages().get_allocator().pool(), nullptr);
+  original.reset();  // its pools go; the clone's logs, messages and windows must not be in them
   clone->run();
 
   ASSERT_EQ(clone->sim().trace().size(), straight->sim().trace().size());
