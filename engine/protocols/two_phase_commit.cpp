@@ -106,8 +106,9 @@ ProtocolInfo TwoPhaseCommit::make_info() {
 }
 
 // Per-transaction state is made as transactions start (TxnWindow): nothing grows with `transactions`.
-TwoPhaseCommit::TwoPhaseCommit(Params p) : p_(std::move(p)), info_(make_info()) {
+TwoPhaseCommit::TwoPhaseCommit(Params p) : p_(std::move(p)), info_(make_info()), coord_(&chunks_), book_(&chunks_) {
   parts_.resize(static_cast<std::size_t>(p_.participants));
+  for (Participant& part : parts_) part.txns = TxnWindow<PartTxn>(&chunks_);
   janitor_rollbacks_.assign(parts_.size(), 0);
 }
 

@@ -194,6 +194,9 @@ class TwoPhaseCommit final : public Protocol, public SymmetricProtocol {
 
   Params p_;
   ProtocolInfo info_;
+  // The per-transaction windows' chunks (declared before them: it outlives them). A clone's pool is
+  // new and unused: its copied windows use the heap.
+  ChunkPool chunks_;
   TxnWindow<CoordTxn> coord_;  // by txn id
   TxnId coord_cursor_ = 1;
   std::vector<Participant> parts_;

@@ -3,13 +3,16 @@
 // and held up to twice its records while it grew), and a checkpoint that drops the oldest records
 // once the protocol's recovery no longer reads them (truncate_front; only in runs that ask for it,
 // SimConfig::forget_finished). Indices and iteration run over the records still held; truncated()
-// says how many came before them.
+// says how many came before them. The simulator's logs take their chunks from its ChunkPool
+// (sim/chunk_pool.hpp: fewer page faults); a copy of a log uses the heap.
 #pragma once
 
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+
+#include "sim/chunk_pool.hpp"
 
 #include "sim/types.hpp"
 
@@ -24,9 +27,12 @@ struct LogRecord {
 
 class DurableLog {
  public:
-  using const_iterator = std::deque<LogRecord>::const_iterator;
+  using Records = std::deque<LogRecord, ChunkAllocator<LogRecord>>;
+  using const_iterator = Records::const_iterator;
 
   DurableLog() = default;
+  // An empty log whose chunks come from `pool` (which must outlive it).
+  explicit DurableLog(ChunkPool* pool) : records_(ChunkAllocator<LogRecord>(pool)) {}
   // A copy (Simulator::clone_for) starts with the room of what it holds, as a copied std::vector had
   // its size as its capacity: the accountant then counts its growth exactly as it did before.
   DurableLog(const DurableLog& other) : records_(other.records_), truncated_(other.truncated_), room_(other.size()) {}
@@ -61,7 +67,7 @@ class DurableLog {
   }
 
  private:
-  std::deque<LogRecord> records_;
+  Records records_;
   std::uint64_t truncated_ = 0;
   std::size_t room_ = 0;
 };

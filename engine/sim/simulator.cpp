@@ -86,6 +86,7 @@ Simulator::Simulator(const SimConfig& cfg, Protocol& protocol)
       rng_protocol_(make_stream(cfg.seed, Stream::Protocol)) {
   network_.set_settings(cfg.network);
   // Message id 0 and timer id 0 mean "none": reserve slot 0 in both tables.
+  messages_ = MessageTable(ChunkAllocator<Message>(&chunks_));
   messages_.emplace_back();
   messages_[0].status = MsgStatus::Delivered;
   first_in_flight_ = 1;
@@ -120,6 +121,9 @@ NodeId Simulator::add_node(std::string name, std::string role) {
   n.name = std::move(name);
   n.role = std::move(role);
   nodes_.push_back(std::move(n));
+  // Growing nodes_ copies its elements, and a copied log uses the heap: (re)attach the empty ones.
+  for (NodeState& ns : nodes_)
+    if (ns.log.empty() && ns.log.truncated() == 0) ns.log = DurableLog(&chunks_);
   network_.resize(static_cast<int>(nodes_.size()));
   return static_cast<NodeId>(nodes_.size() - 1);
 }

@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sim/chunk_pool.hpp"
 #include "sim/durable_log.hpp"
 #include "sim/event_queue.hpp"
 #include "sim/fault.hpp"
@@ -263,8 +264,10 @@ class Simulator {
   // snapshot's history taken back after a later point had forgotten them). 0 for a whole trace.
   std::uint64_t trace_base() const { return trace_count_ - trace_.size(); }
   // A deque: references stay valid while protocols send (no copy per delivery). Index = id while
-  // config().keep_messages; otherwise it holds ids from messages_base() on (use message()).
-  const std::deque<Message>& messages() const { return messages_; }
+  // config().keep_messages; otherwise it holds ids from messages_base() on (use message()). Its
+  // blocks come from the run's chunk pool (sim/chunk_pool.hpp).
+  using MessageTable = std::deque<Message, ChunkAllocator<Message>>;
+  const MessageTable& messages() const { return messages_; }
   // A message by id: any message if they are kept, else one still in flight (or not yet forgotten).
   const Message& message(std::uint32_t id) const { return messages_[id - messages_base_]; }
   std::uint32_t messages_base() const { return messages_base_; }
@@ -360,9 +363,12 @@ class Simulator {
 
   // mutable: pruning dead timers from the top is logically const (next_event_time()).
   mutable EventQueue queue_;
+  // The durable logs' and the message table's blocks (declared before them: it outlives them). A
+  // clone's pool is new and unused: copied logs and messages use the heap.
+  ChunkPool chunks_;
   std::vector<NodeState> nodes_;
   std::vector<NodeView> crashed_views_;  // index = node; meaningful while the node is down
-  std::deque<Message> messages_;
+  MessageTable messages_;
   std::uint32_t messages_base_ = 0;  // id of messages_.front() (0 unless !keep_messages)
   // Messages below it are no longer in flight; advanced lazily by in_flight(), its only reader.
   mutable std::size_t first_in_flight_ = 0;
