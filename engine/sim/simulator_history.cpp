@@ -3,6 +3,7 @@
 // copies without history that take it back from the live run when restored (issue 18). Kept apart
 // from the dispatch code: nothing here runs while events are dispatched.
 #include <algorithm>
+#include <iterator>
 #include <utility>
 
 #include "sim/simulator.hpp"
@@ -32,7 +33,7 @@ std::unique_ptr<Simulator> Simulator::clone_without_history_for(Protocol& protoc
   struct Lent {
     Simulator& sim;
     std::vector<TraceEvent> trace;
-    std::deque<Message> messages;
+    Simulator::MessageTable messages;  // moved out with its allocator (this run's pool) and back
     explicit Lent(Simulator& s) : sim(s), trace(std::move(s.trace_)), messages(std::move(s.messages_)) {
       s.trace_.clear();
       s.messages_.clear();
@@ -70,9 +71,14 @@ bool Simulator::take_history_from(Simulator& later) {
   }
   // The messages: later's up to the first this run holds, then this run's own (their state here).
   if (later.messages_base_ <= messages_base_) {
-    std::deque<Message> all = std::move(later.messages_);
+    // Built in this run's own memory (a copy's table is on the heap, ChunkAllocator): later's table
+    // lives in later's pool, which goes with later, and the allocator propagates on a move, so
+    // moving later's table in would leave this run pointing into freed blocks. Its elements move.
+    MessageTable all(messages_.get_allocator());
+    const auto earlier = static_cast<std::ptrdiff_t>(messages_base_ - later.messages_base_);
+    all.insert(all.end(), std::make_move_iterator(later.messages_.begin()),
+               std::make_move_iterator(later.messages_.begin() + earlier));
     later.messages_.clear();
-    all.resize(messages_base_ - later.messages_base_);
     for (Message& m : messages_) all.push_back(std::move(m));
     messages_ = std::move(all);
     messages_base_ = later.messages_base_;
