@@ -38,6 +38,9 @@ std::string why_run_stopped(const Simulator& sim) {
     case HaltReason::QueueLimit:
       return "the run stopped at its limit of " + std::to_string(sim.config().queue_limit) + " pending events (at " +
              ms_text(sim.now()) + ")";
+    case HaltReason::MemoryLimit:
+      return "the run stopped at its memory limit of " + std::to_string(sim.memory_limit() / (1024 * 1024)) + " MiB (at " +
+             ms_text(sim.now()) + ")";
     case HaltReason::None: break;
   }
   return "the run has no more events (at " + ms_text(sim.now()) + ")";

@@ -221,5 +221,27 @@ TEST(InputRules, PlayUntilThatHitsTheTraceLimitSaysSo) {
   EXPECT_TRUE(has(b.message, "trace limit of 40 records")) << b.message;
 }
 
+// The same for a run that stops at its memory limit (it said "no more events" too).
+TEST(InputRules, PlayUntilThatHitsTheMemoryLimitSaysSo) {
+  const auto r = load_scenario(scenario_with(R"("until_ms": 1000000)", R"({"participants": 3, "transactions": 20000})"), "ok.json");
+  ASSERT_TRUE(r.scenario) << all(r);
+  Diagnostics errors;
+  RunLimits limits;
+  limits.memory_limit = std::size_t{1} << 20;
+  auto run = Simulation::create(*r.scenario, errors, limits);
+  ASSERT_TRUE(run);
+  LessonAction until;
+  until.kind = ActionKind::PlayUntilCondition;
+  Condition never;
+  never.kind = ConditionKind::TimeAtLeast;
+  never.time = ms(999'999);
+  until.condition.push_back(never);
+  const ActionResult a = perform(until, *run);
+  EXPECT_FALSE(a.ok);
+  EXPECT_EQ(run->sim().halted(), HaltReason::MemoryLimit);
+  EXPECT_TRUE(has(a.message, "memory limit of 1 MiB")) << a.message;
+  EXPECT_FALSE(has(a.message, "no more events")) << a.message;
+}
+
 }  // namespace
 }  // namespace cs
