@@ -544,6 +544,19 @@ TEST(CanvasTokens, Lesson07sPrepareLabelsLeaveTheCoordinatorsWalReadable) {
   for (const QRectF& label : shown) EXPECT_FALSE(label.intersects(wal));
 }
 
+// A projector window on `lesson`, paged as a teacher to step `index` (from 0) and settled there.
+bool openLessonAtStep(MainWindow& w, const char* lesson, int index) {
+  w.setProjectorMode(true, false);
+  if (!w.startLesson(QString::fromLatin1(lesson), false)) return false;
+  LessonSession* s = w.lessonSession();
+  s->setTeacherMode(true);
+  s->jumpTo(index);
+  s->setTeacherMode(false);
+  s->skipAnimation();
+  QCoreApplication::processEvents();
+  return true;
+}
+
 // Lesson 04 breaks "no lost update" with the replicas in the top row: the banner used to sit over
 // them and hide the states the lesson talks about. It now goes where it covers no card (here the
 // middle of the canvas, over links only), on a 1280×720 projector, in both languages.
@@ -552,14 +565,7 @@ TEST(InvariantBannerPlace, TheBannerCoversNoNodeCardInLesson04OnA1280x720Project
     ASSERT_TRUE(language::apply(QString::fromLatin1(lang), false));
     guitest::ShownWindow shown(nullptr, QSize(1280, 720));
     MainWindow& w = shown.w;
-    w.setProjectorMode(true, false);
-    ASSERT_TRUE(w.startLesson(QStringLiteral("04-clocks-and-vector-clocks"), false));
-    LessonSession* s = w.lessonSession();
-    s->setTeacherMode(true);
-    s->jumpTo(5);  // step 6: K1's write lost
-    s->setTeacherMode(false);
-    s->skipAnimation();
-    QCoreApplication::processEvents();
+    ASSERT_TRUE(openLessonAtStep(w, "04-clocks-and-vector-clocks", 5));  // step 6: K1's write lost
     CanvasView* view = w.canvas();
     InvariantBanner* banner = view->invariantBanner();
     ASSERT_TRUE(banner->isVisible()) << lang;
@@ -621,14 +627,7 @@ TEST(CanvasLegend, AProjectorLegendShortOfRoomKeepsWhatFitsAndNeverALoneMore) {
     ASSERT_TRUE(language::apply(QString::fromLatin1(lang), false));
     guitest::ShownWindow shown(nullptr, QSize(1280, 720));
     MainWindow& w = shown.w;
-    w.setProjectorMode(true, false);
-    ASSERT_TRUE(w.startLesson(QStringLiteral("03-pacelc-even-without-partitions"), false));
-    LessonSession* s = w.lessonSession();
-    s->setTeacherMode(true);
-    s->jumpTo(4);  // step 5: four families of message in flight
-    s->setTeacherMode(false);
-    s->skipAnimation();
-    QCoreApplication::processEvents();
+    ASSERT_TRUE(openLessonAtStep(w, "03-pacelc-even-without-partitions", 4));  // step 5: four families in flight
     CanvasView* view = w.canvas();
     view->viewport()->grab();
     std::set<int> flying;
@@ -689,14 +688,7 @@ TEST(InvariantBannerPlace, ACompactBannerShowsItsWholeTitle) {
   for (const QSize size : {QSize(1920, 1080), QSize(1280, 720)}) {
     guitest::ShownWindow shown(nullptr, size);
     MainWindow& w = shown.w;
-    w.setProjectorMode(true, false);
-    ASSERT_TRUE(w.startLesson(QStringLiteral("03-pacelc-even-without-partitions"), false));
-    LessonSession* s = w.lessonSession();
-    s->setTeacherMode(true);
-    s->jumpTo(11);  // step 12: the partition in place, linearizability broken
-    s->skipAnimation();
-    QCoreApplication::processEvents();
-    s->setTeacherMode(false);
+    ASSERT_TRUE(openLessonAtStep(w, "03-pacelc-even-without-partitions", 11));  // step 12: partition, linearizability broken
     InvariantBanner* banner = w.canvas()->invariantBanner();
     ASSERT_TRUE(banner->isVisible());
     const auto* title = banner->findChild<QLabel*>(QStringLiteral("invariantBannerTitle"));

@@ -356,9 +356,10 @@ TEST(NewScenarioDialog, OffersEveryProtocolWithValidParams) {
 }
 
 // Issue 18: the loader accepts a CAP register run of 1,000,000 operations (for the CLI's --long-run,
-// which forgets finished ones). The window keeps its own limits and keeps everything, so such a run
-// stops at the window's trace limit, and the status bar says so and names that limit.
-TEST(MainWindow, AMillionOperationCapRegisterRunStopsAtTheWindowsTraceLimit) {
+// which forgets finished ones). The window keeps its own limits: its trace is a window now (the
+// trace limit no longer stops it), so such a run stops at the window's memory limit, and the status
+// bar says so and names that limit.
+TEST(MainWindow, AMillionOperationCapRegisterRunStopsAtTheWindowsMemoryLimit) {
   LabController controller;
   MainWindow w(&controller);
   cs::Scenario s;
@@ -372,11 +373,11 @@ TEST(MainWindow, AMillionOperationCapRegisterRunStopsAtTheWindowsTraceLimit) {
   ASSERT_EQ(controller.scenario().protocol, "cap-register") << "the window loaded it";
   controller.seekTime(controller.endTime());
   QApplication::processEvents();
-  ASSERT_EQ(controller.sim().halted(), cs::HaltReason::TraceLimit);
+  ASSERT_EQ(controller.sim().halted(), cs::HaltReason::MemoryLimit);
   EXPECT_LT(controller.now(), cs::ms(4'000'000)) << "stopped long before the workload's end";
   QLabel* label = nullptr;  // the status bar's event count
   for (QLabel* l : w.statusBar()->findChildren<QLabel*>())
     if (l->text().contains(QStringLiteral("stopped early"))) label = l;
   ASSERT_NE(label, nullptr);
-  EXPECT_TRUE(label->toolTip().contains(QStringLiteral("trace limit (1,000,000 records)"))) << label->toolTip().toStdString();
+  EXPECT_TRUE(label->toolTip().contains(QStringLiteral("memory limit ("))) << label->toolTip().toStdString();
 }

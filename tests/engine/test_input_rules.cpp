@@ -192,6 +192,17 @@ TEST(InputRules, Utf16IsNamedAsAnEncodingProblem) {
   EXPECT_TRUE(has(l.diagnostics.front().message, "UTF-16"));
 }
 
+// A lesson's play_until for a moment the run never reaches (`at`), performed on `run`.
+ActionResult play_until_never(Simulation& run, Time at) {
+  LessonAction until;
+  until.kind = ActionKind::PlayUntilCondition;
+  Condition never;
+  never.kind = ConditionKind::TimeAtLeast;
+  never.time = at;
+  until.condition.push_back(never);
+  return perform(until, run);
+}
+
 // A play_until whose target never comes, in a run that stops at its trace limit, says so (it used to
 // say "no more events", and the lesson author looked for a bug in the protocol).
 TEST(InputRules, PlayUntilThatHitsTheTraceLimitSaysSo) {
@@ -202,13 +213,7 @@ TEST(InputRules, PlayUntilThatHitsTheTraceLimitSaysSo) {
   limits.trace_limit = 40;
   auto run = Simulation::create(*r.scenario, errors, limits);
   ASSERT_TRUE(run);
-  LessonAction until;
-  until.kind = ActionKind::PlayUntilCondition;
-  Condition never;
-  never.kind = ConditionKind::TimeAtLeast;
-  never.time = ms(99'999);
-  until.condition.push_back(never);
-  const ActionResult a = perform(until, *run);
+  const ActionResult a = play_until_never(*run, ms(99'999));
   EXPECT_FALSE(a.ok);
   EXPECT_TRUE(has(a.message, "trace limit of 40 records")) << a.message;
   EXPECT_FALSE(has(a.message, "no more events")) << a.message;
@@ -230,13 +235,7 @@ TEST(InputRules, PlayUntilThatHitsTheMemoryLimitSaysSo) {
   limits.memory_limit = std::size_t{1} << 20;
   auto run = Simulation::create(*r.scenario, errors, limits);
   ASSERT_TRUE(run);
-  LessonAction until;
-  until.kind = ActionKind::PlayUntilCondition;
-  Condition never;
-  never.kind = ConditionKind::TimeAtLeast;
-  never.time = ms(999'999);
-  until.condition.push_back(never);
-  const ActionResult a = perform(until, *run);
+  const ActionResult a = play_until_never(*run, ms(999'999));
   EXPECT_FALSE(a.ok);
   EXPECT_EQ(run->sim().halted(), HaltReason::MemoryLimit);
   EXPECT_TRUE(has(a.message, "memory limit of 1 MiB")) << a.message;
