@@ -3929,6 +3929,14 @@
         <source>the memory limit (%L1 MiB)</source>
         <translation>the memory limit (%L1 MiB)</translation>
     </message>
+    <message>
+        <source>✔ Invariants hold (one in part)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every safety invariant of the protocol holds so far, but %1 only as far as it was checked: its checker gave up on a key with too many operations in flight at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MessageDetails</name>

@@ -3924,6 +3924,14 @@
         <source>the memory limit (%L1 MiB)</source>
         <translation>記憶體上限（%L1 MiB）</translation>
     </message>
+    <message>
+        <source>✔ Invariants hold (one in part)</source>
+        <translation>✔ 不變量成立（其一只檢查了部分）</translation>
+    </message>
+    <message>
+        <source>Every safety invariant of the protocol holds so far, but %1 only as far as it was checked: its checker gave up on a key with too many operations in flight at once.</source>
+        <translation>到目前為止，協定的每個安全不變量都成立；但 %1 只在檢查到的範圍內成立：某個鍵上同時進行中的操作太多，檢查器對它放棄了。</translation>
+    </message>
 </context>
 <context>
     <name>MessageDetails</name>
