@@ -4,6 +4,7 @@
 #include <string>
 
 #include "check/linearizability.hpp"
+#include "sim/rng.hpp"
 #include "sim_test_support.hpp"
 
 namespace cs::testing {
@@ -15,6 +16,30 @@ inline Scenario scenario_of(std::string protocol, nlohmann::json params, std::ui
   s.until = until;
   s.params = std::move(params);
   return s;
+}
+
+// Random parameters of a register with 3-5 replicas and 2-4 clients (5 to 4 + `ops_spread` operations),
+// with conflict handling and clock skews when `ap`; the draws' order is fixed (seeds keep their runs).
+inline nlohmann::json random_register_params(Rng& r, bool ap, std::uint64_t ops_spread) {
+  const int replicas = 3 + static_cast<int>(r.below(3));
+  const int clients = 2 + static_cast<int>(r.below(3));
+  nlohmann::json p = {{"mode", ap ? "ap" : "cp"},
+                      {"replicas", replicas},
+                      {"clients", clients},
+                      {"operations", 5 + r.below(ops_spread)},
+                      {"interval_ms", r.between(0, 40)},
+                      {"keys", 1 + r.below(2)},
+                      {"quorum_timeout_ms", r.between(50, 300)},
+                      {"op_timeout_ms", r.between(100, 500)}};
+  if (ap) {
+    p["conflict"] = r.chance(Ratio{1, 2}) ? "lww" : "vector";
+    p["sync_interval_ms"] = r.between(50, 300);
+    nlohmann::json skew = nlohmann::json::object();
+    for (int i = 1; i <= replicas; ++i)
+      if (r.chance(Ratio{1, 3})) skew["R" + std::to_string(i)] = r.between(-200, 200);
+    p["clock_skew_ms"] = skew;
+  }
+  return p;
 }
 
 inline std::int64_t metric(const Simulation& s, std::string_view key, NodeId node = kNoNode) {

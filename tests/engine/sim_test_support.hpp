@@ -354,15 +354,22 @@ inline std::vector<std::pair<NodeId, std::uint16_t>> states_of(NodeId first, Nod
   return out;
 }
 
-inline std::unique_ptr<Simulation> build(const Scenario& s) {
+inline std::unique_ptr<Simulation> build(const Scenario& s, const RunLimits& limits = {}) {
   Diagnostics errors;
-  auto sim = Simulation::create(s, errors);
+  auto sim = Simulation::create(s, errors, limits);
   if (!sim) {
     std::string all;
     for (const auto& e : errors) all += e.to_string() + "\n";
     ADD_FAILURE() << "scenario did not build:\n" << all;
   }
   return sim;
+}
+
+// A run that forgets its finished transactions (as `run --long-run` does) or keeps everything.
+inline std::unique_ptr<Simulation> build_with(const Scenario& s, bool forget) {
+  RunLimits limits;
+  limits.forget_finished = forget;
+  return build(s, limits);
 }
 
 // A compact, byte-exact rendering of the trace for determinism comparisons.

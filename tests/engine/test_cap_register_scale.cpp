@@ -15,36 +15,11 @@ using namespace cs::testing;
 
 namespace {
 
-std::unique_ptr<Simulation> build_with(const Scenario& sc, bool forget) {
-  Diagnostics errors;
-  RunLimits limits;
-  limits.forget_finished = forget;
-  auto s = Simulation::create(sc, errors, limits);
-  EXPECT_TRUE(s) << (errors.empty() ? "" : errors.front().to_string());
-  return s;
-}
-
 Scenario random_scenario(std::uint64_t seed) {
   Rng r = make_stream(seed, Stream::Faults);
   const bool ap = r.chance(Ratio{1, 2});
-  const int replicas = 3 + static_cast<int>(r.below(3));
-  const int clients = 2 + static_cast<int>(r.below(3));
-  nlohmann::json p = {{"mode", ap ? "ap" : "cp"},
-                      {"replicas", replicas},
-                      {"clients", clients},
-                      {"operations", 5 + r.below(60)},
-                      {"interval_ms", r.between(0, 40)},
-                      {"keys", 1 + r.below(2)},
-                      {"quorum_timeout_ms", r.between(50, 300)},
-                      {"op_timeout_ms", r.between(100, 500)}};
-  if (ap) {
-    p["conflict"] = r.chance(Ratio{1, 2}) ? "lww" : "vector";
-    p["sync_interval_ms"] = r.between(50, 300);
-    nlohmann::json skew = nlohmann::json::object();
-    for (int i = 1; i <= replicas; ++i)
-      if (r.chance(Ratio{1, 3})) skew["R" + std::to_string(i)] = r.between(-200, 200);
-    p["clock_skew_ms"] = skew;
-  }
+  const nlohmann::json p = random_register_params(r, ap, 60);
+  const int replicas = p["replicas"].get<int>(), clients = p["clients"].get<int>();
   Scenario sc = scenario_of("cap-register", p, seed, ms(2500));
   sc.network.latency_lo = ms(r.between(1, 10));
   sc.network.latency_hi = sc.network.latency_lo + ms(r.between(0, 30));

@@ -14,15 +14,6 @@ using namespace cs::testing;
 
 namespace {
 
-std::unique_ptr<Simulation> build_with(const Scenario& sc, bool forget) {
-  Diagnostics errors;
-  RunLimits limits;
-  limits.forget_finished = forget;
-  auto s = Simulation::create(sc, errors, limits);
-  EXPECT_TRUE(s) << (errors.empty() ? "" : errors.front().to_string());
-  return s;
-}
-
 Scenario random_scenario(std::uint64_t seed) {
   Rng r = make_stream(seed, Stream::Faults);
   const int participants = 2 + static_cast<int>(r.below(4));
