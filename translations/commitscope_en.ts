@@ -3937,6 +3937,14 @@
         <source>Every safety invariant of the protocol holds so far, but %1 only as far as it was checked: its checker gave up on a key with too many operations in flight at once.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 holds the last %2 of the run&apos;s %3 events: the window keeps only the last part of a run this long. For the whole trace, run it with commitscope-cli run FILE --trace OUT.jsonl.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part of the trace exported</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MessageDetails</name>

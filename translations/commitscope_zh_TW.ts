@@ -3932,6 +3932,14 @@
         <source>Every safety invariant of the protocol holds so far, but %1 only as far as it was checked: its checker gave up on a key with too many operations in flight at once.</source>
         <translation>到目前為止，協定的每個安全不變量都成立；但 %1 只在檢查到的範圍內成立：某個鍵上同時進行中的操作太多，檢查器對它放棄了。</translation>
     </message>
+    <message>
+        <source>%1 holds the last %2 of the run&apos;s %3 events: the window keeps only the last part of a run this long. For the whole trace, run it with commitscope-cli run FILE --trace OUT.jsonl.</source>
+        <translation>%1 只含這次執行 %3 個事件中的最後 %2 個：執行這麼長時，視窗只保留最後一段。要取得完整的追蹤，請用 commitscope-cli run FILE --trace OUT.jsonl 執行。</translation>
+    </message>
+    <message>
+        <source>Part of the trace exported</source>
+        <translation>只匯出了部分追蹤</translation>
+    </message>
 </context>
 <context>
     <name>MessageDetails</name>

@@ -6,6 +6,8 @@
 #include <QApplication>
 #include <QLabel>
 #include <QStatusBar>
+#include <QTemporaryDir>
+#include <QFile>
 #include <random>
 
 #include "drop_notice.hpp"
@@ -145,6 +147,20 @@ TEST(Scrub, ALongRunInTheWindowKeepsTheLastRecordsAndSaysSoOnScreen) {
   ASSERT_GT(c.sim().log(0).truncated(), 0u);
   EXPECT_TRUE(log->isVisible());
   EXPECT_TRUE(log->text().startsWith(QStringLiteral("Log: the last "))) << log->text().toStdString();
+  // Export trace writes the part the window keeps, and says so (it used to say nothing).
+  {
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    QString error;
+    ASSERT_TRUE(w.exportHandout(handout::Target::Trace, dir.filePath(QStringLiteral("long.jsonl")), false, &error))
+        << error.toStdString();
+    QFile f(dir.filePath(QStringLiteral("long.jsonl")));
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    EXPECT_EQ(static_cast<std::size_t>(f.readAll().count('\n')), c.sim().trace().size());
+    const QString said = w.statusBar()->currentMessage();
+    EXPECT_TRUE(said.contains(QStringLiteral("holds the last"))) << said.toStdString();
+    EXPECT_TRUE(said.contains(QLocale().toString(static_cast<qulonglong>(c.sim().trace_records())))) << said.toStdString();
+  }
 
   // Back and forth: every point lands on the straight run's state, and the notice follows.
   std::mt19937_64 rng(3);

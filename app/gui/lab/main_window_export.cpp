@@ -3,6 +3,7 @@
 #include <QFileInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QStatusBar>
 #include <QSettings>
 
 #include "compare_window.hpp"
@@ -70,9 +71,20 @@ bool MainWindow::exportHandout(handout::Target target, const QString& path, bool
     case Target::Diagram: view = spacetime_; title = tr("Space-time diagram"); break;
     case Target::Chart: view = metrics_; title = tr("Metrics chart"); break;
     case Target::Compare: view = compare_; title = tr("Side-by-side view"); break;
-    case Target::Trace:
+    case Target::Trace: {
       if (!handout::writeTraceJsonl(controller_->sim(), path, &why)) return fail(why);
+      // A long run keeps only the last part of its trace in the window: the file holds that part.
+      const cs::Simulator& sim = controller_->sim();
+      if (sim.trace_base() > 0) {
+        const QString note = tr("%1 holds the last %2 of the run's %3 events: the window keeps only the last part of a run "
+                                "this long. For the whole trace, run it with commitscope-cli run FILE --trace OUT.jsonl.")
+                                 .arg(QFileInfo(path).fileName(), QLocale().toString(static_cast<qulonglong>(sim.trace().size())),
+                                      QLocale().toString(static_cast<qulonglong>(sim.trace_records())));
+        statusBar()->showMessage(note, 15000);
+        if (interactive) QMessageBox::information(this, tr("Part of the trace exported"), note);
+      }
       return true;
+    }
     case Target::Report: {
       RunReport r;
       const cs::Scenario& s = controller_->scenario();
