@@ -223,4 +223,9 @@ void LinearizabilityInvariant::observe(const TraceEvent& ev) {
   if (m.gave_up()) unknown_ = true;
 }
 
+bool checked_in_part(const Invariant& inv) {
+  const auto* lin = dynamic_cast<const LinearizabilityInvariant*>(&inv);
+  return lin && lin->held() && lin->unknown();
+}
+
 }  // namespace cs::lin

@@ -103,4 +103,9 @@ class LinearizabilityInvariant final : public Invariant, public ProtocolBoundInv
   bool unknown_ = false;
 };
 
+// Whether `inv` held only as far as its checker could follow the run: a linearizability checker
+// that gave a key up (too many operations in flight on it at once). The report and the window's
+// status bar say so rather than a plain "held".
+bool checked_in_part(const Invariant& inv);
+
 }  // namespace cs::lin

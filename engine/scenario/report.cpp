@@ -15,15 +15,6 @@
 namespace cs {
 namespace {
 
-// An invariant that held only as far as its checker could follow the run: the register's
-// linearizability monitor gives a key up when too many operations are in flight on it at once
-// (check/register_monitor.hpp). Reported as such, never as a plain "held".
-bool checked_in_part(const Invariant& inv) {
-  const auto* lin = dynamic_cast<const lin::LinearizabilityInvariant*>(&inv);
-  return lin && lin->unknown();
-}
-
-
 using ojson = nlohmann::ordered_json;
 
 // Whole milliseconds as integers, otherwise a fraction with µs precision.
@@ -301,7 +292,7 @@ ojson make_report(const Simulation& run, bool with_logs) {
     ojson o = ojson::object();
     o["held"] = inv->held();
     o["description"] = inv->description();
-    if (inv->held() && checked_in_part(*inv)) o["checked"] = "in_part";
+    if (lin::checked_in_part(*inv)) o["checked"] = "in_part";
     if (!inv->held()) {
       const TraceEvent& ev = inv->first_violation();
       ojson fv = ojson::object();
@@ -423,12 +414,12 @@ void invariant_lines(std::string& out, const Simulation& run) {
   std::size_t violated = 0;
   for (const auto& inv : run.invariants()) violated += inv->held() ? 0 : 1;
   std::size_t in_part = 0;
-  for (const auto& inv : run.invariants()) in_part += inv->held() && checked_in_part(*inv) ? 1 : 0;
+  for (const auto& inv : run.invariants()) in_part += lin::checked_in_part(*inv) ? 1 : 0;
   add_line(out, violated == 0 ? "invariants: all " + std::to_string(run.invariants().size()) + " held" +
                                     (in_part ? " (" + std::to_string(in_part) + " checked in part)" : "")
                               : "invariants: " + std::to_string(violated) + " VIOLATED");
   for (const auto& inv : run.invariants()) {
-    if (inv->held() && checked_in_part(*inv)) {
+    if (lin::checked_in_part(*inv)) {
       add_line(out, "  in part   " + inv->key() + ": " + inv->description());
       add_line(out, "            held as far as it was checked: the checker gave up on a key with too many operations");
       add_line(out, "            in flight at once, and says nothing of that key from there on");
