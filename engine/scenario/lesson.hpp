@@ -176,7 +176,7 @@ struct LessonStep {
   std::vector<Highlight> highlight;
   LessonAction action;                  // Action
   std::vector<Condition> goal;          // Task: exactly one element
-  std::vector<Condition> too_late;      // Task, optional: goal can no longer be reached (GUI offers a retry)
+  std::vector<Condition> too_late;      // Task, make-it-happen quiz, optional: goal can no longer be reached (GUI offers a retry)
   std::vector<LocalizedText> hints;     // Task
   std::vector<LessonAction> solution;   // Task
   Quiz quiz;                            // Quiz

@@ -56,7 +56,8 @@ constexpr std::string_view kTaskKeys[] = {"kind", "id", "text", "more", "goal", 
 constexpr std::string_view kChoiceKeys[] = {"kind", "id", "quiz", "question", "options", "correct", "highlight"};
 constexpr std::string_view kPredictKeys[] = {"kind", "id", "quiz", "question", "options", "correct", "until",
                                             "after_prediction", "highlight"};
-constexpr std::string_view kMakeKeys[] = {"kind", "id", "quiz", "question", "goal", "hints", "solution", "explanation", "highlight"};
+constexpr std::string_view kMakeKeys[] = {"kind",     "id",          "quiz",     "question", "goal",
+                                          "too_late", "hints",       "solution", "explanation", "highlight"};
 constexpr std::string_view kOptionKeys[] = {"text", "explanation"};
 constexpr std::string_view kPredictOptionKeys[] = {"text", "explanation", "when"};
 constexpr std::size_t kMinQuestions = 3;
@@ -83,6 +84,7 @@ class StepLoader {
   std::vector<std::size_t> correct(const json& v, const std::string& path, std::size_t option_count, bool single);
   void task_parts(const json& v, const std::string& path, std::vector<Condition>& goal, std::vector<LocalizedText>& hints,
                   std::vector<LessonAction>& solution, bool need_solution);
+  void too_late(const json& v, const std::string& path, LessonStep& s);
 
   LessonReader& r_;
   const PositionedJson& doc_;
@@ -220,9 +222,7 @@ std::optional<LessonStep> StepLoader::step(const json& v, const std::string& pat
       r_.check_keys(v, path, kTaskKeys, "a task step");
       if (auto t = r_.text_member(v, path, "text", "the task's instruction")) s.text = std::move(*t);
       task_parts(v, path, s.goal, s.hints, s.solution, true);
-      if (v.contains("too_late")) {
-        if (auto c = r_.condition(v["too_late"], json_path_member(path, "too_late"))) s.too_late.push_back(std::move(*c));
-      }
+      too_late(v, path, s);
       break;
     case StepKind::Quiz: quiz(v, path, s); break;
   }
@@ -250,6 +250,12 @@ void StepLoader::sources(const json& v, Lesson& l) {
       l.sources.push_back(*key);
     }
   }
+}
+
+// A task's or make-it-happen quiz's moment that has passed: the window offers to retry the step.
+void StepLoader::too_late(const json& v, const std::string& path, LessonStep& s) {
+  if (!v.contains("too_late")) return;
+  if (auto c = r_.condition(v["too_late"], json_path_member(path, "too_late"))) s.too_late.push_back(std::move(*c));
 }
 
 void StepLoader::task_parts(const json& v, const std::string& path, std::vector<Condition>& goal,
@@ -350,6 +356,7 @@ void StepLoader::quiz(const json& v, const std::string& path, LessonStep& s) {
   if (auto t = r_.text_member(v, path, "question", "the question")) q.question = std::move(*t);
   if (q.kind == QuizKind::MakeItHappen) {
     task_parts(v, path, q.goal, q.hints, q.solution, true);
+    too_late(v, path, s);
     if (v.contains("explanation")) {
       if (auto t = r_.text(v["explanation"], json_path_member(path, "explanation"), "the explanation")) q.explanation = std::move(*t);
     }

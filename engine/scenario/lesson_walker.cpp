@@ -175,7 +175,8 @@ void goal_step(StepReport& r, const std::vector<Condition>& goal, const std::vec
   r.message = "goal reached by the solution at " + ms_text(run.sim().now());
 }
 
-void quiz_step(StepReport& r, const Quiz& q, Simulation& run) {
+void quiz_step(StepReport& r, const LessonStep& s, Simulation& run) {
+  const Quiz& q = s.quiz;
   switch (q.kind) {
     case QuizKind::Choice: {
       const bool right = check_answer(q, q.correct).correct;
@@ -227,7 +228,7 @@ void quiz_step(StepReport& r, const Quiz& q, Simulation& run) {
       r.message = "the run does option " + std::to_string(declared) + " at " + ms_text(run.sim().now()) + ", as the lesson says";
       return;
     }
-    case QuizKind::MakeItHappen: goal_step(r, q.goal, {}, q.solution, run); return;
+    case QuizKind::MakeItHappen: goal_step(r, q.goal, s.too_late, q.solution, run); return;
   }
 }
 
@@ -300,7 +301,7 @@ std::unique_ptr<Simulation> walk_lesson_steps(const Lesson& lesson, std::size_t 
       case StepKind::Task: goal_step(r, s.goal, s.too_late, s.solution, *run); break;
       case StepKind::Quiz:
         r.kind += ":" + std::string(quiz_kind_key(s.quiz.kind));
-        quiz_step(r, s.quiz, *run);
+        quiz_step(r, s, *run);
         if (!r.giveaway.empty()) {  // the run's own verdict is still worth reading after it
           r.ok = false;
           r.message = lesson.file + ": step \"" + s.id + "\": " + r.giveaway + "; then " + r.message;

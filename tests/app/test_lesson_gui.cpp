@@ -206,6 +206,34 @@ TEST(LessonSession, TooLateOffersARetryThatRewindsToTheStepsStart) {
   EXPECT_EQ(controller.traceSha256(), startHash);
 }
 
+// A make-it-happen quiz has its moment too: lesson 16's lost event needs ORDER_SVC to crash before
+// its PUBLISH is stored. A learner who presses Play and lets it pass is told "too late" (the run
+// pauses), retries, crashes ORDER_SVC at the step's start and reaches the goal, scored correct.
+TEST(LessonSession, AMakeItHappenQuizWhoseMomentPassedIsTooLateThenRetriedAndReached) {
+  LabController controller;
+  LessonSession s(&controller, nullptr);
+  const cs::Lesson l = loadLesson("16-transactional-outbox");
+  ASSERT_TRUE(s.start(l));
+  s.next();  // the action plays until ORDER_SVC has committed order 1; the quiz begins by itself
+  settle(s);
+  ASSERT_EQ(s.currentIndex(), indexOf(l, "make-lost-event"));
+  ASSERT_EQ(s.status(), Status::Waiting);
+  const quint64 start = controller.eventIndex();
+  controller.setSpeed(10.0);
+  controller.play();
+  ASSERT_TRUE(QTest::qWaitFor([&] { return s.status() == Status::TooLate; }, 30000));
+  EXPECT_FALSE(controller.isPlaying());
+  const cs::Simulation& late = controller.simulation();
+  EXPECT_TRUE(cs::evaluate(l.steps[static_cast<std::size_t>(s.currentIndex())].too_late.front(), late));
+  s.retryStep();
+  EXPECT_EQ(s.status(), Status::Waiting);
+  EXPECT_EQ(controller.eventIndex(), start);
+  controller.injectFault({cs::FaultKind::Crash, controller.simulation().sim().node_id("ORDER_SVC"), cs::kNoNode, {}, {}});
+  controller.play();
+  ASSERT_TRUE(QTest::qWaitFor([&] { return s.status() == Status::Done; }, 30000));
+  EXPECT_EQ(s.score(), 1);  // reached by the learner after a retry, without the solution
+}
+
 TEST(LessonSession, BackRestoresTheRunOfAnEarlierStep) {
   LabController controller;
   LessonSession s(&controller, nullptr);

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <set>
 #include <sstream>
 #include <string>
@@ -403,6 +404,40 @@ TEST(ShippedLessons, EveryLessonValidatesAndWalks) {
   }
   for (const auto& [id, pre] : prerequisites)
     for (const auto& p : pre) EXPECT_TRUE(prerequisites.count(p)) << id << " needs unknown lesson " << p;
+}
+
+// A step's `too_late` is what the window answers a learner who lets the moment pass ("Too late",
+// with a retry). For it to be worth anything it must come when the learner does nothing: from the
+// step's start, played on without any fault, the run reaches `too_late` before its end, and the
+// goal does not hold first (the idle learner cannot have succeeded).
+TEST(ShippedLessons, EveryTooLateComesWhenTheLearnerDoesNothing) {
+  int checked = 0;
+  for (const auto& path : shipped_lessons()) {
+    const auto r = load_lesson(read_all(path), path.filename().string());
+    ASSERT_TRUE(r.lesson) << all(r.diagnostics);
+    const Lesson& l = *r.lesson;
+    for (std::size_t i = 0; i < l.steps.size(); ++i) {
+      const LessonStep& step = l.steps[i];
+      if (step.too_late.empty()) continue;
+      SCOPED_TRACE(l.id + " " + step.path + " " + step.id);
+      const std::vector<Condition>& goal = step.kind == StepKind::Quiz ? step.quiz.goal : step.goal;
+      ASSERT_FALSE(goal.empty());
+      WalkReport report;
+      std::unique_ptr<Simulation> run = walk_lesson_steps(l, i, report);
+      ASSERT_TRUE(run) << report.error;
+      Simulator& sim = run->sim();
+      bool late = false;
+      for (std::uint64_t n = 0; n < 2'000'000 && !late; ++n) {
+        ASSERT_FALSE(evaluate(goal.front(), *run)) << "the goal holds without the learner at " << sim.now() << " ms";
+        late = evaluate(step.too_late.front(), *run);
+        const auto next = sim.next_event_time();
+        if (late || !next || *next > run->scenario().until || !sim.step()) break;
+      }
+      EXPECT_TRUE(late) << "left alone, the run ends at " << sim.now() << " ms without \"too_late\" holding";
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, 15);  // L04-L16's tasks, L11's split and L16's lost event among them
 }
 
 // The window names an untitled lesson scenario by its title (window title, free play), in zh-TW by
