@@ -15,8 +15,11 @@ class Invariant : public TraceObserver {
   Invariant(std::string key, std::string description)
       : key_(std::move(key)), description_(std::move(description)) {}
 
-  // A copy with the same history, for the explorer (nullptr: this checker cannot be copied, because
-  // it reads a protocol it holds a reference to; the explorer then replays instead of copying).
+  // A copy with the same history, for the explorer and the window's snapshots. nullptr: this checker
+  // cannot be copied on its own; one that reads the protocol it watches implements
+  // ProtocolBoundInvariant (check/protocol_bound_invariant.hpp) and is copied with that protocol.
+  // When a checker gives nullptr the run cannot be copied (Simulation::clone() gives nullptr): the
+  // explorer replays the state's path from the start and the window replays instead of restoring.
   virtual std::unique_ptr<Invariant> clone() const { return nullptr; }
 
   const std::string& key() const { return key_; }                  // stable, e.g. "agreement"

@@ -477,7 +477,9 @@ TEST(CanvasTokens, LabelsOfTokensFlyingTogetherNeverOverlap) {
       view.viewport()->grab();
       const int flying = static_cast<int>(view.messageItems().size());
       const auto& shown = view.tokenLabelsShown();
-      if (flying > 0) EXPECT_GE(shown.size(), 1) << "t " << t << " projector " << projector;
+      if (flying > 0) {
+        EXPECT_GE(shown.size(), 1) << "t " << t << " projector " << projector;
+      }
       for (auto a = shown.cbegin(); a != shown.cend(); ++a)
         for (auto b = std::next(a); b != shown.cend(); ++b)
           EXPECT_FALSE(a.value().intersects(b.value()))
@@ -487,7 +489,9 @@ TEST(CanvasTokens, LabelsOfTokensFlyingTogetherNeverOverlap) {
     }
     // With the projector's large labels the three PREPAREs start out crowded (at desk size their
     // smaller labels already clear each other).
-    if (projector) EXPECT_TRUE(sawCrowd) << "the PREPAREs leaving C together should share one label at first";
+    if (projector) {
+      EXPECT_TRUE(sawCrowd) << "the PREPAREs leaving C together should share one label at first";
+    }
     EXPECT_TRUE(sawAllLabelled) << "once apart, every token should have its label; projector " << projector;
   }
 }

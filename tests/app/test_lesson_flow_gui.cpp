@@ -239,8 +239,9 @@ TEST(QuizFeedback, AWrongAnswerGivesTheVerdictFirstAndOffersTryAgain) {
   EXPECT_LT(verdict->mapTo(panel, QPoint(0, 0)).y(), why->mapTo(panel, QPoint(0, 0)).y());
   EXPECT_FALSE(why->text().contains(QStringLiteral("Right."))) << "the right answer is not given away before a retry";
   for (const QLabel* l : panel->findChildren<QLabel*>()) {
-    if (l != verdict && l->isVisible() && l->text().contains(QStringLiteral("Right.")))
+    if (l != verdict && l->isVisible() && l->text().contains(QStringLiteral("Right."))) {
       EXPECT_GT(l->mapTo(panel, QPoint(0, 0)).y(), verdict->mapTo(panel, QPoint(0, 0)).y());
+    }
   }
 
   // Try again: the options open, empty; the second answer is judged but the score counts the first.

@@ -713,7 +713,7 @@ TEST(LessonDialogs, PicturesForReview) {
   ASSERT_TRUE(broken.open(QIODevice::WriteOnly));
   broken.write("{\n  \"id\": \"99-broken\",\n  \"title\": { \"en\": \"A lesson with a typo\", \"zh-TW\": \"有錯字的課程\" },\n  \"topic\": \"cap\",\n  \"stepz\": []\n}\n");
   broken.close();
-  for (const QString lang : {QStringLiteral("en"), QStringLiteral("zh_TW")}) {
+  for (const QString& lang : {QStringLiteral("en"), QStringLiteral("zh_TW")}) {
     language::apply(lang, false);
     LabController controller;
     MainWindow w(&controller);

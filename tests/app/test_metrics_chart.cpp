@@ -454,7 +454,9 @@ TEST(MetricsChart, TimeLabelsStayWholeAndOnOneLineAfterALanguageSwitch) {
       const QString t = labels[i]->toPlainText();
       EXPECT_FALSE(t.contains(QChar(0x2026)) || t.contains(QLatin1String("..."))) << lang << " cut: " << t.toStdString();
       EXPECT_LT(labels[i]->boundingRect().height(), line * 1.6) << lang << " wrapped: " << t.toStdString();
-      if (i > 0) EXPECT_LE(labels[i - 1]->sceneBoundingRect().right(), labels[i]->sceneBoundingRect().left() + 1) << lang;
+      if (i > 0) {
+        EXPECT_LE(labels[i - 1]->sceneBoundingRect().right(), labels[i]->sceneBoundingRect().left() + 1) << lang;
+      }
     }
   }
   language::apply(QStringLiteral("en"), false);

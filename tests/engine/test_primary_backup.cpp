@@ -211,7 +211,9 @@ TEST(PrimaryBackupToken, StorageRejectsTheDeposedPrimarysWrite) {
   EXPECT_GT(count(s->sim(), TraceKind::Note, N_STEP_DOWN, N1), 0);
   // Every rejected write had token 1; none was accepted after token 2 was seen.
   for (const auto& e : s->sim().trace())
-    if (e.kind == TraceKind::Note && e.key == N_STALE_TOKEN) EXPECT_EQ(e.value, 1);
+    if (e.kind == TraceKind::Note && e.key == N_STALE_TOKEN) {
+      EXPECT_EQ(e.value, 1);
+    }
   s->run();
   EXPECT_TRUE(s->invariants_hold());
   EXPECT_EQ(metric(*s, "conflicting_writes"), 0);
