@@ -161,8 +161,9 @@ TEST(Descriptor, ParameterSchemaIsEnforced) {
         EXPECT_GE(p.def, p.lo) << d.name << "." << p.key;
         EXPECT_LE(p.def, p.hi) << d.name << "." << p.key;
       }
-      if (p.kind == ParamKind::Choice)
+      if (p.kind == ParamKind::Choice) {
         EXPECT_NE(std::find(p.choices.begin(), p.choices.end(), p.def_choice), p.choices.end()) << d.name << "." << p.key;
+      }
       EXPECT_FALSE(p.help.empty()) << d.name << "." << p.key;
       std::vector<nlohmann::json> bad;
       if (p.kind == ParamKind::Integer || p.kind == ParamKind::DurationMs) {
@@ -240,7 +241,9 @@ TEST(Descriptor, TeachingVariantsAreAcceptedWhereOffered) {
         Diagnostics diags;
         EXPECT_NE(e.create(params, diags), nullptr) << e.name() << " " << v.id;
       }
-      if (!v.when_key.empty()) EXPECT_NE(e.descriptor().param(v.when_key), nullptr) << e.name() << " " << v.id;
+      if (!v.when_key.empty()) {
+        EXPECT_NE(e.descriptor().param(v.when_key), nullptr) << e.name() << " " << v.id;
+      }
     }
   }
 }
@@ -299,15 +302,17 @@ TEST(Descriptor, SharedKeysMeanTheSameEverywhere) {
   for (const auto& e : protocol_registry()) {
     for (const MessageSpec& m : e.descriptor().messages) {
       const auto [it, fresh] = families.emplace(std::string(m.key), std::make_pair(m.family, std::string(e.name())));
-      if (!fresh)
+      if (!fresh) {
         EXPECT_EQ(it->second.first, m.family) << m.key << " is a " << message_family_key(m.family) << " in " << e.name()
-                                              << " but a " << message_family_key(it->second.first) << " in " << it->second.second;
+                  << " but a " << message_family_key(it->second.first) << " in " << it->second.second;
+      }
     }
     for (const StateSpec& s : e.descriptor().states) {
       const auto [it, fresh] = classes.emplace(std::string(s.key), std::make_pair(s.cls, std::string(e.name())));
-      if (!fresh)
+      if (!fresh) {
         EXPECT_EQ(it->second.first, s.cls) << s.key << " is " << state_class_key(s.cls) << " in " << e.name()
-                                           << " but " << state_class_key(it->second.first) << " in " << it->second.second;
+                  << " but " << state_class_key(it->second.first) << " in " << it->second.second;
+      }
     }
   }
 }

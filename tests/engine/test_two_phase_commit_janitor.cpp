@@ -72,7 +72,9 @@ TEST(TwoPhaseCommitJanitor, RollsBackAnOrphanedReadyTransactionAfterJanitorMs) {
     EXPECT_EQ(figure(*s, p, "janitor_rollbacks"), 1);
   }
   for (const auto& e : s->sim().trace()) {
-    if (e.kind == TraceKind::Note && e.key == N_JANITOR_ROLLBACK) EXPECT_EQ(e.time, ms(510));
+    if (e.kind == TraceKind::Note && e.key == N_JANITOR_ROLLBACK) {
+      EXPECT_EQ(e.time, ms(510));
+    }
   }
   // C never decided: this guess happens to agree with what C will do, so no invariant breaks.
   EXPECT_TRUE(held(*s, "agreement"));
@@ -106,7 +108,9 @@ TEST(TwoPhaseCommitJanitor, CommitLoggedDecisionLostCrashThenJanitorBreaksAgreem
   EXPECT_EQ(notes(s->sim(), N_JANITOR_ROLLBACK, P2), 1);
   EXPECT_FALSE(held(*s, "agreement"));
   for (const auto& inv : s->invariants()) {
-    if (inv->key() == "agreement") EXPECT_EQ(inv->first_violation().time, ms(410));
+    if (inv->key() == "agreement") {
+      EXPECT_EQ(inv->first_violation().time, ms(410));
+    }
   }
 }
 
@@ -232,7 +236,9 @@ TEST(TwoPhaseCommitPool, InvariantsHoldOverManySeedsWithAPoolAndNoJanitor) {
     exhausted += notes(s->sim(), N_POOL_EXHAUSTED, kNoNode);
     EXPECT_EQ(notes(s->sim(), N_JANITOR_ROLLBACK, kNoNode), 0);
     for (NodeId p = 1; p <= participants; ++p) {
-      if (s->sim().is_up(p)) EXPECT_EQ(figure(*s, p, "sessions_in_use"), 0) << "seed " << seed << " P" << p;
+      if (s->sim().is_up(p)) {
+        EXPECT_EQ(figure(*s, p, "sessions_in_use"), 0) << "seed " << seed << " P" << p;
+      }
     }
   }
   EXPECT_GT(exhausted, scaled_floor(20)) << "the pool limit must actually be reached";
