@@ -69,7 +69,12 @@ CanvasView::CanvasView(LabController* controller, QWidget* parent) : QGraphicsVi
   setScene(new QGraphicsScene(this));
   // Items move every frame while playing; indexing them would cost more than it saves.
   scene()->setItemIndexMethod(QGraphicsScene::NoIndex);
-  setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
+  // No SmoothPixmapTransform: nothing here draws a pixmap scaled or rotated (cards, tokens and the
+  // legend are cached at device resolution and blitted one to one, where bilinear sampling changes no
+  // pixel), and in Qt 6.4 the hint alone turns every blit of a translucent pixmap away from the
+  // rectangle blend into span-by-span blending, which hands any blit taller than ~96 rows to Qt's
+  // GUI thread pool and waits for it (about 45 % of a 4K projector canvas frame; docs/benchmarks.md).
+  setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
   setViewportUpdateMode(QGraphicsView::FullViewportUpdate);
   // drawBackground() covers every pixel: no need for Qt to clear the viewport first (a 4K fill).
   viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
