@@ -140,3 +140,28 @@ TEST(RenderCaches, TheCanvasLooksTheSameWithSmoothPixmapTransform) {
     EXPECT_TRUE(plain == smooth) << "projector " << projector;
   }
 }
+
+// Token sprites are cropped to their painted pixels: the canvas paints exactly what it painted with
+// whole sprites (a transparent pixel blended changes nothing), over much less area.
+TEST(RenderCaches, CroppedTokenSpritesPaintWhatWholeOnesDid) {
+  auto c = open("2pc-workload.json");
+  for (const bool projector : {false, true}) {
+    c->seekTime(cs::ms(projector ? 151 : 97));
+    qint64 pixels[2] = {0, 0};
+    QImage frames[2];
+    for (const bool trim : {false, true}) {
+      CanvasView view(c.get());
+      view.setTrimSprites(trim);
+      view.setProjectorMode(projector);
+      view.resize(1600, 900);
+      view.show();
+      ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+      frames[trim] = view.viewport()->grab().toImage();
+      pixels[trim] = view.spritePixels();
+      ASSERT_FALSE(view.tokenLabelsShown().isEmpty());
+    }
+    ASSERT_GT(pixels[0], 0);
+    EXPECT_LT(pixels[1] * 2, pixels[0]) << "projector " << projector << ": cropped sprites should cover under half the area";
+    EXPECT_TRUE(frames[0] == frames[1]) << "projector " << projector;
+  }
+}
