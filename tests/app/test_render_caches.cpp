@@ -110,3 +110,58 @@ TEST(RenderCaches, LanesMadeForTheNamesFollowAFontChange) {
   EXPECT_GT(laneStep(view), small) << "bigger names need taller lanes";
   EXPECT_DOUBLE_EQ(laneStep(view), laneStep(fresh));
 }
+
+// The canvas draws without QPainter::SmoothPixmapTransform (in Qt 6.4 the hint sends every blit of a
+// translucent pixmap — cards, tokens, the legend — through span-by-span blending on Qt's thread
+// pool). That is only free while nothing on the canvas draws a pixmap scaled: a canvas with the hint
+// must paint what one without it paints, pixel for pixel, on a desk and on a projector, with cards,
+// countdowns, labelled and unlabelled tokens and the legend on screen.
+TEST(RenderCaches, TheCanvasLooksTheSameWithSmoothPixmapTransform) {
+  auto c = open("2pc-workload.json");
+  for (const bool projector : {false, true}) {
+    c->seekTime(cs::ms(projector ? 151 : 97));
+    const auto frame = [&](bool smooth) {
+      CanvasView view(c.get());
+      EXPECT_FALSE(view.renderHints().testFlag(QPainter::SmoothPixmapTransform));
+      view.setRenderHint(QPainter::SmoothPixmapTransform, smooth);
+      view.setProjectorMode(projector);
+      view.resize(1600, 900);
+      view.show();
+      EXPECT_TRUE(QTest::qWaitForWindowExposed(&view));
+      EXPECT_GT(view.messageItems().size(), 3) << "tokens in flight";
+      const QImage image = view.viewport()->grab().toImage();
+      EXPECT_FALSE(view.tokenLabelsShown().isEmpty());
+      EXPECT_FALSE(view.legendRect().isNull());
+      return image;
+    };
+    const QImage plain = frame(false);
+    const QImage smooth = frame(true);
+    ASSERT_EQ(plain.size(), smooth.size());
+    EXPECT_TRUE(plain == smooth) << "projector " << projector;
+  }
+}
+
+// Token sprites are cropped to their painted pixels: the canvas paints exactly what it painted with
+// whole sprites (a transparent pixel blended changes nothing), over much less area.
+TEST(RenderCaches, CroppedTokenSpritesPaintWhatWholeOnesDid) {
+  auto c = open("2pc-workload.json");
+  for (const bool projector : {false, true}) {
+    c->seekTime(cs::ms(projector ? 151 : 97));
+    qint64 pixels[2] = {0, 0};
+    QImage frames[2];
+    for (const bool trim : {false, true}) {
+      CanvasView view(c.get());
+      view.setTrimSprites(trim);
+      view.setProjectorMode(projector);
+      view.resize(1600, 900);
+      view.show();
+      ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+      frames[trim] = view.viewport()->grab().toImage();
+      pixels[trim] = view.spritePixels();
+      ASSERT_FALSE(view.tokenLabelsShown().isEmpty());
+    }
+    ASSERT_GT(pixels[0], 0);
+    EXPECT_LT(pixels[1] * 2, pixels[0]) << "projector " << projector << ": cropped sprites should cover under half the area";
+    EXPECT_TRUE(frames[0] == frames[1]) << "projector " << projector;
+  }
+}

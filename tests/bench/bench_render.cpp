@@ -7,6 +7,10 @@
 // is timed by hand so that percentiles can be reported: p50_ms, p95_ms and max_ms counters (wall
 // clock), and cpu_p50_ms / cpu_p95_ms (CPU time of the whole process, Qt's pool threads included),
 // which stay honest when other jobs share the machine's cores.
+//
+// BENCH_RENDER_SAVE=DIR saves each benchmark's last frame as DIR/<view>-<desk|projector>.png, so
+// that a change meant only to make frames cheaper can be checked to draw the same pixels
+// (compare the PNGs of two builds with ImageMagick's `compare -metric AE`).
 #include <benchmark/benchmark.h>
 
 #include <QApplication>
@@ -55,8 +59,9 @@ double processCpuSeconds() {
   return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
 }
 
-// Runs frames of `widget`, which shows views of `controller`, and reports percentiles.
-void runFrames(benchmark::State& state, LabController& controller, QWidget& widget) {
+// Runs frames of `widget`, which shows views of `controller`, and reports percentiles; `name` is the
+// file name of its last frame under BENCH_RENDER_SAVE.
+void runFrames(benchmark::State& state, LabController& controller, QWidget& widget, const QString& name) {
   widget.resize(k4K);
   widget.show();
   QApplication::processEvents();
@@ -86,6 +91,8 @@ void runFrames(benchmark::State& state, LabController& controller, QWidget& widg
   state.counters["cpu_p95_ms"] = cpu.p95;
   state.counters["in_flight"] = inFlight / static_cast<double>(std::max<std::size_t>(1, frames.size()));
   state.counters["trace_events"] = static_cast<double>(controller.sim().trace().size());
+  if (const QString dir = qEnvironmentVariable("BENCH_RENDER_SAVE"); !dir.isEmpty())
+    image.save(dir + QLatin1Char('/') + name + (state.range(0) != 0 ? QStringLiteral("-projector.png") : QStringLiteral("-desk.png")));
 }
 
 std::unique_ptr<LabController> busyController() {
@@ -99,14 +106,14 @@ void BM_Canvas4K(benchmark::State& state) {
   auto c = busyController();
   CanvasView view(c.get());
   view.setProjectorMode(state.range(0) != 0);
-  runFrames(state, *c, view);
+  runFrames(state, *c, view, QStringLiteral("canvas"));
 }
 
 void BM_Spacetime4K(benchmark::State& state) {
   auto c = busyController();
   SpacetimeView view(c.get());
   view.setProjectorMode(state.range(0) != 0);
-  runFrames(state, *c, view);
+  runFrames(state, *c, view, QStringLiteral("spacetime"));
 }
 
 // Both views in one 3840x2160 window, canvas above the diagram, as the main window lays them out.
@@ -120,7 +127,7 @@ void BM_CanvasAndSpacetime4K(benchmark::State& state) {
   window.setSizes({1300, 860});
   canvas->setProjectorMode(state.range(0) != 0);
   spacetime->setProjectorMode(state.range(0) != 0);
-  runFrames(state, *c, window);
+  runFrames(state, *c, window, QStringLiteral("canvas-and-spacetime"));
 }
 
 }  // namespace

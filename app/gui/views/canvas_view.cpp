@@ -69,7 +69,12 @@ CanvasView::CanvasView(LabController* controller, QWidget* parent) : QGraphicsVi
   setScene(new QGraphicsScene(this));
   // Items move every frame while playing; indexing them would cost more than it saves.
   scene()->setItemIndexMethod(QGraphicsScene::NoIndex);
-  setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
+  // No SmoothPixmapTransform: nothing here draws a pixmap scaled or rotated (cards, tokens and the
+  // legend are cached at device resolution and blitted one to one, where bilinear sampling changes no
+  // pixel), and in Qt 6.4 the hint alone turns every blit of a translucent pixmap away from the
+  // rectangle blend into span-by-span blending, which hands any blit taller than ~96 rows to Qt's
+  // GUI thread pool and waits for it (about 45 % of a 4K projector canvas frame; docs/benchmarks.md).
+  setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
   setViewportUpdateMode(QGraphicsView::FullViewportUpdate);
   // drawBackground() covers every pixel: no need for Qt to clear the viewport first (a 4K fill).
   viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
@@ -977,6 +982,46 @@ qreal CanvasView::tokenLabelWidth(const QString& label) {
   return *it;
 }
 
+// A sprite's box leaves room for the label on any side, so most of it stays transparent: crop it to
+// its painted pixels. Blending a fully transparent premultiplied pixel leaves the pixel under it as
+// it was, so the cropped blit paints exactly what the whole one did, over a third of the area or less.
+void CanvasView::trimSprite(Sprite& sprite) {
+  const QImage image = sprite.pixmap.toImage();
+  if (image.format() != QImage::Format_ARGB32_Premultiplied) return;
+  int top = image.height(), bottom = -1, left = image.width(), right = -1;
+  for (int y = 0; y < image.height(); ++y) {
+    const auto* row = reinterpret_cast<const QRgb*>(image.constScanLine(y));
+    for (int x = 0; x < image.width(); ++x) {
+      if (row[x] == 0) continue;
+      top = std::min(top, y);
+      bottom = y;
+      left = std::min(left, x);
+      right = std::max(right, x);
+    }
+  }
+  if (bottom < 0) return;
+  // Cut on whole logical pixels (a multiple of the device pixel ratio), so that the origin stays a
+  // whole number of logical pixels and the blit stays one to one; a fractional ratio keeps it whole.
+  const qreal dpr = sprite.pixmap.devicePixelRatio();
+  if (dpr != std::floor(dpr)) return;
+  const int step = static_cast<int>(dpr);
+  left -= left % step;
+  top -= top % step;
+  right += step - 1 - right % step;
+  bottom += step - 1 - bottom % step;
+  const QRect keep = QRect(QPoint(left, top), QPoint(right, bottom)).intersected(image.rect());
+  if (keep == image.rect()) return;
+  sprite.pixmap = sprite.pixmap.copy(keep);
+  sprite.pixmap.setDevicePixelRatio(dpr);
+  sprite.origin -= QPointF(left / dpr, top / dpr);
+}
+
+qint64 CanvasView::spritePixels() const {
+  qint64 sum = 0;
+  for (const Sprite& sp : sprites_) sum += static_cast<qint64>(sp.pixmap.width()) * sp.pixmap.height();
+  return sum;
+}
+
 // Every token in one pass, each one blit of a sprite rendered once per look at the current scale
 // (type, duplicate, selected); only a doomed token's fade and loss cross vary with its progress.
 void CanvasView::paintTokens(QPainter* p) {
@@ -1043,6 +1088,7 @@ void CanvasView::paintTokens(QPainter* p) {
       sp_p.scale(sc, sc);
       MessageItem::paintToken(&sp_p, style_, d.key, label, d.selected, side);
       sp_p.end();
+      if (trimSprites_) trimSprite(sp);
       it = sprites_.insert(key, sp);
     }
     const QPointF topLeft(std::round(at.x() - it->origin.x()), std::round(at.y() - it->origin.y()));

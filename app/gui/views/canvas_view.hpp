@@ -50,6 +50,13 @@ class CanvasView : public QGraphicsView {
   LinkItem* linkItem(cs::NodeId a, cs::NodeId b) const;
   QList<MessageItem*> messageItems() const;
   const CanvasStyle& canvasStyle() const { return style_; }
+  // Token sprites are cropped to their painted pixels (trimSprite); off, they keep their whole box.
+  // The pixels they cover, summed over the sprites made so far, let the tests compare the two.
+  void setTrimSprites(bool on) {
+    trimSprites_ = on;
+    sprites_.clear();
+  }
+  qint64 spritePixels() const;
   // The legend as last painted: its box in viewport pixels (empty when none) and its entries.
   QRectF legendRect() const { return legendPixmap_.isNull() ? QRectF() : legendBox_; }
   const std::vector<CanvasLegend::Entry>& legendShown() const { return legendShown_; }
@@ -172,6 +179,8 @@ class CanvasView : public QGraphicsView {
     QPixmap pixmap;
     QPointF origin;  // where the token's centre is, in the pixmap's logical pixels
   };
+  static void trimSprite(Sprite& sprite);
+  bool trimSprites_ = true;
   QHash<quint32, QRectF> labelsShown_;
   QHash<QString, Sprite> sprites_;  // one per message type look, at the current scale
   QHash<QString, qreal> labelWidths_;  // token label advances in labelWidthFont_ (tokenLabelWidth)
