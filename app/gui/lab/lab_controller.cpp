@@ -293,6 +293,22 @@ void LabController::syncSnapshots() {
   ++history_;
 }
 
+quint64 LabController::jumpAhead(quint64 event, cs::Time clock) {
+  last_restored_ahead_ = false;
+  syncSnapshots();
+  cs::Simulator& sim = run_->sim();
+  // A trace still whole stays whole unless the straight way there would forget it too.
+  const bool whole = sim.trace_base() == 0 && sim.messages_base() == 0;
+  const std::uint64_t records = whole && sim.config().trace_windowed ? trace_window_ : 0;
+  if (whole && !sim.config().trace_windowed) return eventIndex();  // nothing may be dropped
+  auto run = snapshots_.restoreAhead(event, clock, *run_, kForwardLead, kForwardGainEvents, records, sim.memory_limit());
+  if (run) {
+    run_ = std::move(run);
+    last_restored_ahead_ = true;
+  }
+  return eventIndex();
+}
+
 void LabController::dispatchUntil(cs::Time t, quint64 last) {
   cs::Simulator& sim = run_->sim();
   while (sim.halted() == cs::HaltReason::None && sim.events_dispatched() < last) {
@@ -305,6 +321,7 @@ void LabController::dispatchUntil(cs::Time t, quint64 last) {
     }
   }
   trimHistory();
+  snapshots_.reached(*run_);
 }
 
 void LabController::rebuild(quint64 to_event) {
@@ -525,15 +542,19 @@ void LabController::seekTime(cs::Time t) {
   t = std::clamp<cs::Time>(t, 0, scenario_.until);
   // Forward seeks continue the run; backward ones go back to the nearest snapshot before `t` (else
   // to the start) and run forward from there: deterministic, and in a long run far less to replay.
+  // Far forward in a long run, a snapshot ahead of the run stands in for running up to it.
   if (t < now()) {
     auto run = runBefore(eventIndex(), t);
     if (!run) return;
     const quint64 from = run->sim().events_dispatched();
     run_ = std::move(run);
+    last_restored_ahead_ = false;
     dispatchUntil(t, std::numeric_limits<quint64>::max());
     finishRewind(from);
   } else {
+    const quint64 from = jumpAhead(std::numeric_limits<quint64>::max(), t);
     dispatchUntil(t, std::numeric_limits<quint64>::max());
+    finishRewind(from);
   }
   run_->sim().run_until(t);
   emit runChanged();
@@ -541,8 +562,15 @@ void LabController::seekTime(cs::Time t) {
 
 void LabController::seekEvent(quint64 n) {
   cancelAnimation();
-  if (n < eventIndex()) rebuild(n);
-  else dispatchUntil(std::numeric_limits<cs::Time>::max(), n);
+  if (n < eventIndex()) {
+    last_restored_ahead_ = false;
+    rebuild(n);
+  } else {
+    // A snapshot strictly before event n: its clock is then no later than the event's time.
+    const quint64 from = n > 0 ? jumpAhead(n - 1, std::numeric_limits<cs::Time>::max()) : eventIndex();
+    dispatchUntil(std::numeric_limits<cs::Time>::max(), n);
+    finishRewind(from);
+  }
   emit runChanged();
 }
 

@@ -37,6 +37,7 @@ void RunSnapshots::reset(const cs::Scenario& scenario, const cs::RunLimits& limi
   scenario_ = scenario;
   limits_ = limits;
   snaps_.clear();
+  furthest_ = {};
   spacing_ = kFirstSpacing;
   bytes_ = 0;
   cloneable_ = true;
@@ -51,7 +52,15 @@ bool RunSnapshots::matches(const cs::Scenario& s, const cs::RunLimits& l) const 
          l.trace_windowed == limits_.trace_windowed;
 }
 
+void RunSnapshots::reached(const cs::Simulation& run) {
+  const cs::Simulator& sim = run.sim();
+  if (sim.events_dispatched() < furthest_.event || (sim.events_dispatched() == furthest_.event && sim.now() <= furthest_.clock))
+    return;
+  furthest_ = {sim.events_dispatched(), sim.now(), sim.memory_used(), sim.halted() != cs::HaltReason::None};
+}
+
 void RunSnapshots::offer(const cs::Simulation& run) {
+  reached(run);
   if (!cloneable_) return;
   const std::uint64_t event = run.sim().events_dispatched();
   const std::uint64_t slot = event / spacing_;
@@ -98,6 +107,24 @@ std::unique_ptr<cs::Simulation> RunSnapshots::restore(std::uint64_t event, cs::T
     // Never fails for a later point of the same run; if it did, the copy would only lack history.
     if (copy) copy->take_history_from(live);
     return copy;
+  }
+  return nullptr;
+}
+
+std::unique_ptr<cs::Simulation> RunSnapshots::restoreAhead(std::uint64_t event, cs::Time clock, const cs::Simulation& live,
+                                                          cs::Time lead, std::uint64_t gain, std::uint64_t records,
+                                                          std::size_t limit) const {
+  // The memory rule (restoreAhead() in the header): the target (at most `event` events, those due
+  // by `clock`) must lie at or before the furthest point, else it is reached by running on.
+  if (furthest_.halted || (event > furthest_.event && clock > furthest_.clock)) return nullptr;
+  for (auto it = snaps_.rbegin(); it != snaps_.rend(); ++it) {
+    if (it->event > event || it->clock > clock - lead) continue;
+    // The live run about as near (it keeps its history), or the straight way there keeps as little.
+    if (it->event < live.sim().events_dispatched() + gain ||
+        it->run->sim().trace_records() < live.sim().trace_records() + records)
+      return nullptr;
+    if (furthest_.memory > limit || it->bytes > limit - furthest_.memory) return nullptr;
+    return it->run->clone();
   }
   return nullptr;
 }

@@ -15,6 +15,10 @@
 // every snapshot that no longer falls on the new spacing goes, so the kept ones stay evenly spread
 // over the run; a seek then steps forward at most about one spacing's worth of events from the
 // snapshot it restores (or replays from the start when none precedes it).
+//
+// Forward too (restoreAhead()): a snapshot ahead of the live run, on the way to a later target, is
+// copied as it is, without history (its trace starts at the snapshot; the views' drop notices say
+// so), so a seek far forward steps from it instead of running the live run up to the target.
 #pragma once
 
 #include <cstdint>
@@ -43,6 +47,22 @@ class RunSnapshots {
   // is, or when that snapshot holds more than `headroom` bytes (the caller replays from the start).
   std::unique_ptr<cs::Simulation> restore(std::uint64_t event, cs::Time clock, cs::Simulation& live,
                                           std::size_t headroom) const;
+  // A seek forward: a copy of the latest snapshot at or before event `event` and clock `clock -
+  // lead`, without history (its trace and messages start at the snapshot: the views say what they
+  // no longer show), when it is at least `gain` events and `records` trace records ahead of `live`.
+  // So the copy replays at least `lead` of virtual time before the target, and the views have that
+  // much to show. nullptr when no snapshot is, or when the memory rule does not allow it: the target
+  // must lie at or before the furthest point of the run seen (reached()), which did not halt, and
+  // that point's count plus the snapshot's bytes must fit under `limit` (the accountant's count only
+  // grows along a window's run, and a copy counts at most about its own bytes more than the straight
+  // run, as for restore()). Then the copy halts on the way to the target only if the straight run
+  // does, and it does not.
+  std::unique_ptr<cs::Simulation> restoreAhead(std::uint64_t event, cs::Time clock, const cs::Simulation& live,
+                                               cs::Time lead, std::uint64_t gain, std::uint64_t records,
+                                               std::size_t limit) const;
+  // Tells the snapshots how far runs of their history have gone (the live run after it moved):
+  // the furthest point, its clock and accountant's count, for restoreAhead()'s memory rule.
+  void reached(const cs::Simulation& run);
 
   std::size_t count() const { return snaps_.size(); }
   std::size_t bytes() const { return bytes_; }
@@ -57,8 +77,17 @@ class RunSnapshots {
   };
   void thin();
 
+  // The furthest point a run of this history reached: its event, clock, count and whether it halted.
+  struct Furthest {
+    std::uint64_t event = 0;
+    cs::Time clock = 0;
+    std::size_t memory = 0;
+    bool halted = false;
+  };
+
   cs::Scenario scenario_;
   cs::RunLimits limits_;
+  Furthest furthest_;
   std::vector<Snapshot> snaps_;  // by event, ascending
   std::uint64_t spacing_ = kFirstSpacing;
   std::size_t bytes_ = 0;
