@@ -51,6 +51,9 @@ double percentile(std::vector<double> v, double q) {
 void BM_Scrub2pc(benchmark::State& state) {
   const int transactions = static_cast<int>(state.range(0));
   LabController controller;
+  // SCRUB_SNAPSHOT_MIB=N: another snapshot budget than the window's own (RunSnapshots::kMaxBytes).
+  if (const int mib = qEnvironmentVariableIntValue("SCRUB_SNAPSHOT_MIB"); mib > 0)
+    controller.setSnapshotBudget(static_cast<std::size_t>(mib) << 20);
   MainWindow window(&controller);
   window.resize(1280, 720);
   window.show();
@@ -101,8 +104,11 @@ void BM_Scrub2pc(benchmark::State& state) {
   state.counters["restored_ahead"] = ahead;
   state.counters["snapshots"] = static_cast<double>(controller.snapshots().count());
   state.counters["snapshot_MiB"] = static_cast<double>(controller.snapshots().bytes()) / (1 << 20);
+  state.counters["budget_MiB"] = static_cast<double>(controller.snapshots().maxBytes()) / (1 << 20);
+  state.counters["spacing"] = static_cast<double>(controller.snapshots().spacing());
   controller.seekTime(end);
   state.counters["records"] = static_cast<double>(controller.sim().trace_records());
+  state.counters["events"] = static_cast<double>(controller.eventIndex());
   state.counters["records_kept"] = static_cast<double>(controller.sim().trace().size());  // the window's trace
   state.counters["messages_kept"] = static_cast<double>(controller.sim().messages().size());
   state.counters["end_ms"] = static_cast<double>(end) / 1000.0;

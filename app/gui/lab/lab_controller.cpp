@@ -23,6 +23,12 @@ namespace {
 // ~60 Hz: smooth enough for tokens moving along links, cheap enough for a laptop on battery.
 constexpr int kTickMs = 16;
 
+// The window's snapshot budget, measured from the heap (run_snapshots.hpp): at 100,000 2PC
+// transactions it keeps ~100 snapshots 20,736 events apart, so that a scrub step replays at most
+// that (plus kForwardLead forwards) in a process of ~370 MiB (docs/benchmarks.md, "Scrubbing,
+// third pass": 160 MiB kept 67 a spacing of 31,104 apart, and the slow steps tripled).
+constexpr std::size_t kWindowSnapshotBytes = std::size_t{256} << 20;
+
 // A new seed derived from the old one, so that "re-roll" sequences are themselves reproducible.
 std::uint64_t splitmix64(std::uint64_t x) {
   x += 0x9E3779B97F4A7C15ull;
@@ -104,6 +110,7 @@ std::vector<cs::Fault> branchWith(const std::vector<cs::Fault>& schedule, const 
 }  // namespace
 
 LabController::LabController(QObject* parent) : QObject(parent), timer_(new QTimer(this)) {
+  snapshots_.setMaxBytes(kWindowSnapshotBytes);
   timer_->setInterval(kTickMs);
   timer_->setTimerType(Qt::PreciseTimer);
   connect(timer_, &QTimer::timeout, this, &LabController::tick);
@@ -311,14 +318,14 @@ quint64 LabController::jumpAhead(quint64 event, cs::Time clock) {
 
 void LabController::dispatchUntil(cs::Time t, quint64 last) {
   cs::Simulator& sim = run_->sim();
+  const std::size_t trimAt = sim.config().trace_windowed ? trace_window_ + trace_window_ / 4
+                                                                : std::numeric_limits<std::size_t>::max();
   while (sim.halted() == cs::HaltReason::None && sim.events_dispatched() < last) {
     const auto next = sim.next_event_time();
     if (!next || *next > t) break;
     if (!sim.step()) break;
-    if (sim.events_dispatched() % snapshots_.spacing() == 0) {
-      offerSnapshot();
-      trimHistory();
-    }
+    if (sim.events_dispatched() % snapshots_.spacing() == 0) offerSnapshot();
+    if (sim.trace().size() > trimAt) trimHistory();
   }
   trimHistory();
   snapshots_.reached(*run_);
@@ -449,6 +456,7 @@ void LabController::tick() {
   if (anim_) target = std::min(target, std::max(anim_->clock, sim.now()));
   advanceTo(target);
   offerSnapshot();  // event by event (an animation, a watch) passes boundaries unseen
+  trimHistory();
   if (checkAnimationDone()) return;
   if (sim.now() >= scenario_.until || sim.halted() != cs::HaltReason::None) {
     pause();

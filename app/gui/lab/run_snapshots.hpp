@@ -10,9 +10,10 @@
 // messages in flight, the logs, the protocol's tables and the checkers' (docs/benchmarks.md,
 // "Scrubbing").
 //
-// Bound: at most kMaxBytes of snapshots (an estimate of what each holds) and kMaxCount of them; one
-// that alone would take more than half the budget is not kept. At the bound the spacing doubles and
-// every snapshot that no longer falls on the new spacing goes, so the kept ones stay evenly spread
+// Bound: at most maxBytes() of snapshots (what each took from the heap when it was made, glibc's
+// count, else an estimate) and kMaxCount of them; one that alone would take more than half the
+// budget is not kept. At the bound the spacing grows by half and every snapshot that no longer has a
+// slot of the new spacing of its own goes, so the kept ones stay evenly spread
 // over the run; a seek then steps forward at most about one spacing's worth of events from the
 // snapshot it restores (or replays from the start when none precedes it).
 //
@@ -30,7 +31,7 @@
 
 class RunSnapshots {
  public:
-  static constexpr std::size_t kMaxBytes = std::size_t{160} << 20;
+  static constexpr std::size_t kMaxBytes = std::size_t{160} << 20;  // maxBytes() unless set
   static constexpr std::size_t kMaxCount = 512;
   static constexpr std::uint64_t kFirstSpacing = 4096;  // events between snapshots at first
 
@@ -64,6 +65,9 @@ class RunSnapshots {
   // the furthest point, its clock and accountant's count, for restoreAhead()'s memory rule.
   void reached(const cs::Simulation& run);
 
+  // The budget (kMaxBytes unless set; bench_scrub tries others). Takes effect at the next offer.
+  void setMaxBytes(std::size_t bytes) { max_bytes_ = bytes; }
+  std::size_t maxBytes() const { return max_bytes_; }
   std::size_t count() const { return snaps_.size(); }
   std::size_t bytes() const { return bytes_; }
   std::uint64_t spacing() const { return spacing_; }
@@ -90,6 +94,7 @@ class RunSnapshots {
   Furthest furthest_;
   std::vector<Snapshot> snaps_;  // by event, ascending
   std::uint64_t spacing_ = kFirstSpacing;
+  std::size_t max_bytes_ = kMaxBytes;
   std::size_t bytes_ = 0;
   bool cloneable_ = true;  // false once a protocol or checker could not be copied
 };
