@@ -235,14 +235,18 @@ TEST(Scrub, AForwardSeekInALongRunRestoresASnapshotAheadOfTheRun) {
     c.seekTime(to);
     QApplication::processEvents();
     SCOPED_TRACE(to);
-    EXPECT_TRUE(c.lastSeekRestoredAhead());
+    EXPECT_TRUE(c.lastSeekRestoredAhead()) << "from event " << before << ", " << c.snapshots().count() << " snapshots "
+                                           << c.snapshots().spacing() << " apart, " << c.snapshots().bytes() << " bytes";
     const quint64 target = c.eventIndex();
     ASSERT_GT(target, before + 4 * c.snapshots().spacing());
     EXPECT_LT(c.lastRewindEvents(), (target - before) / 2) << "of " << target - before << " events from where it was";
     // The state is the straight run's; the trace starts at the snapshot, at least the lead back.
     expectSameWindowedState(c, *straightRun(c, to));
+    // (This window of 20,000 records holds about one second: the lead, or as much as it keeps.)
     ASSERT_FALSE(c.sim().trace().empty());
-    EXPECT_LE(c.sim().trace().front().time, to - LabController::kForwardLead + cs::ms(5));
+    EXPECT_TRUE(c.sim().trace().front().time <= to - LabController::kForwardLead + cs::ms(5) ||
+                c.sim().trace().size() >= 20'000u)
+        << c.sim().trace().front().time;
     EXPECT_GT(c.sim().trace_base(), 0u);
     EXPECT_TRUE(events->isVisible());
     EXPECT_TRUE(events->text().startsWith(QStringLiteral("Showing the last "))) << events->text().toStdString();

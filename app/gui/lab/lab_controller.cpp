@@ -565,6 +565,7 @@ void LabController::seekTime(cs::Time t) {
     finishRewind(from);
   }
   run_->sim().run_until(t);
+  snapshots_.reached(*run_);  // the clock moved on without events: the furthest point did too
   emit runChanged();
 }
 
