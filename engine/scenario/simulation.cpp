@@ -77,7 +77,10 @@ std::unique_ptr<Simulation> Simulation::clone_without_history() const {
   s->protocol_ = protocol_->clone();
   if (!s->protocol_) return nullptr;
   for (const auto& inv : invariants_) {
-    s->invariants_.push_back(inv->clone());
+    // As in clone(): a checker that reads the protocol reads the copy (the linearizability checker;
+    // without this a CAP register run had no snapshots, and every seek back replayed from the start).
+    const auto* bound = dynamic_cast<const ProtocolBoundInvariant*>(inv.get());
+    s->invariants_.push_back(bound ? bound->clone_for(*s->protocol_) : inv->clone());
     if (!s->invariants_.back()) return nullptr;
   }
   s->scenario_ = scenario_;

@@ -2,7 +2,8 @@
 // it to the end, then scrub: random seeks anywhere in the run and sequential steps backwards (a
 // drag of the scrub bar to the left). A step is the controller's seek plus the window's refresh and
 // paint at 1280x720, offscreen. Reports p50/p95/max per step (wall clock), how many events a step
-// replayed, the snapshots kept, the records the run made and those the window kept, whether a limit
+// dispatched (forwards or backwards) and how many forward seeks restored a snapshot ahead of the
+// run, the snapshots kept, the records the run made and those the window kept, whether a limit
 // stopped it, and the process's peak RSS. Target: p95 <= 50 ms and <= 400 MB at 100,000 transactions.
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
@@ -50,6 +51,9 @@ double percentile(std::vector<double> v, double q) {
 void BM_Scrub2pc(benchmark::State& state) {
   const int transactions = static_cast<int>(state.range(0));
   LabController controller;
+  // SCRUB_SNAPSHOT_MIB=N: another snapshot budget than the window's own (RunSnapshots::kMaxBytes).
+  if (const int mib = qEnvironmentVariableIntValue("SCRUB_SNAPSHOT_MIB"); mib > 0)
+    controller.setSnapshotBudget(static_cast<std::size_t>(mib) << 20);
   MainWindow window(&controller);
   window.resize(1280, 720);
   window.show();
@@ -64,6 +68,7 @@ void BM_Scrub2pc(benchmark::State& state) {
 
   // CPU time of the thread per step too: on a loaded machine the wall time is mostly waiting.
   std::vector<double> randomMs, sequentialMs, replayed, cpuMs;
+  int ahead = 0;  // forward seeks that restored a snapshot ahead of the run
   const auto threadCpuMs = [] {
     timespec ts{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
@@ -80,6 +85,7 @@ void BM_Scrub2pc(benchmark::State& state) {
     out.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count());
     cpuMs.push_back(threadCpuMs() - cpu0);
     replayed.push_back(static_cast<double>(controller.lastRewindEvents()));
+    if (controller.lastSeekRestoredAhead()) ++ahead;
   };
   for (auto _ : state) {
     for (int i = 0; i < kSteps; ++i) timeStep(any(rng), randomMs);
@@ -94,11 +100,15 @@ void BM_Scrub2pc(benchmark::State& state) {
   state.counters["cpu_p50_ms"] = percentile(cpuMs, 0.50);  // both kinds of step together
   state.counters["cpu_p95_ms"] = percentile(cpuMs, 0.95);
   state.counters["max_ms"] = std::max(percentile(randomMs, 1.0), percentile(sequentialMs, 1.0));
-  state.counters["replayed_p95"] = percentile(replayed, 0.95);
+  state.counters["replayed_p95"] = percentile(replayed, 0.95);  // events a step dispatched, either way
+  state.counters["restored_ahead"] = ahead;
   state.counters["snapshots"] = static_cast<double>(controller.snapshots().count());
   state.counters["snapshot_MiB"] = static_cast<double>(controller.snapshots().bytes()) / (1 << 20);
+  state.counters["budget_MiB"] = static_cast<double>(controller.snapshots().maxBytes()) / (1 << 20);
+  state.counters["spacing"] = static_cast<double>(controller.snapshots().spacing());
   controller.seekTime(end);
   state.counters["records"] = static_cast<double>(controller.sim().trace_records());
+  state.counters["events"] = static_cast<double>(controller.eventIndex());
   state.counters["records_kept"] = static_cast<double>(controller.sim().trace().size());  // the window's trace
   state.counters["messages_kept"] = static_cast<double>(controller.sim().messages().size());
   state.counters["end_ms"] = static_cast<double>(end) / 1000.0;

@@ -23,6 +23,12 @@ namespace {
 // ~60 Hz: smooth enough for tokens moving along links, cheap enough for a laptop on battery.
 constexpr int kTickMs = 16;
 
+// The window's snapshot budget, measured from the heap (run_snapshots.hpp): at 100,000 2PC
+// transactions it keeps ~100 snapshots 20,736 events apart, so that a scrub step replays at most
+// that (plus kForwardLead forwards) in a process of ~370 MiB (docs/benchmarks.md, "Scrubbing,
+// third pass": 160 MiB kept 67 a spacing of 31,104 apart, and the slow steps tripled).
+constexpr std::size_t kWindowSnapshotBytes = std::size_t{256} << 20;
+
 // A new seed derived from the old one, so that "re-roll" sequences are themselves reproducible.
 std::uint64_t splitmix64(std::uint64_t x) {
   x += 0x9E3779B97F4A7C15ull;
@@ -104,6 +110,7 @@ std::vector<cs::Fault> branchWith(const std::vector<cs::Fault>& schedule, const 
 }  // namespace
 
 LabController::LabController(QObject* parent) : QObject(parent), timer_(new QTimer(this)) {
+  snapshots_.setMaxBytes(kWindowSnapshotBytes);
   timer_->setInterval(kTickMs);
   timer_->setTimerType(Qt::PreciseTimer);
   connect(timer_, &QTimer::timeout, this, &LabController::tick);
@@ -293,18 +300,35 @@ void LabController::syncSnapshots() {
   ++history_;
 }
 
+quint64 LabController::jumpAhead(quint64 event, cs::Time clock) {
+  last_restored_ahead_ = false;
+  syncSnapshots();
+  cs::Simulator& sim = run_->sim();
+  // A trace still whole stays whole unless the straight way there would forget it too.
+  const bool whole = sim.trace_base() == 0 && sim.messages_base() == 0;
+  const std::uint64_t records = whole && sim.config().trace_windowed ? trace_window_ : 0;
+  if (whole && !sim.config().trace_windowed) return eventIndex();  // nothing may be dropped
+  auto run = snapshots_.restoreAhead(event, clock, *run_, kForwardLead, kForwardGainEvents, records, sim.memory_limit());
+  if (run) {
+    run_ = std::move(run);
+    last_restored_ahead_ = true;
+  }
+  return eventIndex();
+}
+
 void LabController::dispatchUntil(cs::Time t, quint64 last) {
   cs::Simulator& sim = run_->sim();
+  const std::size_t trimAt = sim.config().trace_windowed ? trace_window_ + trace_window_ / 4
+                                                                : std::numeric_limits<std::size_t>::max();
   while (sim.halted() == cs::HaltReason::None && sim.events_dispatched() < last) {
     const auto next = sim.next_event_time();
     if (!next || *next > t) break;
     if (!sim.step()) break;
-    if (sim.events_dispatched() % snapshots_.spacing() == 0) {
-      offerSnapshot();
-      trimHistory();
-    }
+    if (sim.events_dispatched() % snapshots_.spacing() == 0) offerSnapshot();
+    if (sim.trace().size() > trimAt) trimHistory();
   }
   trimHistory();
+  snapshots_.reached(*run_);
 }
 
 void LabController::rebuild(quint64 to_event) {
@@ -432,6 +456,7 @@ void LabController::tick() {
   if (anim_) target = std::min(target, std::max(anim_->clock, sim.now()));
   advanceTo(target);
   offerSnapshot();  // event by event (an animation, a watch) passes boundaries unseen
+  trimHistory();
   if (checkAnimationDone()) return;
   if (sim.now() >= scenario_.until || sim.halted() != cs::HaltReason::None) {
     pause();
@@ -525,24 +550,36 @@ void LabController::seekTime(cs::Time t) {
   t = std::clamp<cs::Time>(t, 0, scenario_.until);
   // Forward seeks continue the run; backward ones go back to the nearest snapshot before `t` (else
   // to the start) and run forward from there: deterministic, and in a long run far less to replay.
+  // Far forward in a long run, a snapshot ahead of the run stands in for running up to it.
   if (t < now()) {
     auto run = runBefore(eventIndex(), t);
     if (!run) return;
     const quint64 from = run->sim().events_dispatched();
     run_ = std::move(run);
+    last_restored_ahead_ = false;
     dispatchUntil(t, std::numeric_limits<quint64>::max());
     finishRewind(from);
   } else {
+    const quint64 from = jumpAhead(std::numeric_limits<quint64>::max(), t);
     dispatchUntil(t, std::numeric_limits<quint64>::max());
+    finishRewind(from);
   }
   run_->sim().run_until(t);
+  snapshots_.reached(*run_);  // the clock moved on without events: the furthest point did too
   emit runChanged();
 }
 
 void LabController::seekEvent(quint64 n) {
   cancelAnimation();
-  if (n < eventIndex()) rebuild(n);
-  else dispatchUntil(std::numeric_limits<cs::Time>::max(), n);
+  if (n < eventIndex()) {
+    last_restored_ahead_ = false;
+    rebuild(n);
+  } else {
+    // A snapshot strictly before event n: its clock is then no later than the event's time.
+    const quint64 from = n > 0 ? jumpAhead(n - 1, std::numeric_limits<cs::Time>::max()) : eventIndex();
+    dispatchUntil(std::numeric_limits<cs::Time>::max(), n);
+    finishRewind(from);
+  }
   emit runChanged();
 }
 

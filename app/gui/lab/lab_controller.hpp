@@ -77,11 +77,23 @@ class LabController : public QObject {
   // The limits runs are made with (the window's own, below; tests lower them). A long scenario
   // (isLongRun) also forgets finished transactions, as the CLI's --long-run does.
   void setRunLimits(const cs::RunLimits& limits) { limits_ = limits; }
-  // Scrubbing: how many events the last rewind (a seek or step backwards, undo, a lesson's jump)
-  // dispatched to get there, from the snapshot it restored or from the start, and the snapshots
-  // kept (run_snapshots.hpp). Tests and bench_scrub read them.
+  // Scrubbing: how many events the last seek (forwards or backwards), step back, undo or lesson jump
+  // dispatched to get there, from the snapshot it restored, from the start or from where the run
+  // was, and the snapshots kept (run_snapshots.hpp). Tests and bench_scrub read them.
   quint64 lastRewindEvents() const { return last_rewind_events_; }
+  // Whether the last seek forwards restored a snapshot ahead of the run (dropping the history in
+  // between) instead of running on.
+  bool lastSeekRestoredAhead() const { return last_restored_ahead_; }
+  // A seek forwards restores a snapshot ahead of the live run (RunSnapshots::restoreAhead) when it
+  // lies at least kForwardGainEvents events ahead and kForwardLead of virtual time before the
+  // target (what the views then show of the time before it), and the live run no longer holds its
+  // whole history, or the way there makes more records than the trace window keeps: a run whose
+  // trace is whole keeps it whole (docs/benchmarks.md, "Scrubbing, third pass").
+  static constexpr cs::Time kForwardLead = cs::ms(1000);
+  static constexpr std::uint64_t kForwardGainEvents = RunSnapshots::kFirstSpacing;
   const RunSnapshots& snapshots() const { return snapshots_; }
+  // The snapshots' budget in bytes (RunSnapshots::kMaxBytes unless set; bench_scrub tries others).
+  void setSnapshotBudget(std::size_t bytes) { snapshots_.setMaxBytes(bytes); }
   // Which history the live run belongs to: the same number while runs replace it that are points
   // of one run (a seek, step back, a snapshot restored, a replay), another one when the run is of
   // another scenario, fault schedule, seed or limits. A view that derives an index from the trace
@@ -107,8 +119,12 @@ class LabController : public QObject {
   // The window's runs keep their trace as a window (SimConfig::trace_windowed): the last
   // kWindowTraceKept records at least (up to a quarter more between trims), and the messages sent
   // since the first record kept, however long the run (records made != records kept). The trace
-  // limit then does not apply; the views say on screen what they no longer have.
-  static constexpr std::size_t kWindowTraceKept = kWindowTraceLimit;
+  // limit then does not apply; the views say on screen what they no longer have. The window is
+  // trimmed as soon as it passes a quarter more (checked after every event), which stays below
+  // 2^19 records: the trace vector, which grows by doubling, then stops at 2^19 records (24 MiB)
+  // instead of the 2^21 (96 MiB) that a window of 1,000,000 to 1,250,000 records made it take.
+  // ~5,000 2PC transactions, 20 s of virtual time: the views show a few hundred milliseconds.
+  static constexpr std::size_t kWindowTraceKept = 419'328;
   static constexpr std::size_t kWindowQueueLimit = 250'000;
 
   // ---- timeline ----
@@ -223,6 +239,10 @@ class LabController : public QObject {
   void dispatchUntil(cs::Time t, quint64 last);
   void offerSnapshot();  // a snapshot of the live run if its spacing boundary has none yet
   void finishRewind(quint64 from_event) { last_rewind_events_ = eventIndex() - from_event; }
+  // A seek forwards to at most event `event` and the events due by `clock`: replaces the live run
+  // with a snapshot ahead of it when that is allowed (kForwardLead); returns the event index it
+  // starts from (the live run's when nothing was restored).
+  quint64 jumpAhead(quint64 event, cs::Time clock);
   // Forgets the live run's oldest trace records and messages once it holds more than the window
   // keeps (kWindowTraceKept); nothing when its trace is not windowed.
   void trimHistory();
@@ -238,6 +258,7 @@ class LabController : public QObject {
   std::unique_ptr<cs::Simulation> run_;
   RunSnapshots snapshots_;
   quint64 last_rewind_events_ = 0;
+  bool last_restored_ahead_ = false;
   quint64 history_ = 0;
   std::size_t trace_window_ = kWindowTraceKept;
   std::int64_t long_run_transactions_ = kLongRunTransactions;

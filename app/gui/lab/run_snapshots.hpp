@@ -10,11 +10,16 @@
 // messages in flight, the logs, the protocol's tables and the checkers' (docs/benchmarks.md,
 // "Scrubbing").
 //
-// Bound: at most kMaxBytes of snapshots (an estimate of what each holds) and kMaxCount of them; one
-// that alone would take more than half the budget is not kept. At the bound the spacing doubles and
-// every snapshot that no longer falls on the new spacing goes, so the kept ones stay evenly spread
+// Bound: at most maxBytes() of snapshots (what each took from the heap when it was made, glibc's
+// count, else an estimate) and kMaxCount of them; one that alone would take more than half the
+// budget is not kept. At the bound the spacing grows by half and every snapshot that no longer has a
+// slot of the new spacing of its own goes, so the kept ones stay evenly spread
 // over the run; a seek then steps forward at most about one spacing's worth of events from the
 // snapshot it restores (or replays from the start when none precedes it).
+//
+// Forward too (restoreAhead()): a snapshot ahead of the live run, on the way to a later target, is
+// copied as it is, without history (its trace starts at the snapshot; the views' drop notices say
+// so), so a seek far forward steps from it instead of running the live run up to the target.
 #pragma once
 
 #include <cstdint>
@@ -26,7 +31,7 @@
 
 class RunSnapshots {
  public:
-  static constexpr std::size_t kMaxBytes = std::size_t{160} << 20;
+  static constexpr std::size_t kMaxBytes = std::size_t{160} << 20;  // maxBytes() unless set
   static constexpr std::size_t kMaxCount = 512;
   static constexpr std::uint64_t kFirstSpacing = 4096;  // events between snapshots at first
 
@@ -43,7 +48,26 @@ class RunSnapshots {
   // is, or when that snapshot holds more than `headroom` bytes (the caller replays from the start).
   std::unique_ptr<cs::Simulation> restore(std::uint64_t event, cs::Time clock, cs::Simulation& live,
                                           std::size_t headroom) const;
+  // A seek forward: a copy of the latest snapshot at or before event `event` and clock `clock -
+  // lead`, without history (its trace and messages start at the snapshot: the views say what they
+  // no longer show), when it is at least `gain` events and `records` trace records ahead of `live`.
+  // So the copy replays at least `lead` of virtual time before the target, and the views have that
+  // much to show. nullptr when no snapshot is, or when the memory rule does not allow it: the target
+  // must lie at or before the furthest point of the run seen (reached()), which did not halt, and
+  // that point's count plus the snapshot's bytes must fit under `limit` (the accountant's count only
+  // grows along a window's run, and a copy counts at most about its own bytes more than the straight
+  // run, as for restore()). Then the copy halts on the way to the target only if the straight run
+  // does, and it does not.
+  std::unique_ptr<cs::Simulation> restoreAhead(std::uint64_t event, cs::Time clock, const cs::Simulation& live,
+                                               cs::Time lead, std::uint64_t gain, std::uint64_t records,
+                                               std::size_t limit) const;
+  // Tells the snapshots how far runs of their history have gone (the live run after it moved):
+  // the furthest point, its clock and accountant's count, for restoreAhead()'s memory rule.
+  void reached(const cs::Simulation& run);
 
+  // The budget (kMaxBytes unless set; bench_scrub tries others). Takes effect at the next offer.
+  void setMaxBytes(std::size_t bytes) { max_bytes_ = bytes; }
+  std::size_t maxBytes() const { return max_bytes_; }
   std::size_t count() const { return snaps_.size(); }
   std::size_t bytes() const { return bytes_; }
   std::uint64_t spacing() const { return spacing_; }
@@ -57,10 +81,20 @@ class RunSnapshots {
   };
   void thin();
 
+  // The furthest point a run of this history reached: its event, clock, count and whether it halted.
+  struct Furthest {
+    std::uint64_t event = 0;
+    cs::Time clock = 0;
+    std::size_t memory = 0;
+    bool halted = false;
+  };
+
   cs::Scenario scenario_;
   cs::RunLimits limits_;
+  Furthest furthest_;
   std::vector<Snapshot> snaps_;  // by event, ascending
   std::uint64_t spacing_ = kFirstSpacing;
+  std::size_t max_bytes_ = kMaxBytes;
   std::size_t bytes_ = 0;
   bool cloneable_ = true;  // false once a protocol or checker could not be copied
 };

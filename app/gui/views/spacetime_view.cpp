@@ -177,6 +177,7 @@ void SpacetimeView::resetIndex() {
   indexRun_ = &controller_->simulation();
   indexHistory_ = controller_->historyId();
   scanned_ = 0;
+  indexBase_ = 0;
   lastEvent_ = {};
   const auto nodes = controller_->sim().nodes().size();
   dropAt_.clear();
@@ -198,7 +199,7 @@ void SpacetimeView::truncateIndex(std::uint64_t records) {
   // dropAt_ of a message that has not been dropped yet is never read (arrowEnd() reads it only for
   // a dropped message), and it will be the same time when it is: it stays.
   const std::size_t sent = controller_->sim().messages_sent();
-  if (dropAt_.size() > sent) dropAt_.resize(sent);
+  dropAt_.erase(dropAt_.lower_bound(static_cast<std::uint32_t>(sent)), dropAt_.end());
   spanScanned_ = std::min<std::size_t>(spanScanned_, std::max<std::size_t>(1, sent));  // maxSpan_ stays an upper bound
   scanned_ = records;
 }
@@ -220,20 +221,22 @@ void SpacetimeView::scan() {
     indexRun_ = &controller_->simulation();
     ++generation_;
     if (records < scanned_) truncateIndex(records);
+    // A run that holds records the index has forgotten (a replay from the start): scanned again.
+    if (base < indexBase_ && base < scanned_) resetIndex();
   } else if (records < scanned_ ||
              (scanned_ > base && scanned_ - base <= trace.size() && !same(trace[scanned_ - base - 1], lastEvent_))) {
     resetIndex();  // the same run object with another history under it
   }
 
   const std::size_t sent = sim.messages_sent();
-  if (dropAt_.size() < sent) dropAt_.resize(sent, -1);
+  if (base > indexBase_) forgetIndexBefore(base, sim.messages_base());
   // Records forgotten before they were scanned (a long run's window moved on) are not shown.
   for (std::uint64_t seq = std::max(scanned_, base); seq < records; ++seq) {
     const cs::TraceEvent& ev = trace[seq - base];
     const auto node = static_cast<std::size_t>(ev.node);
     switch (ev.kind) {
       case cs::TraceKind::Drop:
-        if (ev.msg < dropAt_.size()) dropAt_[ev.msg] = ev.time;
+        if (ev.msg < sent) dropAt_[ev.msg] = ev.time;
         break;
       case cs::TraceKind::Crash:
         if (node < down_.size()) down_[node].push_back({ev.time, -1, seq, 0});
@@ -261,6 +264,21 @@ void SpacetimeView::scan() {
     const cs::Message& m = sim.message(static_cast<std::uint32_t>(spanScanned_));
     maxSpan_ = std::max(maxSpan_, m.deliver_at - m.sent_at);
   }
+}
+
+void SpacetimeView::forgetIndexBefore(std::uint64_t base, std::uint32_t messagesBase) {
+  indexBase_ = base;
+  for (auto& ticks : ticks_) {
+    const auto first = std::partition_point(ticks.begin(), ticks.end(), [&](const Tick& t) { return t.seq < base; });
+    ticks.erase(ticks.begin(), first);
+  }
+  // Crashes and link faults are few: kept whole. A message before messagesBase is not drawn.
+  dropAt_.erase(dropAt_.begin(), dropAt_.lower_bound(messagesBase));
+}
+
+cs::Time SpacetimeView::dropTime(const cs::Message& m) const {
+  const auto it = dropAt_.find(m.id);
+  return it != dropAt_.end() ? it->second : m.deliver_at;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -305,7 +323,7 @@ QPointF SpacetimeView::arrowEnd(const cs::Message& m) const {
   const QPointF a = pointAt(m.from, m.sent_at);
   if (m.status == cs::MsgStatus::Delivered) return pointAt(m.to, m.deliver_at);
   if (m.status == cs::MsgStatus::Dropped) {
-    const cs::Time at = m.id < dropAt_.size() && dropAt_[m.id] >= 0 ? dropAt_[m.id] : m.deliver_at;
+    const cs::Time at = dropTime(m);
     const QPointF b = pointAt(m.to, at);
     // Lost on the wire (cut link, partition): the cross sits midway; otherwise at the receiver.
     if (m.drop_reason == cs::DropReason::LinkCut || m.drop_reason == cs::DropReason::Partition) return (a + b) / 2;
@@ -563,7 +581,7 @@ bool SpacetimeView::viewportEvent(QEvent* e) {
 bool SpacetimeView::finalAt(const cs::Message& m, cs::Time cut) const {
   if (m.status == cs::MsgStatus::InFlight) return false;
   cs::Time end = m.deliver_at;
-  if (m.status == cs::MsgStatus::Dropped && m.id < dropAt_.size() && dropAt_[m.id] >= 0) end = dropAt_[m.id];
+  if (m.status == cs::MsgStatus::Dropped) end = dropTime(m);
   return end <= cut;
 }
 

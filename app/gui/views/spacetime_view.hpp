@@ -13,6 +13,7 @@ class DropNotice;
 #include <QAbstractScrollArea>
 #include <QPixmap>
 #include <QStaticText>
+#include <map>
 #include <vector>
 
 #include "sim/simulator.hpp"
@@ -88,6 +89,12 @@ class SpacetimeView : public QAbstractScrollArea {
   void resetIndex();
   // The run went back to `records` records of the same history: drops what came from later ones.
   void truncateIndex(std::uint64_t records);
+  // The run forgot its records before `base` (a long run's trace window moved on, or a snapshot
+  // ahead of it was restored): drops the state ticks and drop times from them, so that the index
+  // stays the size of what the run holds (the drop notice says the view shows only that).
+  void forgetIndexBefore(std::uint64_t base, std::uint32_t messagesBase);
+  // When message `m` (dropped) was dropped, or its delivery time when the index does not say.
+  cs::Time dropTime(const cs::Message& m) const;
 
   void updateScrollBars();
   void followNow();
@@ -141,7 +148,10 @@ class SpacetimeView : public QAbstractScrollArea {
   quint64 indexHistory_ = 0;  // LabController::historyId() of the run the index was made from
   std::uint64_t scanned_ = 0;  // records (by seq) the index covers
   cs::TraceEvent lastEvent_;
-  std::vector<cs::Time> dropAt_;  // by message id; -1 while not dropped
+  // Drop times by message id, of the dropped ones only (few): a table by id would cost 8 bytes for
+  // every message of a long run.
+  std::map<std::uint32_t, cs::Time> dropAt_;
+  std::uint64_t indexBase_ = 0;  // trace_base() when the index last forgot records before it
   std::vector<std::vector<Down>> down_;
   std::vector<std::vector<Tick>> ticks_;
   std::vector<FaultMark> faults_;
