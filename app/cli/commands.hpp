@@ -74,6 +74,8 @@ struct ExploreFileOptions {
   std::optional<std::uint64_t> max_states;
   bool symmetry = false;  // --symmetry: one state per class of renamings (ScenarioLimits::symmetry)
   std::int64_t max_rounds = 0;  // --max-rounds (ScenarioLimits::max_rounds; 0: no bound)
+  bool profile = false;         // --profile: where the states come from (ScenarioLimits::profile)
+  bool prune_covered = false;   // --prune-covered (ScenarioLimits::prune_covered)
   bool json = false;
 };
 int explore_file_command(const ExploreFileOptions& opt);

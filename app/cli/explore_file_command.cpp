@@ -58,6 +58,47 @@ nlohmann::ordered_json finding_json(const Scenario& base, const explore::Finding
   return j;
 }
 
+constexpr const char* kMoveKindNames[explore::kMoveKinds] = {"deliver", "drop", "duplicate", "timer", "client",
+                                                             "crash", "restart", "partition", "heal"};
+
+nlohmann::ordered_json profile_json(const explore::SearchProfile& p) {
+  nlohmann::ordered_json depths = nlohmann::ordered_json::array();
+  for (const auto& d : p.depths) {
+    nlohmann::ordered_json by_move;
+    for (std::size_t k = 0; k < explore::kMoveKinds; ++k)
+      if (d.by_move[k]) by_move[kMoveKindNames[k]] = d.by_move[k];
+    depths.push_back({{"states", d.states}, {"by_move", by_move.is_null() ? nlohmann::ordered_json::object() : by_move},
+                      {"max_words", d.max_words}});
+  }
+  return {{"depths", depths},
+          {"active_nodes", p.active_nodes},
+          {"sampled_states", p.sampled_states},
+          {"pairs", p.pairs},
+          {"pairs_commuting", p.pairs_commuting},
+          {"pairs_disabling", p.pairs_disabling},
+          {"pairs_differing", p.pairs_differing}};
+}
+
+void print_profile(const explore::SearchProfile& p) {
+  std::printf("\nwhere the states come from (--profile):\n  depth  new states  longest state (words)  made by\n");
+  for (std::size_t depth = 0; depth < p.depths.size(); ++depth) {
+    const auto& d = p.depths[depth];
+    std::string made;
+    for (std::size_t k = 0; k < explore::kMoveKinds; ++k)
+      if (d.by_move[k]) made += (made.empty() ? "" : ", ") + std::string(kMoveKindNames[k]) + " " + std::to_string(d.by_move[k]);
+    std::printf("  %5zu  %10llu  %21llu  %s\n", depth, static_cast<unsigned long long>(d.states),
+                static_cast<unsigned long long>(d.max_words), made.c_str());
+  }
+  std::printf("  expanded states by nodes with a delivery or timer to take:");
+  for (std::size_t n = 0; n < p.active_nodes.size(); ++n)
+    std::printf(" %zu: %llu", n, static_cast<unsigned long long>(p.active_nodes[n]));
+  std::printf("\n  pairs of moves at two nodes, both orders, in %llu sampled states: %llu, of which %llu commute, %llu "
+              "disable each other, %llu differ\n",
+              static_cast<unsigned long long>(p.sampled_states), static_cast<unsigned long long>(p.pairs),
+              static_cast<unsigned long long>(p.pairs_commuting), static_cast<unsigned long long>(p.pairs_disabling),
+              static_cast<unsigned long long>(p.pairs_differing));
+}
+
 void print_text(const ExploreFileOptions& opt, const Scenario& s, const explore::ScenarioResult& r, double seconds, const Protocol& p) {
   const auto& b = opt.budget;
   std::printf("scenario: %s (protocol %s)\n", opt.file.toStdString().c_str(), s.protocol.c_str());
@@ -72,6 +113,10 @@ void print_text(const ExploreFileOptions& opt, const Scenario& s, const explore:
     std::printf("rounds: %s\n", r.rounds_bounded ? ("runs within --max-rounds " + std::to_string(opt.max_rounds) + "; " +
                                                     std::to_string(r.beyond_rounds) + " states past the bound left unexpanded").c_str()
                                                  : "this protocol has no rounds: --max-rounds changes nothing");
+  if (r.pruned_covered)
+    std::printf("covered states left out: %llu moves reached a state whose messages in flight a stored state with\n"
+                "  the same rest also had (--prune-covered: the violations are exact, blocking states not checked)\n",
+                static_cast<unsigned long long>(r.covered_successors));
   std::printf("complete: %s%s\n", r.complete ? "yes" : "no, stopped by ", r.complete ? "" : r.stopped_by.c_str());
   if (!r.exact) std::printf("note: this protocol has no state encoding; states reached by different paths were not merged\n");
   std::printf("time: %.3f s (%.0f states/s), memory: %.1f MiB\n", seconds,
@@ -81,12 +126,16 @@ void print_text(const ExploreFileOptions& opt, const Scenario& s, const explore:
     std::printf("\nVIOLATED %s after %d steps (a shortest way):\n", v.invariant.c_str(), v.depth);
     print_path(v.path, p);
   }
-  std::printf("\nblocking states: %llu%s\n", static_cast<unsigned long long>(r.blocking_count),
-              r.blocking_count ? " (something stays undecided until a node restarts or the network heals)" : "");
+  if (!r.blocking_checked)
+    std::printf("\nblocking states: not checked (--prune-covered)\n");
+  else
+    std::printf("\nblocking states: %llu%s\n", static_cast<unsigned long long>(r.blocking_count),
+                r.blocking_count ? " (something stays undecided until a node restarts or the network heals)" : "");
   for (const auto& e : r.blocking_examples) {
     std::printf("    blocked after %d steps:\n", e.depth);
     print_path(e.path, p);
   }
+  if (opt.profile) print_profile(r.profile);
   if (!r.violations.empty() || r.blocking_count)
     std::printf("\n--json prints each of these as a scenario that `commitscope-cli run` replays.\n");
 }
@@ -103,6 +152,8 @@ int explore_file_command(const ExploreFileOptions& opt) {
   if (opt.max_states) limits.max_states = *opt.max_states;
   limits.symmetry = opt.symmetry;
   limits.max_rounds = opt.max_rounds;
+  limits.profile = opt.profile;
+  limits.prune_covered = opt.prune_covered;
   explore::ScenarioResult r;
   std::string error;
   QElapsedTimer clock;
@@ -127,6 +178,10 @@ int explore_file_command(const ExploreFileOptions& opt) {
     j["max_rounds"] = opt.max_rounds;
     j["beyond_rounds_states"] = r.beyond_rounds;
   }
+  if (r.pruned_covered) {
+    j["prune_covered"] = true;
+    j["covered_successors"] = r.covered_successors;
+  }
   j["transitions"] = r.transitions;
   j["max_depth"] = r.max_depth;
   j["complete"] = r.complete;
@@ -138,7 +193,8 @@ int explore_file_command(const ExploreFileOptions& opt) {
   for (const auto& v : r.violations) j["violations"].push_back(finding_json(s, v, *protocol));
   nlohmann::ordered_json examples = nlohmann::ordered_json::array();
   for (const auto& e : r.blocking_examples) examples.push_back(finding_json(s, e, *protocol));
-  j["blocking_states"] = {{"count", r.blocking_count}, {"examples", examples}};
+  j["blocking_states"] = {{"checked", r.blocking_checked}, {"count", r.blocking_count}, {"examples", examples}};
+  if (opt.profile) j["profile"] = profile_json(r.profile);
   std::printf("%s\n", j.dump(2).c_str());
   return 0;
 }

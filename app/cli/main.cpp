@@ -23,7 +23,8 @@ const char* const kUsage =
     "       commitscope-cli explore --model tcommit|twophase|paxoscommit [--rms N] [--acceptors N]\n"
     "                               [--ballots N] [--max-states N] [--json]\n"
     "       commitscope-cli explore FILE [--max-crashes N] [--max-drops N] [--max-dups N]\n"
-    "                               [--max-partitions N] [--max-rounds N] [--max-states N] [--symmetry] [--json]\n"
+    "                               [--max-partitions N] [--max-rounds N] [--max-states N] [--symmetry] [--profile]\n"
+    "                               [--prune-covered] [--json]\n"
     "       commitscope-cli pg-lab [--json]\n"
     "\n"
     "  run        runs a scenario and prints a summary (--json: a JSON report with trace_sha256);\n"
@@ -48,7 +49,11 @@ const char* const kUsage =
     "             partitions; prints each violated invariant and blocking state with a scenario that\n"
     "             `run` replays (docs/explorer.md). Default: no faults, at most 200,000 states;\n"
     "             --symmetry stores one state per renaming of interchangeable participants and\n"
-    "             reports both counts (distinct_states, symmetry_reduced_states)\n"
+    "             reports both counts (distinct_states, symmetry_reduced_states); --profile also\n"
+    "             prints where the states come from: new states per depth and the moves that made\n"
+    "             them, and how often moves at two nodes commute (a sample); --prune-covered leaves out\n"
+    "             a state whose messages in flight a stored state with the same rest has too (the\n"
+    "             safety verdict stays exact, blocking states are not checked)\n"
     "  pg-lab     runs lesson 18's two-phase-commit lab on a private, throwaway PostgreSQL server (initdb\n"
     "             in a temporary directory, Unix socket only) and prints each statement, the server's\n"
     "             answer and what it observed (--json: the observations only; docs/pglab.md)\n"
@@ -97,8 +102,10 @@ int dispatch(int& argc, char** argv) {
   const QCommandLineOption maxPartitions("max-partitions", "explore FILE: partitions.", "N");
   const QCommandLineOption maxRounds("max-rounds", "explore FILE: runs within this many rounds (ballots, re-publications).", "N");
   const QCommandLineOption symmetry("symmetry", "explore FILE: one state per renaming of interchangeable participants.");
+  const QCommandLineOption profile("profile", "explore FILE: states per depth, the moves that made them, commuting moves.");
+  const QCommandLineOption pruneCovered("prune-covered", "explore FILE: leave out states covered by a stored one (safety only).");
   parser.addOptions({help, seed, until, json, trace, longRun, protocolsList, markdown, model, rms, acceptors, ballots, maxStates,
-                     maxCrashes, maxDrops, maxDups, maxPartitions, maxRounds, symmetry});
+                     maxCrashes, maxDrops, maxDups, maxPartitions, maxRounds, symmetry, profile, pruneCovered});
   parser.addPositionalArgument("command", "run | digest | compare | validate | walk | protocols | explore | pg-lab");
 
   // parse() rather than process(): process() exits with status 1 on a bad option; ours is 2.
@@ -116,10 +123,11 @@ int dispatch(int& argc, char** argv) {
   const bool explore_options = parser.isSet(model) || parser.isSet(rms) || parser.isSet(acceptors) ||
                                parser.isSet(ballots) || parser.isSet(maxStates) || parser.isSet(maxCrashes) ||
                                parser.isSet(maxDrops) || parser.isSet(maxDups) || parser.isSet(maxPartitions) ||
-                               parser.isSet(maxRounds) || parser.isSet(symmetry);
+                               parser.isSet(maxRounds) || parser.isSet(symmetry) || parser.isSet(profile) ||
+                               parser.isSet(pruneCovered);
   if (command != "explore" && explore_options)
     return usage_error("--model, --rms, --acceptors, --ballots, --max-states and --max-crashes, --max-drops, --max-dups, "
-                       "--max-partitions, --max-rounds, --symmetry belong to the explore command");
+                       "--max-partitions, --max-rounds, --symmetry, --profile, --prune-covered belong to the explore command");
   if (command != "compare" && parser.isSet(protocolsList))
     return usage_error("--protocols belongs to the compare command");
   // The same rules as "seed" and "until_ms" in a scenario file (engine/scenario/number_rules.hpp).
@@ -184,6 +192,8 @@ int dispatch(int& argc, char** argv) {
       fo.json = parser.isSet(json);
       fo.max_states = max_states;
       fo.symmetry = parser.isSet(symmetry);
+      fo.profile = parser.isSet(profile);
+      fo.prune_covered = parser.isSet(pruneCovered);
       if (parser.isSet(maxRounds)) {
         bool ok = false;
         fo.max_rounds = parser.value(maxRounds).toLongLong(&ok);
@@ -206,8 +216,9 @@ int dispatch(int& argc, char** argv) {
     }
     if (!args.isEmpty()) return usage_error("explore --model takes no file");
     if (parser.isSet(maxCrashes) || parser.isSet(maxDrops) || parser.isSet(maxDups) || parser.isSet(maxPartitions) ||
-        parser.isSet(maxRounds) || parser.isSet(symmetry))
-      return usage_error("--max-crashes, --max-drops, --max-dups, --max-partitions, --max-rounds and --symmetry belong to explore FILE");
+        parser.isSet(maxRounds) || parser.isSet(symmetry) || parser.isSet(profile) || parser.isSet(pruneCovered))
+      return usage_error("--max-crashes, --max-drops, --max-dups, --max-partitions, --max-rounds, --symmetry, --profile and "
+                         "--prune-covered belong to explore FILE");
     cs::cli::ExploreOptions opt;
     opt.model = parser.value(model);
     opt.json = parser.isSet(json);

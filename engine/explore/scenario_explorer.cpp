@@ -7,6 +7,7 @@
 #include "explore/state_encoder.hpp"
 #include "explore/state_space.hpp"
 #include "scenario/simulation.hpp"
+#include "sim/network_blind.hpp"
 #include "sim/rounds.hpp"
 #include "sim/symmetry.hpp"
 
@@ -22,6 +23,14 @@ class StateIndex {
  public:
   StateIndex() : keys_(1u << 12, empty()), values_(1u << 12, 0) {}
   std::size_t bytes() const { return keys_.size() * (sizeof(Fingerprint) + sizeof(std::uint32_t)); }
+  // The index of `k`, or UINT32_MAX when it is not there.
+  std::uint32_t find(const Fingerprint& k) const {
+    const std::size_t mask = keys_.size() - 1;
+    for (std::size_t i = k[0] & mask;; i = (i + 1) & mask) {
+      if (keys_[i] == k) return values_[i];
+      if (keys_[i] == empty()) return UINT32_MAX;
+    }
+  }
   // The index of `k`, inserting it as `fresh` if absent; second = whether it was inserted.
   std::pair<std::uint32_t, bool> insert(const Fingerprint& k, std::uint32_t fresh) {
     if ((size_ + 1) * 2 > keys_.size()) grow();
@@ -58,14 +67,69 @@ class StateIndex {
   std::size_t size_ = 0;
 };
 
+Fingerprint fingerprint(std::vector<std::int64_t>::const_iterator begin, std::vector<std::int64_t>::const_iterator end,
+                        std::uint32_t salt);
+
+// ScenarioLimits::prune_covered (docs/explorer.md, "Covered states"). States are split into the
+// messages in flight and the rest; for each rest, the message sets of the states stored with it that
+// no other stored one contains (an antichain: a set contained in a stored one adds nothing to the
+// check). A message is an interned number; a set, its sorted numbers.
+class CoverSets {
+ public:
+  // Whether a stored state with the same rest has every message of `words`' state; if not, records
+  // this one's set. `words` is a state's encoding, its messages in [begin, end) (state_encoder.hpp).
+  bool covered_else_add(const std::vector<std::int64_t>& words, std::size_t begin, std::size_t end) {
+    rest_.assign(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(begin));
+    rest_.insert(rest_.end(), words.begin() + static_cast<std::ptrdiff_t>(end), words.end());
+    set_.clear();
+    for (std::size_t k = begin + 1; k < end;) {  // words[begin] is the count
+      const auto len = static_cast<std::size_t>(words[k]);
+      const auto from = words.begin() + static_cast<std::ptrdiff_t>(k + 1);
+      const auto fresh = static_cast<std::uint32_t>(messages_count_);
+      const auto [id, inserted] = messages_.insert(fingerprint(from, from + static_cast<std::ptrdiff_t>(len), 0), fresh);
+      if (inserted) ++messages_count_;
+      set_.push_back(id);
+      k += 1 + len;
+    }
+    std::sort(set_.begin(), set_.end());
+    const auto fresh = static_cast<std::uint32_t>(antichains_.size());
+    const auto [slot, inserted] = rests_.insert(fingerprint(rest_.begin(), rest_.end(), 0), fresh);
+    if (inserted) antichains_.emplace_back();
+    auto& sets = antichains_[slot];
+    for (const auto& stored : sets)
+      if (std::includes(stored.begin(), stored.end(), set_.begin(), set_.end())) return true;
+    std::erase_if(sets, [&](const std::vector<std::uint32_t>& stored) {
+      if (!std::includes(set_.begin(), set_.end(), stored.begin(), stored.end())) return false;
+      bytes_ -= stored.capacity() * sizeof(std::uint32_t);
+      return true;
+    });
+    sets.push_back(set_);
+    bytes_ += set_.size() * sizeof(std::uint32_t);
+    return false;
+  }
+  std::size_t bytes() const {
+    return bytes_ + messages_.bytes() + rests_.bytes() + antichains_.capacity() * sizeof(antichains_[0]);
+  }
+
+ private:
+  StateIndex messages_, rests_;
+  std::size_t messages_count_ = 0;
+  std::vector<std::vector<std::vector<std::uint32_t>>> antichains_;
+  std::vector<std::int64_t> rest_;
+  std::vector<std::uint32_t> set_;
+  std::size_t bytes_ = 0;
+};
+
 // Two independent 64-bit multiply-xorshift streams over the words (one multiplication each per
 // word), finished by splitmix64's mixer: a 128-bit fingerprint at a fraction of a mix per word.
 // `salt`: a state index for a protocol without an encoding (0 otherwise).
-Fingerprint fingerprint(const std::vector<std::int64_t>& words, std::uint32_t salt) {
-  std::uint64_t h1 = 0x9e3779b97f4a7c15ULL ^ words.size() ^ (std::uint64_t{salt} << 32);
-  std::uint64_t h2 = 0xc2b2ae3d27d4eb4fULL + words.size() + salt;
-  for (std::int64_t w : words) {
-    const auto x = static_cast<std::uint64_t>(w);
+Fingerprint fingerprint(std::vector<std::int64_t>::const_iterator begin, std::vector<std::int64_t>::const_iterator end,
+                        std::uint32_t salt) {
+  const auto size = static_cast<std::uint64_t>(end - begin);
+  std::uint64_t h1 = 0x9e3779b97f4a7c15ULL ^ size ^ (std::uint64_t{salt} << 32);
+  std::uint64_t h2 = 0xc2b2ae3d27d4eb4fULL + size + salt;
+  for (auto it = begin; it != end; ++it) {
+    const auto x = static_cast<std::uint64_t>(*it);
     h1 = (h1 ^ x) * 0xff51afd7ed558ccdULL;
     h1 ^= h1 >> 29;
     h2 = (h2 + x) * 0xc4ceb9fe1a85ec53ULL;
@@ -76,9 +140,40 @@ Fingerprint fingerprint(const std::vector<std::int64_t>& words, std::uint32_t sa
   return {h1, h2 & ~(std::uint64_t{1} << 63)};  // never the all-ones empty key
 }
 
+Fingerprint fingerprint(const std::vector<std::int64_t>& words, std::uint32_t salt) {
+  return fingerprint(words.begin(), words.end(), salt);
+}
+
 bool is_progress(const Choice& c) {
   return c.kind == Choice::Kind::Step &&
          (c.step.kind == EventStepKind::Deliver || c.step.kind == EventStepKind::Timer || c.step.kind == EventStepKind::Client);
+}
+
+// The move's kind, as SearchProfile counts them.
+std::size_t move_kind(const Choice& c) {
+  switch (c.kind) {
+    case Choice::Kind::Step:
+      switch (c.step.kind) {
+        case EventStepKind::Deliver: return 0;
+        case EventStepKind::Drop: return 1;
+        case EventStepKind::Duplicate: return 2;
+        case EventStepKind::Timer: return 3;
+        case EventStepKind::Client: return 4;
+      }
+      return 4;
+    case Choice::Kind::Crash: return 5;
+    case Choice::Kind::Restart: return 6;
+    case Choice::Kind::Partition: return 7;
+    case Choice::Kind::Heal: return 8;
+  }
+  return 8;
+}
+
+// The node a delivery or a timer happens at (kNoNode for every other move).
+NodeId local_node(const Choice& c) {
+  if (c.kind != Choice::Kind::Step) return kNoNode;
+  if (c.step.kind != EventStepKind::Deliver && c.step.kind != EventStepKind::Timer) return kNoNode;
+  return c.step.to;
 }
 
 FaultAction fault_action(const Choice& c) {
@@ -188,8 +283,12 @@ class Search {
   void add_state(std::uint32_t parent, const Choice& c, const Replay& rp);
   bool over_limit();
   void find_blocking();
+  // ScenarioLimits::profile: the expanded state's active nodes and, for a sample, its pairs of moves.
+  void profile_expansion(std::uint32_t i, const Replay& here, const std::vector<Choice>& moves);
+  // The state after `a` then `b` from `rp` (false: one of them was not possible).
+  bool after_both(const Replay& rp, const Choice& a, const Choice& b, Fingerprint& out);
   std::size_t memory() const {
-    return index_.bytes() + choices_.bytes() + nodes_.capacity() * sizeof(Node) + edges_.capacity() * sizeof(edges_[0]) + flags_.capacity() +
+    return cover_.bytes() + index_.bytes() + choices_.bytes() + nodes_.capacity() * sizeof(Node) + edges_.capacity() * sizeof(edges_[0]) + flags_.capacity() +
            orbits_.capacity() * sizeof(std::uint32_t);
   }
   std::uint64_t weight(std::uint32_t i) const { return orbits_.empty() ? 1 : orbits_[i]; }
@@ -220,6 +319,7 @@ class Search {
   std::unique_ptr<Replay> cached_;
   std::unique_ptr<Replay> root_;  // the initial state's run, kept to replay paths from
   bool rounds_apply_ = false;  // limits_.max_rounds is set and the protocol has rounds
+  CoverSets cover_;            // limits_.prune_covered
 };
 
 std::unique_ptr<Replay> Search::copy(const Replay& rp) {
@@ -369,6 +469,14 @@ void Search::add_state(std::uint32_t parent, const Choice& c, const Replay& rp) 
   }
   flags_.push_back(flags);
   if (limits_.symmetry) orbits_.push_back(orbit_);
+  if (limits_.profile) {
+    auto& depths = r_.profile.depths;
+    if (depths.size() <= depth) depths.resize(depth + 1);
+    DepthProfile& d = depths[depth];
+    ++d.states;
+    if (parent != UINT32_MAX) ++d.by_move[move_kind(c)];
+    d.max_words = std::max<std::uint64_t>(d.max_words, encoder_.words().size());
+  }
   r_.max_depth = std::max(r_.max_depth, static_cast<int>(depth));
 }
 
@@ -405,7 +513,15 @@ bool Search::run(std::string& error) {
   root_ = copy(*root);
   rounds_apply_ = limits_.max_rounds > 0 && dynamic_cast<const RoundedProtocol*>(&root->run->protocol()) != nullptr;
   r_.rounds_bounded = rounds_apply_;
+  if (limits_.prune_covered && !dynamic_cast<const NetworkBlindProtocol*>(&root->run->protocol())) {
+    error = "prune_covered: protocol " + base_.protocol +
+            " may read the messages in flight, so a state with more of them need not cover one with fewer";
+    return false;
+  }
+  r_.pruned_covered = limits_.prune_covered;
+  r_.blocking_checked = !limits_.prune_covered;
   index_.insert(encode(*root, 0), 0);
+  if (limits_.prune_covered) cover_.covered_else_add(encoder_.words(), encoder_.messages_begin(), encoder_.messages_end());
   add_state(UINT32_MAX, Choice{}, *root);
   nodes_[0].parent = 0;
   for (std::uint32_t i = 0; i < nodes_.size() && r_.complete; ++i) {
@@ -414,6 +530,7 @@ bool Search::run(std::string& error) {
     auto here = rebuild(i);
     if (!here) continue;  // cannot happen: a path replays
     const std::vector<Choice> moves = choices(*here);
+    if (limits_.profile) profile_expansion(i, *here, moves);
     for (std::size_t k = 0; k < moves.size() && r_.complete; ++k) {
       // The last move may use the run that listed the moves; the others need a copy or a replay.
       std::unique_ptr<Replay> next;
@@ -423,7 +540,16 @@ bool Search::run(std::string& error) {
       if (!next || !apply(*next, moves[k])) continue;
       ++r_.transitions;
       const auto fresh = static_cast<std::uint32_t>(nodes_.size());
-      const auto [j, inserted] = index_.insert(encode(*next, fresh), fresh);
+      const Fingerprint fp = encode(*next, fresh);
+      // Covered (a stored state with the same rest has all its messages): left out. An exact
+      // encoding only (an inexact one is not the whole state).
+      if (limits_.prune_covered && r_.exact && index_.find(fp) == UINT32_MAX &&
+          cover_.covered_else_add(encoder_.words(), encoder_.messages_begin(), encoder_.messages_end())) {
+        ++r_.covered_successors;
+        if (over_limit()) break;
+        continue;
+      }
+      const auto [j, inserted] = index_.insert(fp, fresh);
       if (inserted) add_state(i, moves[k], *next);
       if (is_progress(moves[k]) && j != i) edges_.emplace_back(i, j);
       if (over_limit()) break;
@@ -441,8 +567,41 @@ bool Search::run(std::string& error) {
     if (flags_[i] & kBeyondRounds) r_.beyond_rounds += weight(i);
   }
   if (limits_.symmetry) r_.symmetry_reduced_states = nodes_.size();
-  find_blocking();
+  if (r_.blocking_checked) find_blocking();
   return true;
+}
+
+bool Search::after_both(const Replay& rp, const Choice& a, const Choice& b, Fingerprint& out) {
+  auto next = copy(rp);
+  if (!next || !apply(*next, a) || !apply(*next, b)) return false;
+  out = encode(*next, 0);
+  return true;
+}
+
+void Search::profile_expansion(std::uint32_t i, const Replay& here, const std::vector<Choice>& moves) {
+  SearchProfile& p = r_.profile;
+  const std::size_t nodes = here.run->sim().nodes().size();
+  if (p.active_nodes.empty()) p.active_nodes.assign(nodes + 1, 0);
+  std::vector<NodeId> active;
+  for (const Choice& c : moves)
+    if (local_node(c) != kNoNode) push_unique(active, local_node(c));
+  ++p.active_nodes[std::min(active.size(), nodes)];
+  // A sample spread over the search (deterministic: by index), not only its first states.
+  constexpr std::uint32_t kStride = 61;
+  constexpr std::uint64_t kMaxSamples = 400;
+  if (i % kStride != 0 || p.sampled_states >= kMaxSamples || !copies_) return;
+  ++p.sampled_states;
+  for (std::size_t x = 0; x < moves.size(); ++x) {
+    for (std::size_t y = x + 1; y < moves.size(); ++y) {
+      const NodeId nx = local_node(moves[x]), ny = local_node(moves[y]);
+      if (nx == kNoNode || ny == kNoNode || nx == ny) continue;
+      ++p.pairs;
+      Fingerprint xy{}, yx{};
+      if (!after_both(here, moves[x], moves[y], xy) || !after_both(here, moves[y], moves[x], yx)) ++p.pairs_disabling;
+      else if (xy == yx) ++p.pairs_commuting;
+      else ++p.pairs_differing;
+    }
+  }
 }
 
 // Blocking: undecided, and no state that progress steps (deliveries, timers, workload events; no

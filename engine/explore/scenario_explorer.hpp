@@ -9,6 +9,7 @@
 // counterexample is a run that `commitscope-cli run` reproduces, not a claim about an abstraction.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -40,6 +41,17 @@ struct ScenarioLimits {
   // publications of one order) is checked but not expanded, and "complete" means every run that stays
   // within the bound (0: no bound; protocols without rounds are never cut).
   std::int64_t max_rounds = 0;
+  // Not a limit, a measurement (ScenarioResult::profile): states per depth, which moves made them,
+  // and, at a sample of expanded states, whether moves at different nodes commute. Costs a few
+  // copies per sampled state; off by default.
+  bool profile = false;
+  // A reduction for the safety verdict (docs/explorer.md, "Covered states"): a new state that equals
+  // a stored one in everything but the messages in flight, and whose messages are a subset of that
+  // one's, is not stored or expanded: the stored one can do everything it can. Violations found and
+  // their shortest depths are those of the full search; blocking states are not checked (a state
+  // with fewer messages can block where one with more does not). Only for a protocol that never reads
+  // the network (NetworkBlindProtocol, sim/network_blind.hpp); explore_scenario refuses others.
+  bool prune_covered = false;
 };
 inline constexpr std::size_t kMaxSymmetricNodes = 6;  // 720 renamings per state
 
@@ -58,6 +70,29 @@ struct Finding {
   std::string invariant;  // violations: the invariant's key; blocking states: empty
   int depth = 0;          // choices from the initial state (the shortest path: breadth-first)
   std::vector<Choice> path;
+};
+
+// Where a search's states come from (ScenarioLimits::profile; docs/explorer.md, "Where the states
+// come from"). Move kinds, in this order: deliver, drop, duplicate, timer, client, crash, restart,
+// partition, heal.
+inline constexpr std::size_t kMoveKinds = 9;
+struct DepthProfile {
+  std::uint64_t states = 0;                         // new states first reached at this depth
+  std::array<std::uint64_t, kMoveKinds> by_move{};  // ... by the kind of move that reached them
+  std::uint64_t max_words = 0;                      // the longest state encoding at this depth
+};
+struct SearchProfile {
+  std::vector<DepthProfile> depths;
+  // Expanded states by how many nodes had an enabled delivery or timer (index = nodes; the last
+  // entry counts that many or more).
+  std::vector<std::uint64_t> active_nodes;
+  // Sampled states (every 61st expanded one, at most 400): every pair of enabled deliveries and
+  // timers at two different nodes, taken in both orders.
+  std::uint64_t sampled_states = 0;
+  std::uint64_t pairs = 0;
+  std::uint64_t pairs_commuting = 0;  // both orders possible and reaching the same state
+  std::uint64_t pairs_disabling = 0;  // one order impossible: the first move disabled the second
+  std::uint64_t pairs_differing = 0;  // both possible, different states
 };
 
 struct ScenarioResult {
@@ -82,6 +117,12 @@ struct ScenarioResult {
   std::vector<Finding> blocking_examples;  // the shallowest few
   std::size_t memory_bytes = 0;
   std::uint64_t replayed_steps = 0;
+  SearchProfile profile;  // filled with ScenarioLimits::profile
+  // ScenarioLimits::prune_covered: how many moves reached a new state that a stored one covered
+  // (each such state left out; one state reached by several moves is counted each time).
+  bool pruned_covered = false;
+  std::uint64_t covered_successors = 0;
+  bool blocking_checked = true;  // false with prune_covered: blocking_count is not known
 };
 
 struct Progress {

@@ -94,6 +94,7 @@ bool StateEncoder::encode_renamed(const Simulation& run, const FaultBudget& used
     out.push_back(static_cast<std::int64_t>(log.size()));
     for (const LogRecord& rec : log) out.insert(out.end(), {rec.type, rec.txn, rec.value});
   }
+  messages_begin_ = out.size();
   for (std::uint32_t id : sim.in_flight()) {
     const Message& m = sim.message(id);
     // A message sent before its link was cut (a partition) can only be dropped when delivered:
@@ -105,6 +106,7 @@ bool StateEncoder::encode_renamed(const Simulation& run, const FaultBudget& used
     items_.insert(items_.end(), m.extra.begin(), m.extra.end());
   }
   flush_items(out, true);  // the network is a set: a message sent again adds nothing
+  messages_end_ = out.size();
   for (const TimerRec& t : sim.live_timers()) {
     begin_item();
     items_.insert(items_.end(), {name(t.node), t.kind, t.txn, t.value});

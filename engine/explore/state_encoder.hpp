@@ -40,6 +40,10 @@ class StateEncoder {
   const std::vector<std::int64_t>& words() const { return best_; }
   // How many renamings there are (1 without symmetry).
   std::uint64_t renamings() const { return static_cast<std::uint64_t>(renamings_.size()); }
+  // Where the set of messages in flight is in words(): [begin, end), a count, then each message as
+  // its length and its words, sorted (the same place under every renaming).
+  std::size_t messages_begin() const { return messages_begin_; }
+  std::size_t messages_end() const { return messages_end_; }
 
  private:
   bool encode_renamed(const Simulation& run, const FaultBudget& used, const std::vector<NodeId>& rename,
@@ -52,6 +56,7 @@ class StateEncoder {
   std::vector<NodeId> inverse_;
   std::vector<std::int64_t> words_, best_, items_;
   std::vector<std::uint32_t> starts_, order_;
+  std::size_t messages_begin_ = 0, messages_end_ = 0;
 };
 
 }  // namespace cs::explore

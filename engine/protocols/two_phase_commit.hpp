@@ -26,6 +26,7 @@
 #include "protocols/lock_table.hpp"
 #include "protocols/two_phase_commit_window.hpp"
 #include "sim/diagnostic.hpp"
+#include "sim/network_blind.hpp"
 #include "sim/protocol.hpp"
 #include "sim/simulator.hpp"
 #include "sim/symmetry.hpp"
@@ -49,7 +50,7 @@ struct Params : CommitParams {
 std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out);
 const ProtocolDescriptor& describe();
 
-class TwoPhaseCommit final : public Protocol, public SymmetricProtocol {
+class TwoPhaseCommit final : public Protocol, public SymmetricProtocol, public NetworkBlindProtocol {
  public:
   explicit TwoPhaseCommit(Params p);
 

@@ -24,6 +24,7 @@
 #include "protocols/descriptor.hpp"
 #include "protocols/lock_table.hpp"
 #include "sim/diagnostic.hpp"
+#include "sim/network_blind.hpp"
 #include "sim/protocol.hpp"
 #include "sim/rounds.hpp"
 #include "sim/simulator.hpp"
@@ -63,7 +64,7 @@ struct Params : CommitParams {
 std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out);
 const ProtocolDescriptor& describe();
 
-class PaxosCommit final : public Protocol, public RoundedProtocol {
+class PaxosCommit final : public Protocol, public RoundedProtocol, public NetworkBlindProtocol {
  public:
   explicit PaxosCommit(Params p);
 

@@ -18,6 +18,7 @@
 #include "protocols/commit_params.hpp"
 #include "protocols/lock_table.hpp"
 #include "sim/diagnostic.hpp"
+#include "sim/network_blind.hpp"
 #include "sim/protocol.hpp"
 #include "sim/simulator.hpp"
 
@@ -74,7 +75,7 @@ struct Params : CommitParams {
 std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out);
 const ProtocolDescriptor& describe();
 
-class ThreePhaseCommit final : public Protocol {
+class ThreePhaseCommit final : public Protocol, public NetworkBlindProtocol {
  public:
   explicit ThreePhaseCommit(Params p);
 
