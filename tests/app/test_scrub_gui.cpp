@@ -112,18 +112,26 @@ void expectSameWindowedState(const LabController& c, const cs::Simulation& ref) 
 
 DropNotice* noticeOf(QWidget* view) { return view->findChild<DropNotice*>(QStringLiteral("dropNotice")); }
 
+// The window's long runs at a smaller scale: a trace window of 20,000 records and runs of more
+// than 1,000 transactions counted as long (the window's own: 1,000,000 and 12,000), so that a
+// 3,000-transaction run (~250,000 records) makes ten times what it keeps.
+struct LongRunWindow {
+  LabController c;
+  MainWindow w{&c};
+  LongRunWindow() {
+    c.setHistoryWindow(20'000, 1'000);
+    w.resize(1280, 720);
+    w.show();
+    c.setScenario(longTwoPc(3000, 1.0));
+  }
+};
+
 }  // namespace
 
 TEST(Scrub, ALongRunInTheWindowKeepsTheLastRecordsAndSaysSoOnScreen) {
-  // The window's long runs at a smaller scale: a trace window of 20,000 records and runs of more
-  // than 1,000 transactions counted as long (the window's own: 1,000,000 and 12,000), so that a
-  // 3,000-transaction run (~250,000 records) makes ten times what it keeps.
-  LabController c;
-  c.setHistoryWindow(20'000, 1'000);
-  MainWindow w(&c);
-  w.resize(1280, 720);
-  w.show();
-  c.setScenario(longTwoPc(3000, 1.0));
+  LongRunWindow run;  // 3,000 transactions, a 20,000-record trace window
+  LabController& c = run.c;
+  MainWindow& w = run.w;
   ASSERT_TRUE(c.runLimits().forget_finished) << "a long run forgets finished transactions";
   c.seekTime(c.endTime());
   QApplication::processEvents();
@@ -211,13 +219,9 @@ TEST(Scrub, BackwardSeekInALongRunDoesNotReplayFromTheStart) {
 }
 
 TEST(Scrub, AForwardSeekInALongRunRestoresASnapshotAheadOfTheRun) {
-  // The window's long runs at a smaller scale, as above: 3,000 transactions, a 20,000-record window.
-  LabController c;
-  c.setHistoryWindow(20'000, 1'000);
-  MainWindow w(&c);
-  w.resize(1280, 720);
-  w.show();
-  c.setScenario(longTwoPc(3000, 1.0));
+  LongRunWindow run;  // 3,000 transactions, a 20,000-record trace window
+  LabController& c = run.c;
+  MainWindow& w = run.w;
   // Never beyond where a run of this history has been (the memory rule): the first way there runs.
   c.seekTime(c.endTime() / 2);
   EXPECT_FALSE(c.lastSeekRestoredAhead());
