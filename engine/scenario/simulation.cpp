@@ -55,16 +55,27 @@ std::unique_ptr<Simulation> Simulation::create(const Scenario& scenario, Diagnos
   return s;
 }
 
+namespace {
+
+// The checkers of a copied run, for clone() and clone_without_history() alike: a checker that reads
+// the protocol reads the copy (check/protocol_bound_invariant.hpp; the two once differed here, and a
+// CAP register run then had no window snapshots). False when one cannot be copied.
+bool clone_invariants(const std::vector<std::unique_ptr<Invariant>>& from, const Protocol& copy,
+                      std::vector<std::unique_ptr<Invariant>>& to) {
+  for (const auto& inv : from) {
+    const auto* bound = dynamic_cast<const ProtocolBoundInvariant*>(inv.get());
+    to.push_back(bound ? bound->clone_for(copy) : inv->clone());
+    if (!to.back()) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::unique_ptr<Simulation> Simulation::clone() const {
   std::unique_ptr<Simulation> s(new Simulation());
   s->protocol_ = protocol_->clone();
-  if (!s->protocol_) return nullptr;
-  for (const auto& inv : invariants_) {
-    // A checker that reads the protocol reads the copy (check/protocol_bound_invariant.hpp).
-    const auto* bound = dynamic_cast<const ProtocolBoundInvariant*>(inv.get());
-    s->invariants_.push_back(bound ? bound->clone_for(*s->protocol_) : inv->clone());
-    if (!s->invariants_.back()) return nullptr;
-  }
+  if (!s->protocol_ || !clone_invariants(invariants_, *s->protocol_, s->invariants_)) return nullptr;
   s->scenario_ = scenario_;
   s->schedule_replayed_ = schedule_replayed_;
   s->sim_ = sim_->clone_for(*s->protocol_);
@@ -75,14 +86,7 @@ std::unique_ptr<Simulation> Simulation::clone() const {
 std::unique_ptr<Simulation> Simulation::clone_without_history() const {
   std::unique_ptr<Simulation> s(new Simulation());
   s->protocol_ = protocol_->clone();
-  if (!s->protocol_) return nullptr;
-  for (const auto& inv : invariants_) {
-    // As in clone(): a checker that reads the protocol reads the copy (the linearizability checker;
-    // without this a CAP register run had no snapshots, and every seek back replayed from the start).
-    const auto* bound = dynamic_cast<const ProtocolBoundInvariant*>(inv.get());
-    s->invariants_.push_back(bound ? bound->clone_for(*s->protocol_) : inv->clone());
-    if (!s->invariants_.back()) return nullptr;
-  }
+  if (!s->protocol_ || !clone_invariants(invariants_, *s->protocol_, s->invariants_)) return nullptr;
   s->scenario_ = scenario_;
   s->schedule_replayed_ = schedule_replayed_;
   s->sim_ = sim_->clone_without_history_for(*s->protocol_);
