@@ -97,6 +97,8 @@ class PrimaryBackup final : public Protocol {
   NodeView live_view(NodeId node) const override;
   std::vector<TxnView> transactions() const override;
   std::vector<std::unique_ptr<Invariant>> make_invariants() const override;
+  // Every node's state is plain values: a copy is the whole protocol (snapshots for scrubbing, the explorer).
+  std::unique_ptr<Protocol> clone() const override { return std::make_unique<PrimaryBackup>(*this); }
   std::vector<Metric> metrics() const override;
 
   const Params& params() const { return p_; }

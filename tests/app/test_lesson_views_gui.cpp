@@ -308,3 +308,39 @@ TEST(LessonViews, LessonTwelveShowsTwoPcBlockedWhileTheSagaHoldsNothing) {
   EXPECT_GT(rows[1].compensations, 0);
   EXPECT_GE(rows[0].aborted, 1);
 }
+
+// Lesson 12 step 18 on a 1280x720 projector: "look at REFUND on the space-time diagram". The diagram
+// was fitted while still folded away, so its axis ran to 2,000 s and every event sat in its first
+// pixel column; beside it, the chart's metric names were cut to "…". Now the diagram is fitted to the
+// run at its real width and has the whole width of the pane.
+TEST(LessonViews, OnAProjectorTheShownSpacetimeDiagramFitsTheRunAndHasTheWholeWidth) {
+  guitest::ShownWindow shown("12-saga-orchestration", QSize(1280, 720));
+  MainWindow& w = shown.w;
+  w.setProjectorMode(true, false);
+  LessonSession* s = w.lessonSession();
+  ASSERT_NE(s->lesson(), nullptr);
+  int show = -1;
+  for (std::size_t i = 0; i < s->lesson()->steps.size() && show < 0; ++i) {
+    const cs::LessonStep& step = s->lesson()->steps[i];
+    if (step.kind == cs::StepKind::Action && step.action.kind == cs::ActionKind::Show && step.action.view == cs::LessonView::Spacetime)
+      show = static_cast<int>(i);
+  }
+  ASSERT_GE(show, 0);
+  s->setTeacherMode(true);  // a forward jump, as a teacher (or --lesson-step) makes it
+  s->jumpTo(show + 1);      // the narration that reads the diagram
+  s->setTeacherMode(false);
+  s->skipAnimation();
+  settle();
+  SpacetimeView* st = w.spacetime();
+  ASSERT_TRUE(st->isVisible());
+  EXPECT_FALSE(w.metricsChart()->isVisible() && w.metricsChart()->width() > 0) << "the chart gives the diagram its width";
+  EXPECT_GT(st->width(), 1000);
+  // The run so far spans most of the time axis: "now" is drawn in the right part of the diagram.
+  const double now = static_cast<double>(w.controller()->now()) / 1000.0;
+  ASSERT_GT(now, 100.0);
+  const double nowPx = now * st->pixelsPerMs();
+  EXPECT_GT(nowPx, st->viewport()->width() * 0.5) << "ppm " << st->pixelsPerMs();
+  EXPECT_LT(nowPx, st->viewport()->width() * 1.05) << "ppm " << st->pixelsPerMs();
+  w.closeLesson();
+  settle();
+}

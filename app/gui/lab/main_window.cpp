@@ -272,6 +272,13 @@ void MainWindow::resetLayout() {
   side_->setSizes({top * machine / 100, top * (100 - machine) / 100});
   const int full = std::max(800, bottom_->width() > 0 ? bottom_->width() : width());
   const int chart = std::clamp(full * 36 / 100, px(360), px(projector_ ? 1100 : 760));
+  // On a projector a lesson step that shows one of the two diagrams gives it the whole width: beside
+  // the other at projector type sizes, the space-time lanes were crowded and the chart's metric names
+  // were cut to "…".
+  const bool onlyDiagram = projector_ && wantBottom && lesson_view_ == spacetime_;
+  const bool onlyChart = projector_ && wantBottom && lesson_view_ == metrics_;
+  spacetime_panel_->setVisible(!onlyChart);
+  metrics_panel_->setVisible(!onlyDiagram);
   bottom_->setSizes({full - chart, chart});
 }
 

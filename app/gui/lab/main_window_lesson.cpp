@@ -17,12 +17,13 @@
 
 void MainWindow::applyLessonViews(int index) {
   const LessonWants before = lesson_wants_;
+  const QWidget* viewBefore = lesson_view_;
   lesson_wants_ = LessonWants::Nothing;
   lesson_view_ = nullptr;
   lesson_log_focus_ = false;
   if (index >= 0 && session_->isActive())
     for (const cs::LessonAction* a : session_->viewsFor(index)) showLessonView(*a);
-  if (lesson_wants_ != before) resetLayout();
+  if (lesson_wants_ != before || lesson_view_ != viewBefore) resetLayout();
   updateViewHighlights();
   if (lesson_view_ && lesson_view_ != compare_) lesson_view_->setFocus(Qt::OtherFocusReason);
 }

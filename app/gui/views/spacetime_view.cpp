@@ -24,6 +24,7 @@ namespace {
 constexpr double kMinPpm = 0.0005;  // pixels per ms: a 2,000 s run still fits a screen
 constexpr double kMaxPpm = 400.0;
 constexpr double kDefaultSpanMs = 250.0;  // a few 2PC rounds at the default latency
+constexpr double kMinFitWidth = 120.0;    // px of time axis below which a fit waits for a real width
 
 // Tick spacing on the ruler: 1, 2 or 5 times a power of ten milliseconds, at least `minPx` apart.
 double niceStepMs(double ppm, double minPx) {
@@ -467,6 +468,8 @@ void SpacetimeView::setPixelsPerMs(double ppm, double anchorX) {
   const double anchorMs = (anchorX - m.gutter + horizontalScrollBar()->value()) / ppm_;
   ppm_ = ppm;
   zoomChosen_ = true;
+  fitPending_ = false;  // the learner's own zoom wins over a fit still waiting
+  fitted_ = false;
   updateScrollBars();
   horizontalScrollBar()->setValue(static_cast<int>(anchorMs * ppm_ - (anchorX - m.gutter)));
   viewport()->update();
@@ -474,6 +477,16 @@ void SpacetimeView::setPixelsPerMs(double ppm, double anchorX) {
 
 void SpacetimeView::zoomToFit() {
   const double visible = viewport()->width() - metrics(projector_, gutterW_).gutter;
+  // A lesson step asks for the fit while the diagram is still folded away (its pane is shown by the
+  // layout afterwards): fitted to a viewport of no width, the whole axis became 2,000 s long and every
+  // event sat in its first pixel column. Fit once the diagram has its real width.
+  zoomChosen_ = true;
+  if (!isVisible() || visible < kMinFitWidth) {
+    fitPending_ = true;
+    return;
+  }
+  fitPending_ = false;
+  fitted_ = true;
   const double span = std::max(kDefaultSpanMs / 5, static_cast<double>(controller_->now()) / 1000.0 * 1.05);
   ppm_ = std::clamp(visible / span, kMinPpm, kMaxPpm);
   zoomChosen_ = true;
@@ -498,8 +511,16 @@ void SpacetimeView::changeEvent(QEvent* e) {
   }
 }
 
+void SpacetimeView::showEvent(QShowEvent* e) {
+  QAbstractScrollArea::showEvent(e);
+  if (fitPending_) zoomToFit();
+}
+
 void SpacetimeView::resizeEvent(QResizeEvent* e) {
   QAbstractScrollArea::resizeEvent(e);
+  // A fit follows the pane's width (the layout may still be settling: the chart beside it folds
+  // away after the diagram is shown); a zoom of the learner's own stays as it is.
+  if (fitPending_ || (fitted_ && e->size().width() != e->oldSize().width())) zoomToFit();
   if (!zoomChosen_) ppm_ = std::clamp((viewport()->width() - metrics(projector_, gutterW_).gutter) / kDefaultSpanMs, kMinPpm, kMaxPpm);
   updateScrollBars();
   lastNow_ = -1;

@@ -57,6 +57,7 @@ class SpacetimeView : public QAbstractScrollArea {
  protected:
   void paintEvent(QPaintEvent* e) override;
   void resizeEvent(QResizeEvent* e) override;
+  void showEvent(QShowEvent* e) override;
   void wheelEvent(QWheelEvent* e) override;
   void mousePressEvent(QMouseEvent* e) override;
   void keyPressEvent(QKeyEvent* e) override;
@@ -141,6 +142,8 @@ class SpacetimeView : public QAbstractScrollArea {
   double laneNameH_ = 0;  // a lane's least height: its node's name (updateTexts)
   double ppm_ = 4.0;  // pixels per virtual millisecond
   bool zoomChosen_ = false;
+  bool fitPending_ = false;
+  bool fitted_ = false;  // the zoom is zoomToFit()'s (not the learner's): a new width fits again  // zoomToFit() asked for while folded away: done when shown at a real width
   cs::Time lastNow_ = -1;
 
   // Derived from the trace, incrementally (see scan()).
