@@ -188,6 +188,7 @@ OnScreen onScreen(const CanvasView* canvas) {
 std::unique_ptr<MainWindow> projectedCompare(LabController& controller, const QStringList& protocols, CompareWindow** out) {
   auto w = std::make_unique<MainWindow>(&controller);
   EXPECT_TRUE(w->openFile(scenarioPath("compare-coordinator-crash.json"), false));
+  w->resize(1280, 720);  // both windows on one 1280x720 projector: the type follows the screen's lines
   w->setProjectorMode(true, false);
   QString error;
   CompareWindow* cw = w->openCompare(protocols, false, &error);

@@ -48,11 +48,19 @@ struct Shot {
   QString out, err;
 };
 
-Shot runExe(const QStringList& args) {
+enum class WindowSystem { Offscreen, None };
+
+// WindowSystem::None runs the program as on a machine without a window system: no DISPLAY, no
+// WAYLAND_DISPLAY, and no QT_QPA_PLATFORM chosen for it.
+Shot runExe(const QStringList& args, WindowSystem display = WindowSystem::Offscreen) {
   QTemporaryDir profile;
   QProcess p;
   QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-  env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+  if (display == WindowSystem::Offscreen) {
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+  } else {
+    for (const char* name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"}) env.remove(QString::fromLatin1(name));
+  }
   p.setProcessEnvironment(env);
   p.start(QStringLiteral(COMMITSCOPE_GUI_EXE), QStringList{QStringLiteral("--profile"), profile.path()} + args);
   EXPECT_TRUE(p.waitForFinished(60000));
@@ -310,6 +318,25 @@ TEST(ScreenshotMode, WritesAPictureOfTheRequestedSize) {
   EXPECT_TRUE(r.out.contains(QStringLiteral("seed: "))) << r.out.toStdString();
   const QImage image(file);
   ASSERT_FALSE(image.isNull());
+  EXPECT_EQ(image.size(), QSize(1024, 700));
+  EXPECT_GT(distinctColours(image), 64) << "a blank or nearly blank picture";
+}
+
+// Over ssh or in a documentation script there is no display: --help, --version and --screenshot
+// need none, and used to die in QApplication before the command line was read.
+TEST(ScreenshotMode, HelpVersionAndAScreenshotWorkWithoutADisplay) {
+  const Shot help = runExe({QStringLiteral("--help")}, WindowSystem::None);
+  EXPECT_EQ(help.exitCode, 0) << help.err.toStdString();
+  EXPECT_TRUE(help.out.contains(QStringLiteral("--screenshot"))) << help.out.toStdString();
+  EXPECT_FALSE(help.err.contains(QStringLiteral("could not connect to display"))) << help.err.toStdString();
+  const Shot version = runExe({QStringLiteral("--version")}, WindowSystem::None);
+  EXPECT_EQ(version.exitCode, 0) << version.err.toStdString();
+  EXPECT_TRUE(version.out.contains(QStringLiteral("0.1.0"))) << version.out.toStdString();
+  QTemporaryDir dir;
+  const QString file = dir.filePath(QStringLiteral("headless.png"));
+  const Shot shot = runExe({QStringLiteral("--screenshot=") + file, QStringLiteral("--size"), QStringLiteral("1024x700")}, WindowSystem::None);
+  ASSERT_EQ(shot.exitCode, 0) << shot.err.toStdString();
+  const QImage image(file);
   EXPECT_EQ(image.size(), QSize(1024, 700));
   EXPECT_GT(distinctColours(image), 64) << "a blank or nearly blank picture";
 }

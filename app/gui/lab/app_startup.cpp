@@ -258,9 +258,32 @@ int takeScreenshot(const StartupOptions& opts, MainWindow& window, bool projecto
 
 }  // namespace
 
+namespace {
+
+// `commitscope --help` over ssh, or a documentation script taking `--screenshot` on a machine with
+// no display, used to die in QApplication ("could not connect to display") before the command line
+// was read. Neither needs a window system: help and version only print, and a screenshot renders
+// offscreen anyway. So, when the user has not chosen a platform, those runs get Qt's offscreen one
+// (a screenshot only when there is no display, so that one taken on a desktop stays as it was).
+bool wantsOffscreenPlatform(int argc, char** argv) {
+  if (!qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) return false;
+  const bool noDisplay = qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+  for (int i = 1; i < argc; ++i) {
+    const QByteArray a(argv[i]);
+    if (a == "--") break;  // what follows is not an option
+    if (a == "-h" || a == "--help" || a == "-?" || a == "--help-all" || a == "-v" || a == "--version") return true;
+    if (noDisplay && (a == "--screenshot" || a == "-screenshot" || a.startsWith("--screenshot=") || a.startsWith("-screenshot=")))
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 int runApplication(int argc, char** argv) {
   QElapsedTimer startup;
   startup.start();
+  if (wantsOffscreenPlatform(argc, argv)) qputenv("QT_QPA_PLATFORM", "offscreen");
   // Hash order decides the order fonts are embedded in a PDF: a fixed seed makes the same run's
   // handout the same bytes (nothing here hashes input from the network).
   QHashSeed::setDeterministicGlobalSeed();

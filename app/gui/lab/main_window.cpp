@@ -7,6 +7,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QResizeEvent>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -230,7 +231,10 @@ void MainWindow::resetLayout() {
   projector_panels_act_->setEnabled(projector_);
   // A small projector screen (1280×720) with the panels asked for: the state machine column only, at
   // full height; at projector type sizes the diagrams under it would leave every pane unreadable.
-  const bool smallScreen = projector_ && !folded && (height() < 900 || width() < 1500);
+  // Measured in type-scaled pixels: at 1920x1080 the type is 1.5x that of 1280x720
+  // (projector::sizeFactor), so the window holds what 1280x720 holds and gets the same layout.
+  const double typeScale = projector_ ? projector::factor() : 1.0;
+  const bool smallScreen = projector_ && !folded && (height() < 900 * typeScale || width() < 1500 * typeScale);
   // A lesson step that shows a view unfolds what holds it (the bottom diagrams or the side column).
   const bool wantSide = lesson_wants_ == LessonWants::Side, wantBottom = lesson_wants_ == LessonWants::Bottom;
   side_->setVisible(!folded || wantSide);
@@ -243,11 +247,12 @@ void MainWindow::resetLayout() {
   const bool lesson = lesson_panel_->isVisible() || (session_ && session_->isActive());
   // On a projector the lesson panel is wider (40%): a question, its options and the verdict must be
   // readable at 1.7x type without scrolling, even at 1280 x 720.
-  const int lessonWidth = lesson ? std::clamp(w * (projector_ ? 40 : 28) / 100, 340, projector_ ? 1000 : 620) : 0;
+  const auto px = [typeScale](int pixels) { return static_cast<int>(pixels * typeScale); };  // bounds grow with the type
+  const int lessonWidth = lesson ? std::clamp(w * (projector_ ? 40 : 28) / 100, px(340), px(projector_ ? 1000 : 620)) : 0;
   // During a lesson the panel and the canvas are what the class looks at: the state-machine column
   // and the bottom diagrams give up some room (they stay, and can be dragged back).
   const int sidePercent = lesson ? (projector_ ? 34 : 26) : projector_ ? 41 : 33;
-  const int sideWidth = std::clamp((w - lessonWidth) * sidePercent / 100, lesson ? 260 : 300, projector_ ? 900 : 600);
+  const int sideWidth = std::clamp((w - lessonWidth) * sidePercent / 100, px(lesson ? 260 : 300), px(projector_ ? 900 : 600));
   const bool sideShown = !folded || wantSide;
   const int middle = w - lessonWidth - (sideShown ? sideWidth : 0);
   if (pglab_panel_)  // lesson 18: the PostgreSQL lab or the canvas, whichever the step is about
@@ -266,8 +271,18 @@ void MainWindow::resetLayout() {
   const int machine = projector_ ? (lesson || smallScreen ? 100 : 72) : lesson ? 66 : 58;
   side_->setSizes({top * machine / 100, top * (100 - machine) / 100});
   const int full = std::max(800, bottom_->width() > 0 ? bottom_->width() : width());
-  const int chart = std::clamp(full * 36 / 100, 360, projector_ ? 1100 : 760);
+  const int chart = std::clamp(full * 36 / 100, px(360), px(projector_ ? 1100 : 760));
   bottom_->setSizes({full - chart, chart});
+}
+
+// On a projector the type follows the window's height (projector::sizeFactor): going full screen,
+// or moving to a projector with more lines, grows it; the layout follows the new type.
+void MainWindow::resizeEvent(QResizeEvent* event) {
+  QMainWindow::resizeEvent(event);
+  if (!projector_) return;
+  const double f = projector::sizeFactor(height());
+  if (f == projector::factor()) return;
+  setProjectorMode(true, false);  // the type, then every view's projector sizes, then the layout
 }
 
 void MainWindow::showEvent(QShowEvent* event) {
@@ -925,7 +940,7 @@ void MainWindow::setProjectorMode(bool on, bool fullScreen) {
     projector_act_->setChecked(on);
   }
   projector_ = on;
-  projector::apply(on);
+  projector::apply(on, projector::sizeFactor(height()));
   canvas_->setProjectorMode(on);
   state_machine_->setProjectorMode(on);
   spacetime_->setProjectorMode(on);

@@ -122,6 +122,7 @@ class MainWindow final : public QMainWindow {
   void changeEvent(QEvent* event) override;
   void closeEvent(QCloseEvent* event) override;
   void showEvent(QShowEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
 
  private:
   void setPgLabShown(bool on);  // lesson 18: the PostgreSQL lab panel in the canvas's place

@@ -1,6 +1,8 @@
 #include "projector_style.hpp"
 
 #include <QApplication>
+#include <algorithm>
+#include <cmath>
 #include <QPalette>
 #include <QProxyStyle>
 #include <QStyleFactory>
@@ -13,6 +15,7 @@ namespace {
 QPalette g_normal_palette;
 bool g_captured = false;
 bool g_on = false;
+double g_factor = 1.0;
 
 // Black on white: on a washed-out classroom projector dark-on-light keeps its contrast, while
 // light-on-dark loses the dark background to ambient light.
@@ -66,7 +69,7 @@ class ProjectorAwareStyle final : public QProxyStyle {
       case PM_ButtonIconSize:
       case PM_ToolBarIconSize:
       case PM_ListViewIconSize:
-        return static_cast<int>(base * kFontScale + 0.5);
+        return static_cast<int>(base * kFontScale * g_factor + 0.5);
       default:
         return base;
     }
@@ -84,13 +87,20 @@ void captureDefaults() {
   g_normal_palette = QApplication::palette();
 }
 
-void apply(bool on) {
+double sizeFactor(int windowHeight) {
+  const double raw = static_cast<double>(windowHeight) / 720.0;
+  return std::clamp(std::floor(raw * 8.0) / 8.0, 1.0, 2.0);
+}
+
+void apply(bool on, double factor) {
   captureDefaults();
   g_on = on;
-  appfonts::setScale(on ? kFontScale : 1.0);
+  g_factor = on ? factor : 1.0;
+  appfonts::setScale(on ? kFontScale * g_factor : 1.0);
   QApplication::setPalette(on ? highContrastPalette() : g_normal_palette);
 }
 
 bool isOn() { return g_on; }
+double factor() { return g_factor; }
 
 }  // namespace projector

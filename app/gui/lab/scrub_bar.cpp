@@ -1,5 +1,7 @@
 #include "scrub_bar.hpp"
 
+#include "projector_style.hpp"
+
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
@@ -22,7 +24,7 @@ ScrubBar::ScrubBar(QWidget* parent) : QWidget(parent) {
 
 QSize ScrubBar::sizeHint() const { return {400, minimumSizeHint().height()}; }
 QSize ScrubBar::minimumSizeHint() const {
-  return {120, static_cast<int>(fontMetrics().height() * 0.9) + (projector_ ? 30 : 22)};
+  return {120, static_cast<int>(fontMetrics().height() * 0.9 + (projector_ ? 30 * scale_ : 22))};
 }
 
 void ScrubBar::setRange(cs::Time end) {
@@ -45,14 +47,15 @@ void ScrubBar::setMarks(std::vector<LabController::TimelineMark> marks) {
 
 void ScrubBar::setProjectorMode(bool on) {
   projector_ = on;
+  scale_ = on ? projector::factor() : 1.0;  // 1.5 at 1920x1080: the type grows with the screen, so does the bar
   marksDirty_ = true;
   updateGeometry();
   update();
 }
 
 QRectF ScrubBar::track() const {
-  const double handle = projector_ ? 11 : 8;
-  const double h = projector_ ? 10 : 6;
+  const double handle = projector_ ? 11 * scale_ : 8;
+  const double h = projector_ ? 10 * scale_ : 6;
   return {handle, height() / 2.0 - h / 2.0 + 3, width() - 2 * handle, h};
 }
 
@@ -88,8 +91,8 @@ void ScrubBar::paintEvent(QPaintEvent*) {
 
   // Handle.
   const double hx = xAt(now_);
-  const double hr = projector_ ? 10 : 7;
-  p.setPen(QPen(pal.color(QPalette::Highlight).darker(130), projector_ ? 2.5 : 1.5));
+  const double hr = projector_ ? 10 * scale_ : 7;
+  p.setPen(QPen(pal.color(QPalette::Highlight).darker(130), projector_ ? 2.5 * scale_ : 1.5));
   p.setBrush(hasFocus() ? pal.color(QPalette::Highlight).lighter(150) : pal.color(QPalette::Base));
   p.drawEllipse(QPointF(hx, r.center().y()), hr, hr);
 }
@@ -109,12 +112,12 @@ const QPixmap& ScrubBar::marksLayer() {
 
 void ScrubBar::paintMarks(QPainter& p) const {
   const QRectF r = track();
-  const double top = r.top() - (projector_ ? 14 : 10);
+  const double top = r.top() - (projector_ ? 14 * scale_ : 10);
   p.setPen(Qt::NoPen);
   for (const auto& m : marks_) {
     const double x = xAt(m.time);
     if (m.kind == LabController::TimelineMark::Kind::Fault) {
-      const double s = projector_ ? 7 : 5;
+      const double s = projector_ ? 7 * scale_ : 5;
       QPainterPath tri;
       tri.moveTo(x - s, top);
       tri.lineTo(x + s, top);
@@ -124,7 +127,7 @@ void ScrubBar::paintMarks(QPainter& p) const {
       p.drawPath(tri);
     } else {
       p.setPen(QPen(m.kind == LabController::TimelineMark::Kind::Commit ? kCommitColor : kAbortColor,
-                    projector_ ? 4 : 2.5, Qt::SolidLine, Qt::RoundCap));
+                    projector_ ? 4 * scale_ : 2.5, Qt::SolidLine, Qt::RoundCap));
       p.drawLine(QPointF(x, r.top() - 2), QPointF(x, r.bottom() + 2));
       p.setPen(Qt::NoPen);
     }

@@ -51,4 +51,5 @@ class ScrubBar final : public QWidget {
   bool marksDirty_ = true;  // marks, range or projector mode changed since the layer was painted
   bool dragging_ = false;
   bool projector_ = false;
+  double scale_ = 1.0;  // projector sizes times projector::factor()
 };

@@ -11,14 +11,17 @@
 
 #include <cmath>
 
+#include "projector_style.hpp"
+#include "transport_icons.hpp"
+
 #include "lab_controller.hpp"
 #include "scrub_bar.hpp"
 
 namespace {
 
-QToolButton* makeButton(QWidget* parent, QStyle::StandardPixmap icon) {
+QToolButton* makeButton(QWidget* parent, const QIcon& icon) {
   auto* b = new QToolButton(parent);
-  b->setIcon(parent->style()->standardIcon(icon));
+  b->setIcon(icon);
   b->setAutoRaise(true);
   b->setToolButtonStyle(Qt::ToolButtonIconOnly);
   // Space, Left and Right belong to the Run menu's shortcuts, not to a focused button.
@@ -32,11 +35,11 @@ QString formatMs(cs::Time t) { return QLocale().toString(static_cast<double>(t) 
 
 TimelineBar::TimelineBar(LabController* controller, QWidget* parent)
     : QWidget(parent), controller_(controller), seek_timer_(new QTimer(this)) {
-  restart_ = makeButton(this, QStyle::SP_MediaSkipBackward);
-  back_ = makeButton(this, QStyle::SP_MediaSeekBackward);
-  play_ = makeButton(this, QStyle::SP_MediaPlay);
-  forward_ = makeButton(this, QStyle::SP_MediaSeekForward);
-  reroll_ = makeButton(this, QStyle::SP_BrowserReload);
+  restart_ = makeButton(this, transport::icon(transport::Glyph::Restart));
+  back_ = makeButton(this, transport::icon(transport::Glyph::StepBack));
+  play_ = makeButton(this, transport::icon(transport::Glyph::Play));
+  forward_ = makeButton(this, transport::icon(transport::Glyph::StepForward));
+  reroll_ = makeButton(this, transport::icon(transport::Glyph::Reroll));
   reroll_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
   scrub_ = new ScrubBar(this);
   time_ = new QLabel(this);
@@ -114,7 +117,10 @@ void TimelineBar::scheduleSeek(cs::Time t) {
 
 void TimelineBar::refresh() {
   const bool playing = controller_->isPlaying();
-  play_->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+  if (playing != play_shows_pause_) {  // a new icon only when it changes: refresh() runs every frame
+    play_shows_pause_ = playing;
+    play_->setIcon(transport::icon(playing ? transport::Glyph::Pause : transport::Glyph::Play));
+  }
   play_->setToolTip(playing ? tr("Pause (Space)") : tr("Play (Space): run the protocol in virtual time"));
   if (!seek_timer_->isActive()) scrub_->setTime(controller_->now());
   //: Current virtual time / end of the run, in milliseconds.
@@ -139,9 +145,11 @@ void TimelineBar::updateSpeedLabel() {
 }
 
 void TimelineBar::setProjectorMode(bool on) {
-  const int icon = on ? 36 : 22;
+  // On a projector the buttons grow with the type (projector::factor: 1.5 at 1920x1080).
+  const double f = on ? projector::factor() : 1.0;
+  const int icon = on ? qRound(36 * f) : 22;
   for (QToolButton* b : {restart_, back_, play_, forward_, reroll_}) b->setIconSize(QSize(icon, icon));
-  speed_->setFixedWidth(on ? 220 : 140);
+  speed_->setFixedWidth(on ? qRound(220 * f) : 140);
   scrub_->setProjectorMode(on);
   refreshMarks();
   updateSpeedLabel();

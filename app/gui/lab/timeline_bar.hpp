@@ -43,6 +43,7 @@ class TimelineBar final : public QWidget {
   QToolButton* restart_;
   QToolButton* back_;
   QToolButton* play_;
+  bool play_shows_pause_ = false;  // which of Play and Pause play_ shows
   QToolButton* forward_;
   QToolButton* reroll_;
   ScrubBar* scrub_;

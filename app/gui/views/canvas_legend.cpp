@@ -1,5 +1,7 @@
 #include "canvas_legend.hpp"
 
+#include "projector_style.hpp"
+
 #include <QFontMetricsF>
 #include <QPainter>
 #include <algorithm>
@@ -27,8 +29,9 @@ QString CanvasLegend::familyName(cs::MessageFamily family) {
 
 QFont CanvasLegend::font() const {
   QFont f = style_->small;
-  // Reference material: on a projector it stays at the 18 px the room can read, smaller than the cards.
-  f.setPixelSize(style_->projector ? 18 : 12);
+  // Reference material: on a projector it stays at the 18 px the room can read at 1280x720, smaller
+  // than the cards (grown with the screen as the window's type is: 27 px at 1920x1080).
+  f.setPixelSize(style_->projector ? static_cast<int>(18 * projector::factor() + 0.5) : 12);
   return f;
 }
 

@@ -1,5 +1,7 @@
 #include "canvas_overlays.hpp"
 
+#include "projector_style.hpp"
+
 #include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -13,6 +15,12 @@
 namespace {
 
 void setPixelFont(QWidget* w, int px, bool bold) { w->setFont(viewutil::scaledFont(w->font(), px, bold)); }
+
+// A projector size in pixels, grown with the screen as the window's type is (1.5x at 1920x1080,
+// projector::sizeFactor); the normal size otherwise.
+int sized(bool projector, int projectorPx, int normalPx) {
+  return projector ? static_cast<int>(projectorPx * projector::factor() + 0.5) : normalPx;
+}
 
 }  // namespace
 
@@ -59,15 +67,15 @@ void InvariantBanner::setViolation(const QString& name, const QString& descripti
 
 void InvariantBanner::setProjector(bool on) {
   projector_ = on;
-  setPixelFont(title_, on ? 34 : 20, true);
-  setPixelFont(detail_, on ? 22 : 13, false);
-  setPixelFont(close_, on ? 30 : 18, true);
-  layout()->setContentsMargins(on ? 20 : 12, on ? 10 : 6, on ? 14 : 8, on ? 12 : 8);
+  setPixelFont(title_, sized(on, 34, 20), true);
+  setPixelFont(detail_, sized(on, 22, 13), false);
+  setPixelFont(close_, sized(on, 30, 18), true);
+  layout()->setContentsMargins(sized(on, 20, 12), sized(on, 10, 6), sized(on, 14, 8), sized(on, 12, 8));
 }
 
 void InvariantBanner::setCompact(bool on) {
   compact_ = on;
-  setPixelFont(title_, projector_ ? 34 : 20, true);  // place() may have made a compact title smaller
+  setPixelFont(title_, sized(projector_, 34, 20), true);  // place() may have made a compact title smaller
   detail_->setVisible(!on);
   title_->setText(on ? tr("Invariant broken: %1, at %2 ms").arg(name_, atMs_) : tr("Invariant broken: %1").arg(name_));
   title_->setWordWrap(!on);
@@ -78,7 +86,7 @@ QString InvariantBanner::title() const { return title_->text(); }
 QString InvariantBanner::detail() const { return detail_->text(); }
 
 void InvariantBanner::place(int top, int maxWidth) {
-  int w = std::min(maxWidth, projector_ ? 1100 : 760);
+  int w = std::min(maxWidth, sized(projector_, 1100, 760));
   if (compact_) {
     // One line as wide as its words (the label's size hint could still be that of its wrapped text,
     // which cut "Invariant broken: Linearizable, at 1,172.3 ms" to "Invariant broken: Linea"). When
@@ -86,7 +94,7 @@ void InvariantBanner::place(int top, int maxWidth) {
     // the font shrinks by up to a third; only then does the title wrap.
     const QMargins m = layout()->contentsMargins();
     const int frame = m.left() + m.right() + layout()->spacing() + close_->sizeHint().width() + 2;
-    const int room = maxWidth - frame, base = projector_ ? 34 : 20;
+    const int room = maxWidth - frame, base = sized(projector_, 34, 20);
     const QString texts[] = {tr("Invariant broken: %1, at %2 ms").arg(name_, atMs_), tr("Invariant broken: %1").arg(name_)};
     bool fitted = false;
     for (int px = base; px >= base * 2 / 3 && !fitted; px -= 2)
@@ -152,9 +160,9 @@ void CanvasToast::showMessage(const QString& text) {
 
 void CanvasToast::setProjector(bool on) {
   projector_ = on;
-  setPixelFont(label_, on ? 24 : 14, false);
-  setPixelFont(undo_, on ? 24 : 14, true);
-  layout()->setContentsMargins(on ? 18 : 12, on ? 8 : 5, on ? 10 : 6, on ? 8 : 5);
+  setPixelFont(label_, sized(on, 24, 14), false);
+  setPixelFont(undo_, sized(on, 24, 14), true);
+  layout()->setContentsMargins(sized(on, 18, 12), sized(on, 8, 5), sized(on, 10, 6), sized(on, 8, 5));
 }
 
 QString CanvasToast::text() const { return label_->text(); }

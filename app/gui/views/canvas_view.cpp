@@ -1,5 +1,7 @@
 #include "canvas_view.hpp"
 
+#include "projector_style.hpp"
+
 #include <QApplication>
 #include <QContextMenuEvent>
 #include <QGraphicsScene>
@@ -475,6 +477,8 @@ void CanvasView::refreshMessages() {
 
 // ---------------------------------------------------------------------------------------------
 // Projector mode and fitting
+
+double CanvasView::projectorFactor() { return projector::factor(); }
 
 void CanvasView::setProjectorMode(bool on) {
   style_.setProjector(on, font(), pane_);

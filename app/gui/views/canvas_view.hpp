@@ -123,13 +123,15 @@ class CanvasView : public QGraphicsView {
   void chooseStretch(qreal availW, qreal availH);
   void routeLinks();
   // The virtual clock: a little larger than the node names, and on a projector never smaller than
-  // a 30th of the canvas height (a 4K canvas scales the cards up, so the clock grows with them).
+  // a 30th of the canvas height (a 4K canvas scales the cards up, so the clock grows with them);
+  // there it also grows with the window's type (projector::factor: 1.5x at 1920x1080).
   QFont clockFont() const {
     QFont clock = style_.name;
-    const int px = qRound(clock.pixelSize() * 1.1);
+    const int px = qRound(clock.pixelSize() * 1.1 * (style_.projector ? projectorFactor() : 1.0));
     clock.setPixelSize(style_.projector ? std::max(px, viewport()->height() / 30) : px);
     return clock;
   }
+  static double projectorFactor();  // projector::factor(), kept out of this header's includes
   QRectF contentRect() const;
   QGraphicsItem* interactiveItemAt(QPoint viewPos) const;
   void inject(const cs::FaultAction& action);
