@@ -18,6 +18,7 @@ class AgreementInvariant final : public Invariant {
   AgreementInvariant(std::uint16_t commit_state, std::uint16_t abort_state);
   void observe(const TraceEvent& ev) override;
   std::uint32_t kinds() const override { return trace_kind_bit(TraceKind::State); }
+  std::uint64_t keys(TraceKind) const override { return trace_key_bit(commit_) | trace_key_bit(abort_); }
 
  private:
   std::uint16_t commit_;
@@ -32,6 +33,9 @@ class CommitValidityInvariant final : public Invariant {
   CommitValidityInvariant(std::uint16_t commit_state, std::uint16_t vote_commit_msg, std::vector<NodeId> participants);
   void observe(const TraceEvent& ev) override;
   std::uint32_t kinds() const override { return trace_kind_bit(TraceKind::Send) | trace_kind_bit(TraceKind::State); }
+  std::uint64_t keys(TraceKind k) const override {
+    return trace_key_bit(k == TraceKind::Send ? vote_commit_ : commit_);
+  }
 
  private:
   std::uint16_t commit_;
@@ -49,6 +53,7 @@ class CommitOnceInvariant final : public Invariant {
   explicit CommitOnceInvariant(std::uint16_t commit_record);
   void observe(const TraceEvent& ev) override;
   std::uint32_t kinds() const override { return trace_kind_bit(TraceKind::LogAppend); }
+  std::uint64_t keys(TraceKind) const override { return trace_key_bit(record_); }
 
  private:
   std::uint16_t record_;

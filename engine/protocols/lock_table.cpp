@@ -48,19 +48,34 @@ TxnId LockTable::release(Simulator& sim, NodeId node, TxnId txn, LockClaim& clai
   return next;
 }
 
+namespace {
+// The first entry whose resource is not below r.
+template <class Entries>
+auto find_slot(Entries& locks, std::int64_t r) {
+  return std::lower_bound(locks.begin(), locks.end(), r, [](const auto& e, std::int64_t x) { return e.first < x; });
+}
+}  // namespace
+
+LockTable::Lock& LockTable::at(const LockClaim& claim) {
+  const auto it = find_slot(locks_, claim.resource);
+  if (it != locks_.end() && it->first == claim.resource) return it->second;
+  return locks_.insert(it, Entry{claim.resource, Lock{}})->second;
+}
+
 void LockTable::tidy(const LockClaim& claim) {
-  const auto it = locks_.find(claim.resource);
-  if (it != locks_.end() && it->second.holder == 0 && it->second.waiters.empty()) locks_.erase(it);
+  const auto it = find_slot(locks_, claim.resource);
+  if (it != locks_.end() && it->first == claim.resource && it->second.holder == 0 && it->second.waiters.empty())
+    locks_.erase(it);
 }
 
 void LockTable::append_views(std::vector<LockView>& out) const {
-  for (const auto& [r, l] : locks_)  // by resource, as before
+  for (const auto& [r, l] : locks_)  // by resource
     if (l.holder != 0 || !l.waiters.empty()) out.push_back(LockView{r, l.holder, l.waiters});
 }
 
 void LockTable::encode(std::vector<std::int64_t>& out) const {
   out.push_back(static_cast<std::int64_t>(locks_.size()));
-  for (const auto& [resource, lock] : locks_) {  // a std::map: in resource order
+  for (const auto& [resource, lock] : locks_) {  // sorted: in resource order
     out.push_back(resource);
     out.push_back(lock.holder);
     out.push_back(static_cast<std::int64_t>(lock.waiters.size()));

@@ -66,6 +66,13 @@ bool is_message_event(TraceKind k) {
 // Indices past this are not remembered (a `from` state is a 64-bit value; a bad one must not size a table).
 constexpr std::size_t kMaxRemembered = 1 << 16;
 
+// The number entry `i` of a name table already has (0: none yet), read where the record is written:
+// every use of a name but its first takes this path, without a call.
+template <class Table>
+std::uint32_t known_number(const Table& t, std::size_t i) {
+  return i < t.numbers.size() ? t.numbers[i] : 0;
+}
+
 }  // namespace
 
 void TraceDigestSink::begin(const Simulator& sim) {
@@ -95,10 +102,18 @@ void TraceDigestSink::record(const TraceEvent& ev) {
   char* p = enc_.begin(kRecordRoom);
   p = enc_.put_header(p, ev.kind, ev.node != kNoNode, ev.peer != kNoNode, ev.txn != 0, ev.seq, ev.time);
   const auto node_name = [this](NodeId n) { return [this, n] { return std::string(sim_->node_name(n)); }; };
-  if (ev.node != kNoNode) p = put_name(p, nodes_, static_cast<std::size_t>(ev.node), node_name(ev.node));
-  if (ev.peer != kNoNode) p = put_name(p, nodes_, static_cast<std::size_t>(ev.peer), node_name(ev.peer));
+  const auto node = [&](char* q, NodeId n) {
+    const std::uint32_t known = known_number(nodes_, static_cast<std::size_t>(n));
+    return known != 0 ? E::put_uint(q, known) : put_name(q, nodes_, static_cast<std::size_t>(n), node_name(n));
+  };
+  const auto key = [&](char* q, Table& table, const std::vector<std::string>& keys, std::size_t i) {
+    const std::uint32_t known = known_number(table, i);
+    return known != 0 ? E::put_uint(q, known) : put_key(q, table, keys, i);
+  };
+  if (ev.node != kNoNode) p = node(p, ev.node);
+  if (ev.peer != kNoNode) p = node(p, ev.peer);
   if (is_message_event(ev.kind)) {
-    p = put_key(p, messages_, info.messages, ev.key);
+    p = key(p, messages_, info.messages, ev.key);
     p = E::put_uint(p, ev.msg);
   }
   const auto text = [](std::string_view s) { return [s] { return std::string(s); }; };
@@ -106,11 +121,11 @@ void TraceDigestSink::record(const TraceEvent& ev) {
     case TraceKind::Duplicate: p = E::put_sint(p, ev.value); break;
     case TraceKind::Drop: p = put_name(p, reasons_, static_cast<std::size_t>(ev.reason), text(drop_reason_key(ev.reason))); break;
     case TraceKind::State:
-      p = put_key(p, states_, info.states, ev.key);
-      p = put_key(p, states_, info.states, static_cast<std::size_t>(ev.value));
+      p = key(p, states_, info.states, ev.key);
+      p = key(p, states_, info.states, static_cast<std::size_t>(ev.value));
       break;
     case TraceKind::LogAppend:
-      p = put_key(p, log_records_, info.log_records, ev.key);
+      p = key(p, log_records_, info.log_records, ev.key);
       p = E::put_sint(p, ev.value);
       break;
     case TraceKind::LockAcquire:
@@ -122,11 +137,11 @@ void TraceDigestSink::record(const TraceEvent& ev) {
       break;
     case TraceKind::TxnEnd: p = put_name(p, outcomes_, ev.key, text(txn_outcome_key(static_cast<TxnOutcome>(ev.key)))); break;
     case TraceKind::Note:
-      p = put_key(p, notes_, info.notes, ev.key);
+      p = key(p, notes_, info.notes, ev.key);
       p = E::put_sint(p, ev.value);
       break;
     case TraceKind::Timer:
-      p = put_key(p, timers_, info.timers, ev.key);
+      p = key(p, timers_, info.timers, ev.key);
       p = E::put_sint(p, ev.value);
       break;
     case TraceKind::Limit:

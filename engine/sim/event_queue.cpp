@@ -7,7 +7,8 @@ namespace cs {
 
 void EventQueue::place(std::size_t i, const QueuedEvent& e) {
   heap_[i] = e;
-  if (e.kind == EventKind::Timer) timer_slot(e.idx) = static_cast<std::uint32_t>(i);
+  // A removed lane front has no slot any more (kNotQueued, maybe dropped from the table).
+  if (e.kind == EventKind::Timer && !(e.lane & QueuedEvent::kRemovedFront)) timer_slot(e.idx) = static_cast<std::uint32_t>(i);
 }
 
 void EventQueue::sift_up(std::size_t i, QueuedEvent e) {
@@ -59,29 +60,89 @@ void EventQueue::make_timer_slot(std::uint32_t timer_id) {
   if (need > timer_pos_.size()) timer_pos_.resize(std::max(need, 2 * timer_pos_.size()), kNotQueued);
 }
 
-void EventQueue::push(const QueuedEvent& e) {
-  if (e.kind == EventKind::Timer) make_timer_slot(e.idx);
+void EventQueue::heap_push(const QueuedEvent& e) {
   heap_.push_back(e);
   sift_up(heap_.size() - 1, e);
 }
 
-void EventQueue::pop() {
-  if (heap_.front().kind == EventKind::Timer) timer_slot(heap_.front().idx) = kNotQueued;
+void EventQueue::push_slow(const QueuedEvent& e, std::uint16_t timer_kind) {
+  if (e.kind != EventKind::Timer) return heap_push(e);
+  make_timer_slot(e.idx);
+  if (timer_kind < kTimerLanes) {
+    TimerLane& lane = timer_lanes_[timer_kind];
+    if (!lane.active) {  // the lane's front: into the heap, marked as the lane's
+      lane.active = true;
+      lane.last = e.order();
+      QueuedEvent front = e;
+      front.lane = static_cast<std::uint8_t>(timer_kind + 1);
+      return heap_push(front);
+    }
+    if (lane.last < e.order()) {
+      lane.last = e.order();
+      lane.rest.push_back(e);
+      ++in_timer_lanes_;
+      timer_slot(e.idx) = kInLane;
+      return;
+    }
+  }
+  QueuedEvent alone = e;  // overtakes its lane (or has none): a heap entry of its own
+  alone.lane = 0;
+  heap_push(alone);
+}
+
+bool EventQueue::next_of_lane(std::size_t l, QueuedEvent& out) {
+  TimerLane& lane = timer_lanes_[l];
+  while (!lane.rest.empty()) {
+    const QueuedEvent e = lane.rest.front();
+    lane.rest.pop_front();
+    --in_timer_lanes_;
+    if (!has_timer_slot(e.idx) || timer_slot(e.idx) != kInLane) {
+      note_cancelled(e.order());  // cancelled while it waited: skipped, counted until it is due
+      continue;
+    }
+    out = e;
+    out.lane = static_cast<std::uint8_t>(l + 1);
+    return true;
+  }
+  lane.active = false;
+  return false;
+}
+
+void EventQueue::pop_heap_top() {
+  const QueuedEvent top = heap_.front();
+  if (top.kind == EventKind::Timer && !(top.lane & QueuedEvent::kRemovedFront)) timer_slot(top.idx) = kNotQueued;
+  const unsigned lane = top.lane & ~QueuedEvent::kRemovedFront & 0xFFu;
+  QueuedEvent next;
+  if (lane != 0 && next_of_lane(lane - 1u, next)) {
+    sift_down(0, next);  // the lane's next timer takes the top's place (it comes after the top)
+    return;
+  }
   const QueuedEvent last = heap_.back();
   heap_.pop_back();
   if (!heap_.empty()) sift_down(0, last);
 }
 
-void EventQueue::remove_timer(std::uint32_t timer_id) {
-  if (timer_id < timer_pos_base_ || timer_id - timer_pos_base_ >= timer_pos_.size()) return;
-  std::uint32_t& slot = timer_slot(timer_id);
-  if (slot == kNotQueued) return;
-  const std::size_t i = slot;
-  slot = kNotQueued;
-  cancelled_.push_back(heap_[i].order());
+void EventQueue::note_cancelled(Key k) {
+  cancelled_.push_back(k);
   if (cancelled_is_heap_) std::push_heap(cancelled_.begin(), cancelled_.end(), std::greater<Key>{});
   if (cancelled_.size() >= cancelled_compact_at_) compact_cancelled();
+}
 
+void EventQueue::remove_timer(std::uint32_t timer_id) {
+  if (!has_timer_slot(timer_id)) return;
+  std::uint32_t& slot = timer_slot(timer_id);
+  if (slot == kNotQueued) return;
+  if (slot == kInLane) {
+    slot = kNotQueued;  // stays in its lane, counted, until it would become the lane's front
+    return;
+  }
+  const std::size_t i = slot;
+  slot = kNotQueued;
+  if (heap_[i].lane != 0) {  // a lane's front: stays, counted, until it is the top (top_removed())
+    heap_[i].lane |= QueuedEvent::kRemovedFront;
+    return;
+  }
+  note_cancelled(heap_[i].order());
   const QueuedEvent last = heap_.back();
   heap_.pop_back();
   if (i == heap_.size()) return;  // it was the last entry
@@ -93,11 +154,11 @@ void EventQueue::remove_timer(std::uint32_t timer_id) {
 }
 
 void EventQueue::mark_pruned() {
-  if (heap_.empty()) {
+  if (empty()) {
     cancelled_.clear();  // a prune that empties the queue skips every cancelled timer
     return;
   }
-  frontier_ = heap_.front().order();
+  frontier_ = top().order();
 }
 
 void EventQueue::forget_cancelled_before_frontier() {
@@ -121,7 +182,7 @@ void EventQueue::compact_cancelled() {
 
 bool EventQueue::counts_exactly_at_least(std::size_t n) {
   forget_cancelled_before_frontier();
-  return heap_.size() + cancelled_.size() >= n;
+  return heap_.size() + lane_.size() + in_timer_lanes_ + cancelled_.size() >= n;
 }
 
 }  // namespace cs

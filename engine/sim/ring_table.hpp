@@ -22,6 +22,7 @@ class RingTable {
   const T& operator[](std::size_t i) const { return slots_[(head_ + i) & mask()]; }
   T& front() { return slots_[head_]; }
   const T& front() const { return slots_[head_]; }
+  const T& back() const { return slots_[(head_ + size_ - 1) & mask()]; }
 
   T& push_back(const T& v) {
     if (size_ == slots_.size()) grow();

@@ -94,6 +94,7 @@ Simulator::Simulator(const SimConfig& cfg, Protocol& protocol)
   none.cancelled = true;  // dropped at the first drop_dead_timer_records(); ids go on from 1
   timers_.push_back(none);
   trace_stop_ = counts_trace() ? cfg.trace_limit : UINT64_MAX;
+  trace_bytes_counted_ = counts_trace();
   // Room for the whole trace up front (address space; pages are only touched as records arrive),
   // so it is never reallocated: growing by doubling copied it each time and touched about twice
   // the memory in all, and fresh pages are what recording mostly costs.
@@ -105,8 +106,19 @@ Simulator::Simulator(const SimConfig& cfg, Protocol& protocol)
 
 void Simulator::add_observer(TraceObserver* obs) {
   const std::uint32_t kinds = obs->kinds();
-  for (std::size_t k = 0; k < observers_.size(); ++k)
-    if (kinds & (std::uint32_t{1} << k)) observers_[k].push_back(obs);
+  for (std::size_t k = 0; k < observers_.size(); ++k) {
+    if (!(kinds & (std::uint32_t{1} << k))) continue;
+    const std::uint64_t keys = obs->keys(static_cast<TraceKind>(k));
+    observers_[k].to.push_back({obs, keys});
+    observers_[k].keys |= keys;
+  }
+}
+
+void Simulator::notify(const Fanout& f, const TraceEvent& ev) const {
+  // A key from 64 on has no bit of its own: every observer of the kind gets it.
+  const std::uint64_t bit = ev.key < 64 ? std::uint64_t{1} << ev.key : kAllTraceKeys;
+  for (const Fanout::Listener& l : f.to)
+    if ((l.keys & bit) != 0 || ev.key >= 64) l.observer->observe(ev);
 }
 
 void Simulator::set_trace_sink(TraceSink* sink) {
@@ -154,7 +166,7 @@ void Simulator::start() {
   in_dispatch_ = false;
 }
 
-void Simulator::push(Time t, EventKind kind, std::uint32_t idx) {
+void Simulator::push(Time t, EventKind kind, std::uint32_t idx, std::uint16_t timer_kind) {
   if (halted_ != HaltReason::None) return;
   if (cfg_.scheduled && kind != EventKind::Fault) {
     // Waits for a step that names it; messages and timers are found in their own tables.
@@ -169,7 +181,7 @@ void Simulator::push(Time t, EventKind kind, std::uint32_t idx) {
     record(ev);
     return;
   }
-  queue_.push(QueuedEvent{t, next_seq_++, idx, kind});
+  queue_.push(QueuedEvent{t, next_seq_++, idx, kind}, timer_kind);
 }
 
 bool Simulator::admit(std::size_t bytes) {
@@ -185,16 +197,6 @@ bool Simulator::admit(std::size_t bytes) {
 
 bool Simulator::charge(std::size_t bytes) { return admit(bytes); }
 
-template <class T>
-bool Simulator::admit_one_more(std::vector<T>& v) {
-  // Grows the vector by doubling, as push_back would, but counts the new room before taking it.
-  if (v.size() < v.capacity()) return true;
-  const std::size_t grown = std::max<std::size_t>(16, 2 * v.capacity());
-  if (!admit((grown - v.capacity()) * sizeof(T))) return false;
-  v.reserve(grown);
-  return true;
-}
-
 void Simulator::halt(HaltReason why) {
   if (halted_ != HaltReason::None) return;
   halted_ = why;
@@ -205,7 +207,8 @@ void Simulator::halt(HaltReason why) {
   lim.kind = TraceKind::Limit;
   lim.value = static_cast<std::int64_t>(why);
   const TraceEvent& stored = store(lim);
-  for (TraceObserver* o : observers_[static_cast<std::size_t>(TraceKind::Limit)]) o->observe(stored);
+  const Fanout& fan = observers_[static_cast<std::size_t>(TraceKind::Limit)];
+  if (fan.wants(stored.key)) notify(fan, stored);
 }
 
 const TraceEvent& Simulator::store(const TraceEvent& ev) {
@@ -229,11 +232,11 @@ void Simulator::record_past_trace_limit(TraceKind kind) {
   store(lim);  // observers are not told (as before); the sink is
 }
 
-void Simulator::record(TraceEvent ev) {
+inline void Simulator::record(TraceEvent ev) {
   if (trace_count_ >= trace_stop_) return record_past_trace_limit(ev.kind);
   // A `limit` record is never refused: it says why the run stopped. The bytes are counted whether
   // or not the trace is kept (SimConfig::keep_trace), so that the run does not depend on it.
-  if (ev.kind != TraceKind::Limit && counts_trace() && !admit(sizeof(TraceEvent))) return;
+  if (ev.kind != TraceKind::Limit && trace_bytes_counted_ && !admit(sizeof(TraceEvent))) return;
   ev.seq = trace_count_;
   ev.time = now_;
   // store(), written out: this is the hottest path of a run.
@@ -241,7 +244,8 @@ void Simulator::record(TraceEvent ev) {
   last_kind_ = ev.kind;
   if (sink_) sink_->record(ev);
   const TraceEvent& stored = cfg_.keep_trace ? trace_.emplace_back(ev) : ev;
-  for (TraceObserver* o : observers_[static_cast<std::size_t>(ev.kind)]) o->observe(stored);
+  const Fanout& fan = observers_[static_cast<std::size_t>(ev.kind)];
+  if (fan.wants(ev.key)) notify(fan, stored);
 }
 
 void Simulator::message_event(TraceKind kind, const Message& m, DropReason why) {
@@ -269,7 +273,12 @@ bool Simulator::dead(const QueuedEvent& ev) const {
 void Simulator::prune() const {
   // Cancelled timers are already gone; timers voided by a crash are skipped here.
   bool skipped = false;
-  while (!queue_.empty() && dead(queue_.top())) {
+  while (!queue_.empty()) {
+    if (queue_.top_removed()) {  // cancelled, left in place by the queue (a timer lane's front)
+      queue_.pop();
+      continue;
+    }
+    if (!dead(queue_.top())) break;
     timer(queue_.top().idx).cancelled = true;  // skipped: its record may go
     skipped = true;
     queue_.pop();
@@ -362,7 +371,9 @@ void Simulator::dispatch(const QueuedEvent& ev) {
     case EventKind::Timer: fire_timer(ev.idx); break;
     case EventKind::Fault: fire(ev.idx); break;
     case EventKind::Client: {
-      const ClientRec c = clients_[ev.idx];
+      const ClientRec c = client(ev.idx);
+      client(ev.idx).done = true;
+      drop_done_clients();
       protocol_->on_client(*this, c.kind, c.txn, c.value);
       break;
     }
@@ -490,7 +501,7 @@ std::uint32_t Simulator::set_timer(NodeId node, Time delay, std::uint16_t kind, 
   t.set_at = now_;
   t.fire_at = now_ + std::max<Time>(delay, 0);
   timers_.push_back(t);
-  push(now_ + std::max<Time>(delay, 0), EventKind::Timer, t.id);
+  push(now_ + std::max<Time>(delay, 0), EventKind::Timer, t.id, kind);
   return t.id;
 }
 
@@ -515,9 +526,23 @@ void Simulator::cancel_timer(std::uint32_t id) {
 }
 
 void Simulator::schedule_client(Time delay, std::uint16_t kind, TxnId txn, std::int64_t value) {
-  if (!admit_one_more(clients_)) return;
-  clients_.push_back(ClientRec{kind, txn, value});
-  push(now_ + std::max<Time>(delay, 0), EventKind::Client, static_cast<std::uint32_t>(clients_.size() - 1));
+  // Counted as a vector of every record would grow (by doubling, at least 16), as it once was.
+  static_assert(sizeof(ClientRec) == 16, "the accountant's figure for a workload event");
+  const std::size_t made = clients_base_ + clients_.size();
+  if (made == clients_room_) {
+    const std::size_t grown = std::max<std::size_t>(16, 2 * clients_room_);
+    if (!admit((grown - clients_room_) * sizeof(ClientRec))) return;
+    clients_room_ = grown;
+  }
+  clients_.push_back(ClientRec{kind, false, txn, value});
+  push(now_ + std::max<Time>(delay, 0), EventKind::Client, static_cast<std::uint32_t>(made));
+}
+
+void Simulator::drop_done_clients() {
+  while (!clients_.empty() && clients_.front().done) {
+    clients_.pop_front();
+    ++clients_base_;
+  }
 }
 
 void Simulator::log_append(NodeId node, std::uint16_t type, TxnId txn, std::int64_t value) {

@@ -301,13 +301,17 @@ class Simulator {
   Simulator(const Simulator&) = default;  // clone_for()
   struct ClientRec {
     std::uint16_t kind;
+    bool done;  // dispatched: the record may go once every older one has
     TxnId txn;
     std::int64_t value;
   };
   enum class Deferred : std::uint8_t { Wipe, Restart };
 
-  void push(Time t, EventKind kind, std::uint32_t idx);
-  void record(TraceEvent ev);
+  // `timer_kind`: a timer's kind, which picks its lane in the queue (sim/event_queue.hpp).
+  void push(Time t, EventKind kind, std::uint32_t idx, std::uint16_t timer_kind = 0);
+  // Inlined where records are made (the hottest path of a run: ~4 records per event), so that the
+  // kind's tests and its observers' table are resolved at each call site.
+  [[gnu::always_inline]] inline void record(TraceEvent ev);
   // record() once the trace limit is reached: at most one final `limit` record, then nothing.
   void record_past_trace_limit(TraceKind kind);
   // The record of a message's Send, Duplicate (node = sender, peer = receiver; a duplicate's value is
@@ -320,9 +324,6 @@ class Simulator {
   void halt(HaltReason why);
   // The accountant: counts `bytes` if they fit under the memory limit, else halts the run.
   bool admit(std::size_t bytes);
-  // Makes room for one more element of v, counted (by doubling, as push_back grows); false if refused.
-  template <class T>
-  bool admit_one_more(std::vector<T>& v);
   void dispatch(const QueuedEvent& ev);
   // step() once prune() has run (run_until() has just pruned, through next_event_time()).
   bool step_pruned();
@@ -378,8 +379,17 @@ class Simulator {
   // reused, instead of one record for every timer ever set.
   mutable RingTable<TimerRec> timers_;  // mutable: prune() marks skipped timers dead
   mutable std::uint32_t timers_base_ = 0;
-  std::vector<ClientRec> clients_;
-  std::vector<std::uint32_t> scheduled_clients_;  // scheduled runs: clients_ indices not yet run
+  // Workload events by index from clients_base_ on; leading ones already dispatched are dropped, so
+  // the ring spans the pending ones (a few) instead of one record per transaction ever started.
+  // The accountant still counts them as the vector this was (clients_room_: its capacity), so a run
+  // halts at the memory limit where it did.
+  ClientRec& client(std::uint32_t i) { return clients_[i - clients_base_]; }
+  const ClientRec& client(std::uint32_t i) const { return clients_[i - clients_base_]; }
+  void drop_done_clients();
+  RingTable<ClientRec> clients_;
+  std::uint32_t clients_base_ = 0;
+  std::size_t clients_room_ = 0;
+  std::vector<std::uint32_t> scheduled_clients_;  // scheduled runs: client indices not yet run
   std::vector<ScheduledStep> script_;  // set_script(): the steps step() applies, from script_pos_
   std::size_t script_pos_ = 0;
   bool script_due() const;             // the next event is the script's next step (not a timed fault)
@@ -387,10 +397,25 @@ class Simulator {
   std::uint64_t trace_count_ = 0;
   // trace_count_ at which the trace limit applies: trace_limit, or never when !counts_trace().
   std::uint64_t trace_stop_ = 0;
+  bool trace_bytes_counted_ = false;  // counts_trace(), read once per record
   TraceKind last_kind_ = TraceKind::Count_;  // of the last record; Count_ before the first
   TraceSink* sink_ = nullptr;
-  // By trace kind, in the order they were added: record() calls only those that look at the kind.
-  std::array<std::vector<TraceObserver*>, static_cast<std::size_t>(TraceKind::Count_)> observers_;
+  // The observers of one trace kind, in the order they were added, each with the keys it looks at
+  // (TraceObserver::keys()); `keys` is their union, so a record no observer wants costs one test.
+  struct Fanout {
+    struct Listener {
+      TraceObserver* observer;
+      std::uint64_t keys;
+    };
+    std::uint64_t keys = 0;
+    std::vector<Listener> to;
+    // Whether some observer wants a record with this key (tested inline, before any call).
+    bool wants(std::uint16_t key) const { return key < 64 ? ((keys >> key) & 1) != 0 : !to.empty(); }
+  };
+  // Tells the observers of `ev`'s kind that want its key.
+  void notify(const Fanout& f, const TraceEvent& ev) const;
+  // By trace kind: record() calls only those that look at the kind and the key.
+  std::array<Fanout, static_cast<std::size_t>(TraceKind::Count_)> observers_;
   Network network_;
 
   std::vector<Fault> faults_;

@@ -51,7 +51,7 @@ std::unique_ptr<Simulator> Simulator::clone_without_history_for(Protocol& protoc
   std::unique_ptr<Simulator> copy(new Simulator(*this));
   copy->protocol_ = &protocol;
   copy->sink_ = nullptr;
-  for (auto& list : copy->observers_) list.clear();
+  for (auto& fan : copy->observers_) fan = {};
   copy->messages_.assign(lent.messages.begin() + static_cast<std::ptrdiff_t>(first - messages_base_), lent.messages.end());
   copy->messages_base_ = static_cast<std::uint32_t>(first);
   copy->first_in_flight_ = first;

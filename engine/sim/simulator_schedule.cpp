@@ -40,7 +40,7 @@ std::vector<TimerRec> Simulator::live_timers() const {
 std::vector<ScheduledStep> Simulator::pending_clients() const {
   std::vector<ScheduledStep> out;
   for (std::uint32_t i : scheduled_clients_) {
-    const ClientRec& c = clients_[i];
+    const ClientRec& c = client(i);
     ScheduledStep s;
     s.kind = EventStepKind::Client;
     s.type = c.kind;
@@ -81,9 +81,11 @@ bool Simulator::dispatch_step(const ScheduledStep& s) {
       return false;
     case EventStepKind::Client:
       for (std::size_t k = 0; k < scheduled_clients_.size(); ++k) {
-        const ClientRec c = clients_[scheduled_clients_[k]];
+        const ClientRec c = client(scheduled_clients_[k]);
         if (c.kind != s.type || c.txn != s.txn || c.value != s.a) continue;
+        client(scheduled_clients_[k]).done = true;
         scheduled_clients_.erase(scheduled_clients_.begin() + static_cast<std::ptrdiff_t>(k));
+        drop_done_clients();
         protocol_->on_client(*this, c.kind, c.txn, c.value);
         return true;
       }
@@ -96,7 +98,7 @@ std::unique_ptr<Simulator> Simulator::clone_for(Protocol& protocol) const {
   std::unique_ptr<Simulator> copy(new Simulator(*this));
   copy->protocol_ = &protocol;
   copy->sink_ = nullptr;
-  for (auto& list : copy->observers_) list.clear();
+  for (auto& fan : copy->observers_) fan = {};
   return copy;
 }
 

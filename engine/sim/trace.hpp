@@ -61,6 +61,9 @@ std::string_view drop_reason_key(DropReason r);
 constexpr std::uint32_t trace_kind_bit(TraceKind k) { return std::uint32_t{1} << static_cast<unsigned>(k); }
 constexpr std::uint32_t kAllTraceKinds = (std::uint32_t{1} << static_cast<unsigned>(TraceKind::Count_)) - 1;
 static_assert(static_cast<unsigned>(TraceKind::Count_) <= 32, "trace kinds must fit a 32-bit mask");
+// A key's bit for TraceObserver::keys(): 0 for keys from 64 on, which every observer of the kind gets.
+constexpr std::uint64_t trace_key_bit(std::uint16_t key) { return key < 64 ? std::uint64_t{1} << key : 0; }
+constexpr std::uint64_t kAllTraceKeys = ~std::uint64_t{0};
 
 // Receives trace events as they are recorded (invariant checkers, statistics).
 class TraceObserver {
@@ -70,6 +73,10 @@ class TraceObserver {
   // The kinds of event observe() is called for (trace_kind_bit()s), read once when the observer is
   // added: an observer that looks at few kinds is then not called, virtually, for all the others.
   virtual std::uint32_t kinds() const { return kAllTraceKinds; }
+  // Of a kind in kinds(), the keys (TraceEvent::key) observe() is called for, as trace_key_bit()s;
+  // keys from 64 on are always passed. Read once when the observer is added, like kinds(): an
+  // invariant that looks at one message type or one state is not called for every send or state.
+  virtual std::uint64_t keys(TraceKind) const { return kAllTraceKeys; }
 };
 
 }  // namespace cs

@@ -63,7 +63,8 @@ TEST(EventQueue, RemovedTimersNeverPopAndTheLimitCountSeesThemUntilDue) {
         const QueuedEvent e{now + static_cast<Time>(rng.below(spread)), seq++, timer ? next_timer : 0,
                             timer ? EventKind::Timer : EventKind::Deliver};
         if (timer) timers.push_back(next_timer++);
-        q.push(e);
+        // Any lane, or none (kinds from kTimerLanes on): random times overtake the lanes often.
+        q.push(e, static_cast<std::uint16_t>(rng.below(EventQueue::kTimerLanes + 2)));
         model.entries.push_back({e, false});
       } else if (op < 7 && !timers.empty()) {  // cancel any timer ever set (maybe fired or cancelled)
         const std::uint32_t t = timers[rng.below(timers.size())];
@@ -71,6 +72,7 @@ TEST(EventQueue, RemovedTimersNeverPopAndTheLimitCountSeesThemUntilDue) {
         model.cancel(t);
       } else {  // a simulator step: prune, then pop the top
         model.prune();
+        while (!q.empty() && q.top_removed()) q.pop();  // the simulator's prune
         q.mark_pruned();
         ASSERT_EQ(q.empty(), model.entries.empty()) << "seed " << seed << " step " << step;
         if (q.empty()) continue;
@@ -81,6 +83,62 @@ TEST(EventQueue, RemovedTimersNeverPopAndTheLimitCountSeesThemUntilDue) {
         now = a.time;
       }
       // The limit check at every possible limit around the model's size.
+      const std::size_t size = model.entries.size();
+      for (std::size_t n = size > 2 ? size - 2 : 0; n <= size + 2; ++n)
+        ASSERT_EQ(q.counts_at_least(n), size >= n) << "seed " << seed << " step " << step << " n " << n;
+    }
+  }
+}
+
+// What the lanes are for: deliveries with one latency and timers with one delay per kind, most
+// timers cancelled before they are due (a vote arrives before its timeout), and now and then an event
+// that overtakes its lane. Same pop order and the same limit count as the reference model, at every
+// step.
+TEST(EventQueue, LanesOfFixedDelaysKeepTheOrderAndTheLimitCount) {
+  for (std::uint64_t seed = 1; seed <= 30; ++seed) {
+    Rng rng(seed, 17);
+    EventQueue q;
+    LazyModel model;
+    std::uint64_t seq = 0;
+    std::uint32_t next_timer = 1;
+    std::vector<std::uint32_t> live;  // timers set and not yet cancelled by the test
+    Time now = 0;
+    const Time delays[] = {40, 40, 90, 250, 7, 1000};  // by kind; kinds 0 and 1 share a delay
+    for (int step = 0; step < 4000; ++step) {
+      const auto op = rng.below(100);
+      if (op < 30) {  // a delivery, one latency; now and then a shorter one that overtakes the lane
+        const Time latency = rng.below(20) == 0 ? 1 : 10;
+        const QueuedEvent e{now + latency, seq++, 0, EventKind::Deliver};
+        q.push(e);
+        model.entries.push_back({e, false});
+      } else if (op < 60) {  // a timer of one kind, with that kind's delay (kind 9: no lane)
+        const auto kind = static_cast<std::uint16_t>(rng.below(7) == 6 ? 9 : rng.below(6));
+        const Time delay = kind == 9 ? static_cast<Time>(rng.below(300)) : delays[kind] - (rng.below(30) == 0 ? 5 : 0);
+        const QueuedEvent e{now + delay, seq++, next_timer, EventKind::Timer};
+        live.push_back(next_timer++);
+        q.push(e, kind);
+        model.entries.push_back({e, false});
+      } else if (op < 85 && !live.empty()) {  // cancel a timer, most often a recent one
+        const std::size_t back = std::min<std::size_t>(live.size(), rng.below(2) == 0 ? 3 : live.size());
+        const std::size_t i = live.size() - 1 - rng.below(back);
+        q.remove_timer(live[i]);
+        model.cancel(live[i]);
+        if (rng.below(4) != 0) q.remove_timer(live[i]);  // a second cancel changes nothing
+        live.erase(live.begin() + static_cast<long>(i));
+      } else {  // a simulator step
+        model.prune();
+        while (!q.empty() && q.top_removed()) q.pop();  // the simulator's prune
+        q.mark_pruned();
+        ASSERT_EQ(q.empty(), model.entries.empty()) << "seed " << seed << " step " << step;
+        if (q.empty()) continue;
+        const QueuedEvent a = q.top();
+        q.pop();
+        const QueuedEvent b = model.pop();
+        ASSERT_EQ(a.seq, b.seq) << "seed " << seed << " step " << step;
+        ASSERT_EQ(a.idx, b.idx) << "seed " << seed << " step " << step;
+        now = a.time;
+        if (a.kind == EventKind::Timer) live.erase(std::remove(live.begin(), live.end(), a.idx), live.end());
+      }
       const std::size_t size = model.entries.size();
       for (std::size_t n = size > 2 ? size - 2 : 0; n <= size + 2; ++n)
         ASSERT_EQ(q.counts_at_least(n), size >= n) << "seed " << seed << " step " << step << " n " << n;

@@ -102,3 +102,32 @@ TEST(LockTable, KeepsAnEntryOnlyWhileALockIsHeldOrWaitedFor) {
   EXPECT_EQ(locks.release(sim, 0, 4, never), 0u);  // releasing what was never claimed adds nothing
   EXPECT_EQ(locks.entries(), 0u);
 }
+
+TEST(LockTable, ViewsAndEncodingStayInResourceOrderWhateverTheOrderOfClaims) {
+  // The table is a sorted array: claims made out of order, freed in the middle and made again must
+  // still be shown and encoded by resource (the explorer's canonical state depends on it).
+  PingProtocol p(1);
+  Simulator sim(SimConfig{}, p);
+  sim.add_node("A", "node");
+  LockTable locks;
+  LockClaim c50{50}, c7{7}, c900{900}, c7b{7}, c20{20};
+  locks.acquire(sim, 0, 1, c50);
+  locks.acquire(sim, 0, 2, c7);
+  locks.acquire(sim, 0, 3, c900);
+  locks.acquire(sim, 0, 4, c7b);  // waits behind txn 2
+  locks.release(sim, 0, 1, c50);  // the middle entry goes
+  locks.acquire(sim, 0, 5, c20);  // and a new one takes its place
+  std::vector<LockView> views;
+  locks.append_views(views);
+  ASSERT_EQ(views.size(), 3u);
+  EXPECT_EQ(views[0].resource, 7);
+  EXPECT_EQ(views[0].holder, 2u);
+  EXPECT_EQ(views[0].waiters, (std::vector<TxnId>{4}));
+  EXPECT_EQ(views[1].resource, 20);
+  EXPECT_EQ(views[2].resource, 900);
+  std::vector<std::int64_t> enc;
+  locks.encode(enc);
+  EXPECT_EQ(enc, (std::vector<std::int64_t>{3, 7, 2, 1, 4, 20, 5, 0, 900, 3, 0}));
+  EXPECT_EQ(locks.held(), 3);
+  EXPECT_EQ(locks.waiting(), 1);
+}

@@ -247,3 +247,63 @@ TEST(Simulator, QueueLimitHaltsTheRun) {
   for (int i = 0; i < 20; ++i) r.sim.send(0, 1, 1, 1);
   EXPECT_EQ(r.sim.halted(), HaltReason::QueueLimit);
 }
+
+namespace {
+// Records the keys of the State records it is given.
+struct StateKeyObserver final : TraceObserver {
+  explicit StateKeyObserver(std::uint64_t want) : want(want) {}
+  void observe(const TraceEvent& ev) override { seen.push_back(ev.key); }
+  std::uint32_t kinds() const override { return trace_kind_bit(TraceKind::State); }
+  std::uint64_t keys(TraceKind) const override { return want; }
+  std::uint64_t want;
+  std::vector<std::uint16_t> seen;
+};
+}  // namespace
+
+TEST(Simulator, ObserversAreCalledOnlyForTheKeysTheyAskForAndAllForKeysFrom64On) {
+  PingRun r(fixed_latency(ms(1)), 3);
+  StateKeyObserver busy(trace_key_bit(1)), none(0), all(kAllTraceKeys);
+  r.sim.add_observer(&busy);
+  r.sim.add_observer(&none);
+  r.sim.add_observer(&all);
+  r.sim.start();
+  r.sim.run_until(ms(10));  // B and C each enter BUSY (key 1)
+  r.sim.set_state(1, 9, 1, 0);   // key 0: only the observer of every key
+  r.sim.set_state(1, 9, 0, 70);  // key 70 has no bit: every observer of the kind
+  EXPECT_EQ(busy.seen, (std::vector<std::uint16_t>{1, 1, 70}));
+  EXPECT_EQ(none.seen, (std::vector<std::uint16_t>{70}));
+  EXPECT_EQ(all.seen, (std::vector<std::uint16_t>{1, 1, 0, 70}));
+}
+
+TEST(Simulator, WorkloadEventsRunInTimeOrderAndAreCountedAsWhenEveryOneWasKept) {
+  // The table drops the events already run (it spans the pending ones), but the accountant counts
+  // them as the vector of every event it was: room for 16, then doubling, 16 bytes each.
+  PingRun r(fixed_latency(ms(1)), 2);
+  const std::size_t before = r.sim.memory_used();
+  r.sim.schedule_client(ms(50), 0, 1000);
+  EXPECT_EQ(r.sim.memory_used(), before + 16 * 16);
+  std::vector<TxnId> expected;
+  Rng rng(5, 1);
+  // Out of index order (later indices due earlier), and many more than 16 over the run.
+  for (TxnId t = 1; t <= 15; ++t) r.sim.schedule_client(ms(40) - ms(static_cast<Time>(t)), 0, t);
+  EXPECT_EQ(r.sim.memory_used(), before + 16 * 16);
+  r.sim.schedule_client(ms(60), 0, 2000);  // the 17th
+  EXPECT_EQ(r.sim.memory_used(), before + 32 * 16);
+  for (TxnId t = 15; t >= 1; --t) expected.push_back(t);
+  expected.push_back(1000);
+  expected.push_back(2000);
+  r.sim.start();  // the ping protocol's own client event: txn 1 at time 0
+  expected.insert(expected.begin(), 1);
+  r.sim.run_until(ms(100));
+  // Then 100 more at random delays: run by delay, ties in the order they were scheduled.
+  std::vector<std::pair<Time, TxnId>> more;
+  for (TxnId t = 3000; t < 3100; ++t) more.emplace_back(static_cast<Time>(rng.below(50)) * 100, t);
+  for (const auto& [delay, t] : more) r.sim.schedule_client(delay, 0, t);
+  std::stable_sort(more.begin(), more.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& m : more) expected.push_back(m.second);
+  r.sim.run_until(ms(200));
+  std::vector<TxnId> got;
+  for (const Message& m : r.proto.received)
+    if (m.type == 0) got.push_back(m.txn);
+  EXPECT_EQ(got, expected);
+}
