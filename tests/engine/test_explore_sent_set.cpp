@@ -90,7 +90,9 @@ TEST(ExploreSentSet, FindsEveryViolationTheExactSearchFindsAndEachReplays) {
 #endif
       {"3pc-1p.json", {.crashes = 1}},
       {"3pc-1p.json", {.partitions = 1}},
+#if !defined(__SANITIZE_ADDRESS__)  // 51,779 states in the exact search
       {"3pc-1p.json", {.drops = 1, .duplicates = 1}},
+#endif
       {"outbox-1.json", {.crashes = 1, .drops = 1}, false, 1},
       {"cap-ap.json", {}},
   };
