@@ -76,6 +76,7 @@ struct ExploreFileOptions {
   std::int64_t max_rounds = 0;  // --max-rounds (ScenarioLimits::max_rounds; 0: no bound)
   bool profile = false;         // --profile: where the states come from (ScenarioLimits::profile)
   bool prune_covered = false;   // --prune-covered (ScenarioLimits::prune_covered)
+  bool sent_set = false;        // --sent-set (ScenarioLimits::sent_set)
   bool json = false;
 };
 int explore_file_command(const ExploreFileOptions& opt);

@@ -54,6 +54,7 @@ nlohmann::ordered_json finding_json(const Scenario& base, const explore::Finding
   nlohmann::ordered_json j;
   if (!f.invariant.empty()) j["invariant"] = f.invariant;
   j["depth"] = f.depth;
+  if (f.duplicates >= 0) j["over_approximation"] = {{"duplicates", f.duplicates}, {"replays", f.replays}};
   j["scenario"] = scenario_to_json(explore::path_scenario(base, f.path, title), p);
   return j;
 }
@@ -113,6 +114,9 @@ void print_text(const ExploreFileOptions& opt, const Scenario& s, const explore:
     std::printf("rounds: %s\n", r.rounds_bounded ? ("runs within --max-rounds " + std::to_string(opt.max_rounds) + "; " +
                                                     std::to_string(r.beyond_rounds) + " states past the bound left unexpanded").c_str()
                                                  : "this protocol has no rounds: --max-rounds changes nothing");
+  if (r.sent_set)
+    std::printf("network: the sent set (--sent-set): a message stays in flight once sent and may arrive any number of\n"
+                "  times; an over-approximation of every budget of drops and duplicates, for the safety verdict\n");
   if (r.pruned_covered)
     std::printf("covered states left out: %llu moves reached a state whose messages in flight a stored state with\n"
                 "  the same rest also had (--prune-covered: the violations are exact, blocking states not checked)\n",
@@ -124,10 +128,16 @@ void print_text(const ExploreFileOptions& opt, const Scenario& s, const explore:
   if (r.violations.empty()) std::printf("\ninvariants: held in every state%s\n", r.complete ? "" : " explored");
   for (const auto& v : r.violations) {
     std::printf("\nVIOLATED %s after %d steps (a shortest way):\n", v.invariant.c_str(), v.depth);
+    if (v.duplicates >= 0)
+      std::printf("    %s\n", v.replays ? ("as a real run it needs " + std::to_string(v.duplicates) + " duplicate(s)" +
+                                            (v.duplicates > opt.budget.duplicates ? ", more than --max-dups allows" : "") +
+                                            "; it replays")
+                                                .c_str()
+                                          : "found in the over-approximation only: it does not replay as a real run");
     print_path(v.path, p);
   }
   if (!r.blocking_checked)
-    std::printf("\nblocking states: not checked (--prune-covered)\n");
+    std::printf("\nblocking states: not checked (%s)\n", r.sent_set ? "--sent-set" : "--prune-covered");
   else
     std::printf("\nblocking states: %llu%s\n", static_cast<unsigned long long>(r.blocking_count),
                 r.blocking_count ? " (something stays undecided until a node restarts or the network heals)" : "");
@@ -154,6 +164,7 @@ int explore_file_command(const ExploreFileOptions& opt) {
   limits.max_rounds = opt.max_rounds;
   limits.profile = opt.profile;
   limits.prune_covered = opt.prune_covered;
+  limits.sent_set = opt.sent_set;
   explore::ScenarioResult r;
   std::string error;
   QElapsedTimer clock;
@@ -182,6 +193,8 @@ int explore_file_command(const ExploreFileOptions& opt) {
     j["prune_covered"] = true;
     j["covered_successors"] = r.covered_successors;
   }
+  // Which network was searched: the exact one (messages leave when they arrive) or the sent set.
+  j["network"] = r.sent_set ? "sent_set" : "exact";
   j["transitions"] = r.transitions;
   j["max_depth"] = r.max_depth;
   j["complete"] = r.complete;

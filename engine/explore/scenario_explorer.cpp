@@ -287,6 +287,8 @@ class Search {
   void profile_expansion(std::uint32_t i, const Replay& here, const std::vector<Choice>& moves);
   // The state after `a` then `b` from `rp` (false: one of them was not possible).
   bool after_both(const Replay& rp, const Choice& a, const Choice& b, Fingerprint& out);
+  // ScenarioLimits::sent_set: a violation's path as a real run with the duplicates it needs.
+  void realise(Finding& f);
   std::size_t memory() const {
     return cover_.bytes() + index_.bytes() + choices_.bytes() + nodes_.capacity() * sizeof(Node) + edges_.capacity() * sizeof(edges_[0]) + flags_.capacity() +
            orbits_.capacity() * sizeof(std::uint32_t);
@@ -379,7 +381,7 @@ bool Search::apply(Replay& rp, const Choice& c) const {
   if (c.kind == Choice::Kind::Step) {
     if (!sim.apply_step(c.step)) return false;
     if (c.step.kind == EventStepKind::Drop) ++rp.used.drops;
-    if (c.step.kind == EventStepKind::Duplicate) ++rp.used.duplicates;
+    if (c.step.kind == EventStepKind::Duplicate && !limits_.sent_set) ++rp.used.duplicates;
     return true;
   }
   if (!sim.apply_now(fault_action(c))) return false;
@@ -401,6 +403,13 @@ std::vector<Choice> Search::choices(const Replay& rp) const {
   };
   for (std::uint32_t id : sim.in_flight()) {
     const Message& m = sim.message(id);
+    if (limits_.sent_set) {
+      // The sent set: a message stays in flight when it arrives (a delivery is a duplicate, free of
+      // the budget), and drops are subsumed by never delivering. A stale message is only ever dropped
+      // and is not in the state: delivering it changes nothing.
+      if (!is_stale(sim.network(), m)) step(message_step(m, EventStepKind::Duplicate));
+      continue;
+    }
     step(message_step(m, EventStepKind::Deliver));
     // A stale message (state_encoder.hpp) is lost whatever happens: losing or doubling it on
     // purpose would spend the budget on nothing.
@@ -513,13 +522,21 @@ bool Search::run(std::string& error) {
   root_ = copy(*root);
   rounds_apply_ = limits_.max_rounds > 0 && dynamic_cast<const RoundedProtocol*>(&root->run->protocol()) != nullptr;
   r_.rounds_bounded = rounds_apply_;
-  if (limits_.prune_covered && !dynamic_cast<const NetworkBlindProtocol*>(&root->run->protocol())) {
+  const auto* blind = dynamic_cast<const NetworkBlindProtocol*>(&root->run->protocol());
+  const bool network_blind = blind && blind->network_blind();
+  if (limits_.prune_covered && !network_blind) {
     error = "prune_covered: protocol " + base_.protocol +
             " may read the messages in flight, so a state with more of them need not cover one with fewer";
     return false;
   }
+  if (limits_.sent_set && !network_blind) {
+    error = "sent_set: protocol " + base_.protocol +
+            " may read the messages in flight, so a run with more of them need not do what one with fewer does";
+    return false;
+  }
   r_.pruned_covered = limits_.prune_covered;
-  r_.blocking_checked = !limits_.prune_covered;
+  r_.sent_set = limits_.sent_set;
+  r_.blocking_checked = !limits_.prune_covered && !limits_.sent_set;
   index_.insert(encode(*root, 0), 0);
   if (limits_.prune_covered) cover_.covered_else_add(encoder_.words(), encoder_.messages_begin(), encoder_.messages_end());
   add_state(UINT32_MAX, Choice{}, *root);
@@ -568,7 +585,49 @@ bool Search::run(std::string& error) {
   }
   if (limits_.symmetry) r_.symmetry_reduced_states = nodes_.size();
   if (r_.blocking_checked) find_blocking();
+  if (limits_.sent_set)
+    for (Finding& f : r_.violations) realise(f);
   return true;
+}
+
+// A delivery in the sent set leaves the message in flight; a real network keeps it only if it was
+// duplicated. Start with every delivery a plain one; where a later step names a message no longer in
+// flight, the latest earlier delivery of the same message becomes a duplicate (node states are the
+// same either way: only the network differs), and the path is replayed again. At most one round per
+// step. Then the run is checked to end in the same violation.
+void Search::realise(Finding& f) {
+  std::vector<Choice> path = f.path;
+  for (Choice& c : path)
+    if (c.kind == Choice::Kind::Step && c.step.kind == EventStepKind::Duplicate) c.step.kind = EventStepKind::Deliver;
+  const bool was = limits_.sent_set;
+  limits_.sent_set = false;  // apply() counts duplicates again
+  f.replays = false;
+  for (std::size_t round = 0; round <= path.size(); ++round) {
+    auto rp = replay({});  // the initial run (a copy of it when the protocol can be copied)
+    if (!rp) break;
+    std::size_t failed = path.size();
+    for (std::size_t k = 0; k < path.size(); ++k)
+      if (!apply(*rp, path[k])) {
+        failed = k;
+        break;
+      }
+    if (failed == path.size()) {
+      f.duplicates = rp->used.duplicates;
+      f.replays = std::any_of(rp->run->invariants().begin(), rp->run->invariants().end(),
+                              [&](const auto& inv) { return inv->key() == f.invariant && !inv->held(); });
+      if (f.replays) f.path = std::move(path);
+      break;
+    }
+    const Choice& missing = path[failed];
+    if (missing.kind != Choice::Kind::Step || missing.step.kind != EventStepKind::Deliver) break;
+    std::size_t k = failed;
+    while (k > 0 && !(path[k - 1].kind == Choice::Kind::Step && path[k - 1].step.kind == EventStepKind::Deliver &&
+                      path[k - 1].step == missing.step))
+      --k;
+    if (k == 0) break;  // never delivered before: cannot happen in a path of the sent set
+    path[k - 1].step.kind = EventStepKind::Duplicate;
+  }
+  limits_.sent_set = was;
 }
 
 bool Search::after_both(const Replay& rp, const Choice& a, const Choice& b, Fingerprint& out) {

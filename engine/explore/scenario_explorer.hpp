@@ -52,6 +52,15 @@ struct ScenarioLimits {
   // with fewer messages can block where one with more does not). Only for a protocol that never reads
   // the network (NetworkBlindProtocol, sim/network_blind.hpp); explore_scenario refuses others.
   bool prune_covered = false;
+  // Not the real network but an over-approximation of it, for the safety verdict (docs/explorer.md,
+  // "The sent set"): the TLA+ specifications' network, where a message once sent stays in flight for
+  // ever and may be delivered any number of times, in any order (every delivery is a duplicate, free
+  // of the budget; drops and duplicates are subsumed). Every run of the exact search is matched by a
+  // run of this one with the same node states and at least its messages, so "no violation here"
+  // implies "no violation" there. A violation found here may need more duplicates than the budget
+  // allows: it is re-played as a real run with as few duplicates as it takes (Finding::duplicates,
+  // Finding::replays). Blocking states are not checked. Only for a NetworkBlindProtocol.
+  bool sent_set = false;
 };
 inline constexpr std::size_t kMaxSymmetricNodes = 6;  // 720 renamings per state
 
@@ -70,6 +79,12 @@ struct Finding {
   std::string invariant;  // violations: the invariant's key; blocking states: empty
   int depth = 0;          // choices from the initial state (the shortest path: breadth-first)
   std::vector<Choice> path;
+  // ScenarioLimits::sent_set: the path as a real run (a delivery is a duplicate only where the same
+  // message is delivered again later and not sent again in between), how many duplicates that run
+  // uses, and whether it replays to the same violation (checked by replaying it). Not filled
+  // otherwise (duplicates = -1).
+  int duplicates = -1;
+  bool replays = true;
 };
 
 // Where a search's states come from (ScenarioLimits::profile; docs/explorer.md, "Where the states
@@ -122,7 +137,8 @@ struct ScenarioResult {
   // (each such state left out; one state reached by several moves is counted each time).
   bool pruned_covered = false;
   std::uint64_t covered_successors = 0;
-  bool blocking_checked = true;  // false with prune_covered: blocking_count is not known
+  bool blocking_checked = true;  // false with prune_covered or sent_set: blocking_count is not known
+  bool sent_set = false;         // ScenarioLimits::sent_set: the over-approximation was searched
 };
 
 struct Progress {

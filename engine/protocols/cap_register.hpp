@@ -41,6 +41,7 @@
 #include "protocols/client_ops.hpp"
 #include "sim/diagnostic.hpp"
 #include "protocols/descriptor.hpp"
+#include "sim/network_blind.hpp"
 #include "sim/protocol.hpp"
 #include "sim/simulator.hpp"
 
@@ -88,7 +89,8 @@ struct Params {
 std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out);
 const ProtocolDescriptor& describe();
 
-class CapRegister final : public Protocol, public lin::RegisterHistory {
+// Network-blind (sim/network_blind.hpp): no handler, encoding or checker reads the messages in flight.
+class CapRegister final : public Protocol, public lin::RegisterHistory, public NetworkBlindProtocol {
  public:
   explicit CapRegister(Params p);
 

@@ -28,6 +28,7 @@
 #include "sim/diagnostic.hpp"
 #include "protocols/descriptor.hpp"
 #include "sim/protocol.hpp"
+#include "sim/network_blind.hpp"
 #include "sim/rounds.hpp"
 #include "sim/simulator.hpp"
 
@@ -60,9 +61,12 @@ std::unique_ptr<Protocol> create_dual_write(const nlohmann::json& params, Diagno
 const ProtocolDescriptor& describe_outbox();
 const ProtocolDescriptor& describe_dual_write();
 
-class Outbox final : public Protocol, public RoundedProtocol {
+class Outbox final : public Protocol, public RoundedProtocol, public NetworkBlindProtocol {
  public:
   explicit Outbox(Params p);
+  // With its outbox nothing reads the network; dual write's crash handler does (on_crash: whether a
+  // PUBLISH is in flight decides the "event lost" note that exactly_once_effect reads).
+  bool network_blind() const override { return p_.outbox; }
 
   const ProtocolInfo& info() const override { return info_; }
   std::vector<NodeSpec> node_specs() const override;

@@ -511,6 +511,38 @@ TEST(CliExplore, SymmetryReportsReducedAndUnreducedCounts) {
   EXPECT_EQ(cli({QStringLiteral("run"), explore_scenario("2pc-2p.json"), QStringLiteral("--symmetry")}).code, 2);
 }
 
+// --sent-set (docs/explorer.md, "The sent set"): the JSON names the network searched, says blocking
+// was not checked, and gives each violation's real run (how many duplicates, whether it replays);
+// that scenario replays through `run` to the same invariant. Text says it in words; a protocol that
+// reads the network is refused; the option belongs to explore FILE.
+TEST(CliExplore, SentSetNamesItsNetworkAndItsFindingsReplay) {
+  const Result r = cli({QStringLiteral("explore"), explore_scenario("3pc-1p.json"), QStringLiteral("--max-partitions"),
+                        QStringLiteral("1"), QStringLiteral("--sent-set"), QStringLiteral("--json")});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto j = parse(r);
+  EXPECT_EQ(j.at("network"), "sent_set");
+  EXPECT_EQ(j.at("complete"), true);
+  EXPECT_EQ(j.at("blocking_states").at("checked"), false);
+  ASSERT_EQ(j.at("violations").size(), 1u);
+  const auto& v = j.at("violations").front();
+  EXPECT_EQ(v.at("invariant"), "agreement");
+  EXPECT_EQ(v.at("over_approximation").at("replays"), true);
+  EXPECT_EQ(v.at("over_approximation").at("duplicates"), 0);
+  QTemporaryDir dir;
+  const auto run = replay_finding(v, dir, QStringLiteral("violation.json"));
+  EXPECT_EQ(run.at("invariants").at("agreement").at("held"), false) << v.dump();
+  const Result exact = cli({QStringLiteral("explore"), explore_scenario("2pc-1p.json"), QStringLiteral("--json")});
+  EXPECT_EQ(parse(exact).at("network"), "exact");
+  const Result text = cli({QStringLiteral("explore"), explore_scenario("3pc-1p.json"), QStringLiteral("--max-partitions"),
+                           QStringLiteral("1"), QStringLiteral("--sent-set")});
+  EXPECT_NE(text.out.find("network: the sent set"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("as a real run it needs 0 duplicate(s); it replays"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("blocking states: not checked (--sent-set)"), std::string::npos) << text.out;
+  EXPECT_EQ(cli({QStringLiteral("explore"), explore_scenario("dual-write-1.json"), QStringLiteral("--sent-set")}).code, 2);
+  EXPECT_EQ(cli({QStringLiteral("explore"), QStringLiteral("--model"), QStringLiteral("tcommit"), QStringLiteral("--sent-set")}).code, 2);
+  EXPECT_EQ(cli({QStringLiteral("run"), explore_scenario("2pc-1p.json"), QStringLiteral("--sent-set")}).code, 2);
+}
+
 // --max-rounds: the outbox with one crash, one drop and at most one publication is complete, and the
 // JSON says the bound and the states past it; the text says it in words; a protocol without rounds
 // says the bound changed nothing; a bad value is a usage error.

@@ -524,14 +524,15 @@ TEST(ExploreScenarios, TwoPcWithThreeParticipantsAndOneCrashKeepsAtomicityWithin
   EXPECT_GE(r.max_depth, kClasses == 100'000 ? 14 : 11);
 }
 
-// A protocol whose handlers read the messages in flight (the outbox's crash handler) is refused:
-// more messages need not mean more behaviour there.
+// A protocol whose handlers read the messages in flight (dual write's crash handler: whether a
+// PUBLISH is in flight decides the "event lost" note) is refused: more messages need not mean more
+// behaviour there. The outbox with its outbox does not read them (Outbox::network_blind).
 TEST(ExploreScenarios, PruningCoveredStatesIsRefusedForAProtocolThatReadsTheNetwork) {
   ScenarioResult r;
   std::string error;
   ScenarioLimits limits;
   limits.prune_covered = true;
-  EXPECT_FALSE(explore_scenario(load("outbox-1.json"), {.crashes = 1}, limits, r, error));
+  EXPECT_FALSE(explore_scenario(load("dual-write-1.json"), {.crashes = 1}, limits, r, error));
   EXPECT_NE(error.find("messages in flight"), std::string::npos) << error;
 }
 
