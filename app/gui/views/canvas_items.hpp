@@ -131,6 +131,10 @@ class NodeItem : public QGraphicsItem {
   int timerPillsDrawn() const { return timerPillsDrawn_; }  // accent pills painted so far (tests)
   QStringList gaugeTextsDrawn() const { return gaugeTextsDrawn_; }  // the gauge rows last painted (tests)
   int cardPaints() const { return cardPaints_; }  // times the card (into its cache) was painted (tests)
+  // The pills' faces are blitted from a patch painted once per text (paintTimers); off, every pill
+  // is drawn whole on every paint. The patch's paints so far, for the tests.
+  void setCountdownPatchEnabled(bool on) { countdownPatch_.setEnabled(on); }
+  int countdownPatchRenders() const { return countdownPatch_.renders(); }
   // The card without the log panel, in item coordinates (links and tokens stop at its edge).
   QRectF cardRect() const { return card_; }
   // The card and its log panel: where a message token appears and disappears.
