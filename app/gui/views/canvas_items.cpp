@@ -128,6 +128,10 @@ void NodeItem::setData(const Data& d) {
 }
 
 void NodeItem::styleChanged() {
+  // Fonts, pens and colours changed: the pills are measured, laid out and painted again.
+  titleRow_ = QRectF();
+  countdownKey_ = CountdownKey();
+  countdownPatch_.clear();
   layout();
   update();
   countdowns_->update();
@@ -174,13 +178,56 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
   paintCard(p);
 }
 
+// The pills change their text a few times a second and their wedges on every frame: the rest is
+// blitted from a patch painted once per text (PatchCache). In the title row (the usual place) the
+// patch lies on the card's plain body; in the aid row, under the lines that say why the node is
+// blocked, the pills' edges may meet those lines' descenders, so there they are drawn directly.
 void NodeItem::paintTimers(QPainter* p) {
-  if (countdownInTitle()) paintCountdowns(p, titleCountdownRow(), true);
-  else if (const QRectF row = aidCountdownRow(); !row.isNull()) paintCountdowns(p, row);
+  const auto& timers = d_.aids.timers;
+  if (timers.isEmpty()) return;
+  // What the layout depends on: the row, the highlight, and the texts of the timers it may show
+  // (the title row shows the first and a count; the aid row tries them in turn).
+  CountdownKey key;
+  key.inTitle = countdownInTitle();
+  key.row = key.inTitle ? titleCountdownRow() : aidCountdownRow();
+  if (key.row.isNull()) return;
+  key.highlighted = timersHighlighted_;
+  key.count = timers.size();
+  for (qsizetype i = 0; i < (key.inTitle ? 1 : timers.size()); ++i) key.texts << timers[i].text << timers[i].shortText;
+  if (!(key == countdownKey_)) {
+    countdownLayout_ = layoutCountdowns(key.row, key.inTitle);
+    countdownKey_ = std::move(key);
+    ++countdownGeneration_;
+  }
+  const CountdownLayout& layout = countdownLayout_;
+  if (timersHighlighted_) timerPillsDrawn_ += static_cast<int>(layout.pills.size());
+  // The title row is empty but for the pills when the card is up and no BLOCKED stamp sits there.
+  const bool plainBody = countdownKey_.inTitle && d_.up && !(style_->projector && d_.blocked);
+  if (plainBody) {
+    QRectF bounds;
+    for (const CountdownLayout::Pill& pill : layout.pills) bounds |= pill.pill;
+    if (!layout.moreText.isEmpty()) bounds |= layout.moreInk;
+    const qreal pen = style_->pen(timersHighlighted_ ? 3 : 1.2);
+    bounds.adjust(-pen, -pen, pen, pen);
+    if (countdownPatch_.paint(p, bounds, style_->scheme->panel, countdownGeneration_, [&](QPainter* ip) { paintCountdownFaces(ip, layout); })) {
+      paintCountdownWedges(p, layout);
+      return;
+    }
+  }
+  paintCountdowns(p, layout);
 }
 
 // Right of the name in the title row (paintTitleRow leaves the room empty, where the role would go).
 QRectF NodeItem::titleCountdownRow() const {
+  // Measured once per name and card shape (shaping the name on every frame cost more than its pill).
+  if (titleRowName_ == d_.name && titleRowCard_ == card_ && !titleRow_.isNull()) return titleRow_;
+  titleRowName_ = d_.name;
+  titleRowCard_ = card_;
+  titleRow_ = measureTitleCountdownRow();
+  return titleRow_;
+}
+
+QRectF NodeItem::measureTitleCountdownRow() const {
   const qreal f = style_->space;
   const QFontMetricsF nameM(style_->name), smallM(style_->small);
   const qreal left = card_.left() + 14 * f, right = card_.right() - 10 * f;
@@ -261,15 +308,14 @@ void NodeItem::paintAids(QPainter* p, qreal y) {
 // A clock face whose filled wedge is the time still to run, then the timer's name and what is left
 // ("120 ms" alone where the name does not fit). Pills flow left to right; those that do not fit are
 // counted in a "+N" at the end. Flush right (the title row), only the first pill and the count.
-void NodeItem::paintCountdowns(QPainter* p, QRectF row, bool right) {
-  const palette::Scheme& s = *style_->scheme;
+NodeItem::CountdownLayout NodeItem::layoutCountdowns(QRectF row, bool right) const {
+  CountdownLayout out;
   const qreal f = style_->space;
   const QFontMetricsF smallM(style_->small);
   const qreal icon = row.height() - 6 * f;
   const auto& timers = d_.aids.timers;
   const auto pillWidth = [&](const QString& text) { return 4 * f + icon + 4 * f + smallM.horizontalAdvance(text) + 8 * f; };
   const qreal moreW = smallM.horizontalAdvance(QStringLiteral("+99")) + 6 * f;
-  p->setFont(style_->small);
   qreal x = row.left();
   for (qsizetype i = 0; i < timers.size(); ++i) {
     const NodeAids::Countdown& c = timers[i];
@@ -279,35 +325,72 @@ void NodeItem::paintCountdowns(QPainter* p, QRectF row, bool right) {
     if (x + pillWidth(text) > row.right() - reserve) text = c.shortText;
     const qreal w = pillWidth(text);
     if (x + w > row.right() - reserve && i > 0) {
-      p->setPen(s.mutedInk);
-      p->drawText(QRectF(x, row.top(), row.right() - x, row.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                  QStringLiteral("+%1").arg(timers.size() - i));
-      return;
+      out.more = QRectF(x, row.top(), row.right() - x, row.height());
+      out.moreText = QStringLiteral("+%1").arg(timers.size() - i);
+      out.moreInk = QRectF(x - 2 * f, row.top(), smallM.horizontalAdvance(out.moreText) + 4 * f, row.height());
+      return out;
     }
     if (right) x = std::max(row.left(), row.right() - reserve - w);
-    const QRectF pill(x, row.top() + 1 * f, std::min(w, row.right() - x), row.height() - 2 * f);
-    // A lesson points at this node's timers: the pills get the highlight's accent outline.
+    CountdownLayout::Pill pill;
+    pill.timer = i;
+    pill.pill = QRectF(x, row.top() + 1 * f, std::min(w, row.right() - x), row.height() - 2 * f);
+    pill.face = QRectF(pill.pill.left() + 4 * f, pill.pill.center().y() - icon / 2, icon, icon);
+    pill.textBox = QRectF(pill.face.right() + 4 * f, pill.pill.top(), pill.pill.right() - pill.face.right() - 8 * f, pill.pill.height());
+    pill.text = smallM.elidedText(text, Qt::ElideRight, pill.textBox.width());
+    out.pills.push_back(pill);
+    x = pill.pill.right() + 6 * f;
+    if (last && timers.size() > i + 1) {
+      out.more = QRectF(x, row.top(), row.right() - x + moreW, row.height());
+      out.moreText = QStringLiteral("+%1").arg(timers.size() - i - 1);
+      out.moreInk = QRectF(x - 2 * f, row.top(), smallM.horizontalAdvance(out.moreText) + 4 * f, row.height());
+    }
+    if (last) return out;
+  }
+  return out;
+}
+
+// What stays while the timers run: each pill's body, its clock's rim and its text, and the "+N".
+void NodeItem::paintCountdownFaces(QPainter* p, const CountdownLayout& layout) const {
+  const palette::Scheme& s = *style_->scheme;
+  p->setFont(style_->small);
+  for (const CountdownLayout::Pill& pill : layout.pills) {
     p->setPen(timersHighlighted_ ? QPen(style_->highlight, style_->pen(3)) : QPen(s.panelBorder, style_->pen(1)));
-    if (timersHighlighted_) ++timerPillsDrawn_;
     p->setBrush(s.background);
-    p->drawRoundedRect(pill, pill.height() / 2, pill.height() / 2);
-    const QRectF face(pill.left() + 4 * f, pill.center().y() - icon / 2, icon, icon);
+    p->drawRoundedRect(pill.pill, pill.pill.height() / 2, pill.pill.height() / 2);
     p->setPen(QPen(s.ink, style_->pen(1.2)));
     p->setBrush(Qt::NoBrush);
-    p->drawEllipse(face);
-    p->setPen(Qt::NoPen);
-    p->setBrush(s.blocked);
-    p->drawPie(face.adjusted(1.5 * f, 1.5 * f, -1.5 * f, -1.5 * f), 90 * 16, -qRound(c.left * 360 * 16));
+    p->drawEllipse(pill.face);
     p->setPen(s.ink);
-    const QRectF textBox(face.right() + 4 * f, pill.top(), pill.right() - face.right() - 8 * f, pill.height());
-    p->drawText(textBox, Qt::AlignLeft | Qt::AlignVCenter, smallM.elidedText(text, Qt::ElideRight, textBox.width()));
-    x = pill.right() + 6 * f;
-    if (last && timers.size() > i + 1) {
-      p->setPen(s.mutedInk);
-      p->drawText(QRectF(x, row.top(), row.right() - x + moreW, row.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                  QStringLiteral("+%1").arg(timers.size() - i - 1));
-    }
-    if (last) return;
+    p->drawText(pill.textBox, Qt::AlignLeft | Qt::AlignVCenter, pill.text);
+  }
+  if (!layout.moreText.isEmpty()) {
+    p->setPen(s.mutedInk);
+    p->drawText(layout.more, Qt::AlignLeft | Qt::AlignVCenter, layout.moreText);
+  }
+}
+
+// What moves: the wedge of the time still to run, inside the clock's rim.
+void NodeItem::paintCountdownWedges(QPainter* p, const CountdownLayout& layout) const {
+  const qreal f = style_->space;
+  p->setPen(Qt::NoPen);
+  p->setBrush(style_->scheme->blocked);
+  for (const CountdownLayout::Pill& pill : layout.pills)
+    p->drawPie(pill.face.adjusted(1.5 * f, 1.5 * f, -1.5 * f, -1.5 * f), 90 * 16, -qRound(d_.aids.timers[pill.timer].left * 360 * 16));
+}
+
+// The pills drawn directly, each whole in turn (the order they were always drawn in).
+void NodeItem::paintCountdowns(QPainter* p, const CountdownLayout& layout) const {
+  for (const CountdownLayout::Pill& pill : layout.pills) {
+    CountdownLayout one;
+    one.pills.push_back(pill);
+    paintCountdownFaces(p, one);
+    paintCountdownWedges(p, one);
+  }
+  if (!layout.moreText.isEmpty()) {
+    CountdownLayout more;
+    more.more = layout.more;
+    more.moreText = layout.moreText;
+    paintCountdownFaces(p, more);
   }
 }
 

@@ -9,8 +9,10 @@
 #include <QStringList>
 #include <functional>
 #include <utility>
+#include <vector>
 
 #include "node_aids.hpp"
+#include "patch_cache.hpp"
 #include "palette.hpp"
 #include "sim/types.hpp"
 
@@ -129,6 +131,10 @@ class NodeItem : public QGraphicsItem {
   int timerPillsDrawn() const { return timerPillsDrawn_; }  // accent pills painted so far (tests)
   QStringList gaugeTextsDrawn() const { return gaugeTextsDrawn_; }  // the gauge rows last painted (tests)
   int cardPaints() const { return cardPaints_; }  // times the card (into its cache) was painted (tests)
+  // The pills' faces are blitted from a patch painted once per text (paintTimers); off, every pill
+  // is drawn whole on every paint. The patch's paints so far, for the tests.
+  void setCountdownPatchEnabled(bool on) { countdownPatch_.setEnabled(on); }
+  int countdownPatchRenders() const { return countdownPatch_.renders(); }
   // The card without the log panel, in item coordinates (links and tokens stop at its edge).
   QRectF cardRect() const { return card_; }
   // The card and its log panel: where a message token appears and disappears.
@@ -160,9 +166,24 @@ class NodeItem : public QGraphicsItem {
   // Where the countdown pills go: the title row right of the name, or the aid row under the reasons
   // why the node is blocked; null when none is shown.
   QRectF titleCountdownRow() const;
+  QRectF measureTitleCountdownRow() const;
   QRectF aidCountdownRow() const;
   // Pills from the left of `row`; `right`: one pill (and "+N") flush right, for the title row.
-  void paintCountdowns(QPainter* p, QRectF row, bool right = false);
+  struct CountdownLayout {
+    struct Pill {
+      qsizetype timer = 0;  // index into the node's timers
+      QRectF pill, face, textBox;
+      QString text;  // as it fits
+    };
+    std::vector<Pill> pills;
+    QRectF more;     // "+N": the timers without a pill, written left-aligned in this box
+    QRectF moreInk;  // where its glyphs are
+    QString moreText;
+  };
+  CountdownLayout layoutCountdowns(QRectF row, bool right) const;
+  void paintCountdownFaces(QPainter* p, const CountdownLayout& layout) const;   // bodies, rims, texts
+  void paintCountdownWedges(QPainter* p, const CountdownLayout& layout) const;  // the time left
+  void paintCountdowns(QPainter* p, const CountdownLayout& layout) const;       // all of it, directly
   void paintLog(QPainter* p);
   // A projector writes a running node's one WAL line beside its "WAL" header (one row, not two).
   bool logHeaderInline() const { return style_->projector && d_.up && d_.log.size() == 1; }
@@ -178,6 +199,21 @@ class NodeItem : public QGraphicsItem {
   int timerPillsDrawn_ = 0;
   int cardPaints_ = 0;
   QStringList gaugeTextsDrawn_;
+  // The pills' layout for countdownKey_, and their painted faces (generation countdownGeneration_).
+  struct CountdownKey {
+    QRectF row;
+    bool inTitle = false, highlighted = false;
+    qsizetype count = 0;
+    QStringList texts;
+    bool operator==(const CountdownKey&) const = default;
+  };
+  CountdownKey countdownKey_;
+  CountdownLayout countdownLayout_;
+  quint64 countdownGeneration_ = 0;
+  PatchCache countdownPatch_;
+  // titleCountdownRow() as measured for this name and card.
+  mutable QString titleRowName_;
+  mutable QRectF titleRowCard_, titleRow_;
 };
 
 // A link between two nodes: healthy, partitioned or cut (broken with a red X); clickable.

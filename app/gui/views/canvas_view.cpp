@@ -947,6 +947,24 @@ void CanvasView::chooseTokenLabels(const std::vector<const MessageItem*>& order,
   for (const NodeItem* n : nodes_) cards.push_back(vt.mapRect(n->outlineRect().translated(n->pos())).adjusted(-3, -3, 3, 3));
   if (!legendRect().isNull()) cards.push_back(legendRect());
   const QRectF pane(viewport()->rect());
+  // The labels placed so far, found by the cells of a coarse grid over the pane that they touch: a
+  // label is checked against its neighbours, not against each of ~200 labels (same answer: two
+  // rectangles that intersect share a point, and so a cell).
+  constexpr qreal kCell = 128;
+  const int cols = std::max(1, static_cast<int>(std::ceil(pane.width() / kCell)));
+  const int rows = std::max(1, static_cast<int>(std::ceil(pane.height() / kCell)));
+  labelGrid_.resize(static_cast<std::size_t>(cols) * static_cast<std::size_t>(rows));
+  for (auto& cell : labelGrid_) cell.clear();
+  const auto cellsOf = [&](const QRectF& r, auto&& visit) {
+    const int c0 = std::clamp(static_cast<int>(std::floor(r.left() / kCell)), 0, cols - 1);
+    const int c1 = std::clamp(static_cast<int>(std::floor(r.right() / kCell)), 0, cols - 1);
+    const int r0 = std::clamp(static_cast<int>(std::floor(r.top() / kCell)), 0, rows - 1);
+    const int r1 = std::clamp(static_cast<int>(std::floor(r.bottom() / kCell)), 0, rows - 1);
+    for (int y = r0; y <= r1; ++y)
+      for (int x = c0; x <= c1; ++x)
+        if (!visit(labelGrid_[static_cast<std::size_t>(y) * static_cast<std::size_t>(cols) + static_cast<std::size_t>(x)])) return false;
+    return true;
+  };
   std::vector<QRectF> placed;
   for (const MessageItem* m : byPriority) {
     const qreal textW = tokenLabelWidth(m->label());
@@ -958,7 +976,10 @@ void CanvasView::chooseTokenLabels(const std::vector<const MessageItem*>& order,
     };
     const auto clear = [&](const QRectF& rect) {
       const auto hits = [&](const QRectF& o) { return o.intersects(rect); };
-      return pane.contains(rect) && std::none_of(placed.begin(), placed.end(), hits) && std::none_of(cards.begin(), cards.end(), hits);
+      if (!pane.contains(rect) || std::any_of(cards.begin(), cards.end(), hits)) return false;
+      return cellsOf(rect, [&](const std::vector<int>& cell) {
+        return std::none_of(cell.begin(), cell.end(), [&](int i) { return hits(placed[static_cast<std::size_t>(i)]); });
+      });
     };
     // Above right first (where a reader looks), then above left, below right, below left. A token
     // whose every place is taken goes unlabelled for now; the legend names its kind, and its label
@@ -968,6 +989,10 @@ void CanvasView::chooseTokenLabels(const std::vector<const MessageItem*>& order,
       const QRectF rect = inView(side);
       if (!clear(rect)) continue;
       placed.push_back(rect);
+      cellsOf(rect, [&](std::vector<int>& cell) {
+        cell.push_back(static_cast<int>(placed.size() - 1));
+        return true;
+      });
       labelsShown_.insert(m->id(), rect);
       break;
     }

@@ -184,6 +184,7 @@ class CanvasView : public QGraphicsView {
   static void trimSprite(Sprite& sprite);
   bool trimSprites_ = true;
   QHash<quint32, QRectF> labelsShown_;
+  std::vector<std::vector<int>> labelGrid_;  // chooseTokenLabels: placed labels by grid cell
   QHash<QString, Sprite> sprites_;  // one per message type look, at the current scale
   QHash<QString, qreal> labelWidths_;  // token label advances in labelWidthFont_ (tokenLabelWidth)
   QFont labelWidthFont_;
