@@ -199,6 +199,8 @@ class PaxosCommit final : public Protocol, public RoundedProtocol, public Networ
   void part_recover(Simulator& sim, NodeId node);
   void part_set_state(Simulator& sim, NodeId node, TxnId txn, std::uint8_t to);
   void part_vote(Simulator& sim, NodeId node, TxnId txn, std::uint8_t value);
+  // Whether `node` logged PREPARED for `txn`: it then proposed "prepared" in ballot 0 (write-ahead).
+  static bool logged_prepared(const Simulator& sim, NodeId node, TxnId txn);
   PartTxn& ptx(NodeId node, TxnId txn) { return parts_[static_cast<std::size_t>(node - 1)].txns[txn]; }
   const PartTxn& ptx(NodeId node, TxnId txn) const { return parts_[static_cast<std::size_t>(node - 1)].txns[txn]; }
 

@@ -23,6 +23,12 @@ void PaxosCommit::part_vote(Simulator& sim, NodeId node, TxnId txn, std::uint8_t
   to_acceptors(sim, node, PHASE2A, txn, pack_vote(node, value), 0);
 }
 
+bool PaxosCommit::logged_prepared(const Simulator& sim, NodeId node, TxnId txn) {
+  for (const LogRecord& r : sim.log(node))
+    if (r.txn == txn && r.type == REC_PREPARED) return true;
+  return false;
+}
+
 void PaxosCommit::part_on_message(Simulator& sim, const Message& m) {
   const NodeId me = m.to;
   PartTxn& x = ptx(me, m.txn);
@@ -45,7 +51,13 @@ void PaxosCommit::part_on_message(Simulator& sim, const Message& m) {
           part_prepare(sim, me, m.txn);
         }
       } else if (x.state == PREPARED || x.state == ABORT) {
-        part_vote(sim, me, m.txn, x.state == PREPARED ? V_PREPARED : V_ABORTED);
+        // A PREPARE again (a re-send or a duplicate): the RM proposes in ballot 0 what it proposed
+        // before, never a second value. An RM in ABORT that had voted prepared (its PREPARED record
+        // is in the log, written before that vote left) and then learned the abort used to answer
+        // "aborted": two values in one ballot, which the explorer's sent-set search found
+        // (tests/explore/paxos-commit-f1-duplicate-prepare.json). One in ABORT without that record
+        // never proposed prepared, so "aborted" is its one proposal.
+        part_vote(sim, me, m.txn, x.state == PREPARED || logged_prepared(sim, me, m.txn) ? V_PREPARED : V_ABORTED);
       }
       break;
     case MSG_COMMIT: part_apply_decision(sim, me, m.txn, COMMIT); break;
