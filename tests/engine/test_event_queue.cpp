@@ -42,6 +42,21 @@ struct LazyModel {
   }
 };
 
+// One simulator step on the queue and on the model: both drop cancelled timers off their tops (the
+// simulator's prune), then each pops its top into `a` (queue) or `b` (model) if it has one. Returns
+// whether the queue had an event; `modelHad` whether the model had (the tests check they agree).
+bool simulator_step(EventQueue& q, LazyModel& model, QueuedEvent& a, QueuedEvent& b, bool& modelHad) {
+  model.prune();
+  while (!q.empty() && q.top_removed()) q.pop();
+  q.mark_pruned();
+  modelHad = !model.entries.empty();
+  if (modelHad) b = model.pop();
+  if (q.empty()) return false;
+  a = q.top();
+  q.pop();
+  return true;
+}
+
 }  // namespace
 
 TEST(EventQueue, RemovedTimersNeverPopAndTheLimitCountSeesThemUntilDue) {
@@ -71,14 +86,11 @@ TEST(EventQueue, RemovedTimersNeverPopAndTheLimitCountSeesThemUntilDue) {
         q.remove_timer(t);
         model.cancel(t);
       } else {  // a simulator step: prune, then pop the top
-        model.prune();
-        while (!q.empty() && q.top_removed()) q.pop();  // the simulator's prune
-        q.mark_pruned();
-        ASSERT_EQ(q.empty(), model.entries.empty()) << "seed " << seed << " step " << step;
-        if (q.empty()) continue;
-        const QueuedEvent a = q.top();
-        q.pop();
-        const QueuedEvent b = model.pop();
+        QueuedEvent a{}, b{};
+        bool modelHad = false;
+        const bool queueHad = simulator_step(q, model, a, b, modelHad);
+        ASSERT_EQ(queueHad, modelHad) << "seed " << seed << " step " << step;
+        if (!queueHad) continue;
         ASSERT_EQ(a.seq, b.seq) << "seed " << seed << " step " << step;
         now = a.time;
       }
@@ -126,14 +138,11 @@ TEST(EventQueue, LanesOfFixedDelaysKeepTheOrderAndTheLimitCount) {
         if (rng.below(4) != 0) q.remove_timer(live[i]);  // a second cancel changes nothing
         live.erase(live.begin() + static_cast<long>(i));
       } else {  // a simulator step
-        model.prune();
-        while (!q.empty() && q.top_removed()) q.pop();  // the simulator's prune
-        q.mark_pruned();
-        ASSERT_EQ(q.empty(), model.entries.empty()) << "seed " << seed << " step " << step;
-        if (q.empty()) continue;
-        const QueuedEvent a = q.top();
-        q.pop();
-        const QueuedEvent b = model.pop();
+        QueuedEvent a{}, b{};
+        bool modelHad = false;
+        const bool queueHad = simulator_step(q, model, a, b, modelHad);
+        ASSERT_EQ(queueHad, modelHad) << "seed " << seed << " step " << step;
+        if (!queueHad) continue;
         ASSERT_EQ(a.seq, b.seq) << "seed " << seed << " step " << step;
         ASSERT_EQ(a.idx, b.idx) << "seed " << seed << " step " << step;
         now = a.time;
