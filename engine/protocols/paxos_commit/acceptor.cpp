@@ -4,10 +4,6 @@
 
 namespace cs::paxos {
 
-namespace {
-constexpr NodeId kCoordinator = 0;
-}  // namespace
-
 // The per-instance tables are sized on first use: most acceptor × transaction pairs of a long run
 // never need them, and a run may have 100,000 transactions.
 PaxosCommit::AccTxn& PaxosCommit::atx(NodeId node, TxnId txn) {

@@ -4,10 +4,6 @@
 
 namespace cs::tcc {
 
-namespace {
-constexpr NodeId kTm = 0;
-}  // namespace
-
 void TryConfirmCancel::svc_set_state(Simulator& sim, NodeId node, TxnId txn, std::uint8_t to) {
   SvcTxn& x = svc(node).txns[txn];
   const std::uint16_t from = x.state == kUnknown ? std::uint16_t{TRYING} : std::uint16_t{x.state};
