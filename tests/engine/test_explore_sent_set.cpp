@@ -144,18 +144,6 @@ TEST(ExploreSentSet, HasNoEndForACpRegisterThatLogsEveryRedeliveredStore) {
   for (std::size_t d = 3; d + 1 < depths.size(); ++d) EXPECT_GT(depths[d].max_words, depths[d - 1].max_words) << d;
 }
 
-// Dual write's crash handler reads the network (a PUBLISH in flight decides whether the event is
-// noted lost, and exactly_once_effect reads the note): more messages in flight can hide a
-// violation, so the over-approximation would be unsound there and is refused.
-TEST(ExploreSentSet, IsRefusedForAProtocolThatReadsTheNetwork) {
-  ScenarioResult r;
-  std::string error;
-  ScenarioLimits limits;
-  limits.sent_set = true;
-  EXPECT_FALSE(explore_scenario(load("dual-write-1.json"), {.crashes = 1}, limits, r, error));
-  EXPECT_NE(error.find("messages in flight"), std::string::npos) << error;
-}
-
 // Issue 16's "2PC with three participants and one crash never violates atomicity", as a complete
 // search: the sent set (with symmetry) ends, and no invariant of 2PC (agreement, commit_validity,
 // commit_once) is violated in any state. The exact search could not end (3.17 million classes at
