@@ -5,7 +5,6 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QPalette>
-#include <QPixmap>
 
 namespace transport {
 namespace {
@@ -85,14 +84,6 @@ class Engine final : public QIconEngine {
     painter->setBrush(ink);
     painter->drawPath(shape(glyph_));
     painter->restore();
-  }
-
-  QPixmap pixmap(const QSize& size, QIcon::Mode mode, QIcon::State state) override {
-    QPixmap pm(size);
-    pm.fill(Qt::transparent);
-    QPainter p(&pm);
-    paint(&p, QRect(QPoint(0, 0), size), mode, state);
-    return pm;
   }
 
   QIconEngine* clone() const override { return new Engine(glyph_); }

@@ -489,7 +489,6 @@ void SpacetimeView::zoomToFit() {
   fitted_ = true;
   const double span = std::max(kDefaultSpanMs / 5, static_cast<double>(controller_->now()) / 1000.0 * 1.05);
   ppm_ = std::clamp(visible / span, kMinPpm, kMaxPpm);
-  zoomChosen_ = true;
   updateScrollBars();
   horizontalScrollBar()->setValue(0);
   viewport()->update();
