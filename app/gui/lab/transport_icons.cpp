@@ -4,6 +4,7 @@
 #include <QIconEngine>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPixmap>
 #include <QPalette>
 
 namespace transport {
@@ -84,6 +85,16 @@ class Engine final : public QIconEngine {
     painter->setBrush(ink);
     painter->drawPath(shape(glyph_));
     painter->restore();
+  }
+
+  // Qt 6.4's default pixmap() leaves the new pixmap unfilled (garbage under xcb behind the shape):
+  // it must start transparent.
+  QPixmap pixmap(const QSize& size, QIcon::Mode mode, QIcon::State state) override {
+    QPixmap pm(size);
+    pm.fill(Qt::transparent);
+    QPainter p(&pm);
+    paint(&p, QRect(QPoint(0, 0), size), mode, state);
+    return pm;
   }
 
   QIconEngine* clone() const override { return new Engine(glyph_); }
