@@ -9,6 +9,7 @@
 #include <QSet>
 #include <QStyle>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeWidget>
 
 #include <map>
@@ -704,5 +705,32 @@ TEST(InvariantBannerPlace, ACompactBannerShowsItsWholeTitle) {
       EXPECT_GE(title->width(), needed) << size.width() << ": " << title->text().toStdString();
     }
     EXPECT_TRUE(w.canvas()->rect().contains(banner->geometry())) << size.width();
+  }
+}
+
+// Lesson 03's partition step has ten cards and a broken register: no place of the one-line banner
+// was free of cards, so it sat on K1 and R1. The cards now give up a strip under the clock for it;
+// dismissing the banner gives the strip back.
+TEST(InvariantBannerPlace, WhenNoPlaceIsFreeTheCardsMakeRoomAndGetItBackOnDismiss) {
+  for (const QSize size : {QSize(1280, 720), QSize(1920, 1080)}) {
+    guitest::ShownWindow shown(nullptr, size);
+    MainWindow& w = shown.w;
+    ASSERT_TRUE(openLessonAtStep(w, "03-pacelc-even-without-partitions", 11));  // step 12: partition, linearizability broken
+    CanvasView* view = w.canvas();
+    QApplication::processEvents();
+    InvariantBanner* banner = view->invariantBanner();
+    ASSERT_TRUE(banner->isVisible()) << size.width();
+    const QRect b = banner->geometry();
+    for (cs::NodeId n = 0; n < shown.controller.nodeCount(); ++n) {
+      const QRect card = view->mapFromScene(view->nodeItem(n)->sceneBoundingRect()).boundingRect().translated(view->viewport()->pos());
+      EXPECT_FALSE(card.intersects(b)) << size.width() << ": the banner covers node " << n;
+    }
+    const qreal withBanner = view->transform().m11();
+    auto* close = banner->findChild<QToolButton*>(QStringLiteral("invariantBannerClose"));
+    ASSERT_NE(close, nullptr);
+    close->click();
+    QApplication::processEvents();
+    EXPECT_FALSE(banner->isVisible());
+    EXPECT_GT(view->transform().m11(), withBanner * 1.05) << size.width() << ": the strip was not given back";
   }
 }
