@@ -731,6 +731,7 @@ TEST(InvariantBannerPlace, WhenNoPlaceIsFreeTheCardsMakeRoomAndGetItBackOnDismis
     close->click();
     QApplication::processEvents();
     EXPECT_FALSE(banner->isVisible());
+    qInfo("%d: scale with the banner %.3f, after %.3f, banner %dx%d at %d", size.width(), withBanner, view->transform().m11(), b.width(), b.height(), b.y());
     EXPECT_GT(view->transform().m11(), withBanner * 1.05) << size.width() << ": the strip was not given back";
   }
 }

@@ -341,6 +341,11 @@ void CanvasView::placeOverlays() {
 // top when that covers none; a card the lesson highlights weighs ten times), and when every place
 // covers a card it shrinks to one line first.
 void CanvasView::placeBanner(int top, int bottomMargin) {
+  if (bannerReserve_ > 0) {  // the strip below the clock is the banner's: one small line there
+    banner_->setCompact(true);
+    banner_->place(top, width() - 40, true);
+    return;
+  }
   const auto bestPlace = [&](qint64* cover) {
     banner_->place(top, width() - 40);
     const QRect atTop = banner_->geometry();
@@ -364,10 +369,12 @@ void CanvasView::placeBanner(int top, int bottomMargin) {
     best = bestPlace(&cover);
   }
   // Still on a card (ten nodes on a 1280x720 projector leave no free row): the cards give up a strip
-  // under the clock for the one-line banner, so the rows it sat on (lesson 03's K1 and R1) stay readable.
-  if (cover > 0 && bannerReserve_ == 0) {
-    setBannerReserve(static_cast<int>(std::ceil(top + best.height() + 4 - frameTop())));
-    best = bestPlace(&cover);
+  // under the clock for a smaller one-line banner, so the rows it sat on (lesson 03's K1 and R1) stay
+  // readable. The strip lasts while the banner shows (a resize measures it again).
+  if (cover > 0) {
+    banner_->place(top, width() - 40, true);
+    setBannerReserve(static_cast<int>(std::ceil(top + banner_->height() + 4 - frameTop())));
+    return;
   }
   banner_->move(best.topLeft());
 }
@@ -691,6 +698,7 @@ void CanvasView::setPaneMode(bool on) {
 
 void CanvasView::resizeEvent(QResizeEvent* e) {
   QGraphicsView::resizeEvent(e);
+  bannerReserve_ = 0;  // placeOverlays() below measures the banner's strip again at this size
   fit();
   placeOverlays();
 }
