@@ -735,3 +735,24 @@ TEST(InvariantBannerPlace, WhenNoPlaceIsFreeTheCardsMakeRoomAndGetItBackOnDismis
     EXPECT_GT(view->transform().m11(), withBanner * 1.05) << size.width() << ": the strip was not given back";
   }
 }
+
+// Lesson 12's step "O's saga log survived" on a 1280x720 projector: the side column's log showed
+// one record of three, and its record column had no room at all under "Time", "Txn" and "Value".
+// The column is wider for that step, the log gets the rows its records need, and the names are whole.
+TEST(ProjectorLayout, ALessonStepShowingALogShowsEveryRecordWithItsName) {
+  for (const char* lang : {"en", "zh_TW"}) {
+    ASSERT_TRUE(language::apply(QString::fromLatin1(lang), false));
+    for (const QSize size : {QSize(1280, 720), QSize(1920, 1080)}) {
+      guitest::ShownWindow shown(nullptr, size);
+      MainWindow& w = shown.w;
+      ASSERT_TRUE(openLessonAtStep(w, "12-saga-orchestration", 10));  // step 11: O's log after its crash
+      StateMachineView* machine = w.stateMachine();
+      ASSERT_TRUE(machine->logFocused()) << lang;
+      machine->grab();
+      EXPECT_EQ(machine->highlightedRecordRects().size(), 3u) << lang << " " << size.width() << ": SAGA_BEGIN and two STEP_DONE";
+      for (const QRectF& r : machine->highlightedRecordRects()) EXPECT_TRUE(machine->logBox().contains(r)) << lang;
+      EXPECT_GE(machine->logNameSlack(), 0) << lang << " " << size.width() << ": record names cut";
+    }
+  }
+  language::apply(QStringLiteral("en"), false);
+}
