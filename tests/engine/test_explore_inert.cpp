@@ -82,12 +82,12 @@ Scenario paxos_all_acceptors_told() {
 
 TEST(ExploreInert, FindsWhatTheFullSearchFindsWithFewerStates) {
   std::vector<Case> cases = {
-      {load("3pc-1p.json"), {.crashes = 1}, 0, "3PC, 1 participant, 1 crash"},
       {load("3pc-1p.json"), {.partitions = 1}, 0, "3PC, 1 participant, 1 partition"},
       {load("paxos-commit-1rm-f1-committed.json"), {}, 1, "Paxos Commit after the decision"},
       {paxos_all_acceptors_told(), {.crashes = 1}, 1, "Paxos Commit after the decision, 1 crash"},
   };
-#ifndef __SANITIZE_ADDRESS__
+#ifndef __SANITIZE_ADDRESS__  // 37,731 and 51,779 states without the reduction: ~20 times slower there
+  cases.push_back({load("3pc-1p.json"), {.crashes = 1}, 0, "3PC, 1 participant, 1 crash"});
   cases.push_back({load("3pc-1p.json"), {.drops = 1, .duplicates = 1}, 0, "3PC, 1 participant, 1 drop, 1 duplicate"});
 #endif
   for (const Case& c : cases) {
