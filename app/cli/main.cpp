@@ -24,7 +24,7 @@ const char* const kUsage =
     "                               [--ballots N] [--max-states N] [--json]\n"
     "       commitscope-cli explore FILE [--max-crashes N] [--max-drops N] [--max-dups N]\n"
     "                               [--max-partitions N] [--max-rounds N] [--max-states N] [--symmetry] [--profile]\n"
-    "                               [--prune-covered] [--sent-set] [--json]\n"
+    "                               [--prune-covered] [--sent-set] [--inert-messages] [--json]\n"
     "       commitscope-cli pg-lab [--json]\n"
     "\n"
     "  run        runs a scenario and prints a summary (--json: a JSON report with trace_sha256);\n"
@@ -57,7 +57,9 @@ const char* const kUsage =
     "             TLA+ specifications' network instead, where a message sent stays in flight and may arrive\n"
     "             any number of times: an over-approximation, so \"no violation\" carries over to every\n"
     "             budget of drops and duplicates; a violation found is replayed as a real run, which says\n"
-    "             how many duplicates it needs (blocking states are not checked)\n"
+    "             how many duplicates it needs (blocking states are not checked); --inert-messages leaves\n"
+    "             out of the state the messages whose delivery the protocol says can change nothing any\n"
+    "             more (exact for every verdict, blocking states included)\n"
     "  pg-lab     runs lesson 18's two-phase-commit lab on a private, throwaway PostgreSQL server (initdb\n"
     "             in a temporary directory, Unix socket only) and prints each statement, the server's\n"
     "             answer and what it observed (--json: the observations only; docs/pglab.md)\n"
@@ -109,8 +111,10 @@ int dispatch(int& argc, char** argv) {
   const QCommandLineOption profile("profile", "explore FILE: states per depth, the moves that made them, commuting moves.");
   const QCommandLineOption pruneCovered("prune-covered", "explore FILE: leave out states covered by a stored one (safety only).");
   const QCommandLineOption sentSet("sent-set", "explore FILE: messages stay in flight once sent (an over-approximation, safety only).");
+  const QCommandLineOption inertMessages("inert-messages", "explore FILE: leave out messages whose delivery can change nothing any more.");
   parser.addOptions({help, seed, until, json, trace, longRun, protocolsList, markdown, model, rms, acceptors, ballots, maxStates,
-                     maxCrashes, maxDrops, maxDups, maxPartitions, maxRounds, symmetry, profile, pruneCovered, sentSet});
+                     maxCrashes, maxDrops, maxDups, maxPartitions, maxRounds, symmetry, profile, pruneCovered, sentSet,
+                     inertMessages});
   parser.addPositionalArgument("command", "run | digest | compare | validate | walk | protocols | explore | pg-lab");
 
   // parse() rather than process(): process() exits with status 1 on a bad option; ours is 2.
@@ -129,10 +133,11 @@ int dispatch(int& argc, char** argv) {
                                parser.isSet(ballots) || parser.isSet(maxStates) || parser.isSet(maxCrashes) ||
                                parser.isSet(maxDrops) || parser.isSet(maxDups) || parser.isSet(maxPartitions) ||
                                parser.isSet(maxRounds) || parser.isSet(symmetry) || parser.isSet(profile) ||
-                               parser.isSet(pruneCovered) || parser.isSet(sentSet);
+                               parser.isSet(pruneCovered) || parser.isSet(sentSet) || parser.isSet(inertMessages);
   if (command != "explore" && explore_options)
     return usage_error("--model, --rms, --acceptors, --ballots, --max-states and --max-crashes, --max-drops, --max-dups, "
-                       "--max-partitions, --max-rounds, --symmetry, --profile, --prune-covered, --sent-set belong to the explore command");
+                       "--max-partitions, --max-rounds, --symmetry, --profile, --prune-covered, --sent-set, --inert-messages belong to the "
+                       "explore command");
   if (command != "compare" && parser.isSet(protocolsList))
     return usage_error("--protocols belongs to the compare command");
   // The same rules as "seed" and "until_ms" in a scenario file (engine/scenario/number_rules.hpp).
@@ -200,6 +205,7 @@ int dispatch(int& argc, char** argv) {
       fo.profile = parser.isSet(profile);
       fo.prune_covered = parser.isSet(pruneCovered);
       fo.sent_set = parser.isSet(sentSet);
+      fo.inert_messages = parser.isSet(inertMessages);
       if (parser.isSet(maxRounds)) {
         bool ok = false;
         fo.max_rounds = parser.value(maxRounds).toLongLong(&ok);
@@ -223,9 +229,9 @@ int dispatch(int& argc, char** argv) {
     if (!args.isEmpty()) return usage_error("explore --model takes no file");
     if (parser.isSet(maxCrashes) || parser.isSet(maxDrops) || parser.isSet(maxDups) || parser.isSet(maxPartitions) ||
         parser.isSet(maxRounds) || parser.isSet(symmetry) || parser.isSet(profile) || parser.isSet(pruneCovered) ||
-        parser.isSet(sentSet))
+        parser.isSet(sentSet) || parser.isSet(inertMessages))
       return usage_error("--max-crashes, --max-drops, --max-dups, --max-partitions, --max-rounds, --symmetry, --profile, "
-                         "--prune-covered and --sent-set belong to explore FILE");
+                         "--prune-covered, --sent-set and --inert-messages belong to explore FILE");
     cs::cli::ExploreOptions opt;
     opt.model = parser.value(model);
     opt.json = parser.isSet(json);
