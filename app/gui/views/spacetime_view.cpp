@@ -666,7 +666,20 @@ void SpacetimeView::paintEvent(QPaintEvent*) {
     const QRectF strip(cutX, plot.top(), plot.right() - cutX, plot.height());
     p.save();
     p.setClipRect(strip);
-    p.fillRect(strip, s.background);
+    // The paper under the strip, but not where the fog of the future (paintLaneBackground: an
+    // opaque fill from now to the right edge, down from the ruler) covers every pixel whole: right
+    // of now a quarter of the plot would be filled twice. Its antialiased left column and top row
+    // keep the paper under them.
+    const double nowX = x(now);
+    const double fogX = std::max(nowX, m.gutter);
+    if (nowX < viewport()->width() && fogX < strip.right()) {
+      const double solidX = std::max(strip.left(), std::ceil(fogX) + 1);
+      const double solidY = std::min(strip.bottom(), std::ceil(m.ruler) + 1);
+      p.fillRect(QRectF(strip.left(), strip.top(), solidX - strip.left(), strip.height()), s.background);
+      p.fillRect(QRectF(solidX, strip.top(), strip.right() - solidX, solidY - strip.top()), s.background);
+    } else {
+      p.fillRect(strip, s.background);
+    }
     paintLanes(p, t0, t1, Part::Final, cacheCut_, cutX);
     p.setClipRect(plot);
     paintLanes(p, t0, t1, Part::Live, cacheCut_);
