@@ -822,6 +822,7 @@ void SpacetimeView::paintStateTicks(QPainter& p, cs::NodeId i, cs::Time t0, cs::
         walk->index >= static_cast<std::size_t>(it - ticks.begin())) {
       it = ticks.begin() + static_cast<std::ptrdiff_t>(walk->index);
       lastLabelEnd = walk->lastLabelEnd;
+      ++tickWalksResumed_;
     } else if (!same || walk->index >= ticks.size() || ticks[walk->index].seq != walk->seq) {
       *walk = TickWalk{cacheKey_, cut, t0, fromX, 0, 0, 0, false};
     }

@@ -48,6 +48,10 @@ class SpacetimeView : public QAbstractScrollArea {
   const std::vector<int>& highlightedTypes() const { return highlighted_; }
   // Arrows drawn with the glow in the last paint (for tests).
   int highlightedArrows() const { return highlightedDrawn_; }
+  // For tests: lane walks that resumed where the last frame left them (TickWalk), and forgetting
+  // them, so that the next paint walks every lane from its left edge.
+  int tickWalksResumed() const { return tickWalksResumed_; }
+  void forgetTickWalks() { tickWalks_.clear(); }
 
  public slots:
   void rebuild();
@@ -207,4 +211,5 @@ class SpacetimeView : public QAbstractScrollArea {
     bool valid = false;
   };
   std::vector<std::array<TickWalk, 2>> tickWalks_;
+  int tickWalksResumed_ = 0;
 };
