@@ -101,9 +101,12 @@ TEST(FrameReuse, ResumedStateLabelWalksPaintWhatWalksFromTheEdgePaint) {
     auto c = busyController(cs::ms(400));
     SpacetimeView view(c.get());
     view.setProjectorMode(projector);
-    view.resize(1600, 520);
+    // Lanes too low for arrow labels (so the past is cached) and zoomed in, so that the state
+    // labels have room and the walks' bookkeeping decides what is drawn.
+    view.resize(1600, 380);
     view.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+    view.setPixelsPerMs(projector ? 60 : 40);
     cs::Time t = c->now();
     int resumed = 0;
     for (int frame = 0; frame < 60; ++frame) {
