@@ -14,9 +14,11 @@
 #include <benchmark/benchmark.h>
 
 #include <QApplication>
+#include <QFile>
 #include <QImage>
 #include <QPainter>
 #include <QSplitter>
+#include <QTextStream>
 #include <algorithm>
 #include <chrono>
 #include <ctime>
@@ -91,6 +93,16 @@ void runFrames(benchmark::State& state, LabController& controller, QWidget& widg
   state.counters["cpu_p95_ms"] = cpu.p95;
   state.counters["in_flight"] = inFlight / static_cast<double>(std::max<std::size_t>(1, frames.size()));
   state.counters["trace_events"] = static_cast<double>(controller.sim().trace().size());
+  // BENCH_RENDER_FRAMES=FILE appends each frame's CPU and wall milliseconds, one frame a line
+  // (benchmark name, frame number, cpu, wall): how the cost moves over a run, which percentiles hide.
+  if (const QString path = qEnvironmentVariable("BENCH_RENDER_FRAMES"); !path.isEmpty()) {
+    QFile out(path);
+    if (out.open(QIODevice::Append | QIODevice::Text)) {
+      QTextStream ts(&out);
+      for (std::size_t i = 0; i < frames.size(); ++i)
+        ts << name << (state.range(0) != 0 ? "-projector " : "-desk ") << i << ' ' << cpuFrames[i] << ' ' << frames[i] << '\n';
+    }
+  }
   if (const QString dir = qEnvironmentVariable("BENCH_RENDER_SAVE"); !dir.isEmpty())
     image.save(dir + QLatin1Char('/') + name + (state.range(0) != 0 ? QStringLiteral("-projector.png") : QStringLiteral("-desk.png")));
 }

@@ -281,7 +281,7 @@ void CanvasView::refreshNodes() {
     const auto size = static_cast<int>(ns.log.size());
     for (int i = std::max(0, size - keep); i < size; ++i) d.log << logLine(info, ns.log[static_cast<std::size_t>(i)], style_.projector);
     d.logHidden = std::max(0, size - keep);
-    d.aids = NodeAids::of(sim, descriptor, n);
+    d.aids = NodeAids::of(sim, descriptor, n, &countdownWords_);
     item->setData(d);
     aidRows = std::max(aidRows, item->aidRowsNeeded());
     reshaped = reshaped || item->outlineRect() != outline;
@@ -524,6 +524,7 @@ void CanvasView::changeEvent(QEvent* e) {
   QGraphicsView::changeEvent(e);
   if (e->type() == QEvent::LanguageChange) {
     toast_->hide();  // its words were of the old language
+    countdownWords_.clear();
     updateCardWidth();
     for (NodeItem* n : nodes_) n->styleChanged();
     for (MessageItem* m : std::as_const(messages_)) delete m;

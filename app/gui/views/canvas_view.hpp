@@ -189,6 +189,7 @@ class CanvasView : public QGraphicsView {
   QHash<quint32, QRectF> labelsShown_;
   std::vector<std::vector<int>> labelGrid_;  // chooseTokenLabels: placed labels by grid cell
   QHash<QString, Sprite> sprites_;  // one per message type look, at the current scale
+  NodeAids::Words countdownWords_;  // the cards' countdown texts, worded once per value (refreshNodes)
   QHash<QString, qreal> labelWidths_;  // token label advances in labelWidthFont_ (tokenLabelWidth)
   QFont labelWidthFont_;
   qreal spriteScale_ = 0;

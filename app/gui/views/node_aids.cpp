@@ -25,18 +25,47 @@ QString NodeAids::ms(cs::Time t) {
 
 QString NodeAids::countdown(cs::Time left) { return QLocale().toString(static_cast<qlonglong>((std::max<cs::Time>(0, left) + 999) / 1000)); }
 
-NodeAids NodeAids::of(const cs::Simulator& sim, const cs::ProtocolDescriptor* descriptor, cs::NodeId node) {
+NodeAids NodeAids::of(const cs::Simulator& sim, const cs::ProtocolDescriptor* descriptor, cs::NodeId node, Words* words) {
   NodeAids aids;
   const cs::NodeFacts f = cs::node_facts(sim, node);
   const auto& info = sim.protocol().info();
   const cs::Time now = sim.now();
+  if (words && !f.timers.empty()) {
+    const QString stamp = QLocale().name() + QLatin1Char('\n') + tr("%1 · %2 ms") + QLatin1Char('\n') + tr("%1 ms");
+    if (stamp != words->stamp_ || words->texts_.size() > 4096) {
+      words->texts_.clear();
+      words->stamp_ = stamp;
+    }
+  }
   for (const cs::PendingTimer& t : f.timers) {
     Countdown c;
-    c.key = viewutil::key(info.timers, t.kind);
     const cs::Time total = std::max<cs::Time>(1, t.fire_at - t.set_at);
     const cs::Time remaining = std::max<cs::Time>(0, t.fire_at - now);
-    c.text = tr("%1 · %2 ms").arg(EngineText::timer(c.key.toStdString()), countdown(remaining));
-    c.shortText = tr("%1 ms").arg(countdown(remaining));
+    const auto word = [&] {
+      Words::Entry e;
+      if (t.kind < info.timers.size()) e.timer = info.timers[t.kind];
+      e.key = viewutil::key(info.timers, t.kind);
+      e.text = tr("%1 · %2 ms").arg(EngineText::timer(e.key.toStdString()), countdown(remaining));
+      e.shortText = tr("%1 ms").arg(countdown(remaining));
+      return e;
+    };
+    // The value a countdown shows (whole milliseconds, rounded up) is what its words depend on.
+    const qint64 shown = (remaining + 999) / 1000;
+    const Words::Entry* e = nullptr;
+    Words::Entry fresh;
+    if (words && t.kind < info.timers.size()) {
+      const std::pair<int, qint64> at{t.kind, shown};
+      auto it = words->texts_.find(at);
+      if (it == words->texts_.end()) it = words->texts_.insert(at, word());
+      else if (it->timer != info.timers[t.kind]) *it = word();
+      e = &*it;
+    } else {
+      fresh = word();
+      e = &fresh;
+    }
+    c.key = e->key;
+    c.text = e->text;
+    c.shortText = e->shortText;
     c.left = std::clamp(static_cast<double>(remaining) / static_cast<double>(total), 0.0, 1.0);
     aids.timers << c;
   }

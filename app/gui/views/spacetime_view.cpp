@@ -666,7 +666,20 @@ void SpacetimeView::paintEvent(QPaintEvent*) {
     const QRectF strip(cutX, plot.top(), plot.right() - cutX, plot.height());
     p.save();
     p.setClipRect(strip);
-    p.fillRect(strip, s.background);
+    // The paper under the strip, but not where the fog of the future (paintLaneBackground: an
+    // opaque fill from now to the right edge, down from the ruler) covers every pixel whole: right
+    // of now a quarter of the plot would be filled twice. Its antialiased left column and top row
+    // keep the paper under them.
+    const double nowX = x(now);
+    const double fogX = std::max(nowX, m.gutter);
+    if (nowX < viewport()->width() && fogX < strip.right()) {
+      const double solidX = std::max(strip.left(), std::ceil(fogX) + 1);
+      const double solidY = std::min(strip.bottom(), std::ceil(m.ruler) + 1);
+      p.fillRect(QRectF(strip.left(), strip.top(), solidX - strip.left(), strip.height()), s.background);
+      p.fillRect(QRectF(solidX, strip.top(), strip.right() - solidX, solidY - strip.top()), s.background);
+    } else {
+      p.fillRect(strip, s.background);
+    }
     paintLanes(p, t0, t1, Part::Final, cacheCut_, cutX);
     p.setClipRect(plot);
     paintLanes(p, t0, t1, Part::Live, cacheCut_);
@@ -799,9 +812,38 @@ void SpacetimeView::paintStateTicks(QPainter& p, cs::NodeId i, cs::Time t0, cs::
   auto it = std::lower_bound(ticks.begin(), ticks.end(), t0, [](const Tick& a, cs::Time t) { return a.time < t; });
   if (it != ticks.begin()) --it;  // the state in force at the left edge gets its label too
   double lastLabelEnd = -1e9;
+  // Resume the walk of the last frame that painted this pass with the same cached past (TickWalk).
+  TickWalk* walk = nullptr;
+  if (part != Part::All) {
+    if (tickWalks_.size() != ticks_.size()) tickWalks_.assign(ticks_.size(), {});
+    walk = &tickWalks_[static_cast<std::size_t>(i)][part == Part::Live ? 1 : 0];
+    const bool same = walk->valid && walk->key == cacheKey_ && walk->cut == cut && walk->t0 == t0 && walk->fromX == fromX;
+    if (same && walk->index < ticks.size() && ticks[walk->index].seq == walk->seq &&
+        walk->index >= static_cast<std::size_t>(it - ticks.begin())) {
+      it = ticks.begin() + static_cast<std::ptrdiff_t>(walk->index);
+      lastLabelEnd = walk->lastLabelEnd;
+      ++tickWalksResumed_;
+    } else if (!same || walk->index >= ticks.size() || ticks[walk->index].seq != walk->seq) {
+      *walk = TickWalk{cacheKey_, cut, t0, fromX, 0, 0, 0, false};
+    }
+  }
   for (; it != ticks.end() && it->time <= t1; ++it) {
     const double tx = x(it->time);
-    if (it->state < stateText_.size() && tx + stateText_[it->state].size().width() + 8 < fromX) {
+    const bool skipped = it->state < stateText_.size() && tx + stateText_[it->state].size().width() + 8 < fromX;
+    // The first tick this pass may draw: every tick before it only moved lastLabelEnd, and will
+    // again in the next frame (shapes left of the strip are skipped; the live pass draws only
+    // labels that wait for the next state change, after the cut).
+    if (walk && !walk->valid) {
+      const auto next = std::next(it);
+      const bool mayDraw = part == Part::Live ? !(next != ticks.end() && next->time <= cut) : !skipped;
+      if (mayDraw) {
+        walk->index = static_cast<std::size_t>(it - ticks.begin());
+        walk->seq = it->seq;
+        walk->lastLabelEnd = lastLabelEnd;
+        walk->valid = true;
+      }
+    }
+    if (skipped) {
       // Entirely left of the area being painted: only its effect on the next label counts.
       const auto next = std::next(it);
       const double lx = std::max(tx + 3, m.gutter + 3);

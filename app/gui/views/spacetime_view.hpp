@@ -13,6 +13,7 @@ class DropNotice;
 #include <QAbstractScrollArea>
 #include <QPixmap>
 #include <QStaticText>
+#include <array>
 #include <map>
 #include <vector>
 
@@ -47,6 +48,10 @@ class SpacetimeView : public QAbstractScrollArea {
   const std::vector<int>& highlightedTypes() const { return highlighted_; }
   // Arrows drawn with the glow in the last paint (for tests).
   int highlightedArrows() const { return highlightedDrawn_; }
+  // For tests: lane walks that resumed where the last frame left them (TickWalk), and forgetting
+  // them, so that the next paint walks every lane from its left edge.
+  int tickWalksResumed() const { return tickWalksResumed_; }
+  void forgetTickWalks() { tickWalks_.clear(); }
 
  public slots:
   void rebuild();
@@ -191,4 +196,20 @@ class SpacetimeView : public QAbstractScrollArea {
     std::uint16_t type;
   };
   std::vector<MessageLabel> labels_;  // labels with room, in send order
+  // Where paintStateTicks()'s walk along a lane can start: a lane's state labels are placed left to
+  // right, each only where the one before left room, so a pass walked every visible tick for that
+  // bookkeeping although it draws only the last few (about 4 % of a 4K projector frame). Between
+  // frames that keep the cached past, the ticks before the first one a pass may draw stay as they
+  // were; the walk resumes there. One per lane and pass (the strip's shapes, the live labels).
+  struct TickWalk {
+    CacheKey key;
+    cs::Time cut = -1, t0 = -1;
+    double fromX = 0;
+    std::size_t index = 0;  // ticks_[lane][index] is the first tick the pass may draw
+    std::uint64_t seq = 0;  // that tick's record, to notice a rewound or trimmed lane
+    double lastLabelEnd = 0;
+    bool valid = false;
+  };
+  std::vector<std::array<TickWalk, 2>> tickWalks_;
+  int tickWalksResumed_ = 0;
 };
