@@ -2333,6 +2333,10 @@
         <source>How it happens, step by step:</source>
         <translation>How it happens, step by step:</translation>
     </message>
+    <message>
+        <source>Messages that could no longer change anything were left out of the states (the verdicts stay exact).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ExploreSteps</name>

@@ -2331,6 +2331,10 @@
         <source>How it happens, step by step:</source>
         <translation>逐步看它如何發生：</translation>
     </message>
+    <message>
+        <source>Messages that could no longer change anything were left out of the states (the verdicts stay exact).</source>
+        <translation>已不可能再改變任何事的訊息沒有計入狀態（結論仍然精確）。</translation>
+    </message>
 </context>
 <context>
     <name>ExploreSteps</name>

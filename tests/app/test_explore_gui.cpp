@@ -92,6 +92,8 @@ TEST(ExploreDialog, FindsThreePcSplitUnderAPartitionAndLoadsARunThatShowsIt) {
   const int row = rowContaining(d->findings(), QStringLiteral("Agreement violated after"));
   ASSERT_GE(row, 0) << d->summaryLabel()->text().toStdString();
   EXPECT_FALSE(d->progressLabel()->text().isEmpty());
+  // 3PC says which messages are inert: the window's search leaves them out, and says so.
+  EXPECT_TRUE(d->summaryLabel()->text().contains(QStringLiteral("left out of the states"))) << d->summaryLabel()->text().toStdString();
 
   // The chosen finding's moves are listed in words, one per step: no partition is needed, P1's
   // timeout fires while the coordinator's messages are still on their way.

@@ -17,6 +17,7 @@
 #include "explore_worker.hpp"
 #include "lab_controller.hpp"
 #include "protocols/registry.hpp"
+#include "sim/inert_messages.hpp"
 
 namespace {
 
@@ -179,6 +180,9 @@ void ExploreDialog::startExploring() {
   cs::explore::ScenarioLimits limits;
   limits.max_states = static_cast<std::uint64_t>(max_states_->value());
   limits.max_memory = kMaxMemory;
+  // Exact for every verdict and several times fewer states for the protocols that say which of their
+  // messages can no longer change anything (3PC, Paxos Commit; docs/explorer.md, "Inert messages").
+  limits.inert_messages = dynamic_cast<const cs::InertMessagesProtocol*>(&controller_->simulation().protocol()) != nullptr;
   have_result_ = false;
   listed_.clear();
   findings_->clear();
@@ -259,6 +263,8 @@ void ExploreDialog::showResult() {
   else summary = tr("Stopped at the state limit (%L1 distinct states): the search is incomplete; raise the limit to look further.").arg(states);
   if (error_.isEmpty() && !result_.exact)
     summary += QLatin1Char(' ') + tr("This protocol's states are not merged, so the same state may be counted more than once.");
+  if (error_.isEmpty() && result_.inert_messages)
+    summary += QLatin1Char(' ') + tr("Messages that could no longer change anything were left out of the states (the verdicts stay exact).");
   if (!listed_.empty()) summary += QLatin1Char(' ') + tr("Double-click one, or choose it and Load in the lab, to step through it.");
   if (error_.isEmpty() && result_.blocking_count > result_.blocking_examples.size())
     summary += QLatin1Char(' ') + tr("%L1 blocking states in all; the shortest are listed.").arg(result_.blocking_count);
