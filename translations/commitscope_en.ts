@@ -6444,6 +6444,11 @@ The server said: %1</translation>
         <source>Point at an arrow to read its label.</source>
         <translation>Point at an arrow to read its label.</translation>
     </message>
+    <message>
+        <source>ms</source>
+        <comment>the log&apos;s time column, when the column is narrow</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TimelineBar</name>

@@ -6429,6 +6429,11 @@ sudo apt-get install postgresql libqt6sql6-psql
         <source>Point at an arrow to read its label.</source>
         <translation>把滑鼠移到箭頭上即可看到它的標籤。</translation>
     </message>
+    <message>
+        <source>ms</source>
+        <comment>the log&apos;s time column, when the column is narrow</comment>
+        <translation>毫秒</translation>
+    </message>
 </context>
 <context>
     <name>TimelineBar</name>

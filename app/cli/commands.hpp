@@ -73,6 +73,7 @@ struct ExploreFileOptions {
   bool profile = false;         // --profile: where the states come from (ScenarioLimits::profile)
   bool prune_covered = false;   // --prune-covered (ScenarioLimits::prune_covered)
   bool sent_set = false;        // --sent-set (ScenarioLimits::sent_set)
+  bool inert_messages = false;  // --inert-messages (ScenarioLimits::inert_messages)
   bool json = false;
 };
 int explore_file_command(const ExploreFileOptions& opt);

@@ -116,6 +116,9 @@ void print_text(const ExploreFileOptions& opt, const Scenario& s, const explore:
   if (r.sent_set)
     std::printf("network: the sent set (--sent-set): a message stays in flight once sent and may arrive any number of\n"
                 "  times; an over-approximation of every budget of drops and duplicates, for the safety verdict\n");
+  if (r.inert_messages)
+    std::printf("inert messages left out (--inert-messages): a message whose delivery the protocol says can change\n"
+                "  nothing any more is not part of a state; every verdict is that of the search without it\n");
   if (r.pruned_covered)
     std::printf("covered states left out: %llu moves reached a state whose messages in flight a stored state with\n"
                 "  the same rest also had (--prune-covered: the violations are exact, blocking states not checked)\n",
@@ -164,6 +167,7 @@ int explore_file_command(const ExploreFileOptions& opt) {
   limits.profile = opt.profile;
   limits.prune_covered = opt.prune_covered;
   limits.sent_set = opt.sent_set;
+  limits.inert_messages = opt.inert_messages;
   explore::ScenarioResult r;
   std::string error;
   const auto start = std::chrono::steady_clock::now();
@@ -193,6 +197,8 @@ int explore_file_command(const ExploreFileOptions& opt) {
   }
   // Which network was searched: the exact one (messages leave when they arrive) or the sent set.
   j["network"] = r.sent_set ? "sent_set" : "exact";
+  // Whether inert messages were left out of the state (a quotient: every verdict is exact).
+  j["inert_messages"] = r.inert_messages;
   j["transitions"] = r.transitions;
   j["max_depth"] = r.max_depth;
   j["complete"] = r.complete;

@@ -36,7 +36,7 @@ const char* const kUsage =
     "                               [--ballots N] [--max-states N] [--json]\n"
     "       commitscope-cli explore FILE [--max-crashes N] [--max-drops N] [--max-dups N]\n"
     "                               [--max-partitions N] [--max-rounds N] [--max-states N] [--symmetry] [--profile]\n"
-    "                               [--prune-covered] [--sent-set] [--json]\n"
+    "                               [--prune-covered] [--sent-set] [--inert-messages] [--json]\n"
     "       commitscope-cli pg-lab [--json]\n"
     "       commitscope-cli COMMAND --help   (one command's options, described one by one)\n"
     "\n"
@@ -70,7 +70,9 @@ const char* const kUsage =
     "             TLA+ specifications' network instead, where a message sent stays in flight and may arrive\n"
     "             any number of times: an over-approximation, so \"no violation\" carries over to every\n"
     "             budget of drops and duplicates; a violation found is replayed as a real run, which says\n"
-    "             how many duplicates it needs (blocking states are not checked)\n"
+    "             how many duplicates it needs (blocking states are not checked); --inert-messages leaves\n"
+    "             out of the state the messages whose delivery the protocol says can change nothing any\n"
+    "             more (exact for every verdict, blocking states included)\n"
     "  pg-lab     runs lesson 18's two-phase-commit lab on a private, throwaway PostgreSQL server (initdb\n"
     "             in a temporary directory, Unix socket only) and prints each statement, the server's\n"
     "             answer and what it observed (--json: the observations only; docs/pglab.md)\n"
@@ -130,7 +132,7 @@ struct Given {
   std::vector<std::string> args;  // the command's files
   std::string seed, until_ms, trace, protocols, model, max_states;
   bool json = false, markdown = false, long_run = false;
-  bool symmetry = false, profile = false, prune_covered = false, sent_set = false;
+  bool symmetry = false, profile = false, prune_covered = false, sent_set = false, inert_messages = false;
   int rms = 0, acceptors = 0, ballots = 0;
   int max_crashes = 0, max_drops = 0, max_dups = 0, max_partitions = 0;
   std::int64_t max_rounds = 0;
@@ -218,6 +220,8 @@ void build(Commands& c, Given& g) {
   file_only.push_back(c.explore->add_flag("--profile", g.profile, "FILE: states per depth, the moves that made them, commuting moves"));
   file_only.push_back(c.explore->add_flag("--prune-covered", g.prune_covered, "FILE: leave out states covered by a stored one (safety only)"));
   file_only.push_back(c.explore->add_flag("--sent-set", g.sent_set, "FILE: messages stay in flight once sent (safety only)"));
+  file_only.push_back(
+      c.explore->add_flag("--inert-messages", g.inert_messages, "FILE: leave out messages whose delivery can change nothing any more"));
   for (CLI::Option* o : file_only) c.model->excludes(o);  // "--model excludes --max-crashes"
   for (CLI::Option* o : {c.rms, c.acceptors, c.ballots}) o->needs(c.model);  // "--rms requires --model"
   flag(c.explore, "--json", g.json, "print the result as JSON");
@@ -363,6 +367,7 @@ int dispatch(int argc, char** argv) {
       fo.profile = g.profile;
       fo.prune_covered = g.prune_covered;
       fo.sent_set = g.sent_set;
+      fo.inert_messages = g.inert_messages;
       fo.max_rounds = c.max_rounds->count() > 0 ? g.max_rounds : 0;
       fo.budget.crashes = g.max_crashes;
       fo.budget.drops = g.max_drops;

@@ -35,14 +35,14 @@ ChosenOnceInvariant::ChosenOnceInvariant(std::uint16_t accepted_record, int quor
 void ChosenOnceInvariant::observe(const TraceEvent& ev) {
   if (ev.kind != TraceKind::LogAppend || ev.key != record_ || ev.node < 0 || ev.node >= 64) return;
   const int instance = layout_.instance(ev.value);
-  Count& c = accepted_[{ev.txn, instance, layout_.ballot(ev.value)}];
-  c.value = layout_.vote(ev.value);  // one leader per ballot proposes one value
-  c.acceptors |= std::uint64_t{1} << ev.node;
-  if (std::popcount(c.acceptors) < quorum_) return;
+  const std::uint8_t value = layout_.vote(ev.value);
+  std::uint64_t& acceptors = accepted_[{ev.txn, instance, layout_.ballot(ev.value), value}];
+  acceptors |= std::uint64_t{1} << ev.node;
+  if (std::popcount(acceptors) < quorum_) return;
   std::uint8_t& chosen = chosen_[{ev.txn, instance}];
   if (chosen == 0) {
-    chosen = c.value;
-  } else if (chosen != c.value) {
+    chosen = value;
+  } else if (chosen != value) {
     violate(ev, "transaction " + std::to_string(ev.txn) + ": the instance of participant " + std::to_string(instance) +
                     " chose two different values");
   }

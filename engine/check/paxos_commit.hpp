@@ -24,6 +24,9 @@ class PreparedValidityInvariant final : public Invariant {
   std::uint32_t kinds() const override {
     return trace_kind_bit(TraceKind::LogAppend) | trace_kind_bit(TraceKind::State);
   }
+  std::uint64_t keys(TraceKind k) const override {
+    return k == TraceKind::LogAppend ? trace_key_bit(prepared_) : trace_key_bit(commit_);
+  }
 
  private:
   std::uint16_t commit_;
@@ -40,24 +43,26 @@ struct AcceptedRecordLayout {
   std::uint8_t (*vote)(std::int64_t value);
 };
 
-// A value is chosen for an instance once `quorum` acceptors logged accepting it in one ballot; no
-// instance may ever have two different values chosen (Paxos's safety property).
+// A value is chosen for an instance once `quorum` acceptors logged accepting that value in one
+// ballot (PaxosCommit.tla's "decided": a majority sent the same phase2b, same ballot and value); no
+// instance may ever have two different values chosen (Paxos's safety property). Acceptances are
+// counted per (ballot, value), not per ballot: a ballot whose acceptors accepted different values
+// (a leader that proposed two, or one acceptor that switched) chose none of them unless a quorum
+// accepted the same one.
 class ChosenOnceInvariant final : public Invariant {
  public:
   std::unique_ptr<Invariant> clone() const override { return std::make_unique<ChosenOnceInvariant>(*this); }
   ChosenOnceInvariant(std::uint16_t accepted_record, int quorum, AcceptedRecordLayout layout);
   void observe(const TraceEvent& ev) override;
   std::uint32_t kinds() const override { return trace_kind_bit(TraceKind::LogAppend); }
+  std::uint64_t keys(TraceKind) const override { return trace_key_bit(record_); }
 
  private:
-  struct Count {
-    std::uint8_t value = 0;
-    std::uint64_t acceptors = 0;  // bit = node id
-  };
   std::uint16_t record_;
   int quorum_;
   AcceptedRecordLayout layout_;
-  std::map<std::tuple<TxnId, int, std::int64_t>, Count> accepted_;  // (txn, instance, ballot)
+  // (txn, instance, ballot, value) -> the acceptors that logged accepting it (bit = node id)
+  std::map<std::tuple<TxnId, int, std::int64_t, std::uint8_t>, std::uint64_t> accepted_;
   std::map<std::pair<TxnId, int>, std::uint8_t> chosen_;            // (txn, instance)
 };
 

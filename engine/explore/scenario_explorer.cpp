@@ -7,6 +7,7 @@
 #include "explore/state_encoder.hpp"
 #include "explore/state_space.hpp"
 #include "scenario/simulation.hpp"
+#include "sim/inert_messages.hpp"
 #include "sim/network_blind.hpp"
 #include "sim/rounds.hpp"
 #include "sim/symmetry.hpp"
@@ -289,6 +290,10 @@ class Search {
   bool after_both(const Replay& rp, const Choice& a, const Choice& b, Fingerprint& out);
   // ScenarioLimits::sent_set: a violation's path as a real run with the duplicates it needs.
   void realise(Finding& f);
+  // ScenarioLimits::check_inert: the messages `rp`'s protocol calls inert (ids), and the checks.
+  std::vector<std::uint32_t> inert_ids(const Replay& rp) const;
+  void check_inert_deliveries(const Replay& here);
+  void check_inert_kept(const std::vector<std::uint32_t>& before, const Replay& next);
   std::size_t memory() const {
     return cover_.bytes() + index_.bytes() + choices_.bytes() + nodes_.capacity() * sizeof(Node) + edges_.capacity() * sizeof(edges_[0]) + flags_.capacity() +
            orbits_.capacity() * sizeof(std::uint32_t);
@@ -401,8 +406,12 @@ std::vector<Choice> Search::choices(const Replay& rp) const {
     c.step = std::move(s);
     push_unique(out, std::move(c));
   };
+  const auto* inert = limits_.inert_messages ? dynamic_cast<const InertMessagesProtocol*>(&rp.run->protocol()) : nullptr;
   for (std::uint32_t id : sim.in_flight()) {
     const Message& m = sim.message(id);
+    // An inert message is not in the state: delivering, losing or doubling it reaches the same state
+    // (ScenarioLimits::inert_messages), so none of the three is a move worth taking.
+    if (inert && inert->inert(sim, m)) continue;
     if (limits_.sent_set) {
       // The sent set: a message stays in flight when it arrives (a delivery is a duplicate, free of
       // the budget), and drops are subsumed by never delivering. A stale message is only ever dropped
@@ -534,6 +543,12 @@ bool Search::run(std::string& error) {
             " may read the messages in flight, so a run with more of them need not do what one with fewer does";
     return false;
   }
+  if (limits_.inert_messages && !dynamic_cast<const InertMessagesProtocol*>(&root->run->protocol())) {
+    error = "inert_messages: protocol " + base_.protocol + " does not say which of its messages are inert";
+    return false;
+  }
+  encoder_.leave_out_inert(limits_.inert_messages);
+  r_.inert_messages = limits_.inert_messages;
   r_.pruned_covered = limits_.prune_covered;
   r_.sent_set = limits_.sent_set;
   r_.blocking_checked = !limits_.prune_covered && !limits_.sent_set;
@@ -548,6 +563,11 @@ bool Search::run(std::string& error) {
     if (!here) continue;  // cannot happen: a path replays
     const std::vector<Choice> moves = choices(*here);
     if (limits_.profile) profile_expansion(i, *here, moves);
+    std::vector<std::uint32_t> inert_before;
+    if (limits_.check_inert && limits_.inert_messages) {
+      check_inert_deliveries(*here);
+      inert_before = inert_ids(*here);
+    }
     for (std::size_t k = 0; k < moves.size() && r_.complete; ++k) {
       // The last move may use the run that listed the moves; the others need a copy or a replay.
       std::unique_ptr<Replay> next;
@@ -555,6 +575,7 @@ bool Search::run(std::string& error) {
       else if (!(next = copy(*here))) next = replay(path_of(i));
       else ++r_.replayed_steps;
       if (!next || !apply(*next, moves[k])) continue;
+      if (!inert_before.empty()) check_inert_kept(inert_before, *next);
       ++r_.transitions;
       const auto fresh = static_cast<std::uint32_t>(nodes_.size());
       const Fingerprint fp = encode(*next, fresh);
@@ -628,6 +649,46 @@ void Search::realise(Finding& f) {
     path[k - 1].step.kind = EventStepKind::Duplicate;
   }
   limits_.sent_set = was;
+}
+
+std::vector<std::uint32_t> Search::inert_ids(const Replay& rp) const {
+  std::vector<std::uint32_t> out;
+  const Simulator& sim = rp.run->sim();
+  const auto* inert = dynamic_cast<const InertMessagesProtocol*>(&rp.run->protocol());
+  for (std::uint32_t id : sim.in_flight())
+    if (inert && inert->inert(sim, sim.message(id))) out.push_back(id);
+  return out;
+}
+
+// Each inert message, delivered on a copy: the encoding (which leaves inert messages out, so the
+// delivered one does not count) and every invariant's verdict must stay as they are.
+void Search::check_inert_deliveries(const Replay& here) {
+  std::uint32_t stabiliser = 1;
+  encoder_.encode(*here.run, here.used, stabiliser);
+  const std::vector<std::int64_t> before = encoder_.words();
+  std::vector<bool> held;
+  for (const auto& inv : here.run->invariants()) held.push_back(inv->held());
+  for (std::uint32_t id : inert_ids(here)) {
+    auto next = copy(here);
+    if (!next) return;
+    ++r_.inert_checks;
+    bool same = apply(*next, Choice{Choice::Kind::Step, message_step(here.run->sim().message(id), EventStepKind::Deliver)});
+    encoder_.encode(*next->run, next->used, stabiliser);
+    same = same && encoder_.words() == before;
+    for (std::size_t k = 0; k < held.size(); ++k) same = same && next->run->invariants()[k]->held() == held[k];
+    if (!same) ++r_.inert_claims_broken;
+  }
+}
+
+// Inert is for ever: a message inert before a move and still in flight after it is still inert.
+void Search::check_inert_kept(const std::vector<std::uint32_t>& before, const Replay& next) {
+  const std::vector<std::uint32_t> in_flight = next.run->sim().in_flight();
+  const std::vector<std::uint32_t> after = inert_ids(next);
+  for (std::uint32_t id : before) {
+    if (std::find(in_flight.begin(), in_flight.end(), id) == in_flight.end()) continue;
+    ++r_.inert_checks;
+    if (std::find(after.begin(), after.end(), id) == after.end()) ++r_.inert_claims_broken;
+  }
 }
 
 bool Search::after_both(const Replay& rp, const Choice& a, const Choice& b, Fingerprint& out) {

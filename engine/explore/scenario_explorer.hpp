@@ -61,6 +61,19 @@ struct ScenarioLimits {
   // allows: it is re-played as a real run with as few duplicates as it takes (Finding::duplicates,
   // Finding::replays). Blocking states are not checked. Only for a NetworkBlindProtocol.
   bool sent_set = false;
+  // A reduction that is exact for every verdict (docs/explorer.md, "Inert messages"): a message the
+  // protocol calls inert (InertMessagesProtocol, sim/inert_messages.hpp: its delivery changes nothing
+  // now or later) is left out of the state, and the explorer neither delivers, drops nor duplicates
+  // it (each would reach the same state). Runs that differ only by inert messages have the same
+  // future and the same verdicts, so violations, their shortest depths and blocking states are those
+  // of the search without it; distinct_states counts the states up to inert messages. Refused for a
+  // protocol that does not say which messages are inert.
+  bool inert_messages = false;
+  // Not a reduction, a test of the protocol's inert claims (with inert_messages): at every expanded
+  // state, delivering each inert message must leave the state (its encoding) and the invariants as
+  // they are, and a message inert before a move must still be inert after it if it is still in
+  // flight. ScenarioResult::inert_checks / inert_claims_broken count the checks and the failures.
+  bool check_inert = false;
 };
 inline constexpr std::size_t kMaxSymmetricNodes = 6;  // 720 renamings per state
 
@@ -139,6 +152,9 @@ struct ScenarioResult {
   std::uint64_t covered_successors = 0;
   bool blocking_checked = true;  // false with prune_covered or sent_set: blocking_count is not known
   bool sent_set = false;         // ScenarioLimits::sent_set: the over-approximation was searched
+  bool inert_messages = false;   // ScenarioLimits::inert_messages: inert messages were left out
+  std::uint64_t inert_checks = 0;         // ScenarioLimits::check_inert: claims checked
+  std::uint64_t inert_claims_broken = 0;  // ... and found false (0 for a sound protocol)
 };
 
 struct Progress {

@@ -5,6 +5,7 @@
 
 #include "explore/scenario_explorer.hpp"
 #include "scenario/simulation.hpp"
+#include "sim/inert_messages.hpp"
 #include "sim/symmetry.hpp"
 
 namespace cs::explore {
@@ -95,12 +96,15 @@ bool StateEncoder::encode_renamed(const Simulation& run, const FaultBudget& used
     for (const LogRecord& rec : log) out.insert(out.end(), {rec.type, rec.txn, rec.value});
   }
   messages_begin_ = out.size();
+  const auto* inert = inert_ ? dynamic_cast<const InertMessagesProtocol*>(&run.protocol()) : nullptr;
   for (std::uint32_t id : sim.in_flight()) {
     const Message& m = sim.message(id);
     // A message sent before its link was cut (a partition) can only be dropped when delivered:
     // epochs never go back. It changes nothing but itself, so it is left out (docs/explorer.md,
     // "Messages that can only be lost"); the explorer offers no drop or duplicate of it.
     if (is_stale(net, m)) continue;
+    // An inert message (sim/inert_messages.hpp) can only be delivered as a no-op: left out too.
+    if (inert && inert->inert(sim, m)) continue;
     begin_item();
     items_.insert(items_.end(), {name(m.from), name(m.to), m.type, m.txn, m.a, m.b});
     items_.insert(items_.end(), m.extra.begin(), m.extra.end());

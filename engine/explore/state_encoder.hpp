@@ -37,6 +37,9 @@ class StateEncoder {
   // The canonical words of `run` with the faults `used`; false when the protocol has no encoding
   // (then the words hold the simulator's part only). `stabiliser` = renamings that give these words.
   bool encode(const Simulation& run, const FaultBudget& used, std::uint32_t& stabiliser);
+  // Whether messages the run's protocol calls inert (InertMessagesProtocol) are left out of the state
+  // (ScenarioLimits::inert_messages).
+  void leave_out_inert(bool on) { inert_ = on; }
   const std::vector<std::int64_t>& words() const { return best_; }
   // How many renamings there are (1 without symmetry).
   std::uint64_t renamings() const { return static_cast<std::uint64_t>(renamings_.size()); }
@@ -57,6 +60,7 @@ class StateEncoder {
   std::vector<std::int64_t> words_, best_, items_;
   std::vector<std::uint32_t> starts_, order_;
   std::size_t messages_begin_ = 0, messages_end_ = 0;
+  bool inert_ = false;
 };
 
 }  // namespace cs::explore

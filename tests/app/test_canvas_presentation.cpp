@@ -9,6 +9,7 @@
 #include <QSet>
 #include <QStyle>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeWidget>
 
 #include <map>
@@ -705,4 +706,53 @@ TEST(InvariantBannerPlace, ACompactBannerShowsItsWholeTitle) {
     }
     EXPECT_TRUE(w.canvas()->rect().contains(banner->geometry())) << size.width();
   }
+}
+
+// Lesson 03's partition step has ten cards and a broken register: no place of the one-line banner
+// was free of cards, so it sat on K1 and R1. The cards now give up a strip under the clock for it;
+// dismissing the banner gives the strip back.
+TEST(InvariantBannerPlace, WhenNoPlaceIsFreeTheCardsMakeRoomAndGetItBackOnDismiss) {
+  for (const QSize size : {QSize(1280, 720), QSize(1920, 1080)}) {
+    guitest::ShownWindow shown(nullptr, size);
+    MainWindow& w = shown.w;
+    ASSERT_TRUE(openLessonAtStep(w, "03-pacelc-even-without-partitions", 11));  // step 12: partition, linearizability broken
+    CanvasView* view = w.canvas();
+    QApplication::processEvents();
+    InvariantBanner* banner = view->invariantBanner();
+    ASSERT_TRUE(banner->isVisible()) << size.width();
+    const QRect b = banner->geometry();
+    for (cs::NodeId n = 0; n < shown.controller.nodeCount(); ++n) {
+      const QRect card = view->mapFromScene(view->nodeItem(n)->sceneBoundingRect()).boundingRect().translated(view->viewport()->pos());
+      EXPECT_FALSE(card.intersects(b)) << size.width() << ": the banner covers node " << n;
+    }
+    const qreal withBanner = view->transform().m11();
+    auto* close = banner->findChild<QToolButton*>(QStringLiteral("invariantBannerClose"));
+    ASSERT_NE(close, nullptr);
+    close->click();
+    QApplication::processEvents();
+    EXPECT_FALSE(banner->isVisible());
+    qInfo("%d: scale with the banner %.3f, after %.3f, banner %dx%d at %d", size.width(), withBanner, view->transform().m11(), b.width(), b.height(), b.y());
+    EXPECT_GT(view->transform().m11(), withBanner * 1.05) << size.width() << ": the strip was not given back";
+  }
+}
+
+// Lesson 12's step "O's saga log survived" on a 1280x720 projector: the side column's log showed
+// one record of three, and its record column had no room at all under "Time", "Txn" and "Value".
+// The column is wider for that step, the log gets the rows its records need, and the names are whole.
+TEST(ProjectorLayout, ALessonStepShowingALogShowsEveryRecordWithItsName) {
+  for (const char* lang : {"en", "zh_TW"}) {
+    ASSERT_TRUE(language::apply(QString::fromLatin1(lang), false));
+    for (const QSize size : {QSize(1280, 720), QSize(1920, 1080)}) {
+      guitest::ShownWindow shown(nullptr, size);
+      MainWindow& w = shown.w;
+      ASSERT_TRUE(openLessonAtStep(w, "12-saga-orchestration", 10));  // step 11: O's log after its crash
+      StateMachineView* machine = w.stateMachine();
+      ASSERT_TRUE(machine->logFocused()) << lang;
+      machine->grab();
+      EXPECT_EQ(machine->highlightedRecordRects().size(), 3u) << lang << " " << size.width() << ": SAGA_BEGIN and two STEP_DONE";
+      for (const QRectF& r : machine->highlightedRecordRects()) EXPECT_TRUE(machine->logBox().contains(r)) << lang;
+      EXPECT_GE(machine->logNameSlack(), 0) << lang << " " << size.width() << ": record names cut";
+    }
+  }
+  language::apply(QStringLiteral("en"), false);
 }

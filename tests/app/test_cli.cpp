@@ -543,6 +543,41 @@ TEST(CliExplore, SentSetNamesItsNetworkAndItsFindingsReplay) {
   EXPECT_EQ(cli({QStringLiteral("run"), explore_scenario("2pc-1p.json"), QStringLiteral("--sent-set")}).code, 2);
 }
 
+// --inert-messages (docs/explorer.md, "Inert messages"): the JSON says so and counts fewer states,
+// with the same violation at the same depth and the blocking states still checked; the violation's
+// scenario replays through `run`; the text says it in words; a protocol that does not say which of
+// its messages are inert is refused; the option belongs to explore FILE.
+TEST(CliExplore, InertMessagesAreNamedAndKeepEveryVerdict) {
+  const auto search = [](bool inert) {
+    QStringList args{QStringLiteral("explore"), explore_scenario("3pc-1p.json"), QStringLiteral("--max-partitions"),
+                     QStringLiteral("1"), QStringLiteral("--json")};
+    if (inert) args << QStringLiteral("--inert-messages");
+    return cli(args);
+  };
+  const Result r = search(true), full = search(false);
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto j = parse(r), f = parse(full);
+  EXPECT_EQ(j.at("inert_messages"), true);
+  EXPECT_EQ(f.at("inert_messages"), false);
+  EXPECT_EQ(j.at("complete"), true);
+  EXPECT_EQ(j.at("distinct_states"), 4742);
+  EXPECT_EQ(f.at("distinct_states"), 10661);
+  EXPECT_EQ(j.at("blocking_states").at("checked"), true);
+  EXPECT_EQ(j.at("blocking_states").at("count"), f.at("blocking_states").at("count"));
+  ASSERT_EQ(j.at("violations").size(), 1u);
+  const auto& v = j.at("violations").front();
+  EXPECT_EQ(v.at("invariant"), "agreement");
+  EXPECT_EQ(v.at("depth"), f.at("violations").front().at("depth"));
+  QTemporaryDir dir;
+  const auto run = replay_finding(v, dir, QStringLiteral("violation.json"));
+  EXPECT_EQ(run.at("invariants").at("agreement").at("held"), false) << v.dump();
+  const Result text = cli({QStringLiteral("explore"), explore_scenario("3pc-1p.json"), QStringLiteral("--inert-messages")});
+  EXPECT_NE(text.out.find("inert messages left out (--inert-messages)"), std::string::npos) << text.out;
+  EXPECT_EQ(cli({QStringLiteral("explore"), explore_scenario("2pc-1p.json"), QStringLiteral("--inert-messages")}).code, 2);
+  EXPECT_EQ(cli({QStringLiteral("explore"), QStringLiteral("--model"), QStringLiteral("tcommit"), QStringLiteral("--inert-messages")}).code, 2);
+  EXPECT_EQ(cli({QStringLiteral("run"), explore_scenario("3pc-1p.json"), QStringLiteral("--inert-messages")}).code, 2);
+}
+
 // --max-rounds: the outbox with one crash, one drop and at most one publication is complete, and the
 // JSON says the bound and the states past it; the text says it in words; a protocol without rounds
 // says the bound changed nothing; a bad value is a usage error.

@@ -166,7 +166,7 @@ TEST(CliSplit, HelpNamesEveryCommandItsOptionsAndTheExitCodes) {
     EXPECT_TRUE(help.err.empty()) << help.err;
     for (const char* words : {"usage: commitscope-cli run FILE [--seed N] [--until-ms T] [--json] [--trace OUT.jsonl] [--long-run]",
                               "commitscope-cli digest RUN.jsonl", "compare FILE --protocols P1,P2[,...]", "validate FILE_OR_DIR...",
-                              "walk LESSON_OR_DIR...", "protocols [--json | --markdown]", "[--prune-covered] [--sent-set] [--json]",
+                              "walk LESSON_OR_DIR...", "protocols [--json | --markdown]", "[--prune-covered] [--sent-set] [--inert-messages] [--json]",
                               "pg-lab [--json]", "Exit status: 0 done, 2 bad input", "3 pg-lab could not start PostgreSQL"})
       EXPECT_TRUE(has(help.out, words)) << words << "\n" << help.out;
   }
@@ -175,7 +175,7 @@ TEST(CliSplit, HelpNamesEveryCommandItsOptionsAndTheExitCodes) {
   for (const char* words : {"--seed N", "--until-ms T", "--json", "--trace OUT.jsonl", "--long-run", "Exit status: 0 done"})
     EXPECT_TRUE(has(run.out, words)) << words << "\n" << run.out;
   const Result explore = cli({"explore", "--help"});
-  for (const char* words : {"--model NAME", "--max-crashes N", "--max-rounds N", "--sent-set", "--profile"})
+  for (const char* words : {"--model NAME", "--max-crashes N", "--max-rounds N", "--sent-set", "--profile", "--inert-messages"})
     EXPECT_TRUE(has(explore.out, words)) << words << "\n" << explore.out;
 }
 

@@ -251,7 +251,9 @@ void MainWindow::resetLayout() {
   const int lessonWidth = lesson ? std::clamp(w * (projector_ ? 40 : 28) / 100, px(340), px(projector_ ? 1000 : 620)) : 0;
   // During a lesson the panel and the canvas are what the class looks at: the state-machine column
   // and the bottom diagrams give up some room (they stay, and can be dragged back).
-  const int sidePercent = lesson ? (projector_ ? 34 : 26) : projector_ ? 41 : 33;
+  // A projector lesson step that shows a node's state machine or log is about that column: it gets
+  // nearly half of what the lesson panel leaves (at 1280 x 720 a third cut the log's record names).
+  const int sidePercent = lesson ? (projector_ ? (wantSide ? 44 : 34) : 26) : projector_ ? 41 : 33;
   const int sideWidth = std::clamp((w - lessonWidth) * sidePercent / 100, px(lesson ? 260 : 300), px(projector_ ? 900 : 600));
   const bool sideShown = !folded || wantSide;
   const int middle = w - lessonWidth - (sideShown ? sideWidth : 0);

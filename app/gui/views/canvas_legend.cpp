@@ -69,7 +69,9 @@ bool CanvasLegend::flow(const QRectF& area, Layout& l, int maxRows) const {
       y += rowH;
       ++row;
     }
-    if (row >= maxRows) return false;
+    // An entry wider than the whole row does not fit on any row (a narrow projector canvas left the
+    // clock's row room for less than "crashed node", and the box ran under the clock).
+    if (row >= maxRows || x + w > maxW - pad) return false;
     l.at[i] = QPointF(x, y);
     x += w + gapX;
     widest = std::max(widest, x - gapX + pad);

@@ -85,8 +85,9 @@ void InvariantBanner::setCompact(bool on) {
 QString InvariantBanner::title() const { return title_->text(); }
 QString InvariantBanner::detail() const { return detail_->text(); }
 
-void InvariantBanner::place(int top, int maxWidth) {
+void InvariantBanner::place(int top, int maxWidth, bool small) {
   int w = std::min(maxWidth, sized(projector_, 1100, 760));
+  setPixelFont(close_, sized(projector_, 30, 18) * (small ? 2 : 3) / 3, true);  // its height sets the line's
   if (compact_) {
     // One line as wide as its words (the label's size hint could still be that of its wrapped text,
     // which cut "Invariant broken: Linearizable, at 1,172.3 ms" to "Invariant broken: Linea"). When
@@ -94,7 +95,7 @@ void InvariantBanner::place(int top, int maxWidth) {
     // the font shrinks by up to a third; only then does the title wrap.
     const QMargins m = layout()->contentsMargins();
     const int frame = m.left() + m.right() + layout()->spacing() + close_->sizeHint().width() + 2;
-    const int room = maxWidth - frame, base = sized(projector_, 34, 20);
+    const int room = maxWidth - frame, base = sized(projector_, 34, 20) * (small ? 2 : 3) / 3;
     const QString texts[] = {tr("Invariant broken: %1, at %2 ms").arg(name_, atMs_), tr("Invariant broken: %1").arg(name_)};
     bool fitted = false;
     for (int px = base; px >= base * 2 / 3 && !fitted; px -= 2)
@@ -111,8 +112,14 @@ void InvariantBanner::place(int top, int maxWidth) {
     title_->setWordWrap(!fitted);
     if (!fitted) w = maxWidth;
   }
-  // Word-wrapped labels: the height that width needs, not the taller default of a wrapped label.
-  setFixedSize(w, layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(w) : sizeHint().height());
+  // Word-wrapped labels: the height that width needs, not the taller default of a wrapped label. One
+  // line: its own height (the layout's cached hint kept the taller title of before).
+  int h = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(w) : sizeHint().height();
+  if (compact_ && !title_->wordWrap()) {
+    const QMargins m = layout()->contentsMargins();
+    h = m.top() + m.bottom() + 2 * frameWidth() + std::max(title_->sizeHint().height(), close_->sizeHint().height());
+  }
+  setFixedSize(w, h);
   move((parentWidget()->width() - w) / 2, top);
 }
 

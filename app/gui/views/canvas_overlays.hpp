@@ -25,7 +25,8 @@ class InvariantBanner : public QFrame {
   QString title() const;
   QString detail() const;
   // Where it goes in its parent: centred across the top, below `top`, at most `maxWidth` wide.
-  void place(int top, int maxWidth);
+  // `small`: a compact line at two thirds of the title's size, for the strip the cards give up.
+  void place(int top, int maxWidth, bool small = false);
 
  signals:
   void dismissed();

@@ -99,6 +99,7 @@ CanvasView::CanvasView(LabController* controller, QWidget* parent) : QGraphicsVi
         dismissedViolation_ = QStringLiteral("%1@%2").arg(QString::fromStdString(inv->key())).arg(inv->first_violation().time);
         break;
       }
+    setBannerReserve(0);
   });
   toast_ = new CanvasToast(this);
   connect(toast_, &CanvasToast::undoRequested, this, [this] {
@@ -193,6 +194,7 @@ void CanvasView::rebuild() {
   const auto count = static_cast<cs::NodeId>(sim.nodes().size());
   style_.aidRows = 0;  // a new scenario: no aid rows until a card needs one
   dismissedViolation_.clear();
+  bannerReserve_ = 0;  // the new scenario's fit below starts without a banner's strip
   toast_->hide();
   for (cs::NodeId n = 0; n < count; ++n) {
     auto* item = new NodeItem(n, &style_);
@@ -312,11 +314,13 @@ void CanvasView::refreshBanner() {
   if (!broken) {
     dismissedViolation_.clear();  // rewound before it: a new violation shows again
     banner_->hide();
+    setBannerReserve(0);
     return;
   }
   const cs::Time at = broken->first_violation().time;
   if (dismissedViolation_ == QStringLiteral("%1@%2").arg(QString::fromStdString(broken->key())).arg(at)) {
     banner_->hide();
+    setBannerReserve(0);
     return;
   }
   banner_->setViolation(EngineText::invariant(broken->key()), EngineText::invariantDescription(broken->key()), viewutil::ms(at));
@@ -337,6 +341,11 @@ void CanvasView::placeOverlays() {
 // top when that covers none; a card the lesson highlights weighs ten times), and when every place
 // covers a card it shrinks to one line first.
 void CanvasView::placeBanner(int top, int bottomMargin) {
+  if (bannerReserve_ > 0) {  // the strip below the clock is the banner's: one small line there
+    banner_->setCompact(true);
+    banner_->place(top, width() - 40, true);
+    return;
+  }
   const auto bestPlace = [&](qint64* cover) {
     banner_->place(top, width() - 40);
     const QRect atTop = banner_->geometry();
@@ -359,7 +368,21 @@ void CanvasView::placeBanner(int top, int bottomMargin) {
     banner_->setCompact(true);
     best = bestPlace(&cover);
   }
+  // Still on a card (ten nodes on a 1280x720 projector leave no free row): the cards give up a strip
+  // under the clock for a smaller one-line banner, so the rows it sat on (lesson 03's K1 and R1) stay
+  // readable. The strip lasts while the banner shows (a resize measures it again).
+  if (cover > 0) {
+    banner_->place(top, width() - 40, true);
+    setBannerReserve(static_cast<int>(std::ceil(top + banner_->height() + 4 - frameTop())));
+    return;
+  }
   banner_->move(best.topLeft());
+}
+
+void CanvasView::setBannerReserve(int height) {
+  if (height == bannerReserve_) return;
+  bannerReserve_ = height;
+  fit();
 }
 
 // Pixels of node cards under `r` (in this widget's coordinates).
@@ -623,13 +646,18 @@ void CanvasView::routeLinks() {
   if (changed) invalidateStatic();
 }
 
+// The hint and clock overlay; on a projector the legend shares the clock's row.
+qreal CanvasView::frameTop() const {
+  return pane_ ? 0 : style_.projector ? std::max(QFontMetricsF(clockFont()).height() + 10, legendReserve() + 4) : 34;
+}
+
 void CanvasView::fit() {
   if (nodes_.empty() || viewport()->width() < 10) return;
   // On a projector the clock's row and a thin margin are all the frame the cards need; a pane's
   // frame is the panel around it.
   const qreal margin = pane_ && style_.projector ? 6 : style_.projector ? 12 * style_.space : 24;
-  // The hint and clock overlay; on a projector the legend shares the clock's row.
-  const qreal top = pane_ ? 0 : style_.projector ? std::max(QFontMetricsF(clockFont()).height() + 10, legendReserve() + 4) : 34;
+  // A banner that found no free place keeps a strip of its own below them (placeBanner()).
+  const qreal top = frameTop() + bannerReserve_;
   legendHeight_ = style_.projector || pane_ ? 0 : legendReserve();
   const qreal availW = viewport()->width() - 2 * margin;
   const qreal availH = viewport()->height() - legendHeight_ - top - 2 * margin;
@@ -670,6 +698,7 @@ void CanvasView::setPaneMode(bool on) {
 
 void CanvasView::resizeEvent(QResizeEvent* e) {
   QGraphicsView::resizeEvent(e);
+  bannerReserve_ = 0;  // placeOverlays() below measures the banner's strip again at this size
   fit();
   placeOverlays();
 }

@@ -149,6 +149,8 @@ class CanvasView : public QGraphicsView {
   void paintLossCross(QPainter* p, QPointF centre, qreal half, qreal scale) const;  // a doomed token's X
   qint64 cardCover(const QRect& r) const;
   void placeBanner(int top, int bottomMargin);
+  void setBannerReserve(int height);  // refits when it changes
+  qreal frameTop() const;             // what fit() keeps free above the cards for the clock row
   void chooseTokenLabels(const std::vector<const MessageItem*>& order, const QTransform& vt);
   qreal tokenLabelWidth(const QString& label);
   void renderStaticLayer();
@@ -170,6 +172,7 @@ class CanvasView : public QGraphicsView {
   bool lassoActive_ = false;
   QPolygonF lasso_;  // scene coordinates
   qreal legendHeight_ = 0;
+  int bannerReserve_ = 0;  // pixels fit() leaves free at the top for a banner that covered every card row
   QPixmap dotTile_;
 
   // Paint caches. The static layer (paper, dot grid, partition regions, links) is one viewport-sized

@@ -124,10 +124,13 @@ StateGraphLayout::Areas StateGraphLayout::split(const QRectF& body, int lockCoun
   // there is room), since that record is what survives a crash.
   // Stacked (a narrow pane), the one-line locks box comes on top of that.
   const bool stacked = body.width() < 560 * f;
-  const qreal minBelow = 2 * rowH + 8 * f + 10 * f + (stacked ? (lockCount == 0 ? 1 : 2 + lockCount) * rowH + 14 * f : 0);
+  // A lesson that points at the log wants every record it shows, up to its limit: the graph gives
+  // up the rows (shrinking, as below, rather than overlapping).
+  const int logRows = std::max(2, in_.logRows);
+  const qreal minBelow = logRows * rowH + 8 * f + 10 * f + (stacked ? (lockCount == 0 ? 1 : 2 + lockCount) * rowH + 14 * f : 0);
   // Top to bottom: below it, at the least, the log's title and newest record and a one-line locks
   // box (see the boxes' spacing in layoutVertical(), plus rounding slack).
-  const qreal minBelowVertical = 3 * rowH + 32 * f;
+  const qreal minBelowVertical = (logRows + 1) * rowH + 32 * f;
   vertical_ = chooseVertical(body, minBelow, minBelowVertical);
   // Vertical: the graph takes room for generous gaps (its labels live there), the log the rest.
   // Only a graph that cannot fit otherwise takes rows from the log. When even tight layers do not

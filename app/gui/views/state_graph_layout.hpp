@@ -29,6 +29,7 @@ class StateGraphLayout {
     std::function<QString(const std::string&)> transitionLabel;  // a transition key as shown
     std::function<QString(const QStringList&)> edgeText;       // one arrow's labels, merged
     std::pair<int, int> lit{-1, -1};                           // the node's last transition
+    int logRows = 0;  // rows the log below must show whole (a lesson points at it), title and heads included
   };
   struct Box {
     int state = 0;

@@ -10,6 +10,7 @@
 #include <cmath>
 
 #include "drop_notice.hpp"
+#include "projector_style.hpp"
 #include "engine_text.hpp"
 #include "lab_controller.hpp"
 #include "palette.hpp"
@@ -40,6 +41,17 @@ StateMachineView::StateMachineView(LabController* controller, QWidget* parent) :
   connect(controller_, &LabController::runChanged, this, &StateMachineView::refresh);
   connect(controller_, &LabController::selectionChanged, this, &StateMachineView::refresh);
   rebuild();
+}
+
+// On a projector the column's type grows with the window's lines as the canvas's does (1.5x at
+// 1920x1080, projector::factor()); at a fixed 1.7x it read smaller at 1080 than at 720.
+palette::Scheme StateMachineView::scheme() const {
+  palette::Scheme s = palette::scheme(projector_);
+  if (projector_) {
+    s.fontScale *= projector::factor();
+    s.lineScale *= projector::factor();
+  }
+  return s;
 }
 
 void StateMachineView::rebuild() {
@@ -139,18 +151,21 @@ StateGraphLayout::Inputs StateMachineView::layoutInputs() const {
   StateGraphLayout::Inputs in;
   in.machine = machine_;
   in.font = font();
-  in.scale = palette::scheme(projector_).fontScale;
+  in.scale = scheme().fontScale;
   in.stateName = [this](int state) { return EngineText::stateAt(controller_->info(), state); };
   in.transitionLabel = [this](const std::string& key) { return transitionLabel(key); };
   in.edgeText = [this](const QStringList& labels) { return edgeText(labels); };
   in.lit = {lastFrom_, lastTo_};
+  // The log a lesson points at: its title, its column heads and its records (at most eight).
+  if (lessonLogFocus_ && node_ >= 0 && static_cast<std::size_t>(node_) < controller_->sim().nodes().size())
+    in.logRows = 2 + static_cast<int>(std::min<std::size_t>(8, std::max<std::size_t>(1, controller_->sim().nodes()[static_cast<std::size_t>(node_)].log.size())));
   return in;
 }
 
 void StateMachineView::paintEvent(QPaintEvent*) {
   QPainter p(this);
   p.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
-  const palette::Scheme& s = palette::scheme(projector_);
+  const palette::Scheme s = scheme();
   p.fillRect(rect(), s.background);
   const qreal f = s.fontScale;
   const QRectF all = QRectF(rect()).adjusted(10 * f, 8 * f, -10 * f, -8 * f);
@@ -180,7 +195,7 @@ void StateMachineView::paintEvent(QPaintEvent*) {
 }
 
 void StateMachineView::paintHeader(QPainter& p, const QRectF& area) {
-  const palette::Scheme& s = palette::scheme(projector_);
+  const palette::Scheme s = scheme();
   const qreal f = s.fontScale;
   const auto& sim = controller_->sim();
   if (node_ < 0 || static_cast<std::size_t>(node_) >= sim.nodes().size()) return;
@@ -220,7 +235,7 @@ void StateMachineView::paintHeader(QPainter& p, const QRectF& area) {
 
 // The header's second line: the last transition in words, and node pickers on the right.
 void StateMachineView::paintTransitionLine(QPainter& p, const QRectF& area) {
-  const palette::Scheme& s = palette::scheme(projector_);
+  const palette::Scheme s = scheme();
   const qreal f = s.fontScale;
   const auto& sim = controller_->sim();
   const QFont small = scaledFont(font(), 11.5 * f);
@@ -281,7 +296,7 @@ void StateMachineView::paintTransitionLine(QPainter& p, const QRectF& area) {
 
 void StateMachineView::paintMachine(QPainter& p) {
   if (!machine_) return;
-  const palette::Scheme& s = palette::scheme(projector_);
+  const palette::Scheme s = scheme();
   // Arrows first, then every label on top of them on a paper backing, then the boxes.
   for (const StateGraphLayout::Arrow& a : layout_.arrows()) {
     const QColor ink = a.lit ? s.selection : s.link;
@@ -301,7 +316,7 @@ void StateMachineView::paintHiddenLabelsNote(QPainter& p, const QRectF& graph) {
   hiddenNote_ = QRectF();
   const int hidden = layout_.hiddenLabels();
   if (hidden == 0 || graph.isEmpty()) return;
-  const palette::Scheme& s = palette::scheme(projector_);
+  const palette::Scheme s = scheme();
   const QFont small = scaledFont(font(), 10 * s.fontScale);
   const QString note = tr("%n label(s) hidden", "arrow labels with no room; each is its arrow's tooltip", hidden);
   QRectF r = QFontMetricsF(small).boundingRect(note).adjusted(-2, 0, 2, 0);
@@ -325,7 +340,7 @@ void StateMachineView::paintHiddenLabelsNote(QPainter& p, const QRectF& graph) {
 bool StateMachineView::event(QEvent* e) {
   if (e->type() == QEvent::ToolTip) {
     auto* help = static_cast<QHelpEvent*>(e);
-    QString text = layout_.labelNear(help->pos(), 6 * palette::scheme(projector_).lineScale);
+    QString text = layout_.labelNear(help->pos(), 6 * scheme().lineScale);
     if (text.isEmpty() && hiddenNote_.contains(help->pos())) text = tr("Point at an arrow to read its label.");
     if (text.isEmpty()) QToolTip::hideText();
     else QToolTip::showText(help->globalPos(), text, this);
@@ -335,7 +350,7 @@ bool StateMachineView::event(QEvent* e) {
 }
 
 void StateMachineView::paintEdgeLabels(QPainter& p) {
-  const palette::Scheme& s = palette::scheme(projector_);
+  const palette::Scheme s = scheme();
   const qreal f = s.fontScale * layout_.fit();
   QColor halo = s.background;
   halo.setAlpha(225);
@@ -358,7 +373,7 @@ void StateMachineView::paintEdgeLabels(QPainter& p) {
 }
 
 void StateMachineView::paintBoxes(QPainter& p) {
-  const palette::Scheme& s = palette::scheme(projector_);
+  const palette::Scheme s = scheme();
   const qreal f = s.fontScale * layout_.fit();
   const auto& info = controller_->info();
   const QFont stateFont = scaledFont(font(), 13 * f, true);
@@ -413,7 +428,7 @@ void StateMachineView::paintLog(QPainter& p, const QRectF& area) {
   const auto& sim = controller_->sim();
   if (node_ < 0 || static_cast<std::size_t>(node_) >= sim.nodes().size() || area.height() < 30) return;
   logBox_ = area;
-  const palette::Scheme& s = palette::scheme(projector_);
+  const palette::Scheme s = scheme();
   // A lesson points here: the same accent as the canvas's highlight, so the eye finds it.
   const QColor accent(0xE0, 0x6A, 0x00);
   if (lessonLogFocus_) {
@@ -426,13 +441,37 @@ void StateMachineView::paintLog(QPainter& p, const QRectF& area) {
   const auto& log = sim.nodes()[static_cast<std::size_t>(node_)].log;
   const auto& info = controller_->info();
   TablePainter t(p, area, font(), s, tr("Durable log — %n record(s), survives crashes", nullptr, static_cast<int>(log.size())));
-  const std::vector<QString> headers = {tr("Time (ms)"), tr("Record"), tr("Txn"), tr("Value")};
-  const std::vector<Qt::Alignment> align = {Qt::AlignRight, Qt::AlignLeft, Qt::AlignRight, Qt::AlignRight};
-  // Column widths from the text they hold; the record name takes what is left.
+  std::vector<QString> headers = {tr("Time (ms)"), tr("Record"), tr("Txn"), tr("Value")};
+  std::vector<Qt::Alignment> align = {Qt::AlignRight, Qt::AlignLeft, Qt::AlignRight, Qt::AlignRight};
+  // Column widths from the text they hold; the record name takes what is left. The name is what the
+  // learner reads (a projector lesson's narrow column left it no room at all, under "Time", "Txn" and
+  // "Value"): when it would be cut, the value column goes, then the transaction's.
   const auto width = [&](const QString& head, const char* sample) {
     return std::max(t.headMetrics().horizontalAdvance(head), t.cellMetrics().horizontalAdvance(QLatin1String(sample))) + 12;
   };
-  t.setColumns({width(headers[0], "99999.9"), 0, width(headers[2], "t9999"), width(headers[3], "99999")}, 1);
+  // The name up to its gloss: "STEP_DONE（步驟完成）" may lose "（步驟完成）", not "DONE".
+  const auto bare = [](QString name) {
+    for (const QString& open : {QStringLiteral("（"), QStringLiteral(" (")})
+      if (const qsizetype at = name.indexOf(open); at > 0) name.truncate(at);
+    return name;
+  };
+  qreal nameWidth = t.headMetrics().horizontalAdvance(headers[1]);
+  for (const cs::LogRecord& r : log)
+    nameWidth = std::max(nameWidth, t.cellMetrics().horizontalAdvance(bare(EngineText::logRecord(viewutil::key(info.log_records, r.type).toStdString()))));
+  std::vector<qreal> widths = {width(headers[0], "99999.9"), 0, width(headers[2], "t9999"), width(headers[3], "99999")};
+  const auto fixedWidth = [&] { return widths[0] + (widths.size() > 2 ? widths[2] : 0) + (widths.size() > 3 ? widths[3] : 0); };
+  while (widths.size() > 2 && t.inner().width() - fixedWidth() < nameWidth + 12) {
+    widths.pop_back();
+    headers.pop_back();
+    align.pop_back();
+  }
+  if (t.inner().width() - fixedWidth() < nameWidth + 12) {  // still short: the time's head in two letters
+    headers[0] = tr("ms", "the log's time column, when the column is narrow");
+    widths[0] = width(headers[0], "99999.9");
+  }
+  const std::size_t columns = widths.size();
+  t.setColumns(widths, 1);
+  logNameSlack_ = t.cell(1).width() - nameWidth;
   // Column heads only when a record fits under them: a record without heads beats heads alone.
   if (t.roomLeft() >= 2 * t.rowHeight()) t.header(headers, align);
   // The newest records are what the learner needs; older ones are summarised in one line.
@@ -457,13 +496,16 @@ void StateMachineView::paintLog(QPainter& p, const QRectF& area) {
       recordRects_.push_back(row);
     }
     // The record name takes what the other columns leave; a long zh-TW gloss is cut, not hidden.
-    t.row({viewutil::ms(r.time), EngineText::logRecord(key.toStdString()), QStringLiteral("t%1").arg(r.txn), QString::number(r.value)},
-          align, {s.mutedInk, s.ink, s.mutedInk, s.mutedInk}, 1);
+    QString name = EngineText::logRecord(key.toStdString());
+    if (t.cellMetrics().horizontalAdvance(name) > t.cell(1).width()) name = bare(name);  // the gloss goes first, whole
+    std::vector<QString> cells = {viewutil::ms(r.time), name, QStringLiteral("t%1").arg(r.txn), QString::number(r.value)};
+    cells.resize(columns);
+    t.row(cells, align, {s.mutedInk, s.ink, s.mutedInk, s.mutedInk}, 1);
   }
 }
 
 void StateMachineView::paintLocks(QPainter& p, const QRectF& area) {
-  const palette::Scheme& s = palette::scheme(projector_);
+  const palette::Scheme s = scheme();
   const qreal f = s.fontScale;
   // The one-line box (title and "· none") is as short as a line of text: anything taller is drawn.
   locksBox_ = QRectF();

@@ -11,6 +11,7 @@ class DropNotice;
 #include <vector>
 
 #include "sim/protocol.hpp"
+#include "palette.hpp"
 #include "state_graph_layout.hpp"
 #include "sim/types.hpp"
 
@@ -55,6 +56,8 @@ class StateMachineView : public QWidget {
   // Where the last paint outlined highlighted records and where it drew the log box (for tests).
   const std::vector<QRectF>& highlightedRecordRects() const { return recordRects_; }
   QRectF logBox() const { return logBox_; }
+  // The record column's width less its longest record name in the last paint (< 0: names were cut).
+  qreal logNameSlack() const { return logNameSlack_; }
   // The on-screen label of a transition key ("PREPARE/VOTE_COMMIT" -> "PREPARE / VOTE_COMMIT").
   QString edgeText(const QStringList& labels) const;  // one arrow's transitions, merged by action
   QString transitionLabel(const std::string& key) const;
@@ -71,6 +74,8 @@ class StateMachineView : public QWidget {
   bool event(QEvent* e) override;  // tooltips: an arrow's label
 
  private:
+  palette::Scheme scheme() const;
+  qreal logNameSlack_ = 0;  // the projector scheme times the window's type factor
   StateGraphLayout::Inputs layoutInputs() const;
   void paintHeader(QPainter& p, const QRectF& area);
   void paintTransitionLine(QPainter& p, const QRectF& area);

@@ -389,6 +389,30 @@ std::int64_t PaxosCommit::rounds(const Simulator&) const {
   return top;
 }
 
+// Inert (sim/inert_messages.hpp): delivering the message changes nothing now or later.
+// - C with COMMIT or ABORT in its log: it is decided while up (coord_learn logs and sets the state
+//   together; coord_recover reads the record back), and every handler of a message to C returns at
+//   once when C is decided (lead_on_phase1b, lead_on_phase2b, coord_learn); while down, a delivery
+//   is a drop. The one way C's state is reset is coord_start, run by a pending client event for the
+//   transaction (an arrival or a retry while C was down): so no pending client event for it either.
+// - An RM with COMMIT or ABORT in its log (part_recover reads it back; no later join, which needs
+//   the RM to know nothing of the transaction): MSG_COMMIT and MSG_ABORT only note a duplicate or do
+//   nothing (part_apply_decision); no other type but PREPARE reaches an RM's handler with an effect.
+// - Acceptors never: what they learned is not logged, so a crash makes them undecided again.
+bool PaxosCommit::inert(const Simulator& sim, const Message& m) const {
+  if (m.txn == 0 || m.txn > static_cast<TxnId>(p_.transactions)) return true;  // on_message ignores it
+  if (is_acceptor(m.to)) return false;
+  if (m.to != kCoordinator && m.type == PREPARE) return false;
+  bool decided = false;
+  for (const LogRecord& r : sim.log(m.to))
+    if (r.txn == m.txn && (r.type == REC_COMMIT || r.type == REC_ABORT)) decided = true;
+  if (!decided) return false;
+  if (m.to != kCoordinator) return true;
+  for (const ScheduledStep& c : sim.pending_clients())
+    if (c.txn == m.txn) return false;
+  return true;
+}
+
 // Undecided: an RM that is up joined the transaction and has not learned the outcome (the leader and
 // the acceptors only help: an RM is what holds locks).
 bool PaxosCommit::undecided(const Simulator& sim) const {

@@ -24,6 +24,7 @@
 #include "protocols/descriptor.hpp"
 #include "protocols/lock_table.hpp"
 #include "sim/diagnostic.hpp"
+#include "sim/inert_messages.hpp"
 #include "sim/network_blind.hpp"
 #include "sim/protocol.hpp"
 #include "sim/rounds.hpp"
@@ -64,7 +65,7 @@ struct Params : CommitParams {
 std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out);
 const ProtocolDescriptor& describe();
 
-class PaxosCommit final : public Protocol, public RoundedProtocol, public NetworkBlindProtocol {
+class PaxosCommit final : public Protocol, public RoundedProtocol, public NetworkBlindProtocol, public InertMessagesProtocol {
  public:
   explicit PaxosCommit(Params p);
 
@@ -86,6 +87,10 @@ class PaxosCommit final : public Protocol, public RoundedProtocol, public Networ
   // The highest ballot a leader runs or an acceptor has promised: with time abstracted away, leaders
   // can time out and start higher ballots for ever (docs/explorer.md, --max-rounds).
   std::int64_t rounds(const Simulator& sim) const override;
+  // A message to C or to an RM that has logged the outcome, except a PREPARE (an RM answers it with
+  // its ballot-0 vote again): the decision is durable and C and the RMs ignore everything else once
+  // decided (docs/explorer.md, "Inert messages").
+  bool inert(const Simulator& sim, const Message& m) const override;
 
   const Params& params() const { return p_; }
   static ProtocolInfo make_info();

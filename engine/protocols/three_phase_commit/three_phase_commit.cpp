@@ -307,6 +307,33 @@ bool ThreePhaseCommit::encode_state(const Simulator& sim, std::vector<std::int64
 }
 
 // Undecided: a node that is up knows the transaction and has logged no decision for it.
+// Inert (sim/inert_messages.hpp): delivering the message changes nothing now or later. Only for a
+// receiver with COMMIT or ABORT in its log: it is decided whenever it is up (the record and the state
+// change come together; recovery reads the record back; a participant never joins again, C's state
+// is reset only by coord_start, so no client event may be pending for the transaction), and while
+// down a delivery is a drop. Then:
+// - to C: VOTE_ABORT (acted on only in WAIT), ACK_PRECOMMIT (only in PRECOMMIT), and a STATE_REPLY,
+//   GLOBAL_COMMIT or GLOBAL_ABORT that carries C's own decision (adopt() does nothing);
+// - to a participant: ACK_PRECOMMIT (acted on only by a leader in PRECOMMIT; deciding ends leading),
+//   and a STATE_REPLY that carries its own decision (part_on_decision without an ACK does nothing)
+//   or no decision (read only while gathering, which deciding ends and nothing restarts).
+// Everything else may be answered (a decided node tells others the outcome) and is never inert.
+bool ThreePhaseCommit::inert(const Simulator& sim, const Message& m) const {
+  if (m.txn == 0 || m.txn > static_cast<TxnId>(p_.transactions)) return true;  // on_message ignores it
+  std::int64_t decision = -1;
+  for (const LogRecord& r : sim.log(m.to))
+    if (r.txn == m.txn && (r.type == REC_COMMIT || r.type == REC_ABORT)) decision = r.type == REC_COMMIT ? COMMIT : ABORT;
+  if (decision < 0) return false;
+  const bool carries_own = (m.type == STATE_REPLY && m.a == decision) ||
+                           (m.type == GLOBAL_COMMIT && decision == COMMIT) || (m.type == GLOBAL_ABORT && decision == ABORT);
+  if (m.to != kCoordinator)
+    return m.type == ACK_PRECOMMIT ||
+           (m.type == STATE_REPLY && (m.a == decision || (m.a != COMMIT && m.a != ABORT)));
+  for (const ScheduledStep& c : sim.pending_clients())
+    if (c.txn == m.txn) return false;
+  return m.type == VOTE_ABORT || m.type == ACK_PRECOMMIT || carries_own;
+}
+
 bool ThreePhaseCommit::undecided(const Simulator& sim) const {
   return any_undecided(sim, book_, 0, static_cast<NodeId>(p_.participants), [&](NodeId n, TxnId t) {
     return (n == 0 ? coord_[t].state : ptx(n, t).state) != kUnknown;

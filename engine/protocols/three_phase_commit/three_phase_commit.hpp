@@ -18,6 +18,7 @@
 #include "protocols/commit_params.hpp"
 #include "protocols/lock_table.hpp"
 #include "sim/diagnostic.hpp"
+#include "sim/inert_messages.hpp"
 #include "sim/network_blind.hpp"
 #include "sim/protocol.hpp"
 #include "sim/simulator.hpp"
@@ -75,7 +76,7 @@ struct Params : CommitParams {
 std::unique_ptr<Protocol> create(const nlohmann::json& params, Diagnostics& out);
 const ProtocolDescriptor& describe();
 
-class ThreePhaseCommit final : public Protocol, public NetworkBlindProtocol {
+class ThreePhaseCommit final : public Protocol, public NetworkBlindProtocol, public InertMessagesProtocol {
  public:
   explicit ThreePhaseCommit(Params p);
 
@@ -94,6 +95,9 @@ class ThreePhaseCommit final : public Protocol, public NetworkBlindProtocol {
   bool encode_state(const Simulator& sim, std::vector<std::int64_t>& out) const override;
   std::unique_ptr<Protocol> clone() const override { return std::make_unique<ThreePhaseCommit>(*this); }
   bool undecided(const Simulator& sim) const override;
+  // Answers and acknowledgements that reach a node after it logged the outcome and that it ignores
+  // from then on (docs/explorer.md, "Inert messages"; the cases in three_phase_commit.cpp).
+  bool inert(const Simulator& sim, const Message& m) const override;
 
   const Params& params() const { return p_; }
   static ProtocolInfo make_info();
