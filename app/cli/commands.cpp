@@ -1,17 +1,16 @@
 #include "commands.hpp"
 
-#include <QDir>
-#include <QDirIterator>
-#include <QFile>
-#include <QFileInfo>
-
 #include <algorithm>
+#include <cctype>
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <string>
 #include <vector>
 
-#include "input_file.hpp"
+#include "input_read.hpp"
 #include "sha256.hpp"
 #include "protocols/registry.hpp"
 #include "scenario/json_format.hpp"
@@ -36,24 +35,21 @@ void print_diagnostics(const Diagnostics& ds) {
   for (const auto& d : ds) err(d.to_string() + "\n");
 }
 
-// Reads a whole file (input_file.hpp: regular files up to the size limit); on failure reports
+// Reads a whole file (input_read.hpp: regular files up to the size limit); on failure reports
 // "FILE: why" and returns nullopt.
-std::optional<QByteArray> read_file(const QString& path) {
-  commitscope::InputFile in = commitscope::readInputFile(path);
+std::optional<std::string> read_file(const std::string& path) {
+  commitscope::InputRead in = commitscope::readRegularInput(path);
   if (!in.ok()) {
-    err(in.error.toStdString() + "\n");
+    err(commitscope::inputErrorText(path, in) + "\n");
     return std::nullopt;
   }
   return std::move(in.bytes);
 }
 
-// The bytes as the engine reads them (no copy: a file may be tens of MB).
-std::string_view text_of(const QByteArray& bytes) { return {bytes.constData(), static_cast<std::size_t>(bytes.size())}; }
-
-std::optional<Scenario> read_scenario(const QString& path) {
+std::optional<Scenario> read_scenario(const std::string& path) {
   const auto bytes = read_file(path);
   if (!bytes) return std::nullopt;
-  LoadResult loaded = load_scenario(text_of(*bytes), path.toStdString());
+  LoadResult loaded = load_scenario(*bytes, path);
   if (!loaded.scenario) {
     print_diagnostics(loaded.diagnostics);
     return std::nullopt;
@@ -66,36 +62,40 @@ std::optional<Scenario> read_scenario(const QString& path) {
 // (TraceDigestSink), made either way.
 class TraceFile {
  public:
-  explicit TraceFile(const QString& path) : path_(path), file_(path) {}
+  explicit TraceFile(std::string path) : path_(std::move(path)) {}
+  ~TraceFile() {
+    if (file_) std::fclose(file_);
+  }
+  TraceFile(const TraceFile&) = delete;
+  TraceFile& operator=(const TraceFile&) = delete;
 
   // Opens the file; reports and returns false if it cannot be written.
   bool open() {
-    if (file_.open(QIODevice::WriteOnly | QIODevice::Truncate)) return true;
-    report_error();
+    file_ = std::fopen(path_.c_str(), "wb");
+    if (file_) return true;
+    report_error(errno);
     return false;
   }
   void add(std::string_view chunk) {
     if (failed_) return;
-    if (file_.write(chunk.data(), static_cast<qint64>(chunk.size())) != static_cast<qint64>(chunk.size())) {
-      report_error();
+    if (std::fwrite(chunk.data(), 1, chunk.size(), file_) != chunk.size()) {
+      report_error(errno);
       failed_ = true;
     }
   }
   // Whether everything was written (a failure is already reported).
   bool finish() {
-    if (!failed_ && !file_.flush()) {
-      report_error();
+    if (!failed_ && std::fflush(file_) != 0) {
+      report_error(errno);
       failed_ = true;
     }
     return !failed_;
   }
 
  private:
-  void report_error() {
-    err(path_.toStdString() + ": cannot write the trace: " + file_.errorString().toStdString() + "\n");
-  }
-  QString path_;
-  QFile file_;
+  void report_error(int error) { err(path_ + ": cannot write the trace: " + std::strerror(error) + "\n"); }
+  std::string path_;
+  std::FILE* file_ = nullptr;
   bool failed_ = false;
 };
 
@@ -112,7 +112,7 @@ int run_command(const RunOptions& opt) {
   std::optional<TraceJsonlStream> jsonl;
   std::optional<TraceSinkPair> both;
   TraceSink* sink = &digest;
-  if (!opt.trace_path.isEmpty()) {
+  if (!opt.trace_path.empty()) {
     if (!file.emplace(opt.trace_path).open()) return 2;
     jsonl.emplace([&file](std::string_view chunk) { file->add(chunk); });
     sink = &both.emplace(digest, *jsonl);
@@ -123,7 +123,7 @@ int run_command(const RunOptions& opt) {
   limits.forget_finished = opt.long_run;
   auto run = Simulation::create(scenario, errors, limits, TraceRouting{.keep = false, .sink = sink});
   if (!run) {
-    if (errors.empty()) err(opt.file.toStdString() + ": the scenario could not be started\n");
+    if (errors.empty()) err(opt.file + ": the scenario could not be started\n");
     print_diagnostics(errors);
     return 2;
   }
@@ -138,7 +138,7 @@ int run_command(const RunOptions& opt) {
   } else {
     out(text_summary(*run));
     out("\ntrace sha256: " + sha + "\n");
-    if (!opt.trace_path.isEmpty()) out("trace written to " + opt.trace_path.toStdString() + "\n");
+    if (!opt.trace_path.empty()) out("trace written to " + opt.trace_path + "\n");
     if (!run->invariants_hold())
       out("\nWARNING: an invariant was violated in this run (see above). Re-run with --seed " +
           std::to_string(run->sim().seed()) + " to reproduce it.\n");
@@ -149,26 +149,41 @@ int run_command(const RunOptions& opt) {
 namespace {
 
 // Files named on the command line, with directories expanded to their *.json files (recursively,
-// sorted). Reports missing paths and empty directories; sets `any_error` then.
-std::vector<QString> expand_paths(const QStringList& paths, bool& any_error) {
-  std::vector<QString> files;
-  for (const QString& p : paths) {
-    const QFileInfo fi(p);
-    if (!fi.exists()) {
-      err(p.toStdString() + ": no such file or directory\n");
+// sorted). Reports missing paths and empty directories; sets `any_error` then. What a directory
+// gives is what Qt's QDirIterator(dir, {"*.json"}, QDir::Files, Subdirectories) gave before the CLI
+// dropped Qt: the suffix in any case, regular files and links to them, nothing hidden (no dot files,
+// no dot directories), links to directories not followed.
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths, bool& any_error) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> files;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    const fs::file_status status = fs::status(p, ec);
+    if (!fs::exists(status)) {
+      err(p + ": no such file or directory\n");
       any_error = true;
       continue;
     }
-    if (!fi.isDir()) {
+    if (!fs::is_directory(status)) {
       files.push_back(p);
       continue;
     }
-    std::vector<QString> found;
-    QDirIterator it(p, {QStringLiteral("*.json")}, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) found.push_back(it.next());
+    std::vector<std::string> found;
+    for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      const std::string name = it->path().filename().string();
+      if (name.starts_with('.')) {
+        it.disable_recursion_pending();
+        continue;
+      }
+      std::string suffix = name.size() >= 5 ? name.substr(name.size() - 5) : std::string();
+      std::transform(suffix.begin(), suffix.end(), suffix.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      std::error_code file_ec;
+      if (suffix == ".json" && it->is_regular_file(file_ec)) found.push_back(it->path().string());
+    }
     std::sort(found.begin(), found.end());
     if (found.empty()) {
-      err(p.toStdString() + ": no .json files in this directory\n");
+      err(p + ": no .json files in this directory\n");
       any_error = true;
     }
     files.insert(files.end(), found.begin(), found.end());
@@ -195,22 +210,22 @@ void print_fairness_warnings(std::string_view text, const std::string& file) {
 
 }  // namespace
 
-int validate_command(const QStringList& paths) {
+int validate_command(const std::vector<std::string>& paths) {
   bool any_error = false;
-  const std::vector<QString> files = expand_paths(paths, any_error);
-  for (const QString& f : files) {
+  const std::vector<std::string> files = expand_paths(paths, any_error);
+  for (const std::string& f : files) {
     const auto bytes = read_file(f);
     if (!bytes) {
       any_error = true;
       continue;
     }
     // Lessons and scenarios share folders in tests and scripts; the content says which one it is.
-    const std::string_view text = text_of(*bytes);
+    const std::string_view text = *bytes;
     const bool lesson = looks_like_lesson(text);
-    const Diagnostics ds = lesson ? lesson_diagnostics(text, f.toStdString()) : load_scenario(text, f.toStdString()).diagnostics;
+    const Diagnostics ds = lesson ? lesson_diagnostics(text, f) : load_scenario(text, f).diagnostics;
     if (ds.empty()) {
-      if (lesson) print_fairness_warnings(text, f.toStdString());
-      out(std::string(lesson ? "ok lesson " : "ok ") + f.toStdString() + "\n");
+      if (lesson) print_fairness_warnings(text, f);
+      out(std::string(lesson ? "ok lesson " : "ok ") + f + "\n");
     } else {
       print_diagnostics(ds);
       any_error = true;
@@ -220,20 +235,20 @@ int validate_command(const QStringList& paths) {
   return any_error ? 2 : 0;
 }
 
-int walk_command(const QStringList& paths) {
+int walk_command(const std::vector<std::string>& paths) {
   bool any_error = false;
-  const std::vector<QString> files = expand_paths(paths, any_error);
-  for (const QString& f : files) {
+  const std::vector<std::string> files = expand_paths(paths, any_error);
+  for (const std::string& f : files) {
     const auto bytes = read_file(f);
     if (!bytes) {
       any_error = true;
       continue;
     }
-    const LessonLoadResult r = load_lesson(text_of(*bytes), f.toStdString());
+    const LessonLoadResult r = load_lesson(*bytes, f);
     if (!r.lesson) {
       std::fflush(stdout);
       print_diagnostics(r.diagnostics);
-      out("FAIL " + f.toStdString() + " (does not load)\n");
+      out("FAIL " + f + " (does not load)\n");
       any_error = true;
       continue;
     }

@@ -2,14 +2,11 @@
 // violated: that is a result, not an error), 2 = bad input (unreadable file, invalid scenario, usage).
 #pragma once
 
-#include <QByteArray>
-#include <QString>
-#include <QStringList>
-
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "explore/scenario_explorer.hpp"
 #include "explore/textbook_models.hpp"
@@ -24,44 +21,43 @@ void out(const std::string& s);
 void err(const std::string& s);
 void print_diagnostics(const Diagnostics& ds);
 // A whole input file; on failure reports "FILE: why" and returns nullopt.
-std::optional<QByteArray> read_file(const QString& path);
-std::string_view text_of(const QByteArray& bytes);
+std::optional<std::string> read_file(const std::string& path);
 // A scenario file read and loaded; on failure prints why (the file's problem, or each diagnostic
 // with file:line:column) and returns nullopt: the command then exits with status 2.
-std::optional<Scenario> read_scenario(const QString& path);
+std::optional<Scenario> read_scenario(const std::string& path);
 
 struct RunOptions {
-  QString file;
+  std::string file;
   std::optional<std::uint64_t> seed;
   std::optional<double> until_ms;
   bool json = false;
-  QString trace_path;  // empty = no trace file
+  std::string trace_path;  // empty = no trace file
   bool long_run = false;  // RunLimits::count_unkept = false: no trace limit, memory limit on what is held
 };
 
 int run_command(const RunOptions& opt);
 // The trace_sha256 of a --trace JSONL file (its records re-encoded canonically); a malformed line
 // is reported as FILE:LINE: what is wrong, and the status is 2.
-int digest_command(const QString& path);
+int digest_command(const std::string& path);
 
 // One scenario's workload and fault timeline against several protocols (engine/scenario/compare.hpp).
 struct CompareOptions {
-  QString file;
-  QStringList protocols;
+  std::string file;
+  std::vector<std::string> protocols;
   std::optional<std::uint64_t> seed;
   std::optional<double> until_ms;
   bool json = false;
 };
 int compare_command(const CompareOptions& opt);
 // Scenario and lesson files (a file with a top-level "steps" key is a lesson).
-int validate_command(const QStringList& paths);
+int validate_command(const std::vector<std::string>& paths);
 // Plays each lesson headless with its own solutions and prints one line per step.
-int walk_command(const QStringList& paths);
+int walk_command(const std::vector<std::string>& paths);
 enum class ProtocolsFormat { Text, Json, Markdown };
 int protocols_command(ProtocolsFormat format);
 // Explores a TLA+ transaction-commit model (tcommit, twophase, paxoscommit) breadth-first.
 struct ExploreOptions {
-  QString model;
+  std::string model;
   explore::ModelSize size;
   std::optional<std::uint64_t> max_states;
   bool json = false;
@@ -69,7 +65,7 @@ struct ExploreOptions {
 int explore_command(const ExploreOptions& opt);
 // Explores a scenario's interleavings with bounded faults (engine/explore/scenario_explorer.hpp).
 struct ExploreFileOptions {
-  QString file;
+  std::string file;
   explore::FaultBudget budget;
   std::optional<std::uint64_t> max_states;
   bool symmetry = false;  // --symmetry: one state per class of renamings (ScenarioLimits::symmetry)
@@ -81,7 +77,5 @@ struct ExploreFileOptions {
   bool json = false;
 };
 int explore_file_command(const ExploreFileOptions& opt);
-// Runs lesson 18's PostgreSQL lab on a private server (app/pglab); 3 when PostgreSQL cannot start.
-int pg_lab_command(bool json);
 
 }  // namespace cs::cli

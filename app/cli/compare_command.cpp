@@ -96,20 +96,19 @@ int compare_command(const CompareOptions& opt) {
   if (opt.until_ms) source.until = until_from_ms(*opt.until_ms);
 
   std::vector<CompareRun> runs;
-  for (const QString& p : opt.protocols) {
-    const std::string name = p.toStdString();
+  for (const std::string& name : opt.protocols) {
     MappedScenario m = map_scenario(source, name);
     std::string why;
     std::optional<ClusterRoles> roles;
     if (m.scenario) roles = cluster_roles(name, m.scenario->params, why);
     if (!m.scenario || !roles) {
-      err(opt.file.toStdString() + ": " + (m.refusal.empty() ? why : m.refusal) + "\n");
+      err(opt.file + ": " + (m.refusal.empty() ? why : m.refusal) + "\n");
       return 2;
     }
     Diagnostics errors;
     auto run = Simulation::create(*m.scenario, errors);
     if (!run) {
-      err(opt.file.toStdString() + ": " + name + ": the mapped scenario could not be started\n");
+      err(opt.file + ": " + name + ": the mapped scenario could not be started\n");
       print_diagnostics(errors);
       return 2;
     }

@@ -1,7 +1,6 @@
 // `commitscope-cli explore --model NAME`: the TLA+ transaction-commit models explored breadth-first
 // (engine/explore), printed as a summary or as JSON. Timing is the CLI's: the engine has no clock.
-#include <QElapsedTimer>
-
+#include <chrono>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -16,7 +15,7 @@ namespace {
 nlohmann::json result_json(const ExploreOptions& opt, const explore::Result& r, double seconds) {
   nlohmann::json violations = nlohmann::json::array();
   for (const auto& v : r.violations) violations.push_back({{"invariant", v.invariant}, {"depth", v.depth}, {"state", v.state}});
-  nlohmann::json j = {{"model", opt.model.toStdString()},
+  nlohmann::json j = {{"model", opt.model},
                       {"rms", opt.size.rms},
                       {"distinct_states", r.distinct_states},
                       {"transitions", r.transitions},
@@ -40,18 +39,17 @@ int explore_command(const ExploreOptions& opt) {
   if (opt.max_states) limits.max_states = *opt.max_states;
   explore::Result r;
   std::string error;
-  QElapsedTimer clock;
-  clock.start();
-  if (!explore::explore_model(opt.model.toStdString(), opt.size, limits, r, error)) {
+  const auto start = std::chrono::steady_clock::now();
+  if (!explore::explore_model(opt.model, opt.size, limits, r, error)) {
     std::fprintf(stderr, "commitscope-cli: explore: %s\n", error.c_str());
     return 2;
   }
-  const double seconds = static_cast<double>(clock.nsecsElapsed()) / 1e9;
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (opt.json) {
     std::printf("%s\n", result_json(opt, r, seconds).dump(2).c_str());
     return 0;
   }
-  std::printf("model: %s\n", opt.model.toStdString().c_str());
+  std::printf("model: %s\n", opt.model.c_str());
   std::printf("distinct states: %llu\ntransitions: %llu\nmax depth: %d\n", static_cast<unsigned long long>(r.distinct_states),
               static_cast<unsigned long long>(r.transitions), r.max_depth);
   std::printf("complete: %s%s\n", r.complete ? "yes" : "no, stopped by ", r.complete ? "" : r.stopped_by.c_str());

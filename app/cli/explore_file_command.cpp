@@ -1,8 +1,7 @@
 // `commitscope-cli explore FILE`: every interleaving of a scenario's protocol, with bounded faults
 // (engine/explore/scenario_explorer.hpp). Prints what was found, each finding with a scenario that
 // `run` replays. Timing is the CLI's: the engine has no clock.
-#include <QElapsedTimer>
-
+#include <chrono>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -102,7 +101,7 @@ void print_profile(const explore::SearchProfile& p) {
 
 void print_text(const ExploreFileOptions& opt, const Scenario& s, const explore::ScenarioResult& r, double seconds, const Protocol& p) {
   const auto& b = opt.budget;
-  std::printf("scenario: %s (protocol %s)\n", opt.file.toStdString().c_str(), s.protocol.c_str());
+  std::printf("scenario: %s (protocol %s)\n", opt.file.c_str(), s.protocol.c_str());
   std::printf("faults allowed: %d crash(es), %d drop(s), %d duplicate(s), %d partition(s); restarts and heals at any time\n",
               b.crashes, b.drops, b.duplicates, b.partitions);
   std::printf("distinct states: %llu\ntransitions: %llu\nlongest shortest path: %d steps\n",
@@ -171,13 +170,12 @@ int explore_file_command(const ExploreFileOptions& opt) {
   limits.inert_messages = opt.inert_messages;
   explore::ScenarioResult r;
   std::string error;
-  QElapsedTimer clock;
-  clock.start();
+  const auto start = std::chrono::steady_clock::now();
   if (!protocol || !explore::explore_scenario(s, opt.budget, limits, r, error)) {
     err("commitscope-cli: explore: " + (error.empty() ? std::string("the scenario cannot be run") : error) + "\n");
     return 2;
   }
-  const double seconds = static_cast<double>(clock.nsecsElapsed()) / 1e9;
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!opt.json) {
     print_text(opt, s, r, seconds, *protocol);
     return 0;

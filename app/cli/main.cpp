@@ -1,12 +1,24 @@
 // commitscope-cli: run, validate and list scenarios without the GUI (for scripts, tests, benchmarks).
-#include <QCommandLineParser>
-#include <QCoreApplication>
+// This program loads no Qt: a run is short, and loading and relocating Qt Core and ICU was ~12 ms of
+// it (docs/benchmarks.md, issue 18's fifth and seventh passes). Its command line is read by CLI11
+// (header-only, Debian's libcli11-dev): one subcommand per command, each with its own options. The
+// one command that needs Qt, pg-lab (Qt SQL, QProcess), is a second program next to this one,
+// commitscope-cli-qt (pglab_main.cpp), which this one execs once the command line has been checked.
+#include <unistd.h>
 
-#include <clocale>
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <climits>
 #include <cstdio>
+#include <cstring>
 #include <exception>
+#include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "commands.hpp"
 #include "scenario/number_rules.hpp"
@@ -26,6 +38,7 @@ const char* const kUsage =
     "                               [--max-partitions N] [--max-rounds N] [--max-states N] [--symmetry] [--profile]\n"
     "                               [--prune-covered] [--sent-set] [--inert-messages] [--json]\n"
     "       commitscope-cli pg-lab [--json]\n"
+    "       commitscope-cli COMMAND --help   (one command's options, described one by one)\n"
     "\n"
     "  run        runs a scenario and prints a summary (--json: a JSON report with trace_sha256);\n"
     "             --long-run: the limits count only what the run holds (no trace limit), for runs of\n"
@@ -64,9 +77,15 @@ const char* const kUsage =
     "             in a temporary directory, Unix socket only) and prints each statement, the server's\n"
     "             answer and what it observed (--json: the observations only; docs/pglab.md)\n"
     "\n"
+    "Options come after their command, as --name VALUE or --name=VALUE; \"--\" ends the options; an option\n"
+    "given twice keeps its last value.\n"
     "Exit status: 0 done, 2 bad input (unreadable file, invalid scenario or lesson, failed walk, wrong usage),\n"
     "3 pg-lab could not start PostgreSQL or a step failed (the message names what to install).\n"
     "Formats: docs/scenario-format.md, docs/lesson-format.md.\n";
+
+const char* const kExitStatus =
+    "Exit status: 0 done, 2 bad input (unreadable file, invalid scenario or lesson, failed walk, wrong usage),\n"
+    "3 pg-lab could not start PostgreSQL or a step failed. All commands: commitscope-cli --help.";
 
 int usage_error(const std::string& why) {
   if (!why.empty()) std::fprintf(stderr, "commitscope-cli: %s\n", why.c_str());
@@ -74,216 +93,321 @@ int usage_error(const std::string& why) {
   return 2;
 }
 
-// pg-lab drives a PostgreSQL server through Qt SQL and QProcess, which want an application object;
-// no other command does, and a CLI run is short enough that making one (its event dispatcher, the
-// locale from the environment) is worth skipping (docs/benchmarks.md, "Start-up").
-int pg_lab(int& argc, char** argv, bool json) {
-  QCoreApplication app(argc, argv);
-  std::setlocale(LC_NUMERIC, "C");  // QCoreApplication set it from the environment
-  QCoreApplication::setApplicationName("commitscope-cli");
-  return cs::cli::pg_lab_command(json);
+// The program's own help is kUsage (every command, its options, the exit codes); a command's help
+// (`run --help`) is CLI11's, built from the options' descriptions below.
+class HelpFormatter : public CLI::Formatter {
+ public:
+  std::string make_help(const CLI::App* app, std::string name, CLI::AppFormatMode mode) const override {
+    if (app->get_parent() == nullptr) return kUsage;
+    return CLI::Formatter::make_help(app, std::move(name), mode);
+  }
+};
+
+// pg-lab drives a PostgreSQL server through Qt SQL and QProcess: it runs in commitscope-cli-qt, found
+// next to this program (the build directory and bin/ alike), which replaces this process so that its
+// output and exit status are the command's. 3 when it cannot be started, as when PostgreSQL cannot.
+int pg_lab(bool json) {
+  std::string self(PATH_MAX, '\0');
+  const ssize_t n = ::readlink("/proc/self/exe", self.data(), self.size());
+  if (n <= 0) {
+    std::fprintf(stderr, "commitscope-cli: pg-lab: cannot find commitscope-cli-qt: this program's own path is unknown (%s)\n",
+                 std::strerror(errno));
+    return 3;
+  }
+  self.resize(static_cast<std::size_t>(n));
+  const std::string helper = self.substr(0, self.rfind('/') + 1) + "commitscope-cli-qt";
+  std::vector<char*> args{const_cast<char*>("commitscope-cli"), const_cast<char*>("pg-lab")};
+  if (json) args.push_back(const_cast<char*>("--json"));
+  args.push_back(nullptr);
+  std::fflush(stdout);
+  ::execv(helper.c_str(), args.data());
+  std::fprintf(stderr, "commitscope-cli: pg-lab: cannot start %s: %s\n", helper.c_str(), std::strerror(errno));
+  return 3;
 }
 
-int dispatch(int& argc, char** argv) {
-  QStringList arguments;
-  for (int i = 0; i < argc; ++i) arguments << QString::fromLocal8Bit(argv[i]);
-  QCommandLineParser parser;
-  parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-  const QCommandLineOption help({"h", "help"}, "Show this help.");
-  const QCommandLineOption seed("seed", "Override the scenario's seed.", "N");
-  const QCommandLineOption until("until-ms", "Run until this virtual time (ms).", "T");
-  const QCommandLineOption json("json", "Print a JSON report instead of the summary.");
-  const QCommandLineOption trace("trace", "Write the trace as JSON lines to this file.", "OUT.jsonl");
-  const QCommandLineOption longRun("long-run", "run: the limits count only what the run holds (no trace limit).");
-  const QCommandLineOption protocolsList("protocols", "compare: the protocols, comma-separated.", "LIST");
-  const QCommandLineOption markdown("markdown", "protocols: print the parameter tables as Markdown.");
-  const QCommandLineOption model("model", "explore: the TLA+ model.", "NAME");
-  const QCommandLineOption rms("rms", "explore: resource managers.", "N");
-  const QCommandLineOption acceptors("acceptors", "explore: PaxosCommit's acceptors.", "N");
-  const QCommandLineOption ballots("ballots", "explore: PaxosCommit's ballots (0 .. N-1).", "N");
-  const QCommandLineOption maxStates("max-states", "explore: stop after this many distinct states.", "N");
-  const QCommandLineOption maxCrashes("max-crashes", "explore FILE: crashes.", "N");
-  const QCommandLineOption maxDrops("max-drops", "explore FILE: message drops.", "N");
-  const QCommandLineOption maxDups("max-dups", "explore FILE: message duplications.", "N");
-  const QCommandLineOption maxPartitions("max-partitions", "explore FILE: partitions.", "N");
-  const QCommandLineOption maxRounds("max-rounds", "explore FILE: runs within this many rounds (ballots, re-publications).", "N");
-  const QCommandLineOption symmetry("symmetry", "explore FILE: one state per renaming of interchangeable participants.");
-  const QCommandLineOption profile("profile", "explore FILE: states per depth, the moves that made them, commuting moves.");
-  const QCommandLineOption pruneCovered("prune-covered", "explore FILE: leave out states covered by a stored one (safety only).");
-  const QCommandLineOption sentSet("sent-set", "explore FILE: messages stay in flight once sent (an over-approximation, safety only).");
-  const QCommandLineOption inertMessages("inert-messages", "explore FILE: leave out messages whose delivery can change nothing any more.");
-  parser.addOptions({help, seed, until, json, trace, longRun, protocolsList, markdown, model, rms, acceptors, ballots, maxStates,
-                     maxCrashes, maxDrops, maxDups, maxPartitions, maxRounds, symmetry, profile, pruneCovered, sentSet,
-                     inertMessages});
-  parser.addPositionalArgument("command", "run | digest | compare | validate | walk | protocols | explore | pg-lab");
+// Everything the command line can say. Values that follow the scenario file's number rules are read
+// as text and checked below with those rules (engine/scenario/number_rules.hpp), so that both say
+// the same thing about the same mistake.
+struct Given {
+  std::vector<std::string> args;  // the command's files
+  std::string seed, until_ms, trace, protocols, model, max_states;
+  bool json = false, markdown = false, long_run = false;
+  bool symmetry = false, profile = false, prune_covered = false, sent_set = false, inert_messages = false;
+  int rms = 0, acceptors = 0, ballots = 0;
+  int max_crashes = 0, max_drops = 0, max_dups = 0, max_partitions = 0;
+  std::int64_t max_rounds = 0;
+};
 
-  // parse() rather than process(): process() exits with status 1 on a bad option; ours is 2.
-  if (!parser.parse(arguments)) return usage_error(parser.errorText().toStdString());
-  if (parser.isSet(help)) {
-    std::fputs(kUsage, stdout);
-    return 0;
-  }
-  QStringList args = parser.positionalArguments();
-  if (args.isEmpty()) return usage_error("");
-  const QString command = args.takeFirst();
-  const bool run_options = parser.isSet(seed) || parser.isSet(until) || parser.isSet(json) || parser.isSet(trace);
-  if (command != "run" && parser.isSet(longRun)) return usage_error("--long-run belongs to the run command");
+struct Commands {
+  CLI::App app{"", "commitscope-cli"};
+  CLI::App* run = nullptr;
+  CLI::App* digest = nullptr;
+  CLI::App* compare = nullptr;
+  CLI::App* validate = nullptr;
+  CLI::App* walk = nullptr;
+  CLI::App* protocols = nullptr;
+  CLI::App* explore = nullptr;
+  CLI::App* pg_lab = nullptr;
+  // Options of explore whose presence main() reads.
+  CLI::Option* model = nullptr;
+  CLI::Option* rms = nullptr;
+  CLI::Option* acceptors = nullptr;
+  CLI::Option* ballots = nullptr;
+  CLI::Option* max_rounds = nullptr;
+  CLI::Option* max_states = nullptr;
+};
 
-  const bool explore_options = parser.isSet(model) || parser.isSet(rms) || parser.isSet(acceptors) ||
-                               parser.isSet(ballots) || parser.isSet(maxStates) || parser.isSet(maxCrashes) ||
-                               parser.isSet(maxDrops) || parser.isSet(maxDups) || parser.isSet(maxPartitions) ||
-                               parser.isSet(maxRounds) || parser.isSet(symmetry) || parser.isSet(profile) ||
-                               parser.isSet(pruneCovered) || parser.isSet(sentSet) || parser.isSet(inertMessages);
-  if (command != "explore" && explore_options)
-    return usage_error("--model, --rms, --acceptors, --ballots, --max-states and --max-crashes, --max-drops, --max-dups, "
-                       "--max-partitions, --max-rounds, --symmetry, --profile, --prune-covered, --sent-set, --inert-messages belong to the "
-                       "explore command");
-  if (command != "compare" && parser.isSet(protocolsList))
-    return usage_error("--protocols belongs to the compare command");
-  // The same rules as "seed" and "until_ms" in a scenario file (engine/scenario/number_rules.hpp).
-  std::optional<std::uint64_t> seed_value;
-  std::optional<double> until_value;
-  if (parser.isSet(seed)) {
-    const std::string text = parser.value(seed).toStdString();
-    const cs::WholeNumber n = cs::read_whole_number(std::string_view(text));
-    if (n.problem != cs::WholeNumber::Problem::None)
-      return usage_error("--seed " + cs::whole_number_problem_text(n.problem) + ", not \"" + text + "\"");
-    seed_value = n.value;
+void build(Commands& c, Given& g) {
+  CLI::App& app = c.app;
+  app.formatter(std::make_shared<HelpFormatter>());  // before the subcommands: they inherit it
+  app.require_subcommand(1);
+  // QCommandLineParser's rule, which the CLI had before: an option given twice keeps its last value.
+  app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  const auto flag = [](CLI::App* on, const char* name, bool& to, const char* what) {
+    on->add_flag(name, to, what);
+  };
+  const auto seed_and_until = [&](CLI::App* on) {
+    on->add_option("--seed", g.seed, "the run's seed instead of the scenario's")->type_name("N");
+    on->add_option("--until-ms", g.until_ms, "run until this virtual time (ms)")->type_name("T");
+  };
+
+  c.run = app.add_subcommand("run", "runs a scenario and prints a summary");
+  c.run->add_option("file", g.args, "the scenario file")->type_name("FILE");
+  seed_and_until(c.run);
+  flag(c.run, "--json", g.json, "print a JSON report (with trace_sha256) instead of the summary");
+  c.run->add_option("--trace", g.trace, "write the trace as JSON lines to this file")->type_name("OUT.jsonl");
+  flag(c.run, "--long-run", g.long_run,
+       "the limits count only what the run holds (no trace limit), for runs of millions of transactions");
+
+  c.digest = app.add_subcommand("digest", "prints the trace_sha256 of a trace written by run --trace");
+  c.digest->add_option("file", g.args, "the trace file")->type_name("RUN.jsonl");
+
+  c.compare = app.add_subcommand("compare", "runs the scenario's workload and faults against 2 to 4 protocols");
+  c.compare->add_option("file", g.args, "the scenario file")->type_name("FILE");
+  c.compare->add_option("--protocols", g.protocols, "the protocols, comma-separated")->type_name("P1,P2[,...]");
+  seed_and_until(c.compare);
+  flag(c.compare, "--json", g.json, "print runs, reports, faults and the table as JSON");
+
+  c.validate = app.add_subcommand("validate", "checks scenario and lesson files (directories: every *.json inside)");
+  c.validate->add_option("files", g.args, "files and directories")->type_name("FILE_OR_DIR...");
+  c.walk = app.add_subcommand("walk", "plays lessons headless with their own solutions; one line per step");
+  c.walk->add_option("files", g.args, "lesson files and directories")->type_name("LESSON_OR_DIR...");
+
+  c.protocols = app.add_subcommand("protocols", "lists the protocols a scenario can name");
+  CLI::Option* json = c.protocols->add_flag("--json", g.json, "every protocol's descriptor as JSON");
+  c.protocols->add_flag("--markdown", g.markdown, "the parameter tables of docs/protocols.md")
+      ->excludes(json);
+
+  c.explore = app.add_subcommand("explore", "explores a TLA+ commit model (--model) or a scenario FILE's interleavings");
+  c.explore->add_option("file", g.args, "the scenario file (without --model)")->type_name("FILE");
+  c.model = c.explore->add_option("--model", g.model, "the TLA+ model: tcommit, twophase or paxoscommit")->type_name("NAME");
+  c.rms = c.explore->add_option("--rms", g.rms, "--model: resource managers")->type_name("N");
+  c.acceptors = c.explore->add_option("--acceptors", g.acceptors, "--model: PaxosCommit's acceptors")->type_name("N");
+  c.ballots = c.explore->add_option("--ballots", g.ballots, "--model: PaxosCommit's ballots (0 .. N-1)")->type_name("N");
+  c.max_states = c.explore->add_option("--max-states", g.max_states, "stop after this many distinct states")->type_name("N");
+  const std::pair<const char*, int*> budgets[] = {{"--max-crashes", &g.max_crashes},
+                                                   {"--max-drops", &g.max_drops},
+                                                   {"--max-dups", &g.max_dups},
+                                                   {"--max-partitions", &g.max_partitions}};
+  std::vector<CLI::Option*> file_only;
+  for (const auto& [name, to] : budgets)
+    file_only.push_back(c.explore->add_option(name, *to, "FILE: at most this many (0 to 9)")->type_name("N")->check(CLI::Range(0, 9)));
+  c.max_rounds = c.explore->add_option("--max-rounds", g.max_rounds, "FILE: runs within this many rounds (ballots, re-publications)")
+                     ->type_name("N")
+                     ->check(CLI::Range(std::int64_t{1}, std::int64_t{1'000'000}));
+  file_only.push_back(c.max_rounds);
+  file_only.push_back(c.explore->add_flag("--symmetry", g.symmetry, "FILE: one state per renaming of interchangeable participants"));
+  file_only.push_back(c.explore->add_flag("--profile", g.profile, "FILE: states per depth, the moves that made them, commuting moves"));
+  file_only.push_back(c.explore->add_flag("--prune-covered", g.prune_covered, "FILE: leave out states covered by a stored one (safety only)"));
+  file_only.push_back(c.explore->add_flag("--sent-set", g.sent_set, "FILE: messages stay in flight once sent (safety only)"));
+  file_only.push_back(
+      c.explore->add_flag("--inert-messages", g.inert_messages, "FILE: leave out messages whose delivery can change nothing any more"));
+  for (CLI::Option* o : file_only) c.model->excludes(o);  // "--model excludes --max-crashes"
+  for (CLI::Option* o : {c.rms, c.acceptors, c.ballots}) o->needs(c.model);  // "--rms requires --model"
+  flag(c.explore, "--json", g.json, "print the result as JSON");
+
+  c.pg_lab = app.add_subcommand("pg-lab", "runs lesson 18's two-phase-commit lab on a private PostgreSQL server");
+  flag(c.pg_lab, "--json", g.json, "print the observations only, as JSON");
+
+  for (CLI::App* sub : app.get_subcommands({})) sub->footer(kExitStatus);
+}
+
+// The commands, other than `on`, that have an option of this name.
+std::string commands_with(const Commands& c, const CLI::App* on, const std::string& name) {
+  std::string found;
+  for (const CLI::App* sub : c.app.get_subcommands({}))
+    if (sub != on && sub->get_option_no_throw(name) != nullptr) found += (found.empty() ? "" : ", ") + sub->get_name();
+  return found;
+}
+
+// CLI11's words, made to name the command where they can: an option of another command, a
+// single-dash long option, an unknown command, arguments a command does not take.
+std::string explain(const Commands& c, const CLI::ParseError& e, bool ended_options) {
+  const std::vector<CLI::App*> chosen = c.app.get_subcommands();
+  // Words left before the command, then the command's own.
+  std::vector<std::string> left = c.app.remaining(false);
+  // After "--", CLI11 hands what a command's positionals do not take back to the program.
+  if (!left.empty() && !chosen.empty() && ended_options)
+    return chosen.front()->get_name() + ": \"" + left.front() + "\" is one argument too many";
+  if (!left.empty() && left.front().rfind('-', 0) == 0 && left.front().size() > 1 && !chosen.empty())
+    return left.front() + ": options come after the command (commitscope-cli " + chosen.front()->get_name() + " ... " +
+           left.front() + ")";
+  if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr || (chosen.empty() && !left.empty())) {
+    const CLI::App* on = chosen.empty() ? &c.app : chosen.front();
+    if (!chosen.empty()) left = on->remaining(false);
+    for (const std::string& word : left) {
+      const std::string name = word.substr(0, word.find('='));
+      if (chosen.empty() && name.rfind('-', 0) != 0) return "unknown command \"" + word + "\"";
+      if (chosen.empty()) return name + ": options come after the command (commitscope-cli COMMAND [options])";
+      const std::string others = commands_with(c, on, name);
+      if (name.rfind("--", 0) == 0 && !others.empty())
+        return name + " belongs to " + others + ", not to " + on->get_name();
+      if (name.size() > 2 && name[0] == '-' && name[1] != '-' &&
+          (on->get_option_no_throw("-" + name) != nullptr || !commands_with(c, nullptr, "-" + name).empty()))
+        return name + ": unknown option; long options take two dashes (-" + name + ")";
+      if (name.rfind('-', 0) == 0) return "unknown option " + name + " for " + on->get_name();
+      return on->get_name() + " takes no argument \"" + word + "\"";
+    }
   }
-  if (parser.isSet(until)) {
-    bool ok = false;
-    const double v = parser.value(until).toDouble(&ok);  // C locale: "1.5", never "1,5"
-    if (!ok || !cs::until_ms_allowed(v))
-      return usage_error("--until-ms " + cs::until_ms_rule() + ", not \"" + parser.value(until).toStdString() + "\"");
-    until_value = v;
+  if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr && chosen.empty()) return "";  // no command: the usage alone
+  return (chosen.empty() ? std::string() : chosen.front()->get_name() + ": ") + e.what();
+}
+
+std::optional<std::uint64_t> given_seed(const Given& g, std::string& problem) {
+  const cs::WholeNumber n = cs::read_whole_number(std::string_view(g.seed));
+  if (n.problem == cs::WholeNumber::Problem::None) return n.value;
+  problem = "--seed " + cs::whole_number_problem_text(n.problem) + ", not \"" + g.seed + "\"";
+  return std::nullopt;
+}
+
+std::optional<double> given_until(const Given& g, std::string& problem) {
+  // std::from_chars: the C locale's "1.5" whatever the environment says, and no hexadecimal.
+  double v = 0;
+  const char* end = g.until_ms.data() + g.until_ms.size();
+  const auto [stop, ec] = std::from_chars(g.until_ms.data(), end, v);
+  if (ec == std::errc() && stop == end && cs::until_ms_allowed(v)) return v;
+  problem = "--until-ms " + cs::until_ms_rule() + ", not \"" + g.until_ms + "\"";
+  return std::nullopt;
+}
+
+// Seed and end time shared by run and compare; false (with the problem) when one is wrong.
+bool run_numbers(const CLI::App* sub, const Given& g, std::optional<std::uint64_t>& seed, std::optional<double>& until,
+                 std::string& problem) {
+  if (sub->count("--seed") > 0 && !(seed = given_seed(g, problem))) return false;
+  if (sub->count("--until-ms") > 0 && !(until = given_until(g, problem))) return false;
+  return true;
+}
+
+int dispatch(int argc, char** argv) {
+  Commands c;
+  Given g;
+  build(c, g);
+  try {
+    c.app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return c.app.exit(e);  // the chosen command's help, or kUsage; status 0
+  } catch (const CLI::ParseError& e) {
+    const bool ended_options = std::find(argv + 1, argv + argc, std::string_view("--")) != argv + argc;
+    return usage_error(explain(c, e, ended_options));
   }
-  if (command == "run") {
-    if (args.size() != 1) return usage_error("run takes exactly one scenario file");
+  std::string problem;
+  std::optional<std::uint64_t> seed;
+  std::optional<double> until;
+
+  if (c.run->parsed()) {
+    if (g.args.size() != 1) return usage_error("run takes exactly one scenario file");
+    if (!run_numbers(c.run, g, seed, until, problem)) return usage_error(problem);
     cs::cli::RunOptions opt;
-    opt.file = args.front();
-    opt.seed = seed_value;
-    opt.until_ms = until_value;
-    opt.json = parser.isSet(json);
-    opt.trace_path = parser.value(trace);
-    opt.long_run = parser.isSet(longRun);
+    opt.file = g.args.front();
+    opt.seed = seed;
+    opt.until_ms = until;
+    opt.json = g.json;
+    opt.trace_path = g.trace;
+    opt.long_run = g.long_run;
     return cs::cli::run_command(opt);
   }
-  if (command == "compare") {
-    if (args.size() != 1) return usage_error("compare takes exactly one scenario file");
-    if (parser.isSet(trace)) return usage_error("--trace belongs to the run command");
+  if (c.compare->parsed()) {
+    if (g.args.size() != 1) return usage_error("compare takes exactly one scenario file");
+    if (!run_numbers(c.compare, g, seed, until, problem)) return usage_error(problem);
     cs::cli::CompareOptions opt;
-    opt.file = args.front();
-    opt.protocols = parser.value(protocolsList).split(',', Qt::SkipEmptyParts);
+    opt.file = g.args.front();
+    // Comma-separated, empty names skipped; a name given twice is refused.
+    bool repeated = false;
+    for (std::size_t start = 0; start <= g.protocols.size();) {
+      const std::size_t comma = std::min(g.protocols.find(',', start), g.protocols.size());
+      const std::string name = g.protocols.substr(start, comma - start);
+      start = comma + 1;
+      if (name.empty()) continue;
+      repeated = repeated || std::find(opt.protocols.begin(), opt.protocols.end(), name) != opt.protocols.end();
+      opt.protocols.push_back(name);
+    }
     if (opt.protocols.size() < 2 || opt.protocols.size() > 4)
       return usage_error("compare needs --protocols with 2 to 4 protocols, such as 2pc,saga-orchestration,tcc");
-    if (opt.protocols.removeDuplicates() > 0) return usage_error("--protocols names a protocol twice");
-    opt.seed = seed_value;
-    opt.until_ms = until_value;
-    opt.json = parser.isSet(json);
+    if (repeated) return usage_error("--protocols names a protocol twice");
+    opt.seed = seed;
+    opt.until_ms = until;
+    opt.json = g.json;
     return cs::cli::compare_command(opt);
   }
-  if (command == "explore") {
-    if (parser.isSet(seed) || parser.isSet(until) || parser.isSet(trace) || parser.isSet(markdown))
-      return usage_error("--seed, --until-ms, --trace and --markdown do not apply to explore");
+  if (c.explore->parsed()) {
     std::optional<std::uint64_t> max_states;
-    if (parser.isSet(maxStates)) {
-      const std::string text = parser.value(maxStates).toStdString();
-      const cs::WholeNumber n = cs::read_whole_number(std::string_view(text));
+    if (c.max_states->count() > 0) {
+      const cs::WholeNumber n = cs::read_whole_number(std::string_view(g.max_states));
       if (n.problem != cs::WholeNumber::Problem::None || n.value == 0)
-        return usage_error("--max-states takes a whole number of states (1 or more), not \"" + text + "\"");
+        return usage_error("--max-states takes a whole number of states (1 or more), not \"" + g.max_states + "\"");
       max_states = n.value;
     }
-    if (!parser.isSet(model)) {
-      if (args.size() != 1) return usage_error("explore needs a scenario FILE, or --model tcommit, twophase or paxoscommit");
-      if (parser.isSet(rms) || parser.isSet(acceptors) || parser.isSet(ballots))
-        return usage_error("--rms, --acceptors and --ballots belong to explore --model");
+    if (c.model->count() == 0) {
+      if (g.args.size() != 1) return usage_error("explore needs a scenario FILE, or --model tcommit, twophase or paxoscommit");
       cs::cli::ExploreFileOptions fo;
-      fo.file = args.front();
-      fo.json = parser.isSet(json);
+      fo.file = g.args.front();
+      fo.json = g.json;
       fo.max_states = max_states;
-      fo.symmetry = parser.isSet(symmetry);
-      fo.profile = parser.isSet(profile);
-      fo.prune_covered = parser.isSet(pruneCovered);
-      fo.sent_set = parser.isSet(sentSet);
-      fo.inert_messages = parser.isSet(inertMessages);
-      if (parser.isSet(maxRounds)) {
-        bool ok = false;
-        fo.max_rounds = parser.value(maxRounds).toLongLong(&ok);
-        if (!ok || fo.max_rounds < 1 || fo.max_rounds > 1'000'000)
-          return usage_error("--max-rounds takes a whole number from 1 to 1000000, not \"" + parser.value(maxRounds).toStdString() + "\"");
-      }
-      const std::pair<const QCommandLineOption*, int*> budgets[] = {{&maxCrashes, &fo.budget.crashes},
-                                                                     {&maxDrops, &fo.budget.drops},
-                                                                     {&maxDups, &fo.budget.duplicates},
-                                                                     {&maxPartitions, &fo.budget.partitions}};
-      for (const auto& [o, out] : budgets) {
-        if (!parser.isSet(*o)) continue;
-        bool ok = false;
-        *out = parser.value(*o).toInt(&ok);
-        if (!ok || *out < 0 || *out > 9)
-          return usage_error("--" + o->names().front().toStdString() + " takes a whole number from 0 to 9, not \"" +
-                             parser.value(*o).toStdString() + "\"");
-      }
+      fo.symmetry = g.symmetry;
+      fo.profile = g.profile;
+      fo.prune_covered = g.prune_covered;
+      fo.sent_set = g.sent_set;
+      fo.inert_messages = g.inert_messages;
+      fo.max_rounds = c.max_rounds->count() > 0 ? g.max_rounds : 0;
+      fo.budget.crashes = g.max_crashes;
+      fo.budget.drops = g.max_drops;
+      fo.budget.duplicates = g.max_dups;
+      fo.budget.partitions = g.max_partitions;
       return cs::cli::explore_file_command(fo);
     }
-    if (!args.isEmpty()) return usage_error("explore --model takes no file");
-    if (parser.isSet(maxCrashes) || parser.isSet(maxDrops) || parser.isSet(maxDups) || parser.isSet(maxPartitions) ||
-        parser.isSet(maxRounds) || parser.isSet(symmetry) || parser.isSet(profile) || parser.isSet(pruneCovered) ||
-        parser.isSet(sentSet) || parser.isSet(inertMessages))
-      return usage_error("--max-crashes, --max-drops, --max-dups, --max-partitions, --max-rounds, --symmetry, --profile, "
-                         "--prune-covered, --sent-set and --inert-messages belong to explore FILE");
+    if (!g.args.empty()) return usage_error("explore --model takes no file");
     cs::cli::ExploreOptions opt;
-    opt.model = parser.value(model);
-    opt.json = parser.isSet(json);
-    // Small whole numbers; the model says which range it can hold.
-    const auto count = [&](const QCommandLineOption& o, int& out) {
-      if (!parser.isSet(o)) return true;
-      bool ok = false;
-      out = parser.value(o).toInt(&ok);
-      return ok;
-    };
-    if (!count(rms, opt.size.rms) || !count(acceptors, opt.size.acceptors) || !count(ballots, opt.size.ballots))
-      return usage_error("--rms, --acceptors and --ballots take whole numbers");
+    opt.model = g.model;
+    opt.json = g.json;
+    // The model's defaults unless given; the model says which range it can hold.
+    if (c.rms->count() > 0) opt.size.rms = g.rms;
+    if (c.acceptors->count() > 0) opt.size.acceptors = g.acceptors;
+    if (c.ballots->count() > 0) opt.size.ballots = g.ballots;
     opt.max_states = max_states;
     return cs::cli::explore_command(opt);
   }
-  if (command == "pg-lab") {
-    if (!args.isEmpty()) return usage_error("pg-lab takes no arguments");
-    if (parser.isSet(seed) || parser.isSet(until) || parser.isSet(trace) || parser.isSet(markdown))
-      return usage_error("pg-lab takes only --json");
-    return pg_lab(argc, argv, parser.isSet(json));
+  if (c.pg_lab->parsed()) return pg_lab(g.json);
+  if (c.protocols->parsed())
+    return cs::cli::protocols_command(g.json       ? cs::cli::ProtocolsFormat::Json
+                                      : g.markdown ? cs::cli::ProtocolsFormat::Markdown
+                                                   : cs::cli::ProtocolsFormat::Text);
+  if (c.digest->parsed()) {
+    if (g.args.size() != 1) return usage_error("digest takes exactly one trace file (run --trace OUT.jsonl)");
+    return cs::cli::digest_command(g.args.front());
   }
-  if (command == "protocols") {
-    if (!args.isEmpty()) return usage_error("protocols takes no arguments");
-    if (parser.isSet(seed) || parser.isSet(until) || parser.isSet(trace))
-      return usage_error("--seed, --until-ms and --trace belong to the run command");
-    if (parser.isSet(json) && parser.isSet(markdown)) return usage_error("choose one of --json and --markdown");
-    return cs::cli::protocols_command(parser.isSet(json)       ? cs::cli::ProtocolsFormat::Json
-                                      : parser.isSet(markdown) ? cs::cli::ProtocolsFormat::Markdown
-                                                               : cs::cli::ProtocolsFormat::Text);
+  if (c.validate->parsed()) {
+    if (g.args.empty()) return usage_error("validate needs at least one file or directory");
+    return cs::cli::validate_command(g.args);
   }
-  if (parser.isSet(markdown)) return usage_error("--markdown belongs to the protocols command");
-  if (run_options) return usage_error("--seed, --until-ms, --json and --trace belong to the run command");
-  if (command == "digest") {
-    if (args.size() != 1) return usage_error("digest takes exactly one trace file (run --trace OUT.jsonl)");
-    return cs::cli::digest_command(args.front());
-  }
-  if (command == "validate") {
-    if (args.isEmpty()) return usage_error("validate needs at least one file or directory");
-    return cs::cli::validate_command(args);
-  }
-  if (command == "walk") {
-    if (args.isEmpty()) return usage_error("walk needs at least one lesson file or directory");
-    return cs::cli::walk_command(args);
-  }
-  return usage_error("unknown command \"" + command.toStdString() + "\"");
+  if (g.args.empty()) return usage_error("walk needs at least one lesson file or directory");
+  return cs::cli::walk_command(g.args);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  // No QCoreApplication (pg-lab makes one): the C locale stays, so everything this program prints
-  // is machine-readable (summaries, JSON, traces) and numbers keep "." whatever LC_ALL says.
+  // No setlocale(): the C locale stays, so everything this program prints is machine-readable
+  // (summaries, JSON, traces) and numbers keep "." whatever LC_ALL says.
   // A bug must never surface as a crash dump in a learner's terminal; report it and fail cleanly.
   try {
     return dispatch(argc, argv);

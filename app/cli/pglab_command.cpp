@@ -3,9 +3,9 @@
 // prints only the observations (docs/pglab.md). Exit status 3 when PostgreSQL cannot be started.
 #include <cstdio>
 
-#include "commands.hpp"
 #include "pg_lab.hpp"
 #include "pg_server.hpp"
+#include "pglab_command.hpp"
 
 namespace cs::cli {
 

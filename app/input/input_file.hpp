@@ -1,16 +1,13 @@
-// Reading a scenario or lesson file into memory, for the CLI and the window alike. The engine parses
-// text and does no I/O; this is the one place that decides what may be read and how much.
+// Reading a scenario or lesson file into memory, for the window (and Qt-side tests): the rules of
+// input_read.hpp, which the CLI uses directly, with the messages translated and Qt resource paths.
 #pragma once
 
 #include <QByteArray>
 #include <QString>
 
-namespace commitscope {
+#include "input_read.hpp"
 
-// The largest scenario or lesson file that is read: 64 MiB. The shipped files are a few KB; the
-// loader needs a small multiple of a file's size in memory (docs/reliability.md), and a 50 MB file
-// (100,000s of faults on one line) still loads in a few seconds.
-inline constexpr qint64 kMaxInputFileBytes = qint64{64} * 1024 * 1024;
+namespace commitscope {
 
 struct InputFile {
   QByteArray bytes;
@@ -18,9 +15,8 @@ struct InputFile {
   bool ok() const { return error.isEmpty(); }
 };
 
-// Reads the whole file. Anything that is not a regular file (a directory, a FIFO, a device such as
-// /dev/zero or /dev/urandom, a socket) is refused from its metadata, before it is opened for reading
-// and without ever blocking; so is a file larger than `limit` bytes, with the limit in the message.
+// Reads the whole file (readRegularInput(): special files and files larger than `limit` bytes are
+// refused from their metadata, without blocking), with the reason in the user's language.
 // Qt resource paths (":/lessons/...") are built into the program and are read as they are.
 InputFile readInputFile(const QString& path, qint64 limit = kMaxInputFileBytes);
 

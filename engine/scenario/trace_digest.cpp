@@ -66,13 +66,6 @@ bool is_message_event(TraceKind k) {
 // Indices past this are not remembered (a `from` state is a 64-bit value; a bad one must not size a table).
 constexpr std::size_t kMaxRemembered = 1 << 16;
 
-// The number entry `i` of a name table already has (0: none yet), read where the record is written:
-// every use of a name but its first takes this path, without a call.
-template <class Table>
-std::uint32_t known_number(const Table& t, std::size_t i) {
-  return i < t.numbers.size() ? t.numbers[i] : 0;
-}
-
 }  // namespace
 
 void TraceDigestSink::begin(const Simulator& sim) {
@@ -89,9 +82,15 @@ void TraceDigestSink::name(Table& table, std::size_t i, Text text) {
   table.numbers[i] = n;
 }
 
+// A node by its name. Inline where records are written: every use of a name but its first is a
+// table read and (for fewer than 128 names) one byte.
+inline char* TraceDigestSink::put_node(char* p, NodeId n) {
+  return put_name(p, nodes_, static_cast<std::size_t>(n), [this, n] { return std::string(sim_->node_name(n)); });
+}
+
 // A protocol key, or "#i" for an index the protocol has no key for (as the JSONL writes it).
-char* TraceDigestSink::put_key(char* p, Table& table, const std::vector<std::string>& keys, std::size_t i) {
-  return put_name(p, table, i, [&]() -> std::string { return i < keys.size() ? keys[i] : "#" + std::to_string(i); });
+inline char* TraceDigestSink::put_key(char* p, Table& table, const std::vector<std::string>& keys, std::size_t i) {
+  return put_name(p, table, i, [&keys, i]() -> std::string { return i < keys.size() ? keys[i] : "#" + std::to_string(i); });
 }
 
 // The hottest path of a digested run (one call per record): the bytes are written through one
@@ -101,19 +100,10 @@ void TraceDigestSink::record(const TraceEvent& ev) {
   using E = TraceDigestEncoder;
   char* p = enc_.begin(kRecordRoom);
   p = enc_.put_header(p, ev.kind, ev.node != kNoNode, ev.peer != kNoNode, ev.txn != 0, ev.seq, ev.time);
-  const auto node_name = [this](NodeId n) { return [this, n] { return std::string(sim_->node_name(n)); }; };
-  const auto node = [&](char* q, NodeId n) {
-    const std::uint32_t known = known_number(nodes_, static_cast<std::size_t>(n));
-    return known != 0 ? E::put_uint(q, known) : put_name(q, nodes_, static_cast<std::size_t>(n), node_name(n));
-  };
-  const auto key = [&](char* q, Table& table, const std::vector<std::string>& keys, std::size_t i) {
-    const std::uint32_t known = known_number(table, i);
-    return known != 0 ? E::put_uint(q, known) : put_key(q, table, keys, i);
-  };
-  if (ev.node != kNoNode) p = node(p, ev.node);
-  if (ev.peer != kNoNode) p = node(p, ev.peer);
+  if (ev.node != kNoNode) p = put_node(p, ev.node);
+  if (ev.peer != kNoNode) p = put_node(p, ev.peer);
   if (is_message_event(ev.kind)) {
-    p = key(p, messages_, info.messages, ev.key);
+    p = put_key(p, messages_, info.messages, ev.key);
     p = E::put_uint(p, ev.msg);
   }
   const auto text = [](std::string_view s) { return [s] { return std::string(s); }; };
@@ -121,11 +111,11 @@ void TraceDigestSink::record(const TraceEvent& ev) {
     case TraceKind::Duplicate: p = E::put_sint(p, ev.value); break;
     case TraceKind::Drop: p = put_name(p, reasons_, static_cast<std::size_t>(ev.reason), text(drop_reason_key(ev.reason))); break;
     case TraceKind::State:
-      p = key(p, states_, info.states, ev.key);
-      p = key(p, states_, info.states, static_cast<std::size_t>(ev.value));
+      p = put_key(p, states_, info.states, ev.key);
+      p = put_key(p, states_, info.states, static_cast<std::size_t>(ev.value));
       break;
     case TraceKind::LogAppend:
-      p = key(p, log_records_, info.log_records, ev.key);
+      p = put_key(p, log_records_, info.log_records, ev.key);
       p = E::put_sint(p, ev.value);
       break;
     case TraceKind::LockAcquire:
@@ -137,11 +127,11 @@ void TraceDigestSink::record(const TraceEvent& ev) {
       break;
     case TraceKind::TxnEnd: p = put_name(p, outcomes_, ev.key, text(txn_outcome_key(static_cast<TxnOutcome>(ev.key)))); break;
     case TraceKind::Note:
-      p = key(p, notes_, info.notes, ev.key);
+      p = put_key(p, notes_, info.notes, ev.key);
       p = E::put_sint(p, ev.value);
       break;
     case TraceKind::Timer:
-      p = key(p, timers_, info.timers, ev.key);
+      p = put_key(p, timers_, info.timers, ev.key);
       p = E::put_sint(p, ev.value);
       break;
     case TraceKind::Limit:

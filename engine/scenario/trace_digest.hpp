@@ -117,15 +117,24 @@ class TraceDigestSink : public TraceSink {
   // Writes entry `i` of `table`: its number if it has one, else the string `text()` gives.
   template <class Text>
   void name(Table& table, std::size_t i, Text text);
-  // The same through the record's pointer: a number already given is written in place; a string
-  // seen for the first time goes through name() (whatever its length) and the record goes on after it.
+  // The same through the record's pointer: a number already given is written in place (inline: all
+  // but a name's first use); a string seen for the first time goes through put_new_name().
   template <class Text>
-  char* put_name(char* p, Table& table, std::size_t i, Text text) {
-    if (i < table.numbers.size() && table.numbers[i] != 0) return TraceDigestEncoder::put_uint(p, table.numbers[i]);
+  [[gnu::always_inline]] char* put_name(char* p, Table& table, std::size_t i, Text text) {
+    if (i < table.numbers.size()) [[likely]]
+      if (const std::uint32_t n = table.numbers[i]; n != 0) [[likely]]
+        return TraceDigestEncoder::put_uint(p, n);
+    return put_new_name(p, table, i, text);
+  }
+  // A name's first use, out of line so that the record's path stays small: through name() (whatever
+  // its length), and the record goes on after it.
+  template <class Text>
+  [[gnu::noinline]] char* put_new_name(char* p, Table& table, std::size_t i, Text text) {
     enc_.end(p);
     name(table, i, text);
     return enc_.begin(kRecordRoom);
   }
+  char* put_node(char* p, NodeId n);
   char* put_key(char* p, Table& table, const std::vector<std::string>& keys, std::size_t i);
   // The most a record's numbers take: a header (1 + 10 + 10), four names or ids (5 each), a value
   // (10) and a transaction (5).

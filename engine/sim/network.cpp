@@ -1,7 +1,5 @@
 #include "sim/network.hpp"
 
-#include <utility>
-
 namespace cs {
 
 void Network::resize(int nodes) {
@@ -11,6 +9,7 @@ void Network::resize(int nodes) {
   epoch_.assign(cells, 0);
   drop_next_.assign(cells, 0);
   dup_next_.assign(cells, 0);
+  armed_ = 0;
   group_.assign(static_cast<std::size_t>(nodes), 0);
   partition_active_ = false;
 }
@@ -56,14 +55,6 @@ void Network::heal_partition() {
 void Network::heal_all() {
   heal_partition();
   for (auto& c : cut_) c = 0;
-}
-
-bool Network::take_drop_next(NodeId a, NodeId b) {
-  return std::exchange(drop_next_[idx(a, b)], std::uint8_t{0}) != 0;
-}
-
-bool Network::take_duplicate_next(NodeId a, NodeId b) {
-  return std::exchange(dup_next_[idx(a, b)], std::uint8_t{0}) != 0;
 }
 
 }  // namespace cs

@@ -36,10 +36,11 @@ class Network {
   void heal_partition();
   void heal_all();
 
-  void arm_drop_next(NodeId a, NodeId b) { drop_next_[idx(a, b)] = 1; }
-  void arm_duplicate_next(NodeId a, NodeId b) { dup_next_[idx(a, b)] = 1; }
-  bool take_drop_next(NodeId a, NodeId b);
-  bool take_duplicate_next(NodeId a, NodeId b);
+  void arm_drop_next(NodeId a, NodeId b) { arm(drop_next_, a, b); }
+  void arm_duplicate_next(NodeId a, NodeId b) { arm(dup_next_, a, b); }
+  // Inline, with a count of what is armed: every send asks both, and almost always nothing is armed.
+  bool take_drop_next(NodeId a, NodeId b) { return armed_ != 0 && take(drop_next_, a, b); }
+  bool take_duplicate_next(NodeId a, NodeId b) { return armed_ != 0 && take(dup_next_, a, b); }
   bool drop_next_armed(NodeId a, NodeId b) const { return drop_next_[idx(a, b)] != 0; }
   bool duplicate_next_armed(NodeId a, NodeId b) const { return dup_next_[idx(a, b)] != 0; }
 
@@ -48,6 +49,18 @@ class Network {
   std::size_t idx(NodeId a, NodeId b) const {
     if (a > b) std::swap(a, b);
     return static_cast<std::size_t>(a) * static_cast<std::size_t>(n_) + static_cast<std::size_t>(b);
+  }
+  void arm(std::vector<std::uint8_t>& flags, NodeId a, NodeId b) {
+    std::uint8_t& f = flags[idx(a, b)];
+    armed_ += f == 0 ? 1 : 0;
+    f = 1;
+  }
+  bool take(std::vector<std::uint8_t>& flags, NodeId a, NodeId b) {
+    std::uint8_t& f = flags[idx(a, b)];
+    if (f == 0) return false;
+    f = 0;
+    --armed_;
+    return true;
   }
   void refresh_blocked_epochs(const std::vector<std::uint8_t>& was_blocked);
   std::vector<std::uint8_t> blocked_matrix() const;
@@ -58,6 +71,7 @@ class Network {
   std::vector<std::uint32_t> epoch_;
   std::vector<std::uint8_t> drop_next_;
   std::vector<std::uint8_t> dup_next_;
+  std::size_t armed_ = 0;  // flags set in drop_next_ and dup_next_ together
   std::vector<int> group_;
   bool partition_active_ = false;
 };

@@ -446,15 +446,15 @@ Message* Simulator::append_duplicate(std::uint32_t of) {
 
 void Simulator::record_duplicate(const Message& c) { message_event(TraceKind::Duplicate, c); }
 
-std::uint32_t Simulator::send(NodeId from, NodeId to, std::uint16_t type, TxnId txn, std::int64_t a,
-                              std::int64_t b, std::vector<std::int64_t> extra) {
+std::uint32_t Simulator::send_message(NodeId from, NodeId to, std::uint16_t type, TxnId txn, std::int64_t a,
+                                      std::int64_t b, std::vector<std::int64_t>* extra) {
   if (!is_up(from) || halted_ != HaltReason::None) return 0;
   if (cfg_.scheduled) {
     // The network is a set: the same message again, while one is in flight, adds nothing.
-    ScheduledStep same{EventStepKind::Deliver, from, to, type, txn, a, b, extra};
+    ScheduledStep same{EventStepKind::Deliver, from, to, type, txn, a, b, extra ? *extra : std::vector<std::int64_t>{}};
     if (const Message* m = find_in_flight(same); m && m->link_epoch == network_.epoch(from, to)) return m->id;
   }
-  if (!admit(message_bytes(extra.capacity()))) return 0;
+  if (!admit(message_bytes(extra ? extra->capacity() : 0))) return 0;
   const bool injected_drop = network_.take_drop_next(from, to);
   const bool dup = network_.take_duplicate_next(from, to) ||
                    (!network_.settings().duplicate.is_zero() && rng_duplicate_.chance(network_.settings().duplicate));
@@ -466,7 +466,7 @@ std::uint32_t Simulator::send(NodeId from, NodeId to, std::uint16_t type, TxnId 
   m.txn = txn;
   m.a = a;
   m.b = b;
-  m.extra = std::move(extra);
+  if (extra) m.extra = std::move(*extra);
   if (injected_drop) m.doomed = DropReason::Injected;
   launch(m);
   const std::uint32_t id = m.id;

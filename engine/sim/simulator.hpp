@@ -211,9 +211,15 @@ class Simulator {
   // What views show of a node: the protocol's live view while it is up; while it is down, what it
   // showed at the moment it crashed, without locks and not blocked (its memory is gone).
   NodeView node_view(NodeId n) const;
-  // Sends a message; returns its id (0 when the sender is down and nothing was sent).
-  std::uint32_t send(NodeId from, NodeId to, std::uint16_t type, TxnId txn, std::int64_t a = 0,
-                     std::int64_t b = 0, std::vector<std::int64_t> extra = {});
+  // Sends a message; returns its id (0 when the sender is down and nothing was sent). Most messages
+  // carry no payload beyond `a` and `b`: that overload makes no vector on the way.
+  std::uint32_t send(NodeId from, NodeId to, std::uint16_t type, TxnId txn, std::int64_t a = 0, std::int64_t b = 0) {
+    return send_message(from, to, type, txn, a, b, nullptr);
+  }
+  std::uint32_t send(NodeId from, NodeId to, std::uint16_t type, TxnId txn, std::int64_t a, std::int64_t b,
+                     std::vector<std::int64_t> extra) {
+    return send_message(from, to, type, txn, a, b, &extra);
+  }
   // Timers are volatile: a crash of the node voids them. Returns an id for cancel_timer (0 if down).
   std::uint32_t set_timer(NodeId node, Time delay, std::uint16_t kind, TxnId txn, std::int64_t value = 0);
   void cancel_timer(std::uint32_t id);
@@ -330,6 +336,9 @@ class Simulator {
   void fire_timer(std::uint32_t id);
   // The lowest-numbered message in flight with the content `step` names, else nullptr.
   Message* find_in_flight(const ScheduledStep& step);
+  // send()'s work; `extra` (may be null: no payload) is moved into the message.
+  std::uint32_t send_message(NodeId from, NodeId to, std::uint16_t type, TxnId txn, std::int64_t a, std::int64_t b,
+                             std::vector<std::int64_t>* extra);
   bool dispatch_step(const ScheduledStep& step);
   void deliver(Message& m);
   void drop(Message& m, DropReason why);

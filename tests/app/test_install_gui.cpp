@@ -71,7 +71,8 @@ TEST(Install, InstalledAppStartsOnALessonInChineseFromItsPrefix) {
                                                               QStringLiteral("--prefix"), prefix.path()});
   ASSERT_TRUE(install.finished && install.code == 0) << install.out.toStdString();
   const QDir root(prefix.path());
-  for (const char* file : {"bin/commitscope", "bin/commitscope-cli", "share/commitscope/lessons/08-2pc-blocks.json",
+  for (const char* file : {"bin/commitscope", "bin/commitscope-cli", "bin/commitscope-cli-qt",  // the CLI's pg-lab part
+                           "share/commitscope/lessons/08-2pc-blocks.json",
                            "share/commitscope/scenarios/2pc-happy.json", "share/commitscope/translations/commitscope_zh_TW.qm",
                            "share/applications/io.github.commitscope.CommitScope.desktop",
                            "share/icons/hicolor/scalable/apps/io.github.commitscope.CommitScope.svg",
