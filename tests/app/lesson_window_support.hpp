@@ -14,6 +14,7 @@
 #include "lesson_panel.hpp"
 #include "lesson_session.hpp"
 #include "main_window.hpp"
+#include "projector_style.hpp"
 
 namespace guitest {
 
@@ -30,6 +31,9 @@ struct ShownWindow {
       EXPECT_TRUE(w.startLesson(QString::fromLatin1(lesson), false)) << lesson;
     }
   }
+  // Projector mode sets the application's type (and, at 1080 lines, its size factor): a window that
+  // turned it on must not leave the next test's widgets at projector sizes.
+  ~ShownWindow() { projector::apply(false); }
 };
 
 // The index of the step with `id`, or -1.

@@ -25,3 +25,8 @@ PanelFrame::PanelFrame(QWidget* content, QWidget* parent) : QFrame(parent), cont
 void PanelFrame::setTitle(const QString& title) { title_->setText(title); }
 QString PanelFrame::title() const { return title_->text(); }
 void PanelFrame::setTitleVisible(bool on) { title_->setVisible(on); }
+
+int PanelFrame::chromeHeight() const {
+  const QMargins m = layout()->contentsMargins();
+  return (title_->isHidden() ? 0 : title_->sizeHint().height()) + m.top() + m.bottom() + 2 * frameWidth();
+}

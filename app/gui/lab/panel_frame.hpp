@@ -16,6 +16,8 @@ class PanelFrame final : public QFrame {
   // A presentation shows the canvas alone: its header would only take height from it.
   void setTitleVisible(bool on);
   QWidget* content() const { return content_; }
+  // The height the panel adds to its view: the header (when shown), the margins and the frame.
+  int chromeHeight() const;
 
  private:
   QLabel* title_;

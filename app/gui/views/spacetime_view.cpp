@@ -313,6 +313,17 @@ double SpacetimeView::laneHeight() const {
   return std::clamp(avail / static_cast<double>(n), std::min(30.0 * f, std::max(30.0, laneNameH_)), 110.0 * f);
 }
 
+int SpacetimeView::heightForAllLanes() const {
+  const auto n = std::max<std::size_t>(1, controller_->sim().nodes().size());
+  const double f = palette::scheme(projector_).fontScale;
+  // laneHeight()'s floor, with the name's height measured now (laneNameH_ waits for the next rebuild,
+  // and a folded-away diagram has not had one at projector sizes)
+  const double nameH = QFontMetricsF(viewutil::scaledFont(font(), 13 * f, true)).height() + 8;
+  const double lane = std::min(30.0 * f, std::max(30.0, nameH));
+  return static_cast<int>(std::ceil(metrics(projector_, gutterW_).ruler + 8 + lane * static_cast<double>(n))) +
+         horizontalScrollBar()->sizeHint().height() + 2 * frameWidth();
+}
+
 double SpacetimeView::laneY(cs::NodeId n) const {
   return metrics(projector_, gutterW_).ruler + laneHeight() * (n + 0.5) - verticalScrollBar()->value();
 }

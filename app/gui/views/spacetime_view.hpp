@@ -28,6 +28,8 @@ class SpacetimeView : public QAbstractScrollArea {
   explicit SpacetimeView(LabController* controller, QWidget* parent = nullptr);
 
   QSize sizeHint() const override { return {900, 320}; }
+  // The height that shows every lane at its smallest (the ruler, the lanes, the scroll bar, the frame).
+  int heightForAllLanes() const;
   QSize minimumSizeHint() const override { return {300, 140}; }
 
   double pixelsPerMs() const { return ppm_; }
