@@ -10,6 +10,7 @@
 #include "scenario/report.hpp"
 #include "scenario/simulation.hpp"
 #include "scenario/trace_digest.hpp"
+#include "lab_controller.hpp"
 
 namespace guitest {
 
@@ -39,6 +40,20 @@ inline QString traceShaOfJsonl(const QByteArray& text) {
   }
   digester.flush();
   return QString::fromLatin1(hash.result().toHex());
+}
+
+// bench_render's workload (tests/bench/bench_render.cpp): 2PC with 11 participants, a transaction
+// every 2.8 ms, ~200 messages in flight and a ticking countdown on every card, seeked to `at`.
+inline std::unique_ptr<LabController> benchRenderRun(cs::Time at) {
+  cs::Scenario s;
+  s.protocol = "2pc";
+  s.seed = 42;
+  s.until = cs::ms(100'000);
+  s.params = {{"participants", 11}, {"transactions", 5000}, {"interval_ms", 2.8}, {"resources", 1000}};
+  auto c = std::make_unique<LabController>();
+  c->setScenario(s);
+  c->seekTime(at);
+  return c;
 }
 
 }  // namespace guitest

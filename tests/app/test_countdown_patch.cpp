@@ -13,20 +13,6 @@
 
 namespace {
 
-// The benchmark's run (bench_render): 2PC with 11 participants, a transaction every 2.8 ms, so
-// that every card shows a ticking countdown in its title row.
-std::unique_ptr<LabController> busyRun(cs::Time at) {
-  cs::Scenario s;
-  s.protocol = "2pc";
-  s.seed = 42;
-  s.until = cs::ms(100'000);
-  s.params = {{"participants", 11}, {"transactions", 5000}, {"interval_ms", 2.8}, {"resources", 1000}};
-  auto c = std::make_unique<LabController>();
-  c->setScenario(s);
-  c->seekTime(at);
-  return c;
-}
-
 std::vector<NodeItem*> cards(const CanvasView& view, const LabController& c) {
   std::vector<NodeItem*> out;
   for (cs::NodeId n = 0; n < static_cast<cs::NodeId>(c.sim().nodes().size()); ++n) out.push_back(view.nodeItem(n));
@@ -61,7 +47,7 @@ QImage directFrame(CanvasView& view, const LabController& c, QImage::Format form
 }  // namespace
 
 TEST(CountdownPatch, CachedPillsPaintWhatPillsDrawnWholePaint) {
-  auto c = busyRun(cs::ms(400));
+  auto c = guitest::benchRenderRun(cs::ms(400));
   for (const bool projector : {false, true}) {
     CanvasView view(c.get());
     view.setProjectorMode(projector);
@@ -86,7 +72,7 @@ TEST(CountdownPatch, CachedPillsPaintWhatPillsDrawnWholePaint) {
 // While only the wedges move, the patch is reused; a new text, zoom, mode or language paints it
 // again, and the frame still equals pills drawn whole.
 TEST(CountdownPatch, IsPaintedAgainWhenTheTextZoomModeOrLanguageChanges) {
-  auto c = busyRun(cs::ms(400));
+  auto c = guitest::benchRenderRun(cs::ms(400));
   CanvasView view(c.get());
   view.resize(1600, 900);
   view.show();

@@ -20,20 +20,6 @@
 
 namespace {
 
-// bench_render's workload: 2PC with 11 participants, a transaction every 2.8 ms, ~200 messages in
-// flight and a dozen running timers per node.
-std::unique_ptr<LabController> busyController(cs::Time at) {
-  cs::Scenario s;
-  s.protocol = "2pc";
-  s.seed = 42;
-  s.until = cs::ms(100'000);
-  s.params = {{"participants", 11}, {"transactions", 5000}, {"interval_ms", 2.8}, {"resources", 1000}};
-  auto c = std::make_unique<LabController>();
-  c->setScenario(s);
-  c->seekTime(at);
-  return c;
-}
-
 // The widget as rendered into an image first filled with `under`.
 QImage rendered(QWidget& w, QColor under = Qt::magenta) {
   QImage image(w.size(), QImage::Format_ARGB32_Premultiplied);
@@ -64,7 +50,7 @@ const cs::ProtocolDescriptor* descriptorOf(const LabController& c) {
 }  // namespace
 
 TEST(FrameReuse, CountdownWordsKeptByValueAreTheWordsOfTheMoment) {
-  auto c = busyController(cs::ms(400));
+  auto c = guitest::benchRenderRun(cs::ms(400));
   NodeAids::Words words;
   const auto same = [&](const char* when) {
     int timers = 0;
@@ -98,7 +84,7 @@ TEST(FrameReuse, CountdownWordsKeptByValueAreTheWordsOfTheMoment) {
 
 TEST(FrameReuse, ResumedStateLabelWalksPaintWhatWalksFromTheEdgePaint) {
   for (const bool projector : {false, true}) {
-    auto c = busyController(cs::ms(400));
+    auto c = guitest::benchRenderRun(cs::ms(400));
     SpacetimeView view(c.get());
     view.setProjectorMode(projector);
     // Lanes too low for arrow labels (so the past is cached) and zoomed in, so that the state
@@ -133,7 +119,7 @@ TEST(FrameReuse, TheSpacetimeStripCoversEveryPixelWithoutThePaperUnderTheFog) {
   // Whatever the target held before, a frame paints all of it: the paper left out under the fog
   // must be covered whole by the fog, also at its antialiased left edge, for any "now".
   for (const bool projector : {false, true}) {
-    auto c = busyController(cs::ms(400));
+    auto c = guitest::benchRenderRun(cs::ms(400));
     SpacetimeView view(c.get());
     view.setProjectorMode(projector);
     view.resize(1500, 480);

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "explore/scenario_explorer.hpp"
+#include "explore_test_support.hpp"
 #include "protocols/paxos_commit/paxos_commit.hpp"
 #include "protocols/registry.hpp"
 #include "scenario/loader.hpp"
@@ -21,21 +22,8 @@ using namespace cs::explore;
 
 namespace {
 
-Scenario load(const std::string& name) {
-  std::ifstream in(std::string(COMMITSCOPE_SOURCE_DIR) + "/tests/explore/" + name, std::ios::binary);
-  std::stringstream buf;
-  buf << in.rdbuf();
-  const LoadResult r = load_scenario(buf.str(), name);
-  EXPECT_TRUE(r.scenario.has_value()) << name << ": " << (r.diagnostics.empty() ? "" : r.diagnostics.front().message);
-  return r.scenario.value_or(Scenario{});
-}
-
-ScenarioResult search(const Scenario& s, FaultBudget b, ScenarioLimits limits) {
-  ScenarioResult r;
-  std::string error;
-  EXPECT_TRUE(explore_scenario(s, b, limits, r, error)) << error;
-  return r;
-}
+using explore_test::load;
+using explore_test::search;
 
 // The finding written as scenario text, loaded back and run as `commitscope-cli run` runs it: does
 // it end with the invariant violated (a violation) or blocked (a blocking state)?

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "explore/scenario_explorer.hpp"
+#include "explore_test_support.hpp"
 #include "explore/state_encoder.hpp"
 #include "protocols/registry.hpp"
 #include "scenario/loader.hpp"
@@ -17,14 +18,7 @@ using namespace cs::explore;
 
 namespace {
 
-Scenario load(const std::string& name) {
-  std::ifstream in(std::string(COMMITSCOPE_SOURCE_DIR) + "/tests/explore/" + name, std::ios::binary);
-  std::stringstream buf;
-  buf << in.rdbuf();
-  const LoadResult r = load_scenario(buf.str(), name);
-  EXPECT_TRUE(r.scenario.has_value()) << name << ": " << (r.diagnostics.empty() ? "" : r.diagnostics.front().message);
-  return r.scenario.value_or(Scenario{});
-}
+using explore_test::load;
 
 ScenarioResult search(const Scenario& s, FaultBudget b, std::uint64_t max_states = 200'000, bool symmetry = false,
                       std::int64_t max_rounds = 0) {

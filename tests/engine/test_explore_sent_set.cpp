@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "explore/scenario_explorer.hpp"
+#include "explore_test_support.hpp"
 #include "protocols/registry.hpp"
 #include "scenario/loader.hpp"
 #include "scenario/simulation.hpp"
@@ -20,21 +21,8 @@ using namespace cs::explore;
 
 namespace {
 
-Scenario load(const std::string& name) {
-  std::ifstream in(std::string(COMMITSCOPE_SOURCE_DIR) + "/tests/explore/" + name, std::ios::binary);
-  std::stringstream buf;
-  buf << in.rdbuf();
-  const LoadResult r = load_scenario(buf.str(), name);
-  EXPECT_TRUE(r.scenario.has_value()) << name << ": " << (r.diagnostics.empty() ? "" : r.diagnostics.front().message);
-  return r.scenario.value_or(Scenario{});
-}
-
-ScenarioResult search(const Scenario& s, FaultBudget b, ScenarioLimits limits) {
-  ScenarioResult r;
-  std::string error;
-  EXPECT_TRUE(explore_scenario(s, b, limits, r, error)) << error;
-  return r;
-}
+using explore_test::load;
+using explore_test::search;
 
 // Writes the finding as scenario text, loads it back and runs it as `commitscope-cli run` does:
 // whether it ends with `f.invariant` violated, and how many duplicate steps its schedule has.
