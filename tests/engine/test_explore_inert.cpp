@@ -28,21 +28,13 @@ using explore_test::search;
 // The finding written as scenario text, loaded back and run as `commitscope-cli run` runs it: does
 // it end with the invariant violated (a violation) or blocked (a blocking state)?
 bool replays(const Scenario& base, const Finding& f) {
-  Diagnostics d;
-  const auto protocol = find_protocol(base.protocol)->create(base.params, d);
-  const LoadResult loaded = load_scenario(scenario_to_text(path_scenario(base, f.path, "replay"), *protocol), "replay.json");
-  if (!loaded.scenario) return false;
+  const std::optional<Scenario> loaded = explore_test::finding_as_scenario(base, f);
+  if (!loaded) return false;
   if (f.invariant.empty()) {
     bool known = false;
-    return ends_blocked(*loaded.scenario, known) && known;
+    return ends_blocked(*loaded, known) && known;
   }
-  auto run = Simulation::create(*loaded.scenario, d);
-  if (!run) return false;
-  run->run();
-  if (run->schedule_replayed() != loaded.scenario->schedule.size()) return false;
-  for (const auto& inv : run->invariants())
-    if (!inv->held() && inv->key() == f.invariant) return true;
-  return false;
+  return explore_test::ends_violating(*loaded, f.invariant);
 }
 
 std::set<std::pair<std::string, int>> violations(const ScenarioResult& r) {

@@ -27,20 +27,11 @@ using explore_test::search;
 // Writes the finding as scenario text, loads it back and runs it as `commitscope-cli run` does:
 // whether it ends with `f.invariant` violated, and how many duplicate steps its schedule has.
 bool replays_as_scenario(const Scenario& base, const Finding& f, int& duplicates) {
-  Diagnostics d;
-  const auto protocol = find_protocol(base.protocol)->create(base.params, d);
-  const std::string text = scenario_to_text(path_scenario(base, f.path, "replay"), *protocol);
-  const LoadResult loaded = load_scenario(text, "replay.json");
-  if (!loaded.scenario) return false;
-  duplicates = static_cast<int>(std::count_if(loaded.scenario->schedule.begin(), loaded.scenario->schedule.end(),
+  const std::optional<Scenario> loaded = explore_test::finding_as_scenario(base, f);
+  if (!loaded) return false;
+  duplicates = static_cast<int>(std::count_if(loaded->schedule.begin(), loaded->schedule.end(),
                                               [](const ScheduledStep& s) { return s.kind == EventStepKind::Duplicate; }));
-  auto run = Simulation::create(*loaded.scenario, d);
-  if (!run) return false;
-  run->run();
-  if (run->schedule_replayed() != loaded.scenario->schedule.size()) return false;
-  for (const auto& inv : run->invariants())
-    if (!inv->held() && inv->key() == f.invariant) return true;
-  return false;
+  return explore_test::ends_violating(*loaded, f.invariant);
 }
 
 std::set<std::string> violated(const ScenarioResult& r) {
