@@ -4,6 +4,7 @@
 // the lesson (and the rest of the window) still works. Skipped only when PostgreSQL is missing.
 #include <gtest/gtest.h>
 
+#include <QApplication>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -13,11 +14,13 @@
 #include <QTest>
 
 #include "canvas_view.hpp"
+#include "language.hpp"
 #include "lab_controller.hpp"
 #include "lesson_session.hpp"
 #include "main_window.hpp"
 #include "pg_lab_panel.hpp"
 #include "pg_server.hpp"
+#include "projector_style.hpp"
 
 namespace {
 
@@ -48,6 +51,37 @@ void answerRight(LessonSession& s) {
 int rows(PgLabPanel* p, const char* table) { return p->findChild<QTableWidget*>(QLatin1String(table))->rowCount(); }
 QString log(PgLabPanel* p) { return p->findChild<QPlainTextEdit*>(QStringLiteral("pgLabSqlLog"))->toPlainText(); }
 
+// The window keeps the 1280x720 it was given (a laptop screen, a classroom projector): a panel whose
+// stack of minimum heights is taller makes Qt grow the window past the screen's bottom edge, with
+// the transport bar and the status line out of sight. Checked in both languages, on a desk and in
+// projector mode (larger type); the language and mode are put back as they were.
+void expectFits1280x720(MainWindow& w, const char* when) {
+  for (const char* lang : {"en", "zh_TW"}) {
+    for (const bool projector : {false, true}) {
+      language::apply(QString::fromLatin1(lang), false);
+      w.setProjectorMode(projector, false);
+      w.resize(1280, 720);
+      QApplication::processEvents();
+      qInfo("lesson 18, %s, %s%s: the window needs %d of 720 lines", when, lang, projector ? " projector" : "",
+            w.minimumSizeHint().height());  // for the record: how much room is left
+      EXPECT_LE(w.minimumSizeHint().height(), 720) << when << " " << lang << (projector ? " projector" : " desk");
+      EXPECT_EQ(w.size(), QSize(1280, 720)) << when << " " << lang << (projector ? " projector" : " desk");
+      auto* panel = w.findChild<PgLabPanel*>();
+      ASSERT_NE(panel, nullptr);
+      // Every table keeps a header and a row in view.
+      for (const char* table : {"pgLabPreparedXacts", "pgLabLocks"}) {
+        const auto* t = panel->findChild<QTableWidget*>(QLatin1String(table));
+        if (t->isVisible()) {
+          EXPECT_GE(t->viewport()->height(), t->fontMetrics().height()) << when << " " << table;
+        }
+      }
+    }
+  }
+  w.setProjectorMode(false, false);
+  language::apply(QStringLiteral("en"), false);
+  projector::apply(false);
+}
+
 TEST(PgLabWindow, Lesson18StepsThroughTheRealLab) {
   const QString why = missingPostgres();
   if (!why.isEmpty()) {
@@ -62,6 +96,7 @@ TEST(PgLabWindow, Lesson18StepsThroughTheRealLab) {
   auto* panel = w.findChild<PgLabPanel*>();
   ASSERT_NE(panel, nullptr) << "lesson 18 shows the PostgreSQL lab panel";
   EXPECT_TRUE(panel->isVisible());
+  expectFits1280x720(w, "first step");
   EXPECT_FALSE(w.findChild<CanvasView*>()->isVisible()) << "the lab takes the canvas's place";
   LessonSession& s = *w.lessonSession();
   QStringList seen;  // lab steps observed in the panel
@@ -69,6 +104,7 @@ TEST(PgLabWindow, Lesson18StepsThroughTheRealLab) {
   for (int guard = 0; guard < 60 && !s.finished(); ++guard) {
     if (panel->lastDoneStep() != QLatin1String("pool-with-prepare")) {
       EXPECT_FALSE(panel->consoleOpen()) << "guided mode: the lab's own statements only";
+      EXPECT_FALSE(panel->findChild<QPlainTextEdit*>(QStringLiteral("pgLabConsoleSql"))->isVisible()) << "the editor comes with free mode";
     }
     settle(s);
     answerRight(s);
@@ -86,6 +122,7 @@ TEST(PgLabWindow, Lesson18StepsThroughTheRealLab) {
     } else if (id == QLatin1String("pg-prepare")) {
       EXPECT_EQ(rows(panel, "pgLabPreparedXacts"), 2) << "both participants are prepared";
       EXPECT_GE(rows(panel, "pgLabLocks"), 2) << "their locks are listed";
+      expectFits1280x720(w, "tables filled");
       seen << id;
     } else if (id == QLatin1String("pg-restart")) {
       EXPECT_EQ(rows(panel, "pgLabPreparedXacts"), 2) << "they survived the restart";
@@ -114,6 +151,8 @@ TEST(PgLabWindow, Lesson18StepsThroughTheRealLab) {
   EXPECT_TRUE(panel->findChild<QLabel*>(QStringLiteral("pgLabStatus"))->text().contains(QStringLiteral("PostgreSQL 1")));
   // Free mode: the learner's own statements, one at a time in one session, on the real server.
   ASSERT_TRUE(panel->consoleOpen());
+  EXPECT_TRUE(panel->findChild<QPlainTextEdit*>(QStringLiteral("pgLabConsoleSql"))->isVisible());
+  expectFits1280x720(w, "free mode, the SQL editor shown");
   auto* sql = panel->findChild<QPlainTextEdit*>(QStringLiteral("pgLabConsoleSql"));
   auto* runButton = panel->findChild<QPushButton*>(QStringLiteral("pgLabConsoleRun"));
   ASSERT_TRUE(sql && runButton);
@@ -161,6 +200,8 @@ TEST(PgLabWindow, WithoutPostgresTheLessonSaysWhatToInstallAndGoesOn) {
   EXPECT_TRUE(status.contains(QStringLiteral("sudo apt-get install postgresql libqt6sql6-psql"))) << status.toStdString();
   EXPECT_TRUE(status.contains(QStringLiteral("The rest of CommitScope works")));
   EXPECT_FALSE(panel->findChild<QProgressBar*>(QStringLiteral("pgLabProgress"))->isVisible());
+  EXPECT_FALSE(panel->findChild<QTableWidget*>(QStringLiteral("pgLabLocks"))->isVisible()) << "only the message, without a server";
+  expectFits1280x720(w, "what to install");
   // The lesson still moves on, and leaving it gives the canvas back.
   EXPECT_TRUE(s.canGoNext());
   s.next();

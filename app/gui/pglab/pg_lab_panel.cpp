@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QScrollBar>
 #include <QTableWidget>
 #include <QThread>
 #include <QVBoxLayout>
@@ -46,11 +47,13 @@ PgLabPanel::PgLabPanel(QWidget* parent) : QWidget(parent) {
   }
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(6, 6, 6, 6);
+  layout->setSpacing(4);
   layout->addWidget(status_);
   layout->addWidget(progress_);
   layout->addWidget(logTitle_);
   layout->addWidget(log_, 2);
-  layout->addWidget(buildConsole());
+  console_ = buildConsole();
+  layout->addWidget(console_);
   layout->addWidget(xactsTitle_);
   layout->addWidget(xacts_, 1);
   layout->addWidget(locksTitle_);
@@ -71,6 +74,7 @@ PgLabPanel::PgLabPanel(QWidget* parent) : QWidget(parent) {
   });
   thread_->start();
   retranslate();
+  fitMinimumHeights();
 }
 
 PgLabPanel::~PgLabPanel() {
@@ -92,21 +96,27 @@ QWidget* PgLabPanel::buildConsole() {
   consoleSql_->setObjectName(QStringLiteral("pgLabConsoleSql"));
   consoleSql_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
   consoleSql_->setPlainText(QStringLiteral("SELECT * FROM account ORDER BY id"));
-  consoleSql_->setFixedHeight(consoleSql_->fontMetrics().lineSpacing() * 3 + 12);
+
   consoleRun_ = new QPushButton(box);
   consoleRun_->setObjectName(QStringLiteral("pgLabConsoleRun"));
   connect(consoleRun_, &QPushButton::clicked, this, &PgLabPanel::runConsole);
   consoleSql_->installEventFilter(this);  // Ctrl+Enter runs the statement
-  auto* row = new QHBoxLayout;
-  row->setContentsMargins(0, 0, 0, 0);
-  row->addWidget(consoleDb_);
-  row->addWidget(consoleRun_);
-  row->addStretch(1);
+  // The database and Run stand beside the editor, not under it: a row less for a window that also
+  // shows the SQL log, two tables and perhaps the metrics chart in 720 lines.
+  consoleControls_ = new QWidget(box);
+  auto* buttons = new QVBoxLayout;
+  buttons->setContentsMargins(0, 0, 0, 0);
+  buttons->addWidget(consoleDb_);
+  buttons->addWidget(consoleRun_);
+  buttons->addStretch(1);
+  auto* controls = new QHBoxLayout(consoleControls_);
+  controls->setContentsMargins(0, 0, 0, 0);
+  controls->addWidget(consoleSql_, 1);
+  controls->addLayout(buttons);
   auto* layout = new QVBoxLayout(box);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(consoleTitle_);
-  layout->addWidget(consoleSql_);
-  layout->addLayout(row);
+  layout->addWidget(consoleControls_);
   updateConsole();
   return box;
 }
@@ -120,6 +130,9 @@ bool PgLabPanel::consoleOpen() const {
 void PgLabPanel::updateConsole() {
   const bool open = consoleOpen();
   for (QWidget* w : std::initializer_list<QWidget*>{consoleDb_, consoleSql_, consoleRun_}) w->setEnabled(open);
+  // Until free mode the editor could only be looked at, and on a 1280x720 projector its ~150 px are
+  // what the SQL log and the two tables need: the title line says when it comes.
+  consoleControls_->setVisible(open);
   consoleTitle_->setText(open ? tr("Free mode: type your own SQL for a participant's database (Ctrl+Enter runs it). "
                                    "Try BEGIN, UPDATE, PREPARE TRANSACTION 'mine', then COMMIT PREPARED 'mine'.")
                               : tr("Your own SQL: available in free mode, once the lab's steps are done."));
@@ -158,7 +171,22 @@ bool PgLabPanel::eventFilter(QObject* watched, QEvent* event) {
 
 void PgLabPanel::changeEvent(QEvent* event) {
   if (event->type() == QEvent::LanguageChange) retranslate();
+  if (event->type() == QEvent::FontChange) fitMinimumHeights();
   QWidget::changeEvent(event);
+}
+
+// The log and the tables scroll, so each needs only a few lines to be usable; left to Qt's own
+// minimums (a scroll bar's length each) the panel's stack asked ~800 px of a window, and a
+// 1280x720 projector or laptop screen grew the window past its bottom edge. Their stretch shares
+// out whatever height there is; these are only floors, in lines of the type now in use.
+void PgLabPanel::fitMinimumHeights() {
+  const auto lines = [](const QWidget* w, double n) { return static_cast<int>(n * w->fontMetrics().lineSpacing()) + 2 * 3; };
+  log_->setMinimumHeight(lines(log_, 2.5));
+  consoleSql_->setFixedHeight(lines(consoleSql_, 2));  // a statement or two; it scrolls beyond
+  for (QTableWidget* t : {xacts_, locks_}) {
+    t->setMinimumHeight(lines(t, 1.2) + t->horizontalHeader()->sizeHint().height() +
+                        t->horizontalScrollBar()->sizeHint().height());
+  }
 }
 
 void PgLabPanel::retranslate() {
@@ -192,6 +220,9 @@ void PgLabPanel::onReady(const QString& version) {
 
 void PgLabPanel::onFailed(const QString& message) {
   failed_ = true;
+  // Without a server the log and the tables stay empty: the panel is the message saying what to
+  // install, with room for all of it at projector sizes.
+  for (QWidget* w : std::initializer_list<QWidget*>{logTitle_, log_, console_, xactsTitle_, xacts_, locksTitle_, locks_}) w->hide();
   error_ = message;
   progress_->hide();
   pending_ = 0;

@@ -54,11 +54,14 @@ class PgLabPanel final : public QWidget {
   static void fill(QTableWidget* table, const cs::pglab::SqlAnswer& rows);
   QWidget* buildConsole();
   void updateConsole();
+  void fitMinimumHeights();
 
   QLabel* status_ = nullptr;
   QProgressBar* progress_ = nullptr;
   QLabel* logTitle_ = nullptr;
   QPlainTextEdit* log_ = nullptr;
+  QWidget* console_ = nullptr;          // the title and, in free mode, the controls below it
+  QWidget* consoleControls_ = nullptr;  // the SQL editor, the database and Run: shown in free mode
   QLabel* consoleTitle_ = nullptr;
   QComboBox* consoleDb_ = nullptr;
   QPlainTextEdit* consoleSql_ = nullptr;
