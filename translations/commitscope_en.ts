@@ -5908,10 +5908,6 @@ sudo apt-get install postgresql libqt6sql6-psql
 The server said: %1</translation>
     </message>
     <message>
-        <source>Private PostgreSQL %1 server: a throwaway cluster on a Unix socket, no network port.</source>
-        <translation>Private PostgreSQL %1 server: a throwaway cluster on a Unix socket, no network port.</translation>
-    </message>
-    <message>
         <source>Starting a private PostgreSQL server (initdb, then pg_ctl start)…</source>
         <translation>Starting a private PostgreSQL server (initdb, then pg_ctl start)…</translation>
     </message>
@@ -5924,16 +5920,28 @@ The server said: %1</translation>
         <translation>   ERROR (%1): %2</translation>
     </message>
     <message>
-        <source>Free mode: type your own SQL for a participant&apos;s database (Ctrl+Enter runs it). Try BEGIN, UPDATE, PREPARE TRANSACTION &apos;mine&apos;, then COMMIT PREPARED &apos;mine&apos;.</source>
-        <translation>Free mode: type your own SQL for a participant&apos;s database (Ctrl+Enter runs it). Try BEGIN, UPDATE, PREPARE TRANSACTION &apos;mine&apos;, then COMMIT PREPARED &apos;mine&apos;.</translation>
-    </message>
-    <message>
         <source>Your own SQL: available in free mode, once the lab&apos;s steps are done.</source>
         <translation>Your own SQL: available in free mode, once the lab&apos;s steps are done.</translation>
     </message>
     <message>
         <source>Run</source>
         <translation>Run</translation>
+    </message>
+    <message>
+        <source>Free mode: your own SQL for a participant&apos;s database (Ctrl+Enter runs it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try BEGIN, an UPDATE of account, PREPARE TRANSACTION &apos;mine&apos;, then COMMIT PREPARED &apos;mine&apos;</source>
+        <translation>Try BEGIN, an UPDATE of account, PREPARE TRANSACTION &apos;mine&apos;, then COMMIT PREPARED &apos;mine&apos;</translation>
+    </message>
+    <message>
+        <source>Private PostgreSQL %1 server: a throwaway cluster, Unix socket only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1, started for this lesson in a temporary directory; it listens on a Unix socket, on no network port, and is removed when the lesson closes.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -5899,10 +5899,6 @@ sudo apt-get install postgresql libqt6sql6-psql
 伺服器的訊息：%1</translation>
     </message>
     <message>
-        <source>Private PostgreSQL %1 server: a throwaway cluster on a Unix socket, no network port.</source>
-        <translation>私人的 PostgreSQL %1 伺服器：用完即丟的叢集，只開 Unix socket，沒有網路埠。</translation>
-    </message>
-    <message>
         <source>Starting a private PostgreSQL server (initdb, then pg_ctl start)…</source>
         <translation>正在啟動私人的 PostgreSQL 伺服器（先 initdb，再 pg_ctl start）…</translation>
     </message>
@@ -5915,16 +5911,28 @@ sudo apt-get install postgresql libqt6sql6-psql
         <translation>   錯誤（%1）：%2</translation>
     </message>
     <message>
-        <source>Free mode: type your own SQL for a participant&apos;s database (Ctrl+Enter runs it). Try BEGIN, UPDATE, PREPARE TRANSACTION &apos;mine&apos;, then COMMIT PREPARED &apos;mine&apos;.</source>
-        <translation>自由模式：在參與者的資料庫上輸入你自己的 SQL（Ctrl+Enter 執行）。試試 BEGIN、UPDATE、PREPARE TRANSACTION &apos;mine&apos;，再 COMMIT PREPARED &apos;mine&apos;。</translation>
-    </message>
-    <message>
         <source>Your own SQL: available in free mode, once the lab&apos;s steps are done.</source>
         <translation>自己的 SQL：實驗的步驟全部完成後，在自由模式中可用。</translation>
     </message>
     <message>
         <source>Run</source>
         <translation>執行</translation>
+    </message>
+    <message>
+        <source>Free mode: your own SQL for a participant&apos;s database (Ctrl+Enter runs it).</source>
+        <translation>自由模式：在參與者的資料庫上執行你自己的 SQL（Ctrl+Enter 執行）。</translation>
+    </message>
+    <message>
+        <source>Try BEGIN, an UPDATE of account, PREPARE TRANSACTION &apos;mine&apos;, then COMMIT PREPARED &apos;mine&apos;</source>
+        <translation>試試 BEGIN、UPDATE account、PREPARE TRANSACTION &apos;mine&apos;，再 COMMIT PREPARED &apos;mine&apos;</translation>
+    </message>
+    <message>
+        <source>Private PostgreSQL %1 server: a throwaway cluster, Unix socket only.</source>
+        <translation>私人的 PostgreSQL %1 伺服器：用完即丟的叢集，只開 Unix socket。</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1, started for this lesson in a temporary directory; it listens on a Unix socket, on no network port, and is removed when the lesson closes.</source>
+        <translation>PostgreSQL %1：為這一課在暫存目錄裡啟動，只在 Unix socket 上聽，不開任何網路埠，課程關閉時就刪除。</translation>
     </message>
 </context>
 <context>

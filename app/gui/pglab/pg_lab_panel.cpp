@@ -1,5 +1,7 @@
 #include "pg_lab_panel.hpp"
 
+#include <algorithm>
+
 #include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -32,7 +34,6 @@ PgLabPanel::PgLabPanel(QWidget* parent) : QWidget(parent) {
   log_ = new QPlainTextEdit(this);
   log_->setObjectName(QStringLiteral("pgLabSqlLog"));
   log_->setReadOnly(true);
-  log_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
   log_->setLineWrapMode(QPlainTextEdit::WidgetWidth);
   xactsTitle_ = new QLabel(QStringLiteral("pg_prepared_xacts"), this);
   xacts_ = new QTableWidget(this);
@@ -94,8 +95,6 @@ QWidget* PgLabPanel::buildConsole() {
   consoleDb_->addItems(cs::pglab::PgLab::console_databases());
   consoleSql_ = new QPlainTextEdit(box);
   consoleSql_->setObjectName(QStringLiteral("pgLabConsoleSql"));
-  consoleSql_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-  consoleSql_->setPlainText(QStringLiteral("SELECT * FROM account ORDER BY id"));
 
   consoleRun_ = new QPushButton(box);
   consoleRun_->setObjectName(QStringLiteral("pgLabConsoleRun"));
@@ -133,9 +132,11 @@ void PgLabPanel::updateConsole() {
   // Until free mode the editor could only be looked at, and on a 1280x720 projector its ~150 px are
   // what the SQL log and the two tables need: the title line says when it comes.
   consoleControls_->setVisible(open);
-  consoleTitle_->setText(open ? tr("Free mode: type your own SQL for a participant's database (Ctrl+Enter runs it). "
-                                   "Try BEGIN, UPDATE, PREPARE TRANSACTION 'mine', then COMMIT PREPARED 'mine'.")
+  consoleTitle_->setText(open ? tr("Free mode: your own SQL for a participant's database (Ctrl+Enter runs it).")
                               : tr("Your own SQL: available in free mode, once the lab's steps are done."));
+  // What to try stands where it is typed, and leaves the title one line on a projector.
+  consoleSql_->setPlaceholderText(
+      tr("Try BEGIN, an UPDATE of account, PREPARE TRANSACTION 'mine', then COMMIT PREPARED 'mine'"));
 }
 
 void PgLabPanel::runConsole() {
@@ -181,6 +182,12 @@ void PgLabPanel::changeEvent(QEvent* event) {
 // out whatever height there is; these are only floors, in lines of the type now in use.
 void PgLabPanel::fitMinimumHeights() {
   const auto lines = [](const QWidget* w, double n) { return static_cast<int>(n * w->fontMetrics().lineSpacing()) + 2 * 3; };
+  // The SQL is in a fixed-pitch face at the panel's size (the system's fixed font keeps the desktop
+  // size, too small at the back of a room once projector mode enlarges the rest).
+  QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+  if (font().pixelSize() > 0) fixed.setPixelSize(std::max(1, font().pixelSize() * 9 / 10));
+  else fixed.setPointSizeF(font().pointSizeF() * 0.9);
+  for (QWidget* w : std::initializer_list<QWidget*>{log_, consoleSql_}) w->setFont(fixed);
   log_->setMinimumHeight(lines(log_, 2.5));
   consoleSql_->setFixedHeight(lines(consoleSql_, 2));  // a statement or two; it scrolls beyond
   for (QTableWidget* t : {xacts_, locks_}) {
@@ -199,7 +206,10 @@ void PgLabPanel::retranslate() {
                         "sudo apt-get install postgresql libqt6sql6-psql\n\nThe server said: %1")
                          .arg(error_));
   } else if (!version_.isEmpty()) {
-    status_->setText(tr("Private PostgreSQL %1 server: a throwaway cluster on a Unix socket, no network port.").arg(version_));
+    // One line: the version number only (the full string, with the distribution's build, is the tooltip).
+    status_->setText(tr("Private PostgreSQL %1 server: a throwaway cluster, Unix socket only.").arg(version_.section(QLatin1Char(' '), 0, 0)));
+    status_->setToolTip(tr("PostgreSQL %1, started for this lesson in a temporary directory; it listens on a Unix socket, "
+                           "on no network port, and is removed when the lesson closes.").arg(version_));
   } else if (progress_->isVisible()) {
     status_->setText(tr("Starting a private PostgreSQL server (initdb, then pg_ctl start)…"));
   } else {
