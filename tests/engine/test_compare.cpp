@@ -54,7 +54,7 @@ std::string name_of(const ClusterRoles& r, NodeId n) { return r.names[static_cas
 TEST(CompareRoles, EachProtocolNamesItsCoordinatingNodeAndWorkers) {
   const std::pair<const char*, const char*> expected[] = {
       {"2pc", "C"},           {"3pc", "C"},          {"saga-orchestration", "O"}, {"tcc", "TM"},
-      {"outbox", "ORDER_SVC"}, {"dual-write", "ORDER_SVC"}, {"primary-backup", "N1"}};
+      {"outbox", "ORDER_SVC"}, {"dual-write", "ORDER_SVC"}, {"primary-backup", "N1"}, {"paxos-commit", "C"}};
   for (const auto& [proto, lead] : expected) {
     std::string why;
     const auto roles = cluster_roles(proto, find_protocol(proto)->default_params(), why);
@@ -252,4 +252,39 @@ TEST(CompareMapping, ASagaFailingSomeSagasBecomesPerTransactionVotes) {
       if (t.outcome == TxnOutcome::Aborted) aborted.push_back(t.id);
     EXPECT_EQ(aborted, (std::vector<TxnId>{2, 3})) << target << ": only the refused transactions abort";
   }
+}
+
+// The story issue 16 tells, in one table: the coordinator crash that blocks 2PC's participants in
+// READY is finished by Paxos Commit's acceptors (a backup leader learns the chosen votes), with
+// the same workload, seed and fault timeline.
+TEST(CompareMapping, PaxosCommitFinishesWhatTheCoordinatorCrashBlocksIn2pc) {
+  const Scenario src = load_file("compare-coordinator-crash.json");
+  const MappedScenario pc = map_scenario(src, "paxos-commit");
+  ASSERT_TRUE(pc.scenario) << pc.refusal;
+  EXPECT_EQ(pc.scenario->params["participants"], 3);
+  EXPECT_EQ(pc.scenario->params["transactions"], 4);
+  EXPECT_EQ(pc.scenario->params["timeout_ms"], 300) << "declared by both schemas: carried over";
+  ASSERT_EQ(pc.scenario->faults.size(), 2u);
+  EXPECT_EQ(pc.node_map[0], 0) << "C -> C";
+  std::string why;
+  const auto back = read_common_workload(*pc.scenario, why);
+  ASSERT_TRUE(back) << why;
+  EXPECT_EQ(*back, *read_common_workload(src, why));
+  auto tpc = run(src);
+  auto paxos = run(*pc.scenario);
+  const CompareRow a = compare_row(*tpc);
+  const CompareRow b = compare_row(*paxos);
+  EXPECT_GT(a.blocked, 0) << "2PC's participants wait in READY while C is down";
+  EXPECT_LT(a.committed, a.transactions);
+  EXPECT_EQ(b.blocked, 0) << "Paxos Commit's participants do not wait for C";
+  EXPECT_EQ(b.committed, b.transactions) << "every transaction commits without C";
+  EXPECT_EQ(b.transactions, 4);
+  std::int64_t backup = 0;
+  for (const auto& m : paxos->protocol().metrics()) backup += m.key == "backup_decisions" ? m.value : 0;
+  EXPECT_GT(backup, 0) << "an acceptor led in C's place";
+  EXPECT_EQ(b.invariants, static_cast<int>(paxos->invariants().size())) << "agreement, validity, chosen_once hold";
+  // A refusal maps onto Paxos Commit's votes, as onto 2PC's.
+  const MappedScenario votes = map_scenario(load(kTwoPc), "paxos-commit");
+  ASSERT_TRUE(votes.scenario) << votes.refusal;
+  EXPECT_EQ(votes.scenario->params["votes"], (nlohmann::json{{"P2", "abort"}}));
 }

@@ -62,7 +62,10 @@ constexpr ProtocolDescriptor kDescriptor{
     .title = "Paxos Commit",
     .summary = "Paxos Commit (Gray & Lamport): each RM's vote chosen by Paxos among 2F+1 acceptors; a backup leader finishes when C crashes",
     .roles = kRoles, .states = kStates, .messages = kMessages, .log_records = kLogRecords, .timers = kTimers,
-    .notes = kNotes, .metrics = kMetrics, .invariants = kInvariants, .params = kParams, .variants = cps::kVariants};
+    .notes = kNotes, .metrics = kMetrics, .invariants = kInvariants, .params = kParams, .variants = cps::kVariants,
+    // The same workload vocabulary as 2PC's, so the two run side by side under one coordinator crash
+    // (File > Compare protocols): 2PC's participants wait in READY, Paxos Commit's acceptors finish.
+    .workload = {.transactions = "transactions", .interval = "interval_ms", .refusal = RefusalForm::Votes}};
 }  // namespace
 
 const ProtocolDescriptor& describe() { return kDescriptor; }
