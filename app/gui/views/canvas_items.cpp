@@ -829,7 +829,8 @@ QRectF MessageItem::labelRect(const CanvasStyle& style, qreal textWidth, LabelSi
   const qreal r = 7 * style.scheme->fontScale;
   const qreal h = QFontMetricsF(style.token).height();
   const qreal w = textWidth + 4;
-  return QRectF(side.left ? -r - 3 - w : r + 3, side.below ? r + 1 : -r - h - 1, w, h);
+  const qreal top = side.middle ? -h / 2 + side.dy : side.below ? r + 1 : -r - h - 1;
+  return QRectF(side.left ? -r - 3 - w : r + 3, top, w, h);
 }
 
 void MessageItem::paintToken(QPainter* p, const CanvasStyle& style, const QString& key, const QString& label,

@@ -313,6 +313,8 @@ class MessageItem : public QGraphicsItem {
   struct LabelSide {
     bool left = false;
     bool below = false;
+    bool middle = false;  // level with the token (a token in a narrow gap between two cards)...
+    qreal dy = 0;         // ...moved up or down by less than half its height to clear them
   };
   static void paintToken(QPainter* p, const CanvasStyle& style, const QString& key, const QString& label, bool selected,
                          LabelSide side);

@@ -1011,11 +1011,31 @@ void CanvasView::chooseTokenLabels(const std::vector<const MessageItem*>& order,
         return std::none_of(cell.begin(), cell.end(), [&](int i) { return hits(placed[static_cast<std::size_t>(i)]); });
       });
     };
-    // Above right first (where a reader looks), then above left, below right, below left. A token
-    // whose every place is taken goes unlabelled for now; the legend names its kind, and its label
-    // comes back once it flies into open space.
-    for (const MessageItem::LabelSide side : {MessageItem::LabelSide{false, false}, MessageItem::LabelSide{true, false},
-                                              MessageItem::LabelSide{false, true}, MessageItem::LabelSide{true, true}}) {
+    // Above right first (where a reader looks), then above left, below right, below left, then level
+    // with the token on the right and on the left (a token in the narrow gap between a card's WAL
+    // and the card below it, as a command just sent down a short link is). A token whose every
+    // place is taken goes unlabelled for now; the legend names its kind, and its label comes back
+    // once it flies into open space.
+    // A level label sits in the gap between the cards above and below the token, centred there and
+    // moved by less than half its height so that it still crosses the token's line.
+    const auto levelIn = [&](bool left) {
+      MessageItem::LabelSide side{left, false, true};
+      const QRectF flat = inView(side);
+      qreal upper = pane.top(), lower = pane.bottom();
+      for (const QRectF& c : cards) {
+        if (c.right() <= flat.left() || c.left() >= flat.right()) continue;
+        if (c.center().y() < at.y()) upper = std::max(upper, c.bottom());
+        else lower = std::min(lower, c.top());
+      }
+      const qreal h = flat.height();
+      const qreal top = std::clamp((upper + lower - h) / 2, at.y() - h + 1, at.y() - 1);
+      side.dy = (top - flat.top()) / sc;
+      return side;
+    };
+    constexpr MessageItem::LabelSide kCorners[] = {{false, false}, {true, false}, {false, true}, {true, true}};
+    for (int place = 0; place < 6; ++place) {
+      // The level places are worked out only for a token whose four corners are all taken.
+      const MessageItem::LabelSide side = place < 4 ? kCorners[place] : levelIn(place == 5);
       const QRectF rect = inView(side);
       if (!clear(rect)) continue;
       placed.push_back(rect);
@@ -1113,8 +1133,13 @@ void CanvasView::paintTokens(QPainter* p) {
     const auto shown = labelsShown_.constFind(m->id());
     const QString label = shown == labelsShown_.cend() ? QString() : m->label();
     const QPointF at = vt.map(m->pos());
-    const MessageItem::LabelSide side{shown != labelsShown_.cend() && shown->center().x() < at.x(),
-                                      shown != labelsShown_.cend() && shown->center().y() > at.y()};
+    // The side the label was given, read back from where it was placed: level with the token (its
+    // centre on the token's line), else above or below it.
+    const bool labelled = shown != labelsShown_.cend();
+    const qreal fromLine = labelled ? (shown->center().y() - at.y()) / sc : 0;
+    const bool level = labelled && std::abs(fromLine) < QFontMetricsF(style_.token).height() / 2 + 0.5;
+    const MessageItem::LabelSide side{labelled && shown->center().x() < at.x(), labelled && !level && fromLine > 0, level,
+                                      level ? fromLine : 0};
     const qreal fade = d.doomed ? std::clamp(1.0 - (d.progress - 0.4) * 1.1, 0.3, 1.0) : 1.0;
     if (vector) {
       p->save();
@@ -1127,7 +1152,8 @@ void CanvasView::paintTokens(QPainter* p) {
       continue;
     }
     const QString key = d.key + QLatin1Char('|') + label + (d.selected ? QStringLiteral("|s") : QString()) +
-                        (side.left ? QStringLiteral("|l") : QString()) + (side.below ? QStringLiteral("|b") : QString());
+                        (side.left ? QStringLiteral("|l") : QString()) + (side.below ? QStringLiteral("|b") : QString()) +
+                        (side.middle ? QStringLiteral("|m%1").arg(qRound(side.dy * 4)) : QString());
     auto it = sprites_.find(key);
     if (it == sprites_.end()) {
       // Item-space extent: the selection ring, and the label (and its halo) on any side.
