@@ -439,7 +439,12 @@ void MainWindow::createViewActions() {
   QStyle* st = style();
   projector_act_ = makeAction(shortcuts::key(shortcuts::Id::Projector));
   projector_act_->setCheckable(true);
-  connect(projector_act_, &QAction::toggled, this, [this](bool on) { setProjectorMode(on, true); });
+  // The user's toggle is the one thing that changes the stored preference: a resize, the start-up's
+  // --projector and a screenshot only apply the mode to this window.
+  connect(projector_act_, &QAction::toggled, this, [this](bool on) {
+    setProjectorMode(on, true);
+    QSettings().setValue(kProjectorKey, on);
+  });
   projector_panels_act_ = makeAction();
   projector_panels_act_->setCheckable(true);
   connect(projector_panels_act_, &QAction::toggled, this, &MainWindow::resetLayout);
@@ -963,7 +968,6 @@ void MainWindow::setProjectorMode(bool on, bool fullScreen) {
   details_->setProjectorMode(on);
   timeline_->setProjectorMode(on);
   if (compare_) compare_->setProjectorMode(on);
-  QSettings().setValue(kProjectorKey, on);
   if (fullScreen) {
     if (on) showFullScreen();
     else showNormal();
