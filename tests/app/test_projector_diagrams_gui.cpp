@@ -9,6 +9,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
+#include <cmath>
 
 #include "language.hpp"
 #include "lesson_panel.hpp"
@@ -99,4 +100,108 @@ TEST(ProjectorLayout, StateMachineTextsNeverOverlapInLesson12sNarrowColumn) {
       w.closeLesson();
     }
   }
+}
+
+namespace {
+
+struct Diagram {
+  double typeScale = 0, ruler = 0, labelHeight = 0;
+};
+
+// Lesson 12 step 18 ("find REFUND in the space-time diagram") on a projector of `size`.
+Diagram diagramAt(QSize size, QStringList& problems) {
+  guitest::ShownWindow shown(kLesson, size);
+  MainWindow& w = shown.w;
+  w.setProjectorMode(true, false);
+  jumpTo(w, 17);
+  SpacetimeView* st = w.spacetime();
+  Diagram d;
+  if (!st->isVisible()) {
+    problems << QStringLiteral("%1: the diagram is not shown").arg(size.width());
+    return d;
+  }
+  st->setProjectorMode(true);  // new texts: the next paint draws every label (none from a cache)
+  st->viewport()->grab();
+  d.typeScale = st->typeScale();
+  d.ruler = st->rulerHeight();
+  const double bottom = st->viewport()->height();
+  for (const QRectF& r : st->stateLabelRects()) {
+    d.labelHeight = std::max(d.labelHeight, r.height());
+    // Not into the ruler (the first lane's labels lost their top there), not below the plot.
+    if (r.top() < d.ruler || r.bottom() > bottom)
+      problems << QStringLiteral("%1: a state label at y %2-%3 (ruler %4, plot to %5)").arg(size.width()).arg(r.top()).arg(r.bottom()).arg(d.ruler).arg(bottom);
+  }
+  if (st->stateLabelRects().empty()) problems << QStringLiteral("%1: no state label drawn").arg(size.width());
+  return d;
+}
+
+}  // namespace
+
+// The canvas and the state machine grow with the projector (projector::factor(), 1.5 at 1920x1080);
+// the space-time diagram kept 1.7x at every size, so its lane names, state labels and ruler read two
+// thirds as large from the back row at 1080 lines. Now the same factor, and nothing clipped.
+TEST(ProjectorLayout, TheSpaceTimeDiagramsTypeGrowsWithTheScreenAndNoLabelIsClipped) {
+  QStringList problems;
+  const Diagram small = diagramAt(QSize(1280, 720), problems);
+  const Diagram large = diagramAt(QSize(1920, 1080), problems);
+  EXPECT_TRUE(problems.isEmpty()) << problems.join(QStringLiteral("; ")).toStdString();
+  EXPECT_DOUBLE_EQ(small.typeScale, projector::kFontScale);
+  EXPECT_DOUBLE_EQ(large.typeScale, projector::kFontScale * 1.5);
+  EXPECT_NEAR(large.ruler / small.ruler, 1.5, 0.05) << small.ruler << " -> " << large.ruler;
+  EXPECT_NEAR(large.labelHeight / small.labelHeight, 1.5, 0.2) << small.labelHeight << " -> " << large.labelHeight;
+}
+
+// The ruler was 26 x 1.7 = 44.2 px tall: the plot's first row was only partly painted by the ruler
+// above it and the lanes below it, a light seam across the diagram (and the ruler's ticks reached
+// into it). That row now matches the rows under it (checked right of "now", where the fogged
+// future is one flat colour crossed only by the time grid).
+TEST(ProjectorLayout, NoUnpaintedRowUnderTheSpaceTimeRuler) {
+  for (const QSize size : kSizes) {
+    guitest::ShownWindow shown(kLesson, size);
+    MainWindow& w = shown.w;
+    w.setProjectorMode(true, false);
+    jumpTo(w, 17);
+    SpacetimeView* st = w.spacetime();
+    ASSERT_TRUE(st->isVisible());
+    const double ruler = st->rulerHeight();
+    EXPECT_DOUBLE_EQ(ruler, std::floor(ruler)) << size.width();
+    const QImage image = st->viewport()->grab().toImage();
+    const int row = static_cast<int>(ruler);
+    const int from = static_cast<int>(st->pointAt(0, w.controller()->now()).x()) + 6;
+    ASSERT_LT(from + 20, image.width()) << "the future must be on screen";
+    int seam = 0;
+    for (int x = from; x < image.width() - 4; ++x) seam += image.pixel(x, row) != image.pixel(x, row + 2) ? 1 : 0;
+    EXPECT_EQ(seam, 0) << size.width() << ": row " << row << " differs from the plot under it";
+  }
+}
+
+// Going full screen on a 1080-line projector re-lays the window out at the new type; it rewrote the
+// stored projector preference too (MainWindow::resizeEvent called the setter that saved it). Only
+// the user's toggle changes it.
+TEST(ProjectorLayout, AResizeLeavesTheStoredProjectorPreferenceAlone) {
+  const QString key = QStringLiteral("ui/projector");
+  QSettings().setValue(key, false);
+  {
+    guitest::ShownWindow shown(nullptr, QSize(1280, 720));
+    MainWindow& w = shown.w;
+    w.setProjectorMode(true, false);  // as --projector in a screenshot does
+    w.resize(1920, 1080);
+    QApplication::processEvents();
+    EXPECT_DOUBLE_EQ(projector::factor(), 1.5);  // the resize did re-scale the window
+    w.resize(1280, 720);
+    QApplication::processEvents();
+    EXPECT_DOUBLE_EQ(projector::factor(), 1.0);
+    EXPECT_FALSE(QSettings().value(key).toBool()) << "a resize stored the projector mode";
+    // The menu's toggle is the user's choice: remembered, both ways.
+    w.projectorAction()->setChecked(false);
+    EXPECT_FALSE(QSettings().value(key).toBool());
+    w.projectorAction()->setChecked(true);
+    EXPECT_TRUE(QSettings().value(key).toBool());
+    w.resize(1280, 720);
+    QApplication::processEvents();
+    EXPECT_TRUE(QSettings().value(key).toBool()) << "a resize cleared the stored choice";
+    w.projectorAction()->setChecked(false);
+    EXPECT_FALSE(QSettings().value(key).toBool());
+  }
+  QSettings().remove(key);
 }

@@ -1083,7 +1083,8 @@ void SpacetimeView::paintRulerScale(QPainter& p, cs::Time t0, cs::Time t1) {
   for (double t = std::floor(static_cast<double>(t0) / 1000.0 / step) * step; t * 1000.0 <= static_cast<double>(t1); t += step) {
     const double gx = x(static_cast<cs::Time>(std::llround(t * 1000.0)));
     if (gx < m.gutter) continue;
-    p.setPen(s.mutedInk);
+    // Flat caps: a square cap reached half a pixel into the plot's first row under the ruler.
+    p.setPen(QPen(s.mutedInk, 1, Qt::SolidLine, Qt::FlatCap));
     p.drawLine(QPointF(gx, m.ruler - 6 * f), QPointF(gx, m.ruler));
     p.drawText(QRectF(gx + 3, 0, 120 * f, m.ruler - 4 * f), Qt::AlignLeft | Qt::AlignVCenter,
                tr("%1 ms").arg(QLocale().toString(t, 'f', decimals)));
