@@ -80,8 +80,8 @@ TEST(ProjectorLayout, StateMachineTextsNeverOverlapInLesson12sNarrowColumn) {
             << b.rect.width() << "x" << b.rect.height();
         EXPECT_TRUE(pane.contains(b.rect)) << at.toStdString() << ": " << name.toStdString();
         for (const StateGraphLayout::Box& o : g.boxes()) {
-          if (&o != &b)
-            EXPECT_FALSE(b.rect.adjusted(-2, -2, 2, 2).intersects(o.rect)) << at.toStdString() << ": " << name.toStdString() << " touches another box";
+          if (&o == &b) continue;
+          EXPECT_FALSE(b.rect.adjusted(-2, -2, 2, 2).intersects(o.rect)) << at.toStdString() << ": " << name.toStdString() << " touches another box";
         }
         texts.push_back(text);
       }
@@ -204,4 +204,35 @@ TEST(ProjectorLayout, AResizeLeavesTheStoredProjectorPreferenceAlone) {
     EXPECT_FALSE(QSettings().value(key).toBool());
   }
   QSettings().remove(key);
+}
+
+// Lesson 12 step 18, "find REFUND in the space-time diagram": at 1280x720 the step's text had to be
+// scrolled by a line (en) and the last lane was cut by a few pixels (zh-TW). The text and every
+// lane fit, in both languages and at both projector sizes.
+TEST(ProjectorLayout, ADiagramStepShowsAllItsTextAndEveryLane) {
+  for (const char* lang : {"en", "zh_TW"}) {
+    const Language language(lang);
+    for (const QSize size : kSizes) {
+      guitest::ShownWindow shown(kLesson, size);
+      MainWindow& w = shown.w;
+      w.setProjectorMode(true, false);
+      jumpTo(w, 17);
+      const std::string at = where(lang, size).toStdString();
+      SpacetimeView* st = w.spacetime();
+      ASSERT_TRUE(st->isVisible()) << at;
+      const QList<QScrollArea*> areas = w.lessonPanel()->findChildren<QScrollArea*>();
+      ASSERT_FALSE(areas.isEmpty()) << at;
+      for (const QScrollArea* area : areas) {
+        if (!area->isVisible()) continue;
+        EXPECT_EQ(area->verticalScrollBar()->maximum(), 0) << at << ": the step's text must be scrolled";
+      }
+      EXPECT_EQ(st->verticalScrollBar()->maximum(), 0) << at << ": a lane is scrolled out of view";
+      // The last lane, whole: from its line half a lane down to the plot's bottom.
+      const cs::NodeId last = static_cast<cs::NodeId>(w.controller()->sim().nodes().size()) - 1;
+      ASSERT_GT(last, 0) << at;
+      const double laneY = st->pointAt(last, 0).y(), lane = laneY - st->pointAt(last - 1, 0).y();
+      EXPECT_LE(laneY + lane / 2, st->viewport()->height() + 0.5) << at << ": the last lane ends " << laneY + lane / 2 - st->viewport()->height()
+                                                                   << " px below the plot";
+    }
+  }
 }

@@ -308,13 +308,24 @@ double SpacetimeView::laneHeight() const {
   return std::clamp(avail / static_cast<double>(n), std::min(30.0 * f, std::max(30.0, laneNameH_)), 110.0 * f);
 }
 
+// A lane's least height on a projector: its node's name, by the ink of its letters with a little air
+// above and below. The font's line height was used: in zh-TW the CJK face comes first and its line
+// is a third taller than the Latin capitals of a node's name, so a projector's short pane lost its
+// last lane to that empty room.
+double SpacetimeView::laneNameHeight() const {
+  const double f = scheme_.fontScale;
+  const QFontMetricsF nm(viewutil::scaledFont(font(), 13 * f, true));
+  double ink = nm.capHeight();
+  for (const auto& n : controller_->sim().nodes()) ink = std::max(ink, nm.tightBoundingRect(QString::fromStdString(n.name)).height());
+  return ink + 8 * f;
+}
+
 int SpacetimeView::heightForAllLanes() const {
   const auto n = std::max<std::size_t>(1, controller_->sim().nodes().size());
   const double f = scheme_.fontScale;
   // laneHeight()'s floor, with the name's height measured now (laneNameH_ waits for the next rebuild,
   // and a folded-away diagram has not had one at projector sizes)
-  const double nameH = QFontMetricsF(viewutil::scaledFont(font(), 13 * f, true)).height() + 8;
-  const double lane = std::min(30.0 * f, std::max(30.0, nameH));
+  const double lane = std::min(30.0 * f, std::max(30.0, laneNameHeight()));
   return static_cast<int>(std::ceil(metrics().ruler + 8 + lane * static_cast<double>(n))) +
          horizontalScrollBar()->sizeHint().height() + 2 * frameWidth();
 }
@@ -396,7 +407,7 @@ void SpacetimeView::updateTexts() {
   const auto& info = controller_->info();
   const double f = scheme_.fontScale;
   // laneHeight() runs for every point of every arrow: the name's height is measured here, once.
-  laneNameH_ = QFontMetricsF(viewutil::scaledFont(font(), 13 * f, true)).height() + 8;
+  laneNameH_ = laneNameHeight();
   const QFont small = viewutil::scaledFont(font(), 10.5 * f, true);
   messageText_.clear();
   for (const auto& k : info.messages) {

@@ -80,6 +80,7 @@ class SpacetimeView : public QAbstractScrollArea {
 
  private:
   void updateGutterWidth();
+  double laneNameHeight() const;  // see laneHeight()
   struct Metrics {
     double gutter, ruler;  // the node-name column's width, the time ruler's height
   };
