@@ -6,8 +6,6 @@
 
 #include <QApplication>
 #include <QFile>
-#include <QScrollArea>
-#include <QScrollBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -347,27 +345,5 @@ TEST(LessonViews, OnAProjectorTheShownSpacetimeDiagramFitsTheRunAndHasTheWholeWi
   settle();
 }
 
-// Lesson 12's "find REFUND in the space-time diagram" on a projector: the diagram took the lower 52%
-// and the step's text had to be scrolled. The lesson row keeps what the diagram's lanes leave: every
-// lane is on screen, and at 1920x1080 the whole text too.
-TEST(LessonViews, OnAProjectorADiagramStepKeepsEveryLaneAndRoomForTheText) {
-  for (const QSize size : {QSize(1280, 720), QSize(1920, 1080)}) {
-    guitest::ShownWindow shown("12-saga-orchestration", size);
-    MainWindow& w = shown.w;
-    w.setProjectorMode(true, false);
-    LessonSession* s = w.lessonSession();
-    s->setTeacherMode(true);
-    s->jumpTo(17);  // step 18: find REFUND in the diagram
-    s->setTeacherMode(false);
-    s->skipAnimation();
-    settle();
-    SpacetimeView* st = w.spacetime();
-    ASSERT_TRUE(st->isVisible()) << size.width();
-    EXPECT_EQ(st->verticalScrollBar()->maximum(), 0) << size.width() << ": a lane is scrolled out of view";
-    if (size.height() >= 1080) {
-      const QList<QScrollArea*> areas = w.lessonPanel()->findChildren<QScrollArea*>();
-      ASSERT_FALSE(areas.isEmpty());
-      for (const QScrollArea* area : areas) EXPECT_EQ(area->verticalScrollBar()->maximum(), 0) << "the step's text must be scrolled";
-    }
-  }
-}
+// Lesson 12's "find REFUND in the space-time diagram" on a projector, its text and every lane in both
+// languages and at both sizes: tests/app/test_projector_diagrams_gui.cpp.

@@ -153,3 +153,40 @@ TEST(StateGraphLayout, SqueezedNamesBreakBeforeTheTranslation) {
   EXPECT_EQ(layout.stateName(2, true), QStringLiteral("INIT"));
   EXPECT_EQ(layout.stateName(1, false), QStringLiteral("PREPARED TO COMMIT"));
 }
+
+// What is drawn, for every role in every pane shape: each state's name inside its own box, and each
+// arrow label (with the paper backing it is drawn on) off every box and every other label.
+TEST(StateGraphLayout, NoTextRunsIntoABoxOrAnotherLabelForEveryRole) {
+  QStringList problems;
+  int labels = 0;
+  for (const auto& entry : cs::protocol_registry()) {
+    const cs::ProtocolInfo info = infoOf(entry);
+    for (const cs::RoleMachine& role : info.roles) {
+      if (role.states.empty()) continue;
+      for (const Pane& pane : kPanes) {
+        StateGraphLayout layout;
+        layout.setInputs(inputsFor(info, role, pane.scale));
+        const QRectF whole(QPointF(0, 0), pane.size);
+        layout.arrange(whole.adjusted(10, 60, -10, -8), 2, 20, whole);
+        const QString where = QStringLiteral("%1/%2 %3x%4").arg(QString::fromStdString(std::string(entry.name())), QString::fromStdString(role.role))
+                                  .arg(pane.size.width()).arg(pane.size.height());
+        for (const auto& b : layout.boxes())
+          if (!b.rect.adjusted(2, 0, -2, 0).contains(layout.boxTextRect(b)))
+            problems << QStringLiteral("%1: %2 outside its box").arg(where, layout.boxText(b));
+        std::vector<QRectF> placed;
+        for (const auto& l : layout.labels()) {
+          if (l.hidden) continue;
+          ++labels;
+          const QRectF r = layout.labelTextRect(l).adjusted(-3, -1, 3, 1);
+          for (const auto& b : layout.boxes())
+            if (r.intersects(b.rect)) problems << QStringLiteral("%1: label %2 over %3").arg(where, l.text, layout.boxText(b));
+          for (const QRectF& o : placed)
+            if (r.intersects(o)) problems << QStringLiteral("%1: label %2 over another label").arg(where, l.text);
+          placed.push_back(r);
+        }
+      }
+    }
+  }
+  EXPECT_GT(labels, 50);
+  EXPECT_TRUE(problems.isEmpty()) << problems.size() << ": " << problems.mid(0, 12).join(QStringLiteral("; ")).toStdString();
+}

@@ -326,6 +326,9 @@ int runApplication(int argc, char** argv) {
   if (!opts->lesson.isEmpty() && !startLessonAt(*opts, window)) return 2;
 
   const bool projectorOn = opts->projector || (!screenshotMode && QSettings().value(QStringLiteral("ui/projector")).toBool());
+  // --projector is remembered like the menu's toggle, as --lang is, except for a screenshot (a
+  // documentation run must not change the user's choice; MainWindow::setProjectorMode stores nothing).
+  if (opts->projector && !screenshotMode) QSettings().setValue(QStringLiteral("ui/projector"), true);
   if (opts->size.isValid()) window.resize(opts->size);
   if (screenshotMode) return takeScreenshot(*opts, window, projectorOn);
   // The default 1440x900 (or a size saved on a bigger monitor) must not run off a 1280x720 laptop

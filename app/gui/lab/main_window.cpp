@@ -266,6 +266,9 @@ void MainWindow::resetLayout() {
   // what the space-time diagram's lanes leave (48 to 58%): at 48% a step's text had to be scrolled at
   // 1280 x 720 and 1920 x 1080.
   // (+4%: the splitter's height may still shrink as the window settles, and it takes a share from each side)
+  // Such a step's text says which diagram it is about: on a projector the diagram's title bar goes,
+  // as the canvas's and the lesson panel's do, and its lines go to the text and the lanes.
+  spacetime_panel_->setTitleVisible(!(projector_ && lesson && wantBottom && lesson_view_ == spacetime_));
   const int lanesNeed = spacetime_->heightForAllLanes() + spacetime_panel_->chromeHeight() + vertical_->handleWidth() + h * 4 / 100;
   const int lessonTop = lesson_view_ == spacetime_ ? std::clamp(h - lanesNeed, h * 48 / 100, h * 58 / 100) : h * 58 / 100;
   const int top = wantBottom ? (projector_ && lesson ? lessonTop : h * 48 / 100)
@@ -439,7 +442,12 @@ void MainWindow::createViewActions() {
   QStyle* st = style();
   projector_act_ = makeAction(shortcuts::key(shortcuts::Id::Projector));
   projector_act_->setCheckable(true);
-  connect(projector_act_, &QAction::toggled, this, [this](bool on) { setProjectorMode(on, true); });
+  // The user's toggle is the one thing that changes the stored preference: a resize, the start-up's
+  // --projector and a screenshot only apply the mode to this window.
+  connect(projector_act_, &QAction::toggled, this, [this](bool on) {
+    setProjectorMode(on, true);
+    QSettings().setValue(kProjectorKey, on);
+  });
   projector_panels_act_ = makeAction();
   projector_panels_act_->setCheckable(true);
   connect(projector_panels_act_, &QAction::toggled, this, &MainWindow::resetLayout);
@@ -963,7 +971,6 @@ void MainWindow::setProjectorMode(bool on, bool fullScreen) {
   details_->setProjectorMode(on);
   timeline_->setProjectorMode(on);
   if (compare_) compare_->setProjectorMode(on);
-  QSettings().setValue(kProjectorKey, on);
   if (fullScreen) {
     if (on) showFullScreen();
     else showNormal();

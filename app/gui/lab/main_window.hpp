@@ -57,7 +57,8 @@ class MainWindow final : public QMainWindow {
   // Opens a scenario; on failure shows a message box naming file, line and problem (unless
   // `interactive` is false, then `error` receives the text) and keeps the current run.
   bool openFile(const QString& path, bool interactive = true, QString* error = nullptr);
-  // Projector mode for the whole window; `fullScreen` is false in screenshot mode.
+  // Projector mode for the whole window; `fullScreen` is false in screenshot mode. It leaves the stored
+  // preference alone: only the user's toggle (projectorAction()) remembers the choice.
   void setProjectorMode(bool on, bool fullScreen = true);
   bool projectorMode() const { return projector_; }
   // Switches the interface language ("en", "zh_TW") and remembers it.

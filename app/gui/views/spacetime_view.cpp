@@ -17,6 +17,7 @@
 #include "engine_text.hpp"
 #include "lab_controller.hpp"
 #include "palette.hpp"
+#include "projector_style.hpp"
 #include "view_util.hpp"
 
 namespace {
@@ -285,47 +286,52 @@ cs::Time SpacetimeView::dropTime(const cs::Message& m) const {
 // ---------------------------------------------------------------------------------------------
 // Geometry
 
-namespace {
-struct Metrics {
-  double gutter, ruler;
-};
-// `gutter` is the view's own (see updateGutterWidth): it follows the node names.
-Metrics metrics(bool projector, double gutter) {
-  const double f = palette::scheme(projector).fontScale;
-  return {gutter, 26 * f};
-}
-}  // namespace
+// `gutter` is the view's own (see updateGutterWidth): it follows the node names. The ruler is a
+// whole number of pixels tall: at a fractional height the plot's first row was only partly covered
+// by the ruler above it and the lanes below it (a 1-px seam on a projector, 26 x 1.7 = 44.2 px).
+SpacetimeView::Metrics SpacetimeView::metrics() const { return {gutterW_, std::ceil(26 * scheme_.fontScale)}; }
 
 double SpacetimeView::x(cs::Time t) const {
-  return metrics(projector_, gutterW_).gutter + static_cast<double>(t) / 1000.0 * ppm_ - horizontalScrollBar()->value();
+  return metrics().gutter + static_cast<double>(t) / 1000.0 * ppm_ - horizontalScrollBar()->value();
 }
 
 cs::Time SpacetimeView::timeAt(double px) const {
-  return static_cast<cs::Time>((px - metrics(projector_, gutterW_).gutter + horizontalScrollBar()->value()) / ppm_ * 1000.0);
+  return static_cast<cs::Time>((px - metrics().gutter + horizontalScrollBar()->value()) / ppm_ * 1000.0);
 }
 
 double SpacetimeView::laneHeight() const {
   const auto n = std::max<std::size_t>(1, controller_->sim().nodes().size());
-  const double f = palette::scheme(projector_).fontScale;
-  const double avail = viewport()->height() - metrics(projector_, gutterW_).ruler - 8;
+  const double f = scheme_.fontScale;
+  const double avail = viewport()->height() - metrics().ruler - 8;
   // No smaller than a node's name (so a projector's short pane shows every lane when it can),
   // nor than 30 px at normal size.
   return std::clamp(avail / static_cast<double>(n), std::min(30.0 * f, std::max(30.0, laneNameH_)), 110.0 * f);
 }
 
+// A lane's least height on a projector: its node's name, by the ink of its letters with a little air
+// above and below. The font's line height was used: in zh-TW the CJK face comes first and its line
+// is a third taller than the Latin capitals of a node's name, so a projector's short pane lost its
+// last lane to that empty room.
+double SpacetimeView::laneNameHeight() const {
+  const double f = scheme_.fontScale;
+  const QFontMetricsF nm(viewutil::scaledFont(font(), 13 * f, true));
+  double ink = nm.capHeight();
+  for (const auto& n : controller_->sim().nodes()) ink = std::max(ink, nm.tightBoundingRect(QString::fromStdString(n.name)).height());
+  return ink + 8 * f;
+}
+
 int SpacetimeView::heightForAllLanes() const {
   const auto n = std::max<std::size_t>(1, controller_->sim().nodes().size());
-  const double f = palette::scheme(projector_).fontScale;
+  const double f = scheme_.fontScale;
   // laneHeight()'s floor, with the name's height measured now (laneNameH_ waits for the next rebuild,
   // and a folded-away diagram has not had one at projector sizes)
-  const double nameH = QFontMetricsF(viewutil::scaledFont(font(), 13 * f, true)).height() + 8;
-  const double lane = std::min(30.0 * f, std::max(30.0, nameH));
-  return static_cast<int>(std::ceil(metrics(projector_, gutterW_).ruler + 8 + lane * static_cast<double>(n))) +
+  const double lane = std::min(30.0 * f, std::max(30.0, laneNameHeight()));
+  return static_cast<int>(std::ceil(metrics().ruler + 8 + lane * static_cast<double>(n))) +
          horizontalScrollBar()->sizeHint().height() + 2 * frameWidth();
 }
 
 double SpacetimeView::laneY(cs::NodeId n) const {
-  return metrics(projector_, gutterW_).ruler + laneHeight() * (n + 0.5) - verticalScrollBar()->value();
+  return metrics().ruler + laneHeight() * (n + 0.5) - verticalScrollBar()->value();
 }
 
 QPointF SpacetimeView::pointAt(cs::NodeId node, cs::Time t) const { return {x(t), laneY(node)}; }
@@ -362,13 +368,13 @@ std::pair<std::size_t, std::size_t> SpacetimeView::visibleMessages(cs::Time t0, 
 
 std::pair<std::size_t, std::size_t> SpacetimeView::candidatesAt(QPointF pos) const {
   if (controller_->sim().messages_sent() <= 1) return {0, 0};
-  const double tol = 7 * palette::scheme(projector_).lineScale;
+  const double tol = 7 * scheme_.lineScale;
   return visibleMessages(timeAt(pos.x() - tol), timeAt(pos.x() + tol));
 }
 
 quint32 SpacetimeView::messageAt(QPointF pos) const {
   const auto& sim = controller_->sim();
-  const double tol = 7 * palette::scheme(projector_).lineScale;
+  const double tol = 7 * scheme_.lineScale;
   const auto [lo, hi] = candidatesAt(pos);
   quint32 best = 0;
   double bestD = tol;
@@ -399,9 +405,9 @@ void SpacetimeView::updateTexts() {
   updateGutterWidth();
   ++generation_;
   const auto& info = controller_->info();
-  const double f = palette::scheme(projector_).fontScale;
+  const double f = scheme_.fontScale;
   // laneHeight() runs for every point of every arrow: the name's height is measured here, once.
-  laneNameH_ = QFontMetricsF(viewutil::scaledFont(font(), 13 * f, true)).height() + 8;
+  laneNameH_ = laneNameHeight();
   const QFont small = viewutil::scaledFont(font(), 10.5 * f, true);
   messageText_.clear();
   for (const auto& k : info.messages) {
@@ -426,7 +432,7 @@ void SpacetimeView::updateTexts() {
 void SpacetimeView::updateGutterWidth() {
   // Wide enough for the longest node name ("INVENTORY", "SHIPPING"), within bounds: a name longer
   // than that is cut by the lane's clip.
-  const double f = palette::scheme(projector_).fontScale;
+  const double f = scheme_.fontScale;
   const QFontMetricsF nm(viewutil::scaledFont(font(), 13 * f, true));
   double widest = 0;
   for (const auto& n : controller_->sim().nodes()) widest = std::max(widest, nm.horizontalAdvance(QString::fromStdString(n.name)));
@@ -436,14 +442,14 @@ void SpacetimeView::updateGutterWidth() {
 void SpacetimeView::refresh() {
   scan();
   dropNotice_->showText(DropNotice::eventsText(controller_->sim()),
-                        static_cast<int>(metrics(projector_, gutterW_).ruler));
+                        static_cast<int>(metrics().ruler));
   updateScrollBars();
   followNow();
   viewport()->update();
 }
 
 void SpacetimeView::updateScrollBars() {
-  const Metrics m = metrics(projector_, gutterW_);
+  const Metrics m = metrics();
   const double visible = viewport()->width() - m.gutter;
   const double nowPx = static_cast<double>(controller_->now()) / 1000.0 * ppm_;
   // Room to the right of "now" so the line is not glued to the edge; nothing beyond is drawn.
@@ -462,7 +468,7 @@ void SpacetimeView::followNow() {
   const bool moved = now != lastNow_;
   lastNow_ = now;
   if (!moved && !controller_->isPlaying()) return;  // the user may have scrolled away on purpose
-  const Metrics m = metrics(projector_, gutterW_);
+  const Metrics m = metrics();
   const double visible = viewport()->width() - m.gutter;
   const double nx = x(now);
   if (nx < m.gutter + visible * 0.05 || nx > m.gutter + visible * 0.92) {
@@ -474,7 +480,7 @@ void SpacetimeView::followNow() {
 
 void SpacetimeView::setPixelsPerMs(double ppm, double anchorX) {
   ppm = std::clamp(ppm, kMinPpm, kMaxPpm);
-  const Metrics m = metrics(projector_, gutterW_);
+  const Metrics m = metrics();
   if (anchorX < 0) anchorX = x(controller_->now());
   const double anchorMs = (anchorX - m.gutter + horizontalScrollBar()->value()) / ppm_;
   ppm_ = ppm;
@@ -487,7 +493,7 @@ void SpacetimeView::setPixelsPerMs(double ppm, double anchorX) {
 }
 
 void SpacetimeView::zoomToFit() {
-  const double visible = viewport()->width() - metrics(projector_, gutterW_).gutter;
+  const double visible = viewport()->width() - metrics().gutter;
   // A lesson step asks for the fit while the diagram is still folded away (its pane is shown by the
   // layout afterwards): fitted to a viewport of no width, the whole axis became 2,000 s long and every
   // event sat in its first pixel column. Fit once the diagram has its real width.
@@ -505,8 +511,16 @@ void SpacetimeView::zoomToFit() {
   viewport()->update();
 }
 
+// On a projector the diagram's type and lines grow with the window's lines as the canvas's and the
+// state machine's do (1.5x at 1920x1080, projector::factor()); at a fixed 1.7x its lane names,
+// message labels and ruler read smaller at 1080 than at 720.
 void SpacetimeView::setProjectorMode(bool on) {
   projector_ = on;
+  scheme_ = palette::scheme(on);
+  if (on) {
+    scheme_.fontScale *= projector::factor();
+    scheme_.lineScale *= projector::factor();
+  }
   updateTexts();
   updateScrollBars();
   viewport()->update();
@@ -516,7 +530,7 @@ void SpacetimeView::changeEvent(QEvent* e) {
   QAbstractScrollArea::changeEvent(e);
   if (e->type() == QEvent::LanguageChange || e->type() == QEvent::FontChange) {
     updateTexts();
-    dropNotice_->showText(DropNotice::eventsText(controller_->sim()), static_cast<int>(metrics(projector_, gutterW_).ruler));
+    dropNotice_->showText(DropNotice::eventsText(controller_->sim()), static_cast<int>(metrics().ruler));
     viewport()->update();
   }
 }
@@ -531,7 +545,7 @@ void SpacetimeView::resizeEvent(QResizeEvent* e) {
   // A fit follows the pane's width (the layout may still be settling: the chart beside it folds
   // away after the diagram is shown); a zoom of the learner's own stays as it is.
   if (fitPending_ || (fitted_ && e->size().width() != e->oldSize().width())) zoomToFit();
-  if (!zoomChosen_) ppm_ = std::clamp((viewport()->width() - metrics(projector_, gutterW_).gutter) / kDefaultSpanMs, kMinPpm, kMaxPpm);
+  if (!zoomChosen_) ppm_ = std::clamp((viewport()->width() - metrics().gutter) / kDefaultSpanMs, kMinPpm, kMaxPpm);
   updateScrollBars();
   lastNow_ = -1;
   followNow();
@@ -564,7 +578,7 @@ void SpacetimeView::keyPressEvent(QKeyEvent* e) {
 
 void SpacetimeView::mousePressEvent(QMouseEvent* e) {
   if (e->button() != Qt::LeftButton) return QAbstractScrollArea::mousePressEvent(e);
-  const Metrics m = metrics(projector_, gutterW_);
+  const Metrics m = metrics();
   if (e->position().x() < m.gutter) {
     // A click on a lane's name selects that node.
     const double y = e->position().y() - m.ruler + verticalScrollBar()->value();
@@ -624,11 +638,12 @@ bool SpacetimeView::finalAt(const cs::Message& m, cs::Time cut) const {
 // (labelled arrows) are cheap and are painted directly.
 void SpacetimeView::paintEvent(QPaintEvent*) {
   highlightedDrawn_ = 0;
+  stateLabelRects_.clear();
   QPainter p(viewport());
   p.setRenderHint(QPainter::Antialiasing);
   p.setRenderHint(QPainter::TextAntialiasing);
-  const palette::Scheme& s = palette::scheme(projector_);
-  const Metrics m = metrics(projector_, gutterW_);
+  const palette::Scheme& s = scheme_;
+  const Metrics m = metrics();
   const cs::Time t0 = std::max<cs::Time>(0, timeAt(m.gutter));
   const cs::Time t1 = timeAt(viewport()->width());
   const cs::Time now = controller_->now();
@@ -641,7 +656,7 @@ void SpacetimeView::paintEvent(QPaintEvent*) {
   const QRectF plot(m.gutter, m.ruler, viewport()->width() - m.gutter, viewport()->height() - m.ruler);
 
   const qreal dpr = viewport()->devicePixelRatioF();
-  const CacheKey key{viewport()->size() * dpr, horizontalScrollBar()->value(), verticalScrollBar()->value(), ppm_, projector_,
+  const CacheKey key{viewport()->size() * dpr, horizontalScrollBar()->value(), verticalScrollBar()->value(), ppm_, scheme_.fontScale,
                      indexRun_, generation_, density};
   const bool useCache = !density.labelled && !viewutil::vectorTarget(p);
   if (!useCache) {
@@ -703,8 +718,8 @@ void SpacetimeView::paintEvent(QPaintEvent*) {
 
 // fromX: nothing left of it needs painting (ticks and labels that end before it are skipped).
 void SpacetimeView::paintLanes(QPainter& p, cs::Time t0, cs::Time t1, Part part, cs::Time cut, double fromX) {
-  const palette::Scheme& s = palette::scheme(projector_);
-  const Metrics m = metrics(projector_, gutterW_);
+  const palette::Scheme& s = scheme_;
+  const Metrics m = metrics();
   const double lh = laneHeight();
   const double w = viewport()->width();
   const double nowX = x(controller_->now());
@@ -725,9 +740,9 @@ void SpacetimeView::paintLanes(QPainter& p, cs::Time t0, cs::Time t1, Part part,
 }
 
 void SpacetimeView::paintLaneBackground(QPainter& p, cs::Time t0, cs::Time t1) {
-  const palette::Scheme& s = palette::scheme(projector_);
+  const palette::Scheme& s = scheme_;
   const double f = s.fontScale;
-  const Metrics m = metrics(projector_, gutterW_);
+  const Metrics m = metrics();
   const double lh = laneHeight();
   const double w = viewport()->width();
   const double nowX = x(controller_->now());
@@ -767,7 +782,7 @@ void SpacetimeView::paintLaneBackground(QPainter& p, cs::Time t0, cs::Time t1) {
 
 // Down stretches of lane `i`: hatched, from the crash to the restart (or to now).
 void SpacetimeView::paintDownStretches(QPainter& p, cs::NodeId i, cs::Time t0, cs::Time t1, Part part, cs::Time cut) {
-  const palette::Scheme& s = palette::scheme(projector_);
+  const palette::Scheme& s = scheme_;
   const double f = s.fontScale;
   const double lh = laneHeight();
   const double y = laneY(i);
@@ -813,9 +828,9 @@ void SpacetimeView::paintDownStretches(QPainter& p, cs::NodeId i, cs::Time t0, c
 
 // State changes on lane `i`: a tick in the state's colour, labelled when there is room before the next one.
 void SpacetimeView::paintStateTicks(QPainter& p, cs::NodeId i, cs::Time t0, cs::Time t1, Part part, cs::Time cut, double fromX) {
-  const palette::Scheme& s = palette::scheme(projector_);
+  const palette::Scheme& s = scheme_;
   const auto& info = controller_->info();
-  const Metrics m = metrics(projector_, gutterW_);
+  const Metrics m = metrics();
   const double lh = laneHeight();
   const double y = laneY(i);
   const bool shapes = part != Part::Live;
@@ -878,8 +893,12 @@ void SpacetimeView::paintStateTicks(QPainter& p, cs::NodeId i, cs::Time t0, cs::
         // Whether a label has room is settled once the next state change is known.
         const bool final = next != ticks.end() && next->time <= cut;
         if (part == Part::All || final == (part == Part::Final)) {
+          // Above the tick, but never into the ruler: the first lane's labels lost their top there
+          // (a projector's type is taller than a fifth of a lane).
+          const QPointF at(lx, std::max(y - lh * 0.2 - label.size().height() + 2, m.ruler + 1));
           p.setPen(colour().darker(projector_ ? 130 : 115));
-          p.drawStaticText(QPointF(lx, y - lh * 0.2 - label.size().height() + 2), label);
+          p.drawStaticText(at, label);
+          stateLabelRects_.push_back(QRectF(at, label.size()));
         }
         lastLabelEnd = lx + label.size().width() + 4;
       }
@@ -888,8 +907,8 @@ void SpacetimeView::paintStateTicks(QPainter& p, cs::NodeId i, cs::Time t0, cs::
 }
 
 void SpacetimeView::paintFaultMarks(QPainter& p, cs::Time t0, cs::Time t1) {
-  const palette::Scheme& s = palette::scheme(projector_);
-  const Metrics m = metrics(projector_, gutterW_);
+  const palette::Scheme& s = scheme_;
+  const Metrics m = metrics();
   // Link faults: a dashed red line joining the two lanes at the moment of the cut (green for heal).
   for (const FaultMark& fm : faults_) {
     if (fm.time < t0 || fm.time > t1) continue;
@@ -919,7 +938,7 @@ void SpacetimeView::paintMessages(QPainter& p, cs::Time t0, cs::Time t1, Density
 // Sorts the visible messages into per-type batches of lines (shafts and open heads), lost ones,
 // in-flight tips, the crosses of lost messages and the labels that have room.
 void SpacetimeView::batchMessages(cs::Time t0, cs::Time t1, Density density, Part part, cs::Time cut) {
-  const palette::Scheme& s = palette::scheme(projector_);
+  const palette::Scheme& s = scheme_;
   const double f = s.fontScale;
   const auto& sim = controller_->sim();
   for (auto& b : batch_) b.clear();
@@ -969,7 +988,7 @@ void SpacetimeView::setHighlightedTypes(const std::vector<int>& types) {
 }
 
 void SpacetimeView::strokeBatches(QPainter& p, bool busy) {
-  const palette::Scheme& s = palette::scheme(projector_);
+  const palette::Scheme& s = scheme_;
   const auto& info = controller_->info();
   // A lesson's highlighted message types: a wide translucent accent under their arrows.
   for (int t : highlighted_) {
@@ -1016,7 +1035,7 @@ void SpacetimeView::strokeBatches(QPainter& p, bool busy) {
 }
 
 void SpacetimeView::paintMessageLabels(QPainter& p) {
-  const palette::Scheme& s = palette::scheme(projector_);
+  const palette::Scheme& s = scheme_;
   const auto& info = controller_->info();
   // Labels on a paper-coloured backing so they read over crossing arrows.
   QColor paper = s.background;
@@ -1037,7 +1056,7 @@ void SpacetimeView::paintMessageLabels(QPainter& p) {
 }
 
 void SpacetimeView::paintSelectionAndNow(QPainter& p, cs::Time t1) {
-  const palette::Scheme& s = palette::scheme(projector_);
+  const palette::Scheme& s = scheme_;
   const double f = s.fontScale;
   const auto& sim = controller_->sim();
   // The selected message, on top of everything: a halo in the selection colour.
@@ -1058,13 +1077,13 @@ void SpacetimeView::paintSelectionAndNow(QPainter& p, cs::Time t1) {
   // Now.
   const double nowX = x(controller_->now());
   p.setPen(QPen(s.now, 2 * s.lineScale));
-  p.drawLine(QPointF(nowX, metrics(projector_, gutterW_).ruler), QPointF(nowX, viewport()->height()));
+  p.drawLine(QPointF(nowX, metrics().ruler), QPointF(nowX, viewport()->height()));
 }
 
 void SpacetimeView::paintRulerScale(QPainter& p, cs::Time t0, cs::Time t1) {
-  const palette::Scheme& s = palette::scheme(projector_);
+  const palette::Scheme& s = scheme_;
   const double f = s.fontScale;
-  const Metrics m = metrics(projector_, gutterW_);
+  const Metrics m = metrics();
   const double w = viewport()->width();
   p.fillRect(QRectF(0, 0, w, m.ruler), s.panel);
   p.setPen(QPen(s.panelBorder, 1));
@@ -1075,7 +1094,8 @@ void SpacetimeView::paintRulerScale(QPainter& p, cs::Time t0, cs::Time t1) {
   for (double t = std::floor(static_cast<double>(t0) / 1000.0 / step) * step; t * 1000.0 <= static_cast<double>(t1); t += step) {
     const double gx = x(static_cast<cs::Time>(std::llround(t * 1000.0)));
     if (gx < m.gutter) continue;
-    p.setPen(s.mutedInk);
+    // Flat caps: a square cap reached half a pixel into the plot's first row under the ruler.
+    p.setPen(QPen(s.mutedInk, 1, Qt::SolidLine, Qt::FlatCap));
     p.drawLine(QPointF(gx, m.ruler - 6 * f), QPointF(gx, m.ruler));
     p.drawText(QRectF(gx + 3, 0, 120 * f, m.ruler - 4 * f), Qt::AlignLeft | Qt::AlignVCenter,
                tr("%1 ms").arg(QLocale().toString(t, 'f', decimals)));
@@ -1095,10 +1115,10 @@ void SpacetimeView::paintRulerScale(QPainter& p, cs::Time t0, cs::Time t1) {
 // were painted (their antialiased edges blend over the plot as before); the "now" pill moves every
 // frame and is painted on top.
 void SpacetimeView::paintRuler(QPainter& p, cs::Time t0, cs::Time t1) {
-  const Metrics m = metrics(projector_, gutterW_);
+  const Metrics m = metrics();
   const qreal dpr = viewport()->devicePixelRatioF();
   const QChar sep(u'|');
-  const QString key = QString::number(viewport()->width()) + sep + QString::number(dpr) + sep + QString::number(projector_) + sep +
+  const QString key = QString::number(viewport()->width()) + sep + QString::number(dpr) + sep + QString::number(scheme_.fontScale) + sep +
                       QString::number(horizontalScrollBar()->value()) + sep + QString::number(ppm_, 'g', 17) + sep +
                       QString::number(t0) + sep + QString::number(faults_.size()) + sep + QLocale().name() + sep + tr("%1 ms") +
                       sep + font().key() + sep + QString::number(m.gutter);
@@ -1112,7 +1132,7 @@ void SpacetimeView::paintRuler(QPainter& p, cs::Time t0, cs::Time t1) {
     paintRulerScale(c, t0, t1);
   }
   p.drawPixmap(0, 0, ruler_);
-  const palette::Scheme& s = palette::scheme(projector_);
+  const palette::Scheme& s = scheme_;
   const double f = s.fontScale;
   const double w = viewport()->width();
   // The "now" pill, on top of the ticks.
@@ -1131,11 +1151,11 @@ void SpacetimeView::paintRuler(QPainter& p, cs::Time t0, cs::Time t1) {
 }
 
 void SpacetimeView::paintGutter(QPainter& p) {
-  const Metrics m = metrics(projector_, gutterW_);
+  const Metrics m = metrics();
   const auto& sim = controller_->sim();
   const qreal dpr = viewport()->devicePixelRatioF();
   const QChar sep(u'|');
-  QString key = QString::number(viewport()->height()) + sep + QString::number(m.gutter) + sep + QString::number(dpr) + sep + QString::number(projector_) + sep +
+  QString key = QString::number(viewport()->height()) + sep + QString::number(m.gutter) + sep + QString::number(dpr) + sep + QString::number(scheme_.fontScale) + sep +
                 QString::number(verticalScrollBar()->value()) + sep + QString::number(laneHeight(), 'g', 17) + sep +
                 QString::number(controller_->selectedNode()) + sep + tr("node") + sep + font().key() + sep;
   for (const auto& n : sim.nodes())
@@ -1159,9 +1179,9 @@ void SpacetimeView::paintGutter(QPainter& p) {
 }
 
 void SpacetimeView::paintGutterLanes(QPainter& p) {
-  const palette::Scheme& s = palette::scheme(projector_);
+  const palette::Scheme& s = scheme_;
   const double f = s.fontScale;
-  const Metrics m = metrics(projector_, gutterW_);
+  const Metrics m = metrics();
   const auto& sim = controller_->sim();
   const double lh = laneHeight();
   p.fillRect(QRectF(0, 0, m.gutter, viewport()->height()), s.panel);

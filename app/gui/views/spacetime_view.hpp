@@ -17,6 +17,7 @@ class DropNotice;
 #include <map>
 #include <vector>
 
+#include "palette.hpp"
 #include "sim/simulator.hpp"
 
 class LabController;
@@ -53,6 +54,11 @@ class SpacetimeView : public QAbstractScrollArea {
   // For tests: lane walks that resumed where the last frame left them (TickWalk), and forgetting
   // them, so that the next paint walks every lane from its left edge.
   int tickWalksResumed() const { return tickWalksResumed_; }
+  // For tests: the ruler's height, the type scale (projector: 1.7 times projector::factor()), and
+  // where the last paint drew the state labels on the lanes.
+  double rulerHeight() const { return metrics().ruler; }
+  double typeScale() const { return scheme_.fontScale; }
+  const std::vector<QRectF>& stateLabelRects() const { return stateLabelRects_; }
   void forgetTickWalks() { tickWalks_.clear(); }
 
  public slots:
@@ -74,6 +80,11 @@ class SpacetimeView : public QAbstractScrollArea {
 
  private:
   void updateGutterWidth();
+  double laneNameHeight() const;  // see laneHeight()
+  struct Metrics {
+    double gutter, ruler;  // the node-name column's width, the time ruler's height
+  };
+  Metrics metrics() const;
   // Each entry keeps the seq of the record it came from, so that a rewind cuts the index back to
   // the records the restored run has instead of rescanning the trace (truncateIndex()).
   struct Down {
@@ -145,6 +156,9 @@ class SpacetimeView : public QAbstractScrollArea {
   // "Showing the last N of M events" over the plot, when the run no longer holds its whole trace.
   DropNotice* dropNotice_ = nullptr;
   bool projector_ = false;
+  // The colours and the type and line scales: projector mode's times projector::factor() (see
+  // setProjectorMode()); kept here because laneHeight() runs for every point of every arrow.
+  palette::Scheme scheme_ = palette::scheme(false);
   double gutterW_ = 92;  // the node-name column, from the longest name (updateGutterWidth)
   double laneNameH_ = 0;  // a lane's least height: its node's name (updateTexts)
   double ppm_ = 4.0;  // pixels per virtual millisecond
@@ -177,7 +191,7 @@ class SpacetimeView : public QAbstractScrollArea {
     QSize size;
     int h = 0, v = 0;
     double ppm = 0;
-    bool projector = false;
+    double scale = 0;  // the scheme's font scale (projector mode and its factor)
     const void* run = nullptr;
     std::uint64_t generation = 0;
     Density density;
@@ -214,4 +228,5 @@ class SpacetimeView : public QAbstractScrollArea {
   };
   std::vector<std::array<TickWalk, 2>> tickWalks_;
   int tickWalksResumed_ = 0;
+  std::vector<QRectF> stateLabelRects_;  // see stateLabelRects()
 };

@@ -229,10 +229,12 @@ std::vector<StateGraphLayout::LayerSize> StateGraphLayout::verticalLayers(qreal 
       // Siblings side by side, with a little air between them and at the pane's edges.
       if (count[l] * out[l].w + (count[l] - 1) * 14 * f + 16 * f <= width) break;
     }
-    // Still too wide on two lines: that layer's boxes shrink (not below 60%) rather than overlap.
+    // Still too wide on two lines: that layer's boxes shrink rather than overlap, as far as it takes
+    // (a projector's narrow column: two English names that cannot wrap, "COMPENSATING" beside
+    // "COMPLETED", ran into each other at 60%).
     const qreal row = count[l] * out[l].w + (count[l] - 1) * 14 * f + 16 * f;
     if (row > width) {
-      out[l].scale = std::max(0.6, (width - (count[l] - 1) * 14 * f - 16 * f) / (count[l] * out[l].w));
+      out[l].scale = std::max(0.3, (width - (count[l] - 1) * 14 * f - 16 * f) / (count[l] * out[l].w));
       out[l].w *= out[l].scale;
       out[l].h *= out[l].scale;
     }

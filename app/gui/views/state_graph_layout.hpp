@@ -85,6 +85,12 @@ class StateGraphLayout {
   // "COMMIT" / "（提交）"), so that boxes get narrower and the labels between columns get room.
   QString stateName(int state, bool wrapped) const;
   QString boxText(const Box& b) const { return stateName(b.state, vertical_ ? b.wrapped : wrapped_); }
+  // What is drawn, and where: the font of a box's name and of an arrow's label, and the rectangle
+  // their ink takes (the view paints with these, the tests check these never overlap).
+  QFont boxFont(const Box& b) const;
+  QFont labelFont(const Label& l) const;
+  QRectF boxTextRect(const Box& b) const;
+  QRectF labelTextRect(const Label& l) const;
 
  private:
   struct LayerSize {

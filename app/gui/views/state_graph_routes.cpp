@@ -190,13 +190,17 @@ void StateGraphLayout::placeLabels(const QRectF& pane) {
     if (a.lit != b.lit) return a.lit;
     return a.rect.center().y() < b.rect.center().y();
   });
-  const qreal gap = 3 * f;
+  // A label is drawn on a paper backing 3 px wider than its text: the backing, not only the text,
+  // stays off the boxes (a label 2 px from a box covered its outline).
+  const qreal gap = 3 * f + 3;
   const QRectF bounds = graphArea_.adjusted(-6 * f, -6 * f, 6 * f, 6 * f).intersected(pane);
   std::vector<QRectF> placed;
   const auto isFree = [&](const QRectF& r) {
     if (!bounds.contains(r)) return false;
-    for (const Box& b : boxes_)
-      if (r.intersects(b.rect.adjusted(-2, -2, 2, 2))) return false;
+    for (const Box& b : boxes_) {
+      const qreal clear = 3;
+      if (r.intersects(b.rect.adjusted(-clear, -clear, clear, clear))) return false;
+    }
     for (const QRectF& o : placed)
       if (r.intersects(o.adjusted(-gap, -gap, gap, gap))) return false;
     return true;
@@ -214,7 +218,12 @@ bool StateGraphLayout::findPlace(Label& l, const std::function<bool(const QRectF
     qreal wrap, font;
   };
   constexpr Attempt attempts[] = {{1.0, 1.0}, {0.7, 1.0}, {0.7, 0.85}, {0.5, 0.75}};
+  // Never smaller than the graph's own smallest type (60% of full size): an 8-px label in a
+  // projector's squeezed column was unreadable and still ran into a box; such a label goes to the
+  // arrow's tooltip instead (and the header names the last transition's).
+  const qreal smallest = 0.6 * in_.scale;
   for (const Attempt& at : attempts) {
+    if (at.font < 1.0 && f * at.font < smallest - 1e-9) continue;
     QRectF r = l.rect;
     if (at.wrap < 1.0 || at.font < 1.0) {
       r = QFontMetricsF(font(11 * f * at.font, l.lit)).boundingRect(QRectF(0, 0, l.wrap * at.wrap, 1000), Qt::AlignCenter | Qt::TextWordWrap, l.text);
@@ -255,4 +264,21 @@ QString StateGraphLayout::labelNear(QPointF at, qreal slop) const {
       if (l.key == a.key) return l.text;
   }
   return {};
+}
+
+QFont StateGraphLayout::boxFont(const Box& b) const {
+  return font(13 * in_.scale * fit_ * (vertical_ ? b.scale : 1.0), true);
+}
+
+QFont StateGraphLayout::labelFont(const Label& l) const { return font(11 * in_.scale * fit_ * l.fontScale, l.lit); }
+
+QRectF StateGraphLayout::boxTextRect(const Box& b) const {
+  return QFontMetricsF(boxFont(b)).boundingRect(b.rect, Qt::AlignCenter, boxText(b));
+}
+
+QRectF StateGraphLayout::labelTextRect(const Label& l) const {
+  // Wrapped to the width it was measured at, centred on its rectangle (see StateMachineView).
+  const qreal wrap = std::max(l.wrap, l.rect.width());
+  return QFontMetricsF(labelFont(l)).boundingRect(QRectF(l.rect.center().x() - wrap / 2, l.rect.top(), wrap, l.rect.height() + 2),
+                                                  Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, l.text);
 }

@@ -351,7 +351,6 @@ bool StateMachineView::event(QEvent* e) {
 
 void StateMachineView::paintEdgeLabels(QPainter& p) {
   const palette::Scheme s = scheme();
-  const qreal f = s.fontScale * layout_.fit();
   QColor halo = s.background;
   halo.setAlpha(225);
   labelRects_.clear();
@@ -359,7 +358,7 @@ void StateMachineView::paintEdgeLabels(QPainter& p) {
     if (l.hidden) continue;  // no room left on the graph: the arrow's tooltip has it
     const QRectF& r = l.rect;
     labelRects_.push_back(r);
-    p.setFont(scaledFont(font(), 11 * f * l.fontScale, l.lit));
+    p.setFont(layout_.labelFont(l));
     p.setPen(Qt::NoPen);
     p.setBrush(halo);
     p.drawRoundedRect(r.adjusted(-3, -1, 3, 1), 3, 3);
@@ -399,9 +398,8 @@ void StateMachineView::paintBoxes(QPainter& p) {
       p.drawRoundedRect(b.rect, r, r);
       p.setPen(s.ink);
     }
-    if (layout_.vertical() && b.scale < 1) p.setFont(scaledFont(font(), 13 * f * b.scale, true));
+    p.setFont(layout_.boxFont(b));
     p.drawText(b.rect, Qt::AlignCenter, layout_.boxText(b));
-    p.setFont(stateFont);
     if (b.state == machine_->states.front()) {
       // The initial state gets the usual dot-and-arrow mark.
       const QPointF tip(b.rect.left(), b.rect.center().y());

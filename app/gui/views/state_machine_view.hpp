@@ -40,6 +40,8 @@ class StateMachineView : public QWidget {
     return out;
   }
   bool verticalLayout() const { return layout_.vertical(); }
+  // The last paint's layout: boxes, arrows, labels and the rectangles their text took (for tests).
+  const StateGraphLayout& graphLayout() const { return layout_; }
   // Where the arrow labels were drawn in the last paint (for tests).
   const std::vector<QRectF>& edgeLabelRects() const { return labelRects_; }
   // Where the last paint drew the locks box (empty when it did not fit), for tests.
