@@ -1,5 +1,6 @@
 #include "check/atomic_commit.hpp"
 
+#include <algorithm>
 #include <string>
 
 namespace cs {
@@ -40,17 +41,31 @@ CommitValidityInvariant::CommitValidityInvariant(std::uint16_t commit_state, std
     if (participants_[i] < 0) continue;
     slot(vote_bits_, static_cast<std::size_t>(participants_[i])) |= std::uint64_t{1} << i;
   }
+  width_ = std::max<std::size_t>(1, (std::min<std::size_t>(participants_.size(), 64) + 7) / 8);
 }
 
 void CommitValidityInvariant::observe(const TraceEvent& ev) {
+  // Byte b of a transaction's entry holds bits 8b .. 8b+7 of the participants' bits.
+  const auto entry = [this](TxnId txn) {
+    const std::size_t at = static_cast<std::size_t>(txn) * width_;
+    if (votes_.size() < at + width_) votes_.resize(at + width_ + votes_.size() / 2, 0);
+    return votes_.data() + at;
+  };
   if (ev.kind == TraceKind::Send && ev.key == vote_commit_) {
     const auto node = static_cast<std::size_t>(ev.node);
-    if (ev.node >= 0 && node < vote_bits_.size() && vote_bits_[node] != 0) slot(votes_, ev.txn) |= vote_bits_[node];
+    if (ev.node < 0 || node >= vote_bits_.size() || vote_bits_[node] == 0) return;
+    std::uint8_t* votes = entry(ev.txn);
+    for (std::size_t b = 0; b < width_; ++b) votes[b] |= static_cast<std::uint8_t>(vote_bits_[node] >> (8 * b));
     return;
   }
   if (ev.kind != TraceKind::State || ev.key != commit_) return;
-  if ((slot(votes_, ev.txn) & all_votes_) != all_votes_)
-    violate(ev, "transaction " + std::to_string(ev.txn) + " committed without a commit vote from every participant");
+  const std::uint8_t* votes = entry(ev.txn);
+  bool all = true;
+  for (std::size_t b = 0; b < width_; ++b) {
+    const auto want = static_cast<std::uint8_t>(all_votes_ >> (8 * b));
+    all = all && (votes[b] & want) == want;
+  }
+  if (!all) violate(ev, "transaction " + std::to_string(ev.txn) + " committed without a commit vote from every participant");
 }
 
 CommitOnceInvariant::CommitOnceInvariant(std::uint16_t commit_record)

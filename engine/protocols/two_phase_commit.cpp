@@ -638,23 +638,34 @@ void TwoPhaseCommit::book_decision(Simulator& sim, NodeId node, TxnId txn, std::
   }
 }
 
+TxnView TwoPhaseCommit::txn_view(TxnId t) const {
+  const Book& b = book_[t];
+  TxnView v{t, TxnOutcome::Pending, b.started, b.ended};
+  if (b.ended >= 0) {
+    v.outcome = (b.committed & 1u) ? TxnOutcome::Committed : TxnOutcome::Aborted;
+  } else if (b.started >= 0) {
+    v.outcome = TxnOutcome::InProgress;
+    for (const auto& part : parts_)
+      if (part.txns[t].blocked) v.outcome = TxnOutcome::Blocked;
+  }
+  return v;
+}
+
 std::vector<TxnView> TwoPhaseCommit::transactions() const {
   // Transactions not started yet are listed as before (an untouched book); forgotten ones are not.
   std::vector<TxnView> out;
   const auto last = static_cast<TxnId>(p_.transactions);
-  for (TxnId t = book_.base(); t <= last; ++t) {
-    const Book& b = book_[t];
-    TxnView v{t, TxnOutcome::Pending, b.started, b.ended};
-    if (b.ended >= 0) {
-      v.outcome = (b.committed & 1u) ? TxnOutcome::Committed : TxnOutcome::Aborted;
-    } else if (b.started >= 0) {
-      v.outcome = TxnOutcome::InProgress;
-      for (const auto& part : parts_)
-        if (part.txns[t].blocked) v.outcome = TxnOutcome::Blocked;
-    }
-    out.push_back(v);
-  }
+  if (last >= book_.base()) out.reserve(static_cast<std::size_t>(last - book_.base() + 1));
+  for (TxnId t = book_.base(); t <= last; ++t) out.push_back(txn_view(t));
   return out;
+}
+
+// The same transactions as transactions(), counted without listing them.
+Protocol::TxnCounts TwoPhaseCommit::transaction_counts() const {
+  TxnCounts counts{};
+  const auto last = static_cast<TxnId>(p_.transactions);
+  for (TxnId t = book_.base(); t <= last; ++t) ++counts[static_cast<std::size_t>(txn_view(t).outcome)];
+  return counts;
 }
 
 // Computed from the current state on request (the charts sample it), so that nothing has to be kept

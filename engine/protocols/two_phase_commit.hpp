@@ -64,6 +64,7 @@ class TwoPhaseCommit final : public Protocol, public SymmetricProtocol, public N
   void on_restart(Simulator& sim, NodeId node) override;
   NodeView live_view(NodeId node) const override;
   std::vector<TxnView> transactions() const override;
+  TxnCounts transaction_counts() const override;
   Forgotten forgotten_transactions() const override {
     return {static_cast<std::uint64_t>(finished_.committed), static_cast<std::uint64_t>(finished_.aborted)};
   }
@@ -187,6 +188,8 @@ class TwoPhaseCommit final : public Protocol, public SymmetricProtocol, public N
   PartTxn& ptx(NodeId node, TxnId txn) { return parts_[static_cast<std::size_t>(node - 1)].txns[txn]; }
   const PartTxn& ptx(NodeId node, TxnId txn) const { return parts_[static_cast<std::size_t>(node - 1)].txns[txn]; }
 
+  // Transaction t as transactions() lists it.
+  TxnView txn_view(TxnId t) const;
   void book_decision(Simulator& sim, NodeId node, TxnId txn, std::uint8_t decision);
   // SimConfig::forget_finished: summarises the finished transactions at the front of every window
   // and truncates each node's log before the first record recovery may still read.

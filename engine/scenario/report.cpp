@@ -378,19 +378,24 @@ void node_table(std::string& out, const Simulator& sim, const ProtocolInfo& info
   }
 }
 
-// "transactions: N (k committed, ...)", then one line per transaction when there are few.
+// "transactions: N (k committed, ...)", then one line per transaction when there are few. Counted
+// by the protocol (transaction_counts()): the list is asked for only when it is printed.
 void transaction_lines(std::string& out, const Protocol& proto) {
-  const auto txns = proto.transactions();
-  std::map<std::string, std::size_t> counts;
-  for (const auto& t : txns) ++counts[std::string(txn_outcome_key(t.outcome))];
+  Protocol::TxnCounts counts = proto.transaction_counts();
+  std::uint64_t listed = 0;
+  for (const std::uint64_t n : counts) listed += n;
   const auto forgotten = proto.forgotten_transactions();  // counted, not listed (`run --long-run`)
-  if (forgotten.committed > 0) counts[std::string(txn_outcome_key(TxnOutcome::Committed))] += forgotten.committed;
-  if (forgotten.aborted > 0) counts[std::string(txn_outcome_key(TxnOutcome::Aborted))] += forgotten.aborted;
-  std::string c = "transactions: " + std::to_string(txns.size() + forgotten.committed + forgotten.aborted);
+  counts[static_cast<std::size_t>(TxnOutcome::Committed)] += forgotten.committed;
+  counts[static_cast<std::size_t>(TxnOutcome::Aborted)] += forgotten.aborted;
+  // The outcomes that occur, in the order of their keys ("aborted", "blocked", "committed", ...).
+  std::map<std::string_view, std::uint64_t> by_key;
+  for (std::size_t o = 0; o < counts.size(); ++o)
+    if (counts[o] > 0) by_key[txn_outcome_key(static_cast<TxnOutcome>(o))] = counts[o];
+  std::string c = "transactions: " + std::to_string(listed + forgotten.committed + forgotten.aborted);
   bool first = true;
-  for (const auto& [k, n] : counts) {
+  for (const auto& [k, n] : by_key) {
     c += first ? " (" : ", ";
-    c += std::to_string(n) + " " + k;
+    c += std::to_string(n) + " " + std::string(k);
     first = false;
   }
   if (!first) c += ")";
@@ -399,8 +404,8 @@ void transaction_lines(std::string& out, const Protocol& proto) {
   if (forgotten.committed + forgotten.aborted > 0)
     add_line(out, "  (" + std::to_string(forgotten.committed + forgotten.aborted) +
                       " finished ones forgotten as the run went (--long-run): counted, not listed)");
-  if (txns.size() > 20) return;
-  for (const auto& t : txns) {
+  if (listed > 20) return;
+  for (const auto& t : proto.transactions()) {
     std::string s = "  txn " + std::to_string(t.id) + ": " + std::string(txn_outcome_key(t.outcome));
     if (t.started >= 0) s += ", started " + ms_text(t.started);
     if (t.ended >= 0) s += ", ended " + ms_text(t.ended);

@@ -125,6 +125,13 @@ namespace cs {
 
 bool Protocol::encode_state(const Simulator&, std::vector<std::int64_t>&) const { return false; }
 
+Protocol::TxnCounts Protocol::transaction_counts() const {
+  static_assert(std::tuple_size_v<TxnCounts> == static_cast<std::size_t>(TxnOutcome::Blocked) + 1, "one count per outcome");
+  TxnCounts counts{};
+  for (const TxnView& t : transactions()) ++counts[static_cast<std::size_t>(t.outcome)];
+  return counts;
+}
+
 bool Protocol::undecided(const Simulator&) const {
   for (const TxnView& t : transactions())
     if (t.outcome == TxnOutcome::InProgress || t.outcome == TxnOutcome::Blocked) return true;
