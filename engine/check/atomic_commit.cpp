@@ -74,6 +74,13 @@ CommitOnceInvariant::CommitOnceInvariant(std::uint16_t commit_record)
 
 void CommitOnceInvariant::observe(const TraceEvent& ev) {
   if (ev.kind != TraceKind::LogAppend || ev.key != record_ || ev.node < 0) return;
+  if (ev.node < 8) {
+    std::uint8_t& nodes = slot(applied_low_, ev.txn);
+    const auto bit = static_cast<std::uint8_t>(1u << ev.node);
+    if (nodes & bit) violate(ev, "a node applied the commit of transaction " + std::to_string(ev.txn) + " twice");
+    nodes |= bit;
+    return;
+  }
   auto& per_node = slot(applied_, static_cast<std::size_t>(ev.node));
   std::uint8_t& n = slot(per_node, ev.txn);
   if (++n > 1) violate(ev, "a node applied the commit of transaction " + std::to_string(ev.txn) + " twice");

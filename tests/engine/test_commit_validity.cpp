@@ -1,6 +1,7 @@
-// commit_validity on its own, fed trace events by hand: a commit is valid only after a commit vote
-// from every participant, whatever the number of participants (the vote table keeps one bit per
-// participant in as many bytes as they need, and counts the first 64).
+// commit_validity and commit_once on their own, fed trace events by hand: a commit is valid only
+// after a commit vote from every participant, whatever the number of participants (the vote table
+// keeps one bit per participant in as many bytes as they need, and counts the first 64); a node
+// applies a commit once, whatever its id (nodes 0-7 in one byte per transaction, others apart).
 #include <gtest/gtest.h>
 
 #include <vector>
@@ -79,6 +80,32 @@ TEST(CommitValidity, CountsTheFirst64ParticipantsAndIgnoresVotesFromOtherNodes) 
   others.observe(vote(-1, 1));  // nor "no node"
   others.observe(commit(1, 1));
   EXPECT_FALSE(others.held());
+}
+
+TEST(CommitOnce, ASecondApplyAtTheSameNodeBreaksItWhateverTheNodeAndOthersDoNot) {
+  constexpr std::uint16_t kCommitRecord = 2;
+  const auto applied = [](NodeId node, TxnId txn) {
+    TraceEvent ev;
+    ev.kind = TraceKind::LogAppend;
+    ev.key = kCommitRecord;
+    ev.node = node;
+    ev.txn = txn;
+    return ev;
+  };
+  for (const NodeId twice : {0, 1, 7, 8, 9, 40}) {
+    SCOPED_TRACE(twice);
+    CommitOnceInvariant inv(kCommitRecord);
+    for (NodeId n = 0; n <= 40; ++n) inv.observe(applied(n, 500));  // every node once: fine
+    for (NodeId n = 0; n <= 40; ++n) inv.observe(applied(n, 3));
+    TraceEvent other = applied(twice, 500);
+    other.key = kCommitRecord + 1;  // another record type is not a commit
+    inv.observe(other);
+    EXPECT_TRUE(inv.held());
+    inv.observe(applied(twice, 3));
+    ASSERT_FALSE(inv.held());
+    EXPECT_EQ(inv.first_violation().node, twice);
+    EXPECT_EQ(inv.first_violation().txn, 3u);
+  }
 }
 
 }  // namespace
