@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "sim/protocol.hpp"
 #include "sim/simulator.hpp"
 #include "sim/types.hpp"
 
@@ -25,6 +26,19 @@ bool any_undecided(const Simulator& sim, const Books& book, NodeId first, NodeId
       if (sim.is_up(n) && !(decided >> n & 1u) && knows(n, t)) return true;
   }
   return false;
+}
+
+// A transaction as its book reads (2PC, 3PC): ended -> committed when C's bit is set, else aborted;
+// started -> blocked when `blocked()` says a node waits for the decision, else in progress.
+template <class Book, class Blocked>
+TxnView book_view(TxnId t, const Book& b, Blocked&& blocked) {
+  TxnView v{t, TxnOutcome::Pending, b.started, b.ended};
+  if (b.ended >= 0) {
+    v.outcome = (b.committed & 1u) ? TxnOutcome::Committed : TxnOutcome::Aborted;
+  } else if (b.started >= 0) {
+    v.outcome = blocked() ? TxnOutcome::Blocked : TxnOutcome::InProgress;
+  }
+  return v;
 }
 
 }  // namespace cs

@@ -639,16 +639,9 @@ void TwoPhaseCommit::book_decision(Simulator& sim, NodeId node, TxnId txn, std::
 }
 
 TxnView TwoPhaseCommit::txn_view(TxnId t) const {
-  const Book& b = book_[t];
-  TxnView v{t, TxnOutcome::Pending, b.started, b.ended};
-  if (b.ended >= 0) {
-    v.outcome = (b.committed & 1u) ? TxnOutcome::Committed : TxnOutcome::Aborted;
-  } else if (b.started >= 0) {
-    v.outcome = TxnOutcome::InProgress;
-    for (const auto& part : parts_)
-      if (part.txns[t].blocked) v.outcome = TxnOutcome::Blocked;
-  }
-  return v;
+  return book_view(t, book_[t], [&] {
+    return std::any_of(parts_.begin(), parts_.end(), [&](const auto& part) { return part.txns[t].blocked; });
+  });
 }
 
 std::vector<TxnView> TwoPhaseCommit::transactions() const {

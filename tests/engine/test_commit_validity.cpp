@@ -14,24 +14,20 @@ namespace {
 constexpr std::uint16_t kCommit = 3;      // the COMMIT state's key
 constexpr std::uint16_t kVoteCommit = 5;  // the VOTE_COMMIT message's key
 
-TraceEvent vote(NodeId from, TxnId txn) {
+// A trace event of `kind` with `key` at `node` for `txn` (and `peer`, for a message).
+TraceEvent event(TraceKind kind, std::uint16_t key, NodeId node, TxnId txn, NodeId peer = kNoNode) {
   TraceEvent ev;
-  ev.kind = TraceKind::Send;
-  ev.key = kVoteCommit;
-  ev.node = from;
-  ev.peer = 0;
+  ev.kind = kind;
+  ev.key = key;
+  ev.node = node;
+  ev.peer = peer;
   ev.txn = txn;
   return ev;
 }
 
-TraceEvent commit(NodeId at, TxnId txn) {
-  TraceEvent ev;
-  ev.kind = TraceKind::State;
-  ev.key = kCommit;
-  ev.node = at;
-  ev.txn = txn;
-  return ev;
-}
+TraceEvent vote(NodeId from, TxnId txn) { return event(TraceKind::Send, kVoteCommit, from, txn, 0); }
+
+TraceEvent commit(NodeId at, TxnId txn) { return event(TraceKind::State, kCommit, at, txn); }
 
 // Participants 1..n (node 0 is the coordinator).
 std::vector<NodeId> participants(int n) {
@@ -84,14 +80,7 @@ TEST(CommitValidity, CountsTheFirst64ParticipantsAndIgnoresVotesFromOtherNodes) 
 
 TEST(CommitOnce, ASecondApplyAtTheSameNodeBreaksItWhateverTheNodeAndOthersDoNot) {
   constexpr std::uint16_t kCommitRecord = 2;
-  const auto applied = [](NodeId node, TxnId txn) {
-    TraceEvent ev;
-    ev.kind = TraceKind::LogAppend;
-    ev.key = kCommitRecord;
-    ev.node = node;
-    ev.txn = txn;
-    return ev;
-  };
+  const auto applied = [](NodeId node, TxnId txn) { return event(TraceKind::LogAppend, kCommitRecord, node, txn); };
   for (const NodeId twice : {0, 1, 7, 8, 9, 40}) {
     SCOPED_TRACE(twice);
     CommitOnceInvariant inv(kCommitRecord);

@@ -229,19 +229,11 @@ void ThreePhaseCommit::book_decision(Simulator& sim, NodeId node, TxnId txn, std
 std::vector<TxnView> ThreePhaseCommit::transactions() const {
   std::vector<TxnView> out;
   out.reserve(book_.size());
-  for (TxnId t = 1; t < book_.size(); ++t) {
-    const Book& b = book_[t];
-    TxnView v{t, TxnOutcome::Pending, b.started, b.ended};
-    if (b.ended >= 0) {
-      v.outcome = (b.committed & 1u) ? TxnOutcome::Committed : TxnOutcome::Aborted;
-    } else if (b.started >= 0) {
-      v.outcome = TxnOutcome::InProgress;
-      if (coord_[t].in_doubt) v.outcome = TxnOutcome::Blocked;
-      for (const auto& part : parts_)
-        if (part.txns[t].blocked) v.outcome = TxnOutcome::Blocked;
-    }
-    out.push_back(v);
-  }
+  for (TxnId t = 1; t < book_.size(); ++t)
+    out.push_back(book_view(t, book_[t], [&] {
+      return coord_[t].in_doubt ||
+             std::any_of(parts_.begin(), parts_.end(), [&](const auto& part) { return part.txns[t].blocked; });
+    }));
   return out;
 }
 
