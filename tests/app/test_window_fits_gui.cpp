@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <QApplication>
+#include <QLabel>
 #include <QStringList>
 
 #include "language.hpp"
@@ -74,5 +75,21 @@ void expectEveryLessonFits(const Variant& v) {
 TEST(WindowFits1280x720, EveryLessonStepInChineseOnAProjector) { expectEveryLessonFits({"zh_TW", true}); }
 
 TEST(WindowFits1280x720, EveryLessonStepInEnglishOnADesk) { expectEveryLessonFits({"en", false}); }
+
+}  // namespace
+
+namespace {
+
+// On a projector the lesson's title and "Step 3 of 23 · Score 0 of 4" share one label; a long title
+// wraps it, and a break inside "Score 0 of 4" read as two facts. Each part keeps its words together.
+TEST(WindowFits1280x720, TheStepAndTheScoreNeverBreakInsideOnAProjector) {
+  guitest::ShownWindow sw("18-postgresql-lab", QSize(1280, 720));
+  sw.w.setProjectorMode(true, false);
+  QApplication::processEvents();
+  const QString title = sw.w.lessonPanel()->titleLabel()->text();
+  EXPECT_TRUE(title.contains(QStringLiteral("Step\u00A01\u00A0of\u00A023"))) << title.toStdString();
+  EXPECT_TRUE(title.contains(QStringLiteral("Score\u00A00\u00A0of\u00A04"))) << title.toStdString();
+  EXPECT_TRUE(title.contains(QStringLiteral(" \u00B7 Score"))) << "a line may break between the parts";
+}
 
 }  // namespace

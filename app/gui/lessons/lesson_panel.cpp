@@ -523,8 +523,13 @@ void LessonPanel::refresh() {
   else meta += tr("  ·  Teacher mode");
   meta_->setText(meta);
   if (projector::isOn()) {  // one line: the title, then where the class is
+    // A long title wraps the line: it may break between "Step 3 of 23" and "Score 0 of 4", never
+    // inside one of them ("Score 0 / of 4" read as two facts at the back of a room).
+    QStringList parts = meta.split(QChar(0x00B7));
+    for (QString& part : parts) part = part.trimmed().replace(QLatin1Char(' '), QChar(0x00A0));
     title_->setTextFormat(Qt::RichText);
-    title_->setText(QStringLiteral("%1 <span style='font-weight:normal;'>· %2</span>").arg(lessonTitle.toHtmlEscaped(), meta.toHtmlEscaped()));
+    title_->setText(QStringLiteral("%1 <span style='font-weight:normal;'>· %2</span>")
+                        .arg(lessonTitle.toHtmlEscaped(), parts.join(QStringLiteral(" \u00B7 ")).toHtmlEscaped()));
   } else {
     title_->setTextFormat(Qt::PlainText);
     title_->setText(lessonTitle);

@@ -60,6 +60,7 @@ class LessonPanel final : public QWidget {
   QString feedbackText() const;
   QString bodyText() const;
   QLabel* saveNotice() const { return saveNotice_; }
+  QLabel* titleLabel() const { return title_; }  // on a projector: the title, the step and the score
 
  public slots:
   void refresh();
