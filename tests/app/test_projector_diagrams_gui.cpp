@@ -48,24 +48,32 @@ struct Language {
   ~Language() { language::apply(QStringLiteral("en"), false); }
 };
 
+// Lesson 12 on a projector at `step` (0-based) in each language and at each size, handed to
+// `check(window, "en 1280x720")`.
+template <class Check>
+void atEachLanguageAndSize(int step, Check&& check) {
+  for (const char* lang : {"en", "zh_TW"}) {
+    const Language language(lang);
+    for (const QSize size : kSizes) {
+      guitest::ShownWindow shown(kLesson, size);
+      shown.w.setProjectorMode(true, false);
+      jumpTo(shown.w, step);
+      check(shown.w, where(lang, size));
+    }
+  }
+}
+
 }  // namespace
 
 // Lesson 12 step 11 shows the orchestrator's log in the narrow side column. There a state's name ran
 // into its neighbour (zh-TW: an arrow's label over RUNNING; en: COMPENSATING and COMPLETED touching
 // their boxes' edges). Every name stays inside its box, and no text covers a box or another text.
 TEST(ProjectorLayout, StateMachineTextsNeverOverlapInLesson12sNarrowColumn) {
-  for (const char* lang : {"en", "zh_TW"}) {
-    const Language language(lang);
-    for (const QSize size : kSizes) {
-      guitest::ShownWindow shown(kLesson, size);
-      MainWindow& w = shown.w;
-      w.setProjectorMode(true, false);
-      jumpTo(w, 10);  // step 11: the saga log survived
+  atEachLanguageAndSize(10, [](MainWindow& w, const QString& at) {  // step 11: the saga log survived
       StateMachineView* sm = w.stateMachine();
-      ASSERT_TRUE(sm->isVisible()) << where(lang, size).toStdString();
+      ASSERT_TRUE(sm->isVisible()) << at.toStdString();
       sm->grab();  // a paint lays the graph out at the column's size
       const StateGraphLayout& g = sm->graphLayout();
-      const QString at = where(lang, size);
       ASSERT_GE(g.boxes().size(), 4u) << at.toStdString();
       const QRectF pane(sm->rect());
       qInfo("%s: column %dx%d, %s, fit %.2f, %d label(s) hidden", qPrintable(at), sm->width(), sm->height(),
@@ -98,8 +106,7 @@ TEST(ProjectorLayout, StateMachineTextsNeverOverlapInLesson12sNarrowColumn) {
         texts.push_back(text);
       }
       w.closeLesson();
-    }
-  }
+  });
 }
 
 namespace {
@@ -210,14 +217,8 @@ TEST(ProjectorLayout, AResizeLeavesTheStoredProjectorPreferenceAlone) {
 // scrolled by a line (en) and the last lane was cut by a few pixels (zh-TW). The text and every
 // lane fit, in both languages and at both projector sizes.
 TEST(ProjectorLayout, ADiagramStepShowsAllItsTextAndEveryLane) {
-  for (const char* lang : {"en", "zh_TW"}) {
-    const Language language(lang);
-    for (const QSize size : kSizes) {
-      guitest::ShownWindow shown(kLesson, size);
-      MainWindow& w = shown.w;
-      w.setProjectorMode(true, false);
-      jumpTo(w, 17);
-      const std::string at = where(lang, size).toStdString();
+  atEachLanguageAndSize(17, [](MainWindow& w, const QString& where) {
+      const std::string at = where.toStdString();
       SpacetimeView* st = w.spacetime();
       ASSERT_TRUE(st->isVisible()) << at;
       const QList<QScrollArea*> areas = w.lessonPanel()->findChildren<QScrollArea*>();
@@ -233,6 +234,5 @@ TEST(ProjectorLayout, ADiagramStepShowsAllItsTextAndEveryLane) {
       const double laneY = st->pointAt(last, 0).y(), lane = laneY - st->pointAt(last - 1, 0).y();
       EXPECT_LE(laneY + lane / 2, st->viewport()->height() + 0.5) << at << ": the last lane ends " << laneY + lane / 2 - st->viewport()->height()
                                                                    << " px below the plot";
-    }
-  }
+  });
 }
