@@ -966,6 +966,7 @@ void CanvasView::drawBackground(QPainter* p, const QRectF&) {
 // out, since labels written over each other are read by nobody (the token keeps its shape and colour).
 void CanvasView::chooseTokenLabels(const std::vector<const MessageItem*>& order, const QTransform& vt) {
   labelsShown_.clear();
+  labelSides_.clear();
   const qreal sc = vt.m11();
   std::vector<const MessageItem*> byPriority(order);
   std::sort(byPriority.begin(), byPriority.end(), [](const MessageItem* a, const MessageItem* b) {
@@ -1044,6 +1045,7 @@ void CanvasView::chooseTokenLabels(const std::vector<const MessageItem*>& order,
         return true;
       });
       labelsShown_.insert(m->id(), rect);
+      labelSides_.insert(m->id(), side);
       break;
     }
   }
@@ -1130,16 +1132,11 @@ void CanvasView::paintTokens(QPainter* p) {
   const bool vector = viewutil::vectorTarget(*p);
   for (const MessageItem* m : order) {
     const MessageItem::Data& d = m->data();
-    const auto shown = labelsShown_.constFind(m->id());
-    const QString label = shown == labelsShown_.cend() ? QString() : m->label();
+    // The side chooseTokenLabels gave the label (none: no label, and the sprite's key says so).
+    const auto shown = labelSides_.constFind(m->id());
+    const QString label = shown == labelSides_.cend() ? QString() : m->label();
     const QPointF at = vt.map(m->pos());
-    // The side the label was given, read back from where it was placed: level with the token (its
-    // centre on the token's line), else above or below it.
-    const bool labelled = shown != labelsShown_.cend();
-    const qreal fromLine = labelled ? (shown->center().y() - at.y()) / sc : 0;
-    const bool level = labelled && std::abs(fromLine) < QFontMetricsF(style_.token).height() / 2 + 0.5;
-    const MessageItem::LabelSide side{labelled && shown->center().x() < at.x(), labelled && !level && fromLine > 0, level,
-                                      level ? fromLine : 0};
+    const MessageItem::LabelSide side = shown == labelSides_.cend() ? MessageItem::LabelSide{} : *shown;
     const qreal fade = d.doomed ? std::clamp(1.0 - (d.progress - 0.4) * 1.1, 0.3, 1.0) : 1.0;
     if (vector) {
       p->save();

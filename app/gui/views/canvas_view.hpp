@@ -187,6 +187,7 @@ class CanvasView : public QGraphicsView {
   static void trimSprite(Sprite& sprite);
   bool trimSprites_ = true;
   QHash<quint32, QRectF> labelsShown_;
+  QHash<quint32, MessageItem::LabelSide> labelSides_;  // the side each shown label was given
   std::vector<std::vector<int>> labelGrid_;  // chooseTokenLabels: placed labels by grid cell
   QHash<QString, Sprite> sprites_;  // one per message type look, at the current scale
   NodeAids::Words countdownWords_;  // the cards' countdown texts, worded once per value (refreshNodes)
