@@ -303,9 +303,13 @@ double SpacetimeView::laneHeight() const {
   const auto n = std::max<std::size_t>(1, controller_->sim().nodes().size());
   const double f = scheme_.fontScale;
   const double avail = viewport()->height() - metrics().ruler - 8;
-  // No smaller than a node's name (so a projector's short pane shows every lane when it can),
-  // nor than 30 px at normal size.
-  return std::clamp(avail / static_cast<double>(n), std::min(30.0 * f, std::max(30.0, laneNameH_)), 110.0 * f);
+  return std::clamp(avail / static_cast<double>(n), laneFloor(laneNameH_), 110.0 * f);
+}
+
+// A lane's least height, for a node name `nameHeight` tall: no smaller than the name (so a
+// projector's short pane shows every lane when it can), nor than 30 px at normal size.
+double SpacetimeView::laneFloor(double nameHeight) const {
+  return std::min(30.0 * scheme_.fontScale, std::max(30.0, nameHeight));
 }
 
 // A lane's least height on a projector: its node's name, by the ink of its letters with a little air
@@ -322,10 +326,9 @@ double SpacetimeView::laneNameHeight() const {
 
 int SpacetimeView::heightForAllLanes() const {
   const auto n = std::max<std::size_t>(1, controller_->sim().nodes().size());
-  const double f = scheme_.fontScale;
   // laneHeight()'s floor, with the name's height measured now (laneNameH_ waits for the next rebuild,
   // and a folded-away diagram has not had one at projector sizes)
-  const double lane = std::min(30.0 * f, std::max(30.0, laneNameHeight()));
+  const double lane = laneFloor(laneNameHeight());
   return static_cast<int>(std::ceil(metrics().ruler + 8 + lane * static_cast<double>(n))) +
          horizontalScrollBar()->sizeHint().height() + 2 * frameWidth();
 }

@@ -81,6 +81,7 @@ class SpacetimeView : public QAbstractScrollArea {
  private:
   void updateGutterWidth();
   double laneNameHeight() const;  // see laneHeight()
+  double laneFloor(double nameHeight) const;  // laneHeight()'s least value
   struct Metrics {
     double gutter, ruler;  // the node-name column's width, the time ruler's height
   };
