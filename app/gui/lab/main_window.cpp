@@ -265,10 +265,10 @@ void MainWindow::resetLayout() {
   // A diagram a lesson step shows takes the lower part. On a projector the lesson panel above it keeps
   // what the space-time diagram's lanes leave (48 to 58%): at 48% a step's text had to be scrolled at
   // 1280 x 720 and 1920 x 1080.
-  // (+4%: the splitter's height may still shrink as the window settles, and it takes a share from each side)
   // Such a step's text says which diagram it is about: on a projector the diagram's title bar goes,
   // as the canvas's and the lesson panel's do, and its lines go to the text and the lanes.
   spacetime_panel_->setTitleVisible(!(projector_ && lesson && wantBottom && lesson_view_ == spacetime_));
+  // (+4%: the splitter's height may still shrink as the window settles, and it takes a share from each side)
   const int lanesNeed = spacetime_->heightForAllLanes() + spacetime_panel_->chromeHeight() + vertical_->handleWidth() + h * 4 / 100;
   const int lessonTop = lesson_view_ == spacetime_ ? std::clamp(h - lanesNeed, h * 48 / 100, h * 58 / 100) : h * 58 / 100;
   const int top = wantBottom ? (projector_ && lesson ? lessonTop : h * 48 / 100)
