@@ -5,10 +5,11 @@
 // encoding, engine/scenario/trace_digest.hpp).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 
-struct evp_md_ctx_st;
+struct SHA256state_st;  // OpenSSL's SHA256_CTX
 
 namespace commitscope {
 
@@ -24,7 +25,10 @@ class Sha256 {
   std::string hex();
 
  private:
-  evp_md_ctx_st* ctx_;
+  struct Free {
+    void operator()(SHA256state_st* ctx) const;
+  };
+  std::unique_ptr<SHA256state_st, Free> ctx_;
 };
 
 }  // namespace commitscope
