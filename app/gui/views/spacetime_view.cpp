@@ -664,6 +664,7 @@ void SpacetimeView::paintEvent(QPaintEvent*) {
   const bool useCache = !density.labelled && !viewutil::vectorTarget(p);
   if (!useCache) {
     past_ = QPixmap();
+    baked_.clear();
     p.fillRect(viewport()->rect(), s.background);
     p.save();
     p.setClipRect(plot);
@@ -677,9 +678,10 @@ void SpacetimeView::paintEvent(QPaintEvent*) {
       const auto [llo, lhi] = visibleMessages(std::max(t0, cacheCut_), t1);
       live = lhi - llo;
     }
-    if (past_.isNull() || !(key == cacheKey_) || now < cacheCut_ || live > 1500) {
+    if (past_.isNull() || !(key == cacheKey_) || now < cacheCut_ || live > 1500 || bakedMessageLost()) {
       cacheKey_ = key;
       cacheCut_ = now;
+      baked_.clear();
       past_ = QPixmap(viewport()->size() * dpr);
       past_.setDevicePixelRatio(dpr);
       QPainter c(&past_);
@@ -712,7 +714,7 @@ void SpacetimeView::paintEvent(QPaintEvent*) {
     paintLanes(p, t0, t1, Part::Final, cacheCut_, cutX);
     p.setClipRect(plot);
     paintLanes(p, t0, t1, Part::Live, cacheCut_);
-    paintMessages(p, t0, t1, density, Part::Live, cacheCut_);
+    paintMessages(p, t0, t1, density, Part::Live, cacheCut_, cutX);
     p.restore();
   }
   paintRuler(p, t0, t1);
@@ -929,9 +931,10 @@ void SpacetimeView::paintFaultMarks(QPainter& p, cs::Time t0, cs::Time t1) {
   }
 }
 
-void SpacetimeView::paintMessages(QPainter& p, cs::Time t0, cs::Time t1, Density density, Part part, cs::Time cut) {
+void SpacetimeView::paintMessages(QPainter& p, cs::Time t0, cs::Time t1, Density density, Part part, cs::Time cut, double cutX) {
   if (batch_.size() != controller_->info().messages.size()) updateTexts();
   batchMessages(t0, t1, density, part, cut);
+  if (part == Part::Live) strokeTails(p, density.busy, cutX);
   strokeBatches(p, density.busy);
   paintMessageLabels(p);
   if (part == Part::Final) return;  // the selection and the now line are always live
@@ -947,6 +950,8 @@ void SpacetimeView::batchMessages(cs::Time t0, cs::Time t1, Density density, Par
   for (auto& b : batch_) b.clear();
   for (auto& b : lostBatch_) b.clear();
   for (auto& b : tips_) b.clear();
+  for (auto& b : tails_) b.clear();
+  tails_.resize(batch_.size());
   crosses_.clear();
   labels_.clear();
   // Live messages were all sent after cut - maxSpan: whatever was sent before has finished by then.
@@ -958,7 +963,17 @@ void SpacetimeView::batchMessages(cs::Time t0, cs::Time t1, Density density, Par
   for (std::size_t i = lo; i < hi; ++i) {
     const cs::Message& m = sim.message(static_cast<std::uint32_t>(i));
     if (m.type >= batch_.size()) continue;
-    if (part != Part::All && finalAt(m, cut) != (part == Part::Final)) continue;
+    const bool final = part == Part::All || finalAt(m, cut);
+    if (part == Part::Final && !final) {
+      // In flight at the cut but sure to arrive: its shaft whole, of which the past shows the part
+      // left of the cut (earlier than the cut, so already drawn by now) for as long as it is kept.
+      if (bakedAt(m, cut)) {
+        batch_[m.type].push_back(QLineF(pointAt(m.from, m.sent_at), pointAt(m.to, m.deliver_at)));
+        baked_.push_back(m.id);
+      }
+      continue;
+    }
+    if (part == Part::Live && final) continue;
     const QPointF a = pointAt(m.from, m.sent_at);
     const QPointF b = arrowEnd(m);
     if (m.status == cs::MsgStatus::Dropped) {
@@ -968,7 +983,7 @@ void SpacetimeView::batchMessages(cs::Time t0, cs::Time t1, Density density, Par
       continue;
     }
     auto& out = batch_[m.type];
-    out.push_back(QLineF(a, b));
+    (part == Part::Live && bakedAt(m, cut) ? tails_[m.type] : out).push_back(QLineF(a, b));
     const double len = std::hypot(b.x() - a.x(), b.y() - a.y());
     if (m.status == cs::MsgStatus::InFlight) tips_[m.type].push_back(b);
     else if (!dense && len > head * 2) {
@@ -990,31 +1005,65 @@ void SpacetimeView::setHighlightedTypes(const std::vector<int>& types) {
   viewport()->update();
 }
 
-void SpacetimeView::strokeBatches(QPainter& p, bool busy) {
-  const palette::Scheme& s = scheme_;
-  const auto& info = controller_->info();
+bool SpacetimeView::bakedAt(const cs::Message& m, cs::Time cut) {
+  return m.sent_at < cut && m.doomed == cs::DropReason::None && m.status != cs::MsgStatus::Dropped;
+}
+
+bool SpacetimeView::bakedMessageLost() const {
+  const auto& sim = controller_->sim();
+  return std::any_of(baked_.begin(), baked_.end(), [&](std::uint32_t id) {
+    return id >= sim.messages_base() && id < sim.messages_sent() && sim.message(id).status == cs::MsgStatus::Dropped;
+  });
+}
+
+void SpacetimeView::strokeGlow(QPainter& p, const std::vector<std::vector<QLineF>>& shafts) {
   // A lesson's highlighted message types: a wide translucent accent under their arrows.
   for (int t : highlighted_) {
-    if (t < 0 || static_cast<std::size_t>(t) >= batch_.size()) continue;
-    p.setPen(QPen(QColor(0xFF, 0xA6, 0x00, 150), 6.5 * s.lineScale, Qt::SolidLine, Qt::RoundCap));
-    drawLinesChunked(p, batch_[static_cast<std::size_t>(t)]);
-    drawLinesChunked(p, lostBatch_[static_cast<std::size_t>(t)]);
-    highlightedDrawn_ += static_cast<int>(batch_[static_cast<std::size_t>(t)].size() + lostBatch_[static_cast<std::size_t>(t)].size());
+    if (t < 0 || static_cast<std::size_t>(t) >= shafts.size()) continue;
+    p.setPen(QPen(QColor(0xFF, 0xA6, 0x00, 150), 6.5 * scheme_.lineScale, Qt::SolidLine, Qt::RoundCap));
+    drawLinesChunked(p, shafts[static_cast<std::size_t>(t)]);
+    highlightedDrawn_ += static_cast<int>(shafts[static_cast<std::size_t>(t)].size());
   }
+}
+
+void SpacetimeView::setShaftPen(QPainter& p, std::size_t t, bool busy) const {
+  const QColor c = palette::message(viewutil::key(controller_->info().messages, static_cast<int>(t)), projector_);
+  // Flat caps: Qt 6.4's raster engine strokes round-capped drawLines() batches ~50x slower.
+  QPen pen(c, 1.4 * scheme_.lineScale, Qt::SolidLine, Qt::FlatCap);
   // Thousands of arrows on screen (a zoomed-out busy run): antialiasing buys nothing visible there
   // and costs most of the frame, so busy frames use the rasteriser's fast paths: a 1-pixel cosmetic
   // pen (antialiased), or, on a projector where lines must stay thick, aliased wide lines.
+  if (busy && !projector_) {
+    pen.setWidthF(1.0);
+    pen.setCosmetic(true);
+  }
+  p.setPen(pen);
+  p.setRenderHint(QPainter::Antialiasing, !(busy && projector_));
+}
+
+void SpacetimeView::strokeTails(QPainter& p, bool busy, double cutX) {
+  if (std::all_of(tails_.begin(), tails_.end(), [](const auto& b) { return b.empty(); })) return;
+  p.save();
+  // Whole pixel columns from the cut on: the cached past supplies every column left of it.
+  p.setClipRect(QRectF(cutX, 0, std::max(0.0, viewport()->width() - cutX), viewport()->height()), Qt::IntersectClip);
+  strokeGlow(p, tails_);
+  for (std::size_t t = 0; t < tails_.size(); ++t) {
+    if (tails_[t].empty()) continue;
+    setShaftPen(p, t, busy);
+    drawLinesChunked(p, tails_[t]);
+  }
+  p.restore();
+}
+
+void SpacetimeView::strokeBatches(QPainter& p, bool busy) {
+  const palette::Scheme& s = scheme_;
+  const auto& info = controller_->info();
+  strokeGlow(p, batch_);
+  strokeGlow(p, lostBatch_);
   for (std::size_t t = 0; t < batch_.size(); ++t) {
     const QColor c = palette::message(viewutil::key(info.messages, static_cast<int>(t)), projector_);
     if (!batch_[t].empty()) {
-      // Flat caps: Qt 6.4's raster engine strokes round-capped drawLines() batches ~50x slower.
-      QPen pen(c, 1.4 * s.lineScale, Qt::SolidLine, Qt::FlatCap);
-      if (busy && !projector_) {
-        pen.setWidthF(1.0);
-        pen.setCosmetic(true);
-      }
-      p.setPen(pen);
-      p.setRenderHint(QPainter::Antialiasing, !(busy && projector_));
+      setShaftPen(p, t, busy);
       drawLinesChunked(p, batch_[t]);
       p.setRenderHint(QPainter::Antialiasing, true);
     }

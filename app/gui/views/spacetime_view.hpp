@@ -140,11 +140,25 @@ class SpacetimeView : public QAbstractScrollArea {
   void paintDownStretches(QPainter& p, cs::NodeId i, cs::Time t0, cs::Time t1, Part part, cs::Time cut);
   void paintStateTicks(QPainter& p, cs::NodeId i, cs::Time t0, cs::Time t1, Part part, cs::Time cut, double fromX);
   void paintFaultMarks(QPainter& p, cs::Time t0, cs::Time t1);
-  void paintMessages(QPainter& p, cs::Time t0, cs::Time t1, Density density, Part part = Part::All, cs::Time cut = 0);
+  // `cutX`: where the cached past ends in a Live pass (the shafts it holds are drawn right of it only).
+  void paintMessages(QPainter& p, cs::Time t0, cs::Time t1, Density density, Part part = Part::All, cs::Time cut = 0,
+                     double cutX = 0);
   // paintMessages() in parts: sort into batches, stroke them, label them, then the live selection
   // halo and the now line.
   void batchMessages(cs::Time t0, cs::Time t1, Density density, Part part, cs::Time cut);
   void strokeBatches(QPainter& p, bool busy);
+  // The shafts of messages in flight at the cut, right of `cutX` (Live passes; see tails_).
+  void strokeTails(QPainter& p, bool busy, double cutX);
+  // Parts of strokeBatches() that strokeTails() shares: a lesson's glow under the given shafts, and
+  // the pen (and antialiasing) of message type `t`'s shafts.
+  void strokeGlow(QPainter& p, const std::vector<std::vector<QLineF>>& shafts);
+  void setShaftPen(QPainter& p, std::size_t t, bool busy) const;
+  // Whether the cached past holds message `m`'s shaft although `m` was in flight at `cut`: it will
+  // arrive (not doomed at send), so its arrow left of the cut is what it will be for good.
+  static bool bakedAt(const cs::Message& m, cs::Time cut);
+  // Whether a message whose shaft the cached past holds has been lost since (a link cut, a crash):
+  // its arrow is now a dashed lost one, so the past must be painted again.
+  bool bakedMessageLost() const;
   void paintMessageLabels(QPainter& p);
   void paintSelectionAndNow(QPainter& p, cs::Time t1);
   bool finalAt(const cs::Message& m, cs::Time cut) const;
@@ -208,6 +222,11 @@ class SpacetimeView : public QAbstractScrollArea {
   std::vector<std::vector<QLineF>> batch_, lostBatch_;
   std::vector<std::vector<QPointF>> tips_;
   std::vector<QLineF> crosses_;  // the X over each lost message's end
+  // A Live pass's shafts of messages in flight at the cut: the cached past holds each of them whole
+  // (to where it will arrive) left of the cut, so a frame draws only what lies right of the cut,
+  // instead of ~200 whole arrows at 4K (issue 18). baked_: those messages' ids, from the cache's pass.
+  std::vector<std::vector<QLineF>> tails_;
+  std::vector<std::uint32_t> baked_;
   struct MessageLabel {
     QPointF at;
     std::uint16_t type;
