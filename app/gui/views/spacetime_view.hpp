@@ -147,6 +147,7 @@ class SpacetimeView : public QAbstractScrollArea {
   // halo and the now line.
   void batchMessages(cs::Time t0, cs::Time t1, Density density, Part part, cs::Time cut);
   void strokeBatches(QPainter& p, bool busy);
+  const QPixmap& tipSprite(std::size_t t, const QColor& c, double r);
   // The shafts of messages in flight at the cut, right of `cutX` (Live passes; see tails_).
   void strokeTails(QPainter& p, bool busy, double cutX);
   // Parts of strokeBatches() that strokeTails() shares: a lesson's glow under the given shafts, and
@@ -227,6 +228,12 @@ class SpacetimeView : public QAbstractScrollArea {
   // instead of ~200 whole arrows at 4K (issue 18). baked_: those messages' ids, from the cache's pass.
   std::vector<std::vector<QLineF>> tails_;
   std::vector<std::uint32_t> baked_;
+  struct TipSprite {
+    QRgb colour = 0;
+    double radius = 0;
+    QPixmap pixmap;
+  };
+  std::vector<TipSprite> tipSprites_;  // per message type (tipSprite())
   struct MessageLabel {
     QPointF at;
     std::uint16_t type;
