@@ -1097,9 +1097,16 @@ void SpacetimeView::strokeBatches(QPainter& p, bool busy) {
       drawLinesChunked(p, lostBatch_[t]);
     }
     if (!tips_[t].empty()) {
-      const QPixmap& dot = tipSprite(t, c, 3.5 * s.lineScale);
-      const double half = dot.width() / dot.devicePixelRatio() / 2;
-      for (const QPointF& tip : tips_[t]) p.drawPixmap(QPointF(std::round(tip.x() - half), std::round(tip.y() - half)), dot);
+      const double r = 3.5 * s.lineScale;
+      if (viewutil::vectorTarget(p)) {  // an SVG or PDF handout gets circles, not pictures of them
+        p.setPen(Qt::NoPen);
+        p.setBrush(c);
+        for (const QPointF& tip : tips_[t]) p.drawEllipse(tip, r, r);
+      } else {
+        const QPixmap& dot = tipSprite(t, c, r);
+        const double half = dot.width() / dot.devicePixelRatio() / 2;
+        for (const QPointF& tip : tips_[t]) p.drawPixmap(QPointF(std::round(tip.x() - half), std::round(tip.y() - half)), dot);
+      }
     }
   }
   if (!crosses_.empty()) {
