@@ -45,17 +45,22 @@ SvgContent readSvg(const QString& path) {
   return out;
 }
 
+// The happy 2PC run in a 1280x720 window at 20 ms: VOTE_COMMITs on their way to C.
+void openWithVotesInFlight(MainWindow& w, LabController& controller) {
+  ASSERT_TRUE(w.openFile(scenarioPath("2pc-happy.json"), false));
+  w.resize(1280, 720);
+  w.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+  controller.seekTime(cs::ms(20));
+  QApplication::processEvents();
+}
+
 }  // namespace
 
 TEST(ExportVectors, CanvasSvgHasTokensAndLegendAsShapesAndText) {
   LabController controller;
   MainWindow w(&controller);
-  ASSERT_TRUE(w.openFile(scenarioPath("2pc-happy.json"), false));
-  w.resize(1280, 720);
-  w.show();
-  ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
-  controller.seekTime(cs::ms(20));  // VOTE_COMMITs on their way to C
-  QApplication::processEvents();
+  ASSERT_NO_FATAL_FAILURE(openWithVotesInFlight(w, controller));
   CanvasView* canvas = w.findChild<CanvasView*>();
   ASSERT_NE(canvas, nullptr);
   canvas->viewport()->grab();
@@ -86,12 +91,7 @@ TEST(ExportVectors, CanvasSvgHasTokensAndLegendAsShapesAndText) {
 TEST(ExportVectors, DiagramSvgDrawsTheTipsOfArrowsInFlightAsShapes) {
   LabController controller;
   MainWindow w(&controller);
-  ASSERT_TRUE(w.openFile(scenarioPath("2pc-happy.json"), false));
-  w.resize(1280, 720);
-  w.show();
-  ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
-  controller.seekTime(cs::ms(20));  // VOTE_COMMITs on their way to C
-  QApplication::processEvents();
+  ASSERT_NO_FATAL_FAILURE(openWithVotesInFlight(w, controller));
   ASSERT_FALSE(controller.sim().in_flight().empty());
   QTemporaryDir dir;
   const QString path = dir.filePath(QStringLiteral("diagram.svg"));
