@@ -375,8 +375,6 @@ void StateMachineView::paintBoxes(QPainter& p) {
   const palette::Scheme s = scheme();
   const qreal f = s.fontScale * layout_.fit();
   const auto& info = controller_->info();
-  const QFont stateFont = scaledFont(font(), 13 * f, true);
-  p.setFont(stateFont);
   for (const StateGraphLayout::Box& b : layout_.boxes()) {
     const QColor c = palette::state(viewutil::key(info.states, b.state), projector_);
     const qreal r = b.rect.height() / 2.6;
