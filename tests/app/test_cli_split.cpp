@@ -53,13 +53,10 @@ std::string sha_line(const std::string& out) {
 }
 
 // The CLI links libcrypto statically (only its SHA-256 objects), and in GCC builds without the
-// sanitizers the C++ runtime too (app/cli/CMakeLists.txt): a run loads the C library and nothing else
-// of size. The digest itself is checked against Qt's SHA-256 of a --trace file in cli_tests.
-#if defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_ADDRESS__)
-constexpr bool kStaticCxxRuntime = true;
-#else
-constexpr bool kStaticCxxRuntime = false;
-#endif
+// sanitizers the C++ runtime too (app/cli/CMakeLists.txt decides, and tells this test through the
+// target's COMMITSCOPE_STATIC_RUNTIME property): a run loads the C library and nothing else of size.
+// The digest itself is checked against Qt's SHA-256 of a --trace file in cli_tests.
+constexpr bool kStaticCxxRuntime = COMMITSCOPE_CLI_STATIC_RUNTIME;
 
 TEST(CliSplit, TheCliNeedsNoQtAndARunLoadsNone) {
   const Result ldd = exec(QStringLiteral("ldd"), {QStringLiteral(COMMITSCOPE_CLI)});
@@ -68,7 +65,9 @@ TEST(CliSplit, TheCliNeedsNoQtAndARunLoadsNone) {
   EXPECT_FALSE(has(ldd.out, "libcrypto")) << ldd.out;
   EXPECT_FALSE(has(ldd.out, "libQt")) << ldd.out;
   EXPECT_FALSE(has(ldd.out, "libicu")) << ldd.out;
-  if (kStaticCxxRuntime) EXPECT_FALSE(has(ldd.out, "libstdc++")) << ldd.out;
+  if (kStaticCxxRuntime) {
+    EXPECT_FALSE(has(ldd.out, "libstdc++")) << ldd.out;
+  }
   // What a run really maps, as the dynamic loader reports it.
   QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
   env.insert(QStringLiteral("LD_DEBUG"), QStringLiteral("files"));
@@ -79,7 +78,9 @@ TEST(CliSplit, TheCliNeedsNoQtAndARunLoadsNone) {
   EXPECT_FALSE(has(run.err, "libcrypto")) << run.err.substr(0, 4000);
   EXPECT_FALSE(has(run.err, "libQt")) << run.err.substr(0, 4000);
   EXPECT_FALSE(has(run.err, "libicu")) << run.err.substr(0, 4000);
-  if (kStaticCxxRuntime) EXPECT_FALSE(has(run.err, "libstdc++")) << run.err.substr(0, 4000);
+  if (kStaticCxxRuntime) {
+    EXPECT_FALSE(has(run.err, "libstdc++")) << run.err.substr(0, 4000);
+  }
 }
 
 TEST(CliSplit, PgLabIsItsQtPartNextToTheCli) {
